@@ -1,0 +1,3 @@
+from jun_desk.cli import main
+
+raise SystemExit(main())

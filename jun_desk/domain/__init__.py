@@ -1,0 +1,1 @@
+"""Pure domain rules of the desk: no Qt, no SQL, no network."""

@@ -1,0 +1,132 @@
+"""The town's departments: a catalogue loaded from data, never hard-coded."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from jun_desk.domain.errors import ValidationError
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CODE = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Department:
+    code: str
+    name_es: str
+    name_en: str
+    colour: str
+    handle: str | None = None
+    target_response_minutes: int = 240
+
+    def name(self, language: str = "es") -> str:
+        return self.name_en if language.startswith("en") else self.name_es
+
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the department colour (WCAG)."""
+        return readable_text_colour(self.colour)
+
+
+class DepartmentCatalogue:
+    def __init__(self, departments: list[Department], default: str) -> None:
+        if not departments:
+            raise ValidationError("The department catalogue is empty")
+        self._by_code: dict[str, Department] = {}
+        for dept in departments:
+            if dept.code in self._by_code:
+                raise ValidationError(f"Department '{dept.code}' appears twice in the catalogue")
+            self._by_code[dept.code] = dept
+        if default not in self._by_code:
+            raise ValidationError(f"Default department '{default}' is not in the catalogue")
+        self.default_code = default
+
+    def __iter__(self) -> Iterator[Department]:
+        return iter(self._by_code.values())
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self._by_code)
+
+    @property
+    def default(self) -> Department:
+        return self._by_code[self.default_code]
+
+    def get(self, code: str) -> Department:
+        """The department with ``code``; a clear error naming the valid codes otherwise."""
+        try:
+            return self._by_code[code]
+        except KeyError:
+            valid = ", ".join(self._by_code)
+            raise ValidationError(f"Unknown department '{code}' (valid: {valid})") from None
+
+    def by_handle(self, handle: str) -> Department | None:
+        wanted = handle.lstrip("@").casefold()
+        for dept in self._by_code.values():
+            if dept.handle and dept.handle.casefold() == wanted:
+                return dept
+        return None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DepartmentCatalogue:
+        try:
+            entries = data["departments"]
+            default = data["default"]
+        except (KeyError, TypeError) as exc:
+            raise ValidationError(f"Department catalogue lacks {exc}") from None
+        departments = []
+        for entry in entries:
+            code = str(entry.get("code", ""))
+            if not _CODE.match(code):
+                raise ValidationError(f"Invalid department code {code!r}")
+            colour = str(entry.get("colour", ""))
+            if not _COLOUR.match(colour):
+                raise ValidationError(f"Department '{code}' has an invalid colour {colour!r}")
+            minutes = int(entry.get("target_response_minutes", 240))
+            if minutes <= 0:
+                raise ValidationError(f"Department '{code}' needs a positive target time")
+            departments.append(Department(
+                code=code, name_es=entry["name_es"], name_en=entry["name_en"], colour=colour,
+                handle=entry.get("handle") or None, target_response_minutes=minutes,
+            ))
+        return cls(departments, default)
+
+    @classmethod
+    def load(cls, path: Path) -> DepartmentCatalogue:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise ValidationError(f"Cannot read the department catalogue {path}: {exc}") from None
+        return cls.from_dict(data)
+
+
+def _channel(value: int) -> float:
+    c = value / 255
+    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def relative_luminance(colour: str) -> float:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * _channel(r) + 0.7152 * _channel(g) + 0.0722 * _channel(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_text_colour(background: str) -> str:
+    white, black = "#ffffff", "#000000"
+    if contrast_ratio(background, white) >= contrast_ratio(background, black):
+        return white
+    return black

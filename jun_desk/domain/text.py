@@ -1,0 +1,43 @@
+"""Text helpers for untrusted tweet text: folding for matching, extracting entities."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HASHTAG = re.compile(r"(?<![\w&])[#＃](\w{1,139})")
+MENTION = re.compile(r"(?<![\w@])[@＠](\w{1,15})")
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form for matching: 'Camión APAGADO' → 'camion apagado'.
+
+    ñ folds to n too, so rules written with or without accents match either spelling.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", stripped.casefold()).strip()
+
+
+def hashtags(text: str) -> list[str]:
+    return HASHTAG.findall(text)
+
+
+def mentions(text: str) -> list[str]:
+    return MENTION.findall(text)
+
+
+def first_line(text: str, limit: int = 120) -> str:
+    """A one-line title made from a tweet: first non-empty line, cut at ``limit`` characters."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    line = _SPACE.sub(" ", line)
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def clean_text(text: str, limit: int = 20_000) -> str:
+    """Text safe to store: lone UTF-16 surrogates and NULs replaced, length bounded."""
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    return text[:limit]
