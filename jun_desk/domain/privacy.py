@@ -78,3 +78,15 @@ class PrivacyScanner:
         for _term, _, words in self._health.find(fold(text)):
             findings.append(PrivacyFinding(PersonalData.HEALTH, words))
         return findings
+
+
+_IDENTIFIERS = (_NIE, _DNI, _IBAN, _EMAIL, _PHONE)
+
+
+def redact(text: str, scanner: PrivacyScanner | None = None) -> str:
+    """Text fit for publication: identifiers masked, and a health detail withheld whole."""
+    if scanner is not None and any(f.kind is PersonalData.HEALTH for f in scanner.scan(text)):
+        return "[contenido con datos de salud retirado]"
+    for pattern in _IDENTIFIERS:
+        text = pattern.sub("[dato personal retirado]", text)
+    return text

@@ -28,10 +28,23 @@ def mentions(text: str) -> list[str]:
     return MENTION.findall(text)
 
 
+_LEADING_MENTIONS = re.compile(r"^(?:\s*[@＠]\w{1,15}[\s,:]*)+")
+
+
+def strip_leading_mentions(text: str) -> str:
+    """'@AytoJun @ObrasJun la farola…' → 'la farola…' (X puts reply handles in front)."""
+    stripped = _LEADING_MENTIONS.sub("", text)
+    return stripped if stripped.strip() else text
+
+
 def first_line(text: str, limit: int = 120) -> str:
-    """A one-line title made from a tweet: first non-empty line, cut at ``limit`` characters."""
+    """A one-line title made from a tweet: first non-empty line without the handles in
+    front, cut at ``limit`` characters."""
+    text = strip_leading_mentions(text)
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
     line = _SPACE.sub(" ", line)
+    if line[:1].islower():
+        line = line[0].upper() + line[1:]
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 

@@ -1,0 +1,70 @@
+"""Read-only snapshots of tickets and their history, handed from services to the UI/CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from jun_desk.domain.workflow import Priority, Status
+
+
+@dataclass(frozen=True, slots=True)
+class TicketView:
+    id: int
+    department: str
+    status: Status
+    priority: Priority
+    title: str
+    citizen_id: int | None
+    citizen_handle: str | None
+    citizen_name: str | None
+    citizen_verified_resident: bool
+    assignee_id: int | None
+    assignee_name: str | None
+    item_count: int
+    personal_data: tuple[str, ...]
+    triage_reason: str | None
+    merged_into_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    first_response_at: datetime | None
+    resolved_at: datetime | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class AuditView:
+    id: int
+    at: datetime
+    actor_name: str
+    action: str
+    outcome: str
+    ticket_id: int | None
+    subject: str | None
+    before: dict | None
+    after: dict | None
+    message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class NoteView:
+    id: int
+    ticket_id: int
+    author_name: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ItemView:
+    id: int
+    x_id: str
+    kind: str
+    ticket_id: int | None
+    author_handle: str | None
+    text: str
+    created_at: datetime
+    suggested_department: str | None
+    triage_reason: str | None
+    personal_data: tuple[str, ...]
+    handled: bool

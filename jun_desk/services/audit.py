@@ -1,0 +1,72 @@
+"""The append-only audit trail: who did what, when, before → after."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jun_desk.domain.roles import Actor
+from jun_desk.domain.tickets import AuditView
+from jun_desk.services.context import DeskContext
+from jun_desk.store.models import AuditEvent
+
+SYSTEM = "sistema"
+
+
+def record(
+    session: Session,
+    ctx: DeskContext,
+    actor: Actor | None,
+    action: str,
+    *,
+    ticket_id: int | None = None,
+    subject: str | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    outcome: str = "ok",
+    message: str | None = None,
+) -> None:
+    session.add(AuditEvent(
+        at=ctx.clock(),
+        actor_id=actor.operator_id if actor else None,
+        actor_name=actor.username if actor else SYSTEM,
+        action=action, outcome=outcome, ticket_id=ticket_id, subject=subject,
+        before=before, after=after, message=message,
+    ))
+
+
+def record_refusal(ctx: DeskContext, actor: Actor | None, action: str, message: str, *,
+                   ticket_id: int | None = None, subject: str | None = None,
+                   outcome: str = "refused") -> None:
+    """Written in its own transaction: the refused work itself was rolled back."""
+    with ctx.db.session() as session:
+        record(session, ctx, actor, action, ticket_id=ticket_id, subject=subject,
+               outcome=outcome, message=message)
+
+
+def _view(event: AuditEvent) -> AuditView:
+    return AuditView(
+        id=event.id, at=event.at, actor_name=event.actor_name, action=event.action,
+        outcome=event.outcome, ticket_id=event.ticket_id, subject=event.subject,
+        before=event.before, after=event.after, message=event.message,
+    )
+
+
+class AuditService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def for_ticket(self, ticket_id: int) -> list[AuditView]:
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.scalars(
+                select(AuditEvent).where(AuditEvent.ticket_id == ticket_id)
+                .order_by(AuditEvent.id)
+            )
+            return [_view(e) for e in rows]
+
+    def latest(self, limit: int = 100, *, outcome: str | None = None) -> list[AuditView]:
+        with self.ctx.db.session(readonly=True) as session:
+            query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+            if outcome:
+                query = query.where(AuditEvent.outcome == outcome)
+            return [_view(e) for e in session.scalars(query)]

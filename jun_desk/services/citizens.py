@@ -1,0 +1,64 @@
+"""Citizens: X users the desk serves, and their verification as residents of Jun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from jun_desk.domain.errors import NotFoundError
+from jun_desk.domain.roles import Actor, Permission
+from jun_desk.services.audit import record
+from jun_desk.services.context import DeskContext
+from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.store.models import Citizen, Operator
+
+
+@dataclass(frozen=True, slots=True)
+class CitizenView:
+    id: int
+    x_user_id: str
+    handle: str
+    name: str
+    verified_resident: bool
+    verified_by: str | None
+    verified_at: datetime | None
+
+
+class CitizenService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def _view(self, session, row: Citizen) -> CitizenView:  # type: ignore[no-untyped-def]
+        by = session.get(Operator, row.verified_by_id) if row.verified_by_id else None
+        return CitizenView(row.id, row.x_user_id, row.handle, row.name, row.verified_resident,
+                           by.username if by else None, row.verified_at)
+
+    def find(self, handle: str) -> CitizenView:
+        with self.ctx.db.session(readonly=True) as session:
+            row = session.scalar(
+                select(Citizen).where(func.lower(Citizen.handle) == handle.lstrip("@").lower())
+            )
+            if row is None:
+                raise NotFoundError(f"No citizen @{handle.lstrip('@')} has written to the desk")
+            return self._view(session, row)
+
+    def set_verified(self, actor: Actor, citizen_id: int, verified: bool) -> CitizenView:
+        """Record (or withdraw) that the town verified this account as a resident's."""
+        action = "citizen.verify" if verified else "citizen.unverify"
+        with unit_of_work(self.ctx, actor, action, subject=f"citizen:{citizen_id}") as (
+            session, fresh,
+        ):
+            assert fresh is not None
+            fresh.require(Permission.VERIFY_CITIZEN)
+            row = session.get(Citizen, citizen_id)
+            if row is None:
+                raise NotFoundError(f"Citizen {citizen_id} does not exist")
+            before = {"verified_resident": row.verified_resident}
+            row.verified_resident = verified
+            row.verified_by_id = fresh.operator_id if verified else None
+            row.verified_at = self.ctx.clock() if verified else None
+            record(session, self.ctx, fresh, action, subject=f"citizen:{row.id}",
+                   before=before, after={"verified_resident": verified})
+            return self._view(session, row)

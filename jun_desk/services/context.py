@@ -1,0 +1,38 @@
+"""What every service shares: the database, the rules, the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.privacy import PrivacyScanner
+from jun_desk.domain.triage import Triage, TriageRules
+from jun_desk.resources import resource_path
+from jun_desk.store.engine import Database
+from jun_desk.store.models import utcnow
+
+
+@dataclass(frozen=True)
+class Rules:
+    catalogue: DepartmentCatalogue
+    triage: Triage
+    privacy: PrivacyScanner
+
+    @classmethod
+    def load(cls) -> Rules:
+        catalogue = DepartmentCatalogue.load(resource_path("departments.json"))
+        rules = TriageRules.load(resource_path("triage_rules.toml"), catalogue)
+        return cls(catalogue, Triage(rules), PrivacyScanner(rules.health_terms))
+
+
+@dataclass
+class DeskContext:
+    db: Database
+    rules: Rules
+    clock: Callable[[], datetime] = field(default=utcnow)
+
+    @property
+    def catalogue(self) -> DepartmentCatalogue:
+        return self.rules.catalogue

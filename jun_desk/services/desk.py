@@ -1,0 +1,55 @@
+"""The desk's services, built once over one database (the composition root uses this)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from jun_desk.services.audit import AuditService
+from jun_desk.services.citizens import CitizenService
+from jun_desk.services.context import DeskContext, Rules
+from jun_desk.services.export import ExportService
+from jun_desk.services.ingest import IngestService
+from jun_desk.services.operators import OperatorService
+from jun_desk.services.outbox import OutboxService
+from jun_desk.services.reports import ReportService
+from jun_desk.services.search import SearchService
+from jun_desk.services.tickets import TicketService
+from jun_desk.store.engine import Database
+from jun_desk.store.migrate import upgrade
+from jun_desk.store.models import utcnow
+
+
+class Desk:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+        self.tickets = TicketService(ctx)
+        self.ingest = IngestService(ctx)
+        self.search = SearchService(ctx)
+        self.reports = ReportService(ctx)
+        self.export = ExportService(ctx)
+        self.operators = OperatorService(ctx)
+        self.citizens = CitizenService(ctx)
+        self.audit = AuditService(ctx)
+        self.outbox = OutboxService(ctx)
+
+    @property
+    def db(self) -> Database:
+        return self.ctx.db
+
+    @classmethod
+    def open(cls, url: str, *, migrate: bool = True, rules: Rules | None = None,
+             clock: Callable[[], datetime] = utcnow) -> Desk:
+        """Open the database at ``url``, bring its schema up to date, load the rules."""
+        db = Database.open(url)
+        try:
+            db.check_connection()
+            if migrate:
+                upgrade(db)
+            return cls(DeskContext(db, rules or Rules.load(), clock))
+        except BaseException:
+            db.dispose()
+            raise
+
+    def close(self) -> None:
+        self.ctx.db.dispose()

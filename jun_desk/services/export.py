@@ -1,0 +1,111 @@
+"""Exports: CSV for the town's spreadsheets, Open311 GeoReport v2 JSON for open data.
+
+The Open311 file is meant for publication: it carries no X handles and has personal data
+removed from descriptions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from jun_desk.domain.privacy import redact
+from jun_desk.domain.text import MENTION
+from jun_desk.domain.tickets import TicketView
+from jun_desk.domain.workflow import Status
+from jun_desk.services.context import DeskContext
+from jun_desk.services.search import SearchService, TicketFilter
+
+CSV_COLUMNS = [
+    "id", "created_at", "updated_at", "department", "department_name", "status", "priority",
+    "title", "citizen_handle", "citizen_verified_resident", "assignee", "items",
+    "first_response_at", "resolved_at", "personal_data",
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+# The fields of a GeoReport v2 service request (GET requests response), in spec order.
+OPEN311_FIELDS = [
+    "service_request_id", "status", "status_notes", "service_name", "service_code",
+    "description", "agency_responsible", "service_notice", "requested_datetime",
+    "updated_datetime", "expected_datetime", "address", "address_id", "zipcode", "lat",
+    "long", "media_url",
+]
+
+
+def _w3c(value: datetime | None) -> str | None:
+    """W3C datetime with offset, as GeoReport v2 asks: 2026-11-24T09:15:00+00:00."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def _cell(value: object) -> str:
+    """A CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class ExportService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+        self._search = SearchService(ctx)
+
+    def _tickets(self, flt: TicketFilter | None) -> list[TicketView]:
+        flt = flt or TicketFilter(limit=None, order="oldest")
+        return self._search.tickets(flt)
+
+    def csv_text(self, flt: TicketFilter | None = None) -> str:
+        buffer = io.StringIO()
+        self.write_csv(buffer, self._tickets(flt))
+        return buffer.getvalue()
+
+    def write_csv(self, out: io.TextIOBase | io.StringIO, tickets: Iterable[TicketView]) -> None:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(CSV_COLUMNS)
+        cat = self.ctx.catalogue
+        for t in tickets:
+            writer.writerow([_cell(v) for v in (
+                t.id, _w3c(t.created_at), _w3c(t.updated_at), t.department,
+                cat.get(t.department).name_es if t.department in cat else t.department,
+                t.status.value, t.priority.value, t.title,
+                t.citizen_handle or "",
+                "yes" if t.citizen_verified_resident else "no", t.assignee_name or "",
+                t.item_count, _w3c(t.first_response_at), _w3c(t.resolved_at),
+                " ".join(t.personal_data),
+            )])
+
+    def open311_requests(self, flt: TicketFilter | None = None) -> list[dict]:
+        cat = self.ctx.catalogue
+        scanner = self.ctx.rules.privacy
+        requests = []
+        for t in self._tickets(flt):
+            dept = cat.get(t.department) if t.department in cat else None
+            target = timedelta(minutes=dept.target_response_minutes) if dept else None
+            status_notes = {
+                Status.RESOLVED: "Resuelto", Status.CLOSED: "Cerrado",
+                Status.WAITING_CITIZEN: "Esperando respuesta del vecino",
+            }.get(t.status)
+            requests.append({
+                "service_request_id": str(t.id),
+                "status": "open" if t.status.is_open else "closed",
+                "status_notes": status_notes,
+                "service_name": dept.name_es if dept else t.department,
+                "service_code": t.department,
+                "description": MENTION.sub("@…", redact(t.title, scanner)),
+                "agency_responsible": (f"Ayuntamiento de Jun — {dept.name_es}" if dept
+                                       else "Ayuntamiento de Jun"),
+                "service_notice": None,
+                "requested_datetime": _w3c(t.created_at),
+                "updated_datetime": _w3c(t.updated_at),
+                "expected_datetime": (_w3c(t.created_at + target)
+                                      if target and t.status.is_open else None),
+                "address": None, "address_id": None, "zipcode": None,
+                "lat": None, "long": None, "media_url": None,
+            })
+        return requests
+
+    def open311_json(self, flt: TicketFilter | None = None) -> str:
+        return json.dumps(self.open311_requests(flt), ensure_ascii=False, indent=2)

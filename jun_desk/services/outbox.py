@@ -1,0 +1,146 @@
+"""The outbox: replies and DMs are persisted before any attempt to send them.
+
+The sender (jun_desk.x) takes pending items, sends each once and records the X id it got.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from jun_desk.domain.errors import NotFoundError, ValidationError
+from jun_desk.domain.items import ItemKind
+from jun_desk.domain.roles import Actor, Permission
+from jun_desk.domain.text import clean_text
+from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, fits_in_tweet, weighted_length
+from jun_desk.services.audit import record
+from jun_desk.services.context import DeskContext
+from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
+
+MAX_DM = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxView:
+    id: int
+    kind: str
+    ticket_id: int | None
+    text: str
+    status: str
+    attempts: int
+    last_error: str | None
+    sent_x_id: str | None
+    created_at: datetime
+
+
+def _view(row: OutboxItem) -> OutboxView:
+    return OutboxView(row.id, row.kind, row.ticket_id, row.text, row.status, row.attempts,
+                      row.last_error, row.sent_x_id, row.created_at)
+
+
+class OutboxService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def enqueue(self, actor: Actor, ticket_id: int, kind: str, text: str, *, account: str,
+                in_reply_to_x_id: str | None = None) -> OutboxView:
+        """Queue a public reply (to the ticket's last mention unless told) or a DM to the
+        ticket's citizen. Nothing goes to X here: the outbox worker sends it."""
+        if kind not in ("reply", "dm"):
+            raise ValidationError(f"Unknown outbox kind '{kind}' (reply or dm)")
+        text = clean_text(text).strip()
+        if not text:
+            raise ValidationError("The message is empty")
+        if kind == "reply" and not fits_in_tweet(text):
+            raise ValidationError(
+                f"The reply is {weighted_length(text)} characters as X counts them "
+                f"(at most {MAX_WEIGHTED_LENGTH}): shorten it or send a DM"
+            )
+        if kind == "dm" and len(text) > MAX_DM:
+            raise ValidationError(f"A DM can have at most {MAX_DM} characters")
+        with unit_of_work(self.ctx, actor, f"outbox.{kind}", ticket_id=ticket_id) as (
+            session, fresh,
+        ):
+            assert fresh is not None
+            fresh.require(Permission.WORK_TICKET)
+            ticket = session.get(Ticket, ticket_id)
+            if ticket is None:
+                raise NotFoundError(f"Ticket #{ticket_id} does not exist")
+            if ticket.assignee_id != fresh.operator_id:
+                fresh.require_department(ticket.department)
+            recipient = None
+            if kind == "reply":
+                if in_reply_to_x_id is None:
+                    in_reply_to_x_id = session.scalar(
+                        select(TicketItem.x_id).where(TicketItem.ticket_id == ticket_id,
+                                                      TicketItem.kind == ItemKind.MENTION.value)
+                        .order_by(TicketItem.created_at.desc()).limit(1))
+                if in_reply_to_x_id is None:
+                    raise ValidationError(
+                        f"Ticket #{ticket_id} has no mention to reply to: send a DM instead"
+                    )
+            else:
+                citizen = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
+                if citizen is None:
+                    raise ValidationError(f"Ticket #{ticket_id} has no citizen to write to")
+                recipient = citizen.x_user_id
+            row = OutboxItem(
+                idempotency_key=uuid.uuid4().hex, kind=kind, account=account,
+                ticket_id=ticket_id, in_reply_to_x_id=in_reply_to_x_id,
+                recipient_x_id=recipient, text=text, status="pending", attempts=0,
+                created_by_id=fresh.operator_id, created_at=self.ctx.clock(),
+            )
+            session.add(row)
+            session.flush()
+            record(session, self.ctx, fresh, f"outbox.{kind}", ticket_id=ticket_id,
+                   after={"outbox_id": row.id})
+            return _view(row)
+
+    def mark_sent(self, outbox_id: int, sent_x_id: str) -> OutboxView:
+        """Record a send: the X id, the outgoing item in the ticket, the first response."""
+        with self.ctx.db.session() as session:
+            row = session.get(OutboxItem, outbox_id)
+            if row is None:
+                raise NotFoundError(f"Outbox item {outbox_id} does not exist")
+            if row.status == "sent":
+                return _view(row)
+            now = self.ctx.clock()
+            row.status, row.sent_x_id, row.sent_at = "sent", sent_x_id, now
+            row.attempts += 1
+            kind = ItemKind.REPLY_OUT if row.kind == "reply" else ItemKind.DM_OUT
+            session.add(TicketItem(
+                source=kind.source, x_id=sent_x_id, kind=kind.value, account=row.account,
+                ticket_id=row.ticket_id, author_x_id=row.account, text=row.text,
+                created_at=now, in_reply_to_x_id=row.in_reply_to_x_id, handled=True,
+                ingested_at=now, personal_data="",
+            ))
+            if row.ticket_id is not None:
+                ticket = session.get(Ticket, row.ticket_id)
+                if ticket is not None and ticket.first_response_at is None:
+                    ticket.first_response_at = now
+            record(session, self.ctx, None, "outbox.sent", ticket_id=row.ticket_id,
+                   after={"outbox_id": row.id, "x_id": sent_x_id})
+            return _view(row)
+
+    def mark_failed(self, outbox_id: int, reason: str, *, retry_at: datetime | None) -> OutboxView:
+        with self.ctx.db.session() as session:
+            row = session.get(OutboxItem, outbox_id)
+            if row is None:
+                raise NotFoundError(f"Outbox item {outbox_id} does not exist")
+            row.attempts += 1
+            row.last_error = reason[:1000]
+            row.next_attempt_at = retry_at
+            row.status = "pending" if retry_at is not None else "failed"
+            record(session, self.ctx, None, "outbox.failed", ticket_id=row.ticket_id,
+                   after={"outbox_id": row.id, "status": row.status}, message=row.last_error)
+            return _view(row)
+
+    def list(self, *, statuses: tuple[str, ...] = ("pending", "failed")) -> list[OutboxView]:
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.scalars(select(OutboxItem).where(OutboxItem.status.in_(statuses))
+                                   .order_by(OutboxItem.id))
+            return [_view(r) for r in rows]

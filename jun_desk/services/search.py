@@ -1,0 +1,130 @@
+"""Finding tickets and feed items: filters by status, department, person and text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from jun_desk.domain.tickets import ItemView, TicketView
+from jun_desk.domain.workflow import Status, parse_status
+from jun_desk.services.context import DeskContext
+from jun_desk.services.tickets import item_view, ticket_view
+from jun_desk.store.models import Citizen, Ticket, TicketItem
+
+MAX_QUERY = 200
+
+
+@dataclass(frozen=True)
+class TicketFilter:
+    statuses: Sequence[str] = ()
+    departments: Sequence[str] = ()
+    assignee_id: int | None = None
+    unassigned: bool = False
+    text: str = ""  # words in the title, the messages or the citizen's handle
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    include_merged: bool = False
+    limit: int | None = 500
+    offset: int = 0
+    order: str = field(default="newest")  # newest | oldest | updated
+
+
+class SearchService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    def _query(self, flt: TicketFilter) -> Select:
+        query = select(Ticket)
+        if flt.statuses:
+            query = query.where(Ticket.status.in_([parse_status(s).value for s in flt.statuses]))
+        if flt.departments:
+            codes = [self.ctx.catalogue.get(d).code for d in flt.departments]
+            query = query.where(Ticket.department.in_(codes))
+        if flt.assignee_id is not None:
+            query = query.where(Ticket.assignee_id == flt.assignee_id)
+        if flt.unassigned:
+            query = query.where(Ticket.assignee_id.is_(None))
+        if flt.created_from is not None:
+            query = query.where(Ticket.created_at >= flt.created_from)
+        if flt.created_to is not None:
+            query = query.where(Ticket.created_at < flt.created_to)
+        if not flt.include_merged:
+            query = query.where(Ticket.merged_into_id.is_(None))
+        for word in flt.text.split()[:10]:
+            # Bound parameters with LIKE wildcards escaped: '%', '_' and quotes are literal.
+            needle = word[:MAX_QUERY].lower()
+            in_items = exists().where(TicketItem.ticket_id == Ticket.id,
+                                      func.lower(TicketItem.text).contains(needle,
+                                                                           autoescape=True))
+            in_citizen = exists().where(Citizen.id == Ticket.citizen_id,
+                                        func.lower(Citizen.handle).contains(
+                                            needle.lstrip("@"), autoescape=True))
+            query = query.where(or_(func.lower(Ticket.title).contains(needle, autoescape=True),
+                                    in_items, in_citizen))
+        return query
+
+    def tickets(self, flt: TicketFilter | None = None) -> list[TicketView]:
+        flt = flt or TicketFilter()
+        query = self._query(flt)
+        order = {
+            "newest": (Ticket.created_at.desc(), Ticket.id.desc()),
+            "oldest": (Ticket.created_at.asc(), Ticket.id.asc()),
+            "updated": (Ticket.updated_at.desc(), Ticket.id.desc()),
+        }[flt.order]
+        query = query.order_by(*order).offset(flt.offset)
+        if flt.limit is not None:
+            query = query.limit(flt.limit)
+        with self.ctx.db.session(readonly=True) as session:
+            rows = list(session.scalars(query).unique())
+            return [ticket_view(r, c) for r, c in zip(rows, self._counts(session, rows),
+                                                      strict=True)]
+
+    def count(self, flt: TicketFilter | None = None) -> int:
+        flt = flt or TicketFilter()
+        query = select(func.count()).select_from(self._query(flt).subquery())
+        with self.ctx.db.session(readonly=True) as session:
+            return int(session.scalar(query) or 0)
+
+    def counts_by_status(self, flt: TicketFilter | None = None) -> dict[Status, int]:
+        flt = flt or TicketFilter()
+        sub = self._query(flt).subquery()
+        query = select(sub.c.status, func.count()).group_by(sub.c.status)
+        with self.ctx.db.session(readonly=True) as session:
+            found = dict(session.execute(query).tuples().all())
+        return {s: int(found.get(s.value, 0)) for s in Status}
+
+    @staticmethod
+    def _counts(session: Session, rows: list[Ticket]) -> list[int]:
+        if not rows:
+            return []
+        found = dict(session.execute(
+            select(TicketItem.ticket_id, func.count()).where(
+                TicketItem.ticket_id.in_([r.id for r in rows])
+            ).group_by(TicketItem.ticket_id)
+        ).tuples().all())
+        return [int(found.get(r.id, 0)) for r in rows]
+
+    def feed(self, *, unhandled_only: bool = False, department: str | None = None,
+             text: str = "", limit: int = 200, before_id: int | None = None) -> list[ItemView]:
+        """Incoming mentions and DMs, newest first, for the live feed."""
+        query = (select(TicketItem, Citizen.handle)
+                 .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
+                 .where(TicketItem.kind.in_(["mention", "dm_in"])))
+        if unhandled_only:
+            query = query.where(TicketItem.handled.is_(False))
+        if department:
+            query = query.where(
+                TicketItem.suggested_department == self.ctx.catalogue.get(department).code
+            )
+        for word in text.split()[:10]:
+            query = query.where(func.lower(TicketItem.text).contains(word[:MAX_QUERY].lower(),
+                                                                      autoescape=True))
+        if before_id is not None:
+            query = query.where(TicketItem.id < before_id)
+        query = query.order_by(TicketItem.id.desc()).limit(limit)
+        with self.ctx.db.session(readonly=True) as session:
+            return [item_view(item, handle) for item, handle in session.execute(query)]

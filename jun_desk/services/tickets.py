@@ -1,0 +1,427 @@
+"""Ticket use cases: create, assign, reassign, move, note, merge, resolve, reopen.
+
+Every change checks the actor's rights here (not only in the UI), checks the version the
+caller read (optimistic concurrency), and writes an audit event in the same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from jun_desk.domain.roles import Actor, Permission
+from jun_desk.domain.text import clean_text, first_line
+from jun_desk.domain.tickets import ItemView, NoteView, TicketView
+from jun_desk.domain.workflow import (
+    Priority,
+    Status,
+    check_move,
+    is_reopen,
+    parse_priority,
+    parse_status,
+    reopen_target,
+)
+from jun_desk.services.audit import record
+from jun_desk.services.context import DeskContext
+from jun_desk.services.unit_of_work import conflict_for, unit_of_work
+from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketNote
+
+MAX_NOTE = 5_000
+MAX_TITLE = 200
+
+
+def _split(flags: str) -> tuple[str, ...]:
+    return tuple(f for f in flags.split(",") if f)
+
+
+def ticket_view(row: Ticket, item_count: int) -> TicketView:
+    citizen, assignee = row.citizen, row.assignee
+    return TicketView(
+        id=row.id, department=row.department, status=Status(row.status),
+        priority=Priority(row.priority), title=row.title, citizen_id=row.citizen_id,
+        citizen_handle=citizen.handle if citizen else None,
+        citizen_name=citizen.name if citizen else None,
+        citizen_verified_resident=bool(citizen and citizen.verified_resident),
+        assignee_id=row.assignee_id, assignee_name=assignee.display_name if assignee else None,
+        item_count=item_count, personal_data=_split(row.personal_data),
+        triage_reason=row.triage_reason, merged_into_id=row.merged_into_id,
+        created_at=row.created_at, updated_at=row.updated_at,
+        first_response_at=row.first_response_at, resolved_at=row.resolved_at,
+        version=row.version,
+    )
+
+
+def item_view(row: TicketItem, handle: str | None) -> ItemView:
+    return ItemView(
+        id=row.id, x_id=row.x_id, kind=row.kind, ticket_id=row.ticket_id, author_handle=handle,
+        text=row.text, created_at=row.created_at,
+        suggested_department=row.suggested_department, triage_reason=row.triage_reason,
+        personal_data=_split(row.personal_data), handled=row.handled,
+    )
+
+
+def _snapshot(row: Ticket) -> dict:
+    return {"department": row.department, "status": row.status, "priority": row.priority,
+            "assignee_id": row.assignee_id}
+
+
+class TicketService:
+    def __init__(self, ctx: DeskContext) -> None:
+        self.ctx = ctx
+
+    # ---------------------------------------------------------------- reading
+    def get(self, ticket_id: int) -> TicketView:
+        with self.ctx.db.session(readonly=True) as session:
+            return self._view(session, self._load(session, ticket_id))
+
+    def items(self, ticket_id: int) -> list[ItemView]:
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.execute(
+                select(TicketItem, Citizen.handle)
+                .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
+                .where(TicketItem.ticket_id == ticket_id)
+                .order_by(TicketItem.created_at, TicketItem.id)
+            )
+            return [item_view(item, handle) for item, handle in rows]
+
+    def notes(self, ticket_id: int) -> list[NoteView]:
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.execute(
+                select(TicketNote, Operator.display_name)
+                .join(Operator, Operator.id == TicketNote.author_id)
+                .where(TicketNote.ticket_id == ticket_id).order_by(TicketNote.id)
+            )
+            return [NoteView(n.id, n.ticket_id, name, n.text, n.created_at) for n, name in rows]
+
+    # ---------------------------------------------------------------- creating
+    def create_from_item(self, actor: Actor, item_id: int, *, department: str | None = None,
+                         priority: str | None = None) -> TicketView:
+        with unit_of_work(self.ctx, actor, "ticket.create") as (session, fresh):
+            assert fresh is not None
+            fresh.require(Permission.CREATE_TICKET)
+            item = session.get(TicketItem, item_id)
+            if item is None:
+                raise NotFoundError(f"Item {item_id} does not exist")
+            if item.ticket_id is not None:
+                raise ConflictError(f"That message already belongs to ticket #{item.ticket_id}")
+            dept = self.ctx.catalogue.get(
+                department or item.suggested_department or self.ctx.catalogue.default_code
+            ).code
+            prio = parse_priority(priority or item.suggested_priority or Priority.NORMAL.value)
+            now = self.ctx.clock()
+            ticket = Ticket(
+                department=dept, status=Status.NEW.value, priority=prio.value,
+                title=first_line(item.text, MAX_TITLE) or "(sin texto)",
+                citizen_id=item.citizen_id, created_by_id=fresh.operator_id,
+                triage_confidence=item.triage_confidence, triage_reason=item.triage_reason,
+                personal_data=item.personal_data, created_at=item.created_at, updated_at=now,
+            )
+            session.add(ticket)
+            session.flush()
+            item.ticket_id = ticket.id
+            item.handled = True
+            record(session, self.ctx, fresh, "ticket.create", ticket_id=ticket.id,
+                   after={**_snapshot(ticket), "item_id": item.id, "x_id": item.x_id})
+            return self._view(session, ticket)
+
+    def create_manual(self, actor: Actor, *, department: str, title: str,
+                      citizen_id: int | None = None, priority: str = "normal") -> TicketView:
+        """A ticket for a matter that arrived by phone or at the counter."""
+        title = first_line(clean_text(title), MAX_TITLE)
+        if not title:
+            raise ValidationError("A ticket needs a title")
+        with unit_of_work(self.ctx, actor, "ticket.create") as (session, fresh):
+            assert fresh is not None
+            fresh.require(Permission.CREATE_TICKET)
+            dept = self.ctx.catalogue.get(department).code
+            if citizen_id is not None and session.get(Citizen, citizen_id) is None:
+                raise NotFoundError(f"Citizen {citizen_id} does not exist")
+            now = self.ctx.clock()
+            ticket = Ticket(department=dept, status=Status.NEW.value,
+                            priority=parse_priority(priority).value, title=title,
+                            citizen_id=citizen_id, created_by_id=fresh.operator_id,
+                            personal_data="", created_at=now, updated_at=now)
+            session.add(ticket)
+            session.flush()
+            record(session, self.ctx, fresh, "ticket.create", ticket_id=ticket.id,
+                   after=_snapshot(ticket))
+            return self._view(session, ticket)
+
+    def attach_item(self, actor: Actor, ticket_id: int, item_id: int,
+                    expected_version: int | None = None) -> TicketView:
+        """Add a mention or DM to an existing ticket ('this is about the same lamp')."""
+        with self._change(actor, "ticket.attach_item", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            item = session.get(TicketItem, item_id)
+            if item is None:
+                raise NotFoundError(f"Item {item_id} does not exist")
+            if item.ticket_id is not None and item.ticket_id != ticket_id:
+                raise ConflictError(f"That message already belongs to ticket #{item.ticket_id}")
+            item.ticket_id = ticket.id
+            item.handled = True
+            flags = sorted(set(_split(ticket.personal_data)) | set(_split(item.personal_data)))
+            ticket.personal_data = ",".join(flags)
+            self._touch(ticket)
+            record(session, self.ctx, fresh, "ticket.attach_item", ticket_id=ticket.id,
+                   after={"item_id": item.id, "x_id": item.x_id})
+            return self._view(session, ticket)
+
+    # ---------------------------------------------------------------- people and departments
+    def assign(self, actor: Actor, ticket_id: int, operator_id: int | None,
+               expected_version: int | None = None) -> TicketView:
+        """Give the ticket to ``operator_id`` (None: back to the department's queue).
+
+        Operators may only take tickets themselves, in their departments; giving a ticket
+        to someone else is a supervisor's reassignment.
+        """
+        with self._change(actor, "ticket.assign", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            before = _snapshot(ticket)
+            taking = operator_id is not None and operator_id == fresh.operator_id
+            dropping_own = operator_id is None and ticket.assignee_id == fresh.operator_id
+            if taking or dropping_own:
+                fresh.require(Permission.ASSIGN_SELF)
+                fresh.require_department(ticket.department)
+            else:
+                fresh.require(Permission.REASSIGN_OPERATOR)
+            if not Status(ticket.status).is_open:
+                raise ValidationError(
+                    f"Ticket #{ticket.id} is {ticket.status}: reopen it before assigning it"
+                )
+            if operator_id is not None:
+                target = session.get(Operator, operator_id)
+                if target is None or not target.active:
+                    raise NotFoundError(f"Operator {operator_id} is not an active operator")
+                codes = _split(target.departments)
+                if target.role == "operator" and codes and ticket.department not in codes:
+                    raise ValidationError(
+                        f"{target.username} does not work for '{ticket.department}'"
+                    )
+            if operator_id == ticket.assignee_id:
+                raise ValidationError("The ticket is already assigned that way")
+            ticket.assignee_id = operator_id
+            if operator_id is not None and ticket.status == Status.NEW.value:
+                ticket.status = Status.ASSIGNED.value
+            elif operator_id is None and Status(ticket.status).needs_assignee:
+                ticket.status = Status.NEW.value
+            self._touch(ticket)
+            record(session, self.ctx, fresh, "ticket.assign", ticket_id=ticket.id,
+                   before=before, after=_snapshot(ticket))
+            return self._view(session, ticket)
+
+    def reassign_department(self, actor: Actor, ticket_id: int, department: str,
+                            expected_version: int | None = None,
+                            reason: str | None = None) -> TicketView:
+        with self._change(actor, "ticket.reassign_department", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            fresh.require(Permission.REASSIGN_DEPARTMENT)
+            dept = self.ctx.catalogue.get(department).code
+            if dept == ticket.department:
+                raise ValidationError(f"Ticket #{ticket.id} is already in '{dept}'")
+            before = _snapshot(ticket)
+            ticket.department = dept
+            assignee = session.get(Operator, ticket.assignee_id) if ticket.assignee_id else None
+            if assignee is not None:
+                codes = _split(assignee.departments)
+                if assignee.role == "operator" and codes and dept not in codes:
+                    ticket.assignee_id = None  # the new department picks it up from its queue
+                    if Status(ticket.status).needs_assignee:
+                        ticket.status = Status.NEW.value
+            self._touch(ticket)
+            record(session, self.ctx, fresh, "ticket.reassign_department", ticket_id=ticket.id,
+                   before=before, after=_snapshot(ticket), message=reason)
+            return self._view(session, ticket)
+
+    def set_priority(self, actor: Actor, ticket_id: int, priority: str,
+                     expected_version: int | None = None) -> TicketView:
+        with self._change(actor, "ticket.set_priority", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            before = _snapshot(ticket)
+            ticket.priority = parse_priority(priority).value
+            self._touch(ticket)
+            record(session, self.ctx, fresh, "ticket.set_priority", ticket_id=ticket.id,
+                   before=before, after=_snapshot(ticket))
+            return self._view(session, ticket)
+
+    # ---------------------------------------------------------------- workflow
+    def move(self, actor: Actor, ticket_id: int, status: str,
+             expected_version: int | None = None) -> TicketView:
+        """Move to ``status`` if the workflow allows it. An unassigned ticket moved to
+        work by an operator becomes theirs, as at any help desk."""
+        target = parse_status(status)
+        action = "ticket.reopen" if target.is_open else "ticket.move"
+        with self._change(actor, action, ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            self._apply_move(session, fresh, ticket, target)
+            return self._view(session, ticket)
+
+    def resolve(self, actor: Actor, ticket_id: int, expected_version: int | None = None,
+                note: str | None = None) -> TicketView:
+        with self._change(actor, "ticket.resolve", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            self._apply_move(session, fresh, ticket, Status.RESOLVED)
+            if note:
+                self._add_note(session, fresh, ticket, note)
+            return self._view(session, ticket)
+
+    def reopen(self, actor: Actor, ticket_id: int, expected_version: int | None = None,
+               reason: str | None = None) -> TicketView:
+        with self._change(actor, "ticket.reopen", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            if Status(ticket.status).is_open:
+                raise ValidationError(f"Ticket #{ticket.id} is open already ({ticket.status})")
+            if ticket.merged_into_id:
+                raise ValidationError(
+                    f"Ticket #{ticket.id} was merged into #{ticket.merged_into_id}: reopen that one"
+                )
+            self._apply_move(session, fresh, ticket,
+                             reopen_target(ticket.assignee_id is not None))
+            if reason:
+                self._add_note(session, fresh, ticket, reason)
+            return self._view(session, ticket)
+
+    def add_note(self, actor: Actor, ticket_id: int, text: str,
+                 expected_version: int | None = None) -> NoteView:
+        with self._change(actor, "ticket.note", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            note = self._add_note(session, fresh, ticket, text)
+            return NoteView(note.id, ticket.id, fresh.username, note.text, note.created_at)
+
+    def merge(self, actor: Actor, source_id: int, target_id: int,
+              source_version: int | None = None, target_version: int | None = None) -> TicketView:
+        """Fold ``source`` into ``target``: its messages and notes move, it closes."""
+        if source_id == target_id:
+            raise ValidationError("A ticket cannot be merged into itself")
+        with self._change(actor, "ticket.merge", source_id, source_version) as (
+            session, fresh, source,
+        ):
+            target = self._load(session, target_id)
+            self._check_version(target, target_version)
+            fresh.require(Permission.MERGE)
+            self._require_work(fresh, source)
+            self._require_work(fresh, target)
+            if source.department != target.department:
+                fresh.require(Permission.REASSIGN_DEPARTMENT)
+            if not Status(target.status).is_open:
+                raise ValidationError(f"Ticket #{target.id} is {target.status}: reopen it first")
+            if source.merged_into_id:
+                raise ValidationError(f"Ticket #{source.id} was already merged")
+            moved = session.execute(
+                update(TicketItem).where(TicketItem.ticket_id == source.id)
+                .values(ticket_id=target.id)
+            ).rowcount
+            session.execute(update(TicketNote).where(TicketNote.ticket_id == source.id)
+                            .values(ticket_id=target.id))
+            flags = sorted(set(_split(source.personal_data)) | set(_split(target.personal_data)))
+            target.personal_data = ",".join(flags)
+            if target.citizen_id is None:
+                target.citizen_id = source.citizen_id
+            before = _snapshot(source)
+            now = self.ctx.clock()
+            source.status = Status.CLOSED.value
+            source.merged_into_id = target.id
+            source.closed_at = now
+            self._touch(source)
+            self._touch(target)
+            record(session, self.ctx, fresh, "ticket.merge", ticket_id=source.id,
+                   before=before, after={**_snapshot(source), "merged_into": target.id})
+            record(session, self.ctx, fresh, "ticket.merge_in", ticket_id=target.id,
+                   after={"merged_from": source.id, "items_moved": moved})
+            return self._view(session, target)
+
+    # ---------------------------------------------------------------- internals
+    @contextmanager
+    def _change(self, actor: Actor, action: str, ticket_id: int,
+                expected_version: int | None) -> Iterator[tuple[Session, Actor, Ticket]]:
+        """One audited unit of work on one ticket, refused with a conflict if the ticket
+        changed since the caller read ``expected_version``."""
+        with unit_of_work(self.ctx, actor, action, ticket_id=ticket_id,
+                          read_version=expected_version) as (session, fresh):
+            assert fresh is not None
+            ticket = self._load(session, ticket_id)
+            self._check_version(ticket, expected_version)
+            yield session, fresh, ticket
+
+    def _load(self, session: Session, ticket_id: int) -> Ticket:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFoundError(f"Ticket #{ticket_id} does not exist")
+        return ticket
+
+    def _check_version(self, ticket: Ticket, expected_version: int | None) -> None:
+        if expected_version is not None and ticket.version != expected_version:
+            raise conflict_for(self.ctx, ticket.id, expected_version)
+
+    def _view(self, session: Session, ticket: Ticket) -> TicketView:
+        session.flush()
+        session.expire(ticket, ["assignee", "citizen"])  # ids may have changed
+        count = session.scalar(
+            select(func.count()).select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
+        )
+        return ticket_view(ticket, int(count or 0))
+
+    def _touch(self, ticket: Ticket) -> None:
+        ticket.updated_at = self.ctx.clock()
+
+    @staticmethod
+    def _require_work(actor: Actor, ticket: Ticket) -> None:
+        actor.require(Permission.WORK_TICKET)
+        if ticket.assignee_id != actor.operator_id:
+            actor.require_department(ticket.department)
+
+    def _apply_move(self, session: Session, actor: Actor, ticket: Ticket, target: Status) -> None:
+        current = Status(ticket.status)
+        before = _snapshot(ticket)
+        if target.needs_assignee and ticket.assignee_id is None and target != current:
+            actor.require(Permission.ASSIGN_SELF)
+            actor.require_department(ticket.department)
+            ticket.assignee_id = actor.operator_id
+        check_move(current, target, has_assignee=ticket.assignee_id is not None)
+        now = self.ctx.clock()
+        ticket.status = target.value
+        if target == Status.RESOLVED:
+            ticket.resolved_at = now
+        elif target == Status.CLOSED:
+            ticket.closed_at = now
+            ticket.resolved_at = ticket.resolved_at or now
+        if is_reopen(current, target):
+            ticket.resolved_at = None
+            ticket.closed_at = None
+        self._touch(ticket)
+        action = "ticket.reopen" if is_reopen(current, target) else "ticket.move"
+        record(session, self.ctx, actor, action, ticket_id=ticket.id, before=before,
+               after=_snapshot(ticket))
+
+    def _add_note(self, session: Session, actor: Actor, ticket: Ticket, text: str) -> TicketNote:
+        text = clean_text(text).strip()
+        if not text:
+            raise ValidationError("A note cannot be empty")
+        if len(text) > MAX_NOTE:
+            raise ValidationError(f"A note can have at most {MAX_NOTE} characters")
+        note = TicketNote(ticket_id=ticket.id, author_id=actor.operator_id, text=text,
+                          created_at=self.ctx.clock())
+        session.add(note)
+        session.flush()
+        self._touch(ticket)
+        record(session, self.ctx, actor, "ticket.note", ticket_id=ticket.id,
+               after={"note_id": note.id})
+        return note
+

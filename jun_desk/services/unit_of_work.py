@@ -1,0 +1,77 @@
+"""One transaction per use case, with the acting operator re-read and refusals audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from jun_desk.domain.errors import ConflictError, PermissionDeniedError
+from jun_desk.domain.roles import Actor, Role
+from jun_desk.services.audit import record_refusal
+from jun_desk.services.context import DeskContext
+from jun_desk.store.models import AuditEvent, Operator, Ticket
+
+
+def actor_from_row(row: Operator) -> Actor:
+    departments = frozenset(d for d in row.departments.split(",") if d)
+    return Actor(row.id, row.username, Role(row.role), departments)
+
+
+def current_actor(session: Session, actor: Actor) -> Actor:
+    """The actor as the database knows them now: a demoted or disabled account loses its
+    rights at once, and an Actor object built by hand grants nothing it does not hold."""
+    row = session.get(Operator, actor.operator_id)
+    if row is None or not row.active or row.username != actor.username:
+        raise PermissionDeniedError(f"{actor.username} is not an active operator of this desk")
+    return actor_from_row(row)
+
+
+def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> ConflictError:
+    """A conflict error that says who changed the ticket and what they did."""
+    with ctx.db.session(readonly=True) as session:
+        ticket = session.get(Ticket, ticket_id)
+        last = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.ticket_id == ticket_id, AuditEvent.outcome == "ok")
+            .order_by(AuditEvent.id.desc()).limit(1)
+        ).first()
+    current = ticket.version if ticket else None
+    who = last.actor_name if last else None
+    what = last.action if last else None
+    when = last.at.strftime("%H:%M:%S") if last else None
+    read = f" (you had version {read_version}, it is now {current})" if read_version else ""
+    detail = f": {who} did '{what}' at {when} UTC" if last else ""
+    return ConflictError(
+        f"Ticket #{ticket_id} was changed by someone else{detail}{read}. "
+        "Nothing was overwritten: reload the ticket and try again.",
+        current_version=current, changed_by=who, change=what,
+    )
+
+
+@contextmanager
+def unit_of_work(
+    ctx: DeskContext, actor: Actor | None, action: str, *, ticket_id: int | None = None,
+    subject: str | None = None, read_version: int | None = None,
+) -> Iterator[tuple[Session, Actor | None]]:
+    try:
+        with ctx.db.session() as session:
+            fresh = current_actor(session, actor) if actor is not None else None
+            yield session, fresh
+    except PermissionDeniedError as err:
+        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject)
+        raise
+    except StaleDataError:
+        # Two desks passed the version check at the same moment; the database let one win.
+        if ticket_id is None:
+            raise
+        conflict = conflict_for(ctx, ticket_id, read_version)
+        record_refusal(ctx, actor, action, str(conflict), ticket_id=ticket_id,
+                       outcome="conflict")
+        raise conflict from None
+    except ConflictError as err:
+        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, outcome="conflict")
+        raise

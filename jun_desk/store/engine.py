@@ -1,0 +1,195 @@
+"""Opening the database: URL checks, SQLite pragmas, and errors a person can act on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event, exc, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session, sessionmaker
+
+from jun_desk.domain.errors import StorageError
+
+T = TypeVar("T")
+
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+def _display_url(url: URL) -> str:
+    """The URL without its password, for messages and logs."""
+    return url.render_as_string(hide_password=True)
+
+
+def parse_database_url(value: str) -> URL:
+    """A SQLAlchemy URL, or a plain file path taken as a SQLite database."""
+    value = value.strip()
+    if not value:
+        raise StorageError("The database URL is empty")
+    if "://" not in value:
+        return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
+    try:
+        url = make_url(value)
+    except exc.ArgumentError:
+        # Never echo the value: it may hold a password.
+        raise StorageError(
+            "Invalid database URL: expected e.g. sqlite:///path/desk.db or "
+            "postgresql+psycopg://user@host/dbname"
+        ) from None
+    if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")  # psycopg 3, the driver we ship
+    return url
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
+        if mode and str(mode[0]).lower() == "wal":
+            cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A writing transaction takes the write lock at BEGIN, so a read-then-write unit of
+    # work waits its turn (busy_timeout) instead of failing halfway with SQLITE_BUSY.
+    # Read-only sessions keep a plain deferred BEGIN and never block the writers (WAL).
+    if conn.get_execution_options().get("jun_readonly"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_database_engine(url: URL | str, *, echo: bool = False) -> Engine:
+    url = parse_database_url(url) if isinstance(url, str) else url
+    backend = url.get_backend_name()
+    try:
+        if backend == "sqlite":
+            if url.database and url.database != ":memory:":
+                path = Path(url.database)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as err:
+                    raise StorageError(
+                        f"Cannot create the folder for the database {path}: {err.strerror}"
+                    ) from None
+            engine = create_engine(url, echo=echo, connect_args={"timeout": 5,
+                                   "check_same_thread": False, "isolation_level": None})
+            event.listen(engine, "connect", _sqlite_on_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+        else:
+            engine = create_engine(url, echo=echo, pool_pre_ping=True,
+                                   connect_args=_connect_args(backend))
+    except exc.NoSuchModuleError:
+        raise StorageError(
+            f"Unsupported database type '{url.drivername}': use sqlite or postgresql+psycopg"
+        ) from None
+    except ModuleNotFoundError as err:
+        raise StorageError(
+            f"The database driver '{err.name}' is not installed "
+            "(for PostgreSQL: pip install 'jun-desk[postgres]')"
+        ) from None
+    except exc.ArgumentError as err:
+        raise StorageError(f"Invalid database settings: {err}") from None
+    return engine
+
+
+def _connect_args(backend: str) -> dict[str, Any]:
+    if backend == "postgresql":
+        return {"connect_timeout": 5, "application_name": "jun-desk"}
+    return {}
+
+
+_PG_REASONS = [
+    (re.compile(r"password authentication failed|no password supplied", re.I),
+     "the server refused the user name or password"),
+    (re.compile(r"database \".*\" does not exist", re.I), "that database does not exist"),
+    (re.compile(r"connection refused|could not connect|timeout expired|Name or service not known"
+                r"|failed to resolve|No route to host|server closed the connection", re.I),
+     "the server cannot be reached"),
+]
+
+
+def describe_database_error(err: BaseException, url: URL | None = None) -> str:
+    """One line that says what went wrong with the database, without secrets."""
+    where = f" ({_display_url(url)})" if url is not None else ""
+    text = str(getattr(err, "orig", None) or err)
+    low = text.lower()
+    if "database is locked" in low or "database table is locked" in low:
+        return (f"The database is locked by another program{where}; "
+                "close the other Jun Desk or try again in a moment")
+    if "file is not a database" in low or "database disk image is malformed" in low:
+        return f"The database file is damaged or is not a Jun Desk database{where}"
+    if "readonly database" in low or "read-only" in low:
+        return f"The database is read-only{where}: check the file's permissions"
+    if "unable to open database file" in low:
+        return f"The database file cannot be opened{where}: check the path and permissions"
+    if "disk is full" in low or "no space left" in low:
+        return f"The disk is full{where}: free some space; nothing was saved"
+    for pattern, reason in _PG_REASONS:
+        if pattern.search(text):
+            return f"Cannot open the database{where}: {reason}"
+    first = text.strip().splitlines()[0] if text.strip() else type(err).__name__
+    return f"Database error{where}: {first}"
+
+
+class Database:
+    """The engine plus a session factory: one session per unit of work."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: URL | str) -> Database:
+        return cls(create_database_engine(url))
+
+    @property
+    def display_url(self) -> str:
+        return _display_url(self.url)
+
+    @property
+    def backend(self) -> str:
+        return self.url.get_backend_name()
+
+    @contextmanager
+    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error.
+
+        Driver errors come out as StorageError with a readable message.
+        """
+        session = self._sessions()
+        try:
+            if readonly:
+                session.connection(execution_options={"jun_readonly": True})
+            yield session
+            session.commit()
+        except (exc.OperationalError, exc.InterfaceError) as err:
+            session.rollback()
+            raise StorageError(describe_database_error(err, self.url)) from None
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def run(self, work: Callable[[Session], T], *, readonly: bool = False) -> T:
+        with self.session(readonly=readonly) as session:
+            return work(session)
+
+    def check_connection(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except exc.DBAPIError as err:
+            raise StorageError(describe_database_error(err, self.url)) from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()

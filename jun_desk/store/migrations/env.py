@@ -1,0 +1,18 @@
+"""Alembic environment: always run in-process on a connection given by jun_desk.store.migrate."""
+
+from alembic import context
+
+from jun_desk.store.models import Base
+
+connection = context.config.attributes.get("connection")
+if connection is None:
+    raise RuntimeError("Run migrations with `jun-desk db upgrade`, not the alembic command")
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,220 @@
+"""Typed SQLAlchemy models of everything the desk keeps.
+
+The database is the town's archive: X returns only the latest 800 mentions and 30 days of
+DMs, so every item is stored with its raw payload, once (unique X ids).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import ClassVar
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores no zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use UTC-aware datetimes")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict] = {datetime: UTCDateTime}
+
+
+class Operator(Base):
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    # Comma-separated department codes; empty = serves every department.
+    departments: Mapped[str] = mapped_column(String(400), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Citizen(Base):
+    __tablename__ = "citizens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    x_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    handle: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    profile_image_url: Mapped[str | None] = mapped_column(String(500))
+    x_verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_resident: Mapped[bool] = mapped_column(Boolean, default=False)
+    verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    verified_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("ix_citizens_handle", func.lower(handle)),)
+
+
+class Ticket(Base):
+    __tablename__ = "tickets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(24), index=True)
+    priority: Mapped[str] = mapped_column(String(16), default="normal")
+    title: Mapped[str] = mapped_column(String(200))
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"))
+    triage_confidence: Mapped[float | None] = mapped_column(Float)
+    triage_reason: Mapped[str | None] = mapped_column(String(500))
+    personal_data: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    first_response_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    items: Mapped[list[TicketItem]] = relationship(back_populates="ticket")
+    citizen: Mapped[Citizen | None] = relationship(lazy="joined")
+    assignee: Mapped[Operator | None] = relationship(foreign_keys=[assignee_id], lazy="joined")
+
+    # UPDATE ... WHERE version = :read_version, so a change made in between is never
+    # overwritten even when two desks pass the service-level check at the same moment.
+    __mapper_args__: ClassVar[dict] = {"version_id_col": version}
+    __table_args__ = (Index("ix_tickets_department_status", "department", "status"),)
+
+
+class TicketItem(Base):
+    """A mention, DM, reply or DM sent by the desk: one X object, stored once."""
+
+    __tablename__ = "ticket_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(8))  # "tweet" or "dm": X's two id spaces
+    x_id: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(16))  # mention, dm_in, reply_out, dm_out
+    account: Mapped[str] = mapped_column(String(64))  # desk account that received / sent it
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
+    author_x_id: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    conversation_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    in_reply_to_x_id: Mapped[str | None] = mapped_column(String(32))
+    media_count: Mapped[int] = mapped_column(Integer, default=0)
+    suggested_department: Mapped[str | None] = mapped_column(String(32))
+    suggested_priority: Mapped[str | None] = mapped_column(String(16))
+    triage_confidence: Mapped[float | None] = mapped_column(Float)
+    triage_reason: Mapped[str | None] = mapped_column(String(500))
+    personal_data: Mapped[str] = mapped_column(String(200), default="")
+    handled: Mapped[bool] = mapped_column(Boolean, default=False)
+    raw: Mapped[dict | None] = mapped_column(JSON)
+    ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    ticket: Mapped[Ticket | None] = relationship(back_populates="items")
+
+    __table_args__ = (UniqueConstraint("source", "x_id", name="uq_ticket_items_source_x_id"),)
+
+
+class TicketNote(Base):
+    __tablename__ = "ticket_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEvent(Base):
+    """Append-only: database triggers refuse UPDATE and DELETE on this table."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    actor_name: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(48), index=True)
+    outcome: Mapped[str] = mapped_column(String(12), default="ok")  # ok | refused
+    ticket_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    subject: Mapped[str | None] = mapped_column(String(80))  # e.g. "citizen:12"
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class OutboxItem(Base):
+    """A reply or DM to send: persisted first, sent exactly once by the outbox worker."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))  # reply | dm
+    account: Mapped[str] = mapped_column(String(64))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    in_reply_to_x_id: Mapped[str | None] = mapped_column(String(32))
+    recipient_x_id: Mapped[str | None] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime | None]
+    sent_x_id: Mapped[str | None] = mapped_column(String(32))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    sent_at: Mapped[datetime | None]
+
+
+class SyncCursor(Base):
+    """Where polling of one stream of one account stopped; moves with the data it covers."""
+
+    __tablename__ = "sync_cursors"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stream: Mapped[str] = mapped_column(String(16), primary_key=True)  # mentions | dms
+    cursor: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
