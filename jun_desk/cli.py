@@ -1,0 +1,321 @@
+"""The front door: `jun-desk` opens the desk; subcommands do the rest from a terminal.
+
+Errors print one line that says what to do and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from jun_desk import __version__
+from jun_desk.config import DB_ENV, Paths, database_url
+from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.tickets import TicketView
+
+EXIT_ERROR = 1
+EXIT_UNEXPECTED = 70
+log = logging.getLogger("jun_desk")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="jun-desk",
+        description="Jun Desk: the town hall's help desk for citizens who write over X. "
+                    "With no command it opens the desk window.",
+    )
+    p.add_argument("--version", action="version", version=f"jun-desk {__version__}")
+    p.add_argument("--db", metavar="URL",
+                   help=f"database: a SQLAlchemy URL or a file path (default: ${DB_ENV}, "
+                        "else a SQLite file in your user data folder)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
+                                                                     required=True)
+    db.add_parser("upgrade", help="apply pending migrations")
+    db.add_parser("current", help="show the schema revision")
+
+    tickets = sub.add_parser("tickets", help="list or show tickets").add_subparsers(
+        dest="tickets_command", required=True)
+    lst = tickets.add_parser("list", help="list tickets, newest first")
+    _filters(lst)
+    lst.add_argument("--limit", type=int, default=100, help="at most N tickets (default 100)")
+    lst.add_argument("--json", action="store_true", help="JSON instead of a table")
+    show = tickets.add_parser("show", help="one ticket with its messages, notes and history")
+    show.add_argument("ticket_id", type=int)
+    show.add_argument("--json", action="store_true")
+
+    export = sub.add_parser("export", help="export tickets as CSV or Open311 GeoReport v2 JSON")
+    export.add_argument("--format", choices=["csv", "open311"], required=True)
+    export.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    _filters(export)
+
+    ops = sub.add_parser("operators", help="the desk's operators").add_subparsers(
+        dest="operators_command", required=True)
+    add = ops.add_parser("add", help="add an operator or supervisor")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, help="operator or supervisor")
+    add.add_argument("--name", dest="display_name", help="full name shown in the desk")
+    add.add_argument("--departments", default="",
+                     help="comma-separated department codes (default: all)")
+    ops_list = ops.add_parser("list", help="list operators")
+    ops_list.add_argument("--json", action="store_true")
+
+    report = sub.add_parser("report", help="backlog and response times")
+    report.add_argument("--days", type=int, default=7, help="period for the medians (default 7)")
+    report.add_argument("--json", action="store_true")
+
+    triage = sub.add_parser("triage", help="show how a text would be triaged")
+    triage.add_argument("text")
+    return p
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--status", action="append", default=[], help="repeatable")
+    p.add_argument("--department", action="append", default=[], help="repeatable")
+    p.add_argument("--text", default="", help="words in the title, messages or handle")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except JunDeskError as err:
+        print(f"jun-desk: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("jun-desk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # a bug: one line for the person, the details in a file
+        report = _crash_report(err)
+        print(f"jun-desk: unexpected error ({type(err).__name__}); details in {report}",
+              file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _crash_report(err: BaseException) -> Path:
+    logs = Paths.default().logs
+    try:
+        logs.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        logs = Path(tempfile.gettempdir())
+    path = logs / f"crash-{datetime.now(UTC):%Y%m%d-%H%M%S}.txt"
+    path.write_text("".join(traceback.format_exception(err)), encoding="utf-8")
+    return path
+
+
+def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
+    from jun_desk.services.desk import Desk
+
+    return Desk.open(database_url(args.db), migrate=migrate)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command is None:
+        from jun_desk.app import run_gui
+
+        return run_gui(args.db)
+    if args.command == "db":
+        return _db(args)
+    if args.command == "triage":
+        return _triage(args)
+    desk = _open_desk(args)
+    try:
+        handler = {"tickets": _tickets, "export": _export, "operators": _operators,
+                   "report": _report}[args.command]
+        return handler(desk, args)
+    finally:
+        desk.close()
+
+
+def _db(args: argparse.Namespace) -> int:
+    from jun_desk.store.engine import Database
+    from jun_desk.store.migrate import current_revision, head_revision, upgrade
+
+    db = Database.open(database_url(args.db))
+    try:
+        db.check_connection()
+        if args.db_command == "upgrade":
+            before, after = upgrade(db)
+            if before == after:
+                print(f"Database {db.display_url} is up to date (revision {after}).")
+            else:
+                print(f"Database {db.display_url} upgraded from {before or 'empty'} to {after}.")
+        else:
+            current = current_revision(db)
+            state = "up to date" if current == head_revision() else f"latest is {head_revision()}"
+            print(f"{current or 'empty'} ({state})")
+        return 0
+    finally:
+        db.dispose()
+
+
+def _ticket_filter(args: argparse.Namespace, limit: int | None, order: str = "newest"):  # type: ignore[no-untyped-def]
+    from jun_desk.services.search import TicketFilter
+
+    return TicketFilter(statuses=args.status, departments=args.department, text=args.text,
+                        limit=limit, order=order)
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def _tickets(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if args.tickets_command == "show":
+        ticket = desk.tickets.get(args.ticket_id)
+        items, notes = desk.tickets.items(ticket.id), desk.tickets.notes(ticket.id)
+        history = desk.audit.for_ticket(ticket.id)
+        if args.json:
+            _print_json({"ticket": asdict(ticket), "items": [asdict(i) for i in items],
+                         "notes": [asdict(n) for n in notes],
+                         "history": [asdict(h) for h in history]})
+            return 0
+        print(_table([ticket]))
+        for item in items:
+            who = f"@{item.author_handle}" if item.author_handle else item.kind
+            print(f"  {item.created_at:%Y-%m-%d %H:%M} {who}: {item.text}")
+        for note in notes:
+            print(f"  [nota {note.author_name}] {note.text}")
+        for event in history:
+            print(f"  {event.at:%Y-%m-%d %H:%M:%S} {event.actor_name} {event.action} "
+                  f"{event.outcome}")
+        return 0
+    if args.limit <= 0:
+        raise JunDeskError("--limit must be a positive number")
+    tickets = desk.search.tickets(_ticket_filter(args, args.limit))
+    if args.json:
+        _print_json([asdict(t) for t in tickets])
+    elif tickets:
+        print(_table(tickets))
+    else:
+        print("No tickets match.")
+    return 0
+
+
+def _table(tickets: list[TicketView]) -> str:
+    rows = [("ID", "CREATED", "DEPARTMENT", "STATUS", "PRIORITY", "ASSIGNEE", "CITIZEN", "TITLE")]
+    for t in tickets:
+        rows.append((str(t.id), f"{t.created_at:%Y-%m-%d %H:%M}", t.department, t.status.value,
+                     t.priority.value, t.assignee_name or "-",
+                     f"@{t.citizen_handle}" if t.citizen_handle else "-",
+                     _one_line(t.title, 60)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r[:-1], widths, strict=True)) + "  " + r[-1]
+        for r in rows
+    )
+
+
+def _one_line(text: str, limit: int) -> str:
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _export(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    flt = _ticket_filter(args, None, order="oldest")
+    text = desk.export.csv_text(flt) if args.format == "csv" else desk.export.open311_json(flt)
+    if not args.out:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    out = Path(args.out).expanduser()
+    try:
+        # Written beside the target then renamed: a failed export never leaves half a file.
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, out)
+    except OSError as err:
+        raise JunDeskError(f"Cannot write {out}: {err.strerror or err}") from None
+    count = text.count("\n") - 1 if args.format == "csv" else text.count('"service_request_id"')
+    print(f"Exported {count} tickets to {out}", file=sys.stderr)
+    return 0
+
+
+def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if args.operators_command == "add":
+        view = desk.operators.add(args.username, args.role, display_name=args.display_name,
+                                  departments=[d for d in args.departments.split(",") if d])
+        scope = ", ".join(view.departments) or "all departments"
+        print(f"Added {view.role.value} {view.username} ({view.display_name}) for {scope}.")
+        return 0
+    operators = desk.operators.list(include_inactive=True)
+    if args.json:
+        _print_json([asdict(o) for o in operators])
+        return 0
+    for o in operators:
+        state = "" if o.active else " (inactive)"
+        scope = ",".join(o.departments) or "*"
+        print(f"{o.username:<20} {o.role.value:<11} {scope:<30} {o.display_name}{state}")
+    return 0
+
+
+def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk.services.reports import format_duration
+
+    if args.days <= 0:
+        raise JunDeskError("--days must be a positive number")
+    since = desk.ctx.clock() - timedelta(days=args.days)
+    backlog = desk.reports.backlog()
+    overall = desk.reports.response_times(since)
+    per_dept = {r.department: r for r in desk.reports.response_times_by_department(since)}
+    if args.json:
+        _print_json({"backlog": [{"department": b.department, "open": b.total,
+                                  "overdue": b.overdue,
+                                  "by_status": {s.value: n for s, n in b.by_status.items()}}
+                                 for b in backlog],
+                     "response_times": [asdict(overall), *(asdict(r) for r in per_dept.values())]})
+        return 0
+    print(f"{'DEPARTMENT':<14} {'OPEN':>5} {'OVERDUE':>8} {'1ST RESPONSE':>13} {'RESOLUTION':>11}")
+    for b in backlog:
+        r = per_dept[b.department]
+        print(f"{b.department:<14} {b.total:>5} {b.overdue:>8} "
+              f"{format_duration(r.median_first_response):>13} "
+              f"{format_duration(r.median_resolution):>11}")
+    print(f"Last {args.days} days: {overall.tickets} tickets, median first response "
+          f"{format_duration(overall.median_first_response)}, median resolution "
+          f"{format_duration(overall.median_resolution)}")
+    return 0
+
+
+def _triage(args: argparse.Namespace) -> int:
+    from jun_desk.services.context import Rules
+
+    rules = Rules.load()
+    result = rules.triage.classify(args.text)
+    findings = rules.privacy.scan(args.text)
+    dept = rules.catalogue.get(result.department)
+    print(f"{dept.code} ({dept.name_es}), confidence {result.confidence:.2f}, "
+          f"priority {result.priority.value}")
+    print(f"reason: {result.reason()}")
+    if findings:
+        print("personal data: " + ", ".join(f"{f.kind.value} {f.masked}" for f in findings)
+              + " → offer to continue by DM")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
