@@ -63,11 +63,11 @@ class PrivacyScanner:
             prefix = "XYZ".index(m.group(1).upper())
             number = int(f"{prefix}{m.group(2)}")
             ok = dni_letter(number) == m.group(3).upper()
-            findings.append(PrivacyFinding(PersonalData.NIE, _mask(m.group(0)), ok))
+            findings.append(PrivacyFinding(PersonalData.NIE, _mask(m.group(0)).upper(), ok))
         for m in _DNI.finditer(text):
             number = int(_digits(m.group(1)))
             ok = dni_letter(number) == m.group(2).upper()
-            findings.append(PrivacyFinding(PersonalData.DNI, _mask(m.group(0)), ok))
+            findings.append(PrivacyFinding(PersonalData.DNI, _mask(m.group(0)).upper(), ok))
         for m in _PHONE.finditer(text):
             findings.append(PrivacyFinding(PersonalData.PHONE, _mask(m.group(1))))
         for m in _EMAIL.finditer(text):

@@ -1,0 +1,132 @@
+"""Shared fixtures: real SQLite files, a real PostgreSQL server, a controllable clock."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from jun_desk.services.context import Rules  # noqa: E402
+from jun_desk.services.desk import Desk  # noqa: E402
+from tests.pg_server import PostgresServer, PostgresUnavailable  # noqa: E402
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+_db_counter = itertools.count()
+
+
+class Clock:
+    """A clock the tests move by hand: medians and overdue checks become exact."""
+
+    def __init__(self, start: datetime = datetime(2026, 11, 24, 8, 0, tzinfo=UTC)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user data folder or a JUN_DESK_DB from the environment."""
+    monkeypatch.setenv("JUN_DESK_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.delenv("JUN_DESK_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def rules() -> Rules:
+    return Rules.load()
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> Iterator[str]:
+    """Admin URL of a PostgreSQL server holding a migrated template database."""
+    explicit = os.environ.get("JUN_DESK_TEST_PG_URL")
+    server = None
+    try:
+        if explicit:
+            url = explicit
+        else:
+            server = PostgresServer()
+            url = server.start()
+    except PostgresUnavailable as err:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL tests must run in CI, but the server did not start: {err}")
+        pytest.skip(f"PostgreSQL not available: {err}")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS jun_template WITH (FORCE)"))
+        conn.execute(text("CREATE DATABASE jun_template"))
+    Desk.open(url.rsplit("/", 1)[0] + "/jun_template").close()  # migrate once
+    engine.dispose()
+    try:
+        yield url
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def new_pg_database(admin_url: str) -> str:
+    name = f"jun_test_{os.getpid()}_{next(_db_counter)}"
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE jun_template'))
+    engine.dispose()
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_pg_database(admin_url: str, url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'desk.db'}"
+        return
+    admin = request.getfixturevalue("pg_admin_url")
+    url = new_pg_database(admin)
+    try:
+        yield url
+    finally:
+        drop_pg_database(admin, url)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def desk(db_url: str, rules: Rules, clock: Clock) -> Iterator[Desk]:
+    d = Desk.open(db_url, rules=rules, clock=clock)
+    try:
+        yield d
+    finally:
+        d.close()
+
+
+@pytest.fixture
+def people(desk: Desk):  # type: ignore[no-untyped-def]
+    """A supervisor, an operator for obras+limpieza, and a generalist operator."""
+    desk.operators.add("ana", "supervisor", display_name="Ana García")
+    desk.operators.add("luis", "operator", display_name="Luis Pérez",
+                       departments=["obras", "limpieza"])
+    desk.operators.add("rosa", "operator", display_name="Rosa Martín")
+    return {name: desk.operators.actor(name) for name in ("ana", "luis", "rosa")}

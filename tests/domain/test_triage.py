@@ -1,0 +1,122 @@
+"""Triage rules against a labelled set of 169 Spanish citizen tweets, and rule behaviour."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from jun_desk.domain.triage import Triage, TriageRules
+from jun_desk.domain.workflow import Priority
+from jun_desk.services.context import Rules
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "triage_labelled.jsonl"
+
+
+def labelled() -> list[dict]:
+    return [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines()]
+
+
+def test_labelled_set_is_big_and_covers_every_department(rules: Rules) -> None:
+    rows = labelled()
+    assert len(rows) >= 150
+    counts = Counter(r["department"] for r in rows)
+    assert set(counts) == set(rules.catalogue.codes)
+    assert min(counts.values()) >= 10
+
+
+def test_triage_accuracy_on_labelled_set(rules: Rules) -> None:
+    rows = labelled()
+    per_dept: dict[str, list[bool]] = {}
+    for row in rows:
+        hit = rules.triage.classify(row["text"]).department == row["department"]
+        per_dept.setdefault(row["department"], []).append(hit)
+    accuracy = sum(sum(v) for v in per_dept.values()) / len(rows)
+    recall = {d: sum(v) / len(v) for d, v in per_dept.items()}
+    print(f"\ntriage accuracy {accuracy:.3f} on {len(rows)} tweets; recall {recall}")
+    assert accuracy >= 0.90
+    assert min(recall.values()) >= 0.80, recall
+
+
+def test_personal_data_detection_on_labelled_set(rules: Rules) -> None:
+    rows = labelled()
+    exact = sum(
+        sorted({f.kind.value for f in rules.privacy.scan(r["text"])}) == sorted(r["pii"])
+        for r in rows
+    )
+    flagged = [r for r in rows if r["pii"]]
+    caught = sum(bool(rules.privacy.scan(r["text"])) for r in flagged)
+    print(f"\nprivacy: exact {exact}/{len(rows)}, flagged caught {caught}/{len(flagged)}")
+    assert caught == len(flagged)
+    assert exact / len(rows) >= 0.95
+
+
+@pytest.mark.parametrize("text", ["FAROLA APAGADA", "fárola apagada", "Farolas apagadas"])
+def test_accents_and_case_do_not_matter(rules: Rules, text: str) -> None:
+    assert rules.triage.classify(text).department == "obras"
+
+
+def test_hashtag_alone_routes_the_campaign(rules: Rules) -> None:
+    result = rules.triage.classify("#EndesaMeEstresa 😤")
+    assert result.department == "suministros"
+    assert "#EndesaMeEstresa" in result.reason()
+
+
+def test_department_handle_counts_as_account_not_word(rules: Rules) -> None:
+    result = rules.triage.classify("@PoliciaJun hola buenas")
+    assert result.department == "policia"
+    assert result.reason() == "cuenta: @PoliciaJun"
+
+
+def test_desk_handle_alone_goes_to_default(rules: Rules) -> None:
+    result = rules.triage.classify("@AytoJun buenos días")
+    assert result.department == "atencion"
+    assert result.confidence == 0.0
+    assert "Ninguna regla" in result.reason("es")
+    assert "No rule matched" in result.reason("en")
+
+
+def test_longer_phrase_wins_over_word(rules: Rules) -> None:
+    result = rules.triage.classify("corte de luz en la calle")
+    assert [m.value for m in result.matches] == ["corte de luz"]
+
+
+def test_word_boundaries_are_respected(rules: Rules) -> None:
+    # 'cole' must not match inside 'colegiata'; 'ibi' not inside 'recibi'
+    assert rules.triage.classify("Visitad la colegiata").department == "atencion"
+    assert rules.triage.classify("recibí la carta").department == "atencion"
+
+
+def test_priority_from_urgent_words(rules: Rules) -> None:
+    assert rules.triage.classify("Hay fuego en el monte, urgente").priority is Priority.URGENT
+    assert rules.triage.classify("Otra vez sin recoger").priority is Priority.HIGH
+    assert rules.triage.classify("¿Menú del comedor?").priority is Priority.NORMAL
+
+
+def test_confidence_grows_with_evidence_and_margin(rules: Rules) -> None:
+    weak = rules.triage.classify("está roto")
+    strong = rules.triage.classify("farola apagada y bache en la acera")
+    assert 0 < weak.confidence < strong.confidence <= 1
+
+
+def test_rules_with_unknown_department_are_refused(rules: Rules) -> None:
+    from jun_desk.domain.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="Unknown department 'bomberos'"):
+        TriageRules.from_dict({"departments": {"bomberos": {"terms": {"fuego": 3}}}},
+                              rules.catalogue)
+    with pytest.raises(ValidationError, match="positive weight"):
+        TriageRules.from_dict({"departments": {"obras": {"terms": {"bache": 0}}}},
+                              rules.catalogue)
+
+
+def test_same_word_in_two_departments_scores_both(rules: Rules) -> None:
+    triage = Triage(TriageRules.from_dict({"departments": {
+        "obras": {"terms": {"calle": 1, "farola": 3}},
+        "limpieza": {"terms": {"calle": 1}},
+    }}, rules.catalogue))
+    result = triage.classify("farola de la calle")
+    assert result.department == "obras"
+    assert result.runner_up == "limpieza"
