@@ -93,7 +93,7 @@ class IngestService:
         found = session.execute(
             select(Citizen.x_user_id, Citizen.id).where(Citizen.x_user_id.in_(list(by_id)))
         )
-        return dict(found.tuples().all())
+        return dict(found.all())
 
     def _insert_items(self, session: Session, account: str, items: Sequence[XItem],
                       citizen_ids: dict[str, int]) -> list[dict]:

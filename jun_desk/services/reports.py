@@ -47,7 +47,7 @@ class ReportService:
                 select(Ticket.department, Ticket.status, func.count())
                 .where(Ticket.status.in_(open_values))
                 .group_by(Ticket.department, Ticket.status)
-            ).tuples().all()
+            ).all()
             overdue: dict[str, int] = {}
             for dept in self.ctx.catalogue:
                 limit = now - timedelta(minutes=dept.target_response_minutes)

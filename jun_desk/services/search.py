@@ -94,7 +94,7 @@ class SearchService:
         sub = self._query(flt).subquery()
         query = select(sub.c.status, func.count()).group_by(sub.c.status)
         with self.ctx.db.session(readonly=True) as session:
-            found = dict(session.execute(query).tuples().all())
+            found = dict(session.execute(query).all())
         return {s: int(found.get(s.value, 0)) for s in Status}
 
     @staticmethod
@@ -105,7 +105,7 @@ class SearchService:
             select(TicketItem.ticket_id, func.count()).where(
                 TicketItem.ticket_id.in_([r.id for r in rows])
             ).group_by(TicketItem.ticket_id)
-        ).tuples().all())
+        ).all())
         return [int(found.get(r.id, 0)) for r in rows]
 
     def feed(self, *, unhandled_only: bool = False, department: str | None = None,

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
@@ -379,7 +380,9 @@ class TicketService:
         return ticket_view(ticket, int(count or 0))
 
     def _touch(self, ticket: Ticket) -> None:
+        """Every change of a ticket bumps its version, even when only a note was added."""
         ticket.updated_at = self.ctx.clock()
+        flag_modified(ticket, "updated_at")
 
     @staticmethod
     def _require_work(actor: Actor, ticket: Ticket) -> None:
