@@ -33,7 +33,7 @@ def parse_database_url(value: str) -> URL:
         return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
     try:
         url = make_url(value)
-    except exc.ArgumentError:
+    except (exc.ArgumentError, ValueError):
         # Never echo the value: it may hold a password.
         raise StorageError(
             "Invalid database URL: expected e.g. sqlite:///path/desk.db or "

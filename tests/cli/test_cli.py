@@ -1,0 +1,210 @@
+"""The jun-desk command line: happy paths and every error path in one clear line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jun_desk.cli import main
+from jun_desk.domain.items import Stream
+from jun_desk.services.desk import Desk
+from tests.factories import MARIA, PEPE, mention
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def url(db_url: str) -> str:
+    """A database with two operators and three tickets (SQLite and PostgreSQL)."""
+    desk = Desk.open(db_url)
+    ana = desk.operators.add("ana", "supervisor")
+    items = [mention("Farola apagada en la calle Real"),
+             mention("Contenedores llenos", author=PEPE, minutes=1),
+             mention("¿Menú del comedor?", minutes=2)]
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, items, [MARIA, PEPE], items[-1].x_id)
+    actor = desk.operators.actor(ana.username)
+    for item in desk.search.feed():
+        desk.tickets.create_from_item(actor, item.id)
+    desk.close()
+    return db_url
+
+
+def test_db_upgrade_and_current(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'new.db'}"
+    code, out, _ = run(capsys, "--db", db, "db", "upgrade")
+    assert code == 0 and "upgraded from empty to 0001" in out
+    code, out, _ = run(capsys, "--db", db, "db", "upgrade")
+    assert code == 0 and "up to date" in out
+    code, out, _ = run(capsys, "--db", db, "db", "current")
+    assert out.strip() == "0001 (up to date)"
+
+
+def test_default_database_lives_in_the_user_data_folder(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "db", "upgrade")
+    assert code == 0
+    home = Path(os.environ["JUN_DESK_HOME"])
+    assert (home / "data" / "jun-desk.db").is_file()
+    assert str(home / "data" / "jun-desk.db") in out
+
+
+def test_env_variable_selects_the_database(capsys, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("JUN_DESK_DB", f"sqlite:///{tmp_path / 'env.db'}")
+    assert run(capsys, "db", "upgrade")[0] == 0
+    assert (tmp_path / "env.db").is_file()
+
+
+def test_tickets_list_table_filters_and_json(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", url, "tickets", "list")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert lines[0].split()[:4] == ["ID", "CREATED", "DEPARTMENT", "STATUS"]
+    assert len(lines) == 4
+    code, out, _ = run(capsys, "--db", url, "tickets", "list", "--department", "obras", "--json")
+    rows = json.loads(out)
+    assert [r["department"] for r in rows] == ["obras"]
+    assert rows[0]["citizen_handle"] == "vecina_maria" and rows[0]["status"] == "new"
+    code, out, _ = run(capsys, "--db", url, "tickets", "list", "--status", "closed")
+    assert out.strip() == "No tickets match."
+
+
+def test_tickets_show(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", url, "tickets", "show", "1", "--json")
+    data = json.loads(out)
+    assert data["ticket"]["id"] == 1 and len(data["items"]) == 1
+    assert data["history"][0]["action"] == "ticket.create"
+    code, out, _ = run(capsys, "--db", url, "tickets", "show", "1")
+    assert "ticket.create" in out and "@" in out
+
+
+def test_export_csv_and_open311_to_files(capsys, url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out_csv = tmp_path / "tickets.csv"
+    code, _, err = run(capsys, "--db", url, "export", "--format", "csv", "--out", str(out_csv))
+    assert code == 0 and "Exported 3 tickets" in err
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text(encoding="utf-8"))))
+    assert sorted(r["id"] for r in rows) == ["1", "2", "3"]
+    created = [r["created_at"] for r in rows]
+    assert created == sorted(created)  # oldest first
+    out_json = tmp_path / "open311.json"
+    code, _, err = run(capsys, "--db", url, "export", "--format", "open311", "--out",
+                       str(out_json), "--department", "limpieza")
+    requests = json.loads(out_json.read_text(encoding="utf-8"))
+    assert [r["service_code"] for r in requests] == ["limpieza"]
+    assert not list(tmp_path.glob(".*.tmp"))  # no half-written files left behind
+
+
+def test_export_to_stdout(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", url, "export", "--format", "open311")
+    assert code == 0 and len(json.loads(out)) == 3
+
+
+def test_operators_add_and_list(capsys, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", db_url, "operators", "add", "luis", "--role", "operator",
+                       "--name", "Luis Pérez", "--departments", "obras,limpieza")
+    assert code == 0 and "Added operator luis (Luis Pérez) for limpieza, obras." in out
+    code, out, _ = run(capsys, "--db", db_url, "operators", "list", "--json")
+    assert json.loads(out)[0]["departments"] == ["limpieza", "obras"]
+
+
+def test_report_and_triage(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", url, "report")
+    assert code == 0 and out.splitlines()[0].split()[:3] == ["DEPARTMENT", "OPEN", "OVERDUE"]
+    code, out, _ = run(capsys, "--db", url, "report", "--json")
+    backlog = {b["department"]: b["open"] for b in json.loads(out)["backlog"]}
+    assert sum(backlog.values()) == 3
+    code, out, _ = run(capsys, "triage", "Mi DNI es 12345678Z y quiero cita con el médico")
+    assert out.startswith("salud (Salud — consultorio)")
+    assert "dni" in out and "12345678" not in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["operators", "add", "pepe", "--role", "jefe"], "Unknown role 'jefe'"),
+    (["operators", "add", "pepe", "--role", "operator", "--departments", "bomberos"],
+     "Unknown department 'bomberos'"),
+    (["tickets", "list", "--department", "bomberos"], "Unknown department 'bomberos'"),
+    (["tickets", "list", "--status", "hecho"], "Unknown status 'hecho'"),
+    (["tickets", "list", "--limit", "0"], "--limit must be a positive number"),
+    (["tickets", "show", "99"], "#99 does not exist"),
+    (["export", "--format", "csv", "--out", "/nonexistent-dir/x.csv"], "Cannot write"),
+])
+def test_bad_input_is_one_clear_line(capsys, tmp_path: Path, args, message) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = run(capsys, "--db", f"sqlite:///{tmp_path / 'd.db'}", *args)
+    assert code == 1
+    assert err.startswith("jun-desk: error: ") and message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url, message", [
+    ("postgresql+psycopg://jun:TopSecret@127.0.0.1:1/jun", "the server cannot be reached"),
+    ("nosuchdb://x", "Unsupported database type 'nosuchdb'"),
+    ("postgresql://u:TopSecret@h:notaport/db", "Invalid database URL"),
+    ("://x", "Invalid database URL"),
+])
+def test_bad_database_urls(capsys, url: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(capsys, "--db", url, "tickets", "list")
+    assert code == 1 and message in err and "TopSecret" not in err
+
+
+def test_locked_database(capsys, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("jun_desk.store.engine.SQLITE_BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "d.db"
+    assert run(capsys, "--db", str(path), "db", "upgrade")[0] == 0
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, _, err = run(capsys, "--db", str(path), "operators", "add", "ana", "--role",
+                           "supervisor")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1 and "locked by another program" in err
+
+
+def test_corrupt_database_file(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "d.db"
+    path.write_bytes(b"\x00garbage" * 1000)
+    code, _, err = run(capsys, "--db", str(path), "tickets", "list")
+    assert code == 1 and "damaged" in err
+
+
+def test_unexpected_bug_gives_one_line_and_a_report_file(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def boom(_args):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("bug")
+
+    monkeypatch.setattr("jun_desk.cli._triage", boom)
+    code, _, err = run(capsys, "triage", "x")
+    assert code == 70 and "unexpected error (ZeroDivisionError)" in err
+    report = Path(err.strip().rsplit(" ", 1)[1])
+    assert "ZeroDivisionError" in report.read_text()
+
+
+def test_gui_without_a_screen_says_what_to_do(capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    code, _, err = run(capsys)
+    assert code == 1 and "No screen found" in err and "QT_QPA_PLATFORM=offscreen" in err
+
+
+def test_entry_points_run_as_a_program(tmp_path: Path) -> None:
+    env = {**os.environ, "JUN_DESK_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "jun_desk", "--version"], capture_output=True,
+                          text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("jun-desk ")
+    done = subprocess.run([sys.executable, "-m", "jun_desk", "--db", "nosuch://x", "db",
+                           "upgrade"], capture_output=True, text=True, env=env, timeout=60,
+                          check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip() == ("jun-desk: error: Unsupported database type 'nosuch': "
+                                   "use sqlite or postgresql+psycopg")
