@@ -12,11 +12,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, text
 
-from jun_desk.services.context import Rules  # noqa: E402
-from jun_desk.services.desk import Desk  # noqa: E402
-from tests.pg_server import PostgresServer, PostgresUnavailable  # noqa: E402
+from jun_desk.services.context import Rules
+from jun_desk.services.desk import Desk
+from tests.pg_server import PostgresServer, PostgresUnavailable
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 _db_counter = itertools.count()

@@ -85,7 +85,7 @@ def test_tickets_show(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
     assert data["ticket"]["id"] == 1 and len(data["items"]) == 1
     assert data["history"][0]["action"] == "ticket.create"
     code, out, _ = run(capsys, "--db", url, "tickets", "show", "1")
-    assert "ticket.create" in out and "@" in out
+    assert code == 0 and "ticket.create" in out and "@" in out
 
 
 def test_export_csv_and_open311_to_files(capsys, url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -139,7 +139,7 @@ def test_report_and_triage(capsys, url: str) -> None:  # type: ignore[no-untyped
     (["export", "--format", "csv", "--out", "/nonexistent-dir/x.csv"], "Cannot write"),
 ])
 def test_bad_input_is_one_clear_line(capsys, tmp_path: Path, args, message) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "--db", f"sqlite:///{tmp_path / 'd.db'}", *args)
+    code, _out, err = run(capsys, "--db", f"sqlite:///{tmp_path / 'd.db'}", *args)
     assert code == 1
     assert err.startswith("jun-desk: error: ") and message in err
     assert err.count("\n") == 1 and "Traceback" not in err

@@ -31,7 +31,7 @@ def test_colours_are_distinct(catalogue: DepartmentCatalogue) -> None:
 
 
 def test_unknown_department_names_the_valid_ones(catalogue: DepartmentCatalogue) -> None:
-    with pytest.raises(ValidationError, match="Unknown department 'bomberos'.*policia"):
+    with pytest.raises(ValidationError, match=r"Unknown department 'bomberos'.*policia"):
         catalogue.get("bomberos")
 
 

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import pytest
 
 from jun_desk.domain.errors import InvalidTransitionError
@@ -15,7 +17,7 @@ from jun_desk.domain.workflow import (
 def test_the_usual_life_of_a_ticket_is_allowed() -> None:
     path = [Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS, Status.WAITING_CITIZEN,
             Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED]
-    for current, target in zip(path, path[1:], strict=False):
+    for current, target in pairwise(path):
         check_move(current, target, has_assignee=True)
 
 
@@ -51,8 +53,8 @@ def test_reopen_is_allowed_from_resolved_and_closed() -> None:
 
 def test_every_status_has_a_way_out_and_open_set_is_right() -> None:
     assert all(ALLOWED_MOVES[s] for s in Status)
-    assert OPEN_STATUSES == {Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS,
-                             Status.WAITING_CITIZEN}
+    assert {Status.NEW, Status.ASSIGNED, Status.IN_PROGRESS,
+                             Status.WAITING_CITIZEN} == OPEN_STATUSES
 
 
 def test_unknown_status_lists_valid_ones() -> None:

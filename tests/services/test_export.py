@@ -70,7 +70,7 @@ def test_open311_service_requests_follow_georeport_v2(desk: Desk, exported) -> N
 
 
 def test_csv_has_a_header_and_one_row_per_ticket(desk: Desk, exported) -> None:  # type: ignore[no-untyped-def]
-    lamp, doctor, _health = exported
+    lamp, _doctor, _health = exported
     rows = list(csv.DictReader(io.StringIO(desk.export.csv_text())))
     assert len(rows) == 3
     assert list(rows[0]) == CSV_COLUMNS

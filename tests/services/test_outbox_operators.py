@@ -23,6 +23,10 @@ def test_reply_is_queued_against_the_mention(desk: Desk, people, ticket) -> None
     queued = desk.outbox.enqueue(people["luis"], t.id, "reply", "Gracias, avisamos a Obras",
                                  account="AytoJun")
     assert queued.status == "pending" and queued.attempts == 0
+    from jun_desk.store.models import OutboxItem
+
+    with desk.db.session() as session:
+        assert session.get(OutboxItem, queued.id).in_reply_to_x_id == item.x_id
     assert [o.id for o in desk.outbox.list()] == [queued.id]
     sent = desk.outbox.mark_sent(queued.id, "555")
     assert sent.status == "sent" and sent.sent_x_id == "555"

@@ -108,7 +108,7 @@ def test_writers_in_threads_wait_their_turn(tmp_path: Path) -> None:
     def add(n: int) -> None:
         try:
             desk.operators.add(f"op{n}", "operator")
-        except BaseException as err:  # noqa: BLE001 - collected for the assertion
+        except BaseException as err:
             errors.append(err)
 
     threads = [threading.Thread(target=add, args=(n,)) for n in range(12)]

@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from jun_desk.services.desk import Desk  # noqa: E402
-from jun_desk.ui.main_window import MainWindow  # noqa: E402
+from jun_desk.services.desk import Desk
+from jun_desk.ui.main_window import MainWindow
 
 
 def test_main_window_shows_the_backlog_per_department(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
