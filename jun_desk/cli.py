@@ -17,7 +17,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from jun_desk import __version__
+from jun_desk import __version__, cli_x
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
@@ -76,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
 
     triage = sub.add_parser("triage", help="show how a text would be triaged")
     triage.add_argument("text")
+    cli_x.add_parsers(sub)
     return p
 
 
@@ -130,10 +131,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _db(args)
     if args.command == "triage":
         return _triage(args)
+    if args.command == "sandbox":
+        return cli_x.run_sandbox(args)
+    if args.command == "credentials":
+        return cli_x.run_credentials(args)
     desk = _open_desk(args)
     try:
         handler = {"tickets": _tickets, "export": _export, "operators": _operators,
-                   "report": _report}[args.command]
+                   "report": _report, "sync": cli_x.run_sync}[args.command]
         return handler(desk, args)
     finally:
         desk.close()

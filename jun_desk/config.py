@@ -11,6 +11,14 @@ from platformdirs import user_config_dir, user_data_dir, user_log_dir
 APP_NAME = "jun-desk"
 APP_AUTHOR = "Ayuntamiento de Jun"
 DB_ENV = "JUN_DESK_DB"
+ACCOUNT_ENV = "JUN_DESK_ACCOUNT"
+DEFAULT_ACCOUNT = "AytoJun"
+DEFAULT_POLL_SECONDS = 15.0
+
+
+def default_account() -> str:
+    """The desk's X account (handle without @): $JUN_DESK_ACCOUNT or AytoJun."""
+    return os.environ.get(ACCOUNT_ENV, DEFAULT_ACCOUNT).lstrip("@")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,10 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 export JUN_DESK_TEST_KEYRING=secret-service
-# A private session bus with an unlocked gnome-keyring: keyring tests use the real thing.
-exec dbus-run-session -- bash -c '
+# A private session bus with a fresh, unlocked gnome-keyring (its files in a temporary
+# folder, so the tests never touch the keyring of the person running them).
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
     printf "jun-desk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     exec .venv/bin/python -m pytest "$@"' bash "$@"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select, update
 
 from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.items import ItemKind
@@ -24,11 +24,17 @@ from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
 MAX_DM = 10_000
 
 
+SEND_LEASE = timedelta(seconds=90)  # a "sending" item older than this is in doubt
+
+
 @dataclass(frozen=True, slots=True)
 class OutboxView:
     id: int
     kind: str
+    account: str
     ticket_id: int | None
+    in_reply_to_x_id: str | None
+    recipient_x_id: str | None
     text: str
     status: str
     attempts: int
@@ -38,8 +44,9 @@ class OutboxView:
 
 
 def _view(row: OutboxItem) -> OutboxView:
-    return OutboxView(row.id, row.kind, row.ticket_id, row.text, row.status, row.attempts,
-                      row.last_error, row.sent_x_id, row.created_at)
+    return OutboxView(row.id, row.kind, row.account, row.ticket_id, row.in_reply_to_x_id,
+                      row.recipient_x_id, row.text, row.status, row.attempts, row.last_error,
+                      row.sent_x_id, row.created_at)
 
 
 class OutboxService:
@@ -110,14 +117,19 @@ class OutboxService:
                 return _view(row)
             now = self.ctx.clock()
             row.status, row.sent_x_id, row.sent_at = "sent", sent_x_id, now
-            row.attempts += 1
+            row.next_attempt_at = None
             kind = ItemKind.REPLY_OUT if row.kind == "reply" else ItemKind.DM_OUT
-            session.add(TicketItem(
-                source=kind.source, x_id=sent_x_id, kind=kind.value, account=row.account,
-                ticket_id=row.ticket_id, author_x_id=row.account, text=row.text,
-                created_at=now, in_reply_to_x_id=row.in_reply_to_x_id, handled=True,
-                ingested_at=now, personal_data="",
-            ))
+            copy = session.scalar(select(TicketItem).where(TicketItem.source == kind.source,
+                                                           TicketItem.x_id == sent_x_id))
+            if copy is None:
+                session.add(TicketItem(
+                    source=kind.source, x_id=sent_x_id, kind=kind.value, account=row.account,
+                    ticket_id=row.ticket_id, author_x_id=row.account, text=row.text,
+                    created_at=now, in_reply_to_x_id=row.in_reply_to_x_id, handled=True,
+                    ingested_at=now, personal_data="",
+                ))
+            elif copy.ticket_id is None:  # the sync saw our message first
+                copy.ticket_id = row.ticket_id
             if row.ticket_id is not None:
                 ticket = session.get(Ticket, row.ticket_id)
                 if ticket is not None and ticket.first_response_at is None:
@@ -131,13 +143,39 @@ class OutboxService:
             row = session.get(OutboxItem, outbox_id)
             if row is None:
                 raise NotFoundError(f"Outbox item {outbox_id} does not exist")
-            row.attempts += 1
             row.last_error = reason[:1000]
             row.next_attempt_at = retry_at
             row.status = "pending" if retry_at is not None else "failed"
             record(session, self.ctx, None, "outbox.failed", ticket_id=row.ticket_id,
                    after={"outbox_id": row.id, "status": row.status}, message=row.last_error)
             return _view(row)
+
+    def due(self, account: str, limit: int = 20) -> list[OutboxView]:
+        """Items to work on now: pending ones whose retry time has come, and "sending"
+        ones whose lease ran out (the sender died mid-send: in doubt, check X first)."""
+        now = self.ctx.clock()
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.scalars(
+                select(OutboxItem).where(
+                    OutboxItem.account == account,
+                    or_(OutboxItem.status == "pending", OutboxItem.status == "sending"),
+                    or_(OutboxItem.next_attempt_at.is_(None), OutboxItem.next_attempt_at <= now),
+                ).order_by(OutboxItem.id).limit(limit))
+            return [_view(r) for r in rows]
+
+    def claim(self, outbox_id: int, status: str) -> bool:
+        """Take the item for one send attempt; False if another sender took it first."""
+        now = self.ctx.clock()
+        with self.ctx.db.session() as session:
+            taken = session.execute(
+                update(OutboxItem)
+                .where(OutboxItem.id == outbox_id, OutboxItem.status == status,
+                       or_(OutboxItem.next_attempt_at.is_(None),
+                           OutboxItem.next_attempt_at <= now))
+                .values(status="sending", next_attempt_at=now + SEND_LEASE,
+                        attempts=OutboxItem.attempts + 1)
+            ).rowcount
+            return taken == 1
 
     def list(self, *, statuses: tuple[str, ...] = ("pending", "failed")) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:

@@ -28,6 +28,8 @@ def test_reply_is_queued_against_the_mention(desk: Desk, people, ticket) -> None
     with desk.db.session() as session:
         assert session.get(OutboxItem, queued.id).in_reply_to_x_id == item.x_id
     assert [o.id for o in desk.outbox.list()] == [queued.id]
+    assert desk.outbox.claim(queued.id, "pending")
+    assert not desk.outbox.claim(queued.id, "pending")  # a second sender gets nothing
     sent = desk.outbox.mark_sent(queued.id, "555")
     assert sent.status == "sent" and sent.sent_x_id == "555"
     assert desk.outbox.mark_sent(queued.id, "555").attempts == 1  # a second call changes nothing

@@ -1,0 +1,210 @@
+"""Command-line handlers for the X side: sync, sandbox, credentials."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import math
+import signal
+import sys
+import threading
+from datetime import datetime
+
+from jun_desk.config import DEFAULT_POLL_SECONDS, default_account
+from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.items import Stream
+from jun_desk.secrets import FIELDS, XCredentials
+
+LABELS = {"consumer_key": "API key (consumer key)",
+          "consumer_secret": "API key secret (consumer secret)",
+          "access_token": "Access token", "access_token_secret": "Access token secret"}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox")
+    mode = sync.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="one poll, then exit (default)")
+    mode.add_argument("--watch", action="store_true", help="keep polling until stopped")
+    _x_options(sync)
+    sync.add_argument("--interval", type=float, default=DEFAULT_POLL_SECONDS,
+                      help=f"seconds between polls at least (default {DEFAULT_POLL_SECONDS:g})")
+    sync.add_argument("--no-outbox", action="store_true", help="do not send pending replies")
+    sync.add_argument("--page-size", type=int, default=100, help=argparse.SUPPRESS)
+
+    sandbox = sub.add_parser("sandbox", help="run the offline X API v2 sandbox")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=0, help="default: a free port")
+    sandbox.add_argument("--speed", default="60",
+                         help="how many times faster than real time the day plays, or "
+                              "'instant' for the whole day at once (default 60)")
+    sandbox.add_argument("--faults", default="",
+                         help="e.g. 429=0.05,5xx=0.05,slow=0.02,drop=0.02,malformed=0.02,"
+                              "lost_write=0.01,slow_seconds=2")
+    sandbox.add_argument("--seed", type=int, default=2026)
+
+    creds = sub.add_parser("credentials", help="X credentials in the OS keyring")
+    csub = creds.add_subparsers(dest="credentials_command", required=True)
+    cset = csub.add_parser("set", help="store the four OAuth 1.0a values")
+    cset.add_argument("--stdin", action="store_true",
+                      help="read the four values from standard input, one per line")
+    for name in ("test", "clear", "show"):
+        csub.add_parser(name, help={"test": "call X users/me with the stored credentials",
+                                    "clear": "remove the stored credentials",
+                                    "show": "which entries exist (last 4 characters only)"}[name])
+    for p in csub.choices.values():
+        p.add_argument("--account", default=None, help="desk account handle (default "
+                                                       "$JUN_DESK_ACCOUNT or AytoJun)")
+        if p.prog.endswith("test"):
+            p.add_argument("--api-base", default=None, help="X API address (default: X)")
+
+
+def _x_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--api-base", default=None,
+                   help="address of the X API (a sandbox, a proxy); default https://api.twitter.com")
+    p.add_argument("--account", default=None,
+                   help="desk account handle (default $JUN_DESK_ACCOUNT or AytoJun)")
+
+
+def parse_speed(value: str) -> float:
+    if value.strip().lower() in ("instant", "inf", "all"):
+        return math.inf
+    try:
+        speed = float(value)
+    except ValueError:
+        raise JunDeskError(f"--speed must be a number or 'instant', not '{value}'") from None
+    if speed <= 0:
+        raise JunDeskError("--speed must be positive")
+    return speed
+
+
+# ---------------------------------------------------------------------- sandbox
+def run_sandbox(args: argparse.Namespace) -> int:
+    from jun_desk.x.sandbox.server import Faults, Sandbox
+
+    try:
+        faults = Faults.parse(args.faults)
+    except ValueError as err:
+        raise JunDeskError(f"--faults: {err}") from None
+    try:
+        sandbox = Sandbox(host=args.host, port=args.port, speed=parse_speed(args.speed),
+                          faults=faults, seed=args.seed)
+    except OSError as err:
+        raise JunDeskError(f"Cannot listen on {args.host}:{args.port}: {err.strerror}") from None
+    creds = sandbox.credentials
+    print(f"X API sandbox listening on {sandbox.base_url}", flush=True)
+    print(f"Account @{sandbox.scenario.desk.username}: {len(sandbox.scenario.tweets)} tweets and "
+          f"{len(sandbox.scenario.dms)} DM events in the day; speed {args.speed}", flush=True)
+    print("Sandbox credentials (not secret) for `jun-desk credentials set --stdin`:", flush=True)
+    for value in creds.values():
+        print(f"  {value}", flush=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    sandbox.start()
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sandbox.stop()
+    return 0
+
+
+# ---------------------------------------------------------------------- credentials
+def run_credentials(args: argparse.Namespace) -> int:
+    from jun_desk import secrets
+
+    account = (args.account or default_account()).lstrip("@")
+    if args.credentials_command == "set":
+        if args.stdin:
+            lines = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+            if len(lines) != 4:
+                raise JunDeskError(f"--stdin expects 4 non-empty lines ({', '.join(FIELDS)}), "
+                                   f"got {len(lines)}; nothing was stored")
+            values = lines
+        else:
+            values = []
+            for name in FIELDS:
+                value = getpass.getpass(f"{LABELS[name]}: ").strip()
+                if not value:
+                    raise JunDeskError(f"{LABELS[name]} is empty; nothing was stored")
+                values.append(value)
+        secrets.store_credentials(account, XCredentials(*values))
+        print(f"Stored the X credentials of @{account} in the keyring.")
+        return 0
+    if args.credentials_command == "clear":
+        removed = secrets.clear_credentials(account)
+        print(f"Removed {removed} keyring entries of @{account}." if removed
+              else f"No stored credentials for @{account}.")
+        return 0
+    if args.credentials_command == "show":
+        present = secrets.credential_entries(account)
+        for name in FIELDS:
+            tail = present.get(name)
+            print(f"{LABELS[name]:<34} {'…' + tail if tail else '(missing)'}")
+        return 0 if len(present) == len(FIELDS) else 1
+    from jun_desk.x.client import XClient
+    from jun_desk.x.transport import X_API_BASE
+
+    client = XClient(secrets.load_credentials(account), api_base=args.api_base or X_API_BASE)
+    try:
+        me = client.me()
+    finally:
+        client.close()
+    print(f"Connected to X as @{me.handle} ({me.name}), user id {me.x_id}.")
+    if me.handle.lower() != account.lower():
+        print(f"Note: the credentials are for @{me.handle}, not @{account}.", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------------- sync
+def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk import secrets
+    from jun_desk.x.client import XClient
+    from jun_desk.x.outbox_sender import OutboxSender
+    from jun_desk.x.sync import SyncEngine, SyncReport, watch
+    from jun_desk.x.transport import X_API_BASE
+
+    account = (args.account or default_account()).lstrip("@")
+    if args.interval <= 0:
+        raise JunDeskError("--interval must be positive")
+    client = XClient(secrets.load_credentials(account), api_base=args.api_base or X_API_BASE)
+    stop = threading.Event()
+
+    def progress(stream: Stream, pages: int, new: int) -> None:
+        if pages > 1:
+            print(f"  {stream.value}: page {pages}, {new} new so far", file=sys.stderr,
+                  flush=True)
+
+    if not 5 <= args.page_size <= 100:
+        raise JunDeskError("--page-size must be between 5 and 100")
+    engine = SyncEngine(desk, client, progress=progress, stop=stop, page_size=args.page_size)
+    sender = OutboxSender(desk, client, account)
+
+    def report_line(report: SyncReport) -> None:
+        line = (f"{datetime.now():%H:%M:%S} @{report.account}: {report.mentions.inserted} new "
+                f"mentions, {report.dms.inserted} new DMs "
+                f"({report.mentions.pages + report.dms.pages} pages")
+        if report.retries:
+            line += f", {report.retries} retries"
+        line += ")"
+        if not args.no_outbox:
+            sent = sender.send_due()
+            if sent.sent or sent.recovered or sent.retrying or sent.failed:
+                line += (f"; outbox: {sent.sent} sent, {sent.recovered} already on X, "
+                         f"{sent.retrying} to retry, {sent.failed} failed")
+        print(line, flush=True)
+
+    try:
+        if not args.watch:
+            report_line(engine.sync_once())
+            return 0
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
+        print(f"Watching @{account} every {args.interval:g} s or more (Ctrl-C to stop)",
+              flush=True)
+        watch(engine, interval=args.interval, on_report=report_line, stop=stop,
+              on_error=lambda err: print(f"{datetime.now():%H:%M:%S} {err.text('en')}",
+                                         file=sys.stderr, flush=True))
+        return 0
+    finally:
+        client.close()

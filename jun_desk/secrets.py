@@ -1,0 +1,109 @@
+"""The one place that touches the OS keyring (service ``jun-desk``).
+
+X credentials are the town's voice: they live in the keyring only, never in the database,
+config files, logs or exception texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from jun_desk.domain.errors import JunDeskError
+
+SERVICE = "jun-desk"
+
+
+class KeyringUnavailableError(JunDeskError):
+    """No usable keyring backend (no Secret Service, a locked keyring the user refused)."""
+
+
+class CredentialsMissingError(JunDeskError):
+    pass
+
+
+@dataclass(frozen=True)
+class XCredentials:
+    """OAuth 1.0a user-context credentials of one desk account."""
+
+    consumer_key: str
+    consumer_secret: str
+    access_token: str
+    access_token_secret: str
+
+    def __repr__(self) -> str:  # never print a secret, even in a traceback
+        return f"XCredentials(consumer_key='…{self.consumer_key[-4:]}', <secrets hidden>)"
+
+    __str__ = __repr__
+
+    def values(self) -> list[str]:
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+FIELDS = [f.name for f in fields(XCredentials)]
+
+
+def _keyring():  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.backends import fail
+
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        raise KeyringUnavailableError(
+            "No keyring is available to keep the X credentials. On Linux install and start a "
+            "Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run "
+            "Jun Desk on the sandbox with `jun-desk --sandbox`."
+        )
+    return keyring
+
+
+def _entry(account: str, name: str) -> str:
+    return f"{account}:{name}"
+
+
+def load_credentials(account: str) -> XCredentials:
+    keyring = _keyring()
+    try:
+        values = {name: keyring.get_password(SERVICE, _entry(account, name)) for name in FIELDS}
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError(f"The keyring refused to give the credentials: "
+                                      f"{type(err).__name__}") from None
+    missing = [name for name, value in values.items() if not value]
+    if missing:
+        raise CredentialsMissingError(
+            f"No X credentials for @{account} in the keyring (missing: {', '.join(missing)}): "
+            "run `jun-desk credentials set`"
+        )
+    return XCredentials(**values)  # type: ignore[arg-type]
+
+
+def store_credentials(account: str, credentials: XCredentials) -> None:
+    keyring = _keyring()
+    try:
+        for name in FIELDS:
+            keyring.set_password(SERVICE, _entry(account, name), getattr(credentials, name))
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError(f"The keyring refused to store the credentials: "
+                                      f"{type(err).__name__}") from None
+
+
+def credential_entries(account: str) -> dict[str, str]:
+    """Which entries exist, each shown only by its last 4 characters."""
+    keyring = _keyring()
+    found = {}
+    for name in FIELDS:
+        value = keyring.get_password(SERVICE, _entry(account, name))
+        if value:
+            found[name] = value[-4:]
+    return found
+
+
+def clear_credentials(account: str) -> int:
+    keyring = _keyring()
+    removed = 0
+    for name in FIELDS:
+        try:
+            keyring.delete_password(SERVICE, _entry(account, name))
+            removed += 1
+        except keyring.errors.PasswordDeleteError:
+            continue
+    return removed

@@ -1,0 +1,1 @@
+"""The X boundary: tweepy adapter, rate budget, sync engine, outbox sender, sandbox."""

@@ -1,0 +1,136 @@
+"""Every way a call to X can fail, as one error with a clear message in Spanish or English."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+
+import requests
+import tweepy
+
+from jun_desk.domain.errors import JunDeskError
+
+
+class Failure(StrEnum):
+    AUTH = "auth"  # 401: wrong or revoked keys
+    FORBIDDEN = "forbidden"  # 403: the app lacks a permission, a duplicate tweet, ...
+    NOT_FOUND = "not_found"
+    BAD_REQUEST = "bad_request"
+    RATE_LIMITED = "rate_limited"
+    SERVER = "server"  # 5xx
+    TIMEOUT = "timeout"
+    NETWORK = "network"  # refused, reset, DNS
+    MALFORMED = "malformed"  # a body that is not the JSON X promises
+
+    @property
+    def transient(self) -> bool:
+        """Worth retrying later without anyone changing anything."""
+        return self in (Failure.RATE_LIMITED, Failure.SERVER, Failure.TIMEOUT, Failure.NETWORK,
+                        Failure.MALFORMED)
+
+
+_TEXTS = {
+    Failure.AUTH: ("X rejected the credentials (401): check the keys in the settings",
+                   "X rechazó las credenciales (401): revise las claves en la configuración"),
+    Failure.FORBIDDEN: ("X refused the request (403){detail}",
+                        "X denegó la petición (403){detail}"),
+    Failure.NOT_FOUND: ("X does not know that item or user (404){detail}",
+                        "X no encuentra ese elemento o usuario (404){detail}"),
+    Failure.BAD_REQUEST: ("X refused the request as invalid (400){detail}",
+                          "X rechazó la petición por no válida (400){detail}"),
+    Failure.RATE_LIMITED: ("X rate limit reached: waiting {wait}",
+                           "Límite de peticiones de X alcanzado: se espera {wait}"),
+    Failure.SERVER: ("X is having trouble ({status}); retrying shortly",
+                     "X tiene problemas ({status}); se reintentará en breve"),
+    Failure.TIMEOUT: ("X did not answer in time; retrying shortly",
+                      "X no respondió a tiempo; se reintentará en breve"),
+    Failure.NETWORK: ("Cannot reach X ({detail}); check the network",
+                      "No se puede conectar con X ({detail}); revise la red"),
+    Failure.MALFORMED: ("X sent an answer that cannot be read; retrying shortly",
+                        "X envió una respuesta ilegible; se reintentará en breve"),
+}
+
+
+class XApiError(JunDeskError):
+    def __init__(self, failure: Failure, *, status: int | None = None, detail: str = "",
+                 retry_after: float | None = None) -> None:
+        self.failure = failure
+        self.status = status
+        self.detail = detail
+        self.retry_after = retry_after
+        super().__init__(self.text("en"))
+
+    @property
+    def transient(self) -> bool:
+        return self.failure.transient
+
+    def text(self, language: str = "es") -> str:
+        english, spanish = _TEXTS[self.failure]
+        template = english if language.startswith("en") else spanish
+        detail = f": {self.detail}" if self.detail and self.failure in (
+            Failure.FORBIDDEN, Failure.NOT_FOUND, Failure.BAD_REQUEST) else self.detail
+        wait = (f"{int(self.retry_after)} s" if self.retry_after is not None else "")
+        return template.format(detail=detail, status=self.status or "", wait=wait).strip()
+
+
+def _x_reason(response: requests.Response | None) -> str:
+    """X's own words from an error body: 'detail', or the first of 'errors'."""
+    if response is None:
+        return ""
+    try:
+        body = response.json()
+    except ValueError:
+        return ""
+    if not isinstance(body, dict):
+        return ""
+    if isinstance(body.get("detail"), str):
+        return body["detail"][:300]
+    errors = body.get("errors")
+    if isinstance(errors, list) and errors and isinstance(errors[0], dict):
+        return str(errors[0].get("message") or errors[0].get("detail") or "")[:300]
+    return str(body.get("title", ""))[:300]
+
+
+def map_exception(err: BaseException, *, now: float) -> XApiError:
+    """Turn whatever tweepy, requests or the JSON parser raised into an XApiError."""
+    if isinstance(err, XApiError):
+        return err
+    if isinstance(err, tweepy.TooManyRequests):
+        reset = getattr(err, "reset_time", None)
+        if reset is None and err.response is not None:
+            value = err.response.headers.get("x-rate-limit-reset")
+            reset = int(value) if value and value.isdigit() else None
+        wait = max(1.0, reset - now) if reset else 60.0
+        return XApiError(Failure.RATE_LIMITED, status=429, retry_after=wait)
+    if isinstance(err, tweepy.Unauthorized):
+        return XApiError(Failure.AUTH, status=401)
+    if isinstance(err, tweepy.Forbidden):
+        return XApiError(Failure.FORBIDDEN, status=403, detail=_x_reason(err.response))
+    if isinstance(err, tweepy.NotFound):
+        return XApiError(Failure.NOT_FOUND, status=404, detail=_x_reason(err.response))
+    if isinstance(err, tweepy.BadRequest):
+        return XApiError(Failure.BAD_REQUEST, status=400, detail=_x_reason(err.response))
+    if isinstance(err, tweepy.TwitterServerError):
+        status = err.response.status_code if err.response is not None else 500
+        return XApiError(Failure.SERVER, status=status)
+    if isinstance(err, tweepy.HTTPException):
+        status = err.response.status_code if err.response is not None else None
+        return XApiError(Failure.SERVER, status=status, detail=_x_reason(err.response))
+    if isinstance(err, requests.Timeout):
+        return XApiError(Failure.TIMEOUT)
+    if isinstance(err, requests.ConnectionError):
+        text = str(err).lower()
+        if "refused" in text:
+            detail = "connection refused"
+        elif "reset" in text or "aborted" in text or "remotedisconnected" in text:
+            detail = "connection dropped"
+        elif "resolve" in text or "name or service" in text:
+            detail = "unknown host"
+        else:
+            detail = "connection failed"
+        return XApiError(Failure.NETWORK, detail=detail)
+    if isinstance(err, (json.JSONDecodeError, requests.exceptions.JSONDecodeError)):
+        return XApiError(Failure.MALFORMED)
+    if isinstance(err, requests.RequestException):
+        return XApiError(Failure.NETWORK, detail=type(err).__name__)
+    raise err

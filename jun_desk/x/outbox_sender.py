@@ -1,0 +1,113 @@
+"""Sends what the outbox holds, each item exactly once.
+
+An item is claimed (status "sending", attempt counted, lease set) and committed *before*
+X is called. If the process dies after X accepted the message but before "sent" was
+committed, the item's lease runs out and it is *in doubt*: the sender then looks for the
+message among the account's recent tweets or DMs and records it instead of sending again.
+X's own duplicate-content refusal (403) is treated the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from jun_desk.domain.items import XItem
+from jun_desk.services.desk import Desk
+from jun_desk.services.outbox import OutboxView
+from jun_desk.x.client import XClient
+from jun_desk.x.errors import Failure, XApiError
+from jun_desk.x.sync import backoff
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+
+
+@dataclass
+class SendReport:
+    sent: int = 0
+    recovered: int = 0  # found already on X: recorded, not sent again
+    retrying: int = 0
+    failed: int = 0
+
+
+class OutboxSender:
+    def __init__(self, desk: Desk, client: XClient, account: str) -> None:
+        self.desk = desk
+        self.client = client
+        self.account = account
+
+    def send_due(self, limit: int = 20) -> SendReport:
+        report = SendReport()
+        for item in self.desk.outbox.due(self.account, limit):
+            in_doubt = item.status == "sending"
+            if not self.desk.outbox.claim(item.id, item.status):
+                continue  # another sender has it
+            try:
+                if in_doubt or item.attempts > 0:
+                    found = self._already_on_x(item)
+                    if found is not None:
+                        self.desk.outbox.mark_sent(item.id, found)
+                        report.recovered += 1
+                        continue
+                x_id = self._send(item)
+            except XApiError as err:
+                self._failed(item, err, report)
+                continue
+            self.desk.outbox.mark_sent(item.id, x_id)
+            report.sent += 1
+        return report
+
+    def _send(self, item: OutboxView) -> str:
+        if item.kind == "reply":
+            assert item.in_reply_to_x_id is not None
+            return self.client.reply(item.text, item.in_reply_to_x_id)
+        assert item.recipient_x_id is not None
+        return self.client.send_dm(item.recipient_x_id, item.text)
+
+    def _failed(self, item: OutboxView, err: XApiError, report: SendReport) -> None:
+        if err.failure is Failure.FORBIDDEN and "duplicate" in err.detail.lower():
+            found = self._already_on_x(item)
+            if found is not None:
+                self.desk.outbox.mark_sent(item.id, found)
+                report.recovered += 1
+                return
+        attempts = item.attempts + 1
+        if err.transient and attempts < MAX_ATTEMPTS:
+            delay = max(backoff(attempts, base=5.0, cap=15 * 60), err.retry_after or 0)
+            retry_at = self.desk.ctx.clock() + timedelta(seconds=delay)
+            self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=retry_at)
+            report.retrying += 1
+        else:
+            self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=None)
+            report.failed += 1
+        log.info("Outbox item %s not sent: %s", item.id, err.text("en"))
+
+    def _already_on_x(self, item: OutboxView) -> str | None:
+        """The X id of this message if X already has it (sent before a crash)."""
+        since = item.created_at - timedelta(minutes=5)
+        me = self.client.me()
+        if item.kind == "reply":
+            page = self.client.user_tweets(me.x_id, start_time=since)
+            return _match(page.items, item.text,
+                          lambda i: i.in_reply_to_x_id == item.in_reply_to_x_id)
+        token = None
+        for _ in range(5):  # DM events are newest first; a few pages reach back far enough
+            page = self.client.dm_events(pagination_token=token)
+            found = _match(page.items, item.text, lambda i: i.author_x_id == me.x_id
+                           and i.created_at >= since
+                           and str(item.recipient_x_id) in (i.conversation_id or ""))
+            if found or page.next_token is None or any(i.created_at < since
+                                                       for i in page.items):
+                return found
+            token = page.next_token
+        return None
+
+
+def _match(items: list[XItem], text: str, extra) -> str | None:  # type: ignore[no-untyped-def]
+    for candidate in items:
+        if candidate.text == text and extra(candidate):
+            return candidate.x_id
+    return None

@@ -1,0 +1,300 @@
+"""A day in Jun, scripted: who writes to the town hall, when, and what they say.
+
+Deterministic for a seed. Times are UTC on the scenario's day; the server releases each
+item when the sandbox clock reaches it. Everything a citizen says is invented.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from jun_desk.x.sandbox.ids import IdMaker
+
+DESK_HANDLE = "AytoJun"
+DESK_ID = "1200000000000000001"
+DAY = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # 08:00 in Jun
+DAY_LENGTH = timedelta(hours=15)
+
+
+@dataclass
+class User:
+    id: str
+    username: str
+    name: str
+    verified: bool = False
+
+    @property
+    def profile_image_url(self) -> str:
+        return f"https://pbs.twimg.com/profile_images/{self.id}/avatar_normal.jpg"
+
+    def as_json(self, fields: set[str]) -> dict:
+        out = {"id": self.id, "name": self.name, "username": self.username}
+        if "verified" in fields:
+            out["verified"] = self.verified
+        if "profile_image_url" in fields:
+            out["profile_image_url"] = self.profile_image_url
+        return out
+
+
+@dataclass
+class Tweet:
+    id: int
+    author_id: str
+    text: str
+    created_at: datetime
+    conversation_id: int
+    in_reply_to_id: int | None = None
+    in_reply_to_user_id: str | None = None
+    media_keys: list[str] = field(default_factory=list)
+
+    @property
+    def is_long(self) -> bool:
+        return len(self.text) > 280
+
+    def mentions(self, handle: str) -> bool:
+        return f"@{handle.lower()}" in self.text.lower()
+
+
+@dataclass
+class DmEvent:
+    id: int
+    sender_id: str
+    recipient_id: str
+    text: str
+    created_at: datetime
+    conversation_id: str
+
+
+@dataclass
+class Scenario:
+    desk: User
+    users: dict[str, User]
+    tweets: list[Tweet]
+    dms: list[DmEvent]
+    ids: IdMaker
+    start: datetime = DAY
+    length: timedelta = DAY_LENGTH
+
+    @property
+    def citizens(self) -> list[User]:
+        return [u for u in self.users.values() if u.id != self.desk.id]
+
+
+STREETS = ["calle Real", "calle Ancha", "la Plaza de la Constitución", "calle Granada",
+           "el Camino de la Fuente", "calle del Pilar", "calle Baja", "la avenida de Andalucía",
+           "el barrio alto", "calle Nueva", "calle Estrecha", "la urbanización Los Almendros",
+           "calle de las Eras", "la cuesta de la Iglesia", "el paseo del Río"]
+FIRST = ["María", "José", "Antonio", "Carmen", "Francisco", "Ana", "Manuel", "Isabel", "Juan",
+         "Dolores", "Rafael", "Pilar", "Miguel", "Rosario", "Javier", "Encarni", "Pepe", "Lucía",
+         "Alejandro", "Marta", "Paco", "Inma", "Sergio", "Nuria", "Álvaro", "Remedios", "Luis",
+         "Elena", "Jesús", "Mari Ángeles", "David", "Sonia", "Fernando", "Cristina", "Rocío"]
+LAST = ["García", "Fernández", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Ruiz",
+        "Jiménez", "Moreno", "Muñoz", "Álvarez", "Romero", "Alonso", "Navarro", "Torres",
+        "Domínguez", "Vázquez", "Ramos", "Gil", "Serrano", "Molina", "Castillo", "Ortega"]
+EMOJI = ["", "", "", " 🙏", " 😡", " 😤", " 🤦‍♀️", " 👏", " 😅", " ⚠️", " 🙂"]
+
+# (department, template) — {calle}, {n}, {hora}, {emoji} are filled in.
+MENTIONS: list[tuple[str, str]] = [
+    ("obras", "@AytoJun la farola de {calle} número {n} lleva tres noches apagada{emoji}"),
+    ("obras", "@AytoJun @ObrasJun hay un bache enorme en {calle}, esta mañana casi me caigo"
+              " con la moto{emoji}"),
+    ("obras", "Se ha soltado una baldosa de la acera en {calle} y hay un agujero. Cuidado con"
+              " los mayores @AytoJun"),
+    ("obras", "@AytoJun el columpio del parque infantil de {calle} está roto desde el domingo"),
+    ("obras", "@AytoJun la tapa de la alcantarilla de {calle} se mueve y hace un ruido tremendo"
+              " cuando pasan los coches"),
+    ("obras", "@AytoJun el semáforo de la travesía parpadea en ámbar desde las {hora}"),
+    ("obras", "@AytoJun se ha caído una rama grande en {calle} y no se puede pasar{emoji}"),
+    ("limpieza", "@AytoJun los contenedores de {calle} llevan cuatro días sin vaciarse, huele"
+                 " fatal{emoji}"),
+    ("limpieza", "@AytoJun alguien ha dejado un colchón y muebles viejos junto al contenedor de"
+                 " {calle}"),
+    ("limpieza", "@AytoJun ¿qué día pasa la recogida de enseres por {calle}? Tengo un sofá que"
+                 " tirar"),
+    ("limpieza", "@AytoJun han hecho pintadas en la fachada de la biblioteca esta noche"),
+    ("limpieza", "@AytoJun la papelera de la parada del autobús de {calle} está desbordada"),
+    ("limpieza", "@AytoJun hay excrementos de perro por toda {calle}, a ver si pasa la"
+                 " limpieza{emoji}"),
+    ("policia", "@AytoJun @PoliciaJun hay una furgoneta blanca sin matrícula dando vueltas por"
+                " {calle} desde hace una hora, muy sospechosa"),
+    ("policia", "@AytoJun hay un coche mal aparcado tapando mi vado en {calle} y no puedo salir"
+                " a trabajar{emoji}"),
+    ("policia", "@PoliciaJun @AytoJun otra vez música a todo volumen en {calle} a las {hora}"),
+    ("policia", "@AytoJun me han robado la bicicleta del portal en {calle}, ¿dónde pongo la"
+                " denuncia?"),
+    ("policia", "@AytoJun accidente en la rotonda de la entrada, dos coches, parece que no hay"
+                " heridos pero está cortado el tráfico"),
+    ("salud", "@AytoJun ¿a qué hora pasa consulta el médico los jueves en el consultorio?"),
+    ("salud", "@AytoJun @ConsultorioJun ¿cuándo es la vacunación de la gripe para mayores de"
+              " 65?"),
+    ("salud", "@AytoJun ¿el pediatra viene mañana? Mi niña tiene fiebre desde ayer"),
+    ("salud", "@AytoJun necesito que me renueven la receta de mi padre, ¿tengo que ir en"
+              " persona al consultorio?"),
+    ("educacion", "@AytoJun ¿cuál es el menú del comedor de esta semana?{emoji}"),
+    ("educacion", "@AytoJun @ColegioJun ¿qué hay hoy de comer en el comedor del colegio?"),
+    ("educacion", "@AytoJun ¿cuándo se abre la matrícula de infantil de 3 años?"),
+    ("educacion", "@AytoJun la calefacción del colegio no funciona y los niños están con el"
+                  " abrigo puesto en clase"),
+    ("educacion", "@AytoJun ¿a qué hora sale mañana el autobús escolar para el instituto?"),
+    ("suministros", "@AytoJun no sale agua del grifo en {calle} desde las {hora}, ¿hay corte"
+                    " programado?"),
+    ("suministros", "@AytoJun hay una fuga de agua en {calle}, sale agua del suelo desde hace"
+                    " horas"),
+    ("suministros", "@AytoJun la luz va y viene en {calle} desde las {hora}, ¿sabéis algo?"),
+    ("atencion", "@AytoJun ¿cómo me empadrono? Me acabo de mudar a {calle}"),
+    ("atencion", "@AytoJun necesito un certificado de empadronamiento para el banco, ¿se puede"
+                 " pedir por internet?"),
+    ("atencion", "@AytoJun ¿cuándo vence el plazo para pagar el IBI este año?"),
+    ("atencion", "@AytoJun ¿cuál es el horario del ayuntamiento por las tardes?"),
+    ("atencion", "Hola @AytoJun, quiero verificar mi cuenta para hacer trámites por aquí"),
+    ("atencion", "@AytoJun ¿la sede electrónica no funciona? Me da error al firmar"),
+    ("atencion", "@AytoJun ¿cuándo abren las inscripciones de la piscina municipal?"),
+    ("alcaldia", "@AytoJun @AlcaldeJun ¿cuándo nos va a recibir a los vecinos de {calle}?"),
+    ("alcaldia", "@AytoJun ¿cuándo es el próximo pleno? Quiero asistir"),
+    ("alcaldia", "@AytoJun señor alcalde, el pueblo necesita una residencia de mayores"),
+]
+THANKS = ["@AytoJun ¡muchas gracias! Ya está arreglado 👏", "Gracias @AytoJun, qué rápido",
+          "@AytoJun da gusto cómo os ocupáis de todo ❤️", "Buenos días Jun ☀️ @AytoJun",
+          "@AytoJun enhorabuena al pueblo por el premio de transparencia 🎉"]
+SPAM = ["@AytoJun GANA DINERO DESDE CASA 💰💰 entra en mi perfil 👉 bit.ly/xxxx",
+        "@AytoJun sigue a @ofertas_top para ganar un iPhone 📱📱📱",
+        "@AytoJun <script>alert('hola')</script> <b>mira esto</b> javascript:void(0)"]
+EMOJI_ONLY = ["@AytoJun 😡😡😡", "@AytoJun 🙏🙏", "@AytoJun 🚮🚮🚮 🤢", "@AytoJun 💡❌"]
+CAMPAIGN = ["@AytoJun otra vez sin luz en {calle} #EndesaMeEstresa",
+            "@AytoJun llevamos {n} horas sin luz, se nos estropea todo lo del congelador"
+            " #EndesaMeEstresa",
+            "Apagón en todo Jun, ¿sabéis cuándo vuelve? @AytoJun #SinLuz #EndesaMeEstresa",
+            "#EndesaMeEstresa tercer corte de luz esta semana y nadie da explicaciones @AytoJun",
+            "@AytoJun @Endesa sin luz en {calle} con los niños haciendo deberes a oscuras"
+            " #EndesaMeEstresa",
+            "#EndesaMeEstresa 😤😤 @AytoJun", "@AytoJun ¿alguien sabe algo? {calle} a oscuras"
+            " #EndesaMeEstresa"]
+SPECIAL = [
+    # a doctor's appointment asked in public, with a DNI and a phone number
+    ("salud", "@AytoJun necesito cita con el médico para mañana, soy {nombre}, DNI 24356789T,"
+              " mi teléfono 654 321 987. Tengo fiebre desde el lunes"),
+    ("policia", "@AytoJun @PoliciaJun URGENTE: una furgoneta gris ha parado en la puerta del"
+                " colegio y dos hombres preguntan por los niños. Matrícula tapada"),
+    ("educacion", "@AytoJun @ColegioJun el menú del comedor de hoy pone pescado pero a mi hijo"
+                  " le han dado huevo y es alérgico, por favor revisadlo"),
+    ("obras", "@AytoJun ‏مرحبا، مصباح الشارع في {calle} لا يعمل منذ أيام. شكرا"),
+]
+DM_OPENERS: list[tuple[str, list[str]]] = [
+    ("salud", ["Hola, os escribo por aquí para la cita del médico. Mi DNI es 31245678J",
+               "Sería para el jueves por la mañana si puede ser", "Muchas gracias"]),
+    ("atencion", ["Buenas, ¿me podéis mandar el certificado de empadronamiento a mi correo?",
+                  "Es pepa.ruiz@correo.es", "Gracias!"]),
+    ("policia", ["Prefiero no ponerlo en público: mi vecino deja al perro atado en la terraza"
+                 " todo el día sin agua", "Es en {calle}, el número {n}"]),
+    ("obras", ["Os paso foto del bache de {calle}", "Está justo delante del número {n}"]),
+    ("limpieza", ["¿Podéis recoger unos muebles en {calle}? Son un armario y dos sillas"]),
+    ("suministros", ["Me ha llegado una factura del agua de 300 euros, ¿me podéis ayudar?",
+                     "El contador es el de la casa de mi madre, en {calle}"]),
+    ("educacion", ["Mi hijo tiene alergia al huevo, ¿cómo lo comunico al comedor?",
+                   "Gracias por responder tan rápido"]),
+    ("atencion", ["Quiero verificar mi cuenta con el ayuntamiento, ¿qué tengo que hacer?",
+                  "Vale, mañana paso por la oficina con el DNI"]),
+]
+
+
+def _people(rng: random.Random, count: int) -> list[User]:
+    users, seen = [], set()
+    while len(users) < count:
+        first, last = rng.choice(FIRST), rng.choice(LAST)
+        base = (first.split()[0] + "_" + last).lower()
+        base = base.translate(str.maketrans("áéíóúñü", "aeiounu"))
+        handle = f"{base}{rng.randint(1, 99)}"[:15]
+        if handle in seen:
+            continue
+        seen.add(handle)
+        user_id = str(1_300_000_000_000_000_000 + len(users) * 7919 + rng.randint(0, 7000))
+        users.append(User(user_id, handle, f"{first} {last}", verified=rng.random() < 0.08))
+    return users
+
+
+def _fill(template: str, rng: random.Random, user: User) -> str:
+    return template.format(calle=rng.choice(STREETS), n=rng.randint(1, 60),
+                           hora=f"{rng.randint(7, 23)}:{rng.choice(['00', '15', '30', '45'])}",
+                           emoji=rng.choice(EMOJI), nombre=user.name)
+
+
+def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1) -> Scenario:
+    """The day: ≥300 mentions, ≥60 DM conversations, a campaign spike, threads.
+
+    ``scale`` multiplies the ordinary traffic (benchmarks use bigger days).
+    """
+    rng = random.Random(seed)
+    desk = User(DESK_ID, DESK_HANDLE, "Ayuntamiento de Jun", verified=True)
+    people = _people(rng, citizens * max(1, scale))
+    ids = IdMaker()
+    start, length = DAY, DAY_LENGTH
+    pending: list[tuple[datetime, str, str, int | None]] = []  # when, author, text, reply-to
+
+    def at(minutes: float) -> datetime:
+        return start + timedelta(minutes=minutes)
+
+    for _ in range(190 * scale):
+        user = rng.choice(people)
+        _dept, template = rng.choice(MENTIONS)
+        pending.append((at(rng.uniform(0, length.total_seconds() / 60)), user.id,
+                        _fill(template, rng, user), None))
+    for texts, n in ((THANKS, 10), (SPAM, 6), (EMOJI_ONLY, 4)):
+        for _ in range(n * scale):
+            pending.append((at(rng.uniform(0, 890)), rng.choice(people).id, rng.choice(texts),
+                            None))
+    for _dept, template in SPECIAL:
+        user = rng.choice(people)
+        pending.append((at(rng.uniform(60, 600)), user.id, _fill(template, rng, user), None))
+    long_text = ("@AytoJun Os escribo porque ya no sé a quién acudir. " + " ".join(
+        f"El día {d} volvió a pasar lo mismo en {rng.choice(STREETS)}: la farola apagada, el"
+        f" contenedor lleno y el bache sin tapar." for d in range(1, 13)))
+    for _ in range(3):
+        pending.append((at(rng.uniform(100, 800)), rng.choice(people).id, long_text, None))
+    # #EndesaMeEstresa: a power cut at 19:00 and 110 mentions in the hour that follows.
+    campaigners = rng.sample(people, min(len(people), 70))
+    for _ in range(110 * scale):
+        user = rng.choice(campaigners)
+        pending.append((at(720 + rng.uniform(0, 60)), user.id,
+                        _fill(rng.choice(CAMPAIGN), rng, user), None))
+
+    tweets = [Tweet(0, author, text, when, 0) for when, author, text, _reply in pending]
+    # Threads: some citizens add to their own earlier message later in the day.
+    followups = ["@AytoJun sigue igual, ¿alguien lo ha visto?", "@AytoJun ¿alguna novedad?",
+                 "@AytoJun ya van dos días así", "@AytoJun adjunto foto 📷"]
+    parents: dict[int, Tweet] = {}  # id(reply) → the tweet it answers
+    for parent in rng.sample(tweets[:200], 25):
+        when = parent.created_at + timedelta(minutes=rng.uniform(20, 180))
+        if when < start + length:
+            reply = Tweet(0, parent.author_id, rng.choice(followups), when, 0,
+                          in_reply_to_user_id=parent.author_id,
+                          media_keys=["3_media"] if rng.random() < 0.5 else [])
+            parents[id(reply)] = parent
+            tweets.append(reply)
+    tweets.sort(key=lambda t: t.created_at)
+    for tweet in tweets:  # ids in time order, as X's snowflakes are
+        tweet.id = ids.next(tweet.created_at)
+        tweet.conversation_id = tweet.id
+    for tweet in tweets:
+        parent = parents.get(id(tweet))
+        if parent is not None:
+            tweet.in_reply_to_id = parent.id
+            tweet.conversation_id = parent.conversation_id
+            tweet.media_keys = [f"3_{tweet.id}"] if tweet.media_keys else []
+
+    dms: list[DmEvent] = []
+    dm_people = rng.sample(people, min(len(people), 62 * max(1, scale)))
+    for n, user in enumerate(dm_people):
+        _dept, lines = DM_OPENERS[n % len(DM_OPENERS)]
+        when = at(rng.uniform(0, 840))
+        conversation = f"{min(int(user.id), int(DESK_ID))}-{max(int(user.id), int(DESK_ID))}"
+        for line in lines[: rng.randint(1, len(lines))]:
+            dms.append(DmEvent(0, user.id, DESK_ID, _fill(line, rng, user), when, conversation))
+            when += timedelta(minutes=rng.uniform(1, 30))
+    dms.sort(key=lambda d: d.created_at)
+    for event in dms:
+        event.id = ids.next(event.created_at)
+
+    users = {u.id: u for u in [desk, *people]}
+    return Scenario(desk, users, tweets, dms, ids, start, length)

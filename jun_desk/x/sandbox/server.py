@@ -1,0 +1,741 @@
+"""A loopback HTTP server that answers like the X API v2, over a scripted day in Jun.
+
+It implements what the desk uses — users/me, users lookup, a user's mentions and tweets,
+posting a tweet (reply), DM events, sending a DM — with X's JSON shapes (``data``,
+``includes``, ``meta``, ``errors``), X's OAuth 1.0a check (401/403 bodies as X sends them),
+``x-rate-limit-*`` headers with real 429s, ``since_id``/``until_id``/pagination semantics,
+field selection (``tweet.fields``, ``user.fields``, ``dm_event.fields``, ``expansions``), and
+fault injection for tests and training.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import logging
+import math
+import random
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from oauthlib.common import Request as OAuthRequest
+from oauthlib.oauth1.rfc5849 import signature, utils
+
+from jun_desk.domain.tweet_length import weighted_length
+from jun_desk.secrets import XCredentials
+from jun_desk.x.ratelimit import endpoint_key
+from jun_desk.x.sandbox.scenario import DmEvent, Scenario, Tweet, User, build_scenario
+
+log = logging.getLogger(__name__)
+
+SANDBOX_CREDENTIALS = XCredentials(
+    consumer_key="jun-sandbox-consumer-key", consumer_secret="jun-sandbox-consumer-secret",
+    access_token="1200000000000000001-jun-sandbox-access-token",
+    access_token_secret="jun-sandbox-access-token-secret",
+)
+WINDOW_SECONDS = 900
+# Requests per 15-minute window per endpoint, close to X's published per-user limits.
+DEFAULT_LIMITS = {
+    "GET /2/users/me": 75,
+    "GET /2/users": 900,
+    "GET /2/users/:id": 900,
+    "GET /2/users/:id/mentions": 180,
+    "GET /2/users/:id/tweets": 900,
+    "POST /2/tweets": 100,
+    "GET /2/dm_events": 300,
+    "GET /2/dm_conversations/with/:id/dm_events": 300,
+    "POST /2/dm_conversations/with/:id/messages": 200,
+}
+MENTIONS_REACH = 800  # X serves only the most recent 800 mentions
+DEFAULT_TWEET_FIELDS = {"id", "text", "edit_history_tweet_ids"}
+DEFAULT_DM_FIELDS = {"id", "event_type", "text"}
+
+
+@dataclass
+class Faults:
+    """Probabilities (0..1) of each injected failure, per request."""
+
+    rate_limit: float = 0.0  # a 429 although the budget is not spent
+    server_error: float = 0.0  # 500/502/503
+    slow: float = 0.0  # answer after ``slow_seconds``
+    slow_seconds: float = 2.0
+    drop: float = 0.0  # close the connection without answering
+    malformed: float = 0.0  # a 200 whose body is cut in half
+    lost_write: float = 0.0  # a POST that is carried out, then the connection drops
+
+    _KEYS: ClassVar[dict[str, str]] = {
+        "429": "rate_limit", "5xx": "server_error", "slow": "slow", "drop": "drop",
+        "malformed": "malformed", "lost_write": "lost_write", "slow_seconds": "slow_seconds",
+    }
+
+    @classmethod
+    def parse(cls, spec: str) -> Faults:
+        """'429=0.1,5xx=0.05,slow=0.02,drop=0.02,malformed=0.02,lost_write=0.01'."""
+        faults = cls()
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            key, _, value = part.partition("=")
+            name = cls._KEYS.get(key.strip())
+            if name is None:
+                raise ValueError(f"Unknown fault '{key}' (known: {', '.join(cls._KEYS)})")
+            try:
+                number = float(value)
+            except ValueError:
+                raise ValueError(f"Fault '{key}' needs a number, got '{value}'") from None
+            if name != "slow_seconds" and not 0 <= number <= 1:
+                raise ValueError(f"Fault '{key}' is a probability between 0 and 1")
+            setattr(faults, name, number)
+        return faults
+
+    @property
+    def any(self) -> bool:
+        return any((self.rate_limit, self.server_error, self.slow, self.drop, self.malformed,
+                    self.lost_write))
+
+
+class SandboxClock:
+    """Scenario time: the day plays ``speed`` times faster than real time; ``inf`` shows
+    the whole day at once (then time goes on in real seconds after its end)."""
+
+    def __init__(self, scenario: Scenario, speed: float) -> None:
+        if speed <= 0:
+            raise ValueError("speed must be positive")
+        self.speed = speed
+        self._real_start = time.monotonic()
+        self._start = scenario.start
+        self._end = scenario.start + scenario.length
+
+    def now(self) -> datetime:
+        elapsed = time.monotonic() - self._real_start
+        if math.isinf(self.speed):
+            return self._end + timedelta(seconds=elapsed)
+        return self._start + timedelta(seconds=elapsed * self.speed)
+
+
+def _iso(value: datetime) -> str:
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + \
+        f"{value.microsecond // 1000:03d}Z"
+
+
+def _token(kind: str, until: int) -> str:
+    return base64.urlsafe_b64encode(f"{kind}:{until}".encode()).decode().rstrip("=")
+
+
+def _untoken(kind: str, token: str) -> int | None:
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        prefix, _, value = raw.partition(":")
+        return int(value) if prefix == kind else None
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, body: dict[str, Any]) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+
+
+def _problem(status: int, title: str, detail: str, kind: str = "about:blank") -> ApiError:
+    return ApiError(status, {"title": title, "detail": detail, "type": kind, "status": status})
+
+
+def _invalid(parameter: str, value: str, message: str) -> ApiError:
+    return ApiError(400, {
+        "errors": [{"parameters": {parameter: [value]}, "message": message}],
+        "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
+        "type": "https://api.twitter.com/2/problems/invalid-request",
+    })
+
+
+@dataclass
+class _Window:
+    start: float
+    count: int = 0
+
+
+@dataclass
+class SandboxStats:
+    requests: int = 0
+    rate_limited: int = 0  # real 429s (budget spent)
+    injected: dict[str, int] = field(default_factory=dict)
+    by_endpoint: dict[str, int] = field(default_factory=dict)
+
+
+class SandboxState:
+    """Everything the sandbox X knows, behind one lock."""
+
+    def __init__(self, scenario: Scenario, clock: SandboxClock, *, seed: int,
+                 limits: dict[str, int], window_seconds: float,
+                 credentials: XCredentials, scripted_answers: bool) -> None:
+        self.scenario = scenario
+        self.clock = clock
+        self.limits = limits
+        self.window_seconds = window_seconds
+        self.credentials = credentials
+        self.scripted_answers = scripted_answers
+        self.lock = threading.RLock()
+        self.rng = random.Random(seed)
+        self.tweets: list[Tweet] = list(scenario.tweets)
+        self.tweets_by_id = {t.id: t for t in self.tweets}
+        self.dms: list[DmEvent] = list(scenario.dms)
+        self.windows: dict[str, _Window] = {}
+        self.nonces: deque[tuple[str, str]] = deque(maxlen=10_000)
+        self.stats = SandboxStats()
+        self.faults = Faults()
+
+    @property
+    def desk(self) -> User:
+        return self.scenario.desk
+
+    # ------------------------------------------------------------------ rate limits
+    def spend(self, endpoint: str) -> tuple[dict[str, str], bool]:
+        """Count a request; returns the x-rate-limit headers and whether it is allowed."""
+        limit = self.limits.get(endpoint, 900)
+        now = time.time()
+        with self.lock:
+            window = self.windows.get(endpoint)
+            if window is None or now >= window.start + self.window_seconds:
+                window = self.windows[endpoint] = _Window(now)
+            allowed = window.count < limit
+            if allowed:
+                window.count += 1
+            remaining = max(0, limit - window.count)
+            reset = math.ceil(window.start + self.window_seconds)
+        headers = {"x-rate-limit-limit": str(limit), "x-rate-limit-remaining": str(remaining),
+                   "x-rate-limit-reset": str(reset)}
+        return headers, allowed
+
+    # ------------------------------------------------------------------ reading
+    def visible_tweets(self) -> list[Tweet]:
+        now = self.clock.now()
+        with self.lock:
+            return [t for t in self.tweets if t.created_at <= now]
+
+    def visible_dms(self) -> list[DmEvent]:
+        now = self.clock.now()
+        with self.lock:
+            return [d for d in self.dms if d.created_at <= now]
+
+    def user(self, user_id: str) -> User | None:
+        return self.scenario.users.get(user_id)
+
+    # ------------------------------------------------------------------ writing
+    def post_tweet(self, text: str, reply_to: int | None) -> Tweet:
+        now = self.clock.now()
+        with self.lock:
+            parent = self.tweets_by_id.get(reply_to) if reply_to is not None else None
+            if reply_to is not None and (parent is None or parent.created_at > now):
+                raise _invalid("reply.in_reply_to_tweet_id", str(reply_to),
+                               "The tweet you are replying to is not visible to you.")
+            day_ago = now - timedelta(hours=24)
+            if any(t.author_id == self.desk.id and t.text == text and t.created_at >= day_ago
+                   for t in self.tweets):
+                raise _problem(403, "Forbidden",
+                               "You are not allowed to create a Tweet with duplicate content.")
+            tweet_id = self.scenario.ids.next(now)
+            tweet = Tweet(tweet_id, self.desk.id, text, now,
+                          parent.conversation_id if parent else tweet_id,
+                          parent.id if parent else None, parent.author_id if parent else None)
+            self._add_tweet(tweet)
+            if parent is not None and parent.author_id != self.desk.id:
+                self._maybe_answer_reply(parent, tweet)
+            return tweet
+
+    def send_dm(self, recipient: User, text: str) -> DmEvent:
+        now = self.clock.now()
+        with self.lock:
+            event = DmEvent(self.scenario.ids.next(now), self.desk.id, recipient.id, text, now,
+                            self._conversation(recipient.id))
+            self.dms.append(event)
+            if self.scripted_answers and event.id % 3 != 0:
+                answer_at = now + timedelta(minutes=5)
+                self.dms.append(DmEvent(self.scenario.ids.next(answer_at), recipient.id,
+                                        self.desk.id, "¡Gracias! Quedo a la espera 🙏",
+                                        answer_at, event.conversation_id))
+            return event
+
+    def _conversation(self, other: str) -> str:
+        a, b = sorted((int(other), int(self.desk.id)))
+        return f"{a}-{b}"
+
+    def _add_tweet(self, tweet: Tweet) -> None:
+        self.tweets.append(tweet)
+        self.tweets_by_id[tweet.id] = tweet
+
+    def _maybe_answer_reply(self, parent: Tweet, desk_reply: Tweet) -> None:
+        """Scripted citizens answer about half of the desk's replies, 10 minutes later."""
+        if not self.scripted_answers or desk_reply.id % 2:
+            return
+        author = self.scenario.users[parent.author_id]
+        when = desk_reply.created_at + timedelta(minutes=10)
+        answer = Tweet(self.scenario.ids.next(when), author.id,
+                       f"@{self.desk.username} ¡muchas gracias por la respuesta! 🙏", when,
+                       parent.conversation_id, desk_reply.id, self.desk.id)
+        self._add_tweet(answer)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("sandbox: " + format, *args)
+
+    # ------------------------------------------------------------------ entry points
+    def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
+
+    def _serve(self, method: str) -> None:
+        state = self.server.state
+        split = urlsplit(self.path)
+        endpoint = endpoint_key(method, split.path)
+        query = {k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()}
+        length = int(self.headers.get("Content-Length") or 0)
+        body_bytes = self.rfile.read(length) if length else b""
+        with state.lock:
+            state.stats.requests += 1
+            state.stats.by_endpoint[endpoint] = state.stats.by_endpoint.get(endpoint, 0) + 1
+            faults = state.faults
+            roll = state.rng.random
+            fault = None
+            for name, p in (("drop", faults.drop), ("slow", faults.slow),
+                            ("429", faults.rate_limit), ("5xx", faults.server_error),
+                            ("malformed", faults.malformed), ("lost_write", faults.lost_write)):
+                if p and roll() < p:
+                    fault = name
+                    state.stats.injected[name] = state.stats.injected.get(name, 0) + 1
+                    break
+        if fault == "drop":
+            self._drop()
+            return
+        if fault == "slow":
+            time.sleep(faults.slow_seconds)
+        try:
+            self._check_auth(method, split.path, split.query)
+            headers, allowed = state.spend(endpoint)
+            if fault == "429" or not allowed:
+                if not allowed:
+                    with state.lock:
+                        state.stats.rate_limited += 1
+                self._send(429, {"title": "Too Many Requests", "detail": "Too Many Requests",
+                                 "type": "about:blank", "status": 429}, headers)
+                return
+            if fault == "5xx":
+                status = state.rng.choice([500, 502, 503])
+                self._send(status, {"title": "Service Unavailable", "status": status,
+                                    "detail": "Service Unavailable", "type": "about:blank"},
+                           headers)
+                return
+            status, body = self._route(method, split.path, query, body_bytes)
+        except ApiError as err:
+            self._send(err.status, err.body, {})
+            return
+        if fault == "lost_write" and method == "POST":
+            self._drop()
+            return
+        if fault == "malformed":
+            raw = json.dumps(body).encode()
+            self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
+            return
+        self._send(status, body, headers)
+
+    # ------------------------------------------------------------------ auth
+    def _check_auth(self, method: str, path: str, query: str) -> None:
+        header = self.headers.get("Authorization", "")
+        if header.startswith("Bearer "):
+            raise _problem(
+                403, "Unsupported Authentication",
+                "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint."
+                "  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User"
+                " Context].", "https://api.twitter.com/2/problems/unsupported-authentication")
+        unauthorized = _problem(401, "Unauthorized", "Unauthorized")
+        if not header.startswith("OAuth "):
+            raise unauthorized
+        try:
+            params = {k: utils.unescape(v) for k, v in utils.parse_authorization_header(header)}
+        except (ValueError, IndexError):
+            raise unauthorized from None
+        creds = self.server.state.credentials
+        if (params.get("oauth_consumer_key") != creds.consumer_key
+                or params.get("oauth_token") != creds.access_token
+                or params.get("oauth_signature_method") != "HMAC-SHA1"):
+            raise unauthorized
+        try:
+            stamp = int(params.get("oauth_timestamp", "0"))
+        except ValueError:
+            raise unauthorized from None
+        if abs(time.time() - stamp) > 300:
+            raise unauthorized
+        nonce = (params.get("oauth_nonce", ""), str(stamp))
+        host = self.headers.get("Host", f"127.0.0.1:{self.server.server_port}")
+        uri = f"http://{host}{path}" + (f"?{query}" if query else "")
+        request = OAuthRequest(uri, http_method=method, headers={"Authorization": header})
+        request.params = signature.collect_parameters(uri_query=query,
+                                                      headers={"Authorization": header})
+        request.signature = params.get("oauth_signature", "")
+        if not signature.verify_hmac_sha1(request, creds.consumer_secret,
+                                          creds.access_token_secret):
+            raise unauthorized
+        with self.server.state.lock:
+            if nonce in self.server.state.nonces:
+                raise unauthorized  # a replayed request
+            self.server.state.nonces.append(nonce)
+
+    # ------------------------------------------------------------------ routing
+    def _route(self, method: str, path: str, query: dict[str, str],
+               body: bytes) -> tuple[int, dict[str, Any]]:
+        parts = [p for p in path.split("/") if p]
+        if len(parts) < 2 or parts[0] != "2":
+            raise _problem(404, "Not Found Error", f"Unknown endpoint {path}")
+        rest = parts[1:]
+        if method == "GET" and rest == ["users", "me"]:
+            return 200, {"data": self.server.state.desk.as_json(_fields(query, "user.fields"))}
+        if method == "GET" and rest == ["users"]:
+            return 200, self._users(query)
+        if method == "GET" and len(rest) == 2 and rest[0] == "users":
+            return 200, self._users({**query, "ids": rest[1]}, single=True)
+        if method == "GET" and len(rest) == 3 and rest[0] == "users" and rest[2] == "mentions":
+            return 200, self._timeline(rest[1], query, mentions=True)
+        if method == "GET" and len(rest) == 3 and rest[0] == "users" and rest[2] == "tweets":
+            return 200, self._timeline(rest[1], query, mentions=False)
+        if method == "POST" and rest == ["tweets"]:
+            return 201, self._post_tweet(body)
+        if method == "GET" and rest == ["dm_events"]:
+            return 200, self._dm_events(query, None)
+        if (method == "GET" and len(rest) == 4 and rest[:2] == ["dm_conversations", "with"]
+                and rest[3] == "dm_events"):
+            return 200, self._dm_events(query, rest[2])
+        if (method == "POST" and len(rest) == 4 and rest[:2] == ["dm_conversations", "with"]
+                and rest[3] == "messages"):
+            return 201, self._send_dm(rest[2], body)
+        raise _problem(404, "Not Found Error", f"Unknown endpoint {method} {path}")
+
+    def _users(self, query: dict[str, str], single: bool = False) -> dict[str, Any]:
+        fields = _fields(query, "user.fields")
+        ids = [i for i in query.get("ids", "").split(",") if i]
+        if not ids or len(ids) > 100:
+            raise _invalid("ids", query.get("ids", ""), "ids must hold 1 to 100 user ids")
+        found, errors = [], []
+        for user_id in ids:
+            user = self.server.state.user(user_id)
+            if user is None:
+                errors.append(_not_found("user", "id", user_id))
+            else:
+                found.append(user.as_json(fields))
+        out: dict[str, Any] = {}
+        if found:
+            out["data"] = found[0] if single else found
+        if errors:
+            out["errors"] = errors
+        return out
+
+    def _page_args(self, query: dict[str, str], kind: str, *, low: int, high: int,
+                   default: int) -> tuple[int, int | None, int | None, int | None]:
+        raw = query.get("max_results", str(default))
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            raise _invalid("max_results", raw, f"The `max_results` query parameter value [{raw}]"
+                                               f" is not between {low} and {high}")
+        since = until = None
+        for name in ("since_id", "until_id"):
+            value = query.get(name)
+            if value is not None and not value.isdigit():
+                raise _invalid(name, value, f"The `{name}` query parameter value [{value}] is"
+                                            " not valid")
+        if query.get("since_id"):
+            since = int(query["since_id"])
+        if query.get("until_id"):
+            until = int(query["until_id"])
+        token = query.get("pagination_token")
+        page_until = None
+        if token is not None:
+            page_until = _untoken(kind, token)
+            if page_until is None:
+                raise _invalid("pagination_token", token, "The `pagination_token` query "
+                                                          "parameter value is not valid")
+        return int(raw), since, until, page_until
+
+    def _timeline(self, user_id: str, query: dict[str, str], *, mentions: bool) -> dict:
+        state = self.server.state
+        user = state.user(user_id)
+        if user is None:
+            return {"errors": [_not_found("user", "id", user_id)]}
+        kind = "m" if mentions else "t"
+        limit, since, until, page_until = self._page_args(query, kind, low=5, high=100,
+                                                          default=10)
+        start = _time_param(query, "start_time")
+        tweets = state.visible_tweets()
+        if mentions:
+            pool = [t for t in tweets if t.mentions(user.username) and t.author_id != user.id]
+            pool = sorted(pool, key=lambda t: t.id, reverse=True)[:MENTIONS_REACH]
+        else:
+            pool = sorted((t for t in tweets if t.author_id == user.id), key=lambda t: t.id,
+                          reverse=True)
+        selected = [t for t in pool
+                    if (since is None or t.id > since) and (until is None or t.id < until)
+                    and (page_until is None or t.id < page_until)
+                    and (start is None or t.created_at >= start)]
+        page, more = selected[:limit], len(selected) > limit
+        return self._tweet_page(page, query, _token(kind, page[-1].id) if more else None)
+
+    def _tweet_page(self, page: list[Tweet], query: dict[str, str],
+                    next_token: str | None) -> dict[str, Any]:
+        state = self.server.state
+        fields = _fields(query, "tweet.fields") | DEFAULT_TWEET_FIELDS
+        expansions = _fields(query, "expansions")
+        out: dict[str, Any] = {}
+        if page:
+            out["data"] = [_tweet_json(t, fields) for t in page]
+        includes: dict[str, list] = {}
+        if page and "author_id" in expansions:
+            authors = {t.author_id for t in page}
+            for t in page:
+                if "referenced_tweets.id" in expansions and t.in_reply_to_id:
+                    parent = state.tweets_by_id.get(t.in_reply_to_id)
+                    if parent:
+                        authors.add(parent.author_id)
+            user_fields = _fields(query, "user.fields")
+            includes["users"] = [state.scenario.users[a].as_json(user_fields)
+                                 for a in sorted(authors) if a in state.scenario.users]
+        if page and "referenced_tweets.id" in expansions:
+            parents = [state.tweets_by_id[t.in_reply_to_id] for t in page
+                       if t.in_reply_to_id in state.tweets_by_id]
+            if parents:
+                includes["tweets"] = [_tweet_json(p, fields) for p in parents]
+        if page and "attachments.media_keys" in expansions:
+            media = [{"media_key": k, "type": "photo",
+                      "url": f"https://pbs.twimg.com/media/{k}.jpg"}
+                     for t in page for k in t.media_keys]
+            if media:
+                includes["media"] = media
+        if includes:
+            out["includes"] = includes
+        meta: dict[str, Any] = {"result_count": len(page)}
+        if page:
+            meta["newest_id"] = str(page[0].id)
+            meta["oldest_id"] = str(page[-1].id)
+        if next_token:
+            meta["next_token"] = next_token
+        out["meta"] = meta
+        return out
+
+    def _post_tweet(self, body: bytes) -> dict[str, Any]:
+        payload = _json_body(body)
+        text = payload.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise _invalid("text", str(text), "text must be a non-empty string")
+        if weighted_length(text) > 280:
+            raise _problem(403, "Forbidden", "Your Tweet text is too long. For more information"
+                           " on how Twitter determines text length see "
+                           "https://github.com/twitter/twitter-text.")
+        reply = payload.get("reply") or {}
+        reply_to = reply.get("in_reply_to_tweet_id") if isinstance(reply, dict) else None
+        if reply_to is not None and not str(reply_to).isdigit():
+            raise _invalid("reply.in_reply_to_tweet_id", str(reply_to), "not a tweet id")
+        tweet = self.server.state.post_tweet(text, int(reply_to) if reply_to else None)
+        return {"data": {"id": str(tweet.id), "text": tweet.text,
+                         "edit_history_tweet_ids": [str(tweet.id)]}}
+
+    def _dm_events(self, query: dict[str, str], participant: str | None) -> dict[str, Any]:
+        state = self.server.state
+        limit, _since, _until, page_until = self._page_args(query, "d", low=1, high=100,
+                                                            default=100)
+        fields = _fields(query, "dm_event.fields") | DEFAULT_DM_FIELDS
+        events = state.visible_dms()
+        if participant is not None:
+            events = [e for e in events if participant in (e.sender_id, e.recipient_id)]
+        oldest = state.clock.now() - timedelta(days=30)  # X keeps 30 days of DM events
+        events = sorted((e for e in events if e.created_at >= oldest
+                         and (page_until is None or e.id < page_until)),
+                        key=lambda e: e.id, reverse=True)
+        page, more = events[:limit], len(events) > limit
+        out: dict[str, Any] = {}
+        if page:
+            out["data"] = [_dm_json(e, fields) for e in page]
+            if "sender_id" in _fields(query, "expansions"):
+                user_fields = _fields(query, "user.fields")
+                out["includes"] = {"users": [state.scenario.users[s].as_json(user_fields)
+                                             for s in sorted({e.sender_id for e in page})]}
+        meta: dict[str, Any] = {"result_count": len(page)}
+        if more:
+            meta["next_token"] = _token("d", page[-1].id)
+        out["meta"] = meta
+        return out
+
+    def _send_dm(self, participant: str, body: bytes) -> dict[str, Any]:
+        state = self.server.state
+        payload = _json_body(body)
+        text = payload.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise _invalid("text", str(text), "text must be a non-empty string")
+        if len(text) > 10_000:
+            raise _invalid("text", text[:20], "Text messages support up to 10,000 characters")
+        recipient = state.user(participant)
+        if recipient is None or recipient.id == state.desk.id:
+            raise _problem(400, "Invalid Request",
+                           f"The participant id {participant} is not a valid recipient")
+        event = state.send_dm(recipient, text)
+        return {"data": {"dm_conversation_id": event.conversation_id,
+                         "dm_event_id": str(event.id)}}
+
+    # ------------------------------------------------------------------ output
+    def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
+        self._send_raw(status, json.dumps(body, ensure_ascii=False).encode(), headers)
+
+    def _send_raw(self, status: int, raw: bytes, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(raw)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(raw)
+
+    def _drop(self) -> None:
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(2)
+
+
+def _fields(query: dict[str, str], name: str) -> set[str]:
+    return {f for f in query.get(name, "").split(",") if f}
+
+
+def _time_param(query: dict[str, str], name: str) -> datetime | None:
+    value = query.get(name)
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _invalid(name, value,
+                       f"The `{name}` query parameter value is not a valid time") from None
+
+
+def _json_body(body: bytes) -> dict[str, Any]:
+    try:
+        payload = json.loads(body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        raise _problem(400, "Invalid Request", "The request body is not valid JSON") from None
+    if not isinstance(payload, dict):
+        raise _problem(400, "Invalid Request", "The request body must be a JSON object")
+    return payload
+
+
+def _not_found(resource: str, parameter: str, value: str) -> dict[str, Any]:
+    return {"value": value, "detail": f"Could not find {resource} with {parameter}: [{value}].",
+            "title": "Not Found Error", "resource_type": resource, "parameter": parameter,
+            "resource_id": value, "type": "https://api.twitter.com/2/problems/resource-not-found"}
+
+
+def _tweet_json(tweet: Tweet, fields: set[str]) -> dict[str, Any]:
+    text = tweet.text if not tweet.is_long else tweet.text[:277] + "…"
+    out: dict[str, Any] = {"id": str(tweet.id), "text": text,
+                           "edit_history_tweet_ids": [str(tweet.id)]}
+    if "author_id" in fields:
+        out["author_id"] = tweet.author_id
+    if "created_at" in fields:
+        out["created_at"] = _iso(tweet.created_at)
+    if "conversation_id" in fields:
+        out["conversation_id"] = str(tweet.conversation_id)
+    if "in_reply_to_user_id" in fields and tweet.in_reply_to_user_id:
+        out["in_reply_to_user_id"] = tweet.in_reply_to_user_id
+    if "referenced_tweets" in fields and tweet.in_reply_to_id:
+        out["referenced_tweets"] = [{"type": "replied_to", "id": str(tweet.in_reply_to_id)}]
+    if "attachments" in fields and tweet.media_keys:
+        out["attachments"] = {"media_keys": list(tweet.media_keys)}
+    if "note_tweet" in fields and tweet.is_long:
+        out["note_tweet"] = {"text": tweet.text}
+    return out
+
+
+def _dm_json(event: DmEvent, fields: set[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": str(event.id), "event_type": "MessageCreate",
+                           "text": event.text}
+    if "sender_id" in fields:
+        out["sender_id"] = event.sender_id
+    if "created_at" in fields:
+        out["created_at"] = _iso(event.created_at)
+    if "dm_conversation_id" in fields:
+        out["dm_conversation_id"] = event.conversation_id
+    if "participant_ids" in fields:
+        out["participant_ids"] = [event.sender_id, event.recipient_id]
+    return out
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    state: SandboxState
+
+
+class Sandbox:
+    """Run the sandbox X in a background thread: ``with Sandbox() as sb: sb.base_url``."""
+
+    def __init__(self, scenario: Scenario | None = None, *, host: str = "127.0.0.1",
+                 port: int = 0, speed: float = math.inf, faults: Faults | None = None,
+                 limits: dict[str, int] | None = None, window_seconds: float = WINDOW_SECONDS,
+                 seed: int = 2026, credentials: XCredentials = SANDBOX_CREDENTIALS,
+                 scripted_answers: bool = True) -> None:
+        self.scenario = scenario or build_scenario(seed)
+        self.clock = SandboxClock(self.scenario, speed)
+        self.state = SandboxState(self.scenario, self.clock, seed=seed,
+                                  limits={**DEFAULT_LIMITS, **(limits or {})},
+                                  window_seconds=window_seconds, credentials=credentials,
+                                  scripted_answers=scripted_answers)
+        self.state.faults = faults or Faults()
+        self._server = _Server((host, port), _Handler)
+        self._server.state = self.state
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def credentials(self) -> XCredentials:
+        return self.state.credentials
+
+    @property
+    def faults(self) -> Faults:
+        return self.state.faults
+
+    @faults.setter
+    def faults(self, value: Faults) -> None:
+        with self.state.lock:
+            self.state.faults = value
+
+    def start(self) -> Sandbox:
+        self._thread = threading.Thread(target=self._server.serve_forever,
+                                        name="x-sandbox", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
