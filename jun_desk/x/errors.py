@@ -74,7 +74,7 @@ class XApiError(JunDeskError):
 
 
 def _x_reason(response: requests.Response | None) -> str:
-    """X's own words from an error body: 'detail', or the first of 'errors'."""
+    """X's own words from an error body: the first of 'errors', else 'detail'."""
     if response is None:
         return ""
     try:
@@ -83,12 +83,12 @@ def _x_reason(response: requests.Response | None) -> str:
         return ""
     if not isinstance(body, dict):
         return ""
-    if isinstance(body.get("detail"), str):
-        return body["detail"][:300]
     errors = body.get("errors")
     if isinstance(errors, list) and errors and isinstance(errors[0], dict):
-        return str(errors[0].get("message") or errors[0].get("detail") or "")[:300]
-    return str(body.get("title", ""))[:300]
+        specific = errors[0].get("message") or errors[0].get("detail")
+        if specific:
+            return str(specific)[:300]
+    return str(body.get("detail") or body.get("title") or "")[:300]
 
 
 def map_exception(err: BaseException, *, now: float) -> XApiError:

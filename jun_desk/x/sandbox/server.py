@@ -256,11 +256,15 @@ class SandboxState:
                             self._conversation(recipient.id))
             self.dms.append(event)
             if self.scripted_answers and event.id % 3 != 0:
-                answer_at = now + timedelta(minutes=5)
+                answer_at = now + self.answer_delay(minutes=5)
                 self.dms.append(DmEvent(self.scenario.ids.next(answer_at), recipient.id,
                                         self.desk.id, "¡Gracias! Quedo a la espera 🙏",
                                         answer_at, event.conversation_id))
             return event
+
+    def answer_delay(self, minutes: float) -> timedelta:
+        """Scripted citizens take a while to answer; on an instant day, they answer at once."""
+        return timedelta(0) if math.isinf(self.clock.speed) else timedelta(minutes=minutes)
 
     def _conversation(self, other: str) -> str:
         a, b = sorted((int(other), int(self.desk.id)))
@@ -275,7 +279,7 @@ class SandboxState:
         if not self.scripted_answers or desk_reply.id % 2:
             return
         author = self.scenario.users[parent.author_id]
-        when = desk_reply.created_at + timedelta(minutes=10)
+        when = desk_reply.created_at + self.answer_delay(minutes=10)
         answer = Tweet(self.scenario.ids.next(when), author.id,
                        f"@{self.desk.username} ¡muchas gracias por la respuesta! 🙏", when,
                        parent.conversation_id, desk_reply.id, self.desk.id)

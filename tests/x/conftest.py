@@ -1,0 +1,44 @@
+"""Fixtures for the X side: a real sandbox server on loopback and the real tweepy client."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from jun_desk.x.client import XClient
+from jun_desk.x.sandbox.server import Sandbox
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(speed=math.inf) as sb:
+        yield sb
+
+
+@pytest.fixture
+def client(sandbox: Sandbox) -> Iterator[XClient]:
+    c = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
+    yield c
+    c.close()
+
+
+@pytest.fixture
+def secret_service() -> None:
+    """The real Secret Service keyring that scripts/test.sh starts; skipped elsewhere."""
+    if os.environ.get("JUN_DESK_TEST_KEYRING") != "secret-service":
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI must run the keyring tests: use scripts/test.sh")
+        pytest.skip("needs the Secret Service session of scripts/test.sh")
+
+
+def scenario_mention_ids(sandbox: Sandbox) -> set[str]:
+    desk = sandbox.scenario.desk
+    return {str(t.id) for t in sandbox.state.visible_tweets()
+            if t.mentions(desk.username) and t.author_id != desk.id}
+
+
+def scenario_dm_ids(sandbox: Sandbox) -> set[str]:
+    return {str(d.id) for d in sandbox.state.visible_dms()}
