@@ -103,7 +103,7 @@ def test_send_dm_is_seen_in_dm_events(client: XClient) -> None:
 
 def test_users_lookup(client: XClient, sandbox: Sandbox) -> None:
     some = [u.id for u in sandbox.scenario.citizens[:3]]
-    users = client.users(some + ["999999"])
+    users = client.users([*some, "999999"])
     assert [u.x_id for u in users] == some
 
 

@@ -1,0 +1,73 @@
+"""kill -9 of a syncing process at random moments, then restart: every item exactly once.
+
+Runs the real command line (`jun-desk sync --watch`) in a child process, with the sandbox
+credentials in the real Secret Service keyring, against the sandbox while its day plays.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jun_desk import secrets
+from jun_desk.x.sandbox.server import Sandbox
+from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
+
+TRIALS = int(os.environ.get("JUN_DESK_KILL_TRIALS", "20"))
+
+
+def _jun_desk(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "JUN_DESK_HOME": str(home), "JUN_DESK_ACCOUNT": "AytoJun"}
+    return subprocess.Popen([sys.executable, "-m", "jun_desk", "--db", str(db), *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def sandbox_credentials(secret_service):  # type: ignore[no-untyped-def]
+    with Sandbox() as probe:
+        creds = probe.credentials
+    secrets.store_credentials("AytoJun", creds)
+    yield creds
+    secrets.clear_credentials("AytoJun")
+
+
+def test_kill_9_during_sync_loses_and_duplicates_nothing(tmp_path: Path,
+                                                         sandbox_credentials) -> None:  # type: ignore[no-untyped-def]
+    rng = random.Random(9)
+    db = tmp_path / "desk.db"
+    # The day plays in about 25 s, so kills land in backfills and in live polling alike.
+    with Sandbox(speed=15 * 3600 / 25) as sandbox:
+        url = sandbox.base_url
+        killed_mid_run = 0
+        for _trial in range(TRIALS):
+            proc = _jun_desk(db, tmp_path, "sync", "--watch", "--api-base", url,
+                             "--interval", "0.1", "--page-size", "5", "--no-outbox")
+            time.sleep(rng.uniform(0.4, 1.6))
+            if proc.poll() is None:
+                killed_mid_run += 1
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=30)
+        # Let the rest of the day arrive, then one clean run picks everything up.
+        while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
+            time.sleep(0.5)
+        final = _jun_desk(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
+        _out, err = final.communicate(timeout=120)
+        assert final.returncode == 0, err
+        mentions, dms = scenario_mention_ids(sandbox), scenario_dm_ids(sandbox)
+    assert killed_mid_run == TRIALS  # each child was still running when it was killed
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = conn.execute("SELECT source, x_id FROM ticket_items").fetchall()
+    stored_mentions = [x for s, x in rows if s == "tweet"]
+    stored_dms = [x for s, x in rows if s == "dm"]
+    assert len(stored_mentions) == len(set(stored_mentions))
+    assert set(stored_mentions) == mentions
+    assert len(stored_dms) == len(set(stored_dms)) and set(stored_dms) == dms
