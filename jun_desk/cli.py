@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--db", metavar="URL",
                    help=f"database: a SQLAlchemy URL or a file path (default: ${DB_ENV}, "
                         "else a SQLite file in your user data folder)")
+    gui = p.add_argument_group("desk window")
+    gui.add_argument("--sandbox", dest="gui_sandbox", action="store_true",
+                     help="open the desk on the built-in X sandbox, with its own database")
+    gui.add_argument("--speed", dest="gui_speed", default="60",
+                     help="with --sandbox: how fast the sandbox day plays (default 60)")
+    gui.add_argument("--api-base", dest="gui_api_base", metavar="URL",
+                     help="address of the X API (default https://api.twitter.com)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
@@ -124,9 +131,11 @@ def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: igno
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
-        from jun_desk.app import run_gui
+        from jun_desk.app import GuiOptions, run_gui
 
-        return run_gui(args.db)
+        return run_gui(GuiOptions(db_url=args.db, sandbox=args.gui_sandbox,
+                                  speed=cli_x.parse_speed(args.gui_speed),
+                                  api_base=args.gui_api_base))
     if args.command == "db":
         return _db(args)
     if args.command == "triage":

@@ -1,0 +1,79 @@
+"""The poller: one sync job at a time on a private thread pool, never on the GUI thread.
+
+A single-shot timer starts a job; the next timer is armed only when that job ends, after
+the delay the rate budget allows, or with exponential backoff and jitter after an error.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+
+from jun_desk.ui.workers import run_job
+
+
+class Poller(QObject):
+    result = Signal(object)  # whatever the job returned
+    error = Signal(object)  # the exception
+    busy = Signal(bool)
+
+    def __init__(self, job: Callable[[], Any], next_delay: Callable[[], float], *,
+                 max_backoff: float = 900.0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self._next_delay = next_delay
+        self._max_backoff = max_backoff
+        self._failures = 0
+        self._running = False
+        self._stopped = True
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._start_job)
+
+    @property
+    def failures(self) -> int:
+        return self._failures
+
+    def start(self, delay_ms: int = 0) -> None:
+        self._stopped = False
+        if not self._running:
+            self._timer.start(delay_ms)
+
+    def poll_now(self) -> None:
+        if not self._running and not self._stopped:
+            self._timer.start(0)
+
+    def stop(self, wait_ms: int = 30_000) -> None:
+        self._stopped = True
+        self._timer.stop()
+        self._pool.waitForDone(wait_ms)
+
+    def _start_job(self) -> None:
+        if self._stopped or self._running:
+            return
+        self._running = True
+        self.busy.emit(True)
+        run_job(self._pool, self._job, self._finished, self._failed)
+
+    def _finished(self, value: object) -> None:
+        self._failures = 0
+        self._arm(self._next_delay())
+        self.result.emit(value)
+
+    def _failed(self, err: Exception) -> None:
+        self._failures += 1
+        ceiling = min(self._max_backoff, self._next_delay() * 2 ** self._failures)
+        delay = max(self._next_delay(), ceiling / 2 + random.random() * ceiling / 2)
+        self._arm(max(delay, float(getattr(err, "retry_after", 0) or 0)))
+        self.error.emit(err)
+
+    def _arm(self, seconds: float) -> None:
+        self._running = False
+        self.busy.emit(False)
+        if not self._stopped:
+            self._timer.start(int(seconds * 1000))
