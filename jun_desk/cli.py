@@ -81,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--days", type=int, default=7, help="period for the medians (default 7)")
     report.add_argument("--json", action="store_true")
 
+    outbox = sub.add_parser("outbox", help="replies and DMs waiting to be sent, or failed")
+    outbox.add_argument("--all", action="store_true", help="include the sent ones")
+    outbox.add_argument("--json", action="store_true")
+
     triage = sub.add_parser("triage", help="show how a text would be triaged")
     triage.add_argument("text")
     cli_x.add_parsers(sub)
@@ -147,7 +151,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     desk = _open_desk(args)
     try:
         handler = {"tickets": _tickets, "export": _export, "operators": _operators,
-                   "report": _report, "sync": cli_x.run_sync}[args.command]
+                   "report": _report, "sync": cli_x.run_sync, "outbox": _outbox}[args.command]
         return handler(desk, args)
     finally:
         desk.close()
@@ -312,6 +316,22 @@ def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     print(f"Last {args.days} days: {overall.tickets} tickets, median first response "
           f"{format_duration(overall.median_first_response)}, median resolution "
           f"{format_duration(overall.median_resolution)}")
+    return 0
+
+
+def _outbox(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    statuses = ("pending", "sending", "failed") + (("sent",) if args.all else ())
+    items = desk.outbox.list(statuses=statuses)
+    if args.json:
+        _print_json([asdict(i) for i in items])
+        return 0
+    if not items:
+        print("The outbox is empty." if not args.all else "Nothing was ever queued.")
+        return 0
+    for item in items:
+        reason = f" — {item.last_error}" if item.last_error and item.status != "sent" else ""
+        print(f"#{item.id:<5} {item.status:<8} {item.kind:<5} ticket #{item.ticket_id} "
+              f"attempts {item.attempts}: {_one_line(item.text, 60)}{reason}")
     return 0
 
 

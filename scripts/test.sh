@@ -35,7 +35,7 @@ fi
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
-.venv/bin/ruff check jun_desk tests
+.venv/bin/ruff check jun_desk tests bench
 
 export QT_QPA_PLATFORM=offscreen
 export JUN_DESK_TEST_KEYRING=secret-service

@@ -8,14 +8,14 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from jun_desk.services.desk import Desk  # noqa: E402
-from jun_desk.ui.main_window import MainWindow  # noqa: E402
-from jun_desk.ui.poller import Poller  # noqa: E402
-from jun_desk.x.client import XClient  # noqa: E402
-from jun_desk.x.outbox_sender import OutboxSender  # noqa: E402
-from jun_desk.x.sandbox.server import Faults, Sandbox  # noqa: E402
-from jun_desk.x.sync import SyncEngine  # noqa: E402
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids  # noqa: E402
+from jun_desk.services.desk import Desk
+from jun_desk.ui.main_window import MainWindow
+from jun_desk.ui.poller import Poller
+from jun_desk.x.client import XClient
+from jun_desk.x.outbox_sender import OutboxSender
+from jun_desk.x.sandbox.server import Faults, Sandbox
+from jun_desk.x.sync import SyncEngine
+from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
 
 
 def _cells(window: MainWindow) -> dict[str, str]:

@@ -124,3 +124,17 @@ def test_sandbox_citizens_answer_the_desk(desk: Desk, people, world, client, clo
     report = SyncEngine(desk, client).sync_once()
     assert report.mentions.attached >= 1
     assert desk.tickets.get(ticket.id).status.value == "in_progress"
+
+
+def test_outbox_command_shows_pending_and_failed_with_reason(desk: Desk, people, world,
+                                                             sandbox: Sandbox, capsys) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.cli import main
+
+    ticket, _lamp, sender = world
+    desk.outbox.enqueue(people["rosa"], ticket.id, "reply", TEXT, account="AytoJun")
+    sandbox.faults = Faults.parse("5xx=1")
+    sender.send_due()
+    url = desk.db.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "outbox"]) == 0
+    out = capsys.readouterr().out
+    assert "pending" in out and "X tiene problemas" in out and f"ticket #{ticket.id}" in out
