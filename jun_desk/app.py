@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 
 from jun_desk.config import DEFAULT_POLL_SECONDS, Paths, database_url, default_account
-from jun_desk.domain.errors import JunDeskError
+from jun_desk.secrets import XCredentials
 from jun_desk.services.desk import Desk
 
 
@@ -20,6 +20,16 @@ class GuiOptions:
     interval: float = DEFAULT_POLL_SECONDS
 
 
+@dataclass
+class Connection:
+    credentials: XCredentials
+    api_base: str
+    account: str
+    db_url: str
+    label: str  # shown in the title bar
+    training: bool = False
+
+
 def run_gui(options: GuiOptions) -> int:
     from jun_desk.ui.platform_check import display_problem
 
@@ -27,63 +37,86 @@ def run_gui(options: GuiOptions) -> int:
     if problem:
         print(f"jun-desk: {problem}", file=sys.stderr)
         return 1
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Jun Desk")
+    app.setOrganizationName("Ayuntamiento de Jun")
     sandbox = None
-    if options.sandbox:
-        from jun_desk.x.sandbox.server import Sandbox
-
-        sandbox = Sandbox(speed=options.speed).start()
-        default_db = Paths.default().data / "sandbox" / "jun-desk-sandbox.db"
-        url = options.db_url or f"sqlite:///{default_db}"
-        credentials, api_base = sandbox.credentials, sandbox.base_url
-        account = sandbox.scenario.desk.username
-        source = "sandbox"
-    else:
-        from jun_desk import secrets
-        from jun_desk.x.transport import X_API_BASE
-
-        url = database_url(options.db_url)
-        account = options.account or default_account()
-        api_base = options.api_base or X_API_BASE
-        try:
-            credentials = secrets.load_credentials(account)
-        except JunDeskError as err:
-            print(f"jun-desk: {err}\nTo try the desk without X: jun-desk --sandbox",
-                  file=sys.stderr)
-            return 1
-        source = f"@{account}"
-
     try:
-        return _run(options, url, credentials, api_base, account, source, sandbox is not None)
+        if options.sandbox:
+            sandbox, connection = _sandbox_connection(options)
+        else:
+            connection = _x_connection(options)
+            if connection == "sandbox":
+                sandbox, connection = _sandbox_connection(options)
+            elif connection is None:
+                return 1
+        return _run(app, options, connection)
     finally:
         if sandbox is not None:
             sandbox.stop()
 
 
-def _run(options: GuiOptions, url: str, credentials, api_base: str, account: str,  # type: ignore[no-untyped-def]
-         source: str, training: bool) -> int:
-    from PySide6.QtWidgets import QApplication
+def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
+    from jun_desk.x.sandbox.server import Sandbox
 
+    sandbox = Sandbox(speed=options.speed).start()
+    default_db = Paths.default().data / "sandbox" / "jun-desk-sandbox.db"
+    return sandbox, Connection(sandbox.credentials, sandbox.base_url,
+                               sandbox.scenario.desk.username,
+                               options.db_url or f"sqlite:///{default_db}", "sandbox",
+                               training=True)
+
+
+def _x_connection(options: GuiOptions) -> Connection | str | None:
+    """Credentials from the keyring; the first-run dialog if there are none; the sandbox
+    offered in plain words if there is no keyring at all."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from jun_desk import secrets
+    from jun_desk.ui.credentials_dialog import CredentialsDialog
+    from jun_desk.x.transport import X_API_BASE
+
+    account = options.account or default_account()
+    api_base = options.api_base or X_API_BASE
+    try:
+        credentials = secrets.load_credentials(account)
+    except secrets.CredentialsMissingError:
+        dialog = CredentialsDialog(account, api_base=api_base)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        account = dialog.handle()
+        credentials = secrets.load_credentials(account)
+    except secrets.KeyringUnavailableError as err:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Jun Desk", str(err))
+        use_sandbox = box.addButton("Usar el sandbox", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Salir", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "sandbox" if box.clickedButton() is use_sandbox else None
+    return Connection(credentials, api_base, account, database_url(options.db_url),
+                      f"@{account}")
+
+
+def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender
     from jun_desk.x.sync import SyncEngine
 
-    desk = Desk.open(url)
-    client = XClient(credentials, api_base=api_base)
+    desk = Desk.open(connection.db_url)
+    client = XClient(connection.credentials, api_base=connection.api_base)
     engine = SyncEngine(desk, client)
     try:
-        if training and not desk.operators.list():
+        if connection.training and not desk.operators.list():
             desk.operators.add("formacion", "supervisor", display_name="Formación")
-        sender = OutboxSender(desk, client, account)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        app.setApplicationName("Jun Desk")
-        app.setOrganizationName("Ayuntamiento de Jun")
+        sender = OutboxSender(desk, client, connection.account)
         poller = Poller(lambda: (engine.sync_once(), sender.send_due()),
                         lambda: engine.next_delay(options.interval))
         app.aboutToQuit.connect(engine.stop.set)
         app.aboutToQuit.connect(poller.stop)
-        window = MainWindow(desk, poller=poller, source=source)
+        window = MainWindow(desk, poller=poller, source=connection.label)
         window.show()
         poller.start()
         return app.exec()

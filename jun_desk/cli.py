@@ -21,6 +21,7 @@ from jun_desk import __version__, cli_x
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
+from jun_desk.logging_setup import mask, setup_logging
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 70
@@ -99,10 +100,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    level = logging.getLevelName(os.environ.get("JUN_DESK_LOG_LEVEL", "INFO").upper())
+    setup_logging(Paths.default().logs, level if isinstance(level, int) else logging.INFO)
     try:
         return _dispatch(args)
     except JunDeskError as err:
-        print(f"jun-desk: error: {err}", file=sys.stderr)
+        log.warning("%s: %s", args.command or "gui", err)
+        print(f"jun-desk: error: {mask(str(err))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("jun-desk: interrupted", file=sys.stderr)
@@ -123,7 +127,7 @@ def _crash_report(err: BaseException) -> Path:
     except OSError:
         logs = Path(tempfile.gettempdir())
     path = logs / f"crash-{datetime.now(UTC):%Y%m%d-%H%M%S}.txt"
-    path.write_text("".join(traceback.format_exception(err)), encoding="utf-8")
+    path.write_text(mask("".join(traceback.format_exception(err))), encoding="utf-8")
     return path
 
 

@@ -142,15 +142,12 @@ def run_credentials(args: argparse.Namespace) -> int:
             tail = present.get(name)
             print(f"{LABELS[name]:<34} {'…' + tail if tail else '(missing)'}")
         return 0 if len(present) == len(FIELDS) else 1
-    from jun_desk.x.client import XClient
+    from jun_desk.x.connection import check_connection
     from jun_desk.x.transport import X_API_BASE
 
-    client = XClient(secrets.load_credentials(account), api_base=args.api_base or X_API_BASE)
-    try:
-        me = client.me()
-    finally:
-        client.close()
-    print(f"Connected to X as @{me.handle} ({me.name}), user id {me.x_id}.")
+    me = check_connection(secrets.load_credentials(account), args.api_base or X_API_BASE)
+    print(f"Connected to X as @{me.handle} ({me.name}), user id {me.x_id}; "
+          "mentions and DMs can be read.")
     if me.handle.lower() != account.lower():
         print(f"Note: the credentials are for @{me.handle}, not @{account}.", file=sys.stderr)
     return 0

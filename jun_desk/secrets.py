@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from jun_desk.domain.errors import JunDeskError
+from jun_desk.logging_setup import register_secret
 
 SERVICE = "jun-desk"
 
@@ -67,6 +68,7 @@ def load_credentials(account: str) -> XCredentials:
     except keyring.errors.KeyringError as err:
         raise KeyringUnavailableError(f"The keyring refused to give the credentials: "
                                       f"{type(err).__name__}") from None
+    register_secret(*(v for v in values.values() if v))
     missing = [name for name, value in values.items() if not value]
     if missing:
         raise CredentialsMissingError(
@@ -77,6 +79,11 @@ def load_credentials(account: str) -> XCredentials:
 
 
 def store_credentials(account: str, credentials: XCredentials) -> None:
+    register_secret(*credentials.values())
+    missing = [name for name in FIELDS if not getattr(credentials, name).strip()]
+    if missing:
+        raise CredentialsMissingError(f"Empty credential values: {', '.join(missing)}; "
+                                      "nothing was stored")
     keyring = _keyring()
     try:
         for name in FIELDS:

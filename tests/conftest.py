@@ -44,6 +44,16 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("JUN_DESK_DB", raising=False)
 
 
+@pytest.fixture
+def secret_service() -> None:
+    """The real Secret Service keyring that scripts/test.sh starts; skipped elsewhere,
+    and a failure in CI, where the keyring tests must run for real."""
+    if os.environ.get("JUN_DESK_TEST_KEYRING") != "secret-service":
+        if IN_CI:
+            pytest.fail("CI must run the keyring tests: use scripts/test.sh")
+        pytest.skip("needs the Secret Service session of scripts/test.sh")
+
+
 @pytest.fixture(scope="session")
 def rules() -> Rules:
     return Rules.load()

@@ -23,7 +23,9 @@ class Job(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = _Signals()
-        self.setAutoDelete(True)
+        # Python owns the job until its result is delivered (see run_job): a QRunnable
+        # deleted by the pool while its signals are still queued would crash.
+        self.setAutoDelete(False)
 
     def run(self) -> None:
         try:
@@ -34,10 +36,19 @@ class Job(QRunnable):
             self.signals.done.emit(result)
 
 
+_live: set[Job] = set()  # jobs started and not yet reported, touched on the GUI thread only
+
+
 def run_job(pool: QThreadPool, fn: Callable[[], Any], on_done: Callable[[Any], None],
             on_failed: Callable[[Exception], None]) -> Job:
     job = Job(fn)
-    job.signals.done.connect(on_done)
-    job.signals.failed.connect(on_failed)
+
+    def deliver(callback: Callable[[Any], None], value: Any) -> None:
+        _live.discard(job)
+        callback(value)
+
+    job.signals.done.connect(lambda value: deliver(on_done, value))
+    job.signals.failed.connect(lambda err: deliver(on_failed, err))
+    _live.add(job)
     pool.start(job)
     return job

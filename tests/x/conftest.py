@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -23,15 +22,6 @@ def client(sandbox: Sandbox) -> Iterator[XClient]:
     c = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
     yield c
     c.close()
-
-
-@pytest.fixture
-def secret_service() -> None:
-    """The real Secret Service keyring that scripts/test.sh starts; skipped elsewhere."""
-    if os.environ.get("JUN_DESK_TEST_KEYRING") != "secret-service":
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI must run the keyring tests: use scripts/test.sh")
-        pytest.skip("needs the Secret Service session of scripts/test.sh")
 
 
 def scenario_mention_ids(sandbox: Sandbox) -> set[str]:

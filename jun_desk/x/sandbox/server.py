@@ -174,8 +174,10 @@ class SandboxState:
 
     def __init__(self, scenario: Scenario, clock: SandboxClock, *, seed: int,
                  limits: dict[str, int], window_seconds: float,
-                 credentials: XCredentials, scripted_answers: bool) -> None:
+                 credentials: XCredentials, scripted_answers: bool,
+                 permissions: str = "dm") -> None:
         self.scenario = scenario
+        self.permissions = permissions  # what the X app may do: read, write or dm
         self.clock = clock
         self.limits = limits
         self.window_seconds = window_seconds
@@ -330,6 +332,7 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(faults.slow_seconds)
         try:
             self._check_auth(method, split.path, split.query)
+            self._check_permission(method, endpoint)
             headers, allowed = state.spend(endpoint)
             if fault == "429" or not allowed:
                 if not allowed:
@@ -398,6 +401,16 @@ class _Handler(BaseHTTPRequestHandler):
             if nonce in self.server.state.nonces:
                 raise unauthorized  # a replayed request
             self.server.state.nonces.append(nonce)
+
+    def _check_permission(self, method: str, endpoint: str) -> None:
+        """An X app registered as read-only (or without DM access) gets X's 403."""
+        granted = self.server.state.permissions
+        needs = "dm" if "dm_" in endpoint else ("write" if method != "GET" else "read")
+        order = {"read": 0, "write": 1, "dm": 2}
+        if order[needs] > order[granted]:
+            raise _problem(403, "Forbidden", "Your client app is not configured with the "
+                           "appropriate oauth1 app permissions for this endpoint.",
+                           "https://api.twitter.com/2/problems/oauth1-permissions")
 
     # ------------------------------------------------------------------ routing
     def _route(self, method: str, path: str, query: dict[str, str],
@@ -693,13 +706,15 @@ class Sandbox:
                  port: int = 0, speed: float = math.inf, faults: Faults | None = None,
                  limits: dict[str, int] | None = None, window_seconds: float = WINDOW_SECONDS,
                  seed: int = 2026, credentials: XCredentials = SANDBOX_CREDENTIALS,
-                 scripted_answers: bool = True) -> None:
+                 scripted_answers: bool = True, permissions: str = "dm") -> None:
+        if permissions not in ("read", "write", "dm"):
+            raise ValueError("permissions is read, write or dm")
         self.scenario = scenario or build_scenario(seed)
         self.clock = SandboxClock(self.scenario, speed)
         self.state = SandboxState(self.scenario, self.clock, seed=seed,
                                   limits={**DEFAULT_LIMITS, **(limits or {})},
                                   window_seconds=window_seconds, credentials=credentials,
-                                  scripted_answers=scripted_answers)
+                                  scripted_answers=scripted_answers, permissions=permissions)
         self.state.faults = faults or Faults()
         self._server = _Server((host, port), _Handler)
         self._server.state = self.state

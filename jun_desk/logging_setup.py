@@ -1,0 +1,63 @@
+"""The desk's log file, with every known secret masked before it is written."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+
+_secrets: set[str] = set()
+_lock = threading.Lock()
+MASK = "********"
+
+
+def register_secret(*values: str) -> None:
+    """Values that must never reach a log line (credentials read from the keyring)."""
+    with _lock:
+        _secrets.update(v for v in values if v and len(v) >= 4)
+
+
+def mask(text: str) -> str:
+    with _lock:
+        values = sorted(_secrets, key=len, reverse=True)
+    for value in values:
+        if value in text:
+            text = text.replace(value, MASK)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask(message)
+        if masked != message or record.exc_info:
+            record.msg, record.args = masked, None
+            if record.exc_info:
+                formatted = logging.Formatter().formatException(record.exc_info)
+                record.msg = f"{masked}\n{mask(formatted)}"
+                record.exc_info = None
+                record.exc_text = None
+        return True
+
+
+def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
+    """Log to ``folder/jun-desk.log`` (rotated); returns the path, or None if unwritable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "jun-desk.log"
+        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                      encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "_jun_desk", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler._jun_desk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    return path

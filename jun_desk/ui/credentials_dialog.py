@@ -1,0 +1,157 @@
+"""First-run and settings dialog for the X credentials. Save writes to the keyring only;
+Cancel writes nothing; Forget removes them. Keyring and network calls run in workers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from jun_desk import secrets
+from jun_desk.domain.errors import JunDeskError
+from jun_desk.secrets import FIELDS, XCredentials
+from jun_desk.ui.workers import run_job
+from jun_desk.x.connection import check_connection
+from jun_desk.x.errors import XApiError
+from jun_desk.x.transport import X_API_BASE
+
+LABELS = {
+    "consumer_key": "Clave de API (API key)",
+    "consumer_secret": "Secreto de API (API key secret)",
+    "access_token": "Token de acceso (access token)",
+    "access_token_secret": "Secreto del token (access token secret)",
+}
+
+
+def describe(err: Exception) -> str:
+    if isinstance(err, XApiError):
+        return err.text("es")
+    return str(err)
+
+
+class CredentialsDialog(QDialog):
+    saved = Signal(str)  # the account handle
+    forgotten = Signal(str)
+
+    def __init__(self, account: str, *, api_base: str = X_API_BASE, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Credenciales de X"))
+        self.setModal(True)
+        self.api_base = api_base
+        self._pool = QThreadPool(self)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Las claves de la cuenta del Ayuntamiento se guardan solo en el llavero del "
+            "sistema, nunca en la base de datos ni en ficheros."), self)
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.account = QLineEdit(account, self)
+        self.account.setObjectName("account")
+        form.addRow(self.tr("Cuenta (sin @)"), self.account)
+        self.fields: dict[str, QLineEdit] = {}
+        for name in FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(name)
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.textChanged.connect(self._update_buttons)
+            form.addRow(self.tr(LABELS[name]), edit)
+            self.fields[name] = edit
+        layout.addLayout(form)
+        self.result_label = QLabel("", self)
+        self.result_label.setObjectName("result")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.result_label)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.test_button = QPushButton(self.tr("Probar conexión"), self)
+        self.forget_button = QPushButton(self.tr("Olvidar credenciales"), self)
+        self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.forget_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.test_button.clicked.connect(self.test_connection)
+        self.forget_button.clicked.connect(self.forget)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ helpers
+    def credentials(self) -> XCredentials | None:
+        values = [self.fields[name].text().strip() for name in FIELDS]
+        return XCredentials(*values) if all(values) else None
+
+    def handle(self) -> str:
+        return self.account.text().strip().lstrip("@")
+
+    def _update_buttons(self) -> None:
+        complete = self.credentials() is not None and bool(self.handle())
+        self.save_button.setEnabled(complete)
+        self.test_button.setEnabled(complete)
+
+    def _busy(self, text: str) -> None:
+        self.result_label.setText(text)
+        for button in (self.save_button, self.test_button, self.forget_button):
+            button.setEnabled(False)
+
+    def _idle(self, text: str) -> None:
+        self.result_label.setText(text)
+        self.forget_button.setEnabled(True)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ actions
+    def test_connection(self) -> None:
+        creds = self.credentials()
+        if creds is None:
+            return
+        self._busy(self.tr("Probando la conexión con X…"))
+        run_job(self._pool, lambda: check_connection(creds, self.api_base),
+                lambda me: self._idle(self.tr("Conectado como @%s (%s)") % (me.handle,
+                                                                            me.name)),
+                lambda err: self._idle(self.tr("No se pudo conectar: %s") % describe(err)))
+
+    def save(self) -> None:
+        creds, handle = self.credentials(), self.handle()
+        if creds is None or not handle:
+            return
+        self._busy(self.tr("Guardando en el llavero…"))
+        run_job(self._pool, lambda: secrets.store_credentials(handle, creds),
+                lambda _none: self._saved(handle), self._keyring_failed)
+
+    def _saved(self, handle: str) -> None:
+        self._idle(self.tr("Guardado en el llavero."))
+        self.saved.emit(handle)
+        self.accept()
+
+    def _keyring_failed(self, err: Exception) -> None:
+        self._idle(describe(err))
+        if isinstance(err, JunDeskError):
+            QMessageBox.warning(self, self.tr("Llavero no disponible"), describe(err))
+
+    def forget(self) -> None:
+        handle = self.handle()
+        if not handle:
+            return
+        self._busy(self.tr("Borrando del llavero…"))
+        run_job(self._pool, lambda: secrets.clear_credentials(handle),
+                lambda n: self._forgotten(handle, n), self._keyring_failed)
+
+    def _forgotten(self, handle: str, removed: int) -> None:
+        for edit in self.fields.values():
+            edit.clear()
+        self._idle(self.tr("Credenciales de @%s borradas (%d entradas).") % (handle, removed))
+        self.forgotten.emit(handle)
+
+    def done(self, result: int) -> None:
+        self._pool.waitForDone(30_000)
+        super().done(result)
