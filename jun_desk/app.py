@@ -116,11 +116,31 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                         lambda: engine.next_delay(options.interval))
         app.aboutToQuit.connect(engine.stop.set)
         app.aboutToQuit.connect(poller.stop)
-        window = MainWindow(desk, poller=poller, source=connection.label)
+
+        def open_credentials() -> None:
+            from jun_desk import secrets
+            from jun_desk.ui.credentials_dialog import CredentialsDialog
+
+            dialog = CredentialsDialog(connection.account, api_base=connection.api_base,
+                                       parent=window)
+            if dialog.exec() != dialog.DialogCode.Accepted or connection.training:
+                return
+            # New keys take effect at once: swap the client between two polls.
+            poller.stop()
+            connection.account = dialog.handle()
+            new_client = XClient(secrets.load_credentials(connection.account),
+                                 api_base=connection.api_base)
+            old, engine.client, engine.me = engine.client, new_client, None
+            sender.client, sender.account = new_client, connection.account
+            old.close()
+            poller.start()
+
+        window = MainWindow(desk, poller=poller, source=connection.label,
+                            open_credentials=open_credentials)
         window.show()
         poller.start()
         return app.exec()
     finally:
         engine.stop.set()
-        client.close()
+        engine.client.close()
         desk.close()

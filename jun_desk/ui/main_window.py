@@ -3,6 +3,8 @@ state); the feed, board and DM panel follow."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
@@ -24,7 +26,8 @@ from jun_desk.x.errors import XApiError
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, *, poller: Poller | None = None, source: str = "") -> None:
+    def __init__(self, desk: Desk, *, poller: Poller | None = None, source: str = "",
+                 open_credentials: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.desk = desk
         self.poller = poller
@@ -68,6 +71,11 @@ class MainWindow(QMainWindow):
             poller.error.connect(self._sync_failed)
             poller.busy.connect(lambda busy: busy and self.sync_label.setText(
                 self.tr("Sincronizando con X…")))
+        settings = self.menuBar().addMenu(self.tr("&Configuración"))
+        self.credentials_action = settings.addAction(self.tr("Credenciales de &X…"))
+        self.credentials_action.setEnabled(open_credentials is not None)
+        if open_credentials is not None:
+            self.credentials_action.triggered.connect(open_credentials)
         self.refresh()
 
     # ------------------------------------------------------------------ data
