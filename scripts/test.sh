@@ -8,32 +8,12 @@
 # Packages already installed are not touched; missing ones need root (sudo is used if needed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
-PY=${PYTHON:-python3}
-if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-    echo "scripts/test.sh: Python 3.11 or newer is needed (found: $("$PY" --version 2>&1))" >&2
-    exit 1
-fi
-
-packages=(postgresql dbus gnome-keyring libegl1 libgl1 libxkbcommon0 libfontconfig1
-          libglib2.0-0 libdbus-1-3 fonts-dejavu-core util-linux)
-"$PY" -c 'import ensurepip' 2>/dev/null || packages+=(python3-venv)
-missing=()
-for pkg in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
-        || missing+=("$pkg")
-done
-if ((${#missing[@]})); then
-    sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    echo "Installing Debian packages: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >/dev/null
-fi
-
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+require_python scripts/test.sh
+ensure_debs "what the tests need" postgresql dbus gnome-keyring libegl1 libgl1 libxkbcommon0 \
+    libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core util-linux
+ensure_venv "[test]"
 
 .venv/bin/ruff check jun_desk tests bench
 
