@@ -68,3 +68,9 @@ class ItemView:
     triage_reason: str | None
     personal_data: tuple[str, ...]
     handled: bool
+    author_name: str = ""
+    author_verified_resident: bool = False
+    author_x_id: str = ""
+    media_count: int = 0
+    conversation_id: str | None = None
+    suggested_priority: str | None = None

@@ -9,6 +9,7 @@ from jun_desk.services.audit import AuditService
 from jun_desk.services.citizens import CitizenService
 from jun_desk.services.context import DeskContext, Rules
 from jun_desk.services.export import ExportService
+from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
@@ -32,6 +33,7 @@ class Desk:
         self.citizens = CitizenService(ctx)
         self.audit = AuditService(ctx)
         self.outbox = OutboxService(ctx)
+        self.feed = FeedService(ctx)
 
     @property
     def db(self) -> Database:

@@ -109,11 +109,14 @@ class SearchService:
         return [int(found.get(r.id, 0)) for r in rows]
 
     def feed(self, *, unhandled_only: bool = False, department: str | None = None,
-             text: str = "", limit: int = 200, before_id: int | None = None) -> list[ItemView]:
-        """Incoming mentions and DMs, newest first, for the live feed."""
-        query = (select(TicketItem, Citizen.handle)
+             text: str = "", limit: int = 200, before_id: int | None = None,
+             after_id: int | None = None,
+             kinds: tuple[str, ...] = ("mention", "dm_in")) -> list[ItemView]:
+        """Incoming mentions and DMs, newest first, for the live feed. ``after_id``: only
+        what arrived since the feed last looked; ``before_id``: the next older page."""
+        query = (select(TicketItem, Citizen)
                  .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
-                 .where(TicketItem.kind.in_(["mention", "dm_in"])))
+                 .where(TicketItem.kind.in_(list(kinds))))
         if unhandled_only:
             query = query.where(TicketItem.handled.is_(False))
         if department:
@@ -125,6 +128,8 @@ class SearchService:
                                                                       autoescape=True))
         if before_id is not None:
             query = query.where(TicketItem.id < before_id)
+        if after_id is not None:
+            query = query.where(TicketItem.id > after_id)
         query = query.order_by(TicketItem.id.desc()).limit(limit)
         with self.ctx.db.session(readonly=True) as session:
-            return [item_view(item, handle) for item, handle in session.execute(query)]
+            return [item_view(item, citizen) for item, citizen in session.execute(query)]

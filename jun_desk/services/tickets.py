@@ -56,12 +56,17 @@ def ticket_view(row: Ticket, item_count: int) -> TicketView:
     )
 
 
-def item_view(row: TicketItem, handle: str | None) -> ItemView:
+def item_view(row: TicketItem, citizen: Citizen | None) -> ItemView:
     return ItemView(
-        id=row.id, x_id=row.x_id, kind=row.kind, ticket_id=row.ticket_id, author_handle=handle,
+        id=row.id, x_id=row.x_id, kind=row.kind, ticket_id=row.ticket_id,
+        author_handle=citizen.handle if citizen else None,
         text=row.text, created_at=row.created_at,
         suggested_department=row.suggested_department, triage_reason=row.triage_reason,
         personal_data=_split(row.personal_data), handled=row.handled,
+        author_name=citizen.name if citizen else "",
+        author_verified_resident=bool(citizen and citizen.verified_resident),
+        author_x_id=row.author_x_id, media_count=row.media_count,
+        conversation_id=row.conversation_id, suggested_priority=row.suggested_priority,
     )
 
 
@@ -82,12 +87,12 @@ class TicketService:
     def items(self, ticket_id: int) -> list[ItemView]:
         with self.ctx.db.session(readonly=True) as session:
             rows = session.execute(
-                select(TicketItem, Citizen.handle)
+                select(TicketItem, Citizen)
                 .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
                 .where(TicketItem.ticket_id == ticket_id)
                 .order_by(TicketItem.created_at, TicketItem.id)
             )
-            return [item_view(item, handle) for item, handle in rows]
+            return [item_view(item, citizen) for item, citizen in rows]
 
     def notes(self, ticket_id: int) -> list[NoteView]:
         with self.ctx.db.session(readonly=True) as session:
