@@ -173,7 +173,7 @@ CAMPAIGN = ["@AytoJun otra vez sin luz en {calle} #EndesaMeEstresa",
             " #EndesaMeEstresa"]
 SPECIAL = [
     # a doctor's appointment asked in public, with a DNI and a phone number
-    ("salud", "@AytoJun necesito cita con el médico para mañana, soy {nombre}, DNI 24356789T,"
+    ("salud", "@AytoJun necesito cita con el médico para mañana, soy {nombre}, DNI {dni},"
               " mi teléfono 654 321 987. Tengo fiebre desde el lunes"),
     ("policia", "@AytoJun @PoliciaJun URGENTE: una furgoneta gris ha parado en la puerta del"
                 " colegio y dos hombres preguntan por los niños. Matrícula tapada"),
@@ -182,7 +182,7 @@ SPECIAL = [
     ("obras", "@AytoJun ‏مرحبا، مصباح الشارع في {calle} لا يعمل منذ أيام. شكرا"),
 ]
 DM_OPENERS: list[tuple[str, list[str]]] = [
-    ("salud", ["Hola, os escribo por aquí para la cita del médico. Mi DNI es 31245678J",
+    ("salud", ["Hola, os escribo por aquí para la cita del médico. Mi DNI es {dni}",
                "Sería para el jueves por la mañana si puede ser", "Muchas gracias"]),
     ("atencion", ["Buenas, ¿me podéis mandar el certificado de empadronamiento a mi correo?",
                   "Es pepa.ruiz@correo.es", "Gracias!"]),
@@ -214,10 +214,15 @@ def _people(rng: random.Random, count: int) -> list[User]:
     return users
 
 
+def _dni(rng: random.Random) -> str:
+    number = rng.randint(10_000_000, 79_999_999)
+    return f"{number}{'TRWAGMYFPDXBNJZSQVHLCKE'[number % 23]}"
+
+
 def _fill(template: str, rng: random.Random, user: User) -> str:
     return template.format(calle=rng.choice(STREETS), n=rng.randint(1, 60),
                            hora=f"{rng.randint(7, 23)}:{rng.choice(['00', '15', '30', '45'])}",
-                           emoji=rng.choice(EMOJI), nombre=user.name)
+                           emoji=rng.choice(EMOJI), nombre=user.name, dni=_dni(rng))
 
 
 def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1) -> Scenario:

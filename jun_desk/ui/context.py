@@ -1,0 +1,55 @@
+"""What every panel needs: the services, who is signed in, and a way to run work off the
+GUI thread. Panels call services only through ``run``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.roles import Actor
+from jun_desk.services.desk import Desk
+from jun_desk.ui.workers import run_job
+from jun_desk.x.errors import XApiError
+
+
+def describe(err: Exception) -> str:
+    if isinstance(err, XApiError):
+        return err.text("es")
+    if isinstance(err, JunDeskError):
+        return str(err)
+    return f"{type(err).__name__}: {err}"
+
+
+class UiContext(QObject):
+    message = Signal(str)  # for the status bar
+    changed = Signal()  # something in the desk changed: views refresh what they show
+    ticket_chosen = Signal(int)
+
+    def __init__(self, desk: Desk, actor: Actor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.actor = actor
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(2)
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            *, failure: str = "", changes: bool = False) -> None:
+        """``work`` on a pool thread; ``on_done(result)`` back on the GUI thread. A failure
+        becomes one line in the status bar (``failure`` says what was being done)."""
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            if changes:
+                self.changed.emit()
+
+        def failed(err: Exception) -> None:
+            self.message.emit(f"{failure}: {describe(err)}" if failure else describe(err))
+
+        run_job(self.pool, work, done, failed)
+
+    def wait(self, ms: int = 30_000) -> None:
+        self.pool.waitForDone(ms)

@@ -1,0 +1,143 @@
+"""Paints one feed entry: avatar, who, when, the escaped text, the triage chip, warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.tickets import ItemView
+from jun_desk.ui.feed.model import ITEM_ROLE
+from jun_desk.ui.text_render import initials, relative_time, tweet_html
+from jun_desk.ui.theme import MUTED, RED, WARNING_BG, department_chip, draw_avatar, draw_chip
+
+PAD = 8
+AVATAR = 36
+LINE = 18
+PRIVACY_LABELS = {"dni": "DNI", "nie": "NIE", "phone": "teléfono", "email": "correo",
+                  "iban": "cuenta bancaria", "health": "salud"}
+
+
+class FeedDelegate(QStyledItemDelegate):
+    def __init__(self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
+                 parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.now = now
+        self._docs: dict[tuple[int, int], QTextDocument] = {}
+
+    def _document(self, item: ItemView, width: int, font: QFont) -> QTextDocument:
+        key = (item.id, width)
+        doc = self._docs.get(key)
+        if doc is None:
+            if len(self._docs) > 2000:
+                self._docs.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(0)
+            doc.setHtml(tweet_html(item.text))  # escaped: the tweet cannot add markup
+            doc.setTextWidth(max(50, width))
+            self._docs[key] = doc
+        return doc
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        return option.rect.width() - AVATAR - 3 * PAD
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        item: ItemView = index.data(ITEM_ROLE)
+        view = option.widget
+        width = view.viewport().width() if view is not None else (option.rect.width() or 400)
+        option.rect.setWidth(width)
+        doc = self._document(item, self._text_width(option), option.font)
+        extra = LINE if item.personal_data else 0
+        return QSize(width, int(PAD + LINE + 4 + doc.size().height() + 6 + LINE + extra + PAD))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        item: ItemView = index.data(ITEM_ROLE)
+        painter.save()
+        rect = QRectF(option.rect)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight).lighter(185))
+        elif item.personal_data and item.kind == "mention":
+            painter.fillRect(rect, WARNING_BG)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if item.handled:
+            painter.setOpacity(0.55)
+
+        handle = item.author_handle or item.author_x_id
+        draw_avatar(painter, QRectF(rect.left() + PAD, rect.top() + PAD, AVATAR, AVATAR),
+                    initials(item.author_name, handle), handle)
+        x = rect.left() + AVATAR + 2 * PAD
+        y = rect.top() + PAD
+        text_colour = palette.color(QPalette.ColorRole.Text)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        name = item.author_name or handle
+        painter.drawText(QPointF(x, y + 13), name)
+        cursor = x + painter.fontMetrics().horizontalAdvance(name) + 6
+        painter.setFont(option.font)
+        painter.setPen(MUTED)
+        at = f"@{handle}" + ("  · DM" if item.kind == "dm_in" else "")
+        painter.drawText(QPointF(cursor, y + 13), at)
+        cursor += painter.fontMetrics().horizontalAdvance(at) + 6
+        if item.author_verified_resident:
+            draw_chip(painter, cursor, y, "✔ vecino verificado", "#e8f5e9", "#1b5e20", 17)
+        when = relative_time(item.created_at, self.now())
+        painter.drawText(QRectF(x, y, rect.right() - x - PAD, LINE),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+
+        y += LINE + 4
+        doc = self._document(item, self._text_width(option), option.font)
+        painter.save()
+        painter.translate(x, y)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+        y += doc.size().height() + 6
+
+        dept = (self.catalogue.get(item.suggested_department)
+                if item.suggested_department in self.catalogue else None)
+        cursor = x
+        if dept is not None:
+            cursor += department_chip(painter, cursor, y, dept) + 6
+        painter.setPen(MUTED)
+        reason = item.triage_reason or ""
+        extras = []
+        if item.media_count:
+            extras.append(f"📎 {item.media_count}")
+        if item.ticket_id:
+            extras.append(f"ticket #{item.ticket_id}")
+        elif item.handled:
+            extras.append("atendido")
+        tail = "   ".join(extras)
+        tail_width = painter.fontMetrics().horizontalAdvance(tail) + PAD if tail else 0
+        available = int(rect.right() - PAD - cursor - tail_width)
+        painter.drawText(QRectF(cursor, y, max(0, available), LINE),
+                         Qt.AlignmentFlag.AlignVCenter,
+                         painter.fontMetrics().elidedText(reason, Qt.TextElideMode.ElideRight,
+                                                          max(0, available)))
+        if tail:
+            painter.drawText(QRectF(x, y, rect.right() - x - PAD, LINE),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tail)
+        if item.personal_data:
+            y += LINE + 2
+            kinds = ", ".join(PRIVACY_LABELS.get(k, k) for k in item.personal_data)
+            if item.kind == "mention":
+                painter.setPen(RED)
+                text = f"⚠ Datos personales en público ({kinds}): mejor seguir por DM"
+            else:
+                painter.setPen(MUTED)
+                text = f"🔒 Contiene datos personales ({kinds})"
+            painter.drawText(QPointF(x, y + 13), text)
+        painter.restore()

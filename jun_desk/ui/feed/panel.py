@@ -1,0 +1,258 @@
+"""The live mention feed: filters, the list, and the actions on a message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jun_desk.domain.items import tweet_url
+from jun_desk.domain.tickets import ItemView
+from jun_desk.ui.context import UiContext
+from jun_desk.ui.feed.delegate import FeedDelegate
+from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
+
+PAGE = 100
+
+
+class FeedPanel(QWidget):
+    reply_requested = Signal(object)  # ItemView
+    unread_changed = Signal(int)
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.unread = 0
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        filters = QHBoxLayout()
+        self.department = QComboBox(self)
+        self.department.addItem(self.tr("Todos los departamentos"), None)
+        for dept in ui.desk.ctx.catalogue:
+            self.department.addItem(dept.name_es, dept.code)
+        self.unhandled = QCheckBox(self.tr("Solo sin atender"), self)
+        self.unhandled.setChecked(True)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Buscar…"))
+        self.search.setClearButtonEnabled(True)
+        self.unread_label = QLabel("", self)
+        for widget in (self.department, self.unhandled, self.search, self.unread_label):
+            filters.addWidget(widget)
+        layout.addLayout(filters)
+
+        self.model = FeedModel(self)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
+                                               self.view))
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setWordWrap(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(lambda _i: self.create_ticket())
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        layout.addWidget(self.view)
+
+        actions = QHBoxLayout()
+        self.actions: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+            ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
+            ("attach", self.tr("Añadir a ticket…"), "Ctrl+Shift+T", self.attach_to_ticket),
+            ("reply", self.tr("Responder"), "Ctrl+R", self.reply),
+            ("handled", self.tr("Marcar atendido"), "Ctrl+D", self.mark_handled),
+            ("open", self.tr("Abrir en X"), "Ctrl+O", self.open_on_x),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions[key] = action
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.department.currentIndexChanged.connect(lambda _i: self.reload())
+        self.unhandled.toggled.connect(lambda _c: self.reload())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self._update_actions()
+
+    # ------------------------------------------------------------------ loading
+    def _query(self, **extra):  # type: ignore[no-untyped-def]
+        desk = self.ui.desk
+        department = self.department.currentData()
+        unhandled = self.unhandled.isChecked()
+        text = self.search.text()
+        return lambda: desk.search.feed(unhandled_only=unhandled, department=department,
+                                        text=text, limit=PAGE, **extra)
+
+    def reload(self) -> None:
+        self.ui.run(self._query(), self._loaded, failure=self.tr("No se pudo leer el feed"))
+
+    def _loaded(self, items: list[ItemView]) -> None:
+        self.model.reset(items)
+        self._set_unread(0)
+        self._update_actions()
+
+    def refresh_new(self) -> None:
+        """Fetch what arrived since the newest shown (called after each sync)."""
+        newest = self.model.newest_id
+        if newest is None:
+            self.reload()
+            return
+        self.ui.run(self._query(after_id=newest), self._arrived)
+
+    def _arrived(self, items: list[ItemView]) -> None:
+        if not items:
+            return
+        bar = self.view.verticalScrollBar()
+        at_top = bar.value() == 0
+        anchor = self.view.indexAt(QPoint(4, 4))
+        offset = self.view.visualRect(anchor).top() if anchor.isValid() else 0
+        added = self.model.prepend(items)
+        if at_top or not anchor.isValid():
+            return self._set_unread(self.unread if at_top else self.unread + added)
+        # Keep what the operator is reading where it was: no jump.
+        moved = self.model.index(anchor.row() + added)
+        self.view.scrollTo(moved, QAbstractItemView.ScrollHint.PositionAtTop)
+        bar.setValue(bar.value() - offset)
+        self._set_unread(self.unread + added)
+
+    def _scrolled(self, value: int) -> None:
+        if value == 0 and self.unread:
+            self._set_unread(0)
+        bar = self.view.verticalScrollBar()
+        if value >= bar.maximum() - 50 and not self._loading and self.model.oldest_id:
+            self._loading = True
+            self.ui.run(self._query(before_id=self.model.oldest_id), self._older)
+
+    def _older(self, items: list[ItemView]) -> None:
+        self.model.append(items)
+        self._loading = False
+
+    def _set_unread(self, count: int) -> None:
+        self.unread = count
+        self.unread_label.setText(self.tr("%d nuevos ↑") % count if count else "")
+        self.unread_changed.emit(count)
+
+    # ------------------------------------------------------------------ actions
+    def current(self) -> ItemView | None:
+        index = self.view.currentIndex()
+        return index.data(ITEM_ROLE) if index.isValid() else None
+
+    def _update_actions(self) -> None:
+        item = self.current()
+        for key, action in self.actions.items():
+            enabled = item is not None
+            if key in ("ticket", "attach"):
+                enabled = enabled and item.ticket_id is None
+            if key == "reply":
+                enabled = enabled and item.kind == "mention"
+            action.setEnabled(enabled)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if not index.isValid():
+            return
+        self.view.setCurrentIndex(index)
+        menu = QMenu(self)
+        for action in self.actions.values():
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def _replace(self, item: ItemView) -> None:
+        if self.unhandled.isChecked() and item.handled:
+            self.model.remove(item.id)
+        else:
+            self.model.update(item)
+        self._update_actions()
+
+    def create_ticket(self) -> None:
+        item = self.current()
+        if item is None or item.ticket_id is not None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+
+        def work():  # type: ignore[no-untyped-def]
+            ticket = desk.tickets.create_from_item(actor, item.id)
+            return ticket, desk.tickets.items(ticket.id)[0]
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            ticket, updated = result
+            self._replace(updated)
+            self.ui.message.emit(self.tr("Ticket #%d creado en %s") % (
+                ticket.id, desk.ctx.catalogue.get(ticket.department).name_es))
+            self.ui.ticket_chosen.emit(ticket.id)
+
+        self.ui.run(work, done, failure=self.tr("No se pudo crear el ticket"), changes=True)
+
+    def attach_to_ticket(self) -> None:
+        item = self.current()
+        if item is None or item.ticket_id is not None:
+            return
+        number, ok = QInputDialog.getInt(self, self.tr("Añadir a ticket"),
+                                         self.tr("Número de ticket:"), 1, 1, 2**31 - 1)
+        if not ok:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+
+        def work():  # type: ignore[no-untyped-def]
+            desk.tickets.attach_item(actor, number, item.id)
+            return next(i for i in desk.tickets.items(number) if i.id == item.id)
+
+        self.ui.run(work, self._replace, failure=self.tr("No se pudo añadir"), changes=True)
+
+    def mark_handled(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        self.ui.run(lambda: desk.feed.mark_handled(actor, item.id, not item.handled),
+                    self._replace, failure=self.tr("No se pudo marcar"), changes=True)
+
+    def reply(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.reply_requested.emit(item)
+
+    def open_on_x(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        if item.kind == "mention":
+            url = tweet_url(item.author_handle or "i", item.x_id)
+        else:
+            url = "https://x.com/messages"
+        QDesktopServices.openUrl(QUrl(url))
+
+    def select_row(self, row: int) -> None:
+        self.view.setCurrentIndex(self.model.index(row))
+        self.view.scrollTo(self.model.index(row))
+
+    def index_of(self, item_id: int) -> QModelIndex:
+        row = self.model.row_of(item_id)
+        return self.model.index(row) if row is not None else QModelIndex()

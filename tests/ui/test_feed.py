@@ -1,0 +1,118 @@
+"""The live feed, offscreen, driven by qtbot as an operator would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from jun_desk.domain.items import Stream
+from jun_desk.services.desk import Desk
+from jun_desk.ui.context import UiContext
+from jun_desk.ui.feed.model import ITEM_ROLE
+from jun_desk.ui.feed.panel import FeedPanel
+from tests.factories import MARIA, PEPE, mention
+
+HOSTILE = ('<b>gratis</b> <a href="http://evil.example">pincha</a> '
+           '<img src=x onerror="alert(1)"> \u202eevil مرحبا 👨‍👩‍👧 #EndesaMeEstresa @AytoJun')
+
+
+def _no_anchor_or_image(doc) -> bool:  # type: ignore[no-untyped-def]
+    """Walk the laid-out document: no fragment is a link or an image."""
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isAnchor() or fmt.isImageFormat():
+                return False
+            it += 1
+        block = block.next()
+    return True
+
+
+def _ingest(desk: Desk, texts: list[str], start: float = 0) -> None:
+    items = [mention(t, author=PEPE if n % 2 else MARIA, minutes=start + n)
+             for n, t in enumerate(texts)]
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, items, [MARIA, PEPE], items[-1].x_id)
+
+
+def _panel(qtbot, desk: Desk, actor) -> FeedPanel:  # type: ignore[no-untyped-def]
+    ui = UiContext(desk, actor)
+    panel = FeedPanel(ui)
+    qtbot.addWidget(panel)
+    panel.resize(520, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_feed_shows_messages_and_escapes_hostile_text(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    _ingest(desk, ["Farola apagada en la calle Real", HOSTILE])
+    panel = _panel(qtbot, desk, people["rosa"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    hostile = panel.model.item(0)
+    assert hostile.text.startswith("<b>gratis</b>")
+    delegate = panel.view.itemDelegate()
+    doc = delegate._document(hostile, 400, panel.font())
+    shown = doc.toPlainText()
+    assert "<b>gratis</b>" in shown and '<a href="http://evil.example">' in shown
+    assert "\u202e" not in shown and "مرحبا" in shown and "👨‍👩‍👧" in shown
+    assert _no_anchor_or_image(doc)
+    assert not panel.grab().isNull()
+
+
+def test_new_mentions_do_not_move_what_the_operator_is_reading(qtbot, desk: Desk,
+                                                               people) -> None:  # type: ignore[no-untyped-def]
+    _ingest(desk, [f"Contenedor lleno número {n} en la calle Baja" for n in range(60)])
+    panel = _panel(qtbot, desk, people["rosa"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 60, timeout=5000)
+    panel.view.scrollTo(panel.model.index(30), panel.view.ScrollHint.PositionAtTop)
+    qtbot.wait(50)
+    reading = panel.view.indexAt(QPoint(4, 4))
+    reading_id = reading.data(ITEM_ROLE).id
+    top_before = panel.view.visualRect(reading).top()
+    _ingest(desk, [f"Bache nuevo {n}" for n in range(5)], start=100)
+    panel.refresh_new()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 65, timeout=5000)
+    qtbot.wait(50)
+    now_at_top = panel.view.indexAt(QPoint(4, 4))
+    assert now_at_top.data(ITEM_ROLE).id == reading_id
+    assert panel.view.visualRect(now_at_top).top() == top_before
+    assert panel.unread == 5 and "5 nuevos" in panel.unread_label.text()
+    panel.view.verticalScrollBar().setValue(0)  # back to the top: all read
+    assert panel.unread == 0
+
+
+def test_keyboard_creates_a_ticket_and_marks_handled(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    _ingest(desk, ["Hay un bache enorme en la calle Ancha", "¡Gracias por todo! 👏"])
+    panel = _panel(qtbot, desk, people["luis"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    panel.select_row(1)  # the pothole (older, lower)
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.ui.ticket_chosen, timeout=5000) as created:
+        qtbot.keyClick(panel.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    ticket = desk.tickets.get(created.args[0])
+    assert ticket.department == "obras" and ticket.title.startswith("Hay un bache")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)  # handled: gone
+    panel.select_row(0)
+    qtbot.keyClick(panel.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 0, timeout=5000)
+    assert desk.search.feed(unhandled_only=True) == []
+    panel.unhandled.setChecked(False)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+
+
+def test_filters_by_department_and_text(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    _ingest(desk, ["Farola apagada", "Contenedor lleno", "¿Menú del comedor?"])
+    panel = _panel(qtbot, desk, people["rosa"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=5000)
+    panel.department.setCurrentIndex(panel.department.findData("limpieza"))
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    assert panel.model.item(0).text == "Contenedor lleno"
+    panel.department.setCurrentIndex(0)
+    qtbot.keyClicks(panel.search, "comedor")  # typed as a person would (ASCII: Qt testlib)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1
+                    and panel.model.item(0).text.startswith("¿Menú"), timeout=5000)
