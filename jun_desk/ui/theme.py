@@ -38,11 +38,13 @@ def draw_avatar(painter: QPainter, rect: QRectF, text: str, key: str) -> None:
 
 
 def draw_chip(painter: QPainter, x: float, y: float, text: str, background: str,
-              foreground: str, height: float = 18.0) -> float:
+              foreground: str, height: float = 18.0, max_width: float | None = None) -> float:
     """A rounded label; returns its width. Always text, so colour is never the only cue."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = painter.fontMetrics()
+    if max_width is not None and metrics.horizontalAdvance(text) + 12 > max_width:
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(20, max_width - 12)))
     width = metrics.horizontalAdvance(text) + 12
     path = QPainterPath()
     path.addRoundedRect(QRectF(x, y, width, height), height / 2, height / 2)
@@ -53,5 +55,7 @@ def draw_chip(painter: QPainter, x: float, y: float, text: str, background: str,
     return width
 
 
-def department_chip(painter: QPainter, x: float, y: float, dept: Department) -> float:
-    return draw_chip(painter, x, y, dept.name_es, dept.colour, dept.text_colour)
+def department_chip(painter: QPainter, x: float, y: float, dept: Department,
+                    max_width: float | None = None) -> float:
+    return draw_chip(painter, x, y, dept.name_es, dept.colour, dept.text_colour,
+                     max_width=max_width)

@@ -1,0 +1,109 @@
+"""Paints a ticket card: department colour and label, title, citizen, age, assignee."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.tickets import TicketView
+from jun_desk.ui.board.model import TICKET_ROLE
+from jun_desk.ui.text_render import relative_time
+from jun_desk.ui.theme import AMBER, MUTED, RED, department_chip
+
+CARD_HEIGHT = 84
+MARGIN = 4
+
+
+def age_colour(ticket: TicketView, target_minutes: int, now: datetime) -> QColor | None:
+    """Amber past half the department's target response time, red past it; only while
+    the citizen is still waiting for a first answer."""
+    if not ticket.status.is_open or ticket.first_response_at is not None:
+        return None
+    age = now - ticket.created_at
+    if age > timedelta(minutes=target_minutes):
+        return RED
+    if age > timedelta(minutes=target_minutes / 2):
+        return AMBER
+    return None
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
+                 parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.now = now
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        return QSize(option.rect.width() or 220, CARD_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        ticket: TicketView = index.data(TICKET_ROLE)
+        dept = self.catalogue.get(ticket.department) if ticket.department in self.catalogue \
+            else None
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = QRectF(option.rect).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN / 2)
+        palette = option.palette
+        path = QPainterPath()
+        path.addRoundedRect(card, 6, 6)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        background = palette.color(QPalette.ColorRole.Base)
+        painter.fillPath(path, background.darker(112) if selected else background)
+        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if selected
+                       else palette.color(QPalette.ColorRole.Mid))
+        painter.drawPath(path)
+        if dept is not None:
+            band = QPainterPath()
+            band.addRoundedRect(QRectF(card.left(), card.top(), 6, card.height()), 3, 3)
+            painter.fillPath(band, QColor(dept.colour))
+
+        x = card.left() + 12
+        right = card.right() - 8
+        y = card.top() + 6
+        metrics = painter.fontMetrics()
+        number = f"#{ticket.id}"
+        if dept is not None:
+            department_chip(painter, x, y, dept,
+                            max_width=right - x - metrics.horizontalAdvance(number) - 8)
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(x, y, right - x, 18),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
+        y += 22
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        title = "".join(ch if ch.isprintable() else " " for ch in ticket.title)
+        painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
+            title, Qt.TextElideMode.ElideRight, int(right - x)))
+        painter.setFont(option.font)
+        y += 20
+        who = f"@{ticket.citizen_handle}" if ticket.citizen_handle else "—"
+        if ticket.citizen_verified_resident:
+            who += " ✔"
+        assignee = ticket.assignee_name or "sin asignar"
+        left_text = f"{who} · {assignee} · 💬 {ticket.item_count}"
+        if ticket.personal_data:
+            left_text += " · ⚠"
+        target = dept.target_response_minutes if dept else 240
+        colour = age_colour(ticket, target, self.now())
+        age = relative_time(ticket.created_at, self.now())
+        age_width = metrics.horizontalAdvance(age) + 4
+        painter.setPen(MUTED)
+        painter.drawText(QPointF(x, y + 13), metrics.elidedText(
+            left_text, Qt.TextElideMode.ElideRight, int(right - x - age_width - 6)))
+        if colour is not None:
+            bold_age = QFont(option.font)
+            bold_age.setBold(True)
+            painter.setFont(bold_age)
+        painter.setPen(colour or MUTED)
+        painter.drawText(QRectF(x, y, right - x, 18),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, age)
+        painter.restore()

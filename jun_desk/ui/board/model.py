@@ -1,0 +1,164 @@
+"""One board column: the tickets of one status, loaded a page at a time as it scrolls."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from jun_desk.domain.tickets import TicketView
+from jun_desk.domain.workflow import Status
+
+TICKET_ROLE = Qt.ItemDataRole.UserRole + 2
+MIME = "application/x-jun-desk-ticket"
+PAGE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None]], None]
+
+
+class ColumnModel(QAbstractListModel):
+    move_requested = Signal(int, int, str)  # ticket id, version read, target status
+
+    def __init__(self, status: Status, loader: Loader, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.status = status
+        self._loader = loader  # (status, offset, limit, on_page) runs in a worker
+        self._tickets: list[TicketView] = []
+        self._rows: dict[int, int] = {}
+        self._complete = False
+        self._fetching = False
+        self._generation = 0
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._tickets)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._tickets):
+            return None
+        ticket = self._tickets[index.row()]
+        if role == TICKET_ROLE:
+            return ticket
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"#{ticket.id} {ticket.department}: {ticket.title}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+                Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        generation = self._generation
+        self._loader(self.status, len(self._tickets), PAGE,
+                     lambda page: self._page(generation, page))
+
+    def _page(self, generation: int, page: list[TicketView]) -> None:
+        if generation != self._generation:
+            return  # a reload started meanwhile: this page belongs to the old filter
+        self._fetching = False
+        self._complete = len(page) < PAGE
+        self.add(page, at_end=True)
+
+    # ------------------------------------------------------------------ drag and drop
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        tickets = [self._tickets[i.row()] for i in indexes if i.isValid()]
+        data = QMimeData()
+        data.setData(MIME, json.dumps([{"id": t.id, "version": t.version,
+                                        "status": t.status.value} for t in tickets]).encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,
+                        column: int, parent: Index) -> bool:
+        return data.hasFormat(MIME)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,
+                     column: int, parent: Index) -> bool:
+        """A card dropped here asks for a status move; the board does it through the
+        services and updates the columns only if the move was allowed."""
+        if not data.hasFormat(MIME):
+            return False
+        try:
+            cards = json.loads(bytes(data.data(MIME)).decode())
+        except ValueError:
+            return False
+        for card in cards:
+            if card.get("status") != self.status.value:
+                self.move_requested.emit(int(card["id"]), int(card["version"]),
+                                         self.status.value)
+        return False  # nothing is inserted here until the service says yes
+
+    # ------------------------------------------------------------------ content
+    def reload(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self._tickets, self._rows = [], {}
+        self._complete = False
+        self._fetching = False
+        self.endResetModel()
+        self.fetchMore()
+
+    def add(self, tickets: list[TicketView], *, at_end: bool = False) -> None:
+        fresh = [t for t in tickets if t.id not in self._rows]
+        if not fresh:
+            return
+        start = len(self._tickets) if at_end else 0
+        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+        if at_end:
+            self._tickets.extend(fresh)
+        else:
+            self._tickets[0:0] = fresh
+        self._reindex()
+        self.endInsertRows()
+
+    def update(self, ticket: TicketView) -> None:
+        row = self._rows.get(ticket.id)
+        if row is None:
+            return
+        self._tickets[row] = ticket
+        self.dataChanged.emit(self.index(row), self.index(row))
+
+    def remove(self, ticket_id: int) -> None:
+        row = self._rows.get(ticket_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._tickets[row]
+        self._reindex()
+        self.endRemoveRows()
+
+    def ticket(self, row: int) -> TicketView:
+        return self._tickets[row]
+
+    def row_of(self, ticket_id: int) -> int | None:
+        return self._rows.get(ticket_id)
+
+    def _reindex(self) -> None:
+        self._rows = {t.id: row for row, t in enumerate(self._tickets)}

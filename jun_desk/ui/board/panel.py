@@ -1,0 +1,266 @@
+"""The department-coloured board: one column per status, cards dragged between them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jun_desk.domain.roles import Permission
+from jun_desk.domain.tickets import TicketView
+from jun_desk.domain.workflow import Status
+from jun_desk.services.search import TicketFilter
+from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
+from jun_desk.ui.board.model import TICKET_ROLE, ColumnModel
+from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.workers import run_job
+
+STATUS_NAMES = {
+    Status.NEW: "Nuevos", Status.ASSIGNED: "Asignados", Status.IN_PROGRESS: "En curso",
+    Status.WAITING_CITIZEN: "Esperando al vecino", Status.RESOLVED: "Resueltos",
+    Status.CLOSED: "Cerrados",
+}
+
+
+class Column(QWidget):
+    def __init__(self, board: BoardPanel, status: Status) -> None:
+        super().__init__(board)
+        self.status = status
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.header = QLabel(STATUS_NAMES[status], self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setStyleSheet("font-weight: 600; padding: 4px;")
+        layout.addWidget(self.header)
+        self.model = ColumnModel(status, board.load_page, self)
+        self.view = QListView(self)
+        self.view.setObjectName(f"column-{status.value}")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CardDelegate(board.ui.desk.ctx.catalogue,
+                                               board.ui.desk.ctx.clock, self.view))
+        self.view.setUniformItemSizes(True)  # fixed card height: smooth with many cards
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragDropOverwriteMode(False)
+        self.view.setDropIndicatorShown(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setMinimumWidth(200)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: board.context_menu(self, pos))
+        self.view.clicked.connect(lambda index: board.ui.ticket_chosen.emit(
+            index.data(TICKET_ROLE).id))
+        self.view.setMinimumHeight(CARD_HEIGHT * 2)
+        layout.addWidget(self.view)
+        self.model.move_requested.connect(board.move)
+
+    def set_count(self, count: int) -> None:
+        self.header.setText(f"{STATUS_NAMES[self.status]} ({count:,})".replace(",", "."))
+
+
+class BoardPanel(QWidget):
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.error_label = QLabel("", self)
+        self.error_label.setObjectName("board-message")
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_label.setStyleSheet("color: #c62828;")
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.department = QComboBox(self)
+        self.department.addItem(self.tr("Todos los departamentos"), None)
+        for dept in ui.desk.ctx.catalogue:
+            self.department.addItem(dept.name_es, dept.code)
+        self.operator = QComboBox(self)
+        self.operator.addItem(self.tr("Cualquier persona"), None)
+        self.operator.addItem(self.tr("Sin asignar"), -1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Buscar en tickets…"))
+        self.search.setClearButtonEnabled(True)
+        for widget in (self.department, self.operator, self.search):
+            filters.addWidget(widget)
+        layout.addLayout(filters)
+        layout.addWidget(self.error_label)
+        columns = QHBoxLayout()
+        self.columns: dict[Status, Column] = {}
+        for status in Status:
+            column = Column(self, status)
+            self.columns[status] = column
+            columns.addWidget(column)
+        layout.addLayout(columns, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.department.currentIndexChanged.connect(lambda _i: self.reload())
+        self.operator.currentIndexChanged.connect(lambda _i: self.reload())
+
+        self.assign_me = QAction(self.tr("Asignármelo"), self)
+        self.assign_me.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.assign_me.triggered.connect(lambda: self._with_current(self.take))
+        self.reassign = QAction(self.tr("Asignar a…"), self)
+        self.reassign.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reassign.triggered.connect(lambda: self._with_current(self.assign_to))
+        self.move_department = QAction(self.tr("Cambiar de departamento…"), self)
+        self.move_department.triggered.connect(lambda: self._with_current(self.redepartment))
+        for action in (self.assign_me, self.reassign, self.move_department):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        supervisor = ui.actor.may(Permission.REASSIGN_OPERATOR)
+        self.reassign.setEnabled(supervisor)  # the services refuse it anyway
+        self.move_department.setEnabled(ui.actor.may(Permission.REASSIGN_DEPARTMENT))
+        self._operators: list = []
+        ui.run(ui.desk.operators.list, self._operators_loaded)
+
+    # ------------------------------------------------------------------ loading
+    def filter(self, **extra) -> TicketFilter:  # type: ignore[no-untyped-def]
+        operator = self.operator.currentData()
+        return TicketFilter(
+            departments=[self.department.currentData()] if self.department.currentData()
+            else [],
+            assignee_id=operator if operator and operator > 0 else None,
+            unassigned=operator == -1, text=self.search.text(), **extra)
+
+    def load_page(self, status: Status, offset: int, limit: int,
+                  on_page: Callable[[list[TicketView]], None]) -> None:
+        flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
+                          order="oldest" if status.is_open else "updated")
+        self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
+                    failure=self.tr("No se pudo leer el tablero"))
+
+    def reload(self) -> None:
+        for column in self.columns.values():
+            column.model.reload()
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        flt = self.filter(limit=None)
+        self.ui.run(lambda: self.ui.desk.search.counts_by_status(flt), self._counts)
+
+    def _counts(self, counts: dict[Status, int]) -> None:
+        for status, column in self.columns.items():
+            column.set_count(counts.get(status, 0))
+
+    def _operators_loaded(self, operators: list) -> None:  # type: ignore[type-arg]
+        self._operators = operators
+        for op in operators:
+            self.operator.addItem(op.display_name, op.id)
+
+    # ------------------------------------------------------------------ actions
+    def current(self) -> TicketView | None:
+        for column in self.columns.values():
+            if column.view.hasFocus() and column.view.currentIndex().isValid():
+                return column.view.currentIndex().data(TICKET_ROLE)
+        for column in self.columns.values():
+            if column.view.currentIndex().isValid():
+                return column.view.currentIndex().data(TICKET_ROLE)
+        return None
+
+    def _with_current(self, action: Callable[[TicketView], None]) -> None:
+        ticket = self.current()
+        if ticket is not None:
+            action(ticket)
+
+    def _apply(self, before: TicketView, after: TicketView) -> None:
+        """Put the changed card where it now belongs, without reloading the board."""
+        self.error_label.setText("")
+        self.columns[before.status].model.remove(before.id)
+        target = self.columns[after.status]
+        if target.model.row_of(after.id) is None:
+            target.model.add([after])
+        else:
+            target.model.update(after)
+        self.refresh_counts()
+
+    def _refused(self, err: Exception) -> None:
+        self.error_label.setText(describe(err))
+        self.ui.message.emit(describe(err))
+
+    def _change(self, before: TicketView, work: Callable[[], TicketView]) -> None:
+        def done(after: TicketView) -> None:
+            self._apply(before, after)
+            self.ui.changed.emit()
+
+        run_job(self.ui.pool, work, done, self._refused)
+
+    def move(self, ticket_id: int, version: int, status: str) -> None:
+        before = self._find(ticket_id)
+        if before is None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        self._change(before, lambda: desk.tickets.move(actor, ticket_id, status, version))
+
+    def take(self, ticket: TicketView) -> None:
+        desk, actor = self.ui.desk, self.ui.actor
+        self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, actor.operator_id,
+                                                         ticket.version))
+
+    def assign_to(self, ticket: TicketView) -> None:
+        names = [f"{o.display_name} ({o.username})" for o in self._operators]
+        if not names:
+            return
+        choice, ok = QInputDialog.getItem(self, self.tr("Asignar ticket"),
+                                          self.tr("Asignar #%d a:") % ticket.id, names, 0,
+                                          False)
+        if not ok:
+            return
+        operator = self._operators[names.index(choice)]
+        desk, actor = self.ui.desk, self.ui.actor
+        self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, operator.id,
+                                                         ticket.version))
+
+    def redepartment(self, ticket: TicketView) -> None:
+        catalogue = self.ui.desk.ctx.catalogue
+        names = [d.name_es for d in catalogue]
+        choice, ok = QInputDialog.getItem(self, self.tr("Cambiar de departamento"),
+                                          self.tr("Llevar #%d a:") % ticket.id, names, 0,
+                                          False)
+        if not ok:
+            return
+        code = catalogue.codes[names.index(choice)]
+        desk, actor = self.ui.desk, self.ui.actor
+        self._change(ticket, lambda: desk.tickets.reassign_department(actor, ticket.id, code,
+                                                                      ticket.version))
+
+    def context_menu(self, column: Column, pos: QPoint) -> None:
+        index = column.view.indexAt(pos)
+        if not index.isValid():
+            return
+        column.view.setCurrentIndex(index)
+        ticket: TicketView = index.data(TICKET_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.assign_me)
+        menu.addAction(self.reassign)
+        menu.addAction(self.move_department)
+        moves = menu.addMenu(self.tr("Mover a"))
+        for status in Status:
+            if status != ticket.status:
+                action = moves.addAction(STATUS_NAMES[status])
+                action.triggered.connect(
+                    lambda _c=False, s=status: self.move(ticket.id, ticket.version, s.value))
+        menu.exec(column.view.viewport().mapToGlobal(pos))
+
+    def _find(self, ticket_id: int) -> TicketView | None:
+        for column in self.columns.values():
+            row = column.model.row_of(ticket_id)
+            if row is not None:
+                return column.model.ticket(row)
+        return None

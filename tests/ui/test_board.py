@@ -1,0 +1,110 @@
+"""The board, offscreen: columns, drops between columns, assignment, lazy loading."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jun_desk.domain.workflow import Status
+from jun_desk.services.desk import Desk
+from jun_desk.ui.board.model import PAGE, TICKET_ROLE
+from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.context import UiContext
+
+
+def _board(qtbot, desk: Desk, actor) -> BoardPanel:  # type: ignore[no-untyped-def]
+    panel = BoardPanel(UiContext(desk, actor))
+    qtbot.addWidget(panel)
+    panel.resize(1400, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.reload()
+    return panel
+
+
+def _drop(panel: BoardPanel, ticket_id: int, target: Status) -> None:
+    """What Qt does when a card is dropped on a column: the source's mime data goes to the
+    target model's dropMimeData (QDrag's own event loop cannot run offscreen)."""
+    for column in panel.columns.values():
+        row = column.model.row_of(ticket_id)
+        if row is not None:
+            data = column.model.mimeData([column.model.index(row)])
+            target_model = panel.columns[target].model
+            assert target_model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, 0,
+                                                column.model.index(-1))
+            target_model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0,
+                                      column.model.index(-1))
+            return
+    raise AssertionError(f"ticket {ticket_id} is on no column")
+
+
+def _rows(panel: BoardPanel, status: Status) -> list[int]:
+    model = panel.columns[status].model
+    return [model.ticket(r).id for r in range(model.rowCount())]
+
+
+def test_columns_counts_and_a_drag_to_in_progress(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    luis = people["luis"]
+    lamp = desk.tickets.create_manual(luis, department="obras", title="Farola apagada")
+    desk.tickets.create_manual(luis, department="limpieza", title="Contenedor lleno")
+    panel = _board(qtbot, desk, luis)
+    qtbot.waitUntil(lambda: len(_rows(panel, Status.NEW)) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: panel.columns[Status.NEW].header.text() == "Nuevos (2)",
+                    timeout=5000)
+    _drop(panel, lamp.id, Status.IN_PROGRESS)
+    qtbot.waitUntil(lambda: lamp.id in _rows(panel, Status.IN_PROGRESS), timeout=5000)
+    assert lamp.id not in _rows(panel, Status.NEW)
+    moved = desk.tickets.get(lamp.id)
+    assert moved.status is Status.IN_PROGRESS and moved.assignee_name == "Luis Pérez"
+    qtbot.waitUntil(lambda: panel.columns[Status.IN_PROGRESS].header.text() == "En curso (1)",
+                    timeout=5000)
+
+
+def test_a_disallowed_drop_is_refused_with_the_reason(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    ticket = desk.tickets.create_manual(people["luis"], department="obras", title="Bache")
+    panel = _board(qtbot, desk, people["luis"])
+    qtbot.waitUntil(lambda: len(_rows(panel, Status.NEW)) == 1, timeout=5000)
+    _drop(panel, ticket.id, Status.WAITING_CITIZEN)
+    qtbot.waitUntil(lambda: "cannot move from 'new' to 'waiting_citizen'"
+                    in panel.error_label.text(), timeout=5000)
+    assert _rows(panel, Status.NEW) == [ticket.id]
+    assert desk.tickets.get(ticket.id).status is Status.NEW
+
+
+def test_operator_cannot_reassign_but_can_take_by_shortcut(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    ticket = desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
+    panel = _board(qtbot, desk, people["luis"])
+    assert not panel.reassign.isEnabled() and not panel.move_department.isEnabled()
+    qtbot.waitUntil(lambda: len(_rows(panel, Status.NEW)) == 1, timeout=5000)
+    view = panel.columns[Status.NEW].view
+    view.setCurrentIndex(panel.columns[Status.NEW].model.index(0))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: ticket.id in _rows(panel, Status.ASSIGNED), timeout=5000)
+    assert desk.tickets.get(ticket.id).assignee_name == "Luis Pérez"
+
+
+def test_supervisor_has_the_reassign_actions(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    panel = _board(qtbot, desk, people["ana"])
+    assert panel.reassign.isEnabled() and panel.move_department.isEnabled()
+
+
+def test_columns_load_lazily(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.store.models import Ticket
+
+    now = desk.ctx.clock()
+    with desk.db.session() as session:  # bulk, as an archive would hold them
+        session.add_all(Ticket(department="limpieza", status="new", priority="normal",
+                               title=f"Aviso {n}", personal_data="", created_at=now,
+                               updated_at=now) for n in range(PAGE * 2 + 50))
+    panel = _board(qtbot, desk, people["ana"])
+    column = panel.columns[Status.NEW]
+    qtbot.waitUntil(lambda: column.model.rowCount() == PAGE, timeout=5000)
+    qtbot.waitUntil(lambda: column.header.text() == "Nuevos (450)", timeout=5000)
+    column.view.scrollToBottom()
+    qtbot.waitUntil(lambda: column.model.rowCount() == 2 * PAGE, timeout=5000)
+    column.view.scrollToBottom()
+    qtbot.waitUntil(lambda: column.model.rowCount() == 2 * PAGE + 50, timeout=5000)
+    assert not column.model.canFetchMore()
+    first = column.model.index(0).data(TICKET_ROLE)
+    assert first.title.startswith("Aviso")
