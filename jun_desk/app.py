@@ -99,8 +99,10 @@ def _x_connection(options: GuiOptions) -> Connection | str | None:
 
 
 def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.context import UiContext
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
+    from jun_desk.ui.sign_in import choose_operator
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender
     from jun_desk.x.sync import SyncEngine
@@ -111,11 +113,15 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
     try:
         if connection.training and not desk.operators.list():
             desk.operators.add("formacion", "supervisor", display_name="Formación")
+        actor = choose_operator(desk)
+        if actor is None:
+            return 1
         sender = OutboxSender(desk, client, connection.account)
         poller = Poller(lambda: (engine.sync_once(), sender.send_due()),
                         lambda: engine.next_delay(options.interval))
         app.aboutToQuit.connect(engine.stop.set)
         app.aboutToQuit.connect(poller.stop)
+        ui = UiContext(desk, actor, account=connection.account)
 
         def open_credentials() -> None:
             from jun_desk import secrets
@@ -128,6 +134,7 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
             # New keys take effect at once: swap the client between two polls.
             poller.stop()
             connection.account = dialog.handle()
+            ui.account = connection.account
             new_client = XClient(secrets.load_credentials(connection.account),
                                  api_base=connection.api_base)
             old, engine.client, engine.me = engine.client, new_client, None
@@ -135,8 +142,9 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
             old.close()
             poller.start()
 
-        window = MainWindow(desk, poller=poller, source=connection.label,
-                            open_credentials=open_credentials)
+        window = MainWindow(ui, poller=poller, source=connection.label,
+                            open_credentials=open_credentials,
+                            budget=lambda: engine.client.budget.summary())
         window.show()
         poller.start()
         return app.exec()

@@ -177,6 +177,12 @@ class OutboxService:
             ).rowcount
             return taken == 1
 
+    def for_ticket(self, ticket_id: int) -> list[OutboxView]:
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.scalars(select(OutboxItem).where(OutboxItem.ticket_id == ticket_id)
+                                   .order_by(OutboxItem.id))
+            return [_view(r) for r in rows]
+
     def list(self, *, statuses: tuple[str, ...] = ("pending", "failed")) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:
             rows = session.scalars(select(OutboxItem).where(OutboxItem.status.in_(statuses))

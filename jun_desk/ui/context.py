@@ -27,16 +27,21 @@ class UiContext(QObject):
     message = Signal(str)  # for the status bar
     changed = Signal()  # something in the desk changed: views refresh what they show
     ticket_chosen = Signal(int)
+    ticket_changed = Signal(object)  # a TicketView as it is now, after an action
+    outbox_queued = Signal()  # a reply or DM waits: the poller may send it now
 
-    def __init__(self, desk: Desk, actor: Actor, parent: QObject | None = None) -> None:
+    def __init__(self, desk: Desk, actor: Actor, parent: QObject | None = None, *,
+                 account: str = "AytoJun") -> None:
         super().__init__(parent)
         self.desk = desk
         self.actor = actor
+        self.account = account  # the desk's X account replies and DMs go out from
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            *, failure: str = "", changes: bool = False) -> None:
+            *, failure: str = "", changes: bool = False,
+            on_error: Callable[[Exception], None] | None = None) -> None:
         """``work`` on a pool thread; ``on_done(result)`` back on the GUI thread. A failure
         becomes one line in the status bar (``failure`` says what was being done)."""
 
@@ -48,6 +53,8 @@ class UiContext(QObject):
 
         def failed(err: Exception) -> None:
             self.message.emit(f"{failure}: {describe(err)}" if failure else describe(err))
+            if on_error is not None:
+                on_error(err)
 
         run_job(self.pool, work, done, failed)
 

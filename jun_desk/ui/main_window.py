@@ -1,132 +1,173 @@
-"""The main window. For now a live summary of the desk (backlog, unhandled messages, sync
-state); the feed, board and DM panel follow."""
+"""The desk: board in the middle, live feed and ticket detail in docks the operator can
+rearrange (the layout is saved), a status bar that says how the desk is doing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from jun_desk import __version__
-from jun_desk.services.desk import Desk
-from jun_desk.services.reports import DepartmentBacklog
+from jun_desk.config import Paths
+from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.detail.panel import DetailPanel
+from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.poller import Poller
-from jun_desk.ui.workers import run_job
-from jun_desk.x.errors import XApiError
+
+ROLE_NAMES = {"operator": "operador/a", "supervisor": "supervisor/a"}
+
+
+def layout_settings() -> QSettings:
+    """Window layout only; never anything secret."""
+    path = Paths.default().config / "layout.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, desk: Desk, *, poller: Poller | None = None, source: str = "",
-                 open_credentials: Callable[[], None] | None = None) -> None:
+    def __init__(self, ui: UiContext, *, poller: Poller | None = None, source: str = "",
+                 open_credentials: Callable[[], None] | None = None,
+                 budget: Callable[[], dict[str, tuple[int, int]]] | None = None) -> None:
         super().__init__()
-        self.desk = desk
+        self.ui = ui
         self.poller = poller
-        self._pool = QThreadPool(self)
+        self._budget = budget
         self.setWindowTitle(f"Jun Desk {__version__}" + (f" — {source}" if source else ""))
-        self.resize(900, 560)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        title = QLabel(self.tr("Atención ciudadana del Ayuntamiento de Jun"), central)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        layout.addWidget(title)
-        self.inbox = QLabel(self.tr("Cargando…"), central)
-        self.inbox.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.inbox)
+        self.resize(1600, 950)
+        self.board = BoardPanel(ui, self)
+        self.setCentralWidget(self.board)
+        self.feed = FeedPanel(ui, self)
+        self.detail = DetailPanel(ui, self)
+        self.feed_dock = self._dock(self.tr("Menciones y mensajes"), "feed", self.feed,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.detail_dock = self._dock(self.tr("Ticket"), "detail", self.detail,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
 
-        catalogue = desk.ctx.catalogue
-        self.table = QTableWidget(len(catalogue), 3, central)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Sin responder a tiempo")]
-        )
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, dept in enumerate(catalogue):
-            name = QTableWidgetItem(dept.name_es)
-            name.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
-            name.setData(Qt.ItemDataRole.UserRole, dept.code)
-            self.table.setItem(row, 0, name)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
         self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
-        self.statusBar().addPermanentWidget(self.sync_label)
-        self.statusBar().showMessage(self.tr("Base de datos: %s") % desk.db.display_url)
+        self.budget_label = QLabel("", self)
+        self.outbox_label = QLabel("", self)
+        self.user_label = QLabel(
+            f"{ui.actor.username} ({ROLE_NAMES.get(ui.actor.role.value, ui.actor.role.value)})",
+            self)
+        for label in (self.sync_label, self.budget_label, self.outbox_label, self.user_label):
+            self.statusBar().addPermanentWidget(label)
+        self.statusBar().showMessage(self.tr("Base de datos: %s") % ui.desk.db.display_url)
+        ui.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+
+        menu = self.menuBar()
+        view = menu.addMenu(self.tr("&Ver"))
+        view.addAction(self.feed_dock.toggleViewAction())
+        view.addAction(self.detail_dock.toggleViewAction())
+        refresh = QAction(self.tr("Sincronizar ahora"), self)
+        refresh.setShortcut(QKeySequence("F5"))
+        refresh.triggered.connect(self.sync_now)
+        view.addAction(refresh)
+        settings = menu.addMenu(self.tr("&Configuración"))
+        self.credentials_action = settings.addAction(self.tr("Credenciales de &X…"))
+        self.credentials_action.setEnabled(open_credentials is not None)
+        if open_credentials is not None:
+            self.credentials_action.triggered.connect(open_credentials)
+
+        ui.changed.connect(self._desk_changed)
+        ui.outbox_queued.connect(self.sync_now)
+        self.feed.reply_requested.connect(self._reply_to)
         if poller is not None:
             poller.result.connect(self._synced)
             poller.error.connect(self._sync_failed)
             poller.busy.connect(lambda busy: busy and self.sync_label.setText(
                 self.tr("Sincronizando con X…")))
-        settings = self.menuBar().addMenu(self.tr("&Configuración"))
-        self.credentials_action = settings.addAction(self.tr("Credenciales de &X…"))
-        self.credentials_action.setEnabled(open_credentials is not None)
-        if open_credentials is not None:
-            self.credentials_action.triggered.connect(open_credentials)
-        self.refresh()
+        self._restore_layout()
+        self.feed.reload()
+        self.board.reload()
+        self._refresh_outbox()
 
-    # ------------------------------------------------------------------ data
-    def refresh(self) -> None:
-        """Read the summary in a worker; the slot fills the widgets."""
-        desk = self.desk
+    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
 
-        def load() -> tuple[list[DepartmentBacklog], int]:
-            return desk.reports.backlog(), len(desk.search.feed(unhandled_only=True,
-                                                                 limit=100_000))
+    # ------------------------------------------------------------------ events
+    def sync_now(self) -> None:
+        if self.poller is not None:
+            self.poller.poll_now()
 
-        run_job(self._pool, load, self._show, self._load_failed)
+    def _reply_to(self, item) -> None:  # type: ignore[no-untyped-def]
+        if item.ticket_id:
+            self.ui.ticket_chosen.emit(item.ticket_id)
+            self.detail.composer.setFocus()
+        else:
+            self.statusBar().showMessage(
+                self.tr("Crea antes un ticket con este mensaje (Ctrl+T) para responder"), 8000)
 
-    def _show(self, data: tuple[list[DepartmentBacklog], int]) -> None:
-        backlog, unhandled = data
-        by_code = {b.department: b for b in backlog}
-        for row in range(self.table.rowCount()):
-            code = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            entry = by_code.get(code)
-            for col, value in ((1, entry.total if entry else 0),
-                               (2, entry.overdue if entry else 0)):
-                cell = QTableWidgetItem(str(value))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, col, cell)
-        self.inbox.setText(self.tr("Mensajes sin atender: %d") % unhandled)
+    def _desk_changed(self) -> None:
+        self.board.refresh_counts()
+        self.detail.reload()
+        self._refresh_outbox()
 
-    def _load_failed(self, err: Exception) -> None:
-        self.statusBar().showMessage(str(err))
+    def _refresh_outbox(self) -> None:
+        desk = self.ui.desk
+        self.ui.run(lambda: desk.outbox.list(), self._show_outbox)
+
+    def _show_outbox(self, items: list) -> None:  # type: ignore[type-arg]
+        pending = sum(1 for i in items if i.status in ("pending", "sending"))
+        failed = sum(1 for i in items if i.status == "failed")
+        text = self.tr("Salida: %d pendientes") % pending
+        if failed:
+            text += self.tr(", %d fallidos") % failed
+        self.outbox_label.setText(text)
+        self.outbox_label.setStyleSheet("color: #c62828;" if failed else "")
 
     def _synced(self, value: object) -> None:
         report, sent = value  # type: ignore[misc]
-        text = self.tr("Sincronizado: %d menciones y %d mensajes nuevos") % (
-            report.mentions.inserted, report.dms.inserted)
-        if sent.sent:
-            text += self.tr("; %d respuestas enviadas") % sent.sent
+        text = self.tr("Última sincronización %s: %d nuevos") % (
+            datetime.now().strftime("%H:%M:%S"), report.inserted)
+        if sent.sent or sent.recovered:
+            text += self.tr(", %d enviados") % (sent.sent + sent.recovered)
         self.sync_label.setText(text)
-        self.refresh()
+        self.sync_label.setStyleSheet("")
+        if self._budget is not None:
+            budget = self._budget().get("GET /2/users/:id/mentions")
+            if budget:
+                self.budget_label.setText(self.tr("Cupo X: %d/%d") % budget)
+        self.feed.refresh_new()
+        if report.mentions.attached or report.dms.attached:
+            self.board.reload()
+        else:
+            self.board.refresh_counts()
+        self._refresh_outbox()
+        self.detail.reload()
 
     def _sync_failed(self, err: Exception) -> None:
-        message = err.text("es") if isinstance(err, XApiError) else str(err)
-        self.sync_label.setText(self.tr("Sincronización: %s") % message)
+        self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
+        self.sync_label.setStyleSheet("color: #c62828;")
+
+    # ------------------------------------------------------------------ layout
+    def _restore_layout(self) -> None:
+        settings = layout_settings()
+        geometry = settings.value("main/geometry")
+        state = settings.value("main/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        settings = layout_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.sync()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.save_layout()
         if self.poller is not None:
             self.poller.stop()
-        self._pool.waitForDone(10_000)
+        self.ui.wait()
         super().closeEvent(event)
-
-
-def _swatch(colour: str) -> QPixmap:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(colour))
-    return pixmap

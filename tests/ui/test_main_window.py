@@ -1,64 +1,114 @@
-"""The (interim) main window, offscreen, driven by pytest-qt, on the real sandbox."""
+"""The desk window on the sandbox, offscreen, driven as an operator would."""
 
 from __future__ import annotations
 
 import math
 
-import pytest
+from PySide6.QtCore import Qt
 
-pytest.importorskip("PySide6")
-
+from jun_desk.domain.workflow import Status
 from jun_desk.services.desk import Desk
+from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow
 from jun_desk.ui.poller import Poller
 from jun_desk.x.client import XClient
 from jun_desk.x.outbox_sender import OutboxSender
 from jun_desk.x.sandbox.server import Faults, Sandbox
 from jun_desk.x.sync import SyncEngine
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
+from tests.ui.test_board import _drop, _rows
 
 
-def _cells(window: MainWindow) -> dict[str, str]:
-    t = window.table
-    return {t.item(r, 0).text(): (t.item(r, 1).text() if t.item(r, 1) else "")
-            for r in range(t.rowCount())}
-
-
-def test_main_window_shows_the_backlog_per_department(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
-    desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
-    desk.tickets.create_manual(people["ana"], department="obras", title="Farola")
-    window = MainWindow(desk)
+def _desk_window(qtbot, desk: Desk, actor, sandbox: Sandbox):  # type: ignore[no-untyped-def]
+    client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+    engine = SyncEngine(desk, client)
+    sender = OutboxSender(desk, client, "AytoJun")
+    poller = Poller(lambda: (engine.sync_once(), sender.send_due()), lambda: 3600)
+    ui = UiContext(desk, actor, account="AytoJun")
+    window = MainWindow(ui, poller=poller, source="sandbox",
+                        budget=lambda: client.budget.summary())
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: _cells(window)["Obras y mantenimiento"] == "2", timeout=5000)
-    assert _cells(window)["Policía Local"] == "0"
-    assert window.table.rowCount() == len(desk.ctx.catalogue)
-    assert desk.db.display_url in window.statusBar().currentMessage()
-    assert not window.grab().isNull()
+    return window, poller, engine
 
 
-def test_poller_fills_the_desk_from_the_sandbox_without_blocking(qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """A mention arrives → ticket created → dragged to in progress → reply sent →
+    resolved; the database and the sandbox agree."""
+    luis = people["luis"]
     with Sandbox(speed=math.inf) as sandbox:
-        client = XClient(sandbox.credentials, api_base=sandbox.base_url)
-        engine = SyncEngine(desk, client)
-        sender = OutboxSender(desk, client, "AytoJun")
-        poller = Poller(lambda: (engine.sync_once(), sender.send_due()), lambda: 0.2)
-        window = MainWindow(desk, poller=poller, source="sandbox")
-        qtbot.addWidget(window)
-        window.show()
-        with qtbot.waitSignal(poller.result, timeout=20_000):
+        window, poller, _engine = _desk_window(qtbot, desk, luis, sandbox)
+        with qtbot.waitSignal(poller.result, timeout=30_000):
             poller.start()
-        expected = len(scenario_mention_ids(sandbox)) + len(scenario_dm_ids(sandbox))
-        qtbot.waitUntil(lambda: window.inbox.text() == f"Mensajes sin atender: {expected}",
-                        timeout=5000)
-        assert "Sincronizado" in window.sync_label.text()
-        # A failing X: the poller reports it, backs off, and keeps going.
-        sandbox.faults = Faults.parse("5xx=1")
+        feed = window.feed
+        qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=10_000)
+        assert "Cupo X:" in window.budget_label.text()
+        # The operator looks for the street lamp in the feed and makes it a ticket.
+        qtbot.keyClicks(feed.search, "farola")
+        qtbot.waitUntil(lambda: feed.model.rowCount() > 0 and all(
+            "farola" in feed.model.item(r).text.lower() for r in range(feed.model.rowCount())),
+            timeout=10_000)
+        feed.select_row(0)
+        lamp = feed.current()
+        feed.view.setFocus()
+        with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
+            qtbot.keyClick(feed.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        ticket_id = chosen.args[0]
+        board = window.board
+        qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.NEW), timeout=10_000)
+        _drop(board, ticket_id, Status.IN_PROGRESS)
+        qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.IN_PROGRESS), timeout=10_000)
+        # Reply with a canned answer through the outbox.
+        detail = window.detail
+        qtbot.waitUntil(lambda: detail.snapshot is not None
+                        and detail.snapshot.ticket.id == ticket_id
+                        and detail.snapshot.ticket.status is Status.IN_PROGRESS,
+                        timeout=10_000)
+        detail.use_canned("recibido")
+        assert detail.composer.toPlainText().startswith("Hola ")
+        assert detail.reply_button.isEnabled()
+        qtbot.mouseClick(detail.reply_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: any(o.status == "sent" for o in desk.outbox.for_ticket(
+            ticket_id)), timeout=20_000)
+        sent = desk.outbox.for_ticket(ticket_id)[0]
+        on_x = [t for t in sandbox.state.tweets if str(t.id) == sent.sent_x_id]
+        assert len(on_x) == 1 and str(on_x[0].in_reply_to_id) == lamp.x_id
+        assert on_x[0].text == sent.text
+        # Resolve from the detail pane, once it shows the answered ticket.
+        qtbot.waitUntil(lambda: detail.snapshot.ticket.first_response_at is not None,
+                        timeout=10_000)
+        assert "Respuesta" in detail.thread.toPlainText()
+        qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: desk.tickets.get(ticket_id).status is Status.RESOLVED,
+                        timeout=10_000)
+        final = desk.tickets.get(ticket_id)
+        assert final.first_response_at is not None and final.resolved_at is not None
+        assert [e.action for e in desk.audit.for_ticket(ticket_id)][:2] == [
+            "ticket.create", "ticket.move"]
+        window.close()
+
+
+def test_sync_failure_is_shown_and_the_desk_keeps_working(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    with Sandbox(speed=math.inf, faults=Faults.parse("5xx=1")) as sandbox:
+        window, poller, engine = _desk_window(qtbot, desk, people["rosa"], sandbox)
         engine.max_attempts = 1
         with qtbot.waitSignal(poller.error, timeout=20_000):
-            poller.poll_now()
+            poller.start()
         qtbot.waitUntil(lambda: "X tiene problemas" in window.sync_label.text(), timeout=5000)
         assert poller.failures >= 1
-        sandbox.faults = Faults()
-        window.close()  # stops the poller and waits for a running job
+        window.close()
+
+
+def test_operator_sees_who_is_signed_in_and_layout_is_saved(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    ui = UiContext(desk, people["luis"])
+    window = MainWindow(ui)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.user_label.text() == "luis (operador/a)"
+    window.feed_dock.setFloating(True)
+    window.close()
+    again = MainWindow(UiContext(desk, people["luis"]))
+    qtbot.addWidget(again)
+    again.show()
+    assert again.feed_dock.isFloating()
+    again.close()

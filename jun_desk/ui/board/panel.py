@@ -129,6 +129,7 @@ class BoardPanel(QWidget):
         self.move_department.setEnabled(ui.actor.may(Permission.REASSIGN_DEPARTMENT))
         self._operators: list = []
         ui.run(ui.desk.operators.list, self._operators_loaded)
+        ui.ticket_changed.connect(self.place)
 
     # ------------------------------------------------------------------ loading
     def filter(self, **extra) -> TicketFilter:  # type: ignore[no-untyped-def]
@@ -179,15 +180,19 @@ class BoardPanel(QWidget):
         if ticket is not None:
             action(ticket)
 
-    def _apply(self, before: TicketView, after: TicketView) -> None:
-        """Put the changed card where it now belongs, without reloading the board."""
+    def place(self, ticket: TicketView) -> None:
+        """Put a changed card where it now belongs, without reloading the board."""
         self.error_label.setText("")
-        self.columns[before.status].model.remove(before.id)
-        target = self.columns[after.status]
-        if target.model.row_of(after.id) is None:
-            target.model.add([after])
-        else:
-            target.model.update(after)
+        for status, column in self.columns.items():
+            if status != ticket.status:
+                column.model.remove(ticket.id)
+        department = self.department.currentData()
+        if department is None or department == ticket.department:
+            target = self.columns[ticket.status].model
+            if target.row_of(ticket.id) is None:
+                target.add([ticket])
+            else:
+                target.update(ticket)
         self.refresh_counts()
 
     def _refused(self, err: Exception) -> None:
@@ -196,7 +201,7 @@ class BoardPanel(QWidget):
 
     def _change(self, before: TicketView, work: Callable[[], TicketView]) -> None:
         def done(after: TicketView) -> None:
-            self._apply(before, after)
+            self.ui.ticket_changed.emit(after)  # places the card here and tells the others
             self.ui.changed.emit()
 
         run_job(self.ui.pool, work, done, self._refused)

@@ -206,6 +206,7 @@ class FeedPanel(QWidget):
             self._replace(updated)
             self.ui.message.emit(self.tr("Ticket #%d creado en %s") % (
                 ticket.id, desk.ctx.catalogue.get(ticket.department).name_es))
+            self.ui.ticket_changed.emit(ticket)
             self.ui.ticket_chosen.emit(ticket.id)
 
         self.ui.run(work, done, failure=self.tr("No se pudo crear el ticket"), changes=True)

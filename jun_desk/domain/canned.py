@@ -1,0 +1,50 @@
+"""Canned replies (Spanish and English) with placeholders such as the citizen's name."""
+
+from __future__ import annotations
+
+import json
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from jun_desk.domain.errors import ValidationError
+
+PRIVACY_REPLY = "pasar_a_dm"
+
+
+@dataclass(frozen=True, slots=True)
+class CannedReply:
+    id: str
+    title_es: str
+    title_en: str
+    text_es: str
+    text_en: str
+
+    def title(self, language: str = "es") -> str:
+        return self.title_en if language.startswith("en") else self.title_es
+
+    def render(self, values: dict[str, str], language: str = "es") -> str:
+        """Fill the placeholders; one without a value stays visible as {name}."""
+        template = self.text_en if language.startswith("en") else self.text_es
+        return string.Formatter().vformat(template, (), _Keep(values))
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def load_canned(path: Path) -> list[CannedReply]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        replies = [CannedReply(**entry) for entry in data["replies"]]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ValidationError(f"Cannot read the canned replies {path}: {err}") from None
+    allowed = set(data.get("placeholders", []))
+    for reply in replies:
+        for text in (reply.text_es, reply.text_en):
+            used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            if used - allowed:
+                raise ValidationError(f"Canned reply '{reply.id}' uses unknown placeholders "
+                                      f"{sorted(used - allowed)}")
+    return replies

@@ -1,0 +1,275 @@
+"""Ticket detail: the thread (mentions, replies, DMs, notes) in order, the history, and the
+composer that replies or DMs through the outbox."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jun_desk.domain.canned import PRIVACY_REPLY, CannedReply, load_canned
+from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
+from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, weighted_length
+from jun_desk.resources import resource_path
+from jun_desk.services.outbox import OutboxView
+from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.text_render import tweet_html
+
+KIND_LABELS = {"mention": "Mención", "dm_in": "DM del vecino", "reply_out": "Respuesta",
+               "dm_out": "DM enviado"}
+OUTBOX_LABELS = {"pending": "pendiente", "sending": "enviando", "sent": "enviado",
+                 "failed": "falló"}
+
+
+@dataclass(frozen=True)
+class TicketSnapshot:
+    ticket: TicketView
+    items: list[ItemView]
+    notes: list[NoteView]
+    history: list[AuditView]
+    outbox: list[OutboxView]
+
+
+class DetailPanel(QWidget):
+    loaded = Signal(object)  # TicketSnapshot
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.snapshot: TicketSnapshot | None = None
+        self._loads = 0
+        self._current: int | None = None
+        self.canned: list[CannedReply] = load_canned(resource_path("canned_replies.json"))
+        layout = QVBoxLayout(self)
+        self.header = QLabel(self.tr("Elige un ticket en el tablero o crea uno desde el feed"),
+                             self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.header)
+        self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
+                                      "por DM."), self)
+        self.privacy.setStyleSheet("color: #c62828;")
+        self.privacy_button = QPushButton(self.tr("Usar «pásanos un DM»"), self)
+        self.privacy_button.clicked.connect(lambda: self.use_canned(PRIVACY_REPLY))
+        privacy_row = QHBoxLayout()
+        privacy_row.addWidget(self.privacy, 1)
+        privacy_row.addWidget(self.privacy_button)
+        layout.addLayout(privacy_row)
+
+        self.tabs = QTabWidget(self)
+        self.thread = QTextBrowser(self)
+        self.thread.setOpenLinks(False)  # nothing in a tweet can open anything
+        self.thread.setOpenExternalLinks(False)
+        self.history = QPlainTextEdit(self)
+        self.history.setReadOnly(True)
+        self.outbox = QPlainTextEdit(self)
+        self.outbox.setReadOnly(True)
+        self.tabs.addTab(self.thread, self.tr("Conversación"))
+        self.tabs.addTab(self.history, self.tr("Historial"))
+        self.tabs.addTab(self.outbox, self.tr("Envíos"))
+        layout.addWidget(self.tabs, 1)
+
+        self.templates = QComboBox(self)
+        self.templates.addItem(self.tr("Respuestas preparadas…"), None)
+        for reply in self.canned:
+            self.templates.addItem(reply.title("es"), reply.id)
+        self.templates.activated.connect(
+            lambda i: self.use_canned(self.templates.itemData(i)) if i > 0 else None)
+        layout.addWidget(self.templates)
+        self.composer = QPlainTextEdit(self)
+        self.composer.setPlaceholderText(self.tr("Escribe la respuesta, el DM o una nota…"))
+        self.composer.setMaximumHeight(110)
+        self.composer.textChanged.connect(self._update_buttons)
+        layout.addWidget(self.composer)
+        self.error = QLabel("", self)
+        self.error.setObjectName("detail-error")
+        self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.counter = QLabel("0 / 280", self)
+        self.reply_button = QPushButton(self.tr("Responder en público"), self)
+        self.dm_button = QPushButton(self.tr("Enviar DM"), self)
+        self.note_button = QPushButton(self.tr("Añadir nota"), self)
+        self.resolve_button = QPushButton(self.tr("Resolver"), self)
+        self.reopen_button = QPushButton(self.tr("Reabrir"), self)
+        buttons.addWidget(self.counter)
+        buttons.addStretch(1)
+        for button in (self.note_button, self.dm_button, self.reply_button,
+                       self.resolve_button, self.reopen_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.reply_button.clicked.connect(lambda: self.send("reply"))
+        self.dm_button.clicked.connect(lambda: self.send("dm"))
+        self.note_button.clicked.connect(self.add_note)
+        self.resolve_button.clicked.connect(self.resolve)
+        self.reopen_button.clicked.connect(self.reopen)
+        ui.ticket_chosen.connect(self.show_ticket)
+        ui.ticket_changed.connect(lambda t: t.id == self._current and self.reload())
+        self._show(None)
+
+    # ------------------------------------------------------------------ loading
+    def show_ticket(self, ticket_id: int) -> None:
+        desk = self.ui.desk
+        self._current = ticket_id
+        self._loads += 1
+        load_number = self._loads
+
+        def load() -> TicketSnapshot:
+            return TicketSnapshot(desk.tickets.get(ticket_id), desk.tickets.items(ticket_id),
+                                  desk.tickets.notes(ticket_id),
+                                  desk.audit.for_ticket(ticket_id),
+                                  desk.outbox.for_ticket(ticket_id))
+
+        def loaded(snapshot: TicketSnapshot) -> None:
+            if load_number == self._loads:  # an older load finishing late is stale
+                self._show(snapshot)
+
+        self.ui.run(load, loaded, failure=self.tr("No se pudo abrir el ticket"))
+
+    def reload(self) -> None:
+        if self._current is not None:
+            self.show_ticket(self._current)
+
+    def _show(self, snapshot: TicketSnapshot | None) -> None:
+        self.snapshot = snapshot
+        has = snapshot is not None
+        for widget in (self.templates, self.composer, self.note_button):
+            widget.setEnabled(has)
+        if snapshot is None:
+            self.privacy.hide()
+            self.privacy_button.hide()
+            self._update_buttons()
+            return
+        t = snapshot.ticket
+        dept = self.ui.desk.ctx.catalogue.get(t.department)
+        who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
+        self.header.setText(f"#{t.id} · {dept.name_es} · {t.status.value} · "
+                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n{t.title}")
+        public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
+        self.privacy.setVisible(public)
+        self.privacy_button.setVisible(public)
+        self.thread.setHtml(self._thread_html(snapshot))
+        self.history.setPlainText("\n".join(
+            f"{e.at:%d/%m %H:%M} {e.actor_name}: {e.action} ({e.outcome})"
+            + (f" — {e.message}" if e.message else "") for e in snapshot.history))
+        self.outbox.setPlainText("\n".join(
+            f"#{o.id} {o.kind} {OUTBOX_LABELS.get(o.status, o.status)} "
+            f"({o.attempts} intentos): {o.text}"
+            + (f"\n    motivo: {o.last_error}" if o.last_error and o.status != "sent" else "")
+            for o in snapshot.outbox) or self.tr("Nada enviado aún."))
+        self._update_buttons()
+        self.loaded.emit(snapshot)
+
+    def _thread_html(self, snapshot: TicketSnapshot) -> str:
+        entries: list[tuple[object, str]] = []
+        for item in snapshot.items:
+            label = KIND_LABELS.get(item.kind, item.kind)
+            who = f"@{item.author_handle}" if item.author_handle else "Ayuntamiento"
+            entries.append((item.created_at, (
+                f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
+                f'{item.created_at:%d/%m %H:%M}</p>{tweet_html(item.text)}')))
+        for note in snapshot.notes:
+            entries.append((note.created_at, (
+                f'<p style="color:#5f6368"><b>Nota interna</b> · {html.escape(note.author_name)}'
+                f' · {note.created_at:%d/%m %H:%M}</p>'
+                f'<div style="color:#5f6368">{html.escape(note.text)}</div>')))
+        entries.sort(key=lambda e: e[0])  # type: ignore[arg-type, return-value]
+        return "<hr/>".join(body for _, body in entries)
+
+    # ------------------------------------------------------------------ composing
+    def use_canned(self, reply_id: str | None) -> None:
+        reply = next((r for r in self.canned if r.id == reply_id), None)
+        if reply is None or self.snapshot is None:
+            return
+        t = self.snapshot.ticket
+        first_name = (t.citizen_name or "").split(" ")[0] or (
+            f"@{t.citizen_handle}" if t.citizen_handle else "")
+        self.composer.setPlainText(reply.render({
+            "nombre": first_name, "usuario": f"@{t.citizen_handle}" if t.citizen_handle else "",
+            "ticket": str(t.id),
+            "departamento": self.ui.desk.ctx.catalogue.get(t.department).name_es}))
+        self.templates.setCurrentIndex(0)
+
+    def _update_buttons(self) -> None:
+        text = self.composer.toPlainText().strip()
+        length = weighted_length(text)
+        over = length > MAX_WEIGHTED_LENGTH
+        self.counter.setText(f"{length} / {MAX_WEIGHTED_LENGTH}")
+        self.counter.setStyleSheet("color: #c62828; font-weight: 600;" if over else "")
+        snap = self.snapshot
+        has_mention = bool(snap and any(i.kind == "mention" for i in snap.items))
+        has_citizen = bool(snap and snap.ticket.citizen_id)
+        self.reply_button.setEnabled(bool(text) and not over and has_mention)
+        self.dm_button.setEnabled(bool(text) and has_citizen)
+        self.note_button.setEnabled(bool(text) and snap is not None)
+        is_open = bool(snap and snap.ticket.status.is_open)
+        self.resolve_button.setEnabled(is_open)
+        self.reopen_button.setEnabled(bool(snap) and not is_open)
+
+    def _after_change(self, result: object = None) -> None:
+        self.composer.clear()
+        self.error.setText("")
+        if isinstance(result, TicketView):
+            self.ui.ticket_changed.emit(result)
+        self.reload()
+
+    def _failed(self, err: Exception) -> None:
+        """Show why; after a conflict the pane shows the ticket as it is now (the text
+        typed in the composer stays, so nothing is lost)."""
+        self.error.setText(describe(err))
+        self.reload()
+
+    def send(self, kind: str) -> None:
+        if self.snapshot is None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        ticket_id, text = self.snapshot.ticket.id, self.composer.toPlainText()
+        account = self.ui.account
+        self.ui.run(lambda: desk.outbox.enqueue(actor, ticket_id, kind, text, account=account),
+                    self._queued, failure=self.tr("No se pudo enviar"), changes=True,
+                    on_error=self._failed)
+
+    def _queued(self, item: OutboxView) -> None:
+        self.ui.message.emit(self.tr("Mensaje en la bandeja de salida (#%d)") % item.id)
+        self.ui.outbox_queued.emit()
+        self._after_change()
+
+    def add_note(self) -> None:
+        if self.snapshot is None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        ticket_id, text = self.snapshot.ticket.id, self.composer.toPlainText()
+        self.ui.run(lambda: desk.tickets.add_note(actor, ticket_id, text), self._after_change,
+                    failure=self.tr("No se pudo guardar la nota"), changes=True,
+                    on_error=self._failed)
+
+    def resolve(self) -> None:
+        if self.snapshot is None:
+            return
+        desk, actor, t = self.ui.desk, self.ui.actor, self.snapshot.ticket
+        self.ui.run(lambda: desk.tickets.resolve(actor, t.id, t.version), self._after_change,
+                    failure=self.tr("No se pudo resolver"), changes=True,
+                    on_error=self._failed)
+
+    def reopen(self) -> None:
+        if self.snapshot is None:
+            return
+        desk, actor, t = self.ui.desk, self.ui.actor, self.snapshot.ticket
+        self.ui.run(lambda: desk.tickets.reopen(actor, t.id, t.version), self._after_change,
+                    failure=self.tr("No se pudo reabrir"), changes=True,
+                    on_error=self._failed)
