@@ -89,7 +89,7 @@ class CardDelegate(QStyledItemDelegate):
         if ticket.citizen_verified_resident:
             who += " ✔"
         assignee = ticket.assignee_name or "sin asignar"
-        left_text = f"{who} · {assignee} · 💬 {ticket.item_count}"
+        left_text = f"{who} · {assignee} · {ticket.item_count} msj."
         if ticket.personal_data:
             left_text += " · ⚠"
         target = dept.target_response_minutes if dept else 240

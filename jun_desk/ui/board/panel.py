@@ -26,13 +26,8 @@ from jun_desk.services.search import TicketFilter
 from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.labels import STATUS_NAMES
 from jun_desk.ui.workers import run_job
-
-STATUS_NAMES = {
-    Status.NEW: "Nuevos", Status.ASSIGNED: "Asignados", Status.IN_PROGRESS: "En curso",
-    Status.WAITING_CITIZEN: "Esperando al vecino", Status.RESOLVED: "Resueltos",
-    Status.CLOSED: "Cerrados",
-}
 
 
 class Column(QWidget):

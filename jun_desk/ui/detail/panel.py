@@ -25,6 +25,7 @@ from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, weighted_length
 from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.labels import STATUS_SINGULAR
 from jun_desk.ui.text_render import tweet_html
 
 KIND_LABELS = {"mention": "Mención", "dm_in": "DM del vecino", "reply_out": "Respuesta",
@@ -158,7 +159,7 @@ class DetailPanel(QWidget):
         t = snapshot.ticket
         dept = self.ui.desk.ctx.catalogue.get(t.department)
         who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
-        self.header.setText(f"#{t.id} · {dept.name_es} · {t.status.value} · "
+        self.header.setText(f"#{t.id} · {dept.name_es} · {STATUS_SINGULAR[t.status]} · "
                             f"{t.assignee_name or self.tr('sin asignar')} · {who}\n{t.title}")
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)

@@ -115,7 +115,7 @@ class FeedDelegate(QStyledItemDelegate):
         reason = item.triage_reason or ""
         extras = []
         if item.media_count:
-            extras.append(f"📎 {item.media_count}")
+            extras.append(f"adjuntos: {item.media_count}")
         if item.ticket_id:
             extras.append(f"ticket #{item.ticket_id}")
         elif item.handled:
@@ -138,6 +138,6 @@ class FeedDelegate(QStyledItemDelegate):
                 text = f"⚠ Datos personales en público ({kinds}): mejor seguir por DM"
             else:
                 painter.setPen(MUTED)
-                text = f"🔒 Contiene datos personales ({kinds})"
+                text = f"Privado, contiene datos personales ({kinds})"
             painter.drawText(QPointF(x, y + 13), text)
         painter.restore()

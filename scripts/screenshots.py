@@ -1,0 +1,90 @@
+"""Render screenshots of the desk on the sandbox, offscreen, for the README.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out resources/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="resources/screenshots")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["JUN_DESK_HOME"] = home
+        render(out, Path(home))
+
+
+def render(out: Path, home: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from jun_desk.services.desk import Desk
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.main_window import MainWindow
+    from jun_desk.ui.poller import Poller
+    from jun_desk.x.client import XClient
+    from jun_desk.x.outbox_sender import OutboxSender
+    from jun_desk.x.sandbox.server import Sandbox
+    from jun_desk.x.sync import SyncEngine
+
+    app = QApplication(sys.argv[:1])
+    desk = Desk.open(f"sqlite:///{home / 'desk.db'}")
+    desk.operators.add("ana", "supervisor", display_name="Ana García")
+    desk.operators.add("luis", "operator", display_name="Luis Pérez",
+                       departments=["obras", "limpieza"])
+    ana, luis = desk.operators.actor("ana"), desk.operators.actor("luis")
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+        engine = SyncEngine(desk, client)
+        engine.sync_once()
+        # A morning's work: tickets in every column.
+        for n, item in enumerate(desk.search.feed(limit=70, kinds=("mention",))):
+            ticket = desk.tickets.create_from_item(ana, item.id)
+            if n % 4 == 1:
+                desk.tickets.assign(ana, ticket.id, ana.operator_id)
+            elif n % 4 == 2 and ticket.department in ("obras", "limpieza"):
+                desk.tickets.move(luis, ticket.id, "in_progress")
+            elif n % 9 == 3:
+                desk.tickets.resolve(ana, ticket.id)
+        sender = OutboxSender(desk, client, "AytoJun")
+        poller = Poller(lambda: (engine.sync_once(), sender.send_due()), lambda: 3600)
+        ui = UiContext(desk, ana, account="AytoJun")
+        window = MainWindow(ui, poller=poller, source="sandbox",
+                            budget=lambda: client.budget.summary())
+        window.resize(1680, 980)
+        window.show()
+        poller.start()
+        first = desk.search.tickets()[0]
+        QTimer.singleShot(800, lambda: ui.ticket_chosen.emit(first.id))
+        QTimer.singleShot(1400, lambda: window.detail.use_canned("recibido"))
+
+        def shoot() -> None:
+            window.grab().save(str(out / "desk.png"))
+            window.feed.grab().save(str(out / "feed.png"))
+            window.board.grab().save(str(out / "board.png"))
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(3000, shoot)
+        app.exec()
+        poller.stop()
+        client.close()
+    desk.close()
+    print(f"Screenshots in {out}/: desk.png, feed.png, board.png")
+
+
+if __name__ == "__main__":
+    main()
