@@ -127,6 +127,7 @@ class OutboxService:
                     ticket_id=row.ticket_id, author_x_id=row.account, text=row.text,
                     created_at=now, in_reply_to_x_id=row.in_reply_to_x_id, handled=True,
                     ingested_at=now, personal_data="",
+                    conversation_id=self._conversation_of(session, row),
                 ))
             elif copy.ticket_id is None:  # the sync saw our message first
                 copy.ticket_id = row.ticket_id
@@ -137,6 +138,18 @@ class OutboxService:
             record(session, self.ctx, None, "outbox.sent", ticket_id=row.ticket_id,
                    after={"outbox_id": row.id, "x_id": sent_x_id})
             return _view(row)
+
+    @staticmethod
+    def _conversation_of(session, row: OutboxItem) -> str | None:  # type: ignore[no-untyped-def]
+        """The thread or DM conversation the sent message belongs to."""
+        if row.kind == "reply":
+            return session.scalar(select(TicketItem.conversation_id).where(
+                TicketItem.source == "tweet", TicketItem.x_id == row.in_reply_to_x_id))
+        return session.scalar(
+            select(TicketItem.conversation_id).where(
+                TicketItem.source == "dm", TicketItem.author_x_id == row.recipient_x_id,
+                TicketItem.conversation_id.is_not(None))
+            .order_by(TicketItem.id.desc()).limit(1))
 
     def mark_failed(self, outbox_id: int, reason: str, *, retry_at: datetime | None) -> OutboxView:
         with self.ctx.db.session() as session:

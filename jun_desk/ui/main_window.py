@@ -15,6 +15,7 @@ from jun_desk.config import Paths
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.detail.panel import DetailPanel
+from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.poller import Poller
 
@@ -45,6 +46,11 @@ class MainWindow(QMainWindow):
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.detail_dock = self._dock(self.tr("Ticket"), "detail", self.detail,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.dms = DmPanel(ui, self)
+        self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
+                                   Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.detail_dock, self.dms_dock)
+        self.detail_dock.raise_()
 
         self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
         self.budget_label = QLabel("", self)
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
         view = menu.addMenu(self.tr("&Ver"))
         view.addAction(self.feed_dock.toggleViewAction())
         view.addAction(self.detail_dock.toggleViewAction())
+        view.addAction(self.dms_dock.toggleViewAction())
         refresh = QAction(self.tr("Sincronizar ahora"), self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.sync_now)
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
             self.credentials_action.triggered.connect(open_credentials)
 
         ui.changed.connect(self._desk_changed)
+        ui.ticket_chosen.connect(lambda _id: self.detail_dock.raise_())
         ui.outbox_queued.connect(self.sync_now)
         self.feed.reply_requested.connect(self._reply_to)
         if poller is not None:
@@ -82,6 +90,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.feed.reload()
         self.board.reload()
+        self.dms.reload()
         self._refresh_outbox()
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
@@ -144,6 +153,8 @@ class MainWindow(QMainWindow):
             self.board.refresh_counts()
         self._refresh_outbox()
         self.detail.reload()
+        if report.dms.inserted:
+            self.dms.reload()
 
     def _sync_failed(self, err: Exception) -> None:
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
