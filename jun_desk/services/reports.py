@@ -8,9 +8,10 @@ from statistics import median
 
 from sqlalchemy import func, select
 
+from jun_desk.domain.campaigns import Campaign, detect_campaigns
 from jun_desk.domain.workflow import OPEN_STATUSES, Status
 from jun_desk.services.context import DeskContext
-from jun_desk.store.models import Ticket
+from jun_desk.store.models import Ticket, TicketItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +84,23 @@ class ReportService:
             median_first_response=_median(first), median_resolution=_median(solved),
         )
 
+    def campaigns(self, since: datetime) -> list[Campaign]:
+        """Hashtag spikes since ``since``, each as one incident."""
+        with self.ctx.db.session(readonly=True) as session:
+            rows = _campaign_rows(session, since)
+        return detect_campaigns((r.created_at, r.author_x_id, r.text) for r in rows)
+
     def response_times_by_department(self, since: datetime,
                                      until: datetime | None = None) -> list[ResponseTimes]:
         return [self.response_times(since, until, d.code) for d in self.ctx.catalogue]
+
+
+def _campaign_rows(session, since: datetime):  # type: ignore[no-untyped-def]
+    return session.execute(
+        select(TicketItem.created_at, TicketItem.author_x_id, TicketItem.text)
+        .where(TicketItem.kind == "mention", TicketItem.created_at >= since,
+               TicketItem.text.contains("#"))
+    ).all()
 
 
 def _median(values: list[timedelta]) -> timedelta | None:

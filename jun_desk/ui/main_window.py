@@ -8,12 +8,13 @@ from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSystemTrayIcon
 
 from jun_desk import __version__
 from jun_desk.config import Paths
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.ui = ui
         self.poller = poller
         self._budget = budget
+        self.last_notification: tuple[str, str] | None = None
         self.setWindowTitle(f"Jun Desk {__version__}" + (f" — {source}" if source else ""))
         self.resize(1600, 950)
         self.board = BoardPanel(ui, self)
@@ -50,7 +52,16 @@ class MainWindow(QMainWindow):
         self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
+        self.dashboard = Dashboard(ui, self)
+        self.dashboard_dock = self._dock(self.tr("Panel de supervisión"), "dashboard",
+                                         self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
+        # Everyone may read the figures; the dock starts open for supervisors only.
+        self.dashboard_dock.setVisible(ui.actor.is_supervisor)
         self.detail_dock.raise_()
+        self.tray = QSystemTrayIcon(self.windowIcon(), self) \
+            if QSystemTrayIcon.isSystemTrayAvailable() else None
+        if self.tray is not None:
+            self.tray.show()
 
         self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
         self.budget_label = QLabel("", self)
@@ -68,6 +79,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.feed_dock.toggleViewAction())
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.dms_dock.toggleViewAction())
+        view.addAction(self.dashboard_dock.toggleViewAction())
         refresh = QAction(self.tr("Sincronizar ahora"), self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.sync_now)
@@ -82,6 +94,8 @@ class MainWindow(QMainWindow):
         ui.ticket_chosen.connect(lambda _id: self.detail_dock.raise_())
         ui.outbox_queued.connect(self.sync_now)
         self.feed.reply_requested.connect(self._reply_to)
+        self.feed.arrived.connect(self._arrivals)
+        self.dashboard.new_campaign.connect(self._campaign)
         if poller is not None:
             poller.result.connect(self._synced)
             poller.error.connect(self._sync_failed)
@@ -91,6 +105,7 @@ class MainWindow(QMainWindow):
         self.feed.reload()
         self.board.reload()
         self.dms.reload()
+        self.dashboard.refresh()
         self._refresh_outbox()
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
@@ -155,6 +170,29 @@ class MainWindow(QMainWindow):
         self.detail.reload()
         if report.dms.inserted:
             self.dms.reload()
+        if report.inserted:
+            self.dashboard.refresh()
+
+    # ------------------------------------------------------------------ notifications
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification where there is a tray; the status bar always."""
+        self.last_notification = (title, text)
+        self.statusBar().showMessage(f"{title}: {text}", 20_000)
+        if self.tray is not None:
+            self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+
+    def _arrivals(self, items: list) -> None:  # type: ignore[type-arg]
+        police = [i for i in items if i.suggested_department == "policia"]
+        if police:
+            first = police[0]
+            who = f"@{first.author_handle}" if first.author_handle else ""
+            self.notify(self.tr("Policía Local: %d aviso(s) nuevo(s)") % len(police),
+                        f"{who}: {first.text[:140]}")
+
+    def _campaign(self, campaign) -> None:  # type: ignore[no-untyped-def]
+        self.notify(self.tr("Campaña #%s") % campaign.hashtag,
+                    self.tr("%d menciones en la última hora (pico %d/h)") % (
+                        campaign.mentions, campaign.peak_per_hour))
 
     def _sync_failed(self, err: Exception) -> None:
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))

@@ -112,3 +112,40 @@ def test_operator_sees_who_is_signed_in_and_layout_is_saved(qtbot, desk: Desk, p
     again.show()
     assert again.feed_dock.isFloating()
     again.close()
+
+
+def test_dashboard_shows_the_campaign_and_police_news_are_notified(qtbot, desk: Desk,
+                                                                   people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.items import Stream
+    from tests.factories import PEPE, mention
+
+    with Sandbox(speed=math.inf) as sandbox:
+        window, poller, _engine = _desk_window(qtbot, desk, people["ana"], sandbox)
+        assert window.dashboard_dock.isVisibleTo(window)  # open for a supervisor
+        with qtbot.waitSignal(window.dashboard.new_campaign, timeout=30_000) as spike:
+            poller.start()
+        assert spike.args[0].hashtag == "EndesaMeEstresa"
+        qtbot.waitUntil(lambda: "#EndesaMeEstresa: 110 menciones" in
+                        window.dashboard.campaigns.text(), timeout=10_000)
+        assert window.last_notification[0] == "Campaña #EndesaMeEstresa"
+        rows = {window.dashboard.table.item(r, 0).text(): window.dashboard.table.item(r, 1)
+                for r in range(window.dashboard.table.rowCount())}
+        assert rows["Policía Local"] is not None
+        van = mention("@PoliciaJun hay una furgoneta sospechosa en la puerta del colegio",
+                      author=PEPE, minutes=900)
+        desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [van], [PEPE], van.x_id)
+        window.feed.refresh_new()
+        qtbot.waitUntil(lambda: window.last_notification is not None
+                        and "en la puerta del colegio" in window.last_notification[1],
+                        timeout=5000)
+        assert window.last_notification[0] == "Policía Local: 1 aviso(s) nuevo(s)"
+        window.close()
+
+
+def test_operator_does_not_get_the_dashboard_open(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(UiContext(desk, people["luis"]))
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.dashboard_dock.isVisible()
+    assert not window.board.reassign.isEnabled()
+    window.close()

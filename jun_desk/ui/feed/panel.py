@@ -31,6 +31,7 @@ PAGE = 100
 class FeedPanel(QWidget):
     reply_requested = Signal(object)  # ItemView
     unread_changed = Signal(int)
+    arrived = Signal(list)  # new ItemViews after a sync (for notifications)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +130,7 @@ class FeedPanel(QWidget):
     def _arrived(self, items: list[ItemView]) -> None:
         if not items:
             return
+        self.arrived.emit(items)
         bar = self.view.verticalScrollBar()
         at_top = bar.value() == 0
         anchor = self.view.indexAt(QPoint(4, 4))
