@@ -18,6 +18,7 @@ class GuiOptions:
     api_base: str | None = None
     account: str | None = None
     interval: float = DEFAULT_POLL_SECONDS
+    language: str | None = None
 
 
 @dataclass
@@ -42,6 +43,9 @@ def run_gui(options: GuiOptions) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Jun Desk")
     app.setOrganizationName("Ayuntamiento de Jun")
+    from jun_desk.ui import i18n
+
+    i18n.install(app, options.language)
     sandbox = None
     try:
         if options.sandbox:

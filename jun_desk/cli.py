@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="open the desk on the built-in X sandbox, with its own database")
     gui.add_argument("--speed", dest="gui_speed", default="60",
                      help="with --sandbox: how fast the sandbox day plays (default 60)")
+    gui.add_argument("--lang", dest="gui_lang", choices=["es", "en"],
+                     help="language of the window (default: Spanish on a Spanish system)")
     gui.add_argument("--api-base", dest="gui_api_base", metavar="URL",
                      help="address of the X API (default https://api.twitter.com)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -143,7 +145,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_gui(GuiOptions(db_url=args.db, sandbox=args.gui_sandbox,
                                   speed=cli_x.parse_speed(args.gui_speed),
-                                  api_base=args.gui_api_base))
+                                  api_base=args.gui_api_base, language=args.gui_lang))
     if args.command == "db":
         return _db(args)
     if args.command == "triage":

@@ -23,13 +23,6 @@ from jun_desk.x.connection import check_connection
 from jun_desk.x.errors import XApiError
 from jun_desk.x.transport import X_API_BASE
 
-LABELS = {
-    "consumer_key": "Clave de API (API key)",
-    "consumer_secret": "Secreto de API (API key secret)",
-    "access_token": "Token de acceso (access token)",
-    "access_token_secret": "Secreto del token (access token secret)",
-}
-
 
 def describe(err: Exception) -> str:
     if isinstance(err, XApiError):
@@ -59,12 +52,18 @@ class CredentialsDialog(QDialog):
         self.account.setObjectName("account")
         form.addRow(self.tr("Cuenta (sin @)"), self.account)
         self.fields: dict[str, QLineEdit] = {}
+        labels = {
+            "consumer_key": self.tr("Clave de API (API key)"),
+            "consumer_secret": self.tr("Secreto de API (API key secret)"),
+            "access_token": self.tr("Token de acceso (access token)"),
+            "access_token_secret": self.tr("Secreto del token (access token secret)"),
+        }
         for name in FIELDS:
             edit = QLineEdit(self)
             edit.setObjectName(name)
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.textChanged.connect(self._update_buttons)
-            form.addRow(self.tr(LABELS[name]), edit)
+            form.addRow(labels[name], edit)
             self.fields[name] = edit
         layout.addLayout(form)
         self.result_label = QLabel("", self)

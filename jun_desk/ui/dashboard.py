@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.campaigns import Campaign
 from jun_desk.services.reports import DepartmentBacklog, ResponseTimes, format_duration
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.labels import department_name
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Dashboard(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, dept in enumerate(ui.desk.ctx.catalogue):
-            item = QTableWidgetItem(dept.name_es)
+            item = QTableWidgetItem(department_name(dept))
             item.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
             item.setData(Qt.ItemDataRole.UserRole, dept.code)
             self.table.setItem(row, 0, item)

@@ -1,14 +1,87 @@
-"""Words the desk shows for the domain's codes (Spanish UI)."""
+"""Words the desk shows for the domain's codes, through Qt's translations (Spanish source,
+English in resources/translations)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from jun_desk.domain.workflow import Status
 
-STATUS_NAMES = {
-    Status.NEW: "Nuevos", Status.ASSIGNED: "Asignados", Status.IN_PROGRESS: "En curso",
-    Status.WAITING_CITIZEN: "Esperando al vecino", Status.RESOLVED: "Resueltos",
-    Status.CLOSED: "Cerrados",
-}
-STATUS_SINGULAR = {
-    Status.NEW: "nuevo", Status.ASSIGNED: "asignado", Status.IN_PROGRESS: "en curso",
-    Status.WAITING_CITIZEN: "esperando al vecino", Status.RESOLVED: "resuelto",
-    Status.CLOSED: "cerrado",
-}
+_language = "es"
+
+
+def set_language(code: str) -> None:
+    global _language
+    _language = code
+
+
+def language() -> str:
+    return _language
+
+
+def default_language() -> str:
+    """Spanish on a Spanish locale (or when the locale says nothing), English otherwise."""
+    name = QLocale.system().name()
+    return "es" if name.startswith(("es", "ca", "gl", "eu", "C")) else "en"
+
+
+def status_names() -> dict[Status, str]:
+    return {
+        Status.NEW: QCoreApplication.translate("Labels", "Nuevos"),
+        Status.ASSIGNED: QCoreApplication.translate("Labels", "Asignados"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Labels", "En curso"),
+        Status.WAITING_CITIZEN: QCoreApplication.translate("Labels", "Esperando al vecino"),
+        Status.RESOLVED: QCoreApplication.translate("Labels", "Resueltos"),
+        Status.CLOSED: QCoreApplication.translate("Labels", "Cerrados"),
+    }
+
+
+def status_singular() -> dict[Status, str]:
+    return {
+        Status.NEW: QCoreApplication.translate("Labels", "nuevo"),
+        Status.ASSIGNED: QCoreApplication.translate("Labels", "asignado"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Labels", "en curso"),
+        Status.WAITING_CITIZEN: QCoreApplication.translate("Labels", "esperando al vecino"),
+        Status.RESOLVED: QCoreApplication.translate("Labels", "resuelto"),
+        Status.CLOSED: QCoreApplication.translate("Labels", "cerrado"),
+    }
+
+
+def role_names() -> dict[str, str]:
+    return {
+        "operator": QCoreApplication.translate("Labels", "operador/a"),
+        "supervisor": QCoreApplication.translate("Labels", "supervisor/a"),
+    }
+
+
+def privacy_labels() -> dict[str, str]:
+    return {
+        "dni": "DNI",
+        "nie": "NIE",
+        "phone": QCoreApplication.translate("Labels", "teléfono"),
+        "email": QCoreApplication.translate("Labels", "correo"),
+        "iban": QCoreApplication.translate("Labels", "cuenta bancaria"),
+        "health": QCoreApplication.translate("Labels", "salud"),
+    }
+
+
+def kind_labels() -> dict[str, str]:
+    return {
+        "mention": QCoreApplication.translate("Labels", "Mención"),
+        "dm_in": QCoreApplication.translate("Labels", "DM del vecino"),
+        "reply_out": QCoreApplication.translate("Labels", "Respuesta"),
+        "dm_out": QCoreApplication.translate("Labels", "DM enviado"),
+    }
+
+
+def outbox_labels() -> dict[str, str]:
+    return {
+        "pending": QCoreApplication.translate("Labels", "pendiente"),
+        "sending": QCoreApplication.translate("Labels", "enviando"),
+        "sent": QCoreApplication.translate("Labels", "enviado"),
+        "failed": QCoreApplication.translate("Labels", "falló"),
+    }
+
+
+def department_name(dept) -> str:  # type: ignore[no-untyped-def]
+    return dept.name(_language)

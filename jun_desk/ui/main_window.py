@@ -18,9 +18,8 @@ from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
+from jun_desk.ui.labels import role_names
 from jun_desk.ui.poller import Poller
-
-ROLE_NAMES = {"operator": "operador/a", "supervisor": "supervisor/a"}
 
 
 def layout_settings() -> QSettings:
@@ -67,7 +66,7 @@ class MainWindow(QMainWindow):
         self.budget_label = QLabel("", self)
         self.outbox_label = QLabel("", self)
         self.user_label = QLabel(
-            f"{ui.actor.username} ({ROLE_NAMES.get(ui.actor.role.value, ui.actor.role.value)})",
+            f"{ui.actor.username} ({role_names().get(ui.actor.role.value, ui.actor.role.value)})",
             self)
         for label in (self.sync_label, self.budget_label, self.outbox_label, self.user_label):
             self.statusBar().addPermanentWidget(label)

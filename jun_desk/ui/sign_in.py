@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
-from jun_desk.ui.main_window import ROLE_NAMES, layout_settings
+from jun_desk.ui.labels import role_names
+from jun_desk.ui.main_window import layout_settings
 
 
 def choose_operator(desk: Desk, parent: QWidget | None = None) -> Actor | None:
@@ -21,7 +22,8 @@ def choose_operator(desk: Desk, parent: QWidget | None = None) -> Actor | None:
         return desk.operators.actor(operators[0].username)
     settings = layout_settings()
     last = settings.value("session/operator", "")
-    labels = [f"{o.display_name} — {o.username} ({ROLE_NAMES.get(o.role.value, o.role.value)})"
+    roles = role_names()
+    labels = [f"{o.display_name} — {o.username} ({roles.get(o.role.value, o.role.value)})"
               for o in operators]
     current = next((n for n, o in enumerate(operators) if o.username == last), 0)
     choice, ok = QInputDialog.getItem(parent, "Jun Desk", "¿Quién atiende la mesa?", labels,

@@ -56,6 +56,6 @@ def draw_chip(painter: QPainter, x: float, y: float, text: str, background: str,
 
 
 def department_chip(painter: QPainter, x: float, y: float, dept: Department,
-                    max_width: float | None = None) -> float:
-    return draw_chip(painter, x, y, dept.name_es, dept.colour, dept.text_colour,
+                    max_width: float | None = None, language: str = "es") -> float:
+    return draw_chip(painter, x, y, dept.name(language), dept.colour, dept.text_colour,
                      max_width=max_width)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.tickets import TicketView
 from jun_desk.ui.board.model import TICKET_ROLE
+from jun_desk.ui.labels import language
 from jun_desk.ui.text_render import relative_time
 from jun_desk.ui.theme import AMBER, MUTED, RED, department_chip
 
@@ -70,7 +71,7 @@ class CardDelegate(QStyledItemDelegate):
         metrics = painter.fontMetrics()
         number = f"#{ticket.id}"
         if dept is not None:
-            department_chip(painter, x, y, dept,
+            department_chip(painter, x, y, dept, language=language(),
                             max_width=right - x - metrics.horizontalAdvance(number) - 8)
         painter.setPen(MUTED)
         painter.drawText(QRectF(x, y, right - x, 18),
@@ -88,13 +89,15 @@ class CardDelegate(QStyledItemDelegate):
         who = f"@{ticket.citizen_handle}" if ticket.citizen_handle else "—"
         if ticket.citizen_verified_resident:
             who += " ✔"
-        assignee = ticket.assignee_name or "sin asignar"
-        left_text = f"{who} · {assignee} · {ticket.item_count} msj."
+        assignee = ticket.assignee_name or QCoreApplication.translate("CardDelegate",
+                                                                      "sin asignar")
+        left_text = f"{who} · {assignee} · " + QCoreApplication.translate(
+            "CardDelegate", "%d msj.") % ticket.item_count
         if ticket.personal_data:
             left_text += " · ⚠"
         target = dept.target_response_minutes if dept else 240
         colour = age_colour(ticket, target, self.now())
-        age = relative_time(ticket.created_at, self.now())
+        age = relative_time(ticket.created_at, self.now(), language())
         age_width = metrics.horizontalAdvance(age) + 4
         painter.setPen(MUTED)
         painter.drawText(QPointF(x, y + 13), metrics.elidedText(

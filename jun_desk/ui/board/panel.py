@@ -26,7 +26,7 @@ from jun_desk.services.search import TicketFilter
 from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
-from jun_desk.ui.labels import STATUS_NAMES
+from jun_desk.ui.labels import department_name, status_names
 from jun_desk.ui.workers import run_job
 
 
@@ -36,7 +36,7 @@ class Column(QWidget):
         self.status = status
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.header = QLabel(STATUS_NAMES[status], self)
+        self.header = QLabel(status_names()[status], self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setStyleSheet("font-weight: 600; padding: 4px;")
         layout.addWidget(self.header)
@@ -65,7 +65,7 @@ class Column(QWidget):
         self.model.move_requested.connect(board.move)
 
     def set_count(self, count: int) -> None:
-        self.header.setText(f"{STATUS_NAMES[self.status]} ({count:,})".replace(",", "."))
+        self.header.setText(f"{status_names()[self.status]} ({count:,})".replace(",", "."))
 
 
 class BoardPanel(QWidget):
@@ -81,7 +81,7 @@ class BoardPanel(QWidget):
         self.department = QComboBox(self)
         self.department.addItem(self.tr("Todos los departamentos"), None)
         for dept in ui.desk.ctx.catalogue:
-            self.department.addItem(dept.name_es, dept.code)
+            self.department.addItem(department_name(dept), dept.code)
         self.operator = QComboBox(self)
         self.operator.addItem(self.tr("Cualquier persona"), None)
         self.operator.addItem(self.tr("Sin asignar"), -1)
@@ -229,7 +229,7 @@ class BoardPanel(QWidget):
 
     def redepartment(self, ticket: TicketView) -> None:
         catalogue = self.ui.desk.ctx.catalogue
-        names = [d.name_es for d in catalogue]
+        names = [department_name(d) for d in catalogue]
         choice, ok = QInputDialog.getItem(self, self.tr("Cambiar de departamento"),
                                           self.tr("Llevar #%d a:") % ticket.id, names, 0,
                                           False)
@@ -253,7 +253,7 @@ class BoardPanel(QWidget):
         moves = menu.addMenu(self.tr("Mover a"))
         for status in Status:
             if status != ticket.status:
-                action = moves.addAction(STATUS_NAMES[status])
+                action = moves.addAction(status_names()[status])
                 action.triggered.connect(
                     lambda _c=False, s=status: self.move(ticket.id, ticket.version, s.value))
         menu.exec(column.view.viewport().mapToGlobal(pos))

@@ -25,13 +25,14 @@ from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, weighted_length
 from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext, describe
-from jun_desk.ui.labels import STATUS_SINGULAR
+from jun_desk.ui.labels import (
+    department_name,
+    kind_labels,
+    language,
+    outbox_labels,
+    status_singular,
+)
 from jun_desk.ui.text_render import tweet_html
-
-KIND_LABELS = {"mention": "Mención", "dm_in": "DM del vecino", "reply_out": "Respuesta",
-               "dm_out": "DM enviado"}
-OUTBOX_LABELS = {"pending": "pendiente", "sending": "enviando", "sent": "enviado",
-                 "failed": "falló"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class DetailPanel(QWidget):
         self.templates = QComboBox(self)
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
         for reply in self.canned:
-            self.templates.addItem(reply.title("es"), reply.id)
+            self.templates.addItem(reply.title(language()), reply.id)
         self.templates.activated.connect(
             lambda i: self.use_canned(self.templates.itemData(i)) if i > 0 else None)
         layout.addWidget(self.templates)
@@ -159,7 +160,7 @@ class DetailPanel(QWidget):
         t = snapshot.ticket
         dept = self.ui.desk.ctx.catalogue.get(t.department)
         who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
-        self.header.setText(f"#{t.id} · {dept.name_es} · {STATUS_SINGULAR[t.status]} · "
+        self.header.setText(f"#{t.id} · {department_name(dept)} · {status_singular()[t.status]} · "
                             f"{t.assignee_name or self.tr('sin asignar')} · {who}\n{t.title}")
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
@@ -169,9 +170,10 @@ class DetailPanel(QWidget):
             f"{e.at:%d/%m %H:%M} {e.actor_name}: {e.action} ({e.outcome})"
             + (f" — {e.message}" if e.message else "") for e in snapshot.history))
         self.outbox.setPlainText("\n".join(
-            f"#{o.id} {o.kind} {OUTBOX_LABELS.get(o.status, o.status)} "
-            f"({o.attempts} intentos): {o.text}"
-            + (f"\n    motivo: {o.last_error}" if o.last_error and o.status != "sent" else "")
+            f"#{o.id} {o.kind} {outbox_labels().get(o.status, o.status)} "
+            + self.tr("(%d intentos)") % o.attempts + f": {o.text}"
+            + (f"\n    {self.tr('motivo')}: {o.last_error}"
+               if o.last_error and o.status != "sent" else "")
             for o in snapshot.outbox) or self.tr("Nada enviado aún."))
         self._update_buttons()
         self.loaded.emit(snapshot)
@@ -179,14 +181,15 @@ class DetailPanel(QWidget):
     def _thread_html(self, snapshot: TicketSnapshot) -> str:
         entries: list[tuple[object, str]] = []
         for item in snapshot.items:
-            label = KIND_LABELS.get(item.kind, item.kind)
-            who = f"@{item.author_handle}" if item.author_handle else "Ayuntamiento"
+            label = kind_labels().get(item.kind, item.kind)
+            who = f"@{item.author_handle}" if item.author_handle else self.tr("Ayuntamiento")
             entries.append((item.created_at, (
                 f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
                 f'{item.created_at:%d/%m %H:%M}</p>{tweet_html(item.text)}')))
         for note in snapshot.notes:
             entries.append((note.created_at, (
-                f'<p style="color:#5f6368"><b>Nota interna</b> · {html.escape(note.author_name)}'
+                f'<p style="color:#5f6368"><b>{html.escape(self.tr("Nota interna"))}</b> · '
+                f'{html.escape(note.author_name)}'
                 f' · {note.created_at:%d/%m %H:%M}</p>'
                 f'<div style="color:#5f6368">{html.escape(note.text)}</div>')))
         entries.sort(key=lambda e: e[0])  # type: ignore[arg-type, return-value]
@@ -200,10 +203,10 @@ class DetailPanel(QWidget):
         t = self.snapshot.ticket
         first_name = (t.citizen_name or "").split(" ")[0] or (
             f"@{t.citizen_handle}" if t.citizen_handle else "")
-        self.composer.setPlainText(reply.render({
+        self.composer.setPlainText(reply.render(language=language(), values={
             "nombre": first_name, "usuario": f"@{t.citizen_handle}" if t.citizen_handle else "",
             "ticket": str(t.id),
-            "departamento": self.ui.desk.ctx.catalogue.get(t.department).name_es}))
+            "departamento": department_name(self.ui.desk.ctx.catalogue.get(t.department))}))
         self.templates.setCurrentIndex(0)
 
     def _update_buttons(self) -> None:

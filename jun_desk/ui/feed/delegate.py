@@ -5,26 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.feed.model import ITEM_ROLE
+from jun_desk.ui.labels import language, privacy_labels
 from jun_desk.ui.text_render import initials, relative_time, tweet_html
 from jun_desk.ui.theme import MUTED, RED, WARNING_BG, department_chip, draw_avatar, draw_chip
 
 PAD = 8
 AVATAR = 36
 LINE = 18
-PRIVACY_LABELS = {"dni": "DNI", "nie": "NIE", "phone": "teléfono", "email": "correo",
-                  "iban": "cuenta bancaria", "health": "salud"}
 
 
 class FeedDelegate(QStyledItemDelegate):
-    def __init__(self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
-                 parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, catalogue: DepartmentCatalogue, now: Callable[[], datetime], parent=None
+    ) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.catalogue = catalogue
         self.now = now
@@ -56,8 +56,7 @@ class FeedDelegate(QStyledItemDelegate):
         extra = LINE if item.personal_data else 0
         return QSize(width, int(PAD + LINE + 4 + doc.size().height() + 6 + LINE + extra + PAD))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         item: ItemView = index.data(ITEM_ROLE)
         painter.save()
         rect = QRectF(option.rect)
@@ -73,8 +72,12 @@ class FeedDelegate(QStyledItemDelegate):
             painter.setOpacity(0.55)
 
         handle = item.author_handle or item.author_x_id
-        draw_avatar(painter, QRectF(rect.left() + PAD, rect.top() + PAD, AVATAR, AVATAR),
-                    initials(item.author_name, handle), handle)
+        draw_avatar(
+            painter,
+            QRectF(rect.left() + PAD, rect.top() + PAD, AVATAR, AVATAR),
+            initials(item.author_name, handle),
+            handle,
+        )
         x = rect.left() + AVATAR + 2 * PAD
         y = rect.top() + PAD
         text_colour = palette.color(QPalette.ColorRole.Text)
@@ -91,10 +94,21 @@ class FeedDelegate(QStyledItemDelegate):
         painter.drawText(QPointF(cursor, y + 13), at)
         cursor += painter.fontMetrics().horizontalAdvance(at) + 6
         if item.author_verified_resident:
-            draw_chip(painter, cursor, y, "✔ vecino verificado", "#e8f5e9", "#1b5e20", 17)
-        when = relative_time(item.created_at, self.now())
-        painter.drawText(QRectF(x, y, rect.right() - x - PAD, LINE),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+            draw_chip(
+                painter,
+                cursor,
+                y,
+                QCoreApplication.translate("FeedDelegate", "✔ vecino verificado"),
+                "#e8f5e9",
+                "#1b5e20",
+                17,
+            )
+        when = relative_time(item.created_at, self.now(), language())
+        painter.drawText(
+            QRectF(x, y, rect.right() - x - PAD, LINE),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            when,
+        )
 
         y += LINE + 4
         doc = self._document(item, self._text_width(option), option.font)
@@ -106,38 +120,60 @@ class FeedDelegate(QStyledItemDelegate):
         painter.restore()
         y += doc.size().height() + 6
 
-        dept = (self.catalogue.get(item.suggested_department)
-                if item.suggested_department in self.catalogue else None)
+        dept = (
+            self.catalogue.get(item.suggested_department)
+            if item.suggested_department in self.catalogue
+            else None
+        )
         cursor = x
         if dept is not None:
-            cursor += department_chip(painter, cursor, y, dept) + 6
+            cursor += department_chip(painter, cursor, y, dept, language=language()) + 6
         painter.setPen(MUTED)
         reason = item.triage_reason or ""
         extras = []
         if item.media_count:
-            extras.append(f"adjuntos: {item.media_count}")
+            extras.append(
+                QCoreApplication.translate("FeedDelegate", "adjuntos: %d") % item.media_count
+            )
         if item.ticket_id:
-            extras.append(f"ticket #{item.ticket_id}")
+            extras.append(QCoreApplication.translate("FeedDelegate", "ticket #%d") % item.ticket_id)
         elif item.handled:
-            extras.append("atendido")
+            extras.append(QCoreApplication.translate("FeedDelegate", "atendido"))
         tail = "   ".join(extras)
         tail_width = painter.fontMetrics().horizontalAdvance(tail) + PAD if tail else 0
         available = int(rect.right() - PAD - cursor - tail_width)
-        painter.drawText(QRectF(cursor, y, max(0, available), LINE),
-                         Qt.AlignmentFlag.AlignVCenter,
-                         painter.fontMetrics().elidedText(reason, Qt.TextElideMode.ElideRight,
-                                                          max(0, available)))
+        painter.drawText(
+            QRectF(cursor, y, max(0, available), LINE),
+            Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(
+                reason, Qt.TextElideMode.ElideRight, max(0, available)
+            ),
+        )
         if tail:
-            painter.drawText(QRectF(x, y, rect.right() - x - PAD, LINE),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tail)
+            painter.drawText(
+                QRectF(x, y, rect.right() - x - PAD, LINE),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                tail,
+            )
         if item.personal_data:
             y += LINE + 2
-            kinds = ", ".join(PRIVACY_LABELS.get(k, k) for k in item.personal_data)
+            labels = privacy_labels()
+            kinds = ", ".join(labels.get(k, k) for k in item.personal_data)
             if item.kind == "mention":
                 painter.setPen(RED)
-                text = f"⚠ Datos personales en público ({kinds}): mejor seguir por DM"
+                text = (
+                    QCoreApplication.translate(
+                        "FeedDelegate", "⚠ Datos personales en público (%s): mejor seguir por DM"
+                    )
+                    % kinds
+                )
             else:
                 painter.setPen(MUTED)
-                text = f"Privado, contiene datos personales ({kinds})"
+                text = (
+                    QCoreApplication.translate(
+                        "FeedDelegate", "Privado, contiene datos personales (%s)"
+                    )
+                    % kinds
+                )
             painter.drawText(QPointF(x, y + 13), text)
         painter.restore()

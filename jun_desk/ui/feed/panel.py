@@ -24,6 +24,7 @@ from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
+from jun_desk.ui.labels import department_name
 
 PAGE = 100
 
@@ -44,7 +45,7 @@ class FeedPanel(QWidget):
         self.department = QComboBox(self)
         self.department.addItem(self.tr("Todos los departamentos"), None)
         for dept in ui.desk.ctx.catalogue:
-            self.department.addItem(dept.name_es, dept.code)
+            self.department.addItem(department_name(dept), dept.code)
         self.unhandled = QCheckBox(self.tr("Solo sin atender"), self)
         self.unhandled.setChecked(True)
         self.search = QLineEdit(self)
@@ -207,7 +208,7 @@ class FeedPanel(QWidget):
             ticket, updated = result
             self._replace(updated)
             self.ui.message.emit(self.tr("Ticket #%d creado en %s") % (
-                ticket.id, desk.ctx.catalogue.get(ticket.department).name_es))
+                ticket.id, department_name(desk.ctx.catalogue.get(ticket.department))))
             self.ui.ticket_changed.emit(ticket)
             self.ui.ticket_chosen.emit(ticket.id)
 
