@@ -123,7 +123,15 @@ class Ticket(Base):
     # UPDATE ... WHERE version = :read_version, so a change made in between is never
     # overwritten even when two desks pass the service-level check at the same moment.
     __mapper_args__: ClassVar[dict] = {"version_id_col": version}
-    __table_args__ = (Index("ix_tickets_department_status", "department", "status"),)
+    __table_args__ = (
+        Index("ix_tickets_department_status", "department", "status"),
+        # The board reads one status a page at a time, oldest first (open columns) or
+        # latest change first (done columns), with or without a department filter.
+        Index("ix_tickets_status_created", "status", "created_at"),
+        Index("ix_tickets_status_updated", "status", "updated_at"),
+        Index("ix_tickets_department_status_created", "department", "status", "created_at"),
+        Index("ix_tickets_department_status_updated", "department", "status", "updated_at"),
+    )
 
 
 class TicketItem(Base):

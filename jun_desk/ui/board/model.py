@@ -20,7 +20,7 @@ from jun_desk.domain.workflow import Status
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME = "application/x-jun-desk-ticket"
-PAGE = 200
+PAGE = 60  # about four screens of cards; more come as the column scrolls
 
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None]], None]
