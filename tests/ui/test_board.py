@@ -100,7 +100,7 @@ def test_columns_load_lazily(qtbot, desk: Desk, people) -> None:  # type: ignore
     panel = _board(qtbot, desk, people["ana"])
     column = panel.columns[Status.NEW]
     qtbot.waitUntil(lambda: column.model.rowCount() == PAGE, timeout=5000)
-    qtbot.waitUntil(lambda: column.header.text() == "Nuevos (450)", timeout=5000)
+    qtbot.waitUntil(lambda: column.header.text() == f"Nuevos ({2 * PAGE + 50})", timeout=5000)
     column.view.scrollToBottom()
     qtbot.waitUntil(lambda: column.model.rowCount() == 2 * PAGE, timeout=5000)
     column.view.scrollToBottom()
