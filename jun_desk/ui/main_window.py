@@ -68,9 +68,10 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(
             f"{ui.actor.username} ({role_names().get(ui.actor.role.value, ui.actor.role.value)})",
             self)
-        for label in (self.sync_label, self.budget_label, self.outbox_label, self.user_label):
+        self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
+        for label in (self.sync_label, self.budget_label, self.outbox_label,
+                      self.database_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
-        self.statusBar().showMessage(self.tr("Base de datos: %s") % ui.desk.db.display_url)
         ui.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
 
         menu = self.menuBar()
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         ui.ticket_chosen.connect(lambda _id: self.detail_dock.raise_())
         ui.outbox_queued.connect(self.sync_now)
         self.feed.reply_requested.connect(self._reply_to)
+        self.feed.dm_requested.connect(self._dm_to)
         self.feed.arrived.connect(self._arrivals)
         self.dashboard.new_campaign.connect(self._campaign)
         if poller is not None:
@@ -129,6 +131,22 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(
                 self.tr("Crea antes un ticket con este mensaje (Ctrl+T) para responder"), 8000)
+
+    def _dm_to(self, item) -> None:  # type: ignore[no-untyped-def]
+        """Continue with this citizen by DM: in the DM panel if they wrote by DM, else from
+        the ticket (created now if there is none) with the DM composer ready."""
+        if item.kind == "dm_in" and item.conversation_id:
+            self.dms_dock.raise_()
+            row = self.dms.model.row_of(item.conversation_id)
+            if row is not None:
+                self.dms.list.setCurrentIndex(self.dms.model.index(row))
+            return
+        if item.ticket_id:
+            self.ui.ticket_chosen.emit(item.ticket_id)
+        else:
+            self.feed.create_ticket()
+        self.detail.use_canned("pasar_a_dm" if item.personal_data else None)
+        self.detail.composer.setFocus()
 
     def _desk_changed(self) -> None:
         self.board.refresh_counts()

@@ -475,82 +475,87 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="46" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="47" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="49" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="50" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="52" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="80" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="81" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="81" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <source>Abrir DM</source>
+        <translation>Open DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="118" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="164" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="212" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="217" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="221" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="223" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="222" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="224" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="231" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="233" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="239" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="241" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -716,82 +721,82 @@
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="73" />
+        <location filename="../../jun_desk/ui/main_window.py" line="71" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="77" />
+        <location filename="../../jun_desk/ui/main_window.py" line="78" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="82" />
+        <location filename="../../jun_desk/ui/main_window.py" line="83" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="86" />
+        <location filename="../../jun_desk/ui/main_window.py" line="87" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="87" />
+        <location filename="../../jun_desk/ui/main_window.py" line="88" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="102" />
+        <location filename="../../jun_desk/ui/main_window.py" line="104" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="131" />
+        <location filename="../../jun_desk/ui/main_window.py" line="133" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="145" />
+        <location filename="../../jun_desk/ui/main_window.py" line="163" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="147" />
+        <location filename="../../jun_desk/ui/main_window.py" line="165" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="153" />
+        <location filename="../../jun_desk/ui/main_window.py" line="171" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="156" />
+        <location filename="../../jun_desk/ui/main_window.py" line="174" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="162" />
+        <location filename="../../jun_desk/ui/main_window.py" line="180" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="188" />
+        <location filename="../../jun_desk/ui/main_window.py" line="206" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="192" />
+        <location filename="../../jun_desk/ui/main_window.py" line="210" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="193" />
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="197" />
+        <location filename="../../jun_desk/ui/main_window.py" line="215" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>

@@ -108,3 +108,31 @@ def test_columns_load_lazily(qtbot, desk: Desk, people) -> None:  # type: ignore
     assert not column.model.canFetchMore()
     first = column.model.index(0).data(TICKET_ROLE)
     assert first.title.startswith("Aviso")
+
+
+def test_supervisor_reassigns_to_a_person_and_a_department(qtbot, desk: Desk, people,
+                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    ticket = desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
+    panel = _board(qtbot, desk, people["ana"])
+    qtbot.waitUntil(lambda: len(_rows(panel, Status.NEW)) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: panel.operator.count() > 2, timeout=5000)  # people loaded
+    view = panel.columns[Status.NEW].view
+    view.setCurrentIndex(panel.columns[Status.NEW].model.index(0))
+    view.setFocus()
+    # The dialog's choice, as the supervisor would pick it.
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
+        lambda _p, _t, _l, items, *_a: (next(i for i in items if "(luis)" in i), True)))
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: ticket.id in _rows(panel, Status.ASSIGNED), timeout=5000)
+    assert desk.tickets.get(ticket.id).assignee_name == "Luis Pérez"
+    assigned = panel.columns[Status.ASSIGNED]
+    assigned.view.setCurrentIndex(assigned.model.index(0))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
+        lambda _p, _t, _l, items, *_a: ("Salud — consultorio", True)))
+    panel.move_department.trigger()
+    qtbot.waitUntil(lambda: desk.tickets.get(ticket.id).department == "salud", timeout=5000)
+    # Luis does not work for salud: the ticket went back to salud's queue.
+    qtbot.waitUntil(lambda: ticket.id in _rows(panel, Status.NEW), timeout=5000)

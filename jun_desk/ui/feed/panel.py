@@ -31,6 +31,7 @@ PAGE = 100
 
 class FeedPanel(QWidget):
     reply_requested = Signal(object)  # ItemView
+    dm_requested = Signal(object)  # ItemView: continue with this citizen by DM
     unread_changed = Signal(int)
     arrived = Signal(list)  # new ItemViews after a sync (for notifications)
 
@@ -78,6 +79,7 @@ class FeedPanel(QWidget):
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
             ("attach", self.tr("Añadir a ticket…"), "Ctrl+Shift+T", self.attach_to_ticket),
             ("reply", self.tr("Responder"), "Ctrl+R", self.reply),
+            ("dm", self.tr("Abrir DM"), "Ctrl+M", self.open_dm),
             ("handled", self.tr("Marcar atendido"), "Ctrl+D", self.mark_handled),
             ("open", self.tr("Abrir en X"), "Ctrl+O", self.open_on_x),
         ):
@@ -242,6 +244,11 @@ class FeedPanel(QWidget):
         item = self.current()
         if item is not None:
             self.reply_requested.emit(item)
+
+    def open_dm(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.dm_requested.emit(item)
 
     def open_on_x(self) -> None:
         item = self.current()
