@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.poller = poller
         self._budget = budget
         self.last_notification: tuple[str, str] | None = None
+        self.notifications: list[tuple[str, str]] = []
         self.setWindowTitle(f"Jun Desk {__version__}" + (f" — {source}" if source else ""))
         self.resize(1600, 950)
         self.board = BoardPanel(ui, self)
@@ -194,6 +195,7 @@ class MainWindow(QMainWindow):
     def notify(self, title: str, text: str) -> None:
         """A desktop notification where there is a tray; the status bar always."""
         self.last_notification = (title, text)
+        self.notifications.append(self.last_notification)
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)

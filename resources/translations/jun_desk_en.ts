@@ -43,27 +43,27 @@
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="224" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="221" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="224" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="233" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="235" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="234" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="236" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="255" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -341,12 +341,12 @@
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="274" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="278" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>

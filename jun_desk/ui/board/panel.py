@@ -213,29 +213,31 @@ class BoardPanel(QWidget):
         self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, actor.operator_id,
                                                          ticket.version))
 
-    def assign_to(self, ticket: TicketView) -> None:
-        names = [f"{o.display_name} ({o.username})" for o in self._operators]
+    def _choose(self, title: str, label: str, names: list[str]) -> int | None:
+        """The index the supervisor picked in a list dialog, or None."""
         if not names:
+            return None
+        choice, ok = QInputDialog.getItem(self, title, label, names, 0, False)
+        return names.index(choice) if ok else None
+
+    def assign_to(self, ticket: TicketView) -> None:
+        picked = self._choose(self.tr("Asignar ticket"), self.tr("Asignar #%d a:") % ticket.id,
+                              [f"{o.display_name} ({o.username})" for o in self._operators])
+        if picked is None:
             return
-        choice, ok = QInputDialog.getItem(self, self.tr("Asignar ticket"),
-                                          self.tr("Asignar #%d a:") % ticket.id, names, 0,
-                                          False)
-        if not ok:
-            return
-        operator = self._operators[names.index(choice)]
+        operator_id = self._operators[picked].id
         desk, actor = self.ui.desk, self.ui.actor
-        self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, operator.id,
+        self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, operator_id,
                                                          ticket.version))
 
     def redepartment(self, ticket: TicketView) -> None:
         catalogue = self.ui.desk.ctx.catalogue
-        names = [department_name(d) for d in catalogue]
-        choice, ok = QInputDialog.getItem(self, self.tr("Cambiar de departamento"),
-                                          self.tr("Llevar #%d a:") % ticket.id, names, 0,
-                                          False)
-        if not ok:
+        picked = self._choose(self.tr("Cambiar de departamento"),
+                              self.tr("Llevar #%d a:") % ticket.id,
+                              [department_name(d) for d in catalogue])
+        if picked is None:
             return
-        code = catalogue.codes[names.index(choice)]
+        code = catalogue.codes[picked]
         desk, actor = self.ui.desk, self.ui.actor
         self._change(ticket, lambda: desk.tickets.reassign_department(actor, ticket.id, code,
                                                                       ticket.version))

@@ -262,18 +262,16 @@ class DetailPanel(QWidget):
                     failure=self.tr("No se pudo guardar la nota"), changes=True,
                     on_error=self._failed)
 
-    def resolve(self) -> None:
+    def _workflow(self, action, failure: str) -> None:  # type: ignore[no-untyped-def]
+        """Resolve or reopen the shown ticket at the version the operator is looking at."""
         if self.snapshot is None:
             return
-        desk, actor, t = self.ui.desk, self.ui.actor, self.snapshot.ticket
-        self.ui.run(lambda: desk.tickets.resolve(actor, t.id, t.version), self._after_change,
-                    failure=self.tr("No se pudo resolver"), changes=True,
-                    on_error=self._failed)
+        actor, t = self.ui.actor, self.snapshot.ticket
+        self.ui.run(lambda: action(actor, t.id, t.version), self._after_change,
+                    failure=failure, changes=True, on_error=self._failed)
+
+    def resolve(self) -> None:
+        self._workflow(self.ui.desk.tickets.resolve, self.tr("No se pudo resolver"))
 
     def reopen(self) -> None:
-        if self.snapshot is None:
-            return
-        desk, actor, t = self.ui.desk, self.ui.actor, self.snapshot.ticket
-        self.ui.run(lambda: desk.tickets.reopen(actor, t.id, t.version), self._after_change,
-                    failure=self.tr("No se pudo reabrir"), changes=True,
-                    on_error=self._failed)
+        self._workflow(self.ui.desk.tickets.reopen, self.tr("No se pudo reabrir"))

@@ -40,6 +40,8 @@ class FeedPanel(QWidget):
         self.ui = ui
         self.unread = 0
         self._loading = False
+        self._reloading = False
+        self._refresh_pending = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         filters = QHBoxLayout()
@@ -115,20 +117,28 @@ class FeedPanel(QWidget):
                                         text=text, limit=PAGE, **extra)
 
     def reload(self) -> None:
-        self.ui.run(self._query(), self._loaded, failure=self.tr("No se pudo leer el feed"))
+        self._reloading = True
+        self.ui.run(self._query(), self._loaded, failure=self.tr("No se pudo leer el feed"),
+                    on_error=lambda _e: setattr(self, "_reloading", False))
 
     def _loaded(self, items: list[ItemView]) -> None:
         self.model.reset(items)
+        self._reloading = False
         self._set_unread(0)
         self._update_actions()
+        if self._refresh_pending:  # news came in while the list was loading
+            self._refresh_pending = False
+            self.refresh_new()
 
     def refresh_new(self) -> None:
         """Fetch what arrived since the newest shown (called after each sync)."""
-        newest = self.model.newest_id
-        if newest is None:
-            self.reload()
+        if self._reloading:
+            self._refresh_pending = True
             return
-        self.ui.run(self._query(after_id=newest), self._arrived)
+        newest = self.model.newest_id
+        # An empty list (everything handled): whatever matches now is news.
+        query = self._query() if newest is None else self._query(after_id=newest)
+        self.ui.run(query, self._arrived)
 
     def _arrived(self, items: list[ItemView]) -> None:
         if not items:
