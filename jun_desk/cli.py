@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                     "With no command it opens the desk window.",
     )
     p.add_argument("--version", action="version", version=f"jun-desk {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="check this installation offscreen on the sandbox and exit")
     p.add_argument("--db", metavar="URL",
                    help=f"database: a SQLAlchemy URL or a file path (default: ${DB_ENV}, "
                         "else a SQLite file in your user data folder)")
@@ -140,6 +142,10 @@ def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: igno
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from jun_desk.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from jun_desk.app import GuiOptions, run_gui
 

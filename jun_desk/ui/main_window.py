@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSystemTrayIcon
 
 from jun_desk import __version__
 from jun_desk.config import Paths
+from jun_desk.ui.about import show_about
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.dashboard import Dashboard
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         if open_credentials is not None:
             self.credentials_action.triggered.connect(open_credentials)
 
+        help_menu = menu.addMenu(self.tr("A&yuda"))
+        self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
+        self.about_action.triggered.connect(lambda: show_about(self))
         ui.changed.connect(self._desk_changed)
         ui.ticket_chosen.connect(lambda _id: self.detail_dock.raise_())
         ui.outbox_queued.connect(self.sync_now)

@@ -475,87 +475,87 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="47" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="49" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="50" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="52" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="55" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="81" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="81" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="121" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="174" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="212" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="222" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="217" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="227" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="233" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="224" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="234" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="233" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="243" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="241" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="251" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -696,107 +696,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="46" />
+        <location filename="../../jun_desk/ui/main_window.py" line="48" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="48" />
+        <location filename="../../jun_desk/ui/main_window.py" line="50" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="51" />
+        <location filename="../../jun_desk/ui/main_window.py" line="53" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="55" />
+        <location filename="../../jun_desk/ui/main_window.py" line="57" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="65" />
+        <location filename="../../jun_desk/ui/main_window.py" line="67" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="71" />
+        <location filename="../../jun_desk/ui/main_window.py" line="73" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="78" />
+        <location filename="../../jun_desk/ui/main_window.py" line="80" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="83" />
+        <location filename="../../jun_desk/ui/main_window.py" line="85" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="87" />
+        <location filename="../../jun_desk/ui/main_window.py" line="89" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="88" />
+        <location filename="../../jun_desk/ui/main_window.py" line="90" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="104" />
+        <location filename="../../jun_desk/ui/main_window.py" line="95" />
+        <source>A&amp;yuda</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="96" />
+        <source>Acerca de Jun Desk</source>
+        <translation>About Jun Desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="109" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="133" />
+        <location filename="../../jun_desk/ui/main_window.py" line="138" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="163" />
+        <location filename="../../jun_desk/ui/main_window.py" line="168" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="165" />
+        <location filename="../../jun_desk/ui/main_window.py" line="170" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="171" />
+        <location filename="../../jun_desk/ui/main_window.py" line="176" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="174" />
+        <location filename="../../jun_desk/ui/main_window.py" line="179" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="180" />
+        <location filename="../../jun_desk/ui/main_window.py" line="185" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="212" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="210" />
+        <location filename="../../jun_desk/ui/main_window.py" line="216" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="217" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="215" />
+        <location filename="../../jun_desk/ui/main_window.py" line="221" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>

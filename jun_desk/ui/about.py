@@ -1,0 +1,41 @@
+"""About Jun Desk: version and the licences of what it bundles."""
+
+from __future__ import annotations
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from jun_desk import __version__
+
+LICENCES = [
+    ("Qt", qVersion(), "LGPL-3.0 (The Qt Company)"),
+    ("PySide6 (Qt for Python)", pyside_version, "LGPL-3.0"),
+    ("tweepy", None, "MIT"), ("SQLAlchemy", None, "MIT"), ("Alembic", None, "MIT"),
+    ("keyring", None, "MIT"), ("platformdirs", None, "MIT"), ("requests", None, "Apache-2.0"),
+    ("requests-oauthlib / oauthlib", None, "ISC / BSD-3-Clause"),
+    ("psycopg", None, "LGPL-3.0"),
+]
+
+
+def about_text() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    lines = [f"Jun Desk {__version__}",
+             "Consola de atención ciudadana del Ayuntamiento de Jun.", "",
+             "Incluye / Bundles:"]
+    for name, known, licence in LICENCES:
+        shown = known
+        if shown is None:
+            try:
+                shown = version(name.split(" ")[0])
+            except PackageNotFoundError:
+                shown = "—"
+        lines.append(f"  {name} {shown}: {licence}")
+    lines += ["", "Qt and PySide6 are used under the LGPL-3.0: they are separate, replaceable "
+                  "libraries in the installed folder."]
+    return "\n".join(lines)
+
+
+def show_about(parent: QWidget | None) -> None:
+    QMessageBox.about(parent, "Jun Desk", about_text())
