@@ -52,7 +52,10 @@ class Dashboard(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(headers)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for row, dept in enumerate(ui.desk.ctx.catalogue):
             item = QTableWidgetItem(department_name(dept))
             item.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
