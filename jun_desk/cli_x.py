@@ -154,6 +154,11 @@ def run_credentials(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- sync
+def describe(err: JunDeskError) -> str:
+    text = getattr(err, "text", None)
+    return text("en") if callable(text) else str(err)
+
+
 def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk import secrets
     from jun_desk.x.client import XClient
@@ -200,7 +205,7 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         print(f"Watching @{account} every {args.interval:g} s or more (Ctrl-C to stop)",
               flush=True)
         watch(engine, interval=args.interval, on_report=report_line, stop=stop,
-              on_error=lambda err: print(f"{datetime.now():%H:%M:%S} {err.text('en')}",
+              on_error=lambda err: print(f"{datetime.now():%H:%M:%S} {describe(err)}",
                                          file=sys.stderr, flush=True))
         return 0
     finally:

@@ -146,8 +146,13 @@ class XClient:
                                                if items else None)
             warnings = [str(e.get("detail") or e.get("message") or e)
                         for e in body.get("errors") or []]
-            return Page(items, users, str(newest) if newest else None,
-                        meta.get("next_token"), warnings)
+            token = meta.get("next_token")
+            newest = str(newest) if newest else None
+            if (newest is not None and not newest.isdigit()) or \
+                    (token is not None and not isinstance(token, str)) or \
+                    any(not i.x_id.isdigit() for i in items):
+                raise ValueError("ids and tokens must be what X sends")
+            return Page(items, users, newest, token, warnings)
         except (KeyError, TypeError, ValueError, AttributeError):
             raise XApiError(Failure.MALFORMED) from None
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, XUser, newer_id
 from jun_desk.services.desk import Desk
 from jun_desk.x.client import DM_EVENTS, MENTIONS, Page, XClient
@@ -162,17 +163,19 @@ def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:
 
 
 def watch(engine: SyncEngine, *, interval: float, on_report: Callable[[SyncReport], None],
-          on_error: Callable[[XApiError], None], stop: threading.Event) -> None:
-    """Poll until ``stop`` is set; one failure never ends the loop."""
+          on_error: Callable[[JunDeskError], None], stop: threading.Event) -> None:
+    """Poll until ``stop`` is set; one failure (X, or a locked or unreachable database)
+    never ends the loop."""
     failures = 0
     while not stop.is_set():
         try:
             on_report(engine.sync_once())
             failures = 0
             delay = engine.next_delay(interval)
-        except XApiError as err:
+        except JunDeskError as err:
             failures += 1
             on_error(err)
+            retry_after = err.retry_after if isinstance(err, XApiError) else None
             delay = max(interval, backoff(failures, base=interval, cap=15 * 60),
-                        err.retry_after or 0)
+                        retry_after or 0)
         stop.wait(delay)

@@ -81,3 +81,41 @@ def test_poller_survives_every_failure_and_recovers(desk: Desk) -> None:
         assert not thread.is_alive()
         assert len(errors) >= 2 and all(e.failure is Failure.SERVER for e in errors)
         assert reports and reports[0].mentions.inserted >= 300
+
+
+def test_headless_watch_survives_a_locked_database(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`sync --watch` keeps going when another program holds the database for a while."""
+    import sqlite3
+
+    from jun_desk.domain.errors import JunDeskError
+
+    monkeypatch.setattr("jun_desk.store.engine.SQLITE_BUSY_TIMEOUT_MS", 100)
+    path = tmp_path / "desk.db"
+    desk = Desk.open(f"sqlite:///{path}")
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+        stop = threading.Event()
+        engine = SyncEngine(desk, client, stop=stop)
+        errors: list[JunDeskError] = []
+        reports = []
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        thread = threading.Thread(target=watch, args=(engine,), kwargs=dict(
+            interval=0.05, on_report=reports.append, on_error=errors.append, stop=stop))
+        thread.start()
+        try:
+            waiter = threading.Event()
+            while not errors and not waiter.wait(0.05):
+                pass
+            holder.execute("ROLLBACK")
+            for _ in range(200):
+                if reports:
+                    break
+                waiter.wait(0.05)
+        finally:
+            stop.set()
+            thread.join(timeout=30)
+            holder.close()
+        assert "locked by another program" in str(errors[0])
+        assert reports and reports[0].mentions.inserted >= 300
+    desk.close()
