@@ -49,6 +49,21 @@ class Page:
     warnings: list[str] = field(default_factory=list)
 
 
+SHORT_429_WAIT = 5.0
+
+
+def rate_limit_wait(headers: Any) -> float:
+    """How long a 429 asks us to wait. With the window spent (remaining 0), until its reset;
+    a 429 while the window still has requests left is some other, short-lived limit: back
+    off briefly instead of idling for the rest of the window."""
+    lower = {k.lower(): v for k, v in dict(headers or {}).items()}
+    reset = str(lower.get("x-rate-limit-reset", ""))
+    remaining = str(lower.get("x-rate-limit-remaining", ""))
+    if remaining.isdigit() and int(remaining) > 0:
+        return SHORT_429_WAIT
+    return max(1.0, float(reset) - time.time()) if reset.isdigit() else 60.0
+
+
 def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
@@ -108,15 +123,16 @@ class XClient:
         key = endpoint_key(method, urlsplit(url).path)
         self.budget.update(key, response.headers)
         if response.status_code == 429:
-            reset = response.headers.get("x-rate-limit-reset", "")
-            wait = float(reset) - time.time() if reset.isdigit() else 60.0
-            self.budget.blocked(key, max(1.0, wait))
+            self.budget.blocked(key, rate_limit_wait(response.headers))
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
         try:
             body = fn(*args, **kwargs)
         except Exception as err:  # every failure leaves as XApiError, secrets stripped
-            raise map_exception(err, now=time.time()) from None
+            mapped = map_exception(err, now=time.time())
+            if mapped.failure is Failure.RATE_LIMITED:
+                mapped.retry_after = rate_limit_wait(self.session.last_headers)
+            raise mapped from None
         if not isinstance(body, dict):
             raise XApiError(Failure.MALFORMED)
         return body

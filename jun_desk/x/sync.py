@@ -61,6 +61,10 @@ class SyncEngine:
         self.progress = progress
         self.stop = stop or threading.Event()
         self.me: XUser | None = None
+        # Where an interrupted walk stopped (next token, newest id seen): the next poll goes
+        # on from there instead of walking again from the cursor, so a failing page does
+        # not cost the whole walk's requests once more.
+        self._walks: dict[Stream, tuple[str, str | None]] = {}
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -82,31 +86,36 @@ class SyncEngine:
     # ------------------------------------------------------------------ streams
     def _mentions(self, me: XUser, report: SyncReport) -> None:
         cursor = self.desk.ingest.cursor(me.handle, Stream.MENTIONS)
-        token: str | None = None
-        newest: str | None = None
-        while not self.stop.is_set():
-            page = self._retrying(report, MENTIONS, lambda t=token: self.client.mentions(
-                me.x_id, since_id=cursor, pagination_token=t, max_results=self.page_size))
-            newest = newer_id(newest, page.newest_id)
-            last = page.next_token is None
-            self._store(me, Stream.MENTIONS, page, newest if last else None, report.mentions)
-            if last:
-                return
-            token = page.next_token
+        self._walk(me, Stream.MENTIONS, MENTIONS, report.mentions, report,
+                   lambda token: self.client.mentions(me.x_id, since_id=cursor,
+                                                      pagination_token=token,
+                                                      max_results=self.page_size),
+                   lambda page: page.next_token is None)
 
     def _dms(self, me: XUser, report: SyncReport) -> None:
         """DM events have no since_id: walk newest-first until a known id shows up."""
         cursor = self.desk.ingest.cursor(me.handle, Stream.DMS)
-        token: str | None = None
-        newest: str | None = None
+        self._walk(me, Stream.DMS, DM_EVENTS, report.dms, report,
+                   lambda token: self.client.dm_events(pagination_token=token,
+                                                       max_results=self.page_size),
+                   lambda page: page.next_token is None or (cursor is not None and any(
+                       int(i.x_id) <= int(cursor) for i in page.items)))
+
+    def _walk(self, me: XUser, stream: Stream, endpoint: str, stats: StreamReport,
+              report: SyncReport, fetch: Callable[[str | None], Page],
+              is_last: Callable[[Page], bool]) -> None:
+        """Pages newest first; each stored with the stream's cursor only on the last one."""
+        token, newest = self._walks.pop(stream, (None, None))
         while not self.stop.is_set():
-            page = self._retrying(report, DM_EVENTS, lambda t=token: self.client.dm_events(
-                pagination_token=t, max_results=self.page_size))
+            try:
+                page = self._retrying(report, endpoint, lambda t=token: fetch(t))
+            except XApiError as err:
+                if token is not None and err.failure is not Failure.BAD_REQUEST:
+                    self._walks[stream] = (token, newest)  # go on from here next time
+                raise
             newest = newer_id(newest, page.newest_id)
-            reached_known = cursor is not None and any(
-                int(i.x_id) <= int(cursor) for i in page.items)
-            last = page.next_token is None or reached_known
-            self._store(me, Stream.DMS, page, newest if last else None, report.dms)
+            last = is_last(page)
+            self._store(me, stream, page, newest if last else None, stats)
             if last:
                 return
             token = page.next_token
