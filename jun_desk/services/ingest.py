@@ -55,14 +55,25 @@ class IngestService:
                                                 SyncCursor.stream == stream.value)
             )
 
+    def walk(self, account: str, stream: Stream) -> tuple[str, str | None] | None:
+        """The walk a previous run left unfinished: (next page token, newest id seen)."""
+        with self.ctx.db.session(readonly=True) as session:
+            row = session.get(SyncCursor, (account, stream.value))
+            return (row.walk_token, row.walk_newest) if row and row.walk_token else None
+
     def ingest_page(self, account: str, stream: Stream, items: Sequence[XItem],
-                    users: Sequence[XUser], cursor: str | None) -> IngestResult:
-        """Store one page of items and advance the stream's cursor, atomically."""
+                    users: Sequence[XUser], cursor: str | None,
+                    walk: tuple[str, str | None] | None = None) -> IngestResult:
+        """Store one page of items and advance the stream's cursor, atomically.
+
+        ``walk``: where the walk goes on (next token, newest id seen) when this page is not
+        its last; saved in the same transaction, cleared with the last page.
+        """
         with self.ctx.db.session() as session:
             citizen_ids = self._upsert_citizens(session, users)
             inserted = self._insert_items(session, account, items, citizen_ids)
             attached = self._attach_to_open_tickets(session, inserted)
-            stored = self._advance_cursor(session, account, stream, cursor)
+            stored = self._advance_cursor(session, account, stream, cursor, walk)
             if inserted:
                 record(session, self.ctx, None, "ingest.page",
                        subject=f"{account}:{stream.value}",
@@ -185,12 +196,14 @@ class IngestService:
         return attached
 
     def _advance_cursor(self, session: Session, account: str, stream: Stream,
-                        cursor: str | None) -> str | None:
+                        cursor: str | None,
+                        walk: tuple[str, str | None] | None = None) -> str | None:
         row = session.get(SyncCursor, (account, stream.value))
         if row is None:
             row = SyncCursor(account=account, stream=stream.value, cursor=None,
                              updated_at=self.ctx.clock())
             session.add(row)
+        row.walk_token, row.walk_newest = walk if walk else (None, None)
         newest = newer_id(row.cursor, cursor)
         if newest != row.cursor:
             row.cursor = newest

@@ -225,4 +225,8 @@ class SyncCursor(Base):
     account: Mapped[str] = mapped_column(String(64), primary_key=True)
     stream: Mapped[str] = mapped_column(String(16), primary_key=True)  # mentions | dms
     cursor: Mapped[str | None] = mapped_column(String(64))
+    # A walk in progress: the next page's token and the newest id the walk has seen. Saved
+    # with each page, so a restarted process goes on where the killed one stopped.
+    walk_token: Mapped[str | None] = mapped_column(String(512))
+    walk_newest: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -61,10 +61,6 @@ class SyncEngine:
         self.progress = progress
         self.stop = stop or threading.Event()
         self.me: XUser | None = None
-        # Where an interrupted walk stopped (next token, newest id seen): the next poll goes
-        # on from there instead of walking again from the cursor, so a failing page does
-        # not cost the whole walk's requests once more.
-        self._walks: dict[Stream, tuple[str, str | None]] = {}
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -104,27 +100,32 @@ class SyncEngine:
     def _walk(self, me: XUser, stream: Stream, endpoint: str, stats: StreamReport,
               report: SyncReport, fetch: Callable[[str | None], Page],
               is_last: Callable[[Page], bool]) -> None:
-        """Pages newest first; each stored with the stream's cursor only on the last one."""
-        token, newest = self._walks.pop(stream, (None, None))
+        """Pages newest first; the stream's cursor moves only with the last one. Where the
+        walk stands (next token, newest id) is saved with every page, so a failing page or
+        a killed process goes on from there instead of walking again from the cursor."""
+        token, newest = self.desk.ingest.walk(me.handle, stream) or (None, None)
         while not self.stop.is_set():
             try:
                 page = self._retrying(report, endpoint, lambda t=token: fetch(t))
             except XApiError as err:
-                if token is not None and err.failure is not Failure.BAD_REQUEST:
-                    self._walks[stream] = (token, newest)  # go on from here next time
+                if token is not None and err.failure is Failure.BAD_REQUEST:
+                    # X no longer knows the token (too old): walk again from the cursor.
+                    self.desk.ingest.ingest_page(me.handle, stream, [], [], None, walk=None)
                 raise
             newest = newer_id(newest, page.newest_id)
             last = is_last(page)
-            self._store(me, stream, page, newest if last else None, stats)
+            self._store(me, stream, page, newest if last else None, stats,
+                        None if last else (page.next_token, newest))
             if last:
                 return
             token = page.next_token
 
     def _store(self, me: XUser, stream: Stream, page: Page, cursor: str | None,
-               stats: StreamReport) -> None:
+               stats: StreamReport, walk: tuple[str, str | None] | None) -> None:
         for warning in page.warnings:
             log.info("X reported a partial error on %s: %s", stream.value, warning)
-        result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users, cursor)
+        result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users, cursor,
+                                              walk=walk)
         stats.pages += 1
         stats.received += result.received
         stats.inserted += result.inserted

@@ -12,7 +12,7 @@ from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
 from jun_desk.store.models import TicketItem
 from jun_desk.x.client import XClient
-from jun_desk.x.errors import XApiError
+from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.sandbox.server import Faults, Sandbox
 from jun_desk.x.sync import SyncEngine
 from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
@@ -92,3 +92,33 @@ def test_each_injected_fault_is_survived(fault: str, desk: Desk, rules, clock) -
             total = session.scalar(select(func.count()).select_from(TicketItem))
             distinct = session.scalar(select(func.count(func.distinct(TicketItem.x_id))))
         assert total == distinct
+
+
+def test_an_interrupted_walk_goes_on_where_it_stopped(desk: Desk, sandbox: Sandbox,
+                                                       client: XClient) -> None:
+    """A failure (or a kill) in the middle of a walk: the next run, even a new process,
+    continues from the saved page token instead of fetching the walked pages again."""
+    real = client.mentions
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise XApiError(Failure.SERVER, status=503)
+        return real(*args, **kwargs)
+
+    client.mentions = flaky  # type: ignore[method-assign]
+    with pytest.raises(XApiError):
+        SyncEngine(desk, client, page_size=50, max_attempts=1).sync_once()
+    token, newest = desk.ingest.walk("AytoJun", Stream.MENTIONS)
+    assert token and newest and desk.ingest.cursor("AytoJun", Stream.MENTIONS) is None
+    assert len(stored_ids(desk, "mention")) == 150
+    before = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"]
+    client.mentions = real  # type: ignore[method-assign]
+    SyncEngine(desk, client, page_size=50).sync_once()  # a fresh engine, as after a restart
+    used = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"] - before
+    total = len(scenario_mention_ids(sandbox))
+    assert used == math.ceil((total - 150) / 50)  # only the pages not yet walked
+    assert set(stored_ids(desk, "mention")) == scenario_mention_ids(sandbox)
+    assert desk.ingest.walk("AytoJun", Stream.MENTIONS) is None
+    assert desk.ingest.cursor("AytoJun", Stream.MENTIONS) == newest
