@@ -8,6 +8,8 @@ import unicodedata
 HASHTAG = re.compile(r"(?<![\w&])[#＃](\w{1,139})")
 MENTION = re.compile(r"(?<![\w@])[@＠](\w{1,15})")
 _SPACE = re.compile(r"\s+")
+# The combining-mark blocks (accents, tildes, diaereses, …), removed after NFKD.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
@@ -15,8 +17,9 @@ def fold(text: str) -> str:
 
     ñ folds to n too, so rules written with or without accents match either spelling.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # most tweets: nothing to decompose
+        return _SPACE.sub(" ", text.casefold()).strip()
+    stripped = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     return _SPACE.sub(" ", stripped.casefold()).strip()
 
 

@@ -121,8 +121,9 @@ class Triage:
                     key += " "
                 combined[key] = (code, weight)
         self._terms = TermMatcher(combined)
-        self._urgent = TermMatcher(dict.fromkeys(rules.urgent_terms, Priority.URGENT))
-        self._high = TermMatcher(dict.fromkeys(rules.high_terms, Priority.HIGH))
+        # One pass for both lists; a term in both counts as urgent.
+        self._priorities = TermMatcher({**dict.fromkeys(rules.high_terms, Priority.HIGH),
+                                        **dict.fromkeys(rules.urgent_terms, Priority.URGENT)})
 
     def classify(self, text: str) -> TriageResult:
         # Handles are scored as accounts below, not as words ('@PoliciaJun' is no 'policía').
@@ -143,7 +144,7 @@ class Triage:
                 scores[code] += self.rules.handle_weight
                 matches[code].append(Match("handle", handle, self.rules.handle_weight))
 
-        priority = self._priority(fold(text))
+        priority = self._priority(folded)  # no priority word is a handle
         if not scores:
             return TriageResult(self.rules.default_department, 0.0, priority)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -155,8 +156,7 @@ class Triage:
                             tuple(matches[best]), runner_up)
 
     def _priority(self, folded: str) -> Priority:
-        if self._urgent.find(folded):
+        found = {value for _term, value, _words in self._priorities.find(folded)}
+        if Priority.URGENT in found:
             return Priority.URGENT
-        if self._high.find(folded):
-            return Priority.HIGH
-        return Priority.NORMAL
+        return Priority.HIGH if Priority.HIGH in found else Priority.NORMAL

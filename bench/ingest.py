@@ -1,0 +1,105 @@
+"""Ingest benchmark: X API v2 mention pages (the sandbox's JSON) → parse → triage → persist,
+against a baseline measured in the same run: plain sqlite3 executemany of the same rows
+into the same schema, page by page (one transaction per page, as ingest does).
+
+    .venv/bin/python bench/ingest.py [--mentions 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from jun_desk.domain.items import Stream
+from jun_desk.services.desk import Desk
+from jun_desk.x.client import _user, tweet_item
+from jun_desk.x.sandbox.ids import snowflake
+from jun_desk.x.sandbox.scenario import Tweet, build_scenario
+from jun_desk.x.sandbox.server import _tweet_json
+
+FIELDS = {"author_id", "created_at", "conversation_id", "referenced_tweets", "attachments",
+          "note_tweet", "in_reply_to_user_id"}
+
+
+def pages(count: int, size: int = 100) -> list[str]:
+    """``count`` mentions as the JSON bodies X would send, newest first, ``size`` a page."""
+    scenario = build_scenario()
+    texts = [t for t in scenario.tweets if t.mentions("AytoJun")]
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    bodies = []
+    for first in range(0, count, size):
+        data, authors = [], set()
+        for n in range(first, min(count, first + size)):
+            source = texts[n % len(texts)]
+            when = start + timedelta(seconds=n)
+            tweet = Tweet(snowflake(when, n), source.author_id, source.text, when,
+                          snowflake(when, n))
+            data.append(_tweet_json(tweet, FIELDS))
+            authors.add(source.author_id)
+        users = [scenario.users[a].as_json({"verified", "profile_image_url"}) for a in authors]
+        bodies.append(json.dumps({"data": data, "includes": {"users": users},
+                                  "meta": {"result_count": len(data)}}))
+    return bodies
+
+
+def ours(bodies: list[str], folder: Path) -> float:
+    desk = Desk.open(f"sqlite:///{folder / 'ours.db'}")
+    started = time.perf_counter()
+    for body in bodies:
+        page = json.loads(body)
+        items = [tweet_item(d, "1200000000000000001") for d in page["data"]]
+        users = [_user(u) for u in page["includes"]["users"]]
+        desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, items, users, None)
+    elapsed = time.perf_counter() - started
+    desk.close()
+    return elapsed
+
+
+def baseline(bodies: list[str], folder: Path) -> float:
+    Desk.open(f"sqlite:///{folder / 'base.db'}").close()  # the same schema, migrated
+    conn = sqlite3.connect(folder / "base.db", isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    started = time.perf_counter()
+    now = datetime.now(UTC).isoformat()
+    for body in bodies:
+        page = json.loads(body)
+        rows = [("tweet", d["id"], "mention", "AytoJun", d["author_id"], d["text"],
+                 d["created_at"], d["conversation_id"], 0, "", 0, now) for d in page["data"]]
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO ticket_items (source, x_id, kind, account, author_x_id, text, "
+            "created_at, conversation_id, media_count, personal_data, handled, ingested_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mentions", type=int, default=100_000)
+    args = parser.parse_args()
+    bodies = pages(args.mentions)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        base = baseline(bodies, folder)
+        mine = ours(bodies, folder)
+    n = args.mentions
+    print(f"ingest of {n:,} mentions (SQLite, 100 a page): Jun Desk {n / mine:,.0f} items/s "
+          f"({mine:.1f} s: parse + triage + privacy + citizens + insert + cursor); "
+          f"plain sqlite3 executemany {n / base:,.0f} items/s ({base:.2f} s); "
+          f"ratio {base / mine:.2f}")
+
+
+if __name__ == "__main__":
+    main()
