@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from dataclasses import dataclass
 
 from jun_desk.config import DEFAULT_POLL_SECONDS, Paths, database_url, default_account
@@ -151,6 +153,11 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                             budget=lambda: engine.client.budget.summary())
         window.show()
         poller.start()
+        if os.environ.get("JUN_DESK_QUIT_WHEN_SHOWN") == "1":  # start-up benchmark
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True),
+                                          app.quit()))
         return app.exec()
     finally:
         engine.stop.set()
