@@ -154,14 +154,10 @@ def run_credentials(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- sync
-def describe(err: JunDeskError) -> str:
-    text = getattr(err, "text", None)
-    return text("en") if callable(text) else str(err)
-
-
 def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk import secrets
     from jun_desk.x.client import XClient
+    from jun_desk.x.errors import describe_error
     from jun_desk.x.outbox_sender import OutboxSender
     from jun_desk.x.sync import SyncEngine, SyncReport, watch
     from jun_desk.x.transport import X_API_BASE
@@ -205,7 +201,8 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         print(f"Watching @{account} every {args.interval:g} s or more (Ctrl-C to stop)",
               flush=True)
         watch(engine, interval=args.interval, on_report=report_line, stop=stop,
-              on_error=lambda err: print(f"{datetime.now():%H:%M:%S} {describe(err)}",
+              on_error=lambda err: print(f"{datetime.now():%H:%M:%S} "
+                                         f"{describe_error(err, 'en')}",
                                          file=sys.stderr, flush=True))
         return 0
     finally:

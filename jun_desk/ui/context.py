@@ -8,19 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
+from jun_desk.ui import labels
 from jun_desk.ui.workers import run_job
-from jun_desk.x.errors import XApiError
+from jun_desk.x.errors import describe_error
 
 
 def describe(err: Exception) -> str:
-    if isinstance(err, XApiError):
-        return err.text("es")
-    if isinstance(err, JunDeskError):
-        return str(err)
-    return f"{type(err).__name__}: {err}"
+    return describe_error(err, labels.language())
 
 
 class UiContext(QObject):

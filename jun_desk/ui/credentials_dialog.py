@@ -18,16 +18,10 @@ from PySide6.QtWidgets import (
 from jun_desk import secrets
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.secrets import FIELDS, XCredentials
+from jun_desk.ui.context import describe
 from jun_desk.ui.workers import run_job
 from jun_desk.x.connection import check_connection
-from jun_desk.x.errors import XApiError
 from jun_desk.x.transport import X_API_BASE
-
-
-def describe(err: Exception) -> str:
-    if isinstance(err, XApiError):
-        return err.text("es")
-    return str(err)
 
 
 class CredentialsDialog(QDialog):

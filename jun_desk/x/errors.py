@@ -73,6 +73,16 @@ class XApiError(JunDeskError):
         return template.format(detail=detail, status=self.status or "", wait=wait).strip()
 
 
+def describe_error(err: BaseException, language: str = "es") -> str:
+    """The line a person reads for any failure: X's in their language, the desk's own as
+    written, anything else with its type (a bug, better named than hidden)."""
+    if isinstance(err, XApiError):
+        return err.text(language)
+    if isinstance(err, JunDeskError):
+        return str(err)
+    return f"{type(err).__name__}: {err}"
+
+
 def _x_reason(response: requests.Response | None) -> str:
     """X's own words from an error body: the first of 'errors', else 'detail'."""
     if response is None:

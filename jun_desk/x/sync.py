@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import random
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -50,16 +49,17 @@ class SyncReport:
 class SyncEngine:
     def __init__(self, desk: Desk, client: XClient, *, page_size: int = 100,
                  max_attempts: int = 6, max_wait: float = 120.0,
-                 sleep: Callable[[float], None] = time.sleep,
+                 sleep: Callable[[float], object] | None = None,
                  progress: Progress | None = None, stop: threading.Event | None = None) -> None:
         self.desk = desk
         self.client = client
         self.page_size = page_size
         self.max_attempts = max_attempts
         self.max_wait = max_wait
-        self._sleep = sleep
         self.progress = progress
         self.stop = stop or threading.Event()
+        # Waiting on the stop event: a pause ends at once when the desk closes.
+        self._sleep = sleep or self.stop.wait
         self.me: XUser | None = None
 
     # ------------------------------------------------------------------ public
@@ -141,7 +141,7 @@ class SyncEngine:
             if wait > self.max_wait:
                 raise XApiError(Failure.RATE_LIMITED, status=429, retry_after=wait)
             if wait > 0:
-                self._pause(wait)
+                self._sleep(wait)
             try:
                 return call()
             except XApiError as err:
@@ -157,13 +157,7 @@ class SyncEngine:
                         raise
                     delay = max(delay, err.retry_after)
                 log.info("Sync: %s; retrying in %.1f s", err.text("en"), delay)
-                self._pause(delay)
-
-    def _pause(self, seconds: float) -> None:
-        if self._sleep is time.sleep:
-            self.stop.wait(seconds)  # wakes at once on stop()
-        else:
-            self._sleep(seconds)
+                self._sleep(delay)
 
 
 def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import socket
 import threading
+import time
+from contextlib import contextmanager
 
 import pytest
 
@@ -55,30 +57,38 @@ def test_not_found_and_permanent_errors_are_not_retried(client: XClient) -> None
     assert caught.value.failure is Failure.BAD_REQUEST and not caught.value.transient
 
 
+@contextmanager
+def watching(engine: SyncEngine, stop: threading.Event):  # type: ignore[no-untyped-def]
+    """Run the headless watch loop in a thread; yields (errors, reports) as they come."""
+    errors: list = []
+    reports: list = []
+    thread = threading.Thread(target=watch, args=(engine,), kwargs=dict(
+        interval=0.05, on_report=reports.append, on_error=errors.append, stop=stop))
+    thread.start()
+    try:
+        yield errors, reports
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
+def wait_for(condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_poller_survives_every_failure_and_recovers(desk: Desk) -> None:
     with Sandbox(speed=math.inf) as sandbox:
         client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(1.0, 1.0))
         stop = threading.Event()
         engine = SyncEngine(desk, client, max_attempts=1, stop=stop)
-        errors: list[XApiError] = []
-        reports = []
         sandbox.faults = Faults.parse("5xx=1")
-        thread = threading.Thread(target=watch, args=(engine,), kwargs=dict(
-            interval=0.05, on_report=reports.append, on_error=errors.append, stop=stop))
-        thread.start()
-        try:
-            deadline = threading.Event()
-            while len(errors) < 2 and not deadline.wait(0.05):
-                pass
+        with watching(engine, stop) as (errors, reports):
+            wait_for(lambda: len(errors) >= 2)
             sandbox.faults = Faults()
-            for _ in range(200):
-                if reports:
-                    break
-                deadline.wait(0.05)
-        finally:
-            stop.set()
-            thread.join(timeout=30)
-        assert not thread.is_alive()
+            wait_for(lambda: bool(reports))
         assert len(errors) >= 2 and all(e.failure is Failure.SERVER for e in errors)
         assert reports and reports[0].mentions.inserted >= 300
 
@@ -87,8 +97,6 @@ def test_headless_watch_survives_a_locked_database(tmp_path, monkeypatch) -> Non
     """`sync --watch` keeps going when another program holds the database for a while."""
     import sqlite3
 
-    from jun_desk.domain.errors import JunDeskError
-
     monkeypatch.setattr("jun_desk.store.engine.SQLITE_BUSY_TIMEOUT_MS", 100)
     path = tmp_path / "desk.db"
     desk = Desk.open(f"sqlite:///{path}")
@@ -96,25 +104,14 @@ def test_headless_watch_survives_a_locked_database(tmp_path, monkeypatch) -> Non
         client = XClient(sandbox.credentials, api_base=sandbox.base_url)
         stop = threading.Event()
         engine = SyncEngine(desk, client, stop=stop)
-        errors: list[JunDeskError] = []
-        reports = []
         holder = sqlite3.connect(path, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
-        thread = threading.Thread(target=watch, args=(engine,), kwargs=dict(
-            interval=0.05, on_report=reports.append, on_error=errors.append, stop=stop))
-        thread.start()
         try:
-            waiter = threading.Event()
-            while not errors and not waiter.wait(0.05):
-                pass
-            holder.execute("ROLLBACK")
-            for _ in range(200):
-                if reports:
-                    break
-                waiter.wait(0.05)
+            with watching(engine, stop) as (errors, reports):
+                wait_for(lambda: bool(errors))
+                holder.execute("ROLLBACK")
+                wait_for(lambda: bool(reports))
         finally:
-            stop.set()
-            thread.join(timeout=30)
             holder.close()
         assert "locked by another program" in str(errors[0])
         assert reports and reports[0].mentions.inserted >= 300
