@@ -105,17 +105,21 @@ def _x_connection(options: GuiOptions) -> Connection | str | None:
 
 
 def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk.services.leases import PollerLease
     from jun_desk.ui.context import UiContext
+    from jun_desk.ui.lease_keeper import LeaseKeeper
+    from jun_desk.ui.live import ChangeListener
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
     from jun_desk.ui.sign_in import choose_operator
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender
-    from jun_desk.x.sync import SyncEngine
+    from jun_desk.x.sync import SyncEngine, lease_timing
 
     desk = Desk.open(connection.db_url)
     client = XClient(connection.credentials, api_base=connection.api_base)
     engine = SyncEngine(desk, client)
+    live: ChangeListener | None = None
     try:
         if connection.training and not desk.operators.list():
             desk.operators.add("formacion", "supervisor", display_name="Formación")
@@ -123,6 +127,9 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
         if actor is None:
             return 1
         sender = OutboxSender(desk, client, connection.account)
+        # Several desks may share the database: one polls X, the others stand by.
+        ttl, heartbeat = lease_timing(options.interval)
+        engine.lease = PollerLease.for_this_desk(actor.username, ttl)
         poller = Poller(lambda: (engine.sync_once(), sender.send_due()),
                         lambda: engine.next_delay(options.interval))
         app.aboutToQuit.connect(engine.stop.set)
@@ -148,10 +155,17 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
             old.close()
             poller.start()
 
+        keeper = LeaseKeeper(ui, engine.lease,
+                             lambda: engine.me.handle if engine.me else connection.account,
+                             heartbeat)
+        live = ChangeListener(desk.changes.stream())
         window = MainWindow(ui, poller=poller, source=connection.label,
                             open_credentials=open_credentials,
-                            budget=lambda: engine.client.budget.summary())
+                            budget=lambda: engine.client.budget.summary(),
+                            live=live, lease_keeper=keeper)
         window.show()
+        live.start()
+        keeper.start()
         poller.start()
         if os.environ.get("JUN_DESK_QUIT_WHEN_SHOWN") == "1":  # start-up benchmark
             from PySide6.QtCore import QTimer
@@ -160,6 +174,8 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                                           app.quit()))
         return app.exec()
     finally:
+        if live is not None:
+            live.stop()
         engine.stop.set()
         engine.client.close()
         desk.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import math
 import signal
@@ -29,6 +30,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     sync.add_argument("--interval", type=float, default=DEFAULT_POLL_SECONDS,
                       help=f"seconds between polls at least (default {DEFAULT_POLL_SECONDS:g})")
     sync.add_argument("--no-outbox", action="store_true", help="do not send pending replies")
+    sync.add_argument("--desk-label", default=None,
+                      help="how other desks name this one while it polls")
     sync.add_argument("--page-size", type=int, default=100, help=argparse.SUPPRESS)
 
     sandbox = sub.add_parser("sandbox", help="run the offline X API v2 sandbox")
@@ -156,10 +159,11 @@ def run_credentials(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------- sync
 def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk import secrets
+    from jun_desk.services.leases import PollerLease
     from jun_desk.x.client import XClient
     from jun_desk.x.errors import describe_error
     from jun_desk.x.outbox_sender import OutboxSender
-    from jun_desk.x.sync import SyncEngine, SyncReport, watch
+    from jun_desk.x.sync import SyncEngine, SyncReport, lease_timing, watch
     from jun_desk.x.transport import X_API_BASE
 
     account = (args.account or default_account()).lstrip("@")
@@ -175,10 +179,18 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
 
     if not 5 <= args.page_size <= 100:
         raise JunDeskError("--page-size must be between 5 and 100")
-    engine = SyncEngine(desk, client, progress=progress, stop=stop, page_size=args.page_size)
+    ttl, _heartbeat = lease_timing(args.interval)
+    lease = PollerLease.for_this_desk(args.desk_label or f"jun-desk sync ({getpass.getuser()})",
+                                      ttl)
+    engine = SyncEngine(desk, client, progress=progress, stop=stop, page_size=args.page_size,
+                        lease=lease)
     sender = OutboxSender(desk, client, account)
 
     def report_line(report: SyncReport) -> None:
+        if report.standby is not None:
+            print(f"{datetime.now():%H:%M:%S} @{report.account}: {report.standby} polls this "
+                  "account; this desk stands by", flush=True)
+            return
         line = (f"{datetime.now():%H:%M:%S} @{report.account}: {report.mentions.inserted} new "
                 f"mentions, {report.dms.inserted} new DMs "
                 f"({report.mentions.pages + report.dms.pages} pages")
@@ -206,4 +218,7 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
                                          file=sys.stderr, flush=True))
         return 0
     finally:
+        if engine.me is not None:
+            with contextlib.suppress(JunDeskError):  # else it runs out by itself
+                desk.leases.release(engine.me.handle, lease)
         client.close()

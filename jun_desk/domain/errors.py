@@ -36,3 +36,8 @@ class ConflictError(JunDeskError):
 
 class StorageError(JunDeskError):
     """The database cannot be opened, reached, written or upgraded."""
+
+
+class LeaseLostError(JunDeskError):
+    """This desk no longer holds the right to poll X for the account: another desk took
+    over (this one was cut off longer than its lease). Nothing of the page was stored."""

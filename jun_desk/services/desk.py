@@ -6,11 +6,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from jun_desk.services.audit import AuditService
+from jun_desk.services.changes import ChangeService
 from jun_desk.services.citizens import CitizenService
 from jun_desk.services.context import DeskContext, Rules
 from jun_desk.services.export import ExportService
 from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
+from jun_desk.services.leases import LeaseService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
 from jun_desk.services.reports import ReportService
@@ -34,6 +36,8 @@ class Desk:
         self.audit = AuditService(ctx)
         self.outbox = OutboxService(ctx)
         self.feed = FeedService(ctx)
+        self.leases = LeaseService(ctx)
+        self.changes = ChangeService(ctx)
 
     @property
     def db(self) -> Database:

@@ -7,11 +7,10 @@ either keeps both or neither: the next poll starts from the stored cursor, and t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.items import ItemKind, Stream, XItem, XUser, newer_id
@@ -19,6 +18,7 @@ from jun_desk.domain.text import clean_text
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.store.insert import insert_for
 from jun_desk.store.models import Citizen, SyncCursor, Ticket, TicketItem
 
 
@@ -32,16 +32,6 @@ class IngestResult:
     @property
     def duplicates(self) -> int:
         return self.received - self.inserted
-
-
-def _insert(session: Session, table: Table):  # type: ignore[no-untyped-def]
-    """An INSERT that can say ON CONFLICT on the backend in use."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        return postgresql.insert(table)
-    if dialect == "sqlite":
-        return sqlite.insert(table)
-    raise NotImplementedError(f"Ingest does not support the '{dialect}' database")
 
 
 class IngestService:
@@ -63,13 +53,18 @@ class IngestService:
 
     def ingest_page(self, account: str, stream: Stream, items: Sequence[XItem],
                     users: Sequence[XUser], cursor: str | None,
-                    walk: tuple[str, str | None] | None = None) -> IngestResult:
+                    walk: tuple[str, str | None] | None = None,
+                    fence: Callable[[Session], None] | None = None) -> IngestResult:
         """Store one page of items and advance the stream's cursor, atomically.
 
         ``walk``: where the walk goes on (next token, newest id seen) when this page is not
         its last; saved in the same transaction, cleared with the last page.
+        ``fence``: checked first in the same transaction (the poller lease); raising there
+        stores nothing.
         """
         with self.ctx.db.session() as session:
+            if fence is not None:
+                fence(session)
             citizen_ids = self._upsert_citizens(session, users)
             inserted = self._insert_items(session, account, items, citizen_ids)
             attached = self._attach_to_open_tickets(session, inserted)
@@ -93,7 +88,7 @@ class IngestService:
             "x_verified": u.verified, "verified_resident": False,
             "created_at": now, "updated_at": now,
         } for u in by_id.values()]
-        stmt = _insert(session, Citizen.__table__)
+        stmt = insert_for(session, Citizen.__table__)
         stmt = stmt.on_conflict_do_update(
             index_elements=["x_user_id"],
             set_={"handle": stmt.excluded.handle, "name": stmt.excluded.name,
@@ -135,7 +130,7 @@ class IngestService:
                            triage_reason=result.reason()[:500],
                            personal_data=",".join(flags))
             rows.setdefault((row["source"], row["x_id"]), row)
-        stmt = (_insert(session, TicketItem.__table__)
+        stmt = (insert_for(session, TicketItem.__table__)
                 .on_conflict_do_nothing(index_elements=["source", "x_id"])
                 .returning(TicketItem.id, TicketItem.source, TicketItem.x_id))
         returned = session.execute(stmt, list(rows.values()), ).all()

@@ -28,6 +28,7 @@ class TicketFilter:
     created_from: datetime | None = None
     created_to: datetime | None = None
     include_merged: bool = False
+    ids: Sequence[int] = ()  # only these tickets (live refresh: the ones that changed)
     limit: int | None = 500
     offset: int = 0
     order: str = field(default="newest")  # newest | oldest | updated
@@ -39,6 +40,8 @@ class SearchService:
 
     def _query(self, flt: TicketFilter) -> Select:
         query = select(Ticket)
+        if flt.ids:
+            query = query.where(Ticket.id.in_(list(flt.ids)))
         if flt.statuses:
             query = query.where(Ticket.status.in_([parse_status(s).value for s in flt.statuses]))
         if flt.departments:
@@ -110,7 +113,7 @@ class SearchService:
 
     def feed(self, *, unhandled_only: bool = False, department: str | None = None,
              text: str = "", limit: int = 200, before_id: int | None = None,
-             after_id: int | None = None,
+             after_id: int | None = None, ids: Sequence[int] = (),
              kinds: tuple[str, ...] = ("mention", "dm_in")) -> list[ItemView]:
         """Incoming mentions and DMs, newest first, for the live feed. ``after_id``: only
         what arrived since the feed last looked; ``before_id``: the next older page."""
@@ -126,6 +129,8 @@ class SearchService:
         for word in text.split()[:10]:
             query = query.where(func.lower(TicketItem.text).contains(word[:MAX_QUERY].lower(),
                                                                       autoescape=True))
+        if ids:
+            query = query.where(TicketItem.id.in_(list(ids)))
         if before_id is not None:
             query = query.where(TicketItem.id < before_id)
         if after_id is not None:

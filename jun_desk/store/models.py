@@ -230,3 +230,16 @@ class SyncCursor(Base):
     walk_token: Mapped[str | None] = mapped_column(String(512))
     walk_newest: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncLease(Base):
+    """Which desk polls X for an account. A holder renews before ``expires_at``; when a desk
+    dies its lease runs out and another takes over."""
+
+    __tablename__ = "sync_leases"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    holder: Mapped[str | None] = mapped_column(String(64))  # a desk's id, unique per process
+    holder_label: Mapped[str | None] = mapped_column(String(200))  # "operator @ host"
+    acquired_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]

@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QSystemTrayIcon
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jun_desk import __version__
 from jun_desk.config import Paths
+from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.context import UiContext, describe
@@ -20,6 +28,8 @@ from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.labels import role_names
+from jun_desk.ui.lease_keeper import LeaseKeeper
+from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
 
 
@@ -32,7 +42,9 @@ def layout_settings() -> QSettings:
 class MainWindow(QMainWindow):
     def __init__(self, ui: UiContext, *, poller: Poller | None = None, source: str = "",
                  open_credentials: Callable[[], None] | None = None,
-                 budget: Callable[[], dict[str, tuple[int, int]]] | None = None) -> None:
+                 budget: Callable[[], dict[str, tuple[int, int]]] | None = None,
+                 live: ChangeListener | None = None,
+                 lease_keeper: LeaseKeeper | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
@@ -42,7 +54,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Jun Desk {__version__}" + (f" — {source}" if source else ""))
         self.resize(1600, 950)
         self.board = BoardPanel(ui, self)
-        self.setCentralWidget(self.board)
+        self.banner = QLabel("", self)
+        self.banner.setObjectName("connection-banner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
+                                  "padding: 6px;")
+        self.banner.hide()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.board, 1)
+        self.setCentralWidget(central)
         self.feed = FeedPanel(ui, self)
         self.detail = DetailPanel(ui, self)
         self.feed_dock = self._dock(self.tr("Menciones y mensajes"), "feed", self.feed,
@@ -65,13 +89,15 @@ class MainWindow(QMainWindow):
             self.tray.show()
 
         self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
+        self.poller_label = QLabel("", self)
+        self.poller_label.setObjectName("poller-label")
         self.budget_label = QLabel("", self)
         self.outbox_label = QLabel("", self)
         self.user_label = QLabel(
             f"{ui.actor.username} ({role_names().get(ui.actor.role.value, ui.actor.role.value)})",
             self)
         self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
-        for label in (self.sync_label, self.budget_label, self.outbox_label,
+        for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
                       self.database_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
         ui.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
@@ -107,6 +133,20 @@ class MainWindow(QMainWindow):
             poller.error.connect(self._sync_failed)
             poller.busy.connect(lambda busy: busy and self.sync_label.setText(
                 self.tr("Sincronizando con X…")))
+        self.live = live
+        self.lease_keeper = lease_keeper
+        self._coalescer = ChangeCoalescer(parent=self)
+        self._coalescer.ready.connect(self.apply_changes)
+        self._dashboard_timer = QTimer(self)  # figures need not follow every single change
+        self._dashboard_timer.setSingleShot(True)
+        self._dashboard_timer.setInterval(3_000)
+        self._dashboard_timer.timeout.connect(self.dashboard.refresh)
+        if live is not None:
+            live.changes.connect(self._coalescer.add)
+            live.connection.connect(self.set_connection)
+        if lease_keeper is not None:
+            lease_keeper.state.connect(self._lease_state)
+            lease_keeper.taken_over.connect(self.sync_now)
         self._restore_layout()
         self.feed.reload()
         self.board.reload()
@@ -173,6 +213,11 @@ class MainWindow(QMainWindow):
 
     def _synced(self, value: object) -> None:
         report, sent = value  # type: ignore[misc]
+        if report.standby is not None:
+            self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
+            self.sync_label.setStyleSheet("")
+            self._refresh_outbox()
+            return
         text = self.tr("Última sincronización %s: %d nuevos") % (
             datetime.now().strftime("%H:%M:%S"), report.inserted)
         if sent.sent or sent.recovered:
@@ -194,6 +239,55 @@ class MainWindow(QMainWindow):
             self.dms.reload()
         if report.inserted:
             self.dashboard.refresh()
+
+    # ------------------------------------------------------------------ other desks
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        """What other desks (or this one's poller) committed: each view refreshes only what
+        the batch touched; a resync (after a lost connection) refreshes everything."""
+        if batch.resync:
+            self.feed.reload()
+            self.board.reload()
+            self.dms.reload()
+            self.detail.reload()
+            self._refresh_outbox()
+            self.dashboard.refresh()
+            return
+        tickets = batch.tickets
+        if tickets:
+            self.board.refresh_tickets(tickets)
+            if self.detail.current_id in tickets:
+                self.detail.reload()
+        if batch.feed:
+            self.feed.refresh_new()
+            self.feed.refresh_shown()
+        if batch.dms:
+            self.dms.reload()
+        if batch.outbox:
+            self._refresh_outbox()
+        if batch.operators:
+            self.board.reload_operators()
+        if tickets or batch.feed:
+            self._dashboard_timer.start()
+
+    def set_connection(self, up: bool, reason: str) -> None:
+        if up:
+            self.banner.hide()
+            self.statusBar().showMessage(self.tr("Conexión con la base de datos recuperada"),
+                                         10_000)
+            return
+        self.banner.setText(self.tr(
+            "Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que "
+            "escriba se conserva, pero no se guardará hasta que vuelva la conexión.") % reason)
+        self.banner.show()
+
+    def _lease_state(self, state) -> None:  # type: ignore[no-untyped-def]
+        if state.held:
+            text = self.tr("Sondeo de X: este puesto")
+        elif state.holder_label:
+            text = self.tr("Sondeo de X: %s") % state.holder_label
+        else:
+            text = self.tr("Sondeo de X: nadie")
+        self.poller_label.setText(text)
 
     # ------------------------------------------------------------------ notifications
     def notify(self, title: str, text: str) -> None:
@@ -241,5 +335,9 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if self.poller is not None:
             self.poller.stop()
+        if self.live is not None:
+            self.live.stop()
+        if self.lease_keeper is not None:
+            self.lease_keeper.release()
         self.ui.wait()
         super().closeEvent(event)

@@ -11,12 +11,15 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, XUser, newer_id
 from jun_desk.services.desk import Desk
+from jun_desk.services.leases import PollerLease
 from jun_desk.x.client import DM_EVENTS, MENTIONS, Page, XClient
 from jun_desk.x.errors import Failure, XApiError
 
@@ -40,6 +43,7 @@ class SyncReport:
     dms: StreamReport = field(default_factory=StreamReport)
     retries: int = 0
     rate_limited: int = 0
+    standby: str | None = None  # another desk polls this account (its label): nothing done
 
     @property
     def inserted(self) -> int:
@@ -50,8 +54,10 @@ class SyncEngine:
     def __init__(self, desk: Desk, client: XClient, *, page_size: int = 100,
                  max_attempts: int = 6, max_wait: float = 120.0,
                  sleep: Callable[[float], object] | None = None,
-                 progress: Progress | None = None, stop: threading.Event | None = None) -> None:
+                 progress: Progress | None = None, stop: threading.Event | None = None,
+                 lease: PollerLease | None = None) -> None:
         self.desk = desk
+        self.lease = lease  # with several desks on one database: only the holder polls
         self.client = client
         self.page_size = page_size
         self.max_attempts = max_attempts
@@ -70,6 +76,11 @@ class SyncEngine:
         me = self.me or self._retrying(report, "GET /2/users/me", self.client.me)
         self.me = me
         report.account = me.handle
+        if self.lease is not None:
+            state = self.desk.leases.acquire(me.handle, self.lease)
+            if not state.held:
+                report.standby = state.holder_label or "?"
+                return report
         self._mentions(me, report)
         self._dms(me, report)
         return report
@@ -124,8 +135,11 @@ class SyncEngine:
                stats: StreamReport, walk: tuple[str, str | None] | None) -> None:
         for warning in page.warnings:
             log.info("X reported a partial error on %s: %s", stream.value, warning)
+        lease = self.lease
+        fence = None if lease is None else (
+            lambda session: self.desk.leases.fence(session, me.handle, lease))
         result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users, cursor,
-                                              walk=walk)
+                                              walk=walk, fence=fence)
         stats.pages += 1
         stats.received += result.received
         stats.inserted += result.inserted
@@ -166,14 +180,25 @@ def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:
     return ceiling / 2 + random.random() * ceiling / 2
 
 
+def lease_timing(interval: float) -> tuple[timedelta, float]:
+    """(lease duration, heartbeat) for a poll interval: a dead holder's lease runs out and a
+    standby desk notices within one interval (2/3 + 2/9 of it)."""
+    ttl = max(interval * 2 / 3, 1.0)
+    return timedelta(seconds=ttl), ttl / 3
+
+
 def watch(engine: SyncEngine, *, interval: float, on_report: Callable[[SyncReport], None],
           on_error: Callable[[JunDeskError], None], stop: threading.Event) -> None:
     """Poll until ``stop`` is set; one failure (X, or a locked or unreachable database)
-    never ends the loop."""
+    never ends the loop. With a lease, the pause between polls renews it (or, on standby,
+    watches for the holder to go away and takes over at once)."""
     failures = 0
+    standby = False
     while not stop.is_set():
         try:
-            on_report(engine.sync_once())
+            report = engine.sync_once()
+            standby = report.standby is not None
+            on_report(report)
             failures = 0
             delay = engine.next_delay(interval)
         except JunDeskError as err:
@@ -182,4 +207,21 @@ def watch(engine: SyncEngine, *, interval: float, on_report: Callable[[SyncRepor
             retry_after = err.retry_after if isinstance(err, XApiError) else None
             delay = max(interval, backoff(failures, base=interval, cap=15 * 60),
                         retry_after or 0)
+        _pause(engine, delay, stop, lease_timing(interval)[1], standby)
+
+
+def _pause(engine: SyncEngine, delay: float, stop: threading.Event, heartbeat: float,
+           standby: bool) -> None:
+    if engine.lease is None or engine.me is None:
         stop.wait(delay)
+        return
+    end = time.monotonic() + delay
+    while not stop.is_set() and (left := end - time.monotonic()) > 0:
+        stop.wait(min(heartbeat, left))
+        try:
+            held = engine.desk.leases.acquire(engine.me.handle, engine.lease).held
+        except JunDeskError as err:
+            log.info("Poller lease: %s", err)
+            continue
+        if held and standby:
+            return  # the holder went away: poll now

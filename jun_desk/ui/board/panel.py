@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,10 +17,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from jun_desk.domain.errors import ConflictError
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.workflow import Status
@@ -28,6 +32,8 @@ from jun_desk.ui.board.model import TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
 from jun_desk.ui.workers import run_job
+
+MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
 
 
 class Column(QWidget):
@@ -91,7 +97,15 @@ class BoardPanel(QWidget):
         for widget in (self.department, self.operator, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
-        layout.addWidget(self.error_label)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.error_label, 1)
+        self.retry_button = QPushButton(self.tr("Reintentar"), self)
+        self.retry_button.setObjectName("board-retry")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self.retry)
+        message_row.addWidget(self.retry_button)
+        layout.addLayout(message_row)
+        self._retry: Callable[[], None] | None = None
         columns = QHBoxLayout()
         self.columns: dict[Status, Column] = {}
         for status in Status:
@@ -178,6 +192,10 @@ class BoardPanel(QWidget):
     def place(self, ticket: TicketView) -> None:
         """Put a changed card where it now belongs, without reloading the board."""
         self.error_label.setText("")
+        self._place(ticket)
+        self.refresh_counts()
+
+    def _place(self, ticket: TicketView) -> None:
         for status, column in self.columns.items():
             if status != ticket.status:
                 column.model.remove(ticket.id)
@@ -188,30 +206,85 @@ class BoardPanel(QWidget):
                 target.add([ticket])
             else:
                 target.update(ticket)
+
+    def refresh_tickets(self, ids: Iterable[int]) -> None:
+        """Other desks changed these tickets: re-read them and move, update, add or drop
+        their cards; nothing else on the board is touched."""
+        wanted = sorted(set(ids))
+        if len(wanted) > MAX_TARGETED_REFRESH:
+            self.reload()
+            return
+        flt = replace(self.filter(limit=None), ids=wanted)
+        self.ui.run(lambda: self.ui.desk.search.tickets(flt),
+                    lambda views: self._refreshed(wanted, views),
+                    failure=self.tr("No se pudo actualizar el tablero"))
+
+    def _refreshed(self, wanted: list[int], views: list[TicketView]) -> None:
+        found = {v.id: v for v in views}
+        for ticket_id in wanted:
+            view = found.get(ticket_id)
+            if view is not None:
+                self._place(view)
+            else:  # gone from this filter (another department, merged, …)
+                for column in self.columns.values():
+                    column.model.remove(ticket_id)
         self.refresh_counts()
+
+    def reload_operators(self) -> None:
+        self.ui.run(self.ui.desk.operators.list, self._operators_reloaded)
+
+    def _operators_reloaded(self, operators: list) -> None:  # type: ignore[type-arg]
+        chosen = self.operator.currentData()
+        self.operator.blockSignals(True)
+        while self.operator.count() > 2:
+            self.operator.removeItem(2)
+        self.operator.blockSignals(False)
+        self._operators_loaded(operators)
+        index = self.operator.findData(chosen)
+        self.operator.setCurrentIndex(max(index, 0))
 
     def _refused(self, err: Exception) -> None:
         self.error_label.setText(describe(err))
         self.ui.message.emit(describe(err))
 
-    def _change(self, before: TicketView, work: Callable[[], TicketView]) -> None:
+    def _change(self, ticket: TicketView, work: Callable[[int], TicketView]) -> None:
+        """``work(version)`` on a worker. After a conflict the card shows the ticket as
+        it is now, the message says who changed what, and Reintentar repeats the action
+        on the new version."""
+        self.retry_button.hide()
+
         def done(after: TicketView) -> None:
             self.ui.ticket_changed.emit(after)  # places the card here and tells the others
             self.ui.changed.emit()
 
-        run_job(self.ui.pool, work, done, self._refused)
+        def failed(err: Exception) -> None:
+            self._refused(err)
+            if isinstance(err, ConflictError) and err.current_version is not None:
+                fresh = dataclasses.replace(ticket, version=err.current_version)
+                self._retry = lambda: self._change(fresh, work)
+                self.retry_button.show()
+                self.refresh_tickets([ticket.id])
+
+        run_job(self.ui.pool, lambda: work(ticket.version), done, failed)
+
+    def retry(self) -> None:
+        action, self._retry = self._retry, None
+        self.retry_button.hide()
+        if action is not None:
+            action()
 
     def move(self, ticket_id: int, version: int, status: str) -> None:
         before = self._find(ticket_id)
         if before is None:
             return
+        before = dataclasses.replace(before, version=version)
         desk, actor = self.ui.desk, self.ui.actor
-        self._change(before, lambda: desk.tickets.move(actor, ticket_id, status, version))
+        self._change(before, lambda v: desk.tickets.move(actor, ticket_id, status, v))
 
     def take(self, ticket: TicketView) -> None:
         desk, actor = self.ui.desk, self.ui.actor
-        self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, actor.operator_id,
-                                                         ticket.version))
+        self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, actor.operator_id,
+                                                           v))
 
     def _choose(self, title: str, label: str, names: list[str]) -> int | None:
         """The index the supervisor picked in a list dialog, or None."""
@@ -227,8 +300,7 @@ class BoardPanel(QWidget):
             return
         operator_id = self._operators[picked].id
         desk, actor = self.ui.desk, self.ui.actor
-        self._change(ticket, lambda: desk.tickets.assign(actor, ticket.id, operator_id,
-                                                         ticket.version))
+        self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, operator_id, v))
 
     def redepartment(self, ticket: TicketView) -> None:
         catalogue = self.ui.desk.ctx.catalogue
@@ -239,8 +311,8 @@ class BoardPanel(QWidget):
             return
         code = catalogue.codes[picked]
         desk, actor = self.ui.desk, self.ui.actor
-        self._change(ticket, lambda: desk.tickets.reassign_department(actor, ticket.id, code,
-                                                                      ticket.version))
+        self._change(ticket, lambda v: desk.tickets.reassign_department(actor, ticket.id,
+                                                                        code, v))
 
     def context_menu(self, column: Column, pos: QPoint) -> None:
         index = column.view.indexAt(pos)

@@ -143,6 +143,10 @@ class DetailPanel(QWidget):
 
         self.ui.run(load, loaded, failure=self.tr("No se pudo abrir el ticket"))
 
+    @property
+    def current_id(self) -> int | None:
+        return self._current
+
     def reload(self) -> None:
         if self._current is not None:
             self.show_ticket(self._current)

@@ -97,5 +97,8 @@ class FeedModel(QAbstractListModel):
         self._reindex()
         self.endRemoveRows()
 
+    def ids(self) -> list[int]:
+        return [item.id for item in self._items]
+
     def _reindex(self) -> None:
         self._rows = {item.id: row for row, item in enumerate(self._items)}

@@ -27,6 +27,7 @@ from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
 
 PAGE = 100
+SHOWN_REFRESH = 500  # the top of the list, where the operator is working
 
 
 class FeedPanel(QWidget):
@@ -113,8 +114,9 @@ class FeedPanel(QWidget):
         department = self.department.currentData()
         unhandled = self.unhandled.isChecked()
         text = self.search.text()
+        limit = extra.pop("limit", PAGE)
         return lambda: desk.search.feed(unhandled_only=unhandled, department=department,
-                                        text=text, limit=PAGE, **extra)
+                                        text=text, limit=limit, **extra)
 
     def reload(self) -> None:
         self._reloading = True
@@ -139,6 +141,24 @@ class FeedPanel(QWidget):
         # An empty list (everything handled): whatever matches now is news.
         query = self._query() if newest is None else self._query(after_id=newest)
         self.ui.run(query, self._arrived)
+
+    def refresh_shown(self) -> None:
+        """Re-read the items on screen: another desk may have handled one or made it a
+        ticket. Items that no longer match the filters leave the list."""
+        shown = self.model.ids()[:SHOWN_REFRESH]
+        if not shown:
+            return
+        self.ui.run(self._query(ids=shown, limit=len(shown)),
+                    lambda items: self._refreshed(shown, items))
+
+    def _refreshed(self, shown: list[int], items: list[ItemView]) -> None:
+        found = {i.id: i for i in items}
+        for item_id in shown:
+            if item_id in found:
+                self.model.update(found[item_id])
+            else:
+                self.model.remove(item_id)
+        self._update_actions()
 
     def _arrived(self, items: list[ItemView]) -> None:
         if not items:
