@@ -54,6 +54,19 @@ def secret_service() -> None:
         pytest.skip("needs the Secret Service session of scripts/test.sh")
 
 
+@pytest.fixture
+def sandbox_credentials(secret_service):  # type: ignore[no-untyped-def]
+    """The sandbox's keys for @AytoJun in the real keyring, for the command line."""
+    from jun_desk import secrets
+    from jun_desk.x.sandbox.server import Sandbox
+
+    with Sandbox() as probe:
+        creds = probe.credentials
+    secrets.store_credentials("AytoJun", creds)
+    yield creds
+    secrets.clear_credentials("AytoJun")
+
+
 @pytest.fixture(scope="session")
 def rules() -> Rules:
     return Rules.load()

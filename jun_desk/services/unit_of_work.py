@@ -44,12 +44,20 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
     what = last.action if last else None
     when = last.at.strftime("%H:%M:%S") if last else None
     read = f" (you had version {read_version}, it is now {current})" if read_version else ""
-    detail = f": {who} did '{what}' at {when} UTC" if last else ""
+    detail = f": {who} did '{what}' at {when} UTC{_what_changed(last)}" if last else ""
     return ConflictError(
         f"Ticket #{ticket_id} was changed by someone else{detail}{read}. "
         "Nothing was overwritten: reload the ticket and try again.",
         current_version=current, changed_by=who, change=what,
     )
+
+
+def _what_changed(event: AuditEvent) -> str:
+    """' (status: new → in_progress)' from the event's before/after, or ''."""
+    before, after = event.before or {}, event.after or {}
+    parts = [f"{key}: {before.get(key, '-')} → {after[key]}" for key in after
+             if before.get(key) != after[key]][:4]
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 @contextmanager

@@ -15,9 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
-from jun_desk import secrets
 from jun_desk.x.sandbox.server import Sandbox
 from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
 
@@ -28,15 +25,6 @@ def _jun_desk(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "JUN_DESK_HOME": str(home), "JUN_DESK_ACCOUNT": "AytoJun"}
     return subprocess.Popen([sys.executable, "-m", "jun_desk", "--db", str(db), *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-@pytest.fixture
-def sandbox_credentials(secret_service):  # type: ignore[no-untyped-def]
-    with Sandbox() as probe:
-        creds = probe.credentials
-    secrets.store_credentials("AytoJun", creds)
-    yield creds
-    secrets.clear_credentials("AytoJun")
 
 
 def test_kill_9_during_sync_loses_and_duplicates_nothing(tmp_path: Path,
