@@ -213,7 +213,10 @@ def _read_until(proc: subprocess.Popen[str], needle: str, seconds: float) -> flo
             continue
         if needle in line:
             return time.monotonic()
-    raise AssertionError(f"'{needle}' not seen within {seconds} s")
+    proc.kill()
+    out, err = proc.communicate(timeout=30)
+    raise AssertionError(f"'{needle}' not seen within {seconds} s; "
+                         f"stdout: {out[-1500:]} stderr: {err[-1500:]}")
 
 
 def test_the_poller_is_handed_over_when_its_desk_is_killed(
@@ -228,7 +231,7 @@ def test_the_poller_is_handed_over_when_its_desk_is_killed(
         try:
             _read_until(first, "new mentions", 30)
             second = _sync_watch(db_url, tmp_path, sandbox.base_url, "desk-B")
-            _read_until(second, "desk-A polls this account", 30)
+            _read_until(second, "this desk stands by", 30)
             first.send_signal(signal.SIGKILL)
             first.wait(timeout=10)
             killed = time.monotonic()
