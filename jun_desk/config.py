@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,10 +44,44 @@ class Paths:
 
 
 def database_url(explicit: str | None = None, paths: Paths | None = None) -> str:
-    """--db beats JUN_DESK_DB, which beats the SQLite file in the user data folder."""
-    if explicit:
-        return explicit
-    from_env = os.environ.get(DB_ENV)
-    if from_env:
-        return from_env
-    return f"sqlite:///{(paths or Paths.default()).default_database}"
+    """--db beats JUN_DESK_DB, which beats the settings dialog's choice, which beats the
+    SQLite file in the user data folder. A server's password comes from the keyring."""
+    from jun_desk.secrets import with_database_password
+
+    paths = paths or Paths.default()
+    chosen = explicit or os.environ.get(DB_ENV) or saved_database_url(paths)
+    if chosen:
+        return with_database_password(chosen)
+    return f"sqlite:///{paths.default_database}"
+
+
+def _settings_file(paths: Paths) -> Path:
+    return paths.config / "settings.ini"
+
+
+def saved_database_url(paths: Paths | None = None) -> str | None:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(_settings_file(paths or Paths.default()), encoding="utf-8")
+    return parser.get("database", "url", fallback=None) or None
+
+
+def save_database_url(url: str | None, paths: Paths | None = None) -> Path:
+    """Remember the database for the next start; never a password (that goes to the
+    keyring). ``None`` forgets it (back to the local SQLite file)."""
+    from sqlalchemy import make_url
+
+    path = _settings_file(paths or Paths.default())
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(path, encoding="utf-8")
+    if url is None:
+        parser.remove_section("database")
+    else:
+        if "://" in url:
+            url = make_url(url).set(password=None).render_as_string(hide_password=False)
+        if not parser.has_section("database"):
+            parser.add_section("database")
+        parser.set("database", "url", url)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        parser.write(handle)
+    return path

@@ -114,3 +114,51 @@ def clear_credentials(account: str) -> int:
         except keyring.errors.PasswordDeleteError:
             continue
     return removed
+
+
+# ---------------------------------------------------------------------- database password
+def _database_entry(url: str) -> str | None:
+    """The keyring entry of a server database's password: db:user@host:port/name."""
+    from sqlalchemy import make_url
+
+    try:
+        parsed = make_url(url)
+    except Exception:  # not a URL: a plain SQLite path has no password
+        return None
+    if parsed.get_backend_name() == "sqlite" or not parsed.host:
+        return None
+    return f"db:{parsed.username or ''}@{parsed.host}:{parsed.port or ''}/{parsed.database}"
+
+
+def store_database_password(url: str, password: str) -> None:
+    entry = _database_entry(url)
+    if entry is None:
+        raise CredentialsMissingError("Only a server database (PostgreSQL) has a password")
+    register_secret(password)
+    keyring = _keyring()
+    try:
+        keyring.set_password(SERVICE, entry, password)
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError(f"The keyring refused to store the database password: "
+                                      f"{type(err).__name__}") from None
+
+
+def with_database_password(url: str) -> str:
+    """``url`` with the password from the keyring, if it names none and one is stored.
+    Without a keyring the URL stays as it is (the server may need no password)."""
+    entry = _database_entry(url)
+    if entry is None:
+        return url
+    from sqlalchemy import make_url
+
+    parsed = make_url(url)
+    if parsed.password:
+        return url
+    try:
+        password = _keyring().get_password(SERVICE, entry)
+    except Exception:  # no keyring (or it failed): connect without a password
+        return url
+    if not password:
+        return url
+    register_secret(password)
+    return parsed.set(password=password).render_as_string(hide_password=False)

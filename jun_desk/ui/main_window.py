@@ -118,6 +118,9 @@ class MainWindow(QMainWindow):
         if open_credentials is not None:
             self.credentials_action.triggered.connect(open_credentials)
 
+        self.database_action = settings.addAction(self.tr("&Base de datos…"))
+        self.database_action.triggered.connect(self.open_database_settings)
+
         help_menu = menu.addMenu(self.tr("A&yuda"))
         self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
         self.about_action.triggered.connect(lambda: show_about(self))
@@ -239,6 +242,13 @@ class MainWindow(QMainWindow):
             self.dms.reload()
         if report.inserted:
             self.dashboard.refresh()
+
+    def open_database_settings(self) -> None:
+        from jun_desk.ui.database_dialog import DatabaseDialog
+
+        dialog = DatabaseDialog(self.ui.desk.db.display_url, self)
+        if dialog.exec() == dialog.DialogCode.Accepted:
+            self.statusBar().showMessage(dialog.status.text(), 15_000)
 
     # ------------------------------------------------------------------ other desks
     def apply_changes(self, batch: ChangeBatch) -> None:
