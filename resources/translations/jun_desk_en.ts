@@ -3,67 +3,77 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="88" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="95" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="102" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="125" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="128" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="117" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="131" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="143" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="224" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="220" />
+        <source>No se pudo actualizar el tablero</source>
+        <translation>Could not update the board</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="224" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="307" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="236" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="308" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="255" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="327" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -84,87 +94,87 @@
 <context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="39" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="33" />
         <source>Credenciales de X</source>
         <translation>X credentials</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="45" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="39" />
         <source>Las claves de la cuenta del Ayuntamiento se guardan solo en el llavero del sistema, nunca en la base de datos ni en ficheros.</source>
         <translation>The town hall account's keys are kept only in the system keyring, never in the database or in files.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="53" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="47" />
         <source>Cuenta (sin @)</source>
         <translation>Account (without @)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="56" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="50" />
         <source>Clave de API (API key)</source>
         <translation>API key (consumer key)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="57" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="51" />
         <source>Secreto de API (API key secret)</source>
         <translation>API key secret (consumer secret)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="58" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="52" />
         <source>Token de acceso (access token)</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="59" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="53" />
         <source>Secreto del token (access token secret)</source>
         <translation>Access token secret</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="76" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="70" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="77" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="71" />
         <source>Olvidar credenciales</source>
         <translation>Forget credentials</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="116" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="110" />
         <source>Probando la conexión con X…</source>
         <translation>Testing the connection to X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="118" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="112" />
         <source>Conectado como @%s (%s)</source>
         <translation>Connected as @%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="120" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="114" />
         <source>No se pudo conectar: %s</source>
         <translation>Could not connect: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="126" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="120" />
         <source>Guardando en el llavero…</source>
         <translation>Saving to the keyring…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="131" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="125" />
         <source>Guardado en el llavero.</source>
         <translation>Saved in the keyring.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="138" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="132" />
         <source>Llavero no disponible</source>
         <translation>Keyring not available</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="144" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="138" />
         <source>Borrando del llavero…</source>
         <translation>Removing from the keyring…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="151" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="145" />
         <source>Credenciales de @%s borradas (%d entradas).</source>
         <translation>Credentials of @%s removed (%d entries).</translation>
     </message>
@@ -207,30 +217,114 @@
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="136" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="139" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="97" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="120" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="127" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="129" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="132" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="41" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="68" />
+        <source>Base de datos</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="46" />
+        <source>Varios puestos comparten el tablero en una base de datos PostgreSQL. La contraseña se guarda solo en el llavero del sistema.</source>
+        <translation>Several desks share the board in a PostgreSQL database. The password is kept only in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="53" />
+        <source>Solo este puesto (archivo SQLite)</source>
+        <translation>This desk only (SQLite file)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="54" />
+        <source>Tablero compartido (PostgreSQL)</source>
+        <translation>Shared board (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="55" />
+        <source>Tipo</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
+        <source>Archivo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="67" />
+        <source>Servidor</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="67" />
+        <source>Puerto</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="69" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="70" />
+        <source>Contraseña</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="79" />
+        <source>Probar conexión</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="118" />
+        <source>Indique el archivo de la base de datos</source>
+        <translation>Enter the database file</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="122" />
+        <source>Indique el servidor y la base de datos</source>
+        <translation>Enter the server and the database</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="141" />
+        <source>Probando la conexión…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="143" />
+        <source>Conexión correcta: %s</source>
+        <translation>Connection works: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="160" />
+        <source>Guardado. Jun Desk usará esta base de datos la próxima vez que se abra.</source>
+        <translation>Saved. Jun Desk will use this database the next time it starts.</translation>
     </message>
 </context>
 <context>
@@ -306,47 +400,47 @@
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="166" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="178" />
         <source>(%d intentos)</source>
         <translation>(%d attempts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="177" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="185" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="248" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="252" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="256" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="262" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="266" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="274" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="278" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="281" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -475,87 +569,87 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="49" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="50" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="52" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="55" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="81" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="87" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="123" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="194" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="222" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="242" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="227" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="247" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="233" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="234" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="254" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="243" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="263" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="251" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -696,117 +790,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="48" />
+        <location filename="../../jun_desk/ui/main_window.py" line="72" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="50" />
+        <location filename="../../jun_desk/ui/main_window.py" line="74" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="53" />
+        <location filename="../../jun_desk/ui/main_window.py" line="77" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="57" />
+        <location filename="../../jun_desk/ui/main_window.py" line="81" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="67" />
+        <location filename="../../jun_desk/ui/main_window.py" line="91" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="73" />
+        <location filename="../../jun_desk/ui/main_window.py" line="99" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="80" />
+        <location filename="../../jun_desk/ui/main_window.py" line="106" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="85" />
+        <location filename="../../jun_desk/ui/main_window.py" line="111" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="89" />
+        <location filename="../../jun_desk/ui/main_window.py" line="115" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="90" />
+        <location filename="../../jun_desk/ui/main_window.py" line="116" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="95" />
+        <location filename="../../jun_desk/ui/main_window.py" line="121" />
+        <source>&amp;Base de datos…</source>
+        <translation>&amp;Database…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="124" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="96" />
+        <location filename="../../jun_desk/ui/main_window.py" line="125" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="109" />
+        <location filename="../../jun_desk/ui/main_window.py" line="138" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="138" />
+        <location filename="../../jun_desk/ui/main_window.py" line="181" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="168" />
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="170" />
+        <location filename="../../jun_desk/ui/main_window.py" line="213" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="176" />
+        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <source>En espera: sondea %s</source>
+        <translation>Standing by: %s polls</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="224" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="179" />
+        <location filename="../../jun_desk/ui/main_window.py" line="227" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="185" />
+        <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="212" />
+        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <source>Conexión con la base de datos recuperada</source>
+        <translation>Connection to the database restored</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
+        <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="295" />
+        <source>Sondeo de X: este puesto</source>
+        <translation>Polling X: this desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <source>Sondeo de X: %s</source>
+        <translation>Polling X: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="299" />
+        <source>Sondeo de X: nadie</source>
+        <translation>Polling X: nobody</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="316" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="216" />
+        <location filename="../../jun_desk/ui/main_window.py" line="320" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="217" />
+        <location filename="../../jun_desk/ui/main_window.py" line="321" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="221" />
+        <location filename="../../jun_desk/ui/main_window.py" line="325" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
