@@ -39,12 +39,14 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
             .where(AuditEvent.ticket_id == ticket_id, AuditEvent.outcome == "ok")
             .order_by(AuditEvent.id.desc()).limit(1)
         ).first()
+        names = dict(session.execute(select(Operator.id, Operator.username)).all()) \
+            if last is not None else {}
     current = ticket.version if ticket else None
     who = last.actor_name if last else None
     what = last.action if last else None
     when = last.at.strftime("%H:%M:%S") if last else None
     read = f" (you had version {read_version}, it is now {current})" if read_version else ""
-    detail = f": {who} did '{what}' at {when} UTC{_what_changed(last)}" if last else ""
+    detail = f": {who} did '{what}' at {when} UTC{_what_changed(last, names)}" if last else ""
     return ConflictError(
         f"Ticket #{ticket_id} was changed by someone else{detail}{read}. "
         "Nothing was overwritten: reload the ticket and try again.",
@@ -52,11 +54,17 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
     )
 
 
-def _what_changed(event: AuditEvent) -> str:
-    """' (status: new → in_progress)' from the event's before/after, or ''."""
+def _what_changed(event: AuditEvent, names: dict[int, str]) -> str:
+    """' (assignee: luis → rosa; status: new → assigned)' from the event, or ''."""
     before, after = event.before or {}, event.after or {}
-    parts = [f"{key}: {before.get(key, '-')} → {after[key]}" for key in after
-             if before.get(key) != after[key]][:4]
+
+    def shown(key: str, value: object) -> object:
+        if key == "assignee_id":
+            return names.get(value, "-") if value is not None else "-"  # type: ignore[arg-type]
+        return "-" if value is None else value
+
+    parts = [f"{key.removesuffix('_id')}: {shown(key, before.get(key))} → "
+             f"{shown(key, after[key])}" for key in after if before.get(key) != after[key]][:4]
     return f" ({'; '.join(parts)})" if parts else ""
 
 
