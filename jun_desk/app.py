@@ -64,6 +64,20 @@ def run_gui(options: GuiOptions) -> int:
             sandbox.stop()
 
 
+def _quit_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl-C or SIGTERM close the window as the close button does (layout saved, poller
+    stopped, lease released) instead of a traceback in whatever slot was running."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
+    tick = QTimer(window)  # lets the interpreter run its signal handlers now and then
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+
+
 def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
     from jun_desk.x.sandbox.server import Sandbox
 
@@ -172,6 +186,7 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
 
             QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True),
                                           app.quit()))
+        _quit_on_signals(app, window)
         return app.exec()
     finally:
         if live is not None:

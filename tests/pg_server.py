@@ -98,6 +98,14 @@ class PostgresServer:
     def admin_url(self) -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/postgres"
 
+    def stop_only(self) -> None:
+        """Shut the server down, keeping its data (start_again brings it back)."""
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",
+                  "-t", "60", "stop")
+
+    def start_again(self) -> None:
+        self._start_server()
+
     def restart(self) -> None:
         """A clean restart (every client connection is cut), as an administrator does."""
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w",

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -89,8 +90,10 @@ def test_1000_conflicting_reassignments_lose_nothing(db_url: str, tmp_path: Path
         desk.close()
 
 
-@pytest.mark.postgres
-def test_server_restart_during_work_reconnects_and_loses_nothing(tmp_path: Path) -> None:
+@pytest.fixture
+def own_server() -> Iterator[tuple[PostgresServer, str]]:
+    """A PostgreSQL server of this test alone (it gets restarted), with a migrated,
+    seeded-later database; yields the server and the database URL."""
     try:
         server = PostgresServer()
         admin = server.start()
@@ -103,45 +106,98 @@ def test_server_restart_during_work_reconnects_and_loses_nothing(tmp_path: Path)
         with engine.connect() as conn:
             conn.execute(text("CREATE DATABASE jun_restart"))
         engine.dispose()
-        url = admin.rsplit("/", 1)[0] + "/jun_restart"
-        desk = Desk.open(url)
-        tickets, ops = _seed(desk, 4)
-        stream = desk.changes.stream()
-        assert stream.next(0.05) is None
-        go = tmp_path / "go"
-        workers = [_worker("reassign", url, ",".join(map(str, tickets)),
-                           ",".join(map(str, ops)), "300", str(seed), str(go))
-                   for seed in (5, 6)]
-        time.sleep(1.0)
-        go.touch()
-        time.sleep(1.0)
-        server.restart()  # while both desks are writing
-        # The listener of this desk notices, then comes back with a full refresh.
-        outcomes = []
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                batch = stream.next(0.2)
-            except StorageError:
-                outcomes.append("lost")
-                continue
-            if batch is not None and batch.resync:
-                outcomes.append("resync")
-                break
-        assert outcomes[0] == "lost" and outcomes[-1] == "resync"
-        results = []
-        for proc in workers:
-            out, err = proc.communicate(timeout=300)
-            assert proc.returncode == 0, err
-            results.append(json.loads(out.strip().splitlines()[-1]))
-        assert sum(r["errors"] for r in results) > 0, "the restart did not hit the workers"
-        _assert_no_lost_update(desk, tickets, results)
-        # This desk's own services reconnect too.
-        assert desk.tickets.get(tickets[0]).id == tickets[0]
-        stream.close()
-        desk.close()
+        yield server, admin.rsplit("/", 1)[0] + "/jun_restart"
     finally:
         server.stop()
+
+
+@pytest.mark.postgres
+def test_server_restart_during_work_reconnects_and_loses_nothing(
+        own_server: tuple[PostgresServer, str], tmp_path: Path) -> None:
+    server, url = own_server
+    desk = Desk.open(url)
+    tickets, ops = _seed(desk, 4)
+    stream = desk.changes.stream()
+    assert stream.next(0.05) is None
+    go = tmp_path / "go"
+    workers = [_worker("reassign", url, ",".join(map(str, tickets)),
+                       ",".join(map(str, ops)), "300", str(seed), str(go))
+               for seed in (5, 6)]
+    time.sleep(1.0)
+    go.touch()
+    time.sleep(1.0)
+    server.restart()  # while both desks are writing
+    # The listener of this desk notices, then comes back with a full refresh.
+    outcomes = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            batch = stream.next(0.2)
+        except StorageError:
+            outcomes.append("lost")
+            continue
+        if batch is not None and batch.resync:
+            outcomes.append("resync")
+            break
+    assert outcomes[0] == "lost" and outcomes[-1] == "resync"
+    results = []
+    for proc in workers:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    assert sum(r["errors"] for r in results) > 0, "the restart did not hit the workers"
+    _assert_no_lost_update(desk, tickets, results)
+    # This desk's own services reconnect too.
+    assert desk.tickets.get(tickets[0]).id == tickets[0]
+    stream.close()
+    desk.close()
+
+
+@pytest.mark.postgres
+def test_the_window_shows_a_lost_server_and_recovers_without_losing_the_draft(
+        own_server: tuple[PostgresServer, str], qtbot) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.workflow import Status
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.live import ChangeListener
+    from jun_desk.ui.main_window import MainWindow
+
+    server, url = own_server
+    desk = Desk.open(url)
+    tickets, ops = _seed(desk, 1)
+    ui = UiContext(desk, desk.operators.actor("ana"))
+    live = ChangeListener(desk.changes.stream())
+    window = MainWindow(ui, live=live)
+    qtbot.addWidget(window)
+    live.start()
+    try:
+        ui.ticket_chosen.emit(tickets[0])
+        qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=5000)
+        window.detail.composer.setPlainText("Buenos días, mañana pasa la brigada de obras.")
+        server.stop_only()
+        qtbot.waitUntil(lambda: not window.banner.isHidden(), timeout=15_000)
+        assert "server cannot be reached" in window.banner.text()
+        window.detail.add_note()  # refused with the reason; the draft stays
+        qtbot.waitUntil(lambda: "cannot be reached" in window.detail.error.text(),
+                        timeout=15_000)
+        assert window.detail.composer.toPlainText().startswith("Buenos días")
+        server.start_again()
+        qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=20_000)
+        # Back: the same note goes through, and another desk's change shows up live.
+        window.detail.add_note()
+        qtbot.waitUntil(lambda: window.detail.composer.toPlainText() == "", timeout=10_000)
+        other = Desk.open(url, migrate=False)
+        other.tickets.assign(other.operators.actor("ana"), tickets[0], ops[1],
+                             other.tickets.get(tickets[0]).version)
+        other.close()
+        assigned = window.board.columns[Status.ASSIGNED].model
+        qtbot.waitUntil(lambda: assigned.row_of(tickets[0]) is not None, timeout=5000)
+        assert [n.text for n in desk.tickets.notes(tickets[0])] == [
+            "Buenos días, mañana pasa la brigada de obras."]
+    finally:
+        live.stop()
+        window.close()
+        ui.wait()
+        desk.close()
 
 
 # ---------------------------------------------------------------------- live refresh in Qt
