@@ -157,6 +157,14 @@ def run_credentials(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- sync
+def _lease_left(desk, account: str, ttl: float) -> float:  # type: ignore[no-untyped-def]
+    """Seconds until the current poller lease of ``account`` runs out (at most ``ttl``)."""
+    expires = desk.leases.current(account).expires_at
+    if expires is None:
+        return 0.0
+    return min(ttl, max(0.0, (expires - desk.ctx.clock()).total_seconds())) + 0.05
+
+
 def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk import secrets
     from jun_desk.services.leases import PollerLease
@@ -206,7 +214,15 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
 
     try:
         if not args.watch:
-            report_line(engine.sync_once())
+            report = engine.sync_once()
+            if report.standby is not None:
+                # Another desk holds the lease; if it died, its lease runs out shortly.
+                wait = _lease_left(desk, report.account, ttl.total_seconds())
+                print(f"{report.standby} holds the poller lease; waiting {wait:.1f} s for it",
+                      file=sys.stderr, flush=True)
+                stop.wait(wait)
+                report = engine.sync_once()
+            report_line(report)
             return 0
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
