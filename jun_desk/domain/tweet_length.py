@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 MAX_WEIGHTED_LENGTH = 280
+MAX_DM_LENGTH = 10_000  # X's limit for one direct message, in characters
 URL_LENGTH = 23
 _LIGHT_RANGES = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 _URL = re.compile(

@@ -15,14 +15,16 @@ from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.items import ItemKind
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text
-from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, fits_in_tweet, weighted_length
+from jun_desk.domain.tweet_length import (
+    MAX_DM_LENGTH,
+    MAX_WEIGHTED_LENGTH,
+    fits_in_tweet,
+    weighted_length,
+)
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
-
-MAX_DM = 10_000
-
 
 SEND_LEASE = timedelta(seconds=90)  # a "sending" item older than this is in doubt
 
@@ -67,8 +69,8 @@ class OutboxService:
                 f"The reply is {weighted_length(text)} characters as X counts them "
                 f"(at most {MAX_WEIGHTED_LENGTH}): shorten it or send a DM"
             )
-        if kind == "dm" and len(text) > MAX_DM:
-            raise ValidationError(f"A DM can have at most {MAX_DM} characters")
+        if kind == "dm" and len(text) > MAX_DM_LENGTH:
+            raise ValidationError(f"A DM can have at most {MAX_DM_LENGTH} characters")
         with unit_of_work(self.ctx, actor, f"outbox.{kind}", ticket_id=ticket_id) as (
             session, fresh,
         ):

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.text import clean_text
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.workflow import Status, parse_status
 from jun_desk.services.context import DeskContext
@@ -57,7 +58,8 @@ class SearchService:
             query = query.where(Ticket.created_at < flt.created_to)
         if not flt.include_merged:
             query = query.where(Ticket.merged_into_id.is_(None))
-        for word in flt.text.split()[:10]:
+        # Pasted text may hold NULs or lone surrogates: the driver would refuse them.
+        for word in clean_text(flt.text, MAX_QUERY * 10).split()[:10]:
             # Bound parameters with LIKE wildcards escaped: '%', '_' and quotes are literal.
             needle = word[:MAX_QUERY].lower()
             in_items = exists().where(TicketItem.ticket_id == Ticket.id,
@@ -126,7 +128,7 @@ class SearchService:
             query = query.where(
                 TicketItem.suggested_department == self.ctx.catalogue.get(department).code
             )
-        for word in text.split()[:10]:
+        for word in clean_text(text, MAX_QUERY * 10).split()[:10]:
             query = query.where(func.lower(TicketItem.text).contains(word[:MAX_QUERY].lower(),
                                                                       autoescape=True))
         if ids:

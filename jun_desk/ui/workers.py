@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -45,7 +48,13 @@ def run_job(pool: QThreadPool, fn: Callable[[], Any], on_done: Callable[[Any], N
 
     def deliver(callback: Callable[[Any], None], value: Any) -> None:
         _live.discard(job)
-        callback(value)
+        try:
+            callback(value)
+        except RuntimeError as err:
+            # The view that asked was closed while the work ran: nobody to tell.
+            if "already deleted" not in str(err):
+                raise
+            log.debug("A result arrived for a closed view and was dropped")
 
     job.signals.done.connect(lambda value: deliver(on_done, value))
     job.signals.failed.connect(lambda err: deliver(on_failed, err))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.canned import PRIVACY_REPLY, CannedReply, load_canned
 from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
-from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, weighted_length
+from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
 from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext, describe
@@ -223,7 +223,7 @@ class DetailPanel(QWidget):
         has_mention = bool(snap and any(i.kind == "mention" for i in snap.items))
         has_citizen = bool(snap and snap.ticket.citizen_id)
         self.reply_button.setEnabled(bool(text) and not over and has_mention)
-        self.dm_button.setEnabled(bool(text) and has_citizen)
+        self.dm_button.setEnabled(bool(text) and has_citizen and len(text) <= MAX_DM_LENGTH)
         self.note_button.setEnabled(bool(text) and snap is not None)
         is_open = bool(snap and snap.ticket.status.is_open)
         self.resolve_button.setEnabled(is_open)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.tickets import ItemView
+from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.text_render import relative_time, tweet_html
@@ -174,7 +175,8 @@ class DmPanel(QWidget):
         self.create_button.setEnabled(bool(c) and not has_ticket)
         self.link_button.setEnabled(bool(c) and not has_ticket)
         self.open_button.setEnabled(has_ticket)
-        self.send_button.setEnabled(has_ticket and bool(self.composer.toPlainText().strip()))
+        text = self.composer.toPlainText().strip()
+        self.send_button.setEnabled(has_ticket and bool(text) and len(text) <= MAX_DM_LENGTH)
         self.send_button.setToolTip("" if has_ticket else self.tr(
             "Crea o vincula un ticket para responder: así queda registrado"))
 

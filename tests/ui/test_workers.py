@@ -1,0 +1,44 @@
+"""Workers report back on the GUI thread, also when the view that asked is gone."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QLabel
+
+from jun_desk.ui.workers import _live, run_job
+
+
+def test_a_result_for_a_closed_view_is_dropped_quietly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pool = QThreadPool()
+    label = QLabel()
+    release = threading.Event()
+    job = run_job(pool, lambda: release.wait(5) and "listo", label.setText,
+                  lambda err: label.setText(str(err)))
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(label), timeout=2000)
+    release.set()
+    pool.waitForDone(5000)
+    qtbot.waitUntil(lambda: job not in _live, timeout=2000)  # delivered, nothing raised
+
+
+def test_other_runtime_errors_still_surface(qtbot) -> None:  # type: ignore[no-untyped-def]
+    pool = QThreadPool()
+    seen: list[str] = []
+
+    def broken(_value: object) -> None:
+        seen.append("called")
+        raise RuntimeError("a real bug")
+
+    with qtbot.captureExceptions() as caught:
+        run_job(pool, lambda: 1, broken, lambda err: None)
+        pool.waitForDone(5000)
+        qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    assert any("a real bug" in str(exc[1]) for exc in caught)
+
+
+def _alive(widget: QLabel) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(widget)
