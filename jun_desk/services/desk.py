@@ -19,7 +19,7 @@ from jun_desk.services.reports import ReportService
 from jun_desk.services.search import SearchService
 from jun_desk.services.tickets import TicketService
 from jun_desk.store.engine import Database
-from jun_desk.store.migrate import upgrade
+from jun_desk.store.migrate import ensure_current
 from jun_desk.store.models import utcnow
 
 
@@ -51,7 +51,7 @@ class Desk:
         try:
             db.check_connection()
             if migrate:
-                upgrade(db)
+                ensure_current(db)
             return cls(DeskContext(db, rules or Rules.load(), clock))
         except BaseException:
             db.dispose()

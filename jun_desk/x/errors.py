@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
-
-import requests
-import tweepy
+from typing import TYPE_CHECKING
 
 from jun_desk.domain.errors import JunDeskError
+
+if TYPE_CHECKING:  # imported where used: the window describes errors without loading tweepy
+    import requests
 
 
 class Failure(StrEnum):
@@ -103,6 +104,9 @@ def _x_reason(response: requests.Response | None) -> str:
 
 def map_exception(err: BaseException, *, now: float) -> XApiError:
     """Turn whatever tweepy, requests or the JSON parser raised into an XApiError."""
+    import requests
+    import tweepy
+
     if isinstance(err, XApiError):
         return err
     if isinstance(err, tweepy.TooManyRequests):

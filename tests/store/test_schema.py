@@ -150,3 +150,32 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path) -> None:  # type: ignore
         item.ticket_id = 999  # no such ticket
         session.add(item)
     db.dispose()
+
+
+def test_head_revision_constant_follows_the_migration_scripts() -> None:
+    from jun_desk.store.migrate import HEAD_REVISION, head_revision
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_a_current_database_opens_without_loading_alembic(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from jun_desk.services.desk import Desk
+
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    Desk.open(url).close()
+    probe = ("import sys; from jun_desk.services.desk import Desk; Desk.open(sys.argv[1])"
+             ".close(); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_stored_revision_of_an_empty_database_is_none(empty_db: Database) -> None:
+    from jun_desk.store.migrate import stored_revision
+
+    assert stored_revision(empty_db) is None
+    upgrade(empty_db)
+    assert stored_revision(empty_db) == "0004"
