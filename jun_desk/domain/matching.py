@@ -16,6 +16,11 @@ from jun_desk.domain.text import fold
 _WORD = re.compile(r"\w+")
 
 
+def words(folded: str) -> list[str]:
+    """The words of a folded text, as every matcher splits it."""
+    return _WORD.findall(folded)
+
+
 @dataclass(frozen=True, slots=True)
 class _Term:
     key: str  # the term as given (unique)
@@ -73,11 +78,22 @@ class TermMatcher:
         ('corte de luz' over 'luz'); the same term listed twice (say, for two
         departments) matches as both.
         """
-        tokens = _WORD.findall(folded)
+        return self.find_in_words(words(folded))
+
+    def find_in_words(self, tokens: list[str]) -> list[tuple[str, object, str]]:
+        """``find`` on a text already split with ``words`` (several matchers, one split)."""
         seen: dict[str, tuple[str, object, str]] = {}
-        i = 0
-        while i < len(tokens):
-            matching = [t for t in self._candidates(tokens[i]) if t.match_at(tokens, i)]
+        cache = self._cache
+        i, count = 0, len(tokens)
+        while i < count:
+            token = tokens[i]
+            candidates = cache.get(token)
+            if candidates is None:
+                candidates = self._candidates(token)
+            if not candidates:  # most words start no term: no list, no call
+                i += 1
+                continue
+            matching = [t for t in candidates if t.match_at(tokens, i)]
             if not matching:
                 i += 1
                 continue

@@ -22,6 +22,8 @@ _PHONE = re.compile(
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _IBAN = re.compile(r"(?<!\w)ES\d{2}(?:[\s]?\d{4}){5}(?!\d)", re.IGNORECASE)
+# Every identifier above holds a digit (\d: any script's digits, as the patterns) or an '@'.
+_MAYBE_IDENTIFIER = re.compile(r"[\d@]")
 
 
 class PersonalData(StrEnum):
@@ -59,6 +61,14 @@ class PrivacyScanner:
 
     def scan(self, text: str) -> list[PrivacyFinding]:
         findings: list[PrivacyFinding] = []
+        if _MAYBE_IDENTIFIER.search(text):  # most texts have no digit and no '@'
+            self._identifiers(text, findings)
+        for _term, _, words in self._health.find(fold(text)):
+            findings.append(PrivacyFinding(PersonalData.HEALTH, words))
+        return findings
+
+    @staticmethod
+    def _identifiers(text: str, findings: list[PrivacyFinding]) -> None:
         for m in _NIE.finditer(text):
             prefix = "XYZ".index(m.group(1).upper())
             number = int(f"{prefix}{m.group(2)}")
@@ -75,9 +85,6 @@ class PrivacyScanner:
             findings.append(PrivacyFinding(PersonalData.EMAIL, local[:1] + "•••@" + domain))
         for m in _IBAN.finditer(text):
             findings.append(PrivacyFinding(PersonalData.IBAN, _mask(m.group(0), 4)))
-        for _term, _, words in self._health.find(fold(text)):
-            findings.append(PrivacyFinding(PersonalData.HEALTH, words))
-        return findings
 
 
 _IDENTIFIERS = (_NIE, _DNI, _IBAN, _EMAIL, _PHONE)

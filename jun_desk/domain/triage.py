@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.errors import ValidationError
-from jun_desk.domain.matching import TermMatcher
+from jun_desk.domain.matching import TermMatcher, words
 from jun_desk.domain.text import MENTION, fold, hashtags, mentions
 from jun_desk.domain.workflow import Priority
 
@@ -128,9 +128,10 @@ class Triage:
     def classify(self, text: str) -> TriageResult:
         # Handles are scored as accounts below, not as words ('@PoliciaJun' is no 'policía').
         folded = fold(MENTION.sub(" ", text))
+        tokens = words(folded)  # split once for both matchers
         scores: dict[str, int] = defaultdict(int)
         matches: dict[str, list[Match]] = defaultdict(list)
-        for term, (code, weight), _words in self._terms.find(folded):  # type: ignore[misc]
+        for term, (code, weight), _words in self._terms.find_in_words(tokens):  # type: ignore[misc]
             scores[code] += weight
             matches[code].append(Match("term", term.strip(), weight))
         for tag in dict.fromkeys(hashtags(text)):
@@ -144,7 +145,7 @@ class Triage:
                 scores[code] += self.rules.handle_weight
                 matches[code].append(Match("handle", handle, self.rules.handle_weight))
 
-        priority = self._priority(folded)  # no priority word is a handle
+        priority = self._priority(tokens)  # no priority word is a handle
         if not scores:
             return TriageResult(self.rules.default_department, 0.0, priority)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -155,8 +156,8 @@ class Triage:
         return TriageResult(best, round(confidence, 2), priority,
                             tuple(matches[best]), runner_up)
 
-    def _priority(self, folded: str) -> Priority:
-        found = {value for _term, value, _words in self._priorities.find(folded)}
+    def _priority(self, tokens: list[str]) -> Priority:
+        found = {value for _term, value, _words in self._priorities.find_in_words(tokens)}
         if Priority.URGENT in found:
             return Priority.URGENT
         return Priority.HIGH if Priority.HIGH in found else Priority.NORMAL

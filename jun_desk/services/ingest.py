@@ -34,9 +34,15 @@ class IngestResult:
         return self.received - self.inserted
 
 
+CITIZEN_CACHE = 50_000  # citizens remembered as last stored (a town has far fewer)
+
+
 class IngestService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
+        # x_user_id → (details as last stored by this desk, citizen id); filled only after
+        # a commit, so a rolled-back page never leaves an id that does not exist.
+        self._citizens: dict[str, tuple[tuple, int]] = {}
 
     def cursor(self, account: str, stream: Stream) -> str | None:
         with self.ctx.db.session(readonly=True) as session:
@@ -62,10 +68,11 @@ class IngestService:
         ``fence``: checked first in the same transaction (the poller lease); raising there
         stores nothing.
         """
+        known: dict[str, tuple[tuple, int]] = {}
         with self.ctx.db.session() as session:
             if fence is not None:
                 fence(session)
-            citizen_ids = self._upsert_citizens(session, users)
+            citizen_ids = self._upsert_citizens(session, users, known)
             inserted = self._insert_items(session, account, items, citizen_ids)
             attached = self._attach_to_open_tickets(session, inserted)
             stored = self._advance_cursor(session, account, stream, cursor, walk)
@@ -74,20 +81,41 @@ class IngestService:
                        subject=f"{account}:{stream.value}",
                        after={"received": len(items), "inserted": len(inserted),
                               "attached": attached, "cursor": stored})
-            return IngestResult(len(items), len(inserted), attached, stored)
+            result = IngestResult(len(items), len(inserted), attached, stored)
+        self._remember_citizens(known)  # committed: safe to skip next time
+        return result
 
     # ------------------------------------------------------------------ steps
-    def _upsert_citizens(self, session: Session, users: Sequence[XUser]) -> dict[str, int]:
+    def _remember_citizens(self, known: dict[str, tuple[tuple, int]]) -> None:
+        if len(self._citizens) + len(known) > CITIZEN_CACHE:
+            self._citizens.clear()
+        self._citizens.update(known)
+
+    def _upsert_citizens(self, session: Session, users: Sequence[XUser],
+                         known: dict[str, tuple[tuple, int]]) -> dict[str, int]:
+        """Citizens as X describes them now: new ones inserted, changed ones updated.
+        A citizen this desk stored with exactly these details is not written again (the
+        same few hundred people write every day), and their id comes from memory."""
         if not users:
             return {}
         now = self.ctx.clock()
-        by_id = {u.x_id: u for u in users}  # one row per user even if X repeats one
+        ids: dict[str, int] = {}
+        fresh: dict[str, tuple] = {}
+        for u in users:  # one row per user even if X repeats one
+            details = (clean_text(u.handle, 64), clean_text(u.name, 200),
+                       u.profile_image_url, u.verified)
+            cached = self._citizens.get(u.x_id)
+            if cached is not None and cached[0] == details:
+                ids[u.x_id] = cached[1]
+            else:
+                fresh[u.x_id] = details
+        if not fresh:
+            return ids
         rows = [{
-            "x_user_id": u.x_id, "handle": clean_text(u.handle, 64),
-            "name": clean_text(u.name, 200), "profile_image_url": u.profile_image_url,
-            "x_verified": u.verified, "verified_resident": False,
+            "x_user_id": x_id, "handle": handle, "name": name, "profile_image_url": image,
+            "x_verified": verified, "verified_resident": False,
             "created_at": now, "updated_at": now,
-        } for u in by_id.values()]
+        } for x_id, (handle, name, image, verified) in fresh.items()]
         stmt = insert_for(session, Citizen.__table__)
         stmt = stmt.on_conflict_do_update(
             index_elements=["x_user_id"],
@@ -97,9 +125,12 @@ class IngestService:
         )
         session.execute(stmt, rows)
         found = session.execute(
-            select(Citizen.x_user_id, Citizen.id).where(Citizen.x_user_id.in_(list(by_id)))
+            select(Citizen.x_user_id, Citizen.id).where(Citizen.x_user_id.in_(list(fresh)))
         )
-        return dict(found.all())
+        for x_id, citizen_id in found.all():
+            ids[x_id] = citizen_id
+            known[x_id] = (fresh[x_id], citizen_id)
+        return ids
 
     def _insert_items(self, session: Session, account: str, items: Sequence[XItem],
                       citizen_ids: dict[str, int]) -> list[dict]:

@@ -121,3 +121,43 @@ def test_ingest_writes_one_audit_event_per_page(desk: Desk) -> None:
     events = [e for e in desk.audit.latest() if e.action == "ingest.page"]
     assert len(events) == 1
     assert events[0].after["inserted"] == 3
+
+
+def test_an_unchanged_citizen_is_not_written_again(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from jun_desk.store.models import Citizen
+
+    def updated_at():  # type: ignore[no-untyped-def]
+        return desk.db.run(lambda s: s.scalar(select(Citizen.updated_at)), readonly=True)
+
+    desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, [mention("hola")], [MARIA], None)
+    first, stamp = desk.citizens.find("vecina_maria"), updated_at()
+    clock.advance(minutes=5)
+    desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, [mention("otra vez")], [MARIA], None)
+    assert updated_at() == stamp  # remembered, not rewritten
+    assert desk.citizens.find("vecina_maria").id == first.id
+    assert {i.author_handle for i in desk.search.feed()} == {"vecina_maria"}
+    clock.advance(minutes=5)
+    from dataclasses import replace
+
+    desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, [mention("nuevo nombre")],
+                            [replace(MARIA, name="María L.")], None)
+    assert updated_at() > stamp and desk.citizens.find("vecina_maria").name == "María L."
+
+
+def test_a_rolled_back_page_leaves_no_remembered_citizen(desk: Desk) -> None:
+    import pytest
+
+    bad = mention("bache")
+    bad = bad.__class__(**{**{f: getattr(bad, f) for f in bad.__slots__}, "created_at": None})
+    with pytest.raises(Exception):  # noqa: B017 - any driver error; the point is what remains
+        desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, [bad], [PEPE], bad.x_id)
+    from jun_desk.domain.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        desk.citizens.find("pepe_jun")
+    desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, [mention("hola", author=PEPE)], [PEPE],
+                            None)
+    pepe = desk.citizens.find("pepe_jun")
+    assert pepe.handle == "pepe_jun" and desk.search.feed()[0].author_handle == "pepe_jun"
