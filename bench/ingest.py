@@ -1,8 +1,9 @@
 """Ingest benchmark: X API v2 mention pages (the sandbox's JSON) → parse → triage → persist,
-against a baseline measured in the same run: plain sqlite3 executemany of the same rows
-into the same schema, page by page (one transaction per page, as ingest does).
+against baselines measured in the same run on the same schema, page by page (one
+transaction per page, as ingest does): plain sqlite3 executemany on SQLite; psycopg
+executemany and COPY on PostgreSQL (a throw-away server, or --pg-url ADMIN_URL).
 
-    .venv/bin/python bench/ingest.py [--mentions 100000]
+    .venv/bin/python bench/ingest.py [--mentions 100000] [--backend sqlite|postgresql|both]
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ def pages(count: int, size: int = 100) -> list[str]:
     return bodies
 
 
-def ours(bodies: list[str], folder: Path) -> float:
-    desk = Desk.open(f"sqlite:///{folder / 'ours.db'}")
+def ours(bodies: list[str], folder: Path, url: str | None = None) -> float:
+    desk = Desk.open(url or f"sqlite:///{folder / 'ours.db'}")
     started = time.perf_counter()
     for body in bodies:
         page = json.loads(body)
@@ -85,20 +86,88 @@ def baseline(bodies: list[str], folder: Path) -> float:
     return elapsed
 
 
+COLUMNS = ("source", "x_id", "kind", "account", "author_x_id", "text", "created_at",
+           "conversation_id", "media_count", "personal_data", "handled", "ingested_at")
+
+
+def pg_baseline(bodies: list[str], url: str, copy: bool) -> float:
+    """psycopg straight into the migrated schema: executemany, or COPY, one page a
+    transaction; the same JSON parsing, no triage."""
+    import psycopg
+    from sqlalchemy import make_url
+
+    Desk.open(url).close()
+    u = make_url(url)
+    conn = psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database)
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    for body in bodies:
+        page = json.loads(body)
+        rows = [("tweet", d["id"], "mention", "AytoJun", d["author_id"], d["text"],
+                 datetime.fromisoformat(d["created_at"]), d["conversation_id"], 0, "", False,
+                 now) for d in page["data"]]
+        with conn.transaction(), conn.cursor() as cur:
+            if copy:
+                with cur.copy(f"COPY ticket_items ({', '.join(COLUMNS)}) FROM STDIN") as out:
+                    for row in rows:
+                        out.write_row(row)
+            else:
+                cur.executemany(
+                    f"INSERT INTO ticket_items ({', '.join(COLUMNS)}) "
+                    f"VALUES ({', '.join(['%s'] * len(COLUMNS))})", rows)
+    elapsed = time.perf_counter() - started
+    conn.close()
+    return elapsed
+
+
+def fresh_pg_database(admin: str, name: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+def run_postgresql(bodies: list[str], n: int, admin_url: str | None) -> None:
+    from tests.pg_server import PostgresServer
+
+    server = None if admin_url else PostgresServer()
+    admin = admin_url or server.start()  # type: ignore[union-attr]
+    try:
+        many = pg_baseline(bodies, fresh_pg_database(admin, "jun_bench_many"), copy=False)
+        copied = pg_baseline(bodies, fresh_pg_database(admin, "jun_bench_copy"), copy=True)
+        mine = ours(bodies, Path("."), fresh_pg_database(admin, "jun_bench_ours"))
+    finally:
+        if server is not None:
+            server.stop()
+    print(f"ingest of {n:,} mentions (PostgreSQL, 100 a page): Jun Desk {n / mine:,.0f} "
+          f"items/s ({mine:.1f} s); psycopg executemany {n / many:,.0f} items/s "
+          f"({many:.2f} s), ratio {many / mine:.2f}; psycopg COPY {n / copied:,.0f} items/s "
+          f"({copied:.2f} s), ratio {copied / mine:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mentions", type=int, default=100_000)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--pg-url", default=None, help="admin URL of an existing server")
     args = parser.parse_args()
     bodies = pages(args.mentions)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        base = baseline(bodies, folder)
-        mine = ours(bodies, folder)
     n = args.mentions
-    print(f"ingest of {n:,} mentions (SQLite, 100 a page): Jun Desk {n / mine:,.0f} items/s "
-          f"({mine:.1f} s: parse + triage + privacy + citizens + insert + cursor); "
-          f"plain sqlite3 executemany {n / base:,.0f} items/s ({base:.2f} s); "
-          f"ratio {base / mine:.2f}")
+    if args.backend in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            base = baseline(bodies, folder)
+            mine = ours(bodies, folder)
+        print(f"ingest of {n:,} mentions (SQLite, 100 a page): Jun Desk {n / mine:,.0f} "
+              f"items/s ({mine:.1f} s: parse + triage + privacy + citizens + insert + "
+              f"cursor); plain sqlite3 executemany {n / base:,.0f} items/s ({base:.2f} s); "
+              f"ratio {base / mine:.2f}", flush=True)
+    if args.backend in ("postgresql", "both"):
+        run_postgresql(bodies, n, args.pg_url)
 
 
 if __name__ == "__main__":
