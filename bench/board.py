@@ -100,8 +100,12 @@ def main() -> None:
             started = time.perf_counter()
             board.department.setCurrentIndex(board.department.findData(code))
             wait_columns(False)
+            loaded = time.perf_counter()
             board.grab()
             timings.append((time.perf_counter() - started) * 1000)
+            if os.environ.get("BENCH_DETAIL"):
+                print(f"  {code}: loaded {(loaded - started) * 1000:.0f} ms, painted "
+                      f"{(time.perf_counter() - loaded) * 1000:.0f} ms")
         filtering = sorted(timings)[len(timings) // 2]
 
         board.department.setCurrentIndex(0)

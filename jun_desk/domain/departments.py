@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from jun_desk.domain.errors import ValidationError
@@ -125,6 +126,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
+@lru_cache(maxsize=256)  # a handful of department colours, asked for each painted card
 def readable_text_colour(background: str) -> str:
     white, black = "#ffffff", "#000000"
     if contrast_ratio(background, white) >= contrast_ratio(background, black):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import Select, exists, func, or_, select
@@ -73,7 +73,21 @@ class SearchService:
         return query
 
     def tickets(self, flt: TicketFilter | None = None) -> list[TicketView]:
-        flt = flt or TicketFilter()
+        with self.ctx.db.session(readonly=True) as session:
+            return self._tickets(session, flt or TicketFilter())
+
+    def board(self, flt: TicketFilter, limit: int) -> tuple[dict[Status, list[TicketView]],
+                                                          dict[Status, int]]:
+        """The first page of every board column and the column counts, read in one
+        transaction (one worker, one snapshot): open columns oldest first, closed ones by
+        latest change."""
+        with self.ctx.db.session(readonly=True) as session:
+            pages = {status: self._tickets(session, replace(
+                flt, statuses=[status.value], offset=0, limit=limit,
+                order="oldest" if status.is_open else "updated")) for status in Status}
+            return pages, self._counts_by_status(session, replace(flt, limit=None))
+
+    def _tickets(self, session: Session, flt: TicketFilter) -> list[TicketView]:
         query = self._query(flt)
         order = {
             "newest": (Ticket.created_at.desc(), Ticket.id.desc()),
@@ -83,10 +97,9 @@ class SearchService:
         query = query.order_by(*order).offset(flt.offset)
         if flt.limit is not None:
             query = query.limit(flt.limit)
-        with self.ctx.db.session(readonly=True) as session:
-            rows = list(session.scalars(query).unique())
-            return [ticket_view(r, c) for r, c in zip(rows, self._counts(session, rows),
-                                                      strict=True)]
+        rows = list(session.scalars(query).unique())
+        return [ticket_view(r, c) for r, c in zip(rows, self._counts(session, rows),
+                                                  strict=True)]
 
     def count(self, flt: TicketFilter | None = None) -> int:
         flt = flt or TicketFilter()
@@ -95,11 +108,13 @@ class SearchService:
             return int(session.scalar(query) or 0)
 
     def counts_by_status(self, flt: TicketFilter | None = None) -> dict[Status, int]:
-        flt = flt or TicketFilter()
+        with self.ctx.db.session(readonly=True) as session:
+            return self._counts_by_status(session, flt or TicketFilter())
+
+    def _counts_by_status(self, session: Session, flt: TicketFilter) -> dict[Status, int]:
         sub = self._query(flt).subquery()
         query = select(sub.c.status, func.count()).group_by(sub.c.status)
-        with self.ctx.db.session(readonly=True) as session:
-            found = dict(session.execute(query).all())
+        found = dict(session.execute(query).all())
         return {s: int(found.get(s.value, 0)) for s in Status}
 
     @staticmethod

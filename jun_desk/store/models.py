@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -131,6 +132,12 @@ class Ticket(Base):
         Index("ix_tickets_status_updated", "status", "updated_at"),
         Index("ix_tickets_department_status_created", "department", "status", "created_at"),
         Index("ix_tickets_department_status_updated", "department", "status", "updated_at"),
+        # Column counts read these alone (migration 0005).
+        Index("ix_tickets_live_status", "status", sqlite_where=text("merged_into_id IS NULL"),
+              postgresql_where=text("merged_into_id IS NULL")),
+        Index("ix_tickets_live_department_status", "department", "status",
+              sqlite_where=text("merged_into_id IS NULL"),
+              postgresql_where=text("merged_into_id IS NULL")),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -105,3 +106,20 @@ def test_backlog_and_medians(desk: Desk, people, clock) -> None:  # type: ignore
     assert format_duration(timedelta(minutes=90)) == "1h 30m"
     assert format_duration(timedelta(days=2, hours=3)) == "2d 3h"
     assert format_duration(None) == "—"
+
+
+def test_the_whole_board_in_one_read(desk: Desk, people, board, clock) -> None:  # type: ignore[no-untyped-def]
+    ana = people["ana"]
+    extra = [desk.tickets.create_manual(ana, department="obras", title=f"Bache {n}")
+             for n in range(3)]
+    clock.advance(minutes=1)
+    desk.tickets.resolve(ana, extra[1].id, extra[1].version)
+    flt = TicketFilter(departments=["obras"])
+    pages, counts = desk.search.board(flt, 2)
+    assert counts == desk.search.counts_by_status(replace(flt, limit=None))
+    for status, page in pages.items():
+        assert len(page) == min(2, counts[status])
+        assert all(t.status is status and t.department == "obras" for t in page)
+    new = desk.search.tickets(replace(flt, statuses=["new"], order="oldest", limit=2))
+    assert [t.id for t in pages[Status.NEW]] == [t.id for t in new]
+    assert [t.id for t in pages[Status.RESOLVED]] == [extra[1].id]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
@@ -31,6 +32,12 @@ def age_colour(ticket: TicketView, target_minutes: int, now: datetime) -> QColor
     if age > timedelta(minutes=target_minutes / 2):
         return AMBER
     return None
+
+
+@lru_cache(maxsize=4096)  # the cards on screen are painted again and again
+def _printable(text: str) -> str:
+    return text if text.isprintable() else "".join(ch if ch.isprintable() else " "
+                                                   for ch in text)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -81,7 +88,7 @@ class CardDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        title = "".join(ch if ch.isprintable() else " " for ch in ticket.title)
+        title = _printable(ticket.title)
         painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
             title, Qt.TextElideMode.ElideRight, int(right - x)))
         painter.setFont(option.font)

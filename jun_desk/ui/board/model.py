@@ -117,13 +117,27 @@ class ColumnModel(QAbstractListModel):
 
     # ------------------------------------------------------------------ content
     def reload(self) -> None:
+        self.clear(fetching=False)
+        self.fetchMore()
+
+    def clear(self, *, fetching: bool) -> int:
+        """Empty the column for a new filter; returns the generation a page must carry.
+        ``fetching``: the board itself brings the first page (all columns in one read)."""
         self._generation += 1
         self.beginResetModel()
         self._tickets, self._rows = [], {}
         self._complete = False
-        self._fetching = False
+        self._fetching = fetching
         self.endResetModel()
-        self.fetchMore()
+        return self._generation
+
+    def first_page(self, generation: int, page: list[TicketView]) -> None:
+        self._page(generation, page)
+
+    def load_failed(self, generation: int) -> None:
+        """The read failed: nothing shown, and scrolling (or a reload) tries again."""
+        if generation == self._generation:
+            self._fetching = False
 
     def add(self, tickets: list[TicketView], *, at_end: bool = False) -> None:
         fresh = [t for t in tickets if t.id not in self._rows]

@@ -28,7 +28,7 @@ from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.workflow import Status
 from jun_desk.services.search import TicketFilter
 from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
-from jun_desk.ui.board.model import TICKET_ROLE, ColumnModel
+from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
 from jun_desk.ui.workers import run_job
@@ -157,9 +157,23 @@ class BoardPanel(QWidget):
                     failure=self.tr("No se pudo leer el tablero"))
 
     def reload(self) -> None:
-        for column in self.columns.values():
-            column.model.reload()
-        self.refresh_counts()
+        """Every column's first page and the counts, in one read on one worker."""
+        generations = {s: c.model.clear(fetching=True) for s, c in self.columns.items()}
+        flt = self.filter()
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            pages, counts = result
+            for status, column in self.columns.items():
+                column.model.first_page(generations[status], pages[status])
+            self._counts(counts)
+
+        def failed(err: Exception) -> None:
+            for status, column in self.columns.items():
+                column.model.load_failed(generations[status])
+            self._refused(err)
+
+        self.ui.run(lambda: self.ui.desk.search.board(flt, PAGE), done, on_error=failed,
+                    failure=self.tr("No se pudo leer el tablero"))
 
     def refresh_counts(self) -> None:
         flt = self.filter(limit=None)
