@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from dataclasses import dataclass
 
@@ -118,35 +119,85 @@ def _x_connection(options: GuiOptions) -> Connection | str | None:
                       f"@{account}")
 
 
+class _XSide:
+    """The X client, sync engine and outbox sender, built by the first poll on the
+    poller's worker thread: tweepy and requests load after the window is up."""
+
+    def __init__(self, desk: Desk, connection: Connection, lease) -> None:  # type: ignore[no-untyped-def]
+        self.desk = desk
+        self.connection = connection
+        self.lease = lease
+        self.stop = threading.Event()
+        self._lock = threading.Lock()
+        self.engine = None  # type: ignore[var-annotated]
+        self.sender = None  # type: ignore[var-annotated]
+
+    def _built(self):  # type: ignore[no-untyped-def]
+        with self._lock:
+            if self.engine is None:
+                from jun_desk.x.client import XClient
+                from jun_desk.x.outbox_sender import OutboxSender
+                from jun_desk.x.sync import SyncEngine
+
+                client = XClient(self.connection.credentials, api_base=self.connection.api_base)
+                self.engine = SyncEngine(self.desk, client, lease=self.lease, stop=self.stop)
+                self.sender = OutboxSender(self.desk, client, self.connection.account)
+            return self.engine, self.sender
+
+    def poll(self):  # type: ignore[no-untyped-def]
+        engine, sender = self._built()
+        return engine.sync_once(), sender.send_due()
+
+    def next_delay(self, floor: float) -> float:
+        return self.engine.next_delay(floor) if self.engine is not None else floor
+
+    def budget(self) -> dict[str, tuple[int, int]]:
+        return self.engine.client.budget.summary() if self.engine is not None else {}
+
+    def account(self) -> str:
+        me = self.engine.me if self.engine is not None else None
+        return me.handle if me is not None else self.connection.account
+
+    def use_credentials(self, credentials: XCredentials, account: str) -> None:
+        """New keys between two polls (the poller is stopped while this runs)."""
+        from jun_desk.x.client import XClient
+
+        self.connection.credentials, self.connection.account = credentials, account
+        engine, sender = self._built()
+        new_client = XClient(credentials, api_base=self.connection.api_base)
+        old, engine.client, engine.me = engine.client, new_client, None
+        sender.client, sender.account = new_client, account
+        old.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        if self.engine is not None:
+            self.engine.client.close()
+
+
 def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
-    from jun_desk.services.leases import PollerLease
+    from jun_desk.services.leases import PollerLease, lease_timing
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.lease_keeper import LeaseKeeper
     from jun_desk.ui.live import ChangeListener
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
     from jun_desk.ui.sign_in import choose_operator
-    from jun_desk.x.client import XClient
-    from jun_desk.x.outbox_sender import OutboxSender
-    from jun_desk.x.sync import SyncEngine, lease_timing
 
     desk = Desk.open(connection.db_url)
-    client = XClient(connection.credentials, api_base=connection.api_base)
-    engine = SyncEngine(desk, client)
     live: ChangeListener | None = None
+    x: _XSide | None = None
     try:
         if connection.training and not desk.operators.list():
             desk.operators.add("formacion", "supervisor", display_name="Formación")
         actor = choose_operator(desk)
         if actor is None:
             return 1
-        sender = OutboxSender(desk, client, connection.account)
         # Several desks may share the database: one polls X, the others stand by.
         ttl, heartbeat = lease_timing(options.interval)
-        engine.lease = PollerLease.for_this_desk(actor.username, ttl)
-        poller = Poller(lambda: (engine.sync_once(), sender.send_due()),
-                        lambda: engine.next_delay(options.interval))
-        app.aboutToQuit.connect(engine.stop.set)
+        x = _XSide(desk, connection, PollerLease.for_this_desk(actor.username, ttl))
+        poller = Poller(x.poll, lambda: x.next_delay(options.interval))
+        app.aboutToQuit.connect(x.stop.set)
         app.aboutToQuit.connect(poller.stop)
         ui = UiContext(desk, actor, account=connection.account)
 
@@ -158,24 +209,17 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                                        parent=window)
             if dialog.exec() != dialog.DialogCode.Accepted or connection.training:
                 return
-            # New keys take effect at once: swap the client between two polls.
             poller.stop()
-            connection.account = dialog.handle()
-            ui.account = connection.account
-            new_client = XClient(secrets.load_credentials(connection.account),
-                                 api_base=connection.api_base)
-            old, engine.client, engine.me = engine.client, new_client, None
-            sender.client, sender.account = new_client, connection.account
-            old.close()
+            account = dialog.handle()
+            x.use_credentials(secrets.load_credentials(account), account)
+            ui.account = account
             poller.start()
 
-        keeper = LeaseKeeper(ui, engine.lease,
-                             lambda: engine.me.handle if engine.me else connection.account,
-                             heartbeat)
+        keeper = LeaseKeeper(ui, x.lease, x.account, heartbeat)
         live = ChangeListener(desk.changes.stream())
         window = MainWindow(ui, poller=poller, source=connection.label,
                             open_credentials=open_credentials,
-                            budget=lambda: engine.client.budget.summary(),
+                            budget=x.budget,
                             live=live, lease_keeper=keeper)
         window.show()
         live.start()
@@ -191,6 +235,6 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
     finally:
         if live is not None:
             live.stop()
-        engine.stop.set()
-        engine.client.close()
+        if x is not None:
+            x.close()
         desk.close()

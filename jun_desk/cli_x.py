@@ -167,11 +167,11 @@ def _lease_left(desk, account: str, ttl: float) -> float:  # type: ignore[no-unt
 
 def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk import secrets
-    from jun_desk.services.leases import PollerLease
+    from jun_desk.services.leases import PollerLease, lease_timing
     from jun_desk.x.client import XClient
     from jun_desk.x.errors import describe_error
     from jun_desk.x.outbox_sender import OutboxSender
-    from jun_desk.x.sync import SyncEngine, SyncReport, lease_timing, watch
+    from jun_desk.x.sync import SyncEngine, SyncReport, watch
     from jun_desk.x.transport import X_API_BASE
 
     account = (args.account or default_account()).lstrip("@")

@@ -25,6 +25,13 @@ from jun_desk.store.insert import insert_for
 from jun_desk.store.models import SyncLease
 
 
+def lease_timing(interval: float) -> tuple[timedelta, float]:
+    """(lease duration, heartbeat) for a poll interval: a dead holder's lease runs out and a
+    standby desk notices within one interval (2/3 + 2/9 of it)."""
+    ttl = max(interval * 2 / 3, 1.0)
+    return timedelta(seconds=ttl), ttl / 3
+
+
 @dataclass(frozen=True)
 class PollerLease:
     """Who this desk is when it asks for the lease, and for how long a grant lasts."""

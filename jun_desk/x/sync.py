@@ -14,12 +14,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, XUser, newer_id
 from jun_desk.services.desk import Desk
-from jun_desk.services.leases import PollerLease
+from jun_desk.services.leases import PollerLease, lease_timing
 from jun_desk.x.client import DM_EVENTS, MENTIONS, Page, XClient
 from jun_desk.x.errors import Failure, XApiError
 
@@ -178,13 +177,6 @@ def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:
     """Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, … capped, randomised."""
     ceiling = min(cap, base * 2 ** (attempt - 1))
     return ceiling / 2 + random.random() * ceiling / 2
-
-
-def lease_timing(interval: float) -> tuple[timedelta, float]:
-    """(lease duration, heartbeat) for a poll interval: a dead holder's lease runs out and a
-    standby desk notices within one interval (2/3 + 2/9 of it)."""
-    ttl = max(interval * 2 / 3, 1.0)
-    return timedelta(seconds=ttl), ttl / 3
 
 
 def watch(engine: SyncEngine, *, interval: float, on_report: Callable[[SyncReport], None],
