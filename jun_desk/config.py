@@ -77,7 +77,8 @@ def save_database_url(url: str | None, paths: Paths | None = None) -> Path:
         parser.remove_section("database")
     else:
         if "://" in url:
-            url = make_url(url).set(password=None).render_as_string(hide_password=False)
+            # URL.set ignores None: the password is dropped with _replace (a named tuple).
+            url = make_url(url)._replace(password=None).render_as_string(hide_password=False)
         if not parser.has_section("database"):
             parser.add_section("database")
         parser.set("database", "url", url)

@@ -113,3 +113,43 @@ def test_no_secret_reaches_the_database_config_or_logs(tmp_path: Path, monkeypat
         assert value not in out and value not in err
         for path in files:
             assert value.encode() not in path.read_bytes(), f"{value[:6]}… found in {path}"
+
+
+@pytest.mark.postgres
+def test_the_database_password_stays_in_the_keyring(tmp_path: Path, monkeypatch, capsys,
+                                                    secret_service, pg_admin_url: str) -> None:  # type: ignore[no-untyped-def]
+    """A shared database chosen in the settings, its password in the keyring; commands that
+    work and commands that fail, with debug logs: the password is in none of the files
+    and none of the output."""
+    from sqlalchemy import make_url
+
+    from jun_desk import config
+
+    password = "pg-" + pysecrets.token_urlsafe(18)
+    home = Path(os.environ["JUN_DESK_HOME"])
+    monkeypatch.setenv("JUN_DESK_LOG_LEVEL", "DEBUG")
+    server = make_url(pg_admin_url)
+    url = server.set(database="jun_template").render_as_string(hide_password=False)
+    secrets.store_database_password(url, password)
+    try:
+        config.save_database_url(make_url(url).set(password=password)
+                                 .render_as_string(hide_password=False))  # stripped on save
+        assert make_url(config.database_url()).password == password
+        assert main(["db", "current"]) == 0
+        assert main(["tickets", "list"]) == 0
+        assert main(["operators", "list"]) == 0
+        wrong_port = make_url(url).set(port=1, password=password).render_as_string(
+            hide_password=False)
+        assert main(["--db", wrong_port, "tickets", "list"]) == 1
+    finally:
+        keyring_entry = secrets._database_entry(url)
+        import keyring
+
+        keyring.delete_password(secrets.SERVICE, keyring_entry)
+    out, err = capsys.readouterr()
+    assert "cannot be reached" in err
+    assert password not in out and password not in err
+    files = [p for p in home.rglob("*") if p.is_file()]
+    assert any(p.name == "settings.ini" for p in files)
+    for path in files:
+        assert password.encode() not in path.read_bytes(), f"the password is in {path}"
