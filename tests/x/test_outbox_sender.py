@@ -138,3 +138,36 @@ def test_outbox_command_shows_pending_and_failed_with_reason(desk: Desk, people,
     assert main(["--db", url, "outbox"]) == 0
     out = capsys.readouterr().out
     assert "pending" in out and "X tiene problemas" in out and f"ticket #{ticket.id}" in out
+
+
+def test_two_desks_sending_the_same_outbox_send_each_reply_once(
+        desk: Desk, people, sandbox: Sandbox, world, db_url: str, rules, clock) -> None:  # type: ignore[no-untyped-def]
+    """Any desk sends what is queued (not only the one that polls); the claim is atomic, so
+    two desks racing over one outbox send each reply exactly once."""
+    import threading
+
+    ticket, _lamp, sender = world
+    texts = [f"{TEXT} ({n})" for n in range(12)]
+    for text in texts:
+        desk.outbox.enqueue(people["rosa"], ticket.id, "reply", text, account="AytoJun")
+    other = Desk.open(db_url, rules=rules, clock=clock)
+    other_client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+    senders = [sender, OutboxSender(other, other_client, "AytoJun")]
+    start = threading.Barrier(2)
+    reports = []
+
+    def run(s: OutboxSender) -> None:
+        start.wait()
+        reports.append(s.send_due())
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in senders]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    other_client.close()
+    other.close()
+    assert sum(r.sent for r in reports) == len(texts)
+    for text in texts:
+        assert len(desk_tweets_with(sandbox, text)) == 1
+    assert len(desk.outbox.list(statuses=("sent",))) == len(texts)
