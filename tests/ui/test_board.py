@@ -136,3 +136,40 @@ def test_supervisor_reassigns_to_a_person_and_a_department(qtbot, desk: Desk, pe
     qtbot.waitUntil(lambda: desk.tickets.get(ticket.id).department == "salud", timeout=5000)
     # Luis does not work for salud: the ticket went back to salud's queue.
     qtbot.waitUntil(lambda: ticket.id in _rows(panel, Status.NEW), timeout=5000)
+
+
+def _card(ticket_id: int, status: Status, minutes: int, updated: int | None = None):  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime, timedelta
+
+    from jun_desk.domain.tickets import TicketView
+    from jun_desk.domain.workflow import Priority
+
+    at = datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+    return TicketView(ticket_id, "obras", status, Priority.NORMAL, f"Bache {ticket_id}", None,
+                      None, None, False, None, None, 1, (), None, None,
+                      at + timedelta(minutes=minutes),
+                      at + timedelta(minutes=updated if updated is not None else minutes),
+                      None, None, 1)
+
+
+def test_a_card_changed_elsewhere_lands_in_the_columns_order(qapp) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.board.model import ColumnModel
+
+    pages: list = []
+    open_column = ColumnModel(Status.NEW, lambda *args: pages.append(args))
+    open_column.reload()
+    open_column.first_page(open_column._generation, [_card(n, Status.NEW, n) for n in (1, 3, 5)])
+    open_column.put(_card(4, Status.NEW, 4))  # oldest first: between 3 and 5
+    assert [open_column.ticket(r).id for r in range(open_column.rowCount())] == [1, 3, 4, 5]
+    # The column is complete (a short page): a newer card goes at the end.
+    open_column.put(_card(9, Status.NEW, 9))
+    assert open_column.ticket(open_column.rowCount() - 1).id == 9
+
+    done = ColumnModel(Status.RESOLVED, lambda *args: pages.append(args))
+    done.reload()
+    full = [_card(100 + n, Status.RESOLVED, 0, updated=1000 - n) for n in range(PAGE)]
+    done.first_page(done._generation, full)  # a full page: more exist below
+    done.put(_card(101, Status.RESOLVED, 0, updated=2000))  # changed again: to the top
+    assert done.ticket(0).id == 101 and done.rowCount() == PAGE
+    done.put(_card(999, Status.RESOLVED, 0, updated=1))  # sorts after the loaded part
+    assert done.row_of(999) is None  # scrolling brings it

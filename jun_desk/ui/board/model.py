@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Callable
 from typing import Any
@@ -158,6 +159,32 @@ class ColumnModel(QAbstractListModel):
             return
         self._tickets[row] = ticket
         self.dataChanged.emit(self.index(row), self.index(row))
+
+    def sort_key(self, ticket: TicketView) -> tuple:
+        """The column's order: open work oldest first, finished work latest change first
+        (as the pages are read)."""
+        if self.status.is_open:
+            return (ticket.created_at, ticket.id)
+        return (-ticket.updated_at.timestamp(), -ticket.id)
+
+    def put(self, ticket: TicketView) -> None:
+        """A changed or new card, where the column's order puts it. A card that sorts after
+        the pages loaded so far is left for scrolling to bring."""
+        row = self._rows.get(ticket.id)
+        key = self.sort_key(ticket)
+        if row is not None:
+            if self.sort_key(self._tickets[row]) == key:
+                self.update(ticket)
+                return
+            self.remove(ticket.id)
+        keys = [self.sort_key(t) for t in self._tickets]
+        position = bisect.bisect_left(keys, key)
+        if position == len(self._tickets) and not self._complete:
+            return
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._tickets.insert(position, ticket)
+        self._reindex()
+        self.endInsertRows()
 
     def remove(self, ticket_id: int) -> None:
         row = self._rows.get(ticket_id)

@@ -206,6 +206,9 @@ class BoardPanel(QWidget):
     def place(self, ticket: TicketView) -> None:
         """Put a changed card where it now belongs, without reloading the board."""
         self.error_label.setText("")
+        if self.operator.currentData() is not None or self.search.text().strip():
+            self.refresh_tickets([ticket.id])  # only the database knows if it still matches
+            return
         self._place(ticket)
         self.refresh_counts()
 
@@ -215,11 +218,7 @@ class BoardPanel(QWidget):
                 column.model.remove(ticket.id)
         department = self.department.currentData()
         if department is None or department == ticket.department:
-            target = self.columns[ticket.status].model
-            if target.row_of(ticket.id) is None:
-                target.add([ticket])
-            else:
-                target.update(ticket)
+            self.columns[ticket.status].model.put(ticket)
 
     def refresh_tickets(self, ids: Iterable[int]) -> None:
         """Other desks changed these tickets: re-read them and move, update, add or drop
