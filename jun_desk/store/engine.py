@@ -139,6 +139,16 @@ def describe_database_error(err: BaseException, url: URL | None = None) -> str:
     return f"Database error{where}: {first}"
 
 
+def _rollback(session: Session) -> None:
+    """Roll back after a failure. When the connection itself is gone (server restarted),
+    the rollback fails too: nothing was committed, so the original error is the one to
+    report, and the dead connection is dropped from the pool."""
+    try:
+        session.rollback()
+    except (exc.OperationalError, exc.InterfaceError):
+        session.invalidate()
+
+
 class Database:
     """The engine plus a session factory: one session per unit of work."""
 
@@ -172,10 +182,10 @@ class Database:
             yield session
             session.commit()
         except (exc.OperationalError, exc.InterfaceError) as err:
-            session.rollback()
+            _rollback(session)
             raise StorageError(describe_database_error(err, self.url)) from None
         except BaseException:
-            session.rollback()
+            _rollback(session)
             raise
         finally:
             session.close()

@@ -126,3 +126,25 @@ def test_database_session_maps_driver_errors(tmp_path: Path) -> None:
     with pytest.raises(StorageError, match="Database error"), db.session() as session:
         session.connection().exec_driver_sql("SELECT * FROM no_such_table_here")
     db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_connection_cut_mid_transaction_keeps_the_real_error(pg_admin_url: str) -> None:
+    """The server drops the connection (restart, network) while a unit of work runs: the
+    rollback cannot reach it either. The caller still gets the error that happened, not the
+    failed rollback, and the next unit of work reconnects."""
+    from sqlalchemy import create_engine, text
+
+    db = Database.open(pg_admin_url)
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with pytest.raises(ValueError, match="the operator's action"), db.session() as session:
+            pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            raise ValueError("the operator's action failed")
+        with db.session(readonly=True) as session:
+            assert session.execute(text("SELECT 1")).scalar() == 1
+    finally:
+        admin.dispose()
+        db.dispose()
