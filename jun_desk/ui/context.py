@@ -37,9 +37,10 @@ class UiContext(QObject):
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             *, failure: str = "", changes: bool = False,
-            on_error: Callable[[Exception], None] | None = None) -> None:
+            on_error: Callable[[Exception], None] | None = None, quiet: bool = False) -> None:
         """``work`` on a pool thread; ``on_done(result)`` back on the GUI thread. A failure
-        becomes one line in the status bar (``failure`` says what was being done)."""
+        becomes one line in the status bar (``failure`` says what was being done), unless
+        ``quiet``: background work whose failure something else reports (the banner)."""
 
         def done(result: Any) -> None:
             if on_done is not None:
@@ -48,7 +49,8 @@ class UiContext(QObject):
                 self.changed.emit()
 
         def failed(err: Exception) -> None:
-            self.message.emit(f"{failure}: {describe(err)}" if failure else describe(err))
+            if not quiet:
+                self.message.emit(f"{failure}: {describe(err)}" if failure else describe(err))
             if on_error is not None:
                 on_error(err)
 

@@ -37,7 +37,7 @@ class LeaseKeeper(QObject):
         desk, lease, account = self.ui.desk, self.lease, self._account()
         # Failures (database away) are the banner's business; the lease just runs out.
         self.ui.run(lambda: desk.leases.acquire(account, lease), self._got,
-                    on_error=lambda _e: None)
+                    on_error=lambda _e: None, quiet=True)
 
     def _got(self, state: LeaseState) -> None:
         was, self.held = self.held, state.held
