@@ -23,15 +23,43 @@ class PermissionDeniedError(JunDeskError):
     """The acting operator's role or departments do not allow the action."""
 
 
+_ACTIONS_ES = {
+    "ticket.create": "crear el ticket", "ticket.assign": "asignar",
+    "ticket.move": "cambiar el estado", "ticket.reassign_department": "cambiar de departamento",
+    "ticket.set_priority": "cambiar la prioridad", "ticket.note": "añadir una nota",
+    "ticket.attach_item": "añadir un mensaje", "ticket.merge": "fusionar",
+    "ticket.merge_in": "fusionar", "ticket.resolve": "resolver", "ticket.reopen": "reabrir",
+    "ticket.close": "cerrar", "outbox.reply": "responder", "outbox.dm": "enviar un DM",
+}
+_FIELDS_ES = {"assignee": "asignado", "status": "estado", "department": "departamento",
+              "priority": "prioridad"}
+
+
 class ConflictError(JunDeskError):
     """Someone else changed the ticket since it was read; nothing was overwritten."""
 
     def __init__(self, message: str, *, current_version: int | None = None,
-                 changed_by: str | None = None, change: str | None = None) -> None:
+                 changed_by: str | None = None, change: str | None = None,
+                 ticket_id: int | None = None, at: str | None = None,
+                 fields: tuple[tuple[str, str, str], ...] = ()) -> None:
         super().__init__(message)
         self.current_version = current_version
         self.changed_by = changed_by
-        self.change = change
+        self.change = change  # the audit action of the change that won
+        self.ticket_id = ticket_id
+        self.at = at  # HH:MM:SS UTC
+        self.fields = fields  # (field, before, after)
+
+    def text(self, language: str = "es") -> str:
+        """The message in the operator's language (str() is the English one, for logs)."""
+        if not language.startswith("es") or self.changed_by is None:
+            return str(self)
+        what = _ACTIONS_ES.get(self.change or "", self.change or "un cambio")
+        changes = "; ".join(f"{_FIELDS_ES.get(f, f)}: {b} → {a}" for f, b, a in self.fields)
+        return (f"El ticket #{self.ticket_id} lo acaba de cambiar {self.changed_by} "
+                f"({what}, {self.at} UTC{': ' + changes if changes else ''}). No se ha "
+                "sobrescrito nada: el ticket se muestra como está ahora; repita la acción "
+                "si sigue haciendo falta.")
 
 
 class StorageError(JunDeskError):

@@ -45,27 +45,30 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
     who = last.actor_name if last else None
     what = last.action if last else None
     when = last.at.strftime("%H:%M:%S") if last else None
+    fields = _what_changed(last, names) if last else ()
+    changes = "; ".join(f"{f}: {b} → {a}" for f, b, a in fields)
     read = f" (you had version {read_version}, it is now {current})" if read_version else ""
-    detail = f": {who} did '{what}' at {when} UTC{_what_changed(last, names)}" if last else ""
+    detail = (f": {who} did '{what}' at {when} UTC{f' ({changes})' if changes else ''}"
+              if last else "")
     return ConflictError(
         f"Ticket #{ticket_id} was changed by someone else{detail}{read}. "
         "Nothing was overwritten: reload the ticket and try again.",
-        current_version=current, changed_by=who, change=what,
+        current_version=current, changed_by=who, change=what, ticket_id=ticket_id, at=when,
+        fields=fields,
     )
 
 
-def _what_changed(event: AuditEvent, names: dict[int, str]) -> str:
-    """' (assignee: luis → rosa; status: new → assigned)' from the event, or ''."""
+def _what_changed(event: AuditEvent, names: dict[int, str]) -> tuple[tuple[str, str, str], ...]:
+    """(field, before, after) of what the event changed, people by name, at most four."""
     before, after = event.before or {}, event.after or {}
 
-    def shown(key: str, value: object) -> object:
+    def shown(key: str, value: object) -> str:
         if key == "assignee_id":
             return names.get(value, "-") if value is not None else "-"  # type: ignore[arg-type]
-        return "-" if value is None else value
+        return "-" if value is None else str(value)
 
-    parts = [f"{key.removesuffix('_id')}: {shown(key, before.get(key))} → "
-             f"{shown(key, after[key])}" for key in after if before.get(key) != after[key]][:4]
-    return f" ({'; '.join(parts)})" if parts else ""
+    return tuple((key.removesuffix("_id"), shown(key, before.get(key)), shown(key, after[key]))
+                 for key in after if before.get(key) != after[key])[:4]
 
 
 @contextmanager

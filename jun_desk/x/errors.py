@@ -6,7 +6,7 @@ import json
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.errors import ConflictError, JunDeskError
 
 if TYPE_CHECKING:  # imported where used: the window describes errors without loading tweepy
     import requests
@@ -77,7 +77,7 @@ class XApiError(JunDeskError):
 def describe_error(err: BaseException, language: str = "es") -> str:
     """The line a person reads for any failure: X's in their language, the desk's own as
     written, anything else with its type (a bug, better named than hidden)."""
-    if isinstance(err, XApiError):
+    if isinstance(err, (XApiError, ConflictError)):
         return err.text(language)
     if isinstance(err, JunDeskError):
         return str(err)

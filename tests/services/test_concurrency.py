@@ -30,6 +30,11 @@ def test_second_desk_gets_a_conflict_naming_who_changed_what(
     assert err.changed_by == "ana" and err.change == "ticket.reassign_department"
     assert err.current_version == seen_by_rosa.version + 1
     assert "reload the ticket and try again" in str(err)
+    assert err.fields == (("department", "obras", "limpieza"),)
+    assert "department: obras → limpieza" in str(err)  # the English line, for logs and CLI
+    spanish = err.text("es")
+    assert f"El ticket #{ticket.id} lo acaba de cambiar ana (cambiar de departamento" in spanish
+    assert "departamento: obras → limpieza" in spanish and err.text("en") == str(err)
     final = desk.tickets.get(ticket.id)
     assert (final.department, final.priority.value) == ("limpieza", "normal")
     conflicts = desk.audit.latest(outcome="conflict")

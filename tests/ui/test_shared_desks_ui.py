@@ -42,7 +42,7 @@ def test_a_conflicting_move_says_who_changed_what_and_retry_applies_it(
     window.board.take(new.ticket(new.row_of(ticket.id)))
     qtbot.waitUntil(lambda: not window.board.retry_button.isHidden(), timeout=5000)
     message = window.board.error_label.text()
-    assert "ana" in message and "ticket.assign" in message and "assignee: - → luis" in message
+    assert "lo acaba de cambiar ana (asignar" in message and "asignado: - → luis" in message
     # The card already shows the ticket as it is now (Luis, Asignado).
     assigned = window.board.columns[Status.ASSIGNED].model
     qtbot.waitUntil(lambda: assigned.row_of(ticket.id) is not None, timeout=5000)
