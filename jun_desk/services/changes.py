@@ -48,10 +48,6 @@ class ChangeBatch:
         return self._any(lambda a: a.startswith("outbox."))
 
     @property
-    def poller(self) -> bool:
-        return self._any(lambda a: a.startswith("poller."))
-
-    @property
     def operators(self) -> bool:
         return self._any(lambda a: a.startswith("operator."))
 
@@ -92,10 +88,6 @@ class ChangeStream:
         self._factory = waiter_factory
         self._waiter: ChangeWaiter | None = None
         self._last_id: int | None = None
-
-    @property
-    def connected(self) -> bool:
-        return self._waiter is not None
 
     def next(self, timeout: float) -> ChangeBatch | None:
         """The next batch of changes, or None after ``timeout`` seconds of quiet.

@@ -157,8 +157,7 @@ def test_a_card_changed_elsewhere_lands_in_the_columns_order(qapp) -> None:  # t
 
     pages: list = []
     open_column = ColumnModel(Status.NEW, lambda *args: pages.append(args))
-    open_column.reload()
-    open_column.first_page(open_column._generation, [_card(n, Status.NEW, n) for n in (1, 3, 5)])
+    open_column.first_page(open_column.clear(), [_card(n, Status.NEW, n) for n in (1, 3, 5)])
     open_column.put(_card(4, Status.NEW, 4))  # oldest first: between 3 and 5
     assert [open_column.ticket(r).id for r in range(open_column.rowCount())] == [1, 3, 4, 5]
     # The column is complete (a short page): a newer card goes at the end.
@@ -166,9 +165,8 @@ def test_a_card_changed_elsewhere_lands_in_the_columns_order(qapp) -> None:  # t
     assert open_column.ticket(open_column.rowCount() - 1).id == 9
 
     done = ColumnModel(Status.RESOLVED, lambda *args: pages.append(args))
-    done.reload()
     full = [_card(100 + n, Status.RESOLVED, 0, updated=1000 - n) for n in range(PAGE)]
-    done.first_page(done._generation, full)  # a full page: more exist below
+    done.first_page(done.clear(), full)  # a full page: more exist below
     done.put(_card(101, Status.RESOLVED, 0, updated=2000))  # changed again: to the top
     assert done.ticket(0).id == 101 and done.rowCount() == PAGE
     done.put(_card(999, Status.RESOLVED, 0, updated=1))  # sorts after the loaded part

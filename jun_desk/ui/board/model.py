@@ -77,7 +77,7 @@ class ColumnModel(QAbstractListModel):
             return  # a reload started meanwhile: this page belongs to the old filter
         self._fetching = False
         self._complete = len(page) < PAGE
-        self.add(page, at_end=True)
+        self._append(page)
 
     # ------------------------------------------------------------------ drag and drop
     def mimeTypes(self) -> list[str]:
@@ -117,18 +117,14 @@ class ColumnModel(QAbstractListModel):
         return False  # nothing is inserted here until the service says yes
 
     # ------------------------------------------------------------------ content
-    def reload(self) -> None:
-        self.clear(fetching=False)
-        self.fetchMore()
-
-    def clear(self, *, fetching: bool) -> int:
-        """Empty the column for a new filter; returns the generation a page must carry.
-        ``fetching``: the board itself brings the first page (all columns in one read)."""
+    def clear(self) -> int:
+        """Empty the column for a new filter; returns the generation its first page must
+        carry (the board reads every column's first page at once, see ``first_page``)."""
         self._generation += 1
         self.beginResetModel()
         self._tickets, self._rows = [], {}
         self._complete = False
-        self._fetching = fetching
+        self._fetching = True
         self.endResetModel()
         return self._generation
 
@@ -140,16 +136,13 @@ class ColumnModel(QAbstractListModel):
         if generation == self._generation:
             self._fetching = False
 
-    def add(self, tickets: list[TicketView], *, at_end: bool = False) -> None:
+    def _append(self, tickets: list[TicketView]) -> None:
         fresh = [t for t in tickets if t.id not in self._rows]
         if not fresh:
             return
-        start = len(self._tickets) if at_end else 0
+        start = len(self._tickets)
         self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
-        if at_end:
-            self._tickets.extend(fresh)
-        else:
-            self._tickets[0:0] = fresh
+        self._tickets.extend(fresh)
         self._reindex()
         self.endInsertRows()
 
@@ -177,8 +170,7 @@ class ColumnModel(QAbstractListModel):
                 self.update(ticket)
                 return
             self.remove(ticket.id)
-        keys = [self.sort_key(t) for t in self._tickets]
-        position = bisect.bisect_left(keys, key)
+        position = bisect.bisect_left(self._tickets, key, key=self.sort_key)
         if position == len(self._tickets) and not self._complete:
             return
         self.beginInsertRows(QModelIndex(), position, position)

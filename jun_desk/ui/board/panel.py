@@ -158,7 +158,7 @@ class BoardPanel(QWidget):
 
     def reload(self) -> None:
         """Every column's first page and the counts, in one read on one worker."""
-        generations = {s: c.model.clear(fetching=True) for s, c in self.columns.items()}
+        generations = {s: c.model.clear() for s, c in self.columns.items()}
         flt = self.filter()
 
         def done(result) -> None:  # type: ignore[no-untyped-def]
