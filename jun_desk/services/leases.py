@@ -56,6 +56,11 @@ class LeaseState:
     expires_at: datetime | None
 
 
+def _running(row: SyncLease, now: datetime) -> bool:
+    """Somebody holds the lease and it has not run out."""
+    return row.holder is not None and row.expires_at is not None and row.expires_at > now
+
+
 class LeaseService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
@@ -66,8 +71,7 @@ class LeaseService:
         now = self.ctx.clock()
         with self.ctx.db.session() as session:
             row = self._locked_row(session, account)
-            if row.holder != lease.holder and row.expires_at is not None \
-                    and row.expires_at > now and row.holder is not None:
+            if row.holder != lease.holder and _running(row, now):
                 return LeaseState(account, False, row.holder_label, row.expires_at)
             if row.holder != lease.holder:
                 record(session, self.ctx, None, "poller.take", subject=f"account:{account}",
@@ -92,9 +96,7 @@ class LeaseService:
     def current(self, account: str) -> LeaseState:
         with self.ctx.db.session(readonly=True) as session:
             row = session.get(SyncLease, account)
-        now = self.ctx.clock()
-        if row is None or row.holder is None or row.expires_at is None \
-                or row.expires_at <= now:
+        if row is None or not _running(row, self.ctx.clock()):
             return LeaseState(account, False, None, None)
         return LeaseState(account, False, row.holder_label, row.expires_at)
 

@@ -70,14 +70,14 @@ class PostgresWaiter:
             raise StorageError(describe_database_error(err, self._url)) from None
         self._quiet_since = time.monotonic()
 
+    def _notices(self, **wait: Any) -> list[Notice]:
+        return [n for n in (parse_notice(m.payload) for m in self._conn.notifies(**wait)) if n]
+
     def wait(self, timeout: float) -> list[Notice] | None:
         try:
-            notices = [n for n in (parse_notice(m.payload) for m in
-                                   self._conn.notifies(timeout=timeout, stop_after=1)) if n]
+            notices = self._notices(timeout=timeout, stop_after=1)
             if notices:
-                # Whatever else already arrived comes in the same batch.
-                notices += [n for n in (parse_notice(m.payload) for m in
-                                        self._conn.notifies(timeout=0.001)) if n]
+                notices += self._notices(timeout=0.001)  # what else already arrived
                 self._quiet_since = time.monotonic()
                 return notices
             if time.monotonic() - self._quiet_since > PG_LIVENESS_SECONDS:
