@@ -195,7 +195,7 @@ class IngestService:
         by_tweet = {x_id: t for source, x_id, _c, t, _s in known if source == "tweet"}
         by_conversation = {c: t for source, _x, c, t, _s in known if source == "dm"}
         statuses = {t: s for *_rest, t, s in known}
-        attached = 0
+        attached: dict[int, int] = {}  # ticket → messages joined
         woken: set[int] = set()
         for row in incoming:
             if row["kind"] == ItemKind.MENTION:
@@ -206,7 +206,7 @@ class IngestService:
                 continue
             session.execute(update(TicketItem).where(TicketItem.id == row["id"])
                             .values(ticket_id=ticket_id, handled=True))
-            attached += 1
+            attached[ticket_id] = attached.get(ticket_id, 0) + 1
             if statuses.get(ticket_id) == Status.WAITING_CITIZEN.value:
                 woken.add(ticket_id)
         for ticket_id in sorted(woken):
@@ -219,7 +219,11 @@ class IngestService:
                    before={"status": Status.WAITING_CITIZEN.value},
                    after={"status": Status.IN_PROGRESS.value},
                    message="The citizen answered")
-        return attached
+        for ticket_id in sorted(attached.keys() - woken):
+            # The ticket gained messages: audited, so other desks show them at once.
+            record(session, self.ctx, None, "ticket.attach_item", ticket_id=ticket_id,
+                   after={"items": attached[ticket_id]}, message="The citizen wrote again")
+        return sum(attached.values())
 
     def _advance_cursor(self, session: Session, account: str, stream: Stream,
                         cursor: str | None,

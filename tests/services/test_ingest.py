@@ -102,6 +102,10 @@ def test_dm_conversation_joins_the_open_ticket(desk: Desk, people) -> None:  # t
     assert result.attached == 1
     assert desk.tickets.get(ticket.id).item_count == 2
     assert desk.ingest.cursor(ACCOUNT, Stream.DMS) == other.x_id
+    # Audited on the ticket, so the other desks' live refresh shows the new message.
+    last = desk.audit.for_ticket(ticket.id)[-1]
+    assert (last.action, last.actor_name, last.after) == ("ticket.attach_item", "sistema",
+                                                          {"items": 1})
 
 
 def test_hostile_text_is_stored_as_text(desk: Desk) -> None:
