@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
         self.detail.composer.setFocus()
 
     def _desk_changed(self) -> None:
+        if self.live is not None:
+            return  # the change comes back through the live stream, which refreshes views
         self.board.refresh_counts()
         self.detail.reload()
         self._refresh_outbox()
@@ -219,7 +221,8 @@ class MainWindow(QMainWindow):
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")
-            self._refresh_outbox()
+            if self.live is None:
+                self._refresh_outbox()
             return
         text = self.tr("Última sincronización %s: %d nuevos") % (
             datetime.now().strftime("%H:%M:%S"), report.inserted)
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
             budget = self._budget().get("GET /2/users/:id/mentions")
             if budget:
                 self.budget_label.setText(self.tr("Cupo X: %d/%d") % budget)
+        if self.live is not None:
+            return  # what the sync stored and sent comes back through the live stream
         self.feed.refresh_new()
         if report.mentions.attached or report.dms.attached:
             self.board.reload()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 
+import pytest
 from PySide6.QtCore import Qt
 
 from jun_desk.domain.workflow import Status
 from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.live import ChangeListener
 from jun_desk.ui.main_window import MainWindow
 from jun_desk.ui.poller import Poller
 from jun_desk.x.client import XClient
@@ -18,26 +20,31 @@ from jun_desk.x.sync import SyncEngine
 from tests.ui.test_board import _drop, _rows
 
 
-def _desk_window(qtbot, desk: Desk, actor, sandbox: Sandbox):  # type: ignore[no-untyped-def]
+def _desk_window(qtbot, desk: Desk, actor, sandbox: Sandbox, *, live: bool = False):  # type: ignore[no-untyped-def]
     client = XClient(sandbox.credentials, api_base=sandbox.base_url)
     engine = SyncEngine(desk, client)
     sender = OutboxSender(desk, client, "AytoJun")
     poller = Poller(lambda: (engine.sync_once(), sender.send_due()), lambda: 3600)
     ui = UiContext(desk, actor, account="AytoJun")
+    listener = ChangeListener(desk.changes.stream()) if live else None
     window = MainWindow(ui, poller=poller, source="sandbox",
-                        budget=lambda: client.budget.summary())
+                        budget=lambda: client.budget.summary(), live=listener)
     qtbot.addWidget(window)
+    if listener is not None:
+        listener.start()  # stopped when qtbot closes the window
     window.show()
     qtbot.waitExposed(window)
     return window, poller, engine
 
 
-def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("live", [False, True], ids=["alone", "live-refresh"])
+def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people, live: bool) -> None:  # type: ignore[no-untyped-def]
     """A mention arrives → ticket created → dragged to in progress → reply sent →
-    resolved; the database and the sandbox agree."""
+    resolved; the database and the sandbox agree. With the live stream on, the views are
+    refreshed by it alone (the sync and the local actions leave that to the stream)."""
     luis = people["luis"]
     with Sandbox(speed=math.inf) as sandbox:
-        window, poller, _engine = _desk_window(qtbot, desk, luis, sandbox)
+        window, poller, _engine = _desk_window(qtbot, desk, luis, sandbox, live=live)
         with qtbot.waitSignal(poller.result, timeout=30_000):
             poller.start()
         feed = window.feed
