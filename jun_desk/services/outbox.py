@@ -134,9 +134,12 @@ class OutboxService:
             elif copy.ticket_id is None:  # the sync saw our message first
                 copy.ticket_id = row.ticket_id
             if row.ticket_id is not None:
-                ticket = session.get(Ticket, row.ticket_id)
-                if ticket is not None and ticket.first_response_at is None:
-                    ticket.first_response_at = now
+                # The first answer stamps the ticket once. A plain conditional UPDATE: two
+                # desks sending for one ticket at once must not fight over its version
+                # (bookkeeping, not an operator's change; the audit event below tells).
+                session.execute(update(Ticket).where(Ticket.id == row.ticket_id,
+                                                     Ticket.first_response_at.is_(None))
+                                .values(first_response_at=now))
             record(session, self.ctx, None, "outbox.sent", ticket_id=row.ticket_id,
                    after={"outbox_id": row.id, "x_id": sent_x_id})
             return _view(row)
