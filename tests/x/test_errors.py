@@ -53,8 +53,10 @@ def test_connection_refused() -> None:
 
 def test_not_found_and_permanent_errors_are_not_retried(client: XClient) -> None:
     with pytest.raises(XApiError) as caught:
-        client.reply("hola", "12345")  # no such tweet
-    assert caught.value.failure is Failure.BAD_REQUEST and not caught.value.transient
+        client.reply("hola", "12345")  # no such tweet: X answers 403, as for a deleted one
+    assert caught.value.failure is Failure.FORBIDDEN and not caught.value.transient
+    assert "deleted or not visible to you" in caught.value.detail
+    assert "deleted or not visible" in caught.value.text("es")
 
 
 @contextmanager

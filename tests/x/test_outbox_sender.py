@@ -100,7 +100,8 @@ def test_permanent_failure_is_shown_with_xs_reason(desk: Desk, people, world, sa
                                  in_reply_to_x_id="123456789")  # a tweet X does not have
     assert sender.send_due().failed == 1
     (failed,) = desk.outbox.list(statuses=("failed",))
-    assert failed.id == queued.id and "400" in failed.last_error
+    assert failed.id == queued.id and "403" in failed.last_error  # X: 403, not 400
+    assert "deleted or not visible to you" in failed.last_error
 
 
 def test_sent_dm_seen_by_sync_is_not_stored_twice(desk: Desk, people, world, client) -> None:  # type: ignore[no-untyped-def]

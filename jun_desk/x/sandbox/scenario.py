@@ -48,6 +48,10 @@ class Tweet:
     in_reply_to_id: int | None = None
     in_reply_to_user_id: str | None = None
     media_keys: list[str] = field(default_factory=list)
+    # What real X also sends (see extras): every version's id when edited, and the
+    # tweets it quotes or retweets, as (type, id)
+    edit_history: list[int] = field(default_factory=list)
+    references: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def is_long(self) -> bool:
@@ -225,16 +229,20 @@ def _fill(template: str, rng: random.Random, user: User) -> str:
                            emoji=rng.choice(EMOJI), nombre=user.name, dni=_dni(rng))
 
 
-def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1) -> Scenario:
-    """The day: ≥300 mentions, ≥60 DM conversations, a campaign spike, threads.
+def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
+                   start: datetime = DAY, extras: bool = True) -> Scenario:
+    """The day: ≥300 mentions, ≥60 DM conversations, a campaign spike, threads; then, in
+    its last minutes, what real X also sends (``extras``: edited tweets, quotes, retweets,
+    videos and GIFs, a reply to a deleted tweet).
 
-    ``scale`` multiplies the ordinary traffic (benchmarks use bigger days).
+    ``scale`` multiplies the ordinary traffic (benchmarks use bigger days); ``start`` is
+    when the day begins (the sandbox lays it on the wall clock).
     """
     rng = random.Random(seed)
     desk = User(DESK_ID, DESK_HANDLE, "Ayuntamiento de Jun", verified=True)
     people = _people(rng, citizens * max(1, scale))
     ids = IdMaker()
-    start, length = DAY, DAY_LENGTH
+    length = DAY_LENGTH
     pending: list[tuple[datetime, str, str, int | None]] = []  # when, author, text, reply-to
 
     def at(minutes: float) -> datetime:
@@ -302,4 +310,9 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1) -> S
         event.id = ids.next(event.created_at)
 
     users = {u.id: u for u in [desk, *people]}
-    return Scenario(desk, users, tweets, dms, ids, start, length)
+    scenario = Scenario(desk, users, tweets, dms, ids, start, length)
+    if extras:
+        from jun_desk.x.sandbox.extras import add_extras
+
+        add_extras(scenario, random.Random(seed + 1))
+    return scenario

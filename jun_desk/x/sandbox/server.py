@@ -10,7 +10,6 @@ fault injection for tests and training.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import logging
@@ -30,8 +29,16 @@ from oauthlib.oauth1.rfc5849 import signature, utils
 
 from jun_desk.domain.tweet_length import weighted_length
 from jun_desk.secrets import XCredentials
+from jun_desk.x.fieldnames import GENERATIONS, POST, TWEET, to_post_body
 from jun_desk.x.ratelimit import endpoint_key
-from jun_desk.x.sandbox.scenario import DmEvent, Scenario, Tweet, User, build_scenario
+from jun_desk.x.sandbox import extras, rules
+from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
+from jun_desk.x.sandbox.paging import paged as _paged
+from jun_desk.x.sandbox.paging import untoken as _untoken
+from jun_desk.x.sandbox.rules import ApiError
+from jun_desk.x.sandbox.rules import invalid as _invalid
+from jun_desk.x.sandbox.rules import problem as _problem
+from jun_desk.x.sandbox.scenario import DAY_LENGTH, DmEvent, Scenario, Tweet, User, build_scenario
 
 log = logging.getLogger(__name__)
 
@@ -123,44 +130,6 @@ def _iso(value: datetime) -> str:
         f"{value.microsecond // 1000:03d}Z"
 
 
-def _token(kind: str, until: int) -> str:
-    return base64.urlsafe_b64encode(f"{kind}:{until}".encode()).decode().rstrip("=")
-
-
-def _untoken(kind: str, token: str) -> int | None:
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        prefix, _, value = raw.partition(":")
-        return int(value) if prefix == kind else None
-    except (ValueError, UnicodeDecodeError):
-        return None
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, body: dict[str, Any]) -> None:
-        super().__init__(status)
-        self.status = status
-        self.body = body
-
-
-def _problem(status: int, title: str, detail: str, kind: str = "about:blank") -> ApiError:
-    return ApiError(status, {"title": title, "detail": detail, "type": kind, "status": status})
-
-
-def _invalid(parameter: str, value: str, message: str) -> ApiError:
-    return ApiError(400, {
-        "errors": [{"parameters": {parameter: [value]}, "message": message}],
-        "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
-        "type": "https://api.twitter.com/2/problems/invalid-request",
-    })
-
-
-@dataclass
-class _Window:
-    start: float
-    count: int = 0
-
-
 @dataclass
 class SandboxStats:
     requests: int = 0
@@ -175,8 +144,10 @@ class SandboxState:
     def __init__(self, scenario: Scenario, clock: SandboxClock, *, seed: int,
                  limits: dict[str, int], window_seconds: float,
                  credentials: XCredentials, scripted_answers: bool,
-                 permissions: str = "dm") -> None:
+                 permissions: str = "dm", generation: str = TWEET,
+                 daily_limits: dict[str, tuple[int, int]] | None = None) -> None:
         self.scenario = scenario
+        self.generation = generation  # the names X speaks: tweet.fields or post.fields
         self.permissions = permissions  # what the X app may do: read, write or dm
         self.clock = clock
         self.limits = limits
@@ -188,7 +159,9 @@ class SandboxState:
         self.tweets: list[Tweet] = list(scenario.tweets)
         self.tweets_by_id = {t.id: t for t in self.tweets}
         self.dms: list[DmEvent] = list(scenario.dms)
-        self.windows: dict[str, _Window] = {}
+        self.rate_limits = RateLimits(limits, window_seconds,
+                                      DEFAULT_DAILY_LIMITS if daily_limits is None
+                                      else daily_limits)
         self.nonces: deque[tuple[str, str]] = deque(maxlen=10_000)
         self.stats = SandboxStats()
         self.faults = Faults()
@@ -200,20 +173,7 @@ class SandboxState:
     # ------------------------------------------------------------------ rate limits
     def spend(self, endpoint: str) -> tuple[dict[str, str], bool]:
         """Count a request; returns the x-rate-limit headers and whether it is allowed."""
-        limit = self.limits.get(endpoint, 900)
-        now = time.time()
-        with self.lock:
-            window = self.windows.get(endpoint)
-            if window is None or now >= window.start + self.window_seconds:
-                window = self.windows[endpoint] = _Window(now)
-            allowed = window.count < limit
-            if allowed:
-                window.count += 1
-            remaining = max(0, limit - window.count)
-            reset = math.ceil(window.start + self.window_seconds)
-        headers = {"x-rate-limit-limit": str(limit), "x-rate-limit-remaining": str(remaining),
-                   "x-rate-limit-reset": str(reset)}
-        return headers, allowed
+        return self.rate_limits.spend(endpoint)
 
     # ------------------------------------------------------------------ reading
     def visible_tweets(self) -> list[Tweet]:
@@ -235,8 +195,8 @@ class SandboxState:
         with self.lock:
             parent = self.tweets_by_id.get(reply_to) if reply_to is not None else None
             if reply_to is not None and (parent is None or parent.created_at > now):
-                raise _invalid("reply.in_reply_to_tweet_id", str(reply_to),
-                               "The tweet you are replying to is not visible to you.")
+                raise _problem(403, "Forbidden", "You attempted to reply to a Tweet that is "
+                               "deleted or not visible to you.")
             day_ago = now - timedelta(hours=24)
             if any(t.author_id == self.desk.id and t.text == text and t.created_at >= day_ago
                    for t in self.tweets):
@@ -330,10 +290,11 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fault == "slow":
             time.sleep(faults.slow_seconds)
+        headers: dict[str, str] = {}  # a 401 carries no x-rate-limit headers; the rest do
         try:
             self._check_auth(method, split.path, split.query)
-            self._check_permission(method, endpoint)
             headers, allowed = state.spend(endpoint)
+            self._check_permission(method, endpoint)
             if fault == "429" or not allowed:
                 if not allowed:
                     with state.lock:
@@ -347,15 +308,22 @@ class _Handler(BaseHTTPRequestHandler):
                                     "detail": "Service Unavailable", "type": "about:blank"},
                            headers)
                 return
+            rules.check_query(state.generation, endpoint,
+                        parse_qs(split.query, keep_blank_values=True))
+            if method == "POST":
+                rules.check_body(state.generation, endpoint, self.headers.get("Content-Type", ""),
+                           body_bytes)
+            if state.generation == POST:
+                query = rules.tweet_query(query)
             status, body = self._route(method, split.path, query, body_bytes)
         except ApiError as err:
-            self._send(err.status, err.body, {})
+            self._send(err.status, err.body, headers)
             return
         if fault == "lost_write" and method == "POST":
             self._drop()
             return
         if fault == "malformed":
-            raw = json.dumps(body).encode()
+            raw = json.dumps(self._spoken(body)).encode()
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
             return
         self._send(status, body, headers)
@@ -431,6 +399,8 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, self._timeline(rest[1], query, mentions=False)
         if method == "POST" and rest == ["tweets"]:
             return 201, self._post_tweet(body)
+        if method == "GET" and rest == ["tweets"]:
+            return 200, self._lookup(query)
         if method == "GET" and rest == ["dm_events"]:
             return 200, self._dm_events(query, None)
         if (method == "GET" and len(rest) == 4 and rest[:2] == ["dm_conversations", "with"]
@@ -461,7 +431,7 @@ class _Handler(BaseHTTPRequestHandler):
         return out
 
     def _page_args(self, query: dict[str, str], kind: str, *, low: int, high: int,
-                   default: int) -> tuple[int, int | None, int | None, int | None]:
+                   default: int) -> tuple[int, int | None, int | None, tuple | None]:
         raw = query.get("max_results", str(default))
         if not raw.isdigit() or not low <= int(raw) <= high:
             raise _invalid("max_results", raw, f"The `max_results` query parameter value [{raw}]"
@@ -477,13 +447,14 @@ class _Handler(BaseHTTPRequestHandler):
         if query.get("until_id"):
             until = int(query["until_id"])
         token = query.get("pagination_token")
-        page_until = None
+        bound = None  # ("next", id): older than id; ("previous", id): newer than id
         if token is not None:
-            page_until = _untoken(kind, token)
-            if page_until is None:
+            older, newer = _untoken(kind, token), _untoken(kind + "p", token)
+            if older is None and newer is None:
                 raise _invalid("pagination_token", token, "The `pagination_token` query "
                                                           "parameter value is not valid")
-        return int(raw), since, until, page_until
+            bound = ("next", older) if older is not None else ("previous", newer)
+        return int(raw), since, until, bound
 
     def _timeline(self, user_id: str, query: dict[str, str], *, mentions: bool) -> dict:
         state = self.server.state
@@ -491,8 +462,8 @@ class _Handler(BaseHTTPRequestHandler):
         if user is None:
             return {"errors": [_not_found("user", "id", user_id)]}
         kind = "m" if mentions else "t"
-        limit, since, until, page_until = self._page_args(query, kind, low=5, high=100,
-                                                          default=10)
+        limit, since, until, bound = self._page_args(query, kind, low=5, high=100,
+                                                     default=10)
         start = _time_param(query, "start_time")
         tweets = state.visible_tweets()
         if mentions:
@@ -503,50 +474,68 @@ class _Handler(BaseHTTPRequestHandler):
                           reverse=True)
         selected = [t for t in pool
                     if (since is None or t.id > since) and (until is None or t.id < until)
-                    and (page_until is None or t.id < page_until)
                     and (start is None or t.created_at >= start)]
-        page, more = selected[:limit], len(selected) > limit
-        return self._tweet_page(page, query, _token(kind, page[-1].id) if more else None)
+        page, tokens = _paged(selected, limit, bound, kind)
+        return self._tweet_page(page, query, tokens)
 
     def _tweet_page(self, page: list[Tweet], query: dict[str, str],
-                    next_token: str | None) -> dict[str, Any]:
+                    tokens: dict[str, str]) -> dict[str, Any]:
         state = self.server.state
         fields = _fields(query, "tweet.fields") | DEFAULT_TWEET_FIELDS
         expansions = _fields(query, "expansions")
+        now = state.clock.now()
         out: dict[str, Any] = {}
         if page:
-            out["data"] = [_tweet_json(t, fields) for t in page]
+            out["data"] = [_tweet_json(t, fields, state.tweets_by_id, now) for t in page]
         includes: dict[str, list] = {}
-        if page and "author_id" in expansions:
-            authors = {t.author_id for t in page}
+        referenced: dict[int, Tweet] = {}
+        errors = []
+        if "referenced_tweets.id" in expansions:
             for t in page:
-                if "referenced_tweets.id" in expansions and t.in_reply_to_id:
-                    parent = state.tweets_by_id.get(t.in_reply_to_id)
-                    if parent:
-                        authors.add(parent.author_id)
+                for ref in extras.references(t):
+                    found = state.tweets_by_id.get(int(ref["id"]))
+                    if found is not None and found.created_at <= now:
+                        referenced[found.id] = found
+                    elif all(e["value"] != ref["id"] for e in errors):  # a partial error
+                        errors.append(_not_found("tweet", "referenced_tweets.id", ref["id"]))
+        if page and "author_id" in expansions:
+            authors = {t.author_id for t in [*page, *referenced.values()]}
             user_fields = _fields(query, "user.fields")
             includes["users"] = [state.scenario.users[a].as_json(user_fields)
                                  for a in sorted(authors) if a in state.scenario.users]
-        if page and "referenced_tweets.id" in expansions:
-            parents = [state.tweets_by_id[t.in_reply_to_id] for t in page
-                       if t.in_reply_to_id in state.tweets_by_id]
-            if parents:
-                includes["tweets"] = [_tweet_json(p, fields) for p in parents]
+        if referenced:
+            includes["tweets"] = [_tweet_json(p, fields, state.tweets_by_id, now)
+                                  for p in referenced.values()]
         if page and "attachments.media_keys" in expansions:
-            media = [{"media_key": k, "type": "photo",
-                      "url": f"https://pbs.twimg.com/media/{k}.jpg"}
-                     for t in page for k in t.media_keys]
+            media = [extras.media_json(k) for t in page for k in t.media_keys]
             if media:
                 includes["media"] = media
         if includes:
             out["includes"] = includes
+        if errors:
+            out["errors"] = errors
         meta: dict[str, Any] = {"result_count": len(page)}
         if page:
             meta["newest_id"] = str(page[0].id)
             meta["oldest_id"] = str(page[-1].id)
-        if next_token:
-            meta["next_token"] = next_token
+        meta.update(tokens)
         out["meta"] = meta
+        return out
+
+    def _lookup(self, query: dict[str, str]) -> dict[str, Any]:
+        """GET /2/tweets?ids=: the tweets found, and a partial error for each one not."""
+        ids = [i for i in query.get("ids", "").split(",") if i]
+        if not 1 <= len(ids) <= 100 or not all(i.isdigit() for i in ids):
+            raise _invalid("ids", query.get("ids", ""), "ids must hold 1 to 100 tweet ids")
+        state = self.server.state
+        now = state.clock.now()
+        found = [t for i in ids if (t := state.tweets_by_id.get(int(i))) and t.created_at <= now]
+        out = self._tweet_page(found, query, {})
+        del out["meta"]
+        missing = [i for i in ids if int(i) not in {t.id for t in found}]
+        if missing:
+            out["errors"] = [*out.get("errors", []), *(_not_found("tweet", "ids", i)
+                                                       for i in missing)]
         return out
 
     def _post_tweet(self, body: bytes) -> dict[str, Any]:
@@ -568,17 +557,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _dm_events(self, query: dict[str, str], participant: str | None) -> dict[str, Any]:
         state = self.server.state
-        limit, _since, _until, page_until = self._page_args(query, "d", low=1, high=100,
-                                                            default=100)
+        limit, _since, _until, bound = self._page_args(query, "d", low=1, high=100,
+                                                       default=100)
         fields = _fields(query, "dm_event.fields") | DEFAULT_DM_FIELDS
         events = state.visible_dms()
         if participant is not None:
             events = [e for e in events if participant in (e.sender_id, e.recipient_id)]
         oldest = state.clock.now() - timedelta(days=30)  # X keeps 30 days of DM events
-        events = sorted((e for e in events if e.created_at >= oldest
-                         and (page_until is None or e.id < page_until)),
+        events = sorted((e for e in events if e.created_at >= oldest),
                         key=lambda e: e.id, reverse=True)
-        page, more = events[:limit], len(events) > limit
+        page, tokens = _paged(events, limit, bound, "d")
         out: dict[str, Any] = {}
         if page:
             out["data"] = [_dm_json(e, fields) for e in page]
@@ -586,10 +574,7 @@ class _Handler(BaseHTTPRequestHandler):
                 user_fields = _fields(query, "user.fields")
                 out["includes"] = {"users": [state.scenario.users[s].as_json(user_fields)
                                              for s in sorted({e.sender_id for e in page})]}
-        meta: dict[str, Any] = {"result_count": len(page)}
-        if more:
-            meta["next_token"] = _token("d", page[-1].id)
-        out["meta"] = meta
+        out["meta"] = {"result_count": len(page), **tokens}
         return out
 
     def _send_dm(self, participant: str, body: bytes) -> dict[str, Any]:
@@ -609,12 +594,23 @@ class _Handler(BaseHTTPRequestHandler):
                          "dm_event_id": str(event.id)}}
 
     # ------------------------------------------------------------------ output
-    def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
-        self._send_raw(status, json.dumps(body, ensure_ascii=False).encode(), headers)
+    def _spoken(self, body: dict[str, Any]) -> dict[str, Any]:
+        """The body in the names of the generation this sandbox plays."""
+        if self.server.state.generation != POST:
+            return body
+        return rules.for_generation(POST, to_post_body(body))
 
-    def _send_raw(self, status: int, raw: bytes, headers: dict[str, str]) -> None:
+    def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
+        # X's error bodies are RFC 7807 problems, labelled as such
+        kind = rules.PROBLEM_CONTENT_TYPE if status >= 400 and "title" in body else \
+            "application/json; charset=utf-8"
+        self._send_raw(status, json.dumps(self._spoken(body), ensure_ascii=False).encode(),
+                       headers, kind)
+
+    def _send_raw(self, status: int, raw: bytes, headers: dict[str, str],
+                  content_type: str = "application/json; charset=utf-8") -> None:
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(raw)))
         for key, value in headers.items():
             self.send_header(key, value)
@@ -658,10 +654,11 @@ def _not_found(resource: str, parameter: str, value: str) -> dict[str, Any]:
             "resource_id": value, "type": "https://api.twitter.com/2/problems/resource-not-found"}
 
 
-def _tweet_json(tweet: Tweet, fields: set[str]) -> dict[str, Any]:
+def _tweet_json(tweet: Tweet, fields: set[str], known: dict[int, Tweet],
+                now: datetime) -> dict[str, Any]:
     text = tweet.text if not tweet.is_long else tweet.text[:277] + "…"
     out: dict[str, Any] = {"id": str(tweet.id), "text": text,
-                           "edit_history_tweet_ids": [str(tweet.id)]}
+                           "edit_history_tweet_ids": extras.edit_history(tweet, known, now)}
     if "author_id" in fields:
         out["author_id"] = tweet.author_id
     if "created_at" in fields:
@@ -670,8 +667,8 @@ def _tweet_json(tweet: Tweet, fields: set[str]) -> dict[str, Any]:
         out["conversation_id"] = str(tweet.conversation_id)
     if "in_reply_to_user_id" in fields and tweet.in_reply_to_user_id:
         out["in_reply_to_user_id"] = tweet.in_reply_to_user_id
-    if "referenced_tweets" in fields and tweet.in_reply_to_id:
-        out["referenced_tweets"] = [{"type": "replied_to", "id": str(tweet.in_reply_to_id)}]
+    if "referenced_tweets" in fields and (references := extras.references(tweet)):
+        out["referenced_tweets"] = references
     if "attachments" in fields and tweet.media_keys:
         out["attachments"] = {"media_keys": list(tweet.media_keys)}
     if "note_tweet" in fields and tweet.is_long:
@@ -706,15 +703,24 @@ class Sandbox:
                  port: int = 0, speed: float = math.inf, faults: Faults | None = None,
                  limits: dict[str, int] | None = None, window_seconds: float = WINDOW_SECONDS,
                  seed: int = 2026, credentials: XCredentials = SANDBOX_CREDENTIALS,
-                 scripted_answers: bool = True, permissions: str = "dm") -> None:
+                 scripted_answers: bool = True, permissions: str = "dm",
+                 generation: str = TWEET,
+                 daily_limits: dict[str, tuple[int, int]] | None = None) -> None:
         if permissions not in ("read", "write", "dm"):
             raise ValueError("permissions is read, write or dm")
-        self.scenario = scenario or build_scenario(seed)
+        if generation not in GENERATIONS:
+            raise ValueError(f"generation is one of {', '.join(GENERATIONS)}")
+        # The day is laid on the wall clock, as X's: at full speed it has just ended, so
+        # what the desk posts now is stamped now; a slower day starts now.
+        wall = datetime.now(UTC).replace(microsecond=0)
+        self.scenario = scenario or build_scenario(
+            seed, start=wall - DAY_LENGTH if math.isinf(speed) else wall)
         self.clock = SandboxClock(self.scenario, speed)
         self.state = SandboxState(self.scenario, self.clock, seed=seed,
                                   limits={**DEFAULT_LIMITS, **(limits or {})},
                                   window_seconds=window_seconds, credentials=credentials,
-                                  scripted_answers=scripted_answers, permissions=permissions)
+                                  scripted_answers=scripted_answers, permissions=permissions,
+                                  generation=generation, daily_limits=daily_limits)
         self.state.faults = faults or Faults()
         self._server = _Server((host, port), _Handler)
         self._server.state = self.state

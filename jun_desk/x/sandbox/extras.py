@@ -1,0 +1,99 @@
+"""What real X sends that an ordinary day would not show: added in the day's last
+half hour, so the rest of the day (and what tests count in it) stays as it was.
+
+- an edited mention: two versions, each with ``edit_history_tweet_ids`` naming both
+  (once the edit is out; until then the original names itself);
+- a quote and a retweet of citizens' mentions (``referenced_tweets`` of type ``quoted`` and
+  ``retweeted``);
+- a video and an animated GIF (media keys ``7_…`` and ``16_…``, as X numbers media types);
+- a reply to a tweet that has been deleted: its page carries ``errors`` beside ``data``
+  (X's partial error: the referenced tweet cannot be found).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from jun_desk.x.sandbox.ids import snowflake
+
+if TYPE_CHECKING:
+    from jun_desk.x.sandbox.scenario import Scenario, Tweet
+
+MEDIA_TYPES = {"3": "photo", "7": "video", "16": "animated_gif"}
+_SEQUENCE = 0x200000  # high sequence bits: never one of the day's own ids
+
+
+def add_extras(scenario: Scenario, rng: random.Random) -> None:
+    from jun_desk.x.sandbox.scenario import Tweet
+
+    end = scenario.start + scenario.length
+    people = scenario.citizens
+    handle = scenario.desk.username
+    mentions = sorted((t for t in scenario.tweets if t.mentions(handle)
+                       and t.in_reply_to_id is None), key=lambda t: t.id)
+    made: list[Tweet] = []
+    counter = iter(range(_SEQUENCE, _SEQUENCE + 1000))
+
+    def tweet(minutes_before_end: float, author: str, text: str, **kw: Any) -> Tweet:
+        when = end - timedelta(minutes=minutes_before_end)
+        new = Tweet(snowflake(when, next(counter)), author, text, when, 0, **kw)
+        new.conversation_id = new.id
+        made.append(new)
+        return new
+
+    first, second, third, fourth, fifth, sixth = rng.sample(people, 6)
+    # An edited mention: the citizen corrects the street number five minutes later.
+    original = tweet(28, first.id, f"@{handle} la farola del número 12 de calle Real lleva"
+                                   " tres noches apagada")
+    edited = tweet(23, first.id, f"@{handle} la farola del número 21 de calle Real lleva"
+                                 " tres noches apagada (corrijo el número)")
+    original.edit_history = edited.edit_history = [original.id, edited.id]
+    edited.conversation_id = original.id
+    # A quote and a retweet of earlier mentions.
+    quoted = mentions[len(mentions) // 2]
+    tweet(20, second.id, f"@{handle} en mi calle pasa exactamente lo mismo",
+          references=[("quoted", quoted.id)])
+    retweeted = mentions[len(mentions) // 3]
+    author = scenario.users[retweeted.author_id].username
+    tweet(17, third.id, f"RT @{author}: {retweeted.text}"[:280],
+          references=[("retweeted", retweeted.id)])
+    # A video and an animated GIF.
+    video = tweet(14, fourth.id, f"@{handle} así está el río a su paso por el puente 🎥")
+    video.media_keys = [f"7_{video.id}"]
+    gif = tweet(11, fifth.id, f"@{handle} cuando por fin arreglan la farola")
+    gif.media_keys = [f"16_{gif.id}"]
+    # A reply to a tweet its author has since deleted: X cannot expand it.
+    deleted = snowflake(end - timedelta(minutes=60), next(counter))
+    tweet(8, sixth.id, f"@{handle} lo que decía este vecino es verdad", in_reply_to_id=deleted,
+          in_reply_to_user_id=first.id).conversation_id = deleted
+    scenario.tweets.extend(made)
+    scenario.tweets.sort(key=lambda t: t.created_at)
+    scenario.ids.seen(max(t.id for t in made))
+
+
+def edit_history(tweet: Tweet, visible: dict[int, Tweet], now: datetime) -> list[str]:
+    """The versions X names for a tweet: those already out."""
+    chain = [i for i in tweet.edit_history if i in visible and visible[i].created_at <= now]
+    return [str(i) for i in chain] if chain else [str(tweet.id)]
+
+
+def references(tweet: Tweet) -> list[dict[str, str]]:
+    out = [{"type": kind, "id": str(ref)} for kind, ref in tweet.references]
+    if tweet.in_reply_to_id:
+        out.append({"type": "replied_to", "id": str(tweet.in_reply_to_id)})
+    return out
+
+
+def media_json(key: str) -> dict[str, Any]:
+    kind = MEDIA_TYPES.get(key.split("_", 1)[0], "photo")
+    if kind == "photo":
+        return {"media_key": key, "type": kind, "url": f"https://pbs.twimg.com/media/{key}.jpg"}
+    preview = f"https://pbs.twimg.com/ext_tw_video_thumb/{key}/pu/img/preview.jpg"
+    variant = {"content_type": "video/mp4", "url": f"https://video.twimg.com/{key}.mp4"}
+    out: dict[str, Any] = {"media_key": key, "type": kind, "preview_image_url": preview,
+                           "variants": [{**variant, "bit_rate": 832000}]}
+    if kind == "video":
+        out["duration_ms"] = 12_480
+    return out

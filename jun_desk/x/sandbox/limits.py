@@ -1,0 +1,66 @@
+"""X's rate limits as the sandbox plays them: 15-minute windows per endpoint and the
+24-hour caps on posting (``x-user-limit-24hour-*`` and ``x-app-limit-24hour-*``).
+
+A 24-hour cap can be spent while the 15-minute window still has requests left: X then
+answers 429 with ``x-rate-limit-remaining`` above 0, and the caller must wait for the
+24-hour reset, not for the window's.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+DAY_SECONDS = 86_400
+# Posts per 24 hours (per user, per app), as X's Basic access publishes them.
+DEFAULT_DAILY_LIMITS = {"POST /2/tweets": (100, 1667)}
+
+
+@dataclass
+class _Window:
+    start: float
+    count: int = 0
+
+
+class RateLimits:
+    def __init__(self, limits: dict[str, int], window_seconds: float,
+                 daily: dict[str, tuple[int, int]]) -> None:
+        self.limits = limits
+        self.window_seconds = window_seconds
+        self.daily = daily
+        self.windows: dict[str, _Window] = {}
+        self._days: dict[str, _Window] = {}
+        self._lock = threading.Lock()
+
+    def spend(self, endpoint: str) -> tuple[dict[str, str], bool]:
+        """Count a request; returns the headers X sends with it and whether it may go on."""
+        limit = self.limits.get(endpoint, 900)
+        now = time.time()
+        with self._lock:
+            window = self.windows.get(endpoint)
+            if window is None or now >= window.start + self.window_seconds:
+                window = self.windows[endpoint] = _Window(now)
+            caps = self.daily.get(endpoint)
+            day = None
+            if caps is not None:
+                day = self._days.get(endpoint)
+                if day is None or now >= day.start + DAY_SECONDS:
+                    day = self._days[endpoint] = _Window(now)
+            allowed = window.count < limit and (caps is None or day is None
+                                                or day.count < min(caps))
+            if allowed:
+                window.count += 1
+                if day is not None:
+                    day.count += 1
+            headers = {"x-rate-limit-limit": str(limit),
+                       "x-rate-limit-remaining": str(max(0, limit - window.count)),
+                       "x-rate-limit-reset": str(math.ceil(window.start + self.window_seconds))}
+            if caps is not None and day is not None:
+                reset = str(math.ceil(day.start + DAY_SECONDS))
+                for scope, cap in zip(("user", "app"), caps, strict=True):
+                    headers[f"x-{scope}-limit-24hour-limit"] = str(cap)
+                    headers[f"x-{scope}-limit-24hour-remaining"] = str(max(0, cap - day.count))
+                    headers[f"x-{scope}-limit-24hour-reset"] = reset
+        return headers, allowed
