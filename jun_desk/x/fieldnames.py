@@ -113,30 +113,33 @@ def to_post_body(body: Any) -> Any:
                    {v: k for k, v in _INCLUDES_RENAMES.items()})
 
 
-def _named(body: dict[str, Any]) -> list[tuple[str, list[str]]]:
-    """(parameter, values) pairs a 400 body names: X's ``errors[].parameters`` and the
-    newer generation's ``parameter``/``value``."""
+def _named(body: dict[str, Any]) -> list[tuple[str, list[str], str]]:
+    """(parameter, values, message) a 400 body names: X's ``errors[].parameters``, or the
+    newer generation's ``parameter``/``value`` at the top."""
     named = []
-    if isinstance(body.get("parameter"), str):
-        named.append((body["parameter"], _split(body.get("value") or "")))
     for error in body.get("errors") or []:
         parameters = error.get("parameters") if isinstance(error, dict) else None
         for parameter, values in (parameters or {}).items():
             values = values if isinstance(values, list) else [values]
-            named.append((str(parameter), [v for value in values for v in _split(value)]))
+            named.append((str(parameter), [v for value in values for v in _split(value)],
+                          str(error.get("message", ""))))
+    if not named and isinstance(body.get("parameter"), str):
+        named.append((body["parameter"], _split(body.get("value") or ""), ""))
     return named
 
 
 def names_unknown_parameter(body: Any) -> str | None:
     """What a 400 body says X does not know, when it is a documented-generation name:
-    the parameter ``tweet.fields`` or a value of ``expansions``/``dm_event.fields``."""
+    the parameter ``tweet.fields`` itself, or a value of ``expansions``/``dm_event.fields``
+    (not a wrong value of a parameter X knows)."""
     if not isinstance(body, dict):
         return None
-    for parameter, values in _named(body):
-        if parameter in TWEET_ONLY_PARAMETERS:
+    known = {"expansions": _EXPANSION_RENAMES, "dm_event.fields": _DM_FIELD_TO_EXPANSION}
+    for parameter, values, message in _named(body):
+        if parameter in TWEET_ONLY_PARAMETERS and (
+                not message or f"parameter [{parameter}]" in message):
             return parameter
-        known = {"expansions": _EXPANSION_RENAMES, "dm_event.fields": _DM_FIELD_TO_EXPANSION}
         for value in values:
-            if value in known.get(parameter, ()):
+            if value in known.get(parameter, ()) and (not message or f"[{value}]" in message):
                 return f"{parameter}={value}"
     return None

@@ -48,19 +48,31 @@ class RateLimits:
                 day = self._days.get(endpoint)
                 if day is None or now >= day.start + DAY_SECONDS:
                     day = self._days[endpoint] = _Window(now)
-            allowed = window.count < limit and (caps is None or day is None
-                                                or day.count < min(caps))
+            allowed = window.count < limit and (day is None or day.count < min(caps or (0,)))
             if allowed:
                 window.count += 1
-                if day is not None:
-                    day.count += 1
             headers = {"x-rate-limit-limit": str(limit),
                        "x-rate-limit-remaining": str(max(0, limit - window.count)),
                        "x-rate-limit-reset": str(math.ceil(window.start + self.window_seconds))}
-            if caps is not None and day is not None:
-                reset = str(math.ceil(day.start + DAY_SECONDS))
-                for scope, cap in zip(("user", "app"), caps, strict=True):
-                    headers[f"x-{scope}-limit-24hour-limit"] = str(cap)
-                    headers[f"x-{scope}-limit-24hour-remaining"] = str(max(0, cap - day.count))
-                    headers[f"x-{scope}-limit-24hour-reset"] = reset
+            headers.update(self._daily_headers(endpoint))
         return headers, allowed
+
+    def posted(self, endpoint: str) -> dict[str, str]:
+        """A post was created: it counts against the 24-hour caps (a refused one does not)."""
+        with self._lock:
+            day = self._days.get(endpoint)
+            if day is not None:
+                day.count += 1
+            return self._daily_headers(endpoint)
+
+    def _daily_headers(self, endpoint: str) -> dict[str, str]:
+        caps, day = self.daily.get(endpoint), self._days.get(endpoint)
+        if caps is None or day is None:
+            return {}
+        reset = str(math.ceil(day.start + DAY_SECONDS))
+        headers = {}
+        for scope, cap in zip(("user", "app"), caps, strict=True):
+            headers[f"x-{scope}-limit-24hour-limit"] = str(cap)
+            headers[f"x-{scope}-limit-24hour-remaining"] = str(max(0, cap - day.count))
+            headers[f"x-{scope}-limit-24hour-reset"] = reset
+        return headers

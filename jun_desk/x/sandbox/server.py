@@ -319,6 +319,8 @@ class _Handler(BaseHTTPRequestHandler):
         except ApiError as err:
             self._send(err.status, err.body, headers)
             return
+        if method == "POST":
+            headers.update(state.rate_limits.posted(endpoint))
         if fault == "lost_write" and method == "POST":
             self._drop()
             return

@@ -1,0 +1,371 @@
+"""Does the sandbox answer, and does the desk ask, as X's OpenAPI document says?
+
+Starts a sandbox, drives the desk's real X adapter (``XClient`` over tweepy) through every
+endpoint the desk uses — success, pagination, partial errors, 400, 401, 403, 429 and the
+24-hour post cap — records every request and answer on the wire, and checks each one with
+openapi-core against X's published document:
+
+- the request: its path, query parameters (each one declared by the operation, each value
+  of the kind and within the values the document allows) and JSON body;
+- the answer: its status, content type and body schema (problem bodies included);
+- the headers X documents outside the OpenAPI file: ``x-rate-limit-*`` on every
+  authenticated answer and the ``x-*-limit-24hour-*`` caps on POST /2/tweets.
+
+The document is not part of this repository (it is X's): it is found through
+``JUN_DESK_X_OPENAPI`` or at ``<repo>/../shared/x-api/openapi.json``. Which generation of
+names the sandbox speaks follows from the document (``post.fields`` or ``tweet.fields``).
+The desk learns the newer generation with one refused probe; that probe is reported, and
+its request is not counted as a difference (its answer is checked like any other).
+
+A *spec gap* is an answer the document cannot describe at all: X's RFC 7807 problem
+``about:blank`` (401, 429, plain 403) has no schema in the post-generation document. Such an
+answer is checked against RFC 7807's own rules and listed apart, never hidden.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from jun_desk.x.fieldnames import POST, TWEET, names_unknown_parameter
+from jun_desk.x.ratelimit import endpoint_key
+
+SPEC_ENV = "JUN_DESK_X_OPENAPI"
+SPEC_SOURCE = ("X's OpenAPI document, from the GitHub repository xdevplatform/xdk: "
+               "latest-openapi.json (version 2.159) or specs/openapi.json (version 2.167)")
+SPEC_SERVER = "https://api.x.com"
+RATE_HEADERS = ("x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset")
+DAILY_HEADERS = tuple(f"x-{scope}-limit-24hour-{what}" for scope in ("user", "app")
+                      for what in ("limit", "remaining", "reset"))
+
+
+def default_spec_path(repo: Path) -> Path:
+    return repo.parent / "shared" / "x-api" / "openapi.json"
+
+
+def find_spec(repo: Path) -> Path | None:
+    """The document to check against, or None (then say where to put it)."""
+    named = os.environ.get(SPEC_ENV)
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    path = default_spec_path(repo)
+    return path if path.is_file() else None
+
+
+def spec_generation(spec: dict[str, Any]) -> str:
+    names = {p.get("name") for p in spec.get("components", {}).get("parameters", {}).values()}
+    return POST if "post.fields" in names and "tweet.fields" not in names else TWEET
+
+
+@dataclass(frozen=True)
+class Difference:
+    endpoint: str
+    situation: str
+    part: str  # request, answer, headers
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.endpoint} [{self.situation}] {self.part}: {self.what}"
+
+
+@dataclass
+class Exchange:
+    situation: str
+    response: requests.Response
+
+    @property
+    def request(self) -> requests.PreparedRequest:
+        return self.response.request
+
+    @property
+    def endpoint(self) -> str:
+        return endpoint_key(str(self.request.method), str(self.request.path_url))
+
+
+@dataclass
+class Report:
+    version: str
+    generation: str
+    exchanges: int = 0
+    endpoints: set[str] = field(default_factory=set)
+    statuses: set[int] = field(default_factory=set)
+    differences: list[Difference] = field(default_factory=list)
+    spec_gaps: list[Difference] = field(default_factory=list)
+    probes: list[str] = field(default_factory=list)
+    defects: list[str] = field(default_factory=list)  # in the document itself
+
+    def lines(self) -> list[str]:
+        out = [f"X OpenAPI {self.version} ({self.generation} generation of names): "
+               f"{self.exchanges} exchanges, {len(self.endpoints)} endpoints, statuses "
+               f"{sorted(self.statuses)}",
+               f"differences: {len(self.differences)}"]
+        out += [f"  {d}" for d in self.differences]
+        out.append(f"spec gaps (answers the document cannot describe): {len(self.spec_gaps)}")
+        out += [f"  {d}" for d in self.spec_gaps]
+        out += [f"probe (the desk learning the generation): {p}" for p in self.probes]
+        out += [f"defect of the document itself (not counted): {d}" for d in self.defects]
+        return out
+
+
+# ---------------------------------------------------------------------------- driving
+def drive(generation: str) -> list[Exchange]:
+    """The desk's calls on a sandbox that plays ``generation``, every exchange recorded."""
+    import tweepy
+
+    from jun_desk.secrets import XCredentials
+    from jun_desk.x.client import (
+        MEDIA_FIELDS,
+        TWEET_EXPANSIONS,
+        TWEET_FIELDS,
+        USER_FIELDS,
+        USER_TWEETS,
+        XClient,
+    )
+    from jun_desk.x.errors import XApiError
+    from jun_desk.x.sandbox.server import Sandbox
+
+    recorded: list[Exchange] = []
+    situation = [""]
+
+    def recording(client: XClient) -> XClient:
+        client.session.hooks["response"].append(
+            lambda r, *a, **k: recorded.append(Exchange(situation[0], r)))
+        return client
+
+    def doing(what: str, call: Any) -> Any:
+        situation[0] = what
+        try:
+            return call()
+        except (XApiError, tweepy.HTTPException):
+            return None
+
+    options: dict[str, Any] = {"limits": {USER_TWEETS: 4}}
+    if generation != TWEET:
+        options["generation"] = generation
+    options["daily_limits"] = {"POST /2/tweets": (2, 1667)}
+    with Sandbox(speed=math.inf, **options) as sandbox:
+        client = recording(XClient(sandbox.credentials, api_base=sandbox.base_url))
+        me = doing("who am I", client.me)
+        first = doing("mentions, first page", lambda: client.mentions(me.x_id))
+        second = doing("mentions, next page", lambda: client.mentions(
+            me.x_id, pagination_token=first.next_token))
+        doing("mentions since the newest stored", lambda: client.mentions(
+            me.x_id, since_id=second.items[-1].x_id))
+        _invalid_requests(client, me.x_id, generation, doing)
+        dms = doing("DM events, first page", lambda: client.dm_events(max_results=50))
+        doing("DM events, next page", lambda: client.dm_events(
+            max_results=50, pagination_token=dms.next_token))
+        citizens = [i.author_x_id for i in first.items[:3]]
+        doing("users lookup, one unknown", lambda: client.users([*citizens, "999999"]))
+        doing("tweets lookup, one unknown", lambda: client._call(
+            client._tweepy.get_tweets, ids=[first.items[0].x_id, "999999"],
+            tweet_fields=TWEET_FIELDS, expansions=TWEET_EXPANSIONS, user_fields=USER_FIELDS,
+            media_fields=MEDIA_FIELDS, user_auth=True))
+        doing("reply to a missing tweet (403)", lambda: client.reply("Hola", "123456789"))
+        doing("reply", lambda: client.reply("Gracias, lo pasamos a Obras.", first.items[0].x_id))
+        since = datetime.now(UTC) - timedelta(minutes=5)
+        doing("own tweets since 5 minutes ago (already sent?)",
+              lambda: client.user_tweets(me.x_id, start_time=since))
+        doing("duplicate reply (403)", lambda: client.reply("Gracias, lo pasamos a Obras.",
+                                                            first.items[0].x_id))
+        doing("another reply", lambda: client.reply("Lo miramos hoy.", first.items[1].x_id))
+        doing("24-hour post cap spent (429)", lambda: client.reply("Otra", first.items[2].x_id))
+        doing("send a DM", lambda: client.send_dm(dms.items[0].author_x_id, "Hola, ¿dirección?"))
+        for n in range(4):
+            doing("own tweets until the window is spent (429)" if n == 3 else "own tweets",
+                  lambda: client.user_tweets(me.x_id))
+        wrong = recording(XClient(XCredentials("nope", "nope", "nope", "nope"),
+                                  api_base=sandbox.base_url))
+        doing("wrong keys (401)", wrong.me)
+        client.close()
+        wrong.close()
+    return recorded
+
+
+INVALID = "invalid: "  # a request made wrong on purpose: the document must refuse it too
+
+
+def _invalid_requests(client: Any, me_id: str, generation: str, doing: Any) -> None:
+    """Requests X refuses with 400: the sandbox must refuse them, and so must the document
+    (a request the document allows but the sandbox refuses is a difference)."""
+    from tweepy import OAuth1UserHandler
+
+    from jun_desk.x.transport import X_API_BASE
+
+    fields = "post.fields" if generation == POST else "tweet.fields"
+    mentions = f"/2/users/{me_id}/mentions"
+    raw = client._tweepy.request
+    doing(INVALID + "max_results out of range", lambda: client.mentions(me_id, max_results=1000))
+    doing(INVALID + "unknown query parameter", lambda: raw(
+        "GET", mentions, params={"colour": "blue"}, user_auth=True))
+    doing(INVALID + f"unknown {fields} value", lambda: raw(
+        "GET", mentions, params={fields: "id,colour"}, user_auth=True))
+    doing(INVALID + "unknown expansions value", lambda: raw(
+        "GET", mentions, params={"expansions": "author_id,colour"}, user_auth=True))
+    doing(INVALID + "unknown event_types value", lambda: raw(
+        "GET", "/2/dm_events", params={"event_types": "MessageCreate,Colour"}, user_auth=True))
+    doing(INVALID + "extra property in a POST /2/tweets body", lambda: raw(
+        "POST", "/2/tweets", json={"text": "Hola", "colour": "blue"}, user_auth=True))
+    keys = client._tweepy
+    auth = OAuth1UserHandler(keys.consumer_key, keys.consumer_secret, keys.access_token,
+                             keys.access_token_secret).apply_auth()
+    doing(INVALID + "POST /2/tweets body not labelled application/json", lambda: (
+        _raise_for(client.session.request("POST", X_API_BASE + "/2/tweets", data=b"text=Hola",
+                                          headers={"Content-Type": "text/plain"}, auth=auth))))
+
+
+def _raise_for(response: requests.Response) -> None:
+    response.close()
+
+
+# ---------------------------------------------------------------------------- checking
+class _Request:
+    """A recorded request as openapi-core reads it, addressed to X's own server."""
+
+    def __init__(self, prepared: requests.PreparedRequest) -> None:
+        from openapi_core.contrib.requests import RequestsOpenAPIRequest
+
+        self._inner = RequestsOpenAPIRequest(prepared)
+        self.parameters = self._inner.parameters
+        self.path = self._inner.path
+        self.method = self._inner.method
+        self.body = self._inner.body
+        self.content_type = self._inner.content_type
+        self.host_url = SPEC_SERVER
+
+
+def _reason(err: BaseException) -> str:
+    parts = [str(err)]
+    for inner in (getattr(err, "schema_errors", None) or [], [err.__cause__] if err.__cause__
+                  else []):
+        for e in inner:
+            parts.append(getattr(e, "message", str(e)))
+            parts += [getattr(s, "message", str(s)) for s in getattr(e, "schema_errors", [])]
+    text = "; ".join(dict.fromkeys(p for p in parts if p))
+    return re.sub(r"\s+", " ", text)[:400]
+
+
+def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any] | None:
+    for template, item in spec["paths"].items():
+        pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+        if re.match(pattern, path) and method.lower() in item:
+            return item[method.lower()]
+    return None
+
+
+def _declared_query(spec: dict[str, Any], operation: dict[str, Any]) -> set[str]:
+    names = set()
+    for parameter in operation.get("parameters", []):
+        if "$ref" in parameter:
+            parameter = spec["components"]["parameters"][parameter["$ref"].rsplit("/", 1)[1]]
+        if parameter.get("in") == "query":
+            names.add(parameter["name"])
+    return names
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def check(spec_path: Path, exchanges: list[Exchange] | None = None) -> Report:
+    from openapi_core import Config, OpenAPI
+
+    spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
+    generation = spec_generation(spec)
+    report = Report(str(spec.get("info", {}).get("version", "?")), generation)
+    problem = {"application/problem+json": json.loads}
+    try:
+        openapi = OpenAPI.from_dict(spec, config=Config(extra_media_type_deserializers=problem))
+    except Exception as err:  # the document breaks OpenAPI's own rules: say so, go on
+        report.defects.append(re.sub(r"\s+", " ", str(err).split("\n\n")[0])[:300])
+        openapi = OpenAPI.from_dict(spec, config=Config(extra_media_type_deserializers=problem,
+                                                        spec_validator_cls=None))
+    for exchange in exchanges if exchanges is not None else drive(generation):
+        _check_one(spec, openapi, exchange, report)
+    return report
+
+
+def _check_one(spec: dict[str, Any], openapi: Any, exchange: Exchange, report: Report) -> None:
+    from openapi_core.contrib.requests import RequestsOpenAPIResponse
+
+    request, response = exchange.request, exchange.response
+    endpoint = exchange.endpoint
+    report.exchanges += 1
+    report.endpoints.add(endpoint)
+    report.statuses.add(response.status_code)
+    body = _json(response)
+
+    def differ(part: str, what: str) -> None:
+        report.differences.append(Difference(endpoint, exchange.situation, part, what))
+
+    probe = response.status_code == 400 and names_unknown_parameter(body) is not None
+    if probe:
+        report.probes.append(f"{endpoint} [{exchange.situation}]: X refused "
+                             f"{names_unknown_parameter(body)}")
+    wrapped = _Request(request)
+    operation = _operation(spec, str(request.method), wrapped.path)
+    if operation is None:
+        differ("request", "the document has no such operation")
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Unsupported scheme type": X's OAuth 1.0a
+        if not probe:
+            refused = [f"query parameter [{name}] is not declared" for name in
+                       sorted(set(wrapped.parameters.query) - _declared_query(spec, operation))]
+            try:
+                openapi.validate_request(wrapped)
+            except Exception as err:  # openapi-core's validation errors
+                refused.append(_reason(err))
+            if not exchange.situation.startswith(INVALID):
+                for reason in refused:
+                    differ("request", reason)
+            elif not refused:
+                differ("request", "the document allows this request; the sandbox answered "
+                                  f"{response.status_code}")
+            elif response.status_code != 400:
+                differ("answer", f"the document refuses this request; the sandbox answered "
+                                 f"{response.status_code}, X 400")
+        try:
+            openapi.validate_response(wrapped, RequestsOpenAPIResponse(response))
+        except Exception as err:
+            if _spec_gap(report, body, response):
+                report.spec_gaps.append(Difference(endpoint, exchange.situation, "answer",
+                                                   f"{response.status_code} about:blank "
+                                                   "problem: no schema in this document; "
+                                                   "valid as RFC 7807"))
+            else:
+                differ("answer", _reason(err))
+    _check_headers(endpoint, response, differ)
+
+
+def _spec_gap(report: Report, body: Any, response: requests.Response) -> bool:
+    """X's generic problem in a document that defines none: RFC 7807's rules instead."""
+    return (report.generation == POST and isinstance(body, dict)
+            and body.get("type") == "about:blank" and isinstance(body.get("title"), str)
+            and body.get("status") in (None, response.status_code)
+            and response.headers.get("Content-Type", "").startswith("application/problem+json"))
+
+
+def _check_headers(endpoint: str, response: requests.Response, differ: Any) -> None:
+    headers = {k.lower(): v for k, v in response.headers.items()}
+    expected = () if response.status_code == 401 else (  # not authenticated: no budget
+        RATE_HEADERS + (DAILY_HEADERS if endpoint == "POST /2/tweets" else ()))
+    for name in expected:
+        if not str(headers.get(name, "")).isdigit():
+            differ("headers", f"{name} missing or not a number")
+    body = _json(response)
+    if response.status_code >= 400 and isinstance(body, dict) and "title" in body and \
+            not headers.get("content-type", "").startswith("application/problem+json"):
+        differ("headers", f"a problem body labelled {headers.get('content-type')}")
