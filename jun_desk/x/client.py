@@ -20,7 +20,7 @@ import tweepy
 from jun_desk.domain.items import ItemKind, XItem, XUser
 from jun_desk.secrets import XCredentials
 from jun_desk.x.errors import Failure, XApiError, map_exception
-from jun_desk.x.ratelimit import RateBudget, endpoint_key
+from jun_desk.x.ratelimit import RateBudget, daily_reset, endpoint_key
 from jun_desk.x.transport import DEFAULT_TIMEOUT, X_API_BASE, RebasedSession
 
 log = logging.getLogger(__name__)
@@ -53,9 +53,13 @@ SHORT_429_WAIT = 5.0
 
 
 def rate_limit_wait(headers: Any) -> float:
-    """How long a 429 asks us to wait. With the window spent (remaining 0), until its reset;
-    a 429 while the window still has requests left is some other, short-lived limit: back
-    off briefly instead of idling for the rest of the window."""
+    """How long a 429 asks us to wait. With a 24-hour cap spent, until that cap resets;
+    with the window spent (remaining 0), until its reset; a 429 while the window still has
+    requests left is some other, short-lived limit: back off briefly instead of idling
+    for the rest of the window."""
+    daily = daily_reset(headers)
+    if daily is not None:
+        return max(1.0, daily - time.time())
     lower = {k.lower(): v for k, v in dict(headers or {}).items()}
     reset = str(lower.get("x-rate-limit-reset", ""))
     remaining = str(lower.get("x-rate-limit-remaining", ""))
@@ -132,6 +136,8 @@ class XClient:
             mapped = map_exception(err, now=time.time())
             if mapped.failure is Failure.RATE_LIMITED:
                 mapped.retry_after = rate_limit_wait(self.session.last_headers)
+                mapped.resumes_at = daily_reset(self.session.last_headers)
+                mapped.args = (mapped.text("en"),)
             raise mapped from None
         if not isinstance(body, dict):
             raise XApiError(Failure.MALFORMED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -52,26 +53,44 @@ _TEXTS = {
 }
 
 
+_DAILY_CAP = ("X's 24-hour posting limit reached: posting resumes at {when}",
+              "Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de"
+              " nuevo a las {when}")
+
+
 class XApiError(JunDeskError):
     def __init__(self, failure: Failure, *, status: int | None = None, detail: str = "",
-                 retry_after: float | None = None) -> None:
+                 retry_after: float | None = None, resumes_at: float | None = None) -> None:
         self.failure = failure
         self.status = status
         self.detail = detail
         self.retry_after = retry_after
+        self.resumes_at = resumes_at  # a spent 24-hour cap resets then (epoch seconds)
         super().__init__(self.text("en"))
+
 
     @property
     def transient(self) -> bool:
         return self.failure.transient
 
     def text(self, language: str = "es") -> str:
+        if self.failure is Failure.RATE_LIMITED and self.resumes_at is not None:
+            english, spanish = _DAILY_CAP
+            template = english if language.startswith("en") else spanish
+            return template.format(when=_local_time(self.resumes_at))
         english, spanish = _TEXTS[self.failure]
         template = english if language.startswith("en") else spanish
         detail = f": {self.detail}" if self.detail and self.failure in (
             Failure.FORBIDDEN, Failure.NOT_FOUND, Failure.BAD_REQUEST) else self.detail
         wait = (f"{int(self.retry_after)} s" if self.retry_after is not None else "")
         return template.format(detail=detail, status=self.status or "", wait=wait).strip()
+
+
+def _local_time(epoch: float) -> str:
+    """'14:05', or '28/11 14:05' when not today (the desk's local time)."""
+    when = datetime.fromtimestamp(epoch).astimezone()
+    today = datetime.now().astimezone().date()
+    return f"{when:%H:%M}" if when.date() == today else f"{when:%d/%m %H:%M}"
 
 
 def describe_error(err: BaseException, language: str = "es") -> str:

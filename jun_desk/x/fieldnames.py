@@ -128,16 +128,21 @@ def _named(body: dict[str, Any]) -> list[tuple[str, list[str], str]]:
     return named
 
 
-def names_unknown_parameter(body: Any) -> str | None:
-    """What a 400 body says X does not know, when it is a documented-generation name:
-    the parameter ``tweet.fields`` itself, or a value of ``expansions``/``dm_event.fields``
-    (not a wrong value of a parameter X knows)."""
+def names_unknown_parameter(body: Any, generation: str = TWEET) -> str | None:
+    """What a 400 body says X does not know, when it is a name of ``generation``: the
+    parameter ``tweet.fields`` (``post.fields``) itself, or a value of ``expansions`` /
+    ``dm_event.fields`` only that generation has (not a wrong value of a known parameter)."""
     if not isinstance(body, dict):
         return None
-    known = {"expansions": _EXPANSION_RENAMES, "dm_event.fields": _DM_FIELD_TO_EXPANSION}
+    if generation == TWEET:
+        parameters = TWEET_ONLY_PARAMETERS
+        known = {"expansions": set(_EXPANSION_RENAMES),
+                 "dm_event.fields": set(_DM_FIELD_TO_EXPANSION)}
+    else:
+        parameters = frozenset({"post.fields"})
+        known = {"expansions": {"referenced_posts", "edit_history_post_ids"}}
     for parameter, values, message in _named(body):
-        if parameter in TWEET_ONLY_PARAMETERS and (
-                not message or f"parameter [{parameter}]" in message):
+        if parameter in parameters and (not message or f"parameter [{parameter}]" in message):
             return parameter
         for value in values:
             if value in known.get(parameter, ()) and (not message or f"[{value}]" in message):

@@ -16,6 +16,17 @@ from dataclasses import dataclass
 _ID_SEGMENT = re.compile(r"/\d{3,}(?=/|$)")  # user and tweet ids, not the version "/2"
 
 
+def daily_reset(headers: Mapping[str, str] | None) -> float | None:
+    """When a spent 24-hour cap (``x-user-limit-24hour-*``, ``x-app-limit-24hour-*``)
+    resets, in epoch seconds; None while neither cap is spent. X answers 429 for such a
+    cap while ``x-rate-limit-remaining`` is still above 0."""
+    lower = {k.lower(): str(v) for k, v in dict(headers or {}).items()}
+    resets = [float(lower[f"x-{scope}-limit-24hour-reset"]) for scope in ("user", "app")
+              if lower.get(f"x-{scope}-limit-24hour-remaining") == "0"
+              and lower.get(f"x-{scope}-limit-24hour-reset", "").isdigit()]
+    return max(resets) if resets else None
+
+
 def endpoint_key(method: str, path: str) -> str:
     """'GET /2/users/123/mentions' → 'GET /2/users/:id/mentions' (X limits per endpoint)."""
     path = path.split("?", 1)[0]
