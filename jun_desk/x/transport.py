@@ -15,7 +15,6 @@ keep reading the documented names.
 
 from __future__ import annotations
 
-import configparser
 import json
 import logging
 import threading
@@ -47,36 +46,31 @@ class GenerationMemory:
         if path is None:
             from jun_desk.config import Paths
 
-            path = Paths.default().config / "x-field-names.ini"
+            path = Paths.default().config / "x-field-names.json"
         self.path = path
         self._known: dict[str, str] = {}
         self._lock = threading.Lock()
 
+    def _read(self) -> dict[str, str]:
+        try:
+            saved = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return {k: v for k, v in saved.items() if v in GENERATIONS} \
+            if isinstance(saved, dict) else {}
+
     def get(self, base_url: str) -> str:
         with self._lock:
-            if base_url in self._known:
-                return self._known[base_url]
-        parser = configparser.ConfigParser(interpolation=None)
-        try:
-            parser.read(self.path, encoding="utf-8")
-        except (OSError, configparser.Error):
-            return TWEET
-        value = parser.get("generation", base_url, fallback=TWEET)
-        return value if value in GENERATIONS else TWEET
+            return self._known.get(base_url) or self._read().get(base_url, TWEET)
 
     def set(self, base_url: str, generation: str) -> None:
         with self._lock:
             self._known[base_url] = generation
-            parser = configparser.ConfigParser(interpolation=None)
+            saved = {**self._read(), base_url: generation}
             try:
-                parser.read(self.path, encoding="utf-8")
-                if not parser.has_section("generation"):
-                    parser.add_section("generation")
-                parser.set("generation", base_url, generation)
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                with self.path.open("w", encoding="utf-8") as out:
-                    parser.write(out)
-            except (OSError, configparser.Error) as err:
+                self.path.write_text(json.dumps(saved, indent=1), encoding="utf-8")
+            except OSError as err:
                 log.warning("Cannot remember X's field names in %s: %s", self.path, err)
 
 

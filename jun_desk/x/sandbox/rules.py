@@ -12,6 +12,7 @@ Also here: X's error bodies (RFC 7807 problems, ``application/problem+json``).
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from jun_desk.x.fieldnames import POST, TWEET
@@ -41,6 +42,33 @@ def invalid(parameter: str, value: str, message: str) -> ApiError:
         "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.",
         "type": PROBLEMS + "invalid-request",
     })
+
+
+def time_param(query: dict[str, str], name: str) -> datetime | None:
+    value = query.get(name)
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise invalid(name, value,
+                       f"The `{name}` query parameter value is not a valid time") from None
+
+
+def json_body(body: bytes) -> dict[str, Any]:
+    try:
+        payload = json.loads(body or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        raise problem(400, "Invalid Request", "The request body is not valid JSON") from None
+    if not isinstance(payload, dict):
+        raise problem(400, "Invalid Request", "The request body must be a JSON object")
+    return payload
+
+
+def not_found(resource: str, parameter: str, value: str) -> dict[str, Any]:
+    return {"value": value, "detail": f"Could not find {resource} with {parameter}: [{value}].",
+            "title": "Not Found Error", "resource_type": resource, "parameter": parameter,
+            "resource_id": value, "type": "https://api.twitter.com/2/problems/resource-not-found"}
 
 
 def _words(*groups: str) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from jun_desk.x.sandbox import extras, rules
 from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
 from jun_desk.x.sandbox.paging import paged as _paged
 from jun_desk.x.sandbox.paging import untoken as _untoken
-from jun_desk.x.sandbox.rules import ApiError
+from jun_desk.x.sandbox.rules import ApiError, json_body, not_found, time_param
 from jun_desk.x.sandbox.rules import invalid as _invalid
 from jun_desk.x.sandbox.rules import problem as _problem
 from jun_desk.x.sandbox.scenario import DAY_LENGTH, DmEvent, Scenario, Tweet, User, build_scenario
@@ -292,7 +292,7 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(faults.slow_seconds)
         headers: dict[str, str] = {}  # a 401 carries no x-rate-limit headers; the rest do
         try:
-            self._check_auth(method, split.path, split.query)
+            self._check_auth(method, split.path, split.query, body_bytes)
             headers, allowed = state.spend(endpoint)
             self._check_permission(method, endpoint)
             if fault == "429" or not allowed:
@@ -331,7 +331,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, body, headers)
 
     # ------------------------------------------------------------------ auth
-    def _check_auth(self, method: str, path: str, query: str) -> None:
+    def _check_auth(self, method: str, path: str, query: str, body: bytes) -> None:
         header = self.headers.get("Authorization", "")
         if header.startswith("Bearer "):
             raise _problem(
@@ -361,8 +361,11 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host", f"127.0.0.1:{self.server.server_port}")
         uri = f"http://{host}{path}" + (f"?{query}" if query else "")
         request = OAuthRequest(uri, http_method=method, headers={"Authorization": header})
-        request.params = signature.collect_parameters(uri_query=query,
-                                                      headers={"Authorization": header})
+        form = self.headers.get("Content-Type", "").startswith(
+            "application/x-www-form-urlencoded")  # OAuth 1.0a signs a form body's fields
+        request.params = signature.collect_parameters(
+            uri_query=query, body=body.decode("utf-8", "replace") if form else None,
+            headers={"Authorization": header})
         request.signature = params.get("oauth_signature", "")
         if not signature.verify_hmac_sha1(request, creds.consumer_secret,
                                           creds.access_token_secret):
@@ -422,7 +425,7 @@ class _Handler(BaseHTTPRequestHandler):
         for user_id in ids:
             user = self.server.state.user(user_id)
             if user is None:
-                errors.append(_not_found("user", "id", user_id))
+                errors.append(not_found("user", "id", user_id))
             else:
                 found.append(user.as_json(fields))
         out: dict[str, Any] = {}
@@ -462,11 +465,11 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server.state
         user = state.user(user_id)
         if user is None:
-            return {"errors": [_not_found("user", "id", user_id)]}
+            return {"errors": [not_found("user", "id", user_id)]}
         kind = "m" if mentions else "t"
         limit, since, until, bound = self._page_args(query, kind, low=5, high=100,
                                                      default=10)
-        start = _time_param(query, "start_time")
+        start = time_param(query, "start_time")
         tweets = state.visible_tweets()
         if mentions:
             pool = [t for t in tweets if t.mentions(user.username) and t.author_id != user.id]
@@ -499,7 +502,7 @@ class _Handler(BaseHTTPRequestHandler):
                     if found is not None and found.created_at <= now:
                         referenced[found.id] = found
                     elif all(e["value"] != ref["id"] for e in errors):  # a partial error
-                        errors.append(_not_found("tweet", "referenced_tweets.id", ref["id"]))
+                        errors.append(not_found("tweet", "referenced_tweets.id", ref["id"]))
         if page and "author_id" in expansions:
             authors = {t.author_id for t in [*page, *referenced.values()]}
             user_fields = _fields(query, "user.fields")
@@ -536,12 +539,12 @@ class _Handler(BaseHTTPRequestHandler):
         del out["meta"]
         missing = [i for i in ids if int(i) not in {t.id for t in found}]
         if missing:
-            out["errors"] = [*out.get("errors", []), *(_not_found("tweet", "ids", i)
+            out["errors"] = [*out.get("errors", []), *(not_found("tweet", "ids", i)
                                                        for i in missing)]
         return out
 
     def _post_tweet(self, body: bytes) -> dict[str, Any]:
-        payload = _json_body(body)
+        payload = json_body(body)
         text = payload.get("text")
         if not isinstance(text, str) or not text.strip():
             raise _invalid("text", str(text), "text must be a non-empty string")
@@ -581,7 +584,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send_dm(self, participant: str, body: bytes) -> dict[str, Any]:
         state = self.server.state
-        payload = _json_body(body)
+        payload = json_body(body)
         text = payload.get("text")
         if not isinstance(text, str) or not text.strip():
             raise _invalid("text", str(text), "text must be a non-empty string")
@@ -627,33 +630,6 @@ class _Handler(BaseHTTPRequestHandler):
 
 def _fields(query: dict[str, str], name: str) -> set[str]:
     return {f for f in query.get(name, "").split(",") if f}
-
-
-def _time_param(query: dict[str, str], name: str) -> datetime | None:
-    value = query.get(name)
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise _invalid(name, value,
-                       f"The `{name}` query parameter value is not a valid time") from None
-
-
-def _json_body(body: bytes) -> dict[str, Any]:
-    try:
-        payload = json.loads(body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise _problem(400, "Invalid Request", "The request body is not valid JSON") from None
-    if not isinstance(payload, dict):
-        raise _problem(400, "Invalid Request", "The request body must be a JSON object")
-    return payload
-
-
-def _not_found(resource: str, parameter: str, value: str) -> dict[str, Any]:
-    return {"value": value, "detail": f"Could not find {resource} with {parameter}: [{value}].",
-            "title": "Not Found Error", "resource_type": resource, "parameter": parameter,
-            "resource_id": value, "type": "https://api.twitter.com/2/problems/resource-not-found"}
 
 
 def _tweet_json(tweet: Tweet, fields: set[str], known: dict[int, Tweet],
