@@ -44,6 +44,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                          help="e.g. 429=0.05,5xx=0.05,slow=0.02,drop=0.02,malformed=0.02,"
                               "lost_write=0.01,slow_seconds=2")
     sandbox.add_argument("--seed", type=int, default=2026)
+    sandbox.add_argument("--names", choices=("tweet", "post"), default="tweet",
+                         help="X's field names it speaks: tweet.fields (documented, default) "
+                              "or only the newer post.fields")
+    sandbox.add_argument("--posts-per-day", type=int, default=100,
+                         help="the account's 24-hour posting cap (default 100, as X's)")
 
     creds = sub.add_parser("credentials", help="X credentials in the OS keyring")
     csub = creds.add_subparsers(dest="credentials_command", required=True)
@@ -88,9 +93,12 @@ def run_sandbox(args: argparse.Namespace) -> int:
         faults = Faults.parse(args.faults)
     except ValueError as err:
         raise JunDeskError(f"--faults: {err}") from None
+    if args.posts_per_day < 0:
+        raise JunDeskError("--posts-per-day: a number of posts, 0 or more")
     try:
         sandbox = Sandbox(host=args.host, port=args.port, speed=parse_speed(args.speed),
-                          faults=faults, seed=args.seed)
+                          faults=faults, seed=args.seed, generation=args.names,
+                          daily_limits={"POST /2/tweets": (args.posts_per_day, 1667)})
     except OSError as err:
         raise JunDeskError(f"Cannot listen on {args.host}:{args.port}: {err.strerror}") from None
     creds = sandbox.credentials

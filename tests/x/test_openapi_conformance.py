@@ -15,7 +15,7 @@ from jun_desk.x.sandbox.conformance import (
     SPEC_SOURCE,
     check,
     default_spec_path,
-    find_spec,
+    find_specs,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,15 +25,13 @@ DESK_ENDPOINTS = {"GET /2/users/me", "GET /2/users", "GET /2/users/:id/mentions"
                   "GET /2/dm_events", "POST /2/dm_conversations/with/:id/messages"}
 
 
-@pytest.fixture(scope="module")
-def spec() -> Path:
-    path = find_spec(REPO)
-    if path is None:
-        pytest.skip(f"X's OpenAPI document not found: set {SPEC_ENV} or put it at "
-                    f"{default_spec_path(REPO)} ({SPEC_SOURCE})")
-    return path
+SPECS = find_specs(REPO)
+MISSING = (f"X's OpenAPI document not found: set {SPEC_ENV} or put it at "
+           f"{default_spec_path(REPO)} ({SPEC_SOURCE})")
 
 
+@pytest.mark.parametrize("spec", SPECS or [pytest.param(None, marks=pytest.mark.skip(MISSING))],
+                         ids=[p.name for p in SPECS] or ["no-document"])
 def test_sandbox_and_desk_follow_xs_openapi_document(spec: Path) -> None:
     report = check(spec)
     print("\n".join(report.lines()))

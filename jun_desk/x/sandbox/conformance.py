@@ -52,13 +52,16 @@ def default_spec_path(repo: Path) -> Path:
     return repo.parent / "shared" / "x-api" / "openapi.json"
 
 
-def find_spec(repo: Path) -> Path | None:
-    """The document to check against, or None (then say where to put it)."""
+def find_specs(repo: Path) -> list[Path]:
+    """The documents to check against: those ``JUN_DESK_X_OPENAPI`` names (several joined
+    by the path separator), else every ``*.json`` in ``<repo>/../shared/x-api/``
+    (``openapi.json`` first). Empty: nothing to check against (say where to put it)."""
     named = os.environ.get(SPEC_ENV)
     if named:
-        return Path(named) if Path(named).is_file() else None
-    path = default_spec_path(repo)
-    return path if path.is_file() else None
+        return [Path(p) for p in named.split(os.pathsep) if p and Path(p).is_file()]
+    folder = default_spec_path(repo).parent
+    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(found, key=lambda p: p.name != "openapi.json")
 
 
 def spec_generation(spec: dict[str, Any]) -> str:
