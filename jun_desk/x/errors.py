@@ -118,7 +118,12 @@ def _x_reason(response: requests.Response | None) -> str:
         specific = errors[0].get("message") or errors[0].get("detail")
         if specific:
             return str(specific)[:300]
-    return str(body.get("detail") or body.get("title") or "")[:300]
+    reason = str(body.get("detail") or body.get("title") or "")
+    parameter = body.get("parameter")  # X's newer problems name it at the top
+    if isinstance(parameter, str) and parameter and parameter not in reason:
+        value = body.get("value")
+        reason += f" [{parameter}" + (f"={value}]" if isinstance(value, str) and value else "]")
+    return reason[:300]
 
 
 def map_exception(err: BaseException, *, now: float) -> XApiError:

@@ -690,7 +690,7 @@ class Sandbox:
             raise ValueError(f"generation is one of {', '.join(GENERATIONS)}")
         # The day is laid on the wall clock, as X's: at full speed it has just ended, so
         # what the desk posts now is stamped now; a slower day starts now.
-        wall = datetime.now(UTC).replace(microsecond=0)
+        wall = datetime.now(UTC)
         self.scenario = scenario or build_scenario(
             seed, start=wall - DAY_LENGTH if math.isinf(speed) else wall)
         self.clock = SandboxClock(self.scenario, speed)
