@@ -1,7 +1,9 @@
 """A loopback HTTP server that answers like the X API v2, over a scripted day in Jun.
 
 It implements what the desk uses — users/me, users lookup, a user's mentions and tweets,
-posting a tweet (reply), DM events, sending a DM — with X's JSON shapes (``data``,
+tweets lookup, posting a tweet (reply), DM events, sending a DM — as X's OpenAPI document
+declares them (``rules``: unknown parameters and values refused; ``limits``: 15-minute
+windows and 24-hour post caps; either generation of field names), with X's JSON shapes (``data``,
 ``includes``, ``meta``, ``errors``), X's OAuth 1.0a check (401/403 bodies as X sends them),
 ``x-rate-limit-*`` headers with real 429s, ``since_id``/``until_id``/pagination semantics,
 field selection (``tweet.fields``, ``user.fields``, ``dm_event.fields``, ``expansions``), and
@@ -308,11 +310,12 @@ class _Handler(BaseHTTPRequestHandler):
                                     "detail": "Service Unavailable", "type": "about:blank"},
                            headers)
                 return
+            # what X's OpenAPI document declares, or X's 400 naming what it does not
             rules.check_query(state.generation, endpoint,
-                        parse_qs(split.query, keep_blank_values=True))
+                              parse_qs(split.query, keep_blank_values=True))
             if method == "POST":
-                rules.check_body(state.generation, endpoint, self.headers.get("Content-Type", ""),
-                           body_bytes)
+                rules.check_body(state.generation, endpoint,
+                                 self.headers.get("Content-Type", ""), body_bytes)
             if state.generation == POST:
                 query = rules.tweet_query(query)
             status, body = self._route(method, split.path, query, body_bytes)
