@@ -176,3 +176,21 @@ def test_two_desks_sending_the_same_outbox_send_each_reply_once(
     for text in texts:
         assert len(desk_tweets_with(sandbox, text)) == 1
     assert len(desk.outbox.list(statuses=("sent",))) == len(texts)
+
+
+def test_a_spent_24_hour_cap_waits_for_its_reset_and_says_when(
+        desk: Desk, people, sandbox: Sandbox, world, clock) -> None:  # type: ignore[no-untyped-def]
+    ticket, _lamp, sender = world
+    sandbox.state.rate_limits.daily["POST /2/tweets"] = (1, 1667)  # one post a day
+    desk.outbox.enqueue(people["rosa"], ticket.id, "reply", TEXT, account="AytoJun")
+    desk.outbox.enqueue(people["rosa"], ticket.id, "reply", TEXT + " Un saludo.",
+                        account="AytoJun")
+    report = sender.send_due()
+    assert (report.sent, report.retrying, report.failed) == (1, 1, 0)
+    (waiting,) = desk.outbox.list(statuses=("pending",))
+    assert "límite de publicaciones de X en 24 horas" in waiting.last_error
+    assert "se podrá publicar de nuevo a las" in waiting.last_error
+    clock.advance(hours=23)  # not 5 s: nothing is tried again before the cap's reset
+    assert desk.outbox.due("AytoJun") == []
+    assert sender.send_due().retrying == 0
+    assert len(desk_tweets_with(sandbox, TEXT + " Un saludo.")) == 0
