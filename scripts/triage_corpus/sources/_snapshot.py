@@ -1,0 +1,69 @@
+"""Read files from a source snapshot: a bare git directory (what the `fetch` tool brings,
+``<owner>+<name>/repo``) or a plain checkout of the repository."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+
+class Snapshot:
+    def __init__(self, root: Path, commit: str = "HEAD") -> None:
+        self.root = Path(root)
+        self.commit = commit
+        self.is_git = (self.root / "HEAD").is_file() and (self.root / "objects").is_dir()
+        if not self.is_git and not self.root.is_dir():
+            raise FileNotFoundError(f"no snapshot at {self.root}")
+
+    def list(self, prefix: str = "") -> list[str]:
+        if self.is_git:
+            out = subprocess.run(
+                [
+                    "git",
+                    "--git-dir",
+                    str(self.root),
+                    "ls-tree",
+                    "-r",
+                    "--name-only",
+                    self.commit,
+                    "--",
+                    prefix or ".",
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            return [line for line in out.splitlines() if line]
+        base = self.root
+        return sorted(str(p.relative_to(base)) for p in (base / prefix).rglob("*") if p.is_file())
+
+    def read_many(self, paths: list[str]) -> Iterator[tuple[str, bytes]]:
+        if not self.is_git:
+            for p in paths:
+                yield p, (self.root / p).read_bytes()
+            return
+        proc = subprocess.Popen(
+            ["git", "--git-dir", str(self.root), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
+        assert proc.stdin and proc.stdout
+        try:
+            for p in paths:
+                proc.stdin.write(f"{self.commit}:{p}\n".encode())
+                proc.stdin.flush()
+                header = proc.stdout.readline().split()
+                if len(header) < 3 or header[1] == b"missing":
+                    continue
+                data = proc.stdout.read(int(header[2]))
+                proc.stdout.read(1)
+                yield p, data
+        finally:
+            proc.stdin.close()
+            proc.wait()
+
+    def read(self, path: str) -> bytes:
+        for _p, data in self.read_many([path]):
+            return data
+        raise FileNotFoundError(path)
