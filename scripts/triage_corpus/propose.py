@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import detect
-from .common import LABELS, REPO_ROOT, order_key, read_labels, split_for, text_key, write_labels
+from .common import REPO_ROOT, order_key, split_for, text_key, write_labels
 from .sources import ADAPTERS
 
 HAND = REPO_ROOT / "resources" / "triage" / "hand_labels.csv"
@@ -91,26 +91,61 @@ def draw(source: str, snapshot: Path) -> list[dict]:
     return rows
 
 
+def read_hand() -> dict[tuple[str, str], dict]:
+    if not HAND.exists():
+        return {}
+    with open(HAND, newline="", encoding="utf-8") as fh:
+        return {(r["source"], r["original_id"]): r for r in csv.DictReader(fh)}
+
+
+def merge(drawn: list[dict], hand: dict[tuple[str, str], dict]) -> list[dict]:
+    """Drawn rows with a person's decisions applied; hand-only rows (sources without a usable
+    category) come from the hand file alone. ``skip`` rows stay in the label file (read and
+    left out: no department fits) but the builder leaves them out of the corpus."""
+    rows: dict[tuple[str, str], dict] = {}
+    for r in drawn:
+        key = (r["source"], r["original_id"])
+        if r["urgent"] == "" and not r.get("_urgent_hint"):
+            r["urgent"] = "0"
+        if r["personal_data"] == "" and not r.get("_health_hint"):
+            r["personal_data"] = "-"
+        rows[key] = r
+    for key, h in hand.items():
+        r = rows.get(key)
+        if r is None:
+            r = {"source": key[0], "original_id": key[1], "category": "", "method": "hand"}
+            r["split"] = split_for(f"{key[0]}:{key[1]}")
+            rows[key] = r
+        elif r.get("method") == "map":
+            r["method"] = "map-checked" if h["department"] == r["department"] else "map-corrected"
+        r["department"] = h["department"]
+        if h.get("urgent", "") != "":
+            r["urgent"] = h["urgent"]
+        if h.get("personal_data", "") != "":
+            r["personal_data"] = h["personal_data"]
+    return list(rows.values())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--source", required=True)
-    ap.add_argument("--snapshot", type=Path, required=True)
-    ap.add_argument(
-        "--dump", type=Path, help="write the drawn items with their texts here (outside git)"
-    )
-    ap.add_argument(
-        "--write", action="store_true", help="merge the proposal into corpus_labels.csv"
-    )
+    ap.add_argument("--snapshots", type=Path, required=True, help="folder of owner+name snapshots")
+    ap.add_argument("--dump", type=Path, help="write the drawn items with texts here (outside git)")
+    ap.add_argument("--write", action="store_true", help="rewrite corpus_labels.csv")
     args = ap.parse_args()
-    rows = draw(args.source, args.snapshot)
-    print(len(rows), Counter(r["department"] or "?" for r in rows))
+    from .build import snapshot_dir
+
+    drawn: list[dict] = []
+    for name, adapter in ADAPTERS.items():
+        if getattr(adapter, "DRAWN", False):
+            drawn += draw(name, snapshot_dir(args.snapshots, adapter.REPO))
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
-            for r in rows:
+            for r in drawn:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    rows = merge(drawn, read_hand())
+    print(len(rows), Counter(r["department"] or "?" for r in rows))
     if args.write:
-        keep = [r for r in (read_labels() if LABELS.exists() else []) if r["source"] != args.source]
-        write_labels(keep + [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
+        write_labels([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
 
 
 if __name__ == "__main__":

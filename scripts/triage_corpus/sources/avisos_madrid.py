@@ -12,6 +12,7 @@ from pathlib import Path
 from ._snapshot import Snapshot
 
 NAME = "avisos-madrid"
+DRAWN = True  # a category sample is drawn; see propose.py
 REPO = "javierarce/avisos-madrid"
 COMMIT = "8f18f9d6a"  # the snapshot labelled; any later one holds these pages too
 LICENCE = "Ayuntamiento de Madrid open data, reuse with attribution (datos.madrid.es terms)"
