@@ -46,7 +46,7 @@ def draw(source: str, snapshot: Path) -> list[dict]:
     for it in sorted(
         adapter.items(snapshot), key=lambda i: order_key(f"{source}:{i['original_id']}")
     ):
-        if not usable(it["text"]):
+        if not usable(it["text"]) or it.get("staff"):
             continue
         key = text_key(it["text"])
         if key in seen:
