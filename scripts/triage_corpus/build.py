@@ -68,6 +68,9 @@ def build(sources: Path, labels_path: Path = LABELS) -> tuple[list[dict], list[s
         if item is None:
             problems.append(f"{row['source']}:{row['original_id']} not in the snapshot")
             continue
+        if item.get("staff"):
+            problems.append(f"{row['source']}:{row['original_id']} is a staff note; left out")
+            continue
         dept = row["department"]
         if dept not in DEPARTMENTS:
             if dept != "skip":
