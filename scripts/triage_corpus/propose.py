@@ -98,7 +98,12 @@ def read_hand() -> dict[tuple[str, str], dict]:
         return {(r["source"], r["original_id"]): r for r in csv.DictReader(fh)}
 
 
-def merge(drawn: list[dict], hand: dict[tuple[str, str], dict]) -> list[dict]:
+def merge(
+    drawn: list[dict],
+    hand: dict[tuple[str, str], dict],
+    categories: dict[tuple[str, str], str] | None = None,
+    mapping: dict[str, dict[str, str]] | None = None,
+) -> list[dict]:
     """Drawn rows with a person's decisions applied; hand-only rows (sources without a usable
     category) come from the hand file alone. ``skip`` rows stay in the label file (read and
     left out: no department fits) but the builder leaves them out of the corpus."""
@@ -113,8 +118,15 @@ def merge(drawn: list[dict], hand: dict[tuple[str, str], dict]) -> list[dict]:
     for key, h in hand.items():
         r = rows.get(key)
         if r is None:
-            r = {"source": key[0], "original_id": key[1], "category": "", "method": "hand"}
+            category = (categories or {}).get(key, "")
+            mapped = (mapping or {}).get(key[0], {}).get(category, "")
+            method = "hand"
+            if mapped:
+                method = "map-checked" if mapped == h["department"] else "map-corrected"
+            r = {"source": key[0], "original_id": key[1], "category": category, "method": method}
             r["split"] = split_for(f"{key[0]}:{key[1]}")
+            r["urgent"] = ""
+            r["personal_data"] = ""
             rows[key] = r
         elif r.get("method") == "map":
             r["method"] = "map-checked" if h["department"] == r["department"] else "map-corrected"
@@ -135,14 +147,20 @@ def main() -> None:
     from .build import snapshot_dir
 
     drawn: list[dict] = []
+    categories: dict[tuple[str, str], str] = {}
+    mapping: dict[str, dict[str, str]] = {}
     for name, adapter in ADAPTERS.items():
         if getattr(adapter, "DRAWN", False):
-            drawn += draw(name, snapshot_dir(args.snapshots, adapter.REPO))
+            snap = snapshot_dir(args.snapshots, adapter.REPO)
+            drawn += draw(name, snap)
+            mapping[name] = category_map(name)
+            for it in adapter.items(snap):
+                categories[(name, it["original_id"])] = it.get("category", "")
     if args.dump:
         with open(args.dump, "w", encoding="utf-8") as fh:
             for r in drawn:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-    rows = merge(drawn, read_hand())
+    rows = merge(drawn, read_hand(), categories, mapping)
     print(len(rows), Counter(r["department"] or "?" for r in rows))
     if args.write:
         write_labels([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
