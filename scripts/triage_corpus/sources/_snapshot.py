@@ -9,12 +9,27 @@ from pathlib import Path
 
 
 class Snapshot:
+    """``commit`` pins the version the labels were made on; a snapshot that lacks it (a shallow
+    or older copy) is read at its HEAD, and the builder reports ids it cannot find."""
+
     def __init__(self, root: Path, commit: str = "HEAD") -> None:
-        self.root = Path(root)
-        self.commit = commit
-        self.is_git = (self.root / "HEAD").is_file() and (self.root / "objects").is_dir()
-        if not self.is_git and not self.root.is_dir():
-            raise FileNotFoundError(f"no snapshot at {self.root}")
+        root = Path(root)
+        if (root / ".git").is_dir():  # a plain `git clone`
+            root = root / ".git"
+        self.root = root
+        self.is_git = (root / "HEAD").is_file() and (root / "objects").is_dir()
+        if not self.is_git and not root.is_dir():
+            raise FileNotFoundError(f"no snapshot at {root}")
+        self.commit = "HEAD"
+        if self.is_git and commit != "HEAD" and self._has(commit):
+            self.commit = commit
+
+    def _has(self, commit: str) -> bool:
+        probe = subprocess.run(
+            ["git", "--git-dir", str(self.root), "cat-file", "-e", f"{commit}^{{commit}}"],
+            capture_output=True,
+        )
+        return probe.returncode == 0
 
     def list(self, prefix: str = "") -> list[str]:
         if self.is_git:

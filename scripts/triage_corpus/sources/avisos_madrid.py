@@ -14,7 +14,7 @@ from ._snapshot import Snapshot
 NAME = "avisos-madrid"
 DRAWN = True  # a category sample is drawn; see propose.py
 REPO = "javierarce/avisos-madrid"
-COMMIT = "8f18f9d6a"  # the snapshot labelled; any later one holds these pages too
+COMMIT = "8f18f9d6a7511af66463d3a47ad0bedf012ef1cc"  # the version labelled (2024-06-17)
 LICENCE = "Ayuntamiento de Madrid open data, reuse with attribution (datos.madrid.es terms)"
 URL = "https://javierarce.github.io/avisos-madrid/m/{id}.html"
 
@@ -50,7 +50,7 @@ def clean(raw: str) -> str:
 
 
 def items(snapshot_dir: Path) -> Iterator[dict]:
-    snap = Snapshot(snapshot_dir)
+    snap = Snapshot(snapshot_dir, COMMIT)
     paths = [p for p in snap.list("m/") if p.endswith(".html")]
     for path, data in snap.read_many(paths):
         page = data.decode("utf-8", "replace")

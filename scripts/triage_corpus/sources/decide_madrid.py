@@ -17,6 +17,7 @@ from ._snapshot import Snapshot
 NAME = "decide-madrid"
 REPO = "antoniomoneo/Datasets"
 PATH = "decide-madrid/proposals_latest.csv"
+COMMIT = "625dd27e6c8086d0133fad2de8956979adaa0316"  # the version labelled (2025-11-09)
 LICENCE = "Ayuntamiento de Madrid open data (Decide Madrid API export), reuse with attribution"
 URL = "https://decide.madrid.es/proposals/{id}"
 
@@ -32,7 +33,7 @@ def clean(raw: str) -> str:
 
 
 def items(snapshot_dir: Path) -> Iterator[dict]:
-    data = Snapshot(snapshot_dir).read(PATH).decode("utf-8", "replace")
+    data = Snapshot(snapshot_dir, COMMIT).read(PATH).decode("utf-8", "replace")
     for row in csv.DictReader(io.StringIO(data), delimiter=";"):
         title = clean(row.get("title") or "")
         body = clean(row.get("description") or "")
