@@ -163,7 +163,10 @@ def main() -> None:
     rows = merge(drawn, read_hand(), categories, mapping)
     print(len(rows), Counter(r["department"] or "?" for r in rows))
     if args.write:
-        write_labels([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
+        from .hand_sources import merge_into
+
+        rows = merge_into([{k: v for k, v in r.items() if not k.startswith("_")} for r in rows])
+        write_labels(rows)
 
 
 if __name__ == "__main__":
