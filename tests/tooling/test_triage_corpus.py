@@ -80,3 +80,26 @@ def test_builder_reports_a_missing_snapshot(tmp_path):
     items, problems = build.build(tmp_path)
     assert items == []
     assert any("not found" in p for p in problems)
+
+
+def test_hand_only_sources_are_merged_with_the_fixed_split():
+    from scripts.triage_corpus import hand_sources
+    from scripts.triage_corpus.sources import avisos_madrid_archive
+
+    labels = {(r["source"], r["original_id"]): r for r in read_labels(LABELS)}
+    for source in hand_sources.HAND_SOURCES:
+        rows = hand_sources.rows(source)
+        assert rows, f"no hand labels for {source}"
+        for r in rows:
+            merged = labels[(source, r["original_id"])]
+            assert merged["department"] == r["department"]
+            assert merged["split"] == split_for(f"{source}:{r['original_id']}")
+            assert merged["method"] == "hand"
+    # merging twice changes nothing (the label file is the merge's fixed point)
+    once = hand_sources.merge_into(read_labels(LABELS))
+    assert sorted(map(str, once)) == sorted(map(str, hand_sources.merge_into(once)))
+    # every archive label has the commit that holds its text, and nothing else is indexed
+    index = avisos_madrid_archive.read_index()
+    archive = {r["original_id"] for r in hand_sources.rows("avisos-madrid-archive")}
+    assert set(index) == archive
+    assert all(len(c) == 40 for c in index.values())
