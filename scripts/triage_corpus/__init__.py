@@ -1,0 +1,1 @@
+"""Build the real labelled triage corpus (issue 12) from public source snapshots."""

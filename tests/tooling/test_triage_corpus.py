@@ -1,0 +1,105 @@
+"""The real triage corpus (issue 12): our label file is consistent, the split is fixed by the id,
+the identifier finder validates check letters, and — when the source snapshots are at hand — the
+builder rebuilds the corpus from them."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from scripts.triage_corpus import build, detect
+from scripts.triage_corpus.common import (
+    DEPARTMENTS,
+    LABELS,
+    parse_personal,
+    parse_urgent,
+    read_labels,
+    split_for,
+)
+
+
+def test_split_is_a_function_of_the_id_alone():
+    ids = [f"src:{n}" for n in range(20000)]
+    first = [split_for(i) for i in ids]
+    assert first == [split_for(i) for i in ids]
+    share = Counter(first)
+    assert 0.23 < share["test"] / len(ids) < 0.27
+    assert 0.08 < share["replay"] / len(ids) < 0.12
+
+
+def test_identifier_finder_checks_the_letter():
+    assert detect.identifiers("mi DNI es 12345678Z") == ["dni"]
+    assert detect.identifiers("mi DNI es 12345678A") == []
+    assert detect.identifiers("NIE X1234567L, llamar al 612 34 56 78") == ["nie", "phone"]
+    assert detect.identifiers("aviso 8274572 cerrado") == []
+    assert "email" in detect.identifiers("escribid a vecinos@example.org")
+
+
+def test_label_file_is_consistent():
+    rows = read_labels(LABELS)
+    assert len(rows) >= 2000
+    keys = [(r["source"], r["original_id"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    for r in rows:
+        assert r["department"] in (*DEPARTMENTS, "skip"), r
+        assert r["split"] == split_for(f"{r['source']}:{r['original_id']}"), r
+        assert parse_urgent(r["urgent"]) is not None, r
+        assert parse_personal(r["personal_data"]) is not None, r
+    kept = [r for r in rows if r["department"] != "skip"]
+    per_dept = Counter(r["department"] for r in kept)
+    assert set(per_dept) == set(DEPARTMENTS)
+    test_depts = {r["department"] for r in kept if r["split"] == "test"}
+    assert test_depts == set(DEPARTMENTS)
+    assert sum(r["split"] == "replay" for r in kept) >= 200
+    assert sum(r["urgent"] == "1" for r in kept) >= 60
+
+
+def _sources() -> Path | None:
+    env = os.environ.get("TRIAGE_CORPUS_SOURCES")
+    for candidate in (env, "/work/.mirror"):
+        if candidate and (Path(candidate) / "javierarce+avisos-madrid").exists():
+            return Path(candidate)
+    return None
+
+
+def test_builder_rebuilds_from_the_snapshots(tmp_path):
+    sources = _sources()
+    if sources is None:
+        pytest.skip("source snapshots not found (set TRIAGE_CORPUS_SOURCES; see SOURCES.md)")
+    items, problems = build.build(sources)
+    assert len(items) >= 2000
+    assert all(i["text"].strip() for i in items)
+    assert not [p for p in problems if "not in the snapshot" in p]
+    assert {i["department"] for i in items if i["split"] == "test"} == set(DEPARTMENTS)
+
+
+def test_builder_reports_a_missing_snapshot(tmp_path):
+    items, problems = build.build(tmp_path)
+    assert items == []
+    assert any("not found" in p for p in problems)
+
+
+def test_hand_only_sources_are_merged_with_the_fixed_split():
+    from scripts.triage_corpus import hand_sources
+    from scripts.triage_corpus.sources import avisos_madrid_archive
+
+    labels = {(r["source"], r["original_id"]): r for r in read_labels(LABELS)}
+    for source in hand_sources.HAND_SOURCES:
+        rows = hand_sources.rows(source)
+        assert rows, f"no hand labels for {source}"
+        for r in rows:
+            merged = labels[(source, r["original_id"])]
+            assert merged["department"] == r["department"]
+            assert merged["split"] == split_for(f"{source}:{r['original_id']}")
+            assert merged["method"] == "hand"
+    # merging twice changes nothing (the label file is the merge's fixed point)
+    once = hand_sources.merge_into(read_labels(LABELS))
+    assert sorted(map(str, once)) == sorted(map(str, hand_sources.merge_into(once)))
+    # every archive label has the commit that holds its text, and nothing else is indexed
+    index = avisos_madrid_archive.read_index()
+    archive = {r["original_id"] for r in hand_sources.rows("avisos-madrid-archive")}
+    assert set(index) == archive
+    assert all(len(c) == 40 for c in index.values())
