@@ -1,0 +1,242 @@
+"""The learned half of triage: a linear model over words and character n-grams.
+
+Features are taken from folded text (no accents, no case, ñ → n), so 'farola', 'Faróla' and
+'FAROLA' are one word; character n-grams inside each word (with its edges marked) make
+'farolas', 'farolillo' and the typo 'farloa' share most of their features with 'farola';
+adjacent word pairs keep short phrases ('corte de luz' → 'corte de', 'de luz'). Every
+feature is hashed into a fixed space (``FEATURE_BITS``), so a model is a table from hashed
+feature to one weight per department, and a text's vector can be kept without its words.
+
+Prediction is a sparse dot product. A word always brings the same features, so its
+contribution to each department is computed once and remembered: a text costs about one
+dictionary look-up and one short vector sum per word. Training lives in
+``jun_desk.domain.training``; this module only reads a model.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import math
+import re
+import zlib
+from array import array
+from dataclasses import dataclass
+from itertools import pairwise
+from operator import add
+
+from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.text import MENTION, fold
+
+FEATURE_BITS = 20
+_MASK = (1 << FEATURE_BITS) - 1
+NGRAM_SIZES = (3, 4, 5)
+MAX_WORDS = 400  # a 100,000-character message is judged on its first 400 words
+FORMAT = "jun-desk-triage-model/1"
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_TOKEN = re.compile(r"[^\W\d_]{2,}")  # letters only: numbers and '_' carry no department
+
+
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & _MASK
+
+
+def tokens(text: str) -> list[str]:
+    """The words a model sees: folded, without handles and links, letters only."""
+    return folded_tokens(fold(MENTION.sub(" ", text)))
+
+
+def folded_tokens(folded: str) -> list[str]:
+    """``tokens`` of a text already folded with its handles taken out."""
+    if "http" in folded or "www" in folded:
+        folded = _URL.sub(" ", folded)
+    return _TOKEN.findall(folded)[:MAX_WORDS]
+
+
+def word_features(word: str) -> list[int]:
+    """Hashed features one word brings: the word itself and its character n-grams."""
+    ids = [_hash("w " + word)]
+    marked = f"<{word}>"
+    size = len(marked)
+    for n in NGRAM_SIZES:
+        if n >= size:  # a short word is its own n-gram already
+            break
+        ids.extend(_hash(marked[i:i + n]) for i in range(size - n + 1))
+    return ids
+
+
+def pair_feature(first: str, second: str) -> int:
+    return _hash(f"p {first} {second}")
+
+
+def text_features(text: str) -> dict[int, float]:
+    """A text as a sparse vector (hashed feature → value), scaled to unit length as the
+    model was trained."""
+    words = tokens(text)
+    counts: dict[int, float] = {}
+    total = 0
+    for word in words:
+        for f in word_features(word):
+            counts[f] = counts.get(f, 0.0) + 1.0
+            total += 1
+    for first, second in pairwise(words):
+        f = pair_feature(first, second)
+        counts[f] = counts.get(f, 0.0) + 1.0
+        total += 1
+    if total:
+        scale = 1.0 / math.sqrt(total)
+        for f in counts:
+            counts[f] *= scale
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    department: str | None  # None: no words to judge
+    probability: float  # the winner's share, 0..1
+    runner_up: str | None
+    evidence: tuple[str, ...]  # the words (or pairs) that weighed most for the winner
+
+    @property
+    def empty(self) -> bool:
+        return self.department is None
+
+
+_CACHE_LIMIT = 200_000
+
+
+class LinearModel:
+    """One-vs-rest logistic regression over hashed features, ready to predict."""
+
+    def __init__(self, classes: list[str], weights: dict[int, list[float]],
+                 bias: list[float], *, threshold: float = 0.5, meta: dict | None = None) -> None:
+        if not classes or len(bias) != len(classes):
+            raise ValidationError("A triage model needs its departments and one bias each")
+        self.classes = tuple(classes)
+        self.weights = weights
+        self.bias = list(bias)
+        self.threshold = threshold
+        self.meta = dict(meta or {})
+        self._zero = [0.0] * len(classes)
+        self._words: dict[str, tuple[list[float], int]] = {}
+        self._pairs: dict[tuple[str, str], list[float] | None] = {}
+
+    # ------------------------------------------------------------------ predicting
+    def _word(self, word: str) -> tuple[list[float], int]:
+        """(the word's summed weights per department, how many features it brings)."""
+        found = self._words.get(word)
+        if found is not None:
+            return found
+        ids = word_features(word)
+        vector = self._zero
+        weights = self.weights
+        for f in ids:
+            w = weights.get(f)
+            if w is not None:
+                vector = list(map(add, vector, w))
+        found = (vector, len(ids))
+        if len(self._words) >= _CACHE_LIMIT:
+            self._words.clear()
+        self._words[word] = found
+        return found
+
+    def _pair(self, pair: tuple[str, str]) -> list[float] | None:
+        try:
+            return self._pairs[pair]
+        except KeyError:
+            vector = self.weights.get(pair_feature(*pair))
+            if len(self._pairs) >= _CACHE_LIMIT:
+                self._pairs.clear()
+            self._pairs[pair] = vector
+            return vector
+
+    def scores(self, text: str, words: list[str] | None = None,
+               ) -> tuple[list[float], list[tuple[str, list[float]]]]:
+        """Decision values per department and each word's (or pair's) contribution.
+        ``words``: the text's ``tokens`` when the caller has them already."""
+        if words is None:
+            words = tokens(text)
+        if not words:
+            return list(self.bias), []
+        total = len(words) - 1  # one pair feature between each two words
+        parts: list[tuple[str, list[float]]] = []
+        summed = self._zero
+        for word in words:
+            vector, count = self._word(word)
+            total += count
+            if vector is not self._zero:
+                summed = list(map(add, summed, vector))
+                parts.append((word, vector))
+        for pair in pairwise(words):
+            vector = self._pair(pair)
+            if vector is not None:
+                summed = list(map(add, summed, vector))
+                parts.append((" ".join(pair), vector))
+        scale = 1.0 / math.sqrt(total)
+        return [s * scale + b for s, b in zip(summed, self.bias, strict=True)], parts
+
+    def predict(self, text: str, evidence: int = 3,
+                words: list[str] | None = None) -> Prediction:
+        if words is None:
+            words = tokens(text)
+        if not words:
+            return Prediction(None, 0.0, None, ())
+        raw, parts = self.scores(text, words)
+        probs = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in raw]
+        total = sum(probs) or 1.0
+        ranked = sorted(range(len(probs)), key=lambda i: -probs[i])
+        best = ranked[0]
+        second = ranked[1] if len(ranked) > 1 else None
+        shown: list[str] = []
+        if evidence:
+            # What pushed the winner ahead of the others, word by word.
+            others = len(self.classes) - 1 or 1
+
+            def lift(part: tuple[str, list[float]]) -> float:
+                v = part[1]
+                return v[best] - (sum(v) - v[best]) / others
+
+            for name, _v in sorted(parts, key=lift, reverse=True):
+                if lift((name, _v)) <= 0 or len(shown) >= evidence:
+                    break
+                if name not in shown:
+                    shown.append(name)
+        return Prediction(self.classes[best], probs[best] / total,
+                          self.classes[second] if second is not None else None, tuple(shown))
+
+    # ------------------------------------------------------------------ storing
+    def to_bytes(self) -> bytes:
+        """The model as one compressed blob (resources file or database row)."""
+        keys = array("I", sorted(self.weights))
+        values = array("f")
+        for k in keys:
+            values.extend(self.weights[k])
+        header = {"format": FORMAT, "classes": list(self.classes), "bias": self.bias,
+                  "threshold": self.threshold, "feature_bits": FEATURE_BITS,
+                  "ngrams": list(NGRAM_SIZES), "meta": self.meta,
+                  "keys": base64.b64encode(keys.tobytes()).decode("ascii"),
+                  "values": base64.b64encode(values.tobytes()).decode("ascii")}
+        return gzip.compress(json.dumps(header).encode("utf-8"), mtime=0)
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> LinearModel:
+        try:
+            header = json.loads(gzip.decompress(blob))
+            if header.get("format") != FORMAT or header.get("feature_bits") != FEATURE_BITS:
+                raise ValueError(f"unknown format {header.get('format')!r}")
+            classes = list(header["classes"])
+            keys = array("I")
+            keys.frombytes(base64.b64decode(header["keys"]))
+            values = array("f")
+            values.frombytes(base64.b64decode(header["values"]))
+        except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
+            raise ValidationError(f"Cannot read the triage model: {exc}") from None
+        n = len(classes)
+        if len(values) != len(keys) * n:
+            raise ValidationError("Cannot read the triage model: weights do not match")
+        flat = values.tolist()
+        weights = {k: flat[i * n:(i + 1) * n] for i, k in enumerate(keys)}
+        return cls(classes, weights, list(header["bias"]),
+                   threshold=float(header.get("threshold", 0.5)), meta=header.get("meta", {}))

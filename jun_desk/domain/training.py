@@ -1,0 +1,133 @@
+"""Training the triage model: one-vs-rest L2 logistic regression with LIBLINEAR.
+
+LIBLINEAR (``liblinear-official``, the authors' own binding: a small C library reached
+through ctypes) takes plain Python lists of sparse dictionaries, so neither numpy nor
+scipy is needed to train. Hashed features are renumbered 1..N for it, and its weights are
+read back into a :class:`LinearModel`, which predicts without LIBLINEAR.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from jun_desk.domain.classifier import LinearModel, text_features
+from jun_desk.domain.errors import ValidationError
+
+DEFAULT_C = 4.0
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled message as the trainer sees it: its hashed features and department."""
+
+    features: dict[int, float]
+    department: str
+
+    @classmethod
+    def from_text(cls, text: str, department: str) -> Example:
+        return cls(text_features(text), department)
+
+
+def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEFAULT_C,
+          threshold: float = 0.5, meta: dict | None = None) -> LinearModel:
+    """A model for ``classes`` learned from ``examples`` (departments outside ``classes``
+    are left out). Raises ValidationError when there is too little to learn from."""
+    try:
+        from liblinear.liblinearutil import train as ll_train
+    except ImportError as exc:  # pragma: no cover - the dependency is declared
+        raise ValidationError(f"Training needs the liblinear-official package: {exc}") from None
+    wanted = list(classes)
+    usable = [e for e in examples if e.department in wanted and e.features]
+    present = {e.department for e in usable}
+    if len(present) < 2:
+        raise ValidationError("Training needs labelled messages of at least two departments")
+    index: dict[int, int] = {}
+    rows: list[dict[int, float]] = []
+    labels: list[int] = []
+    for e in usable:
+        row = {}
+        for f, v in e.features.items():
+            i = index.get(f)
+            if i is None:
+                i = index[f] = len(index) + 1
+            row[i] = v
+        rows.append(row)
+        labels.append(wanted.index(e.department))
+    model = ll_train(labels, rows, f"-s 0 -c {c} -B 1 -q")
+    trained = model.get_labels()
+    n = len(wanted)
+    by_class = {label: k for k, label in enumerate(trained)}
+    nr_feature = model.get_nr_feature()
+    weights: dict[int, list[float]] = {}
+    reverse = {i: f for f, i in index.items()}
+    columns = []
+    for label in range(n):
+        k = by_class.get(label)
+        if k is None:  # a department with no example: never predicted
+            columns.append(None)
+        else:
+            columns.append(k)
+    for i in range(1, nr_feature + 1):
+        w = [model.get_decfun_coef(i, k) if k is not None else 0.0 for k in columns]
+        if any(abs(x) > 1e-6 for x in w):
+            weights[reverse[i]] = w
+    # The bias is LIBLINEAR's extra feature (-B 1): its weight is the bias.
+    bias = [model.get_decfun_bias(k) if k is not None else -30.0 for k in columns]
+    info = {"examples": len(usable), "c": c,
+            "per_department": dict(Counter(e.department for e in usable)), **(meta or {})}
+    return LinearModel(wanted, weights, bias, threshold=threshold, meta=info)
+
+
+def predict_features(model: LinearModel, features: dict[int, float]) -> tuple[str | None, float]:
+    """(department, probability) of an already featurised message."""
+    if not features:
+        return None, 0.0
+    scores = list(model.bias)
+    for f, v in features.items():
+        w = model.weights.get(f)
+        if w is not None:
+            for k, x in enumerate(w):
+                scores[k] += x * v
+    probs = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
+    best = max(range(len(probs)), key=probs.__getitem__)
+    return model.classes[best], probs[best] / (sum(probs) or 1.0)
+
+
+@dataclass
+class Score:
+    """How a model does on labelled examples, with unsure answers left unclassified."""
+
+    total: int = 0
+    correct: int = 0
+    unclassified: int = 0
+    per_department: dict[str, list[int]] = field(default_factory=dict)  # tp, fn
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def recall(self, department: str) -> float:
+        tp, fn = self.per_department.get(department, [0, 0])
+        return tp / (tp + fn) if tp + fn else 0.0
+
+
+def score(model: LinearModel, examples: Iterable[Example],
+          threshold: float | None = None) -> Score:
+    limit = model.threshold if threshold is None else threshold
+    result = Score()
+    for e in examples:
+        department, p = predict_features(model, e.features)
+        result.total += 1
+        counts = result.per_department.setdefault(e.department, [0, 0])
+        if department is None or p < limit:
+            result.unclassified += 1
+            counts[1] += 1
+        elif department == e.department:
+            result.correct += 1
+            counts[0] += 1
+        else:
+            counts[1] += 1
+    return result
