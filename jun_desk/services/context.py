@@ -9,7 +9,7 @@ from functools import cache
 
 from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.departments import DepartmentCatalogue
-from jun_desk.domain.privacy import PrivacyScanner
+from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
 from jun_desk.domain.triage import Triage, TriageRules
 from jun_desk.resources import resource_path
 from jun_desk.store.engine import Database
@@ -38,7 +38,9 @@ class Rules:
     def load(cls) -> Rules:
         catalogue = DepartmentCatalogue.load(resource_path("departments.json"))
         rules = TriageRules.load(resource_path("triage_rules.toml"), catalogue)
-        return cls(catalogue, Triage(rules, shipped_model), PrivacyScanner(rules.health_terms))
+        health = load_health_terms(resource_path("health_terms.txt")) + rules.health_terms
+        return cls(catalogue, Triage(rules, shipped_model),
+                   PrivacyScanner(list(dict.fromkeys(health))))
 
 
 @dataclass
