@@ -33,7 +33,9 @@ FEATURE_BITS = 20
 _MASK = (1 << FEATURE_BITS) - 1
 NGRAM_SIZES = (3, 4, 5)
 MAX_WORDS = 400  # a 100,000-character message is judged on its first 400 words
-FORMAT = "jun-desk-triage-model/1"
+MAX_WORD = 30  # longer 'words' (links, keyboard mashing) are cut
+RULES_WEIGHT = 1.5
+FORMAT = "jun-desk-triage-model/2"
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _TOKEN = re.compile(r"[^\W\d_]{2,}")  # letters only: numbers and '_' carry no department
@@ -52,7 +54,7 @@ def folded_tokens(folded: str) -> list[str]:
     """``tokens`` of a text already folded with its handles taken out."""
     if "http" in folded or "www" in folded:
         folded = _URL.sub(" ", folded)
-    return _TOKEN.findall(folded)[:MAX_WORDS]
+    return [w if len(w) <= MAX_WORD else w[:MAX_WORD] for w in _TOKEN.findall(folded)[:MAX_WORDS]]
 
 
 def word_features(word: str) -> list[int]:
@@ -95,9 +97,10 @@ def text_features(text: str) -> dict[int, float]:
 @dataclass(frozen=True, slots=True)
 class Prediction:
     department: str | None  # None: no words to judge
-    probability: float  # the winner's share, 0..1
+    probability: float  # the winner's own probability, 0..1
     runner_up: str | None
     evidence: tuple[str, ...]  # the words (or pairs) that weighed most for the winner
+    probabilities: tuple[float, ...] = ()  # every department's, in model order
 
     @property
     def empty(self) -> bool:
@@ -119,6 +122,8 @@ class LinearModel:
         self.bias = list(bias)
         self.threshold = threshold
         self.meta = dict(meta or {})
+        # How much the rules' confidence adds to a department's share (see Triage).
+        self.rules_weight = float(self.meta.get("rules_weight", RULES_WEIGHT))
         self._zero = [0.0] * len(classes)
         self._words: dict[str, tuple[list[float], int]] = {}
         self._pairs: dict[tuple[str, str], list[float] | None] = {}
@@ -162,20 +167,47 @@ class LinearModel:
             return list(self.bias), []
         total = len(words) - 1  # one pair feature between each two words
         parts: list[tuple[str, list[float]]] = []
-        summed = self._zero
+        zero = self._zero
+        cached_words = self._words
         for word in words:
-            vector, count = self._word(word)
+            found = cached_words.get(word)
+            vector, count = found if found is not None else self._word(word)
             total += count
-            if vector is not self._zero:
-                summed = list(map(add, summed, vector))
+            if vector is not zero:
                 parts.append((word, vector))
+        cached_pairs = self._pairs
         for pair in pairwise(words):
-            vector = self._pair(pair)
-            if vector is not None:
-                summed = list(map(add, summed, vector))
+            vector = cached_pairs.get(pair, zero) if pair in cached_pairs else self._pair(pair)
+            if vector is not None and vector is not zero:
                 parts.append((" ".join(pair), vector))
         scale = 1.0 / math.sqrt(total)
+        if not parts:
+            return list(self.bias), parts
+        summed = map(sum, zip(*(v for _n, v in parts), strict=True))
         return [s * scale + b for s, b in zip(summed, self.bias, strict=True)], parts
+
+    def probabilities(self, words: list[str]) -> tuple[list[float], list[tuple[str, list[float]]]]:
+        """Each department's own probability (one-vs-rest: they need not sum to 1, and all
+        stay low when no department recognises the message) and the words' contributions."""
+        raw, parts = self.scores("", words)
+        return [1.0 / (1.0 + math.exp(-s)) if s > -30.0 else 0.0 for s in raw], parts
+
+    def explain(self, parts: list[tuple[str, list[float]]], department: str,
+                evidence: int = 3) -> tuple[str, ...]:
+        """The words (or pairs) that pushed ``department`` ahead of the others most."""
+        if department not in self.classes or not parts or not evidence:
+            return ()
+        k = self.classes.index(department)
+        others = len(self.classes) - 1 or 1
+        lifts = sorted(((v[k] - (sum(v) - v[k]) / others, name) for name, v in parts),
+                       reverse=True)
+        shown: list[str] = []
+        for lift, name in lifts:
+            if lift <= 0 or len(shown) >= evidence:
+                break
+            if name not in shown:
+                shown.append(name)
+        return tuple(shown)
 
     def predict(self, text: str, evidence: int = 3,
                 words: list[str] | None = None) -> Prediction:
@@ -183,37 +215,25 @@ class LinearModel:
             words = tokens(text)
         if not words:
             return Prediction(None, 0.0, None, ())
-        raw, parts = self.scores(text, words)
-        probs = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in raw]
-        total = sum(probs) or 1.0
-        ranked = sorted(range(len(probs)), key=lambda i: -probs[i])
-        best = ranked[0]
-        second = ranked[1] if len(ranked) > 1 else None
-        shown: list[str] = []
-        if evidence:
-            # What pushed the winner ahead of the others, word by word.
-            others = len(self.classes) - 1 or 1
-
-            def lift(part: tuple[str, list[float]]) -> float:
-                v = part[1]
-                return v[best] - (sum(v) - v[best]) / others
-
-            for name, _v in sorted(parts, key=lift, reverse=True):
-                if lift((name, _v)) <= 0 or len(shown) >= evidence:
-                    break
-                if name not in shown:
-                    shown.append(name)
-        return Prediction(self.classes[best], probs[best] / total,
-                          self.classes[second] if second is not None else None, tuple(shown))
+        probs, parts = self.probabilities(words)
+        best = max(range(len(probs)), key=probs.__getitem__)
+        second = max((k for k in range(len(probs)) if k != best), key=probs.__getitem__,
+                     default=None)
+        return Prediction(self.classes[best], probs[best],
+                          self.classes[second] if second is not None else None,
+                          self.explain(parts, self.classes[best], evidence), tuple(probs))
 
     # ------------------------------------------------------------------ storing
     def to_bytes(self) -> bytes:
         """The model as one compressed blob (resources file or database row)."""
         keys = array("I", sorted(self.weights))
-        values = array("f")
+        # Weights as 16-bit integers of one scale: half the size, no loss that matters.
+        top = max((abs(x) for w in self.weights.values() for x in w), default=1.0) or 1.0
+        scale = top / 32767
+        values = array("h")
         for k in keys:
-            values.extend(self.weights[k])
-        header = {"format": FORMAT, "classes": list(self.classes), "bias": self.bias,
+            values.extend(round(x / scale) for x in self.weights[k])
+        header = {"scale": scale,"format": FORMAT, "classes": list(self.classes), "bias": self.bias,
                   "threshold": self.threshold, "feature_bits": FEATURE_BITS,
                   "ngrams": list(NGRAM_SIZES), "meta": self.meta,
                   "keys": base64.b64encode(keys.tobytes()).decode("ascii"),
@@ -229,14 +249,15 @@ class LinearModel:
             classes = list(header["classes"])
             keys = array("I")
             keys.frombytes(base64.b64decode(header["keys"]))
-            values = array("f")
+            values = array("h")
             values.frombytes(base64.b64decode(header["values"]))
+            scale = float(header["scale"])
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
             raise ValidationError(f"Cannot read the triage model: {exc}") from None
         n = len(classes)
         if len(values) != len(keys) * n:
             raise ValidationError("Cannot read the triage model: weights do not match")
-        flat = values.tolist()
+        flat = [x * scale for x in values]
         weights = {k: flat[i * n:(i + 1) * n] for i, k in enumerate(keys)}
         return cls(classes, weights, list(header["bias"]),
                    threshold=float(header.get("threshold", 0.5)), meta=header.get("meta", {}))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.matching import TermMatcher
+from jun_desk.domain.matching import words as split_words
 from jun_desk.domain.text import fold
 
 DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
@@ -104,6 +105,26 @@ def _mask(value: str, keep: int = 3) -> str:
     return "•" * max(0, len(compact) - keep) + compact[-keep:]
 
 
+# 'plaza de minusválidos', 'aparcamiento para personas con movilidad reducida': a place
+# named after a condition is nobody's health detail.
+_PLACES = frozenset({
+    "plaza", "plazas", "aparcamiento", "aparcamientos", "reserva", "reservas", "parking",
+    "prkn", "senal", "senales", "pavimento", "rampa", "rampas", "acceso", "accesos", "aseo",
+    "aseos", "bano", "banos", "ascensor", "ascensores", "zona", "zonas", "paso", "pasos",
+    "espacio", "espacios",
+})
+
+
+def _about_a_place(tokens: list[str], matched: str) -> bool:
+    found = matched.split()
+    n = len(found)
+    for i in range(len(tokens) - n + 1):
+        if tokens[i:i + n] == found:
+            before = tokens[max(0, i - 4):i]
+            return not _PLACES.isdisjoint(before)
+    return False
+
+
 class PrivacyScanner:
     def __init__(self, health_terms: list[str]) -> None:
         self._health = TermMatcher(dict.fromkeys(health_terms, True))
@@ -113,8 +134,10 @@ class PrivacyScanner:
         findings: list[PrivacyFinding] = []
         if _MAYBE_IDENTIFIER.search(text):  # most texts have no digit and no '@'
             self._identifiers(text, findings)
-        for _term, _, words in self._health.find(fold(text)):
-            findings.append(PrivacyFinding(PersonalData.HEALTH, words))
+        tokens = split_words(fold(text))
+        for _term, _, words in self._health.find_in_words(tokens):
+            if not _about_a_place(tokens, words):
+                findings.append(PrivacyFinding(PersonalData.HEALTH, words))
         return findings
 
     @staticmethod

@@ -17,6 +17,7 @@ from jun_desk.domain.classifier import LinearModel, text_features
 from jun_desk.domain.errors import ValidationError
 
 DEFAULT_C = 4.0
+LEXICON_REPEAT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,8 @@ class Example:
 
 
 def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEFAULT_C,
-          threshold: float = 0.5, meta: dict | None = None) -> LinearModel:
+          threshold: float = 0.5, meta: dict | None = None,
+          balance: bool = True) -> LinearModel:
     """A model for ``classes`` learned from ``examples`` (departments outside ``classes``
     are left out). Raises ValidationError when there is too little to learn from."""
     try:
@@ -56,7 +58,15 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
             row[i] = v
         rows.append(row)
         labels.append(wanted.index(e.department))
-    model = ll_train(labels, rows, f"-s 0 -c {c} -B 1 -q")
+    options = f"-s 0 -c {c} -B 1 -q"
+    if balance:
+        # Departments with few examples weigh more (up to 10x), so the largest one does
+        # not win every doubtful message.
+        counts = Counter(labels)
+        mean = len(labels) / len(counts)
+        for label, n in sorted(counts.items()):
+            options += f" -w{label} {min(10.0, max(1.0, mean / n)):.3f}"
+    model = ll_train(labels, rows, options)
     trained = model.get_labels()
     n = len(wanted)
     by_class = {label: k for k, label in enumerate(trained)}
@@ -91,9 +101,8 @@ def predict_features(model: LinearModel, features: dict[int, float]) -> tuple[st
         if w is not None:
             for k, x in enumerate(w):
                 scores[k] += x * v
-    probs = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in scores]
-    best = max(range(len(probs)), key=probs.__getitem__)
-    return model.classes[best], probs[best] / (sum(probs) or 1.0)
+    best = max(range(len(scores)), key=scores.__getitem__)
+    return model.classes[best], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[best]))))
 
 
 @dataclass
@@ -131,3 +140,63 @@ def score(model: LinearModel, examples: Iterable[Example],
         else:
             counts[1] += 1
     return result
+
+
+def lexicon_examples(terms: dict[str, dict[str, int]], repeat: int = LEXICON_REPEAT,
+                     ) -> list[Example]:
+    """The rules' department terms as tiny labelled messages ('farola' → obras): they teach
+    the model the words of departments the corpus has few messages for."""
+    out = []
+    for department, weights in terms.items():
+        for term in weights:
+            example = Example.from_text(term.rstrip().rstrip("*"), department)
+            if example.features:
+                out.extend([example] * repeat)
+    return out
+
+
+def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
+                   folds: int = 5, extra: Sequence[Example] = (),
+                   ) -> list[tuple[str, str | None, float]]:
+    """(truth, answer, probability) of every example, each judged by a model trained
+    without it (``folds``-fold, examples dealt round-robin: deterministic). ``extra``
+    examples are always trained on, never judged."""
+    out: list[tuple[str, str | None, float]] = []
+    for k in range(folds):
+        held = [e for i, e in enumerate(examples) if i % folds == k]
+        rest = [e for i, e in enumerate(examples) if i % folds != k] + list(extra)
+        model = train(rest, classes, c=c)
+        for e in held:
+            answer, p = predict_features(model, e.features)
+            out.append((e.department, answer, p))
+    return out
+
+
+def choose_threshold(judged: Sequence[tuple[str, str | None, float]],
+                     unclassified: float = 0.05, ceiling: float = 0.5) -> float:
+    """The confidence below which a message is left unclassified: the level that leaves
+    about ``unclassified`` of held-out messages to a person (at most ``ceiling``)."""
+    probs = sorted(p for _t, _a, p in judged)
+    if not probs:
+        return ceiling
+    at = probs[min(len(probs) - 1, int(len(probs) * unclassified))]
+    return round(min(ceiling, at), 4)
+
+
+def fit(examples: Sequence[Example], classes: Sequence[str],
+        cs: Sequence[float] = (1.0, 4.0, 16.0), unclassified: float = 0.08,
+        meta: dict | None = None, extra: Sequence[Example] = ()) -> LinearModel:
+    """Choose C and the threshold by cross-validation on ``examples``, then train on all
+    (and on ``extra``, e.g. ``lexicon_examples``)."""
+    best: tuple[float, float, list] | None = None
+    for c in cs:
+        judged = cross_validate(examples, classes, c, extra=extra)
+        accuracy = sum(t == a for t, a, _p in judged) / max(1, len(judged))
+        if best is None or accuracy > best[0]:
+            best = (accuracy, c, judged)
+    assert best is not None
+    accuracy, c, judged = best
+    threshold = choose_threshold(judged, unclassified)
+    return train(list(examples) + list(extra), classes, c=c, threshold=threshold,
+                 meta={"cv_accuracy": round(accuracy, 4), "lexicon": len(extra),
+                       **(meta or {})})

@@ -25,6 +25,7 @@ from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.language import Language, detect
 from jun_desk.domain.matching import TermMatcher, words
 from jun_desk.domain.text import MENTION, fold, hashtags, mentions
+from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.domain.workflow import Priority
 
 # Where the model's and the rules' answers come from, as the operator reads it.
@@ -163,8 +164,9 @@ class Triage:
     """
 
     def __init__(self, rules: TriageRules, model_loader: ModelLoader | None = None,
-                 *, rules_confidence: float = 0.5) -> None:
+                 urgency: UrgencyLexicon | None = None) -> None:
         self.rules = rules
+        self.urgency = urgency
         combined: dict[str, tuple[str, int]] = {}
         for code, weights in rules.terms.items():
             for term, weight in weights.items():
@@ -183,8 +185,6 @@ class Triage:
         self._loaded = model_loader is None
         self._lock = threading.Lock()
         self.model_version: object = None  # which model is in use, as its owner names it
-        # The rules alone decide, when the model is unsure, only with this much evidence.
-        self.rules_confidence = rules_confidence
 
     # ------------------------------------------------------------------ the model
     @property
@@ -242,7 +242,7 @@ class Triage:
                 decided[code] += self.rules.handle_weight
                 matches[code].append(Match("handle", handle, self.rules.handle_weight))
 
-        priority = self._priority(tokens)  # no priority word is a handle
+        priority = self._priority(folded, tokens)  # no priority word is a handle
         language = detect(text, folded)
         if decided:
             for code, value in decided.items():
@@ -264,18 +264,31 @@ class Triage:
                 return TriageResult(self.rules.default_department, 0.0, priority,
                                     language=language)
             return self._by_rules(scores, matches, priority, language)
-        prediction = model.predict(text, words=folded_tokens(folded))
-        if prediction.department is not None and prediction.probability >= model.threshold:
-            dept = prediction.department
-            return TriageResult(dept, round(prediction.probability, 2), priority,
-                                tuple(matches.get(dept, ())), prediction.runner_up,
-                                SOURCE_MODEL, prediction.evidence, language)
-        if scores:
-            ruled = self._by_rules(scores, matches, priority, language)
-            if ruled.confidence >= self.rules_confidence:
-                return ruled
-        return TriageResult(UNCLASSIFIED, round(prediction.probability, 2), priority, (),
-                            prediction.department, SOURCE_NONE, prediction.evidence, language)
+        words_seen = folded_tokens(folded)
+        if not words_seen:
+            if scores:  # only numbers the rules know ('112')
+                return self._by_rules(scores, matches, priority, language)
+            return TriageResult(UNCLASSIFIED, 0.0, priority, (), None, SOURCE_NONE, (),
+                                language)
+        probs, parts = model.probabilities(words_seen)
+        combined = dict(zip(model.classes, probs, strict=True))
+        ruled = self._by_rules(scores, matches, priority, language) if scores else None
+        if ruled is not None and ruled.department in combined:
+            # The rules' verdict closes part of the gap to certainty, as much as the model
+            # was tuned to trust them: 'feria' lifts Alcaldía where the model knows little.
+            lift = min(1.0, model.rules_weight * ruled.confidence)
+            d = ruled.department
+            combined[d] += lift * (1.0 - combined[d])
+        ranked = sorted(combined, key=lambda d: -combined[d])
+        best = ranked[0]
+        confidence = combined[best]
+        evidence = model.explain(parts, best)
+        if confidence < model.threshold:
+            return TriageResult(UNCLASSIFIED, round(confidence, 2), priority, (), best,
+                                SOURCE_NONE, evidence, language)
+        return TriageResult(best, round(confidence, 2), priority, tuple(matches.get(best, ())),
+                            ranked[1] if len(ranked) > 1 else None, SOURCE_MODEL, evidence,
+                            language)
 
     def _by_rules(self, scores: dict[str, int], matches: dict[str, list[Match]],
                   priority: Priority, language: Language,
@@ -291,7 +304,9 @@ class Triage:
         return TriageResult(best, round(confidence, 2), priority, tuple(matches[best]),
                             runner_up, SOURCE_RULES, (), language)
 
-    def _priority(self, tokens: list[str]) -> Priority:
+    def _priority(self, folded: str, tokens: list[str]) -> Priority:
+        if self.urgency is not None and self.urgency.match(folded, tokens):
+            return Priority.URGENT
         found = {value for _term, value, _words in self._priorities.find_in_words(tokens)}
         if Priority.URGENT in found:
             return Priority.URGENT

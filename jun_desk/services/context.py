@@ -11,6 +11,7 @@ from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
 from jun_desk.domain.triage import Triage, TriageRules
+from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.resources import resource_path
 from jun_desk.store.engine import Database
 from jun_desk.store.models import utcnow
@@ -39,7 +40,8 @@ class Rules:
         catalogue = DepartmentCatalogue.load(resource_path("departments.json"))
         rules = TriageRules.load(resource_path("triage_rules.toml"), catalogue)
         health = load_health_terms(resource_path("health_terms.txt")) + rules.health_terms
-        return cls(catalogue, Triage(rules, shipped_model),
+        urgency = UrgencyLexicon.load(resource_path("urgency.toml"))
+        return cls(catalogue, Triage(rules, shipped_model, urgency),
                    PrivacyScanner(list(dict.fromkeys(health))))
 
 

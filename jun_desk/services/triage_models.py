@@ -28,7 +28,7 @@ from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
-from jun_desk.domain.training import Example, Score, score, train
+from jun_desk.domain.training import Example, Score, lexicon_examples, score, train
 from jun_desk.resources import resource_path
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext, shipped_model
@@ -237,7 +237,7 @@ class TriageModelService:
         if not data.test:
             raise ValidationError("The training data has no test split to check a new model on")
         corrections = [c for c in self.corrections() if c[1] in classes]
-        examples = list(data.train)
+        examples = list(data.train) + lexicon_examples(self.ctx.rules.triage.rules.terms)
         for text, dept in corrections:
             examples.extend([Example.from_text(text, dept)] * CORRECTION_WEIGHT)
         _version, current = self.load_active()
