@@ -290,8 +290,11 @@ class TriageModelService:
             active = session.scalars(select(TriageModel).where(TriageModel.active.is_(True))
                                      .order_by(TriageModel.id.desc())).first()
             if active is None:
-                raise NotFoundError("The desk already uses the shipped triage model: "
-                                    "nothing to roll back")
+                message = "The desk already uses the shipped triage model: nothing to roll back"
+                record(session, self.ctx, fresh, "triage.rollback", outcome="refused",
+                       message=message)
+                session.commit()
+                raise NotFoundError(message)
             active.active = False
             if active.parent_id is not None:
                 session.execute(update(TriageModel).where(TriageModel.id == active.parent_id)
