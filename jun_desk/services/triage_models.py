@@ -5,10 +5,14 @@ none), so a retrained model reaches all desks at their next ingest page. A retra
 model is evaluated on the fixed test split and refused if it does worse than the one in
 use; `rollback` returns to the previous version. Every step is audited.
 
-Training data: the corpus's training split and the desk's own corrections (each counted
-``CORRECTION_WEIGHT`` times). The packaged desk has no corpus texts: it ships the split as
-hashed feature vectors with their departments (``triage_training.bin``, see
-``TrainingSet``), which is all the trainer and the gate need.
+Training data: the corpus's training split, the rules' terms as tiny examples and the
+desk's own corrections (each counted ``CORRECTION_WEIGHT`` times). The corpus texts are
+not in the repository nor in the packaged desk (they come from public sources under their
+own licences). A retraining given the corpus (``--corpus`` or ``$JUN_DESK_TRIAGE_CORPUS``)
+keeps its train and test splits in the database as hashed feature vectors with their
+departments (``TrainingSet``: no texts, no word order), which is all the trainer and the
+refuse-if-worse gate need; from then on every desk, the packaged one too, retrains from
+the database. A ``triage_training.bin`` shipped beside the model would serve the same.
 """
 
 from __future__ import annotations
@@ -112,16 +116,22 @@ class TrainingSet:
             raise ValidationError(f"Cannot read the triage training set: {exc}") from None
 
 
-def training_set(classes: list[str], corpus: Path | None = None) -> TrainingSet:
-    """The corpus given, else ``$JUN_DESK_TRIAGE_CORPUS``, else the shipped vectors."""
+def training_set(classes: list[str], corpus: Path | None = None,
+                 stored: bytes | None = None) -> TrainingSet:
+    """The corpus given, else ``$JUN_DESK_TRIAGE_CORPUS``, else the vectors kept in the
+    database (``stored``), else vectors shipped beside the model."""
     if corpus is None and os.environ.get(CORPUS_ENV):
         corpus = Path(os.environ[CORPUS_ENV])
     if corpus is not None:
         return TrainingSet.from_corpus(corpus, classes)
+    if stored is not None:
+        return TrainingSet.from_bytes(stored, "database")
     path = resource_path(TRAINING_FILE)
     if not path.is_file():
-        raise ValidationError("No training data: this desk ships no triage training set; "
-                              f"give the corpus with --corpus or ${CORPUS_ENV}")
+        raise ValidationError(
+            "No training data yet: retrain once with the corpus (jun-desk triage retrain "
+            f"--corpus corpus.jsonl, or ${CORPUS_ENV}); its vectors are then kept in the "
+            "database for every desk")
     return TrainingSet.from_bytes(path.read_bytes(), str(path))
 
 
@@ -233,7 +243,8 @@ class TriageModelService:
             assert fresh is not None
             fresh.require(Permission.EDIT_TRIAGE_RULES)  # before minutes of training
         classes = self.classes
-        data = data or training_set(classes, corpus)
+        from_corpus = data is None and (corpus is not None or bool(os.environ.get(CORPUS_ENV)))
+        data = data or training_set(classes, corpus, self._stored_training())
         if not data.test:
             raise ValidationError("The training data has no test split to check a new model on")
         corrections = [c for c in self.corrections() if c[1] in classes]
@@ -257,7 +268,8 @@ class TriageModelService:
             fresh.require(Permission.EDIT_TRIAGE_RULES)
             version = None
             if accepted:
-                version = self._store(session, fresh, new, len(corrections), metrics)
+                version = self._store(session, fresh, new, len(corrections), metrics,
+                                      data.to_bytes() if from_corpus else None)
             record(session, self.ctx, fresh, "triage.retrain",
                    subject=f"triage_model:{version}" if version else None,
                    outcome="ok" if accepted else "refused", after=metrics,
@@ -269,13 +281,19 @@ class TriageModelService:
         return RetrainResult(accepted, version, new_score, old_score, len(corrections),
                              len(examples))
 
+    def _stored_training(self) -> bytes | None:
+        with self.ctx.db.session(readonly=True) as session:
+            return session.scalar(select(TriageModel.training)
+                                  .where(TriageModel.training.is_not(None))
+                                  .order_by(TriageModel.id.desc()).limit(1))
+
     def _store(self, session: Session, actor: Actor, model: LinearModel, corrections: int,
-               metrics: dict) -> int:
+               metrics: dict, training: bytes | None = None) -> int:
         parent = session.scalar(select(TriageModel.id).where(TriageModel.active.is_(True)))
         session.execute(update(TriageModel).where(TriageModel.active.is_(True))
                         .values(active=False))
         row = TriageModel(blob=model.to_bytes(), active=True, parent_id=parent,
-                          corrections=corrections, metrics=metrics,
+                          corrections=corrections, metrics=metrics, training=training,
                           created_by_id=actor.operator_id, created_at=self.ctx.clock())
         session.add(row)
         session.flush()

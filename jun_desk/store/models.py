@@ -280,5 +280,8 @@ class TriageModel(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("triage_models.id"))
     corrections: Mapped[int] = mapped_column(Integer, default=0)  # examples from the desk
     metrics: Mapped[dict | None] = mapped_column(JSON)
+    # The corpus's train and test splits as hashed feature vectors (no texts), kept when a
+    # version was trained from the corpus, so any desk can retrain and check without it.
+    training: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

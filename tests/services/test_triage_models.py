@@ -150,3 +150,22 @@ def test_training_set_vectors_round_trip() -> None:
     assert len(again.train) == len(data.train) and len(again.test) == len(data.test)
     assert again.train[0].department == data.train[0].department
     assert set(again.train[0].features) == set(data.train[0].features)
+
+
+def test_vectors_of_a_corpus_are_kept_for_desks_without_it(desk: Desk, people,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("JUN_DESK_TRIAGE_CORPUS", raising=False)
+    ana = people["ana"]
+    with pytest.raises(Exception, match="retrain once with the corpus"):
+        desk.triage_models.retrain(ana)
+    rows = [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines()]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps({"text": r["text"], "department": r["department"],
+                                            "split": "train" if n % 2 else "test"})
+                                for n, r in enumerate(rows)), encoding="utf-8")
+    first = desk.triage_models.retrain(ana, corpus)
+    assert first.accepted
+    corpus.unlink()  # the texts are gone; their vectors stay in the database
+    second = desk.triage_models.retrain(ana)
+    assert second.new.total == first.new.total and second.examples == first.examples

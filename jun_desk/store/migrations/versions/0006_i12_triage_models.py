@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("parent_id", sa.Integer(), sa.ForeignKey("triage_models.id"), nullable=True),
         sa.Column("corrections", sa.Integer(), nullable=False),
         sa.Column("metrics", sa.JSON(), nullable=True),
+        sa.Column("training", sa.LargeBinary(), nullable=True),
         sa.Column("created_by_id", sa.Integer(), sa.ForeignKey("operators.id"), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     )
