@@ -201,3 +201,20 @@ def test_urgent_messages(rules: Rules, text: str) -> None:
 ])
 def test_routine_repeats_and_idioms_are_not_urgent(rules: Rules, text: str) -> None:
     assert rules.triage.classify(text).priority is not Priority.URGENT
+
+
+def test_training_needs_neither_numpy_nor_scipy() -> None:
+    """The packaged desk leaves them out: LIBLINEAR's binding works on plain lists."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['numpy'] = None; sys.modules['scipy'] = None\n"
+        "from jun_desk.domain.training import Example, train\n"
+        "m = train([Example.from_text('farola apagada', 'obras'),"
+        " Example.from_text('basura en la calle', 'limpieza')], ['obras', 'limpieza'])\n"
+        "print(m.predict('la farola').department)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "obras"
