@@ -443,7 +443,7 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
 
 
 def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-untyped-def]
-    from jun_desk.domain.training import fit, lexicon_examples, score
+    from jun_desk.domain.training import fit, lexicon_examples, score, tune_rules_weight
     from jun_desk.resources import resources_dir
     from jun_desk.services.context import MODEL_FILE
     from jun_desk.services.triage_models import TRAINING_FILE, TrainingSet
@@ -452,8 +452,18 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
     data = TrainingSet.from_corpus(Path(sub.corpus).expanduser(), classes)
     if not data.train:
         raise JunDeskError(f"{sub.corpus}: no item in the train split")
-    model = fit(data.train, classes, meta={"corpus": Path(sub.corpus).name},
-                extra=lexicon_examples(rules.triage.rules.terms))
+    lexicon = lexicon_examples(rules.triage.rules.terms)
+    model = fit(data.train, classes, meta={"corpus": Path(sub.corpus).name}, extra=lexicon)
+    # How far the rules' verdict may lift the model, chosen on held-out training messages.
+    bare = rules.triage.fork(None)
+    verdicts = []
+    for text in data.train_texts:
+        ruled = bare.classify(text)
+        verdicts.append((ruled.department, ruled.confidence) if ruled.matches
+                        and ruled.source == "rules" else (None, 0.0))
+    weight, tried = tune_rules_weight(data.train, verdicts, classes, model.meta["c"], lexicon)
+    model.meta["rules_weight"] = weight
+    model.rules_weight = weight
     result = score(model, data.test) if data.test else None
     if result is not None:
         model.meta["metrics"] = {"accuracy": round(result.accuracy, 4), "test": result.total,
@@ -465,7 +475,9 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
         (out / TRAINING_FILE).write_bytes(data.to_bytes())
     print(f"Trained on {len(data.train)} items: C {model.meta['c']}, threshold "
           f"{model.threshold:.3f}, cross-validated accuracy {model.meta['cv_accuracy']:.1%}, "
-          f"{len(model.weights):,} features; written to {out / MODEL_FILE}")
+          f"rules weight {weight} (held-out accuracy by weight: "
+          + ", ".join(f"{w}: {a:.1%}" for w, a in tried.items())
+          + f"), {len(model.weights):,} features; written to {out / MODEL_FILE}")
     if result is not None:
         print(f"Model alone on the test split ({result.total} items): accuracy "
               f"{result.accuracy:.1%}, unclassified {result.unclassified}")

@@ -28,7 +28,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.classifier import LinearModel
+from jun_desk.domain.classifier import RULES_WEIGHT, LinearModel
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
@@ -53,6 +53,7 @@ class TrainingSet:
     train: list[Example] = field(default_factory=list)
     test: list[Example] = field(default_factory=list)
     source: str = ""
+    train_texts: list[str] = field(default_factory=list)  # only when read from the corpus
 
     @classmethod
     def from_corpus(cls, path: Path, classes: list[str]) -> TrainingSet:
@@ -73,6 +74,7 @@ class TrainingSet:
                 continue
             if split == "train":
                 out.train.append(Example.from_text(text, dept))
+                out.train_texts.append(text)
             elif split == "test":
                 out.test.append(Example.from_text(text, dept))
         return out
@@ -254,8 +256,9 @@ class TriageModelService:
         _version, current = self.load_active()
         threshold = current.threshold if current is not None else 0.5
         c = float(current.meta.get("c", 4.0)) if current is not None else 4.0
+        weight = current.rules_weight if current is not None else RULES_WEIGHT
         new = train(examples, classes, c=c, threshold=threshold,
-                    meta={"corrections": len(corrections)})
+                    meta={"corrections": len(corrections), "rules_weight": weight})
         new_score = score(new, data.test)
         old_score = score(current, data.test) if current is not None else Score()
         metrics = {"accuracy": round(new_score.accuracy, 4),
