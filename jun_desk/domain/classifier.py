@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import heapq
 import json
 import math
 import re
@@ -199,8 +200,10 @@ class LinearModel:
             return ()
         k = self.classes.index(department)
         others = len(self.classes) - 1 or 1
-        lifts = sorted(((v[k] - (sum(v) - v[k]) / others, name) for name, v in parts),
-                       reverse=True)
+        # A part's lift: its weight for the department less its mean weight for the others.
+        own = 1.0 + 1.0 / others
+        lifts = heapq.nlargest(evidence * 2, ((v[k] * own - sum(v) / others, name)
+                                              for name, v in parts))
         shown: list[str] = []
         for lift, name in lifts:
             if lift <= 0 or len(shown) >= evidence:

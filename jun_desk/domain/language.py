@@ -95,9 +95,10 @@ _MARK_OF = {mark: code for code, marks in _LETTERS.items() for mark in marks}
 _MARKS = re.compile("[" + re.escape("".join(_MARK_OF)) + "]")
 
 
-def detect(text: str, folded: str | None = None) -> Language:
+def detect(text: str, folded: str | None = None, words: list[str] | None = None) -> Language:
     """The language of ``text``; Spanish when nothing says otherwise. ``folded``: the
-    text already folded (``jun_desk.domain.text.fold``), when the caller has it."""
+    text already folded (``jun_desk.domain.text.fold``), ``words``: its words
+    (``jun_desk.domain.matching.words``), when the caller has them."""
     sample = text[:2000]
     if not _WORD.search(sample):
         return Language("und", 0)
@@ -112,7 +113,9 @@ def detect(text: str, folded: str | None = None) -> Language:
         for mark in _MARKS.findall(sample.lower()):
             scores[_MARK_OF[mark]] += 2
     index = _INDEX
-    for word in _WORD.findall(fold(sample) if folded is None else folded[:2000])[:300]:
+    if words is None:
+        words = _WORD.findall(fold(sample) if folded is None else folded[:2000])
+    for word in words[:300]:
         for code in index.get(word, ()):
             scores[code] += 1
     best = max(scores, key=lambda c: (scores[c], c == "es", c == "en"))

@@ -243,7 +243,7 @@ class Triage:
                 matches[code].append(Match("handle", handle, self.rules.handle_weight))
 
         priority = self._priority(folded, tokens)  # no priority word is a handle
-        language = detect(text, folded)
+        language = detect(text, folded, tokens)
         if decided:
             for code, value in decided.items():
                 scores[code] += value

@@ -29,7 +29,7 @@ class UrgencyLexicon:
                  list[tuple[str, list[list[str]], list[str]]]) -> None:
         self._exact: dict[str, set[int]] = {}
         self._prefixes: dict[str, set[int]] = {}
-        self._phrases: list[tuple[str, int]] = []
+        self._phrases: dict[str, list[tuple[str, int]]] = {}  # first word → phrases
         self.rules: list[UrgencyRule] = []
         group_id = 0
         for name, groups, *rest in rules:
@@ -45,7 +45,8 @@ class UrgencyLexicon:
                     if " " in term:
                         # ' a punto de caer*': a prefix phrase has no closing space.
                         closing = "" if term.endswith("*") else " "
-                        self._phrases.append((" " + term.rstrip("*") + closing, group_id))
+                        self._phrases.setdefault(term.split()[0], []).append(
+                            (" " + term.rstrip("*") + closing, group_id))
                     elif term.endswith("*"):
                         self._prefixes.setdefault(term[:-1], set()).add(group_id)
                     else:
@@ -100,9 +101,11 @@ class UrgencyLexicon:
                 groups = self._groups(token)
             if groups:
                 seen |= groups
-        if self._phrases:
+        phrases = self._phrases
+        candidates = [p for t in set(tokens) if t in phrases for p in phrases[t]]
+        if candidates:
             padded = " " + " ".join(tokens) + " "
-            for phrase, group in self._phrases:
+            for phrase, group in candidates:
                 if group not in seen and phrase in padded:
                     seen.add(group)
         if not seen:
