@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import base64
 import gzip
-import heapq
 import json
 import math
 import re
 import zlib
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import add
@@ -114,7 +114,7 @@ _CACHE_LIMIT = 200_000
 class LinearModel:
     """One-vs-rest logistic regression over hashed features, ready to predict."""
 
-    def __init__(self, classes: list[str], weights: dict[int, list[float]],
+    def __init__(self, classes: list[str], weights: dict[int, Sequence[float]],
                  bias: list[float], *, threshold: float = 0.5, meta: dict | None = None) -> None:
         if not classes or len(bias) != len(classes):
             raise ValidationError("A triage model needs its departments and one bias each")
@@ -202,8 +202,8 @@ class LinearModel:
         others = len(self.classes) - 1 or 1
         # A part's lift: its weight for the department less its mean weight for the others.
         own = 1.0 + 1.0 / others
-        lifts = heapq.nlargest(evidence * 2, ((v[k] * own - sum(v) / others, name)
-                                              for name, v in parts))
+        lifts = [(v[k] * own - sum(v) / others, name) for name, v in parts]
+        lifts.sort(reverse=True)
         shown: list[str] = []
         for lift, name in lifts:
             if lift <= 0 or len(shown) >= evidence:
@@ -261,6 +261,6 @@ class LinearModel:
         if len(values) != len(keys) * n:
             raise ValidationError("Cannot read the triage model: weights do not match")
         flat = [x * scale for x in values]
-        weights = {k: flat[i * n:(i + 1) * n] for i, k in enumerate(keys)}
+        weights = dict(zip(keys, zip(*[iter(flat)] * n, strict=True), strict=True))
         return cls(classes, weights, list(header["bias"]),
                    threshold=float(header.get("threshold", 0.5)), meta=header.get("meta", {}))

@@ -116,10 +116,15 @@ def detect(text: str, folded: str | None = None, words: list[str] | None = None)
     if words is None:
         words = _WORD.findall(fold(sample) if folded is None else folded[:2000])
     for word in words[:300]:
-        for code in index.get(word, ()):
-            scores[code] += 1
-    best = max(scores, key=lambda c: (scores[c], c == "es", c == "en"))
-    top = scores[best]
+        found = index.get(word)
+        if found:
+            for code in found:
+                scores[code] += 1
+    es, en = scores["es"], scores["en"]
+    best, top = ("es", es) if es >= en else ("en", en)
+    for code, value in scores.items():
+        if value > top:
+            best, top = code, value
     if top == 0:
         return Language("es", 0)
     if best in ("es", "en"):
