@@ -443,7 +443,16 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
 
 
 def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-untyped-def]
-    from jun_desk.domain.training import fit, lexicon_examples, score, tune_rules_weight
+    from jun_desk.domain.training import (
+        ROUTINE,
+        URGENT,
+        Example,
+        fit,
+        lexicon_examples,
+        score,
+        tune_rules_weight,
+        urgency_head,
+    )
     from jun_desk.resources import resources_dir
     from jun_desk.services.context import MODEL_FILE
     from jun_desk.services.triage_models import TRAINING_FILE, TrainingSet
@@ -464,6 +473,14 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
     weight, tried = tune_rules_weight(data.train, verdicts, classes, model.meta["c"], lexicon)
     model.meta["rules_weight"] = weight
     model.rules_weight = weight
+    urgent = [Example(e.features, URGENT if u else ROUTINE)
+              for e, u in zip(data.train, data.train_urgent, strict=True) if u is not None]
+    if sum(e.department == URGENT for e in urgent) >= 5:
+        *head, stats = urgency_head(urgent)
+        model.meta["urgency"] = stats
+        model = model.with_urgency(tuple(head))  # type: ignore[arg-type]
+        print(f"Urgency head: {stats['urgent']} urgent training items, "
+              f"{stats['caught_held_out']} caught held out at threshold {stats['threshold']}")
     result = score(model, data.test) if data.test else None
     if result is not None:
         model.meta["metrics"] = {"accuracy": round(result.accuracy, 4), "test": result.total,

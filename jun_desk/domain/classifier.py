@@ -115,9 +115,15 @@ class LinearModel:
     """One-vs-rest logistic regression over hashed features, ready to predict."""
 
     def __init__(self, classes: list[str], weights: dict[int, Sequence[float]],
-                 bias: list[float], *, threshold: float = 0.5, meta: dict | None = None) -> None:
-        if not classes or len(bias) != len(classes):
+                 bias: list[float], *, threshold: float = 0.5, meta: dict | None = None,
+                 urgency_threshold: float | None = None) -> None:
+        heads = len(classes) + (urgency_threshold is not None)
+        if not classes or len(bias) != heads:
             raise ValidationError("A triage model needs its departments and one bias each")
+        # An optional last column, beside the departments: is the message urgent? (learned
+        # from the corpus's urgency labels; urgent at ``urgency_threshold`` or above).
+        self.urgency_threshold = urgency_threshold
+        self._n = len(classes)
         self.classes = tuple(classes)
         self.weights = weights
         self.bias = list(bias)
@@ -125,7 +131,7 @@ class LinearModel:
         self.meta = dict(meta or {})
         # How much the rules' confidence adds to a department's share (see Triage).
         self.rules_weight = float(self.meta.get("rules_weight", RULES_WEIGHT))
-        self._zero = [0.0] * len(classes)
+        self._zero = [0.0] * heads
         self._words: dict[str, tuple[list[float], int]] = {}
         self._pairs: dict[tuple[str, str], list[float] | None] = {}
 
@@ -190,8 +196,17 @@ class LinearModel:
     def probabilities(self, words: list[str]) -> tuple[list[float], list[tuple[str, list[float]]]]:
         """Each department's own probability (one-vs-rest: they need not sum to 1, and all
         stay low when no department recognises the message) and the words' contributions."""
+        probs, parts, _urgent = self.judge(words)
+        return probs, parts
+
+    def judge(self, words: list[str],
+              ) -> tuple[list[float], list[tuple[str, list[float]]], bool]:
+        """``probabilities`` and whether the urgency head finds the message urgent."""
         raw, parts = self.scores("", words)
-        return [1.0 / (1.0 + math.exp(-s)) if s > -30.0 else 0.0 for s in raw], parts
+        probs = [1.0 / (1.0 + math.exp(-s)) if s > -30.0 else 0.0 for s in raw]
+        if self.urgency_threshold is None:
+            return probs, parts, False
+        return probs[:self._n], parts, bool(parts) and probs[self._n] >= self.urgency_threshold
 
     def explain(self, parts: list[tuple[str, list[float]]], department: str,
                 evidence: int = 3) -> tuple[str, ...]:
@@ -202,7 +217,11 @@ class LinearModel:
         others = len(self.classes) - 1 or 1
         # A part's lift: its weight for the department less its mean weight for the others.
         own = 1.0 + 1.0 / others
-        lifts = [(v[k] * own - sum(v) / others, name) for name, v in parts]
+        if self.urgency_threshold is None:
+            lifts = [(v[k] * own - sum(v) / others, name) for name, v in parts]
+        else:  # the urgency column is no department
+            n = self._n
+            lifts = [(v[k] * own - (sum(v) - v[n]) / others, name) for name, v in parts]
         lifts.sort(reverse=True)
         shown: list[str] = []
         for lift, name in lifts:
@@ -234,9 +253,14 @@ class LinearModel:
         top = max((abs(x) for w in self.weights.values() for x in w), default=1.0) or 1.0
         scale = top / 32767
         values = array("h")
+        width = len(self.bias)
         for k in keys:
-            values.extend(round(x / scale) for x in self.weights[k])
-        header = {"scale": scale,"format": FORMAT, "classes": list(self.classes), "bias": self.bias,
+            w = self.weights[k]
+            if len(w) != width:
+                raise ValidationError("A triage model's weights do not match its heads")
+            values.extend(round(x / scale) for x in w)
+        header = {"scale": scale, "urgency_threshold": self.urgency_threshold,
+                  "format": FORMAT, "classes": list(self.classes), "bias": self.bias,
                   "threshold": self.threshold, "feature_bits": FEATURE_BITS,
                   "ngrams": list(NGRAM_SIZES), "meta": self.meta,
                   "keys": base64.b64encode(keys.tobytes()).decode("ascii"),
@@ -257,10 +281,39 @@ class LinearModel:
             scale = float(header["scale"])
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
             raise ValidationError(f"Cannot read the triage model: {exc}") from None
-        n = len(classes)
+        n = len(header["bias"])
         if len(values) != len(keys) * n:
             raise ValidationError("Cannot read the triage model: weights do not match")
         flat = [x * scale for x in values]
         weights = dict(zip(keys, zip(*[iter(flat)] * n, strict=True), strict=True))
+        urgency = header.get("urgency_threshold")
         return cls(classes, weights, list(header["bias"]),
-                   threshold=float(header.get("threshold", 0.5)), meta=header.get("meta", {}))
+                   threshold=float(header.get("threshold", 0.5)), meta=header.get("meta", {}),
+                   urgency_threshold=float(urgency) if urgency is not None else None)
+
+    # ------------------------------------------------------------------ the urgency head
+    def urgency_head(self) -> tuple[dict[int, float], float, float] | None:
+        """(weights, bias, threshold) of the urgency column, if the model has one."""
+        if self.urgency_threshold is None:
+            return None
+        n = self._n
+        return ({f: w[n] for f, w in self.weights.items() if w[n]}, self.bias[n],
+                self.urgency_threshold)
+
+    def with_urgency(self, head: tuple[dict[int, float], float, float] | None) -> LinearModel:
+        """This model's departments with ``head`` as its urgency column (or none)."""
+        n = self._n
+        weights: dict[int, Sequence[float]] = {f: tuple(w[:n]) for f, w in self.weights.items()}
+        bias = self.bias[:n]
+        if head is None:
+            return LinearModel(list(self.classes), weights, bias, threshold=self.threshold,
+                               meta=self.meta)
+        urgent, urgent_bias, threshold = head
+        zero = (0.0,) * n
+        merged = {f: (*w, urgent.get(f, 0.0)) for f, w in weights.items()}
+        for f, x in urgent.items():
+            if f not in merged:
+                merged[f] = (*zero, x)
+        return LinearModel(list(self.classes), merged, [*bias, urgent_bias],
+                           threshold=self.threshold, meta=self.meta,
+                           urgency_threshold=threshold)

@@ -270,7 +270,9 @@ class Triage:
                 return self._by_rules(scores, matches, priority, language)
             return TriageResult(UNCLASSIFIED, 0.0, priority, (), None, SOURCE_NONE, (),
                                 language)
-        probs, parts = model.probabilities(words_seen)
+        probs, parts, urgent = model.judge(words_seen)
+        if urgent:
+            priority = Priority.URGENT
         combined = dict(zip(model.classes, probs, strict=True))
         ruled = self._by_rules(scores, matches, priority, language) if scores else None
         if ruled is not None and ruled.department in combined:

@@ -133,9 +133,10 @@ class TicketService:
             session.flush()
             item.ticket_id = ticket.id
             item.handled = True
-            if chosen:  # a person chose the department over triage's suggestion
-                record_correction(session, fresh, ticket, item.suggested_department, dept,
-                                  now, item)
+            # A person chose the department over triage's suggestion, or kept it: either
+            # way a labelled example (a later change of department supersedes it).
+            record_correction(session, fresh, ticket, item.suggested_department, dept, now,
+                              item, confirmation=not chosen)
             record(session, self.ctx, fresh, "ticket.create", ticket_id=ticket.id,
                    after={**_snapshot(ticket), "item_id": item.id, "x_id": item.x_id})
             return self._view(session, ticket)

@@ -5,8 +5,10 @@ none), so a retrained model reaches all desks at their next ingest page. A retra
 model is evaluated on the fixed test split and refused if it does worse than the one in
 use; `rollback` returns to the previous version. Every step is audited.
 
-Training data: the corpus's training split, the rules' terms as tiny examples and the
-desk's own corrections (each counted ``CORRECTION_WEIGHT`` times). The corpus texts are
+Training data: the corpus's training split, the rules' terms as tiny examples and what
+the desk decided: each correction (a department changed by a person, counted
+``CORRECTION_WEIGHT`` times) and each confirmation (a ticket created in the department
+triage suggested), the latest decision per message. The corpus texts are
 not in the repository nor in the packaged desk (they come from public sources under their
 own licences). A retraining given the corpus (``--corpus`` or ``$JUN_DESK_TRIAGE_CORPUS``)
 keeps its train and test splits in the database as hashed feature vectors with their
@@ -54,6 +56,7 @@ class TrainingSet:
     test: list[Example] = field(default_factory=list)
     source: str = ""
     train_texts: list[str] = field(default_factory=list)  # only when read from the corpus
+    train_urgent: list[bool | None] = field(default_factory=list)  # the same
 
     @classmethod
     def from_corpus(cls, path: Path, classes: list[str]) -> TrainingSet:
@@ -75,6 +78,8 @@ class TrainingSet:
             if split == "train":
                 out.train.append(Example.from_text(text, dept))
                 out.train_texts.append(text)
+                urgent = row.get("urgent")
+                out.train_urgent.append(urgent if isinstance(urgent, bool) else None)
             elif split == "test":
                 out.test.append(Example.from_text(text, dept))
         return out
@@ -164,9 +169,11 @@ class RetrainResult:
 
 
 def record_correction(session: Session, actor: Actor, ticket: Ticket, before: str | None,
-                      after: str, now: datetime, item: TicketItem | None = None) -> None:
-    """A department chosen by a person over triage's: kept as a labelled example."""
-    if after == UNCLASSIFIED or before == after:
+                      after: str, now: datetime, item: TicketItem | None = None,
+                      *, confirmation: bool = False) -> None:
+    """A department chosen by a person over triage's (or, with ``confirmation``, triage's
+    suggestion a person kept: from = to): kept as a labelled example."""
+    if after == UNCLASSIFIED or (before == after and not confirmation):
         return
     if item is None:
         with session.no_autoflush:  # the ticket's change is flushed once, with its version
@@ -230,11 +237,19 @@ class TriageModelService:
             out.append(ModelVersion(None, not active_any, 0, shipped.meta.get("metrics", {})))
         return out
 
-    def corrections(self) -> list[tuple[str, str]]:
+    def corrections(self, *, confirmations: bool = False) -> list[tuple[str, str]]:
+        """(text, department) the desk decided, the latest per message: corrections only,
+        or with ``confirmations`` also the suggestions people kept."""
         with self.ctx.db.session(readonly=True) as session:
-            return [(t, d) for t, d in session.execute(
-                select(TriageCorrection.text, TriageCorrection.to_department)
-                .order_by(TriageCorrection.id))]
+            rows = session.execute(
+                select(TriageCorrection.item_id, TriageCorrection.text,
+                       TriageCorrection.from_department, TriageCorrection.to_department)
+                .order_by(TriageCorrection.id)).all()
+        latest: dict[object, tuple[str, str, bool]] = {}
+        for n, (item_id, text, before, after) in enumerate(rows):
+            latest[item_id if item_id is not None else f"row{n}"] = (text, after,
+                                                                     before != after)
+        return [(t, d) for t, d, corrected in latest.values() if corrected or confirmations]
 
     # ------------------------------------------------------------------ retrain, rollback
     def retrain(self, actor: Actor, corpus: Path | None = None, *,
@@ -250,21 +265,28 @@ class TriageModelService:
         if not data.test:
             raise ValidationError("The training data has no test split to check a new model on")
         corrections = [c for c in self.corrections() if c[1] in classes]
+        confirmed = [c for c in self.corrections(confirmations=True) if c[1] in classes]
         examples = list(data.train) + lexicon_examples(self.ctx.rules.triage.rules.terms)
-        for text, dept in corrections:
-            examples.extend([Example.from_text(text, dept)] * CORRECTION_WEIGHT)
+        fixed = set(corrections)
+        for text, dept in confirmed:  # a correction weighs more than a kept suggestion
+            weight = CORRECTION_WEIGHT if (text, dept) in fixed else 1
+            examples.extend([Example.from_text(text, dept)] * weight)
         _version, current = self.load_active()
         threshold = current.threshold if current is not None else 0.5
         c = float(current.meta.get("c", 4.0)) if current is not None else 4.0
         weight = current.rules_weight if current is not None else RULES_WEIGHT
         new = train(examples, classes, c=c, threshold=threshold,
                     meta={"corrections": len(corrections), "rules_weight": weight})
+        # The urgency head learns from the corpus's urgency labels, not from corrections:
+        # the new version keeps the one in use.
+        new = new.with_urgency(current.urgency_head() if current is not None else None)
         new_score = score(new, data.test)
         old_score = score(current, data.test) if current is not None else Score()
         metrics = {"accuracy": round(new_score.accuracy, 4),
                    "unclassified": new_score.unclassified, "test": new_score.total,
                    "previous_accuracy": round(old_score.accuracy, 4),
-                   "train": len(data.train), "data": data.source}
+                   "train": len(data.train), "data": data.source,
+                   "confirmations": len(confirmed) - len(corrections)}
         accepted = better_or_equal(new_score, old_score)
         with unit_of_work(self.ctx, actor, "triage.retrain") as (session, fresh):
             assert fresh is not None

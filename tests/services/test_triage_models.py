@@ -27,11 +27,12 @@ def _ingest(desk: Desk, *texts: str) -> list[int]:
     return [by_x[i.x_id] for i in items]
 
 
-def _corrections(desk: Desk) -> list[TriageCorrection]:
+def _corrections(desk: Desk, *, confirmations: bool = False) -> list[TriageCorrection]:
     with desk.db.session(readonly=True) as session:
         rows = session.scalars(select(TriageCorrection).order_by(TriageCorrection.id)).all()
         session.expunge_all()
-        return list(rows)
+        return [r for r in rows
+                if confirmations or r.from_department != r.to_department]
 
 
 def _written_set() -> TrainingSet:
@@ -56,9 +57,16 @@ def test_changing_the_department_records_a_correction(desk: Desk, people) -> Non
 def test_choosing_another_department_at_creation_is_a_correction(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     item_a, item_b = _ingest(desk, "@AytoJun la farola está apagada", "@AytoJun otra farola")
     desk.tickets.create_from_item(people["ana"], item_a, department="alcaldia")
-    desk.tickets.create_from_item(people["ana"], item_b)  # the suggestion: no correction
+    kept = desk.tickets.create_from_item(people["ana"], item_b)  # the suggestion kept
     (fix,) = _corrections(desk)
     assert fix.to_department == "alcaldia" and fix.item_id == item_a
+    confirmed = [c for c in _corrections(desk, confirmations=True) if c.item_id == item_b]
+    assert [(c.from_department, c.to_department) for c in confirmed] == \
+        [(kept.department, kept.department)]
+    # What retraining learns from: the latest decision per message.
+    assert desk.triage_models.corrections() == [("@AytoJun la farola está apagada",
+                                                 "alcaldia")]
+    assert len(desk.triage_models.corrections(confirmations=True)) == 2
 
 
 def test_a_manual_ticket_teaches_nothing(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
