@@ -3,8 +3,9 @@
 Starting from the shipped model, messages of the corpus's `replay` split (never trained
 on) arrive through ingest and become tickets; where triage got the department wrong an
 operator moves the ticket to the right one (the change-department action), until 200
-corrections or the split runs out; elsewhere the suggestion is kept (a confirmation). Retraining on the corpus plus those corrections must raise the accuracy
-on the fixed test split. The corpus texts are not in the repository (they come from
+corrections or the split runs out; elsewhere the suggestion is kept (a confirmation).
+Retraining on the corpus plus those decisions must raise the accuracy on the fixed test
+split. The corpus texts are not in the repository (they come from
 public sources fetched outside it): set JUN_DESK_TRIAGE_CORPUS to corpus.jsonl.
 """
 
@@ -68,8 +69,8 @@ def test_replayed_corrections_raise_test_accuracy(tmp_path: Path, rules: Rules) 
         result = desk.triage_models.retrain(ana, data=data)
         kept = len(desk.triage_models.corrections(confirmations=True)) - corrections
         print(f"\nreplay: {seen} messages replayed, {corrections} corrected through the "
-              f"desk, {kept} suggestions kept; test split ({result.new.total} items), model alone: accuracy "
-              f"{result.old.accuracy:.1%} → {result.new.accuracy:.1%}, unclassified "
+              f"desk, {kept} suggestions kept; test split ({result.new.total} items), "
+              f"model alone: accuracy {result.old.accuracy:.1%} → {result.new.accuracy:.1%}, unclassified "
               f"{result.old.unclassified} → {result.new.unclassified}")
         assert result.accepted
         assert result.new.correct > result.old.correct
