@@ -70,8 +70,8 @@ def test_replayed_corrections_raise_test_accuracy(tmp_path: Path, rules: Rules) 
         kept = len(desk.triage_models.corrections(confirmations=True)) - corrections
         print(f"\nreplay: {seen} messages replayed, {corrections} corrected through the "
               f"desk, {kept} suggestions kept; test split ({result.new.total} items), "
-              f"model alone: accuracy {result.old.accuracy:.1%} → {result.new.accuracy:.1%}, unclassified "
-              f"{result.old.unclassified} → {result.new.unclassified}")
+              f"model alone: accuracy {result.old.accuracy:.1%} → {result.new.accuracy:.1%}, "
+              f"unclassified {result.old.unclassified} → {result.new.unclassified}")
         assert result.accepted
         assert result.new.correct > result.old.correct
     finally:
