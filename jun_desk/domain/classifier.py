@@ -38,6 +38,17 @@ MAX_WORD = 30  # longer 'words' (links, keyboard mashing) are cut
 RULES_WEIGHT = 1.5
 FORMAT = "jun-desk-triage-model/2"
 
+# Function words the model may weigh but the operator learns nothing from in a reason.
+_FUNCTION_WORDS = frozenset({
+    "a", "al", "algo", "ante", "como", "con", "contra", "de", "del", "desde", "donde", "el",
+    "ella", "ellos", "en", "entre", "era", "es", "esa", "ese", "eso", "esta", "estan", "estas",
+    "este", "esto", "estos", "fue", "ha", "han", "hay", "hace", "la", "las", "le", "les", "lo",
+    "los", "mas", "me", "mi", "mis", "muy", "nada", "ni", "no", "nos", "o", "os", "otra",
+    "otro", "para", "pero", "poco", "por", "porque", "que", "se", "ser", "si", "sin", "sobre",
+    "son", "su", "sus", "tambien", "te", "ti", "todo", "todos", "tu", "un", "una", "uno",
+    "unos", "unas", "ya", "y", "yo", "the", "and", "of", "to", "in", "is", "it", "that", "for",
+    "on", "with", "this", "are", "be", "at", "was", "have", "not", "you", "from", "my", "our",
+})
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _TOKEN = re.compile(r"[^\W\d_]{2,}")  # letters only: numbers and '_' carry no department
 
@@ -227,7 +238,7 @@ class LinearModel:
         for lift, name in lifts:
             if lift <= 0 or len(shown) >= evidence:
                 break
-            if name not in shown:
+            if name not in shown and not _FUNCTION_WORDS.issuperset(name.split()):
                 shown.append(name)
         return tuple(shown)
 
