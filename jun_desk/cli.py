@@ -90,9 +90,45 @@ def _parser() -> argparse.ArgumentParser:
     outbox.add_argument("--all", action="store_true", help="include the sent ones")
     outbox.add_argument("--json", action="store_true")
 
-    triage = sub.add_parser("triage", help="show how a text would be triaged")
-    triage.add_argument("text")
+    triage = sub.add_parser(
+        "triage", help="show how a text would be triaged; or eval, train, retrain, "
+                       "rollback, models (jun-desk triage eval --help)")
+    triage.add_argument("text", help="a message, or one of: " + ", ".join(TRIAGE_COMMANDS))
+    triage.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     cli_x.add_parsers(sub)
+    return p
+
+
+TRIAGE_COMMANDS = ("eval", "train", "retrain", "rollback", "models")
+
+
+def _triage_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="jun-desk triage",
+                                description="The triage model: evaluate, train, retrain "
+                                            "from the desk's corrections, roll back.")
+    sub = p.add_subparsers(dest="triage_command", required=True)
+    ev = sub.add_parser("eval", help="precision, recall, confusion, urgency and personal "
+                                     "data on a labelled JSONL file")
+    ev.add_argument("file", help="JSONL: text, department[, urgent, personal_data, split]")
+    ev.add_argument("--split", help="only the items of this split (e.g. test)")
+    ev.add_argument("--worst", type=int, default=10, help="errors listed (default 10)")
+    ev.add_argument("--rules-only", action="store_true", help="without the learned model")
+    ev.add_argument("--json", action="store_true")
+    tr = sub.add_parser("train", help="train the shipped model from a corpus (developers)")
+    tr.add_argument("--corpus", required=True, help="corpus.jsonl (its train split is used)")
+    tr.add_argument("--out", default=None,
+                    help="folder for triage_model.bin (default: the resources folder)")
+    tr.add_argument("--vectors", action="store_true",
+                    help="also write triage_training.bin: the train and test splits as "
+                         "hashed feature vectors, for retraining without the texts")
+    re_ = sub.add_parser("retrain", help="retrain the town's model from the corpus and the "
+                                         "desk's corrections (supervisors)")
+    re_.add_argument("--as", dest="username", required=True, help="supervisor's username")
+    re_.add_argument("--corpus", help=f"corpus.jsonl (default: ${'JUN_DESK_TRIAGE_CORPUS'} "
+                                      "or the shipped vectors)")
+    rb = sub.add_parser("rollback", help="go back to the previous model (supervisors)")
+    rb.add_argument("--as", dest="username", required=True, help="supervisor's username")
+    sub.add_parser("models", help="the model versions in the database")
     return p
 
 
@@ -348,6 +384,17 @@ def _outbox(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
 
 
 def _triage(args: argparse.Namespace) -> int:
+    if args.text in TRIAGE_COMMANDS:
+        sub = _triage_parser().parse_args([args.text, *args.rest])
+        if sub.triage_command in ("eval", "train"):
+            return _triage_offline(sub, args)
+        desk = _open_desk(args)
+        try:
+            return _triage_models(desk, sub)
+        finally:
+            desk.close()
+    if args.rest:
+        raise JunDeskError("Put the message in quotes: jun-desk triage \"la farola…\"")
     from jun_desk.services.context import Rules
 
     rules = Rules.load()
@@ -355,12 +402,128 @@ def _triage(args: argparse.Namespace) -> int:
     findings = rules.privacy.scan(args.text)
     dept = rules.catalogue.get(result.department)
     print(f"{dept.code} ({dept.name_es}), confidence {result.confidence:.2f}, "
-          f"priority {result.priority.value}")
+          f"priority {result.priority.value}, language {result.language.code}")
     print(f"reason: {result.reason()}")
     if findings:
         print("personal data: " + ", ".join(f"{f.kind.value} {f.masked}" for f in findings)
               + " → offer to continue by DM")
     return 0
+
+
+def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
+    from jun_desk.services.context import Rules
+
+    rules = Rules.load()
+    if sub.triage_command == "train":
+        return _triage_train(sub, rules)
+    from jun_desk.domain.evaluation import evaluate, format_report, read_labelled
+
+    if sub.worst < 0:
+        raise JunDeskError("--worst must be zero or more")
+    items = read_labelled(Path(sub.file).expanduser(), sub.split)
+    triage = rules.triage
+    if sub.rules_only:
+        triage = triage.fork(None)
+    elif args.db or os.environ.get(DB_ENV):
+        # The town's model in use (the database's active version), not only the shipped one.
+        desk = _open_desk(args)
+        try:
+            _version, model = desk.triage_models.load_active()
+        finally:
+            desk.close()
+        triage = triage.fork(lambda: model)
+    report = evaluate(items, triage, rules.privacy, [d.code for d in rules.catalogue.routable],
+                      sub.worst)
+    if sub.json:
+        _print_json(report.as_dict())
+    else:
+        title = f"{sub.file}" + (f" (split {sub.split})" if sub.split else "")
+        print(format_report(report, title))
+    return 0
+
+
+def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.training import (
+        ROUTINE,
+        URGENT,
+        Example,
+        fit,
+        lexicon_examples,
+        score,
+        tune_rules_weight,
+        urgency_head,
+    )
+    from jun_desk.resources import resources_dir
+    from jun_desk.services.context import MODEL_FILE
+    from jun_desk.services.triage_models import TRAINING_FILE, TrainingSet
+
+    classes = [d.code for d in rules.catalogue.routable]
+    data = TrainingSet.from_corpus(Path(sub.corpus).expanduser(), classes)
+    if not data.train:
+        raise JunDeskError(f"{sub.corpus}: no item in the train split")
+    lexicon = lexicon_examples(rules.triage.rules.terms)
+    model = fit(data.train, classes, meta={"corpus": Path(sub.corpus).name}, extra=lexicon)
+    # How far the rules' verdict may lift the model, chosen on held-out training messages.
+    bare = rules.triage.fork(None)
+    verdicts = []
+    for text in data.train_texts:
+        ruled = bare.classify(text)
+        verdicts.append((ruled.department, ruled.confidence) if ruled.matches
+                        and ruled.source == "rules" else (None, 0.0))
+    weight, tried = tune_rules_weight(data.train, verdicts, classes, model.meta["c"], lexicon)
+    model.meta["rules_weight"] = weight
+    model.rules_weight = weight
+    urgent = [Example(e.features, URGENT if u else ROUTINE)
+              for e, u in zip(data.train, data.train_urgent, strict=True) if u is not None]
+    if sum(e.department == URGENT for e in urgent) >= 5:
+        *head, stats = urgency_head(urgent)
+        model.meta["urgency"] = stats
+        model = model.with_urgency(tuple(head))  # type: ignore[arg-type]
+        print(f"Urgency head: {stats['urgent']} urgent training items, "
+              f"{stats['caught_held_out']} caught held out at threshold {stats['threshold']}")
+    result = score(model, data.test) if data.test else None
+    if result is not None:
+        model.meta["metrics"] = {"accuracy": round(result.accuracy, 4), "test": result.total,
+                                 "unclassified": result.unclassified}
+    out = Path(sub.out).expanduser() if sub.out else resources_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MODEL_FILE).write_bytes(model.to_bytes())
+    if sub.vectors:
+        (out / TRAINING_FILE).write_bytes(data.to_bytes())
+    print(f"Trained on {len(data.train)} items: C {model.meta['c']}, threshold "
+          f"{model.threshold:.3f}, cross-validated accuracy {model.meta['cv_accuracy']:.1%}, "
+          f"rules weight {weight} (held-out accuracy by weight: "
+          + ", ".join(f"{w}: {a:.1%}" for w, a in tried.items())
+          + f"), {len(model.weights):,} features; written to {out / MODEL_FILE}")
+    if result is not None:
+        print(f"Model alone on the test split ({result.total} items): accuracy "
+              f"{result.accuracy:.1%}, unclassified {result.unclassified}")
+    return 0
+
+
+def _triage_models(desk, sub: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if sub.triage_command == "models":
+        for v in desk.triage_models.versions():
+            name = f"#{v.id}" if v.id is not None else "shipped"
+            mark = "*" if v.active else " "
+            acc = v.metrics.get("accuracy")
+            shown = f"test accuracy {acc:.1%}" if isinstance(acc, float) else ""
+            print(f"{mark} {name:<8} corrections {v.corrections:<5} {shown}")
+        return 0
+    actor = desk.operators.actor(sub.username)
+    if sub.triage_command == "rollback":
+        version = desk.triage_models.rollback(actor)
+        print("Now using " + (f"model #{version}." if version else "the shipped model."))
+        return 0
+    corpus = Path(sub.corpus).expanduser() if sub.corpus else None
+    result = desk.triage_models.retrain(actor, corpus)
+    print(f"Trained on {result.examples} examples ({result.corrections} corrections from the "
+          f"desk): test accuracy {result.new.accuracy:.1%} vs {result.old.accuracy:.1%} now.")
+    if result.accepted:
+        print(f"Model #{result.version} is now in use on every desk.")
+        return 0
+    print("Refused: the new model does worse on the test split; the current one stays.")
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":  # pragma: no cover

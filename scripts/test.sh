@@ -13,6 +13,8 @@ source scripts/lib.sh
 require_python scripts/test.sh
 ensure_debs "what the tests need" postgresql dbus gnome-keyring libegl1 libgl1 libxkbcommon0 \
     libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core util-linux
+# LIBLINEAR (triage training) is published as source: pip compiles its small C library.
+ensure_debs "a C compiler for LIBLINEAR" gcc libc6-dev
 ensure_venv "[test]"
 
 .venv/bin/ruff check jun_desk tests bench

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from jun_desk.domain.errors import ValidationError
 
+# The pseudo-department of messages triage could not route: any operator may route them.
+UNCLASSIFIED = "sin_clasificar"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
 
@@ -23,6 +25,14 @@ class Department:
     colour: str
     handle: str | None = None
     target_response_minutes: int = 240
+    definition_es: str = ""
+    definition_en: str = ""
+    examples_es: tuple[str, ...] = ()
+    examples_en: tuple[str, ...] = ()
+
+    @property
+    def unclassified(self) -> bool:
+        return self.code == UNCLASSIFIED
 
     def name(self, language: str = "es") -> str:
         return self.name_en if language.startswith("en") else self.name_es
@@ -34,7 +44,8 @@ class Department:
 
 
 class DepartmentCatalogue:
-    def __init__(self, departments: list[Department], default: str) -> None:
+    def __init__(self, departments: list[Department], default: str,
+                 unclassified: str | None = None) -> None:
         if not departments:
             raise ValidationError("The department catalogue is empty")
         self._by_code: dict[str, Department] = {}
@@ -45,6 +56,17 @@ class DepartmentCatalogue:
         if default not in self._by_code:
             raise ValidationError(f"Default department '{default}' is not in the catalogue")
         self.default_code = default
+        if unclassified is not None and unclassified != UNCLASSIFIED:
+            raise ValidationError(f"The unclassified pseudo-department must be '{UNCLASSIFIED}'")
+        if unclassified is not None and unclassified not in self._by_code:
+            raise ValidationError(f"Unclassified department '{unclassified}' is not in the "
+                                  "catalogue")
+        self.unclassified_code = unclassified
+
+    @property
+    def routable(self) -> list[Department]:
+        """The real departments (without the unclassified pseudo-department)."""
+        return [d for d in self._by_code.values() if d.code != self.unclassified_code]
 
     def __iter__(self) -> Iterator[Department]:
         return iter(self._by_code.values())
@@ -99,8 +121,12 @@ class DepartmentCatalogue:
             departments.append(Department(
                 code=code, name_es=entry["name_es"], name_en=entry["name_en"], colour=colour,
                 handle=entry.get("handle") or None, target_response_minutes=minutes,
+                definition_es=str(entry.get("definition_es", "")),
+                definition_en=str(entry.get("definition_en", "")),
+                examples_es=tuple(entry.get("examples_es", ())),
+                examples_en=tuple(entry.get("examples_en", ())),
             ))
-        return cls(departments, default)
+        return cls(departments, default, data.get("unclassified"))
 
     @classmethod
     def load(cls, path: Path) -> DepartmentCatalogue:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import PermissionDeniedError, ValidationError
 
 
@@ -77,7 +78,9 @@ class Actor:
         return permission in ROLE_PERMISSIONS[self.role]
 
     def serves(self, department: str) -> bool:
-        return self.is_supervisor or not self.departments or department in self.departments
+        # Unclassified messages are everyone's to route.
+        return (self.is_supervisor or not self.departments or department in self.departments
+                or department == UNCLASSIFIED)
 
     def require(self, permission: Permission) -> None:
         if not self.may(permission):

@@ -1,26 +1,43 @@
 """Spanish-first triage: a message's text → department, confidence and a reason.
 
-Rules are data (``resources/triage_rules.toml``). Matching runs on folded text (no accents,
-no case), so one compiled pattern per rule set serves every message.
+Two halves. Rules are data (``resources/triage_rules.toml``): a department's X handle or a
+campaign hashtag decides, an ``[override]`` phrase decides, and weighted terms give the
+rules' own opinion. A learned model (``jun_desk.domain.classifier``) reads everything
+else, robust to typos, missing accents and informal spelling. Below the model's
+confidence threshold, or in a language the model cannot judge, the message is left
+**unclassified** (``UNCLASSIFIED``) for a person to route, instead of being filed quietly
+under the default department. Matching runs on folded text (no accents, no case).
 """
 
 from __future__ import annotations
 
+import copy
+import threading
 import tomllib
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.classifier import LinearModel, folded_tokens
+from jun_desk.domain.departments import UNCLASSIFIED, DepartmentCatalogue
 from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.language import Language, detect
 from jun_desk.domain.matching import TermMatcher, words
 from jun_desk.domain.text import MENTION, fold, hashtags, mentions
+from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.domain.workflow import Priority
+
+# Where the model's and the rules' answers come from, as the operator reads it.
+SOURCE_RULES = "rules"
+SOURCE_MODEL = "model"
+SOURCE_NONE = "none"
+SPANISH = Language("es", 0)
 
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    kind: str  # "term", "hashtag" or "handle"
+    kind: str  # "term", "hashtag", "handle" or "override"
     value: str
     weight: int
 
@@ -32,27 +49,50 @@ class TriageResult:
     priority: Priority
     matches: tuple[Match, ...] = ()
     runner_up: str | None = None
+    source: str = SOURCE_RULES  # who decided: rules, model, or none (unclassified)
+    evidence: tuple[str, ...] = ()  # the model's weightiest words for its answer
+    language: Language = SPANISH
 
     @property
     def matched(self) -> bool:
         return bool(self.matches)
 
+    @property
+    def unclassified(self) -> bool:
+        return self.department == UNCLASSIFIED
+
     def reason(self, language: str = "es") -> str:
         """What the operator reads next to the suggestion."""
         en = language.startswith("en")
-        if not self.matches:
-            return ("No rule matched: sent to the default department" if en
-                    else "Ninguna regla coincide: va al departamento por defecto")
+        parts: list[str] = []
+        if not self.language.judged:
+            name = self.language.name(language)
+            parts.append(f"Language: {name}, not classified" if en
+                         else f"Idioma: {name}, sin clasificar")
+        elif self.unclassified and not self.evidence and not self.matches:
+            parts.append("Nothing to judge it by: unclassified" if en
+                         else "Nada en qué basarse: sin clasificar")
+        elif self.unclassified:
+            parts.append(f"Unsure ({self.confidence:.0%}): unclassified" if en
+                         else f"Dudoso ({self.confidence:.0%}): sin clasificar")
+        if self.evidence:
+            label = "model" if en else "modelo"
+            parts.append(f"{label}: {', '.join(self.evidence)}")
         labels = {
             "term": "words" if en else "palabras",
             "hashtag": "hashtags",
             "handle": "account" if en else "cuenta",
+            "override": "rule" if en else "regla",
         }
         grouped: dict[str, list[str]] = defaultdict(list)
         for match in self.matches:
             shown = {"hashtag": "#", "handle": "@"}.get(match.kind, "") + match.value
             grouped[match.kind].append(shown)
-        return "; ".join(f"{labels[k]}: {', '.join(v)}" for k, v in grouped.items())
+        parts += [f"{labels[k]}: {', '.join(v)}" for k, v in grouped.items()]
+        if not parts:
+            return ("No rule matched: sent to the default department" if en
+                    else "Ninguna regla coincide: va al departamento por defecto")
+        return "; ".join(parts)
 
 
 @dataclass
@@ -66,6 +106,7 @@ class TriageRules:
     urgent_terms: list[str] = field(default_factory=list)
     high_terms: list[str] = field(default_factory=list)
     health_terms: list[str] = field(default_factory=list)
+    overrides: dict[str, str] = field(default_factory=dict)  # phrase → department
 
     @classmethod
     def from_dict(cls, data: dict, catalogue: DepartmentCatalogue) -> TriageRules:
@@ -88,6 +129,9 @@ class TriageRules:
             if d.handle and d.code != catalogue.default_code
         }
         priority = data.get("priority", {})
+        overrides = {}
+        for phrase, code in data.get("override", {}).items():
+            overrides[phrase] = catalogue.get(str(code)).code
         return cls(
             terms=terms, hashtags=tags, handles=handles,
             default_department=catalogue.default_code,
@@ -96,6 +140,7 @@ class TriageRules:
             urgent_terms=list(priority.get("urgent", [])),
             high_terms=list(priority.get("high", [])),
             health_terms=list(data.get("privacy", {}).get("health_terms", [])),
+            overrides=overrides,
         )
 
     @classmethod
@@ -107,11 +152,21 @@ class TriageRules:
         return cls.from_dict(data, catalogue)
 
 
-class Triage:
-    """Compiled rules, ready to classify many messages quickly."""
+# Returns the model to use, or (model, version) to name its version too.
+ModelLoader = Callable[[], "LinearModel | tuple[LinearModel | None, object] | None"]
 
-    def __init__(self, rules: TriageRules) -> None:
+
+class Triage:
+    """Compiled rules and the learned model, ready to classify many messages quickly.
+
+    The model is loaded on first use (``model_loader``), not at start: the desk window
+    opens without waiting for it. ``use_model`` swaps it (a retrained or rolled-back one).
+    """
+
+    def __init__(self, rules: TriageRules, model_loader: ModelLoader | None = None,
+                 urgency: UrgencyLexicon | None = None) -> None:
         self.rules = rules
+        self.urgency = urgency
         combined: dict[str, tuple[str, int]] = {}
         for code, weights in rules.terms.items():
             for term, weight in weights.items():
@@ -121,10 +176,51 @@ class Triage:
                     key += " "
                 combined[key] = (code, weight)
         self._terms = TermMatcher(combined)
+        self._overrides = TermMatcher(dict(rules.overrides)) if rules.overrides else None
         # One pass for both lists; a term in both counts as urgent.
         self._priorities = TermMatcher({**dict.fromkeys(rules.high_terms, Priority.HIGH),
                                         **dict.fromkeys(rules.urgent_terms, Priority.URGENT)})
+        self._loader = model_loader
+        self._model: LinearModel | None = None
+        self._loaded = model_loader is None
+        self._lock = threading.Lock()
+        self.model_version: object = None  # which model is in use, as its owner names it
 
+    # ------------------------------------------------------------------ the model
+    @property
+    def model(self) -> LinearModel | None:
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    loaded = self._loader() if self._loader else None
+                    if isinstance(loaded, tuple):
+                        self._model, self.model_version = loaded
+                    else:
+                        self._model = loaded
+                    self._loaded = True
+        return self._model
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._loaded
+
+    def use_model(self, model: LinearModel | None, version: object = None) -> None:
+        with self._lock:
+            self._model = model
+            self.model_version = version
+            self._loaded = True
+
+    def fork(self, model_loader: ModelLoader | None) -> Triage:
+        """The same compiled rules with a model slot of its own (one per desk)."""
+        twin = copy.copy(self)
+        twin._loader = model_loader
+        twin._model = None
+        twin._loaded = model_loader is None
+        twin._lock = threading.Lock()
+        twin.model_version = None
+        return twin
+
+    # ------------------------------------------------------------------ classifying
     def classify(self, text: str) -> TriageResult:
         # Handles are scored as accounts below, not as words ('@PoliciaJun' is no 'policía').
         folded = fold(MENTION.sub(" ", text))
@@ -134,29 +230,85 @@ class Triage:
         for term, (code, weight), _words in self._terms.find_in_words(tokens):  # type: ignore[misc]
             scores[code] += weight
             matches[code].append(Match("term", term.strip(), weight))
+        decided: dict[str, int] = defaultdict(int)  # handles and hashtags: they decide
         for tag in dict.fromkeys(hashtags(text)):
             code = self.rules.hashtags.get(fold(tag))
             if code:
-                scores[code] += self.rules.hashtag_weight
+                decided[code] += self.rules.hashtag_weight
                 matches[code].append(Match("hashtag", tag, self.rules.hashtag_weight))
         for handle in dict.fromkeys(mentions(text)):
             code = self.rules.handles.get(fold(handle))
             if code:
-                scores[code] += self.rules.handle_weight
+                decided[code] += self.rules.handle_weight
                 matches[code].append(Match("handle", handle, self.rules.handle_weight))
 
-        priority = self._priority(tokens)  # no priority word is a handle
-        if not scores:
-            return TriageResult(self.rules.default_department, 0.0, priority)
+        priority = self._priority(folded, tokens)  # no priority word is a handle
+        language = detect(text, folded, tokens)
+        if decided:
+            for code, value in decided.items():
+                scores[code] += value
+            return self._by_rules(scores, matches, priority, language, among=decided)
+        if self._overrides is not None:
+            found = self._overrides.find_in_words(tokens)
+            if found:
+                term, code, _w = found[0]
+                return TriageResult(str(code), 1.0, priority,
+                                    (Match("override", term, 0),), None, SOURCE_RULES,
+                                    (), language)
+        if not language.judged:
+            return TriageResult(UNCLASSIFIED, 0.0, priority, (), None, SOURCE_NONE, (),
+                                language)
+        model = self.model
+        if model is None:  # no model shipped: the rules as they always were
+            if not scores:
+                return TriageResult(self.rules.default_department, 0.0, priority,
+                                    language=language)
+            return self._by_rules(scores, matches, priority, language)
+        words_seen = folded_tokens(folded)
+        if not words_seen:
+            if scores:  # only numbers the rules know ('112')
+                return self._by_rules(scores, matches, priority, language)
+            return TriageResult(UNCLASSIFIED, 0.0, priority, (), None, SOURCE_NONE, (),
+                                language)
+        probs, parts, urgent = model.judge(words_seen)
+        if urgent:
+            priority = Priority.URGENT
+        combined = dict(zip(model.classes, probs, strict=True))
+        ruled = self._by_rules(scores, matches, priority, language) if scores else None
+        if ruled is not None and ruled.department in combined:
+            # The rules' verdict closes part of the gap to certainty, as much as the model
+            # was tuned to trust them: 'feria' lifts Alcaldía where the model knows little.
+            lift = min(1.0, model.rules_weight * ruled.confidence)
+            d = ruled.department
+            combined[d] += lift * (1.0 - combined[d])
+        ranked = sorted(combined, key=lambda d: -combined[d])
+        best = ranked[0]
+        confidence = combined[best]
+        evidence = model.explain(parts, best)
+        if confidence < model.threshold:
+            return TriageResult(UNCLASSIFIED, round(confidence, 2), priority, (), best,
+                                SOURCE_NONE, evidence, language)
+        return TriageResult(best, round(confidence, 2), priority, tuple(matches.get(best, ())),
+                            ranked[1] if len(ranked) > 1 else None, SOURCE_MODEL, evidence,
+                            language)
+
+    def _by_rules(self, scores: dict[str, int], matches: dict[str, list[Match]],
+                  priority: Priority, language: Language,
+                  among: dict[str, int] | None = None) -> TriageResult:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        if among:
+            ranked = [kv for kv in ranked if kv[0] in among] + \
+                     [kv for kv in ranked if kv[0] not in among]
         best, top = ranked[0]
         runner_up, second = ranked[1] if len(ranked) > 1 else (None, 0)
         # Strength of the evidence (saturates at two strong words) times its margin.
         confidence = min(1.0, top / 8) * (top / (top + second))
-        return TriageResult(best, round(confidence, 2), priority,
-                            tuple(matches[best]), runner_up)
+        return TriageResult(best, round(confidence, 2), priority, tuple(matches[best]),
+                            runner_up, SOURCE_RULES, (), language)
 
-    def _priority(self, tokens: list[str]) -> Priority:
+    def _priority(self, folded: str, tokens: list[str]) -> Priority:
+        if self.urgency is not None and self.urgency.match(folded, tokens):
+            return Priority.URGENT
         found = {value for _term, value, _words in self._priorities.find_in_words(tokens)}
         if Priority.URGENT in found:
             return Priority.URGENT

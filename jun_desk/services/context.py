@@ -5,13 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
+from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.departments import DepartmentCatalogue
-from jun_desk.domain.privacy import PrivacyScanner
+from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
 from jun_desk.domain.triage import Triage, TriageRules
+from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.resources import resource_path
 from jun_desk.store.engine import Database
 from jun_desk.store.models import utcnow
+
+MODEL_FILE = "triage_model.bin"
+
+
+@cache
+def shipped_model() -> LinearModel | None:
+    """The triage model that ships with this version of the desk (None if it has none).
+    Read on first use, not at start."""
+    path = resource_path(MODEL_FILE)
+    if not path.is_file():
+        return None
+    return LinearModel.from_bytes(path.read_bytes())
 
 
 @dataclass(frozen=True)
@@ -24,7 +39,10 @@ class Rules:
     def load(cls) -> Rules:
         catalogue = DepartmentCatalogue.load(resource_path("departments.json"))
         rules = TriageRules.load(resource_path("triage_rules.toml"), catalogue)
-        return cls(catalogue, Triage(rules), PrivacyScanner(rules.health_terms))
+        health = load_health_terms(resource_path("health_terms.txt")) + rules.health_terms
+        urgency = UrgencyLexicon.load(resource_path("urgency.toml"))
+        return cls(catalogue, Triage(rules, shipped_model, urgency),
+                   PrivacyScanner(list(dict.fromkeys(health))))
 
 
 @dataclass

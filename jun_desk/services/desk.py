@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from jun_desk.services.audit import AuditService
@@ -18,6 +19,7 @@ from jun_desk.services.outbox import OutboxService
 from jun_desk.services.reports import ReportService
 from jun_desk.services.search import SearchService
 from jun_desk.services.tickets import TicketService
+from jun_desk.services.triage_models import TriageModelService
 from jun_desk.store.engine import Database
 from jun_desk.store.migrate import ensure_current
 from jun_desk.store.models import utcnow
@@ -38,6 +40,7 @@ class Desk:
         self.feed = FeedService(ctx)
         self.leases = LeaseService(ctx)
         self.changes = ChangeService(ctx)
+        self.triage_models = TriageModelService(ctx)
 
     @property
     def db(self) -> Database:
@@ -52,7 +55,12 @@ class Desk:
             db.check_connection()
             if migrate:
                 ensure_current(db)
-            return cls(DeskContext(db, rules or Rules.load(), clock))
+            rules = rules or Rules.load()
+            ctx = DeskContext(db, rules, clock)
+            models = TriageModelService(ctx)
+            # This desk's own model slot: the database's active version, read lazily.
+            ctx.rules = replace(rules, triage=rules.triage.fork(models.loader))
+            return cls(ctx)
         except BaseException:
             db.dispose()
             raise

@@ -18,6 +18,7 @@ from jun_desk.domain.text import clean_text
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.triage_models import TriageModelService
 from jun_desk.store.insert import insert_for
 from jun_desk.store.models import Citizen, SyncCursor, Ticket, TicketItem
 
@@ -137,6 +138,9 @@ class IngestService:
         if not items:
             return []
         rules = self.ctx.rules
+        if any(not item.kind.outgoing for item in items):
+            # The town's active model: another desk may have retrained or rolled it back.
+            TriageModelService(self.ctx).refresh(session)
         now = self.ctx.clock()
         rows: dict[tuple[str, str], dict] = {}
         for item in items:

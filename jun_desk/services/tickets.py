@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text, first_line
@@ -28,6 +29,7 @@ from jun_desk.domain.workflow import (
 )
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.triage_models import record_correction
 from jun_desk.services.unit_of_work import conflict_for, unit_of_work
 from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketNote
 
@@ -117,6 +119,7 @@ class TicketService:
             dept = self.ctx.catalogue.get(
                 department or item.suggested_department or self.ctx.catalogue.default_code
             ).code
+            chosen = department is not None and dept != item.suggested_department
             prio = parse_priority(priority or item.suggested_priority or Priority.NORMAL.value)
             now = self.ctx.clock()
             ticket = Ticket(
@@ -130,6 +133,10 @@ class TicketService:
             session.flush()
             item.ticket_id = ticket.id
             item.handled = True
+            # A person chose the department over triage's suggestion, or kept it: either
+            # way a labelled example (a later change of department supersedes it).
+            record_correction(session, fresh, ticket, item.suggested_department, dept, now,
+                              item, confirmation=not chosen)
             record(session, self.ctx, fresh, "ticket.create", ticket_id=ticket.id,
                    after={**_snapshot(ticket), "item_id": item.id, "x_id": item.x_id})
             return self._view(session, ticket)
@@ -228,12 +235,18 @@ class TicketService:
         with self._change(actor, "ticket.reassign_department", ticket_id, expected_version) as (
             session, fresh, ticket,
         ):
-            fresh.require(Permission.REASSIGN_DEPARTMENT)
+            if ticket.department == UNCLASSIFIED:
+                # Routing what triage could not place is triage: any operator may do it.
+                self._require_work(fresh, ticket)
+            else:
+                fresh.require(Permission.REASSIGN_DEPARTMENT)
             dept = self.ctx.catalogue.get(department).code
             if dept == ticket.department:
                 raise ValidationError(f"Ticket #{ticket.id} is already in '{dept}'")
             before = _snapshot(ticket)
             ticket.department = dept
+            record_correction(session, fresh, ticket, before["department"], dept,
+                              self.ctx.clock())
             assignee = session.get(Operator, ticket.assignee_id) if ticket.assignee_id else None
             if assignee is not None:
                 codes = _split(assignee.departments)

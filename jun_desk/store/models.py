@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -250,3 +251,37 @@ class SyncLease(Base):
     holder_label: Mapped[str | None] = mapped_column(String(200))  # "operator @ host"
     acquired_at: Mapped[datetime | None]
     expires_at: Mapped[datetime | None]
+
+
+class TriageCorrection(Base):
+    """A department an operator or supervisor chose over triage's: a labelled example the
+    town's model learns from at its next retraining."""
+
+    __tablename__ = "triage_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_items.id"))
+    text: Mapped[str] = mapped_column(Text)
+    from_department: Mapped[str | None] = mapped_column(String(32))
+    to_department: Mapped[str] = mapped_column(String(32))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TriageModel(Base):
+    """A version of the town's triage model: every desk uses the active one."""
+
+    __tablename__ = "triage_models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    blob: Mapped[bytes] = mapped_column(LargeBinary)
+    active: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("triage_models.id"))
+    corrections: Mapped[int] = mapped_column(Integer, default=0)  # examples from the desk
+    metrics: Mapped[dict | None] = mapped_column(JSON)
+    # The corpus's train and test splits as hashed feature vectors (no texts), kept when a
+    # version was trained from the corpus, so any desk can retrain and check without it.
+    training: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk import __version__
 from jun_desk.config import Paths
+from jun_desk.domain.roles import Permission
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
 from jun_desk.ui.board.panel import BoardPanel
@@ -120,6 +121,14 @@ class MainWindow(QMainWindow):
 
         self.database_action = settings.addAction(self.tr("&Base de datos…"))
         self.database_action.triggered.connect(self.open_database_settings)
+        triage = settings.addMenu(self.tr("&Clasificación"))
+        self.retrain_action = triage.addAction(
+            self.tr("Reentrenar con las correcciones del mostrador"))
+        self.retrain_action.triggered.connect(self.retrain_triage)
+        self.rollback_action = triage.addAction(self.tr("Volver al modelo anterior"))
+        self.rollback_action.triggered.connect(self.rollback_triage)
+        for action in (self.retrain_action, self.rollback_action):
+            action.setEnabled(ui.actor.may(Permission.EDIT_TRIAGE_RULES))
 
         help_menu = menu.addMenu(self.tr("A&yuda"))
         self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
@@ -247,6 +256,42 @@ class MainWindow(QMainWindow):
             self.dms.reload()
         if report.inserted:
             self.dashboard.refresh()
+
+    # ------------------------------------------------------------------ triage model
+    def retrain_triage(self) -> None:
+        """Retrain the town's model off the GUI thread (a minute at most); the new model is
+        kept only if it does at least as well on the test split."""
+        desk, actor = self.ui.desk, self.ui.actor
+        self.retrain_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Reentrenando la clasificación…"))
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            self.retrain_action.setEnabled(True)
+            if result.accepted:
+                text = self.tr("Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% "
+                               "(antes %.1f %%), %d correcciones") % (
+                    result.version, 100 * result.new.accuracy, 100 * result.old.accuracy,
+                    result.corrections)
+            else:
+                text = self.tr("Modelo nuevo rechazado: acierta %.1f %%, peor que el actual "
+                               "(%.1f %%)") % (100 * result.new.accuracy,
+                                               100 * result.old.accuracy)
+            self.statusBar().showMessage(text, 30_000)
+
+        self.ui.run(lambda: desk.triage_models.retrain(actor), done,
+                    failure=self.tr("No se pudo reentrenar"),
+                    on_error=lambda _e: self.retrain_action.setEnabled(True))
+
+    def rollback_triage(self) -> None:
+        desk, actor = self.ui.desk, self.ui.actor
+
+        def done(version) -> None:  # type: ignore[no-untyped-def]
+            text = (self.tr("Clasificación: en uso el modelo #%d") % version if version
+                    else self.tr("Clasificación: en uso el modelo de fábrica"))
+            self.statusBar().showMessage(text, 15_000)
+
+        self.ui.run(lambda: desk.triage_models.rollback(actor), done,
+                    failure=self.tr("No se pudo volver al modelo anterior"))
 
     def open_database_settings(self) -> None:
         from jun_desk.ui.database_dialog import DatabaseDialog

@@ -3,77 +3,78 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="89" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="94" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="103" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="126" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="129" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="132" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="178" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="235" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="312" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="312" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="307" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="322" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="308" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="323" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="327" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="345" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -81,12 +82,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="92" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="94" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -448,87 +449,87 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="90" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="100" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="107" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="196" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="202" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="204" />
         <source>Vincular a ticket</source>
         <translation>Link to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="205" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="215" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="224" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="226" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="228" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="230" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -790,152 +791,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="72" />
+        <location filename="../../jun_desk/ui/main_window.py" line="73" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="74" />
+        <location filename="../../jun_desk/ui/main_window.py" line="75" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="77" />
+        <location filename="../../jun_desk/ui/main_window.py" line="78" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="81" />
+        <location filename="../../jun_desk/ui/main_window.py" line="82" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="91" />
+        <location filename="../../jun_desk/ui/main_window.py" line="92" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="99" />
+        <location filename="../../jun_desk/ui/main_window.py" line="100" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <location filename="../../jun_desk/ui/main_window.py" line="107" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="111" />
+        <location filename="../../jun_desk/ui/main_window.py" line="112" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="115" />
+        <location filename="../../jun_desk/ui/main_window.py" line="116" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="116" />
+        <location filename="../../jun_desk/ui/main_window.py" line="117" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="121" />
+        <location filename="../../jun_desk/ui/main_window.py" line="122" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/main_window.py" line="124" />
+        <source>&amp;Clasificación</source>
+        <translation>&amp;Triage</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="126" />
+        <source>Reentrenar con las correcciones del mostrador</source>
+        <translation>Retrain with the desk's corrections</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="128" />
+        <source>Volver al modelo anterior</source>
+        <translation>Go back to the previous model</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="133" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="125" />
+        <location filename="../../jun_desk/ui/main_window.py" line="134" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="138" />
+        <location filename="../../jun_desk/ui/main_window.py" line="147" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="181" />
+        <location filename="../../jun_desk/ui/main_window.py" line="190" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="222" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="224" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="227" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="245" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <source>Reentrenando la clasificación…</source>
+        <translation>Retraining triage…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
+        <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="276" />
+        <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
+        <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="282" />
+        <source>No se pudo reentrenar</source>
+        <translation>Could not retrain</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <source>Clasificación: en uso el modelo #%d</source>
+        <translation>Triage: model #%d in use</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <source>Clasificación: en uso el modelo de fábrica</source>
+        <translation>Triage: the shipped model in use</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="294" />
+        <source>No se pudo volver al modelo anterior</source>
+        <translation>Could not go back to the previous model</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="335" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="339" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="295" />
+        <location filename="../../jun_desk/ui/main_window.py" line="345" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="347" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="299" />
+        <location filename="../../jun_desk/ui/main_window.py" line="349" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="316" />
+        <location filename="../../jun_desk/ui/main_window.py" line="366" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="320" />
+        <location filename="../../jun_desk/ui/main_window.py" line="370" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="321" />
+        <location filename="../../jun_desk/ui/main_window.py" line="371" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="325" />
+        <location filename="../../jun_desk/ui/main_window.py" line="375" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>

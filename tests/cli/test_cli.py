@@ -44,11 +44,11 @@ def url(db_url: str) -> str:
 def test_db_upgrade_and_current(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = f"sqlite:///{tmp_path / 'new.db'}"
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
-    assert code == 0 and "upgraded from empty to 0005" in out
+    assert code == 0 and "upgraded from empty to 0006_i12" in out
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
     assert code == 0 and "up to date" in out
     code, out, _ = run(capsys, "--db", db, "db", "current")
-    assert out.strip() == "0005 (up to date)"
+    assert out.strip() == "0006_i12 (up to date)"
 
 
 def test_default_database_lives_in_the_user_data_folder(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -208,3 +208,58 @@ def test_entry_points_run_as_a_program(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.strip() == ("jun-desk: error: Unsupported database type 'nosuch': "
                                    "use sqlite or postgresql+psycopg")
+
+
+WRITTEN = Path(__file__).resolve().parents[1] / "data" / "triage_labelled.jsonl"
+
+
+def test_triage_eval_prints_the_figures(capsys) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "triage", "eval", str(WRITTEN), "--worst", "3")
+    assert code == 0
+    assert out.startswith(f"{WRITTEN}: 169 items")
+    for part in ("PRECISION", "RECALL", "confusion (rows: truth", "s/clas", "urgency:",
+                 "personal data (169 labelled items): dni 1/1", "worst errors"):
+        assert part in out, part
+    code, out, _ = run(capsys, "triage", "eval", str(WRITTEN), "--json", "--rules-only")
+    report = json.loads(out)
+    assert report["items"] == 169 and report["accuracy"] >= 0.9
+    assert set(report["departments"]) >= {"policia", "obras", "alcaldia"}
+
+
+def test_triage_eval_of_a_split_and_bad_files(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": "farola apagada", "department": "obras",
+                                  "urgent": False, "personal_data": [], "split": "test"})
+                      + "\n" + json.dumps({"text": "hay cables colgando", "department": "obras",
+                                           "urgent": True, "personal_data": None,
+                                           "split": "train"}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "triage", "eval", str(corpus), "--split", "test")
+    assert code == 0 and "(split test): 1 items" in out
+    code, _, err = run(capsys, "triage", "eval", str(corpus), "--split", "replay")
+    assert code == 1 and "no labelled items in split 'replay'" in err
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "sin departamento"}\n', encoding="utf-8")
+    code, _, err = run(capsys, "triage", "eval", str(bad))
+    assert code == 1 and "bad.jsonl:1: not a labelled item" in err
+    code, _, err = run(capsys, "triage", "eval", str(tmp_path / "missing.jsonl"))
+    assert code == 1 and "Cannot read" in err
+
+
+def test_triage_models_retrain_and_rollback(capsys, url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines()]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps({**r, "split": "train" if n % 2 else "test"})
+                                for n, r in enumerate(rows)), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", url, "triage", "models")
+    assert code == 0 and out.strip().startswith("* shipped")
+    code, out, _ = run(capsys, "--db", url, "triage", "retrain", "--as", "ana",
+                       "--corpus", str(corpus))
+    assert code == 0 and "Model #1 is now in use on every desk." in out
+    code, out, _ = run(capsys, "--db", url, "triage", "models")
+    assert out.splitlines()[0].startswith("* #1")
+    code, out, _ = run(capsys, "--db", url, "triage", "rollback", "--as", "ana")
+    assert code == 0 and "shipped model" in out
+    code, _, err = run(capsys, "--db", url, "triage", "rollback", "--as", "ana")
+    assert code == 1 and "nothing to roll back" in err
+    code, _, err = run(capsys, "triage", "farola", "apagada")
+    assert code == 1 and "quotes" in err

@@ -14,7 +14,9 @@ def catalogue() -> DepartmentCatalogue:
 
 def test_catalogue_has_the_towns_departments(catalogue: DepartmentCatalogue) -> None:
     assert catalogue.codes == ["policia", "obras", "limpieza", "salud", "educacion",
-                               "suministros", "atencion", "alcaldia"]
+                               "suministros", "atencion", "alcaldia", "sin_clasificar"]
+    assert [d.code for d in catalogue.routable] == catalogue.codes[:-1]
+    assert catalogue.unclassified_code == "sin_clasificar"
     assert catalogue.default.code == "atencion"
     assert catalogue.get("policia").name("es") == "Policía Local"
     assert catalogue.get("policia").name("en") == "Local Police"

@@ -23,21 +23,40 @@ def test_labelled_set_is_big_and_covers_every_department(rules: Rules) -> None:
     rows = labelled()
     assert len(rows) >= 150
     counts = Counter(r["department"] for r in rows)
-    assert set(counts) == set(rules.catalogue.codes)
+    assert set(counts) == {d.code for d in rules.catalogue.routable}
     assert min(counts.values()) >= 10
 
 
-def test_triage_accuracy_on_labelled_set(rules: Rules) -> None:
+def _accuracy(triage: Triage) -> tuple[float, dict[str, float], float]:
     rows = labelled()
     per_dept: dict[str, list[bool]] = {}
+    unclassified = 0
     for row in rows:
-        hit = rules.triage.classify(row["text"]).department == row["department"]
-        per_dept.setdefault(row["department"], []).append(hit)
+        result = triage.classify(row["text"])
+        unclassified += result.unclassified
+        per_dept.setdefault(row["department"], []).append(result.department == row["department"])
     accuracy = sum(sum(v) for v in per_dept.values()) / len(rows)
     recall = {d: sum(v) / len(v) for d, v in per_dept.items()}
-    print(f"\ntriage accuracy {accuracy:.3f} on {len(rows)} tweets; recall {recall}")
+    return accuracy, recall, unclassified / len(rows)
+
+
+def test_rules_alone_on_labelled_set(rules: Rules) -> None:
+    """The written set was written with the rules: they alone still route it."""
+    accuracy, recall, _ = _accuracy(rules.triage.fork(None))
+    print(f"\nrules alone: accuracy {accuracy:.3f}; recall {recall}")
     assert accuracy >= 0.90
     assert min(recall.values()) >= 0.80, recall
+
+
+def test_rules_and_model_on_labelled_set(rules: Rules) -> None:
+    """With the model trained on the real corpus (other cities' open data, another way of
+    writing): the figures the README reports for the written set, with some margin."""
+    accuracy, recall, unclassified = _accuracy(rules.triage)
+    print(f"\nrules + model: accuracy {accuracy:.3f}, unclassified {unclassified:.3f}; "
+          f"recall {recall}")
+    assert accuracy >= 0.85
+    assert unclassified <= 0.10
+    assert min(recall.values()) >= 0.60, recall
 
 
 def test_personal_data_detection_on_labelled_set(rules: Rules) -> None:
@@ -71,7 +90,7 @@ def test_department_handle_counts_as_account_not_word(rules: Rules) -> None:
 
 
 def test_desk_handle_alone_goes_to_default(rules: Rules) -> None:
-    result = rules.triage.classify("@AytoJun buenos días")
+    result = rules.triage.fork(None).classify("@AytoJun buenos días")  # rules alone
     assert result.department == "atencion"
     assert result.confidence == 0.0
     assert "Ninguna regla" in result.reason("es")
@@ -85,8 +104,9 @@ def test_longer_phrase_wins_over_word(rules: Rules) -> None:
 
 def test_word_boundaries_are_respected(rules: Rules) -> None:
     # 'cole' must not match inside 'colegiata'; 'ibi' not inside 'recibi'
-    assert rules.triage.classify("Visitad la colegiata").department == "atencion"
-    assert rules.triage.classify("recibí la carta").department == "atencion"
+    bare = rules.triage.fork(None)
+    assert not bare.classify("Visitad la colegiata").matches
+    assert not bare.classify("recibí la carta").matches
 
 
 def test_priority_from_urgent_words(rules: Rules) -> None:

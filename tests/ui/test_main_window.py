@@ -159,3 +159,21 @@ def test_operator_does_not_get_the_dashboard_open(qtbot, desk: Desk, people) -> 
     assert not window.dashboard_dock.isVisible()
     assert not window.board.reassign.isEnabled()
     window.close()
+
+
+def test_triage_menu_is_for_supervisors_and_reports_in_the_status_bar(qtbot, desk: Desk,  # type: ignore[no-untyped-def]
+                                                                      people, monkeypatch) -> None:
+    monkeypatch.delenv("JUN_DESK_TRIAGE_CORPUS", raising=False)
+    operator = MainWindow(UiContext(desk, people["luis"]))
+    qtbot.addWidget(operator)
+    assert not operator.retrain_action.isEnabled() and not operator.rollback_action.isEnabled()
+    window = MainWindow(UiContext(desk, people["ana"]))
+    qtbot.addWidget(window)
+    assert window.retrain_action.isEnabled()
+    window.rollback_action.trigger()  # nothing to roll back: one clear line, no crash
+    qtbot.waitUntil(lambda: "nothing to roll back" in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    window.retrain_action.trigger()  # no corpus given and none kept yet: said so
+    qtbot.waitUntil(lambda: "retrain once with the corpus"
+                    in window.statusBar().currentMessage(), timeout=30_000)
+    assert window.retrain_action.isEnabled()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import TicketView
@@ -135,6 +136,7 @@ class BoardPanel(QWidget):
             self.addAction(action)
         supervisor = ui.actor.may(Permission.REASSIGN_OPERATOR)
         self.reassign.setEnabled(supervisor)  # the services refuse it anyway
+        # Enabled for operators too when the ticket is unclassified (see context_menu).
         self.move_department.setEnabled(ui.actor.may(Permission.REASSIGN_DEPARTMENT))
         self._operators: list = []
         ui.run(ui.desk.operators.list, self._operators_loaded)
@@ -316,13 +318,13 @@ class BoardPanel(QWidget):
         self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, operator_id, v))
 
     def redepartment(self, ticket: TicketView) -> None:
-        catalogue = self.ui.desk.ctx.catalogue
+        targets = [d for d in self.ui.desk.ctx.catalogue.routable if d.code != ticket.department]
         picked = self._choose(self.tr("Cambiar de departamento"),
                               self.tr("Llevar #%d a:") % ticket.id,
-                              [department_name(d) for d in catalogue])
+                              [department_name(d) for d in targets])
         if picked is None:
             return
-        code = catalogue.codes[picked]
+        code = targets[picked].code
         desk, actor = self.ui.desk, self.ui.actor
         self._change(ticket, lambda v: desk.tickets.reassign_department(actor, ticket.id,
                                                                         code, v))
@@ -336,6 +338,9 @@ class BoardPanel(QWidget):
         menu = QMenu(self)
         menu.addAction(self.assign_me)
         menu.addAction(self.reassign)
+        # An unclassified ticket is anyone's to route; other moves are a supervisor's.
+        self.move_department.setEnabled(self.ui.actor.may(Permission.REASSIGN_DEPARTMENT)
+                                        or ticket.department == UNCLASSIFIED)
         menu.addAction(self.move_department)
         moves = menu.addMenu(self.tr("Mover a"))
         for status in Status:

@@ -1,0 +1,280 @@
+"""Training the triage model: one-vs-rest L2 logistic regression with LIBLINEAR.
+
+LIBLINEAR (``liblinear-official``, the authors' own binding: a small C library reached
+through ctypes) takes plain Python lists of sparse dictionaries, so neither numpy nor
+scipy is needed to train. Hashed features are renumbered 1..N for it, and its weights are
+read back into a :class:`LinearModel`, which predicts without LIBLINEAR.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from jun_desk.domain.classifier import LinearModel, text_features
+from jun_desk.domain.errors import ValidationError
+
+DEFAULT_C = 4.0
+RULES_WEIGHT_FLOOR = 1.0
+LEXICON_REPEAT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled message as the trainer sees it: its hashed features and department."""
+
+    features: dict[int, float]
+    department: str
+
+    @classmethod
+    def from_text(cls, text: str, department: str) -> Example:
+        return cls(text_features(text), department)
+
+
+def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEFAULT_C,
+          threshold: float = 0.5, meta: dict | None = None,
+          balance: bool = True) -> LinearModel:
+    """A model for ``classes`` learned from ``examples`` (departments outside ``classes``
+    are left out). Raises ValidationError when there is too little to learn from."""
+    try:
+        from liblinear.liblinearutil import train as ll_train
+    except ImportError as exc:  # pragma: no cover - the dependency is declared
+        raise ValidationError(f"Training needs the liblinear-official package: {exc}") from None
+    wanted = list(classes)
+    usable = [e for e in examples if e.department in wanted and e.features]
+    present = {e.department for e in usable}
+    if len(present) < 2:
+        raise ValidationError("Training needs labelled messages of at least two departments")
+    index: dict[int, int] = {}
+    rows: list[dict[int, float]] = []
+    labels: list[int] = []
+    for e in usable:
+        row = {}
+        for f, v in e.features.items():
+            i = index.get(f)
+            if i is None:
+                i = index[f] = len(index) + 1
+            row[i] = v
+        rows.append(row)
+        labels.append(wanted.index(e.department))
+    options = f"-s 0 -c {c} -B 1 -q"
+    if balance:
+        # Departments with few examples weigh more (up to 10x), so the largest one does
+        # not win every doubtful message.
+        counts = Counter(labels)
+        mean = len(labels) / len(counts)
+        for label, n in sorted(counts.items()):
+            options += f" -w{label} {min(10.0, max(1.0, mean / n)):.3f}"
+    model = ll_train(labels, rows, options)
+    trained = model.get_labels()
+    n = len(wanted)
+    by_class = {label: k for k, label in enumerate(trained)}
+    nr_feature = model.get_nr_feature()
+    weights: dict[int, list[float]] = {}
+    reverse = {i: f for f, i in index.items()}
+    columns = []
+    for label in range(n):
+        k = by_class.get(label)
+        if k is None:  # a department with no example: never predicted
+            columns.append(None)
+        else:
+            columns.append(k)
+    for i in range(1, nr_feature + 1):
+        w = [model.get_decfun_coef(i, k) if k is not None else 0.0 for k in columns]
+        if any(abs(x) > 1e-6 for x in w):
+            weights[reverse[i]] = w
+    # The bias is LIBLINEAR's extra feature (-B 1): its weight is the bias.
+    bias = [model.get_decfun_bias(k) if k is not None else -30.0 for k in columns]
+    info = {"examples": len(usable), "c": c,
+            "per_department": dict(Counter(e.department for e in usable)), **(meta or {})}
+    return LinearModel(wanted, weights, bias, threshold=threshold, meta=info)
+
+
+def predict_features(model: LinearModel, features: dict[int, float]) -> tuple[str | None, float]:
+    """(department, probability) of an already featurised message."""
+    if not features:
+        return None, 0.0
+    scores = list(model.bias)
+    for f, v in features.items():
+        w = model.weights.get(f)
+        if w is not None:
+            for k, x in enumerate(w):
+                scores[k] += x * v
+    best = max(range(len(model.classes)), key=scores.__getitem__)
+    return model.classes[best], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[best]))))
+
+
+@dataclass
+class Score:
+    """How a model does on labelled examples, with unsure answers left unclassified."""
+
+    total: int = 0
+    correct: int = 0
+    unclassified: int = 0
+    per_department: dict[str, list[int]] = field(default_factory=dict)  # tp, fn
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def recall(self, department: str) -> float:
+        tp, fn = self.per_department.get(department, [0, 0])
+        return tp / (tp + fn) if tp + fn else 0.0
+
+
+def score(model: LinearModel, examples: Iterable[Example],
+          threshold: float | None = None) -> Score:
+    limit = model.threshold if threshold is None else threshold
+    result = Score()
+    for e in examples:
+        department, p = predict_features(model, e.features)
+        result.total += 1
+        counts = result.per_department.setdefault(e.department, [0, 0])
+        if department is None or p < limit:
+            result.unclassified += 1
+            counts[1] += 1
+        elif department == e.department:
+            result.correct += 1
+            counts[0] += 1
+        else:
+            counts[1] += 1
+    return result
+
+
+def lexicon_examples(terms: dict[str, dict[str, int]], repeat: int = LEXICON_REPEAT,
+                     ) -> list[Example]:
+    """The rules' department terms as tiny labelled messages ('farola' → obras): they teach
+    the model the words of departments the corpus has few messages for."""
+    out = []
+    for department, weights in terms.items():
+        for term in weights:
+            example = Example.from_text(term.rstrip().rstrip("*"), department)
+            if example.features:
+                out.extend([example] * repeat)
+    return out
+
+
+def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
+                   folds: int = 5, extra: Sequence[Example] = (),
+                   ) -> list[tuple[str, str | None, float]]:
+    """(truth, answer, probability) of every example, each judged by a model trained
+    without it (``folds``-fold, examples dealt round-robin: deterministic). ``extra``
+    examples are always trained on, never judged."""
+    out: list[tuple[str, str | None, float]] = []
+    for k in range(folds):
+        held = [e for i, e in enumerate(examples) if i % folds == k]
+        rest = [e for i, e in enumerate(examples) if i % folds != k] + list(extra)
+        model = train(rest, classes, c=c)
+        for e in held:
+            answer, p = predict_features(model, e.features)
+            out.append((e.department, answer, p))
+    return out
+
+
+def choose_threshold(judged: Sequence[tuple[str, str | None, float]],
+                     unclassified: float = 0.05, ceiling: float = 0.5) -> float:
+    """The confidence below which a message is left unclassified: the level that leaves
+    about ``unclassified`` of held-out messages to a person (at most ``ceiling``)."""
+    probs = sorted(p for _t, _a, p in judged)
+    if not probs:
+        return ceiling
+    at = probs[min(len(probs) - 1, int(len(probs) * unclassified))]
+    return round(min(ceiling, at), 4)
+
+
+def fit(examples: Sequence[Example], classes: Sequence[str],
+        cs: Sequence[float] = (1.0, 2.0, 4.0), unclassified: float = 0.08,
+        meta: dict | None = None, extra: Sequence[Example] = ()) -> LinearModel:
+    """Choose C and the threshold by cross-validation on ``examples``, then train on all
+    (and on ``extra``, e.g. ``lexicon_examples``)."""
+    best: tuple[float, float, list] | None = None
+    for c in cs:
+        judged = cross_validate(examples, classes, c, extra=extra)
+        accuracy = sum(t == a for t, a, _p in judged) / max(1, len(judged))
+        if best is None or accuracy > best[0]:
+            best = (accuracy, c, judged)
+    assert best is not None
+    accuracy, c, judged = best
+    threshold = choose_threshold(judged, unclassified)
+    return train(list(examples) + list(extra), classes, c=c, threshold=threshold,
+                 meta={"cv_accuracy": round(accuracy, 4), "lexicon": len(extra),
+                       **(meta or {})})
+
+
+def class_probabilities(model: LinearModel, features: dict[int, float]) -> list[float]:
+    """Each department's own (one-vs-rest) probability for a featurised message."""
+    scores = list(model.bias)
+    for f, v in features.items():
+        w = model.weights.get(f)
+        if w is not None:
+            for k, x in enumerate(w):
+                scores[k] += x * v
+    return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
+            for s in scores[:len(model.classes)]]
+
+
+def tune_rules_weight(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, float]],
+                      classes: Sequence[str], c: float, extra: Sequence[Example] = (),
+                      weights: Sequence[float] = (0.0, 0.5, 1.0, 1.5, 2.0),
+                      folds: int = 5, minimum: float = RULES_WEIGHT_FLOOR,
+                      ) -> tuple[float, dict[float, float]]:
+    """How much the rules' verdict (department, confidence) of each example should lift the
+    model's probability (see ``Triage.classify``): the weight with the best held-out
+    accuracy, but at least ``minimum``. The corpus comes from other cities, while the rules
+    hold the town's own words (its streets, festivities, the clinic's name), which held-out
+    corpus messages cannot value: the floor keeps the rules' say. Returns the weight and the
+    held-out accuracy of each weight tried."""
+    judged: list[tuple[str, list[float], tuple[str | None, float]]] = []
+    for k in range(folds):
+        rest = [e for i, e in enumerate(examples) if i % folds != k] + list(extra)
+        model = train(rest, classes, c=c)
+        for i, e in enumerate(examples):
+            if i % folds == k:
+                judged.append((e.department, class_probabilities(model, e.features),
+                               verdicts[i]))
+    index = {d: k for k, d in enumerate(classes)}
+    accuracy: dict[float, float] = {}
+    for weight in weights:
+        right = 0
+        for truth, probs, (ruled, confidence) in judged:
+            lifted = list(probs)
+            if ruled in index:
+                k = index[ruled]
+                lifted[k] += min(1.0, weight * confidence) * (1.0 - lifted[k])
+            best = max(range(len(lifted)), key=lifted.__getitem__)
+            right += classes[best] == truth
+        accuracy[weight] = right / max(1, len(judged))
+    best_weight = max(weights, key=lambda w: (accuracy[w], -abs(w - 1.0)))
+    return max(best_weight, minimum), accuracy
+
+
+URGENT, ROUTINE = "urgent", "routine"
+
+
+def urgency_head(examples: Sequence[Example], c: float = DEFAULT_C, false_alarms: float = 0.01,
+                 folds: int = 5) -> tuple[dict[int, float], float, float, dict]:
+    """A learned urgency column from messages labelled URGENT or ROUTINE: its weights,
+    bias and threshold. The threshold is the lowest at which held-out routine messages are
+    flagged at most ``false_alarms`` of the time (the maintained lexicon catches the rest;
+    this head adds what the lexicon misses without flagging routine repeats)."""
+    classes = [URGENT, ROUTINE]
+    judged: list[tuple[bool, float]] = []
+    for k in range(folds):
+        rest = [e for i, e in enumerate(examples) if i % folds != k]
+        model = train(rest, classes, c=c)
+        for i, e in enumerate(examples):
+            if i % folds == k:
+                judged.append((e.department == URGENT,
+                               class_probabilities(model, e.features)[0]))
+    routine = sorted((p for urgent, p in judged if not urgent), reverse=True)
+    allowed = int(len(routine) * false_alarms)
+    threshold = routine[allowed] + 1e-6 if routine and allowed < len(routine) else 0.5
+    threshold = round(max(0.5, min(0.99, threshold)), 4)
+    caught = sum(1 for urgent, p in judged if urgent and p >= threshold)
+    total = sum(1 for urgent, _p in judged if urgent)
+    model = train(list(examples), classes, c=c)
+    weights = {f: w[0] for f, w in model.weights.items() if w[0]}
+    stats = {"urgent": total, "caught_held_out": caught, "threshold": threshold}
+    return weights, model.bias[0], threshold, stats
