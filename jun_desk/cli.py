@@ -105,7 +105,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     level = logging.getLevelName(os.environ.get("JUN_DESK_LOG_LEVEL", "INFO").upper())
+    try:
+        tightened = Paths.default().make_private()
+    except OSError as err:
+        tightened = [f"Could not create the desk's folders: {err}"]
     setup_logging(Paths.default().logs, level if isinstance(level, int) else logging.INFO)
+    for line in tightened:  # an older install left its files readable by others
+        log.warning("%s", line)
     try:
         return _dispatch(args)
     except JunDeskError as err:
@@ -125,13 +131,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash_report(err: BaseException) -> Path:
+    from jun_desk.config import open_private, private_folder
+
     logs = Paths.default().logs
     try:
-        logs.mkdir(parents=True, exist_ok=True)
+        private_folder(logs)
     except OSError:
         logs = Path(tempfile.gettempdir())
     path = logs / f"crash-{datetime.now(UTC):%Y%m%d-%H%M%S}.txt"
-    path.write_text(mask("".join(traceback.format_exception(err))), encoding="utf-8")
+    with open_private(path, "w") as handle:  # the traceback may quote a citizen's data
+        handle.write(mask("".join(traceback.format_exception(err))))
     return path
 
 
