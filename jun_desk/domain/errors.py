@@ -73,7 +73,11 @@ class LeaseLostError(JunDeskError):
 
 class SessionEndedError(PermissionDeniedError):
     """The signed-in operator no longer exists or was deactivated (perhaps on another desk):
-    nothing was done; the person must sign in again."""
+    nothing was done; the person must sign in again. ``gone``: the row itself was removed."""
+
+    def __init__(self, message: str, *, gone: bool = False) -> None:
+        super().__init__(message)
+        self.gone = gone
 
 
 class SignInError(JunDeskError):

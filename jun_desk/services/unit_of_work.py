@@ -28,7 +28,8 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     if row is None or row.username != actor.username:
         raise SessionEndedError(
             f"{actor.username} is no longer an operator of this desk (the account was removed, "
-            "perhaps from another desk): nothing was done; sign in again as someone else")
+            "perhaps from another desk): nothing was done; sign in again as someone else",
+            gone=row is None)
     if not row.active:
         raise SessionEndedError(
             f"{actor.username}'s account was deactivated by a supervisor (perhaps from "
@@ -86,6 +87,10 @@ def unit_of_work(
         with ctx.db.session() as session:
             fresh = current_actor(session, actor) if actor is not None else None
             yield session, fresh
+    except SessionEndedError as err:
+        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject,
+                       gone=err.gone)
+        raise
     except PermissionDeniedError as err:
         record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject)
         raise
