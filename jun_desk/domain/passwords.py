@@ -30,6 +30,15 @@ def wait_after(failures: int) -> int:
     return min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS))
 
 
+class PasswordRejected(ValidationError):
+    """A password the policy does not accept; ``reason`` (empty, too_long, control,
+    pin, short) lets a screen word it in its own language."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class PasswordPolicy:
     """``pin``: the desk uses PINs of at least six digits instead of passwords."""
@@ -41,16 +50,17 @@ class PasswordPolicy:
     def check(self, secret: str) -> str:
         """The normalised secret, or a ValidationError that says what is wrong."""
         if not secret or not secret.strip():
-            raise ValidationError("The password is empty")
+            raise PasswordRejected("The password is empty", "empty")
         if len(secret) > MAX_LENGTH:
-            raise ValidationError(f"The password is too long (at most {MAX_LENGTH} characters)")
+            raise PasswordRejected(
+                f"The password is too long (at most {MAX_LENGTH} characters)", "too_long")
         if any(unicodedata.category(ch) == "Cc" for ch in secret):
-            raise ValidationError("The password contains control characters")
+            raise PasswordRejected("The password contains control characters", "control")
         secret = normalize(secret)
         if self.pin:
             if not (secret.isascii() and secret.isdigit()) or len(secret) < self.min_pin:
-                raise ValidationError(f"The PIN must be at least {self.min_pin} digits")
+                raise PasswordRejected(f"The PIN must be at least {self.min_pin} digits", "pin")
         elif len(secret) < self.min_password:
-            raise ValidationError(
-                f"The password must have at least {self.min_password} characters")
+            raise PasswordRejected(
+                f"The password must have at least {self.min_password} characters", "short")
         return secret
