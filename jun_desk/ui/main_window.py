@@ -205,7 +205,6 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction(self.tr("Bloquear"), self)
         self.lock_action.setObjectName("lock-action")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(lambda: self.lock())
         self.switch_action = QAction(self.tr("Cambiar de operador…"), self)
         self.switch_action.triggered.connect(self.switch_operator)
@@ -256,6 +255,7 @@ class MainWindow(QMainWindow):
         if lease_keeper is not None:
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
+        self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
         self.apply_role()
         self.idle = IdleLock(self, self.session.idle_minutes, self.session.clock)
@@ -518,9 +518,8 @@ class MainWindow(QMainWindow):
         for action in (self.refresh_action, self.lock_action, self.switch_action,
                        self.password_action, self.reset_action):
             action.setEnabled(True)
-        if actor == previous:
-            self.restoreState(self._locked_state)
-        else:
+        self.restoreState(self._locked_state)
+        if actor != previous:
             self.ui.set_actor(actor)
             self.detail.composer.clear()
             self.dms.composer.clear()
@@ -560,6 +559,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:  # the desk's defaults, the supervision dock open for a supervisor
+            self.restoreState(self._default_state)
+            self.dashboard_dock.setVisible(self.ui.actor.is_supervisor)
         try:
             views = json.loads(str(settings.value(f"{key}/views", "") or "{}"))
         except ValueError:

@@ -329,9 +329,10 @@ def sign_in(desk: Desk, parent: QWidget | None = None, *, training: bool = False
         if actor is not None:
             return actor
         os_user = None  # nobody bound to this system user: the usual sign-in
+    operators = desk.operators.list()
+    if training and len(operators) == 1:  # the sandbox's own trainee: nothing to ask
+        return desk.operators.actor(operators[0].username)
     dialog = SignInDialog(desk, parent, training=training, os_user=os_user, title=title)
-    if training and len(desk.operators.list()) == 1:
-        dialog.panel.name.setText(desk.operators.list()[0].username)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.actor
