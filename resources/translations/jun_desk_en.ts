@@ -43,37 +43,38 @@
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="188" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="207" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="265" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="342" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="342" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="307" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="352" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="308" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="353" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="327" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="372" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -81,12 +82,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="92" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="94" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -448,87 +449,87 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="90" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="100" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="107" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="196" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="202" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="204" />
         <source>Vincular a ticket</source>
         <translation>Link to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="205" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="215" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="224" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="226" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="228" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="230" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -614,44 +615,52 @@
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="123" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="134" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="205" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="242" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="247" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="258" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="264" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="265" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="263" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="274" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="107" />
+        <source>Bloqueado tras %d min sin actividad.</source>
+        <translation>Locked after %d min without activity.</translation>
     </message>
 </context>
 <context>
@@ -790,154 +799,427 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="72" />
+        <location filename="../../jun_desk/ui/main_window.py" line="157" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="74" />
+        <location filename="../../jun_desk/ui/main_window.py" line="159" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="77" />
+        <location filename="../../jun_desk/ui/main_window.py" line="162" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="81" />
+        <location filename="../../jun_desk/ui/main_window.py" line="166" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="91" />
+        <location filename="../../jun_desk/ui/main_window.py" line="176" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="99" />
+        <location filename="../../jun_desk/ui/main_window.py" line="183" />
+        <source>FORMACIÓN · sin contraseñas</source>
+        <translation>TRAINING · no passwords</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="187" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <location filename="../../jun_desk/ui/main_window.py" line="194" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="111" />
+        <location filename="../../jun_desk/ui/main_window.py" line="199" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="115" />
+        <location filename="../../jun_desk/ui/main_window.py" line="204" />
+        <source>&amp;Sesión</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="205" />
+        <source>Bloquear</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="209" />
+        <source>Cambiar de operador…</source>
+        <translation>Switch operator…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <source>Cambiar mi contraseña…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <source>Restablecer la contraseña de…</source>
+        <translation>Reset the password of…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="219" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="116" />
+        <location filename="../../jun_desk/ui/main_window.py" line="220" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="121" />
+        <location filename="../../jun_desk/ui/main_window.py" line="225" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="124" />
+        <location filename="../../jun_desk/ui/main_window.py" line="228" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="125" />
+        <location filename="../../jun_desk/ui/main_window.py" line="229" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="138" />
+        <location filename="../../jun_desk/ui/main_window.py" line="243" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="181" />
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="321" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="323" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="330" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="335" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="227" />
+        <location filename="../../jun_desk/ui/main_window.py" line="338" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="344" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <location filename="../../jun_desk/ui/main_window.py" line="398" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="402" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="295" />
+        <location filename="../../jun_desk/ui/main_window.py" line="408" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="410" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="299" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="316" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <source>desbloquee Jun Desk para verlo</source>
+        <translation>unlock Jun Desk to see it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="431" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="320" />
+        <location filename="../../jun_desk/ui/main_window.py" line="435" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="321" />
+        <location filename="../../jun_desk/ui/main_window.py" line="436" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="325" />
+        <location filename="../../jun_desk/ui/main_window.py" line="440" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="447" />
+        <source>MODO FORMACIÓN: sin contraseñas</source>
+        <translation>TRAINING MODE: no passwords</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="449" />
+        <source>bloqueado</source>
+        <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="27" />
+        <source>Restablecer una contraseña</source>
+        <translation>Reset a password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="28" />
+        <source>Cambiar mi contraseña</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="41" />
+        <source>Operador</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="44" />
+        <source>Contraseña actual</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="45" />
+        <source>Nueva contraseña</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="46" />
+        <source>Repítala</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="63" />
+        <source>Las dos contraseñas no coinciden.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="83" />
+        <source>Contraseña guardada para %s</source>
+        <translation>Password saved for %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="90" />
+        <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
+        <translation>The current password is wrong: nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="35" />
+        <source>La contraseña está vacía.</source>
+        <translation>The password is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="36" />
+        <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
+        <translation>The password is too long (at most %d characters).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="39" />
+        <source>La contraseña contiene caracteres de control.</source>
+        <translation>The password contains control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="41" />
+        <source>El PIN debe tener al menos 6 cifras, solo cifras.</source>
+        <translation>The PIN must have at least 6 digits, digits only.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="43" />
+        <source>La contraseña debe tener al menos 8 caracteres.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="321" />
+        <source>Esta mesa no tiene operadores todavía. Crea el primero con:
+
+  jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
+
+o abre Jun Desk con --sandbox para practicar.</source>
+        <translation>This desk has no operators yet. Create the first one with:
+
+  jun-desk operators add NAME --role supervisor --name "First Last"
+
+or open Jun Desk with --sandbox to practise.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="102" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <source>Entrar</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="110" />
+        <source>Contraseña</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="112" />
+        <source>Repítala</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="113" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="151" />
+        <source>Entrar en Jun Desk</source>
+        <translation>Sign in to Jun Desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="152" />
+        <source>Jun Desk está bloqueado</source>
+        <translation>Jun Desk is locked</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="153" />
+        <source>Cambiar de operador</source>
+        <translation>Switch operator</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="157" />
+        <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña.</source>
+        <translation>Training mode (sandbox): the user name is enough, no password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="160" />
+        <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
+        <translation>Type your password to go on, or another user name and password to switch operator.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="163" />
+        <source>Escriba su usuario y su contraseña.</source>
+        <translation>Type your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="165" />
+        <source>Entrar como el usuario del sistema (%s)</source>
+        <translation>Sign in as the system user (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="177" />
+        <source>Nuevo PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="178" />
+        <source>Nueva contraseña</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="179" />
+        <source>Guardar y entrar</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="195" />
+        <source>Escriba su nombre de usuario.</source>
+        <translation>Type your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="202" />
+        <source>Las dos contraseñas no coinciden.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
+        <source>Comprobando…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="266" />
+        <source>un PIN de al menos 6 cifras</source>
+        <translation>a PIN of at least 6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <source>una contraseña de al menos 8 caracteres</source>
+        <translation>a password of at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="268" />
+        <source>Es su primer acceso: elija %s y escríbala dos veces.</source>
+        <translation>This is your first sign-in: choose %s and type it twice.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="270" />
+        <source>Esta cuenta ya tiene contraseña: escríbala.</source>
+        <translation>This account already has a password: type it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="272" />
+        <source>Escriba su nombre de usuario y su contraseña.</source>
+        <translation>Type your user name and your password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="274" />
+        <source>Ningún operador está asociado a este usuario del sistema.</source>
+        <translation>No operator is bound to this system user.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="276" />
+        <source>Demasiados intentos fallidos: espere %d s y vuelva a intentarlo.</source>
+        <translation>Too many wrong attempts: wait %d s and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="278" />
+        <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
+        <translation>The password is too long (at most %d characters).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="280" />
+        <source>Usuario o contraseña incorrectos.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
+        <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
+        <translation>Too many wrong attempts: wait %d s before the next one.</translation>
     </message>
 </context>
 </TS>

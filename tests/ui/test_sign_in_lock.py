@@ -259,3 +259,21 @@ def test_training_signs_in_without_a_password_and_says_so(qtbot, desk: Desk, peo
         qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
     assert window.ui.actor.username == "ana" and window.dashboard_dock.isVisible()
     window.close()
+
+
+def test_the_sign_in_speaks_english(qtbot, qapp, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    try:
+        panel = SignInPanel(desk)
+        qtbot.addWidget(panel)
+        panel.show()
+        assert panel.title.text() == "Sign in to Jun Desk" and panel.button.text() == "Sign in"
+        _type(qtbot, panel, "luis", "wrong-one")
+        assert panel.message.text() == "Wrong user name or password."
+        window = _window(qtbot, desk, staff["luis"], training=True)
+        assert "TRAINING MODE: no passwords" in window.windowTitle()
+        window.close()
+    finally:
+        i18n.install(qapp, "es")
