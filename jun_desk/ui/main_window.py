@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
         for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
-        ui.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
+        # finishes after the window closed has nobody to tell instead of a dead widget.
+        ui.message.connect(self._show_message)
 
         menu = self.menuBar()
         view = menu.addMenu(self.tr("&Ver"))
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(lambda: show_about(self))
         ui.changed.connect(self._desk_changed)
         ui.session_ended.connect(self._session_ended)
-        ui.ticket_chosen.connect(lambda _id: self.detail_dock.raise_())
+        ui.ticket_chosen.connect(self._ticket_chosen)
         ui.outbox_queued.connect(self.sync_now)
         self.feed.reply_requested.connect(self._reply_to)
         self.feed.dm_requested.connect(self._dm_to)
@@ -276,6 +278,12 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------------ events
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    def _ticket_chosen(self, _ticket_id: int) -> None:
+        self.detail_dock.raise_()
+
     def sync_now(self) -> None:
         if self.poller is not None:
             self.poller.poll_now()

@@ -134,13 +134,13 @@ class BoardPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         self.apply_role()
-        ui.actor_changed.connect(lambda _a: self.apply_role())
+        ui.actor_changed.connect(self.apply_role)
         self._wanted_operator: int | None = None
         self._operators: list = []
         ui.run(ui.desk.operators.list, self._operators_loaded)
         ui.ticket_changed.connect(self.place)
 
-    def apply_role(self) -> None:
+    def apply_role(self, _actor: object = None) -> None:
         """Supervisor-only actions are not shown to operators at all (the services refuse
         them anyway)."""
         actor = self.ui.actor
