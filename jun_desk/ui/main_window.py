@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
         self.lock_action = QAction(self.tr("Bloquear"), self)
         self.lock_action.setObjectName("lock-action")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # Also from a floating dock (a window of its own) or an open dialog of the desk.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_action.triggered.connect(lambda: self.lock())
         self.switch_action = QAction(self.tr("Cambiar de operador…"), self)
         self.switch_action.triggered.connect(self.switch_operator)
