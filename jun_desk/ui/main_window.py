@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
+from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
@@ -509,7 +510,12 @@ class MainWindow(QMainWindow):
         self._set_title()
         if audit:
             desk = self.ui.desk
-            self.ui.run(lambda: desk.operators.record_session(actor, "lock"), quiet=True)
+            self.sign_in.queue(lambda: desk.operators.record_session(actor, "lock"),
+                               self._lock_not_recorded)
+
+    def _lock_not_recorded(self, err: Exception) -> None:
+        if isinstance(err, SessionEndedError):
+            self._session_ended(describe(err))
 
     def switch_operator(self) -> None:
         """Someone else takes the desk without a restart."""

@@ -36,6 +36,8 @@ class PasswordDialog(QDialog):
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #c62828;")
+        self.who.setVisible(reset)  # only the field this dialog uses is shown
+        self.old.setVisible(not reset)
         form = QFormLayout()
         if reset:
             form.addRow(self.tr("Operador"), self.who)

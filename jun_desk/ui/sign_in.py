@@ -287,6 +287,11 @@ class SignInPanel(QWidget):
     def rejected_text(self, reason: str) -> str:
         return rejected_text(reason)
 
+    def queue(self, work: Callable[[], Any], on_error: Callable[[Exception], None]) -> None:
+        """Run ``work`` on this panel's single thread, before any sign-in typed after it
+        (the lock is audited before the unlock that follows it)."""
+        run_job(self._pool, work, lambda _result: None, on_error)
+
     def wait(self) -> None:
         self._pool.waitForDone(30_000)
 
