@@ -8,7 +8,13 @@ import threading
 import time
 from dataclasses import dataclass
 
-from jun_desk.config import DEFAULT_POLL_SECONDS, Paths, database_url, default_account
+from jun_desk.config import (
+    DEFAULT_POLL_SECONDS,
+    Paths,
+    database_url,
+    default_account,
+    sign_in_settings,
+)
 from jun_desk.secrets import XCredentials
 from jun_desk.services.desk import Desk
 
@@ -176,23 +182,32 @@ class _XSide:
 
 
 def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.passwords import PasswordPolicy
     from jun_desk.services.leases import PollerLease, lease_timing
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.lease_keeper import LeaseKeeper
     from jun_desk.ui.live import ChangeListener
-    from jun_desk.ui.main_window import MainWindow
+    from jun_desk.ui.main_window import MainWindow, SessionOptions
     from jun_desk.ui.poller import Poller
-    from jun_desk.ui.sign_in import choose_operator
+    from jun_desk.ui.sign_in import sign_in, system_user
 
     desk = Desk.open(connection.db_url)
     live: ChangeListener | None = None
     x: _XSide | None = None
     try:
+        settings = sign_in_settings()
+        desk.operators.policy = PasswordPolicy(pin=settings.pin)
         if connection.training and not desk.operators.list():
             desk.operators.add("formacion", "supervisor", display_name="Formación")
-        actor = choose_operator(desk)
+        # The sandbox is training: names without passwords, said in the title bar.
+        actor = sign_in(desk, training=connection.training,
+                        system_sign_in=settings.system_user)
         if actor is None:
             return 1
+        session = SessionOptions(
+            training=connection.training, idle_minutes=settings.idle_minutes,
+            os_user=system_user() if settings.system_user and not connection.training
+            else None)
         # Several desks may share the database: one polls X, the others stand by.
         ttl, heartbeat = lease_timing(options.interval)
         x = _XSide(desk, connection, PollerLease.for_this_desk(actor.username, ttl))
@@ -220,7 +235,7 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
         window = MainWindow(ui, poller=poller, source=connection.label,
                             open_credentials=open_credentials,
                             budget=x.budget,
-                            live=live, lease_keeper=keeper)
+                            live=live, lease_keeper=keeper, session=session)
         window.show()
         live.start()
         keeper.start()

@@ -81,6 +81,21 @@ def _parser() -> argparse.ArgumentParser:
                      help="comma-separated department codes (default: all)")
     ops_list = ops.add_parser("list", help="list operators")
     ops_list.add_argument("--json", action="store_true")
+    set_pw = ops.add_parser("set-password",
+                            help="set or reset an operator's password (asked at a prompt, "
+                                 "never on the command line)")
+    set_pw.add_argument("username")
+    set_pw.add_argument("--stdin", action="store_true",
+                        help="read the password from the first line of standard input")
+    bind = ops.add_parser("bind-system-user",
+                          help="let an operating-system user sign in as this operator without "
+                               "a password (needs [sign_in] system_user = yes on the desk)")
+    bind.add_argument("username")
+    bind.add_argument("os_user", nargs="?", default="",
+                      help="the system user (empty: remove the binding)")
+    for name, text in (("deactivate", "stop an operator from signing in or acting"),
+                       ("activate", "let a deactivated operator sign in again")):
+        ops.add_parser(name, help=text).add_argument("username")
 
     report = sub.add_parser("report", help="backlog and response times")
     report.add_argument("--days", type=int, default=7, help="period for the medians (default 7)")
@@ -141,7 +156,13 @@ def _filters(p: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     level = logging.getLevelName(os.environ.get("JUN_DESK_LOG_LEVEL", "INFO").upper())
+    try:
+        tightened = Paths.default().make_private()
+    except OSError as err:
+        tightened = [f"Could not create the desk's folders: {err}"]
     setup_logging(Paths.default().logs, level if isinstance(level, int) else logging.INFO)
+    for line in tightened:  # an older install left its files readable by others
+        log.warning("%s", line)
     try:
         return _dispatch(args)
     except JunDeskError as err:
@@ -161,13 +182,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash_report(err: BaseException) -> Path:
+    from jun_desk.config import open_private, private_folder
+
     logs = Paths.default().logs
     try:
-        logs.mkdir(parents=True, exist_ok=True)
+        private_folder(logs)
     except OSError:
         logs = Path(tempfile.gettempdir())
     path = logs / f"crash-{datetime.now(UTC):%Y%m%d-%H%M%S}.txt"
-    path.write_text(mask("".join(traceback.format_exception(err))), encoding="utf-8")
+    with open_private(path, "w") as handle:  # the traceback may quote a citizen's data
+        handle.write(mask("".join(traceback.format_exception(err))))
     return path
 
 
@@ -327,6 +351,20 @@ def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untype
                                   departments=[d for d in args.departments.split(",") if d])
         scope = ", ".join(view.departments) or "all departments"
         print(f"Added {view.role.value} {view.username} ({view.display_name}) for {scope}.")
+        print(f"Set the password with: jun-desk operators set-password {view.username} "
+              "(or they choose it at their first sign-in).")
+        return 0
+    if args.operators_command == "set-password":
+        return _set_password(desk, args)
+    if args.operators_command == "bind-system-user":
+        view = desk.operators.bind_os_user(None, args.username, args.os_user or None)
+        print(f"{view.username} signs in as system user {view.os_user}." if view.os_user
+              else f"{view.username} is bound to no system user.")
+        return 0
+    if args.operators_command in ("activate", "deactivate"):
+        view = desk.operators.set_active(None, args.username,
+                                         args.operators_command == "activate")
+        print(f"{view.username} is {'active' if view.active else 'deactivated'}.")
         return 0
     operators = desk.operators.list(include_inactive=True)
     if args.json:
@@ -335,8 +373,34 @@ def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     for o in operators:
         state = "" if o.active else " (inactive)"
         scope = ",".join(o.departments) or "*"
+        state += "" if o.has_password else " (no password yet)"
         print(f"{o.username:<20} {o.role.value:<11} {scope:<30} {o.display_name}{state}")
     return 0
+
+
+def _set_password(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    """The password from a prompt (typed twice) or the first line of standard input; never
+    from the command line, where other users of the PC could read it in the process list."""
+    from jun_desk.config import sign_in_settings
+
+    desk.operators.policy = _policy(sign_in_settings())
+    if args.stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"New password for {args.username}: ")
+        if getpass.getpass("Type it again: ") != password:
+            raise JunDeskError("The two passwords differ: nothing was changed")
+    view = desk.operators.set_password(None, args.username, password)
+    print(f"Password set for {view.username}; wrong attempts cleared.")
+    return 0
+
+
+def _policy(settings):  # type: ignore[no-untyped-def]
+    from jun_desk.domain.passwords import PasswordPolicy
+
+    return PasswordPolicy(pin=settings.pin)
 
 
 def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

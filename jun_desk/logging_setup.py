@@ -27,6 +27,16 @@ def mask(text: str) -> str:
     return text
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """The log and its rotated copies are 0600 whatever the umask: they may quote a
+    citizen's message."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        from jun_desk.config import open_private
+
+        return open_private(Path(self.baseFilename), self.mode, encoding=self.encoding)
+
+
 class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -43,11 +53,13 @@ class RedactingFilter(logging.Filter):
 
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
     """Log to ``folder/jun-desk.log`` (rotated); returns the path, or None if unwritable."""
+    from jun_desk.config import private_folder
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         path = folder / "jun-desk.log"
-        handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
-                                      encoding="utf-8")
+        handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                             encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

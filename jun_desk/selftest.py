@@ -68,7 +68,9 @@ def _desk_round_trip(home: Path, check: Callable[..., bool]) -> bool:
         client = XClient(sandbox.credentials, api_base=sandbox.base_url)
         try:
             desk.operators.add("selftest", "supervisor")
-            actor = desk.operators.actor("selftest")
+            desk.operators.set_password(None, "selftest", "self-test-password")
+            actor = desk.operators.sign_in("selftest", "self-test-password")
+            ok &= check("password sign-in (Argon2id)", actor.username == "selftest")
             report = SyncEngine(desk, client).sync_once()
             ok &= check("sync with the sandbox", report.inserted > 300,
                         f"{report.inserted} items")

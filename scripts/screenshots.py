@@ -35,6 +35,7 @@ def render(out: Path, home: Path) -> None:
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
+    from jun_desk.ui.sign_in import SignInDialog
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender
     from jun_desk.x.sandbox.server import Sandbox
@@ -46,6 +47,8 @@ def render(out: Path, home: Path) -> None:
     desk.operators.add("luis", "operator", display_name="Luis Pérez",
                        departments=["obras", "limpieza"])
     ana, luis = desk.operators.actor("ana"), desk.operators.actor("luis")
+    desk.operators.set_password(None, "ana", "clave-de-ana")
+    desk.operators.set_password(None, "luis", "clave-de-luis")
     with Sandbox(speed=math.inf) as sandbox:
         client = XClient(sandbox.credentials, api_base=sandbox.base_url)
         engine = SyncEngine(desk, client)
@@ -75,7 +78,22 @@ def render(out: Path, home: Path) -> None:
             window.grab().save(str(out / "desk.png"))
             window.feed.grab().save(str(out / "feed.png"))
             window.board.grab().save(str(out / "board.png"))
+            window.lock()  # Ctrl+L: everything behind the sign-in
+            QTimer.singleShot(300, shoot_locked)
+
+        def shoot_locked() -> None:
+            window.grab().save(str(out / "lock.png"))
             window.close()
+            dialog = SignInDialog(desk)
+            dialog.show()
+            dialog.panel.name.setText("luis")
+            dialog.panel.password.setText("clave-equivocada")
+            dialog.panel.submit()
+            QTimer.singleShot(1500, lambda: shoot_sign_in(dialog))
+
+        def shoot_sign_in(dialog) -> None:  # type: ignore[no-untyped-def]
+            dialog.grab().save(str(out / "sign-in.png"))
+            dialog.close()
             app.quit()
 
         QTimer.singleShot(3000, shoot)
@@ -83,7 +101,7 @@ def render(out: Path, home: Path) -> None:
         poller.stop()
         client.close()
     desk.close()
-    print(f"Screenshots in {out}/: desk.png, feed.png, board.png")
+    print(f"Screenshots in {out}/: desk.png, feed.png, board.png, lock.png, sign-in.png")
 
 
 if __name__ == "__main__":

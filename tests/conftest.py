@@ -153,3 +153,13 @@ def people(desk: Desk):  # type: ignore[no-untyped-def]
                        departments=["obras", "limpieza"])
     desk.operators.add("rosa", "operator", display_name="Rosa Martín")
     return {name: desk.operators.actor(name) for name in ("ana", "luis", "rosa")}
+
+
+@pytest.fixture
+def passwords(desk: Desk, people):  # type: ignore[no-untyped-def]
+    """The people of ``people`` with passwords set (``clave-de-<name>``), for tests that
+    sign in for real; ``people`` alone keeps the no-password Actors tests build by hand."""
+    chosen = {name: f"clave-de-{name}" for name in people}
+    for name, password in chosen.items():
+        desk.operators.set_password(None, name, password)
+    return chosen

@@ -69,3 +69,24 @@ class StorageError(JunDeskError):
 class LeaseLostError(JunDeskError):
     """This desk no longer holds the right to poll X for the account: another desk took
     over (this one was cut off longer than its lease). Nothing of the page was stored."""
+
+
+class SessionEndedError(PermissionDeniedError):
+    """The signed-in operator no longer exists or was deactivated (perhaps on another desk):
+    nothing was done; the person must sign in again. ``gone``: the row itself was removed."""
+
+    def __init__(self, message: str, *, gone: bool = False) -> None:
+        super().__init__(message)
+        self.gone = gone
+
+
+class SignInError(JunDeskError):
+    """A sign-in was refused. ``reason`` says why, for the sign-in screen to word it:
+    ``wrong`` (unknown name or wrong password — deliberately the same), ``wait`` (too many
+    wrong attempts: ``wait_seconds`` to go), ``no_password`` (none set yet: choose one),
+    ``empty`` or ``too_long``."""
+
+    def __init__(self, message: str, reason: str, *, wait_seconds: int = 0) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.wait_seconds = wait_seconds

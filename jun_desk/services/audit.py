@@ -25,11 +25,13 @@ def record(
     after: dict | None = None,
     outcome: str = "ok",
     message: str | None = None,
+    actor_name: str | None = None,
 ) -> None:
+    """``actor_name`` without ``actor``: someone whose operator row is gone."""
     session.add(AuditEvent(
         at=ctx.clock(),
         actor_id=actor.operator_id if actor else None,
-        actor_name=actor.username if actor else SYSTEM,
+        actor_name=actor.username if actor else (actor_name or SYSTEM),
         action=action, outcome=outcome, ticket_id=ticket_id, subject=subject,
         before=before, after=after, message=message,
     ))
@@ -37,11 +39,13 @@ def record(
 
 def record_refusal(ctx: DeskContext, actor: Actor | None, action: str, message: str, *,
                    ticket_id: int | None = None, subject: str | None = None,
-                   outcome: str = "refused") -> None:
-    """Written in its own transaction: the refused work itself was rolled back."""
+                   outcome: str = "refused", gone: bool = False) -> None:
+    """Written in its own transaction: the refused work itself was rolled back. ``gone``:
+    the actor's operator row no longer exists, so the event names them without an id."""
     with ctx.db.session() as session:
-        record(session, ctx, actor, action, ticket_id=ticket_id, subject=subject,
-               outcome=outcome, message=message)
+        record(session, ctx, None if gone else actor, action, ticket_id=ticket_id,
+               subject=subject, outcome=outcome, message=message,
+               actor_name=actor.username if actor else None)
 
 
 def _view(event: AuditEvent) -> AuditView:

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from jun_desk.domain.errors import NotFoundError, ValidationError
+from jun_desk.domain.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    SignInError,
+    ValidationError,
+)
+from jun_desk.domain.passwords import MAX_LENGTH, PasswordPolicy, normalize, wait_after
 from jun_desk.domain.roles import Actor, Permission, Role, parse_role
+from jun_desk.services import passwords
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import actor_from_row, unit_of_work
 from jun_desk.store.models import Operator
+
+# What a successful sign-in was for, as the audit trail names it.
+SESSION_ACTIONS = {"sign_in": "session.sign_in", "unlock": "session.unlock",
+                   "switch": "session.switch"}
 
 _USERNAME = re.compile(r"^[\w.\-]{2,64}$")
 
@@ -25,16 +38,28 @@ class OperatorView:
     role: Role
     departments: tuple[str, ...]
     active: bool
+    has_password: bool = False
+    os_user: str | None = None
 
 
 def _view(row: Operator) -> OperatorView:
     return OperatorView(row.id, row.username, row.display_name, Role(row.role),
-                        tuple(d for d in row.departments.split(",") if d), row.active)
+                        tuple(d for d in row.departments.split(",") if d), row.active,
+                        row.password_hash is not None, row.os_user)
+
+
+def _by_name(session: Session, username: str, *, for_update: bool = False) -> Operator | None:
+    query = select(Operator).where(func.lower(Operator.username) == username.strip().lower())
+    if for_update:
+        query = query.with_for_update()
+    return session.scalar(query)
 
 
 class OperatorService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
+        # PINs or passwords: the desk's setting ([sign_in] pin in settings.ini).
+        self.policy = PasswordPolicy()
 
     def add(self, username: str, role: str, *, display_name: str | None = None,
             departments: list[str] | None = None, actor: Actor | None = None) -> OperatorView:
@@ -99,3 +124,187 @@ class OperatorService:
                    subject=f"operator:{row.id}", before={"active": before},
                    after={"active": active})
             return _view(row)
+
+    # ------------------------------------------------------------------ signing in
+    def sign_in(self, username: str, password: str, *, purpose: str = "sign_in",
+                previous: Actor | None = None) -> Actor:
+        """The Actor for ``username`` if ``password`` is theirs; else SignInError. After
+        five wrong attempts in a row the account waits (30 s, doubling each further wrong
+        attempt, at most 15 min) and nothing is checked until then. Every attempt is
+        audited; a typed name that is no operator's is not written anywhere (people type
+        passwords into the name field)."""
+        action = SESSION_ACTIONS.get(purpose)
+        if action is None:
+            raise ValueError(f"unknown sign-in purpose {purpose!r}")
+        if not username.strip():
+            raise SignInError("Type your user name", "empty")
+        now = self.ctx.clock()
+        refusal: SignInError | None = None
+        with self.ctx.db.session() as session:
+            row = _by_name(session, username, for_update=True)
+            if row is not None and row.active and row.password_hash is None:
+                raise SignInError(f"{row.username} has no password yet: choose one now",
+                                  "no_password")
+            if not password:
+                raise SignInError("Type your password", "empty")
+            if row is not None and row.locked_until is not None and row.locked_until > now:
+                wait = max(1, int((row.locked_until - now).total_seconds() + 0.999))
+                record(session, self.ctx, None, "session.sign_in_failed",
+                       subject=f"operator:{row.id}", outcome="refused",
+                       message=f"{row.username}: too many wrong attempts, {wait} s to wait")
+                refusal = SignInError(
+                    f"Too many wrong attempts: wait {wait} s and try again", "wait",
+                    wait_seconds=wait)
+            else:
+                too_long = len(password) > MAX_LENGTH
+                ok = (not too_long and row is not None and row.active
+                      and passwords.verify_password(row.password_hash, normalize(password)))
+                if row is None or not row.active:
+                    if not too_long:
+                        passwords.verify_password(None, password)  # same time as a wrong one
+                    record(session, self.ctx, None, "session.sign_in_failed",
+                           subject="operator:?", outcome="refused",
+                           message="no active operator by the name typed")
+                    refusal = _wrong(too_long, 0)
+                elif not ok:
+                    row.failed_attempts = (row.failed_attempts or 0) + 1
+                    wait = wait_after(row.failed_attempts)
+                    record(session, self.ctx, None, "session.sign_in_failed",
+                           subject=f"operator:{row.id}", outcome="refused",
+                           message=f"{row.username}: wrong password "
+                                   f"({row.failed_attempts} in a row)")
+                    if wait:
+                        row.locked_until = now + timedelta(seconds=wait)
+                        record(session, self.ctx, None, "operator.locked_out",
+                               subject=f"operator:{row.id}",
+                               after={"failed_attempts": row.failed_attempts,
+                                      "wait_seconds": wait})
+                    refusal = _wrong(too_long, wait)
+                else:
+                    row.failed_attempts = 0
+                    row.locked_until = None
+                    if passwords.needs_rehash(row.password_hash or ""):
+                        row.password_hash = passwords.hash_password(normalize(password))
+                    actor = actor_from_row(row)
+                    record(session, self.ctx, actor, action, subject=f"operator:{row.id}",
+                           **_session_details(previous, "password"))
+                    return actor
+        assert refusal is not None
+        raise refusal
+
+    def sign_in_system(self, os_user: str, *, purpose: str = "sign_in",
+                       previous: Actor | None = None) -> Actor | None:
+        """The operator bound to this operating-system user, signed in without a password
+        (for PCs with personal logins; the desk must allow it in its settings)."""
+        if not os_user:
+            return None
+        with self.ctx.db.session() as session:
+            row = session.scalar(select(Operator).where(Operator.os_user == os_user,
+                                                        Operator.active.is_(True)))
+            if row is None:
+                return None
+            actor = actor_from_row(row)
+            record(session, self.ctx, actor, SESSION_ACTIONS[purpose],
+                   subject=f"operator:{row.id}", **_session_details(previous, "system"))
+            return actor
+
+    def set_first_password(self, username: str, password: str, *,
+                           purpose: str = "sign_in", previous: Actor | None = None) -> Actor:
+        """First sign-in of an account that has no password yet: it gets this one and the
+        person is signed in. Refused once a password exists."""
+        secret = self.policy.check(password)
+        hashed = passwords.hash_password(secret)
+        with self.ctx.db.session() as session:
+            row = _by_name(session, username, for_update=True)
+            if row is None or not row.active:
+                raise SignInError("Wrong user name or password", "wrong")
+            if row.password_hash is not None:
+                raise SignInError(f"{row.username} already has a password: type it",
+                                  "has_password")
+            row.password_hash, row.password_set_at = hashed, self.ctx.clock()
+            row.failed_attempts, row.locked_until = 0, None
+            actor = actor_from_row(row)
+            record(session, self.ctx, actor, "operator.set_password",
+                   subject=f"operator:{row.id}", after={"password": "set", "first": True})
+            record(session, self.ctx, actor, SESSION_ACTIONS[purpose],
+                   subject=f"operator:{row.id}", **_session_details(previous, "password"))
+            return actor
+
+    def set_password(self, actor: Actor | None, username: str, password: str, *,
+                     old: str | None = None) -> OperatorView:
+        """A new password for ``username``. A supervisor sets anyone else's (a reset; the
+        wait after wrong attempts is lifted too); everyone changes their own with the old
+        one. ``actor`` None is the desk's administrator at the console."""
+        secret = self.policy.check(password)
+        hashed = passwords.hash_password(secret)
+        with unit_of_work(self.ctx, actor, "operator.set_password",
+                          subject=f"operator:{username}") as (session, fresh):
+            row = _by_name(session, username, for_update=True)
+            if row is None:
+                raise NotFoundError(f"No operator called '{username}'")
+            own = fresh is not None and fresh.operator_id == row.id
+            if fresh is not None and not own:
+                fresh.require(Permission.MANAGE_OPERATORS)
+            if own and row.password_hash is not None and not (
+                    old and len(old) <= MAX_LENGTH
+                    and passwords.verify_password(row.password_hash, normalize(old))):
+                raise PermissionDeniedError(
+                    "The current password is wrong: nothing was changed")
+            row.password_hash, row.password_set_at = hashed, self.ctx.clock()
+            row.failed_attempts, row.locked_until = 0, None
+            record(session, self.ctx, fresh, "operator.set_password",
+                   subject=f"operator:{row.id}",
+                   after={"password": "changed" if own else "reset"})
+            return _view(row)
+
+    def change_password(self, actor: Actor, old: str, new: str) -> OperatorView:
+        return self.set_password(actor, actor.username, new, old=old)
+
+    def bind_os_user(self, actor: Actor | None, username: str,
+                     os_user: str | None) -> OperatorView:
+        """Let the operating-system user ``os_user`` sign in as ``username`` without a
+        password (None removes the binding)."""
+        os_user = (os_user or "").strip() or None
+        if os_user is not None and not _USERNAME.match(os_user):
+            raise ValidationError(f"Invalid system user name {os_user!r}")
+        with unit_of_work(self.ctx, actor, "operator.bind_os_user",
+                          subject=f"operator:{username}") as (session, fresh):
+            if fresh is not None:
+                fresh.require(Permission.MANAGE_OPERATORS)
+            row = _by_name(session, username)
+            if row is None:
+                raise NotFoundError(f"No operator called '{username}'")
+            if os_user is not None:
+                taken = session.scalar(select(Operator.username).where(
+                    Operator.os_user == os_user, Operator.id != row.id))
+                if taken:
+                    raise ValidationError(f"The system user {os_user} is already bound to {taken}")
+            before, row.os_user = row.os_user, os_user
+            record(session, self.ctx, fresh, "operator.bind_os_user",
+                   subject=f"operator:{row.id}", before={"os_user": before},
+                   after={"os_user": os_user})
+            return _view(row)
+
+    def record_session(self, actor: Actor, event: str) -> None:
+        """``lock``: the desk was locked (shortcut, menu or idle time)."""
+        with unit_of_work(self.ctx, actor, f"session.{event}") as (session, fresh):
+            record(session, self.ctx, fresh, f"session.{event}",
+                   subject=f"operator:{actor.operator_id}")
+
+
+def _wrong(too_long: bool, wait: int) -> SignInError:
+    if too_long:
+        text = f"The password is too long (at most {MAX_LENGTH} characters)"
+        reason = "too_long"
+    else:
+        text, reason = "Wrong user name or password", "wrong"
+    if wait:
+        text += f". Too many wrong attempts: wait {wait} s before the next one"
+    return SignInError(text, reason, wait_seconds=wait)
+
+
+def _session_details(previous: Actor | None, method: str) -> dict:  # type: ignore[type-arg]
+    details: dict = {"after": {"method": method}}  # type: ignore[type-arg]
+    if previous is not None:
+        details["before"] = {"operator": previous.username}
+    return details

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from jun_desk.domain.errors import ConflictError, PermissionDeniedError
+from jun_desk.domain.errors import ConflictError, PermissionDeniedError, SessionEndedError
 from jun_desk.domain.roles import Actor, Role
 from jun_desk.services.audit import record_refusal
 from jun_desk.services.context import DeskContext
@@ -25,8 +25,15 @@ def current_actor(session: Session, actor: Actor) -> Actor:
     """The actor as the database knows them now: a demoted or disabled account loses its
     rights at once, and an Actor object built by hand grants nothing it does not hold."""
     row = session.get(Operator, actor.operator_id)
-    if row is None or not row.active or row.username != actor.username:
-        raise PermissionDeniedError(f"{actor.username} is not an active operator of this desk")
+    if row is None or row.username != actor.username:
+        raise SessionEndedError(
+            f"{actor.username} is no longer an operator of this desk (the account was removed, "
+            "perhaps from another desk): nothing was done; sign in again as someone else",
+            gone=row is None)
+    if not row.active:
+        raise SessionEndedError(
+            f"{actor.username}'s account was deactivated by a supervisor (perhaps from "
+            "another desk): nothing was done; sign in again as someone else")
     return actor_from_row(row)
 
 
@@ -80,6 +87,10 @@ def unit_of_work(
         with ctx.db.session() as session:
             fresh = current_actor(session, actor) if actor is not None else None
             yield session, fresh
+    except SessionEndedError as err:
+        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject,
+                       gone=err.gone)
+        raise
     except PermissionDeniedError as err:
         record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject)
         raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jun_desk.domain.errors import StorageError
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 5_000
 
@@ -71,14 +74,9 @@ def create_database_engine(url: URL | str, *, echo: bool = False) -> Engine:
     backend = url.get_backend_name()
     try:
         if backend == "sqlite":
-            if url.database and url.database != ":memory:":
-                path = Path(url.database)
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as err:
-                    raise StorageError(
-                        f"Cannot create the folder for the database {path}: {err.strerror}"
-                    ) from None
+            if url.database and url.database != ":memory:" \
+                    and not url.database.startswith("file:"):
+                _private_database_file(Path(url.database))
             engine = create_engine(url, echo=echo, connect_args={"timeout": 5,
                                    "check_same_thread": False, "isolation_level": None})
             event.listen(engine, "connect", _sqlite_on_connect)
@@ -98,6 +96,31 @@ def create_database_engine(url: URL | str, *, echo: bool = False) -> Engine:
     except exc.ArgumentError as err:
         raise StorageError(f"Invalid database settings: {err}") from None
     return engine
+
+
+def _private_database_file(path: Path) -> None:
+    """The database holds citizens' DNI numbers and health details: a new file is created
+    0600 in a 0700 folder whatever the umask (SQLite gives its WAL and SHM files the
+    database file's mode), and an existing one readable by others is tightened."""
+    from jun_desk.config import PRIVATE_FILE, private_folder, tighten_file
+
+    try:
+        private_folder(path.parent)
+    except OSError as err:
+        raise StorageError(
+            f"Cannot create the folder for the database {path}: {err.strerror}"
+        ) from None
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+        os.close(fd)  # an empty file is a new SQLite database
+        return
+    except FileExistsError:
+        pass
+    except OSError:
+        return  # SQLite will say what is wrong, in its words
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        for line in tighten_file(path.with_name(path.name + suffix)):
+            log.info("%s", line)
 
 
 def _connect_args(backend: str) -> dict[str, Any]:

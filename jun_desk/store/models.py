@@ -76,6 +76,14 @@ class Operator(Base):
     departments: Mapped[str] = mapped_column(String(400), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Sign-in (migration 0006): an Argon2id hash (PHC string, salt inside), never the
+    # password; wrong attempts in a row and until when the account must wait; the
+    # operating-system user who may sign in as this operator without a password.
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    password_set_at: Mapped[datetime | None]
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
+    os_user: Mapped[str | None] = mapped_column(String(64))
 
 
 class Citizen(Base):

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
 from jun_desk.ui import labels
@@ -25,6 +26,8 @@ class UiContext(QObject):
     ticket_chosen = Signal(int)
     ticket_changed = Signal(object)  # a TicketView as it is now, after an action
     outbox_queued = Signal()  # a reply or DM waits: the poller may send it now
+    actor_changed = Signal(object)  # another operator signed in (an Actor)
+    session_ended = Signal(str)  # the signed-in account was removed or deactivated
 
     def __init__(self, desk: Desk, actor: Actor, parent: QObject | None = None, *,
                  account: str = "AytoJun") -> None:
@@ -34,6 +37,11 @@ class UiContext(QObject):
         self.account = account  # the desk's X account replies and DMs go out from
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
+
+    def set_actor(self, actor: Actor) -> None:
+        """Someone else sits at the desk now: their role applies at once."""
+        self.actor = actor
+        self.actor_changed.emit(actor)
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
             *, failure: str = "", changes: bool = False,
@@ -49,6 +57,8 @@ class UiContext(QObject):
                 self.changed.emit()
 
         def failed(err: Exception) -> None:
+            if isinstance(err, SessionEndedError):
+                self.session_ended.emit(describe(err))
             if not quiet:
                 self.message.emit(f"{failure}: {describe(err)}" if failure else describe(err))
             if on_error is not None:

@@ -1,25 +1,34 @@
 """The desk: board in the middle, live feed and ticket detail in docks the operator can
-rearrange (the layout is saved), a status bar that says how the desk is doing."""
+rearrange (each operator's layout and filters are saved), a status bar that says how the
+desk is doing. Ctrl+L, idle time or "Cambiar de operador" put the sign-in in front of
+everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
+    QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
 from jun_desk import __version__
-from jun_desk.config import Paths
-from jun_desk.domain.roles import Permission
+from jun_desk.config import Paths, private_file, private_folder
+from jun_desk.domain.errors import SessionEndedError
+from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
 from jun_desk.ui.board.panel import BoardPanel
@@ -32,12 +41,78 @@ from jun_desk.ui.labels import role_names
 from jun_desk.ui.lease_keeper import LeaseKeeper
 from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
+from jun_desk.ui.sign_in import SignInPanel
 
 
 def layout_settings() -> QSettings:
-    """Window layout only; never anything secret."""
+    """Window layout and view filters, per operator; never anything secret. The file is
+    private to the desk's system user like everything else the desk writes."""
     path = Paths.default().config / "layout.ini"
+    private_folder(path.parent)
     return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def _sync_private(settings: QSettings) -> None:
+    settings.sync()
+    private_file(Paths.default().config / "layout.ini")
+
+
+@dataclass
+class SessionOptions:
+    """How the desk signs people in. ``training``: the sandbox's no-password mode, marked
+    in the title bar. ``idle_minutes``: lock after that long without input (0: never).
+    ``os_user``: the system user a bound operator may enter as. ``clock``: seconds, for
+    the idle time (tests pass their own)."""
+
+    training: bool = False
+    idle_minutes: float = 10.0
+    os_user: str | None = None
+    clock: Callable[[], float] = field(default=time.monotonic)
+
+
+class IdleLock(QObject):
+    """Locks the desk after a while with no key, click, wheel or mouse move in the
+    application. ``check()`` is what the timer calls; tests call it after moving their
+    clock."""
+
+    def __init__(self, window: MainWindow, minutes: float, clock: Callable[[], float]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.seconds = minutes * 60
+        self.clock = clock
+        self.last_input = clock()
+        self.timer = QTimer(self)
+        if self.seconds > 0:
+            self.timer.setInterval(int(min(30.0, max(1.0, self.seconds / 4)) * 1000))
+            self.timer.timeout.connect(self.check)
+            self.timer.start()
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+
+    _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                        QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._INPUT:
+            self.last_input = self.clock()
+        return False
+
+    def touch(self) -> None:
+        self.last_input = self.clock()
+
+    def check(self) -> None:
+        if self.seconds <= 0 or self.window.locked:
+            return
+        if self.clock() - self.last_input >= self.seconds:
+            self.window.lock(self.tr("Bloqueado tras %d min sin actividad.")
+                             % round(self.seconds / 60))
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
 
 class MainWindow(QMainWindow):
@@ -45,14 +120,18 @@ class MainWindow(QMainWindow):
                  open_credentials: Callable[[], None] | None = None,
                  budget: Callable[[], dict[str, tuple[int, int]]] | None = None,
                  live: ChangeListener | None = None,
-                 lease_keeper: LeaseKeeper | None = None) -> None:
+                 lease_keeper: LeaseKeeper | None = None,
+                 session: SessionOptions | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
         self._budget = budget
+        self.session = session or SessionOptions()
+        self.locked = False
+        self._source = source
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
-        self.setWindowTitle(f"Jun Desk {__version__}" + (f" — {source}" if source else ""))
+        self._set_title()
         self.resize(1600, 950)
         self.board = BoardPanel(ui, self)
         self.banner = QLabel("", self)
@@ -62,12 +141,18 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
                                   "padding: 6px;")
         self.banner.hide()
-        central = QWidget(self)
-        central_layout = QVBoxLayout(central)
+        self.desk_page = QWidget(self)
+        central_layout = QVBoxLayout(self.desk_page)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.board, 1)
-        self.setCentralWidget(central)
+        self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
+                                   os_user=self.session.os_user)
+        self.sign_in.signed_in.connect(self.unlocked)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.desk_page)
+        self.pages.addWidget(self.sign_in)
+        self.setCentralWidget(self.pages)
         self.feed = FeedPanel(ui, self)
         self.detail = DetailPanel(ui, self)
         self.feed_dock = self._dock(self.tr("Menciones y mensajes"), "feed", self.feed,
@@ -81,7 +166,7 @@ class MainWindow(QMainWindow):
         self.dashboard = Dashboard(ui, self)
         self.dashboard_dock = self._dock(self.tr("Panel de supervisión"), "dashboard",
                                          self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
-        # Everyone may read the figures; the dock starts open for supervisors only.
+        # Supervisors only: operators are never shown the supervision dock.
         self.dashboard_dock.setVisible(ui.actor.is_supervisor)
         self.detail_dock.raise_()
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
@@ -94,14 +179,19 @@ class MainWindow(QMainWindow):
         self.poller_label.setObjectName("poller-label")
         self.budget_label = QLabel("", self)
         self.outbox_label = QLabel("", self)
-        self.user_label = QLabel(
-            f"{ui.actor.username} ({role_names().get(ui.actor.role.value, ui.actor.role.value)})",
-            self)
+        self.user_label = QLabel("", self)
+        self.user_label.setObjectName("user-label")
+        self.training_label = QLabel(self.tr("FORMACIÓN · sin contraseñas"), self)
+        self.training_label.setStyleSheet("background: #f9a825; color: black; "
+                                          "font-weight: 600; padding: 0 6px;")
+        self.training_label.setVisible(self.session.training)
         self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
         for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
-                      self.database_label, self.user_label):
+                      self.database_label, self.training_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
-        ui.message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
+        # finishes after the window closed has nobody to tell instead of a dead widget.
+        ui.message.connect(self._show_message)
 
         menu = self.menuBar()
         view = menu.addMenu(self.tr("&Ver"))
@@ -113,6 +203,24 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.sync_now)
         view.addAction(refresh)
+        self.refresh_action = refresh
+        session_menu = menu.addMenu(self.tr("&Sesión"))
+        self.lock_action = QAction(self.tr("Bloquear"), self)
+        self.lock_action.setObjectName("lock-action")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        # Also from a floating dock (a window of its own) or an open dialog of the desk.
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda: self.lock())
+        self.switch_action = QAction(self.tr("Cambiar de operador…"), self)
+        self.switch_action.triggered.connect(self.switch_operator)
+        self.password_action = QAction(self.tr("Cambiar mi contraseña…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        self.reset_action = QAction(self.tr("Restablecer la contraseña de…"), self)
+        self.reset_action.triggered.connect(self.reset_password)
+        for action in (self.lock_action, self.switch_action, self.password_action,
+                       self.reset_action):
+            session_menu.addAction(action)
+            self.addAction(action)
         settings = menu.addMenu(self.tr("&Configuración"))
         self.credentials_action = settings.addAction(self.tr("Credenciales de &X…"))
         self.credentials_action.setEnabled(open_credentials is not None)
@@ -121,20 +229,19 @@ class MainWindow(QMainWindow):
 
         self.database_action = settings.addAction(self.tr("&Base de datos…"))
         self.database_action.triggered.connect(self.open_database_settings)
-        triage = settings.addMenu(self.tr("&Clasificación"))
+        triage = self.triage_menu = settings.addMenu(self.tr("&Clasificación"))
         self.retrain_action = triage.addAction(
             self.tr("Reentrenar con las correcciones del mostrador"))
         self.retrain_action.triggered.connect(self.retrain_triage)
         self.rollback_action = triage.addAction(self.tr("Volver al modelo anterior"))
         self.rollback_action.triggered.connect(self.rollback_triage)
-        for action in (self.retrain_action, self.rollback_action):
-            action.setEnabled(ui.actor.may(Permission.EDIT_TRIAGE_RULES))
 
         help_menu = menu.addMenu(self.tr("A&yuda"))
         self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
         self.about_action.triggered.connect(lambda: show_about(self))
         ui.changed.connect(self._desk_changed)
-        ui.ticket_chosen.connect(lambda _id: self.detail_dock.raise_())
+        ui.session_ended.connect(self._session_ended)
+        ui.ticket_chosen.connect(self._ticket_chosen)
         ui.outbox_queued.connect(self.sync_now)
         self.feed.reply_requested.connect(self._reply_to)
         self.feed.dm_requested.connect(self._dm_to)
@@ -159,7 +266,10 @@ class MainWindow(QMainWindow):
         if lease_keeper is not None:
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
+        self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
+        self.apply_role()
+        self.idle = IdleLock(self, self.session.idle_minutes, self.session.clock)
         self.feed.reload()
         self.board.reload()
         self.dms.reload()
@@ -177,6 +287,12 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------------ events
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15_000)
+
+    def _ticket_chosen(self, _ticket_id: int) -> None:
+        self.detail_dock.raise_()
+
     def sync_now(self) -> None:
         if self.poller is not None:
             self.poller.poll_now()
@@ -354,6 +470,8 @@ class MainWindow(QMainWindow):
         """A desktop notification where there is a tray; the status bar always."""
         self.last_notification = (title, text)
         self.notifications.append(self.last_notification)
+        if self.locked:  # the citizen's words stay behind the lock
+            text = self.tr("desbloquee Jun Desk para verlo")
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
@@ -375,24 +493,161 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
         self.sync_label.setStyleSheet("color: #c62828;")
 
+    # ------------------------------------------------------------------ sign-in
+    def _set_title(self) -> None:
+        title = f"Jun Desk {__version__}" + (f" — {self._source}" if self._source else "")
+        if self.session.training:
+            title += " — " + self.tr("MODO FORMACIÓN: sin contraseñas")
+        if self.locked:
+            title += " — " + self.tr("bloqueado")
+        self.setWindowTitle(title)
+
+    def apply_role(self) -> None:
+        """What the signed-in person is offered: supervisors get the supervision dock, the
+        password reset and the triage model's retrain/rollback; operators are not shown them."""
+        actor = self.ui.actor
+        supervisor = actor.is_supervisor
+        self.dashboard_dock.toggleViewAction().setVisible(supervisor)
+        if not supervisor:
+            self.dashboard_dock.hide()
+        self.reset_action.setVisible(supervisor)
+        self.reset_action.setEnabled(supervisor)
+        triage_allowed = actor.may(Permission.EDIT_TRIAGE_RULES)
+        self.triage_menu.menuAction().setVisible(triage_allowed)
+        for action in (self.retrain_action, self.rollback_action):
+            action.setEnabled(triage_allowed)
+        self.password_action.setVisible(not self.session.training)
+        self.user_label.setText(
+            f"{actor.username} ({role_names().get(actor.role.value, actor.role.value)})")
+
+    def createPopupMenu(self) -> QMenu | None:
+        """The docks' right-click menu: nothing while locked, no supervision dock for an
+        operator."""
+        if self.locked:
+            return None
+        menu = super().createPopupMenu()
+        if menu is not None and not self.ui.actor.is_supervisor:
+            menu.removeAction(self.dashboard_dock.toggleViewAction())
+        return menu
+
+    def _docks(self) -> list[QDockWidget]:
+        return [self.feed_dock, self.detail_dock, self.dms_dock, self.dashboard_dock]
+
+    def lock(self, message: str = "", *, switch: bool = False, audit: bool = True) -> None:
+        """Hide the board, feed, ticket, DMs and dashboard behind the sign-in. The person
+        who locked types their password to go on; anyone else may sign in instead."""
+        if self.locked:
+            if switch:
+                self.sign_in.prepare("switch", self.ui.actor, message=message)
+            return
+        actor = self.ui.actor
+        self.save_layout()
+        self._locked_state = self.saveState()
+        self.locked = True
+        for dock in self._docks():
+            dock.hide()
+        self.menuBar().setEnabled(False)
+        for action in (self.refresh_action, self.lock_action, self.switch_action,
+                       self.password_action, self.reset_action):
+            action.setEnabled(False)
+        self.pages.setCurrentWidget(self.sign_in)
+        self.sign_in.prepare("switch" if switch else "unlock", actor,
+                             name="" if switch else actor.username, message=message)
+        self._set_title()
+        if audit:
+            desk = self.ui.desk
+            self.sign_in.queue(lambda: desk.operators.record_session(actor, "lock"),
+                               self._lock_not_recorded)
+
+    def _lock_not_recorded(self, err: Exception) -> None:
+        if isinstance(err, SessionEndedError):
+            self._session_ended(describe(err))
+
+    def switch_operator(self) -> None:
+        """Someone else takes the desk without a restart."""
+        self.lock(switch=True)
+
+    def _session_ended(self, text: str) -> None:
+        self.lock(text, switch=True, audit=False)
+
+    def unlocked(self, actor: Actor) -> None:
+        """``actor`` signed in on the lock screen: the same person goes on where they
+        were; someone else gets their own role, layout and filters, and the drafts of
+        the one before are cleared."""
+        previous = self.ui.actor
+        self.locked = False
+        self.menuBar().setEnabled(True)
+        for action in (self.refresh_action, self.lock_action, self.switch_action,
+                       self.password_action, self.reset_action):
+            action.setEnabled(True)
+        self.restoreState(self._locked_state)
+        if actor != previous:
+            self.ui.set_actor(actor)
+            self.detail.composer.clear()
+            self.dms.composer.clear()
+            self._restore_layout()
+        self.apply_role()
+        self.pages.setCurrentWidget(self.desk_page)
+        self.idle.touch()
+        self._set_title()
+        if actor != previous:
+            self.board.reload()
+            self.feed.reload()
+            self.dashboard.refresh()
+
+    def _password_dialog(self, reset: bool) -> None:
+        from jun_desk.ui.password_dialog import PasswordDialog
+
+        PasswordDialog(self.ui, reset=reset, parent=self).exec()
+
+    def change_password(self) -> None:
+        self._password_dialog(False)
+
+    def reset_password(self) -> None:
+        self._password_dialog(True)
+
     # ------------------------------------------------------------------ layout
+    def _layout_key(self) -> str:
+        return f"operator-{self.ui.actor.username.lower()}"
+
     def _restore_layout(self) -> None:
+        """This operator's layout and filters; the shared one of older versions, or the
+        defaults, for someone who has none yet."""
         settings = layout_settings()
-        geometry = settings.value("main/geometry")
-        state = settings.value("main/state")
+        key = self._layout_key()
+        geometry = settings.value(f"{key}/geometry") or settings.value("main/geometry")
+        state = settings.value(f"{key}/state") or settings.value("main/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        else:  # the desk's defaults, the supervision dock open for a supervisor
+            self.restoreState(self._default_state)
+            self.dashboard_dock.setVisible(self.ui.actor.is_supervisor)
+        try:
+            views = json.loads(str(settings.value(f"{key}/views", "") or "{}"))
+        except ValueError:
+            views = {}
+        if not isinstance(views, dict):
+            views = {}
+        self.board.apply_view_state(views.get("board") or {})
+        self.feed.apply_view_state(views.get("feed") or {})
 
     def save_layout(self) -> None:
+        if self.locked:
+            return  # saved when the desk was locked; now the docks are hidden
         settings = layout_settings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/state", self.saveState())
-        settings.sync()
+        key = self._layout_key()
+        settings.setValue(f"{key}/geometry", self.saveGeometry())
+        settings.setValue(f"{key}/state", self.saveState())
+        settings.setValue(f"{key}/views", json.dumps(
+            {"board": self.board.view_state(), "feed": self.feed.view_state()}))
+        _sync_private(settings)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()
+        self.idle.stop()
+        self.sign_in.wait()
         if self.poller is not None:
             self.poller.stop()
         if self.live is not None:

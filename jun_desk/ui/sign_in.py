@@ -1,35 +1,344 @@
-"""Who is at the desk: the operator (and so the role) is picked from the database."""
+"""Who is at the desk: a name and a password, typed — never a list of people with a
+supervisor one click away. The same panel opens the desk, unlocks it and lets someone
+else take over; the first sign-in of an account chooses its password."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+import getpass
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jun_desk.domain.errors import SignInError
+from jun_desk.domain.passwords import MAX_LENGTH, PasswordPolicy, PasswordRejected
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
-from jun_desk.ui.labels import role_names
-from jun_desk.ui.main_window import layout_settings
+from jun_desk.ui.context import describe
+from jun_desk.ui.workers import run_job
 
 
-def choose_operator(desk: Desk, parent: QWidget | None = None) -> Actor | None:
-    operators = desk.operators.list()
-    if not operators:
-        QMessageBox.warning(parent, "Jun Desk", (
+def rejected_text(reason: str) -> str:
+    """Why the password policy refused a new password, in the desk's language."""
+    words = {
+        "empty": QCoreApplication.translate("SignIn", "La contraseña está vacía."),
+        "too_long": QCoreApplication.translate(
+            "SignIn", "La contraseña es demasiado larga (como máximo %d caracteres).")
+        % MAX_LENGTH,
+        "control": QCoreApplication.translate(
+            "SignIn", "La contraseña contiene caracteres de control."),
+        "pin": QCoreApplication.translate(
+            "SignIn", "El PIN debe tener al menos 6 cifras, solo cifras."),
+        "short": QCoreApplication.translate(
+            "SignIn", "La contraseña debe tener al menos 8 caracteres."),
+    }
+    return words.get(reason, reason)
+
+
+def system_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name for this uid (some containers)
+        return ""
+
+
+class SignInPanel(QWidget):
+    """Name and password; ``signed_in(Actor)`` when they are right. ``purpose`` is what the
+    audit trail records: the first sign-in, unlocking, or someone else taking over.
+
+    ``training``: the sandbox's no-password mode (a name is enough)."""
+
+    signed_in = Signal(object)
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None, *, training: bool = False,
+                 os_user: str | None = None,
+                 policy: PasswordPolicy | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sign-in")
+        self.desk = desk
+        self.training = training
+        self.os_user = os_user  # set when the desk lets a bound system user in
+        self.policy = policy or desk.operators.policy
+        self.purpose = "sign_in"
+        self.previous: Actor | None = None
+        self.first_password = False  # choosing the password of an account that has none
+        self.busy = False
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+        self.title = QLabel(self)
+        self.title.setObjectName("sign-in-title")
+        self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("sign-in-name")
+        self.name.setMaxLength(64)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("sign-in-password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(MAX_LENGTH + 1)  # one more: "too long" is then said
+        self.new_password = QLineEdit(self)
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setMaxLength(MAX_LENGTH + 1)
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setMaxLength(MAX_LENGTH + 1)
+        self.message = QLabel("", self)
+        self.message.setObjectName("sign-in-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
+        self.button = QPushButton(self.tr("Entrar"), self)
+        self.button.setObjectName("sign-in-button")
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        self.system_button = QPushButton(self)
+        self.system_button.clicked.connect(self.submit_system)
+
+        form = QFormLayout()
+        self.password_label = QLabel(self.tr("Contraseña"), self)
+        self.new_label = QLabel(self)
+        self.repeat_label = QLabel(self.tr("Repítala"), self)
+        form.addRow(self.tr("Usuario"), self.name)
+        form.addRow(self.password_label, self.password)
+        form.addRow(self.new_label, self.new_password)
+        form.addRow(self.repeat_label, self.repeat)
+        box = QWidget(self)
+        box.setMinimumWidth(380)
+        box.setMaximumWidth(480)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.title)
+        inner.addWidget(self.subtitle)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.system_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.button)
+        inner.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        for field in (self.name, self.password, self.new_password, self.repeat):
+            field.returnPressed.connect(self.submit)
+        self.prepare()
+
+    # ------------------------------------------------------------------ state
+    def prepare(self, purpose: str = "sign_in", previous: Actor | None = None, *,
+                name: str = "", message: str = "") -> None:
+        """Empty fields for a new sign-in; ``name`` pre-filled to unlock one's own desk."""
+        self.purpose, self.previous = purpose, previous
+        self.first_password = False
+        for field in (self.password, self.new_password, self.repeat):
+            field.clear()
+        self.name.setText(name)
+        self.name.setReadOnly(False)
+        titles = {"sign_in": self.tr("Entrar en Jun Desk"),
+                  "unlock": self.tr("Jun Desk está bloqueado"),
+                  "switch": self.tr("Cambiar de operador")}
+        self.title.setText(titles.get(purpose, titles["sign_in"]))
+        if self.training:
+            self.subtitle.setText(self.tr(
+                "Modo formación (sandbox): basta con el nombre de usuario, sin contraseña."))
+        elif purpose == "unlock":
+            self.subtitle.setText(self.tr(
+                "Escriba su contraseña para seguir, u otro usuario y su contraseña para "
+                "cambiar de operador."))
+        else:
+            self.subtitle.setText(self.tr("Escriba su usuario y su contraseña."))
+        self.message.setText(message)
+        self.system_button.setText(self.tr("Entrar como el usuario del sistema (%s)")
+                                   % (self.os_user or ""))
+        self.system_button.setVisible(bool(self.os_user) and not self.training)
+        self._show_fields()
+        (self.password if name else self.name).setFocus()
+
+    def _show_fields(self) -> None:
+        show_password = not self.training and not self.first_password
+        self.password.setVisible(show_password)
+        self.password_label.setVisible(show_password)
+        for widget in (self.new_password, self.new_label, self.repeat, self.repeat_label):
+            widget.setVisible(self.first_password)
+        self.new_label.setText(self.tr("Nuevo PIN") if self.policy.pin
+                               else self.tr("Nueva contraseña"))
+        self.button.setText(self.tr("Guardar y entrar") if self.first_password
+                            else self.tr("Entrar"))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.button.setEnabled(not busy)
+        self.system_button.setEnabled(not busy)
+
+    # ------------------------------------------------------------------ actions
+    def submit(self) -> None:
+        if self.busy:
+            return
+        operators = self.desk.operators
+        name, purpose, previous = self.name.text().strip(), self.purpose, self.previous
+        if self.training:
+            if not name:
+                self.message.setText(self.tr("Escriba su nombre de usuario."))
+                return
+            self._run(lambda: operators.actor(name))
+            return
+        if self.first_password:
+            new, again = self.new_password.text(), self.repeat.text()
+            if new != again:
+                self.message.setText(self.tr("Las dos contraseñas no coinciden."))
+                return
+            try:
+                self.policy.check(new)
+            except PasswordRejected as err:
+                self.message.setText(self.rejected_text(err.reason))
+                return
+            self._run(lambda: operators.set_first_password(name, new, purpose=purpose,
+                                                           previous=previous))
+            return
+        password = self.password.text()
+        self._run(lambda: operators.sign_in(name, password, purpose=purpose,
+                                            previous=previous))
+
+    def submit_system(self) -> None:
+        operators, user = self.desk.operators, self.os_user or ""
+        purpose, previous = self.purpose, self.previous
+
+        def work() -> Actor:
+            actor = operators.sign_in_system(user, purpose=purpose, previous=previous)
+            if actor is None:
+                raise SignInError("No operator is bound to this system user", "no_system")
+            return actor
+
+        self._run(work)
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        self._set_busy(True)
+        self.message.setText(self.tr("Comprobando…"))
+        self.message.setStyleSheet("color: palette(text);")
+        run_job(self._pool, work, self._done, self._failed)
+
+    def _done(self, actor: Actor) -> None:
+        self._set_busy(False)
+        self.message.setText("")
+        self.password.clear()
+        self.new_password.clear()
+        self.repeat.clear()
+        self.first_password = False
+        self._show_fields()
+        self.signed_in.emit(actor)
+
+    def _failed(self, err: Exception) -> None:
+        self._set_busy(False)
+        self.message.setStyleSheet("color: #c62828;")
+        self.password.clear()
+        if isinstance(err, SignInError):
+            if err.reason == "no_password":
+                self.first_password = True
+                self._show_fields()
+                self.new_password.setFocus()
+            elif err.reason == "has_password":
+                self.first_password = False
+                self._show_fields()
+                self.password.setFocus()
+            self.message.setText(self.refusal_text(err))
+        elif isinstance(err, PasswordRejected):
+            self.message.setText(self.rejected_text(err.reason))
+        else:
+            self.message.setText(describe(err))
+
+    # ------------------------------------------------------------------ words
+    def refusal_text(self, err: SignInError) -> str:
+        if err.reason == "no_password":
+            what = self.tr("un PIN de al menos 6 cifras") if self.policy.pin \
+                else self.tr("una contraseña de al menos 8 caracteres")
+            return self.tr("Es su primer acceso: elija %s y escríbala dos veces.") % what
+        if err.reason == "has_password":
+            return self.tr("Esta cuenta ya tiene contraseña: escríbala.")
+        if err.reason == "empty":
+            return self.tr("Escriba su nombre de usuario y su contraseña.")
+        if err.reason == "no_system":
+            return self.tr("Ningún operador está asociado a este usuario del sistema.")
+        if err.reason == "wait":
+            return self.tr("Demasiados intentos fallidos: espere %d s y vuelva a "
+                           "intentarlo.") % err.wait_seconds
+        text = self.tr("La contraseña es demasiado larga (como máximo %d caracteres).") \
+            % MAX_LENGTH if err.reason == "too_long" \
+            else self.tr("Usuario o contraseña incorrectos.")
+        if err.wait_seconds:
+            text += " " + self.tr("Demasiados intentos fallidos: espere %d s antes del "
+                                  "siguiente.") % err.wait_seconds
+        return text
+
+    def rejected_text(self, reason: str) -> str:
+        return rejected_text(reason)
+
+    def queue(self, work: Callable[[], Any], on_error: Callable[[Exception], None]) -> None:
+        """Run ``work`` on this panel's single thread, before any sign-in typed after it
+        (the lock is audited before the unlock that follows it)."""
+        run_job(self._pool, work, lambda _result: None, on_error)
+
+    def wait(self) -> None:
+        self._pool.waitForDone(30_000)
+
+
+class SignInDialog(QDialog):
+    """The sign-in before the desk opens."""
+
+    def __init__(self, desk: Desk, parent: QWidget | None = None, *, training: bool = False,
+                 os_user: str | None = None, title: str = "Jun Desk") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.actor: Actor | None = None
+        self.panel = SignInPanel(desk, self, training=training, os_user=os_user)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.panel.signed_in.connect(self._signed_in)
+        self.resize(520, 340)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.accept()
+
+    def done(self, result: int) -> None:  # type: ignore[override]
+        self.panel.wait()
+        super().done(result)
+
+
+def sign_in(desk: Desk, parent: QWidget | None = None, *, training: bool = False,
+            system_sign_in: bool = False, title: str = "Jun Desk") -> Actor | None:
+    """Who opens the desk: the operator bound to this system user when the desk allows it,
+    else whoever types a right name and password (any name in training)."""
+    if not desk.operators.list():
+        QMessageBox.warning(parent, "Jun Desk", QCoreApplication.translate("SignIn",
             "Esta mesa no tiene operadores todavía. Crea el primero con:\n\n"
             "  jun-desk operators add NOMBRE --role supervisor --name \"Nombre Apellido\"\n\n"
             "o abre Jun Desk con --sandbox para practicar."))
         return None
-    if len(operators) == 1:
+    os_user = system_user() if system_sign_in and not training else None
+    if os_user:
+        actor = desk.operators.sign_in_system(os_user)
+        if actor is not None:
+            return actor
+        os_user = None  # nobody bound to this system user: the usual sign-in
+    operators = desk.operators.list()
+    if training and len(operators) == 1:  # the sandbox's own trainee: nothing to ask
         return desk.operators.actor(operators[0].username)
-    settings = layout_settings()
-    last = settings.value("session/operator", "")
-    roles = role_names()
-    labels = [f"{o.display_name} — {o.username} ({roles.get(o.role.value, o.role.value)})"
-              for o in operators]
-    current = next((n for n, o in enumerate(operators) if o.username == last), 0)
-    choice, ok = QInputDialog.getItem(parent, "Jun Desk", "¿Quién atiende la mesa?", labels,
-                                      current, False)
-    if not ok:
+    dialog = SignInDialog(desk, parent, training=training, os_user=os_user, title=title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    operator = operators[labels.index(choice)]
-    settings.setValue("session/operator", operator.username)
-    return desk.operators.actor(operator.username)
+    return dialog.actor

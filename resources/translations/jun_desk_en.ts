@@ -43,38 +43,38 @@
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="159" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="189" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="208" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="266" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="312" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="343" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="312" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="343" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="322" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="353" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="323" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="354" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="378" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -615,44 +615,52 @@
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="123" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="134" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="205" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="242" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="247" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="258" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="264" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="265" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="263" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="274" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="108" />
+        <source>Bloqueado tras %d min sin actividad.</source>
+        <translation>Locked after %d min without activity.</translation>
     </message>
 </context>
 <context>
@@ -791,204 +799,477 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="73" />
+        <location filename="../../jun_desk/ui/main_window.py" line="158" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="75" />
+        <location filename="../../jun_desk/ui/main_window.py" line="160" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="78" />
+        <location filename="../../jun_desk/ui/main_window.py" line="163" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="82" />
+        <location filename="../../jun_desk/ui/main_window.py" line="167" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="92" />
+        <location filename="../../jun_desk/ui/main_window.py" line="177" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="100" />
+        <location filename="../../jun_desk/ui/main_window.py" line="184" />
+        <source>FORMACIÓN · sin contraseñas</source>
+        <translation>TRAINING · no passwords</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="188" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="107" />
+        <location filename="../../jun_desk/ui/main_window.py" line="197" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="112" />
+        <location filename="../../jun_desk/ui/main_window.py" line="202" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="116" />
+        <location filename="../../jun_desk/ui/main_window.py" line="207" />
+        <source>&amp;Sesión</source>
+        <translation>&amp;Session</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="208" />
+        <source>Bloquear</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="214" />
+        <source>Cambiar de operador…</source>
+        <translation>Switch operator…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="216" />
+        <source>Cambiar mi contraseña…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="218" />
+        <source>Restablecer la contraseña de…</source>
+        <translation>Reset the password of…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="224" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="117" />
+        <location filename="../../jun_desk/ui/main_window.py" line="225" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="122" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="124" />
+        <location filename="../../jun_desk/ui/main_window.py" line="232" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="126" />
+        <location filename="../../jun_desk/ui/main_window.py" line="234" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="128" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="133" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="134" />
+        <location filename="../../jun_desk/ui/main_window.py" line="240" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="147" />
+        <location filename="../../jun_desk/ui/main_window.py" line="254" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="190" />
+        <location filename="../../jun_desk/ui/main_window.py" line="306" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="222" />
+        <location filename="../../jun_desk/ui/main_window.py" line="338" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="340" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="347" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="352" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <location filename="../../jun_desk/ui/main_window.py" line="355" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="245" />
+        <location filename="../../jun_desk/ui/main_window.py" line="361" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="382" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="276" />
+        <location filename="../../jun_desk/ui/main_window.py" line="392" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="282" />
+        <location filename="../../jun_desk/ui/main_window.py" line="398" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="405" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <location filename="../../jun_desk/ui/main_window.py" line="406" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="294" />
+        <location filename="../../jun_desk/ui/main_window.py" line="410" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="335" />
+        <location filename="../../jun_desk/ui/main_window.py" line="451" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="339" />
+        <location filename="../../jun_desk/ui/main_window.py" line="455" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="345" />
+        <location filename="../../jun_desk/ui/main_window.py" line="461" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="347" />
+        <location filename="../../jun_desk/ui/main_window.py" line="463" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="349" />
+        <location filename="../../jun_desk/ui/main_window.py" line="465" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="366" />
+        <location filename="../../jun_desk/ui/main_window.py" line="474" />
+        <source>desbloquee Jun Desk para verlo</source>
+        <translation>unlock Jun Desk to see it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="484" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="370" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="371" />
+        <location filename="../../jun_desk/ui/main_window.py" line="489" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="375" />
+        <location filename="../../jun_desk/ui/main_window.py" line="493" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="500" />
+        <source>MODO FORMACIÓN: sin contraseñas</source>
+        <translation>TRAINING MODE: no passwords</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="502" />
+        <source>bloqueado</source>
+        <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="27" />
+        <source>Restablecer una contraseña</source>
+        <translation>Reset a password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="28" />
+        <source>Cambiar mi contraseña</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="43" />
+        <source>Operador</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="46" />
+        <source>Contraseña actual</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="47" />
+        <source>Nueva contraseña</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="48" />
+        <source>Repítala</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="65" />
+        <source>Las dos contraseñas no coinciden.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="85" />
+        <source>Contraseña guardada para %s</source>
+        <translation>Password saved for %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/password_dialog.py" line="92" />
+        <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
+        <translation>The current password is wrong: nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="35" />
+        <source>La contraseña está vacía.</source>
+        <translation>The password is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="36" />
+        <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
+        <translation>The password is too long (at most %d characters).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="39" />
+        <source>La contraseña contiene caracteres de control.</source>
+        <translation>The password contains control characters.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="41" />
+        <source>El PIN debe tener al menos 6 cifras, solo cifras.</source>
+        <translation>The PIN must have at least 6 digits, digits only.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="43" />
+        <source>La contraseña debe tener al menos 8 caracteres.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
+        <source>Esta mesa no tiene operadores todavía. Crea el primero con:
+
+  jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
+
+o abre Jun Desk con --sandbox para practicar.</source>
+        <translation>This desk has no operators yet. Create the first one with:
+
+  jun-desk operators add NAME --role supervisor --name "First Last"
+
+or open Jun Desk with --sandbox to practise.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="102" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
+        <source>Entrar</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="110" />
+        <source>Contraseña</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="112" />
+        <source>Repítala</source>
+        <translation>Type it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="113" />
+        <source>Usuario</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="152" />
+        <source>Entrar en Jun Desk</source>
+        <translation>Sign in to Jun Desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="153" />
+        <source>Jun Desk está bloqueado</source>
+        <translation>Jun Desk is locked</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="154" />
+        <source>Cambiar de operador</source>
+        <translation>Switch operator</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña.</source>
+        <translation>Training mode (sandbox): the user name is enough, no password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
+        <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
+        <translation>Type your password to go on, or another user name and password to switch operator.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="164" />
+        <source>Escriba su usuario y su contraseña.</source>
+        <translation>Type your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="166" />
+        <source>Entrar como el usuario del sistema (%s)</source>
+        <translation>Sign in as the system user (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="178" />
+        <source>Nuevo PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="179" />
+        <source>Nueva contraseña</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <source>Guardar y entrar</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <source>Escriba su nombre de usuario.</source>
+        <translation>Type your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
+        <source>Las dos contraseñas no coinciden.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
+        <source>Comprobando…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <source>un PIN de al menos 6 cifras</source>
+        <translation>a PIN of at least 6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="268" />
+        <source>una contraseña de al menos 8 caracteres</source>
+        <translation>a password of at least 8 characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
+        <source>Es su primer acceso: elija %s y escríbala dos veces.</source>
+        <translation>This is your first sign-in: choose %s and type it twice.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
+        <source>Esta cuenta ya tiene contraseña: escríbala.</source>
+        <translation>This account already has a password: type it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
+        <source>Escriba su nombre de usuario y su contraseña.</source>
+        <translation>Type your user name and your password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <source>Ningún operador está asociado a este usuario del sistema.</source>
+        <translation>No operator is bound to this system user.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
+        <source>Demasiados intentos fallidos: espere %d s y vuelva a intentarlo.</source>
+        <translation>Too many wrong attempts: wait %d s and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
+        <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
+        <translation>The password is too long (at most %d characters).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
+        <source>Usuario o contraseña incorrectos.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
+        <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
+        <translation>Too many wrong attempts: wait %d s before the next one.</translation>
     </message>
 </context>
 </TS>

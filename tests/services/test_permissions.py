@@ -79,7 +79,7 @@ def test_a_forged_actor_gains_nothing(desk: Desk, people, lamp) -> None:  # type
 
 def test_a_disabled_operator_is_refused_at_once(desk: Desk, people, lamp) -> None:  # type: ignore[no-untyped-def]
     desk.operators.set_active(people["ana"], "luis", False)
-    with pytest.raises(PermissionDeniedError, match="not an active operator"):
+    with pytest.raises(PermissionDeniedError, match="was deactivated by a supervisor"):
         desk.tickets.assign(people["luis"], lamp.id, people["luis"].operator_id)
 
 

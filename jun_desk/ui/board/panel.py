@@ -134,13 +134,43 @@ class BoardPanel(QWidget):
         for action in (self.assign_me, self.reassign, self.move_department):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        supervisor = ui.actor.may(Permission.REASSIGN_OPERATOR)
-        self.reassign.setEnabled(supervisor)  # the services refuse it anyway
-        # Enabled for operators too when the ticket is unclassified (see context_menu).
-        self.move_department.setEnabled(ui.actor.may(Permission.REASSIGN_DEPARTMENT))
+        self.apply_role()
+        ui.actor_changed.connect(self.apply_role)
+        self._wanted_operator: int | None = None
         self._operators: list = []
         ui.run(ui.desk.operators.list, self._operators_loaded)
         ui.ticket_changed.connect(self.place)
+
+    def apply_role(self, _actor: object = None) -> None:
+        """Supervisor-only actions are not shown to operators at all (the services refuse
+        them anyway)."""
+        actor = self.ui.actor
+        for action, permission in ((self.reassign, Permission.REASSIGN_OPERATOR),
+                                   (self.move_department, Permission.REASSIGN_DEPARTMENT)):
+            allowed = actor.may(permission)
+            action.setEnabled(allowed)
+            action.setVisible(allowed)
+
+    def view_state(self) -> dict:  # type: ignore[type-arg]
+        """The filters, to save with the operator's layout."""
+        return {"department": self.department.currentData(),
+                "operator": self.operator.currentData(), "search": self.search.text()}
+
+    def apply_view_state(self, state: dict) -> None:  # type: ignore[type-arg]
+        department = self.department.findData(state.get("department"))
+        self.department.setCurrentIndex(max(0, department))
+        self.search.setText(str(state.get("search") or ""))
+        self.operator.setCurrentIndex(0)
+        self._wanted_operator = state.get("operator")
+        self._choose_operator()
+
+    def _choose_operator(self) -> None:
+        if self._wanted_operator is None:
+            return
+        index = self.operator.findData(self._wanted_operator)
+        if index >= 0:
+            self.operator.setCurrentIndex(index)
+            self._wanted_operator = None
 
     # ------------------------------------------------------------------ loading
     def filter(self, **extra) -> TicketFilter:  # type: ignore[no-untyped-def]
@@ -189,6 +219,7 @@ class BoardPanel(QWidget):
         self._operators = operators
         for op in operators:
             self.operator.addItem(op.display_name, op.id)
+        self._choose_operator()  # a saved filter on a person waits for the list
 
     # ------------------------------------------------------------------ actions
     def current(self) -> TicketView | None:
@@ -339,8 +370,10 @@ class BoardPanel(QWidget):
         menu.addAction(self.assign_me)
         menu.addAction(self.reassign)
         # An unclassified ticket is anyone's to route; other moves are a supervisor's.
-        self.move_department.setEnabled(self.ui.actor.may(Permission.REASSIGN_DEPARTMENT)
-                                        or ticket.department == UNCLASSIFIED)
+        routable = (self.ui.actor.may(Permission.REASSIGN_DEPARTMENT)
+                    or ticket.department == UNCLASSIFIED)
+        self.move_department.setEnabled(routable)
+        self.move_department.setVisible(routable)
         menu.addAction(self.move_department)
         moves = menu.addMenu(self.tr("Mover a"))
         for status in Status:

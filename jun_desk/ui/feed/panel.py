@@ -108,6 +108,17 @@ class FeedPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
 
+    def view_state(self) -> dict:  # type: ignore[type-arg]
+        """The filters, to save with the operator's layout."""
+        return {"department": self.department.currentData(),
+                "unhandled": self.unhandled.isChecked(), "search": self.search.text()}
+
+    def apply_view_state(self, state: dict) -> None:  # type: ignore[type-arg]
+        self.department.setCurrentIndex(max(0, self.department.findData(
+            state.get("department"))))
+        self.unhandled.setChecked(bool(state.get("unhandled", True)))
+        self.search.setText(str(state.get("search") or ""))
+
     # ------------------------------------------------------------------ loading
     def _query(self, **extra):  # type: ignore[no-untyped-def]
         desk = self.ui.desk

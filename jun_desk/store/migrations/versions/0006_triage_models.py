@@ -1,13 +1,13 @@
 """Learning triage: the desk's corrections and versioned triage models.
 
-Revision ID: 0006_i12
+Revision ID: 0006
 Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006_i12'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None

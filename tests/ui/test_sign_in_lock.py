@@ -1,0 +1,279 @@
+"""Signing in, locking and switching operator in the desk window, offscreen with qtbot."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from jun_desk.services.desk import Desk
+from jun_desk.store.models import AuditEvent
+from jun_desk.ui.context import UiContext
+from jun_desk.ui.main_window import MainWindow, SessionOptions
+from jun_desk.ui.sign_in import SignInPanel
+
+
+class Seconds:
+    """The idle lock's clock, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def staff(desk: Desk, people):  # type: ignore[no-untyped-def]
+    desk.operators.set_password(None, "ana", "clave-de-ana")
+    desk.operators.set_password(None, "luis", "clave-de-luis")
+    return people
+
+
+def _window(qtbot, desk: Desk, actor, **session) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(UiContext(desk, actor), session=SessionOptions(**session))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts go to the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    return window
+
+
+def _type(qtbot, panel: SignInPanel, name: str | None, password: str) -> None:  # type: ignore[no-untyped-def]
+    if name is not None:
+        panel.name.setText(name)
+    panel.password.setText(password)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.busy and panel.message.text() != "Comprobando…",
+                    timeout=10_000)
+
+
+def _actions(desk: Desk) -> list[str]:
+    with desk.db.session(readonly=True) as session:
+        return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+
+
+def _data_hidden(window: MainWindow) -> bool:
+    return (not window.board.isVisible() and not window.feed_dock.isVisible()
+            and not window.detail_dock.isVisible() and not window.dms_dock.isVisible()
+            and not window.dashboard_dock.isVisible() and window.sign_in.isVisible()
+            and not window.menuBar().isEnabled())
+
+
+def test_a_wrong_password_is_refused_and_then_the_account_waits(qtbot, desk: Desk, clock,
+                                                                 staff) -> None:  # type: ignore[no-untyped-def]
+    panel = SignInPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    signed: list = []
+    panel.signed_in.connect(signed.append)
+    for _ in range(4):
+        _type(qtbot, panel, "luis", "no-es-la-clave")
+        assert panel.message.text() == "Usuario o contraseña incorrectos."
+    _type(qtbot, panel, "luis", "no-es-la-clave")
+    assert panel.message.text() == ("Usuario o contraseña incorrectos. Demasiados intentos "
+                                    "fallidos: espere 30 s antes del siguiente.")
+    assert panel.password.text() == ""  # never left in the field
+    _type(qtbot, panel, "luis", "clave-de-luis")  # right, but too soon
+    assert "espere 30 s y vuelva a intentarlo" in panel.message.text() and signed == []
+    clock.advance(seconds=31)
+    _type(qtbot, panel, "luis", "clave-de-luis")
+    assert [a.username for a in signed] == ["luis"]
+    assert _actions(desk).count("session.sign_in_failed") == 6
+
+
+def test_first_sign_in_chooses_a_password(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    panel = SignInPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    _type(qtbot, panel, "rosa", "")
+    assert panel.first_password and panel.new_password.isVisible()
+    assert "Es su primer acceso" in panel.message.text()
+    panel.new_password.setText("la-clave-de-rosa")
+    panel.repeat.setText("la-clave-de-rosz")
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "Las dos contraseñas no coinciden."
+    panel.repeat.setText("la-clave-de-rosa")
+    with qtbot.waitSignal(panel.signed_in, timeout=10_000) as signed:
+        qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert signed.args[0].username == "rosa"
+    assert desk.operators.sign_in("rosa", "la-clave-de-rosa").username == "rosa"
+
+
+def test_bad_input_on_the_sign_in_is_a_clear_message(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    panel = SignInPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    _type(qtbot, panel, "luis", "")
+    assert panel.message.text() == "Escriba su nombre de usuario y su contraseña."
+    _type(qtbot, panel, "luis", "x" * 10_000)
+    assert panel.message.text() == ("La contraseña es demasiado larga (como máximo 1024 "
+                                    "caracteres).")
+    desk.operators.set_password(None, "luis", "contraseña-ñandú-€-🔑")
+    with qtbot.waitSignal(panel.signed_in, timeout=10_000):
+        panel.name.setText("luis")
+        panel.password.setText("")
+        qtbot.keyClicks(panel.password, "contrase")  # QTest types ASCII only; the rest is
+        panel.password.insert("ña-ñandú-€-🔑")  # what an input method would insert
+        qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+
+
+def test_ctrl_l_locks_and_the_password_unlocks(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk, staff["luis"])
+    assert window.feed_dock.isVisible() and window.board.isVisible()
+    window.detail.composer.setPlainText("Borrador para el vecino")
+    qtbot.keyClick(window.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked and _data_hidden(window)
+    assert "bloqueado" in window.windowTitle()
+    assert window.sign_in.name.text() == "luis"
+    window.notify("Policía Local: 1 aviso(s) nuevo(s)", "@pepe: hay un incendio en la calle")
+    assert "incendio" not in window.statusBar().currentMessage()
+    _type(qtbot, window.sign_in, None, "clave-equivocada")
+    assert window.locked and _data_hidden(window)
+    _type(qtbot, window.sign_in, None, "clave-de-luis")
+    assert not window.locked
+    assert window.board.isVisible() and window.feed_dock.isVisible()
+    assert window.detail.composer.toPlainText() == "Borrador para el vecino"  # kept for him
+    qtbot.waitUntil(lambda: "session.lock" in _actions(desk), timeout=10_000)
+    assert _actions(desk)[-1] == "session.unlock"
+    window.close()
+
+
+def test_the_desk_locks_itself_after_the_idle_time(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    seconds = Seconds()
+    window = _window(qtbot, desk, staff["ana"], idle_minutes=10, clock=seconds)
+    seconds.now += 9 * 60
+    window.idle.check()
+    assert not window.locked
+    qtbot.keyClick(window.board.search, Qt.Key.Key_A)  # the supervisor types: still here
+    seconds.now += 9 * 60
+    window.idle.check()
+    assert not window.locked
+    seconds.now += 60
+    window.idle.check()
+    assert window.locked and _data_hidden(window)
+    assert window.sign_in.message.text() == "Bloqueado tras 10 min sin actividad."
+    _type(qtbot, window.sign_in, None, "clave-de-ana")
+    assert not window.locked and window.dashboard_dock.isVisible()
+    window.close()
+
+
+def test_switching_from_an_operator_to_a_supervisor_changes_what_is_offered(
+        qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk, staff["luis"])
+
+    def offered() -> dict[str, bool]:
+        return {"dashboard": window.dashboard_dock.toggleViewAction().isVisible(),
+                "dashboard_open": window.dashboard_dock.isVisible(),
+                "reassign": window.board.reassign.isVisible(),
+                "move_department": window.board.move_department.isVisible(),
+                "reset_password": window.reset_action.isVisible()}
+
+    assert set(offered().values()) == {False}
+    assert window.user_label.text() == "luis (operador/a)"
+    window.detail.composer.setPlainText("Borrador de Luis")
+    window.switch_action.trigger()
+    assert _data_hidden(window) and window.sign_in.name.text() == ""
+    _type(qtbot, window.sign_in, "ana", "clave-de-ana")
+    assert window.ui.actor.username == "ana" and not window.locked
+    assert set(offered().values()) == {True}
+    assert window.user_label.text() == "ana (supervisor/a)"
+    assert window.detail.composer.toPlainText() == ""  # Luis's draft is not Ana's to send
+    with desk.db.session(readonly=True) as session:
+        switch = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "session.switch")).one()
+    assert switch.actor_name == "ana" and switch.before == {"operator": "luis"}
+    # And back: the supervision dock goes away at once.
+    window.switch_operator()
+    _type(qtbot, window.sign_in, "luis", "clave-de-luis")
+    assert window.ui.actor.username == "luis" and set(offered().values()) == {False}
+    window.close()
+
+
+def test_an_operator_never_sees_the_supervision_dock(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    # A supervisor leaves the dashboard open in the layout of older versions (shared)...
+    ana = _window(qtbot, desk, staff["ana"])
+    assert ana.dashboard_dock.isVisible()
+    from jun_desk.ui.main_window import layout_settings
+
+    settings = layout_settings()
+    settings.setValue("main/state", ana.saveState())
+    settings.sync()
+    ana.close()
+    # ...and an operator opens the desk: no dock, no menu entry, no right-click entry.
+    window = _window(qtbot, desk, staff["luis"])
+    assert not window.dashboard_dock.isVisible()
+    assert not window.dashboard_dock.toggleViewAction().isVisible()
+    popup = window.createPopupMenu()
+    assert popup is not None
+    assert window.dashboard_dock.toggleViewAction() not in popup.actions()
+    window.lock()
+    assert window.createPopupMenu() is None
+    window.close()
+
+
+def test_each_operator_has_their_own_layout_and_filters(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk, staff["luis"])
+    window.feed_dock.setFloating(True)
+    window.feed.department.setCurrentIndex(window.feed.department.findData("obras"))
+    window.board.search.setText("farola")
+    window.switch_operator()
+    _type(qtbot, window.sign_in, "ana", "clave-de-ana")
+    assert not window.feed_dock.isFloating()
+    assert window.feed.department.currentData() is None and window.board.search.text() == ""
+    window.close()  # saves Ana's
+    again = _window(qtbot, desk, staff["luis"])
+    assert again.feed_dock.isFloating()
+    assert again.feed.department.currentData() == "obras"
+    assert again.board.search.text() == "farola"
+    again.close()
+
+
+def test_an_operator_deactivated_on_another_desk_is_stopped_at_the_next_action(
+        qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk, staff["luis"])
+    desk.operators.set_active(staff["ana"], "luis", False)  # from another desk
+    luis = window.ui.actor
+    window.ui.run(lambda: desk.tickets.create_manual(luis, department="obras",
+                                                     title="Bache"), changes=True)
+    qtbot.waitUntil(lambda: window.locked, timeout=10_000)
+    assert _data_hidden(window)
+    assert "luis's account was deactivated" in window.sign_in.message.text()
+    assert window.sign_in.name.text() == ""
+    assert desk.search.tickets() == []
+    _type(qtbot, window.sign_in, "luis", "clave-de-luis")
+    assert window.locked and window.sign_in.message.text() == "Usuario o contraseña incorrectos."
+    window.close()
+
+
+def test_training_signs_in_without_a_password_and_says_so(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, desk, people["luis"], training=True)
+    assert "MODO FORMACIÓN: sin contraseñas" in window.windowTitle()
+    assert window.training_label.isVisible()
+    window.lock()
+    assert not window.sign_in.password.isVisible()
+    window.sign_in.name.setText("ana")
+    with qtbot.waitSignal(window.sign_in.signed_in, timeout=10_000):
+        qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
+    assert window.ui.actor.username == "ana" and window.dashboard_dock.isVisible()
+    window.close()
+
+
+def test_the_sign_in_speaks_english(qtbot, qapp, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    try:
+        panel = SignInPanel(desk)
+        qtbot.addWidget(panel)
+        panel.show()
+        assert panel.title.text() == "Sign in to Jun Desk" and panel.button.text() == "Sign in"
+        _type(qtbot, panel, "luis", "wrong-one")
+        assert panel.message.text() == "Wrong user name or password."
+        window = _window(qtbot, desk, staff["luis"], training=True)
+        assert "TRAINING MODE: no passwords" in window.windowTitle()
+        window.close()
+    finally:
+        i18n.install(qapp, "es")
