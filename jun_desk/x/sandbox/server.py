@@ -31,6 +31,7 @@ from oauthlib.oauth1.rfc5849 import signature, utils
 from jun_desk.domain.tweet_length import weighted_length
 from jun_desk.secrets import XCredentials
 from jun_desk.x.ratelimit import endpoint_key
+from jun_desk.x.sandbox import item_faults
 from jun_desk.x.sandbox.scenario import DmEvent, Scenario, Tweet, User, build_scenario
 
 log = logging.getLogger(__name__)
@@ -192,6 +193,7 @@ class SandboxState:
         self.nonces: deque[tuple[str, str]] = deque(maxlen=10_000)
         self.stats = SandboxStats()
         self.faults = Faults()
+        self.item_faults = item_faults.ItemFaults()  # incomplete or surprising items
 
     @property
     def desk(self) -> User:
@@ -354,6 +356,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "lost_write" and method == "POST":
             self._drop()
             return
+        body = item_faults.apply(state, endpoint, body)
         if fault == "malformed":
             raw = json.dumps(body).encode()
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
@@ -425,6 +428,8 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, self._users(query)
         if method == "GET" and len(rest) == 2 and rest[0] == "users":
             return 200, self._users({**query, "ids": rest[1]}, single=True)
+        if method == "GET" and rest == ["tweets"]:
+            return 200, self._tweets_lookup(query)
         if method == "GET" and len(rest) == 3 and rest[0] == "users" and rest[2] == "mentions":
             return 200, self._timeline(rest[1], query, mentions=True)
         if method == "GET" and len(rest) == 3 and rest[0] == "users" and rest[2] == "tweets":
@@ -456,6 +461,24 @@ class _Handler(BaseHTTPRequestHandler):
         out: dict[str, Any] = {}
         if found:
             out["data"] = found[0] if single else found
+        if errors:
+            out["errors"] = errors
+        return out
+
+    def _tweets_lookup(self, query: dict[str, str]) -> dict[str, Any]:
+        """GET /2/tweets?ids=: the tweets still visible, a not-found error for the others."""
+        state = self.server.state
+        ids = [i for i in query.get("ids", "").split(",") if i]
+        if not ids or len(ids) > 100 or not all(i.isdigit() for i in ids):
+            raise _invalid("ids", query.get("ids", ""), "ids must hold 1 to 100 tweet ids")
+        now = state.clock.now()
+        with state.lock:
+            found = [state.tweets_by_id.get(int(i)) for i in ids]
+        page = [t for t in found if t is not None and t.created_at <= now]
+        out = self._tweet_page(page, query, None)
+        out.pop("meta", None)
+        visible = {str(t.id) for t in page}
+        errors = [_not_found("tweet", "id", i) for i in ids if i not in visible]
         if errors:
             out["errors"] = errors
         return out
@@ -732,6 +755,10 @@ class Sandbox:
     @property
     def faults(self) -> Faults:
         return self.state.faults
+
+    @property
+    def item_faults(self) -> item_faults.ItemFaults:
+        return self.state.item_faults
 
     @faults.setter
     def faults(self, value: Faults) -> None:
