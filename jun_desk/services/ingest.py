@@ -189,7 +189,7 @@ class IngestService:
         if missing:
             citizen_ids.update(session.execute(
                 select(Citizen.x_user_id, Citizen.id)
-                .where(Citizen.x_user_id.in_(sorted(missing)))).tuples().all())
+                .where(Citizen.x_user_id.in_(sorted(missing)))).all())
 
     def _row(self, account: str, item: XItem, citizen_ids: dict[str, int],
              now: object) -> dict:

@@ -44,7 +44,7 @@ class QuarantineService:
                      .limit(limit))
             if pending_only:
                 query = query.where(QuarantinedItem.status.in_(PENDING))
-            return [_view(row, name) for row, name in session.execute(query).tuples()]
+            return [_view(row, name) for row, name in session.execute(query).all()]
 
     def count_pending(self) -> int:
         with self.ctx.db.session(readonly=True) as session:
