@@ -44,36 +44,37 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/board/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="176" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="233" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="310" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="310" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="307" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="320" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="308" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="321" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="327" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="340" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -81,12 +82,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="92" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="94" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -448,87 +449,87 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="90" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="100" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="107" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="196" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="202" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="204" />
         <source>Vincular a ticket</source>
         <translation>Link to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="205" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="215" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="224" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="226" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="228" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="230" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -790,154 +791,317 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="72" />
+        <location filename="../../jun_desk/ui/main_window.py" line="85" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="74" />
+        <location filename="../../jun_desk/ui/main_window.py" line="87" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="77" />
+        <location filename="../../jun_desk/ui/main_window.py" line="90" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="81" />
+        <location filename="../../jun_desk/ui/main_window.py" line="94" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="91" />
+        <location filename="../../jun_desk/ui/main_window.py" line="99" />
+        <source>No se pudo leer</source>
+        <translation>Could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="109" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="99" />
+        <location filename="../../jun_desk/ui/main_window.py" line="117" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <location filename="../../jun_desk/ui/main_window.py" line="122" />
+        <source>Elementos que X envió y no se pudieron leer</source>
+        <translation>Items X sent that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="132" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="111" />
+        <location filename="../../jun_desk/ui/main_window.py" line="137" />
+        <source>No se pudo &amp;leer…</source>
+        <translation>Could not be &amp;read…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="140" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="115" />
+        <location filename="../../jun_desk/ui/main_window.py" line="144" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="116" />
+        <location filename="../../jun_desk/ui/main_window.py" line="145" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="121" />
+        <location filename="../../jun_desk/ui/main_window.py" line="150" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="124" />
+        <location filename="../../jun_desk/ui/main_window.py" line="153" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="125" />
+        <location filename="../../jun_desk/ui/main_window.py" line="154" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="138" />
+        <location filename="../../jun_desk/ui/main_window.py" line="169" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="181" />
+        <location filename="../../jun_desk/ui/main_window.py" line="209" />
+        <source>No se pudo leer: %d</source>
+        <translation>Could not be read: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="217" />
+        <source>las menciones</source>
+        <translation>the mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="217" />
+        <source>los mensajes directos</source>
+        <translation>the direct messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="218" />
+        <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
+        <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="235" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="269" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="276" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="227" />
+        <location filename="../../jun_desk/ui/main_window.py" line="284" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="287" />
+        <source>; %s: %s</source>
+        <translation>; %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="288" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="288" />
+        <source>mensajes</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="299" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <location filename="../../jun_desk/ui/main_window.py" line="356" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="360" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="295" />
+        <location filename="../../jun_desk/ui/main_window.py" line="366" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="368" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="299" />
+        <location filename="../../jun_desk/ui/main_window.py" line="370" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="316" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="320" />
+        <location filename="../../jun_desk/ui/main_window.py" line="391" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="321" />
+        <location filename="../../jun_desk/ui/main_window.py" line="392" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="325" />
+        <location filename="../../jun_desk/ui/main_window.py" line="396" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <source>Id de X</source>
+        <translation>X id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <source>Visto por 1.ª vez</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
+        <source>Última vez</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
+        <source>Intentos</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <source>El JSON tal como lo envió X</source>
+        <translation>The JSON as X sent it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="54" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <source>La próxima sincronización vuelve a pedirlo a X</source>
+        <translation>The next sync asks X for it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="56" />
+        <source>Descartar</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <source>Quitarlo de la lista (queda en el historial)</source>
+        <translation>Take it off the list (it stays in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="58" />
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <source>No se pudo leer la lista</source>
+        <translation>Could not read the list</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="86" />
+        <source>Menciones</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="86" />
+        <source>Mensajes directos</source>
+        <translation>Direct messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="88" />
+        <source> (se reintentará)</source>
+        <translation> (will be retried)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="101" />
+        <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
+        <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="103" />
+        <source>Todo lo que X envió se ha podido leer.</source>
+        <translation>Everything X sent could be read.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="121" />
+        <source>No se pudo pedir el reintento</source>
+        <translation>Could not ask for the retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="129" />
+        <source>No se pudo descartar</source>
+        <translation>Could not dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="132" />
+        <source>%d elementos se volverán a pedir a X</source>
+        <translation>%d items will be asked from X again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="137" />
+        <source>%d elementos descartados</source>
+        <translation>%d items dismissed</translation>
     </message>
 </context>
 </TS>
