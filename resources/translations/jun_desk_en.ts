@@ -421,27 +421,27 @@
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="263" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="267" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="278" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="289" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="292" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -548,21 +548,26 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/delegate.py" line="139" />
+        <source>editado</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="165" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="167" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="173" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="175" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>

@@ -302,7 +302,8 @@ def test_an_edited_mention_updates_its_item_and_ticket(desk: Desk, client: XClie
     assert item.edit_history == [{"x_id": original, "text": first_text,
                                   "created_at": mentions[original].raw["created_at"]}]
     assert item.raw["edit_history_tweet_ids"] == [original, str(new.id)]
-    assert [i.text for i in desk.tickets.items(ticket.id)] == [item.text]
+    (shown,) = desk.tickets.items(ticket.id)
+    assert (shown.text, shown.earlier_versions) == (item.text, (first_text,))
     with desk.db.session(readonly=True) as session:
         edited = session.scalars(select(AuditEvent).where(
             AuditEvent.action == "ticket.item_edited")).all()
