@@ -312,6 +312,15 @@ class IngestService:
             return 0
         now = self.ctx.clock()
         wanted = {u.key: u for u in unreadable}
+        # A broken copy of an item the desk already holds whole is nothing to keep.
+        source = "tweet" if stream is Stream.MENTIONS else "dm"
+        ids = sorted(k for k in wanted if k.isdigit())
+        if ids:
+            for x_id in session.scalars(select(TicketItem.x_id).where(
+                    TicketItem.source == source, TicketItem.x_id.in_(ids))):
+                wanted.pop(x_id, None)
+            if not wanted:
+                return 0
         existing = {q.item_key: q for q in session.scalars(
             select(QuarantinedItem).where(QuarantinedItem.account == account,
                                           QuarantinedItem.stream == stream.value,

@@ -154,6 +154,13 @@ class SyncEngine:
             else:
                 self._recovered(stream)
         report.stalled = self.stalled()
+        for stall in report.stalled:
+            health = self._health[stall.stream]
+            if not health.warned:
+                health.warned = True
+                log.warning("Sync: the %s of @%s have not been read for %d minutes: %s",
+                            stall.stream.value, me.handle, stall.seconds // 60,
+                            stall.error.text("en"))
         if attempted and len(attempted) + len(report.waiting) == len(Stream):
             raise attempted[0]
         return report
@@ -175,14 +182,8 @@ class SyncEngine:
         if self.stream_backoff_cap > 0:
             health.retry_at = now + backoff(health.failures, base=2.0,
                                             cap=self.stream_backoff_cap)
-        if now - health.since >= self.stall_after and not health.warned:
-            health.warned = True
-            log.warning("Sync: the %s of @%s have not been read for %d minutes: %s",
-                        stream.value, self.me.handle if self.me else "?",
-                        (now - health.since) // 60, err.text("en"))
-        else:
-            log.info("Sync: %s failed (%d in a row), the other stream goes on: %s",
-                     stream.value, health.failures, err.text("en"))
+        log.info("Sync: %s failed (%d in a row), the other stream goes on: %s",
+                 stream.value, health.failures, err.text("en"))
 
     def _recovered(self, stream: Stream) -> None:
         health = self._health[stream]

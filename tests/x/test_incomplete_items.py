@@ -331,3 +331,15 @@ def test_an_edit_seen_with_its_original_in_one_page_is_one_item(
     assert item.text == "@AytoJun perdón, era en calle Ancha"
     assert item.version_x_id == str(new.id) and len(item.edit_history) == 1
     assert item.kind == ItemKind.MENTION
+
+
+def test_a_broken_copy_of_a_stored_item_is_not_quarantined(desk: Desk, client: XClient,
+                                                         sandbox: Sandbox) -> None:
+    SyncEngine(desk, client, page_size=100).sync_once()
+    mentions = scenario_mention_ids(sandbox)
+    sandbox.item_faults.strip = {i: ("author_id",) for i in some(mentions, 3)}
+    sandbox.item_faults.strip_in_lookup = True
+    forget_cursor(desk, Stream.MENTIONS)  # the walk sees everything again, some broken
+    report = SyncEngine(desk, client, page_size=100).sync_once()
+    assert report.complete and report.quarantined == 0 and quarantine(desk) == {}
+    assert set(rows(desk, "mention")) == mentions
