@@ -98,16 +98,21 @@ def _users(includes: Any) -> list[XUser]:
             log.info("X described a user the desk cannot read; it is looked up again: %.200r",
                      data)
             continue
-        if user.x_id.isdigit() and user.handle:
+        if _is_id(user.x_id) and user.handle:
             found.append(user)
     return found
+
+
+def _is_id(value: str) -> bool:
+    """X's ids are ASCII digits (``str.isdigit`` also takes '²' or '١')."""
+    return value.isascii() and value.isdigit()
 
 
 def _item_id(data: Any) -> str:
     if not isinstance(data, dict):
         raise ItemUnreadable("not a JSON object")
     x_id = str(data.get("id", ""))
-    if not x_id.isdigit():
+    if not _is_id(x_id):
         raise ItemUnreadable("no valid id")
     return x_id
 
@@ -134,7 +139,7 @@ def _edit_ids(data: dict[str, Any]) -> tuple[str, ...]:
     ids = data.get("edit_history_tweet_ids")
     if not isinstance(ids, list):
         return ()
-    out = tuple(str(i) for i in ids if str(i).isdigit())
+    out = tuple(str(i) for i in ids if _is_id(str(i)))
     return out if len(out) == len(ids) else ()
 
 
@@ -150,11 +155,11 @@ def tweet_item(data: Any, me_id: str) -> XItem:
                if not isinstance(value, (str, int)) or not str(value)]
     if missing:
         raise ItemUnreadable(f"{' and '.join(missing)} missing", refetch=True)
-    if not str(author).isdigit():
+    if not _is_id(str(author)):
         raise ItemUnreadable("author_id is not a user id", refetch=True)
     references = data.get("referenced_tweets")
     replied_to = next((str(r["id"]) for r in references if isinstance(r, dict)
-                       and r.get("type") == "replied_to" and str(r.get("id", "")).isdigit()),
+                       and r.get("type") == "replied_to" and _is_id(str(r.get("id", "")))),
                       None) if isinstance(references, list) else None
     conversation = data.get("conversation_id")
     author = str(author)
@@ -162,7 +167,7 @@ def tweet_item(data: Any, me_id: str) -> XItem:
         x_id=x_id,
         kind=ItemKind.REPLY_OUT if author == me_id else ItemKind.MENTION,
         author_x_id=author, text=str(text), created_at=_created_at(data, x_id),
-        conversation_id=str(conversation) if str(conversation or "").isdigit() else x_id,
+        conversation_id=str(conversation) if _is_id(str(conversation or "")) else x_id,
         in_reply_to_x_id=replied_to, media_count=_media_count(data), raw=data,
         edit_ids=_edit_ids(data),
     )
@@ -178,7 +183,7 @@ def dm_item(data: Any, me_id: str) -> XItem | None:
         log.info("DM event %s of type %.40r is not a message; not stored", x_id, event_type)
         return None
     sender = str(data.get("sender_id") or "")
-    if not sender.isdigit():
+    if not _is_id(sender):
         raise ItemUnreadable("sender_id missing")
     conversation = data.get("dm_conversation_id")
     if not isinstance(conversation, str) or not conversation:
@@ -186,7 +191,7 @@ def dm_item(data: Any, me_id: str) -> XItem | None:
             if isinstance(data.get("participant_ids"), list) else []
         if sender != me_id:
             others = [sender]
-        if len(others) != 1 or not others[0].isdigit():
+        if len(others) != 1 or not _is_id(others[0]):
             raise ItemUnreadable("dm_conversation_id missing")
         # A one-to-one conversation's id is the two user ids, the smaller first.
         conversation = "-".join(str(i) for i in sorted((int(others[0]), int(me_id))))
@@ -273,8 +278,10 @@ class XClient:
         ids: list[str] = []
         for entry in data:
             raw_id = str(entry.get("id", "")) if isinstance(entry, dict) else ""
-            if raw_id.isdigit():
+            if _is_id(raw_id):
                 ids.append(raw_id)
+            else:
+                raw_id = ""
             try:
                 item = parse(entry, me_id)
             except ItemUnreadable as err:
@@ -293,7 +300,7 @@ class XClient:
         newest = meta.get("newest_id") or (max(ids, key=int) if ids else None)
         token = meta.get("next_token")
         newest = str(newest) if newest else None
-        if (newest is not None and not newest.isdigit()) or \
+        if (newest is not None and not _is_id(newest)) or \
                 (token is not None and not isinstance(token, str)):
             raise XApiError(Failure.MALFORMED)
         for bad in unreadable:
