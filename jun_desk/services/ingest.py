@@ -291,6 +291,10 @@ class IngestService:
         """Quarantined items that have now been read whole leave the quarantine."""
         if not x_ids:
             return
+        waiting = (QuarantinedItem.account == account, QuarantinedItem.stream == stream.value,
+                   QuarantinedItem.status.in_(OPEN_STATUSES))
+        if session.scalar(select(QuarantinedItem.id).where(*waiting).limit(1)) is None:
+            return  # the usual case: nothing waits, no UPDATE of a hundred keys per page
         done = session.execute(
             update(QuarantinedItem)
             .where(QuarantinedItem.account == account,
