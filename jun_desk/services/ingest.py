@@ -271,7 +271,7 @@ class IngestService:
             row.text = edit["text"]
             row.raw = edit["raw"]
             row.media_count = edit["media_count"]
-            if not row.kind.startswith(("reply", "dm")) and not row.handled:
+            if row.kind == ItemKind.MENTION.value and not row.handled:
                 for name in ("suggested_department", "suggested_priority",
                              "triage_confidence", "triage_reason", "personal_data"):
                     setattr(row, name, edit[name])

@@ -151,8 +151,9 @@ def tweet_item(data: Any, me_id: str) -> XItem:
     note = data.get("note_tweet")
     text = (note.get("text") if isinstance(note, dict) else None) or data.get("text")
     author = data.get("author_id")
-    missing = [name for name, value in (("author_id", author), ("text", text))
-               if not isinstance(value, (str, int)) or not str(value)]
+    missing = [name for name, present in (
+        ("author_id", isinstance(author, (str, int)) and str(author) != ""),
+        ("text", isinstance(text, str))) if not present]
     if missing:
         raise ItemUnreadable(f"{' and '.join(missing)} missing", refetch=True)
     if not _is_id(str(author)):

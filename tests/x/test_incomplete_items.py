@@ -181,6 +181,14 @@ def test_items_that_are_not_objects_or_lack_an_id_are_kept_with_a_digest() -> No
                        "attachments": {"media_keys": ["7_video", "16_gif"]},
                        "created_at": "not a time"}, ME)
     assert (item.in_reply_to_x_id, item.media_count) == ("3", 2)
+    # An empty text is still a text (a tweet that is only media); a missing one is not.
+    assert tweet_item({"id": "12", "text": "", "author_id": "7"}, ME).text == ""
+    try:
+        tweet_item({"id": "12", "author_id": "7"}, ME)
+    except ItemUnreadable as err:
+        assert (err.reason, err.refetch) == ("text missing", True)
+    else:  # pragma: no cover
+        raise AssertionError("a tweet without text")
     assert item.created_at.isoformat().startswith("2021-11-15T19:08:05")
 
 
