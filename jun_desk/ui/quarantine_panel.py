@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,7 +26,43 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.quarantine import QuarantineView
+from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
+
+
+def reason_text(reason: str) -> str:
+    """The reason as the services keep it (English, as in the log), in the operator's
+    language: the known parts are translated, X's own words are left as they are."""
+    if labels.language() == "en":
+        return reason
+    parts = [
+        ("author_id and text missing", QCoreApplication.translate(
+            "QuarantinePanel", "faltan el autor (author_id) y el texto")),
+        ("author_id missing", QCoreApplication.translate(
+            "QuarantinePanel", "falta el autor (author_id)")),
+        ("text missing", QCoreApplication.translate("QuarantinePanel", "falta el texto")),
+        ("sender_id missing", QCoreApplication.translate(
+            "QuarantinePanel", "falta el remitente (sender_id)")),
+        ("dm_conversation_id missing", QCoreApplication.translate(
+            "QuarantinePanel", "falta la conversación (dm_conversation_id)")),
+        ("author_id is not a user id", QCoreApplication.translate(
+            "QuarantinePanel", "el autor no es un id de usuario")),
+        ("no valid id", QCoreApplication.translate("QuarantinePanel", "sin id válido")),
+        ("not a JSON object", QCoreApplication.translate(
+            "QuarantinePanel", "no es un objeto JSON")),
+        ("read again by id: same", QCoreApplication.translate(
+            "QuarantinePanel", "pedido de nuevo por id: igual")),
+        ("read again by id:", QCoreApplication.translate(
+            "QuarantinePanel", "pedido de nuevo por id:")),
+        ("reading it again from X failed:", QCoreApplication.translate(
+            "QuarantinePanel", "volver a pedirlo a X falló:")),
+        ("X did not serve it again", QCoreApplication.translate(
+            "QuarantinePanel", "X no lo ha vuelto a servir")),
+        ("retried:", QCoreApplication.translate("QuarantinePanel", "reintentado:")),
+    ]
+    for english, local in parts:
+        reason = reason.replace(english, local)
+    return reason
 
 
 class QuarantinePanel(QWidget):
@@ -46,7 +82,9 @@ class QuarantinePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         self.raw = QPlainTextEdit(self)  # plain text: what X sent is never rendered
         self.raw.setReadOnly(True)
@@ -87,7 +125,7 @@ class QuarantinePanel(QWidget):
         for row, entry in enumerate(self.entries):
             status = self.tr(" (se reintentará)") if entry.status.value == "retry" else ""
             cells = [streams.get(entry.stream, entry.stream), entry.x_id or "—",
-                     entry.reason + status,
+                     reason_text(entry.reason) + status,
                      entry.first_seen.astimezone().strftime("%d/%m %H:%M"),
                      entry.last_seen.astimezone().strftime("%d/%m %H:%M"),
                      str(entry.attempts)]

@@ -999,112 +999,177 @@
 <context>
     <name>QuarantinePanel</name>
     <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="39" />
+        <source>faltan el autor (author_id) y el texto</source>
+        <translation>author_id and text missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="41" />
+        <source>falta el autor (author_id)</source>
+        <translation>author_id missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="43" />
+        <source>falta el texto</source>
+        <translation>text missing</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <source>falta el remitente (sender_id)</source>
+        <translation>sender_id missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
+        <source>falta la conversación (dm_conversation_id)</source>
+        <translation>dm_conversation_id missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="48" />
+        <source>el autor no es un id de usuario</source>
+        <translation>author_id is not a user id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="50" />
+        <source>sin id válido</source>
+        <translation>no valid id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
+        <source>no es un objeto JSON</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <source>pedido de nuevo por id: igual</source>
+        <translation>read again by id: same</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <source>pedido de nuevo por id:</source>
+        <translation>read again by id:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <source>volver a pedirlo a X falló:</source>
+        <translation>reading it again from X failed:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="59" />
+        <source>X no lo ha vuelto a servir</source>
+        <translation>X did not serve it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="61" />
+        <source>reintentado:</source>
+        <translation>retried:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
         <source>Id de X</source>
         <translation>X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
         <source>Visto por 1.ª vez</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Última vez</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Intentos</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="91" />
         <source>El JSON tal como lo envió X</source>
         <translation>The JSON as X sent it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="54" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
         <source>La próxima sincronización vuelve a pedirlo a X</source>
         <translation>The next sync asks X for it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="56" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
         <source>Descartar</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
         <source>Quitarlo de la lista (queda en el historial)</source>
         <translation>Take it off the list (it stays in the history)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="58" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="118" />
         <source>No se pudo leer la lista</source>
         <translation>Could not read the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="86" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
         <source>Menciones</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="86" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="88" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="126" />
         <source> (se reintentará)</source>
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="101" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="139" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="103" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="141" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="121" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="159" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="129" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="132" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="170" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="137" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
     </message>

@@ -52,7 +52,10 @@ def test_operator_sees_retries_and_dismisses_what_could_not_be_read(qtbot, desk:
         qtbot.waitUntil(lambda: window.quarantine_dock.isVisible()
                         and panel.table.rowCount() == 2, timeout=10_000)
         reasons = [panel.table.item(r, 2).text() for r in range(2)]
-        assert all("author_id missing" in r for r in reasons)
+        # The reason in the operator's language: "falta el autor (author_id); pedido de
+        # nuevo por id: falta el autor (author_id)".
+        assert all(r.startswith("falta el autor (author_id); pedido de nuevo por id")
+                   for r in reasons)
         assert {panel.table.item(r, 1).text() for r in range(2)} == set(broken)
         assert not panel.retry_button.isEnabled()
         panel.select_row(0)
