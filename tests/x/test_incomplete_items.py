@@ -351,3 +351,38 @@ def test_a_broken_copy_of_a_stored_item_is_not_quarantined(desk: Desk, client: X
     report = SyncEngine(desk, client, page_size=100).sync_once()
     assert report.complete and report.quarantined == 0 and quarantine(desk) == {}
     assert set(rows(desk, "mention")) == mentions
+
+
+BARE = ("author_id", "created_at", "conversation_id", "referenced_tweets", "attachments",
+        "in_reply_to_user_id", "note_tweet")
+
+
+def test_pages_of_bare_tweets_as_x_sends_when_fields_are_not_honoured(
+        desk: Desk, client: XClient, sandbox: Sandbox) -> None:
+    """Every mention carries only id, text and edit_history_tweet_ids, with no includes
+    (as X answers when it ignores tweet.fields): the tweets are read again by id, and
+    everything is stored; the poll completes instead of failing for ever."""
+    mentions = scenario_mention_ids(sandbox)
+    sandbox.item_faults.strip = dict.fromkeys(mentions, BARE)
+    sandbox.item_faults.no_includes = True
+    report = SyncEngine(desk, client, page_size=100).sync_once()
+    stored = rows(desk, "mention")
+    assert report.complete and set(stored) == mentions and quarantine(desk) == {}
+    assert all(r.citizen_id is not None and r.raw.get("author_id") for r in stored.values())
+    lookups = sandbox.state.stats.by_endpoint["GET /2/tweets"]
+    assert lookups == math.ceil(len(mentions) / 100)  # one lookup per page, 100 ids each
+
+
+def test_bare_tweets_that_x_will_not_complete_wait_in_the_quarantine(
+        desk: Desk, client: XClient, sandbox: Sandbox) -> None:
+    mentions = scenario_mention_ids(sandbox)
+    sandbox.item_faults.strip = dict.fromkeys(mentions, BARE)
+    sandbox.item_faults.strip_in_lookup = True
+    engine = SyncEngine(desk, client, page_size=100)
+    report = engine.sync_once()
+    assert report.complete and report.quarantined == len(mentions)
+    assert set(quarantine(desk)) == mentions and rows(desk, "mention") == {}
+    assert desk.ingest.cursor("AytoJun", Stream.MENTIONS) == max(mentions, key=int)
+    # The next poll starts after them: no new entries, no endless retry of one page.
+    again = engine.sync_once()
+    assert again.complete and again.quarantined == 0 and again.mentions.pages == 1
