@@ -125,7 +125,10 @@ def _created_at(data: dict[str, Any], x_id: str) -> datetime:
             parsed = parse_time(value)
             if parsed.tzinfo is not None:
                 return parsed
-    return snowflake_time(x_id)
+    try:
+        return snowflake_time(x_id)
+    except (OverflowError, OSError, ValueError):
+        raise ItemUnreadable("created_at missing and the id holds no valid time") from None
 
 
 def _media_count(data: dict[str, Any]) -> int:
@@ -289,7 +292,8 @@ class XClient:
                 unreadable.append(Unreadable(stream, raw_id or None, err.reason, entry,
                                              err.refetch))
                 continue
-            except (KeyError, TypeError, ValueError, AttributeError) as err:
+            except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError,
+                    OSError) as err:
                 unreadable.append(Unreadable(stream, raw_id or None,
                                              f"cannot be read ({type(err).__name__})", entry))
                 continue

@@ -320,7 +320,7 @@ class SyncEngine:
                     try:
                         item = parse(u.raw, me.x_id)
                     except (ItemUnreadable, KeyError, TypeError, ValueError,
-                            AttributeError) as err:
+                            AttributeError, ArithmeticError, OSError) as err:
                         still.append(replace(u, reason=f"{u.reason} (retried: {err})",
                                              refetch=False))
                         continue

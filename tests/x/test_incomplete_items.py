@@ -181,6 +181,13 @@ def test_items_that_are_not_objects_or_lack_an_id_are_kept_with_a_digest() -> No
                        "attachments": {"media_keys": ["7_video", "16_gif"]},
                        "created_at": "not a time"}, ME)
     assert (item.in_reply_to_x_id, item.media_count) == ("3", 2)
+    # An id too large to hold a time, and no created_at: unreadable, not a crash.
+    try:
+        tweet_item({"id": "9" * 40, "text": "x", "author_id": "7"}, ME)
+    except ItemUnreadable as err:
+        assert "no valid time" in err.reason
+    else:  # pragma: no cover
+        raise AssertionError("an id with no time in it")
     # An empty text is still a text (a tweet that is only media); a missing one is not.
     assert tweet_item({"id": "12", "text": "", "author_id": "7"}, ME).text == ""
     try:
