@@ -268,9 +268,11 @@ class SyncEngine:
     def _read_again(self, entries: list[Unreadable]) -> tuple[Page, list[Unreadable]]:
         """Tweets by id (GET /2/tweets?ids=). A failure of that call leaves them for the
         next poll (quarantined with status 'retry'), never holds the page back."""
-        ids = [u.x_id for u in entries if u.x_id][:100]
+        ids = [u.x_id for u in entries if u.x_id]
         try:
-            page = self.client.tweets(ids)
+            parts = [self.client.tweets(ids[at:at + 100]) for at in range(0, len(ids), 100)]
+            page = Page([i for p in parts for i in p.items], [u for p in parts for u in p.users],
+                        None, None, [], [u for p in parts for u in p.unreadable])
         except XApiError as err:
             log.info("Sync: reading %d incomplete tweets again failed: %s", len(ids),
                      err.text("en"))
@@ -304,7 +306,9 @@ class SyncEngine:
         if not due:
             return
         for stream in Stream:
-            entries = [Unreadable(stream, q.x_id, q.reason, q.raw, refetch=True)
+            # The first reason only: each retry adds what it found, not a longer story.
+            entries = [Unreadable(stream, q.x_id, q.reason.split("; ")[0].split(" (retried")[0],
+                                  q.raw, refetch=True)
                        for q in due if q.stream == stream.value]
             if not entries:
                 continue

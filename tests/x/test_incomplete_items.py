@@ -280,6 +280,15 @@ def test_quarantined_items_are_retried_or_dismissed_by_an_operator(
     assert ("quarantine.retry", "luis") in actions
     assert ("quarantine.dismiss", "rosa") in actions
     assert ("quarantine.stored", "sistema") in actions
+    # Retried while X still sends it incomplete: one more attempt each time, same reason.
+    sandbox.item_faults.strip = {broken[2]: ("author_id", "text")}
+    for _ in range(2):
+        desk.quarantine.retry(people["luis"], [left])
+        engine.sync_once()
+    (entry,) = desk.quarantine.list()
+    assert entry.reason == ("author_id and text missing; read again by id: author_id and "
+                            "text missing")
+    assert (entry.attempts, entry.status) == (3, QuarantineStatus.OPEN)
 
 
 def test_a_dismissed_item_seen_again_stays_dismissed(desk: Desk, client: XClient,
