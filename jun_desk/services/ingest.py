@@ -130,7 +130,7 @@ class IngestService:
         quarantined = self._quarantine(session, account, stream, unreadable, retried)
         return len(inserted), attached, quarantined, edited
 
-        # ------------------------------------------------------------------ steps
+    # ------------------------------------------------------------------ steps
     def _remember_citizens(self, known: dict[str, tuple[tuple, int]]) -> None:
         if len(self._citizens) + len(known) > CITIZEN_CACHE:
             self._citizens.clear()
