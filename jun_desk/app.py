@@ -157,6 +157,9 @@ class _XSide:
     def next_delay(self, floor: float) -> float:
         return self.engine.next_delay(floor) if self.engine is not None else floor
 
+    def stalled(self) -> list:  # type: ignore[type-arg]
+        return self.engine.stalled() if self.engine is not None else []
+
     def budget(self) -> dict[str, tuple[int, int]]:
         return self.engine.client.budget.summary() if self.engine is not None else {}
 
@@ -235,7 +238,8 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
         window = MainWindow(ui, poller=poller, source=connection.label,
                             open_credentials=open_credentials,
                             budget=x.budget,
-                            live=live, lease_keeper=keeper, session=session)
+                            live=live, lease_keeper=keeper, session=session,
+                            stalled=x.stalled)
         window.show()
         live.start()
         keeper.start()

@@ -105,6 +105,19 @@ def _parser() -> argparse.ArgumentParser:
     outbox.add_argument("--all", action="store_true", help="include the sent ones")
     outbox.add_argument("--json", action="store_true")
 
+    quarantine = sub.add_parser(
+        "quarantine", help="items X sent that could not be read whole: list, retry, dismiss"
+    ).add_subparsers(dest="quarantine_command", required=True)
+    q_list = quarantine.add_parser("list", help="what waits (--all: also stored, dismissed)")
+    q_list.add_argument("--all", action="store_true")
+    q_list.add_argument("--json", action="store_true", help="JSON, with the raw items")
+    for name, text in (("retry", "the next sync reads these items again from X"),
+                       ("dismiss", "take these items off the list (audited)")):
+        q = quarantine.add_parser(name, help=text)
+        q.add_argument("ids", type=int, nargs="+", metavar="ID", help="ids from the list")
+        q.add_argument("--as", dest="operator", required=True, metavar="USERNAME",
+                       help="the operator doing it (recorded in the audit trail)")
+
     triage = sub.add_parser(
         "triage", help="show how a text would be triaged; or eval, train, retrain, "
                        "rollback, models (jun-desk triage eval --help)")
@@ -223,7 +236,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     desk = _open_desk(args)
     try:
         handler = {"tickets": _tickets, "export": _export, "operators": _operators,
-                   "report": _report, "sync": cli_x.run_sync, "outbox": _outbox}[args.command]
+                   "report": _report, "sync": cli_x.run_sync, "outbox": _outbox,
+                   "quarantine": _quarantine}[args.command]
         return handler(desk, args)
     finally:
         desk.close()
@@ -444,6 +458,34 @@ def _outbox(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
         reason = f" — {item.last_error}" if item.last_error and item.status != "sent" else ""
         print(f"#{item.id:<5} {item.status:<8} {item.kind:<5} ticket #{item.ticket_id} "
               f"attempts {item.attempts}: {_one_line(item.text, 60)}{reason}")
+    return 0
+
+
+def _quarantine(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    if args.quarantine_command in ("retry", "dismiss"):
+        actor = desk.operators.actor(args.operator)
+        if args.quarantine_command == "retry":
+            done = desk.quarantine.retry(actor, args.ids)
+            print(f"{done} item(s) will be read again from X at the next sync.")
+        else:
+            done = desk.quarantine.dismiss(actor, args.ids)
+            print(f"{done} item(s) dismissed.")
+        if done < len(set(args.ids)):
+            print("The others were already stored, dismissed or waiting for a retry.",
+                  file=sys.stderr)
+        return 0
+    entries = desk.quarantine.list(pending_only=not args.all)
+    if args.json:
+        _print_json([asdict(e) for e in entries])
+        return 0
+    if not entries:
+        print("Everything X sent could be read." if not args.all
+              else "Nothing was ever quarantined.")
+        return 0
+    for e in entries:
+        print(f"#{e.id:<5} {e.status.value:<9} {e.stream:<8} {e.x_id or '(no id)':<20} "
+              f"seen {e.attempts}x, last {e.last_seen:%Y-%m-%d %H:%M} UTC: "
+              f"{_one_line(e.reason, 90)}")
     return 0
 
 

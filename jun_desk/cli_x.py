@@ -213,12 +213,22 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         if report.retries:
             line += f", {report.retries} retries"
         line += ")"
+        if report.quarantined:
+            line += (f"; {report.quarantined} could not be read whole (see `jun-desk "
+                     "quarantine list`)")
         if not args.no_outbox:
             sent = sender.send_due()
             if sent.sent or sent.recovered or sent.retrying or sent.failed:
                 line += (f"; outbox: {sent.sent} sent, {sent.recovered} already on X, "
                          f"{sent.retrying} to retry, {sent.failed} failed")
         print(line, flush=True)
+        for stream, err in report.failed.items():
+            print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe_error(err, 'en')}; "
+                  "the other stream went on", file=sys.stderr, flush=True)
+        for stall in report.stalled:
+            print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
+                  f"{stall.seconds / 60:.0f} min: {describe_error(stall.error, 'en')}",
+                  file=sys.stderr, flush=True)
 
     try:
         if not args.watch:
@@ -231,7 +241,8 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
                 stop.wait(wait)
                 report = engine.sync_once()
             report_line(report)
-            return 0
+            # --once promises everything up to now: a stream that failed is an error.
+            return 0 if not report.failed else 1
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
         print(f"Watching @{account} every {args.interval:g} s or more (Ctrl-C to stop)",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -48,6 +50,45 @@ class XItem:
     in_reply_to_x_id: str | None = None
     media_count: int = 0
     raw: dict | None = field(default=None, compare=False)
+    # X's edit_history_tweet_ids: the original id first. More than one id = an edited tweet.
+    edit_ids: tuple[str, ...] = ()
+
+    @property
+    def original_id(self) -> str:
+        """The id of the first version of an edited tweet (its own id otherwise)."""
+        return self.edit_ids[0] if len(self.edit_ids) > 1 else self.x_id
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """Something X sent in a page that the desk cannot read whole: kept with its raw JSON
+    and the reason (the quarantine), never dropped silently.
+
+    ``refetch``: a tweet that may read whole when asked for by id (GET /2/tweets?ids=)."""
+
+    stream: Stream
+    x_id: str | None
+    reason: str
+    raw: object = field(default=None, compare=False)
+    refetch: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.x_id or raw_key(self.raw)
+
+
+def raw_key(raw: object) -> str:
+    """A stable key for an item without a readable id: a digest of its JSON."""
+    text = json.dumps(raw, sort_keys=True, ensure_ascii=False, default=str)
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:64]
+
+
+TWITTER_EPOCH_MS = 1288834974657
+
+
+def snowflake_time(x_id: str) -> datetime:
+    """When X made an id: milliseconds = (id >> 22) + 1288834974657 (X's snowflake ids)."""
+    return datetime.fromtimestamp(((int(x_id) >> 22) + TWITTER_EPOCH_MS) / 1000, UTC)
 
 
 def newer_id(a: str | None, b: str | None) -> str | None:

@@ -74,3 +74,5 @@ class ItemView:
     media_count: int = 0
     conversation_id: str | None = None
     suggested_priority: str | None = None
+    # An edited tweet: the texts of its earlier versions, oldest first (``text`` is the newest).
+    earlier_versions: tuple[str, ...] = ()

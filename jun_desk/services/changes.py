@@ -20,7 +20,8 @@ from jun_desk.store.notify import ChangeWaiter, Notice, open_waiter
 
 MAX_CATCH_UP = 2_000  # more events than this at once: refresh everything instead
 
-_FEED = {"ingest.page", "item.handled", "ticket.create", "ticket.attach_item", "ticket.merge"}
+_FEED = {"ingest.page", "item.handled", "item.edited", "ticket.create", "ticket.attach_item",
+         "ticket.item_edited", "ticket.merge", "quarantine.stored"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,10 @@ class ChangeBatch:
     @property
     def outbox(self) -> bool:
         return self._any(lambda a: a.startswith("outbox."))
+
+    @property
+    def quarantine(self) -> bool:
+        return self._any(lambda a: a.startswith("quarantine.") or a == "ingest.page")
 
     @property
     def operators(self) -> bool:

@@ -16,6 +16,7 @@ from jun_desk.services.ingest import IngestService
 from jun_desk.services.leases import LeaseService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
+from jun_desk.services.quarantine import QuarantineService
 from jun_desk.services.reports import ReportService
 from jun_desk.services.search import SearchService
 from jun_desk.services.tickets import TicketService
@@ -41,6 +42,7 @@ class Desk:
         self.leases = LeaseService(ctx)
         self.changes = ChangeService(ctx)
         self.triage_models = TriageModelService(ctx)
+        self.quarantine = QuarantineService(ctx)
 
     @property
     def db(self) -> Database:

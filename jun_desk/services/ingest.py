@@ -7,20 +7,20 @@ either keeps both or neither: the next poll starts from the stored cursor, and t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.items import ItemKind, Stream, XItem, XUser, newer_id
+from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, newer_id
 from jun_desk.domain.text import clean_text
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.store.insert import insert_for
-from jun_desk.store.models import Citizen, SyncCursor, Ticket, TicketItem
+from jun_desk.store.models import Citizen, QuarantinedItem, SyncCursor, Ticket, TicketItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ class IngestResult:
     inserted: int
     attached: int
     cursor: str | None
+    quarantined: int = 0  # items of the page that could not be read whole (new ones)
+    edited: int = 0  # stored tweets updated to a newer version
 
     @property
     def duplicates(self) -> int:
@@ -36,6 +38,8 @@ class IngestResult:
 
 
 CITIZEN_CACHE = 50_000  # citizens remembered as last stored (a town has far fewer)
+AUTO_RETRIES = 5  # a tweet X failed to serve again is retried by itself this many times
+OPEN_STATUSES = ("open", "retry")
 
 
 class IngestService:
@@ -61,30 +65,71 @@ class IngestService:
     def ingest_page(self, account: str, stream: Stream, items: Sequence[XItem],
                     users: Sequence[XUser], cursor: str | None,
                     walk: tuple[str, str | None] | None = None,
-                    fence: Callable[[Session], None] | None = None) -> IngestResult:
+                    fence: Callable[[Session], None] | None = None,
+                    unreadable: Sequence[Unreadable] = ()) -> IngestResult:
         """Store one page of items and advance the stream's cursor, atomically.
 
         ``walk``: where the walk goes on (next token, newest id seen) when this page is not
         its last; saved in the same transaction, cleared with the last page.
         ``fence``: checked first in the same transaction (the poller lease); raising there
         stores nothing.
+        ``unreadable``: the page's items that could not be read whole, quarantined in the
+        same transaction (so the cursor never moves past an item that is nowhere).
         """
         known: dict[str, tuple[tuple, int]] = {}
         with self.ctx.db.session() as session:
             if fence is not None:
                 fence(session)
-            citizen_ids = self._upsert_citizens(session, users, known)
-            inserted = self._insert_items(session, account, items, citizen_ids)
-            attached = self._attach_to_open_tickets(session, inserted)
+            result = self._store(session, account, stream, items, users, unreadable, known)
             stored = self._advance_cursor(session, account, stream, cursor, walk)
-            if inserted:
+            inserted, attached, quarantined, edited = result
+            if inserted or quarantined or edited:
                 record(session, self.ctx, None, "ingest.page",
                        subject=f"{account}:{stream.value}",
-                       after={"received": len(items), "inserted": len(inserted),
-                              "attached": attached, "cursor": stored})
-            result = IngestResult(len(items), len(inserted), attached, stored)
+                       after={"received": len(items), "inserted": inserted,
+                              "attached": attached, "cursor": stored,
+                              "quarantined": quarantined, "edited": edited})
         self._remember_citizens(known)  # committed: safe to skip next time
-        return result
+        return IngestResult(len(items), inserted, attached, stored, quarantined, edited)
+
+    def store_recovered(self, account: str, stream: Stream, items: Sequence[XItem],
+                        users: Sequence[XUser], unreadable: Sequence[Unreadable],
+                        fence: Callable[[Session], None] | None = None) -> IngestResult:
+        """Items read again for the quarantine: stored like a page, the cursor untouched;
+        what is still unreadable counts one more attempt."""
+        known: dict[str, tuple[tuple, int]] = {}
+        with self.ctx.db.session() as session:
+            if fence is not None:
+                fence(session)
+            inserted, attached, _new, edited = self._store(
+                session, account, stream, items, users, unreadable, known, retried=True)
+        self._remember_citizens(known)
+        return IngestResult(len(items), inserted, attached, None, 0, edited)
+
+    def known_citizens(self, x_user_ids: Iterable[str]) -> set[str]:
+        """Which of these X users the desk already knows (no need to look them up)."""
+        wanted = set(x_user_ids)
+        found = {x for x in wanted if x in self._citizens}
+        rest = list(wanted - found)
+        if rest:
+            with self.ctx.db.session(readonly=True) as session:
+                found |= set(session.scalars(
+                    select(Citizen.x_user_id).where(Citizen.x_user_id.in_(rest))))
+        return found
+
+    def _store(self, session: Session, account: str, stream: Stream,
+               items: Sequence[XItem], users: Sequence[XUser],
+               unreadable: Sequence[Unreadable], known: dict[str, tuple[tuple, int]],
+               retried: bool = False) -> tuple[int, int, int, int]:
+        citizen_ids = self._upsert_citizens(session, users, known)
+        self._known_citizen_ids(session, items, citizen_ids)
+        inserted, edits = self._insert_items(session, account, items, citizen_ids)
+        attached = self._attach_to_open_tickets(session, inserted)
+        edited = self._apply_edits(session, edits)
+        stored_keys = {r["x_id"] for r in inserted} | {i.x_id for i in items}
+        self._mark_stored(session, account, stream, stored_keys)
+        quarantined = self._quarantine(session, account, stream, unreadable, retried)
+        return len(inserted), attached, quarantined, edited
 
     # ------------------------------------------------------------------ steps
     def _remember_citizens(self, known: dict[str, tuple[tuple, int]]) -> None:
@@ -133,48 +178,187 @@ class IngestService:
             known[x_id] = (fresh[x_id], citizen_id)
         return ids
 
-    def _insert_items(self, session: Session, account: str, items: Sequence[XItem],
-                      citizen_ids: dict[str, int]) -> list[dict]:
-        if not items:
-            return []
+    def _known_citizen_ids(self, session: Session, items: Sequence[XItem],
+                           citizen_ids: dict[str, int]) -> None:
+        """Authors the page did not describe (no ``includes``) but the desk already knows."""
+        missing = {i.author_x_id for i in items} - citizen_ids.keys()
+        for x_id in list(missing):
+            cached = self._citizens.get(x_id)
+            if cached is not None:
+                citizen_ids[x_id] = cached[1]
+                missing.discard(x_id)
+        if missing:
+            citizen_ids.update(session.execute(
+                select(Citizen.x_user_id, Citizen.id)
+                .where(Citizen.x_user_id.in_(sorted(missing)))).all())
+
+    def _row(self, account: str, item: XItem, citizen_ids: dict[str, int],
+             now: object) -> dict:
+        text = clean_text(item.text)
+        edited = item.original_id != item.x_id
+        row = {
+            # An edited tweet is kept under its original id, showing its newest version.
+            "source": item.kind.source, "x_id": item.original_id, "kind": item.kind.value,
+            "account": account, "citizen_id": citizen_ids.get(item.author_x_id),
+            "author_x_id": item.author_x_id, "text": text, "created_at": item.created_at,
+            "conversation_id": item.conversation_id,
+            "in_reply_to_x_id": item.in_reply_to_x_id, "media_count": item.media_count,
+            "suggested_department": None, "suggested_priority": None,
+            "triage_confidence": None, "triage_reason": None, "personal_data": "",
+            "handled": item.kind.outgoing, "raw": item.raw, "ingested_at": now,
+            "ticket_id": None, "version_x_id": item.x_id if edited else None,
+            "edit_history": None,
+        }
+        if not item.kind.outgoing:
+            row.update(self._triage(text))
+        return row
+
+    def _triage(self, text: str) -> dict:
         rules = self.ctx.rules
+        result = rules.triage.classify(text)
+        flags = sorted({f.kind.value for f in rules.privacy.scan(text)})
+        return {"suggested_department": result.department,
+                "suggested_priority": result.priority.value,
+                "triage_confidence": result.confidence,
+                "triage_reason": result.reason()[:500], "personal_data": ",".join(flags)}
+
+    def _insert_items(self, session: Session, account: str, items: Sequence[XItem],
+                      citizen_ids: dict[str, int]) -> tuple[list[dict], list[dict]]:
+        """New items inserted (returned with their ids), and the rows of newer versions of
+        edited tweets whose original was stored before (applied by ``_apply_edits``)."""
+        if not items:
+            return [], []
         if any(not item.kind.outgoing for item in items):
             # The town's active model: another desk may have retrained or rolled it back.
             TriageModelService(self.ctx).refresh(session)
         now = self.ctx.clock()
         rows: dict[tuple[str, str], dict] = {}
-        for item in items:
-            text = clean_text(item.text)
-            row = {
-                "source": item.kind.source, "x_id": item.x_id, "kind": item.kind.value,
-                "account": account, "citizen_id": citizen_ids.get(item.author_x_id),
-                "author_x_id": item.author_x_id, "text": text, "created_at": item.created_at,
-                "conversation_id": item.conversation_id,
-                "in_reply_to_x_id": item.in_reply_to_x_id, "media_count": item.media_count,
-                "suggested_department": None, "suggested_priority": None,
-                "triage_confidence": None, "triage_reason": None, "personal_data": "",
-                "handled": item.kind.outgoing, "raw": item.raw, "ingested_at": now,
-                "ticket_id": None,
-            }
-            if not item.kind.outgoing:
-                result = rules.triage.classify(text)
-                flags = sorted({f.kind.value for f in rules.privacy.scan(text)})
-                row.update(suggested_department=result.department,
-                           suggested_priority=result.priority.value,
-                           triage_confidence=result.confidence,
-                           triage_reason=result.reason()[:500],
-                           personal_data=",".join(flags))
-            rows.setdefault((row["source"], row["x_id"]), row)
+        # Oldest first, so a page holding several versions of one tweet ends on the newest.
+        for item in sorted(items, key=lambda i: int(i.x_id)):
+            row = self._row(account, item, citizen_ids, now)
+            key = (row["source"], row["x_id"])
+            if key in rows:
+                rows[key] = _newer_version(rows[key], row)
+            else:
+                rows[key] = row
         stmt = (insert_for(session, TicketItem.__table__)
                 .on_conflict_do_nothing(index_elements=["source", "x_id"])
                 .returning(TicketItem.id, TicketItem.source, TicketItem.x_id))
         returned = session.execute(stmt, list(rows.values()), ).all()
         inserted = []
         for item_id, source, x_id in returned:
-            row = rows[(source, x_id)]
+            row = rows.pop((source, x_id))
             row["id"] = item_id
             inserted.append(row)
-        return inserted
+        edits = [r for r in rows.values() if r["version_x_id"] is not None]
+        return inserted, edits
+
+    def _apply_edits(self, session: Session, edits: list[dict]) -> int:
+        """A newer version of a stored tweet replaces its text on the same item (and so on
+        its ticket); the earlier versions are kept in the item's edit history."""
+        if not edits:
+            return 0
+        stored = {r.x_id: r for r in session.scalars(
+            select(TicketItem).where(TicketItem.source == "tweet",
+                                     TicketItem.x_id.in_([e["x_id"] for e in edits])))}
+        changed = 0
+        for edit in edits:
+            row = stored.get(edit["x_id"])
+            if row is None or int(row.version_x_id or row.x_id) >= int(edit["version_x_id"]):
+                continue  # an older version, or this one again
+            history = [*(row.edit_history or []), _version(row.version_x_id or row.x_id,
+                                                           row.text, row.raw),
+                       *(edit["edit_history"] or [])]
+            before = {"text": row.text, "version": row.version_x_id or row.x_id}
+            row.edit_history = history
+            row.version_x_id = edit["version_x_id"]
+            row.text = edit["text"]
+            row.raw = edit["raw"]
+            row.media_count = edit["media_count"]
+            if row.kind == ItemKind.MENTION.value and not row.handled:
+                for name in ("suggested_department", "suggested_priority",
+                             "triage_confidence", "triage_reason", "personal_data"):
+                    setattr(row, name, edit[name])
+            changed += 1
+            after = {"text": row.text, "version": row.version_x_id}
+            if row.ticket_id is not None:
+                record(session, self.ctx, None, "ticket.item_edited", ticket_id=row.ticket_id,
+                       subject=f"item:{row.id}", before=before, after=after,
+                       message="The citizen edited the message on X")
+            else:
+                record(session, self.ctx, None, "item.edited", subject=f"item:{row.id}",
+                       before=before, after=after)
+        return changed
+
+    def _mark_stored(self, session: Session, account: str, stream: Stream,
+                     x_ids: set[str]) -> None:
+        """Quarantined items that have now been read whole leave the quarantine."""
+        if not x_ids:
+            return
+        waiting = (QuarantinedItem.account == account, QuarantinedItem.stream == stream.value,
+                   QuarantinedItem.status.in_(OPEN_STATUSES))
+        if session.scalar(select(QuarantinedItem.id).where(*waiting).limit(1)) is None:
+            return  # the usual case: nothing waits, no UPDATE of a hundred keys per page
+        done = session.execute(
+            update(QuarantinedItem)
+            .where(QuarantinedItem.account == account,
+                   QuarantinedItem.stream == stream.value,
+                   QuarantinedItem.item_key.in_(sorted(x_ids)),
+                   QuarantinedItem.status.in_(OPEN_STATUSES))
+            .values(status="stored", closed_at=self.ctx.clock())
+        )
+        if done.rowcount:
+            record(session, self.ctx, None, "quarantine.stored",
+                   subject=f"{account}:{stream.value}", after={"items": done.rowcount},
+                   message="Items that could not be read before are stored now")
+
+    def _quarantine(self, session: Session, account: str, stream: Stream,
+                    unreadable: Sequence[Unreadable], retried: bool) -> int:
+        """Keep what cannot be read, with its raw JSON and the reason; seen again, it
+        counts one more attempt. Returns how many entries are new."""
+        if not unreadable:
+            return 0
+        now = self.ctx.clock()
+        wanted = {u.key: u for u in unreadable}
+        # A broken copy of an item the desk already holds whole is nothing to keep.
+        source = "tweet" if stream is Stream.MENTIONS else "dm"
+        ids = sorted(k for k in wanted if k.isdigit())
+        if ids:
+            for x_id in session.scalars(select(TicketItem.x_id).where(
+                    TicketItem.source == source, TicketItem.x_id.in_(ids))):
+                wanted.pop(x_id, None)
+            if not wanted:
+                return 0
+        existing = {q.item_key: q for q in session.scalars(
+            select(QuarantinedItem).where(QuarantinedItem.account == account,
+                                          QuarantinedItem.stream == stream.value,
+                                          QuarantinedItem.item_key.in_(sorted(wanted))))}
+        new = []
+        for key, bad in wanted.items():
+            entry = existing.get(key)
+            if entry is None:
+                entry = QuarantinedItem(account=account, stream=stream.value, item_key=key,
+                                        x_id=bad.x_id, reason=bad.reason[:2000], raw=bad.raw,
+                                        status="retry" if bad.refetch else "open",
+                                        attempts=1, first_seen=now, last_seen=now)
+                session.add(entry)
+                new.append(key)
+                continue
+            entry.attempts += 1
+            entry.last_seen = now
+            entry.reason = bad.reason[:2000]
+            if bad.raw is not None:
+                entry.raw = bad.raw
+            if retried and entry.status == "retry":
+                entry.status = "retry" if bad.refetch and entry.attempts < AUTO_RETRIES \
+                    else "open"
+        if new:
+            record(session, self.ctx, None, "quarantine.add",
+                   subject=f"{account}:{stream.value}",
+                   after={"items": len(new), "keys": new[:20],
+                          "reasons": sorted({wanted[k].reason for k in new})[:5]},
+                   message="X sent items the desk cannot read whole; kept in the quarantine")
+        return len(new)
 
     def _attach_to_open_tickets(self, session: Session, inserted: list[dict]) -> int:
         """A citizen's answer in a thread or DM conversation joins the ticket already open
@@ -243,3 +427,20 @@ class IngestService:
             row.cursor = newest
             row.updated_at = self.ctx.clock()
         return newest
+
+
+def _version(x_id: str, text: str, raw: dict | None) -> dict:
+    created = raw.get("created_at") if isinstance(raw, dict) else None
+    return {"x_id": x_id, "text": text, "created_at": created}
+
+
+def _newer_version(older: dict, newer: dict) -> dict:
+    """Two versions of one tweet in a page: the newer one, with the older in its history."""
+    if int(newer["version_x_id"] or newer["x_id"]) < int(older["version_x_id"] or
+                                                         older["x_id"]):
+        older, newer = newer, older
+    newer["edit_history"] = [*(older["edit_history"] or []),
+                             _version(older["version_x_id"] or older["x_id"], older["text"],
+                                      older["raw"]), *(newer["edit_history"] or [])]
+    newer["created_at"] = min(older["created_at"], newer["created_at"])
+    return newer

@@ -69,6 +69,8 @@ def item_view(row: TicketItem, citizen: Citizen | None) -> ItemView:
         author_verified_resident=bool(citizen and citizen.verified_resident),
         author_x_id=row.author_x_id, media_count=row.media_count,
         conversation_id=row.conversation_id, suggested_priority=row.suggested_priority,
+        earlier_versions=tuple(str(v.get("text", "")) for v in row.edit_history or ()
+                               if isinstance(v, dict)),
     )
 
 

@@ -176,6 +176,10 @@ class TicketItem(Base):
     handled: Mapped[bool] = mapped_column(Boolean, default=False)
     raw: Mapped[dict | None] = mapped_column(JSON)
     ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # An edited tweet keeps its original id in x_id; the version shown and the earlier
+    # versions ([{x_id, text, created_at}], oldest first) are kept here (migration 0006).
+    version_x_id: Mapped[str | None] = mapped_column(String(32))
+    edit_history: Mapped[list | None] = mapped_column(JSON)
 
     ticket: Mapped[Ticket | None] = relationship(back_populates="items")
 
@@ -293,3 +297,29 @@ class TriageModel(Base):
     training: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class QuarantinedItem(Base):
+    """An item X sent that the desk could not read whole: kept with its raw JSON and the
+    reason until it is read (status ``stored``) or an operator dismisses it. Nothing X
+    sends is dropped silently."""
+
+    __tablename__ = "quarantine"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    stream: Mapped[str] = mapped_column(String(16))  # mentions | dms
+    # X's id when the item has a readable one, else "sha256:<digest of the raw JSON>".
+    item_key: Mapped[str] = mapped_column(String(80))
+    x_id: Mapped[str | None] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[dict | list | str | None] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(12), index=True)  # open|retry|stored|dismissed
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    closed_at: Mapped[datetime | None]
+
+    __table_args__ = (UniqueConstraint("account", "stream", "item_key",
+                                       name="uq_quarantine_account_stream_key"),)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QStackedWidget,
     QSystemTrayIcon,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ from jun_desk.ui.labels import role_names
 from jun_desk.ui.lease_keeper import LeaseKeeper
 from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
+from jun_desk.ui.quarantine_panel import QuarantinePanel
 from jun_desk.ui.sign_in import SignInPanel
 
 
@@ -121,7 +123,8 @@ class MainWindow(QMainWindow):
                  budget: Callable[[], dict[str, tuple[int, int]]] | None = None,
                  live: ChangeListener | None = None,
                  lease_keeper: LeaseKeeper | None = None,
-                 session: SessionOptions | None = None) -> None:
+                 session: SessionOptions | None = None,
+                 stalled: Callable[[], list] | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.session = session or SessionOptions()
         self.locked = False
         self._source = source
+        self._stalled = stalled  # streams X has not let the desk read for a while
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
         self._set_title()
@@ -141,10 +145,19 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
                                   "padding: 6px;")
         self.banner.hide()
+        # A stream X has not let the desk read for ten minutes or more (see sync.py).
+        self.sync_banner = QLabel("", self)
+        self.sync_banner.setObjectName("sync-banner")
+        self.sync_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_banner.setWordWrap(True)
+        self.sync_banner.setStyleSheet("background: #ef6c00; color: white; font-weight: 600; "
+                                       "padding: 6px;")
+        self.sync_banner.hide()
         self.desk_page = QWidget(self)
         central_layout = QVBoxLayout(self.desk_page)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.sync_banner)
         central_layout.addWidget(self.board, 1)
         self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
                                    os_user=self.session.os_user)
@@ -168,6 +181,11 @@ class MainWindow(QMainWindow):
                                          self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
         # Supervisors only: operators are never shown the supervision dock.
         self.dashboard_dock.setVisible(ui.actor.is_supervisor)
+        self.quarantine = QuarantinePanel(ui, self)
+        self.quarantine_dock = self._dock(self.tr("No se pudo leer"), "quarantine",
+                                          self.quarantine,
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.quarantine_dock.setVisible(False)
         self.detail_dock.raise_()
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
@@ -186,6 +204,14 @@ class MainWindow(QMainWindow):
                                           "font-weight: 600; padding: 0 6px;")
         self.training_label.setVisible(self.session.training)
         self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
+        self.quarantine_button = QToolButton(self)
+        self.quarantine_button.setObjectName("quarantine-count")
+        self.quarantine_button.setAutoRaise(True)
+        self.quarantine_button.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.quarantine_button.setToolTip(self.tr("Elementos que X envió y no se pudieron leer"))
+        self.quarantine_button.clicked.connect(self.show_quarantine)
+        self.quarantine_button.hide()
+        self.statusBar().addPermanentWidget(self.quarantine_button)
         for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
@@ -199,6 +225,9 @@ class MainWindow(QMainWindow):
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.dms_dock.toggleViewAction())
         view.addAction(self.dashboard_dock.toggleViewAction())
+        self.quarantine_action = QAction(self.tr("No se pudo &leer…"), self)
+        self.quarantine_action.triggered.connect(self.show_quarantine)
+        view.addAction(self.quarantine_action)
         refresh = QAction(self.tr("Sincronizar ahora"), self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.sync_now)
@@ -247,6 +276,8 @@ class MainWindow(QMainWindow):
         self.feed.dm_requested.connect(self._dm_to)
         self.feed.arrived.connect(self._arrivals)
         self.dashboard.new_campaign.connect(self._campaign)
+        self.quarantine.count_changed.connect(self._quarantine_count)
+        self.quarantine.retry_requested.connect(self.sync_now)
         if poller is not None:
             poller.result.connect(self._synced)
             poller.error.connect(self._sync_failed)
@@ -275,6 +306,7 @@ class MainWindow(QMainWindow):
         self.dms.reload()
         self.dashboard.refresh()
         self._refresh_outbox()
+        self.quarantine.reload()
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
         dock = QDockWidget(title, self)
@@ -292,6 +324,28 @@ class MainWindow(QMainWindow):
 
     def _ticket_chosen(self, _ticket_id: int) -> None:
         self.detail_dock.raise_()
+
+    def show_quarantine(self) -> None:
+        self.quarantine_dock.show()
+        self.quarantine_dock.raise_()
+        self.quarantine.reload()
+
+    def _quarantine_count(self, count: int) -> None:
+        self.quarantine_button.setText(self.tr("No se pudo leer: %d") % count)
+        self.quarantine_button.setVisible(count > 0)
+
+    def _show_stalls(self) -> None:
+        stalls = self._stalled() if self._stalled is not None else []
+        if not stalls:
+            self.sync_banner.hide()
+            return
+        names = {"mentions": self.tr("las menciones"), "dms": self.tr("los mensajes directos")}
+        lines = [self.tr("No se pueden leer %s desde hace %d min: %s. Jun Desk sigue "
+                         "reintentando; lo demás llega con normalidad.") % (
+                     names.get(s.stream.value, s.stream.value), int(s.seconds // 60),
+                     describe(s.error)) for s in stalls]
+        self.sync_banner.setText("\n".join(lines))
+        self.sync_banner.show()
 
     def sync_now(self) -> None:
         if self.poller is not None:
@@ -353,8 +407,17 @@ class MainWindow(QMainWindow):
             datetime.now().strftime("%H:%M:%S"), report.inserted)
         if sent.sent or sent.recovered:
             text += self.tr(", %d enviados") % (sent.sent + sent.recovered)
+        failed = getattr(report, "failed", {})
+        for stream, err in failed.items():
+            text += self.tr("; %s: %s") % (
+                self.tr("menciones") if stream.value == "mentions" else self.tr("mensajes"),
+                describe(err))
         self.sync_label.setText(text)
-        self.sync_label.setStyleSheet("")
+        self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
+        self._show_stalls()
+        if self.live is None and (getattr(report, "quarantined", 0)
+                                  or getattr(report, "recovered", 0)):
+            self.quarantine.reload()
         if self._budget is not None:
             budget = self._budget().get("GET /2/users/:id/mentions")
             if budget:
@@ -427,6 +490,7 @@ class MainWindow(QMainWindow):
             self.detail.reload()
             self._refresh_outbox()
             self.dashboard.refresh()
+            self.quarantine.reload()
             return
         tickets = batch.tickets
         if tickets:
@@ -442,6 +506,8 @@ class MainWindow(QMainWindow):
             self._refresh_outbox()
         if batch.operators:
             self.board.reload_operators()
+        if batch.quarantine:
+            self.quarantine.reload()
         if tickets or batch.feed:
             self._dashboard_timer.start()
 
@@ -492,6 +558,7 @@ class MainWindow(QMainWindow):
     def _sync_failed(self, err: Exception) -> None:
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
         self.sync_label.setStyleSheet("color: #c62828;")
+        self._show_stalls()
 
     # ------------------------------------------------------------------ sign-in
     def _set_title(self) -> None:
@@ -531,7 +598,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _docks(self) -> list[QDockWidget]:
-        return [self.feed_dock, self.detail_dock, self.dms_dock, self.dashboard_dock]
+        return [self.feed_dock, self.detail_dock, self.dms_dock, self.dashboard_dock,
+                self.quarantine_dock]
 
     def lock(self, message: str = "", *, switch: bool = False, audit: bool = True) -> None:
         """Hide the board, feed, ticket, DMs and dashboard behind the sign-in. The person

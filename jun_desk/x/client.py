@@ -6,6 +6,7 @@ it blocks on the network and never sleeps for the rate limit itself.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from urllib.parse import urlsplit
 import requests
 import tweepy
 
-from jun_desk.domain.items import ItemKind, XItem, XUser
+from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, snowflake_time
 from jun_desk.secrets import XCredentials
 from jun_desk.x.errors import Failure, XApiError, map_exception
 from jun_desk.x.ratelimit import RateBudget, daily_reset, endpoint_key
@@ -47,6 +48,7 @@ class Page:
     newest_id: str | None
     next_token: str | None
     warnings: list[str] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
 
 
 SHORT_429_WAIT = 5.0
@@ -72,6 +74,15 @@ def parse_time(value: str) -> datetime:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
+class ItemUnreadable(ValueError):
+    """One item of a page cannot be read whole (the page itself can)."""
+
+    def __init__(self, reason: str, *, refetch: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.refetch = refetch
+
+
 def _user(data: dict[str, Any]) -> XUser:
     return XUser(x_id=str(data["id"]), handle=str(data["username"]),
                  name=str(data.get("name", "")),
@@ -79,32 +90,133 @@ def _user(data: dict[str, Any]) -> XUser:
                  verified=bool(data.get("verified", False)))
 
 
-def tweet_item(data: dict[str, Any], me_id: str) -> XItem:
-    replied_to = next((str(r["id"]) for r in data.get("referenced_tweets") or []
-                       if r.get("type") == "replied_to"), None)
-    text = (data.get("note_tweet") or {}).get("text") or data["text"]
-    author = str(data["author_id"])
+def _users(includes: Any) -> list[XUser]:
+    """The users X expanded; one it describes badly is skipped (its items are looked up
+    again by id), never the page."""
+    found = []
+    raw = includes.get("users") if isinstance(includes, dict) else None
+    for data in raw if isinstance(raw, list) else []:
+        try:
+            user = _user(data)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            log.info("X described a user the desk cannot read; it is looked up again: %.200r",
+                     data)
+            continue
+        if _is_id(user.x_id) and user.handle:
+            found.append(user)
+    return found
+
+
+def _is_id(value: str) -> bool:
+    """X's ids are ASCII digits (``str.isdigit`` also takes '²' or '١')."""
+    return value.isascii() and value.isdigit()
+
+
+def _item_id(data: Any) -> str:
+    if not isinstance(data, dict):
+        raise ItemUnreadable("not a JSON object")
+    x_id = str(data.get("id", ""))
+    if not _is_id(x_id):
+        raise ItemUnreadable("no valid id")
+    return x_id
+
+
+def _created_at(data: dict[str, Any], x_id: str) -> datetime:
+    """X's created_at, or the time held in the snowflake id when it is missing or bad."""
+    value = data.get("created_at")
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            parsed = parse_time(value)
+            if parsed.tzinfo is not None:
+                return parsed
+    try:
+        return snowflake_time(x_id)
+    except (OverflowError, OSError, ValueError):
+        raise ItemUnreadable("created_at missing and the id holds no valid time") from None
+
+
+def _media_count(data: dict[str, Any]) -> int:
+    """Attachments of any media type count (photo, video, animated_gif or one X adds)."""
+    attachments = data.get("attachments")
+    keys = attachments.get("media_keys") if isinstance(attachments, dict) else None
+    return len(keys) if isinstance(keys, list) else 0
+
+
+def _edit_ids(data: dict[str, Any]) -> tuple[str, ...]:
+    ids = data.get("edit_history_tweet_ids")
+    if not isinstance(ids, list):
+        return ()
+    out = tuple(str(i) for i in ids if _is_id(str(i)))
+    return out if len(out) == len(ids) else ()
+
+
+def tweet_item(data: Any, me_id: str) -> XItem:
+    """A tweet as the desk keeps it. Unknown fields, reference types and media types are
+    ignored; created_at comes from the id when missing; without author or text the tweet
+    is unreadable (and worth asking X for again by id)."""
+    x_id = _item_id(data)
+    note = data.get("note_tweet")
+    text = (note.get("text") if isinstance(note, dict) else None) or data.get("text")
+    author = data.get("author_id")
+    missing = [name for name, present in (
+        ("author_id", isinstance(author, (str, int)) and str(author) != ""),
+        ("text", isinstance(text, str))) if not present]
+    if missing:
+        raise ItemUnreadable(f"{' and '.join(missing)} missing", refetch=True)
+    if not _is_id(str(author)):
+        raise ItemUnreadable("author_id is not a user id", refetch=True)
+    references = data.get("referenced_tweets")
+    replied_to = next((str(r["id"]) for r in references if isinstance(r, dict)
+                       and r.get("type") == "replied_to" and _is_id(str(r.get("id", "")))),
+                      None) if isinstance(references, list) else None
+    conversation = data.get("conversation_id")
+    author = str(author)
     return XItem(
-        x_id=str(data["id"]),
+        x_id=x_id,
         kind=ItemKind.REPLY_OUT if author == me_id else ItemKind.MENTION,
-        author_x_id=author, text=str(text), created_at=parse_time(data["created_at"]),
-        conversation_id=str(data.get("conversation_id") or data["id"]),
-        in_reply_to_x_id=replied_to,
-        media_count=len((data.get("attachments") or {}).get("media_keys") or []),
-        raw=data,
+        author_x_id=author, text=str(text), created_at=_created_at(data, x_id),
+        conversation_id=str(conversation) if _is_id(str(conversation or "")) else x_id,
+        in_reply_to_x_id=replied_to, media_count=_media_count(data), raw=data,
+        edit_ids=_edit_ids(data),
     )
 
 
-def dm_item(data: dict[str, Any], me_id: str) -> XItem:
-    sender = str(data["sender_id"])
+def dm_item(data: Any, me_id: str) -> XItem | None:
+    """A DM event; None for event types that are not messages (someone joined or left a
+    group, or a type X adds later). Without a sender the event is unreadable: X has no way
+    to ask for one DM event again."""
+    x_id = _item_id(data)
+    event_type = data.get("event_type", "MessageCreate")
+    if event_type != "MessageCreate":
+        log.info("DM event %s of type %.40r is not a message; not stored", x_id, event_type)
+        return None
+    sender = str(data.get("sender_id") or "")
+    if not _is_id(sender):
+        raise ItemUnreadable("sender_id missing")
+    conversation = data.get("dm_conversation_id")
+    if not isinstance(conversation, str) or not conversation:
+        others = [str(p) for p in data.get("participant_ids") or [] if str(p) != me_id] \
+            if isinstance(data.get("participant_ids"), list) else []
+        if sender != me_id:
+            others = [sender]
+        if len(others) != 1 or not _is_id(others[0]):
+            raise ItemUnreadable("dm_conversation_id missing")
+        # A one-to-one conversation's id is the two user ids, the smaller first.
+        conversation = "-".join(str(i) for i in sorted((int(others[0]), int(me_id))))
+    text = data.get("text")
     return XItem(
-        x_id=str(data["id"]), kind=ItemKind.DM_OUT if sender == me_id else ItemKind.DM_IN,
-        author_x_id=sender, text=str(data.get("text", "")),
-        created_at=parse_time(data["created_at"]),
-        conversation_id=str(data["dm_conversation_id"]),
-        media_count=len((data.get("attachments") or {}).get("media_keys") or []),
-        raw=data,
+        x_id=x_id, kind=ItemKind.DM_OUT if sender == me_id else ItemKind.DM_IN,
+        author_x_id=sender, text=str(text) if isinstance(text, str) else "",
+        created_at=_created_at(data, x_id), conversation_id=conversation,
+        media_count=_media_count(data), raw=data,
     )
+
+
+def _error_for(errors: list[Any], x_id: str) -> str:
+    for e in errors:
+        if isinstance(e, dict) and str(e.get("value") or e.get("resource_id")) == x_id:
+            return f"X: {str(e.get('detail') or e.get('title') or 'not served')[:200]}"
+    return "X did not serve it again"
 
 
 class XClient:
@@ -158,25 +270,54 @@ class XClient:
     def _me_id(self) -> str:
         return (self._me or self.me()).x_id
 
-    def _page(self, body: dict[str, Any], parse: Any) -> Page:
+    def _page(self, body: dict[str, Any], parse: Any, stream: Stream) -> Page:
+        """A page read item by item: what cannot be read whole goes to ``unreadable``
+        with the reason. Only a page whose frame is broken (no list of items, ids or
+        tokens that are not X's) is refused as a whole."""
         me_id = self._me_id()
-        try:
-            items = [parse(d, me_id) for d in body.get("data") or []]
-            users = [_user(u) for u in (body.get("includes") or {}).get("users") or []]
-            meta = body.get("meta") or {}
-            newest = meta.get("newest_id") or (max((i.x_id for i in items), key=int)
-                                               if items else None)
-            warnings = [str(e.get("detail") or e.get("message") or e)
-                        for e in body.get("errors") or []]
-            token = meta.get("next_token")
-            newest = str(newest) if newest else None
-            if (newest is not None and not newest.isdigit()) or \
-                    (token is not None and not isinstance(token, str)) or \
-                    any(not i.x_id.isdigit() for i in items):
-                raise ValueError("ids and tokens must be what X sends")
-            return Page(items, users, newest, token, warnings)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise XApiError(Failure.MALFORMED) from None
+        data = body.get("data")
+        meta = body.get("meta")
+        if data is None:
+            data = []
+        if meta is None:
+            meta = {}
+        if not isinstance(data, list) or not isinstance(meta, dict):
+            raise XApiError(Failure.MALFORMED)
+        items: list[XItem] = []
+        unreadable: list[Unreadable] = []
+        ids: list[str] = []
+        for entry in data:
+            raw_id = str(entry.get("id", "")) if isinstance(entry, dict) else ""
+            if _is_id(raw_id):
+                ids.append(raw_id)
+            else:
+                raw_id = ""
+            try:
+                item = parse(entry, me_id)
+            except ItemUnreadable as err:
+                unreadable.append(Unreadable(stream, raw_id or None, err.reason, entry,
+                                             err.refetch))
+                continue
+            except (KeyError, TypeError, ValueError, AttributeError, ArithmeticError,
+                    OSError) as err:
+                unreadable.append(Unreadable(stream, raw_id or None,
+                                             f"cannot be read ({type(err).__name__})", entry))
+                continue
+            if item is not None:
+                items.append(item)
+        errors = body.get("errors")
+        warnings = [str(e.get("detail") or e.get("message") or e) if isinstance(e, dict)
+                    else str(e) for e in (errors if isinstance(errors, list) else [])]
+        newest = meta.get("newest_id") or (max(ids, key=int) if ids else None)
+        token = meta.get("next_token")
+        newest = str(newest) if newest else None
+        if (newest is not None and not _is_id(newest)) or \
+                (token is not None and not isinstance(token, str)):
+            raise XApiError(Failure.MALFORMED)
+        for bad in unreadable:
+            log.warning("X sent a %s item the desk cannot read (%s): %s", stream.value,
+                        bad.reason, bad.x_id or "no id")
+        return Page(items, _users(body.get("includes")), newest, token, warnings, unreadable)
 
     def mentions(self, user_id: str, *, since_id: str | None = None,
                  pagination_token: str | None = None, max_results: int = 100) -> Page:
@@ -190,7 +331,7 @@ class XClient:
         if pagination_token:
             params["pagination_token"] = pagination_token
         body = self._call(self._tweepy.get_users_mentions, user_id, user_auth=True, **params)
-        return self._page(body, tweet_item)
+        return self._page(body, tweet_item, Stream.MENTIONS)
 
     def user_tweets(self, user_id: str, *, since_id: str | None = None,
                     start_time: datetime | None = None, max_results: int = 100) -> Page:
@@ -201,7 +342,7 @@ class XClient:
         if start_time:
             params["start_time"] = start_time
         body = self._call(self._tweepy.get_users_tweets, user_id, user_auth=True, **params)
-        return self._page(body, tweet_item)
+        return self._page(body, tweet_item, Stream.MENTIONS)
 
     def dm_events(self, *, pagination_token: str | None = None, max_results: int = 100) -> Page:
         params: dict[str, Any] = {
@@ -212,15 +353,29 @@ class XClient:
         if pagination_token:
             params["pagination_token"] = pagination_token
         body = self._call(self._tweepy.get_direct_message_events, user_auth=True, **params)
-        return self._page(body, dm_item)
+        return self._page(body, dm_item, Stream.DMS)
 
     def users(self, ids: Sequence[str]) -> list[XUser]:
+        """Users by id (GET /2/users?ids=, at most 100). Unknown ids are left out."""
         body = self._call(self._tweepy.get_users, ids=list(ids), user_fields=USER_FIELDS,
                           user_auth=True)
-        try:
-            return [_user(u) for u in body.get("data") or []]
-        except (KeyError, TypeError, ValueError):
-            raise XApiError(Failure.MALFORMED) from None
+        data = body.get("data")
+        return _users({"users": data if isinstance(data, list) else []})
+
+    def tweets(self, ids: Sequence[str]) -> Page:
+        """Tweets by id (GET /2/tweets?ids=, at most 100) with the fields the desk needs:
+        a tweet a page sent incomplete is read again. Ids X no longer serves come back
+        as unreadable with X's reason."""
+        body = self._call(self._tweepy.get_tweets, list(ids), user_auth=True,
+                          tweet_fields=TWEET_FIELDS, user_fields=USER_FIELDS,
+                          media_fields=MEDIA_FIELDS, expansions=TWEET_EXPANSIONS)
+        page = self._page({k: v for k, v in body.items() if k != "meta"}, tweet_item,
+                          Stream.MENTIONS)
+        served = {i.x_id for i in page.items} | {u.x_id for u in page.unreadable if u.x_id}
+        errors = body.get("errors") if isinstance(body.get("errors"), list) else []
+        missing = [Unreadable(Stream.MENTIONS, i, _error_for(errors, i), None)
+                   for i in ids if i not in served]
+        return Page(page.items, page.users, None, None, [], page.unreadable + missing)
 
     # ------------------------------------------------------------------ writing
     def reply(self, text: str, in_reply_to: str) -> str:

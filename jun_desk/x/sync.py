@@ -3,7 +3,14 @@
 Each page is stored with the ingest service in one transaction. The stream's cursor moves
 only with the last page of a walk (the newest id seen when the walk began), so a process
 killed halfway simply walks again from the old cursor next time: pages already stored are
-dropped by their unique X ids, nothing is skipped.
+dropped by their unique X ids, nothing is skipped. A walk resumed from a killed run is
+followed, in the same poll, by a walk from the top: every poll reaches "now".
+
+One item that cannot be read whole never blocks the others: what X can tell again is
+asked again (the tweet by id, its author by id), what still cannot be read waits in the
+quarantine with its raw JSON and the reason. A page that cannot be read at all holds back
+only its own stream, retried with backoff while the other stream goes on; after
+``stall_after`` seconds of failing the desk says so (report, window, log).
 """
 
 from __future__ import annotations
@@ -13,13 +20,21 @@ import random
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jun_desk.domain.errors import JunDeskError
-from jun_desk.domain.items import Stream, XUser, newer_id
+from jun_desk.domain.items import Stream, Unreadable, XItem, XUser, newer_id
 from jun_desk.services.desk import Desk
 from jun_desk.services.leases import PollerLease, lease_timing
-from jun_desk.x.client import DM_EVENTS, MENTIONS, Page, XClient
+from jun_desk.x.client import (
+    DM_EVENTS,
+    MENTIONS,
+    ItemUnreadable,
+    Page,
+    XClient,
+    dm_item,
+    tweet_item,
+)
 from jun_desk.x.errors import Failure, XApiError
 
 log = logging.getLogger(__name__)
@@ -33,6 +48,18 @@ class StreamReport:
     received: int = 0
     inserted: int = 0
     attached: int = 0
+    quarantined: int = 0  # items kept in the quarantine (new ones)
+    edited: int = 0  # stored tweets updated to a newer version
+    walks: int = 0  # a resumed walk is followed by one from the top
+
+
+@dataclass(frozen=True)
+class Stall:
+    """A stream that has failed for a while: since when, and the last error."""
+
+    stream: Stream
+    seconds: float
+    error: XApiError
 
 
 @dataclass
@@ -43,10 +70,32 @@ class SyncReport:
     retries: int = 0
     rate_limited: int = 0
     standby: str | None = None  # another desk polls this account (its label): nothing done
+    failed: dict[Stream, XApiError] = field(default_factory=dict)  # the other stream went on
+    waiting: list[Stream] = field(default_factory=list)  # failing streams in their backoff
+    stalled: list[Stall] = field(default_factory=list)  # failing for ``stall_after`` or more
+    recovered: int = 0  # quarantined items read whole on a retry
 
     @property
     def inserted(self) -> int:
         return self.mentions.inserted + self.dms.inserted
+
+    @property
+    def quarantined(self) -> int:
+        return self.mentions.quarantined + self.dms.quarantined
+
+    @property
+    def complete(self) -> bool:
+        """Both streams were read up to now."""
+        return not self.failed and not self.waiting and self.standby is None
+
+
+@dataclass
+class _Health:
+    failures: int = 0
+    since: float | None = None  # monotonic time of the first failure in a row
+    retry_at: float = 0.0
+    error: XApiError | None = None
+    warned: bool = False
 
 
 class SyncEngine:
@@ -54,7 +103,9 @@ class SyncEngine:
                  max_attempts: int = 6, max_wait: float = 120.0,
                  sleep: Callable[[float], object] | None = None,
                  progress: Progress | None = None, stop: threading.Event | None = None,
-                 lease: PollerLease | None = None) -> None:
+                 lease: PollerLease | None = None, stream_backoff_cap: float = 300.0,
+                 stall_after: float = 600.0,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.desk = desk
         self.lease = lease  # with several desks on one database: only the holder polls
         self.client = client
@@ -66,11 +117,18 @@ class SyncEngine:
         # Waiting on the stop event: a pause ends at once when the desk closes.
         self._sleep = sleep or self.stop.wait
         self.me: XUser | None = None
+        # A stream whose pages cannot be read waits (exponential backoff up to this cap)
+        # while the other goes on; 0 retries it on every poll.
+        self.stream_backoff_cap = stream_backoff_cap
+        self.stall_after = stall_after
+        self._monotonic = monotonic
+        self._health = {stream: _Health() for stream in Stream}
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
         """One full poll of both streams. Transient failures are retried with backoff; a
-        failure that persists (or a permanent one) leaves as XApiError, nothing half-done."""
+        stream that still fails is reported in ``failed`` while the other goes on. Only
+        when no stream could be read does the failure leave as XApiError."""
         report = SyncReport(account="?")
         me = self.me or self._retrying(report, "GET /2/users/me", self.client.me)
         self.me = me
@@ -80,9 +138,59 @@ class SyncEngine:
             if not state.held:
                 report.standby = state.holder_label or "?"
                 return report
-        self._mentions(me, report)
-        self._dms(me, report)
+        self._retry_quarantined(me, report)
+        attempted: list[XApiError] = []
+        for stream, run in ((Stream.MENTIONS, self._mentions), (Stream.DMS, self._dms)):
+            health = self._health[stream]
+            if health.failures and self._monotonic() < health.retry_at:
+                report.waiting.append(stream)
+                continue
+            try:
+                run(me, report)
+            except XApiError as err:
+                attempted.append(err)
+                report.failed[stream] = err
+                self._failed(stream, err)
+            else:
+                self._recovered(stream)
+        report.stalled = self.stalled()
+        for stall in report.stalled:
+            health = self._health[stall.stream]
+            if not health.warned:
+                health.warned = True
+                log.warning("Sync: the %s of @%s have not been read for %d minutes: %s",
+                            stall.stream.value, me.handle, stall.seconds // 60,
+                            stall.error.text("en"))
+        if attempted and len(attempted) + len(report.waiting) == len(Stream):
+            raise attempted[0]
         return report
+
+    def stalled(self) -> list[Stall]:
+        """Streams that have failed for ``stall_after`` seconds or more."""
+        now = self._monotonic()
+        return [Stall(stream, now - h.since, h.error) for stream, h in self._health.items()
+                if h.since is not None and h.error is not None
+                and now - h.since >= self.stall_after]
+
+    def _failed(self, stream: Stream, err: XApiError) -> None:
+        health = self._health[stream]
+        now = self._monotonic()
+        health.failures += 1
+        health.error = err
+        if health.since is None:
+            health.since = now
+        if self.stream_backoff_cap > 0:
+            health.retry_at = now + backoff(health.failures, base=2.0,
+                                            cap=self.stream_backoff_cap)
+        log.info("Sync: %s failed (%d in a row), the other stream goes on: %s",
+                 stream.value, health.failures, err.text("en"))
+
+    def _recovered(self, stream: Stream) -> None:
+        health = self._health[stream]
+        if health.warned:
+            log.warning("Sync: the %s are read again after %d failed polls", stream.value,
+                        health.failures)
+        self._health[stream] = _Health()
 
     def next_delay(self, floor: float) -> float:
         """When to poll again: never sooner than ``floor``, nor than the budget allows."""
@@ -91,60 +199,166 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ streams
     def _mentions(self, me: XUser, report: SyncReport) -> None:
-        cursor = self.desk.ingest.cursor(me.handle, Stream.MENTIONS)
         self._walk(me, Stream.MENTIONS, MENTIONS, report.mentions, report,
-                   lambda token: self.client.mentions(me.x_id, since_id=cursor,
-                                                      pagination_token=token,
-                                                      max_results=self.page_size),
-                   lambda page: page.next_token is None)
+                   lambda token, cursor: self.client.mentions(
+                       me.x_id, since_id=cursor, pagination_token=token,
+                       max_results=self.page_size),
+                   lambda page, _cursor: page.next_token is None)
 
     def _dms(self, me: XUser, report: SyncReport) -> None:
         """DM events have no since_id: walk newest-first until a known id shows up."""
-        cursor = self.desk.ingest.cursor(me.handle, Stream.DMS)
         self._walk(me, Stream.DMS, DM_EVENTS, report.dms, report,
-                   lambda token: self.client.dm_events(pagination_token=token,
-                                                       max_results=self.page_size),
-                   lambda page: page.next_token is None or (cursor is not None and any(
-                       int(i.x_id) <= int(cursor) for i in page.items)))
+                   lambda token, _cursor: self.client.dm_events(pagination_token=token,
+                                                                max_results=self.page_size),
+                   lambda page, cursor: page.next_token is None or (cursor is not None and any(
+                       int(i) <= int(cursor) for i in _page_ids(page))))
 
     def _walk(self, me: XUser, stream: Stream, endpoint: str, stats: StreamReport,
-              report: SyncReport, fetch: Callable[[str | None], Page],
-              is_last: Callable[[Page], bool]) -> None:
+              report: SyncReport, fetch: Callable[[str | None, str | None], Page],
+              is_last: Callable[[Page, str | None], bool]) -> None:
         """Pages newest first; the stream's cursor moves only with the last one. Where the
         walk stands (next token, newest id) is saved with every page, so a failing page or
-        a killed process goes on from there instead of walking again from the cursor."""
-        token, newest = self.desk.ingest.walk(me.handle, stream) or (None, None)
+        a killed process goes on from there instead of walking again from the cursor.
+
+        A walk resumed that way ends at the cursor of the run that began it; what arrived
+        since is above it, so a walk from the top follows at once: the poll reaches now."""
+        resumed = self.desk.ingest.walk(me.handle, stream)
+        token, newest = resumed or (None, None)
         while not self.stop.is_set():
-            try:
-                page = self._retrying(report, endpoint, lambda t=token: fetch(t))
-            except XApiError as err:
-                if token is not None and err.failure is Failure.BAD_REQUEST:
-                    # X no longer knows the token (too old): walk again from the cursor.
-                    self.desk.ingest.ingest_page(me.handle, stream, [], [], None, walk=None)
-                raise
-            newest = newer_id(newest, page.newest_id)
-            last = is_last(page)
-            self._store(me, stream, page, newest if last else None, stats,
-                        None if last else (page.next_token, newest))
-            if last:
+            cursor = self.desk.ingest.cursor(me.handle, stream)
+            stats.walks += 1
+            while not self.stop.is_set():
+                try:
+                    page = self._retrying(report, endpoint, lambda t=token, c=cursor: fetch(t, c))
+                except XApiError as err:
+                    if token is not None and err.failure is Failure.BAD_REQUEST:
+                        # X no longer knows the token (too old): walk again from the cursor.
+                        self.desk.ingest.ingest_page(me.handle, stream, [], [], None, walk=None)
+                    raise
+                page = self._complete(stream, page)
+                newest = newer_id(newest, page.newest_id)
+                last = is_last(page, cursor)
+                self._store(me, stream, page, newest if last else None, stats,
+                            None if last else (page.next_token, newest))
+                if last:
+                    break
+                token = page.next_token
+            if resumed is None:
                 return
-            token = page.next_token
+            resumed, token, newest = None, None, None  # now from the top, up to now
+
+    # ------------------------------------------------------------------ incomplete items
+    def _complete(self, stream: Stream, page: Page) -> Page:
+        """Ask X again for what a page sent incomplete: tweets without author or text by
+        id, authors the page did not describe (and the desk does not know) by id. What
+        still cannot be read stays in ``unreadable`` with the reason."""
+        items, users = list(page.items), list(page.users)
+        again = [u for u in page.unreadable if u.refetch and u.x_id]
+        unreadable = [u for u in page.unreadable if not (u.refetch and u.x_id)]
+        if again:
+            read, still = self._read_again(again)
+            items += read.items
+            users += read.users
+            unreadable += still
+        self._look_up_authors(items, users)
+        if not again and len(users) == len(page.users):
+            return page
+        return replace(page, items=items, users=users, unreadable=unreadable)
+
+    def _read_again(self, entries: list[Unreadable]) -> tuple[Page, list[Unreadable]]:
+        """Tweets by id (GET /2/tweets?ids=). A failure of that call leaves them for the
+        next poll (quarantined with status 'retry'), never holds the page back."""
+        ids = [u.x_id for u in entries if u.x_id]
+        try:
+            parts = [self.client.tweets(ids[at:at + 100]) for at in range(0, len(ids), 100)]
+            page = Page([i for p in parts for i in p.items], [u for p in parts for u in p.users],
+                        None, None, [], [u for p in parts for u in p.unreadable])
+        except XApiError as err:
+            log.info("Sync: reading %d incomplete tweets again failed: %s", len(ids),
+                     err.text("en"))
+            return Page([], [], None, None), [
+                replace(u, reason=f"{u.reason}; reading it again from X failed: "
+                                  f"{err.text('en')}", refetch=err.transient)
+                for u in entries]
+        why = {u.x_id: u.reason for u in page.unreadable}
+        read = {i.x_id for i in page.items}
+        still = [replace(u, reason=f"{u.reason}; read again by id: {why.get(u.x_id, 'same')}",
+                         refetch=False)
+                 for u in entries if u.x_id not in read]
+        return page, still
+
+    def _look_up_authors(self, items: list[XItem], users: list[XUser]) -> None:
+        described = {u.x_id for u in users}
+        wanted = {i.author_x_id for i in items if not i.kind.outgoing} - described
+        if wanted:
+            wanted -= self.desk.ingest.known_citizens(wanted)
+        if not wanted:
+            return
+        try:
+            users += self.client.users(sorted(wanted)[:100])
+        except XApiError as err:  # the items are stored anyway; the author fills in later
+            log.info("Sync: looking up %d authors failed: %s", len(wanted), err.text("en"))
+
+    def _retry_quarantined(self, me: XUser, report: SyncReport) -> None:
+        """Quarantined items an operator (or a failed re-read) marked for retry: tweets are
+        asked for again by id, DM events read again from their raw JSON."""
+        due = self.desk.quarantine.due(me.handle)
+        if not due:
+            return
+        for stream in Stream:
+            # The first reason only: each retry adds what it found, not a longer story.
+            entries = [Unreadable(stream, q.x_id, q.reason.split("; ")[0].split(" (retried")[0],
+                                  q.raw, refetch=True)
+                       for q in due if q.stream == stream.value]
+            if not entries:
+                continue
+            items: list[XItem] = []
+            still: list[Unreadable] = []
+            users: list[XUser] = []
+            if stream is Stream.MENTIONS and all(u.x_id for u in entries):
+                page, still = self._read_again(entries)
+                items, users = list(page.items), list(page.users)
+            else:
+                parse = tweet_item if stream is Stream.MENTIONS else dm_item
+                for u in entries:
+                    try:
+                        item = parse(u.raw, me.x_id)
+                    except (ItemUnreadable, KeyError, TypeError, ValueError,
+                            AttributeError, ArithmeticError, OSError) as err:
+                        still.append(replace(u, reason=f"{u.reason} (retried: {err})",
+                                             refetch=False))
+                        continue
+                    if item is not None:
+                        items.append(item)
+            self._look_up_authors(items, users)
+            result = self.desk.ingest.store_recovered(me.handle, stream, items, users, still,
+                                                      fence=self._fence(me))
+            report.recovered += len(items)
+            stats = report.mentions if stream is Stream.MENTIONS else report.dms
+            stats.inserted += result.inserted
+            stats.edited += result.edited
 
     def _store(self, me: XUser, stream: Stream, page: Page, cursor: str | None,
                stats: StreamReport, walk: tuple[str, str | None] | None) -> None:
         for warning in page.warnings:
             log.info("X reported a partial error on %s: %s", stream.value, warning)
-        lease = self.lease
-        fence = None if lease is None else (
-            lambda session: self.desk.leases.fence(session, me.handle, lease))
         result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users, cursor,
-                                              walk=walk, fence=fence)
+                                              walk=walk, fence=self._fence(me),
+                                              unreadable=page.unreadable)
         stats.pages += 1
         stats.received += result.received
         stats.inserted += result.inserted
         stats.attached += result.attached
+        stats.quarantined += result.quarantined
+        stats.edited += result.edited
         if self.progress is not None:
             self.progress(stream, stats.pages, stats.inserted)
+
+    def _fence(self, me: XUser) -> Callable[[object], None] | None:
+        lease = self.lease
+        if lease is None:
+            return None
+        return lambda session: self.desk.leases.fence(session, me.handle, lease)  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ retries
     def _retrying(self, report: SyncReport, endpoint: str, call: Callable[[], object]):  # type: ignore[no-untyped-def]
@@ -171,6 +385,11 @@ class SyncEngine:
                     delay = max(delay, err.retry_after)
                 log.info("Sync: %s; retrying in %.1f s", err.text("en"), delay)
                 self._sleep(delay)
+
+
+def _page_ids(page: Page) -> list[str]:
+    """Every id the page held, readable or not (the DM walk stops at a known one)."""
+    return [i.x_id for i in page.items] + [u.x_id for u in page.unreadable if u.x_id]
 
 
 def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:

@@ -421,27 +421,27 @@
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="263" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="267" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="278" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="289" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="292" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -548,21 +548,26 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/delegate.py" line="139" />
+        <source>editado</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="165" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="167" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="173" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="175" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -658,7 +663,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="108" />
+        <location filename="../../jun_desk/ui/main_window.py" line="110" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -799,247 +804,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="158" />
+        <location filename="../../jun_desk/ui/main_window.py" line="171" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="160" />
+        <location filename="../../jun_desk/ui/main_window.py" line="173" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="163" />
+        <location filename="../../jun_desk/ui/main_window.py" line="176" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="167" />
+        <location filename="../../jun_desk/ui/main_window.py" line="180" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="177" />
+        <location filename="../../jun_desk/ui/main_window.py" line="185" />
+        <source>No se pudo leer</source>
+        <translation>Could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="195" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="184" />
+        <location filename="../../jun_desk/ui/main_window.py" line="202" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="188" />
+        <location filename="../../jun_desk/ui/main_window.py" line="206" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="197" />
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <source>Elementos que X envió y no se pudieron leer</source>
+        <translation>Items X sent that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="223" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <location filename="../../jun_desk/ui/main_window.py" line="228" />
+        <source>No se pudo &amp;leer…</source>
+        <translation>Could not be &amp;read…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="207" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="208" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="214" />
+        <location filename="../../jun_desk/ui/main_window.py" line="243" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="216" />
+        <location filename="../../jun_desk/ui/main_window.py" line="245" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="218" />
+        <location filename="../../jun_desk/ui/main_window.py" line="247" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="253" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="225" />
+        <location filename="../../jun_desk/ui/main_window.py" line="254" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="259" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="232" />
+        <location filename="../../jun_desk/ui/main_window.py" line="261" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="234" />
+        <location filename="../../jun_desk/ui/main_window.py" line="263" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="265" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <location filename="../../jun_desk/ui/main_window.py" line="268" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="240" />
+        <location filename="../../jun_desk/ui/main_window.py" line="269" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="285" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="306" />
+        <location filename="../../jun_desk/ui/main_window.py" line="334" />
+        <source>No se pudo leer: %d</source>
+        <translation>Could not be read: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <source>las menciones</source>
+        <translation>the mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <source>los mensajes directos</source>
+        <translation>the direct messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="343" />
+        <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
+        <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="360" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="338" />
+        <location filename="../../jun_desk/ui/main_window.py" line="392" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="340" />
+        <location filename="../../jun_desk/ui/main_window.py" line="394" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="347" />
+        <location filename="../../jun_desk/ui/main_window.py" line="401" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="352" />
+        <location filename="../../jun_desk/ui/main_window.py" line="406" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="355" />
+        <location filename="../../jun_desk/ui/main_window.py" line="409" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="361" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <source>; %s: %s</source>
+        <translation>; %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <source>mensajes</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="424" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="382" />
+        <location filename="../../jun_desk/ui/main_window.py" line="445" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="387" />
+        <location filename="../../jun_desk/ui/main_window.py" line="450" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="392" />
+        <location filename="../../jun_desk/ui/main_window.py" line="455" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="398" />
+        <location filename="../../jun_desk/ui/main_window.py" line="461" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="405" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="406" />
+        <location filename="../../jun_desk/ui/main_window.py" line="469" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="410" />
+        <location filename="../../jun_desk/ui/main_window.py" line="473" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="451" />
+        <location filename="../../jun_desk/ui/main_window.py" line="517" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="455" />
+        <location filename="../../jun_desk/ui/main_window.py" line="521" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="461" />
+        <location filename="../../jun_desk/ui/main_window.py" line="527" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="463" />
+        <location filename="../../jun_desk/ui/main_window.py" line="529" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="465" />
+        <location filename="../../jun_desk/ui/main_window.py" line="531" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="474" />
+        <location filename="../../jun_desk/ui/main_window.py" line="540" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="484" />
+        <location filename="../../jun_desk/ui/main_window.py" line="550" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="554" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="489" />
+        <location filename="../../jun_desk/ui/main_window.py" line="555" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="559" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="500" />
+        <location filename="../../jun_desk/ui/main_window.py" line="567" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="502" />
+        <location filename="../../jun_desk/ui/main_window.py" line="569" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1090,6 +1145,184 @@
         <location filename="../../jun_desk/ui/password_dialog.py" line="92" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <translation>The current password is wrong: nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="39" />
+        <source>faltan el autor (author_id) y el texto</source>
+        <translation>author_id and text missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="41" />
+        <source>falta el autor (author_id)</source>
+        <translation>author_id missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="43" />
+        <source>falta el texto</source>
+        <translation>text missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <source>falta el remitente (sender_id)</source>
+        <translation>sender_id missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
+        <source>falta la conversación (dm_conversation_id)</source>
+        <translation>dm_conversation_id missing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="48" />
+        <source>el autor no es un id de usuario</source>
+        <translation>author_id is not a user id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="50" />
+        <source>sin id válido</source>
+        <translation>no valid id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
+        <source>no es un objeto JSON</source>
+        <translation>not a JSON object</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <source>pedido de nuevo por id: igual</source>
+        <translation>read again by id: same</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <source>pedido de nuevo por id:</source>
+        <translation>read again by id:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <source>volver a pedirlo a X falló:</source>
+        <translation>reading it again from X failed:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="59" />
+        <source>X no lo ha vuelto a servir</source>
+        <translation>X did not serve it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="61" />
+        <source>reintentado:</source>
+        <translation>retried:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <source>Id de X</source>
+        <translation>X id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <source>Visto por 1.ª vez</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <source>Última vez</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <source>Intentos</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="91" />
+        <source>El JSON tal como lo envió X</source>
+        <translation>The JSON as X sent it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
+        <source>La próxima sincronización vuelve a pedirlo a X</source>
+        <translation>The next sync asks X for it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
+        <source>Descartar</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
+        <source>Quitarlo de la lista (queda en el historial)</source>
+        <translation>Take it off the list (it stays in the history)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="118" />
+        <source>No se pudo leer la lista</source>
+        <translation>Could not read the list</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <source>Menciones</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <source>Mensajes directos</source>
+        <translation>Direct messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="126" />
+        <source> (se reintentará)</source>
+        <translation> (will be retried)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="139" />
+        <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
+        <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="141" />
+        <source>Todo lo que X envió se ha podido leer.</source>
+        <translation>Everything X sent could be read.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="159" />
+        <source>No se pudo pedir el reintento</source>
+        <translation>Could not ask for the retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
+        <source>No se pudo descartar</source>
+        <translation>Could not dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="170" />
+        <source>%d elementos se volverán a pedir a X</source>
+        <translation>%d items will be asked from X again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
+        <source>%d elementos descartados</source>
+        <translation>%d items dismissed</translation>
     </message>
 </context>
 <context>

@@ -44,11 +44,11 @@ def url(db_url: str) -> str:
 def test_db_upgrade_and_current(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = f"sqlite:///{tmp_path / 'new.db'}"
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
-    assert code == 0 and "upgraded from empty to 0007" in out
+    assert code == 0 and "upgraded from empty to 0008" in out
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
     assert code == 0 and "up to date" in out
     code, out, _ = run(capsys, "--db", db, "db", "current")
-    assert out.strip() == "0007 (up to date)"
+    assert out.strip() == "0008 (up to date)"
 
 
 def test_default_database_lives_in_the_user_data_folder(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -263,3 +263,35 @@ def test_triage_models_retrain_and_rollback(capsys, url: str, tmp_path: Path) ->
     assert code == 1 and "nothing to roll back" in err
     code, _, err = run(capsys, "triage", "farola", "apagada")
     assert code == 1 and "quotes" in err
+
+
+def test_quarantine_list_retry_and_dismiss(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.items import Unreadable
+
+    desk = Desk.open(url)
+    desk.operators.add("luis", "operator")
+    bad = [Unreadable(Stream.MENTIONS, "1860000000000000001", "author_id missing",
+                      {"id": "1860000000000000001", "text": "@AytoJun hola"}),
+           Unreadable(Stream.DMS, None, "not a JSON object", ["junk"])]
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [], [], None, unreadable=bad[:1])
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, [], [], None, unreadable=bad[1:])
+    ids = sorted(q.id for q in desk.quarantine.list())
+    desk.close()
+    code, out, _ = run(capsys, "--db", url, "quarantine", "list")
+    assert code == 0 and "author_id missing" in out and "(no id)" in out
+    assert len(out.strip().splitlines()) == 2
+    code, out, _ = run(capsys, "--db", url, "quarantine", "list", "--json")
+    listed = json.loads(out)
+    assert {e["status"] for e in listed} == {"open"} and ["junk"] in [e["raw"] for e in listed]
+    code, out, _ = run(capsys, "--db", url, "quarantine", "retry", str(ids[0]), "--as", "luis")
+    assert code == 0 and out.startswith("1 item(s) will be read again")
+    code, out, _ = run(capsys, "--db", url, "quarantine", "dismiss", str(ids[1]), "--as", "luis")
+    assert code == 0 and out.startswith("1 item(s) dismissed")
+    code, out, _ = run(capsys, "--db", url, "quarantine", "list")
+    assert "retry" in out and len(out.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "--db", url, "quarantine", "list", "--all")
+    assert "dismissed" in out
+    code, _out, err = run(capsys, "--db", url, "quarantine", "dismiss", "999", "--as", "luis")
+    assert code == 1 and "No item 999" in err
+    code, _out, err = run(capsys, "--db", url, "quarantine", "retry", "1", "--as", "nadie")
+    assert code == 1 and "No active operator called 'nadie'" in err

@@ -75,12 +75,16 @@ def test_any_body_x_could_send_is_a_page_or_a_malformed_error(body: dict, dms: b
     client = XClient(SANDBOX_CREDENTIALS, api_base="http://127.0.0.1:9")
     client._me = XUser("1", "AytoJun")  # no network: who "we" are is known
     try:
-        page = client._page(body, dm_item if dms else tweet_item)
+        page = client._page(body, dm_item if dms else tweet_item,
+                            Stream.DMS if dms else Stream.MENTIONS)
     except XApiError as err:
         assert err.failure is Failure.MALFORMED
     else:
         assert isinstance(page, Page)
         assert all(isinstance(i, XItem) and i.x_id.isdigit() for i in page.items)
+        # What could not be read is kept with a reason, never dropped without a word.
+        assert all(u.reason and (u.x_id is None or u.x_id.isdigit()) for u in page.unreadable)
+        assert len(page.items) + len(page.unreadable) <= len(body.get("data") or [])
         # What the sync stores as its cursor must be an id it can compare later.
         assert page.newest_id is None or page.newest_id.isdigit()
         assert page.next_token is None or isinstance(page.next_token, str)

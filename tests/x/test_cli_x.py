@@ -94,3 +94,30 @@ def test_sync_reports_x_failures_in_one_line(capsys, tmp_path: Path, secret_serv
         assert err.count("\n") == 1
     finally:
         secrets.clear_credentials("Wrong")
+
+
+def test_sync_once_stores_what_it_can_and_says_what_it_could_not(capsys, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 sandbox_credentials) -> None:
+    from tests.x.conftest import scenario_dm_ids
+
+    db = f"sqlite:///{tmp_path / 'd.db'}"
+    with Sandbox() as sandbox:
+        mentions = sorted(scenario_mention_ids(sandbox), key=int)
+        sandbox.item_faults.strip = {mentions[0]: ("author_id",)}
+        sandbox.item_faults.strip_in_lookup = True
+        sandbox.item_faults.broken_pages = {"GET /2/dm_events": 10_000}
+        code = main(["--db", db, "sync", "--once", "--account", "AytoJun",
+                     "--api-base", sandbox.base_url, "--no-outbox"])
+        out, err = capsys.readouterr()
+        # The mentions were stored (one quarantined); the DMs could not be read: exit 1.
+        assert code == 1
+        assert f"{len(mentions) - 1} new mentions, 0 new DMs" in out
+        assert "1 could not be read whole (see `jun-desk quarantine list`)" in out
+        assert "dms: X sent an answer that cannot be read" in err
+        sandbox.item_faults.broken_pages = {}
+        code = main(["--db", db, "sync", "--once", "--account", "AytoJun",
+                     "--api-base", sandbox.base_url, "--no-outbox"])
+        out, _err = capsys.readouterr()
+        assert code == 0 and f"0 new mentions, {len(scenario_dm_ids(sandbox))} new DMs" in out
+    assert main(["--db", db, "quarantine", "list"]) == 0
+    assert mentions[0] in capsys.readouterr().out

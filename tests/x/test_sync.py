@@ -76,15 +76,16 @@ def test_each_injected_fault_is_survived(fault: str, desk: Desk, rules, clock) -
     with Sandbox(speed=math.inf, faults=Faults.parse(spec)) as sandbox:
         client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(1.0, 1.0))
         engine = SyncEngine(desk, client, page_size=100, max_attempts=12, max_wait=5,
-                            sleep=lambda s: None)
+                            sleep=lambda s: None, stream_backoff_cap=0)
         # 429s carry a reset 15 minutes away; the engine must not hammer, so it gives up
-        # the poll with a rate-limit error and the next poll continues.
+        # the poll (or the stream) with a rate-limit error and the next poll continues.
         for _ in range(30):
             try:
-                engine.sync_once()
-                break
+                if engine.sync_once().complete:
+                    break
             except XApiError:
-                client.budget = type(client.budget)()  # a new window, as time passing would
+                pass
+            client.budget = type(client.budget)()  # a new window, as time passing would
         assert set(stored_ids(desk, "mention")) == scenario_mention_ids(sandbox)
         assert set(stored_ids(desk, "dm_in")) == scenario_dm_ids(sandbox)
         assert sum(sandbox.state.stats.injected.values()) > 0
@@ -108,17 +109,67 @@ def test_an_interrupted_walk_goes_on_where_it_stopped(desk: Desk, sandbox: Sandb
         return real(*args, **kwargs)
 
     client.mentions = flaky  # type: ignore[method-assign]
-    with pytest.raises(XApiError):
-        SyncEngine(desk, client, page_size=50, max_attempts=1).sync_once()
+    failed = SyncEngine(desk, client, page_size=50, max_attempts=1).sync_once()
+    # The mentions failed; the DMs went on.
+    assert set(failed.failed) == {Stream.MENTIONS} and not failed.complete
+    assert set(stored_ids(desk, "dm_in")) == scenario_dm_ids(sandbox)
     token, newest = desk.ingest.walk("AytoJun", Stream.MENTIONS)
     assert token and newest and desk.ingest.cursor("AytoJun", Stream.MENTIONS) is None
     assert len(stored_ids(desk, "mention")) == 150
     before = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"]
     client.mentions = real  # type: ignore[method-assign]
-    SyncEngine(desk, client, page_size=50).sync_once()  # a fresh engine, as after a restart
+    # A fresh engine, as after a restart.
+    report = SyncEngine(desk, client, page_size=50).sync_once()
     used = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"] - before
     total = len(scenario_mention_ids(sandbox))
-    assert used == math.ceil((total - 150) / 50)  # only the pages not yet walked
+    # Only the pages not yet walked, then one page from the top (nothing new since).
+    assert used == math.ceil((total - 150) / 50) + 1
+    assert report.mentions.walks == 2 and report.complete
     assert set(stored_ids(desk, "mention")) == scenario_mention_ids(sandbox)
     assert desk.ingest.walk("AytoJun", Stream.MENTIONS) is None
     assert desk.ingest.cursor("AytoJun", Stream.MENTIONS) == newest
+
+
+def test_a_resumed_walk_is_followed_by_one_from_the_top(desk: Desk, sandbox: Sandbox,
+                                                       client: XClient) -> None:
+    """Both streams stop halfway (a kill); new mentions and DMs arrive; the next poll
+    finishes the old walks and then walks from the top: everything up to now is stored."""
+    from jun_desk.x.sandbox.scenario import DmEvent, Tweet
+
+    real = {"mentions": client.mentions, "dm_events": client.dm_events}
+    calls = {"mentions": 0, "dm_events": 0}
+
+    def failing_third(name):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[name] += 1
+            if calls[name] == 3:
+                raise XApiError(Failure.SERVER, status=503)
+            return real[name](*args, **kwargs)
+        return call
+
+    client.mentions = failing_third("mentions")  # type: ignore[method-assign]
+    client.dm_events = failing_third("dm_events")  # type: ignore[method-assign]
+    with pytest.raises(XApiError):
+        SyncEngine(desk, client, page_size=20, max_attempts=1).sync_once()
+    assert desk.ingest.walk("AytoJun", Stream.MENTIONS) is not None
+    assert desk.ingest.walk("AytoJun", Stream.DMS) is not None
+    state = sandbox.state
+    citizen = state.scenario.citizens[0]
+    now = state.clock.now()
+    with state.lock:
+        for n in range(3):
+            tweet_id = state.scenario.ids.next(now)
+            state._add_tweet(Tweet(tweet_id, citizen.id, f"@AytoJun otra farola más ({n})", now,
+                                   tweet_id))
+            state.dms.append(DmEvent(state.scenario.ids.next(now), citizen.id, state.desk.id,
+                                     f"Hola otra vez ({n})", now,
+                                     state._conversation(citizen.id)))
+    client.mentions, client.dm_events = real["mentions"], real["dm_events"]  # type: ignore[method-assign]
+    report = SyncEngine(desk, client, page_size=20).sync_once()
+    assert report.complete and report.mentions.walks == 2 and report.dms.walks == 2
+    assert set(stored_ids(desk, "mention")) == scenario_mention_ids(sandbox)
+    assert set(stored_ids(desk, "dm_in")) | set(stored_ids(desk, "dm_out")) == \
+        scenario_dm_ids(sandbox)
+    assert report.mentions.inserted >= 3 and report.dms.inserted >= 3
+    assert desk.ingest.walk("AytoJun", Stream.MENTIONS) is None
+    assert desk.ingest.walk("AytoJun", Stream.DMS) is None

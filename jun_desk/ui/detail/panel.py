@@ -187,9 +187,20 @@ class DetailPanel(QWidget):
         for item in snapshot.items:
             label = kind_labels().get(item.kind, item.kind)
             who = f"@{item.author_handle}" if item.author_handle else self.tr("Ayuntamiento")
+            edited = ""
+            if item.earlier_versions:
+                edited = f' · {html.escape(self.tr("editado"))}'
+                before = "".join(f"<li>{html.escape(text)}</li>"
+                                 for text in item.earlier_versions)
+                edited_body = (f'<div style="color:#5f6368">'
+                               f'{html.escape(self.tr("Versiones anteriores:"))}'
+                               f'<ul>{before}</ul></div>')
+            else:
+                edited_body = ""
             entries.append((item.created_at, (
                 f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
-                f'{item.created_at:%d/%m %H:%M}</p>{tweet_html(item.text)}')))
+                f'{item.created_at:%d/%m %H:%M}{edited}</p>{tweet_html(item.text)}'
+                f'{edited_body}')))
         for note in snapshot.notes:
             entries.append((note.created_at, (
                 f'<p style="color:#5f6368"><b>{html.escape(self.tr("Nota interna"))}</b> · '

@@ -135,6 +135,8 @@ class FeedDelegate(QStyledItemDelegate):
             extras.append(
                 QCoreApplication.translate("FeedDelegate", "adjuntos: %d") % item.media_count
             )
+        if item.earlier_versions:
+            extras.append(QCoreApplication.translate("FeedDelegate", "editado"))
         if item.ticket_id:
             extras.append(QCoreApplication.translate("FeedDelegate", "ticket #%d") % item.ticket_id)
         elif item.handled:

@@ -33,7 +33,7 @@ from jun_desk.domain.tweet_length import weighted_length
 from jun_desk.secrets import XCredentials
 from jun_desk.x.fieldnames import GENERATIONS, POST, TWEET, to_post_body
 from jun_desk.x.ratelimit import endpoint_key
-from jun_desk.x.sandbox import extras, rules
+from jun_desk.x.sandbox import extras, item_faults, rules
 from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
 from jun_desk.x.sandbox.paging import paged as _paged
 from jun_desk.x.sandbox.paging import untoken as _untoken
@@ -167,6 +167,7 @@ class SandboxState:
         self.nonces: deque[tuple[str, str]] = deque(maxlen=10_000)
         self.stats = SandboxStats()
         self.faults = Faults()
+        self.item_faults = item_faults.ItemFaults()  # incomplete or surprising items
 
     @property
     def desk(self) -> User:
@@ -327,6 +328,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "lost_write" and method == "POST":
             self._drop()
             return
+        body = item_faults.apply(state, endpoint, body)
         if fault == "malformed":
             raw = json.dumps(self._spoken(body)).encode()
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
@@ -719,6 +721,10 @@ class Sandbox:
     @property
     def faults(self) -> Faults:
         return self.state.faults
+
+    @property
+    def item_faults(self) -> item_faults.ItemFaults:
+        return self.state.item_faults
 
     @faults.setter
     def faults(self, value: Faults) -> None:
