@@ -24,9 +24,19 @@ def client(sandbox: Sandbox) -> Iterator[XClient]:
     c.close()
 
 
-def scenario_mention_ids(sandbox: Sandbox) -> set[str]:
+def scenario_mention_versions(sandbox: Sandbox) -> set[str]:
+    """Every mention X lists, each version of an edited tweet apart (as its timeline has it)."""
     desk = sandbox.scenario.desk
     return {str(t.id) for t in sandbox.state.visible_tweets()
+            if t.mentions(desk.username) and t.author_id != desk.id}
+
+
+def scenario_mention_ids(sandbox: Sandbox) -> set[str]:
+    """The mentions the desk must hold: an edited tweet is one mention, kept under its
+    original id (the first of its edit history), whatever version X shows."""
+    desk = sandbox.scenario.desk
+    return {str(t.edit_history[0] if t.edit_history else t.id)
+            for t in sandbox.state.visible_tweets()
             if t.mentions(desk.username) and t.author_id != desk.id}
 
 

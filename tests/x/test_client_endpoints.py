@@ -13,7 +13,7 @@ from jun_desk.secrets import XCredentials
 from jun_desk.x.client import MENTIONS, XClient
 from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.sandbox.server import Sandbox
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
+from tests.x.conftest import scenario_dm_ids, scenario_mention_versions
 
 
 def test_me(client: XClient) -> None:
@@ -36,8 +36,8 @@ def test_mentions_pages_cover_the_day_without_gap_or_overlap(client: XClient,
         token = page.next_token
         if token is None:
             break
-    assert len(seen) == len(set(seen)) == len(scenario_mention_ids(sandbox)) >= 300
-    assert set(seen) == scenario_mention_ids(sandbox)
+    assert len(seen) == len(set(seen)) == len(scenario_mention_versions(sandbox)) >= 300
+    assert set(seen) == scenario_mention_versions(sandbox)
     assert pages == math.ceil(len(seen) / 50)
 
 

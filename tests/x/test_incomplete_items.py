@@ -21,7 +21,7 @@ from jun_desk.x.sandbox import ids as sandbox_ids
 from jun_desk.x.sandbox.item_faults import edit_tweet
 from jun_desk.x.sandbox.server import Sandbox
 from jun_desk.x.sync import SyncEngine
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
+from tests.x.conftest import scenario_dm_ids, scenario_mention_ids, scenario_mention_versions
 
 ME = "1200000000000000001"
 
@@ -391,7 +391,7 @@ def test_pages_of_bare_tweets_as_x_sends_when_fields_are_not_honoured(
 
 def test_bare_tweets_that_x_will_not_complete_wait_in_the_quarantine(
         desk: Desk, client: XClient, sandbox: Sandbox) -> None:
-    mentions = scenario_mention_ids(sandbox)
+    mentions = scenario_mention_versions(sandbox)  # each version of an edited tweet is bare
     sandbox.item_faults.strip = dict.fromkeys(mentions, BARE)
     sandbox.item_faults.strip_in_lookup = True
     engine = SyncEngine(desk, client, page_size=100)

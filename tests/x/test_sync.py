@@ -15,7 +15,7 @@ from jun_desk.x.client import XClient
 from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.sandbox.server import Faults, Sandbox
 from jun_desk.x.sync import SyncEngine
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
+from tests.x.conftest import scenario_dm_ids, scenario_mention_ids, scenario_mention_versions
 
 
 def stored_ids(desk: Desk, kind: str) -> list[str]:
@@ -115,13 +115,18 @@ def test_an_interrupted_walk_goes_on_where_it_stopped(desk: Desk, sandbox: Sandb
     assert set(stored_ids(desk, "dm_in")) == scenario_dm_ids(sandbox)
     token, newest = desk.ingest.walk("AytoJun", Stream.MENTIONS)
     assert token and newest and desk.ingest.cursor("AytoJun", Stream.MENTIONS) is None
-    assert len(stored_ids(desk, "mention")) == 150
+    # Three pages walked (150 tweets as X lists them, newest first); the versions of an
+    # edited tweet among them are one stored mention.
+    walked = sorted(scenario_mention_versions(sandbox), key=int, reverse=True)[:150]
+    originals = {str(t.edit_history[0]) if t.edit_history else str(t.id)
+                 for t in sandbox.state.visible_tweets() if str(t.id) in walked}
+    assert set(stored_ids(desk, "mention")) == originals
     before = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"]
     client.mentions = real  # type: ignore[method-assign]
     # A fresh engine, as after a restart.
     report = SyncEngine(desk, client, page_size=50).sync_once()
     used = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"] - before
-    total = len(scenario_mention_ids(sandbox))
+    total = len(scenario_mention_versions(sandbox))
     # Only the pages not yet walked, then one page from the top (nothing new since).
     assert used == math.ceil((total - 150) / 50) + 1
     assert report.mentions.walks == 2 and report.complete
