@@ -92,16 +92,22 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
     return LinearModel(wanted, weights, bias, threshold=threshold, meta=info)
 
 
-def predict_features(model: LinearModel, features: dict[int, float]) -> tuple[str | None, float]:
-    """(department, probability) of an already featurised message."""
-    if not features:
-        return None, 0.0
+def _scores(model: LinearModel, features: dict[int, float]) -> list[float]:
+    """Each class's linear score (bias + weights · features) for a featurised message."""
     scores = list(model.bias)
     for f, v in features.items():
         w = model.weights.get(f)
         if w is not None:
             for k, x in enumerate(w):
                 scores[k] += x * v
+    return scores
+
+
+def predict_features(model: LinearModel, features: dict[int, float]) -> tuple[str | None, float]:
+    """(department, probability) of an already featurised message."""
+    if not features:
+        return None, 0.0
+    scores = _scores(model, features)
     best = max(range(len(model.classes)), key=scores.__getitem__)
     return model.classes[best], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[best]))))
 
@@ -205,12 +211,7 @@ def fit(examples: Sequence[Example], classes: Sequence[str],
 
 def class_probabilities(model: LinearModel, features: dict[int, float]) -> list[float]:
     """Each department's own (one-vs-rest) probability for a featurised message."""
-    scores = list(model.bias)
-    for f, v in features.items():
-        w = model.weights.get(f)
-        if w is not None:
-            for k, x in enumerate(w):
-                scores[k] += x * v
+    scores = _scores(model, features)
     return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
             for s in scores[:len(model.classes)]]
 

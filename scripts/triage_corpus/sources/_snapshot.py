@@ -58,27 +58,35 @@ class Snapshot:
             for p in paths:
                 yield p, (self.root / p).read_bytes()
             return
-        proc = subprocess.Popen(
-            ["git", "--git-dir", str(self.root), "cat-file", "--batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
-        assert proc.stdin and proc.stdout
-        try:
-            for p in paths:
-                proc.stdin.write(f"{self.commit}:{p}\n".encode())
-                proc.stdin.flush()
-                header = proc.stdout.readline().split()
-                if len(header) < 3 or header[1] == b"missing":
-                    continue
-                data = proc.stdout.read(int(header[2]))
-                proc.stdout.read(1)
-                yield p, data
-        finally:
-            proc.stdin.close()
-            proc.wait()
+        for (_commit, p), data in cat_files(self.root, [(self.commit, p) for p in paths]):
+            yield p, data
 
     def read(self, path: str) -> bytes:
         for _p, data in self.read_many([path]):
             return data
         raise FileNotFoundError(path)
+
+
+def cat_files(git_dir: Path, wanted: list[tuple[str, str]]
+              ) -> Iterator[tuple[tuple[str, str], bytes]]:
+    """The contents of (commit, path) pairs from a bare git directory, through one
+    ``git cat-file --batch``; pairs git does not have are skipped."""
+    proc = subprocess.Popen(
+        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert proc.stdin and proc.stdout
+    try:
+        for commit, path in wanted:
+            proc.stdin.write(f"{commit}:{path}\n".encode())
+            proc.stdin.flush()
+            header = proc.stdout.readline().split()
+            if len(header) < 3 or header[1] == b"missing":
+                continue
+            data = proc.stdout.read(int(header[2]))
+            proc.stdout.read(1)
+            yield (commit, path), data
+    finally:
+        proc.stdin.close()
+        proc.wait()

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..common import REPO_ROOT
+from ._snapshot import cat_files
 from .avisos_madrid import staff_note
 
 NAME = "avisos-madrid-archive"
@@ -41,25 +42,8 @@ def _git_dir(snapshot_dir: Path) -> Path:
 
 
 def _read_versions(git_dir: Path, commits: list[str]) -> Iterator[tuple[str, bytes]]:
-    proc = subprocess.Popen(
-        ["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    assert proc.stdin and proc.stdout
-    try:
-        for commit in commits:
-            proc.stdin.write(f"{commit}:{PATH}\n".encode())
-            proc.stdin.flush()
-            header = proc.stdout.readline().split()
-            if len(header) < 3 or header[1] == b"missing":
-                continue
-            data = proc.stdout.read(int(header[2]))
-            proc.stdout.read(1)
-            yield commit, data
-    finally:
-        proc.stdin.close()
-        proc.wait()
+    for (commit, _path), data in cat_files(git_dir, [(c, PATH) for c in commits]):
+        yield commit, data
 
 
 def _notices(data: bytes) -> list[dict]:
