@@ -43,7 +43,7 @@ def pages(count: int, size: int = 100) -> list[str]:
             when = start + timedelta(seconds=n)
             tweet = Tweet(snowflake(when, n), source.author_id, source.text, when,
                           snowflake(when, n))
-            data.append(_tweet_json(tweet, FIELDS))
+            data.append(_tweet_json(tweet, FIELDS, {}, when))  # no edits, seen at once
             authors.add(source.author_id)
         users = [scenario.users[a].as_json({"verified", "profile_image_url"}) for a in authors]
         bodies.append(json.dumps({"data": data, "includes": {"users": users},
