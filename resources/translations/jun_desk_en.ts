@@ -449,87 +449,107 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="101" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="100" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="124" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="128" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="151" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="188" />
+        <source>No se pudo leer la conversación</source>
+        <translation>Could not read the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="205" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="206" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="208" />
+        <source>Para: %1 %2, en esta conversación</source>
+        <translation>To: %1 %2, in this conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="246" />
+        <source>otra persona</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="248" />
+        <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
+        <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="251" />
+        <source>Sí, este DM es para %1</source>
+        <translation>Yes, this DM is for %1</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="204" />
-        <source>Vincular a ticket</source>
-        <translation>Link to ticket</translation>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="309" />
+        <source>Conversación vinculada al ticket #%d</source>
+        <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="205" />
-        <source>Número de ticket:</source>
-        <translation>Ticket number:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="330" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="230" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -1270,6 +1290,89 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPicker</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="49" />
+        <source>Vincular a ticket</source>
+        <translation>Link to ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="53" />
+        <source>Conversación con %s. Elige el ticket al que pertenece:</source>
+        <translation>Conversation with %s. Choose the ticket it belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="60" />
+        <source>Buscar por ciudadano, título, palabras o número de ticket…</source>
+        <translation>Search by citizen, title, words or ticket number…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="62" />
+        <source>Buscar ticket</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="66" />
+        <source>N.º</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="66" />
+        <source>Ciudadano</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="66" />
+        <source>Título</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="66" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="71" />
+        <source>Tickets encontrados</source>
+        <translation>Tickets found</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="86" />
+        <source>Lo he comprobado: vincular de todos modos</source>
+        <translation>I have checked: link anyway</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="92" />
+        <source>Vincular</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="93" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="136" />
+        <source>No se pudieron buscar los tickets</source>
+        <translation>Could not search the tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="154" />
+        <source>Ningún ticket coincide.</source>
+        <translation>No ticket matches.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="172" />
+        <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
+        <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="177" />
+        <source>El ticket #%1 ya está %2.</source>
+        <translation>Ticket #%1 is already %2.</translation>
     </message>
 </context>
 </TS>
