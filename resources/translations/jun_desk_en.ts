@@ -509,47 +509,47 @@
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="246" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="247" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="248" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="249" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="251" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="268" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="285" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="309" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="310" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="330" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="331" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="337" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -1365,12 +1365,17 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="172" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="171" />
+        <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
+        <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="176" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="177" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="181" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>

@@ -180,3 +180,8 @@ def test_the_picker_offers_the_citizens_own_open_ticket_without_warning(  # type
     qtbot.keyClicks(picker.search, "0000")  # "#<id>0000": no such ticket
     qtbot.waitUntil(lambda: picker.tickets == [], timeout=5000)
     assert picker.empty.text() and not picker.ok.isEnabled()
+    # A ticket with no citizen (typed in by hand) is not this citizen's either.
+    manual = desk.tickets.create_manual(luis, department="obras", title="Bache sin vecino")
+    assert picker.warnings(manual) == [
+        f"El ticket #{manual.id} no es de {pilar.citizen_name} (@{pilar.citizen_handle}), "
+        "con quien es esta conversación."]

@@ -233,8 +233,9 @@ class DmPanel(QWidget):
 
     def _other_citizens_ticket(self) -> bool:
         c, t = self.current, self.ticket
-        return bool(c and t and c.ticket_id == t.id and c.citizen_id is not None
-                    and t.citizen_id != c.citizen_id)
+        # As the outbox decides: only the conversation's own citizen's ticket needs no word.
+        return bool(c and t and c.ticket_id == t.id
+                    and (t.citizen_id is None or t.citizen_id != c.citizen_id))
 
     def _show_mismatch(self) -> None:
         c, t = self.current, self.ticket

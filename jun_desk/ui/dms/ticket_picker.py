@@ -167,7 +167,11 @@ class TicketPicker(QDialog):
             return []
         c = self.conversation
         found: list[str] = []
-        if c.citizen_id is not None and ticket.citizen_id != c.citizen_id:
+        if ticket.citizen_id is None:
+            found.append(self.tr("El ticket #%1 no es de %2, con quien es esta conversación.")
+                         .replace("%1", str(ticket.id))
+                         .replace("%2", _who(c.citizen_name, c.citizen_handle)))
+        elif ticket.citizen_id != c.citizen_id:
             found.append(self.tr(
                 "El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos "
                 "no deben llegar a otra persona.").replace("%1", str(ticket.id))
