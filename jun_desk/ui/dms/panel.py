@@ -86,6 +86,7 @@ class DmPanel(QWidget):
         self.pending: list[OutboxView] = []  # queued here, not yet on X
         self.ticket: TicketView | None = None  # the linked ticket, as last read
         self.picker: TicketPicker | None = None
+        self._thread_asked = 0  # the newest read of the thread: older answers are stale
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -178,17 +179,21 @@ class DmPanel(QWidget):
             return
         desk, conversation_id = self.ui.desk, self.current.conversation_id
         ticket_id = self.current.ticket_id
+        self._thread_asked += 1
+        asked = self._thread_asked
 
         def work() -> tuple[list[ItemView], list[OutboxView], TicketView | None]:
             return (desk.feed.conversation(conversation_id),
                     desk.outbox.pending_for_conversation(conversation_id),
                     desk.tickets.get(ticket_id) if ticket_id else None)
 
-        self.ui.run(work, lambda loaded: self._show_thread(conversation_id, *loaded),
+        self.ui.run(work, lambda loaded: self._show_thread(asked, conversation_id, *loaded),
                     failure=self.tr("No se pudo leer la conversación"))
 
-    def _show_thread(self, conversation_id: str, messages: list[ItemView],
+    def _show_thread(self, asked: int, conversation_id: str, messages: list[ItemView],
                      pending: list[OutboxView], ticket: TicketView | None) -> None:
+        if asked != self._thread_asked:
+            return  # a newer read is on its way (or a DM was queued since this one began)
         if self.current is None or self.current.conversation_id != conversation_id:
             return  # the operator moved on to another conversation meanwhile
         self.messages, self.pending, self.ticket = messages, pending, ticket
@@ -328,6 +333,7 @@ class DmPanel(QWidget):
                 self.composer.clear()
                 self.pending = [*self.pending, item]
                 self._render()
+                self._load_thread()  # reads begun before the DM was queued are now stale
             self.ui.message.emit(self.tr("DM en la bandeja de salida"))
             self.ui.outbox_queued.emit()
 
