@@ -48,7 +48,11 @@ def _parser() -> Any:
 def weighted_length(text: str) -> int:
     if not text:
         return 0
-    return int(_parser()(text).weightedLength)
+    try:
+        return int(_parser()(text).weightedLength)
+    except UnicodeEncodeError:  # a lone UTF-16 surrogate (pasted): count it as U+FFFD
+        fixed = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        return int(_parser()(fixed).weightedLength)
 
 
 def fits_in_tweet(text: str) -> bool:

@@ -88,6 +88,8 @@ def test_limits_and_spanish_text() -> None:
     assert fits_in_tweet("ñ" * MAX_WEIGHTED_LENGTH)
     assert not fits_in_tweet("ñ" * (MAX_WEIGHTED_LENGTH + 1))
     assert weighted_length("Mira https://www.jun.es/obras/avisos?id=12345678901234567890") == 28
+    assert weighted_length("\ud800 hola") == 7  # a lone surrogate: U+FFFD (weight 2), no error
+    assert weighted_length("a\x00b") == 3
 
 
 def _suite_file() -> Path | None:
