@@ -31,7 +31,7 @@ from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
 from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext
-from jun_desk.ui.dms.ticket_picker import TicketPicker
+from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
 from jun_desk.ui.labels import outbox_labels
 from jun_desk.ui.text_render import relative_time, tweet_html
 
@@ -210,8 +210,8 @@ class DmPanel(QWidget):
         ticket = self.tr(" · ticket #%d") % c.ticket_id if c.ticket_id else self.tr(
             " · sin ticket")
         self.header.setText(f"{c.citizen_name} {who}{ticket}")
-        self.recipient.setText(self.tr("Para: %1 %2, en esta conversación")
-                               .replace("%1", c.citizen_name).replace("%2", who).strip())
+        self.recipient.setText(fill(self.tr("Para: %1 %2, en esta conversación"),
+                                    c.citizen_name, who).strip())
         parts = []
         for m in self.messages:
             mine = m.kind == "dm_out"
@@ -250,11 +250,10 @@ class DmPanel(QWidget):
             self.confirm_other.setChecked(False)
             return
         owner = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("otra persona")
-        self.mismatch.setText(self.tr(
+        self.mismatch.setText(fill(self.tr(
             "El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a "
-            "%2: no incluya datos de %2.").replace("%1", str(t.id)).replace("%2", owner)
-            .replace("%3", self._who(c)))
-        self.confirm_other.setText(self.tr("Sí, este DM es para %1").replace("%1", self._who(c)))
+            "%2: no incluya datos de %2."), str(t.id), owner, self._who(c)))
+        self.confirm_other.setText(fill(self.tr("Sí, este DM es para %1"), self._who(c)))
         self.mismatch.show()
         self.confirm_other.show()
 

@@ -8,6 +8,8 @@ why that is probably wrong and asks for an explicit confirmation before linking.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,12 @@ from jun_desk.ui.context import UiContext
 from jun_desk.ui.labels import status_singular
 
 RESULTS = 50
+
+
+def fill(template: str, *values: str) -> str:
+    """%1, %2... replaced at once: a name that itself holds "%2" stays as written."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
+                  if 0 < int(m.group(1)) <= len(values) else m.group(0), template)
 
 
 def _who(name: str | None, handle: str | None) -> str:
@@ -168,19 +176,18 @@ class TicketPicker(QDialog):
         c = self.conversation
         found: list[str] = []
         if ticket.citizen_id is None:
-            found.append(self.tr("El ticket #%1 no es de %2, con quien es esta conversación.")
-                         .replace("%1", str(ticket.id))
-                         .replace("%2", _who(c.citizen_name, c.citizen_handle)))
+            found.append(fill(self.tr("El ticket #%1 no es de %2, con quien es esta "
+                                      "conversación."),
+                              str(ticket.id), _who(c.citizen_name, c.citizen_handle)))
         elif ticket.citizen_id != c.citizen_id:
-            found.append(self.tr(
+            found.append(fill(self.tr(
                 "El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos "
-                "no deben llegar a otra persona.").replace("%1", str(ticket.id))
-                .replace("%2", _who(ticket.citizen_name, ticket.citizen_handle))
-                .replace("%3", _who(c.citizen_name, c.citizen_handle)))
+                "no deben llegar a otra persona."), str(ticket.id),
+                _who(ticket.citizen_name, ticket.citizen_handle),
+                _who(c.citizen_name, c.citizen_handle)))
         if not ticket.status.is_open:
-            found.append(self.tr("El ticket #%1 ya está %2.").replace("%1", str(ticket.id))
-                         .replace("%2", status_singular().get(ticket.status,
-                                                              ticket.status.value)))
+            found.append(fill(self.tr("El ticket #%1 ya está %2."), str(ticket.id),
+                              status_singular().get(ticket.status, ticket.status.value)))
         return found
 
     def _selection_changed(self) -> None:
