@@ -90,3 +90,31 @@ class SignInError(JunDeskError):
         super().__init__(message)
         self.reason = reason
         self.wait_seconds = wait_seconds
+
+
+class RecipientMismatchError(ValidationError):
+    """A DM typed in one citizen's conversation, for a ticket that is another citizen's (or
+    for a ticket the conversation is not linked to): refused, nothing queued. A DM always
+    goes to the person the conversation is with; sending it while the ticket is someone
+    else's needs the operator's explicit confirmation, since the text was likely written
+    with that other person's case in mind."""
+
+    def __init__(self, message: str, *, ticket_id: int, conversation_handle: str,
+                 ticket_handle: str | None, linked: bool = True) -> None:
+        super().__init__(message)
+        self.ticket_id = ticket_id
+        self.conversation_handle = conversation_handle
+        self.ticket_handle = ticket_handle
+        self.linked = linked
+
+    def text(self, language: str = "es") -> str:
+        """The message in the operator's language (str() is the English one, for logs)."""
+        if not language.startswith("es"):
+            return str(self)
+        if not self.linked:
+            return (f"Esta conversación (con @{self.conversation_handle}) no está vinculada "
+                    f"al ticket #{self.ticket_id}: no se ha enviado nada. Vincúlela primero.")
+        owner = f"@{self.ticket_handle}" if self.ticket_handle else "otra persona"
+        return (f"El ticket #{self.ticket_id} es de {owner}, no de "
+                f"@{self.conversation_handle}, con quien es esta conversación: no se ha "
+                f"enviado nada. Confirme que el DM debe ir a @{self.conversation_handle}.")

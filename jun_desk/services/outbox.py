@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
 
-from jun_desk.domain.errors import NotFoundError, ValidationError
+from jun_desk.domain.errors import NotFoundError, RecipientMismatchError, ValidationError
 from jun_desk.domain.items import ItemKind
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text
@@ -56,9 +56,18 @@ class OutboxService:
         self.ctx = ctx
 
     def enqueue(self, actor: Actor, ticket_id: int, kind: str, text: str, *, account: str,
-                in_reply_to_x_id: str | None = None) -> OutboxView:
-        """Queue a public reply (to the ticket's last mention unless told) or a DM to the
-        ticket's citizen. Nothing goes to X here: the outbox worker sends it."""
+                in_reply_to_x_id: str | None = None, conversation_id: str | None = None,
+                confirm_other_citizen: bool = False) -> OutboxView:
+        """Queue a public reply (to the ticket's last mention unless told) or a DM.
+        Nothing goes to X here: the outbox worker sends it.
+
+        A DM typed in a conversation (``conversation_id``) goes to the citizen that
+        conversation is with — never to the ticket's citizen instead. The conversation must
+        be linked to the ticket, and when the ticket is another citizen's the DM is refused
+        (``RecipientMismatchError``) unless the operator confirmed it
+        (``confirm_other_citizen``): linking a neighbour's message to a ticket says "same
+        case", not "write to this person about someone else's case". Without a
+        conversation the DM goes to the ticket's citizen, in their conversation."""
         if kind not in ("reply", "dm"):
             raise ValidationError(f"Unknown outbox kind '{kind}' (reply or dm)")
         text = clean_text(text).strip()
@@ -82,6 +91,7 @@ class OutboxService:
             if ticket.assignee_id != fresh.operator_id:
                 fresh.require_department(ticket.department)
             recipient = None
+            audit_extra: dict[str, object] = {}
             if kind == "reply":
                 if in_reply_to_x_id is None:
                     in_reply_to_x_id = session.scalar(
@@ -92,6 +102,9 @@ class OutboxService:
                     raise ValidationError(
                         f"Ticket #{ticket_id} has no mention to reply to: send a DM instead"
                     )
+            elif conversation_id is not None:
+                recipient, audit_extra = self._conversation_recipient(
+                    session, ticket, conversation_id, confirm_other_citizen)
             else:
                 citizen = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
                 if citizen is None:
@@ -106,8 +119,64 @@ class OutboxService:
             session.add(row)
             session.flush()
             record(session, self.ctx, fresh, f"outbox.{kind}", ticket_id=ticket_id,
-                   after={"outbox_id": row.id})
+                   after={"outbox_id": row.id, **audit_extra})
             return _view(row)
+
+    @staticmethod
+    def _conversation_recipient(session, ticket: Ticket, conversation_id: str,  # type: ignore[no-untyped-def]
+                                confirmed: bool) -> tuple[str, dict[str, object]]:
+        """The X user a DM typed in ``conversation_id`` goes to: the citizen who writes in
+        it. Refused when the conversation is not linked to the ticket, or the ticket is
+        another citizen's and the operator did not confirm."""
+        incoming = session.execute(
+            select(TicketItem.author_x_id, TicketItem.citizen_id).where(
+                TicketItem.source == "dm", TicketItem.conversation_id == conversation_id,
+                TicketItem.kind == ItemKind.DM_IN.value)
+            .order_by(TicketItem.id.desc()).limit(1)).first()
+        if incoming is None:
+            raise ValidationError(
+                f"Conversation {conversation_id} has no message from a citizen to answer")
+        participant = session.get(Citizen, incoming.citizen_id) if incoming.citizen_id else None
+        handle = participant.handle if participant else incoming.author_x_id
+        linked = session.scalar(select(TicketItem.id).where(
+            TicketItem.source == "dm", TicketItem.conversation_id == conversation_id,
+            TicketItem.ticket_id == ticket.id).limit(1))
+        if linked is None:
+            raise RecipientMismatchError(
+                f"This conversation (with @{handle}) is not linked to ticket #{ticket.id}: "
+                "nothing was sent; link it first",
+                ticket_id=ticket.id, conversation_handle=handle, ticket_handle=None,
+                linked=False)
+        extra: dict[str, object] = {"conversation_id": conversation_id,
+                                    "recipient_x_id": incoming.author_x_id}
+        same = ticket.citizen_id is not None and ticket.citizen_id == incoming.citizen_id
+        if not same:
+            owner = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
+            if not confirmed:
+                who = f"@{owner.handle}" if owner else "someone else"
+                raise RecipientMismatchError(
+                    f"Ticket #{ticket.id} is {who}'s, not @{handle}'s, whom this "
+                    f"conversation is with: nothing was sent. Confirm the DM is for @{handle}",
+                    ticket_id=ticket.id, conversation_handle=handle,
+                    ticket_handle=owner.handle if owner else None)
+            extra["other_citizen_confirmed"] = True
+        return incoming.author_x_id, extra
+
+    def pending_for_conversation(self, conversation_id: str) -> list[OutboxView]:
+        """DMs queued for the citizen of a conversation and not sent yet (pending, being
+        sent or failed): the thread shows them at once, before X has them."""
+        with self.ctx.db.session(readonly=True) as session:
+            participant = session.scalar(
+                select(TicketItem.author_x_id).where(
+                    TicketItem.source == "dm", TicketItem.conversation_id == conversation_id,
+                    TicketItem.kind == ItemKind.DM_IN.value)
+                .order_by(TicketItem.id.desc()).limit(1))
+            if participant is None:
+                return []
+            rows = session.scalars(select(OutboxItem).where(
+                OutboxItem.kind == "dm", OutboxItem.recipient_x_id == participant,
+                OutboxItem.status != "sent").order_by(OutboxItem.id))
+            return [_view(r) for r in rows]
 
     def mark_sent(self, outbox_id: int, sent_x_id: str) -> OutboxView:
         """Record a send: the X id, the outgoing item in the ticket, the first response."""

@@ -500,8 +500,8 @@ class MainWindow(QMainWindow):
         if batch.feed:
             self.feed.refresh_new()
             self.feed.refresh_shown()
-        if batch.dms:
-            self.dms.reload()
+        if batch.dms or batch.outbox:
+            self.dms.reload()  # a DM's pending → sent (or failed) shows in its thread
         if batch.outbox:
             self._refresh_outbox()
         if batch.operators:

@@ -449,87 +449,107 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="102" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="100" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
+        <source>No se pudo leer la conversación</source>
+        <translation>Could not read the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="210" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="211" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <source>Para: %1 %2, en esta conversación</source>
+        <translation>To: %1 %2, in this conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="218" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
+        <source>otra persona</source>
+        <translation>someone else</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
+        <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <source>Sí, este DM es para %1</source>
+        <translation>Yes, this DM is for %1</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="289" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="204" />
-        <source>Vincular a ticket</source>
-        <translation>Link to ticket</translation>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
+        <source>Conversación vinculada al ticket #%d</source>
+        <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="205" />
-        <source>Número de ticket:</source>
-        <translation>Ticket number:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="230" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -1503,6 +1523,94 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketPicker</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="57" />
+        <source>Vincular a ticket</source>
+        <translation>Link to ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="61" />
+        <source>Conversación con %s. Elige el ticket al que pertenece:</source>
+        <translation>Conversation with %s. Choose the ticket it belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="68" />
+        <source>Buscar por ciudadano, título, palabras o número de ticket…</source>
+        <translation>Search by citizen, title, words or ticket number…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="70" />
+        <source>Buscar ticket</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <source>N.º</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <source>Ciudadano</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <source>Título</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="79" />
+        <source>Tickets encontrados</source>
+        <translation>Tickets found</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="94" />
+        <source>Lo he comprobado: vincular de todos modos</source>
+        <translation>I have checked: link anyway</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="100" />
+        <source>Vincular</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="101" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="144" />
+        <source>No se pudieron buscar los tickets</source>
+        <translation>Could not search the tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="162" />
+        <source>Ningún ticket coincide.</source>
+        <translation>No ticket matches.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="179" />
+        <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
+        <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="184" />
+        <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
+        <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="189" />
+        <source>El ticket #%1 ya está %2.</source>
+        <translation>Ticket #%1 is already %2.</translation>
     </message>
 </context>
 </TS>

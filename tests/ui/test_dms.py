@@ -35,7 +35,8 @@ def test_dm_conversation_to_ticket_and_reply(qtbot, desk: Desk, people) -> None:
                         timeout=5000)
         ticket_id = panel.current.ticket_id
         qtbot.keyClicks(panel.composer, "Hola, lo miramos hoy mismo")
-        assert panel.send_button.isEnabled()
+        # Enabled once the linked ticket is read (whose citizen it is decides the send).
+        qtbot.waitUntil(panel.send_button.isEnabled, timeout=5000)
         qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(desk.outbox.for_ticket(ticket_id)) == 1, timeout=5000)
         assert OutboxSender(desk, client, "AytoJun").send_due().sent == 1

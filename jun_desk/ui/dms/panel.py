@@ -1,5 +1,10 @@
 """The DM panel: conversations with unread counts, the thread, a composer, and the link
-between a conversation and its ticket."""
+between a conversation and its ticket.
+
+A DM typed here goes to the citizen of the conversation it was typed in (the composer says
+who); when the linked ticket is another citizen's the panel says so and asks for an
+explicit confirmation (the outbox refuses it otherwise). What was sent shows in the thread
+at once, marked pending until the outbox sender has it on X."""
 
 from __future__ import annotations
 
@@ -9,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -21,10 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jun_desk.domain.tickets import ItemView
+from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
+from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
+from jun_desk.ui.labels import outbox_labels
 from jun_desk.ui.text_render import relative_time, tweet_html
 
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -75,6 +83,10 @@ class DmPanel(QWidget):
         self.ui = ui
         self.current: Conversation | None = None
         self.messages: list[ItemView] = []
+        self.pending: list[OutboxView] = []  # queued here, not yet on X
+        self.ticket: TicketView | None = None  # the linked ticket, as last read
+        self.picker: TicketPicker | None = None
+        self._thread_asked = 0  # the newest read of the thread: older answers are stale
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -95,6 +107,19 @@ class DmPanel(QWidget):
         self.thread.setOpenLinks(False)
         self.thread.setOpenExternalLinks(False)
         right_layout.addWidget(self.thread, 1)
+        self.recipient = QLabel("", right)
+        self.recipient.setTextFormat(Qt.TextFormat.PlainText)
+        right_layout.addWidget(self.recipient)
+        self.mismatch = QLabel("", right)
+        self.mismatch.setTextFormat(Qt.TextFormat.PlainText)
+        self.mismatch.setWordWrap(True)
+        self.mismatch.setStyleSheet("color: #b71c1c; font-weight: 600;")
+        self.mismatch.hide()
+        right_layout.addWidget(self.mismatch)
+        self.confirm_other = QCheckBox("", right)
+        self.confirm_other.hide()
+        self.confirm_other.toggled.connect(lambda _on: self._update_buttons())
+        right_layout.addWidget(self.confirm_other)
         self.composer = QPlainTextEdit(right)
         self.composer.setMaximumHeight(80)
         self.composer.setPlaceholderText(self.tr("Escribe un mensaje directo…"))
@@ -139,34 +164,98 @@ class DmPanel(QWidget):
     def open(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
+        previous = self.current.conversation_id if self.current else None
         self.current = index.data(CONVERSATION_ROLE)
+        if self.current is not None and self.current.conversation_id != previous:
+            # Nothing of the last conversation may stay on screen for this one.
+            self.messages, self.pending, self.ticket = [], [], None
+            self.confirm_other.setChecked(False)
+            self.composer.clear()
+            self._render()
         self._load_thread()
 
     def _load_thread(self) -> None:
         if self.current is None:
             return
         desk, conversation_id = self.ui.desk, self.current.conversation_id
-        self.ui.run(lambda: desk.feed.conversation(conversation_id), self._show_thread)
+        ticket_id = self.current.ticket_id
+        self._thread_asked += 1
+        asked = self._thread_asked
 
-    def _show_thread(self, messages: list[ItemView]) -> None:
-        self.messages = messages
+        def work() -> tuple[list[ItemView], list[OutboxView], TicketView | None]:
+            return (desk.feed.conversation(conversation_id),
+                    desk.outbox.pending_for_conversation(conversation_id),
+                    desk.tickets.get(ticket_id) if ticket_id else None)
+
+        self.ui.run(work, lambda loaded: self._show_thread(asked, conversation_id, *loaded),
+                    failure=self.tr("No se pudo leer la conversación"))
+
+    def _show_thread(self, asked: int, conversation_id: str, messages: list[ItemView],
+                     pending: list[OutboxView], ticket: TicketView | None) -> None:
+        if asked != self._thread_asked:
+            return  # a newer read is on its way (or a DM was queued since this one began)
+        if self.current is None or self.current.conversation_id != conversation_id:
+            return  # the operator moved on to another conversation meanwhile
+        self.messages, self.pending, self.ticket = messages, pending, ticket
+        self._render()
+
+    def _who(self, c: Conversation) -> str:
+        return f"@{c.citizen_handle}" if c.citizen_handle else c.conversation_id
+
+    def _render(self) -> None:
         c = self.current
         if c is None:
             return
-        who = f"@{c.citizen_handle}" if c.citizen_handle else c.conversation_id
+        who = self._who(c)
         ticket = self.tr(" · ticket #%d") % c.ticket_id if c.ticket_id else self.tr(
             " · sin ticket")
         self.header.setText(f"{c.citizen_name} {who}{ticket}")
+        self.recipient.setText(fill(self.tr("Para: %1 %2, en esta conversación"),
+                                    c.citizen_name, who).strip())
         parts = []
-        for m in messages:
+        for m in self.messages:
             mine = m.kind == "dm_out"
             label = self.tr("Ayuntamiento") if mine else html.escape(c.citizen_name or who)
             align = "right" if mine else "left"
             parts.append(f'<p align="{align}"><b>{label}</b> · {m.created_at:%d/%m %H:%M}</p>'
                          f'<div align="{align}">{tweet_html(m.text)}</div>')
+        sent = {m.text for m in self.messages if m.kind == "dm_out"}
+        states = outbox_labels()
+        for o in self.pending:
+            if o.status == "sent" and o.text in sent:
+                continue  # the sent copy is in the thread now
+            state = states.get(o.status, o.status)
+            if o.status == "failed" and o.last_error:
+                state = f"{state}: {o.last_error}"
+            colour = "#b71c1c" if o.status == "failed" else "#6d6d6d"
+            parts.append(f'<p align="right"><b>{self.tr("Ayuntamiento")}</b> · '
+                         f'<span style="color: {colour};">{html.escape(state)}</span></p>'
+                         f'<div align="right" style="color: #6d6d6d;">{tweet_html(o.text)}</div>')
         self.thread.setHtml("".join(parts))
         self.thread.verticalScrollBar().setValue(self.thread.verticalScrollBar().maximum())
+        self._show_mismatch()
         self._update_buttons()
+
+    def _other_citizens_ticket(self) -> bool:
+        c, t = self.current, self.ticket
+        # As the outbox decides: only the conversation's own citizen's ticket needs no word.
+        return bool(c and t and c.ticket_id == t.id
+                    and (t.citizen_id is None or t.citizen_id != c.citizen_id))
+
+    def _show_mismatch(self) -> None:
+        c, t = self.current, self.ticket
+        if c is None or t is None or not self._other_citizens_ticket():
+            self.mismatch.hide()
+            self.confirm_other.hide()
+            self.confirm_other.setChecked(False)
+            return
+        owner = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("otra persona")
+        self.mismatch.setText(fill(self.tr(
+            "El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a "
+            "%2: no incluya datos de %2."), str(t.id), owner, self._who(c)))
+        self.confirm_other.setText(fill(self.tr("Sí, este DM es para %1"), self._who(c)))
+        self.mismatch.show()
+        self.confirm_other.show()
 
     # ------------------------------------------------------------------ actions
     def _update_buttons(self) -> None:
@@ -176,7 +265,9 @@ class DmPanel(QWidget):
         self.link_button.setEnabled(bool(c) and not has_ticket)
         self.open_button.setEnabled(has_ticket)
         text = self.composer.toPlainText().strip()
-        self.send_button.setEnabled(has_ticket and bool(text) and len(text) <= MAX_DM_LENGTH)
+        confirmed = not self._other_citizens_ticket() or self.confirm_other.isChecked()
+        self.send_button.setEnabled(has_ticket and bool(text) and len(text) <= MAX_DM_LENGTH
+                                    and self.ticket is not None and confirmed)
         self.send_button.setToolTip("" if has_ticket else self.tr(
             "Crea o vincula un ticket para responder: así queda registrado"))
 
@@ -198,33 +289,55 @@ class DmPanel(QWidget):
                     failure=self.tr("No se pudo crear el ticket"), changes=True)
 
     def link_ticket(self) -> None:
-        item = self._latest_incoming()
-        if item is None:
+        """Open the ticket search; link the conversation's latest message when chosen."""
+        c = self.current
+        if c is None or self._latest_incoming() is None:
             return
-        number, ok = QInputDialog.getInt(self, self.tr("Vincular a ticket"),
-                                         self.tr("Número de ticket:"), 1, 1, 2**31 - 1)
-        if not ok:
+        self.picker = TicketPicker(self.ui, c, self)
+        self.picker.accepted.connect(self._picked)
+        self.picker.open()
+
+    def _picked(self) -> None:
+        picker, item = self.picker, self._latest_incoming()
+        self.picker = None
+        if picker is None or item is None:
             return
+        ticket = picker.chosen()
+        if ticket is None or self.current is None \
+                or self.current.conversation_id != picker.conversation.conversation_id:
+            return
+        number = ticket.id
         desk, actor = self.ui.desk, self.ui.actor
 
-        def done(ticket) -> None:  # type: ignore[no-untyped-def]
-            self.ui.ticket_changed.emit(ticket)
+        def done(view: TicketView) -> None:
+            self.ui.ticket_changed.emit(view)
+            self.ui.message.emit(self.tr("Conversación vinculada al ticket #%d") % view.id)
             self.reload()
 
         self.ui.run(lambda: desk.tickets.attach_item(actor, number, item.id), done,
                     failure=self.tr("No se pudo vincular"), changes=True)
 
     def send(self) -> None:
+        """Queue the DM for this conversation's citizen; it shows in the thread at once."""
         c = self.current
-        if c is None or not c.ticket_id:
+        if c is None or not c.ticket_id or not self.send_button.isEnabled():
             return
         desk, actor, text = self.ui.desk, self.ui.actor, self.composer.toPlainText()
         account, ticket_id = self.ui.account, c.ticket_id
+        conversation_id, confirmed = c.conversation_id, self.confirm_other.isChecked()
+        self.send_button.setEnabled(False)  # one click, one DM
 
-        def done(_item) -> None:  # type: ignore[no-untyped-def]
-            self.composer.clear()
+        def done(item: OutboxView) -> None:
+            if self.current is not None and self.current.conversation_id == conversation_id:
+                self.composer.clear()
+                self.pending = [*self.pending, item]
+                self._render()
+                self._load_thread()  # reads begun before the DM was queued are now stale
             self.ui.message.emit(self.tr("DM en la bandeja de salida"))
             self.ui.outbox_queued.emit()
 
-        self.ui.run(lambda: desk.outbox.enqueue(actor, ticket_id, "dm", text, account=account),
-                    done, failure=self.tr("No se pudo enviar el DM"), changes=True)
+        self.ui.run(lambda: desk.outbox.enqueue(actor, ticket_id, "dm", text, account=account,
+                                                conversation_id=conversation_id,
+                                                confirm_other_citizen=confirmed),
+                    done, failure=self.tr("No se pudo enviar el DM"), changes=True,
+                    on_error=lambda _e: self._update_buttons())
