@@ -126,10 +126,6 @@ def drive(generation: str) -> list[Exchange]:
 
     from jun_desk.secrets import XCredentials
     from jun_desk.x.client import (
-        MEDIA_FIELDS,
-        TWEET_EXPANSIONS,
-        TWEET_FIELDS,
-        USER_FIELDS,
         USER_TWEETS,
         XClient,
     )
@@ -169,10 +165,8 @@ def drive(generation: str) -> list[Exchange]:
             max_results=50, pagination_token=dms.next_token))
         citizens = [i.author_x_id for i in first.items[:3]]
         doing("users lookup, one unknown", lambda: client.users([*citizens, "999999"]))
-        doing("tweets lookup, one unknown", lambda: client._call(
-            client._tweepy.get_tweets, ids=[first.items[0].x_id, "999999"],
-            tweet_fields=TWEET_FIELDS, expansions=TWEET_EXPANSIONS, user_fields=USER_FIELDS,
-            media_fields=MEDIA_FIELDS, user_auth=True))
+        doing("tweets lookup, one unknown",
+              lambda: client.tweets([first.items[0].x_id, "999999"]))
         doing("reply to a missing tweet (403)", lambda: client.reply("Hola", "123456789"))
         doing("reply", lambda: client.reply("Gracias, lo pasamos a Obras.", first.items[0].x_id))
         since = datetime.now(UTC) - timedelta(minutes=5)
