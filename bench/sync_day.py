@@ -68,7 +68,7 @@ def live_day(seconds: float, folder: Path, scale: int = 1) -> None:
         stats = sandbox.state.stats
         mentions_window = client.budget.window("GET /2/users/:id/mentions")
         # An edited tweet is one mention, kept under its original id, whatever version X shows.
-        expected = {str(t.edit_history[0] if t.edit_history else t.id)
+        expected = {str(t.original_id)
                     for t in sandbox.state.visible_tweets()
                     if t.mentions(scenario.desk.username) and t.author_id != scenario.desk.id}
         stored = {i.x_id for i in desk.search.feed(limit=10 ** 6, kinds=("mention",))}

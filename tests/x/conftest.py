@@ -35,7 +35,7 @@ def scenario_mention_ids(sandbox: Sandbox) -> set[str]:
     """The mentions the desk must hold: an edited tweet is one mention, kept under its
     original id (the first of its edit history), whatever version X shows."""
     desk = sandbox.scenario.desk
-    return {str(t.edit_history[0] if t.edit_history else t.id)
+    return {str(t.original_id)
             for t in sandbox.state.visible_tweets()
             if t.mentions(desk.username) and t.author_id != desk.id}
 

@@ -118,7 +118,7 @@ def test_an_interrupted_walk_goes_on_where_it_stopped(desk: Desk, sandbox: Sandb
     # Three pages walked (150 tweets as X lists them, newest first); the versions of an
     # edited tweet among them are one stored mention.
     walked = sorted(scenario_mention_versions(sandbox), key=int, reverse=True)[:150]
-    originals = {str(t.edit_history[0]) if t.edit_history else str(t.id)
+    originals = {str(t.original_id)
                  for t in sandbox.state.visible_tweets() if str(t.id) in walked}
     assert set(stored_ids(desk, "mention")) == originals
     before = sandbox.state.stats.by_endpoint["GET /2/users/:id/mentions"]

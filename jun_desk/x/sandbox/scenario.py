@@ -57,6 +57,11 @@ class Tweet:
     def is_long(self) -> bool:
         return len(self.text) > 280
 
+    @property
+    def original_id(self) -> int:
+        """The id the desk keeps an edited tweet under: the first of its versions."""
+        return self.edit_history[0] if self.edit_history else self.id
+
     def mentions(self, handle: str) -> bool:
         return f"@{handle.lower()}" in self.text.lower()
 
