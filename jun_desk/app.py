@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jun_desk.config import (
@@ -15,6 +16,7 @@ from jun_desk.config import (
     default_account,
     sign_in_settings,
 )
+from jun_desk.domain.items import XUser
 from jun_desk.secrets import XCredentials
 from jun_desk.services.desk import Desk
 
@@ -96,6 +98,17 @@ def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
                                training=True)
 
 
+def connection_check(api_base: str) -> Callable[[XCredentials], XUser]:
+    """The credentials dialog's 'Probar conexión': the X adapter, loaded when pressed."""
+
+    def check(credentials: XCredentials) -> XUser:
+        from jun_desk.x.connection import check_connection
+
+        return check_connection(credentials, api_base)
+
+    return check
+
+
 def _x_connection(options: GuiOptions) -> Connection | str | None:
     """Credentials from the keyring; the first-run dialog if there are none; the sandbox
     offered in plain words if there is no keyring at all."""
@@ -110,7 +123,7 @@ def _x_connection(options: GuiOptions) -> Connection | str | None:
     try:
         credentials = secrets.load_credentials(account)
     except secrets.CredentialsMissingError:
-        dialog = CredentialsDialog(account, api_base=api_base)
+        dialog = CredentialsDialog(account, check=connection_check(api_base))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         account = dialog.handle()
@@ -223,7 +236,8 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
             from jun_desk import secrets
             from jun_desk.ui.credentials_dialog import CredentialsDialog
 
-            dialog = CredentialsDialog(connection.account, api_base=connection.api_base,
+            dialog = CredentialsDialog(connection.account,
+                                       check=connection_check(connection.api_base),
                                        parent=window)
             if dialog.exec() != dialog.DialogCode.Accepted or connection.training:
                 return

@@ -6,6 +6,21 @@ from __future__ import annotations
 class JunDeskError(Exception):
     """Base of every error whose text can be shown to a user as it is."""
 
+    def text(self, language: str = "es") -> str:
+        """The message in the operator's language; errors that speak Spanish and English
+        (conflicts, X's failures, DM recipients) override it. str() stays English/as
+        written, for logs."""
+        del language
+        return str(self)
+
+
+def describe(err: BaseException, language: str = "es") -> str:
+    """The line a person reads for any failure: the desk's own (X's too) in their language,
+    anything else with its type (a bug, better named than hidden)."""
+    if isinstance(err, JunDeskError):
+        return err.text(language)
+    return f"{type(err).__name__}: {err}"
+
 
 class ValidationError(JunDeskError):
     """The input is not acceptable (unknown department, empty note, ...)."""

@@ -9,11 +9,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from jun_desk.domain.errors import SessionEndedError
+from jun_desk.domain.errors import describe as describe_error
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
 from jun_desk.ui import labels
 from jun_desk.ui.workers import run_job
-from jun_desk.x.errors import describe_error
 
 
 def describe(err: Exception) -> str:
