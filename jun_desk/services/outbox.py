@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from jun_desk.domain.errors import NotFoundError, RecipientMismatchError, ValidationError
 from jun_desk.domain.items import ItemKind
@@ -43,6 +44,12 @@ class OutboxView:
     last_error: str | None
     sent_x_id: str | None
     created_at: datetime
+
+
+def for_ticket(session: Session, ticket_id: int) -> list[OutboxView]:
+    rows = session.scalars(select(OutboxItem).where(OutboxItem.ticket_id == ticket_id)
+                           .order_by(OutboxItem.id))
+    return [_view(r) for r in rows]
 
 
 def _view(row: OutboxItem) -> OutboxView:
@@ -266,9 +273,7 @@ class OutboxService:
 
     def for_ticket(self, ticket_id: int) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:
-            rows = session.scalars(select(OutboxItem).where(OutboxItem.ticket_id == ticket_id)
-                                   .order_by(OutboxItem.id))
-            return [_view(r) for r in rows]
+            return for_ticket(session, ticket_id)
 
     def list(self, *, statuses: tuple[str, ...] = ("pending", "failed")) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
@@ -144,8 +145,14 @@ class DmPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
         self._update_buttons()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     # ------------------------------------------------------------------ loading
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """A DM arrived, or one of ours went from pending to sent (or failed)."""
+        if changes.touches(Kind.CONVERSATION, Kind.OUTBOX):
+            self.reload()
+
     def reload(self) -> None:
         desk = self.ui.desk
         self.ui.run(desk.feed.conversations, self._loaded,

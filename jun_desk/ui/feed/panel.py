@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.items import tweet_url
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.context import UiContext
@@ -107,6 +108,7 @@ class FeedPanel(QWidget):
         self.unhandled.toggled.connect(lambda _c: self.reload())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def view_state(self) -> dict:  # type: ignore[type-arg]
         """The filters, to save with the operator's layout."""
@@ -128,6 +130,14 @@ class FeedPanel(QWidget):
         limit = extra.pop("limit", PAGE)
         return lambda: desk.search.feed(unhandled_only=unhandled, department=department,
                                         text=text, limit=limit, **extra)
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """New items, and those on screen that were handled or became tickets."""
+        if changes.everything:
+            self.reload()
+        elif changes.touches(Kind.FEED):
+            self.refresh_new()
+            self.refresh_shown()
 
     def reload(self) -> None:
         self._reloading = True
