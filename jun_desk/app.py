@@ -209,6 +209,7 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
 
     desk = Desk.open(connection.db_url)
     live: ChangeListener | None = None
+    crashes = None
     x: _XSide | None = None
     try:
         settings = sign_in_settings()
@@ -254,6 +255,14 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                             budget=x.budget,
                             live=live, lease_keeper=keeper, session=session,
                             stalled=x.stalled)
+        # Bugs anywhere in the window (slots, threads, background jobs): a crash report
+        # (the command line's) and a dialog with its path; the desk keeps running.
+        from jun_desk.crash import write_crash_report
+        from jun_desk.ui.crash_dialog import CrashReporter
+
+        crashes = CrashReporter(window, write_crash_report)
+        crashes.install()
+        ui.bug.connect(crashes.report)
         window.show()
         live.start()
         keeper.start()
@@ -266,6 +275,8 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
         _quit_on_signals(app, window)
         return app.exec()
     finally:
+        if crashes is not None:
+            crashes.uninstall()
         if live is not None:
             live.stop()
         if x is not None:

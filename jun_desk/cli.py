@@ -11,10 +11,9 @@ import logging
 import os
 import sys
 import tempfile
-import traceback
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from jun_desk import __version__, cli_x
@@ -195,17 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash_report(err: BaseException) -> Path:
-    from jun_desk.config import open_private, private_folder
+    from jun_desk.crash import write_crash_report
 
-    logs = Paths.default().logs
-    try:
-        private_folder(logs)
-    except OSError:
-        logs = Path(tempfile.gettempdir())
-    path = logs / f"crash-{datetime.now(UTC):%Y%m%d-%H%M%S}.txt"
-    with open_private(path, "w") as handle:  # the traceback may quote a citizen's data
-        handle.write(mask("".join(traceback.format_exception(err))))
-    return path
+    return write_crash_report(err)
 
 
 def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from jun_desk.domain.actions import Changes
-from jun_desk.domain.errors import SessionEndedError
+from jun_desk.domain.errors import JunDeskError, SessionEndedError
 from jun_desk.domain.errors import describe as describe_error
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
@@ -41,6 +41,7 @@ class UiContext(QObject):
     outbox_queued = Signal()  # a reply or DM waits: the poller may send it now
     actor_changed = Signal(object)  # another operator signed in (an Actor)
     session_ended = Signal(str)  # the signed-in account was removed or deactivated
+    bug = Signal(object)  # a background job failed with no error of the desk's: a bug
 
     def __init__(self, desk: Desk, actor: Actor, parent: QObject | None = None, *,
                  account: str = "AytoJun") -> None:
@@ -81,6 +82,8 @@ class UiContext(QObject):
 
         def failed(err: Exception) -> None:
             self._executed(changes_of(err), initiator)
+            if not isinstance(err, JunDeskError):
+                self.bug.emit(err)  # the window writes a crash report and says where
             if isinstance(err, SessionEndedError):
                 self.session_ended.emit(describe(err))
             if not quiet:

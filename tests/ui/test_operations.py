@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from jun_desk.domain.workflow import Status
 from jun_desk.services.desk import Desk
@@ -69,9 +70,13 @@ def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[n
         qtbot.waitUntil(lambda: bool(applied), timeout=10_000)
     qtbot.waitUntil(lambda: detail.snapshot is not None
                     and detail.snapshot.ticket.status is Status.RESOLVED, timeout=10_000)
-    ui.wait()
     qtbot.waitUntil(lambda: _on(window, Status.RESOLVED, ticket.id), timeout=10_000)
-    ui.wait()
+    # The card's re-read answers, then asks for the counts: wait for that last read,
+    # then let every job and every queued answer finish.
+    qtbot.waitUntil(lambda: reads["counts_by_status"] >= 1, timeout=10_000)
+    for _ in range(3):
+        ui.wait()
+        QApplication.processEvents()
 
     assert reads["detail"] == 1  # the ticket pane: one read (was 3 loads of 5 reads each)
     assert reads["tickets"] == 1  # the board: the changed card, once

@@ -183,11 +183,13 @@ class BoardPanel(QWidget):
             unassigned=operator == -1, text=self.search.text(), **extra)
 
     def load_page(self, status: Status, offset: int, limit: int,
-                  on_page: Callable[[list[TicketView]], None]) -> None:
+                  on_page: Callable[[list[TicketView]], None],
+                  on_failed: Callable[[], None] = lambda: None) -> None:
         flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
                           order="oldest" if status.is_open else "updated")
         self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
-                    failure=self.tr("No se pudo leer el tablero"))
+                    failure=self.tr("No se pudo leer el tablero"),
+                    on_error=lambda _err: on_failed())
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
         """Only the cards that changed are re-read (and the counts); the whole board only

@@ -204,10 +204,16 @@ class FeedPanel(QWidget):
         bar = self.view.verticalScrollBar()
         if value >= bar.maximum() - 50 and not self._loading and self.model.oldest_id:
             self._loading = True
-            self.ui.run(self._query(before_id=self.model.oldest_id), self._older)
+            self.ui.run(self._query(before_id=self.model.oldest_id), self._older,
+                        failure=self.tr("No se pudieron leer los mensajes anteriores"),
+                        on_error=self._older_failed)
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
+        self._loading = False
+
+    def _older_failed(self, _err: Exception) -> None:
+        """The older page could not be read: scrolling to the bottom again retries."""
         self._loading = False
 
     def _set_unread(self, count: int) -> None:
