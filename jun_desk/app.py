@@ -148,8 +148,8 @@ class _XSide:
         self.lease = lease
         self.stop = threading.Event()
         self._lock = threading.Lock()
-        self.engine = None  # type: ignore[var-annotated]
-        self.sender = None  # type: ignore[var-annotated]
+        self.engine = None
+        self.sender = None
 
     def _built(self):  # type: ignore[no-untyped-def]
         with self._lock:

@@ -75,7 +75,7 @@ def load_credentials(account: str) -> XCredentials:
             f"No X credentials for @{account} in the keyring (missing: {', '.join(missing)}): "
             "run `jun-desk credentials set`"
         )
-    return XCredentials(**values)  # type: ignore[arg-type]
+    return XCredentials(**values)
 
 
 def store_credentials(account: str, credentials: XCredentials) -> None:

@@ -22,6 +22,8 @@ ensure_venv "[test]"
 # The layers (import-linter contracts in pyproject.toml) and the declared dependencies.
 .venv/bin/lint-imports --no-cache
 .venv/bin/python scripts/check_deps.py
+# Types: strict for the domain, the store and the services ([tool.mypy] in pyproject.toml).
+.venv/bin/mypy
 
 export QT_QPA_PLATFORM=offscreen
 export JUN_DESK_TEST_KEYRING=secret-service

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -22,8 +24,8 @@ def record(
     *,
     ticket_id: int | None = None,
     subject: str | None = None,
-    before: dict | None = None,
-    after: dict | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
     outcome: str = "ok",
     message: str | None = None,
     actor_name: str | None = None,

@@ -103,7 +103,8 @@ class LeaseService:
     def fence(self, session: Session, account: str, lease: PollerLease) -> None:
         """Inside a storing transaction: renew, or refuse if the lease was lost."""
         now = self.ctx.clock()
-        renewed = session.execute(
+        # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
+        renewed = session.execute(  # type: ignore[attr-defined]
             update(SyncLease)
             .where(SyncLease.account == account, SyncLease.holder == lease.holder,
                    SyncLease.expires_at > now)

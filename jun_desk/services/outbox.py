@@ -221,7 +221,7 @@ class OutboxService:
             return _view(row)
 
     @staticmethod
-    def _conversation_of(session, row: OutboxItem) -> str | None:  # type: ignore[no-untyped-def]
+    def _conversation_of(session: Session, row: OutboxItem) -> str | None:
         """The thread or DM conversation the sent message belongs to."""
         if row.kind == "reply":
             return session.scalar(select(TicketItem.conversation_id).where(
@@ -261,7 +261,8 @@ class OutboxService:
         """Take the item for one send attempt; False if another sender took it first."""
         now = self.ctx.clock()
         with self.ctx.db.session() as session:
-            taken = session.execute(
+            # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
+            taken = session.execute(  # type: ignore[attr-defined]
                 update(OutboxItem)
                 .where(OutboxItem.id == outbox_id, OutboxItem.status == status,
                        or_(OutboxItem.next_attempt_at.is_(None),
@@ -269,7 +270,7 @@ class OutboxService:
                 .values(status="sending", next_attempt_at=now + SEND_LEASE,
                         attempts=OutboxItem.attempts + 1)
             ).rowcount
-            return taken == 1
+            return bool(taken == 1)
 
     def for_ticket(self, ticket_id: int) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:

@@ -61,8 +61,8 @@ class ReportService:
             d.code: dict.fromkeys(sorted(OPEN_STATUSES, key=list(Status).index), 0)
             for d in self.ctx.catalogue
         }
-        for dept, status, n in counts:
-            table.setdefault(dept, {})[Status(status)] = int(n)
+        for code, status, n in counts:
+            table.setdefault(code, {})[Status(status)] = int(n)
         return [DepartmentBacklog(code, by_status, overdue.get(code, 0))
                 for code, by_status in table.items()]
 

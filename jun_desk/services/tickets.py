@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -109,7 +110,7 @@ def item_view(row: TicketItem, citizen: Citizen | None) -> ItemView:
     )
 
 
-def _snapshot(row: Ticket) -> dict:
+def _snapshot(row: Ticket) -> dict[str, Any]:
     return {"department": row.department, "status": row.status, "priority": row.priority,
             "assignee_id": row.assignee_id}
 
@@ -384,7 +385,8 @@ class TicketService:
                 raise ValidationError(f"Ticket #{target.id} is {target.status}: reopen it first")
             if source.merged_into_id:
                 raise ValidationError(f"Ticket #{source.id} was already merged")
-            moved = session.execute(
+            # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
+            moved = session.execute(  # type: ignore[attr-defined]
                 update(TicketItem).where(TicketItem.ticket_id == source.id)
                 .values(ticket_id=target.id)
             ).rowcount

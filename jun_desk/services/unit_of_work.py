@@ -73,7 +73,7 @@ def _what_changed(event: AuditEvent, names: dict[int, str]) -> tuple[tuple[str, 
 
     def shown(key: str, value: object) -> str:
         if key == "assignee_id":
-            return names.get(value, "-") if value is not None else "-"  # type: ignore[arg-type]
+            return names.get(value, "-") if isinstance(value, int) else "-"
         return "-" if value is None else str(value)
 
     return tuple((key.removesuffix("_id"), shown(key, before.get(key)), shown(key, after[key]))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table
+from typing import Any, cast
+
+from sqlalchemy import FromClause, TableClause
 from sqlalchemy.orm import Session
 
 
-def insert_for(session: Session, table: Table):  # type: ignore[no-untyped-def]
+def insert_for(session: Session, table: FromClause) -> Any:
+    """INSERT for the session's dialect (``ON CONFLICT`` and ``RETURNING`` on both); the
+    statement is dialect-specific, hence ``Any``. ``table``: a model's ``__table__``
+    (typed as a FromClause by SQLAlchemy; a Table here)."""
+    table = cast(TableClause, table)
     # Dialects imported on use: a SQLite desk never loads PostgreSQL's (nor asyncio).
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -391,7 +392,9 @@ class MainWindow(QMainWindow):
         self.outbox_label.setStyleSheet("color: #c62828;" if failed else "")
 
     def _synced(self, value: object) -> None:
-        report, sent = value  # type: ignore[misc]
+        # (SyncReport, SendReport) from the poll; typed loosely: the window never imports
+        # the X adapter that defines them.
+        report, sent = cast(tuple[Any, Any], value)
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")

@@ -68,14 +68,14 @@ class DetailPanel(QWidget):
         layout.addLayout(privacy_row)
 
         self.tabs = QTabWidget(self)
-        self.thread = QTextBrowser(self)
-        self.thread.setOpenLinks(False)  # nothing in a tweet can open anything
-        self.thread.setOpenExternalLinks(False)
+        self.thread_view = QTextBrowser(self)
+        self.thread_view.setOpenLinks(False)  # nothing in a tweet can open anything
+        self.thread_view.setOpenExternalLinks(False)
         self.history = QPlainTextEdit(self)
         self.history.setReadOnly(True)
         self.outbox = QPlainTextEdit(self)
         self.outbox.setReadOnly(True)
-        self.tabs.addTab(self.thread, self.tr("Conversación"))
+        self.tabs.addTab(self.thread_view, self.tr("Conversación"))
         self.tabs.addTab(self.history, self.tr("Historial"))
         self.tabs.addTab(self.outbox, self.tr("Envíos"))
         layout.addWidget(self.tabs, 1)
@@ -165,7 +165,7 @@ class DetailPanel(QWidget):
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
         self.privacy_button.setVisible(public)
-        self.thread.setHtml(self._thread_html(snapshot))
+        self.thread_view.setHtml(self._thread_html(snapshot))
         self.history.setPlainText(self._history_text(snapshot))
         self.outbox.setPlainText("\n".join(
             f"#{o.id} {o.kind} {outbox_labels().get(o.status, o.status)} "

@@ -104,10 +104,10 @@ class DmPanel(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setStyleSheet("font-weight: 600;")
         right_layout.addWidget(self.header)
-        self.thread = QTextBrowser(right)
-        self.thread.setOpenLinks(False)
-        self.thread.setOpenExternalLinks(False)
-        right_layout.addWidget(self.thread, 1)
+        self.thread_view = QTextBrowser(right)
+        self.thread_view.setOpenLinks(False)
+        self.thread_view.setOpenExternalLinks(False)
+        right_layout.addWidget(self.thread_view, 1)
         self.recipient = QLabel("", right)
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
         right_layout.addWidget(self.recipient)
@@ -238,8 +238,8 @@ class DmPanel(QWidget):
             parts.append(f'<p align="right"><b>{self.tr("Ayuntamiento")}</b> · '
                          f'<span style="color: {colour};">{html.escape(state)}</span></p>'
                          f'<div align="right" style="color: #6d6d6d;">{tweet_html(o.text)}</div>')
-        self.thread.setHtml("".join(parts))
-        self.thread.verticalScrollBar().setValue(self.thread.verticalScrollBar().maximum())
+        self.thread_view.setHtml("".join(parts))
+        self.thread_view.verticalScrollBar().setValue(self.thread_view.verticalScrollBar().maximum())
         self._show_mismatch()
         self._update_buttons()
 

@@ -78,7 +78,7 @@ class FeedPanel(QWidget):
         layout.addWidget(self.view)
 
         actions = QHBoxLayout()
-        self.actions: dict[str, QAction] = {}
+        self.item_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
             ("attach", self.tr("Añadir a ticket…"), "Ctrl+Shift+T", self.attach_to_ticket),
@@ -92,7 +92,7 @@ class FeedPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            self.actions[key] = action
+            self.item_actions[key] = action
             button = QToolButton(self)
             button.setDefaultAction(action)
             actions.addWidget(button)
@@ -228,7 +228,7 @@ class FeedPanel(QWidget):
 
     def _update_actions(self) -> None:
         item = self.current()
-        for key, action in self.actions.items():
+        for key, action in self.item_actions.items():
             enabled = item is not None
             if key in ("ticket", "attach"):
                 enabled = enabled and item.ticket_id is None
@@ -242,7 +242,7 @@ class FeedPanel(QWidget):
             return
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
-        for action in self.actions.values():
+        for action in self.item_actions.values():
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
