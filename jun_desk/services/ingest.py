@@ -20,7 +20,7 @@ from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.triage_models import TriageModelService
-from jun_desk.store.insert import insert_for
+from jun_desk.store.insert import insert_for, rowcount
 from jun_desk.store.models import Citizen, QuarantinedItem, SyncCursor, Ticket, TicketItem
 
 
@@ -309,11 +309,10 @@ class IngestService:
                    QuarantinedItem.status.in_(OPEN_STATUSES))
             .values(status="stored", closed_at=self.ctx.clock())
         )
-        # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
-        if done.rowcount:  # type: ignore[attr-defined]
+        stored = rowcount(done)
+        if stored:
             record(session, self.ctx, None, "quarantine.stored",
-                   # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
-                   subject=f"{account}:{stream.value}", after={"items": done.rowcount},  # type: ignore[attr-defined]
+                   subject=f"{account}:{stream.value}", after={"items": stored},
                    message="Items that could not be read before are stored now")
 
     def _quarantine(self, session: Session, account: str, stream: Stream,

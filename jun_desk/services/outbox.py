@@ -25,6 +25,7 @@ from jun_desk.domain.tweet_length import (
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
 
 SEND_LEASE = timedelta(seconds=90)  # a "sending" item older than this is in doubt
@@ -130,7 +131,7 @@ class OutboxService:
             return _view(row)
 
     @staticmethod
-    def _conversation_recipient(session, ticket: Ticket, conversation_id: str,  # type: ignore[no-untyped-def]
+    def _conversation_recipient(session: Session, ticket: Ticket, conversation_id: str,
                                 confirmed: bool) -> tuple[str, dict[str, object]]:
         """The X user a DM typed in ``conversation_id`` goes to: the citizen who writes in
         it. Refused when the conversation is not linked to the ticket, or the ticket is
@@ -261,15 +262,14 @@ class OutboxService:
         """Take the item for one send attempt; False if another sender took it first."""
         now = self.ctx.clock()
         with self.ctx.db.session() as session:
-            # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
-            taken = session.execute(  # type: ignore[attr-defined]
+            taken = rowcount(session.execute(
                 update(OutboxItem)
                 .where(OutboxItem.id == outbox_id, OutboxItem.status == status,
                        or_(OutboxItem.next_attempt_at.is_(None),
                            OutboxItem.next_attempt_at <= now))
                 .values(status="sending", next_attempt_at=now + SEND_LEASE,
                         attempts=OutboxItem.attempts + 1)
-            ).rowcount
+            ))
             return bool(taken == 1)
 
     def for_ticket(self, ticket_id: int) -> list[OutboxView]:

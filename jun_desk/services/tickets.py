@@ -36,6 +36,7 @@ from jun_desk.services.outbox import OutboxView
 from jun_desk.services.outbox import for_ticket as outbox_for_ticket
 from jun_desk.services.triage_models import record_correction
 from jun_desk.services.unit_of_work import conflict_for, unit_of_work
+from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketNote
 
 MAX_NOTE = 5_000
@@ -385,11 +386,10 @@ class TicketService:
                 raise ValidationError(f"Ticket #{target.id} is {target.status}: reopen it first")
             if source.merged_into_id:
                 raise ValidationError(f"Ticket #{source.id} was already merged")
-            # SQLAlchemy types execute() as Result; an UPDATE's is a CursorResult (rowcount).
-            moved = session.execute(  # type: ignore[attr-defined]
+            moved = rowcount(session.execute(
                 update(TicketItem).where(TicketItem.ticket_id == source.id)
                 .values(ticket_id=target.id)
-            ).rowcount
+            ))
             session.execute(update(TicketNote).where(TicketNote.ticket_id == source.id)
                             .values(ticket_id=target.id))
             flags = sorted(set(_split(source.personal_data)) | set(_split(target.personal_data)))

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import FromClause, TableClause
+from sqlalchemy import CursorResult, FromClause, Result, TableClause
 from sqlalchemy.orm import Session
+
+
+def rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched. SQLAlchemy types ``Session.execute`` as returning
+    a ``Result``; for those statements it is a ``CursorResult``, which has ``rowcount``."""
+    return int(cast("CursorResult[Any]", result).rowcount)
 
 
 def insert_for(session: Session, table: FromClause) -> Any:
