@@ -15,12 +15,17 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jun_desk import __version__, cli_x
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
 from jun_desk.logging_setup import mask, setup_logging
+
+if TYPE_CHECKING:
+    from jun_desk.config import SignInSettings
+    from jun_desk.domain.passwords import PasswordPolicy
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 70
@@ -402,7 +407,7 @@ def _set_password(desk, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 0
 
 
-def _policy(settings):  # type: ignore[no-untyped-def]
+def _policy(settings: SignInSettings) -> PasswordPolicy:
     from jun_desk.domain.passwords import PasswordPolicy
 
     return PasswordPolicy(pin=settings.pin)

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
                  live: ChangeListener | None = None,
                  lease_keeper: LeaseKeeper | None = None,
                  session: SessionOptions | None = None,
-                 stalled: Callable[[], list] | None = None) -> None:
+                 stalled: Callable[[], list[Any]] | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
@@ -284,8 +284,7 @@ class MainWindow(QMainWindow):
             poller.changed.connect(self.apply_changes)
             poller.result.connect(self._synced)
             poller.error.connect(self._sync_failed)
-            poller.busy.connect(lambda busy: busy and self.sync_label.setText(
-                self.tr("Sincronizando con X…")))
+            poller.busy.connect(self._poller_busy)
         self.live = live
         self.lease_keeper = lease_keeper
         self._coalescer = ChangeCoalescer(parent=self)
@@ -322,6 +321,10 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------------ events
+    def _poller_busy(self, busy: bool) -> None:
+        if busy:
+            self.sync_label.setText(self.tr("Sincronizando con X…"))
+
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
