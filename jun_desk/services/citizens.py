@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from jun_desk.domain.errors import NotFoundError
 from jun_desk.domain.roles import Actor, Permission
@@ -30,7 +31,7 @@ class CitizenService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
-    def _view(self, session, row: Citizen) -> CitizenView:  # type: ignore[no-untyped-def]
+    def _view(self, session: Session, row: Citizen) -> CitizenView:
         by = session.get(Operator, row.verified_by_id) if row.verified_by_id else None
         return CitizenView(row.id, row.x_user_id, row.handle, row.name, row.verified_resident,
                            by.username if by else None, row.verified_at)

@@ -39,7 +39,7 @@ class SearchService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
-    def _query(self, flt: TicketFilter) -> Select:
+    def _query(self, flt: TicketFilter) -> Select[Ticket]:
         query = select(Ticket)
         if flt.ids:
             query = query.where(Ticket.id.in_(list(flt.ids)))
@@ -114,7 +114,7 @@ class SearchService:
     def _counts_by_status(self, session: Session, flt: TicketFilter) -> dict[Status, int]:
         sub = self._query(flt).subquery()
         query = select(sub.c.status, func.count()).group_by(sub.c.status)
-        found = dict(session.execute(query).all())
+        found: dict[str, int] = {row[0]: row[1] for row in session.execute(query)}
         return {s: int(found.get(s.value, 0)) for s in Status}
 
     @staticmethod

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
                  live: ChangeListener | None = None,
                  lease_keeper: LeaseKeeper | None = None,
                  session: SessionOptions | None = None,
-                 stalled: Callable[[], list] | None = None) -> None:
+                 stalled: Callable[[], list[Any]] | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("A&yuda"))
         self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
         self.about_action.triggered.connect(lambda: show_about(self))
-        ui.changed.connect(self._desk_changed)
+        ui.changes_applied.connect(self._changes_applied)
         ui.session_ended.connect(self._session_ended)
         ui.ticket_chosen.connect(self._ticket_chosen)
         ui.outbox_queued.connect(self.sync_now)
@@ -279,14 +281,14 @@ class MainWindow(QMainWindow):
         self.quarantine.count_changed.connect(self._quarantine_count)
         self.quarantine.retry_requested.connect(self.sync_now)
         if poller is not None:
+            poller.changed.connect(self.apply_changes)
             poller.result.connect(self._synced)
             poller.error.connect(self._sync_failed)
-            poller.busy.connect(lambda busy: busy and self.sync_label.setText(
-                self.tr("Sincronizando con X…")))
+            poller.busy.connect(self._poller_busy)
         self.live = live
         self.lease_keeper = lease_keeper
         self._coalescer = ChangeCoalescer(parent=self)
-        self._coalescer.ready.connect(self.apply_changes)
+        self._coalescer.ready.connect(lambda batch: self.apply_changes(batch.changes))
         self._dashboard_timer = QTimer(self)  # figures need not follow every single change
         self._dashboard_timer.setSingleShot(True)
         self._dashboard_timer.setInterval(3_000)
@@ -319,6 +321,10 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------------ events
+    def _poller_busy(self, busy: bool) -> None:
+        if busy:
+            self.sync_label.setText(self.tr("Sincronizando con X…"))
+
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
@@ -375,13 +381,6 @@ class MainWindow(QMainWindow):
         self.detail.use_canned("pasar_a_dm" if item.personal_data else None)
         self.detail.composer.setFocus()
 
-    def _desk_changed(self) -> None:
-        if self.live is not None:
-            return  # the change comes back through the live stream, which refreshes views
-        self.board.refresh_counts()
-        self.detail.reload()
-        self._refresh_outbox()
-
     def _refresh_outbox(self) -> None:
         desk = self.ui.desk
         self.ui.run(lambda: desk.outbox.list(), self._show_outbox)
@@ -396,12 +395,12 @@ class MainWindow(QMainWindow):
         self.outbox_label.setStyleSheet("color: #c62828;" if failed else "")
 
     def _synced(self, value: object) -> None:
-        report, sent = value  # type: ignore[misc]
+        # (SyncReport, SendReport) from the poll; typed loosely: the window never imports
+        # the X adapter that defines them.
+        report, sent = cast(tuple[Any, Any], value)
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")
-            if self.live is None:
-                self._refresh_outbox()
             return
         text = self.tr("Última sincronización %s: %d nuevos") % (
             datetime.now().strftime("%H:%M:%S"), report.inserted)
@@ -415,26 +414,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
         self._show_stalls()
-        if self.live is None and (getattr(report, "quarantined", 0)
-                                  or getattr(report, "recovered", 0)):
-            self.quarantine.reload()
         if self._budget is not None:
             budget = self._budget().get("GET /2/users/:id/mentions")
             if budget:
                 self.budget_label.setText(self.tr("Cupo X: %d/%d") % budget)
-        if self.live is not None:
-            return  # what the sync stored and sent comes back through the live stream
-        self.feed.refresh_new()
-        if report.mentions.attached or report.dms.attached:
-            self.board.reload()
-        else:
-            self.board.refresh_counts()
-        self._refresh_outbox()
-        self.detail.reload()
-        if report.dms.inserted:
-            self.dms.reload()
-        if report.inserted:
-            self.dashboard.refresh()
+        # What the sync stored and sent reached the views as its changes (poller.changed).
 
     # ------------------------------------------------------------------ triage model
     def retrain_triage(self) -> None:
@@ -480,35 +464,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.status.text(), 15_000)
 
     # ------------------------------------------------------------------ other desks
-    def apply_changes(self, batch: ChangeBatch) -> None:
-        """What other desks (or this one's poller) committed: each view refreshes only what
-        the batch touched; a resync (after a lost connection) refreshes everything."""
-        if batch.resync:
-            self.feed.reload()
-            self.board.reload()
-            self.dms.reload()
-            self.detail.reload()
+    def apply_changes(self, changes: Changes | ChangeBatch) -> None:
+        """What the poller or other desks committed (the change stream): handed to every
+        view once, as this desk's own operations are (``UiContext.apply_changes``)."""
+        if isinstance(changes, ChangeBatch):
+            changes = changes.changes
+        self.ui.apply_changes(changes)
+
+    def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
+        """The window's own figures: the outbox in the status bar, the dashboard (which
+        need not follow every single change)."""
+        if changes.touches(Kind.OUTBOX):
             self._refresh_outbox()
+        if changes.everything:
             self.dashboard.refresh()
-            self.quarantine.reload()
-            return
-        tickets = batch.tickets
-        if tickets:
-            self.board.refresh_tickets(tickets)
-            if self.detail.current_id in tickets:
-                self.detail.reload()
-        if batch.feed:
-            self.feed.refresh_new()
-            self.feed.refresh_shown()
-        if batch.dms or batch.outbox:
-            self.dms.reload()  # a DM's pending → sent (or failed) shows in its thread
-        if batch.outbox:
-            self._refresh_outbox()
-        if batch.operators:
-            self.board.reload_operators()
-        if batch.quarantine:
-            self.quarantine.reload()
-        if tickets or batch.feed:
+        elif changes.tickets or changes.touches(Kind.FEED):
             self._dashboard_timer.start()
 
     def set_connection(self, up: bool, reason: str) -> None:

@@ -314,7 +314,7 @@ class SignInDialog(QDialog):
         self.actor = actor
         self.accept()
 
-    def done(self, result: int) -> None:  # type: ignore[override]
+    def done(self, result: int) -> None:
         self.panel.wait()
         super().done(result)
 

@@ -43,38 +43,38 @@
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="189" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="208" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="222" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="280" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="358" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="358" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="368" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="369" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="378" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="393" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -93,89 +93,113 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../jun_desk/ui/crash_dialog.py" line="79" />
+        <source>Jun Desk encontró un error inesperado y sigue funcionando. Los detalles están en:
+%s
+
+%s</source>
+        <translation>Jun Desk hit an unexpected error and keeps running. The details are in:
+%s
+
+%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/crash_dialog.py" line="83" />
+        <source>(y %d errores más)</source>
+        <translation>(and %d more errors)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/crash_dialog.py" line="86" />
+        <source>Error inesperado</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="33" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="40" />
         <source>Credenciales de X</source>
         <translation>X credentials</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="39" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="46" />
         <source>Las claves de la cuenta del Ayuntamiento se guardan solo en el llavero del sistema, nunca en la base de datos ni en ficheros.</source>
         <translation>The town hall account's keys are kept only in the system keyring, never in the database or in files.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="47" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="54" />
         <source>Cuenta (sin @)</source>
         <translation>Account (without @)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="50" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="57" />
         <source>Clave de API (API key)</source>
         <translation>API key (consumer key)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="51" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="58" />
         <source>Secreto de API (API key secret)</source>
         <translation>API key secret (consumer secret)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="52" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="59" />
         <source>Token de acceso (access token)</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="53" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="60" />
         <source>Secreto del token (access token secret)</source>
         <translation>Access token secret</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="70" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="77" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="71" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="78" />
         <source>Olvidar credenciales</source>
         <translation>Forget credentials</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="110" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="118" />
         <source>Probando la conexión con X…</source>
         <translation>Testing the connection to X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="112" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="120" />
         <source>Conectado como @%s (%s)</source>
         <translation>Connected as @%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="114" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="122" />
         <source>No se pudo conectar: %s</source>
         <translation>Could not connect: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="120" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="128" />
         <source>Guardando en el llavero…</source>
         <translation>Saving to the keyring…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="125" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="133" />
         <source>Guardado en el llavero.</source>
         <translation>Saved in the keyring.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="132" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="140" />
         <source>Llavero no disponible</source>
         <translation>Keyring not available</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="138" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="146" />
         <source>Borrando del llavero…</source>
         <translation>Removing from the keyring…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="145" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="153" />
         <source>Credenciales de @%s borradas (%d entradas).</source>
         <translation>Credentials of @%s removed (%d entries).</translation>
     </message>
@@ -247,83 +271,83 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="41" />
-        <location filename="../../jun_desk/ui/database_dialog.py" line="68" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="31" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="58" />
         <source>Base de datos</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="46" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="36" />
         <source>Varios puestos comparten el tablero en una base de datos PostgreSQL. La contraseña se guarda solo en el llavero del sistema.</source>
         <translation>Several desks share the board in a PostgreSQL database. The password is kept only in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="53" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="43" />
         <source>Solo este puesto (archivo SQLite)</source>
         <translation>This desk only (SQLite file)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="54" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="44" />
         <source>Tablero compartido (PostgreSQL)</source>
         <translation>Shared board (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="55" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="45" />
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="47" />
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="67" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
         <source>Servidor</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="67" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
         <source>Puerto</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="69" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="59" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="70" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="60" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="79" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="69" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="118" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="103" />
         <source>Indique el archivo de la base de datos</source>
         <translation>Enter the database file</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="122" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="107" />
         <source>Indique el servidor y la base de datos</source>
         <translation>Enter the server and the database</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="141" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="124" />
         <source>Probando la conexión…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="143" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="126" />
         <source>Conexión correcta: %s</source>
         <translation>Connection works: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="160" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="143" />
         <source>Guardado. Jun Desk usará esta base de datos la próxima vez que se abra.</source>
         <translation>Saved. Jun Desk will use this database the next time it starts.</translation>
     </message>
@@ -331,117 +355,117 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="58" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="54" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="60" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="67" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="63" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="79" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="80" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="91" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="135" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="166" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="162" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="172" />
         <source>(%d intentos)</source>
         <translation>(%d attempts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="175" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="209" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="263" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="284" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="267" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="288" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="289" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="310" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="292" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="313" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -449,107 +473,107 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="103" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="133" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="217" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="211" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="218" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="220" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="218" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="225" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="261" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="263" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="279" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="289" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="296" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="321" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="325" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="349" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -595,87 +619,92 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="50" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="51" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="54" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="57" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="87" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="88" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="134" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="144" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="208" />
+        <source>No se pudieron leer los mensajes anteriores</source>
+        <translation>Could not read the older messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="221" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="269" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="258" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="274" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="280" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="265" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="281" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="274" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="290" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="298" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -683,7 +712,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="110" />
+        <location filename="../../jun_desk/ui/main_window.py" line="112" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -691,132 +720,132 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="30" />
+        <location filename="../../jun_desk/ui/labels.py" line="31" />
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="31" />
+        <location filename="../../jun_desk/ui/labels.py" line="32" />
         <source>Asignados</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="32" />
+        <location filename="../../jun_desk/ui/labels.py" line="33" />
         <source>En curso</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="33" />
+        <location filename="../../jun_desk/ui/labels.py" line="34" />
         <source>Esperando al vecino</source>
         <translation>Waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="34" />
+        <location filename="../../jun_desk/ui/labels.py" line="35" />
         <source>Resueltos</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="35" />
+        <location filename="../../jun_desk/ui/labels.py" line="36" />
         <source>Cerrados</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="41" />
+        <location filename="../../jun_desk/ui/labels.py" line="42" />
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="42" />
+        <location filename="../../jun_desk/ui/labels.py" line="43" />
         <source>asignado</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="43" />
+        <location filename="../../jun_desk/ui/labels.py" line="44" />
         <source>en curso</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="44" />
+        <location filename="../../jun_desk/ui/labels.py" line="45" />
         <source>esperando al vecino</source>
         <translation>waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="45" />
+        <location filename="../../jun_desk/ui/labels.py" line="46" />
         <source>resuelto</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="46" />
+        <location filename="../../jun_desk/ui/labels.py" line="47" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="52" />
+        <location filename="../../jun_desk/ui/labels.py" line="53" />
         <source>operador/a</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="53" />
+        <location filename="../../jun_desk/ui/labels.py" line="54" />
         <source>supervisor/a</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="61" />
+        <location filename="../../jun_desk/ui/labels.py" line="62" />
         <source>teléfono</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="62" />
+        <location filename="../../jun_desk/ui/labels.py" line="63" />
         <source>correo</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="63" />
+        <location filename="../../jun_desk/ui/labels.py" line="64" />
         <source>cuenta bancaria</source>
         <translation>bank account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="64" />
+        <location filename="../../jun_desk/ui/labels.py" line="65" />
         <source>salud</source>
         <translation>health</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="70" />
+        <location filename="../../jun_desk/ui/labels.py" line="71" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="71" />
+        <location filename="../../jun_desk/ui/labels.py" line="72" />
         <source>DM del vecino</source>
         <translation>Resident's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="72" />
+        <location filename="../../jun_desk/ui/labels.py" line="73" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="73" />
+        <location filename="../../jun_desk/ui/labels.py" line="74" />
         <source>DM enviado</source>
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="79" />
+        <location filename="../../jun_desk/ui/labels.py" line="80" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="80" />
+        <location filename="../../jun_desk/ui/labels.py" line="81" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="81" />
+        <location filename="../../jun_desk/ui/labels.py" line="82" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="82" />
+        <location filename="../../jun_desk/ui/labels.py" line="83" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
@@ -824,297 +853,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="171" />
+        <location filename="../../jun_desk/ui/main_window.py" line="173" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="173" />
+        <location filename="../../jun_desk/ui/main_window.py" line="175" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="176" />
+        <location filename="../../jun_desk/ui/main_window.py" line="178" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="180" />
+        <location filename="../../jun_desk/ui/main_window.py" line="182" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="185" />
+        <location filename="../../jun_desk/ui/main_window.py" line="187" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="195" />
+        <location filename="../../jun_desk/ui/main_window.py" line="197" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <location filename="../../jun_desk/ui/main_window.py" line="204" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="208" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="213" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="225" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="228" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="238" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="243" />
+        <location filename="../../jun_desk/ui/main_window.py" line="245" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="245" />
+        <location filename="../../jun_desk/ui/main_window.py" line="247" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="247" />
+        <location filename="../../jun_desk/ui/main_window.py" line="249" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="253" />
+        <location filename="../../jun_desk/ui/main_window.py" line="255" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="256" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="259" />
+        <location filename="../../jun_desk/ui/main_window.py" line="261" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="263" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="263" />
+        <location filename="../../jun_desk/ui/main_window.py" line="265" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="265" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="268" />
+        <location filename="../../jun_desk/ui/main_window.py" line="270" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="269" />
+        <location filename="../../jun_desk/ui/main_window.py" line="271" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <location filename="../../jun_desk/ui/main_window.py" line="326" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="334" />
+        <location filename="../../jun_desk/ui/main_window.py" line="340" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <location filename="../../jun_desk/ui/main_window.py" line="348" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <location filename="../../jun_desk/ui/main_window.py" line="348" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="343" />
+        <location filename="../../jun_desk/ui/main_window.py" line="349" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="360" />
+        <location filename="../../jun_desk/ui/main_window.py" line="366" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="392" />
+        <location filename="../../jun_desk/ui/main_window.py" line="391" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="394" />
+        <location filename="../../jun_desk/ui/main_window.py" line="393" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
+        <location filename="../../jun_desk/ui/main_window.py" line="402" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="406" />
+        <location filename="../../jun_desk/ui/main_window.py" line="405" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="409" />
+        <location filename="../../jun_desk/ui/main_window.py" line="408" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="411" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="420" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="445" />
+        <location filename="../../jun_desk/ui/main_window.py" line="429" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="450" />
+        <location filename="../../jun_desk/ui/main_window.py" line="434" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="455" />
+        <location filename="../../jun_desk/ui/main_window.py" line="439" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="461" />
+        <location filename="../../jun_desk/ui/main_window.py" line="445" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="452" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="453" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="473" />
+        <location filename="../../jun_desk/ui/main_window.py" line="457" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="517" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="521" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="527" />
+        <location filename="../../jun_desk/ui/main_window.py" line="497" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="529" />
+        <location filename="../../jun_desk/ui/main_window.py" line="499" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="531" />
+        <location filename="../../jun_desk/ui/main_window.py" line="501" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="540" />
+        <location filename="../../jun_desk/ui/main_window.py" line="510" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="550" />
+        <location filename="../../jun_desk/ui/main_window.py" line="520" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="554" />
+        <location filename="../../jun_desk/ui/main_window.py" line="524" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="555" />
+        <location filename="../../jun_desk/ui/main_window.py" line="525" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="559" />
+        <location filename="../../jun_desk/ui/main_window.py" line="529" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="567" />
+        <location filename="../../jun_desk/ui/main_window.py" line="537" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="569" />
+        <location filename="../../jun_desk/ui/main_window.py" line="539" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1170,177 +1199,177 @@
 <context>
     <name>QuarantinePanel</name>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="39" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="40" />
         <source>faltan el autor (author_id) y el texto</source>
         <translation>author_id and text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="41" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="42" />
         <source>falta el autor (author_id)</source>
         <translation>author_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="43" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
         <source>falta el texto</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
         <source>falta el remitente (sender_id)</source>
         <translation>sender_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="47" />
         <source>falta la conversación (dm_conversation_id)</source>
         <translation>dm_conversation_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="48" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="49" />
         <source>el autor no es un id de usuario</source>
         <translation>author_id is not a user id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="50" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
         <source>sin id válido</source>
         <translation>no valid id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="52" />
         <source>no es un objeto JSON</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="54" />
         <source>pedido de nuevo por id: igual</source>
         <translation>read again by id: same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="56" />
         <source>pedido de nuevo por id:</source>
         <translation>read again by id:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="58" />
         <source>volver a pedirlo a X falló:</source>
         <translation>reading it again from X failed:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="59" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="60" />
         <source>X no lo ha vuelto a servir</source>
         <translation>X did not serve it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="61" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="62" />
         <source>reintentado:</source>
         <translation>retried:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Id de X</source>
         <translation>X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Visto por 1.ª vez</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Última vez</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Intentos</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="91" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
         <source>El JSON tal como lo envió X</source>
         <translation>The JSON as X sent it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
         <source>La próxima sincronización vuelve a pedirlo a X</source>
         <translation>The next sync asks X for it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
         <source>Descartar</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
         <source>Quitarlo de la lista (queda en el historial)</source>
         <translation>Take it off the list (it stays in the history)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="97" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="118" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
         <source>No se pudo leer la lista</source>
         <translation>Could not read the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="130" />
         <source>Menciones</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="130" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="126" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="132" />
         <source> (se reintentará)</source>
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="139" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="145" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="141" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="147" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="159" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="165" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="173" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="170" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="176" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="181" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
     </message>
@@ -1588,27 +1617,27 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="144" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="148" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="166" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="183" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="184" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="188" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="189" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="193" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>

@@ -42,7 +42,7 @@ def _printable(text: str) -> str:
 
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
-                 parent=None) -> None:  # type: ignore[no-untyped-def]
+                 parent=None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.now = now

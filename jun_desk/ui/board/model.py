@@ -24,7 +24,9 @@ MIME = "application/x-jun-desk-ticket"
 PAGE = 60  # about four screens of cards; more come as the column scrolls
 
 Index = QModelIndex | QPersistentModelIndex
-Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None]], None]
+# (status, offset, limit, on_page, on_failed): runs in a worker, answers on the GUI thread
+Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None], Callable[[], None]],
+                  None]
 
 
 class ColumnModel(QAbstractListModel):
@@ -33,7 +35,7 @@ class ColumnModel(QAbstractListModel):
     def __init__(self, status: Status, loader: Loader, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.status = status
-        self._loader = loader  # (status, offset, limit, on_page) runs in a worker
+        self._loader = loader  # see Loader
         self._tickets: list[TicketView] = []
         self._rows: dict[int, int] = {}
         self._complete = False
@@ -70,7 +72,8 @@ class ColumnModel(QAbstractListModel):
         self._fetching = True
         generation = self._generation
         self._loader(self.status, len(self._tickets), PAGE,
-                     lambda page: self._page(generation, page))
+                     lambda page: self._page(generation, page),
+                     lambda: self.load_failed(generation))  # never stuck "fetching"
 
     def _page(self, generation: int, page: list[TicketView]) -> None:
         if generation != self._generation:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError
 from jun_desk.domain.roles import Permission
@@ -32,7 +33,6 @@ from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
-from jun_desk.ui.workers import run_job
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
 
@@ -140,6 +140,7 @@ class BoardPanel(QWidget):
         self._operators: list = []
         ui.run(ui.desk.operators.list, self._operators_loaded)
         ui.ticket_changed.connect(self.place)
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def apply_role(self, _actor: object = None) -> None:
         """Supervisor-only actions are not shown to operators at all (the services refuse
@@ -182,11 +183,24 @@ class BoardPanel(QWidget):
             unassigned=operator == -1, text=self.search.text(), **extra)
 
     def load_page(self, status: Status, offset: int, limit: int,
-                  on_page: Callable[[list[TicketView]], None]) -> None:
+                  on_page: Callable[[list[TicketView]], None],
+                  on_failed: Callable[[], None] = lambda: None) -> None:
         flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
                           order="oldest" if status.is_open else "updated")
         self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
-                    failure=self.tr("No se pudo leer el tablero"))
+                    failure=self.tr("No se pudo leer el tablero"),
+                    on_error=lambda _err: on_failed())
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """Only the cards that changed are re-read (and the counts); the whole board only
+        when what changed is unknown."""
+        if changes.everything:
+            self.reload()
+            return
+        if changes.tickets:
+            self.refresh_tickets(changes.tickets)
+        if changes.touches(Kind.OPERATOR):
+            self.reload_operators()
 
     def reload(self) -> None:
         """Every column's first page and the counts, in one read on one worker."""
@@ -237,13 +251,13 @@ class BoardPanel(QWidget):
             action(ticket)
 
     def place(self, ticket: TicketView) -> None:
-        """Put a changed card where it now belongs, without reloading the board."""
+        """Put a changed card where it now belongs at once, without reading anything: the
+        operation's changes then re-read that card and the counts, once (the window hands
+        them on)."""
         self.error_label.setText("")
         if self.operator.currentData() is not None or self.search.text().strip():
-            self.refresh_tickets([ticket.id])  # only the database knows if it still matches
-            return
+            return  # only the database knows if it still matches: the changes will say
         self._place(ticket)
-        self.refresh_counts()
 
     def _place(self, ticket: TicketView) -> None:
         for status, column in self.columns.items():
@@ -300,8 +314,7 @@ class BoardPanel(QWidget):
         self.retry_button.hide()
 
         def done(after: TicketView) -> None:
-            self.ui.ticket_changed.emit(after)  # places the card here and tells the others
-            self.ui.changed.emit()
+            self.ui.ticket_changed.emit(after)  # places the card here at once
 
         def failed(err: Exception) -> None:
             self._refused(err)
@@ -311,7 +324,9 @@ class BoardPanel(QWidget):
                 self.retry_button.show()
                 self.refresh_tickets([ticket.id])
 
-        run_job(self.ui.pool, lambda: work(ticket.version), done, failed)
+        # An operation: what it changed reaches every view through the window, once.
+        self.ui.run(lambda: work(ticket.version), done, on_error=failed, quiet=True,
+                    initiator=self)
 
     def retry(self) -> None:
         action, self._retry = self._retry, None

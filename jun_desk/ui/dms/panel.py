@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
@@ -103,10 +104,10 @@ class DmPanel(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setStyleSheet("font-weight: 600;")
         right_layout.addWidget(self.header)
-        self.thread = QTextBrowser(right)
-        self.thread.setOpenLinks(False)
-        self.thread.setOpenExternalLinks(False)
-        right_layout.addWidget(self.thread, 1)
+        self.thread_view = QTextBrowser(right)
+        self.thread_view.setOpenLinks(False)
+        self.thread_view.setOpenExternalLinks(False)
+        right_layout.addWidget(self.thread_view, 1)
         self.recipient = QLabel("", right)
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
         right_layout.addWidget(self.recipient)
@@ -144,8 +145,14 @@ class DmPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
         self._update_buttons()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     # ------------------------------------------------------------------ loading
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """A DM arrived, or one of ours went from pending to sent (or failed)."""
+        if changes.touches(Kind.CONVERSATION, Kind.OUTBOX):
+            self.reload()
+
     def reload(self) -> None:
         desk = self.ui.desk
         self.ui.run(desk.feed.conversations, self._loaded,
@@ -231,8 +238,8 @@ class DmPanel(QWidget):
             parts.append(f'<p align="right"><b>{self.tr("Ayuntamiento")}</b> · '
                          f'<span style="color: {colour};">{html.escape(state)}</span></p>'
                          f'<div align="right" style="color: #6d6d6d;">{tweet_html(o.text)}</div>')
-        self.thread.setHtml("".join(parts))
-        self.thread.verticalScrollBar().setValue(self.thread.verticalScrollBar().maximum())
+        self.thread_view.setHtml("".join(parts))
+        self.thread_view.verticalScrollBar().setValue(self.thread_view.verticalScrollBar().maximum())
         self._show_mismatch()
         self._update_buttons()
 

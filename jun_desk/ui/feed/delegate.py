@@ -24,7 +24,7 @@ LINE = 18
 class FeedDelegate(QStyledItemDelegate):
     def __init__(
         self, catalogue: DepartmentCatalogue, now: Callable[[], datetime], parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+    ) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.now = now

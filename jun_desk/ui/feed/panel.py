@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.items import tweet_url
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.context import UiContext
@@ -77,7 +78,7 @@ class FeedPanel(QWidget):
         layout.addWidget(self.view)
 
         actions = QHBoxLayout()
-        self.actions: dict[str, QAction] = {}
+        self.item_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
             ("attach", self.tr("Añadir a ticket…"), "Ctrl+Shift+T", self.attach_to_ticket),
@@ -91,7 +92,7 @@ class FeedPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            self.actions[key] = action
+            self.item_actions[key] = action
             button = QToolButton(self)
             button.setDefaultAction(action)
             actions.addWidget(button)
@@ -107,6 +108,7 @@ class FeedPanel(QWidget):
         self.unhandled.toggled.connect(lambda _c: self.reload())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def view_state(self) -> dict:  # type: ignore[type-arg]
         """The filters, to save with the operator's layout."""
@@ -128,6 +130,14 @@ class FeedPanel(QWidget):
         limit = extra.pop("limit", PAGE)
         return lambda: desk.search.feed(unhandled_only=unhandled, department=department,
                                         text=text, limit=limit, **extra)
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """New items, and those on screen that were handled or became tickets."""
+        if changes.everything:
+            self.reload()
+        elif changes.touches(Kind.FEED):
+            self.refresh_new()
+            self.refresh_shown()
 
     def reload(self) -> None:
         self._reloading = True
@@ -194,10 +204,16 @@ class FeedPanel(QWidget):
         bar = self.view.verticalScrollBar()
         if value >= bar.maximum() - 50 and not self._loading and self.model.oldest_id:
             self._loading = True
-            self.ui.run(self._query(before_id=self.model.oldest_id), self._older)
+            self.ui.run(self._query(before_id=self.model.oldest_id), self._older,
+                        failure=self.tr("No se pudieron leer los mensajes anteriores"),
+                        on_error=self._older_failed)
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
+        self._loading = False
+
+    def _older_failed(self, _err: Exception) -> None:
+        """The older page could not be read: scrolling to the bottom again retries."""
         self._loading = False
 
     def _set_unread(self, count: int) -> None:
@@ -212,7 +228,7 @@ class FeedPanel(QWidget):
 
     def _update_actions(self) -> None:
         item = self.current()
-        for key, action in self.actions.items():
+        for key, action in self.item_actions.items():
             enabled = item is not None
             if key in ("ticket", "attach"):
                 enabled = enabled and item.ticket_id is None
@@ -226,7 +242,7 @@ class FeedPanel(QWidget):
             return
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
-        for action in self.actions.values():
+        for action in self.item_actions.values():
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
