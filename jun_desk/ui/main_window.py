@@ -39,6 +39,15 @@ from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.labels import role_names
+from jun_desk.ui.layout_fit import (
+    DeskStatusBar,
+    StatusLabel,
+    arrange_docks,
+    available_geometry,
+    clamp_to,
+    dock_widths,
+    first_size,
+)
 from jun_desk.ui.lease_keeper import LeaseKeeper
 from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
@@ -136,7 +145,8 @@ class MainWindow(QMainWindow):
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
         self._set_title()
-        self.resize(1600, 950)
+        self.setStatusBar(DeskStatusBar(self))
+        self.resize(first_size(available_geometry(self)))
         self.board = BoardPanel(ui, self)
         self.banner = QLabel("", self)
         self.banner.setObjectName("connection-banner")
@@ -186,24 +196,26 @@ class MainWindow(QMainWindow):
                                           self.quarantine,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
-        self.detail_dock.raise_()
+        arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock],
+                      [self.dashboard_dock, self.quarantine_dock], available_geometry(self))
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.show()
 
-        self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
-        self.poller_label = QLabel("", self)
+        self.sync_label = StatusLabel(self.tr("Sin sincronizar"), self)
+        self.poller_label = StatusLabel("", self, cap=200)
         self.poller_label.setObjectName("poller-label")
-        self.budget_label = QLabel("", self)
-        self.outbox_label = QLabel("", self)
-        self.user_label = QLabel("", self)
+        self.budget_label = StatusLabel("", self, cap=140)
+        self.outbox_label = StatusLabel("", self, cap=200)
+        self.user_label = StatusLabel("", self, cap=220)
         self.user_label.setObjectName("user-label")
         self.training_label = QLabel(self.tr("FORMACIÓN · sin contraseñas"), self)
         self.training_label.setStyleSheet("background: #f9a825; color: black; "
                                           "font-weight: 600; padding: 0 6px;")
         self.training_label.setVisible(self.session.training)
-        self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
+        self.database_label = StatusLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url,
+                                          self, cap=240, mode=Qt.TextElideMode.ElideMiddle)
         self.quarantine_button = QToolButton(self)
         self.quarantine_button.setObjectName("quarantine-count")
         self.quarantine_button.setAutoRaise(True)
@@ -685,8 +697,10 @@ class MainWindow(QMainWindow):
         key = self._layout_key()
         geometry = settings.value(f"{key}/geometry") or settings.value("main/geometry")
         state = settings.value(f"{key}/state") or settings.value("main/state")
+        self._own_layout = state is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
+            clamp_to(self, available_geometry(self))  # saved on a larger screen, maybe
         if state is not None:
             self.restoreState(state)
         else:  # the desk's defaults, the supervision dock open for a supervisor
@@ -711,6 +725,23 @@ class MainWindow(QMainWindow):
         settings.setValue(f"{key}/views", json.dumps(
             {"board": self.board.view_state(), "feed": self.feed.view_state()}))
         _sync_private(settings)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if getattr(self, "_shown", False):
+            return
+        self._shown = True
+        # The first time on screen: inside the screen whatever was saved, and the docks'
+        # default shares of the width for someone with no layout of their own.
+        clamp_to(self, available_geometry(self))
+        if not getattr(self, "_own_layout", False):
+            self._default_widths()
+            QTimer.singleShot(0, self._default_widths)  # once the window is laid out
+
+    def _default_widths(self) -> None:
+        feed, ticket = dock_widths(self.width())
+        self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
+                         Qt.Orientation.Horizontal)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +33,11 @@ from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
+from jun_desk.ui.layout_fit import StatusLabel, shrinkable_combo
 from jun_desk.ui.workers import run_job
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
+COLUMN_MIN_WIDTH = 150  # narrower than this, the columns scroll sideways
 
 
 class Column(QWidget):
@@ -43,8 +46,7 @@ class Column(QWidget):
         self.status = status
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.header = QLabel(status_names()[status], self)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = StatusLabel(status_names()[status], self, cap=10_000)
         self.header.setStyleSheet("font-weight: 600; padding: 4px;")
         layout.addWidget(self.header)
         self.model = ColumnModel(status, board.load_page, self)
@@ -61,7 +63,7 @@ class Column(QWidget):
         self.view.setDragDropOverwriteMode(False)
         self.view.setDropIndicatorShown(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setMinimumWidth(200)
+        self.view.setMinimumWidth(COLUMN_MIN_WIDTH)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(
             lambda pos: board.context_menu(self, pos))
@@ -95,6 +97,9 @@ class BoardPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Buscar en tickets…"))
         self.search.setClearButtonEnabled(True)
+        shrinkable_combo(self.department, 8)
+        shrinkable_combo(self.operator, 8)
+        self.search.setMinimumWidth(80)
         for widget in (self.department, self.operator, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
@@ -107,13 +112,23 @@ class BoardPanel(QWidget):
         message_row.addWidget(self.retry_button)
         layout.addLayout(message_row)
         self._retry: Callable[[], None] | None = None
-        columns = QHBoxLayout()
+        # The columns share the width the board has, and scroll sideways when it is less
+        # than six narrow columns (a laptop with the docks open).
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("board-columns")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget(self.scroll)
+        columns = QHBoxLayout(strip)
+        columns.setContentsMargins(0, 0, 0, 0)
         self.columns: dict[Status, Column] = {}
         for status in Status:
             column = Column(self, status)
             self.columns[status] = column
-            columns.addWidget(column)
-        layout.addLayout(columns, 1)
+            columns.addWidget(column, 1)
+        self.scroll.setWidget(strip)
+        layout.addWidget(self.scroll, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

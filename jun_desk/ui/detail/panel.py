@@ -32,6 +32,7 @@ from jun_desk.ui.labels import (
     outbox_labels,
     status_singular,
 )
+from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
 from jun_desk.ui.text_render import tweet_html
 
 
@@ -64,6 +65,7 @@ class DetailPanel(QWidget):
         self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
                                       "por DM."), self)
         self.privacy.setStyleSheet("color: #c62828;")
+        self.privacy.setWordWrap(True)
         self.privacy_button = QPushButton(self.tr("Usar «pásanos un DM»"), self)
         self.privacy_button.clicked.connect(lambda: self.use_canned(PRIVACY_REPLY))
         privacy_row = QHBoxLayout()
@@ -88,6 +90,7 @@ class DetailPanel(QWidget):
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
         for reply in self.canned:
             self.templates.addItem(reply.title(language()), reply.id)
+        shrinkable_combo(self.templates, 16)
         self.templates.activated.connect(
             lambda i: self.use_canned(self.templates.itemData(i)) if i > 0 else None)
         layout.addWidget(self.templates)
@@ -102,7 +105,7 @@ class DetailPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.counter = QLabel("0 / 280", self)
         self.reply_button = QPushButton(self.tr("Responder en público"), self)
         self.dm_button = QPushButton(self.tr("Enviar DM"), self)

@@ -15,7 +15,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QPlainTextEdit,
@@ -33,6 +32,7 @@ from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
 from jun_desk.ui.labels import outbox_labels
+from jun_desk.ui.layout_fit import FlowLayout
 from jun_desk.ui.text_render import relative_time, tweet_html
 
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -125,7 +125,7 @@ class DmPanel(QWidget):
         self.composer.setPlaceholderText(self.tr("Escribe un mensaje directo…"))
         self.composer.textChanged.connect(self._update_buttons)
         right_layout.addWidget(self.composer)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.create_button = QPushButton(self.tr("Crear ticket"), right)
         self.link_button = QPushButton(self.tr("Vincular a ticket…"), right)
         self.open_button = QPushButton(self.tr("Ver ticket"), right)

@@ -25,6 +25,7 @@ from jun_desk.ui.context import UiContext
 from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
+from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
 
 PAGE = 100
 SHOWN_REFRESH = 500  # the top of the list, where the operator is working
@@ -56,9 +57,16 @@ class FeedPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Buscar…"))
         self.search.setClearButtonEnabled(True)
         self.unread_label = QLabel("", self)
-        for widget in (self.department, self.unhandled, self.search, self.unread_label):
+        shrinkable_combo(self.department, 10)
+        self.search.setMinimumWidth(70)
+        for widget in (self.department, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
+        second = QHBoxLayout()  # two short rows: the dock stays narrow on a laptop
+        second.addWidget(self.unhandled)
+        second.addStretch(1)
+        second.addWidget(self.unread_label)
+        layout.addLayout(second)
 
         self.model = FeedModel(self)
         self.view = QListView(self)
@@ -76,7 +84,7 @@ class FeedPanel(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.view)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
