@@ -5,7 +5,9 @@ everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
+import html
 import json
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +55,7 @@ from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
 from jun_desk.ui.quarantine_panel import QuarantinePanel
 from jun_desk.ui.sign_in import SignInPanel
+from jun_desk.ui.urgency import UrgentBanner, urgent_police
 
 
 def layout_settings() -> QSettings:
@@ -168,6 +171,9 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.sync_banner)
+        self.urgent_banner = UrgentBanner(self)  # urgent Policía Local messages, whole
+        self.urgent_banner.open_requested.connect(self._show_item)
+        central_layout.addWidget(self.urgent_banner)
         central_layout.addWidget(self.board, 1)
         self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
                                    os_user=self.session.os_user)
@@ -552,15 +558,33 @@ class MainWindow(QMainWindow):
             text = self.tr("desbloquee Jun Desk para verlo")
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
+            if sys.platform.startswith("linux"):  # notification servers read some markup
+                title, text = html.escape(title), html.escape(text)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
     def _arrivals(self, items: list) -> None:  # type: ignore[type-arg]
+        urgent = urgent_police(items)
+        if urgent:  # the whole text in a banner, and a notification that says URGENTE
+            self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())
+            first = urgent[0]
+            who = f"@{first.author_handle}" if first.author_handle else ""
+            self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
+                        f"{who}: {first.text}")
+            return
         police = [i for i in items if i.suggested_department == "policia"]
         if police:
             first = police[0]
             who = f"@{first.author_handle}" if first.author_handle else ""
             self.notify(self.tr("Policía Local: %d aviso(s) nuevo(s)") % len(police),
                         f"{who}: {first.text[:140]}")
+
+    def _show_item(self, item) -> None:  # type: ignore[no-untyped-def]
+        self.feed_dock.show()
+        self.feed_dock.raise_()
+        row = self.feed.model.row_of(item.id)
+        if row is not None:
+            self.feed.select_row(row)
+            self.feed.view.setFocus()
 
     def _campaign(self, campaign) -> None:  # type: ignore[no-untyped-def]
         self.notify(self.tr("Campaña #%s") % campaign.hashtag,

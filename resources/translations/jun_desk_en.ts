@@ -3,78 +3,78 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="91" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="98" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="100" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="110" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="141" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="143" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="144" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="146" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="147" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="149" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="204" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="214" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="233" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="291" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="368" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="368" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="368" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="378" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="379" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="393" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="403" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -82,12 +82,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="113" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -373,117 +373,122 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="60" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="65" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="66" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="69" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="70" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="85" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="86" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="91" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="112" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="114" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="147" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="148" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="169" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="170" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
+        <source>Prioridad: %s</source>
+        <translation>Priority: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
         <source>(%d intentos)</source>
         <translation>(%d attempts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="184" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="192" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="199" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="273" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="287" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="292" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="299" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="302" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -599,37 +604,37 @@ week</translation>
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="101" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="126" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="136" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="161" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="139" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="164" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="166" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="168" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="167" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="175" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="200" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -637,87 +642,87 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="51" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="52" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="54" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="55" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="57" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="58" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="92" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="91" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="93" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="94" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="95" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="94" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="96" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="97" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="151" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="222" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="261" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="270" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="275" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="281" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="273" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="291" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="290" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="299" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -725,7 +730,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="119" />
+        <location filename="../../jun_desk/ui/main_window.py" line="122" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -866,297 +871,302 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="181" />
+        <location filename="../../jun_desk/ui/main_window.py" line="187" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="183" />
+        <location filename="../../jun_desk/ui/main_window.py" line="189" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="186" />
+        <location filename="../../jun_desk/ui/main_window.py" line="192" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="190" />
+        <location filename="../../jun_desk/ui/main_window.py" line="196" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="195" />
+        <location filename="../../jun_desk/ui/main_window.py" line="201" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="212" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="219" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="217" />
+        <location filename="../../jun_desk/ui/main_window.py" line="223" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="229" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="235" />
+        <location filename="../../jun_desk/ui/main_window.py" line="241" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="240" />
+        <location filename="../../jun_desk/ui/main_window.py" line="246" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="243" />
+        <location filename="../../jun_desk/ui/main_window.py" line="249" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="248" />
+        <location filename="../../jun_desk/ui/main_window.py" line="254" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="249" />
+        <location filename="../../jun_desk/ui/main_window.py" line="255" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="255" />
+        <location filename="../../jun_desk/ui/main_window.py" line="261" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="257" />
+        <location filename="../../jun_desk/ui/main_window.py" line="263" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="259" />
+        <location filename="../../jun_desk/ui/main_window.py" line="265" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="265" />
+        <location filename="../../jun_desk/ui/main_window.py" line="271" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="272" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="277" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="279" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="275" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="277" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="280" />
+        <location filename="../../jun_desk/ui/main_window.py" line="286" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="281" />
+        <location filename="../../jun_desk/ui/main_window.py" line="287" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="303" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="346" />
+        <location filename="../../jun_desk/ui/main_window.py" line="352" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="354" />
+        <location filename="../../jun_desk/ui/main_window.py" line="360" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="354" />
+        <location filename="../../jun_desk/ui/main_window.py" line="360" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="355" />
+        <location filename="../../jun_desk/ui/main_window.py" line="361" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="372" />
+        <location filename="../../jun_desk/ui/main_window.py" line="378" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="404" />
+        <location filename="../../jun_desk/ui/main_window.py" line="410" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="406" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="419" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="418" />
+        <location filename="../../jun_desk/ui/main_window.py" line="424" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <location filename="../../jun_desk/ui/main_window.py" line="427" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="430" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="425" />
+        <location filename="../../jun_desk/ui/main_window.py" line="431" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="425" />
+        <location filename="../../jun_desk/ui/main_window.py" line="431" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="436" />
+        <location filename="../../jun_desk/ui/main_window.py" line="442" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="457" />
+        <location filename="../../jun_desk/ui/main_window.py" line="463" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="462" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="467" />
+        <location filename="../../jun_desk/ui/main_window.py" line="473" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="473" />
+        <location filename="../../jun_desk/ui/main_window.py" line="479" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="480" />
+        <location filename="../../jun_desk/ui/main_window.py" line="486" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="481" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="485" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="529" />
+        <location filename="../../jun_desk/ui/main_window.py" line="535" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="533" />
+        <location filename="../../jun_desk/ui/main_window.py" line="539" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="539" />
+        <location filename="../../jun_desk/ui/main_window.py" line="545" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="541" />
+        <location filename="../../jun_desk/ui/main_window.py" line="547" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="543" />
+        <location filename="../../jun_desk/ui/main_window.py" line="549" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="552" />
+        <location filename="../../jun_desk/ui/main_window.py" line="558" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="562" />
+        <location filename="../../jun_desk/ui/main_window.py" line="571" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="578" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="566" />
+        <location filename="../../jun_desk/ui/main_window.py" line="590" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="567" />
+        <location filename="../../jun_desk/ui/main_window.py" line="591" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="571" />
+        <location filename="../../jun_desk/ui/main_window.py" line="595" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="579" />
+        <location filename="../../jun_desk/ui/main_window.py" line="603" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="581" />
+        <location filename="../../jun_desk/ui/main_window.py" line="605" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1385,6 +1395,120 @@ week</translation>
         <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
+    </message>
+</context>
+<context>
+    <name>Readable</name>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="19" />
+        <source>baja</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="20" />
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="21" />
+        <source>alta</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="22" />
+        <source>URGENTE</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="36" />
+        <source>ahora</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="39" />
+        <source>hace %d min</source>
+        <translation>%d min ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="42" />
+        <source>hace %d h</source>
+        <translation>%d h ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="43" />
+        <source>hace %d d</source>
+        <translation>%d d ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="53" />
+        <source>ayer %s</source>
+        <translation>yesterday %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="61" />
+        <source>sin vecino</source>
+        <translation>no resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="65" />
+        <source>vecino verificado</source>
+        <translation>verified resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="67" />
+        <location filename="../../jun_desk/ui/readable.py" line="95" />
+        <source>Prioridad: %s</source>
+        <translation>Priority: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="70" />
+        <source>Vecino: %s</source>
+        <translation>Resident: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="71" />
+        <source>Asignado a: %s</source>
+        <translation>Assigned to: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="72" />
+        <source>sin asignar</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="73" />
+        <source>Mensajes: %d</source>
+        <translation>Messages: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="74" />
+        <source>Creado %s (%s)</source>
+        <translation>Created %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="77" />
+        <source>⚠ Contiene datos personales</source>
+        <translation>⚠ Contains personal data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="86" />
+        <source>Mensaje directo</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="87" />
+        <source>Mención</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <source>atendido</source>
+        <translation>handled</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1777,34 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="189" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="55" />
+        <source>Ver en el feed</source>
+        <translation>Show in the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="56" />
+        <source>Ver el aviso urgente en el feed</source>
+        <translation>Show the urgent alert in the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="58" />
+        <source>Cerrar aviso</source>
+        <translation>Dismiss alert</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="60" />
+        <source>Cerrar el aviso urgente</source>
+        <translation>Dismiss the urgent alert</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="74" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
 </context>
 </TS>

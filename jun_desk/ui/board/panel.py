@@ -34,6 +34,7 @@ from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
 from jun_desk.ui.layout_fit import StatusLabel, shrinkable_combo
+from jun_desk.ui.readable import ticket_description
 from jun_desk.ui.workers import run_job
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
@@ -50,6 +51,7 @@ class Column(QWidget):
         self.header.setStyleSheet("font-weight: 600; padding: 4px;")
         layout.addWidget(self.header)
         self.model = ColumnModel(status, board.load_page, self)
+        self.model.describe = board.describe
         self.view = QListView(self)
         self.view.setObjectName(f"column-{status.value}")
         self.view.setModel(self.model)
@@ -156,6 +158,14 @@ class BoardPanel(QWidget):
         ui.run(ui.desk.operators.list, self._operators_loaded)
         ui.ticket_changed.connect(self.place)
 
+    def describe(self, ticket: TicketView) -> str:
+        """A card's whole text: its tooltip and what a screen reader says."""
+        catalogue = self.ui.desk.ctx.catalogue
+        name = department_name(catalogue.get(ticket.department)) \
+            if ticket.department in catalogue else ticket.department
+        return ticket_description(ticket, name, status_names()[ticket.status],
+                                  self.ui.desk.ctx.clock())
+
     def apply_role(self, _actor: object = None) -> None:
         """Supervisor-only actions are not shown to operators at all (the services refuse
         them anyway)."""
@@ -199,7 +209,7 @@ class BoardPanel(QWidget):
     def load_page(self, status: Status, offset: int, limit: int,
                   on_page: Callable[[list[TicketView]], None]) -> None:
         flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
-                          order="oldest" if status.is_open else "updated")
+                          order="urgent_oldest" if status.is_open else "updated")
         self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
                     failure=self.tr("No se pudo leer el tablero"))
 

@@ -33,6 +33,7 @@ from jun_desk.ui.labels import (
     status_singular,
 )
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
 from jun_desk.ui.text_render import tweet_html
 
 
@@ -167,8 +168,14 @@ class DetailPanel(QWidget):
         t = snapshot.ticket
         dept = self.ui.desk.ctx.catalogue.get(t.department)
         who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
+        priority = priority_names().get(t.priority.value, t.priority.value)
         self.header.setText(f"#{t.id} · {department_name(dept)} · {status_singular()[t.status]} · "
-                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n{t.title}")
+                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n"
+                            + self.tr("Prioridad: %s") % priority + f"\n{t.title}")
+        urgent = t.priority.value == "urgent"
+        self.header.setStyleSheet("font-weight: 600;" + (
+            f" color: white; background: {PRIORITY_COLOURS['urgent'][0]}; padding: 4px;"
+            if urgent else ""))
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
         self.privacy_button.setVisible(public)

@@ -26,6 +26,7 @@ from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.readable import item_description
 
 PAGE = 100
 SHOWN_REFRESH = 500  # the top of the list, where the operator is working
@@ -69,6 +70,7 @@ class FeedPanel(QWidget):
         layout.addLayout(second)
 
         self.model = FeedModel(self)
+        self.model.describe = self.describe
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
@@ -115,6 +117,13 @@ class FeedPanel(QWidget):
         self.unhandled.toggled.connect(lambda _c: self.reload())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
+
+    def describe(self, item: ItemView) -> str:
+        """An item's whole text and facts: its tooltip and screen-reader description."""
+        catalogue = self.ui.desk.ctx.catalogue
+        department = department_name(catalogue.get(item.suggested_department)) \
+            if item.suggested_department in catalogue else None
+        return item_description(item, department, self.ui.desk.ctx.clock())
 
     def view_state(self) -> dict:  # type: ignore[type-arg]
         """The filters, to save with the operator's layout."""
