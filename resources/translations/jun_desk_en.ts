@@ -93,6 +93,38 @@
     </message>
 </context>
 <context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="72" />
+        <source>, %d sin atender</source>
+        <translation>, %d unhandled</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="35" />
+        <source>%d sin atender</source>
+        <translation>%d unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="37" />
+        <source>Último mensaje %s (%s): %s</source>
+        <translation>Last message %s (%s): %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="39" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="40" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="114" />
+        <source>sin ticket</source>
+        <translation>no ticket</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
         <location filename="../../jun_desk/ui/credentials_dialog.py" line="33" />
@@ -496,107 +528,122 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="107" />
+        <source>Buscar conversación…</source>
+        <translation>Search conversations…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="108" />
+        <source>Buscar en las conversaciones</source>
+        <translation>Search the conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="113" />
+        <source>Conversaciones</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="124" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="147" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="151" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="174" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="225" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="244" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="211" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="245" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="247" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="218" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="286" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="288" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="290" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="306" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="289" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="323" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="348" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="370" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="376" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>

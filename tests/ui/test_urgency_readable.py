@@ -86,3 +86,39 @@ def test_urgent_police_mention_raises_banner_and_notification(qtbot, desk: Desk,
     qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=10_000)
     assert "Prioridad: URGENTE" in window.detail.header.text()
     window.close()
+
+
+def test_dm_list_names_unread_last_message_and_search(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.dms.panel import DmPanel
+    from tests.factories import MARIA, dm
+
+    first = [dm("Hola, la farola de mi calle sigue apagada", author=MARIA, minutes=1,
+                conversation="c-maria"),
+             dm("¿Sabéis algo?", author=MARIA, minutes=2, conversation="c-maria")]
+    second = [dm("Buenas, el contenedor lleva tres días lleno", author=PEPE, minutes=3,
+                 conversation="c-pepe")]
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, [*first, *second], [MARIA, PEPE],
+                            second[0].x_id)
+    panel = DmPanel(UiContext(desk, people["rosa"], account="AytoJun"))
+    qtbot.addWidget(panel)
+    panel.resize(380, 600)  # a laptop's dock: the list goes above the thread
+    panel.show()
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    assert panel.splitter.orientation() == Qt.Orientation.Vertical
+    names = {panel.model.index(r).data(Qt.ItemDataRole.AccessibleTextRole)
+             for r in range(2)}
+    assert "María López @vecina_maria, 2 sin atender" in names
+    maria = next(r for r in range(2) if "María" in panel.model.index(r).data(
+        Qt.ItemDataRole.AccessibleTextRole))
+    tip = panel.model.index(maria).data(Qt.ItemDataRole.ToolTipRole)
+    assert "¿Sabéis algo?" in tip and "2 sin atender" in tip and "sin ticket" in tip
+    qtbot.keyClicks(panel.search, "contenedor")
+    assert panel.list.isRowHidden(maria) and not panel.list.isRowHidden(1 - maria)
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "@vecina")
+    assert not panel.list.isRowHidden(maria) and panel.list.isRowHidden(1 - maria)
+    panel.list.viewport().grab()  # the painted rows
+    panel.resize(900, 600)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal,
+                    timeout=5000)
