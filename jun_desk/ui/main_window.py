@@ -34,6 +34,7 @@ from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
+from jun_desk.ui.accessibility import name_desk
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.dashboard import Dashboard
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         self.sync_banner.setObjectName("sync-banner")
         self.sync_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.sync_banner.setWordWrap(True)
-        self.sync_banner.setStyleSheet("background: #ef6c00; color: white; font-weight: 600; "
+        self.sync_banner.setStyleSheet("background: #b34700; color: white; font-weight: 600; "
                                        "padding: 6px;")
         self.sync_banner.hide()
         self.desk_page = QWidget(self)
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
         if lease_keeper is not None:
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
+        name_desk(self)  # what screen readers call each field, list and pane
         self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
         self.apply_role()

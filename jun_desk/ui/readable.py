@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from jun_desk.domain.tickets import ItemView, TicketView
 
-# Badge colours: white on dark red 7.1:1, dark brown on light amber 8.6:1 (see
+# Badge colours: white on dark red 6.6:1, dark brown on light amber 10.3:1 (see
 # tests/ui/test_accessibility.py, which computes them).
 PRIORITY_COLOURS = {"urgent": ("#b71c1c", "#ffffff"), "high": ("#ffe0b2", "#4e2600")}
 

@@ -1,6 +1,110 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="49" />
+        <source>Departamento del feed</source>
+        <translation>Feed department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="50" />
+        <source>Buscar en el feed</source>
+        <translation>Search the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="52" />
+        <source>Departamento del tablero</source>
+        <translation>Board department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="53" />
+        <source>Persona del tablero</source>
+        <translation>Board person</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="54" />
+        <source>Buscar en los tickets</source>
+        <translation>Search the tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="55" />
+        <source>Conversación del ticket</source>
+        <translation>Ticket conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="56" />
+        <source>Historial del ticket</source>
+        <translation>Ticket history</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="57" />
+        <source>Envíos del ticket</source>
+        <translation>Ticket sends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="58" />
+        <source>Respuestas preparadas</source>
+        <translation>Canned replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="59" />
+        <source>Texto de la respuesta, el DM o la nota</source>
+        <translation>Text of the reply, DM or note</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="61" />
+        <source>Mensajes de la conversación</source>
+        <translation>Messages of the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="63" />
+        <source>Texto del mensaje directo</source>
+        <translation>Direct message text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="65" />
+        <source>Cifras por departamento</source>
+        <translation>Figures by department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="67" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="71" />
+        <source>Elementos que no se pudieron leer</source>
+        <translation>Items that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="69" />
+        <source>Lo que envió X, tal cual</source>
+        <translation>What X sent, as it is</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="73" />
+        <source>Confirmar a quién va el DM</source>
+        <translation>Confirm who the DM goes to</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="77" />
+        <source>Menciones y mensajes</source>
+        <translation>Mentions and messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="78" />
+        <source>Lo que escriben los vecinos, lo más nuevo arriba</source>
+        <translation>What residents write, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="82" />
+        <source>Columna %s</source>
+        <translation>Column %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="83" />
+        <source>Tickets en este estado</source>
+        <translation>Tickets in this status</translation>
+    </message>
+</context>
+<context>
     <name>BoardPanel</name>
     <message>
         <location filename="../../jun_desk/ui/board/panel.py" line="93" />
@@ -777,7 +881,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="122" />
+        <location filename="../../jun_desk/ui/main_window.py" line="123" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -918,302 +1022,302 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="187" />
+        <location filename="../../jun_desk/ui/main_window.py" line="188" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="189" />
+        <location filename="../../jun_desk/ui/main_window.py" line="190" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="192" />
+        <location filename="../../jun_desk/ui/main_window.py" line="193" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="196" />
+        <location filename="../../jun_desk/ui/main_window.py" line="197" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="201" />
+        <location filename="../../jun_desk/ui/main_window.py" line="202" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="212" />
+        <location filename="../../jun_desk/ui/main_window.py" line="213" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="219" />
+        <location filename="../../jun_desk/ui/main_window.py" line="220" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="224" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="229" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="241" />
+        <location filename="../../jun_desk/ui/main_window.py" line="242" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="246" />
+        <location filename="../../jun_desk/ui/main_window.py" line="247" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="249" />
+        <location filename="../../jun_desk/ui/main_window.py" line="250" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="255" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="255" />
+        <location filename="../../jun_desk/ui/main_window.py" line="256" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="262" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="263" />
+        <location filename="../../jun_desk/ui/main_window.py" line="264" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="265" />
+        <location filename="../../jun_desk/ui/main_window.py" line="266" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="272" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="272" />
+        <location filename="../../jun_desk/ui/main_window.py" line="273" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="277" />
+        <location filename="../../jun_desk/ui/main_window.py" line="278" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="279" />
+        <location filename="../../jun_desk/ui/main_window.py" line="280" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="281" />
+        <location filename="../../jun_desk/ui/main_window.py" line="282" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="283" />
+        <location filename="../../jun_desk/ui/main_window.py" line="284" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="286" />
+        <location filename="../../jun_desk/ui/main_window.py" line="287" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="287" />
+        <location filename="../../jun_desk/ui/main_window.py" line="288" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="303" />
+        <location filename="../../jun_desk/ui/main_window.py" line="304" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="352" />
+        <location filename="../../jun_desk/ui/main_window.py" line="354" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="360" />
+        <location filename="../../jun_desk/ui/main_window.py" line="362" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="360" />
+        <location filename="../../jun_desk/ui/main_window.py" line="362" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="361" />
+        <location filename="../../jun_desk/ui/main_window.py" line="363" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="378" />
+        <location filename="../../jun_desk/ui/main_window.py" line="380" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="410" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="414" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="419" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="426" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="427" />
+        <location filename="../../jun_desk/ui/main_window.py" line="429" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="430" />
+        <location filename="../../jun_desk/ui/main_window.py" line="432" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="431" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="431" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="442" />
+        <location filename="../../jun_desk/ui/main_window.py" line="444" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="463" />
+        <location filename="../../jun_desk/ui/main_window.py" line="465" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="470" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="473" />
+        <location filename="../../jun_desk/ui/main_window.py" line="475" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="479" />
+        <location filename="../../jun_desk/ui/main_window.py" line="481" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="489" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="491" />
+        <location filename="../../jun_desk/ui/main_window.py" line="493" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="535" />
+        <location filename="../../jun_desk/ui/main_window.py" line="537" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="539" />
+        <location filename="../../jun_desk/ui/main_window.py" line="541" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="545" />
+        <location filename="../../jun_desk/ui/main_window.py" line="547" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="547" />
+        <location filename="../../jun_desk/ui/main_window.py" line="549" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="549" />
+        <location filename="../../jun_desk/ui/main_window.py" line="551" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="558" />
+        <location filename="../../jun_desk/ui/main_window.py" line="560" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="571" />
+        <location filename="../../jun_desk/ui/main_window.py" line="573" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="578" />
+        <location filename="../../jun_desk/ui/main_window.py" line="580" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="592" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="591" />
+        <location filename="../../jun_desk/ui/main_window.py" line="593" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="595" />
+        <location filename="../../jun_desk/ui/main_window.py" line="597" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="603" />
+        <location filename="../../jun_desk/ui/main_window.py" line="605" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="605" />
+        <location filename="../../jun_desk/ui/main_window.py" line="607" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1586,7 +1690,7 @@ week</translation>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="331" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -1603,7 +1707,7 @@ or open Jun Desk with --sandbox to practise.</translation>
     <name>SignInPanel</name>
     <message>
         <location filename="../../jun_desk/ui/sign_in.py" line="102" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="185" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
@@ -1623,117 +1727,117 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="152" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="156" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="153" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="157" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="154" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="162" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña.</source>
         <translation>Training mode (sandbox): the user name is enough, no password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="165" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="164" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="168" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="166" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="170" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="178" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="179" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="183" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="184" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="200" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="268" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="272" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
         <source>Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
         <source>Demasiados intentos fallidos: espere %d s y vuelva a intentarlo.</source>
         <translation>Too many wrong attempts: wait %d s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="285" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="287" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
     </message>

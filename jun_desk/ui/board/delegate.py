@@ -64,7 +64,7 @@ class CardDelegate(QStyledItemDelegate):
         path.addRoundedRect(card, 6, 6)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         background = palette.color(QPalette.ColorRole.Base)
-        painter.fillPath(path, background.darker(112) if selected else background)
+        painter.fillPath(path, background.darker(106) if selected else background)
         urgent = ticket.priority.value == "urgent"
         if urgent:  # the frame says it too, not only the badge
             painter.setPen(QPen(QColor(PRIORITY_COLOURS["urgent"][0]), 2))
