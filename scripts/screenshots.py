@@ -97,21 +97,33 @@ def render(out: Path, home: Path, only: str | None = None) -> None:
             window.resize(1680, 980)
         window.show()
         poller.start()
-        first = desk.search.tickets()[0]
+        tickets = desk.search.tickets()
+        # The urgent police ticket open, if the morning made one; else the newest.
+        first = next((t for t in tickets if t.priority.value == "urgent"), tickets[0])
         QTimer.singleShot(800, lambda: ui.ticket_chosen.emit(first.id))
         QTimer.singleShot(1400, lambda: window.detail.use_canned("recibido"))
+        # The urgent Policía Local mention as it arrives: notification and banner.
+        urgent = [i for i in desk.search.feed(limit=500, kinds=("mention",))
+                  if i.suggested_department == "policia" and i.suggested_priority == "urgent"]
+        QTimer.singleShot(1600, lambda: window._arrivals(urgent[:1]))
 
         def shoot() -> None:
             if only is not None:  # the window as it opened on this screen
                 window.grab().save(str(out / f"{only}.png"))
-                window.close()
-                app.quit()
+                window.dms_dock.raise_()  # and its DMs tab, a conversation open
+                window.dms.list.setCurrentIndex(window.dms.model.index(0))
+                QTimer.singleShot(800, shoot_dms)
                 return
             window.grab().save(str(out / "desk.png"))
             window.feed.grab().save(str(out / "feed.png"))
             window.board.grab().save(str(out / "board.png"))
             window.lock()  # Ctrl+L: everything behind the sign-in
             QTimer.singleShot(300, shoot_locked)
+
+        def shoot_dms() -> None:
+            window.grab().save(str(out / f"{only}-dms.png"))
+            window.close()
+            app.quit()
 
         def shoot_locked() -> None:
             window.grab().save(str(out / "lock.png"))

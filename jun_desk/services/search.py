@@ -30,6 +30,7 @@ class TicketFilter:
     created_to: datetime | None = None
     include_merged: bool = False
     ids: Sequence[int] = ()  # only these tickets (live refresh: the ones that changed)
+    citizen_id: int | None = None  # one citizen's tickets (the citizen panel)
     limit: int | None = 500
     offset: int = 0
     order: str = field(default="newest")  # newest | oldest | urgent_oldest | updated
@@ -50,6 +51,8 @@ class SearchService:
             query = query.where(Ticket.department.in_(codes))
         if flt.assignee_id is not None:
             query = query.where(Ticket.assignee_id == flt.assignee_id)
+        if flt.citizen_id is not None:
+            query = query.where(Ticket.citizen_id == flt.citizen_id)
         if flt.unassigned:
             query = query.where(Ticket.assignee_id.is_(None))
         if flt.created_from is not None:

@@ -36,6 +36,7 @@ from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
 from jun_desk.ui.accessibility import name_desk
 from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.citizen_panel import CitizenPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
@@ -193,6 +194,14 @@ class MainWindow(QMainWindow):
         self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
+        # The citizen beside the ticket: follows the chosen ticket and feed message.
+        self.citizen = CitizenPanel(ui, self)
+        self.citizen_dock = self._dock(self.tr("Vecino"), "citizen", self.citizen,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.dms_dock, self.citizen_dock)
+        self.feed.view.selectionModel().currentChanged.connect(
+            lambda *_: self.citizen.show_item(self.feed.current()))
+        self.citizen.conversation_requested.connect(self._open_conversation)
         self.dashboard = Dashboard(ui, self)
         self.dashboard_dock = self._dock(self.tr("Panel de supervisión"), "dashboard",
                                          self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -203,7 +212,8 @@ class MainWindow(QMainWindow):
                                           self.quarantine,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
-        arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock],
+        arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock,
+                                             self.citizen_dock],
                       [self.dashboard_dock, self.quarantine_dock], available_geometry(self))
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
@@ -243,6 +253,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.feed_dock.toggleViewAction())
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.dms_dock.toggleViewAction())
+        view.addAction(self.citizen_dock.toggleViewAction())
         view.addAction(self.dashboard_dock.toggleViewAction())
         self.quarantine_action = QAction(self.tr("No se pudo &leer…"), self)
         self.quarantine_action.triggered.connect(self.show_quarantine)
@@ -400,6 +411,7 @@ class MainWindow(QMainWindow):
             return  # the change comes back through the live stream, which refreshes views
         self.board.refresh_counts()
         self.detail.reload()
+        self.citizen.reload()
         self._refresh_outbox()
 
     def _refresh_outbox(self) -> None:
@@ -513,6 +525,8 @@ class MainWindow(QMainWindow):
             self.quarantine.reload()
             return
         tickets = batch.tickets
+        if (tickets or batch.dms) and self.citizen.profile is not None:
+            self.citizen.reload()
         if tickets:
             self.board.refresh_tickets(tickets)
             if self.detail.current_id in tickets:
@@ -580,6 +594,14 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Policía Local: %d aviso(s) nuevo(s)") % len(police),
                         f"{who}: {first.text[:140]}")
 
+    def _open_conversation(self, conversation_id: str) -> None:
+        self.dms_dock.show()
+        self.dms_dock.raise_()
+        row = self.dms.model.row_of(conversation_id)
+        if row is not None:
+            self.dms.search.clear()
+            self.dms.list.setCurrentIndex(self.dms.model.index(row))
+
     def _show_item(self, item) -> None:  # type: ignore[no-untyped-def]
         self.feed_dock.show()
         self.feed_dock.raise_()
@@ -636,8 +658,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _docks(self) -> list[QDockWidget]:
-        return [self.feed_dock, self.detail_dock, self.dms_dock, self.dashboard_dock,
-                self.quarantine_dock]
+        return [self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
+                self.dashboard_dock, self.quarantine_dock]
 
     def lock(self, message: str = "", *, switch: bool = False, audit: bool = True) -> None:
         """Hide the board, feed, ticket, DMs and dashboard behind the sign-in. The person

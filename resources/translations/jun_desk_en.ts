@@ -186,14 +186,118 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="113" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="117" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="45" />
+        <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
+        <translation>Choose a ticket or a message to see who wrote it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="56" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="142" />
+        <source>Verificar como vecino</source>
+        <translation>Verify as resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="61" />
+        <source>Sus tickets</source>
+        <translation>Their tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="63" />
+        <source>Tickets del vecino</source>
+        <translation>The resident's tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="66" />
+        <source>Sus conversaciones por DM</source>
+        <translation>Their DM conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="68" />
+        <source>Conversaciones del vecino</source>
+        <translation>The resident's conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="71" />
+        <source>Notas internas de sus tickets</source>
+        <translation>Internal notes on their tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="73" />
+        <source>Notas internas sobre el vecino</source>
+        <translation>Internal notes about the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="119" />
+        <source>No se pudo leer el vecino</source>
+        <translation>Could not read the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="129" />
+        <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
+        <translation>No resident: choose a ticket or a message from a resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="137" />
+        <source>✔ Vecino verificado por %s el %s</source>
+        <translation>✔ Resident verified by %s on %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="139" />
+        <source>Retirar la verificación</source>
+        <translation>Withdraw the verification</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="141" />
+        <source>Sin verificar como vecino de Jun</source>
+        <translation>Not verified as a resident of Jun</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="157" />
+        <source>Ningún ticket</source>
+        <translation>No tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="159" />
+        <source> · %d sin atender</source>
+        <translation> · %d unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="167" />
+        <source>Ninguna conversación</source>
+        <translation>No conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="175" />
+        <source>Ninguna nota</source>
+        <translation>No notes</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="197" />
+        <source>@%s verificado como vecino de Jun</source>
+        <translation>@%s verified as a resident of Jun</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="198" />
+        <source>@%s ya no figura como vecino verificado</source>
+        <translation>@%s is no longer a verified resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="202" />
+        <source>No se pudo cambiar la verificación</source>
+        <translation>Could not change the verification</translation>
     </message>
 </context>
 <context>
@@ -881,7 +985,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="123" />
+        <location filename="../../jun_desk/ui/main_window.py" line="124" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -1022,302 +1126,307 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="188" />
+        <location filename="../../jun_desk/ui/main_window.py" line="189" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="190" />
+        <location filename="../../jun_desk/ui/main_window.py" line="191" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="193" />
+        <location filename="../../jun_desk/ui/main_window.py" line="194" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="197" />
+        <location filename="../../jun_desk/ui/main_window.py" line="199" />
+        <source>Vecino</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="206" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="223" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="234" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="240" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="242" />
+        <location filename="../../jun_desk/ui/main_window.py" line="252" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="247" />
+        <location filename="../../jun_desk/ui/main_window.py" line="258" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="250" />
+        <location filename="../../jun_desk/ui/main_window.py" line="261" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="255" />
+        <location filename="../../jun_desk/ui/main_window.py" line="266" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="256" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="262" />
+        <location filename="../../jun_desk/ui/main_window.py" line="273" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="264" />
+        <location filename="../../jun_desk/ui/main_window.py" line="275" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="277" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="272" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="284" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="278" />
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="280" />
+        <location filename="../../jun_desk/ui/main_window.py" line="291" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="282" />
+        <location filename="../../jun_desk/ui/main_window.py" line="293" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="284" />
+        <location filename="../../jun_desk/ui/main_window.py" line="295" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="287" />
+        <location filename="../../jun_desk/ui/main_window.py" line="298" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="288" />
+        <location filename="../../jun_desk/ui/main_window.py" line="299" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="304" />
+        <location filename="../../jun_desk/ui/main_window.py" line="315" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="354" />
+        <location filename="../../jun_desk/ui/main_window.py" line="365" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="362" />
+        <location filename="../../jun_desk/ui/main_window.py" line="373" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="362" />
+        <location filename="../../jun_desk/ui/main_window.py" line="373" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="363" />
+        <location filename="../../jun_desk/ui/main_window.py" line="374" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="380" />
+        <location filename="../../jun_desk/ui/main_window.py" line="391" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="424" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="414" />
+        <location filename="../../jun_desk/ui/main_window.py" line="426" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="426" />
+        <location filename="../../jun_desk/ui/main_window.py" line="438" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="429" />
+        <location filename="../../jun_desk/ui/main_window.py" line="441" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="432" />
+        <location filename="../../jun_desk/ui/main_window.py" line="444" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="433" />
+        <location filename="../../jun_desk/ui/main_window.py" line="445" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="433" />
+        <location filename="../../jun_desk/ui/main_window.py" line="445" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="444" />
+        <location filename="../../jun_desk/ui/main_window.py" line="456" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="465" />
+        <location filename="../../jun_desk/ui/main_window.py" line="477" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="470" />
+        <location filename="../../jun_desk/ui/main_window.py" line="482" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="475" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="481" />
+        <location filename="../../jun_desk/ui/main_window.py" line="493" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="500" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="489" />
+        <location filename="../../jun_desk/ui/main_window.py" line="501" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="505" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="537" />
+        <location filename="../../jun_desk/ui/main_window.py" line="551" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="541" />
+        <location filename="../../jun_desk/ui/main_window.py" line="555" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="547" />
+        <location filename="../../jun_desk/ui/main_window.py" line="561" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="549" />
+        <location filename="../../jun_desk/ui/main_window.py" line="563" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="551" />
+        <location filename="../../jun_desk/ui/main_window.py" line="565" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="560" />
+        <location filename="../../jun_desk/ui/main_window.py" line="574" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="573" />
+        <location filename="../../jun_desk/ui/main_window.py" line="587" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="580" />
+        <location filename="../../jun_desk/ui/main_window.py" line="594" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="592" />
+        <location filename="../../jun_desk/ui/main_window.py" line="614" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="593" />
+        <location filename="../../jun_desk/ui/main_window.py" line="615" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="597" />
+        <location filename="../../jun_desk/ui/main_window.py" line="619" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="605" />
+        <location filename="../../jun_desk/ui/main_window.py" line="627" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="607" />
+        <location filename="../../jun_desk/ui/main_window.py" line="629" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>

@@ -20,6 +20,7 @@ from jun_desk.ui.theme import AMBER, MUTED, RED, department_chip, draw_chip
 
 CARD_HEIGHT = 84
 MARGIN = 4
+MIN_CHIP = 40  # px: a department chip narrower than this is left out
 
 
 def age_colour(ticket: TicketView, target_minutes: int, now: datetime) -> QColor | None:
@@ -91,9 +92,10 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(bold_badge)
             chip_x += draw_chip(painter, x, y, badge, background, foreground) + 4
             painter.setFont(option.font)
-        if dept is not None:
-            department_chip(painter, chip_x, y, dept, language=language(),
-                            max_width=right - chip_x - metrics.horizontalAdvance(number) - 8)
+        room = right - chip_x - metrics.horizontalAdvance(number) - 8
+        if dept is not None and room >= MIN_CHIP:  # else the colour band says it (and the
+            department_chip(painter, chip_x, y, dept, language=language(),  # tooltip)
+                            max_width=room)
         painter.setPen(MUTED)
         painter.drawText(QRectF(x, y, right - x, 18),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
