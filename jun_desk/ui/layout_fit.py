@@ -157,7 +157,30 @@ class DeskStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._permanent: list[QWidget] = []
-        self.messageChanged.connect(self.setToolTip)
+        self._yielding: list[QWidget] = []  # fields that step aside for a message
+        self._stepped_aside: list[QWidget] = []
+        self.messageChanged.connect(self._message_changed)
+
+    def yield_to_messages(self, *widgets: QWidget) -> None:
+        """These fields are hidden while a message is shown on a narrow window, so the
+        message has room (they come back when it goes)."""
+        self._yielding = list(widgets)
+
+    def _message_changed(self, message: str) -> None:
+        self.setToolTip(message)
+        if message:
+            needed = self.fontMetrics().horizontalAdvance(message) + 12
+            for widget in self._yielding:
+                if self.message_rect().width() >= min(needed, self.width() * 0.45):
+                    break
+                if widget.isVisible():
+                    widget.hide()
+                    self._stepped_aside.append(widget)
+                    self.layout().activate()
+        else:
+            for widget in self._stepped_aside:
+                widget.show()
+            self._stepped_aside = []
 
     def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # type: ignore[override]
         self._permanent.append(widget)
@@ -235,8 +258,8 @@ def compact(area: QRect) -> bool:
 def dock_widths(width: int) -> tuple[int, int]:
     """The feed's and the ticket's share of a window ``width`` px wide; the board gets the
     rest (on 1,366 px about 690, on 1,920 about 980: six columns without scrolling)."""
-    feed = max(280, min(420, int(width * 0.22)))
-    ticket = max(340, min(520, int(width * 0.27)))
+    feed = max(220, min(420, int(width * 0.22)))
+    ticket = max(260, min(520, int(width * 0.27)))
     return feed, ticket
 
 

@@ -243,7 +243,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.quarantine_button)
         for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
-            self.statusBar().addPermanentWidget(label)
+            # The sync line takes the room there is; a passing message gets it back.
+            self.statusBar().addPermanentWidget(label, 1 if label is self.sync_label else 0)
+        self.statusBar().yield_to_messages(self.database_label, self.poller_label,
+                                           self.budget_label, self.sync_label)
         # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
         # finishes after the window closed has nobody to tell instead of a dead widget.
         ui.message.connect(self._show_message)
@@ -790,6 +793,7 @@ class MainWindow(QMainWindow):
         feed, ticket = dock_widths(self.width())
         self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
                          Qt.Orientation.Horizontal)
+        clamp_to(self, available_geometry(self))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()

@@ -5,6 +5,7 @@ screen of that size (the offscreen platform's ``configfile`` option)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -72,10 +73,15 @@ def test_window_fits_the_screen(tmp_path: Path, desk_url: str, size: tuple[int, 
         assert sum(found["columns"].values()) <= found["board_width"]
 
 
-def test_window_fits_at_200_percent(tmp_path: Path, desk_url: str) -> None:
-    """1,920 × 1,080 at 200 %: 960 × 540 logical pixels, still all on screen."""
-    found = _run(tmp_path, desk_url, 1920, 1080, scale=2)
-    assert found["screen"][2:] == [960, 540]
+@pytest.mark.parametrize(("size", "scale", "logical"),
+                         [((1920, 1080), 2.0, [960, 540]), ((1366, 768), 1.5, [911, 512])],
+                         ids=["full-hd-200", "laptop-150"])
+def test_window_fits_when_scaled(tmp_path: Path, desk_url: str, size: tuple[int, int],
+                                 scale: float, logical: list[int]) -> None:
+    """Full HD at 200 % (960 × 540 logical pixels) and the laptop at 150 % (911 × 512):
+    still all on screen."""
+    found = _run(tmp_path, desk_url, *size, scale=scale)
+    assert found["screen"][2:] == logical
     _check(found)
 
 
@@ -84,3 +90,32 @@ def test_layout_saved_on_a_larger_screen_is_clamped(tmp_path: Path, desk_url: st
     assert big["window"][2] >= 2500  # the frame adds a few pixels
     small = _run(tmp_path, desk_url, 1366, 768)
     _check(small)
+
+
+def test_status_bar_elides_and_makes_room_for_messages(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(desk, people["ana"]))
+    qtbot.addWidget(window)
+    window.show()  # on the tests' 800 px screen: as narrow as the desk gets
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    long = "Sincronización: " + "X no responde; " * 20
+    window.sync_label.setText(long)
+    assert window.sync_label.text() == long and window.sync_label.toolTip() == long
+    fields = [w for w in bar._permanent if w.isVisible()]
+    assert all(w.geometry().right() <= bar.width() for w in fields)  # nothing pushed out
+    for left, right in itertools.pairwise(fields):
+        assert left.geometry().right() < right.geometry().left()  # never into the next one
+    message = "Policía Local: 1 aviso nuevo: @pepe_jun: hay una furgoneta en el colegio"
+    bar.showMessage(message, 20_000)
+    assert bar.currentMessage() == message and bar.toolTip() == message
+    assert not window.sync_label.isVisible()  # stepped aside for the message
+    assert bar.message_rect().width() >= min(bar.fontMetrics().horizontalAdvance(message),
+                                             bar.width() * 0.45)
+    bar.grab()  # painted elided, no error
+    bar.clearMessage()
+    assert window.database_label.isVisible() and window.sync_label.isVisible()
+    assert window.sync_label.width() > 200  # the sync line takes the room there is
+    window.close()
