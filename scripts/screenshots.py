@@ -28,14 +28,18 @@ def main() -> None:
     parser.add_argument("--out", default="resources/screenshots")
     parser.add_argument("--screen", help="WxH: only the window as it opens on such a screen")
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--whole-screen", action="store_true",
+                        help="grab the whole screen (under a real X server and window manager: "
+                             "the title bar and the window's place on the screen show)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     if args.screen:
         name = f"desk-{args.screen}" + (f"-{round(args.scale * 100)}" if args.scale != 1 else "")
+        name += "-wm" if args.whole_screen else ""
         with tempfile.TemporaryDirectory() as home:
             os.environ["JUN_DESK_HOME"] = home
-            render(out, Path(home), only=name)
+            render(out, Path(home), only=name, whole_screen=args.whole_screen)
         return
     with tempfile.TemporaryDirectory() as home:
         os.environ["JUN_DESK_HOME"] = home
@@ -53,7 +57,7 @@ def main() -> None:
                             "--scale", str(scale)], env=env, check=True)
 
 
-def render(out: Path, home: Path, only: str | None = None) -> None:
+def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = False) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -109,7 +113,7 @@ def render(out: Path, home: Path, only: str | None = None) -> None:
 
         def shoot() -> None:
             if only is not None:  # the window as it opened on this screen
-                window.grab().save(str(out / f"{only}.png"))
+                grab(f"{only}.png")
                 window.dms_dock.raise_()  # and its DMs tab, a conversation open
                 window.dms.list.setCurrentIndex(window.dms.model.index(0))
                 QTimer.singleShot(800, shoot_dms)
@@ -120,8 +124,12 @@ def render(out: Path, home: Path, only: str | None = None) -> None:
             window.lock()  # Ctrl+L: everything behind the sign-in
             QTimer.singleShot(300, shoot_locked)
 
+        def grab(name: str) -> None:
+            shot = app.primaryScreen().grabWindow(0) if whole_screen else window.grab()
+            shot.save(str(out / name))
+
         def shoot_dms() -> None:
-            window.grab().save(str(out / f"{only}-dms.png"))
+            grab(f"{only}-dms.png")
             window.close()
             app.quit()
 

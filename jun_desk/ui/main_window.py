@@ -749,6 +749,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value(f"{key}/geometry") or settings.value("main/geometry")
         state = settings.value(f"{key}/state") or settings.value("main/state")
         self._own_layout = state is not None
+        self._own_geometry = geometry is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
             clamp_to(self, available_geometry(self))  # saved on a larger screen, maybe
@@ -783,11 +784,20 @@ class MainWindow(QMainWindow):
             return
         self._shown = True
         # The first time on screen: inside the screen whatever was saved, and the docks'
-        # default shares of the width for someone with no layout of their own.
-        clamp_to(self, available_geometry(self))
+        # default shares of the width for someone with no layout of their own. A window
+        # that would fill the screen anyway opens maximised: the window manager fits it
+        # with its title bar, which nobody knows the height of before it is shown.
+        area = available_geometry(self)
+        if not getattr(self, "_own_geometry", False) and first_size(area) == area.size():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        clamp_to(self, area)
+        QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
         if not getattr(self, "_own_layout", False):
             self._default_widths()
             QTimer.singleShot(0, self._default_widths)  # once the window is laid out
+
+    def _clamp_to_screen(self) -> None:
+        clamp_to(self, available_geometry(self))
 
     def _default_widths(self) -> None:
         feed, ticket = dock_widths(self.width())
