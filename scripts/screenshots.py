@@ -43,6 +43,12 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as home:
         os.environ["JUN_DESK_HOME"] = home
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":  # a screen larger than the shot
+            config = Path(home) / "screen.json"
+            config.write_text(json.dumps({"screens": [{
+                "name": "screen", "x": 0, "y": 0, "width": 2560, "height": 1440,
+                "logicalDpi": 96}]}))
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
         render(out, Path(home))
     for screen, scale in (("1366x768", 1.0), ("1920x1080", 1.0), ("1920x1080", 2.0)):
         width, height = (int(n) for n in screen.split("x"))
