@@ -81,7 +81,7 @@ class Dashboard(QWidget):
             self.table.setItem(row, 0, item)
         self.table.resizeColumnToContents(0)
         header.resizeSection(0, min(header.sectionSize(0), DEPARTMENT_WIDTH))
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 1)  # the rows get the panel's height
         self.totals = QLabel("", self)
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
@@ -90,7 +90,6 @@ class Dashboard(QWidget):
         self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
         self.campaigns.setWordWrap(True)
         layout.addWidget(self.campaigns)
-        layout.addStretch(1)
 
     def _is_new(self, campaign: Campaign) -> bool:
         """The same hashtag over an overlapping time is the same incident, however it grew."""

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-# A screen narrower or lower than this gets the compact arrangement: the supervision
-# dock tabbed with the ticket instead of under the board.
-COMPACT_WIDTH = 1600
-COMPACT_HEIGHT = 900
+# A screen lower than this gets the compact arrangement: the supervision dock tabbed with
+# the ticket instead of under the board (a 1,366 × 768 laptop at 150 %, full HD at 200 %).
+COMPACT_HEIGHT = 700
 
 
 class FlowLayout(QLayout):
@@ -252,7 +251,7 @@ def first_size(area: QRect) -> QSize:
 
 
 def compact(area: QRect) -> bool:
-    return area.width() < COMPACT_WIDTH or area.height() < COMPACT_HEIGHT
+    return area.height() < COMPACT_HEIGHT
 
 
 def dock_widths(width: int) -> tuple[int, int]:
@@ -265,13 +264,24 @@ def dock_widths(width: int) -> tuple[int, int]:
 
 def arrange_docks(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],
                   bottom: list[QDockWidget], area: QRect) -> None:
-    """The default arrangement for this screen: the feed on the left, the ticket and the
-    DMs tabbed on the right, each a share of the width; on a compact screen the bottom
-    docks join the right-hand tabs so the board keeps its height."""
+    """The default arrangement for this screen: the feed on the left and the ticket (with
+    the DMs and the citizen as tabs) on the right, both full height; the bottom docks
+    (supervision panel) under the board only, where its figures have the board's width.
+    On a low screen the bottom docks join the right-hand tabs so the board keeps its
+    height."""
+    window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     if compact(area):
         for dock in bottom:
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             window.tabifyDockWidget(right[-1], dock)
+    else:
+        window.resizeDocks(bottom[:1], [bottom_height(area.height())], Qt.Orientation.Vertical)
     feed, ticket = dock_widths(first_size(area).width())
     window.resizeDocks([left, right[0]], [feed, ticket], Qt.Orientation.Horizontal)
     right[0].raise_()
+
+
+def bottom_height(height: int) -> int:
+    """The supervision panel's share of the window's height."""
+    return max(180, min(300, int(height * 0.3)))

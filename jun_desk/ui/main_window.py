@@ -48,6 +48,7 @@ from jun_desk.ui.layout_fit import (
     StatusLabel,
     arrange_docks,
     available_geometry,
+    bottom_height,
     clamp_to,
     dock_widths,
     first_size,
@@ -803,6 +804,9 @@ class MainWindow(QMainWindow):
         feed, ticket = dock_widths(self.width())
         self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
                          Qt.Orientation.Horizontal)
+        if self.dockWidgetArea(self.dashboard_dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            self.resizeDocks([self.dashboard_dock], [bottom_height(self.height())],
+                             Qt.Orientation.Vertical)
         clamp_to(self, available_geometry(self))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
