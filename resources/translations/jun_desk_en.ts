@@ -501,27 +501,27 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/dashboard.py" line="89" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="160" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="159" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="121" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="120" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="144" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="143" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="151" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="150" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="153" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="152" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -985,7 +985,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="124" />
+        <location filename="../../jun_desk/ui/main_window.py" line="125" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -1126,307 +1126,307 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="189" />
+        <location filename="../../jun_desk/ui/main_window.py" line="190" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="191" />
+        <location filename="../../jun_desk/ui/main_window.py" line="192" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="194" />
+        <location filename="../../jun_desk/ui/main_window.py" line="195" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="199" />
+        <location filename="../../jun_desk/ui/main_window.py" line="200" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="207" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="212" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="224" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="234" />
+        <location filename="../../jun_desk/ui/main_window.py" line="235" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="240" />
+        <location filename="../../jun_desk/ui/main_window.py" line="241" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="252" />
+        <location filename="../../jun_desk/ui/main_window.py" line="256" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="258" />
+        <location filename="../../jun_desk/ui/main_window.py" line="262" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="265" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="270" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="267" />
+        <location filename="../../jun_desk/ui/main_window.py" line="271" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="277" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="275" />
+        <location filename="../../jun_desk/ui/main_window.py" line="279" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="277" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="283" />
+        <location filename="../../jun_desk/ui/main_window.py" line="287" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="284" />
+        <location filename="../../jun_desk/ui/main_window.py" line="288" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="293" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="291" />
+        <location filename="../../jun_desk/ui/main_window.py" line="295" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="293" />
+        <location filename="../../jun_desk/ui/main_window.py" line="297" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="295" />
+        <location filename="../../jun_desk/ui/main_window.py" line="299" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="298" />
+        <location filename="../../jun_desk/ui/main_window.py" line="302" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="299" />
+        <location filename="../../jun_desk/ui/main_window.py" line="303" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="315" />
+        <location filename="../../jun_desk/ui/main_window.py" line="319" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="365" />
+        <location filename="../../jun_desk/ui/main_window.py" line="369" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="373" />
+        <location filename="../../jun_desk/ui/main_window.py" line="377" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="373" />
+        <location filename="../../jun_desk/ui/main_window.py" line="377" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="374" />
+        <location filename="../../jun_desk/ui/main_window.py" line="378" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="391" />
+        <location filename="../../jun_desk/ui/main_window.py" line="395" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="428" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="426" />
+        <location filename="../../jun_desk/ui/main_window.py" line="430" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="433" />
+        <location filename="../../jun_desk/ui/main_window.py" line="437" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="438" />
+        <location filename="../../jun_desk/ui/main_window.py" line="442" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="441" />
+        <location filename="../../jun_desk/ui/main_window.py" line="445" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="444" />
+        <location filename="../../jun_desk/ui/main_window.py" line="448" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="445" />
+        <location filename="../../jun_desk/ui/main_window.py" line="449" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="445" />
+        <location filename="../../jun_desk/ui/main_window.py" line="449" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="456" />
+        <location filename="../../jun_desk/ui/main_window.py" line="460" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="481" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="482" />
+        <location filename="../../jun_desk/ui/main_window.py" line="486" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="497" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="500" />
+        <location filename="../../jun_desk/ui/main_window.py" line="504" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="501" />
+        <location filename="../../jun_desk/ui/main_window.py" line="505" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="505" />
+        <location filename="../../jun_desk/ui/main_window.py" line="509" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="551" />
+        <location filename="../../jun_desk/ui/main_window.py" line="555" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="555" />
+        <location filename="../../jun_desk/ui/main_window.py" line="559" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="561" />
+        <location filename="../../jun_desk/ui/main_window.py" line="565" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="563" />
+        <location filename="../../jun_desk/ui/main_window.py" line="567" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="565" />
+        <location filename="../../jun_desk/ui/main_window.py" line="569" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="574" />
+        <location filename="../../jun_desk/ui/main_window.py" line="578" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="587" />
+        <location filename="../../jun_desk/ui/main_window.py" line="591" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="594" />
+        <location filename="../../jun_desk/ui/main_window.py" line="598" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="614" />
+        <location filename="../../jun_desk/ui/main_window.py" line="618" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="615" />
+        <location filename="../../jun_desk/ui/main_window.py" line="619" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="619" />
+        <location filename="../../jun_desk/ui/main_window.py" line="623" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="627" />
+        <location filename="../../jun_desk/ui/main_window.py" line="631" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="629" />
+        <location filename="../../jun_desk/ui/main_window.py" line="633" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
