@@ -5,7 +5,9 @@ everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
+import html
 import json
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,18 +36,31 @@ from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
+from jun_desk.ui.accessibility import name_desk
 from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.citizen_panel import CitizenPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.labels import role_names
+from jun_desk.ui.layout_fit import (
+    DeskStatusBar,
+    StatusLabel,
+    arrange_docks,
+    available_geometry,
+    bottom_height,
+    clamp_to,
+    dock_widths,
+    first_size,
+)
 from jun_desk.ui.lease_keeper import LeaseKeeper
 from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
 from jun_desk.ui.quarantine_panel import QuarantinePanel
 from jun_desk.ui.sign_in import SignInPanel
+from jun_desk.ui.urgency import UrgentBanner, urgent_police
 
 
 def layout_settings() -> QSettings:
@@ -138,7 +153,9 @@ class MainWindow(QMainWindow):
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
         self._set_title()
-        self.resize(1600, 950)
+        self.desk_status = DeskStatusBar(self)
+        self.setStatusBar(self.desk_status)
+        self.resize(first_size(available_geometry(self)))
         self.board = BoardPanel(ui, self)
         self.banner = QLabel("", self)
         self.banner.setObjectName("connection-banner")
@@ -152,7 +169,7 @@ class MainWindow(QMainWindow):
         self.sync_banner.setObjectName("sync-banner")
         self.sync_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.sync_banner.setWordWrap(True)
-        self.sync_banner.setStyleSheet("background: #ef6c00; color: white; font-weight: 600; "
+        self.sync_banner.setStyleSheet("background: #b34700; color: white; font-weight: 600; "
                                        "padding: 6px;")
         self.sync_banner.hide()
         self.desk_page = QWidget(self)
@@ -160,6 +177,9 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.sync_banner)
+        self.urgent_banner = UrgentBanner(self)  # urgent Policía Local messages, whole
+        self.urgent_banner.open_requested.connect(self._show_item)
+        central_layout.addWidget(self.urgent_banner)
         central_layout.addWidget(self.board, 1)
         self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
                                    os_user=self.session.os_user)
@@ -178,6 +198,14 @@ class MainWindow(QMainWindow):
         self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
+        # The citizen beside the ticket: follows the chosen ticket and feed message.
+        self.citizen = CitizenPanel(ui, self)
+        self.citizen_dock = self._dock(self.tr("Vecino"), "citizen", self.citizen,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.dms_dock, self.citizen_dock)
+        self.feed.view.selectionModel().currentChanged.connect(
+            lambda *_: self.citizen.show_item(self.feed.current()))
+        self.citizen.conversation_requested.connect(self._open_conversation)
         self.dashboard = Dashboard(ui, self)
         self.dashboard_dock = self._dock(self.tr("Panel de supervisión"), "dashboard",
                                          self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -188,24 +216,27 @@ class MainWindow(QMainWindow):
                                           self.quarantine,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
-        self.detail_dock.raise_()
+        arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock,
+                                             self.citizen_dock],
+                      [self.dashboard_dock, self.quarantine_dock], available_geometry(self))
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.show()
 
-        self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
-        self.poller_label = QLabel("", self)
+        self.sync_label = StatusLabel(self.tr("Sin sincronizar"), self)
+        self.poller_label = StatusLabel("", self, cap=200)
         self.poller_label.setObjectName("poller-label")
-        self.budget_label = QLabel("", self)
-        self.outbox_label = QLabel("", self)
-        self.user_label = QLabel("", self)
+        self.budget_label = StatusLabel("", self, cap=140)
+        self.outbox_label = StatusLabel("", self, cap=200)
+        self.user_label = StatusLabel("", self, cap=220)
         self.user_label.setObjectName("user-label")
         self.training_label = QLabel(self.tr("FORMACIÓN · sin contraseñas"), self)
         self.training_label.setStyleSheet("background: #f9a825; color: black; "
                                           "font-weight: 600; padding: 0 6px;")
         self.training_label.setVisible(self.session.training)
-        self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
+        self.database_label = StatusLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url,
+                                          self, cap=240, mode=Qt.TextElideMode.ElideMiddle)
         self.quarantine_button = QToolButton(self)
         self.quarantine_button.setObjectName("quarantine-count")
         self.quarantine_button.setAutoRaise(True)
@@ -216,7 +247,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.quarantine_button)
         for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
-            self.statusBar().addPermanentWidget(label)
+            # The sync line takes the room there is; a passing message gets it back.
+            self.statusBar().addPermanentWidget(label, 1 if label is self.sync_label else 0)
+        self.desk_status.yield_to_messages(self.database_label, self.poller_label,
+                                           self.budget_label, self.sync_label)
         # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
         # finishes after the window closed has nobody to tell instead of a dead widget.
         ui.message.connect(self._show_message)
@@ -226,6 +260,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.feed_dock.toggleViewAction())
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.dms_dock.toggleViewAction())
+        view.addAction(self.citizen_dock.toggleViewAction())
         view.addAction(self.dashboard_dock.toggleViewAction())
         self.quarantine_action = QAction(self.tr("No se pudo &leer…"), self)
         self.quarantine_action.triggered.connect(self.show_quarantine)
@@ -299,6 +334,7 @@ class MainWindow(QMainWindow):
         if lease_keeper is not None:
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
+        name_desk(self)  # what screen readers call each field, list and pane
         self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
         self.apply_role()
@@ -510,15 +546,41 @@ class MainWindow(QMainWindow):
             text = self.tr("desbloquee Jun Desk para verlo")
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
+            if sys.platform.startswith("linux"):  # notification servers read some markup
+                title, text = html.escape(title), html.escape(text)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
     def _arrivals(self, items: list) -> None:  # type: ignore[type-arg]
+        urgent = urgent_police(items)
+        if urgent:  # the whole text in a banner, and a notification that says URGENTE
+            self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())
+            first = urgent[0]
+            who = f"@{first.author_handle}" if first.author_handle else ""
+            self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
+                        f"{who}: {first.text}")
+            return
         police = [i for i in items if i.suggested_department == "policia"]
         if police:
             first = police[0]
             who = f"@{first.author_handle}" if first.author_handle else ""
             self.notify(self.tr("Policía Local: %d aviso(s) nuevo(s)") % len(police),
                         f"{who}: {first.text[:140]}")
+
+    def _open_conversation(self, conversation_id: str) -> None:
+        self.dms_dock.show()
+        self.dms_dock.raise_()
+        row = self.dms.model.row_of(conversation_id)
+        if row is not None:
+            self.dms.search.clear()
+            self.dms.list.setCurrentIndex(self.dms.model.index(row))
+
+    def _show_item(self, item) -> None:  # type: ignore[no-untyped-def]
+        self.feed_dock.show()
+        self.feed_dock.raise_()
+        row = self.feed.model.row_of(item.id)
+        if row is not None:
+            self.feed.select_row(row)
+            self.feed.view.setFocus()
 
     def _campaign(self, campaign) -> None:  # type: ignore[no-untyped-def]
         self.notify(self.tr("Campaña #%s") % campaign.hashtag,
@@ -568,8 +630,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _docks(self) -> list[QDockWidget]:
-        return [self.feed_dock, self.detail_dock, self.dms_dock, self.dashboard_dock,
-                self.quarantine_dock]
+        return [self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
+                self.dashboard_dock, self.quarantine_dock]
 
     def lock(self, message: str = "", *, switch: bool = False, audit: bool = True) -> None:
         """Hide the board, feed, ticket, DMs and dashboard behind the sign-in. The person
@@ -655,8 +717,11 @@ class MainWindow(QMainWindow):
         key = self._layout_key()
         geometry = settings.value(f"{key}/geometry") or settings.value("main/geometry")
         state = settings.value(f"{key}/state") or settings.value("main/state")
+        self._own_layout = state is not None
+        self._own_geometry = geometry is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
+            clamp_to(self, available_geometry(self))  # saved on a larger screen, maybe
         if state is not None:
             self.restoreState(state)
         else:  # the desk's defaults, the supervision dock open for a supervisor
@@ -681,6 +746,36 @@ class MainWindow(QMainWindow):
         settings.setValue(f"{key}/views", json.dumps(
             {"board": self.board.view_state(), "feed": self.feed.view_state()}))
         _sync_private(settings)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if getattr(self, "_shown", False):
+            return
+        self._shown = True
+        # The first time on screen: inside the screen whatever was saved, and the docks'
+        # default shares of the width for someone with no layout of their own. A window
+        # that would fill the screen anyway opens maximised: the window manager fits it
+        # with its title bar, which nobody knows the height of before it is shown.
+        area = available_geometry(self)
+        if not getattr(self, "_own_geometry", False) and first_size(area) == area.size():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        clamp_to(self, area)
+        QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
+        if not getattr(self, "_own_layout", False):
+            self._default_widths()
+            QTimer.singleShot(0, self._default_widths)  # once the window is laid out
+
+    def _clamp_to_screen(self) -> None:
+        clamp_to(self, available_geometry(self))
+
+    def _default_widths(self) -> None:
+        feed, ticket = dock_widths(self.width())
+        self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
+                         Qt.Orientation.Horizontal)
+        if self.dockWidgetArea(self.dashboard_dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            self.resizeDocks([self.dashboard_dock], [bottom_height(self.height())],
+                             Qt.Orientation.Vertical)
+        clamp_to(self, available_geometry(self))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()

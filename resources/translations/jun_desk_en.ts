@@ -1,80 +1,184 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="49" />
+        <source>Departamento del feed</source>
+        <translation>Feed department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="50" />
+        <source>Buscar en el feed</source>
+        <translation>Search the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="52" />
+        <source>Departamento del tablero</source>
+        <translation>Board department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="53" />
+        <source>Persona del tablero</source>
+        <translation>Board person</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="54" />
+        <source>Buscar en los tickets</source>
+        <translation>Search the tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="55" />
+        <source>Conversación del ticket</source>
+        <translation>Ticket conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="56" />
+        <source>Historial del ticket</source>
+        <translation>Ticket history</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="57" />
+        <source>Envíos del ticket</source>
+        <translation>Ticket sends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="58" />
+        <source>Respuestas preparadas</source>
+        <translation>Canned replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="59" />
+        <source>Texto de la respuesta, el DM o la nota</source>
+        <translation>Text of the reply, DM or note</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="61" />
+        <source>Mensajes de la conversación</source>
+        <translation>Messages of the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="63" />
+        <source>Texto del mensaje directo</source>
+        <translation>Direct message text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="65" />
+        <source>Cifras por departamento</source>
+        <translation>Figures by department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="67" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="71" />
+        <source>Elementos que no se pudieron leer</source>
+        <translation>Items that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="69" />
+        <source>Lo que envió X, tal cual</source>
+        <translation>What X sent, as it is</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="73" />
+        <source>Confirmar a quién va el DM</source>
+        <translation>Confirm who the DM goes to</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="77" />
+        <source>Menciones y mensajes</source>
+        <translation>Mentions and messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="78" />
+        <source>Lo que escriben los vecinos, lo más nuevo arriba</source>
+        <translation>What residents write, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="82" />
+        <source>Columna %s</source>
+        <translation>Column %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="83" />
+        <source>Tickets en este estado</source>
+        <translation>Tickets in this status</translation>
+    </message>
+</context>
+<context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="94" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="98" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="100" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="110" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="143" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="146" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="149" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="191" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="222" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="216" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="247" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="305" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="383" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="383" />
         <source>Asignar #%d a:</source>
         <translation>Assign #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="368" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="393" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="394" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="393" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="418" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -82,14 +186,150 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="117" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="46" />
+        <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
+        <translation>Choose a ticket or a message to see who wrote it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="57" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="151" />
+        <source>Verificar como vecino</source>
+        <translation>Verify as resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="62" />
+        <source>Sus tickets</source>
+        <translation>Their tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="64" />
+        <source>Tickets del vecino</source>
+        <translation>The resident's tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="67" />
+        <source>Sus conversaciones por DM</source>
+        <translation>Their DM conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="69" />
+        <source>Conversaciones del vecino</source>
+        <translation>The resident's conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
+        <source>Notas internas de sus tickets</source>
+        <translation>Internal notes on their tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="74" />
+        <source>Notas internas sobre el vecino</source>
+        <translation>Internal notes about the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="128" />
+        <source>No se pudo leer el vecino</source>
+        <translation>Could not read the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="138" />
+        <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
+        <translation>No resident: choose a ticket or a message from a resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="146" />
+        <source>✔ Vecino verificado por %s el %s</source>
+        <translation>✔ Resident verified by %s on %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="148" />
+        <source>Retirar la verificación</source>
+        <translation>Withdraw the verification</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="150" />
+        <source>Sin verificar como vecino de Jun</source>
+        <translation>Not verified as a resident of Jun</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="166" />
+        <source>Ningún ticket</source>
+        <translation>No tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="168" />
+        <source> · %d sin atender</source>
+        <translation> · %d unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
+        <source>Ninguna conversación</source>
+        <translation>No conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="184" />
+        <source>Ninguna nota</source>
+        <translation>No notes</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="206" />
+        <source>@%s verificado como vecino de Jun</source>
+        <translation>@%s verified as a resident of Jun</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="207" />
+        <source>@%s ya no figura como vecino verificado</source>
+        <translation>@%s is no longer a verified resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="211" />
+        <source>No se pudo cambiar la verificación</source>
+        <translation>Could not change the verification</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="73" />
+        <source>, %d sin atender</source>
+        <translation>, %d unhandled</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="35" />
+        <source>%d sin atender</source>
+        <translation>%d unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="37" />
+        <source>Último mensaje %s (%s): %s</source>
+        <translation>Last message %s (%s): %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="39" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="40" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="114" />
+        <source>sin ticket</source>
+        <translation>no ticket</translation>
     </message>
 </context>
 <context>
@@ -207,63 +447,105 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="139" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
+        <source>Fuera
+de plazo</source>
+        <translation>Past
+target</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <source>1.ª resp.
+hoy</source>
+        <translation>1st reply
+today</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <source>Resolución
+hoy</source>
+        <translation>Resolution
+today</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <source>1.ª resp.
+semana</source>
+        <translation>1st reply
+week</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <source>Resolución
+semana</source>
+        <translation>Resolution
+week</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
+        <source>Cifras por departamento</source>
+        <translation>Figures by department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="89" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="159" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="120" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="143" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="150" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="132" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="152" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -355,117 +637,122 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="54" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="56" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="60" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="62" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="66" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="81" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="83" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="91" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="108" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="109" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="135" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="139" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="166" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="172" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="170" />
+        <source>Prioridad: %s</source>
+        <translation>Priority: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="182" />
         <source>(%d intentos)</source>
         <translation>(%d attempts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="175" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="185" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="209" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="284" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="294" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="288" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="308" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="310" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="320" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="313" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="323" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -473,107 +760,122 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="108" />
+        <source>Buscar conversación…</source>
+        <translation>Search conversations…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="109" />
+        <source>Buscar en las conversaciones</source>
+        <translation>Search the conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
+        <source>Conversaciones</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="148" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="198" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="232" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="217" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="251" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="218" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="225" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="293" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="261" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="263" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="279" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="296" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="330" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="321" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="355" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="325" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="359" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="377" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="383" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -581,37 +883,37 @@
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="101" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="126" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="136" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="161" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="139" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="164" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="166" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="168" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="167" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="175" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="200" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -619,92 +921,92 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="51" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="54" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="57" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="93" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="94" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="95" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="96" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="97" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="98" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="144" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="161" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="208" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="225" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="221" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="238" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="269" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="286" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="274" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="291" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="297" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="298" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="290" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="307" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -712,7 +1014,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="112" />
+        <location filename="../../jun_desk/ui/main_window.py" line="127" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -853,297 +1155,307 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="173" />
+        <location filename="../../jun_desk/ui/main_window.py" line="192" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="175" />
+        <location filename="../../jun_desk/ui/main_window.py" line="194" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="178" />
+        <location filename="../../jun_desk/ui/main_window.py" line="197" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="182" />
+        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <source>Vecino</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="209" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="187" />
+        <location filename="../../jun_desk/ui/main_window.py" line="214" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="197" />
+        <location filename="../../jun_desk/ui/main_window.py" line="226" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="204" />
+        <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="208" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="243" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="225" />
+        <location filename="../../jun_desk/ui/main_window.py" line="258" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="264" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="238" />
+        <location filename="../../jun_desk/ui/main_window.py" line="272" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <location filename="../../jun_desk/ui/main_window.py" line="273" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="245" />
+        <location filename="../../jun_desk/ui/main_window.py" line="279" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="247" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="249" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="255" />
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="256" />
+        <location filename="../../jun_desk/ui/main_window.py" line="290" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="295" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="263" />
+        <location filename="../../jun_desk/ui/main_window.py" line="297" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="265" />
+        <location filename="../../jun_desk/ui/main_window.py" line="299" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="267" />
+        <location filename="../../jun_desk/ui/main_window.py" line="301" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="270" />
+        <location filename="../../jun_desk/ui/main_window.py" line="304" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="305" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="326" />
+        <location filename="../../jun_desk/ui/main_window.py" line="361" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="340" />
+        <location filename="../../jun_desk/ui/main_window.py" line="375" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="348" />
+        <location filename="../../jun_desk/ui/main_window.py" line="383" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="348" />
+        <location filename="../../jun_desk/ui/main_window.py" line="383" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="349" />
+        <location filename="../../jun_desk/ui/main_window.py" line="384" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="366" />
+        <location filename="../../jun_desk/ui/main_window.py" line="401" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="391" />
+        <location filename="../../jun_desk/ui/main_window.py" line="426" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="393" />
+        <location filename="../../jun_desk/ui/main_window.py" line="428" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="402" />
+        <location filename="../../jun_desk/ui/main_window.py" line="437" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="405" />
+        <location filename="../../jun_desk/ui/main_window.py" line="440" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="408" />
+        <location filename="../../jun_desk/ui/main_window.py" line="443" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="411" />
+        <location filename="../../jun_desk/ui/main_window.py" line="446" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="447" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="447" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="420" />
+        <location filename="../../jun_desk/ui/main_window.py" line="455" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="429" />
+        <location filename="../../jun_desk/ui/main_window.py" line="464" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="434" />
+        <location filename="../../jun_desk/ui/main_window.py" line="469" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="439" />
+        <location filename="../../jun_desk/ui/main_window.py" line="474" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="445" />
+        <location filename="../../jun_desk/ui/main_window.py" line="480" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="452" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="453" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="457" />
+        <location filename="../../jun_desk/ui/main_window.py" line="492" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="522" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="491" />
+        <location filename="../../jun_desk/ui/main_window.py" line="526" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="532" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="499" />
+        <location filename="../../jun_desk/ui/main_window.py" line="534" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="501" />
+        <location filename="../../jun_desk/ui/main_window.py" line="536" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="510" />
+        <location filename="../../jun_desk/ui/main_window.py" line="545" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="520" />
+        <location filename="../../jun_desk/ui/main_window.py" line="558" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="565" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="524" />
+        <location filename="../../jun_desk/ui/main_window.py" line="585" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="525" />
+        <location filename="../../jun_desk/ui/main_window.py" line="586" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="529" />
+        <location filename="../../jun_desk/ui/main_window.py" line="590" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="537" />
+        <location filename="../../jun_desk/ui/main_window.py" line="598" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="539" />
+        <location filename="../../jun_desk/ui/main_window.py" line="600" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1375,6 +1687,120 @@
     </message>
 </context>
 <context>
+    <name>Readable</name>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="19" />
+        <source>baja</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="20" />
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="21" />
+        <source>alta</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="22" />
+        <source>URGENTE</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="36" />
+        <source>ahora</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="39" />
+        <source>hace %d min</source>
+        <translation>%d min ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="42" />
+        <source>hace %d h</source>
+        <translation>%d h ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="43" />
+        <source>hace %d d</source>
+        <translation>%d d ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="53" />
+        <source>ayer %s</source>
+        <translation>yesterday %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="61" />
+        <source>sin vecino</source>
+        <translation>no resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="65" />
+        <source>vecino verificado</source>
+        <translation>verified resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="67" />
+        <location filename="../../jun_desk/ui/readable.py" line="95" />
+        <source>Prioridad: %s</source>
+        <translation>Priority: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="70" />
+        <source>Vecino: %s</source>
+        <translation>Resident: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="71" />
+        <source>Asignado a: %s</source>
+        <translation>Assigned to: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="72" />
+        <source>sin asignar</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="73" />
+        <source>Mensajes: %d</source>
+        <translation>Messages: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="74" />
+        <source>Creado %s (%s)</source>
+        <translation>Created %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="77" />
+        <source>⚠ Contiene datos personales</source>
+        <translation>⚠ Contains personal data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="86" />
+        <source>Mensaje directo</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="87" />
+        <source>Mención</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <source>atendido</source>
+        <translation>handled</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../jun_desk/ui/sign_in.py" line="35" />
@@ -1402,7 +1828,7 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="331" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -1419,7 +1845,7 @@ or open Jun Desk with --sandbox to practise.</translation>
     <name>SignInPanel</name>
     <message>
         <location filename="../../jun_desk/ui/sign_in.py" line="102" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="185" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
@@ -1439,117 +1865,117 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="152" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="156" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="153" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="157" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="154" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="162" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña.</source>
         <translation>Training mode (sandbox): the user name is enough, no password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="165" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="164" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="168" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="166" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="170" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="178" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="179" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="183" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="184" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="200" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="268" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="272" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
         <source>Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
         <source>Demasiados intentos fallidos: espere %d s y vuelva a intentarlo.</source>
         <translation>Too many wrong attempts: wait %d s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="285" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="287" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
     </message>
@@ -1640,6 +2066,34 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="193" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="55" />
+        <source>Ver en el feed</source>
+        <translation>Show in the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="56" />
+        <source>Ver el aviso urgente en el feed</source>
+        <translation>Show the urgent alert in the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="58" />
+        <source>Cerrar aviso</source>
+        <translation>Dismiss alert</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="60" />
+        <source>Cerrar el aviso urgente</source>
+        <translation>Dismiss the urgent alert</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="74" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
 </context>
 </TS>

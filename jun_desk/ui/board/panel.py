@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,8 +34,11 @@ from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
+from jun_desk.ui.layout_fit import StatusLabel, shrinkable_combo
+from jun_desk.ui.readable import ticket_description
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
+COLUMN_MIN_WIDTH = 150  # narrower than this, the columns scroll sideways
 
 
 class Column(QWidget):
@@ -43,11 +47,11 @@ class Column(QWidget):
         self.status = status
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.header = QLabel(status_names()[status], self)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = StatusLabel(status_names()[status], self, cap=10_000)
         self.header.setStyleSheet("font-weight: 600; padding: 4px;")
         layout.addWidget(self.header)
         self.model = ColumnModel(status, board.load_page, self)
+        self.model.describe = board.describe
         self.view = QListView(self)
         self.view.setObjectName(f"column-{status.value}")
         self.view.setModel(self.model)
@@ -61,7 +65,7 @@ class Column(QWidget):
         self.view.setDragDropOverwriteMode(False)
         self.view.setDropIndicatorShown(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setMinimumWidth(200)
+        self.view.setMinimumWidth(COLUMN_MIN_WIDTH)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(
             lambda pos: board.context_menu(self, pos))
@@ -95,6 +99,9 @@ class BoardPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Buscar en tickets…"))
         self.search.setClearButtonEnabled(True)
+        shrinkable_combo(self.department, 8)
+        shrinkable_combo(self.operator, 8)
+        self.search.setMinimumWidth(80)
         for widget in (self.department, self.operator, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
@@ -107,13 +114,23 @@ class BoardPanel(QWidget):
         message_row.addWidget(self.retry_button)
         layout.addLayout(message_row)
         self._retry: Callable[[], None] | None = None
-        columns = QHBoxLayout()
+        # The columns share the width the board has, and scroll sideways when it is less
+        # than six narrow columns (a laptop with the docks open).
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("board-columns")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget(self.scroll)
+        columns = QHBoxLayout(strip)
+        columns.setContentsMargins(0, 0, 0, 0)
         self.columns: dict[Status, Column] = {}
         for status in Status:
             column = Column(self, status)
             self.columns[status] = column
-            columns.addWidget(column)
-        layout.addLayout(columns, 1)
+            columns.addWidget(column, 1)
+        self.scroll.setWidget(strip)
+        layout.addWidget(self.scroll, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -141,6 +158,14 @@ class BoardPanel(QWidget):
         ui.run(ui.desk.operators.list, self._operators_loaded)
         ui.ticket_changed.connect(self.place)
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def describe(self, ticket: TicketView) -> str:
+        """A card's whole text: its tooltip and what a screen reader says."""
+        catalogue = self.ui.desk.ctx.catalogue
+        name = department_name(catalogue.get(ticket.department)) \
+            if ticket.department in catalogue else ticket.department
+        return ticket_description(ticket, name, status_names()[ticket.status],
+                                  self.ui.desk.ctx.clock())
 
     def apply_role(self, _actor: object = None) -> None:
         """Supervisor-only actions are not shown to operators at all (the services refuse
@@ -186,7 +211,7 @@ class BoardPanel(QWidget):
                   on_page: Callable[[list[TicketView]], None],
                   on_failed: Callable[[], None] = lambda: None) -> None:
         flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
-                          order="oldest" if status.is_open else "updated")
+                          order="urgent_oldest" if status.is_open else "updated")
         self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
                     failure=self.tr("No se pudo leer el tablero"),
                     on_error=lambda _err: on_failed())

@@ -35,6 +35,8 @@ from jun_desk.ui.labels import (
     outbox_labels,
     status_singular,
 )
+from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
 from jun_desk.ui.text_render import tweet_html
 
 TicketSnapshot = TicketDetail  # what the pane shows: one read (TicketService.detail)
@@ -60,6 +62,7 @@ class DetailPanel(QWidget):
         self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
                                       "por DM."), self)
         self.privacy.setStyleSheet("color: #c62828;")
+        self.privacy.setWordWrap(True)
         self.privacy_button = QPushButton(self.tr("Usar «pásanos un DM»"), self)
         self.privacy_button.clicked.connect(lambda: self.use_canned(PRIVACY_REPLY))
         privacy_row = QHBoxLayout()
@@ -84,6 +87,7 @@ class DetailPanel(QWidget):
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
         for reply in self.canned:
             self.templates.addItem(reply.title(language()), reply.id)
+        shrinkable_combo(self.templates, 16)
         self.templates.activated.connect(
             lambda i: self.use_canned(self.templates.itemData(i)) if i > 0 else None)
         layout.addWidget(self.templates)
@@ -98,7 +102,7 @@ class DetailPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.counter = QLabel("0 / 280", self)
         self.reply_button = QPushButton(self.tr("Responder en público"), self)
         self.dm_button = QPushButton(self.tr("Enviar DM"), self)
@@ -160,8 +164,14 @@ class DetailPanel(QWidget):
         t = snapshot.ticket
         dept = self.ui.desk.ctx.catalogue.get(t.department)
         who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
+        priority = priority_names().get(t.priority.value, t.priority.value)
         self.header.setText(f"#{t.id} · {department_name(dept)} · {status_singular()[t.status]} · "
-                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n{t.title}")
+                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n"
+                            + self.tr("Prioridad: %s") % priority + f"\n{t.title}")
+        urgent = t.priority.value == "urgent"
+        self.header.setStyleSheet("font-weight: 600;" + (
+            f" color: white; background: {PRIORITY_COLOURS['urgent'][0]}; padding: 4px;"
+            if urgent else ""))
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
         self.privacy_button.setVisible(public)

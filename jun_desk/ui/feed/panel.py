@@ -26,6 +26,8 @@ from jun_desk.ui.context import UiContext
 from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
+from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.readable import item_description
 
 PAGE = 100
 SHOWN_REFRESH = 500  # the top of the list, where the operator is working
@@ -57,11 +59,19 @@ class FeedPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Buscar…"))
         self.search.setClearButtonEnabled(True)
         self.unread_label = QLabel("", self)
-        for widget in (self.department, self.unhandled, self.search, self.unread_label):
+        shrinkable_combo(self.department, 10)
+        self.search.setMinimumWidth(70)
+        for widget in (self.department, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
+        second = QHBoxLayout()  # two short rows: the dock stays narrow on a laptop
+        second.addWidget(self.unhandled)
+        second.addStretch(1)
+        second.addWidget(self.unread_label)
+        layout.addLayout(second)
 
         self.model = FeedModel(self)
+        self.model.describe = self.describe
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
@@ -77,7 +87,7 @@ class FeedPanel(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.view)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.item_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
@@ -109,6 +119,13 @@ class FeedPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def describe(self, item: ItemView) -> str:
+        """An item's whole text and facts: its tooltip and screen-reader description."""
+        catalogue = self.ui.desk.ctx.catalogue
+        department = department_name(catalogue.get(item.suggested_department)) \
+            if item.suggested_department in catalogue else None
+        return item_description(item, department, self.ui.desk.ctx.clock())
 
     def view_state(self) -> dict:  # type: ignore[type-arg]
         """The filters, to save with the operator's layout."""
