@@ -81,7 +81,9 @@ class OutboxSender:
         try:
             self.desk.outbox.mark_sent(item.id, x_id, charges=charges)
         except BaseException:
-            self.client.return_charges(taken)
+            # Not recorded: the item stays in doubt, and when it is found on X its write is
+            # charged then (billed_unseen); the reads wait for the next transaction.
+            self.client.return_charges([c for c in taken if c.x_id is not None])
             raise
 
     def _flush(self) -> None:

@@ -132,6 +132,7 @@ class SyncEngine:
         self._health = {stream: _Health() for stream in Stream}
         self.dm_probe = 5  # events in a walk's first DM page
         self.budget_state: BudgetState | None = None
+        self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -147,6 +148,11 @@ class SyncEngine:
             if not state.held:
                 report.standby = state.holder_label or "?"
                 return report
+        if self._credits is not None:
+            err, until = self._credits
+            if self._monotonic() < until:
+                raise err  # spent credits: asked again once an hour, not on every poll
+            self._credits = None
         report.budget = self.budget_state = self.desk.costs.state(me.handle)
         if report.paused:
             self._flush_charges(me)
@@ -170,7 +176,10 @@ class SyncEngine:
             except XApiError as err:
                 attempted.append(err)
                 report.failed[stream] = err
-                self._failed(stream, err)
+                if err.failure is Failure.CREDITS:
+                    self._credits = (err, self._monotonic() + CREDITS_RECHECK)
+                else:
+                    self._failed(stream, err)
             else:
                 self._recovered(stream)
         self._flush_charges(me)
