@@ -295,3 +295,30 @@ def test_quarantine_list_retry_and_dismiss(capsys, url: str) -> None:  # type: i
     assert code == 1 and "No item 999" in err
     code, _out, err = run(capsys, "--db", url, "quarantine", "retry", "1", "--as", "nadie")
     assert code == 1 and "No active operator called 'nadie'" in err
+
+
+def test_costs_prints_the_days_the_month_and_the_budget(capsys, url: str,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from jun_desk.domain.costs import Charge, Kind
+
+    desk = Desk.open(url)
+    today = datetime.now(UTC).date()
+    desk.costs.record("AytoJun", [Charge(today, "mentions", Kind.POST, str(i))
+                                  for i in range(248)])
+    desk.costs.set_budget(desk.operators.actor("ana"), "AytoJun", monthly=60)
+    desk.close()
+    code, out, _err = run(capsys, "--db", url, "costs", "--days", "2")
+    assert code == 0 and "$1.24" in out and "of $60.00" in out
+    code, out, _err = run(capsys, "--db", url, "costs", "--json")
+    data = json.loads(out)
+    assert data["days"][-1]["units"] == {"post": 248} and data["budget"]["monthly"] == 60
+    assert data["prices"]["post"] == 0.005 and data["prices"]["as_of"]
+    code, _out, err = run(capsys, "--db", url, "costs", "--days", "0")
+    assert code == 1 and "--days" in err
+    settings = Path(os.environ["JUN_DESK_HOME"]) / "config" / "settings.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[x_prices]\npost_read = cinco\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", url, "costs")
+    assert code == 1 and "x_prices" in err and err.count("\n") == 1
