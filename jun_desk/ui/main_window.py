@@ -28,12 +28,16 @@ from PySide6.QtWidgets import (
 
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
+from jun_desk.domain.costs import money
 from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
+from jun_desk.ui import labels
 from jun_desk.ui.about import show_about
 from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.budget_dialog import BudgetDialog
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.costs_chart import summary_text
 from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
@@ -153,11 +157,20 @@ class MainWindow(QMainWindow):
         self.sync_banner.setStyleSheet("background: #ef6c00; color: white; font-weight: 600; "
                                        "padding: 6px;")
         self.sync_banner.hide()
+        # The X budget is spent, or X refuses for spent credits: why, and until when.
+        self.cost_banner = QLabel("", self)
+        self.cost_banner.setObjectName("cost-banner")
+        self.cost_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.cost_banner.setWordWrap(True)
+        self.cost_banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
+                                       "padding: 6px;")
+        self.cost_banner.hide()
         self.desk_page = QWidget(self)
         central_layout = QVBoxLayout(self.desk_page)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.sync_banner)
+        central_layout.addWidget(self.cost_banner)
         central_layout.addWidget(self.board, 1)
         self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
                                    os_user=self.session.os_user)
@@ -196,6 +209,8 @@ class MainWindow(QMainWindow):
         self.poller_label = QLabel("", self)
         self.poller_label.setObjectName("poller-label")
         self.budget_label = QLabel("", self)
+        self.costs_label = QLabel("", self)  # "X hoy: 1,24 $ · mes: 31,40 $ de 60 $"
+        self.costs_label.setObjectName("costs-label")
         self.outbox_label = QLabel("", self)
         self.user_label = QLabel("", self)
         self.user_label.setObjectName("user-label")
@@ -212,7 +227,8 @@ class MainWindow(QMainWindow):
         self.quarantine_button.clicked.connect(self.show_quarantine)
         self.quarantine_button.hide()
         self.statusBar().addPermanentWidget(self.quarantine_button)
-        for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
+        for label in (self.sync_label, self.poller_label, self.budget_label, self.costs_label,
+                      self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
             self.statusBar().addPermanentWidget(label)
         # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
@@ -258,6 +274,8 @@ class MainWindow(QMainWindow):
 
         self.database_action = settings.addAction(self.tr("&Base de datos…"))
         self.database_action.triggered.connect(self.open_database_settings)
+        self.x_budget_action = settings.addAction(self.tr("&Presupuesto de X…"))
+        self.x_budget_action.triggered.connect(self.open_budget)
         triage = self.triage_menu = settings.addMenu(self.tr("&Clasificación"))
         self.retrain_action = triage.addAction(
             self.tr("Reentrenar con las correcciones del mostrador"))
@@ -298,6 +316,7 @@ class MainWindow(QMainWindow):
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
         self._default_state = self.saveState()  # for someone with no layout of their own
+        self.refresh_costs()
         self._restore_layout()
         self.apply_role()
         self.idle = IdleLock(self, self.session.idle_minutes, self.session.clock)
@@ -400,6 +419,7 @@ class MainWindow(QMainWindow):
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")
+            self.refresh_costs()  # the polling desk meters; the figures are in the database
             if self.live is None:
                 self._refresh_outbox()
             return
@@ -415,6 +435,8 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
         self._show_stalls()
+        self.show_costs(getattr(report, "budget", None), next(
+            (e for e in failed.values() if getattr(e, "failure", None) == "credits"), None))
         if self.live is None and (getattr(report, "quarantined", 0)
                                   or getattr(report, "recovered", 0)):
             self.quarantine.reload()
@@ -558,6 +580,50 @@ class MainWindow(QMainWindow):
     def _sync_failed(self, err: Exception) -> None:
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
         self.sync_label.setStyleSheet("color: #c62828;")
+        if getattr(err, "failure", None) == "credits":
+            self.show_costs(None, err)
+
+    # ------------------------------------------------------------------ X costs
+    def refresh_costs(self) -> None:
+        desk, account = self.ui.desk, self.ui.account
+        self.ui.run(lambda: desk.costs.state(account), self.show_costs, quiet=True)
+
+    def show_costs(self, state, credits_error: Exception | None = None) -> None:  # type: ignore[no-untyped-def]
+        """The status bar's spend line; the red banner when polling is paused for the
+        budget or X refuses for spent credits (one message, until a person acts)."""
+        lang = labels.language()
+        if state is not None:
+            self.costs_label.setText(summary_text(state, lang))
+            self.costs_label.setStyleSheet("color: #c62828; font-weight: 600;"
+                                           if state.until or state.daily_alert else "")
+        if credits_error is not None:
+            self.cost_banner.setText(describe(credits_error))
+            self.cost_banner.show()
+        elif state is not None and state.until is not None:
+            text = self.tr(
+                "Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se "
+                "reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.") % (
+                money(state.month_micro, lang), money(state.budget.monthly_micro, lang),
+                f"{state.until:%d/%m/%Y}")
+            text += " " + (self.tr("Las respuestas y los DM pendientes también esperan.")
+                           if state.budget.stop_writes else
+                           self.tr("Las respuestas y los DM pendientes sí se envían."))
+            self.cost_banner.setText(text)
+            self.cost_banner.show()
+        elif state is not None:
+            self.cost_banner.hide()
+
+    def open_budget(self) -> None:
+        desk, account = self.ui.desk, self.ui.account
+
+        def opened(budget) -> None:  # type: ignore[no-untyped-def]
+            dialog = BudgetDialog(self.ui, budget, self)
+            if dialog.exec():
+                self.refresh_costs()
+                self.dashboard.refresh()
+
+        self.ui.run(lambda: desk.costs.budget(account), opened,
+                    failure=self.tr("No se pudo leer el presupuesto de X"))
         self._show_stalls()
 
     # ------------------------------------------------------------------ sign-in
@@ -579,6 +645,7 @@ class MainWindow(QMainWindow):
             self.dashboard_dock.hide()
         self.reset_action.setVisible(supervisor)
         self.reset_action.setEnabled(supervisor)
+        self.x_budget_action.setVisible(actor.may(Permission.SET_X_BUDGET))
         triage_allowed = actor.may(Permission.EDIT_TRIAGE_RULES)
         self.triage_menu.menuAction().setVisible(triage_allowed)
         for action in (self.retrain_action, self.rollback_action):

@@ -80,6 +80,34 @@
     </message>
 </context>
 <context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="36" />
+        <source>Presupuesto de X</source>
+        <translation>X budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="39" />
+        <source>X cobra por uso: cada mención, usuario o mensaje leído y cada respuesta enviada. Cerca del presupuesto el sondeo se espacia; al alcanzarlo se detiene hasta el mes siguiente. Lo comparten todos los puestos.</source>
+        <translation>X charges per use: every mention, user or message read and every reply sent. Near the budget polling is spaced out; at the budget it stops until next month. Every desk shares it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="50" />
+        <source>Al alcanzarlo, detener también las respuestas y los DM pendientes</source>
+        <translation>At the budget, also hold back queued replies and DMs</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="52" />
+        <source>Presupuesto mensual:</source>
+        <translation>Monthly budget:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="53" />
+        <source>Alerta diaria:</source>
+        <translation>Daily alert:</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
         <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
@@ -90,6 +118,44 @@
         <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="185" />
+        <source>X hoy: %s · mes: %s</source>
+        <translation>X today: %s · month: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="188" />
+        <source> de %s</source>
+        <translation> of %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="201" />
+        <source>Gasto en X este mes (pago por uso)</source>
+        <translation>X spend this month (pay-per-use)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="221" />
+        <source>No se pudo leer el gasto en X</source>
+        <translation>Could not read the X spend</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="228" />
+        <source> · previsión a fin de mes: %s</source>
+        <translation> · forecast to the month's end: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="230" />
+        <source>sondeo en pausa hasta el %s</source>
+        <translation>polling paused until %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="232" />
+        <source>sondeo espaciado ×%.1f</source>
+        <translation>polling spaced out ×%.1f</translation>
     </message>
 </context>
 <context>
@@ -183,63 +249,63 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="139" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="69" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="142" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="102" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="126" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="133" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="132" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="135" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -683,7 +749,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="110" />
+        <location filename="../../jun_desk/ui/main_window.py" line="114" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -824,297 +890,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="171" />
+        <location filename="../../jun_desk/ui/main_window.py" line="184" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="173" />
+        <location filename="../../jun_desk/ui/main_window.py" line="186" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="176" />
+        <location filename="../../jun_desk/ui/main_window.py" line="189" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="180" />
+        <location filename="../../jun_desk/ui/main_window.py" line="193" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="185" />
+        <location filename="../../jun_desk/ui/main_window.py" line="198" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="195" />
+        <location filename="../../jun_desk/ui/main_window.py" line="208" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <location filename="../../jun_desk/ui/main_window.py" line="217" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="221" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="226" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="228" />
+        <location filename="../../jun_desk/ui/main_window.py" line="244" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="247" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="252" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="253" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="243" />
+        <location filename="../../jun_desk/ui/main_window.py" line="259" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="245" />
+        <location filename="../../jun_desk/ui/main_window.py" line="261" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="247" />
+        <location filename="../../jun_desk/ui/main_window.py" line="263" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="253" />
+        <location filename="../../jun_desk/ui/main_window.py" line="269" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="270" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="259" />
+        <location filename="../../jun_desk/ui/main_window.py" line="275" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="277" />
+        <source>&amp;Presupuesto de X…</source>
+        <translation>X &amp;budget…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="279" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="263" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="265" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="268" />
+        <location filename="../../jun_desk/ui/main_window.py" line="286" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="269" />
+        <location filename="../../jun_desk/ui/main_window.py" line="287" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <location filename="../../jun_desk/ui/main_window.py" line="303" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="334" />
+        <location filename="../../jun_desk/ui/main_window.py" line="353" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <location filename="../../jun_desk/ui/main_window.py" line="361" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <location filename="../../jun_desk/ui/main_window.py" line="361" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="343" />
+        <location filename="../../jun_desk/ui/main_window.py" line="362" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="360" />
+        <location filename="../../jun_desk/ui/main_window.py" line="379" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="392" />
+        <location filename="../../jun_desk/ui/main_window.py" line="411" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="394" />
+        <location filename="../../jun_desk/ui/main_window.py" line="413" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
+        <location filename="../../jun_desk/ui/main_window.py" line="420" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="406" />
+        <location filename="../../jun_desk/ui/main_window.py" line="426" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="409" />
+        <location filename="../../jun_desk/ui/main_window.py" line="429" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="432" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="446" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="445" />
+        <location filename="../../jun_desk/ui/main_window.py" line="467" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="450" />
+        <location filename="../../jun_desk/ui/main_window.py" line="472" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="455" />
+        <location filename="../../jun_desk/ui/main_window.py" line="477" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="461" />
+        <location filename="../../jun_desk/ui/main_window.py" line="483" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="490" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="473" />
+        <location filename="../../jun_desk/ui/main_window.py" line="495" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="517" />
+        <location filename="../../jun_desk/ui/main_window.py" line="539" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="521" />
+        <location filename="../../jun_desk/ui/main_window.py" line="543" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="527" />
+        <location filename="../../jun_desk/ui/main_window.py" line="549" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="529" />
+        <location filename="../../jun_desk/ui/main_window.py" line="551" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="531" />
+        <location filename="../../jun_desk/ui/main_window.py" line="553" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="540" />
+        <location filename="../../jun_desk/ui/main_window.py" line="562" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="550" />
+        <location filename="../../jun_desk/ui/main_window.py" line="572" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="554" />
+        <location filename="../../jun_desk/ui/main_window.py" line="576" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="555" />
+        <location filename="../../jun_desk/ui/main_window.py" line="577" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="559" />
+        <location filename="../../jun_desk/ui/main_window.py" line="581" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="567" />
+        <location filename="../../jun_desk/ui/main_window.py" line="604" />
+        <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
+        <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <source>Las respuestas y los DM pendientes también esperan.</source>
+        <translation>Queued replies and DMs wait too.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="610" />
+        <source>Las respuestas y los DM pendientes sí se envían.</source>
+        <translation>Queued replies and DMs still go out.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="626" />
+        <source>No se pudo leer el presupuesto de X</source>
+        <translation>Could not read the X budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="633" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="569" />
+        <location filename="../../jun_desk/ui/main_window.py" line="635" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1523,6 +1614,49 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="61" />
+        <source>Gasto en X por día este mes</source>
+        <translation>X spend per day this month</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="83" />
+        <source>Sin datos de gasto todavía</source>
+        <translation>No spend figures yet</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="146" />
+        <source>Presupuesto %s</source>
+        <translation>Budget %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="154" />
+        <source>Gasto del día</source>
+        <translation>Day's spend</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="154" />
+        <source>Acumulado</source>
+        <translation>Month so far</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="155" />
+        <source>Previsión</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="155" />
+        <source>Presupuesto</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="156" />
+        <source>Alerta diaria</source>
+        <translation>Daily alert</translation>
     </message>
 </context>
 <context>
