@@ -83,12 +83,15 @@ class SpendChart(QWidget):
                              self.tr("Sin datos de gasto todavía"))
             return
         cumulative = data.cumulative()
-        top_value = max([data.budget_micro, data.forecast_micro, *cumulative,
-                         *(data.day(n) for n in range(1, data.days + 1)), 1])
-        top_value = _nice(top_value * 1.1)
+        # Left scale: the month (running total, forecast, budget). Right scale: one day
+        # (the bars and the daily alert), so a day's spend is readable beside the month's.
+        top_value = _nice(max([data.budget_micro, data.forecast_micro, *cumulative, 1]) * 1.1)
+        daily = [data.day(n) for n in range(1, data.days + 1)]
+        top_day = _nice(max([*daily, data.daily_alert_micro, 1]) * 1.25)
         left = metrics.horizontalAdvance(money(top_value, lang)) + 12
+        right = metrics.horizontalAdvance(money(top_day, lang)) + 12
         legend_h = metrics.height() + 8
-        plot = QRectF(left, legend_h + 4, self.width() - left - 12,
+        plot = QRectF(left, legend_h + 4, self.width() - left - right,
                       self.height() - legend_h - metrics.height() - 14)
         step = plot.width() / data.days
 
@@ -98,31 +101,41 @@ class SpendChart(QWidget):
         def y_of(value: float) -> float:
             return plot.bottom() - value / top_value * plot.height()
 
-        # grid and the dollar scale
-        painter.setPen(QPen(GRID, 1))
+        def y_day(value: float) -> float:
+            return plot.bottom() - value / top_day * plot.height()
+
+        # grid and both scales
         for k in range(5):
-            value = top_value * k / 4
-            y = y_of(value)
+            y = y_of(top_value * k / 4)
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(TEXT)
+            painter.setPen(LINE)
             painter.drawText(QRectF(0, y - metrics.height() / 2, left - 6, metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             money(round(value), lang))
+                             money(round(top_value * k / 4), lang))
+            painter.setPen(TODAY)
+            painter.drawText(QRectF(plot.right() + 6, y - metrics.height() / 2, right - 6,
+                                    metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             money(round(top_day * k / 4), lang))
         # days along the bottom
         painter.setPen(TEXT)
         for n in range(1, data.days + 1):
             if n == 1 or n % 5 == 0 or n == data.days:
                 painter.drawText(QRectF(x_of(n) - 15, plot.bottom() + 3, 30, metrics.height()),
                                  Qt.AlignmentFlag.AlignCenter, str(n))
-        # bars: each day's spend
+        # bars: each day's spend (right scale)
         for n in range(1, data.today.day + 1):
             value = data.day(n)
             if not value:
                 continue
-            rect = QRectF(x_of(n) - step * 0.35, y_of(value), step * 0.7,
-                          plot.bottom() - y_of(value))
+            rect = QRectF(x_of(n) - step * 0.35, y_day(value), step * 0.7,
+                          plot.bottom() - y_day(value))
             painter.fillRect(rect, TODAY if n == data.today.day else BAR)
+        if data.daily_alert_micro:
+            y = y_day(data.daily_alert_micro)
+            painter.setPen(QPen(ALERT, 2, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         # the month so far, and the forecast to its end
         path = QPainterPath(QPointF(plot.left(), plot.bottom()))
         for n, value in enumerate(cumulative, start=1):
@@ -144,15 +157,12 @@ class SpendChart(QWidget):
                                     metrics.height()),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                              self.tr("Presupuesto %s") % money(data.budget_micro, lang))
-        if data.daily_alert_micro:
-            y = y_of(data.daily_alert_micro)
-            painter.setPen(QPen(ALERT, 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         # legend
         x = plot.left()
         for colour, text, style in (
-                (BAR, self.tr("Gasto del día"), "bar"), (LINE, self.tr("Acumulado"), "line"),
+                (LINE, self.tr("Acumulado del mes"), "line"),
                 (LINE, self.tr("Previsión"), "dash"), (BUDGET, self.tr("Presupuesto"), "line"),
+                (BAR, self.tr("Gasto del día (escala derecha)"), "bar"),
                 (ALERT, self.tr("Alerta diaria"), "dot")):
             y = 4 + metrics.height() / 2
             if style == "bar":
@@ -170,13 +180,13 @@ class SpendChart(QWidget):
 
 
 def _nice(value: float) -> int:
-    """A round top for the scale (µ$): 1, 2 or 5 times a power of ten."""
+    """A round top for a scale (µ$) that divides into four round steps."""
     magnitude = 1
     while magnitude * 10 <= value:
         magnitude *= 10
-    for factor in (1, 2, 5, 10):
+    for factor in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10):
         if factor * magnitude >= value:
-            return factor * magnitude
+            return round(factor * magnitude)
     return 10 * magnitude
 
 
@@ -229,5 +239,7 @@ class CostsPanel(QWidget):
         if state.until is not None:
             text += " · " + self.tr("sondeo en pausa hasta el %s") % f"{state.until:%d/%m}"
         elif state.factor > 1:
-            text += " · " + self.tr("sondeo espaciado ×%.1f") % state.factor
+            factor = f"{state.factor:.1f}"
+            text += " · " + self.tr("sondeo espaciado ×%s") % (
+                factor.replace(".", ",") if lang == "es" else factor)
         self.figures.setText(text)

@@ -123,39 +123,39 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="185" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="195" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="188" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="198" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="201" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="211" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="221" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="231" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="228" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="238" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="230" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="240" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="232" />
-        <source>sondeo espaciado ×%.1f</source>
-        <translation>polling spaced out ×%.1f</translation>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="243" />
+        <source>sondeo espaciado ×%s</source>
+        <translation>polling spaced out ×%s</translation>
     </message>
 </context>
 <context>
@@ -1629,32 +1629,32 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="146" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="159" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="154" />
-        <source>Gasto del día</source>
-        <translation>Day's spend</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="154" />
-        <source>Acumulado</source>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="163" />
+        <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="155" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="164" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="155" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="164" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="156" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
+        <source>Gasto del día (escala derecha)</source>
+        <translation>Day's spend (right scale)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>
