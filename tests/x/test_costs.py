@@ -127,3 +127,41 @@ def test_spent_credits_are_one_message_and_no_retry_storm(desk: Desk, credits: f
     # one request an hour: no retries, no second stream asking again
     assert refused == len(depleted)
     assert _metered(desk) == billed  # what was read before the balance ran out
+
+
+@pytest.mark.parametrize("status, body", [
+    (402, {"title": "Payment Required", "detail": "credits depleted",
+           "type": "https://api.x.com/2/problems/credits-depleted", "status": 402}),
+    (429, {"title": "UsageCapExceeded", "period": "Monthly", "scope": "Product",
+           "detail": "Usage cap exceeded: Monthly product cap",
+           "type": "https://api.twitter.com/2/problems/usage-capped"}),
+])
+def test_both_forms_of_spent_credits_need_a_person(status: int, body: dict) -> None:
+    import json
+
+    import requests
+    import tweepy
+
+    from jun_desk.x.errors import map_exception
+
+    response = requests.Response()
+    response.status_code = status
+    response._content = json.dumps(body).encode()
+    response.headers["x-rate-limit-remaining"] = "179"
+    cls = tweepy.TooManyRequests if status == 429 else tweepy.HTTPException
+    err = map_exception(cls(response), now=0)
+    assert err.failure is Failure.CREDITS and not err.transient
+    assert err.retry_after == CREDITS_RECHECK
+    plain = map_exception(tweepy.TooManyRequests(_plain_429()), now=0)
+    assert plain.failure is Failure.RATE_LIMITED
+
+
+def _plain_429():  # type: ignore[no-untyped-def]
+    import json
+
+    import requests
+
+    response = requests.Response()
+    response.status_code = 429
+    response._content = json.dumps({"title": "Too Many Requests", "type": "about:blank"}).encode()
+    return response
