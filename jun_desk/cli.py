@@ -105,6 +105,15 @@ def _parser() -> argparse.ArgumentParser:
                                          "against the budget")
     costs.add_argument("--days", type=int, default=7, help="days shown (default 7)")
     costs.add_argument("--json", action="store_true")
+    costs.add_argument("--set-budget", metavar="DOLLARS",
+                       help="set the monthly X budget shared by every desk (supervisors; "
+                            "0 = none); with --as")
+    costs.add_argument("--daily-alert", metavar="DOLLARS", default="0",
+                       help="with --set-budget: the daily alert level (default none)")
+    costs.add_argument("--stop-writes", action="store_true",
+                       help="with --set-budget: at the budget, queued replies and DMs wait too")
+    costs.add_argument("--as", dest="operator", metavar="USERNAME",
+                       help="the supervisor setting the budget (audited)")
 
     outbox = sub.add_parser("outbox", help="replies and DMs waiting to be sent, or failed")
     outbox.add_argument("--all", action="store_true", help="include the sent ones")
@@ -464,6 +473,12 @@ def _costs(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
     if not 0 < args.days <= 366:
         raise JunDeskError("--days must be a number of days between 1 and 366")
     account = default_account()
+    if args.set_budget is not None:
+        if not args.operator:
+            raise JunDeskError("--set-budget needs --as USERNAME (a supervisor)")
+        desk.costs.set_budget(desk.operators.actor(args.operator), account,
+                              monthly=args.set_budget, daily_alert=args.daily_alert,
+                              stop_writes=args.stop_writes)
     today = desk.ctx.clock().date()
     first = min(today - timedelta(days=args.days - 1), today.replace(day=1))
     rows = desk.costs.rows(account, first, today)

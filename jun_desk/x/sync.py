@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from jun_desk.domain.costs import BudgetState, Pace
 from jun_desk.domain.errors import JunDeskError
@@ -133,6 +134,7 @@ class SyncEngine:
         self.dm_probe = 5  # events in a walk's first DM page
         self.budget_state: BudgetState | None = None
         self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
+        self._seen_cleared: date | None = None
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -224,13 +226,18 @@ class SyncEngine:
         self._health[stream] = _Health()
 
     def _flush_charges(self, me: XUser) -> None:
-        """Charges no stored page took (users/me, a poll that stored nothing)."""
+        """Charges no stored page took (users/me, a poll that stored nothing); once a UTC
+        day, the de-duplication entries of days gone are dropped."""
         charges = self.client.take_charges()
         try:
             self.desk.costs.record(me.handle, charges)
         except BaseException:
             self.client.return_charges(charges)
             raise
+        today = self.desk.ctx.clock().date()
+        if self._seen_cleared != today:
+            self.desk.costs.forget_old(me.handle)
+            self._seen_cleared = today
 
     def next_delay(self, floor: float) -> float:
         """When to poll again: never sooner than ``floor`` (stretched when the month's X

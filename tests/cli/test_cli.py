@@ -317,6 +317,14 @@ def test_costs_prints_the_days_the_month_and_the_budget(capsys, url: str,  # typ
     assert data["prices"]["post"] == 0.005 and data["prices"]["as_of"]
     code, _out, err = run(capsys, "--db", url, "costs", "--days", "0")
     assert code == 1 and "--days" in err
+    desk = Desk.open(url)
+    desk.operators.add("luis", "operator")
+    desk.close()
+    code, _out, err = run(capsys, "--db", url, "costs", "--set-budget", "1", "--as", "luis")
+    assert code == 1 and "may not set the X budget" in err
+    code, out, _err = run(capsys, "--db", url, "costs", "--set-budget", "80", "--as", "ana",
+                          "--daily-alert", "5")
+    assert code == 0 and "of $80.00" in out
     settings = Path(os.environ["JUN_DESK_HOME"]) / "config" / "settings.ini"
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text("[x_prices]\npost_read = cinco\n", encoding="utf-8")

@@ -72,3 +72,14 @@ def test_money_in_both_languages() -> None:
     assert money(1_240_000, "es") == "1,24 $"
     assert money(31_400_000, "en") == "$31.40"
     assert money(1_234_560_000, "es") == "1.234,56 $"
+
+
+def test_old_days_are_forgotten_for_de_duplication_not_for_the_bill(desk: Desk, clock) -> None:  # type: ignore[no-untyped-def]
+    clock.now = datetime(2026, 11, 24, 9, tzinfo=UTC)
+    desk.costs.record("AytoJun", [Charge(date(2026, 11, 20), "dms", Kind.DM_EVENT, "1"),
+                                  Charge(DAY, "dms", Kind.DM_EVENT, "1")])
+    desk.costs.forget_old("AytoJun")
+    # today's entry is kept: the same event today is still not charged again
+    assert desk.costs.record("AytoJun", [Charge(DAY, "dms", Kind.DM_EVENT, "1")]) == 0
+    assert desk.costs.per_day("AytoJun", date(2026, 11, 1), DAY) == {
+        date(2026, 11, 20): 10_000, DAY: 10_000}
