@@ -213,6 +213,13 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
             print(f"{datetime.now():%H:%M:%S} @{report.account}: {report.standby} polls this "
                   "account; this desk stands by", flush=True)
             return
+        if report.paused and report.budget is not None and report.budget.until is not None:
+            print(f"{datetime.now():%H:%M:%S} @{report.account}: the month's X budget is "
+                  f"spent; polling paused until {report.budget.until:%Y-%m-%d %H:%M} UTC "
+                  "(see `jun-desk costs`)", file=sys.stderr, flush=True)
+            if not args.no_outbox and not report.budget.writes_stopped:
+                sender.send_due()
+            return
         line = (f"{datetime.now():%H:%M:%S} @{report.account}: {report.mentions.inserted} new "
                 f"mentions, {report.dms.inserted} new DMs "
                 f"({report.mentions.pages + report.dms.pages} pages")
