@@ -580,6 +580,7 @@ class MainWindow(QMainWindow):
     def _sync_failed(self, err: Exception) -> None:
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
         self.sync_label.setStyleSheet("color: #c62828;")
+        self._show_stalls()
         if getattr(err, "failure", None) == "credits":
             self.show_costs(None, err)
 
@@ -624,7 +625,6 @@ class MainWindow(QMainWindow):
 
         self.ui.run(lambda: desk.costs.budget(account), opened,
                     failure=self.tr("No se pudo leer el presupuesto de X"))
-        self._show_stalls()
 
     # ------------------------------------------------------------------ sign-in
     def _set_title(self) -> None:

@@ -262,13 +262,14 @@ class SyncEngine:
 
     def _dms(self, me: XUser, report: SyncReport) -> None:
         """DM events have no since_id: walk newest-first until a known id shows up. The
-        first page is small (``dm_probe``): X bills every event a page returns, and the
-        first poll of a UTC day would otherwise pay again for a page of known ones."""
+        first page of a poll is small (``dm_probe``) once the desk has read the stream:
+        X bills every event a page returns, and the first poll of a UTC day would otherwise
+        pay again for a page of known ones. A first backfill reads whole pages."""
         self._walk(me, Stream.DMS, DM_EVENTS, report.dms, report,
-                   lambda token, _cursor: self.client.dm_events(
+                   lambda token, cursor: self.client.dm_events(
                        pagination_token=token,
-                       max_results=self.page_size if token else min(self.page_size,
-                                                                    self.dm_probe)),
+                       max_results=self.page_size if token or cursor is None
+                       else min(self.page_size, self.dm_probe)),
                    lambda page, cursor: page.next_token is None or (cursor is not None and any(
                        int(i) <= int(cursor) for i in _page_ids(page))))
 
