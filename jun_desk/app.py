@@ -208,6 +208,9 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
     from jun_desk.ui.sign_in import sign_in, system_user
 
     desk = Desk.open(connection.db_url)
+    from jun_desk.config import x_prices
+
+    desk.ctx.prices = x_prices()  # X's prices: the dated defaults, settings.ini on top
     live: ChangeListener | None = None
     crashes = None
     x: _XSide | None = None

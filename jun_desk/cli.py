@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jun_desk import __version__, cli_x
 from jun_desk.config import DB_ENV, Paths, database_url
@@ -104,6 +104,20 @@ def _parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="backlog and response times")
     report.add_argument("--days", type=int, default=7, help="period for the medians (default 7)")
     report.add_argument("--json", action="store_true")
+
+    costs = sub.add_parser("costs", help="what X charged per day (pay-per-use), the month "
+                                         "against the budget")
+    costs.add_argument("--days", type=int, default=7, help="days shown (default 7)")
+    costs.add_argument("--json", action="store_true")
+    costs.add_argument("--set-budget", metavar="DOLLARS",
+                       help="set the monthly X budget shared by every desk (supervisors; "
+                            "0 = none); with --as")
+    costs.add_argument("--daily-alert", metavar="DOLLARS", default="0",
+                       help="with --set-budget: the daily alert level (default none)")
+    costs.add_argument("--stop-writes", action="store_true",
+                       help="with --set-budget: at the budget, queued replies and DMs wait too")
+    costs.add_argument("--as", dest="operator", metavar="USERNAME",
+                       help="the supervisor setting the budget (audited)")
 
     outbox = sub.add_parser("outbox", help="replies and DMs waiting to be sent, or failed")
     outbox.add_argument("--all", action="store_true", help="include the sent ones")
@@ -205,9 +219,16 @@ def _crash_report(err: BaseException) -> Path:
 
 
 def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
+    from jun_desk.config import x_prices
     from jun_desk.services.desk import Desk
 
-    return Desk.open(database_url(args.db), migrate=migrate)
+    desk = Desk.open(database_url(args.db), migrate=migrate)
+    try:
+        desk.ctx.prices = x_prices()
+    except JunDeskError:
+        desk.close()
+        raise
+    return desk
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -233,7 +254,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         handler = {"tickets": _tickets, "export": _export, "operators": _operators,
                    "report": _report, "sync": cli_x.run_sync, "outbox": _outbox,
-                   "quarantine": _quarantine}[args.command]
+                   "quarantine": _quarantine, "costs": _costs}[args.command]
         return handler(desk, args)
     finally:
         desk.close()
@@ -438,6 +459,68 @@ def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     print(f"Last {args.days} days: {overall.tickets} tickets, median first response "
           f"{format_duration(overall.median_first_response)}, median resolution "
           f"{format_duration(overall.median_resolution)}")
+    return 0
+
+
+def _costs(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from jun_desk.config import default_account
+    from jun_desk.domain.costs import MICRO, money
+
+    if not 0 < args.days <= 366:
+        raise JunDeskError("--days must be a number of days between 1 and 366")
+    account = default_account()
+    if args.set_budget is not None:
+        if not args.operator:
+            raise JunDeskError("--set-budget needs --as USERNAME (a supervisor)")
+        desk.costs.set_budget(desk.operators.actor(args.operator), account,
+                              monthly=args.set_budget, daily_alert=args.daily_alert,
+                              stop_writes=args.stop_writes)
+    today = desk.ctx.clock().date()
+    first = min(today - timedelta(days=args.days - 1), today.replace(day=1))
+    rows = desk.costs.rows(account, first, today)
+    state = desk.costs.state(account)
+    prices = desk.ctx.price_table
+    days: dict[Any, dict[str, Any]] = {}
+    for r in rows:
+        day = days.setdefault(r.day, {"total": 0, "streams": {}, "units": {}})
+        day["total"] += r.micro
+        day["streams"][r.stream] = day["streams"].get(r.stream, 0) + r.micro
+        day["units"][r.kind] = day["units"].get(r.kind, 0) + r.units
+    shown = [today - timedelta(days=n) for n in range(args.days - 1, -1, -1)]
+    budget = state.budget
+    if args.json:
+        _print_json({
+            "account": account, "currency": "USD",
+            "prices": {"as_of": prices.as_of, "source": prices.source,
+                       **{k.value: v / MICRO for k, v in prices.micro.items()}},
+            "days": [{"day": d.isoformat(), "total": days.get(d, {}).get("total", 0) / MICRO,
+                      "by_stream": {k: v / MICRO for k, v in
+                                    days.get(d, {}).get("streams", {}).items()},
+                      "units": days.get(d, {}).get("units", {})} for d in shown],
+            "month": {"spent": state.month_micro / MICRO, "today": state.today_micro / MICRO,
+                      "forecast": state.forecast_micro / MICRO, "pace": state.pace.value,
+                      "paused_until": state.until.isoformat() if state.until else None},
+            "budget": {"monthly": budget.monthly_micro / MICRO or None,
+                       "daily_alert": budget.daily_alert_micro / MICRO or None,
+                       "stop_writes": budget.stop_writes, "set_by": budget.updated_by},
+        })
+        return 0
+    print(f"X pay-per-use spend of @{account} (prices of {prices.as_of or 'settings'})")
+    print(f"{'DAY':<11} {'TOTAL':>9}  BY STREAM")
+    for d in shown:
+        day = days.get(d, {"total": 0, "streams": {}})
+        parts = ", ".join(f"{k} {money(v, 'en')}" for k, v in sorted(day["streams"].items()))
+        print(f"{d.isoformat():<11} {money(day['total'], 'en'):>9}  {parts}")
+    limit = f" of {money(budget.monthly_micro, 'en')}" if budget.monthly_micro else \
+        " (no budget set)"
+    print(f"This month: {money(state.month_micro, 'en')}{limit}; today "
+          f"{money(state.today_micro, 'en')}; forecast to the month's end "
+          f"{money(state.forecast_micro, 'en')}")
+    if state.until is not None:
+        print(f"Polling paused: the month's budget is spent (until {state.until:%Y-%m-%d} "
+              f"00:00 UTC)")
+    elif state.pace.value == "stretched":
+        print(f"Polling slowed down x{state.factor:.1f} to stay inside the budget")
     return 0
 
 

@@ -53,6 +53,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
                               "or only the newer post.fields")
     sandbox.add_argument("--posts-per-day", type=int, default=100,
                          help="the account's 24-hour posting cap (default 100, as X's)")
+    sandbox.add_argument("--credits", type=float, default=None,
+                         help="a pay-per-use balance in dollars: requests are billed at X's "
+                              "prices and refused (402) once it is spent (default: unlimited)")
 
     creds = sub.add_parser("credentials", help="X credentials in the OS keyring")
     csub = creds.add_subparsers(dest="credentials_command", required=True)
@@ -99,10 +102,13 @@ def run_sandbox(args: argparse.Namespace) -> int:
         raise JunDeskError(f"--faults: {err}") from None
     if args.posts_per_day < 0:
         raise JunDeskError("--posts-per-day: a number of posts, 0 or more")
+    if args.credits is not None and not (args.credits >= 0 and args.credits < 1e9):
+        raise JunDeskError("--credits: an amount in dollars, 0 or more")
     try:
         sandbox = Sandbox(host=args.host, port=args.port, speed=parse_speed(args.speed),
                           faults=faults, seed=args.seed, generation=args.names,
-                          daily_limits={"POST /2/tweets": (args.posts_per_day, 1667)})
+                          daily_limits={"POST /2/tweets": (args.posts_per_day, 1667)},
+                          credits=args.credits)
     except OSError as err:
         raise JunDeskError(f"Cannot listen on {args.host}:{args.port}: {err.strerror}") from None
     creds = sandbox.credentials
@@ -210,6 +216,13 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         if report.standby is not None:
             print(f"{datetime.now():%H:%M:%S} @{report.account}: {report.standby} polls this "
                   "account; this desk stands by", flush=True)
+            return
+        if report.paused and report.budget is not None and report.budget.until is not None:
+            print(f"{datetime.now():%H:%M:%S} @{report.account}: the month's X budget is "
+                  f"spent; polling paused until {report.budget.until:%Y-%m-%d %H:%M} UTC "
+                  "(see `jun-desk costs`)", file=sys.stderr, flush=True)
+            if not args.no_outbox and not report.budget.writes_stopped:
+                sender.send_due()
             return
         line = (f"{datetime.now():%H:%M:%S} @{report.account}: {report.mentions.inserted} new "
                 f"mentions, {report.dms.inserted} new DMs "

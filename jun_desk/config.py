@@ -135,3 +135,20 @@ def sign_in_settings(paths: Paths | None = None) -> SignInSettings:
     except ValueError:
         pin, system = False, False
     return SignInSettings(pin=pin, idle_minutes=max(0.0, idle), system_user=system)
+
+
+def x_prices(paths: Paths | None = None):  # type: ignore[no-untyped-def]
+    """X's prices: the dated defaults of resources/x_prices.toml, with any price of
+    settings.ini ``[x_prices]`` (``post_read = 0.005``, ``write_dm = 0.015``…) on top."""
+    from jun_desk.domain.costs import PriceTable
+    from jun_desk.domain.errors import JunDeskError
+    from jun_desk.resources import resource_path
+
+    parser = configparser.ConfigParser(interpolation=None)
+    path = _settings_file(paths or Paths.default())
+    parser.read(path, encoding="utf-8")
+    overrides = dict(parser.items("x_prices")) if parser.has_section("x_prices") else {}
+    try:
+        return PriceTable.load(resource_path("x_prices.toml"), overrides)
+    except ValueError as err:
+        raise JunDeskError(f"{path} [x_prices]: {err}") from None

@@ -106,3 +106,20 @@ def test_an_older_install_is_tightened_at_start_with_a_log_line(tmp_path: Path, 
     log = (paths.logs / "jun-desk.log").read_text(encoding="utf-8")
     assert f"Made {paths.default_database} private to this user: 0644 → 0600" in log
     assert f"Made {paths.data} private to this user: 0755 → 0700" in log
+
+
+@pytest.mark.parametrize("mode", [0o1777, 0o755], ids=["shared-sticky", "chosen-folder"])
+def test_a_database_in_an_existing_folder_leaves_the_folder_as_it_was(
+        tmp_path: Path, umask_022, mode: int) -> None:  # type: ignore[no-untyped-def]
+    """A database put in /tmp or a folder the person chose must not take that folder away
+    from its other users (the desk once made /tmp 1700): the files are private instead."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, mode)
+    desk = Desk.open(f"sqlite:///{shared / 'desk.db'}")
+    desk.close()
+    assert stat.S_IMODE(shared.stat().st_mode) == mode
+    assert stat.S_IMODE((shared / "desk.db").stat().st_mode) == 0o600
+    fresh = tmp_path / "new" / "place"
+    Desk.open(f"sqlite:///{fresh / 'desk.db'}").close()
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o700  # created by the desk: private

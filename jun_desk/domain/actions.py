@@ -131,6 +131,8 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "tomó el sondeo de X", "took over polling X"),
     _a("poller.release", "dejar el sondeo de X", "release polling X",
        "dejó el sondeo de X", "released polling X"),
+    _a("x_budget.set", "fijar el presupuesto de X", "set the X budget",
+       "fijó el presupuesto de X", "set the X budget", _S),
 )}
 
 

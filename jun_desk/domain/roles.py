@@ -29,6 +29,7 @@ class Permission(StrEnum):
     VERIFY_CITIZEN = "verify_citizen"
     EDIT_TRIAGE_RULES = "edit_triage_rules"
     MANAGE_OPERATORS = "manage_operators"
+    SET_X_BUDGET = "set_x_budget"
 
 
 _OPERATOR_PERMISSIONS = frozenset({
@@ -49,6 +50,7 @@ _DESCRIPTIONS_ES = {
     Permission.VERIFY_CITIZEN: "verificar vecinos como residentes",
     Permission.EDIT_TRIAGE_RULES: "cambiar las reglas de clasificación",
     Permission.MANAGE_OPERATORS: "gestionar operadores",
+    Permission.SET_X_BUDGET: "fijar el presupuesto de X",
 }
 _ROLES_ES = {"operator": "operador", "supervisor": "supervisor"}
 
@@ -62,6 +64,7 @@ _DESCRIPTIONS = {
     Permission.VERIFY_CITIZEN: "verify citizens as residents",
     Permission.EDIT_TRIAGE_RULES: "edit triage rules",
     Permission.MANAGE_OPERATORS: "manage operators",
+    Permission.SET_X_BUDGET: "set the X budget",
 }
 
 

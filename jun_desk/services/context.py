@@ -8,6 +8,7 @@ from datetime import datetime
 from functools import cache
 
 from jun_desk.domain.classifier import LinearModel
+from jun_desk.domain.costs import PriceTable
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
 from jun_desk.domain.triage import Triage, TriageRules
@@ -50,6 +51,13 @@ class DeskContext:
     db: Database
     rules: Rules
     clock: Callable[[], datetime] = field(default=utcnow)
+    prices: PriceTable | None = None  # X's prices (None: the dated defaults in resources/)
+
+    @property
+    def price_table(self) -> PriceTable:
+        if self.prices is None:
+            self.prices = PriceTable.load(resource_path("x_prices.toml"))
+        return self.prices
 
     @property
     def catalogue(self) -> DepartmentCatalogue:

@@ -10,6 +10,7 @@ from jun_desk.services.audit import AuditService
 from jun_desk.services.changes import ChangeService
 from jun_desk.services.citizens import CitizenService
 from jun_desk.services.context import DeskContext, Rules
+from jun_desk.services.costs import CostService
 from jun_desk.services.export import ExportService
 from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
@@ -43,6 +44,7 @@ class Desk:
         self.changes = ChangeService(ctx)
         self.triage_models = TriageModelService(ctx)
         self.quarantine = QuarantineService(ctx)
+        self.costs = CostService(ctx)
 
     @property
     def db(self) -> Database:

@@ -14,11 +14,13 @@ from typing import Any, cast
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.costs import Charge
 from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, newer_id
 from jun_desk.domain.text import clean_text
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.costs import record as record_charges
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.store.insert import insert_for, rowcount
 from jun_desk.store.models import Citizen, QuarantinedItem, SyncCursor, Ticket, TicketItem
@@ -67,7 +69,8 @@ class IngestService:
                     users: Sequence[XUser], cursor: str | None,
                     walk: tuple[str, str | None] | None = None,
                     fence: Callable[[Session], None] | None = None,
-                    unreadable: Sequence[Unreadable] = ()) -> IngestResult:
+                    unreadable: Sequence[Unreadable] = (),
+                    charges: Sequence[Charge] = ()) -> IngestResult:
         """Store one page of items and advance the stream's cursor, atomically.
 
         ``walk``: where the walk goes on (next token, newest id seen) when this page is not
@@ -76,6 +79,8 @@ class IngestService:
         stores nothing.
         ``unreadable``: the page's items that could not be read whole, quarantined in the
         same transaction (so the cursor never moves past an item that is nowhere).
+        ``charges``: what X billed for the requests that brought the page, metered in the
+        same transaction (issue 17).
         """
         known: dict[str, tuple[tuple[Any, ...], int]] = {}
         with self.ctx.db.session() as session:
@@ -83,6 +88,7 @@ class IngestService:
                 fence(session)
             result = self._store(session, account, stream, items, users, unreadable, known)
             stored = self._advance_cursor(session, account, stream, cursor, walk)
+            record_charges(session, self.ctx, account, charges)
             inserted, attached, quarantined, edited = result
             if inserted or quarantined or edited:
                 record(session, self.ctx, None, "ingest.page",
@@ -95,13 +101,15 @@ class IngestService:
 
     def store_recovered(self, account: str, stream: Stream, items: Sequence[XItem],
                         users: Sequence[XUser], unreadable: Sequence[Unreadable],
-                        fence: Callable[[Session], None] | None = None) -> IngestResult:
+                        fence: Callable[[Session], None] | None = None,
+                        charges: Sequence[Charge] = ()) -> IngestResult:
         """Items read again for the quarantine: stored like a page, the cursor untouched;
         what is still unreadable counts one more attempt."""
         known: dict[str, tuple[tuple[Any, ...], int]] = {}
         with self.ctx.db.session() as session:
             if fence is not None:
                 fence(session)
+            record_charges(session, self.ctx, account, charges)
             inserted, attached, _new, edited = self._store(
                 session, account, stream, items, users, unreadable, known, retried=True)
         self._remember_citizens(known)

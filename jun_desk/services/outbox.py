@@ -6,12 +6,14 @@ The sender (jun_desk.x) takes pending items, sends each once and records the X i
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.costs import Charge
 from jun_desk.domain.errors import NotFoundError, RecipientMismatchError, ValidationError
 from jun_desk.domain.items import ItemKind
 from jun_desk.domain.roles import Actor, Permission
@@ -24,6 +26,7 @@ from jun_desk.domain.tweet_length import (
 )
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.costs import record as record_charges
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
@@ -186,12 +189,15 @@ class OutboxService:
                 OutboxItem.status != "sent").order_by(OutboxItem.id))
             return [_view(r) for r in rows]
 
-    def mark_sent(self, outbox_id: int, sent_x_id: str) -> OutboxView:
-        """Record a send: the X id, the outgoing item in the ticket, the first response."""
+    def mark_sent(self, outbox_id: int, sent_x_id: str,
+                  charges: Sequence[Charge] = ()) -> OutboxView:
+        """Record a send: the X id, the outgoing item in the ticket, the first response;
+        ``charges``: what X billed for it, metered in the same transaction."""
         with self.ctx.db.session() as session:
             row = session.get(OutboxItem, outbox_id)
             if row is None:
                 raise NotFoundError(f"Outbox item {outbox_id} does not exist")
+            record_charges(session, self.ctx, row.account, charges)
             if row.status == "sent":
                 return _view(row)
             now = self.ctx.clock()

@@ -105,7 +105,9 @@ def _private_database_file(path: Path) -> None:
     from jun_desk.store.files import PRIVATE_FILE, private_folder, tighten_file
 
     try:
-        private_folder(path.parent)
+        # A folder the person chose may be shared: it is created private when missing,
+        # never tightened (the database and its WAL and SHM files are made 0600 below).
+        private_folder(path.parent, tighten_existing=False)
     except OSError as err:
         raise StorageError(
             f"Cannot create the folder for the database {path}: {err.strerror}"

@@ -13,9 +13,12 @@ PRIVATE_FILE = 0o600
 _POSIX = os.name == "posix"
 
 
-def private_folder(folder: Path) -> list[str]:
+def private_folder(folder: Path, *, tighten_existing: bool = True) -> list[str]:
     """Create ``folder`` (and the missing folders above it) 0700 whatever the umask; an
-    existing folder the desk owns is tightened to 0700. Returns what was changed."""
+    existing folder the desk owns is tightened to 0700 (unless ``tighten_existing`` is
+    False: a folder the person chose, e.g. for the database, may be shared — its files
+    are made private instead). A shared folder with the sticky bit (/tmp) is never
+    tightened. Returns what was changed."""
     missing = []
     current = folder
     while not current.exists() and current != current.parent:
@@ -25,7 +28,9 @@ def private_folder(folder: Path) -> list[str]:
         path.mkdir(mode=PRIVATE_DIR, exist_ok=True)
         if _POSIX:
             os.chmod(path, PRIVATE_DIR)
-    return [] if missing else _tighten(folder, PRIVATE_DIR)
+    if missing or not tighten_existing:
+        return []
+    return _tighten(folder, PRIVATE_DIR)
 
 
 def _tighten(path: Path, mode: int) -> list[str]:
@@ -35,6 +40,8 @@ def _tighten(path: Path, mode: int) -> list[str]:
         info = path.lstat()
         if stat.S_ISLNK(info.st_mode) or info.st_uid != os.getuid():
             return []  # not ours to change
+        if stat.S_ISDIR(info.st_mode) and info.st_mode & stat.S_ISVTX:
+            return []  # a shared folder such as /tmp: everyone's, whoever owns it
         old = stat.S_IMODE(info.st_mode)
         if old & 0o077 == 0:
             return []

@@ -6,12 +6,14 @@ DMs, so every item is stored with its raw payload, once (unique X ids).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -323,3 +325,41 @@ class QuarantinedItem(Base):
 
     __table_args__ = (UniqueConstraint("account", "stream", "item_key",
                                        name="uq_quarantine_account_stream_key"),)
+
+
+class XSpend(Base):
+    """What X charged, per UTC day, account, stream and kind (issue 17). Written in the
+    transaction that stores what was read, so a killed desk neither loses nor doubles it."""
+
+    __tablename__ = "x_spend"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    stream: Mapped[str] = mapped_column(String(16), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    units: Mapped[int] = mapped_column(Integer, default=0)
+    micro: Mapped[int] = mapped_column(BigInteger, default=0)  # micro-dollars
+
+
+class XSeen(Base):
+    """Resources already charged today: X does not charge them again within a UTC day."""
+
+    __tablename__ = "x_seen"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)
+    x_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class XBudget(Base):
+    """The monthly X budget a supervisor set, shared by every desk on the database."""
+
+    __tablename__ = "x_budget"
+
+    account: Mapped[str] = mapped_column(String(64), primary_key=True)
+    monthly_micro: Mapped[int] = mapped_column(BigInteger, default=0)
+    daily_alert_micro: Mapped[int] = mapped_column(BigInteger, default=0)
+    stop_writes: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime | None]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.campaigns import Campaign
 from jun_desk.services.reports import DepartmentBacklog, ResponseTimes, format_duration
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.costs_chart import CostsPanel
 from jun_desk.ui.labels import department_name
 
 
@@ -90,6 +91,8 @@ class Dashboard(QWidget):
         self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
         self.campaigns.setWordWrap(True)
         layout.addWidget(self.campaigns)
+        self.costs = CostsPanel(ui, self)  # what X costs this month (issue 17)
+        layout.addWidget(self.costs, 1)
 
     def _is_new(self, campaign: Campaign) -> bool:
         """The same hashtag over an overlapping time is the same incident, however it grew."""
@@ -118,6 +121,7 @@ class Dashboard(QWidget):
                 reports.campaigns(now - timedelta(hours=24)))
 
         self.ui.run(load, self._show, failure=self.tr("No se pudo calcular el panel"))
+        self.costs.refresh()
 
     def _show(self, data: DashboardData) -> None:
         backlog = {b.department: b for b in data.backlog}

@@ -32,14 +32,18 @@ from PySide6.QtWidgets import (
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
 from jun_desk.domain.actions import Changes, Kind
+from jun_desk.domain.costs import money
 from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
+from jun_desk.ui import labels
 from jun_desk.ui.about import show_about
 from jun_desk.ui.accessibility import name_desk
 from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.budget_dialog import BudgetDialog
 from jun_desk.ui.citizen_panel import CitizenPanel
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.costs_chart import summary_text
 from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
@@ -172,6 +176,14 @@ class MainWindow(QMainWindow):
         self.sync_banner.setStyleSheet("background: #b34700; color: white; font-weight: 600; "
                                        "padding: 6px;")
         self.sync_banner.hide()
+        # The X budget is spent, or X refuses for spent credits: why, and until when.
+        self.cost_banner = QLabel("", self)
+        self.cost_banner.setObjectName("cost-banner")
+        self.cost_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.cost_banner.setWordWrap(True)
+        self.cost_banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
+                                       "padding: 6px;")
+        self.cost_banner.hide()
         self.desk_page = QWidget(self)
         central_layout = QVBoxLayout(self.desk_page)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +192,7 @@ class MainWindow(QMainWindow):
         self.urgent_banner = UrgentBanner(self)  # urgent Policía Local messages, whole
         self.urgent_banner.open_requested.connect(self._show_item)
         central_layout.addWidget(self.urgent_banner)
+        central_layout.addWidget(self.cost_banner)
         central_layout.addWidget(self.board, 1)
         self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
                                    os_user=self.session.os_user)
@@ -228,6 +241,8 @@ class MainWindow(QMainWindow):
         self.poller_label = StatusLabel("", self, cap=200)
         self.poller_label.setObjectName("poller-label")
         self.budget_label = StatusLabel("", self, cap=140)
+        self.costs_label = StatusLabel("", self, cap=220)  # "X hoy: 1,24 $ · mes: …"
+        self.costs_label.setObjectName("costs-label")
         self.outbox_label = StatusLabel("", self, cap=200)
         self.user_label = StatusLabel("", self, cap=220)
         self.user_label.setObjectName("user-label")
@@ -245,7 +260,8 @@ class MainWindow(QMainWindow):
         self.quarantine_button.clicked.connect(self.show_quarantine)
         self.quarantine_button.hide()
         self.statusBar().addPermanentWidget(self.quarantine_button)
-        for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
+        for label in (self.sync_label, self.poller_label, self.budget_label, self.costs_label,
+                      self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
             # The sync line takes the room there is; a passing message gets it back.
             self.statusBar().addPermanentWidget(label, 1 if label is self.sync_label else 0)
@@ -295,6 +311,8 @@ class MainWindow(QMainWindow):
 
         self.database_action = settings.addAction(self.tr("&Base de datos…"))
         self.database_action.triggered.connect(self.open_database_settings)
+        self.x_budget_action = settings.addAction(self.tr("&Presupuesto de X…"))
+        self.x_budget_action.triggered.connect(self.open_budget)
         triage = self.triage_menu = settings.addMenu(self.tr("&Clasificación"))
         self.retrain_action = triage.addAction(
             self.tr("Reentrenar con las correcciones del mostrador"))
@@ -336,6 +354,7 @@ class MainWindow(QMainWindow):
             lease_keeper.taken_over.connect(self.sync_now)
         name_desk(self)  # what screen readers call each field, list and pane
         self._default_state = self.saveState()  # for someone with no layout of their own
+        self.refresh_costs()
         self._restore_layout()
         self.apply_role()
         self.idle = IdleLock(self, self.session.idle_minutes, self.session.clock)
@@ -437,6 +456,7 @@ class MainWindow(QMainWindow):
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")
+            self.refresh_costs()  # the polling desk meters; the figures are in the database
             return
         text = self.tr("Última sincronización %s: %d nuevos") % (
             datetime.now().strftime("%H:%M:%S"), report.inserted)
@@ -450,6 +470,8 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
         self._show_stalls()
+        self.show_costs(getattr(report, "budget", None), next(
+            (e for e in failed.values() if getattr(e, "failure", None) == "credits"), None))
         if self._budget is not None:
             budget = self._budget().get("GET /2/users/:id/mentions")
             if budget:
@@ -591,6 +613,50 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("Sincronización: %s") % describe(err))
         self.sync_label.setStyleSheet("color: #c62828;")
         self._show_stalls()
+        if getattr(err, "failure", None) == "credits":
+            self.show_costs(None, err)
+
+    # ------------------------------------------------------------------ X costs
+    def refresh_costs(self) -> None:
+        desk, account = self.ui.desk, self.ui.account
+        self.ui.run(lambda: desk.costs.state(account), self.show_costs, quiet=True)
+
+    def show_costs(self, state, credits_error: Exception | None = None) -> None:  # type: ignore[no-untyped-def]
+        """The status bar's spend line; the red banner when polling is paused for the
+        budget or X refuses for spent credits (one message, until a person acts)."""
+        lang = labels.language()
+        if state is not None:
+            self.costs_label.setText(summary_text(state, lang))
+            self.costs_label.setStyleSheet("color: #c62828; font-weight: 600;"
+                                           if state.until or state.daily_alert else "")
+        if credits_error is not None:
+            self.cost_banner.setText(describe(credits_error))
+            self.cost_banner.show()
+        elif state is not None and state.until is not None:
+            text = self.tr(
+                "Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se "
+                "reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.") % (
+                money(state.month_micro, lang), money(state.budget.monthly_micro, lang),
+                f"{state.until:%d/%m/%Y}")
+            text += " " + (self.tr("Las respuestas y los DM pendientes también esperan.")
+                           if state.budget.stop_writes else
+                           self.tr("Las respuestas y los DM pendientes sí se envían."))
+            self.cost_banner.setText(text)
+            self.cost_banner.show()
+        elif state is not None:
+            self.cost_banner.hide()
+
+    def open_budget(self) -> None:
+        desk, account = self.ui.desk, self.ui.account
+
+        def opened(budget) -> None:  # type: ignore[no-untyped-def]
+            dialog = BudgetDialog(self.ui, budget, self)
+            if dialog.exec():
+                self.refresh_costs()
+                self.dashboard.refresh()
+
+        self.ui.run(lambda: desk.costs.budget(account), opened,
+                    failure=self.tr("No se pudo leer el presupuesto de X"))
 
     # ------------------------------------------------------------------ sign-in
     def _set_title(self) -> None:
@@ -611,6 +677,7 @@ class MainWindow(QMainWindow):
             self.dashboard_dock.hide()
         self.reset_action.setVisible(supervisor)
         self.reset_action.setEnabled(supervisor)
+        self.x_budget_action.setVisible(actor.may(Permission.SET_X_BUDGET))
         triage_allowed = actor.may(Permission.EDIT_TRIAGE_RULES)
         self.triage_menu.menuAction().setVisible(triage_allowed)
         for action in (self.retrain_action, self.rollback_action):

@@ -7,17 +7,20 @@ it blocks on the network and never sleeps for the rate limit itself.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import requests
 import tweepy
 
+from jun_desk.domain.costs import Charge, charges_for
 from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, snowflake_time
 from jun_desk.secrets import XCredentials
 from jun_desk.x.errors import Failure, XApiError, map_exception
@@ -30,9 +33,12 @@ TWEET_FIELDS = ["id", "text", "author_id", "created_at", "conversation_id", "ref
                 "attachments", "note_tweet", "edit_history_tweet_ids", "in_reply_to_user_id"]
 USER_FIELDS = ["id", "name", "username", "profile_image_url", "verified"]
 MEDIA_FIELDS = ["media_key", "type", "url", "preview_image_url"]
+# Every expansion is billed (X charges each post, user and media item a response carries),
+# and the desk keeps only the tweets themselves: authors are expanded only when asked
+# (``expand_authors``); otherwise the sync looks up the authors it does not know, once.
 TWEET_EXPANSIONS = ["author_id", "referenced_tweets.id", "attachments.media_keys"]
 DM_EVENT_FIELDS = ["id", "text", "event_type", "created_at", "dm_conversation_id", "sender_id",
-                   "participant_ids", "referenced_tweets", "attachments"]
+                   "participant_ids", "attachments"]
 
 MENTIONS = "GET /2/users/:id/mentions"
 USER_TWEETS = "GET /2/users/:id/tweets"
@@ -222,8 +228,12 @@ def _error_for(errors: list[Any], x_id: str) -> str:
 class XClient:
     def __init__(self, credentials: XCredentials, *, api_base: str = X_API_BASE,
                  budget: RateBudget | None = None,
-                 timeout: tuple[float, float] = DEFAULT_TIMEOUT) -> None:
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+                 expand_authors: bool = False) -> None:
         self.budget = budget or RateBudget()
+        # True: pages carry their authors (and referenced tweets, media) as X's includes,
+        # each billed; False (cost-minimal): only the tweets, unknown authors looked up.
+        self.expand_authors = expand_authors
         self.api_base = api_base
         self.session = RebasedSession(api_base, timeout, on_response=self._record)
         self._tweepy = tweepy.Client(
@@ -233,11 +243,48 @@ class XClient:
         )
         self._tweepy.session = self.session
         self._me: XUser | None = None
+        # What X billed and the desk has not yet stored (issue 17): taken by whoever
+        # stores the result, in that transaction; put back if the transaction fails.
+        self._charges: list[Charge] = []
+        self._charges_lock = threading.Lock()
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    # ------------------------------------------------------------------ the meter
+    def take_charges(self) -> list[Charge]:
+        with self._charges_lock:
+            taken, self._charges = self._charges, []
+        return taken
+
+    def return_charges(self, charges: list[Charge]) -> None:
+        """A transaction that was to store them failed: they wait for the next one."""
+        with self._charges_lock:
+            self._charges[:0] = charges
+
+    def _meter(self, key: str, response: requests.Response) -> None:
+        if not 200 <= response.status_code < 300:
+            return  # X bills what it served or carried out
+        text = ""
+        body: Any = None
+        if key.startswith("POST"):
+            with contextlib.suppress(ValueError, TypeError, AttributeError):
+                raw = response.request.body
+                sent = json.loads(raw if isinstance(raw, (str, bytes)) else b"{}")
+                text = str(sent.get("text") or "")
+        else:
+            try:
+                body = response.json()
+            except ValueError:
+                return  # unreadable: read again later, and billed then
+        charges = charges_for(key, body, self.clock(), text=text)
+        if charges:
+            with self._charges_lock:
+                self._charges.extend(charges)
 
     # ------------------------------------------------------------------ plumbing
     def _record(self, method: str, url: str, response: requests.Response) -> None:
         key = endpoint_key(method, urlsplit(url).path)
         self.budget.update(key, response.headers)
+        self._meter(key, response)
         if response.status_code == 429:
             self.budget.blocked(key, rate_limit_wait(response.headers))
 
@@ -319,13 +366,16 @@ class XClient:
                         bad.reason, bad.x_id or "no id")
         return Page(items, _users(body.get("includes")), newest, token, warnings, unreadable)
 
+    def _expansions(self) -> dict[str, Any]:
+        if not self.expand_authors:
+            return {}
+        return {"user_fields": USER_FIELDS, "media_fields": MEDIA_FIELDS,
+                "expansions": TWEET_EXPANSIONS}
+
     def mentions(self, user_id: str, *, since_id: str | None = None,
                  pagination_token: str | None = None, max_results: int = 100) -> Page:
-        params: dict[str, Any] = {
-            "max_results": max_results, "tweet_fields": TWEET_FIELDS,
-            "user_fields": USER_FIELDS, "media_fields": MEDIA_FIELDS,
-            "expansions": TWEET_EXPANSIONS,
-        }
+        params: dict[str, Any] = {"max_results": max_results, "tweet_fields": TWEET_FIELDS,
+                                  **self._expansions()}
         if since_id:
             params["since_id"] = since_id
         if pagination_token:
@@ -347,9 +397,10 @@ class XClient:
     def dm_events(self, *, pagination_token: str | None = None, max_results: int = 100) -> Page:
         params: dict[str, Any] = {
             "max_results": max_results, "dm_event_fields": DM_EVENT_FIELDS,
-            "event_types": "MessageCreate", "expansions": ["sender_id"],
-            "user_fields": USER_FIELDS,
+            "event_types": "MessageCreate",
         }
+        if self.expand_authors:
+            params.update(expansions=["sender_id"], user_fields=USER_FIELDS)
         if pagination_token:
             params["pagination_token"] = pagination_token
         body = self._call(self._tweepy.get_direct_message_events, user_auth=True, **params)
@@ -367,8 +418,7 @@ class XClient:
         a tweet a page sent incomplete is read again. Ids X no longer serves come back
         as unreadable with X's reason."""
         body = self._call(self._tweepy.get_tweets, list(ids), user_auth=True,
-                          tweet_fields=TWEET_FIELDS, user_fields=USER_FIELDS,
-                          media_fields=MEDIA_FIELDS, expansions=TWEET_EXPANSIONS)
+                          tweet_fields=TWEET_FIELDS, **self._expansions())
         page = self._page({k: v for k, v in body.items() if k != "meta"}, tweet_item,
                           Stream.MENTIONS)
         served = {i.x_id for i in page.items} | {u.x_id for u in page.unreadable if u.x_id}

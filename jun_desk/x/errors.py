@@ -23,6 +23,7 @@ class Failure(StrEnum):
     TIMEOUT = "timeout"
     NETWORK = "network"  # refused, reset, DNS
     MALFORMED = "malformed"  # a body that is not the JSON X promises
+    CREDITS = "credits"  # 402: the X account's pay-per-use credits ran out (or its cap)
 
     @property
     def transient(self) -> bool:
@@ -50,7 +51,31 @@ _TEXTS = {
                       "No se puede conectar con X ({detail}); revise la red"),
     Failure.MALFORMED: ("X sent an answer that cannot be read; retrying shortly",
                         "X envió una respuesta ilegible; se reintentará en breve"),
+    Failure.CREDITS: ("X refuses requests: the account's API credits are spent ({status})."
+                      " A person must add credits in X's Developer Console; Jun Desk checks"
+                      " again once an hour",
+                      "X rechaza las peticiones: se agotaron los créditos de la API de la"
+                      " cuenta ({status}). Alguien debe añadir créditos en la Developer"
+                      " Console de X; Jun Desk vuelve a comprobarlo cada hora"),
 }
+
+# A refusal for spent credits is not retried in a loop: the desk asks again this often.
+CREDITS_RECHECK = 3600.0
+
+
+def _credits_problem(response: requests.Response | None) -> bool:
+    """X's refusal for spent credits: a 402, or the usage-capped problem X's OpenAPI
+    document declares (UsageCapExceededProblem, sent with a 429)."""
+    if response is None:
+        return False
+    if response.status_code == 402:
+        return True
+    try:
+        body = response.json()
+    except ValueError:
+        return False
+    kind = str(body.get("type", "")) if isinstance(body, dict) else ""
+    return kind.endswith(("/problems/usage-capped", "/problems/credits-depleted"))
 
 
 _DAILY_CAP = ("X's 24-hour posting limit reached: posting resumes at {when}",
@@ -129,6 +154,10 @@ def map_exception(err: BaseException, *, now: float) -> XApiError:
 
     if isinstance(err, XApiError):
         return err
+    if isinstance(err, tweepy.HTTPException) and _credits_problem(err.response):
+        status = err.response.status_code if err.response is not None else 402
+        return XApiError(Failure.CREDITS, status=status, detail=_x_reason(err.response),
+                         retry_after=CREDITS_RECHECK)
     if isinstance(err, tweepy.TooManyRequests):
         reset = getattr(err, "reset_time", None)
         if reset is None and err.response is not None:

@@ -13,11 +13,12 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from jun_desk.domain.costs import charges_for
 from jun_desk.domain.items import XItem
 from jun_desk.services.desk import Desk
 from jun_desk.services.outbox import OutboxView
-from jun_desk.x.client import XClient
-from jun_desk.x.errors import Failure, XApiError
+from jun_desk.x.client import POST_DM, POST_TWEET, XClient
+from jun_desk.x.errors import CREDITS_RECHECK, Failure, XApiError
 from jun_desk.x.sync import backoff
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ class SendReport:
     recovered: int = 0  # found already on X: recorded, not sent again
     retrying: int = 0
     failed: int = 0
+    writes_stopped: bool = False  # the X budget is spent and the supervisor stopped writes
+    credits: XApiError | None = None  # X refused for spent credits: the rest waits
 
 
 class OutboxSender:
@@ -41,6 +44,9 @@ class OutboxSender:
 
     def send_due(self, limit: int = 20) -> SendReport:
         report = SendReport()
+        if self.desk.costs.state(self.account).writes_stopped:
+            report.writes_stopped = True
+            return report
         for item in self.desk.outbox.due(self.account, limit):
             in_doubt = item.status == "sending"
             if not self.desk.outbox.claim(item.id, item.status):
@@ -49,16 +55,44 @@ class OutboxSender:
                 if in_doubt or item.attempts > 0:
                     found = self._already_on_x(item)
                     if found is not None:
-                        self.desk.outbox.mark_sent(item.id, found)
+                        self._sent(item, found, billed_unseen=True)
                         report.recovered += 1
                         continue
                 x_id = self._send(item)
             except XApiError as err:
                 self._failed(item, err, report)
+                if err.failure is Failure.CREDITS:
+                    report.credits = err
+                    break  # every other send would be refused the same way
                 continue
-            self.desk.outbox.mark_sent(item.id, x_id)
+            self._sent(item, x_id)
             report.sent += 1
+        self._flush()
         return report
+
+    def _sent(self, item: OutboxView, x_id: str, *, billed_unseen: bool = False) -> None:
+        """Record the send with what X billed. ``billed_unseen``: found on X after a lost
+        answer or a crash: X billed that write, the desk never saw its answer."""
+        taken = self.client.take_charges()
+        charges = list(taken)
+        if billed_unseen:
+            endpoint = POST_TWEET if item.kind == "reply" else POST_DM
+            charges += charges_for(endpoint, None, self.client.clock(), text=item.text)
+        try:
+            self.desk.outbox.mark_sent(item.id, x_id, charges=charges)
+        except BaseException:
+            # Not recorded: the item stays in doubt, and when it is found on X its write is
+            # charged then (billed_unseen); the reads wait for the next transaction.
+            self.client.return_charges([c for c in taken if c.x_id is not None])
+            raise
+
+    def _flush(self) -> None:
+        charges = self.client.take_charges()
+        try:
+            self.desk.costs.record(self.account, charges)
+        except BaseException:
+            self.client.return_charges(charges)
+            raise
 
     def _send(self, item: OutboxView) -> str:
         if item.kind == "reply":
@@ -75,7 +109,11 @@ class OutboxSender:
                 report.recovered += 1
                 return
         attempts = item.attempts + 1
-        if err.transient and attempts < MAX_ATTEMPTS:
+        if err.failure is Failure.CREDITS:  # needs a person; checked again in an hour
+            retry_at = self.desk.ctx.clock() + timedelta(seconds=CREDITS_RECHECK)
+            self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=retry_at)
+            report.retrying += 1
+        elif err.transient and attempts < MAX_ATTEMPTS:
             delay = max(backoff(attempts, base=5.0, cap=15 * 60), err.retry_after or 0)
             retry_at = self.desk.ctx.clock() + timedelta(seconds=delay)
             self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=retry_at)

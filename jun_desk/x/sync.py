@@ -21,7 +21,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
+from jun_desk.domain.costs import BudgetState, Pace
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, Unreadable, XItem, XUser, newer_id
 from jun_desk.services.desk import Desk
@@ -35,7 +37,7 @@ from jun_desk.x.client import (
     dm_item,
     tweet_item,
 )
-from jun_desk.x.errors import Failure, XApiError
+from jun_desk.x.errors import CREDITS_RECHECK, Failure, XApiError
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +76,12 @@ class SyncReport:
     waiting: list[Stream] = field(default_factory=list)  # failing streams in their backoff
     stalled: list[Stall] = field(default_factory=list)  # failing for ``stall_after`` or more
     recovered: int = 0  # quarantined items read whole on a retry
+    budget: BudgetState | None = None  # the month's X spend against the budget (issue 17)
+
+    @property
+    def paused(self) -> bool:
+        """The X budget is spent: nothing was read."""
+        return self.budget is not None and self.budget.pace is Pace.PAUSED
 
     @property
     def inserted(self) -> int:
@@ -123,6 +131,10 @@ class SyncEngine:
         self.stall_after = stall_after
         self._monotonic = monotonic
         self._health = {stream: _Health() for stream in Stream}
+        self.dm_probe = 5  # events in a walk's first DM page
+        self.budget_state: BudgetState | None = None
+        self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
+        self._seen_cleared: date | None = None
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -138,6 +150,17 @@ class SyncEngine:
             if not state.held:
                 report.standby = state.holder_label or "?"
                 return report
+        if self._credits is not None:
+            err, until = self._credits
+            if self._monotonic() < until:
+                raise err  # spent credits: asked again once an hour, not on every poll
+            self._credits = None
+        report.budget = self.budget_state = self.desk.costs.state(me.handle)
+        if report.paused:
+            self._flush_charges(me)
+            log.info("Sync: the month's X budget is spent; polling paused until %s",
+                     report.budget.until)
+            return report
         self._retry_quarantined(me, report)
         attempted: list[XApiError] = []
         for stream, run in ((Stream.MENTIONS, self._mentions), (Stream.DMS, self._dms)):
@@ -145,14 +168,24 @@ class SyncEngine:
             if health.failures and self._monotonic() < health.retry_at:
                 report.waiting.append(stream)
                 continue
+            if attempted and attempted[-1].failure is Failure.CREDITS:
+                # Spent credits refuse every request: one refusal per poll is enough.
+                report.failed[stream] = attempted[-1]
+                attempted.append(attempted[-1])
+                continue
             try:
                 run(me, report)
             except XApiError as err:
                 attempted.append(err)
                 report.failed[stream] = err
-                self._failed(stream, err)
+                if err.failure is Failure.CREDITS:
+                    self._credits = (err, self._monotonic() + CREDITS_RECHECK)
+                else:
+                    self._failed(stream, err)
             else:
                 self._recovered(stream)
+        self._flush_charges(me)
+        report.budget = self.budget_state = self.desk.costs.state(me.handle)
         report.stalled = self.stalled()
         for stall in report.stalled:
             health = self._health[stall.stream]
@@ -192,9 +225,31 @@ class SyncEngine:
                         health.failures)
         self._health[stream] = _Health()
 
+    def _flush_charges(self, me: XUser) -> None:
+        """Charges no stored page took (users/me, a poll that stored nothing); once a UTC
+        day, the de-duplication entries of days gone are dropped."""
+        charges = self.client.take_charges()
+        try:
+            self.desk.costs.record(me.handle, charges)
+        except BaseException:
+            self.client.return_charges(charges)
+            raise
+        today = self.desk.ctx.clock().date()
+        if self._seen_cleared != today:
+            self.desk.costs.forget_old(me.handle)
+            self._seen_cleared = today
+
     def next_delay(self, floor: float) -> float:
-        """When to poll again: never sooner than ``floor``, nor than the budget allows."""
+        """When to poll again: never sooner than ``floor`` (stretched when the month's X
+        spend nears its budget; at the budget, when the month ends), nor than the rate
+        budget allows."""
         budget = self.client.budget
+        state = self.budget_state
+        if state is not None and state.pace is Pace.PAUSED and state.until is not None:
+            wait = (state.until - self.desk.ctx.clock()).total_seconds()
+            floor = max(floor, min(wait, CREDITS_RECHECK))  # re-read the budget hourly
+        elif state is not None:
+            floor *= state.factor
         return max(floor, budget.delay(MENTIONS), budget.delay(DM_EVENTS))
 
     # ------------------------------------------------------------------ streams
@@ -206,10 +261,15 @@ class SyncEngine:
                    lambda page, _cursor: page.next_token is None)
 
     def _dms(self, me: XUser, report: SyncReport) -> None:
-        """DM events have no since_id: walk newest-first until a known id shows up."""
+        """DM events have no since_id: walk newest-first until a known id shows up. The
+        first page of a poll is small (``dm_probe``) once the desk has read the stream:
+        X bills every event a page returns, and the first poll of a UTC day would otherwise
+        pay again for a page of known ones. A first backfill reads whole pages."""
         self._walk(me, Stream.DMS, DM_EVENTS, report.dms, report,
-                   lambda token, _cursor: self.client.dm_events(pagination_token=token,
-                                                                max_results=self.page_size),
+                   lambda token, cursor: self.client.dm_events(
+                       pagination_token=token,
+                       max_results=self.page_size if token or cursor is None
+                       else min(self.page_size, self.dm_probe)),
                    lambda page, cursor: page.next_token is None or (cursor is not None and any(
                        int(i) <= int(cursor) for i in _page_ids(page))))
 
@@ -331,8 +391,14 @@ class SyncEngine:
                     if item is not None:
                         items.append(item)
             self._look_up_authors(items, users)
-            result = self.desk.ingest.store_recovered(me.handle, stream, items, users, still,
-                                                      fence=self._fence(me))
+            charges = self.client.take_charges()
+            try:
+                result = self.desk.ingest.store_recovered(me.handle, stream, items, users,
+                                                          still, fence=self._fence(me),
+                                                          charges=charges)
+            except BaseException:
+                self.client.return_charges(charges)
+                raise
             report.recovered += len(items)
             stats = report.mentions if stream is Stream.MENTIONS else report.dms
             stats.inserted += result.inserted
@@ -342,9 +408,14 @@ class SyncEngine:
                stats: StreamReport, walk: tuple[str, str | None] | None) -> None:
         for warning in page.warnings:
             log.info("X reported a partial error on %s: %s", stream.value, warning)
-        result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users, cursor,
-                                              walk=walk, fence=self._fence(me),
-                                              unreadable=page.unreadable)
+        charges = self.client.take_charges()
+        try:
+            result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users,
+                                                  cursor, walk=walk, fence=self._fence(me),
+                                                  unreadable=page.unreadable, charges=charges)
+        except BaseException:
+            self.client.return_charges(charges)
+            raise
         stats.pages += 1
         stats.received += result.received
         stats.inserted += result.inserted
@@ -405,14 +476,24 @@ def watch(engine: SyncEngine, *, interval: float, on_report: Callable[[SyncRepor
     watches for the holder to go away and takes over at once)."""
     failures = 0
     standby = False
+    depleted = False  # spent X credits were reported: said once, checked hourly
     while not stop.is_set():
         try:
             report = engine.sync_once()
             standby = report.standby is not None
             on_report(report)
             failures = 0
+            depleted = False
             delay = engine.next_delay(interval)
         except JunDeskError as err:
+            credits = isinstance(err, XApiError) and err.failure is Failure.CREDITS
+            if credits:
+                if not depleted:
+                    on_error(err)
+                depleted = True
+                _pause(engine, max(interval, CREDITS_RECHECK), stop,
+                       lease_timing(interval)[1], standby)
+                continue
             failures += 1
             on_error(err)
             retry_after = err.retry_after if isinstance(err, XApiError) else None

@@ -28,78 +28,78 @@
         <translation>Search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="55" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="56" />
         <source>Conversación del ticket</source>
         <translation>Ticket conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="56" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="57" />
         <source>Historial del ticket</source>
         <translation>Ticket history</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="57" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="58" />
         <source>Envíos del ticket</source>
         <translation>Ticket sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="58" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="59" />
         <source>Respuestas preparadas</source>
         <translation>Canned replies</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="59" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="60" />
         <source>Texto de la respuesta, el DM o la nota</source>
         <translation>Text of the reply, DM or note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="61" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="62" />
         <source>Mensajes de la conversación</source>
         <translation>Messages of the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="63" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="64" />
         <source>Texto del mensaje directo</source>
         <translation>Direct message text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="65" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="66" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="67" />
-        <location filename="../../jun_desk/ui/accessibility.py" line="71" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="68" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="72" />
         <source>Elementos que no se pudieron leer</source>
         <translation>Items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="69" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="70" />
         <source>Lo que envió X, tal cual</source>
         <translation>What X sent, as it is</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="73" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="74" />
         <source>Confirmar a quién va el DM</source>
         <translation>Confirm who the DM goes to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="77" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="78" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="78" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="79" />
         <source>Lo que escriben los vecinos, lo más nuevo arriba</source>
         <translation>What residents write, newest first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="82" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="83" />
         <source>Columna %s</source>
         <translation>Column %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/accessibility.py" line="83" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="84" />
         <source>Tickets en este estado</source>
         <translation>Tickets in this status</translation>
     </message>
@@ -181,6 +181,34 @@
         <location filename="../../jun_desk/ui/board/panel.py" line="418" />
         <source>Mover a</source>
         <translation>Move to</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="36" />
+        <source>Presupuesto de X</source>
+        <translation>X budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="39" />
+        <source>X cobra por uso: cada mención, usuario o mensaje leído y cada respuesta enviada. Cerca del presupuesto el sondeo se espacia; al alcanzarlo se detiene hasta el mes siguiente. Lo comparten todos los puestos.</source>
+        <translation>X charges per use: every mention, user or message read and every reply sent. Near the budget polling is spaced out; at the budget it stops until next month. Every desk shares it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="50" />
+        <source>Al alcanzarlo, detener también las respuestas y los DM pendientes</source>
+        <translation>At the budget, also hold back queued replies and DMs</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="52" />
+        <source>Presupuesto mensual:</source>
+        <translation>Monthly budget:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="53" />
+        <source>Alerta diaria:</source>
+        <translation>Daily alert:</translation>
     </message>
 </context>
 <context>
@@ -311,25 +339,63 @@
 <context>
     <name>Conversations</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="35" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="43" />
         <source>%d sin atender</source>
         <translation>%d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="37" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="45" />
         <source>Último mensaje %s (%s): %s</source>
         <translation>Last message %s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="39" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="47" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="40" />
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="114" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="48" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="123" />
         <source>sin ticket</source>
         <translation>no ticket</translation>
+    </message>
+</context>
+<context>
+    <name>CostsPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="195" />
+        <source>X hoy: %s · mes: %s</source>
+        <translation>X today: %s · month: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="198" />
+        <source> de %s</source>
+        <translation> of %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="211" />
+        <source>Gasto en X este mes (pago por uso)</source>
+        <translation>X spend this month (pay-per-use)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="231" />
+        <source>No se pudo leer el gasto en X</source>
+        <translation>Could not read the X spend</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="238" />
+        <source> · previsión a fin de mes: %s</source>
+        <translation> · forecast to the month's end: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="240" />
+        <source>sondeo en pausa hasta el %s</source>
+        <translation>polling paused until %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="243" />
+        <source>sondeo espaciado ×%s</source>
+        <translation>polling spaced out ×%s</translation>
     </message>
 </context>
 <context>
@@ -447,105 +513,105 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="61" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="89" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="159" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="90" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="163" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="120" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="143" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="147" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="150" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="154" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="152" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="156" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -1014,7 +1080,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="127" />
+        <location filename="../../jun_desk/ui/main_window.py" line="131" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -1155,307 +1221,332 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="192" />
+        <location filename="../../jun_desk/ui/main_window.py" line="206" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="194" />
+        <location filename="../../jun_desk/ui/main_window.py" line="208" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="197" />
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <location filename="../../jun_desk/ui/main_window.py" line="216" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="209" />
+        <location filename="../../jun_desk/ui/main_window.py" line="223" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="214" />
+        <location filename="../../jun_desk/ui/main_window.py" line="228" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="226" />
+        <location filename="../../jun_desk/ui/main_window.py" line="240" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="249" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="253" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="243" />
+        <location filename="../../jun_desk/ui/main_window.py" line="259" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="258" />
+        <location filename="../../jun_desk/ui/main_window.py" line="275" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="264" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="267" />
+        <location filename="../../jun_desk/ui/main_window.py" line="284" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="272" />
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="290" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="279" />
+        <location filename="../../jun_desk/ui/main_window.py" line="296" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="281" />
+        <location filename="../../jun_desk/ui/main_window.py" line="298" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="283" />
+        <location filename="../../jun_desk/ui/main_window.py" line="300" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="306" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <location filename="../../jun_desk/ui/main_window.py" line="307" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="295" />
+        <location filename="../../jun_desk/ui/main_window.py" line="312" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="314" />
+        <source>&amp;Presupuesto de X…</source>
+        <translation>X &amp;budget…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="316" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="299" />
+        <location filename="../../jun_desk/ui/main_window.py" line="318" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="301" />
+        <location filename="../../jun_desk/ui/main_window.py" line="320" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="304" />
+        <location filename="../../jun_desk/ui/main_window.py" line="323" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="305" />
+        <location filename="../../jun_desk/ui/main_window.py" line="324" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="361" />
+        <location filename="../../jun_desk/ui/main_window.py" line="381" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="375" />
+        <location filename="../../jun_desk/ui/main_window.py" line="395" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="383" />
+        <location filename="../../jun_desk/ui/main_window.py" line="403" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="383" />
+        <location filename="../../jun_desk/ui/main_window.py" line="403" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="384" />
+        <location filename="../../jun_desk/ui/main_window.py" line="404" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="426" />
+        <location filename="../../jun_desk/ui/main_window.py" line="446" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="428" />
+        <location filename="../../jun_desk/ui/main_window.py" line="448" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="437" />
+        <location filename="../../jun_desk/ui/main_window.py" line="457" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="440" />
+        <location filename="../../jun_desk/ui/main_window.py" line="461" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="443" />
+        <location filename="../../jun_desk/ui/main_window.py" line="464" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="446" />
+        <location filename="../../jun_desk/ui/main_window.py" line="467" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="447" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="447" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="455" />
+        <location filename="../../jun_desk/ui/main_window.py" line="478" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="464" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="492" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="474" />
+        <location filename="../../jun_desk/ui/main_window.py" line="497" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="480" />
+        <location filename="../../jun_desk/ui/main_window.py" line="503" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="510" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="511" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="492" />
+        <location filename="../../jun_desk/ui/main_window.py" line="515" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="522" />
+        <location filename="../../jun_desk/ui/main_window.py" line="545" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="526" />
+        <location filename="../../jun_desk/ui/main_window.py" line="549" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="532" />
+        <location filename="../../jun_desk/ui/main_window.py" line="555" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="534" />
+        <location filename="../../jun_desk/ui/main_window.py" line="557" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="536" />
+        <location filename="../../jun_desk/ui/main_window.py" line="559" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="545" />
+        <location filename="../../jun_desk/ui/main_window.py" line="568" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="558" />
+        <location filename="../../jun_desk/ui/main_window.py" line="581" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="565" />
+        <location filename="../../jun_desk/ui/main_window.py" line="588" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="585" />
+        <location filename="../../jun_desk/ui/main_window.py" line="608" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="586" />
+        <location filename="../../jun_desk/ui/main_window.py" line="609" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="613" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="598" />
+        <location filename="../../jun_desk/ui/main_window.py" line="637" />
+        <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
+        <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="641" />
+        <source>Las respuestas y los DM pendientes también esperan.</source>
+        <translation>Queued replies and DMs wait too.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="643" />
+        <source>Las respuestas y los DM pendientes sí se envían.</source>
+        <translation>Queued replies and DMs still go out.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="659" />
+        <source>No se pudo leer el presupuesto de X</source>
+        <translation>Could not read the X budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="665" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="600" />
+        <location filename="../../jun_desk/ui/main_window.py" line="667" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1978,6 +2069,49 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/sign_in.py" line="287" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+    </message>
+</context>
+<context>
+    <name>SpendChart</name>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="61" />
+        <source>Gasto en X por día este mes</source>
+        <translation>X spend per day this month</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="83" />
+        <source>Sin datos de gasto todavía</source>
+        <translation>No spend figures yet</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="159" />
+        <source>Presupuesto %s</source>
+        <translation>Budget %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="163" />
+        <source>Acumulado del mes</source>
+        <translation>Month so far</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="164" />
+        <source>Previsión</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="164" />
+        <source>Presupuesto</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
+        <source>Gasto del día (escala derecha)</source>
+        <translation>Day's spend (right scale)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <source>Alerta diaria</source>
+        <translation>Daily alert</translation>
     </message>
 </context>
 <context>

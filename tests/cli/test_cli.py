@@ -44,11 +44,11 @@ def url(db_url: str) -> str:
 def test_db_upgrade_and_current(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = f"sqlite:///{tmp_path / 'new.db'}"
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
-    assert code == 0 and "upgraded from empty to 0008" in out
+    assert code == 0 and "upgraded from empty to 0009_i17" in out
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
     assert code == 0 and "up to date" in out
     code, out, _ = run(capsys, "--db", db, "db", "current")
-    assert out.strip() == "0008 (up to date)"
+    assert out.strip() == "0009_i17 (up to date)"
 
 
 def test_default_database_lives_in_the_user_data_folder(capsys) -> None:  # type: ignore[no-untyped-def]
@@ -295,3 +295,38 @@ def test_quarantine_list_retry_and_dismiss(capsys, url: str) -> None:  # type: i
     assert code == 1 and "No item 999" in err
     code, _out, err = run(capsys, "--db", url, "quarantine", "retry", "1", "--as", "nadie")
     assert code == 1 and "No active operator called 'nadie'" in err
+
+
+def test_costs_prints_the_days_the_month_and_the_budget(capsys, url: str,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from jun_desk.domain.costs import Charge, Kind
+
+    desk = Desk.open(url)
+    today = datetime.now(UTC).date()
+    desk.costs.record("AytoJun", [Charge(today, "mentions", Kind.POST, str(i))
+                                  for i in range(248)])
+    desk.costs.set_budget(desk.operators.actor("ana"), "AytoJun", monthly=60)
+    desk.close()
+    code, out, _err = run(capsys, "--db", url, "costs", "--days", "2")
+    assert code == 0 and "$1.24" in out and "of $60.00" in out
+    code, out, _err = run(capsys, "--db", url, "costs", "--json")
+    data = json.loads(out)
+    assert data["days"][-1]["units"] == {"post": 248} and data["budget"]["monthly"] == 60
+    assert data["prices"]["post"] == 0.005 and data["prices"]["as_of"]
+    code, _out, err = run(capsys, "--db", url, "costs", "--days", "0")
+    assert code == 1 and "--days" in err
+    desk = Desk.open(url)
+    desk.operators.add("luis", "operator")
+    desk.close()
+    code, _out, err = run(capsys, "--db", url, "costs", "--set-budget", "1", "--as", "luis")
+    assert code == 1 and "may not set the X budget" in err
+    code, out, _err = run(capsys, "--db", url, "costs", "--set-budget", "80", "--as", "ana",
+                          "--daily-alert", "5")
+    assert code == 0 and "of $80.00" in out
+    settings = Path(os.environ["JUN_DESK_HOME"]) / "config" / "settings.ini"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text("[x_prices]\npost_read = cinco\n", encoding="utf-8")
+    code, _out, err = run(capsys, "--db", url, "costs")
+    assert code == 1 and "x_prices" in err and err.count("\n") == 1

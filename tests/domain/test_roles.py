@@ -36,3 +36,13 @@ def test_parse_role() -> None:
     assert parse_role("supervisor") is Role.SUPERVISOR
     with pytest.raises(ValidationError, match="valid: operator, supervisor"):
         parse_role("admin")
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+def test_every_permission_refusal_reads_in_both_languages(permission: Permission) -> None:
+    nobody = Actor(0, "nadie", Role.OPERATOR, frozenset())
+    if nobody.may(permission):
+        return
+    with pytest.raises(PermissionDeniedError) as refused:
+        nobody.require(permission)
+    assert "may not" in refused.value.text("en") and "no puede" in refused.value.text("es")

@@ -257,6 +257,17 @@ def _sync_watch(url: str, home: Path, api: str, label: str) -> subprocess.Popen[
 INTERVAL = 1.5
 
 
+def _stored_all(url: str, mentions: set[str], dms: set[str]) -> bool:
+    desk = Desk.open(url, migrate=False)
+    try:
+        with desk.db.session(readonly=True) as session:
+            stored = set(session.execute(select(TicketItem.source, TicketItem.x_id)).all())
+    finally:
+        desk.close()
+    return {x for s, x in stored if s == "tweet"} >= mentions and \
+        {x for s, x in stored if s == "dm"} >= dms
+
+
 def _read_until(proc: subprocess.Popen[str], needle: str, seconds: float) -> float:
     """Reads the process's output until a line holds ``needle``; returns when."""
     assert proc.stdout is not None
@@ -296,8 +307,12 @@ def test_the_poller_is_handed_over_when_its_desk_is_killed(
             assert took - killed < INTERVAL + 1.0
             while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
                 time.sleep(0.3)
-            time.sleep(3 * INTERVAL)  # the last polls
             mentions, dms = scenario_mention_ids(sandbox), scenario_dm_ids(sandbox)
+            # The last polls: until desk-B has stored the day (it polls as X's rate budget
+            # allows, a few seconds apart), at most a minute.
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not _stored_all(db_url, mentions, dms):
+                time.sleep(INTERVAL)
         finally:
             for proc in (first, second):
                 if proc is not None and proc.poll() is None:

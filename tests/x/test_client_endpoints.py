@@ -42,6 +42,9 @@ def test_mentions_pages_cover_the_day_without_gap_or_overlap(client: XClient,
 
 
 def test_mention_payload_has_requested_fields_and_expansions(client: XClient) -> None:
+    # cost-minimal by default: only the tweets (each expansion is billed by X)
+    assert client.mentions(client.me().x_id, max_results=100).users == []
+    client.expand_authors = True
     page = client.mentions(client.me().x_id, max_results=100)
     item = page.items[0]
     assert item.kind is ItemKind.MENTION and item.created_at.tzinfo is not None

@@ -102,6 +102,7 @@ def test_a_reply_is_stamped_now_and_found_by_the_outbox_lookup(client: XClient) 
 
 
 def test_the_day_ends_with_what_real_x_also_sends(client: XClient, sandbox: Sandbox) -> None:
+    client.expand_authors = True  # the expansions X adds partial errors for
     me = client.me()
     page = client.mentions(me.x_id, max_results=100)
     raws = {i.x_id: i.raw for i in page.items}

@@ -235,17 +235,19 @@ def _fill(template: str, rng: random.Random, user: User) -> str:
 
 
 def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
-                   start: datetime = DAY, extras: bool = True) -> Scenario:
+                   start: datetime = DAY, extras: bool = True, spike: int = 1) -> Scenario:
     """The day: ≥300 mentions, ≥60 DM conversations, a campaign spike, threads; then, in
     its last minutes, what real X also sends (``extras``: edited tweets, quotes, retweets,
     videos and GIFs, a reply to a deleted tweet).
 
     ``scale`` multiplies the ordinary traffic (benchmarks use bigger days); ``start`` is
-    when the day begins (the sandbox lays it on the wall clock).
+    when the day begins (the sandbox lays it on the wall clock); ``spike`` multiplies the
+    #EndesaMeEstresa hour (and brings that many more people from outside the town's usual
+    writers, as a trending hashtag does).
     """
     rng = random.Random(seed)
     desk = User(DESK_ID, DESK_HANDLE, "Ayuntamiento de Jun", verified=True)
-    people = _people(rng, citizens * max(1, scale))
+    people = _people(rng, citizens * max(1, scale) + 60 * (max(1, spike) - 1))
     ids = IdMaker()
     length = DAY_LENGTH
     pending: list[tuple[datetime, str, str, int | None]] = []  # when, author, text, reply-to
@@ -271,8 +273,8 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
     for _ in range(3):
         pending.append((at(rng.uniform(100, 800)), rng.choice(people).id, long_text, None))
     # #EndesaMeEstresa: a power cut at 19:00 and 110 mentions in the hour that follows.
-    campaigners = rng.sample(people, min(len(people), 70))
-    for _ in range(110 * scale):
+    campaigners = rng.sample(people, min(len(people), 70 * max(1, spike)))
+    for _ in range(110 * scale * max(1, spike)):
         user = rng.choice(campaigners)
         pending.append((at(720 + rng.uniform(0, 60)), user.id,
                         _fill(rng.choice(CAMPAIGN), rng, user), None))

@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 from oauthlib.common import Request as OAuthRequest
 from oauthlib.oauth1.rfc5849 import signature, utils
 
+from jun_desk.domain.costs import DayBill, PriceTable, charges_for, to_micro
 from jun_desk.domain.tweet_length import weighted_length
 from jun_desk.secrets import XCredentials
 from jun_desk.x.fieldnames import GENERATIONS, POST, TWEET, to_post_body
@@ -62,6 +63,15 @@ DEFAULT_LIMITS = {
     "GET /2/dm_conversations/with/:id/dm_events": 300,
     "POST /2/dm_conversations/with/:id/messages": 200,
 }
+# X's refusal once the pay-per-use balance is spent. X's OpenAPI document (2.159, 2.167)
+# declares no 402 and no credits problem (only UsageCapExceededProblem, "usage-capped");
+# this is the form reported from production by koala73/worldmonitor#7156 (2026-08-25):
+# HTTP 402 {"title": "Payment Required", "detail": "credits depleted",
+# "type": "https://api.x.com/2/problems/credits-depleted"}.
+def credits_depleted() -> ApiError:
+    return ApiError(402, {"title": "Payment Required", "detail": "credits depleted",
+                          "type": "https://api.x.com/2/problems/credits-depleted",
+                          "status": 402})
 MENTIONS_REACH = 800  # X serves only the most recent 800 mentions
 DEFAULT_TWEET_FIELDS = {"id", "text", "edit_history_tweet_ids"}
 DEFAULT_DM_FIELDS = {"id", "event_type", "text"}
@@ -147,7 +157,8 @@ class SandboxState:
                  limits: dict[str, int], window_seconds: float,
                  credentials: XCredentials, scripted_answers: bool,
                  permissions: str = "dm", generation: str = TWEET,
-                 daily_limits: dict[str, tuple[int, int]] | None = None) -> None:
+                 daily_limits: dict[str, tuple[int, int]] | None = None,
+                 prices: PriceTable | None = None, credits_micro: int | None = None) -> None:
         self.scenario = scenario
         self.generation = generation  # the names X speaks: tweet.fields or post.fields
         self.permissions = permissions  # what the X app may do: read, write or dm
@@ -168,6 +179,28 @@ class SandboxState:
         self.stats = SandboxStats()
         self.faults = Faults()
         self.item_faults = item_faults.ItemFaults()  # incomplete or surprising items
+        # Pay-per-use, as X bills: per resource read (once per UTC day), per write.
+        self.bill = DayBill(prices or PriceTable())
+        self.credits_micro: int | None = credits_micro  # None: an unlimited balance
+        self.refused_for_credits = 0
+
+    # ------------------------------------------------------------------ billing
+    def depleted(self) -> bool:
+        with self.lock:
+            return self.credits_micro is not None and self.credits_micro <= 0
+
+    def charge(self, endpoint: str, body: Any, text: str) -> int:
+        """Bill what a successful request served or did; X takes it from the balance."""
+        charges = charges_for(endpoint, body, datetime.now(UTC), text=text)
+        with self.lock:
+            micro = self.bill.add(charges)
+            if self.credits_micro is not None:
+                self.credits_micro -= micro
+        return micro
+
+    def add_credits(self, dollars: float) -> None:
+        with self.lock:
+            self.credits_micro = (self.credits_micro or 0) + to_micro(dollars)
 
     @property
     def desk(self) -> User:
@@ -320,6 +353,10 @@ class _Handler(BaseHTTPRequestHandler):
             self._check_auth(method, split.path, split.query, body_bytes)
             headers, allowed = state.spend(endpoint)
             self._check_permission(method, endpoint)
+            if state.depleted():
+                with state.lock:
+                    state.refused_for_credits += 1
+                raise credits_depleted()
             if fault == "429" or not allowed:
                 if not allowed:
                     with state.lock:
@@ -348,9 +385,11 @@ class _Handler(BaseHTTPRequestHandler):
         if method == "POST":
             headers.update(state.rate_limits.posted(endpoint))
         if fault == "lost_write" and method == "POST":
+            state.charge(endpoint, body, _text_of(body_bytes))  # carried out, and billed
             self._drop()
             return
         body = item_faults.apply(state, endpoint, body)
+        state.charge(endpoint, body, _text_of(body_bytes))  # billed even if the answer is lost
         if fault == "malformed":
             raw = json.dumps(self._spoken(body)).encode()
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
@@ -655,6 +694,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
 
 
+def _text_of(body_bytes: bytes) -> str:
+    try:
+        payload = json.loads(body_bytes or b"{}")
+    except ValueError:
+        return ""
+    return str(payload.get("text") or "") if isinstance(payload, dict) else ""
+
+
 def _fields(query: dict[str, str], name: str) -> set[str]:
     return {f for f in query.get(name, "").split(",") if f}
 
@@ -710,7 +757,8 @@ class Sandbox:
                  seed: int = 2026, credentials: XCredentials = SANDBOX_CREDENTIALS,
                  scripted_answers: bool = True, permissions: str = "dm",
                  generation: str = TWEET,
-                 daily_limits: dict[str, tuple[int, int]] | None = None) -> None:
+                 daily_limits: dict[str, tuple[int, int]] | None = None,
+                 prices: PriceTable | None = None, credits: float | None = None) -> None:
         if permissions not in ("read", "write", "dm"):
             raise ValueError("permissions is read, write or dm")
         if generation not in GENERATIONS:
@@ -725,7 +773,9 @@ class Sandbox:
                                   limits={**DEFAULT_LIMITS, **(limits or {})},
                                   window_seconds=window_seconds, credentials=credentials,
                                   scripted_answers=scripted_answers, permissions=permissions,
-                                  generation=generation, daily_limits=daily_limits)
+                                  generation=generation, daily_limits=daily_limits,
+                                  prices=prices,
+                                  credits_micro=None if credits is None else to_micro(credits))
         self.state.faults = faults or Faults()
         self._server = _Server((host, port), _Handler)
         self._server.state = self.state
@@ -743,6 +793,11 @@ class Sandbox:
     @property
     def faults(self) -> Faults:
         return self.state.faults
+
+    @property
+    def bill(self) -> DayBill:
+        """What this X has billed so far (µ$ in ``bill.total``)."""
+        return self.state.bill
 
     @property
     def item_faults(self) -> item_faults.ItemFaults:

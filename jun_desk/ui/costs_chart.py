@@ -1,0 +1,245 @@
+"""What X costs this month, for supervisors: spend per day as bars, the month's running
+total, the forecast to the month's end and the budget line (a painted chart: the PySide6
+wheels the desk installs carry no Qt Charts)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from jun_desk.domain.costs import BudgetState, money
+from jun_desk.ui import labels
+from jun_desk.ui.context import UiContext
+
+BAR = QColor("#90caf9")
+TODAY = QColor("#1e88e5")
+LINE = QColor("#1565c0")
+BUDGET = QColor("#c62828")
+ALERT = QColor("#ef6c00")
+GRID = QColor("#e0e0e0")
+TEXT = QColor("#424242")
+
+
+@dataclass(frozen=True)
+class MonthSpend:
+    """One month of X spend as the chart draws it (µ$)."""
+
+    today: date
+    per_day: dict[date, int]
+    budget_micro: int = 0
+    forecast_micro: int = 0
+    daily_alert_micro: int = 0
+
+    @property
+    def days(self) -> int:
+        return calendar.monthrange(self.today.year, self.today.month)[1]
+
+    def day(self, n: int) -> int:
+        return self.per_day.get(self.today.replace(day=n), 0)
+
+    def cumulative(self) -> list[int]:
+        total, out = 0, []
+        for n in range(1, self.today.day + 1):
+            total += self.day(n)
+            out.append(total)
+        return out
+
+
+class SpendChart(QWidget):
+    """Bars: each day's spend. Solid line: the month so far. Dashed: the forecast. Red:
+    the monthly budget. All on one dollar scale."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data: MonthSpend | None = None
+        self.setMinimumSize(260, 140)  # narrow docks on a laptop at 150–200 %
+        self.setAccessibleName(self.tr("Gasto en X por día este mes"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 240)
+
+    def set_data(self, data: MonthSpend) -> None:
+        self.data = data
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        data = self.data
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        lang = labels.language()
+        if data is None:
+            painter.setPen(TEXT)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Sin datos de gasto todavía"))
+            return
+        cumulative = data.cumulative()
+        # Left scale: the month (running total, forecast, budget). Right scale: one day
+        # (the bars and the daily alert), so a day's spend is readable beside the month's.
+        top_value = _nice(max([data.budget_micro, data.forecast_micro, *cumulative, 1]) * 1.1)
+        daily = [data.day(n) for n in range(1, data.days + 1)]
+        top_day = _nice(max([*daily, data.daily_alert_micro, 1]) * 1.25)
+        left = metrics.horizontalAdvance(money(top_value, lang)) + 12
+        right = metrics.horizontalAdvance(money(top_day, lang)) + 12
+        legend_h = metrics.height() + 8
+        plot = QRectF(left, legend_h + 4, self.width() - left - right,
+                      self.height() - legend_h - metrics.height() - 14)
+        step = plot.width() / data.days
+
+        def x_of(day: int) -> float:  # centre of a day's slot
+            return plot.left() + (day - 0.5) * step
+
+        def y_of(value: float) -> float:
+            return plot.bottom() - value / top_value * plot.height()
+
+        def y_day(value: float) -> float:
+            return plot.bottom() - value / top_day * plot.height()
+
+        # grid and both scales
+        for k in range(5):
+            y = y_of(top_value * k / 4)
+            painter.setPen(QPen(GRID, 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(LINE)
+            painter.drawText(QRectF(0, y - metrics.height() / 2, left - 6, metrics.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             money(round(top_value * k / 4), lang))
+            painter.setPen(TODAY)
+            painter.drawText(QRectF(plot.right() + 6, y - metrics.height() / 2, right - 6,
+                                    metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             money(round(top_day * k / 4), lang))
+        # days along the bottom
+        painter.setPen(TEXT)
+        for n in range(1, data.days + 1):
+            if n == 1 or n % 5 == 0 or n == data.days:
+                painter.drawText(QRectF(x_of(n) - 15, plot.bottom() + 3, 30, metrics.height()),
+                                 Qt.AlignmentFlag.AlignCenter, str(n))
+        # bars: each day's spend (right scale)
+        for n in range(1, data.today.day + 1):
+            value = data.day(n)
+            if not value:
+                continue
+            rect = QRectF(x_of(n) - step * 0.35, y_day(value), step * 0.7,
+                          plot.bottom() - y_day(value))
+            painter.fillRect(rect, TODAY if n == data.today.day else BAR)
+        if data.daily_alert_micro:
+            y = y_day(data.daily_alert_micro)
+            painter.setPen(QPen(ALERT, 2, Qt.PenStyle.DotLine))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        # the month so far, and the forecast to its end
+        path = QPainterPath(QPointF(plot.left(), plot.bottom()))
+        for n, value in enumerate(cumulative, start=1):
+            path.lineTo(QPointF(x_of(n), y_of(value)))
+        painter.setPen(QPen(LINE, 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        if cumulative and data.forecast_micro and data.today.day < data.days:
+            pen = QPen(LINE, 2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x_of(data.today.day), y_of(cumulative[-1])),
+                             QPointF(x_of(data.days), y_of(data.forecast_micro)))
+        # the budget
+        if data.budget_micro:
+            y = y_of(data.budget_micro)
+            painter.setPen(QPen(BUDGET, 2))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.drawText(QRectF(plot.left() + 4, y - metrics.height() - 1, plot.width() - 8,
+                                    metrics.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             self.tr("Presupuesto %s") % money(data.budget_micro, lang))
+        # legend
+        x = plot.left()
+        for colour, text, style in (
+                (LINE, self.tr("Acumulado del mes"), "line"),
+                (LINE, self.tr("Previsión"), "dash"), (BUDGET, self.tr("Presupuesto"), "line"),
+                (BAR, self.tr("Gasto del día (escala derecha)"), "bar"),
+                (ALERT, self.tr("Alerta diaria"), "dot")):
+            y = 4 + metrics.height() / 2
+            if style == "bar":
+                painter.fillRect(QRectF(x, y - 5, 14, 10), colour)
+            else:
+                pen = QPen(colour, 2, {"dash": Qt.PenStyle.DashLine,
+                                       "dot": Qt.PenStyle.DotLine}.get(style,
+                                                                     Qt.PenStyle.SolidLine))
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x, y), QPointF(x + 14, y))
+            painter.setPen(TEXT)
+            painter.drawText(QPointF(x + 18, y + metrics.ascent() / 2 - 1), text)
+            x += 18 + metrics.horizontalAdvance(text) + 14
+        painter.end()
+
+
+def _nice(value: float) -> int:
+    """A round top for a scale (µ$) that divides into four round steps."""
+    magnitude = 1
+    while magnitude * 10 <= value:
+        magnitude *= 10
+    for factor in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10):
+        if factor * magnitude >= value:
+            return round(factor * magnitude)
+    return 10 * magnitude
+
+
+def summary_text(state: BudgetState, lang: str) -> str:
+    """'X hoy: 1,24 $ · mes: 31,40 $ de 60 $' (the status bar's words)."""
+    text = QCoreApplication.translate("CostsPanel", "X hoy: %s · mes: %s") % (
+        money(state.today_micro, lang), money(state.month_micro, lang))
+    if state.budget.monthly_micro:
+        text += QCoreApplication.translate("CostsPanel", " de %s") % money(
+            state.budget.monthly_micro, lang)
+    return text
+
+
+class CostsPanel(QWidget):
+    """The dashboard's spend section: the chart and one line of figures."""
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.tr("Gasto en X este mes (pago por uso)"), self)
+        self.title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.title)
+        self.chart = SpendChart(self)
+        layout.addWidget(self.chart, 1)
+        self.figures = QLabel("", self)
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures.setWordWrap(True)
+        layout.addWidget(self.figures)
+
+    def refresh(self) -> None:
+        desk, account = self.ui.desk, self.ui.account
+
+        def load() -> tuple[MonthSpend, BudgetState]:
+            state = desk.costs.state(account)
+            today = desk.ctx.clock().date()
+            per_day = desk.costs.per_day(account, today.replace(day=1), today)
+            return MonthSpend(today, per_day, state.budget.monthly_micro,
+                              state.forecast_micro, state.budget.daily_alert_micro), state
+
+        self.ui.run(load, self.show_data, failure=self.tr("No se pudo leer el gasto en X"))
+
+    def show_data(self, value: tuple[MonthSpend, BudgetState]) -> None:
+        data, state = value
+        self.chart.set_data(data)
+        lang = labels.language()
+        text = summary_text(state, lang) + self.tr(
+            " · previsión a fin de mes: %s") % money(state.forecast_micro, lang)
+        if state.until is not None:
+            text += " · " + self.tr("sondeo en pausa hasta el %s") % f"{state.until:%d/%m}"
+        elif state.factor > 1:
+            factor = f"{state.factor:.1f}"
+            text += " · " + self.tr("sondeo espaciado ×%s") % (
+                factor.replace(".", ",") if lang == "es" else factor)
+        self.figures.setText(text)
