@@ -14,6 +14,7 @@ from jun_desk.services.export import ExportService
 from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
 from jun_desk.services.leases import LeaseService
+from jun_desk.services.moderation import ModerationService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
 from jun_desk.services.quarantine import QuarantineService
@@ -43,6 +44,7 @@ class Desk:
         self.changes = ChangeService(ctx)
         self.triage_models = TriageModelService(ctx)
         self.quarantine = QuarantineService(ctx)
+        self.moderation = ModerationService(ctx)
 
     @property
     def db(self) -> Database:
