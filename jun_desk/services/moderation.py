@@ -250,6 +250,26 @@ class ModerationService:
             item = session.get(TicketItem, row.item_id) if row.item_id else None
             return self._view(row, names, item.ticket_id if item else None)
 
+    def applied_for(self, action: str, target: str) -> int:
+        """The id of the action in force on ``target`` (a reply's X id for hide; a user id
+        or a reply's X id, standing for its author, for mute)."""
+        kind = self._kind(action)
+        with self.ctx.db.session(readonly=True) as session:
+            targets = [target]
+            if kind is ActionKind.MUTE:
+                item = session.scalars(select(TicketItem).where(
+                    TicketItem.source == "tweet", TicketItem.x_id == target)).first()
+                if item is not None:
+                    targets.append(item.author_x_id)
+            row = session.scalars(select(ModerationAction).where(
+                ModerationAction.action == kind.value,
+                ModerationAction.target_x_id.in_(targets),
+                ModerationAction.status == ActionStatus.APPLIED.value)
+                .order_by(ModerationAction.id.desc())).first()
+            if row is None:
+                raise NotFoundError(f"Nothing to undo: no {kind.value} in force on {target}")
+            return row.id
+
     def report(self) -> list[ReportRow]:
         """Actions carried out per month, reason and kind (what a transparency report
         publishes), with how many were undone since."""
