@@ -99,7 +99,8 @@ def describe_error(err: BaseException, language: str = "es") -> str:
     if isinstance(err, (XApiError, ConflictError, RecipientMismatchError)):
         return err.text(language)
     if isinstance(err, JunDeskError):
-        return str(err)
+        text = getattr(err, "text", None)  # errors that speak the operator's language
+        return str(text(language)) if callable(text) else str(err)
     return f"{type(err).__name__}: {err}"
 
 
