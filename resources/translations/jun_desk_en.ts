@@ -683,7 +683,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="110" />
+        <location filename="../../jun_desk/ui/main_window.py" line="111" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -824,299 +824,621 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="171" />
+        <location filename="../../jun_desk/ui/main_window.py" line="173" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="173" />
+        <location filename="../../jun_desk/ui/main_window.py" line="175" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="176" />
+        <location filename="../../jun_desk/ui/main_window.py" line="178" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="180" />
+        <location filename="../../jun_desk/ui/main_window.py" line="182" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="185" />
+        <location filename="../../jun_desk/ui/main_window.py" line="187" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="195" />
+        <location filename="../../jun_desk/ui/main_window.py" line="192" />
+        <source>Moderación</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="201" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="202" />
+        <location filename="../../jun_desk/ui/main_window.py" line="208" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="212" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="217" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="229" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="228" />
+        <location filename="../../jun_desk/ui/main_window.py" line="234" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <source>&amp;Moderación…</source>
+        <translation>&amp;Moderation…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="241" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="246" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="247" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="243" />
+        <location filename="../../jun_desk/ui/main_window.py" line="253" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="245" />
+        <location filename="../../jun_desk/ui/main_window.py" line="255" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="247" />
+        <location filename="../../jun_desk/ui/main_window.py" line="257" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="253" />
+        <location filename="../../jun_desk/ui/main_window.py" line="263" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="264" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="259" />
+        <location filename="../../jun_desk/ui/main_window.py" line="269" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="271" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="263" />
+        <location filename="../../jun_desk/ui/main_window.py" line="273" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="265" />
+        <location filename="../../jun_desk/ui/main_window.py" line="275" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="268" />
+        <location filename="../../jun_desk/ui/main_window.py" line="278" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="269" />
+        <location filename="../../jun_desk/ui/main_window.py" line="279" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="285" />
+        <location filename="../../jun_desk/ui/main_window.py" line="295" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="334" />
+        <location filename="../../jun_desk/ui/main_window.py" line="349" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <location filename="../../jun_desk/ui/main_window.py" line="357" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="342" />
+        <location filename="../../jun_desk/ui/main_window.py" line="357" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="343" />
+        <location filename="../../jun_desk/ui/main_window.py" line="358" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="360" />
+        <location filename="../../jun_desk/ui/main_window.py" line="375" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="392" />
+        <location filename="../../jun_desk/ui/main_window.py" line="407" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="394" />
+        <location filename="../../jun_desk/ui/main_window.py" line="409" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
+        <location filename="../../jun_desk/ui/main_window.py" line="416" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="406" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="409" />
+        <location filename="../../jun_desk/ui/main_window.py" line="424" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="427" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="428" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="428" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="439" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="445" />
+        <location filename="../../jun_desk/ui/main_window.py" line="460" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="450" />
+        <location filename="../../jun_desk/ui/main_window.py" line="465" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="455" />
+        <location filename="../../jun_desk/ui/main_window.py" line="470" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="461" />
+        <location filename="../../jun_desk/ui/main_window.py" line="476" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="483" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="484" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="473" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="517" />
+        <location filename="../../jun_desk/ui/main_window.py" line="532" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="521" />
+        <location filename="../../jun_desk/ui/main_window.py" line="536" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="527" />
+        <location filename="../../jun_desk/ui/main_window.py" line="542" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="529" />
+        <location filename="../../jun_desk/ui/main_window.py" line="544" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="531" />
+        <location filename="../../jun_desk/ui/main_window.py" line="546" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="540" />
+        <location filename="../../jun_desk/ui/main_window.py" line="555" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="550" />
+        <location filename="../../jun_desk/ui/main_window.py" line="565" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="554" />
+        <location filename="../../jun_desk/ui/main_window.py" line="569" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="555" />
+        <location filename="../../jun_desk/ui/main_window.py" line="570" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="559" />
+        <location filename="../../jun_desk/ui/main_window.py" line="574" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="567" />
+        <location filename="../../jun_desk/ui/main_window.py" line="582" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="569" />
+        <location filename="../../jun_desk/ui/main_window.py" line="584" />
         <source>bloqueado</source>
         <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>Moderation</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="51" />
+        <source>Insulto</source>
+        <translation>Insult</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="52" />
+        <source>Amenaza</source>
+        <translation>Threat</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
+        <source>Odio</source>
+        <translation>Hate</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
+        <source>Datos personales de otros</source>
+        <translation>Others' personal data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="57" />
+        <source>Publicidad</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
+        <source>ocultar</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <source>silenciar</source>
+        <translation>mute</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="64" />
+        <source>borrar</source>
+        <translation>delete</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <source>Solo señaladas</source>
+        <translation>Flagged only</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="83" />
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="85" />
+        <source>Normas de moderación…</source>
+        <translation>Moderation policy…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="96" />
+        <source>Respuesta</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="96" />
+        <source>Autor</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="96" />
+        <source>Señales</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="97" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="114" />
+        <source>Elija una respuesta</source>
+        <translation>Choose a reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
+        <source>Nota para el registro (opcional)</source>
+        <translation>Note for the record (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="124" />
+        <source>Motivo (normas):</source>
+        <translation>Reason (policy):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="125" />
+        <source>Nota:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="126" />
+        <source>Proponer ocultar</source>
+        <translation>Propose hiding</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <source>Proponer silenciar</source>
+        <translation>Propose muting</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="128" />
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="129" />
+        <source>Silenciar cuenta</source>
+        <translation>Mute account</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="130" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="131" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <source>La respuesta pide algo: se atiende aunque se oculte</source>
+        <translation>The reply asks for something: it is dealt with even if hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="155" />
+        <source>Propuesta</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="155" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="156" />
+        <source>Propuesta por</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="156" />
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
+        <source>Aprobar</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="161" />
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
+        <source>Propuestas pendientes de un supervisor</source>
+        <translation>Proposals waiting for a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="173" />
+        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
+        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="219" />
+        <source>Normas de moderación</source>
+        <translation>Moderation policy</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="239" />
+        <source>No se pudo leer la moderación</source>
+        <translation>Could not read the moderation list</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="254" />
+        <source>Conversación %s</source>
+        <translation>Conversation %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="255" />
+        <source>%d señaladas</source>
+        <translation>%d flagged</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="256" />
+        <source>%d respuestas</source>
+        <translation>%d replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="282" />
+        <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
+        <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="307" />
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
+        <source>cuenta silenciada</source>
+        <translation>account muted</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="312" />
+        <source>propuesto: %s</source>
+        <translation>proposed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="315" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="317" />
+        <source>pide algo: crear ticket</source>
+        <translation>asks for something: create a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="359" />
+        <source>Sin señales.</source>
+        <translation>No flags.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="400" />
+        <source> La petición que contenía es el ticket #%d.</source>
+        <translation> The request it held is ticket #%d.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="420" />
+        <source>Propuesta enviada: la aprueba un supervisor.</source>
+        <translation>Proposal sent: a supervisor approves it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="421" />
+        <source>No se pudo proponer</source>
+        <translation>Could not propose</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="430" />
+        <source>Respuesta ocultada en X.</source>
+        <translation>Reply hidden on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="431" />
+        <source>Cuenta silenciada en X.</source>
+        <translation>Account muted on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="434" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="463" />
+        <source>X no lo ha hecho</source>
+        <translation>X did not do it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="446" />
+        <source>Respuesta visible de nuevo en X.</source>
+        <translation>Reply visible again on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="447" />
+        <source>Cuenta ya no silenciada.</source>
+        <translation>Account no longer muted.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="449" />
+        <source>No se pudo deshacer</source>
+        <translation>Could not undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="462" />
+        <source>Propuesta aprobada y hecha en X.</source>
+        <translation>Proposal approved and done on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="471" />
+        <source>Propuesta rechazada.</source>
+        <translation>Proposal rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="472" />
+        <source>No se pudo rechazar</source>
+        <translation>Could not reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="481" />
+        <source>Ticket creado.</source>
+        <translation>Ticket created.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="482" />
+        <source>No se pudo crear el ticket</source>
+        <translation>Could not create the ticket</translation>
     </message>
 </context>
 <context>

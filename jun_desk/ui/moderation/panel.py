@@ -47,20 +47,21 @@ BLOCKS_URL = "https://x.com/settings/blocked/all"
 
 
 def category_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {Category.INSULT.value: t("Moderation", "Insulto"),
-            Category.THREAT.value: t("Moderation", "Amenaza"),
-            Category.HATE.value: t("Moderation", "Odio"),
-            Category.SPAM.value: t("Moderation", "Spam"),
-            Category.PERSONAL_DATA.value: t("Moderation", "Datos personales de otros"),
-            Category.ADVERTISING.value: t("Moderation", "Publicidad")}
+    return {
+        Category.INSULT.value: QCoreApplication.translate("Moderation", "Insulto"),
+        Category.THREAT.value: QCoreApplication.translate("Moderation", "Amenaza"),
+        Category.HATE.value: QCoreApplication.translate("Moderation", "Odio"),
+        Category.SPAM.value: QCoreApplication.translate("Moderation", "Spam"),
+        Category.PERSONAL_DATA.value: QCoreApplication.translate(
+            "Moderation", "Datos personales de otros"),
+        Category.ADVERTISING.value: QCoreApplication.translate("Moderation", "Publicidad"),
+    }
 
 
 def action_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {ActionKind.HIDE.value: t("Moderation", "ocultar"),
-            ActionKind.MUTE.value: t("Moderation", "silenciar"),
-            ActionKind.DELETE.value: t("Moderation", "borrar")}
+    return {ActionKind.HIDE.value: QCoreApplication.translate("Moderation", "ocultar"),
+            ActionKind.MUTE.value: QCoreApplication.translate("Moderation", "silenciar"),
+            ActionKind.DELETE.value: QCoreApplication.translate("Moderation", "borrar")}
 
 
 class ModerationPanel(QWidget):
