@@ -34,6 +34,7 @@ def render(out: Path, home: Path) -> None:
     from jun_desk.services.desk import Desk
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.main_window import MainWindow
+    from jun_desk.ui.moderation.panel import ModerationPanel
     from jun_desk.ui.poller import Poller
     from jun_desk.ui.sign_in import SignInDialog
     from jun_desk.x.client import XClient
@@ -67,6 +68,7 @@ def render(out: Path, home: Path) -> None:
         ui = UiContext(desk, ana, account="AytoJun")
         window = MainWindow(ui, poller=poller, source="sandbox",
                             budget=lambda: client.budget.summary())
+        windows: list = []  # type: ignore[type-arg]
         window.resize(1680, 980)
         window.show()
         poller.start()
@@ -78,8 +80,34 @@ def render(out: Path, home: Path) -> None:
             window.grab().save(str(out / "desk.png"))
             window.feed.grab().save(str(out / "feed.png"))
             window.board.grab().save(str(out / "board.png"))
-            window.lock()  # Ctrl+L: everything behind the sign-in
-            QTimer.singleShot(300, shoot_locked)
+            shoot_moderation()
+
+        def shoot_moderation() -> None:
+            # Luis proposes to hide the spam; Ana already hid a threat and muted its author.
+            replies = {r.text: r for g in desk.moderation.conversations() for r in g.replies}
+            spam = next(r for t, r in replies.items() if "GANA 300€" in t)
+            threat = next(r for t, r in replies.items() if "quemar el ayuntamiento" in t)
+            desk.moderation.propose(luis, "hide", spam.x_id, "spam",
+                                    note="mismo texto bajo las tres publicaciones")
+            desk.moderation.act(ana, "hide", threat.x_id, "threat", client)
+            desk.moderation.act(ana, "mute", threat.x_id, "threat", client)
+            panel = ModerationPanel(ui, lambda: client)
+            panel.resize(1560, 860)
+            panel.show()
+            panel.reload()
+            windows.append(panel)
+
+            def chosen() -> None:
+                panel.select_reply("GANA 300€")
+                QTimer.singleShot(400, grab)
+
+            def grab() -> None:
+                panel.grab().save(str(out / "moderation.png"))
+                panel.close()
+                window.lock()  # Ctrl+L: everything behind the sign-in
+                QTimer.singleShot(300, shoot_locked)
+
+            QTimer.singleShot(1500, chosen)
 
         def shoot_locked() -> None:
             window.grab().save(str(out / "lock.png"))
@@ -101,7 +129,8 @@ def render(out: Path, home: Path) -> None:
         poller.stop()
         client.close()
     desk.close()
-    print(f"Screenshots in {out}/: desk.png, feed.png, board.png, lock.png, sign-in.png")
+    print(f"Screenshots in {out}/: desk.png, feed.png, board.png, moderation.png, lock.png, "
+          "sign-in.png")
 
 
 if __name__ == "__main__":

@@ -361,7 +361,9 @@ class ModerationDetector:
                 and (links or money):
             signals.append("MAYÚSCULAS")
             score += 1
-        if score >= 2 and (money or cta or context.repeats >= 2 or len(signals) > 1
+        # Repetition alone is not spam ('¿alguna novedad?' from many neighbours): it
+        # strengthens a link, a money promise or a call to follow.
+        if score >= 2 and (money or cta or (links and len(signals) > 1)
                            or (links >= 3 and len(tokens) <= 25)):
             return Flag(Category.SPAM, tuple(signals), obvious=score >= 3)
         return None

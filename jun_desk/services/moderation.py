@@ -109,6 +109,10 @@ class ReplyView:
 class ConversationView:
     conversation_id: str
     replies: tuple[ReplyView, ...]
+    # Who started it, as a direct reply to the first post says (X's in_reply_to_user_id):
+    # the town's account (X lets it hide replies here) or a citizen (X does not).
+    started_by_town: bool | None = None
+    started_by: str | None = None  # the account's handle
 
     @property
     def flagged(self) -> int:
@@ -207,6 +211,7 @@ class ModerationService:
                     f"user:{a.target_x_id}"
                 pending.setdefault(key, []).append(a)
         texts = Counter(normalise(item.text) for item, _c in rows)
+        roots = self._roots(rows)
         groups: dict[str, list[ReplyView]] = {}
         for item, citizen in rows:
             context = ReplyContext(
@@ -226,8 +231,34 @@ class ModerationService:
                 pending_actions=tuple(a.action for a in waiting),
                 muted=item.author_x_id in muted)
             groups.setdefault(view.conversation_id, []).append(view)
-        return [ConversationView(cid, tuple(sorted(replies, key=lambda r: r.created_at)))
-                for cid, replies in groups.items()]
+        views = [ConversationView(cid, tuple(sorted(replies, key=lambda r: r.created_at)),
+                                  *roots.get(cid, (None, None)))
+                 for cid, replies in groups.items()]
+        # the town's own posts first (where X lets the desk hide replies), newest first
+        return sorted(views, key=lambda v: not v.started_by_town)
+
+    def _roots(self, rows: list) -> dict[str, tuple[bool, str | None]]:  # type: ignore[type-arg]
+        """Who started each conversation, from a direct reply to its first post."""
+        authors: dict[str, str] = {}
+        for item, _citizen in rows:
+            raw = item.raw if isinstance(item.raw, dict) else {}
+            author = raw.get("in_reply_to_user_id")
+            if item.in_reply_to_x_id == item.conversation_id and author:
+                authors[str(item.conversation_id)] = str(author)
+        if not authors:
+            return {}
+        with self.ctx.db.session(readonly=True) as session:
+            handles = dict(session.execute(select(Citizen.x_user_id, Citizen.handle).where(
+                Citizen.x_user_id.in_(set(authors.values())))).all())
+        accounts = {str(item.conversation_id): item.account for item, _c in rows}
+        out: dict[str, tuple[bool, str | None]] = {}
+        for cid, author in authors.items():
+            account = accounts.get(cid) or ""
+            handle = handles.get(author)
+            # the desk's own account may be stored like a citizen: it is the town by name
+            town = handle is None or handle.lower() == account.lower()
+            out[cid] = (town, handle or account)
+        return out
 
     def actions(self, *, status: str | None = None, limit: int = 500) -> list[ActionView]:
         with self.ctx.db.session(readonly=True) as session:

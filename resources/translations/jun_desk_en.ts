@@ -1310,133 +1310,144 @@
         <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="220" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="239" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="240" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="255" />
+        <source>Publicación de @%s</source>
+        <translation>Post of @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="257" />
+        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
+        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="260" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
         <source>Conversación %s</source>
         <translation>Conversation %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="255" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="263" />
         <source>%d señaladas</source>
         <translation>%d flagged</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="264" />
         <source>%d respuestas</source>
         <translation>%d replies</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="282" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="292" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="307" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="317" />
         <source>oculta</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="319" />
         <source>cuenta silenciada</source>
         <translation>account muted</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="312" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="322" />
         <source>propuesto: %s</source>
         <translation>proposed: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="325" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="317" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="327" />
         <source>pide algo: crear ticket</source>
         <translation>asks for something: create a ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="359" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="369" />
         <source>Sin señales.</source>
         <translation>No flags.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="400" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="410" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="420" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="430" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="421" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="431" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="430" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="440" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="431" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="441" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="434" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="463" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="444" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="473" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="456" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="447" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="457" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="449" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="459" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="462" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="472" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="471" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="481" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="472" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="482" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="481" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="491" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="482" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="492" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>

@@ -101,9 +101,9 @@ class ModerationPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 140)
-        header.resizeSection(2, 260)
-        header.resizeSection(3, 150)
+        header.resizeSection(1, 130)
+        header.resizeSection(2, 230)
+        header.resizeSection(3, 140)
         header.setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._selected)
 
@@ -193,6 +193,7 @@ class ModerationPanel(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([950, 600])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(top)
@@ -250,13 +251,22 @@ class ModerationPanel(QWidget):
         flagged = 0
         select: QTreeWidgetItem | None = None
         for group in self.groups:
+            if group.started_by_town:
+                title = self.tr("Publicación de @%s") % (group.started_by or "?")
+            elif group.started_by_town is False:
+                title = self.tr("Hilo de @%s (X solo deja ocultar respuestas a las "
+                                "publicaciones propias)") % (group.started_by or "?")
+            else:
+                title = self.tr("Conversación %s") % group.conversation_id
             top = QTreeWidgetItem([
-                self.tr("Conversación %s") % group.conversation_id,
+                title,
                 "", self.tr("%d señaladas") % group.flagged if group.flagged else "",
                 self.tr("%d respuestas") % len(group.replies)])
             font = top.font(0)
             font.setBold(True)
             top.setFont(0, font)
+            top.setToolTip(0, self.tr("Conversación %s") % group.conversation_id)
+            top.setFirstColumnSpanned(False)
             self.tree.addTopLevelItem(top)
             for reply in group.replies:
                 flags = "; ".join(
