@@ -109,7 +109,7 @@ _REPEAT = re.compile(r"(\w)\1{2,}")
 
 def _deleet(token: str) -> str:
     """Digits and symbols inside a word that also holds letters read as letters."""
-    if _HAS_LETTER.search(token) and not token.isalpha():
+    if len(_HAS_LETTER.findall(token)) >= 2 and not token.isalpha():  # not '2x1', 'A4'
         return token.translate(_LEET)
     return token
 
@@ -125,7 +125,7 @@ def normalise(text: str) -> str:
                           if all(len(p) == 1 for p in re.split(r"[.\-_·* ]", m.group(0)))
                           else m.group(0), folded)
     tokens = re.findall(r"[\w*@$€|!]+|[^\w\s]", folded)
-    return " ".join(_deleet(t).strip("!|") or t for t in tokens)
+    return " ".join(_deleet(t.strip("!|")) or t for t in tokens)
 
 
 def squeeze(word: str) -> tuple[str, ...]:
@@ -239,7 +239,11 @@ class Assessment:
 class Lexicon:
     insult_strong: list[str] = field(default_factory=list)
     insult_directed: list[str] = field(default_factory=list)
+    insult_ambiguous: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    determiners: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)
+    scam: list[str] = field(default_factory=list)
     threats: list[str] = field(default_factory=list)
     slurs: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
@@ -258,7 +262,10 @@ class Lexicon:
             return cls(
                 insult_strong=data["insult"]["strong"],
                 insult_directed=data["insult"]["directed"],
-                targets=data["insult"]["targets"], threats=data["threat"]["patterns"],
+                insult_ambiguous=data["insult"]["ambiguous"],
+                targets=data["insult"]["targets"], determiners=data["insult"]["determiners"],
+                after=data["insult"]["after"], scam=data["spam"]["scam"],
+                threats=data["threat"]["patterns"],
                 slurs=data["hate"]["slurs"], groups=data["hate"]["groups"],
                 hate_patterns=data["hate"]["patterns"], links=data["spam"]["links"],
                 money=data["spam"]["money"], call_to_action=data["spam"]["call_to_action"],
@@ -277,7 +284,11 @@ class ModerationDetector:
     def __init__(self, lexicon: Lexicon, privacy: PrivacyScanner | None = None) -> None:
         self._strong = _Lexicon(lexicon.insult_strong)
         self._directed = _Lexicon(lexicon.insult_directed)
+        self._ambiguous = _Lexicon(lexicon.insult_ambiguous)
         self._targets = _Lexicon(lexicon.targets)
+        self._determiners = _Lexicon(lexicon.determiners)
+        self._after = _Lexicon(lexicon.after)
+        self._scam = _Lexicon(lexicon.scam)
         self._slurs = _Lexicon(lexicon.slurs)
         self._money = _Lexicon(lexicon.money)
         self._cta = _Lexicon(lexicon.call_to_action)
@@ -320,12 +331,18 @@ class ModerationDetector:
     def _insults(self, tokens: list[str]) -> list[str]:
         found = [name for _s, _e, name in self._strong.find(tokens)]
         directed = self._directed.find(tokens)
-        if directed:
-            target_ends = {end for _s, end, _n in self._targets.find(tokens)}
+        ambiguous = self._ambiguous.find(tokens)
+        if directed or ambiguous:
+            targets = {end for _s, end, _n in self._targets.find(tokens)}
+            determiners = {end for _s, end, _n in self._determiners.find(tokens)}
+            after = {start for start, _e, _n in self._after.find(tokens)}
             alone = len(tokens) <= _ALONE_LIMIT
-            for start, _end, name in directed:
-                aimed = alone or any(start - k in target_ends for k in (0, 1, 2))
-                if aimed:
+            for start, end, name in directed:
+                near = {start - k for k in (0, 1, 2)}
+                if alone or near & targets or start in determiners or {end, end + 1} & after:
+                    found.append(name)
+            for start, _end, name in ambiguous:
+                if {start, start - 1} & targets:
                     found.append(name)
         return list(dict.fromkeys(found))
 
@@ -334,38 +351,37 @@ class ModerationDetector:
             sum(1 for p in self._links[3:] if p.search(text))
 
     def _spam(self, text: str, tokens: list[str], context: ReplyContext) -> Flag | None:
+        """Signs add up: a link 1 (a link farm 2), a scam phrase 2, each other money word 1
+        (at most 2), a call to follow or write 1, the same text from others 2, a link from
+        a default avatar or a new account 1. Spam from 3, or 2 with a scam phrase."""
         signals: list[str] = []
         score = 0
         links = self._link_count(text)
         if links:
             signals.append("enlace" if links == 1 else f"{links} enlaces")
-            # a link farm: many links in a short text (a long letter may cite sources)
             score += 2 if links >= 3 and len(tokens) <= 25 else 1
-        money = list(dict.fromkeys(n for _s, _e, n in self._money.find(tokens)))
+        scam = list(dict.fromkeys(n for _s, _e, n in self._scam.find(tokens)))
+        if scam:
+            signals += scam
+            score += 2
+        money = [m for m in dict.fromkeys(n for _s, _e, n in self._money.find(tokens))
+                 if not any(m in s for s in scam)]
         if money:
             signals += money
-            score += 1
+            score += min(2, len(money))
         cta = list(dict.fromkeys(n for _s, _e, n in self._cta.find(tokens)))
         if cta:
             signals += cta
             score += 1
-        if context.repeats >= 2:
+        if context.repeats >= 2 and (links or scam or money or cta):
             signals.append(f"texto repetido ×{context.repeats + 1}")
             score += 2
         if links and (context.default_avatar or context.new_account):
             signals.append("cuenta nueva con enlace" if context.new_account
                            else "avatar por defecto con enlace")
             score += 1
-        letters = [c for c in text if c.isalpha()]
-        if len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) > 0.7 \
-                and (links or money):
-            signals.append("MAYÚSCULAS")
-            score += 1
-        # Repetition alone is not spam ('¿alguna novedad?' from many neighbours): it
-        # strengthens a link, a money promise or a call to follow.
-        if score >= 2 and (money or cta or (links and len(signals) > 1)
-                           or (links >= 3 and len(tokens) <= 25)):
-            return Flag(Category.SPAM, tuple(signals), obvious=score >= 3)
+        if score >= 3 or (scam and score >= 2):
+            return Flag(Category.SPAM, tuple(signals), obvious=score >= 4)
         return None
 
     def _advertising(self, text: str, tokens: list[str]) -> Flag | None:

@@ -53,7 +53,10 @@ def offendes(mirrors: Path) -> tuple[list[dict], dict]:
                 continue  # no consensus among the annotators ("None")
             rows.append({"id": f"offendes:{row['comment_id']}", "text": row["comment"],
                          "source": "offendes", "media": row["media"],
-                         "source_label": label, "category": OFFENDES_MAP[label]})
+                         "source_label": label, "category": OFFENDES_MAP[label],
+                         # the lexicon is tuned looking at the training file only; the
+                         # test file is the held-out figure
+                         "split": "test" if "test" in path else "dev"})
     return rows, {"repository": "github.com/fmplaza/OffendES", "commit": commit,
                   "files": list(OFFENDES[1])}
 

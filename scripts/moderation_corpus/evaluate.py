@@ -38,6 +38,7 @@ def main() -> int:
     parser.add_argument("--corpus", default=None)
     parser.add_argument("--triage", default="/work/data/triage-corpus/corpus.jsonl")
     parser.add_argument("--misses", type=int, default=0, help="print N misses per set")
+    parser.add_argument("--only", default=None, help="only the sets whose name holds this")
     args = parser.parse_args()
     detector = load_detector(resource_path("moderation", "lexicon.toml"), Rules.load().privacy)
 
@@ -63,12 +64,17 @@ def main() -> int:
         sets = {
             "REAL nlp-uam: citizens' replies to Spanish town halls (our labels)":
                 [r for r in rows if r["source"] == "nlp-uam"],
-            "REAL OffendES, Twitter comments (annotators' labels)":
-                [r for r in rows if r["source"] == "offendes" and r["media"] == "twitter"],
-            "REAL OffendES, all media (YouTube, Instagram, Twitter)":
-                [r for r in rows if r["source"] == "offendes"],
+            "REAL OffendES test file (held out), Twitter comments (annotators' labels)":
+                [r for r in rows if r["source"] == "offendes" and r["media"] == "twitter"
+                 and r["split"] == "test"],
+            "REAL OffendES test file (held out), all media (YouTube, Instagram, Twitter)":
+                [r for r in rows if r["source"] == "offendes" and r["split"] == "test"],
+            "REAL OffendES training file (looked at while tuning), all media":
+                [r for r in rows if r["source"] == "offendes" and r["split"] == "dev"],
         }
         for name, chosen in sets.items():
+            if args.only and args.only not in name:
+                continue
             report(name, [(r["id"], r["text"], r["category"]) for r in chosen], texts)
     written = [json.loads(line) for line in
                (ROOT / "tests" / "data" / "moderation_written.jsonl").open(encoding="utf-8")]
