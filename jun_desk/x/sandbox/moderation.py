@@ -30,7 +30,8 @@ LIMITS = {
     "GET /2/users/:id/blocking": 15,
     "DELETE /2/tweets/:id": 50,
 }
-FORBIDDEN = "https://api.twitter.com/2/problems/client-forbidden"
+FORBIDDEN = "about:blank"  # as X answers its other 403s (the post generation maps no
+# client-forbidden type)
 NOT_FOUND = "https://api.twitter.com/2/problems/resource-not-found"
 
 
