@@ -150,6 +150,7 @@ class _XSide:
         self._lock = threading.Lock()
         self.engine = None
         self.sender = None
+        self._moderation = None
 
     def _built(self):  # type: ignore[no-untyped-def]
         with self._lock:
@@ -162,6 +163,17 @@ class _XSide:
                 self.engine = SyncEngine(self.desk, client, lease=self.lease, stop=self.stop)
                 self.sender = OutboxSender(self.desk, client, self.connection.account)
             return self.engine, self.sender
+
+    def moderation_client(self):  # type: ignore[no-untyped-def]
+        """A client of its own for moderation (called on a worker thread, never the
+        poller's): hide, mute, delete."""
+        with self._lock:
+            if self._moderation is None:
+                from jun_desk.x.client import XClient
+
+                self._moderation = XClient(self.connection.credentials,
+                                           api_base=self.connection.api_base)
+            return self._moderation
 
     def poll(self):  # type: ignore[no-untyped-def]
         engine, sender = self._built()
@@ -190,11 +202,17 @@ class _XSide:
         old, engine.client, engine.me = engine.client, new_client, None
         sender.client, sender.account = new_client, account
         old.close()
+        with self._lock:  # the next moderation request builds a client with the new keys
+            moderation, self._moderation = self._moderation, None
+        if moderation is not None:
+            moderation.close()
 
     def close(self) -> None:
         self.stop.set()
         if self.engine is not None:
             self.engine.client.close()
+        if self._moderation is not None:
+            self._moderation.close()
 
 
 def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
@@ -257,7 +275,7 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                             open_credentials=open_credentials,
                             budget=x.budget,
                             live=live, lease_keeper=keeper, session=session,
-                            stalled=x.stalled)
+                            stalled=x.stalled, moderation_x=x.moderation_client)
         # Bugs anywhere in the window (slots, threads, background jobs): a crash report
         # (the command line's) and a dialog with its path; the desk keeps running.
         from jun_desk.crash import write_crash_report

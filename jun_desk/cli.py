@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jun_desk import __version__, cli_x
+from jun_desk import __version__, cli_moderation, cli_x
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
@@ -142,6 +142,7 @@ def _parser() -> argparse.ArgumentParser:
     triage.add_argument("text", help="a message, or one of: " + ", ".join(TRIAGE_COMMANDS))
     triage.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     cli_x.add_parsers(sub)
+    cli_moderation.add_parsers(sub)
     return p
 
 
@@ -254,7 +255,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         handler = {"tickets": _tickets, "export": _export, "operators": _operators,
                    "report": _report, "sync": cli_x.run_sync, "outbox": _outbox,
-                   "quarantine": _quarantine, "costs": _costs}[args.command]
+                   "quarantine": _quarantine, "costs": _costs,
+                   "moderation": cli_moderation.run}[args.command]
         return handler(desk, args)
     finally:
         desk.close()

@@ -70,6 +70,7 @@ def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = 
     from jun_desk.services.desk import Desk
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.main_window import MainWindow
+    from jun_desk.ui.moderation.panel import ModerationPanel
     from jun_desk.ui.poller import Poller
     from jun_desk.ui.sign_in import SignInDialog
     from jun_desk.x.client import XClient
@@ -103,6 +104,7 @@ def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = 
         ui = UiContext(desk, ana, account="AytoJun")
         window = MainWindow(ui, poller=poller, source="sandbox",
                             budget=lambda: client.budget.summary())
+        windows: list = []  # type: ignore[type-arg]
         if only is None:
             window.resize(1680, 980)
         window.show()
@@ -127,8 +129,34 @@ def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = 
             window.grab().save(str(out / "desk.png"))
             window.feed.grab().save(str(out / "feed.png"))
             window.board.grab().save(str(out / "board.png"))
-            window.lock()  # Ctrl+L: everything behind the sign-in
-            QTimer.singleShot(300, shoot_locked)
+            shoot_moderation()
+
+        def shoot_moderation() -> None:
+            # Luis proposes to hide the spam; Ana already hid a threat and muted its author.
+            replies = {r.text: r for g in desk.moderation.conversations() for r in g.replies}
+            spam = next(r for t, r in replies.items() if "GANA 300€" in t)
+            threat = next(r for t, r in replies.items() if "quemar el ayuntamiento" in t)
+            desk.moderation.propose(luis, "hide", spam.x_id, "spam",
+                                    note="mismo texto bajo las tres publicaciones")
+            desk.moderation.act(ana, "hide", threat.x_id, "threat", client)
+            desk.moderation.act(ana, "mute", threat.x_id, "threat", client)
+            panel = ModerationPanel(ui, lambda: client)
+            panel.resize(1560, 860)
+            panel.show()
+            panel.reload()
+            windows.append(panel)
+
+            def chosen() -> None:
+                panel.select_reply("GANA 300€")
+                QTimer.singleShot(400, grab)
+
+            def grab() -> None:
+                panel.grab().save(str(out / "moderation.png"))
+                panel.close()
+                window.lock()  # Ctrl+L: everything behind the sign-in
+                QTimer.singleShot(300, shoot_locked)
+
+            QTimer.singleShot(1500, chosen)
 
         def grab(name: str) -> None:
             shot = app.primaryScreen().grabWindow(0) if whole_screen else window.grab()
@@ -160,7 +188,8 @@ def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = 
         client.close()
     desk.close()
     print(f"Screenshots in {out}/: " + (f"{only}.png" if only else
-                                        "desk.png, feed.png, board.png, lock.png, sign-in.png"))
+                                        "desk.png, feed.png, board.png, moderation.png, "
+                                        "lock.png, sign-in.png"))
 
 
 if __name__ == "__main__":

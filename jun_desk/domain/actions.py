@@ -28,6 +28,7 @@ class Kind(StrEnum):
     OPERATOR = "operator"  # the people of the desk, their roles and departments
     QUARANTINE = "quarantine"  # what X sent unreadable
     SETTINGS = "settings"  # the desk's settings and its triage model
+    MODERATION = "moderation"  # hidden replies, muted accounts, proposals
 
 
 ALL_KINDS = frozenset(Kind)
@@ -50,7 +51,7 @@ class Action:
 
 
 _T, _F, _C, _O = Kind.TICKET, Kind.FEED, Kind.CONVERSATION, Kind.OUTBOX
-_P, _Q, _S = Kind.OPERATOR, Kind.QUARANTINE, Kind.SETTINGS
+_P, _Q, _S, _M = Kind.OPERATOR, Kind.QUARANTINE, Kind.SETTINGS, Kind.MODERATION
 
 
 def _a(code: str, es: str, en: str, done_es: str, done_en: str, *kinds: Kind) -> Action:
@@ -133,6 +134,25 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "dejó el sondeo de X", "released polling X"),
     _a("x_budget.set", "fijar el presupuesto de X", "set the X budget",
        "fijó el presupuesto de X", "set the X budget", _S),
+    _a("moderation.propose", "proponer una moderación", "propose moderation",
+       "propuso una moderación", "proposed moderation", _M),
+    _a("moderation.approve", "aprobar una moderación", "approve moderation",
+       "aprobó una moderación", "approved moderation", _M, _F),
+    _a("moderation.reject", "rechazar una moderación", "reject moderation",
+       "rechazó una moderación", "rejected moderation", _M),
+    _a("moderation.hide", "ocultar una respuesta", "hide a reply",
+       "ocultó una respuesta en X", "hid a reply on X", _M, _F),
+    _a("moderation.unhide", "volver a mostrar una respuesta", "unhide a reply",
+       "volvió a mostrar una respuesta en X", "unhid a reply on X", _M, _F),
+    _a("moderation.mute", "silenciar una cuenta", "mute an account",
+       "silenció una cuenta en X", "muted an account on X", _M),
+    _a("moderation.unmute", "dejar de silenciar una cuenta", "unmute an account",
+       "dejó de silenciar una cuenta en X", "unmuted an account on X", _M),
+    _a("moderation.delete", "borrar una publicación propia", "delete one of our posts",
+       "borró una publicación del ayuntamiento en X", "deleted one of the town's posts on X",
+       _M),
+    _a("moderation.undo", "deshacer una moderación", "undo moderation",
+       "deshizo una moderación", "undid moderation", _M, _F),
 )}
 
 

@@ -15,6 +15,7 @@ from jun_desk.services.export import ExportService
 from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
 from jun_desk.services.leases import LeaseService
+from jun_desk.services.moderation import ModerationService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
 from jun_desk.services.quarantine import QuarantineService
@@ -45,6 +46,7 @@ class Desk:
         self.triage_models = TriageModelService(ctx)
         self.quarantine = QuarantineService(ctx)
         self.costs = CostService(ctx)
+        self.moderation = ModerationService(ctx)
 
     @property
     def db(self) -> Database:

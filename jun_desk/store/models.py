@@ -363,3 +363,34 @@ class XBudget(Base):
     stop_writes: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_by: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime | None]
+
+
+class ModerationAction(Base):
+    """One act of moderation (hide a reply, mute an account, delete a town's own post):
+    proposed, approved or rejected, applied on X, undone. The text as it was when the act
+    was proposed is kept here (the archive), with the flags the detector showed."""
+
+    __tablename__ = "moderation_actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(12))  # hide | mute | delete
+    target_x_id: Mapped[str] = mapped_column(String(32), index=True)  # tweet or user id
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_items.id"), index=True)
+    author_x_id: Mapped[str | None] = mapped_column(String(32))
+    author_handle: Mapped[str | None] = mapped_column(String(64))
+    conversation_id: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(32), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)  # the text as it was
+    flags: Mapped[list[Any] | None] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    proposed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    proposed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    decided_at: Mapped[datetime | None]
+    applied_at: Mapped[datetime | None]
+    undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    undone_at: Mapped[datetime | None]
+    undo_note: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)

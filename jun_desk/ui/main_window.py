@@ -61,6 +61,7 @@ from jun_desk.ui.layout_fit import (
 )
 from jun_desk.ui.lease_keeper import LeaseKeeper
 from jun_desk.ui.live import ChangeCoalescer, ChangeListener
+from jun_desk.ui.moderation.panel import ModerationPanel
 from jun_desk.ui.poller import Poller
 from jun_desk.ui.quarantine_panel import QuarantinePanel
 from jun_desk.ui.sign_in import SignInPanel
@@ -145,7 +146,8 @@ class MainWindow(QMainWindow):
                  live: ChangeListener | None = None,
                  lease_keeper: LeaseKeeper | None = None,
                  session: SessionOptions | None = None,
-                 stalled: Callable[[], list[Any]] | None = None) -> None:
+                 stalled: Callable[[], list[Any]] | None = None,
+                 moderation_x: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
@@ -229,9 +231,15 @@ class MainWindow(QMainWindow):
                                           self.quarantine,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
+        self.moderation = ModerationPanel(ui, moderation_x, self)
+        self.moderation_dock = self._dock(self.tr("Moderación"), "moderation", self.moderation,
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.moderation_dock.setVisible(False)
         arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock,
                                              self.citizen_dock],
-                      [self.dashboard_dock, self.quarantine_dock], available_geometry(self))
+                      [self.dashboard_dock, self.quarantine_dock, self.moderation_dock],
+                      available_geometry(self))
+        self.detail_dock.raise_()
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
@@ -281,6 +289,10 @@ class MainWindow(QMainWindow):
         self.quarantine_action = QAction(self.tr("No se pudo &leer…"), self)
         self.quarantine_action.triggered.connect(self.show_quarantine)
         view.addAction(self.quarantine_action)
+        self.moderation_action = QAction(self.tr("&Moderación…"), self)
+        self.moderation_action.setObjectName("moderation-action")
+        self.moderation_action.triggered.connect(self.show_moderation)
+        view.addAction(self.moderation_action)
         refresh = QAction(self.tr("Sincronizar ahora"), self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(self.sync_now)
@@ -385,6 +397,11 @@ class MainWindow(QMainWindow):
 
     def _ticket_chosen(self, _ticket_id: int) -> None:
         self.detail_dock.raise_()
+
+    def show_moderation(self) -> None:
+        self.moderation_dock.show()
+        self.moderation_dock.raise_()
+        self.moderation.reload()
 
     def show_quarantine(self) -> None:
         self.quarantine_dock.show()
@@ -683,6 +700,7 @@ class MainWindow(QMainWindow):
         for action in (self.retrain_action, self.rollback_action):
             action.setEnabled(triage_allowed)
         self.password_action.setVisible(not self.session.training)
+        self.moderation.apply_role()
         self.user_label.setText(
             f"{actor.username} ({role_names().get(actor.role.value, actor.role.value)})")
 
@@ -698,7 +716,7 @@ class MainWindow(QMainWindow):
 
     def _docks(self) -> list[QDockWidget]:
         return [self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
-                self.dashboard_dock, self.quarantine_dock]
+                self.dashboard_dock, self.quarantine_dock, self.moderation_dock]
 
     def lock(self, message: str = "", *, switch: bool = False, audit: bool = True) -> None:
         """Hide the board, feed, ticket, DMs and dashboard behind the sign-in. The person

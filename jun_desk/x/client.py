@@ -444,3 +444,47 @@ class XClient:
             return str(body["data"]["dm_event_id"])
         except (KeyError, TypeError):
             raise XApiError(Failure.MALFORMED) from None
+
+    # ------------------------------------------------------------------ moderating
+    def hide_reply(self, tweet_id: str, hidden: bool = True) -> bool:
+        """PUT /2/tweets/:id/hidden. Returns X's ``hidden``; X refuses replies in
+        conversations the account did not start, and tweets that are gone."""
+        fn = self._tweepy.hide_reply if hidden else self._tweepy.unhide_reply
+        body = self._call(fn, tweet_id, user_auth=True)
+        try:
+            return bool(body["data"]["hidden"])
+        except (KeyError, TypeError):
+            raise XApiError(Failure.MALFORMED) from None
+
+    def mute(self, user_id: str, muted: bool = True) -> bool:
+        """POST /2/users/:me/muting or DELETE /2/users/:me/muting/:target. Returns X's
+        ``muting``."""
+        fn = self._tweepy.mute if muted else self._tweepy.unmute
+        body = self._call(fn, user_id, user_auth=True)
+        try:
+            return bool(body["data"]["muting"])
+        except (KeyError, TypeError):
+            raise XApiError(Failure.MALFORMED) from None
+
+    def delete_tweet(self, tweet_id: str) -> bool:
+        """DELETE /2/tweets/:id: one of the account's own posts."""
+        body = self._call(self._tweepy.delete_tweet, tweet_id, user_auth=True)
+        try:
+            return bool(body["data"]["deleted"])
+        except (KeyError, TypeError):
+            raise XApiError(Failure.MALFORMED) from None
+
+    def muted(self, *, max_results: int = 1000) -> list[XUser]:
+        """Accounts the desk's account mutes (first page, up to 1,000)."""
+        body = self._call(self._tweepy.get_muted, user_auth=True, max_results=max_results,
+                          user_fields=USER_FIELDS)
+        data = body.get("data")
+        return _users({"users": data if isinstance(data, list) else []})
+
+    def blocked(self, *, max_results: int = 1000) -> list[XUser]:
+        """Accounts the desk's account blocks (read only: X's API v2 no longer manages
+        blocks; that is done on x.com)."""
+        body = self._call(self._tweepy.get_blocked, user_auth=True, max_results=max_results,
+                          user_fields=USER_FIELDS)
+        data = body.get("data")
+        return _users({"users": data if isinstance(data, list) else []})

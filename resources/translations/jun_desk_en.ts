@@ -1080,7 +1080,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="131" />
+        <location filename="../../jun_desk/ui/main_window.py" line="132" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -1221,334 +1221,667 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="206" />
+        <location filename="../../jun_desk/ui/main_window.py" line="208" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="208" />
+        <location filename="../../jun_desk/ui/main_window.py" line="210" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="213" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="216" />
+        <location filename="../../jun_desk/ui/main_window.py" line="218" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="223" />
+        <location filename="../../jun_desk/ui/main_window.py" line="225" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="228" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="240" />
+        <location filename="../../jun_desk/ui/main_window.py" line="235" />
+        <source>Moderación</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="248" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="249" />
+        <location filename="../../jun_desk/ui/main_window.py" line="257" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="253" />
+        <location filename="../../jun_desk/ui/main_window.py" line="261" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="259" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="275" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="281" />
+        <location filename="../../jun_desk/ui/main_window.py" line="289" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="284" />
+        <location filename="../../jun_desk/ui/main_window.py" line="292" />
+        <source>&amp;Moderación…</source>
+        <translation>&amp;Moderation…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="296" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="301" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <location filename="../../jun_desk/ui/main_window.py" line="302" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="296" />
+        <location filename="../../jun_desk/ui/main_window.py" line="308" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="298" />
+        <location filename="../../jun_desk/ui/main_window.py" line="310" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="300" />
+        <location filename="../../jun_desk/ui/main_window.py" line="312" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="306" />
+        <location filename="../../jun_desk/ui/main_window.py" line="318" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="307" />
+        <location filename="../../jun_desk/ui/main_window.py" line="319" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="312" />
+        <location filename="../../jun_desk/ui/main_window.py" line="324" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="314" />
+        <location filename="../../jun_desk/ui/main_window.py" line="326" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="316" />
+        <location filename="../../jun_desk/ui/main_window.py" line="328" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="318" />
+        <location filename="../../jun_desk/ui/main_window.py" line="330" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="320" />
+        <location filename="../../jun_desk/ui/main_window.py" line="332" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="323" />
+        <location filename="../../jun_desk/ui/main_window.py" line="335" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="324" />
+        <location filename="../../jun_desk/ui/main_window.py" line="336" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="381" />
+        <location filename="../../jun_desk/ui/main_window.py" line="393" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="395" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="403" />
+        <location filename="../../jun_desk/ui/main_window.py" line="420" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="403" />
+        <location filename="../../jun_desk/ui/main_window.py" line="420" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="404" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <location filename="../../jun_desk/ui/main_window.py" line="438" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="446" />
+        <location filename="../../jun_desk/ui/main_window.py" line="463" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="448" />
+        <location filename="../../jun_desk/ui/main_window.py" line="465" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="457" />
+        <location filename="../../jun_desk/ui/main_window.py" line="474" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="461" />
+        <location filename="../../jun_desk/ui/main_window.py" line="478" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="464" />
+        <location filename="../../jun_desk/ui/main_window.py" line="481" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="467" />
+        <location filename="../../jun_desk/ui/main_window.py" line="484" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="485" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="485" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="478" />
+        <location filename="../../jun_desk/ui/main_window.py" line="495" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="504" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="492" />
+        <location filename="../../jun_desk/ui/main_window.py" line="509" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="514" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="503" />
+        <location filename="../../jun_desk/ui/main_window.py" line="520" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="510" />
+        <location filename="../../jun_desk/ui/main_window.py" line="527" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="511" />
+        <location filename="../../jun_desk/ui/main_window.py" line="528" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="515" />
+        <location filename="../../jun_desk/ui/main_window.py" line="532" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="545" />
+        <location filename="../../jun_desk/ui/main_window.py" line="562" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="549" />
+        <location filename="../../jun_desk/ui/main_window.py" line="566" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="555" />
+        <location filename="../../jun_desk/ui/main_window.py" line="572" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="557" />
+        <location filename="../../jun_desk/ui/main_window.py" line="574" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="559" />
+        <location filename="../../jun_desk/ui/main_window.py" line="576" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="568" />
+        <location filename="../../jun_desk/ui/main_window.py" line="585" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="581" />
+        <location filename="../../jun_desk/ui/main_window.py" line="598" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="588" />
+        <location filename="../../jun_desk/ui/main_window.py" line="605" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <location filename="../../jun_desk/ui/main_window.py" line="625" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="609" />
+        <location filename="../../jun_desk/ui/main_window.py" line="626" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="613" />
+        <location filename="../../jun_desk/ui/main_window.py" line="630" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="637" />
+        <location filename="../../jun_desk/ui/main_window.py" line="654" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="641" />
+        <location filename="../../jun_desk/ui/main_window.py" line="658" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="643" />
+        <location filename="../../jun_desk/ui/main_window.py" line="660" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="659" />
+        <location filename="../../jun_desk/ui/main_window.py" line="676" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="665" />
+        <location filename="../../jun_desk/ui/main_window.py" line="682" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="667" />
+        <location filename="../../jun_desk/ui/main_window.py" line="684" />
         <source>bloqueado</source>
         <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>Moderation</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="51" />
+        <source>Insulto</source>
+        <translation>Insult</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="52" />
+        <source>Amenaza</source>
+        <translation>Threat</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
+        <source>Odio</source>
+        <translation>Hate</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
+        <source>Spam</source>
+        <translation>Spam</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
+        <source>Datos personales de otros</source>
+        <translation>Others' personal data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="57" />
+        <source>Publicidad</source>
+        <translation>Advertising</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
+        <source>ocultar</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <source>silenciar</source>
+        <translation>mute</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="64" />
+        <source>borrar</source>
+        <translation>delete</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <source>Solo señaladas</source>
+        <translation>Flagged only</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="83" />
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="85" />
+        <source>Normas de moderación…</source>
+        <translation>Moderation policy…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="96" />
+        <source>Respuesta</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="96" />
+        <source>Autor</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="96" />
+        <source>Señales</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="97" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="114" />
+        <source>Elija una respuesta</source>
+        <translation>Choose a reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
+        <source>Nota para el registro (opcional)</source>
+        <translation>Note for the record (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="124" />
+        <source>Motivo (normas):</source>
+        <translation>Reason (policy):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="125" />
+        <source>Nota:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="126" />
+        <source>Proponer ocultar</source>
+        <translation>Propose hiding</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <source>Proponer silenciar</source>
+        <translation>Propose muting</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="128" />
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="129" />
+        <source>Silenciar cuenta</source>
+        <translation>Mute account</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="130" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="131" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <source>La respuesta pide algo: se atiende aunque se oculte</source>
+        <translation>The reply asks for something: it is dealt with even if hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="155" />
+        <source>Propuesta</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="155" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="156" />
+        <source>Propuesta por</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="156" />
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
+        <source>Aprobar</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="161" />
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
+        <source>Propuestas pendientes de un supervisor</source>
+        <translation>Proposals waiting for a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="173" />
+        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
+        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="220" />
+        <source>Normas de moderación</source>
+        <translation>Moderation policy</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="240" />
+        <source>No se pudo leer la moderación</source>
+        <translation>Could not read the moderation list</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="255" />
+        <source>Publicación de @%s</source>
+        <translation>Post of @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="257" />
+        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
+        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="260" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
+        <source>Conversación %s</source>
+        <translation>Conversation %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="263" />
+        <source>%d señaladas</source>
+        <translation>%d flagged</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="264" />
+        <source>%d respuestas</source>
+        <translation>%d replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="292" />
+        <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
+        <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="317" />
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="319" />
+        <source>cuenta silenciada</source>
+        <translation>account muted</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="322" />
+        <source>propuesto: %s</source>
+        <translation>proposed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="325" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="327" />
+        <source>pide algo: crear ticket</source>
+        <translation>asks for something: create a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="369" />
+        <source>Sin señales.</source>
+        <translation>No flags.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="410" />
+        <source> La petición que contenía es el ticket #%d.</source>
+        <translation> The request it held is ticket #%d.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="430" />
+        <source>Propuesta enviada: la aprueba un supervisor.</source>
+        <translation>Proposal sent: a supervisor approves it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="431" />
+        <source>No se pudo proponer</source>
+        <translation>Could not propose</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="440" />
+        <source>Respuesta ocultada en X.</source>
+        <translation>Reply hidden on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="441" />
+        <source>Cuenta silenciada en X.</source>
+        <translation>Account muted on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="444" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="473" />
+        <source>X no lo ha hecho</source>
+        <translation>X did not do it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="456" />
+        <source>Respuesta visible de nuevo en X.</source>
+        <translation>Reply visible again on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="457" />
+        <source>Cuenta ya no silenciada.</source>
+        <translation>Account no longer muted.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="459" />
+        <source>No se pudo deshacer</source>
+        <translation>Could not undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="472" />
+        <source>Propuesta aprobada y hecha en X.</source>
+        <translation>Proposal approved and done on X.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="481" />
+        <source>Propuesta rechazada.</source>
+        <translation>Proposal rejected.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="482" />
+        <source>No se pudo rechazar</source>
+        <translation>Could not reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="491" />
+        <source>Ticket creado.</source>
+        <translation>Ticket created.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="492" />
+        <source>No se pudo crear el ticket</source>
+        <translation>Could not create the ticket</translation>
     </message>
 </context>
 <context>

@@ -309,8 +309,8 @@ def test_the_poller_is_handed_over_when_its_desk_is_killed(
                 time.sleep(0.3)
             mentions, dms = scenario_mention_ids(sandbox), scenario_dm_ids(sandbox)
             # The last polls: until desk-B has stored the day (it polls as X's rate budget
-            # allows, a few seconds apart), at most a minute.
-            deadline = time.monotonic() + 60
+            # allows, a few seconds apart), at most two minutes.
+            deadline = time.monotonic() + 120
             while time.monotonic() < deadline and not _stored_all(db_url, mentions, dms):
                 time.sleep(INTERVAL)
         finally:

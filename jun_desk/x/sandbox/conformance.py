@@ -180,12 +180,37 @@ def drive(generation: str) -> list[Exchange]:
         for n in range(4):
             doing("own tweets until the window is spent (429)" if n == 3 else "own tweets",
                   lambda: client.user_tweets(me.x_id))
+        _moderation(client, sandbox, doing)
         wrong = recording(XClient(XCredentials("nope", "nope", "nope", "nope"),
                                   api_base=sandbox.base_url))
         doing("wrong keys (401)", wrong.me)
         client.close()
         wrong.close()
     return recorded
+
+
+def _moderation(client: Any, sandbox: Any, doing: Any) -> None:
+    """Hide/unhide, mute/unmute, mutes and blocks, delete: success and X's refusals."""
+    desk = sandbox.scenario.desk.id
+    tweets = sandbox.state.tweets_by_id
+    post = next(t for t in sandbox.state.tweets
+                if t.author_id == desk and t.in_reply_to_id is None)
+    reply = next(t for t in sandbox.state.tweets if t.conversation_id == post.id
+                 and t.in_reply_to_id is not None)
+    foreign = next(t for t in sandbox.state.tweets if t.in_reply_to_id is not None
+                   and (root := tweets.get(t.conversation_id)) is not None
+                   and root.author_id != desk)
+    doing("hide a reply", lambda: client.hide_reply(str(reply.id)))
+    doing("unhide it", lambda: client.hide_reply(str(reply.id), hidden=False))
+    doing("hide a reply in a citizen's thread (403)", lambda: client.hide_reply(str(foreign.id)))
+    doing("hide a missing tweet (404)", lambda: client.hide_reply("123456789"))
+    doing("mute an account", lambda: client.mute(reply.author_id))
+    doing("list mutes", client.muted)
+    doing("unmute it", lambda: client.mute(reply.author_id, muted=False))
+    doing("mute yourself (403)", lambda: client.mute(desk))
+    doing("list blocks", client.blocked)
+    doing("delete someone else's tweet (403)", lambda: client.delete_tweet(str(reply.id)))
+    doing("delete an own post", lambda: client.delete_tweet(str(post.id)))
 
 
 INVALID = "invalid: "  # a request made wrong on purpose: the document must refuse it too

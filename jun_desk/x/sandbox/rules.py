@@ -150,6 +150,13 @@ def _vocabulary(generation: str) -> dict[str, Params]:
         "GET /2/dm_events": dms,
         "GET /2/dm_conversations/with/:id/dm_events": dms,
         "POST /2/dm_conversations/with/:id/messages": {},
+        # moderation (sandbox/moderation.py)
+        "PUT /2/tweets/:id/hidden": {},
+        "DELETE /2/tweets/:id": {},
+        "POST /2/users/:id/muting": {},
+        "DELETE /2/users/:id/muting/:id": {},
+        "GET /2/users/:id/muting": {"max_results": None, "pagination_token": None, **user},
+        "GET /2/users/:id/blocking": {"max_results": None, "pagination_token": None, **user},
     }
 
 
@@ -185,6 +192,9 @@ _TWEET_BODY = {"card_uri", "community_id", "direct_message_deep_link", "edit_opt
 _TWEET_BODY_POST = _TWEET_BODY | {"made_with_ai", "paid_partnership"}
 _REPLY_BODY = {"in_reply_to_tweet_id", "exclude_reply_user_ids", "auto_populate_reply_metadata"}
 _DM_BODY = {"text", "attachments"}
+# Bodies whose properties are all declared at the top level (moderation).
+_FLAT_BODIES = {"PUT /2/tweets/:id/hidden": {"hidden"},
+                "POST /2/users/:id/muting": {"target_user_id"}}
 
 
 def _body_invalid(message: str) -> ApiError:
@@ -195,7 +205,8 @@ def _body_invalid(message: str) -> ApiError:
 
 def check_body(generation: str, endpoint: str, content_type: str, raw: bytes) -> None:
     """A POST body: labelled JSON, an object, and only the properties X declares."""
-    if endpoint not in ("POST /2/tweets", "POST /2/dm_conversations/with/:id/messages"):
+    if endpoint not in ("POST /2/tweets", "POST /2/dm_conversations/with/:id/messages",
+                        *_FLAT_BODIES):
         return
     if content_type.split(";")[0].strip().lower() != "application/json":
         raise _body_invalid(f"Unsupported content type [{content_type or 'none'}]: the request"
@@ -206,7 +217,9 @@ def check_body(generation: str, endpoint: str, content_type: str, raw: bytes) ->
         raise _body_invalid("The request body is not valid JSON") from None
     if not isinstance(payload, dict):
         raise _body_invalid("$: object expected")
-    if endpoint == "POST /2/tweets":
+    if endpoint in _FLAT_BODIES:
+        allowed, nested = _FLAT_BODIES[endpoint], {}
+    elif endpoint == "POST /2/tweets":
         allowed, nested = (_TWEET_BODY_POST if generation == POST else _TWEET_BODY), \
             {"reply": _REPLY_BODY}
     else:

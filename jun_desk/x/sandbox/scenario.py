@@ -85,6 +85,7 @@ class Scenario:
     ids: IdMaker
     start: datetime = DAY
     length: timedelta = DAY_LENGTH
+    blocked: list[str] = field(default_factory=list)  # accounts the town blocks (on x.com)
 
     @property
     def citizens(self) -> list[User]:
@@ -235,10 +236,14 @@ def _fill(template: str, rng: random.Random, user: User) -> str:
 
 
 def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
-                   start: datetime = DAY, extras: bool = True, spike: int = 1) -> Scenario:
+                   start: datetime = DAY, extras: bool = True, spike: int = 1,
+                   moderation: bool = True) -> Scenario:
     """The day: ≥300 mentions, ≥60 DM conversations, a campaign spike, threads; then, in
     its last minutes, what real X also sends (``extras``: edited tweets, quotes, retweets,
     videos and GIFs, a reply to a deleted tweet).
+
+    ``moderation``: the town's own posts with replies under them, some abusive or spam
+    (see moderation_day).
 
     ``scale`` multiplies the ordinary traffic (benchmarks use bigger days); ``start`` is
     when the day begins (the sandbox lays it on the wall clock); ``spike`` multiplies the
@@ -322,4 +327,8 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
         from jun_desk.x.sandbox.extras import add_extras
 
         add_extras(scenario, random.Random(seed + 1))
+    if moderation:
+        from jun_desk.x.sandbox.moderation_day import add_moderation_day
+
+        add_moderation_day(scenario, random.Random(seed + 2))
     return scenario

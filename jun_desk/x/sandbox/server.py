@@ -35,6 +35,7 @@ from jun_desk.secrets import XCredentials
 from jun_desk.x.fieldnames import GENERATIONS, POST, TWEET, to_post_body
 from jun_desk.x.ratelimit import endpoint_key
 from jun_desk.x.sandbox import extras, item_faults, rules
+from jun_desk.x.sandbox import moderation as moderation_endpoints
 from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
 from jun_desk.x.sandbox.paging import paged as _paged
 from jun_desk.x.sandbox.paging import untoken as _untoken
@@ -62,6 +63,7 @@ DEFAULT_LIMITS = {
     "GET /2/dm_events": 300,
     "GET /2/dm_conversations/with/:id/dm_events": 300,
     "POST /2/dm_conversations/with/:id/messages": 200,
+    **moderation_endpoints.LIMITS,
 }
 # X's refusal once the pay-per-use balance is spent. X's OpenAPI document (2.159, 2.167)
 # declares no 402 and no credits problem (only UsageCapExceededProblem, "usage-capped");
@@ -183,6 +185,12 @@ class SandboxState:
         self.bill = DayBill(prices or PriceTable())
         self.credits_micro: int | None = credits_micro  # None: an unlimited balance
         self.refused_for_credits = 0
+        # Moderation (see moderation_endpoints): replies hidden, accounts muted and
+        # blocked (blocks are read-only in API v2), the account's own posts deleted.
+        self.hidden: set[int] = set()
+        self.muted: set[str] = set()
+        self.blocked: set[str] = set(scenario.blocked)
+        self.deleted: set[int] = set()
 
     # ------------------------------------------------------------------ billing
     def depleted(self) -> bool:
@@ -323,6 +331,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:
         self._serve("DELETE")
 
+    def do_PUT(self) -> None:
+        self._serve("PUT")
+
     def _serve(self, method: str) -> None:
         state = self.server.state
         split = urlsplit(self.path)
@@ -373,7 +384,7 @@ class _Handler(BaseHTTPRequestHandler):
             # what X's OpenAPI document declares, or X's 400 naming what it does not
             rules.check_query(state.generation, endpoint,
                               parse_qs(split.query, keep_blank_values=True))
-            if method == "POST":
+            if method in ("POST", "PUT"):
                 rules.check_body(state.generation, endpoint,
                                  self.headers.get("Content-Type", ""), body_bytes)
             if state.generation == POST:
@@ -480,6 +491,11 @@ class _Handler(BaseHTTPRequestHandler):
         if (method == "POST" and len(rest) == 4 and rest[:2] == ["dm_conversations", "with"]
                 and rest[3] == "messages"):
             return 201, self._send_dm(rest[2], body)
+        answer = moderation_endpoints.route(
+            self.server.state, method, rest, query, body,
+            lambda user: user.as_json(_fields(query, "user.fields")))
+        if answer is not None:
+            return answer
         raise _problem(404, "Not Found Error", f"Unknown endpoint {method} {path}")
 
     def _users(self, query: dict[str, str], single: bool = False) -> dict[str, Any]:
