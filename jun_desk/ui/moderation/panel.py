@@ -200,6 +200,12 @@ class ModerationPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        for widget, name in ((self.tree, self.tr("Respuestas por conversación")),
+                             (self.text, self.tr("Texto de la respuesta elegida")),
+                             (self.reason, self.tr("Motivo según las normas")),
+                             (self.note, self.tr("Nota para el registro")),
+                             (self.pending, self.tr("Propuestas pendientes"))):
+            widget.setAccessibleName(name)
         self._fill_reasons()
         self.apply_role()
 
