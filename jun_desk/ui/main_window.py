@@ -32,6 +32,7 @@ from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
+from jun_desk.ui.actions_menu import install as install_desk_actions
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.dashboard import Dashboard
@@ -297,6 +298,8 @@ class MainWindow(QMainWindow):
         if lease_keeper is not None:
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
+        # Feed and Ticket menus, keyboard navigation, confirmations and undo (actions_menu.py).
+        self.desk_actions = install_desk_actions(self)
         self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
         self.apply_role()

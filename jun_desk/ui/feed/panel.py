@@ -278,8 +278,13 @@ class FeedPanel(QWidget):
         if item is None:
             return
         desk, actor = self.ui.desk, self.ui.actor
+
+        def done(updated: ItemView) -> None:
+            self._replace(updated)
+            self.ui.acted.emit("handled", item, updated)  # confirmed, with an undo
+
         self.ui.run(lambda: desk.feed.mark_handled(actor, item.id, not item.handled),
-                    self._replace, failure=self.tr("No se pudo marcar"), changes=True)
+                    done, failure=self.tr("No se pudo marcar"), changes=True)
 
     def reply(self) -> None:
         item = self.current()
