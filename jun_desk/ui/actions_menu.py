@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QWidget
 
@@ -81,6 +81,10 @@ class DeskActions(QObject):
         self.move_menu = t.addMenu(self.tr("Mover a"))
         self.move_menu.setObjectName("move-menu")
         self.move_menu.aboutToShow.connect(self._fill_moves)
+        self._return_to: QWidget | None = None
+        # After the menu is gone (aboutToHide comes before it is hidden).
+        self.move_menu.aboutToHide.connect(
+            lambda: QTimer.singleShot(0, self._menu_closed))
         self.move_popup = self._action(t, self.tr("Mover a…"), "Ctrl+Shift+M", self.pop_moves)
         t.addSeparator()
         self.reply = self._action(t, self.tr("Responder en público"),
@@ -132,7 +136,8 @@ class DeskActions(QObject):
 
         ui.acted.connect(self._acted)
         ui.ticket_chosen.connect(lambda _id: self.update())
-        ui.ticket_changed.connect(lambda _t: self.update())
+        self._latest: dict[int, TicketView] = {}
+        ui.ticket_changed.connect(self._ticket_changed)
         ui.actor_changed.connect(lambda _a: self._forget())
         self.detail.loaded.connect(lambda _s: self.update())
         self.update()
@@ -158,7 +163,10 @@ class DeskActions(QObject):
         snap = self.detail.snapshot
         if snap is None or snap.ticket.id != self.detail.current_id:
             return None
-        return snap.ticket
+        # An action of this desk may be newer than the pane's last read (quick keys).
+        newer = self._latest.get(snap.ticket.id)
+        return newer if newer is not None and newer.version > snap.ticket.version \
+            else snap.ticket
 
     def update(self) -> None:
         """Enable what the signed-in person may do on the open ticket; hide what their
@@ -178,6 +186,11 @@ class DeskActions(QObject):
         self.resolve.setEnabled(offers.resolve)
         self.reopen.setEnabled(offers.reopen)
         self.undo_action.setEnabled(self._undo is not None)
+
+    def _ticket_changed(self, ticket: TicketView) -> None:
+        if ticket.id == self.detail.current_id:
+            self._latest = {ticket.id: ticket}
+        self.update()
 
     def _on_ticket(self, action: Callable[[TicketView], None]) -> Callable[[], None]:
         def run() -> None:
@@ -210,8 +223,16 @@ class DeskActions(QObject):
     def pop_moves(self) -> None:
         """The allowed moves as a menu at the focus: arrows or the number, then Enter."""
         focus = QApplication.focusWidget() or self.window
+        self._return_to = focus
         self.move_menu.popup(focus.mapToGlobal(QPoint(focus.width() // 3,
                                                       focus.height() // 3)))
+
+    def _menu_closed(self) -> None:
+        """Back to where the keyboard was (some platforms leave the popup active)."""
+        widget, self._return_to = self._return_to, None
+        if widget is not None and widget.isVisible():
+            widget.window().activateWindow()
+            widget.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def pick_canned(self) -> None:
         self._focus(self.window.detail_dock, self.detail.templates)

@@ -175,16 +175,21 @@ def _rows_of(menu: QMenu, prefix: str = "") -> list[tuple[str, str]]:
 def sheet_sections(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(title, [(keys, what)]) from the menus, then what the keyboard does elsewhere."""
     sections = [(menu.title().replace("&", ""), _rows_of(menu)) for menu in menus]
+    def keys(*sequences: str) -> str:
+        return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                         for k in sequences)
+
     sections.append((_t("Tablero y listas"), [
-        (_t("↑ ↓, RePág, AvPág, Inicio, Fin"), _t("Tarjeta o mensaje anterior o siguiente")),
-        (_t("← →"), _t("Columna anterior o siguiente del tablero")),
-        (_t("Intro"), _t("Abrir la tarjeta en el panel del ticket")),
-        (_t("Menú contextual, Mayús+F10"), _t("Acciones de la tarjeta o el mensaje")),
+        ("↑ ↓, " + keys("PgUp", "PgDown", "Home", "End"),
+         _t("Tarjeta o mensaje anterior o siguiente")),
+        ("← →", _t("Columna anterior o siguiente del tablero")),
+        (keys("Return"), _t("Abrir la tarjeta en el panel del ticket")),
+        (keys("Menu", "Shift+F10"), _t("Acciones de la tarjeta o el mensaje")),
     ]))
     sections.append((_t("Redactar"), [
-        (_t("Tab, Mayús+Tab"), _t("Salir del cuadro de texto al control siguiente o "
-                                   "anterior")),
-        (_t("Ctrl+Z (en el texto)"), _t("Deshacer lo escrito")),
+        (keys("Tab", "Shift+Tab"), _t("Salir del cuadro de texto al control siguiente o "
+                                       "anterior")),
+        (keys("Ctrl+Z") + " " + _t("(en el texto)"), _t("Deshacer lo escrito")),
         (_t("Alt + letra subrayada"), _t("Abrir un menú o pulsar un botón")),
     ]))
     return [(title, rows) for title, rows in sections if rows]

@@ -10,9 +10,28 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 def press(qtbot, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
     """One key to whatever has the keyboard: an open popup menu, else the focus widget."""
-    target = QApplication.activePopupWidget() or QApplication.focusWidget()
+    popup = QApplication.activePopupWidget()
+    if popup is None and QApplication.activeModalWidget() is None:
+        _window_manager(qtbot)
+    target = popup or QApplication.focusWidget()
     assert target is not None, "nothing has the keyboard focus"
     qtbot.keyClick(target, key, modifiers)
+
+
+def _window_manager(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """What a window manager does when a dialog or popup closes and the offscreen platform
+    does not: the main window is active again, its focus widget gets the keys."""
+    from jun_desk.ui.main_window import MainWindow
+
+    if isinstance(QApplication.activeWindow(), MainWindow) and QApplication.focusWidget():
+        return
+    windows = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, MainWindow) and w.isVisible()]
+    if len(windows) == 1:
+        window = windows[0]
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window
+                        and QApplication.focusWidget() is not None, timeout=5000)
 
 
 def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]

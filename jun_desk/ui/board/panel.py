@@ -341,9 +341,11 @@ class BoardPanel(QWidget):
 
         def chosen(people: list) -> None:  # type: ignore[type-arg]
             picker = AssigneePicker(ticket, people, self.ui.desk.ctx.catalogue, self)
-            if picker.exec() != picker.DialogCode.Accepted or not picker.changed:
-                return
+            accepted = picker.exec() == picker.DialogCode.Accepted and picker.changed
             operator_id = picker.operator_id()
+            picker.deleteLater()
+            if not accepted:
+                return
             desk, actor = self.ui.desk, self.ui.actor
             self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, operator_id,
                                                                v), "assign")
@@ -355,10 +357,10 @@ class BoardPanel(QWidget):
         from jun_desk.ui.pickers import DepartmentPicker
 
         picker = DepartmentPicker(ticket, self.ui.desk.ctx.catalogue, self)
-        if picker.exec() != picker.DialogCode.Accepted or not picker.changed:
-            return
+        accepted = picker.exec() == picker.DialogCode.Accepted and picker.changed
         code = picker.department()
-        if code is None:
+        picker.deleteLater()
+        if not accepted or code is None:
             return
         desk, actor = self.ui.desk, self.ui.actor
         self._change(ticket, lambda v: desk.tickets.reassign_department(actor, ticket.id,

@@ -310,9 +310,11 @@ class DetailPanel(QWidget):
         dialog = ResolveDialog(t, self.canned_text(RESOLVED_REPLY) or "", self.reply_language(),
                                can_reply=any(i.kind == "mention" for i in snap.items),
                                can_dm=bool(t.citizen_id), parent=self)
-        if dialog.exec() != dialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
         message = dialog.message()
+        dialog.deleteLater()
+        if not accepted:
+            return
         desk, actor, account = self.ui.desk, self.ui.actor, self.ui.account
 
         def work():  # type: ignore[no-untyped-def]
