@@ -28,8 +28,7 @@ FOCUS_STYLE = ("QListView:focus { border: 2px solid palette(highlight); }"
                "QListView { border: 2px solid transparent; }")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
+translate = QCoreApplication.translate
 
 
 def tab_leaves(*composers: QPlainTextEdit) -> None:
@@ -175,22 +174,25 @@ def _rows_of(menu: QMenu, prefix: str = "") -> list[tuple[str, str]]:
 def sheet_sections(menus: list[QMenu]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(title, [(keys, what)]) from the menus, then what the keyboard does elsewhere."""
     sections = [(menu.title().replace("&", ""), _rows_of(menu)) for menu in menus]
+
     def keys(*sequences: str) -> str:
         return ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
                          for k in sequences)
 
-    sections.append((_t("Tablero y listas"), [
+    sections.append((translate("Shortcuts", "Tablero y listas"), [
         ("↑ ↓, " + keys("PgUp", "PgDown", "Home", "End"),
-         _t("Tarjeta o mensaje anterior o siguiente")),
-        ("← →", _t("Columna anterior o siguiente del tablero")),
-        (keys("Return"), _t("Abrir la tarjeta en el panel del ticket")),
-        (keys("Menu", "Shift+F10"), _t("Acciones de la tarjeta o el mensaje")),
+         translate("Shortcuts", "Tarjeta o mensaje anterior o siguiente")),
+        ("← →", translate("Shortcuts", "Columna anterior o siguiente del tablero")),
+        (keys("Return"), translate("Shortcuts", "Abrir la tarjeta en el panel del ticket")),
+        (keys("Menu", "Shift+F10"), translate("Shortcuts", "Acciones de la tarjeta o el mensaje")),
     ]))
-    sections.append((_t("Redactar"), [
-        (keys("Tab", "Shift+Tab"), _t("Salir del cuadro de texto al control siguiente o "
-                                       "anterior")),
-        (keys("Ctrl+Z") + " " + _t("(en el texto)"), _t("Deshacer lo escrito")),
-        (_t("Alt + letra subrayada"), _t("Abrir un menú o pulsar un botón")),
+    sections.append((translate("Shortcuts", "Redactar"), [
+        (keys("Tab", "Shift+Tab"),
+         translate("Shortcuts", "Salir del cuadro de texto al control siguiente o anterior")),
+        (keys("Ctrl+Z") + " " + translate("Shortcuts", "(en el texto)"),
+         translate("Shortcuts", "Deshacer lo escrito")),
+        (translate("Shortcuts", "Alt + letra subrayada"),
+         translate("Shortcuts", "Abrir un menú o pulsar un botón")),
     ]))
     return [(title, rows) for title, rows in sections if rows]
 

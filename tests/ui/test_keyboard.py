@@ -253,7 +253,7 @@ def test_the_shortcuts_sheet_lists_the_menus_keys_in_each_language(qtbot, qapp, 
     from jun_desk.ui import i18n
 
     for language, expect in (("es", ("Asignármelo", "Columna anterior o siguiente")),
-                             ("en", ("Take it", "Previous or next board column"))):
+                             ("en", ("Assign to me", "Previous or next board column"))):
         i18n.install(qapp, language)
         try:
             window = MainWindow(UiContext(desk, people["luis"]))
