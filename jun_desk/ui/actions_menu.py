@@ -128,7 +128,8 @@ class DeskActions(QObject):
         self.undo_button.setObjectName("undo-button")
         self.undo_button.setAutoRaise(True)
         self.undo_button.setDefaultAction(self.undo_action)
-        self.undo_button.setText(self.tr("Deshacer (Ctrl+Z)"))
+        self.undo_button.setToolTip(self.tr("Deshacer (Ctrl+Z)"))
+        self.undo_button.setStyleSheet("font-weight: 600; text-decoration: underline;")
         self.undo_button.hide()
         window.statusBar().insertPermanentWidget(0, self.undo_button)
         window.statusBar().messageChanged.connect(self._message_changed)
@@ -298,7 +299,7 @@ class DeskActions(QObject):
         assert isinstance(after, TicketView) and isinstance(before, TicketView)
         status = status_singular()[after.status]
         if kind == "take":
-            return self.tr("Ticket #%d asignado a ti (%s)") % (after.id, status)
+            return self.tr("Ticket #%d asignado a ti") % after.id
         if kind == "assign":
             if after.assignee_name:
                 return self.tr("Ticket #%d asignado a %s") % (after.id, after.assignee_name)

@@ -148,8 +148,8 @@ class BoardKeys(QObject):
 
 # ---------------------------------------------------------------------- the sheet
 def _keys(action: QAction) -> str:
-    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                     for k in action.shortcuts() if not k.isEmpty())
+    """The action's main shortcut (a keypad twin such as Ctrl+Intro is not repeated)."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _rows_of(menu: QMenu, prefix: str = "") -> list[tuple[str, str]]:
@@ -220,7 +220,7 @@ class ShortcutsSheet(QDialog):
             parts.append(f"<h3>{html.escape(title)}</h3><table cellspacing='0' "
                          "cellpadding='3'>")
             for keys, what in rows:
-                parts.append(f"<tr><td width='210'><b>{html.escape(keys)}</b></td>"
+                parts.append(f"<tr><td width='250'><b>{html.escape(keys)}</b></td>"
                              f"<td>{html.escape(what)}</td></tr>")
             parts.append("</table>")
         return "".join(parts)

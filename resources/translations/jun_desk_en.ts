@@ -482,113 +482,113 @@
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="212" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="213" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="246" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="247" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="248" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="249" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="250" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="251" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="253" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="254" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="295" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="296" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="296" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="297" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="297" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="298" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="301" />
-        <source>Ticket #%d asignado a ti (%s)</source>
-        <translation>Ticket #%d assigned to you (%s)</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="302" />
+        <source>Ticket #%d asignado a ti</source>
+        <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="304" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="306" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="308" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="310" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="312" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="313" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="313" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="327" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="340" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="342" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="342" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="358" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="351" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="352" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="353" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="354" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>

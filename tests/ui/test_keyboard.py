@@ -273,3 +273,33 @@ def test_the_shortcuts_sheet_lists_the_menus_keys_in_each_language(qtbot, qapp, 
             window.close()
         finally:
             i18n.install(qapp, "es")
+
+
+def test_resolve_offers_the_canned_reply_in_the_citizens_language(qtbot, desk: Desk,  # type: ignore[no-untyped-def]
+                                                                  people) -> None:
+    from tests.ui.test_feed import _ingest
+
+    _ingest(desk, ["Hello, the street lamp in front of the school is broken since Monday"])
+    item = desk.search.feed(unhandled_only=True)[0]
+    ticket = desk.tickets.create_from_item(people["rosa"], item.id)
+    window = MainWindow(UiContext(desk, people["rosa"]))  # a Spanish desk
+    qtbot.addWidget(window)
+    window.show()
+    window.ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: window.desk_actions.resolve.isEnabled(), timeout=5000)
+    seen: dict = {}
+
+    def look(dialog: ResolveDialog) -> None:
+        seen["text"] = dialog.text.toPlainText()
+        seen["label"] = dialog.language_label.text()
+        seen["kinds"] = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+
+    timer = on_modal(look, kind=ResolveDialog)
+    window.desk_actions.resolve.trigger()
+    timer.stop()
+    assert seen["text"].startswith("Hi ") and "confirms it is fixed" in seen["text"]
+    assert "en inglés" in seen["label"]
+    assert seen["kinds"] == ["reply", "dm"]
+    assert desk.tickets.get(ticket.id).status is Status.NEW  # cancelled: nothing changed
+    window.close()
