@@ -20,6 +20,7 @@ from jun_desk.services.people import PeopleService
 from jun_desk.services.quarantine import QuarantineService
 from jun_desk.services.reports import ReportService
 from jun_desk.services.search import SearchService
+from jun_desk.services.similar import SimilarTickets
 from jun_desk.services.tickets import TicketService
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.services.undo import UndoService
@@ -47,6 +48,7 @@ class Desk:
         self.quarantine = QuarantineService(ctx)
         self.undo = UndoService(ctx, self.tickets)
         self.people = PeopleService(ctx)
+        self.similar = SimilarTickets(ctx, self.search)
 
     @property
     def db(self) -> Database:

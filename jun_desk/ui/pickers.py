@@ -134,3 +134,60 @@ class DepartmentPicker(_ListPicker):
     def department(self) -> str | None:
         value = self.chosen()
         return str(value) if value else None
+
+
+class SimilarDialog(QDialog):
+    """Before a new ticket: open tickets about the same matter. Enter creates a new one (the
+    focus starts on that button); choosing a ticket and "Añadir" joins the message to it."""
+
+    NEW, JOIN = 1, 2
+
+    def __init__(self, text: str, tickets: list[TicketView], catalogue: DepartmentCatalogue,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from jun_desk.ui.labels import status_singular
+
+        self.setWindowTitle(self.tr("Tickets abiertos parecidos"))
+        self.choice = 0
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Hay tickets abiertos que pueden ser el mismo asunto que "
+                               "«%s»:") % (text[:140] + ("…" if len(text) > 140 else "")),
+                       self)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Tickets abiertos parecidos"))
+        statuses = status_singular()
+        for ticket in tickets:
+            dept = department_name(catalogue.get(ticket.department)) \
+                if ticket.department in catalogue else ticket.department
+            who = f"@{ticket.citizen_handle}" if ticket.citizen_handle else "—"
+            item = QListWidgetItem(f"#{ticket.id} · {dept} · {statuses[ticket.status]} · "
+                                   f"{who} · {ticket.title}", self.list)
+            item.setToolTip(item.text())
+            item.setData(VALUE_ROLE, ticket.id)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _i: self._done(self.JOIN))
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(self)
+        self.join_button = buttons.addButton(self.tr("&Añadir al ticket elegido"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.new_button = buttons.addButton(self.tr("&Crear ticket nuevo"),
+                                            QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.new_button.setDefault(True)
+        self.join_button.clicked.connect(lambda: self._done(self.JOIN))
+        self.new_button.clicked.connect(lambda: self._done(self.NEW))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.new_button.setFocus()
+        self.resize(620, 320)
+
+    def _done(self, choice: int) -> None:
+        self.choice = choice
+        self.accept()
+
+    def ticket_id(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(VALUE_ROLE)) if item is not None else None

@@ -925,32 +925,38 @@
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="278" />
+        <source>Mensaje añadido al ticket #%d</source>
+        <translation>Message added to ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="294" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="258" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="299" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="305" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="265" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="306" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="274" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="287" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="328" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -1939,6 +1945,30 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <location filename="../../jun_desk/ui/pickers.py" line="160" />
+        <source>Tickets abiertos parecidos</source>
+        <translation>Similar open tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="153" />
+        <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
+        <translation>These open tickets may be the same matter as “%s”:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="174" />
+        <source>&amp;Añadir al ticket elegido</source>
+        <translation>&amp;Add to the chosen ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <source>&amp;Crear ticket nuevo</source>
+        <translation>&amp;Create a new ticket</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from jun_desk.domain.workflow import Status
 from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow
+from jun_desk.ui.pickers import SimilarDialog
 from jun_desk.ui.resolve_dialog import ResolveDialog
 from jun_desk.x.sandbox.server import Sandbox
 from tests.ui.keys import on_modal, press, type_text
@@ -60,9 +61,14 @@ def test_the_whole_operator_flow_with_keys_only(qtbot, desk: Desk, people) -> No
         assert QApplication.focusWidget() is feed.view
         qtbot.waitUntil(lambda: feed.current() is not None, timeout=5000)
         lamp = feed.current()
+        # Should open tickets look like the same matter, Enter still makes a new one.
+        similar = on_modal(lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return),
+                           kind=SimilarDialog)
         with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
             press(qtbot, Qt.Key.Key_T, CTRL)
+        similar.stop()
         ticket_id = chosen.args[0]
+        assert desk.tickets.get(ticket_id).title != other.title
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.NEW), timeout=10_000)
         qtbot.waitUntil(lambda: _open_ticket(window) == ticket_id, timeout=10_000)
         assert f"Ticket #{ticket_id} creado" in window.statusBar().currentMessage()
@@ -302,4 +308,51 @@ def test_resolve_offers_the_canned_reply_in_the_citizens_language(qtbot, desk: D
     assert "en inglés" in seen["label"]
     assert seen["kinds"] == ["reply", "dm"]
     assert desk.tickets.get(ticket.id).status is Status.NEW  # cancelled: nothing changed
+    window.close()
+
+
+def test_similar_open_tickets_are_offered_before_a_new_one(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_feed import _ingest
+
+    rosa = people["rosa"]
+    _ingest(desk, ["Farola apagada en la calle Real, frente al número 12"])
+    first = desk.tickets.create_from_item(rosa, desk.search.feed(unhandled_only=True)[0].id)
+    desk.tickets.create_manual(rosa, department="obras", title="Bache en la calle Ancha")
+    _ingest(desk, ["La farola de la calle Real sigue apagada esta noche",
+                   "Contenedor quemado en el parque"], start=10)
+    assert [t.id for t in desk.similar.for_item(
+        next(i for i in desk.search.feed(unhandled_only=True) if "farola" in i.text).id)] \
+        == [first.id]
+    window = MainWindow(UiContext(desk, rosa))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    feed = window.feed
+    qtbot.waitUntil(lambda: feed.model.rowCount() == 2, timeout=5000)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    lamp_row = next(r for r in range(2) if "farola" in feed.model.item(r).text)
+    feed.select_row(lamp_row)
+    lamp = feed.current()
+    seen: dict = {}
+
+    def join(dialog: SimilarDialog) -> None:
+        seen["rows"] = [dialog.list.item(r).text() for r in range(dialog.list.count())]
+        seen["focus"] = dialog.focusWidget() is dialog.new_button
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_A,
+                       Qt.KeyboardModifier.AltModifier)  # "&Añadir al ticket elegido"
+
+    timer = on_modal(join, kind=SimilarDialog)
+    with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
+        press(qtbot, Qt.Key.Key_T, CTRL)
+    timer.stop()
+    assert chosen.args[0] == first.id and seen["focus"]
+    assert len(seen["rows"]) == 1 and seen["rows"][0].startswith(f"#{first.id} · Obras")
+    assert lamp.id in [i.id for i in desk.tickets.items(first.id)]
+    assert "Mensaje añadido al ticket" in window.statusBar().currentMessage()
+    # Nothing similar: Ctrl+T creates at once.
+    qtbot.waitUntil(lambda: feed.model.rowCount() == 1, timeout=5000)
+    feed.select_row(0)
+    with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
+        press(qtbot, Qt.Key.Key_T, CTRL)
+    assert desk.tickets.get(chosen.args[0]).title.startswith("Contenedor quemado")
     window.close()
