@@ -50,7 +50,11 @@ def on_modal(callback: Callable[[QWidget], None], *, kind: type = QWidget) -> QT
         modal = QApplication.activeModalWidget()
         if isinstance(modal, kind) and modal.isVisible():
             timer.stop()
-            callback(modal)
+            try:
+                callback(modal)
+            except BaseException:
+                modal.close()  # a failing check must not leave the test waiting forever
+                raise
 
     timer.timeout.connect(check)
     timer.start()

@@ -338,6 +338,8 @@ def test_similar_open_tickets_are_offered_before_a_new_one(qtbot, desk: Desk, pe
     def join(dialog: SimilarDialog) -> None:
         seen["rows"] = [dialog.list.item(r).text() for r in range(dialog.list.count())]
         seen["focus"] = dialog.focusWidget() is dialog.new_button
+        dialog.activateWindow()  # as a window manager does: mnemonics need it active
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_A,
                        Qt.KeyboardModifier.AltModifier)  # "&Añadir al ticket elegido"
 
