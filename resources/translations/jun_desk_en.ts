@@ -916,47 +916,48 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/panel.py" line="134" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="199" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="208" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="278" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="281" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="294" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="297" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="299" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="302" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="305" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="308" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="306" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="309" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="282" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="285" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="318" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="328" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="331" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>

@@ -358,3 +358,37 @@ def test_similar_open_tickets_are_offered_before_a_new_one(qtbot, desk: Desk, pe
         press(qtbot, Qt.Key.Key_T, CTRL)
     assert desk.tickets.get(chosen.args[0]).title.startswith("Contenedor quemado")
     window.close()
+
+
+def test_a_failed_read_of_older_messages_is_tried_again(qtbot, desk: Desk, people,  # type: ignore[no-untyped-def]
+                                                        monkeypatch) -> None:
+    from jun_desk.ui.feed.panel import PAGE, FeedPanel
+    from tests.ui.test_feed import _ingest
+
+    _ingest(desk, [f"Contenedor lleno número {n} en la calle Baja" for n in range(PAGE + 20)])
+    ui = UiContext(desk, people["rosa"])
+    messages: list[str] = []
+    ui.message.connect(messages.append)
+    panel = FeedPanel(ui)
+    qtbot.addWidget(panel)
+    panel.resize(520, 700)
+    panel.show()
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == PAGE, timeout=5000)
+    real = desk.search.feed
+    failures = [True]
+
+    def flaky(**kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("before_id") and failures:
+            failures.pop()
+            raise OSError("disk I/O error")
+        return real(**kwargs)
+
+    monkeypatch.setattr(desk.search, "feed", flaky)
+    panel.view.scrollToBottom()
+    qtbot.waitUntil(lambda: any("No se pudo leer el feed" in m for m in messages),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: not panel._loading, timeout=5000)
+    panel.view.scrollToTop()
+    panel.view.scrollToBottom()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == PAGE + 20, timeout=5000)

@@ -194,7 +194,10 @@ class FeedPanel(QWidget):
         bar = self.view.verticalScrollBar()
         if value >= bar.maximum() - 50 and not self._loading and self.model.oldest_id:
             self._loading = True
-            self.ui.run(self._query(before_id=self.model.oldest_id), self._older)
+            # A failed read says so and lets the next scroll try again.
+            self.ui.run(self._query(before_id=self.model.oldest_id), self._older,
+                        failure=self.tr("No se pudo leer el feed"),
+                        on_error=lambda _e: setattr(self, "_loading", False))
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
