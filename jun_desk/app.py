@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jun_desk.config import (
@@ -15,6 +16,7 @@ from jun_desk.config import (
     default_account,
     sign_in_settings,
 )
+from jun_desk.domain.items import XUser
 from jun_desk.secrets import XCredentials
 from jun_desk.services.desk import Desk
 
@@ -96,6 +98,17 @@ def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
                                training=True)
 
 
+def connection_check(api_base: str) -> Callable[[XCredentials], XUser]:
+    """The credentials dialog's 'Probar conexión': the X adapter, loaded when pressed."""
+
+    def check(credentials: XCredentials) -> XUser:
+        from jun_desk.x.connection import check_connection
+
+        return check_connection(credentials, api_base)
+
+    return check
+
+
 def _x_connection(options: GuiOptions) -> Connection | str | None:
     """Credentials from the keyring; the first-run dialog if there are none; the sandbox
     offered in plain words if there is no keyring at all."""
@@ -110,7 +123,7 @@ def _x_connection(options: GuiOptions) -> Connection | str | None:
     try:
         credentials = secrets.load_credentials(account)
     except secrets.CredentialsMissingError:
-        dialog = CredentialsDialog(account, api_base=api_base)
+        dialog = CredentialsDialog(account, check=connection_check(api_base))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         account = dialog.handle()
@@ -135,8 +148,8 @@ class _XSide:
         self.lease = lease
         self.stop = threading.Event()
         self._lock = threading.Lock()
-        self.engine = None  # type: ignore[var-annotated]
-        self.sender = None  # type: ignore[var-annotated]
+        self.engine = None
+        self.sender = None
 
     def _built(self):  # type: ignore[no-untyped-def]
         with self._lock:
@@ -196,6 +209,7 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
 
     desk = Desk.open(connection.db_url)
     live: ChangeListener | None = None
+    crashes = None
     x: _XSide | None = None
     try:
         settings = sign_in_settings()
@@ -223,7 +237,8 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
             from jun_desk import secrets
             from jun_desk.ui.credentials_dialog import CredentialsDialog
 
-            dialog = CredentialsDialog(connection.account, api_base=connection.api_base,
+            dialog = CredentialsDialog(connection.account,
+                                       check=connection_check(connection.api_base),
                                        parent=window)
             if dialog.exec() != dialog.DialogCode.Accepted or connection.training:
                 return
@@ -240,6 +255,14 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
                             budget=x.budget,
                             live=live, lease_keeper=keeper, session=session,
                             stalled=x.stalled)
+        # Bugs anywhere in the window (slots, threads, background jobs): a crash report
+        # (the command line's) and a dialog with its path; the desk keeps running.
+        from jun_desk.crash import write_crash_report
+        from jun_desk.ui.crash_dialog import CrashReporter
+
+        crashes = CrashReporter(window, write_crash_report)
+        crashes.install()
+        ui.bug.connect(crashes.report)
         window.show()
         live.start()
         keeper.start()
@@ -252,6 +275,8 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
         _quit_on_signals(app, window)
         return app.exec()
     finally:
+        if crashes is not None:
+            crashes.uninstall()
         if live is not None:
             live.stop()
         if x is not None:

@@ -11,17 +11,21 @@ import logging
 import os
 import sys
 import tempfile
-import traceback
 from collections.abc import Sequence
 from dataclasses import asdict
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jun_desk import __version__, cli_x
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
 from jun_desk.logging_setup import mask, setup_logging
+
+if TYPE_CHECKING:
+    from jun_desk.config import SignInSettings
+    from jun_desk.domain.passwords import PasswordPolicy
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 70
@@ -195,17 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _crash_report(err: BaseException) -> Path:
-    from jun_desk.config import open_private, private_folder
+    from jun_desk.crash import write_crash_report
 
-    logs = Paths.default().logs
-    try:
-        private_folder(logs)
-    except OSError:
-        logs = Path(tempfile.gettempdir())
-    path = logs / f"crash-{datetime.now(UTC):%Y%m%d-%H%M%S}.txt"
-    with open_private(path, "w") as handle:  # the traceback may quote a citizen's data
-        handle.write(mask("".join(traceback.format_exception(err))))
-    return path
+    return write_crash_report(err)
 
 
 def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
@@ -411,7 +407,7 @@ def _set_password(desk, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return 0
 
 
-def _policy(settings):  # type: ignore[no-untyped-def]
+def _policy(settings: SignInSettings) -> PasswordPolicy:
     from jun_desk.domain.passwords import PasswordPolicy
 
     return PasswordPolicy(pin=settings.pin)

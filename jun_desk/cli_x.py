@@ -10,11 +10,15 @@ import signal
 import sys
 import threading
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from jun_desk.config import DEFAULT_POLL_SECONDS, default_account
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream
 from jun_desk.secrets import FIELDS, XCredentials
+
+if TYPE_CHECKING:  # imported where used: the command line starts without the data layer
+    from jun_desk.services.desk import Desk
 
 LABELS = {"consumer_key": "API key (consumer key)",
           "consumer_secret": "API key secret (consumer secret)",
@@ -165,7 +169,7 @@ def run_credentials(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------- sync
-def _lease_left(desk, account: str, ttl: float) -> float:  # type: ignore[no-untyped-def]
+def _lease_left(desk: Desk, account: str, ttl: float) -> float:
     """Seconds until the current poller lease of ``account`` runs out (at most ``ttl``)."""
     expires = desk.leases.current(account).expires_at
     if expires is None:

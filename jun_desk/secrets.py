@@ -7,6 +7,7 @@ config files, logs or exception texts.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.logging_setup import register_secret
@@ -43,7 +44,7 @@ class XCredentials:
 FIELDS = [f.name for f in fields(XCredentials)]
 
 
-def _keyring():  # type: ignore[no-untyped-def]
+def _keyring() -> Any:  # the keyring module, imported on first use (no type information)
     import keyring
     from keyring.backends import fail
 
@@ -75,7 +76,7 @@ def load_credentials(account: str) -> XCredentials:
             f"No X credentials for @{account} in the keyring (missing: {', '.join(missing)}): "
             "run `jun-desk credentials set`"
         )
-    return XCredentials(**values)  # type: ignore[arg-type]
+    return XCredentials(**values)
 
 
 def store_credentials(account: str, credentials: XCredentials) -> None:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install everything the tests need, then run the whole suite (lint + pytest).
+# Install everything the tests need, then run the whole suite (lint, layers, dependencies,
+# pytest).
 #
 #   bash scripts/test.sh [pytest arguments]
 #
@@ -17,7 +18,12 @@ ensure_debs "what the tests need" postgresql dbus gnome-keyring libegl1 libgl1 l
 ensure_debs "a C compiler for LIBLINEAR" gcc libc6-dev
 ensure_venv "[test]"
 
-.venv/bin/ruff check jun_desk tests bench
+.venv/bin/ruff check jun_desk tests bench scripts
+# The layers (import-linter contracts in pyproject.toml) and the declared dependencies.
+.venv/bin/lint-imports --no-cache
+.venv/bin/python scripts/check_deps.py
+# Types: strict for the domain, the store and the services ([tool.mypy] in pyproject.toml).
+.venv/bin/mypy
 
 export QT_QPA_PLATFORM=offscreen
 export JUN_DESK_TEST_KEYRING=secret-service

@@ -6,6 +6,7 @@ import json
 import string
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jun_desk.domain.errors import ValidationError
 
@@ -29,7 +30,7 @@ class CannedReply:
         return string.Formatter().vformat(template, (), _Keep(values))
 
 
-class _Keep(dict):
+class _Keep(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 

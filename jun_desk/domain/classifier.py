@@ -22,10 +22,11 @@ import math
 import re
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import add
+from typing import Any
 
 from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.text import MENTION, fold
@@ -125,8 +126,8 @@ _CACHE_LIMIT = 200_000
 class LinearModel:
     """One-vs-rest logistic regression over hashed features, ready to predict."""
 
-    def __init__(self, classes: list[str], weights: dict[int, Sequence[float]],
-                 bias: list[float], *, threshold: float = 0.5, meta: dict | None = None,
+    def __init__(self, classes: list[str], weights: Mapping[int, Sequence[float]],
+                 bias: list[float], *, threshold: float = 0.5, meta: dict[str, Any] | None = None,
                  urgency_threshold: float | None = None) -> None:
         heads = len(classes) + (urgency_threshold is not None)
         if not classes or len(bias) != heads:
@@ -144,7 +145,8 @@ class LinearModel:
         self.rules_weight = float(self.meta.get("rules_weight", RULES_WEIGHT))
         self._zero = [0.0] * heads
         self._words: dict[str, tuple[list[float], int]] = {}
-        self._pairs: dict[tuple[str, str], list[float] | None] = {}
+        # Loaded models hold tuples, trained ones lists: read-only sequences either way.
+        self._pairs: dict[tuple[str, str], Sequence[float] | None] = {}
 
     # ------------------------------------------------------------------ predicting
     def _word(self, word: str) -> tuple[list[float], int]:
@@ -165,7 +167,7 @@ class LinearModel:
         self._words[word] = found
         return found
 
-    def _pair(self, pair: tuple[str, str]) -> list[float] | None:
+    def _pair(self, pair: tuple[str, str]) -> Sequence[float] | None:
         try:
             return self._pairs[pair]
         except KeyError:
@@ -176,7 +178,7 @@ class LinearModel:
             return vector
 
     def scores(self, text: str, words: list[str] | None = None,
-               ) -> tuple[list[float], list[tuple[str, list[float]]]]:
+               ) -> tuple[list[float], list[tuple[str, Sequence[float]]]]:
         """Decision values per department and each word's (or pair's) contribution.
         ``words``: the text's ``tokens`` when the caller has them already."""
         if words is None:
@@ -184,7 +186,7 @@ class LinearModel:
         if not words:
             return list(self.bias), []
         total = len(words) - 1  # one pair feature between each two words
-        parts: list[tuple[str, list[float]]] = []
+        parts: list[tuple[str, Sequence[float]]] = []
         zero = self._zero
         cached_words = self._words
         for word in words:
@@ -195,23 +197,25 @@ class LinearModel:
                 parts.append((word, vector))
         cached_pairs = self._pairs
         for pair in pairwise(words):
-            vector = cached_pairs.get(pair, zero) if pair in cached_pairs else self._pair(pair)
-            if vector is not None and vector is not zero:
-                parts.append((" ".join(pair), vector))
+            pair_vector = (cached_pairs.get(pair, zero) if pair in cached_pairs
+                           else self._pair(pair))
+            if pair_vector is not None and pair_vector is not zero:
+                parts.append((" ".join(pair), pair_vector))
         scale = 1.0 / math.sqrt(total)
         if not parts:
             return list(self.bias), parts
         summed = map(sum, zip(*(v for _n, v in parts), strict=True))
         return [s * scale + b for s, b in zip(summed, self.bias, strict=True)], parts
 
-    def probabilities(self, words: list[str]) -> tuple[list[float], list[tuple[str, list[float]]]]:
+    def probabilities(self, words: list[str]
+                      ) -> tuple[list[float], list[tuple[str, Sequence[float]]]]:
         """Each department's own probability (one-vs-rest: they need not sum to 1, and all
         stay low when no department recognises the message) and the words' contributions."""
         probs, parts, _urgent = self.judge(words)
         return probs, parts
 
     def judge(self, words: list[str],
-              ) -> tuple[list[float], list[tuple[str, list[float]]], bool]:
+              ) -> tuple[list[float], list[tuple[str, Sequence[float]]], bool]:
         """``probabilities`` and whether the urgency head finds the message urgent."""
         raw, parts = self.scores("", words)
         probs = [1.0 / (1.0 + math.exp(-s)) if s > -30.0 else 0.0 for s in raw]
@@ -219,7 +223,7 @@ class LinearModel:
             return probs, parts, False
         return probs[:self._n], parts, bool(parts) and probs[self._n] >= self.urgency_threshold
 
-    def explain(self, parts: list[tuple[str, list[float]]], department: str,
+    def explain(self, parts: list[tuple[str, Sequence[float]]], department: str,
                 evidence: int = 3) -> tuple[str, ...]:
         """The words (or pairs) that pushed ``department`` ahead of the others most."""
         if department not in self.classes or not parts or not evidence:

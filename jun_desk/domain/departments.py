@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jun_desk.domain.errors import ValidationError
 
@@ -101,7 +102,7 @@ class DepartmentCatalogue:
         return None
 
     @classmethod
-    def from_dict(cls, data: dict) -> DepartmentCatalogue:
+    def from_dict(cls, data: dict[str, Any]) -> DepartmentCatalogue:
         try:
             entries = data["departments"]
             default = data["default"]

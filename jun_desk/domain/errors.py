@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from jun_desk.domain.actions import action, field_label
+
 
 class JunDeskError(Exception):
     """Base of every error whose text can be shown to a user as it is."""
+
+    def text(self, language: str = "es") -> str:
+        """The message in the operator's language; errors that speak Spanish and English
+        (conflicts, X's failures, DM recipients) override it. str() stays English/as
+        written, for logs."""
+        del language
+        return str(self)
+
+
+def describe(err: BaseException, language: str = "es") -> str:
+    """The line a person reads for any failure: the desk's own (X's too) in their language,
+    anything else with its type (a bug, better named than hidden)."""
+    if isinstance(err, JunDeskError):
+        return err.text(language)
+    return f"{type(err).__name__}: {err}"
 
 
 class ValidationError(JunDeskError):
@@ -20,19 +37,23 @@ class InvalidTransitionError(JunDeskError):
 
 
 class PermissionDeniedError(JunDeskError):
-    """The acting operator's role or departments do not allow the action."""
+    """The acting operator's role or departments do not allow the action. ``spanish``: the
+    reason in Spanish; ``action``: the catalogue code of what was refused (the services
+    fill it in), so the message can name it."""
 
+    def __init__(self, message: str, *, spanish: str | None = None,
+                 action: str | None = None) -> None:
+        super().__init__(message)
+        self.spanish = spanish
+        self.action = action
 
-_ACTIONS_ES = {
-    "ticket.create": "crear el ticket", "ticket.assign": "asignar",
-    "ticket.move": "cambiar el estado", "ticket.reassign_department": "cambiar de departamento",
-    "ticket.set_priority": "cambiar la prioridad", "ticket.note": "añadir una nota",
-    "ticket.attach_item": "añadir un mensaje", "ticket.merge": "fusionar",
-    "ticket.merge_in": "fusionar", "ticket.resolve": "resolver", "ticket.reopen": "reabrir",
-    "ticket.close": "cerrar", "outbox.reply": "responder", "outbox.dm": "enviar un DM",
-}
-_FIELDS_ES = {"assignee": "asignado", "status": "estado", "department": "departamento",
-              "priority": "prioridad"}
+    def text(self, language: str = "es") -> str:
+        english = language.startswith("en")
+        reason = str(self) if english or self.spanish is None else self.spanish
+        if self.action is None:
+            return reason
+        named = action(self.action).label(language)
+        return f"Not done ({named}): {reason}" if english else f"No se ha hecho ({named}): {reason}"
 
 
 class ConflictError(JunDeskError):
@@ -54,8 +75,8 @@ class ConflictError(JunDeskError):
         """The message in the operator's language (str() is the English one, for logs)."""
         if not language.startswith("es") or self.changed_by is None:
             return str(self)
-        what = _ACTIONS_ES.get(self.change or "", self.change or "un cambio")
-        changes = "; ".join(f"{_FIELDS_ES.get(f, f)}: {b} → {a}" for f, b, a in self.fields)
+        what = action(self.change).es if self.change else "un cambio"
+        changes = "; ".join(f"{field_label(f)}: {b} → {a}" for f, b, a in self.fields)
         return (f"El ticket #{self.ticket_id} lo acaba de cambiar {self.changed_by} "
                 f"({what}, {self.at} UTC{': ' + changes if changes else ''}). No se ha "
                 "sobrescrito nada: el ticket se muestra como está ahora; repita la acción "

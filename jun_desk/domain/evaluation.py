@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ValidationError
@@ -64,15 +65,15 @@ class Report:
     total: int = 0
     correct: int = 0
     unclassified: int = 0
-    confusion: Counter = field(default_factory=Counter)  # (truth, answer) → count
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)  # (truth, answer) → count
     departments: list[str] = field(default_factory=list)
     urgent_total: int = 0
     urgent_caught: int = 0
     routine_total: int = 0
     routine_flagged: int = 0
-    pd_total: Counter = field(default_factory=Counter)  # kind → labelled items
-    pd_caught: Counter = field(default_factory=Counter)  # kind → of them found
-    pd_false: Counter = field(default_factory=Counter)  # kind → found but not labelled
+    pd_total: Counter[str] = field(default_factory=Counter)  # kind → labelled items
+    pd_caught: Counter[str] = field(default_factory=Counter)  # kind → of them found
+    pd_false: Counter[str] = field(default_factory=Counter)  # kind → found but not labelled
     pd_labelled_items: int = 0
     errors: list[tuple[float, Labelled, str, str]] = field(default_factory=list)
 
@@ -101,7 +102,7 @@ class Report:
     def urgent_recall(self) -> float | None:
         return self.urgent_caught / self.urgent_total if self.urgent_total else None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "items": self.total, "accuracy": round(self.accuracy, 4),
             "accuracy_of_classified": round(self.classified_accuracy, 4),

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 
 class ItemKind(StrEnum):
@@ -49,7 +50,7 @@ class XItem:
     conversation_id: str | None = None
     in_reply_to_x_id: str | None = None
     media_count: int = 0
-    raw: dict | None = field(default=None, compare=False)
+    raw: dict[str, Any] | None = field(default=None, compare=False)
     # X's edit_history_tweet_ids: the original id first. More than one id = an edited tweet.
     edit_ids: tuple[str, ...] = ()
 

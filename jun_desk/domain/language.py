@@ -116,9 +116,9 @@ def detect(text: str, folded: str | None = None, words: list[str] | None = None)
     if words is None:
         words = _WORD.findall(fold(sample) if folded is None else folded[:2000])
     for word in words[:300]:
-        found = index.get(word)
-        if found:
-            for code in found:
+        hits = index.get(word)  # (``found`` above is the mark count)
+        if hits:
+            for code in hits:
                 scores[code] += 1
     es, en = scores["es"], scores["en"]
     best, top = ("es", es) if es >= en else ("en", en)

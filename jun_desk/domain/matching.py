@@ -8,6 +8,7 @@ the length of the text, not with the number of rules.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jun_desk.domain.errors import ValidationError
@@ -42,7 +43,7 @@ class _Term:
 
 
 class TermMatcher:
-    def __init__(self, terms: dict[str, object]) -> None:
+    def __init__(self, terms: Mapping[str, object]) -> None:
         self._by_first: dict[str, list[_Term]] = {}
         self._prefixes: dict[str, list[_Term]] = {}
         for raw, value in terms.items():

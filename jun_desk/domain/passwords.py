@@ -27,7 +27,7 @@ def wait_after(failures: int) -> int:
     the first five, then 30 s, doubling at each further wrong attempt, at most 15 min."""
     if failures < FREE_ATTEMPTS:
         return 0
-    return min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS))
+    return int(min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (failures - FREE_ATTEMPTS)))
 
 
 class PasswordRejected(ValidationError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from jun_desk.domain.workflow import Priority, Status
 
@@ -41,8 +42,8 @@ class AuditView:
     outcome: str
     ticket_id: int | None
     subject: str | None
-    before: dict | None
-    after: dict | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
     message: str | None
 
 

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from jun_desk.domain.classifier import LinearModel, text_features
 from jun_desk.domain.errors import ValidationError
@@ -34,7 +35,7 @@ class Example:
 
 
 def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEFAULT_C,
-          threshold: float = 0.5, meta: dict | None = None,
+          threshold: float = 0.5, meta: dict[str, Any] | None = None,
           balance: bool = True) -> LinearModel:
     """A model for ``classes`` learned from ``examples`` (departments outside ``classes``
     are left out). Raises ValidationError when there is too little to learn from."""
@@ -74,7 +75,7 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
     nr_feature = model.get_nr_feature()
     weights: dict[int, list[float]] = {}
     reverse = {i: f for f, i in index.items()}
-    columns = []
+    columns: list[int | None] = []
     for label in range(n):
         k = by_class.get(label)
         if k is None:  # a department with no example: never predicted
@@ -192,10 +193,10 @@ def choose_threshold(judged: Sequence[tuple[str, str | None, float]],
 
 def fit(examples: Sequence[Example], classes: Sequence[str],
         cs: Sequence[float] = (1.0, 2.0, 4.0), unclassified: float = 0.08,
-        meta: dict | None = None, extra: Sequence[Example] = ()) -> LinearModel:
+        meta: dict[str, Any] | None = None, extra: Sequence[Example] = ()) -> LinearModel:
     """Choose C and the threshold by cross-validation on ``examples``, then train on all
     (and on ``extra``, e.g. ``lexicon_examples``)."""
-    best: tuple[float, float, list] | None = None
+    best: tuple[float, float, list[Any]] | None = None
     for c in cs:
         judged = cross_validate(examples, classes, c, extra=extra)
         accuracy = sum(t == a for t, a, _p in judged) / max(1, len(judged))
@@ -255,7 +256,7 @@ URGENT, ROUTINE = "urgent", "routine"
 
 
 def urgency_head(examples: Sequence[Example], c: float = DEFAULT_C, false_alarms: float = 0.01,
-                 folds: int = 5) -> tuple[dict[int, float], float, float, dict]:
+                 folds: int = 5) -> tuple[dict[int, float], float, float, dict[str, Any]]:
     """A learned urgency column from messages labelled URGENT or ROUTINE: its weights,
     bias and threshold. The threshold is the lowest at which held-out routine messages are
     flagged at most ``false_alarms`` of the time (the maintained lexicon catches the rest;

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from jun_desk.domain.classifier import LinearModel, folded_tokens
 from jun_desk.domain.departments import UNCLASSIFIED, DepartmentCatalogue
@@ -109,7 +110,7 @@ class TriageRules:
     overrides: dict[str, str] = field(default_factory=dict)  # phrase → department
 
     @classmethod
-    def from_dict(cls, data: dict, catalogue: DepartmentCatalogue) -> TriageRules:
+    def from_dict(cls, data: dict[str, Any], catalogue: DepartmentCatalogue) -> TriageRules:
         terms: dict[str, dict[str, int]] = {}
         tags: dict[str, str] = {}
         for code, spec in data.get("departments", {}).items():
@@ -227,9 +228,10 @@ class Triage:
         tokens = words(folded)  # split once for both matchers
         scores: dict[str, int] = defaultdict(int)
         matches: dict[str, list[Match]] = defaultdict(list)
-        for term, (code, weight), _words in self._terms.find_in_words(tokens):  # type: ignore[misc]
-            scores[code] += weight
-            matches[code].append(Match("term", term.strip(), weight))
+        for term, value, _words in self._terms.find_in_words(tokens):
+            department, weight = cast(tuple[str, int], value)  # what __init__ put there
+            scores[department] += weight
+            matches[department].append(Match("term", term.strip(), weight))
         decided: dict[str, int] = defaultdict(int)  # handles and hashtags: they decide
         for tag in dict.fromkeys(hashtags(text)):
             code = self.rules.hashtags.get(fold(tag))
@@ -251,8 +253,8 @@ class Triage:
         if self._overrides is not None:
             found = self._overrides.find_in_words(tokens)
             if found:
-                term, code, _w = found[0]
-                return TriageResult(str(code), 1.0, priority,
+                term, override, _w = found[0]
+                return TriageResult(str(override), 1.0, priority,
                                     (Match("override", term, 0),), None, SOURCE_RULES,
                                     (), language)
         if not language.judged:

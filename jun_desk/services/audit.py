@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.roles import Actor
 from jun_desk.domain.tickets import AuditView
+from jun_desk.services import operations
 from jun_desk.services.context import DeskContext
 from jun_desk.store.models import AuditEvent
 
@@ -21,20 +24,23 @@ def record(
     *,
     ticket_id: int | None = None,
     subject: str | None = None,
-    before: dict | None = None,
-    after: dict | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
     outcome: str = "ok",
     message: str | None = None,
     actor_name: str | None = None,
 ) -> None:
-    """``actor_name`` without ``actor``: someone whose operator row is gone."""
-    session.add(AuditEvent(
+    """``actor_name`` without ``actor``: someone whose operator row is gone. The operation
+    running on this thread hears of the event (``operations.perform``)."""
+    event = AuditEvent(
         at=ctx.clock(),
         actor_id=actor.operator_id if actor else None,
         actor_name=actor.username if actor else (actor_name or SYSTEM),
         action=action, outcome=outcome, ticket_id=ticket_id, subject=subject,
         before=before, after=after, message=message,
-    ))
+    )
+    session.add(event)
+    operations.written(event)
 
 
 def record_refusal(ctx: DeskContext, actor: Actor | None, action: str, message: str, *,
@@ -56,17 +62,19 @@ def _view(event: AuditEvent) -> AuditView:
     )
 
 
+def for_ticket(session: Session, ticket_id: int) -> list[AuditView]:
+    rows = session.scalars(
+        select(AuditEvent).where(AuditEvent.ticket_id == ticket_id).order_by(AuditEvent.id))
+    return [_view(e) for e in rows]
+
+
 class AuditService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
     def for_ticket(self, ticket_id: int) -> list[AuditView]:
         with self.ctx.db.session(readonly=True) as session:
-            rows = session.scalars(
-                select(AuditEvent).where(AuditEvent.ticket_id == ticket_id)
-                .order_by(AuditEvent.id)
-            )
-            return [_view(e) for e in rows]
+            return for_ticket(session, ticket_id)
 
     def latest(self, limit: int = 100, *, outcome: str | None = None) -> list[AuditView]:
         with self.ctx.db.session(readonly=True) as session:

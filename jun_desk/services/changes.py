@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, func, select
 
+from jun_desk.domain.actions import Changes, Event, Kind
 from jun_desk.domain.errors import StorageError
 from jun_desk.services.context import DeskContext
 from jun_desk.store.models import AuditEvent
@@ -20,41 +21,44 @@ from jun_desk.store.notify import ChangeWaiter, Notice, open_waiter
 
 MAX_CATCH_UP = 2_000  # more events than this at once: refresh everything instead
 
-_FEED = {"ingest.page", "item.handled", "item.edited", "ticket.create", "ticket.attach_item",
-         "ticket.item_edited", "ticket.merge", "quarantine.stored"}
-
 
 @dataclass(frozen=True)
 class ChangeBatch:
+    """What the stream read at once; ``changes`` says it in the catalogue's terms (what
+    kinds of things changed, which tickets), as an operation of this desk says its own."""
+
     notices: tuple[Notice, ...] = ()
     resync: bool = False  # what changed is unknown: refresh everything shown
+
+    @property
+    def changes(self) -> Changes:
+        if self.resync:
+            return Changes.all()
+        return Changes(tuple(Event(n.event_id, n.action, n.ticket_id) for n in self.notices))
 
     @property
     def tickets(self) -> frozenset[int]:
         return frozenset(n.ticket_id for n in self.notices if n.ticket_id is not None)
 
-    def _any(self, test: Callable[[str], bool]) -> bool:
-        return self.resync or any(test(n.action) for n in self.notices)
-
     @property
     def feed(self) -> bool:
-        return self._any(lambda a: a in _FEED)
+        return self.changes.touches(Kind.FEED)
 
     @property
     def dms(self) -> bool:
-        return self._any(lambda a: a in ("ingest.page", "outbox.dm", "outbox.sent"))
+        return self.changes.touches(Kind.CONVERSATION)
 
     @property
     def outbox(self) -> bool:
-        return self._any(lambda a: a.startswith("outbox."))
+        return self.changes.touches(Kind.OUTBOX)
 
     @property
     def quarantine(self) -> bool:
-        return self._any(lambda a: a.startswith("quarantine.") or a == "ingest.page")
+        return self.changes.touches(Kind.QUARANTINE)
 
     @property
     def operators(self) -> bool:
-        return self._any(lambda a: a.startswith("operator."))
+        return self.changes.touches(Kind.OPERATOR)
 
     def merged(self, other: ChangeBatch) -> ChangeBatch:
         return ChangeBatch(self.notices + other.notices, self.resync or other.resync)

@@ -11,6 +11,7 @@ import io
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from jun_desk.domain.privacy import redact
 from jun_desk.domain.text import MENTION
@@ -77,7 +78,7 @@ class ExportService:
                 " ".join(t.personal_data),
             )])
 
-    def open311_requests(self, flt: TicketFilter | None = None) -> list[dict]:
+    def open311_requests(self, flt: TicketFilter | None = None) -> list[dict[str, Any]]:
         cat = self.ctx.catalogue
         scanner = self.ctx.rules.privacy
         requests = []

@@ -51,8 +51,10 @@ class FeedService:
             citizen = session.get(Citizen, item.citizen_id) if item.citizen_id else None
             return item_view(item, citizen)
 
-    def conversations(self, limit: int = 500) -> list[Conversation]:
-        """DM conversations, most recent first, with how many messages await the desk."""
+    def conversations(self, limit: int = 500,
+                      citizen_id: int | None = None) -> list[Conversation]:
+        """DM conversations, most recent first, with how many messages await the desk;
+        ``citizen_id``: only that citizen's."""
         incoming = (TicketItem.kind == "dm_in")
         with self.ctx.db.session(readonly=True) as session:
             groups = (select(
@@ -64,13 +66,14 @@ class FeedService:
                 func.max(TicketItem.ticket_id).label("ticket_id"),
             ).where(TicketItem.source == "dm", TicketItem.conversation_id.is_not(None))
                 .group_by(TicketItem.conversation_id).subquery())
+            query = (select(groups, TicketItem.text, TicketItem.created_at, Citizen.handle,
+                            Citizen.name)
+                     .join(TicketItem, TicketItem.id == groups.c.last_id)
+                     .outerjoin(Citizen, Citizen.id == groups.c.citizen_id))
+            if citizen_id is not None:
+                query = query.where(groups.c.citizen_id == citizen_id)
             rows = session.execute(
-                select(groups, TicketItem.text, TicketItem.created_at, Citizen.handle,
-                       Citizen.name)
-                .join(TicketItem, TicketItem.id == groups.c.last_id)
-                .outerjoin(Citizen, Citizen.id == groups.c.citizen_id)
-                .order_by(groups.c.last_id.desc()).limit(limit)
-            ).all()
+                query.order_by(groups.c.last_id.desc()).limit(limit)).all()
             return [Conversation(r.conversation_id, r.citizen_id, r.handle, r.name or "",
                                  r.text, r.created_at, int(r.unhandled or 0), r.ticket_id)
                     for r in rows]

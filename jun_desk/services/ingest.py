@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -19,7 +20,7 @@ from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.triage_models import TriageModelService
-from jun_desk.store.insert import insert_for
+from jun_desk.store.insert import insert_for, rowcount
 from jun_desk.store.models import Citizen, QuarantinedItem, SyncCursor, Ticket, TicketItem
 
 
@@ -47,7 +48,7 @@ class IngestService:
         self.ctx = ctx
         # x_user_id → (details as last stored by this desk, citizen id); filled only after
         # a commit, so a rolled-back page never leaves an id that does not exist.
-        self._citizens: dict[str, tuple[tuple, int]] = {}
+        self._citizens: dict[str, tuple[tuple[Any, ...], int]] = {}
 
     def cursor(self, account: str, stream: Stream) -> str | None:
         with self.ctx.db.session(readonly=True) as session:
@@ -76,7 +77,7 @@ class IngestService:
         ``unreadable``: the page's items that could not be read whole, quarantined in the
         same transaction (so the cursor never moves past an item that is nowhere).
         """
-        known: dict[str, tuple[tuple, int]] = {}
+        known: dict[str, tuple[tuple[Any, ...], int]] = {}
         with self.ctx.db.session() as session:
             if fence is not None:
                 fence(session)
@@ -97,7 +98,7 @@ class IngestService:
                         fence: Callable[[Session], None] | None = None) -> IngestResult:
         """Items read again for the quarantine: stored like a page, the cursor untouched;
         what is still unreadable counts one more attempt."""
-        known: dict[str, tuple[tuple, int]] = {}
+        known: dict[str, tuple[tuple[Any, ...], int]] = {}
         with self.ctx.db.session() as session:
             if fence is not None:
                 fence(session)
@@ -119,7 +120,7 @@ class IngestService:
 
     def _store(self, session: Session, account: str, stream: Stream,
                items: Sequence[XItem], users: Sequence[XUser],
-               unreadable: Sequence[Unreadable], known: dict[str, tuple[tuple, int]],
+               unreadable: Sequence[Unreadable], known: dict[str, tuple[tuple[Any, ...], int]],
                retried: bool = False) -> tuple[int, int, int, int]:
         citizen_ids = self._upsert_citizens(session, users, known)
         self._known_citizen_ids(session, items, citizen_ids)
@@ -132,13 +133,13 @@ class IngestService:
         return len(inserted), attached, quarantined, edited
 
     # ------------------------------------------------------------------ steps
-    def _remember_citizens(self, known: dict[str, tuple[tuple, int]]) -> None:
+    def _remember_citizens(self, known: dict[str, tuple[tuple[Any, ...], int]]) -> None:
         if len(self._citizens) + len(known) > CITIZEN_CACHE:
             self._citizens.clear()
         self._citizens.update(known)
 
     def _upsert_citizens(self, session: Session, users: Sequence[XUser],
-                         known: dict[str, tuple[tuple, int]]) -> dict[str, int]:
+                         known: dict[str, tuple[tuple[Any, ...], int]]) -> dict[str, int]:
         """Citizens as X describes them now: new ones inserted, changed ones updated.
         A citizen this desk stored with exactly these details is not written again (the
         same few hundred people write every day), and their id comes from memory."""
@@ -146,7 +147,7 @@ class IngestService:
             return {}
         now = self.ctx.clock()
         ids: dict[str, int] = {}
-        fresh: dict[str, tuple] = {}
+        fresh: dict[str, tuple[Any, ...]] = {}
         for u in users:  # one row per user even if X repeats one
             details = (clean_text(u.handle, 64), clean_text(u.name, 200),
                        u.profile_image_url, u.verified)
@@ -193,7 +194,7 @@ class IngestService:
                 .where(Citizen.x_user_id.in_(sorted(missing)))).all())
 
     def _row(self, account: str, item: XItem, citizen_ids: dict[str, int],
-             now: object) -> dict:
+             now: object) -> dict[str, Any]:
         text = clean_text(item.text)
         edited = item.original_id != item.x_id
         row = {
@@ -213,7 +214,7 @@ class IngestService:
             row.update(self._triage(text))
         return row
 
-    def _triage(self, text: str) -> dict:
+    def _triage(self, text: str) -> dict[str, Any]:
         rules = self.ctx.rules
         result = rules.triage.classify(text)
         flags = sorted({f.kind.value for f in rules.privacy.scan(text)})
@@ -223,7 +224,8 @@ class IngestService:
                 "triage_reason": result.reason()[:500], "personal_data": ",".join(flags)}
 
     def _insert_items(self, session: Session, account: str, items: Sequence[XItem],
-                      citizen_ids: dict[str, int]) -> tuple[list[dict], list[dict]]:
+                      citizen_ids: dict[str, int]
+                      ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """New items inserted (returned with their ids), and the rows of newer versions of
         edited tweets whose original was stored before (applied by ``_apply_edits``)."""
         if not items:
@@ -232,7 +234,7 @@ class IngestService:
             # The town's active model: another desk may have retrained or rolled it back.
             TriageModelService(self.ctx).refresh(session)
         now = self.ctx.clock()
-        rows: dict[tuple[str, str], dict] = {}
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
         # Oldest first, so a page holding several versions of one tweet ends on the newest.
         for item in sorted(items, key=lambda i: int(i.x_id)):
             row = self._row(account, item, citizen_ids, now)
@@ -253,7 +255,7 @@ class IngestService:
         edits = [r for r in rows.values() if r["version_x_id"] is not None]
         return inserted, edits
 
-    def _apply_edits(self, session: Session, edits: list[dict]) -> int:
+    def _apply_edits(self, session: Session, edits: list[dict[str, Any]]) -> int:
         """A newer version of a stored tweet replaces its text on the same item (and so on
         its ticket); the earlier versions are kept in the item's edit history."""
         if not edits:
@@ -307,9 +309,10 @@ class IngestService:
                    QuarantinedItem.status.in_(OPEN_STATUSES))
             .values(status="stored", closed_at=self.ctx.clock())
         )
-        if done.rowcount:
+        stored = rowcount(done)
+        if stored:
             record(session, self.ctx, None, "quarantine.stored",
-                   subject=f"{account}:{stream.value}", after={"items": done.rowcount},
+                   subject=f"{account}:{stream.value}", after={"items": stored},
                    message="Items that could not be read before are stored now")
 
     def _quarantine(self, session: Session, account: str, stream: Stream,
@@ -348,7 +351,7 @@ class IngestService:
             entry.last_seen = now
             entry.reason = bad.reason[:2000]
             if bad.raw is not None:
-                entry.raw = bad.raw
+                entry.raw = cast(Any, bad.raw)  # X's JSON as it came: the column takes any
             if retried and entry.status == "retry":
                 entry.status = "retry" if bad.refetch and entry.attempts < AUTO_RETRIES \
                     else "open"
@@ -360,7 +363,7 @@ class IngestService:
                    message="X sent items the desk cannot read whole; kept in the quarantine")
         return len(new)
 
-    def _attach_to_open_tickets(self, session: Session, inserted: list[dict]) -> int:
+    def _attach_to_open_tickets(self, session: Session, inserted: list[dict[str, Any]]) -> int:
         """A citizen's answer in a thread or DM conversation joins the ticket already open
         for it; a ticket waiting for the citizen goes back to work."""
         incoming = [r for r in inserted if r["kind"] in (ItemKind.MENTION, ItemKind.DM_IN)]
@@ -429,12 +432,12 @@ class IngestService:
         return newest
 
 
-def _version(x_id: str, text: str, raw: dict | None) -> dict:
+def _version(x_id: str, text: str, raw: dict[str, Any] | None) -> dict[str, Any]:
     created = raw.get("created_at") if isinstance(raw, dict) else None
     return {"x_id": x_id, "text": text, "created_at": created}
 
 
-def _newer_version(older: dict, newer: dict) -> dict:
+def _newer_version(older: dict[str, Any], newer: dict[str, Any]) -> dict[str, Any]:
     """Two versions of one tweet in a page: the newer one, with the older in its history."""
     if int(newer["version_x_id"] or newer["x_id"]) < int(older["version_x_id"] or
                                                          older["x_id"]):

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from jun_desk.domain.errors import LeaseLostError, ValidationError
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
-from jun_desk.store.insert import insert_for
+from jun_desk.store.insert import insert_for, rowcount
 from jun_desk.store.models import SyncLease
 
 
@@ -103,12 +103,12 @@ class LeaseService:
     def fence(self, session: Session, account: str, lease: PollerLease) -> None:
         """Inside a storing transaction: renew, or refuse if the lease was lost."""
         now = self.ctx.clock()
-        renewed = session.execute(
+        renewed = rowcount(session.execute(
             update(SyncLease)
             .where(SyncLease.account == account, SyncLease.holder == lease.holder,
                    SyncLease.expires_at > now)
             .values(expires_at=now + lease.ttl)
-        ).rowcount
+        ))
         if not renewed:
             raise LeaseLostError(
                 f"Another desk now polls @{account}: this desk lost its turn and stored "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -303,8 +304,8 @@ def _wrong(too_long: bool, wait: int) -> SignInError:
     return SignInError(text, reason, wait_seconds=wait)
 
 
-def _session_details(previous: Actor | None, method: str) -> dict:  # type: ignore[type-arg]
-    details: dict = {"after": {"method": method}}  # type: ignore[type-arg]
+def _session_details(previous: Actor | None, method: str) -> dict[str, Any]:
+    details: dict[str, Any] = {"after": {"method": method}}
     if previous is not None:
         details["before"] = {"operator": previous.username}
     return details

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
 
 from jun_desk.domain.errors import NotFoundError, RecipientMismatchError, ValidationError
 from jun_desk.domain.items import ItemKind
@@ -24,6 +25,7 @@ from jun_desk.domain.tweet_length import (
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
 
 SEND_LEASE = timedelta(seconds=90)  # a "sending" item older than this is in doubt
@@ -43,6 +45,12 @@ class OutboxView:
     last_error: str | None
     sent_x_id: str | None
     created_at: datetime
+
+
+def for_ticket(session: Session, ticket_id: int) -> list[OutboxView]:
+    rows = session.scalars(select(OutboxItem).where(OutboxItem.ticket_id == ticket_id)
+                           .order_by(OutboxItem.id))
+    return [_view(r) for r in rows]
 
 
 def _view(row: OutboxItem) -> OutboxView:
@@ -123,7 +131,7 @@ class OutboxService:
             return _view(row)
 
     @staticmethod
-    def _conversation_recipient(session, ticket: Ticket, conversation_id: str,  # type: ignore[no-untyped-def]
+    def _conversation_recipient(session: Session, ticket: Ticket, conversation_id: str,
                                 confirmed: bool) -> tuple[str, dict[str, object]]:
         """The X user a DM typed in ``conversation_id`` goes to: the citizen who writes in
         it. Refused when the conversation is not linked to the ticket, or the ticket is
@@ -214,7 +222,7 @@ class OutboxService:
             return _view(row)
 
     @staticmethod
-    def _conversation_of(session, row: OutboxItem) -> str | None:  # type: ignore[no-untyped-def]
+    def _conversation_of(session: Session, row: OutboxItem) -> str | None:
         """The thread or DM conversation the sent message belongs to."""
         if row.kind == "reply":
             return session.scalar(select(TicketItem.conversation_id).where(
@@ -254,21 +262,19 @@ class OutboxService:
         """Take the item for one send attempt; False if another sender took it first."""
         now = self.ctx.clock()
         with self.ctx.db.session() as session:
-            taken = session.execute(
+            taken = rowcount(session.execute(
                 update(OutboxItem)
                 .where(OutboxItem.id == outbox_id, OutboxItem.status == status,
                        or_(OutboxItem.next_attempt_at.is_(None),
                            OutboxItem.next_attempt_at <= now))
                 .values(status="sending", next_attempt_at=now + SEND_LEASE,
                         attempts=OutboxItem.attempts + 1)
-            ).rowcount
-            return taken == 1
+            ))
+            return bool(taken == 1)
 
     def for_ticket(self, ticket_id: int) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:
-            rows = session.scalars(select(OutboxItem).where(OutboxItem.ticket_id == ticket_id)
-                                   .order_by(OutboxItem.id))
-            return [_view(r) for r in rows]
+            return for_ticket(session, ticket_id)
 
     def list(self, *, statuses: tuple[str, ...] = ("pending", "failed")) -> list[OutboxView]:
         with self.ctx.db.session(readonly=True) as session:

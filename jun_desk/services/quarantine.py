@@ -7,6 +7,7 @@ or dismiss it. Every change is audited; nothing leaves the list silently.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
@@ -51,7 +52,7 @@ class QuarantineService:
             return int(session.scalar(select(func.count()).select_from(QuarantinedItem)
                                       .where(QuarantinedItem.status.in_(PENDING))) or 0)
 
-    def due(self, account: str, limit: int = 100) -> list[QuarantineView]:
+    def due(self, account: str, limit: int = 100) -> builtins.list[QuarantineView]:
         """What the next poll should read again from X (the sync engine asks)."""
         with self.ctx.db.session(readonly=True) as session:
             rows = session.scalars(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
 
 from jun_desk.domain.campaigns import Campaign, detect_campaigns
 from jun_desk.domain.workflow import OPEN_STATUSES, Status
@@ -61,8 +63,8 @@ class ReportService:
             d.code: dict.fromkeys(sorted(OPEN_STATUSES, key=list(Status).index), 0)
             for d in self.ctx.catalogue
         }
-        for dept, status, n in counts:
-            table.setdefault(dept, {})[Status(status)] = int(n)
+        for code, status, n in counts:
+            table.setdefault(code, {})[Status(status)] = int(n)
         return [DepartmentBacklog(code, by_status, overdue.get(code, 0))
                 for code, by_status in table.items()]
 
@@ -95,7 +97,8 @@ class ReportService:
         return [self.response_times(since, until, d.code) for d in self.ctx.catalogue]
 
 
-def _campaign_rows(session, since: datetime):  # type: ignore[no-untyped-def]
+def _campaign_rows(session: Session, since: datetime
+                   ) -> Sequence[Row[datetime, str, str]]:
     return session.execute(
         select(TicketItem.created_at, TicketItem.author_x_id, TicketItem.text)
         .where(TicketItem.kind == "mention", TicketItem.created_at >= since,

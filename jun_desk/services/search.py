@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.text import clean_text
@@ -30,16 +30,17 @@ class TicketFilter:
     created_to: datetime | None = None
     include_merged: bool = False
     ids: Sequence[int] = ()  # only these tickets (live refresh: the ones that changed)
+    citizen_id: int | None = None  # one citizen's tickets (the citizen panel)
     limit: int | None = 500
     offset: int = 0
-    order: str = field(default="newest")  # newest | oldest | updated
+    order: str = field(default="newest")  # newest | oldest | urgent_oldest | updated
 
 
 class SearchService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
 
-    def _query(self, flt: TicketFilter) -> Select:
+    def _query(self, flt: TicketFilter) -> Select[Ticket]:
         query = select(Ticket)
         if flt.ids:
             query = query.where(Ticket.id.in_(list(flt.ids)))
@@ -50,6 +51,8 @@ class SearchService:
             query = query.where(Ticket.department.in_(codes))
         if flt.assignee_id is not None:
             query = query.where(Ticket.assignee_id == flt.assignee_id)
+        if flt.citizen_id is not None:
+            query = query.where(Ticket.citizen_id == flt.citizen_id)
         if flt.unassigned:
             query = query.where(Ticket.assignee_id.is_(None))
         if flt.created_from is not None:
@@ -84,7 +87,7 @@ class SearchService:
         with self.ctx.db.session(readonly=True) as session:
             pages = {status: self._tickets(session, replace(
                 flt, statuses=[status.value], offset=0, limit=limit,
-                order="oldest" if status.is_open else "updated")) for status in Status}
+                order="urgent_oldest" if status.is_open else "updated")) for status in Status}
             return pages, self._counts_by_status(session, replace(flt, limit=None))
 
     def _tickets(self, session: Session, flt: TicketFilter) -> list[TicketView]:
@@ -92,6 +95,9 @@ class SearchService:
         order = {
             "newest": (Ticket.created_at.desc(), Ticket.id.desc()),
             "oldest": (Ticket.created_at.asc(), Ticket.id.asc()),
+            # The board's open columns: urgent tickets first, then the oldest.
+            "urgent_oldest": (case((Ticket.priority == "urgent", 0), else_=1),
+                              Ticket.created_at.asc(), Ticket.id.asc()),
             "updated": (Ticket.updated_at.desc(), Ticket.id.desc()),
         }[flt.order]
         query = query.order_by(*order).offset(flt.offset)
@@ -114,7 +120,7 @@ class SearchService:
     def _counts_by_status(self, session: Session, flt: TicketFilter) -> dict[Status, int]:
         sub = self._query(flt).subquery()
         query = select(sub.c.status, func.count()).group_by(sub.c.status)
-        found = dict(session.execute(query).all())
+        found: dict[str, int] = {row[0]: row[1] for row in session.execute(query)}
         return {s: int(found.get(s.value, 0)) for s in Status}
 
     @staticmethod

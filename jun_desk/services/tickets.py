@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -17,7 +19,7 @@ from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text, first_line
-from jun_desk.domain.tickets import ItemView, NoteView, TicketView
+from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
 from jun_desk.domain.workflow import (
     Priority,
     Status,
@@ -27,14 +29,49 @@ from jun_desk.domain.workflow import (
     parse_status,
     reopen_target,
 )
+from jun_desk.services.audit import for_ticket as audit_for_ticket
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.outbox import OutboxView
+from jun_desk.services.outbox import for_ticket as outbox_for_ticket
 from jun_desk.services.triage_models import record_correction
 from jun_desk.services.unit_of_work import conflict_for, unit_of_work
+from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketNote
 
 MAX_NOTE = 5_000
 MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class TicketDetail:
+    """What the ticket pane shows (``TicketService.detail``)."""
+
+    ticket: TicketView
+    items: list[ItemView]
+    notes: list[NoteView]
+    history: list[AuditView]
+    outbox: list[OutboxView]
+    people: dict[int, str] = field(default_factory=dict)  # operator id → name, for history
+
+
+def _items(session: Session, ticket_id: int) -> list[ItemView]:
+    rows = session.execute(
+        select(TicketItem, Citizen)
+        .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
+        .where(TicketItem.ticket_id == ticket_id)
+        .order_by(TicketItem.created_at, TicketItem.id)
+    )
+    return [item_view(item, citizen) for item, citizen in rows]
+
+
+def _notes(session: Session, ticket_id: int) -> list[NoteView]:
+    rows = session.execute(
+        select(TicketNote, Operator.display_name)
+        .join(Operator, Operator.id == TicketNote.author_id)
+        .where(TicketNote.ticket_id == ticket_id).order_by(TicketNote.id)
+    )
+    return [NoteView(n.id, n.ticket_id, name, n.text, n.created_at) for n, name in rows]
 
 
 def _split(flags: str) -> tuple[str, ...]:
@@ -74,7 +111,7 @@ def item_view(row: TicketItem, citizen: Citizen | None) -> ItemView:
     )
 
 
-def _snapshot(row: Ticket) -> dict:
+def _snapshot(row: Ticket) -> dict[str, Any]:
     return {"department": row.department, "status": row.status, "priority": row.priority,
             "assignee_id": row.assignee_id}
 
@@ -90,22 +127,26 @@ class TicketService:
 
     def items(self, ticket_id: int) -> list[ItemView]:
         with self.ctx.db.session(readonly=True) as session:
-            rows = session.execute(
-                select(TicketItem, Citizen)
-                .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
-                .where(TicketItem.ticket_id == ticket_id)
-                .order_by(TicketItem.created_at, TicketItem.id)
-            )
-            return [item_view(item, citizen) for item, citizen in rows]
+            return _items(session, ticket_id)
 
     def notes(self, ticket_id: int) -> list[NoteView]:
         with self.ctx.db.session(readonly=True) as session:
-            rows = session.execute(
-                select(TicketNote, Operator.display_name)
-                .join(Operator, Operator.id == TicketNote.author_id)
-                .where(TicketNote.ticket_id == ticket_id).order_by(TicketNote.id)
-            )
-            return [NoteView(n.id, n.ticket_id, name, n.text, n.created_at) for n, name in rows]
+            return _notes(session, ticket_id)
+
+    def detail(self, ticket_id: int) -> TicketDetail:
+        """Everything the ticket pane shows, in one read-only transaction: the ticket, its
+        messages, notes, history and sends, and the names of the people its history
+        mentions."""
+        with self.ctx.db.session(readonly=True) as session:
+            ticket = self._view(session, self._load(session, ticket_id))
+            history = audit_for_ticket(session, ticket_id)
+            people = {int(v) for e in history for side in (e.before, e.after) if side
+                      for k, v in side.items() if k == "assignee_id" and v is not None}
+            names = {row.id: row.display_name for row in session.execute(
+                select(Operator.id, Operator.display_name).where(Operator.id.in_(people)))
+            } if people else {}
+            return TicketDetail(ticket, _items(session, ticket_id), _notes(session, ticket_id),
+                                history, outbox_for_ticket(session, ticket_id), names)
 
     # ---------------------------------------------------------------- creating
     def create_from_item(self, actor: Actor, item_id: int, *, department: str | None = None,
@@ -345,10 +386,10 @@ class TicketService:
                 raise ValidationError(f"Ticket #{target.id} is {target.status}: reopen it first")
             if source.merged_into_id:
                 raise ValidationError(f"Ticket #{source.id} was already merged")
-            moved = session.execute(
+            moved = rowcount(session.execute(
                 update(TicketItem).where(TicketItem.ticket_id == source.id)
                 .values(ticket_id=target.id)
-            ).rowcount
+            ))
             session.execute(update(TicketNote).where(TicketNote.ticket_id == source.id)
                             .values(ticket_id=target.id))
             flags = sorted(set(_split(source.personal_data)) | set(_split(target.personal_data)))

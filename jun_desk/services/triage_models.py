@@ -26,6 +26,7 @@ from array import array
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -85,7 +86,7 @@ class TrainingSet:
         return out
 
     def to_bytes(self) -> bytes:
-        def pack(examples: list[Example]) -> dict:
+        def pack(examples: list[Example]) -> dict[str, Any]:
             ids, values, sizes = array("I"), array("f"), array("I")
             for e in examples:
                 sizes.append(len(e.features))
@@ -106,7 +107,7 @@ class TrainingSet:
             if body.get("format") != TRAINING_FORMAT:
                 raise ValueError("unknown format")
 
-            def unpack(part: dict) -> list[Example]:
+            def unpack(part: dict[str, Any]) -> list[Example]:
                 sizes, ids, values = array("I"), array("I"), array("f")
                 sizes.frombytes(bytes.fromhex(part["sizes"]))
                 ids.frombytes(bytes.fromhex(part["ids"]))
@@ -153,7 +154,7 @@ class ModelVersion:
     id: int | None  # None: the shipped model
     active: bool
     corrections: int
-    metrics: dict
+    metrics: dict[str, Any]
     created_at: datetime | None = None
     created_by: str | None = None
 
@@ -274,9 +275,9 @@ class TriageModelService:
         _version, current = self.load_active()
         threshold = current.threshold if current is not None else 0.5
         c = float(current.meta.get("c", 4.0)) if current is not None else 4.0
-        weight = current.rules_weight if current is not None else RULES_WEIGHT
+        rules_weight = current.rules_weight if current is not None else RULES_WEIGHT
         new = train(examples, classes, c=c, threshold=threshold,
-                    meta={"corrections": len(corrections), "rules_weight": weight})
+                    meta={"corrections": len(corrections), "rules_weight": rules_weight})
         # The urgency head learns from the corpus's urgency labels, not from corrections:
         # the new version keeps the one in use.
         new = new.with_urgency(current.urgency_head() if current is not None else None)
@@ -313,7 +314,7 @@ class TriageModelService:
                                   .order_by(TriageModel.id.desc()).limit(1))
 
     def _store(self, session: Session, actor: Actor, model: LinearModel, corrections: int,
-               metrics: dict, training: bytes | None = None) -> int:
+               metrics: dict[str, Any], training: bytes | None = None) -> int:
         parent = session.scalar(select(TriageModel.id).where(TriageModel.active.is_(True)))
         session.execute(update(TriageModel).where(TriageModel.active.is_(True))
                         .values(active=False))

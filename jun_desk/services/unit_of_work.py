@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from jun_desk.domain.actions import action as catalogue_action
 from jun_desk.domain.errors import ConflictError, PermissionDeniedError, SessionEndedError
 from jun_desk.domain.roles import Actor, Role
 from jun_desk.services.audit import record_refusal
@@ -55,7 +56,8 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
     fields = _what_changed(last, names) if last else ()
     changes = "; ".join(f"{f}: {b} → {a}" for f, b, a in fields)
     read = f" (you had version {read_version}, it is now {current})" if read_version else ""
-    detail = (f": {who} did '{what}' at {when} UTC{f' ({changes})' if changes else ''}"
+    named = catalogue_action(what).en if what else None
+    detail = (f": {who} did '{named}' at {when} UTC{f' ({changes})' if changes else ''}"
               if last else "")
     return ConflictError(
         f"Ticket #{ticket_id} was changed by someone else{detail}{read}. "
@@ -71,7 +73,7 @@ def _what_changed(event: AuditEvent, names: dict[int, str]) -> tuple[tuple[str, 
 
     def shown(key: str, value: object) -> str:
         if key == "assignee_id":
-            return names.get(value, "-") if value is not None else "-"  # type: ignore[arg-type]
+            return names.get(value, "-") if isinstance(value, int) else "-"
         return "-" if value is None else str(value)
 
     return tuple((key.removesuffix("_id"), shown(key, before.get(key)), shown(key, after[key]))
@@ -92,6 +94,7 @@ def unit_of_work(
                        gone=err.gone)
         raise
     except PermissionDeniedError as err:
+        err.action = err.action or action
         record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject)
         raise
     except StaleDataError:

@@ -102,7 +102,7 @@ def _private_database_file(path: Path) -> None:
     """The database holds citizens' DNI numbers and health details: a new file is created
     0600 in a 0700 folder whatever the umask (SQLite gives its WAL and SHM files the
     database file's mode), and an existing one readable by others is tightened."""
-    from jun_desk.config import PRIVATE_FILE, private_folder, tighten_file
+    from jun_desk.store.files import PRIVATE_FILE, private_folder, tighten_file
 
     try:
         private_folder(path.parent)

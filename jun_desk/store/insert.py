@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Table
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, FromClause, Result, TableClause
 from sqlalchemy.orm import Session
 
 
-def insert_for(session: Session, table: Table):  # type: ignore[no-untyped-def]
+def rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched. SQLAlchemy types ``Session.execute`` as returning
+    a ``Result``; for those statements it is a ``CursorResult``, which has ``rowcount``."""
+    return int(cast("CursorResult[Any]", result).rowcount)
+
+
+def insert_for(session: Session, table: FromClause) -> Any:
+    """INSERT for the session's dialect (``ON CONFLICT`` and ``RETURNING`` on both); the
+    statement is dialect-specific, hence ``Any``. ``table``: a model's ``__table__``
+    (typed as a FromClause by SQLAlchemy; a Table here)."""
+    table = cast(TableClause, table)
     # Dialects imported on use: a SQLite desk never loads PostgreSQL's (nor asyncio).
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":

@@ -7,7 +7,7 @@ DMs, so every item is stored with its raw payload, once (unique X ids).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -62,7 +62,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict] = {datetime: UTCDateTime}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UTCDateTime}
 
 
 class Operator(Base):
@@ -132,7 +132,7 @@ class Ticket(Base):
 
     # UPDATE ... WHERE version = :read_version, so a change made in between is never
     # overwritten even when two desks pass the service-level check at the same moment.
-    __mapper_args__: ClassVar[dict] = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012  # SQLAlchemy's declarative hook
     __table_args__ = (
         Index("ix_tickets_department_status", "department", "status"),
         # The board reads one status a page at a time, oldest first (open columns) or
@@ -174,12 +174,12 @@ class TicketItem(Base):
     triage_reason: Mapped[str | None] = mapped_column(String(500))
     personal_data: Mapped[str] = mapped_column(String(200), default="")
     handled: Mapped[bool] = mapped_column(Boolean, default=False)
-    raw: Mapped[dict | None] = mapped_column(JSON)
+    raw: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ingested_at: Mapped[datetime] = mapped_column(default=utcnow)
     # An edited tweet keeps its original id in x_id; the version shown and the earlier
     # versions ([{x_id, text, created_at}], oldest first) are kept here (migration 0006).
     version_x_id: Mapped[str | None] = mapped_column(String(32))
-    edit_history: Mapped[list | None] = mapped_column(JSON)
+    edit_history: Mapped[list[Any] | None] = mapped_column(JSON)
 
     ticket: Mapped[Ticket | None] = relationship(back_populates="items")
 
@@ -209,8 +209,8 @@ class AuditEvent(Base):
     outcome: Mapped[str] = mapped_column(String(12), default="ok")  # ok | refused
     ticket_id: Mapped[int | None] = mapped_column(Integer, index=True)
     subject: Mapped[str | None] = mapped_column(String(80))  # e.g. "citizen:12"
-    before: Mapped[dict | None] = mapped_column(JSON)
-    after: Mapped[dict | None] = mapped_column(JSON)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     message: Mapped[str | None] = mapped_column(Text)
 
 
@@ -291,7 +291,7 @@ class TriageModel(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("triage_models.id"))
     corrections: Mapped[int] = mapped_column(Integer, default=0)  # examples from the desk
-    metrics: Mapped[dict | None] = mapped_column(JSON)
+    metrics: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # The corpus's train and test splits as hashed feature vectors (no texts), kept when a
     # version was trained from the corpus, so any desk can retrain and check without it.
     training: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
@@ -313,7 +313,7 @@ class QuarantinedItem(Base):
     item_key: Mapped[str] = mapped_column(String(80))
     x_id: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(Text)
-    raw: Mapped[dict | list | str | None] = mapped_column(JSON)
+    raw: Mapped[dict[str, Any] | list[Any] | str | None] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(12), index=True)  # open|retry|stored|dismissed
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     first_seen: Mapped[datetime] = mapped_column(default=utcnow)

@@ -88,7 +88,7 @@ class PostgresWaiter:
             raise StorageError(describe_database_error(err, self._url)) from None
 
     def close(self) -> None:
-        with contextlib.suppress(self._errors):
+        with contextlib.suppress(*self._errors):
             self._conn.close()
 
 

@@ -54,7 +54,7 @@ class DeskActions(QObject):
         self.search_feed = self._action(f, self.tr("Buscar en el feed"), "Ctrl+Shift+F",
                                         lambda: self._focus(window.feed_dock, self.feed.search))
         f.addSeparator()
-        for action in self.feed.actions.values():  # the feed's own, scoped to the feed
+        for action in self.feed.item_actions.values():  # the feed's own, scoped to the feed
             f.addAction(action)
         f.addSeparator()
         self.go_dms = self._action(f, self.tr("Ir a mensajes directos"), "Ctrl+4",

@@ -3,6 +3,8 @@ Cancel writes nothing; Forget removes them. Keyring and network calls run in wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,26 +15,31 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from jun_desk import secrets
 from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.items import XUser
 from jun_desk.secrets import FIELDS, XCredentials
 from jun_desk.ui.context import describe
 from jun_desk.ui.workers import run_job
-from jun_desk.x.connection import check_connection
-from jun_desk.x.transport import X_API_BASE
 
 
 class CredentialsDialog(QDialog):
     saved = Signal(str)  # the account handle
     forgotten = Signal(str)
 
-    def __init__(self, account: str, *, api_base: str = X_API_BASE, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, account: str, *,
+                 check: Callable[[XCredentials], XUser] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``check``: the connection test (who the keys speak for; XApiError otherwise),
+        given by the composition root, which knows the X adapter; without it the dialog
+        has no test button's work to do and hides it."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Credenciales de X"))
         self.setModal(True)
-        self.api_base = api_base
+        self._check = check
         self._pool = QThreadPool(self)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
@@ -76,6 +83,7 @@ class CredentialsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.test_button.clicked.connect(self.test_connection)
         self.forget_button.clicked.connect(self.forget)
+        self.test_button.setVisible(check is not None)
         layout.addWidget(self.buttons)
         self._update_buttons()
 
@@ -104,11 +112,11 @@ class CredentialsDialog(QDialog):
 
     # ------------------------------------------------------------------ actions
     def test_connection(self) -> None:
-        creds = self.credentials()
-        if creds is None:
+        creds, check = self.credentials(), self._check
+        if creds is None or check is None:
             return
         self._busy(self.tr("Probando la conexión con X…"))
-        run_job(self._pool, lambda: check_connection(creds, self.api_base),
+        run_job(self._pool, lambda: check(creds),
                 lambda me: self._idle(self.tr("Conectado como @%s (%s)") % (me.handle,
                                                                             me.name)),
                 lambda err: self._idle(self.tr("No se pudo conectar: %s") % describe(err)))

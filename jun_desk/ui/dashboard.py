@@ -31,6 +31,9 @@ class DashboardData:
     campaigns: list[Campaign]
 
 
+DEPARTMENT_WIDTH = 170  # px at most for the department's name
+
+
 def _swatch(colour: str) -> QPixmap:
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(colour))
@@ -48,28 +51,45 @@ class Dashboard(QWidget):
         headers = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera de plazo"),
                    self.tr("1.ª respuesta hoy"), self.tr("Resolución hoy"),
                    self.tr("1.ª respuesta semana"), self.tr("Resolución semana")]
+        # Short two-line headings keep the figures in view on a laptop; the whole name
+        # is the heading's tooltip.
+        short = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera\nde plazo"),
+                 self.tr("1.ª resp.\nhoy"), self.tr("Resolución\nhoy"),
+                 self.tr("1.ª resp.\nsemana"), self.tr("Resolución\nsemana")]
         self.table = QTableWidget(len(ui.desk.ctx.catalogue), len(headers), self)
-        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setAccessibleName(self.tr("Cifras por departamento"))
+        for col, (full, label) in enumerate(zip(headers, short, strict=True)):
+            heading = QTableWidgetItem(label)
+            heading.setToolTip(full)
+            heading.setData(Qt.ItemDataRole.AccessibleTextRole, full)
+            self.table.setHorizontalHeaderItem(col, heading)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The department's name no longer takes the whole width: it gets what its longest
+        # name needs (at most DEPARTMENT_WIDTH, elided, whole in the tooltip); the
+        # figures come right after it.
+        header.setStretchLastSection(False)
         for col in range(1, len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for row, dept in enumerate(ui.desk.ctx.catalogue):
             item = QTableWidgetItem(department_name(dept))
             item.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
             item.setData(Qt.ItemDataRole.UserRole, dept.code)
+            item.setToolTip(department_name(dept))
             self.table.setItem(row, 0, item)
-        layout.addWidget(self.table)
+        self.table.resizeColumnToContents(0)
+        header.resizeSection(0, min(header.sectionSize(0), DEPARTMENT_WIDTH))
+        layout.addWidget(self.table, 1)  # the rows get the panel's height
         self.totals = QLabel("", self)
+        self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.totals)
         self.campaigns = QLabel(self.tr("Sin campañas en las últimas 24 horas"), self)
         self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
         self.campaigns.setWordWrap(True)
         layout.addWidget(self.campaigns)
-        layout.addStretch(1)
 
     def _is_new(self, campaign: Campaign) -> bool:
         """The same hashtag over an overlapping time is the same incident, however it grew."""

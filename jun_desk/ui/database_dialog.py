@@ -15,28 +15,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
-from sqlalchemy.engine import URL
 
 from jun_desk import config, secrets
 from jun_desk.domain.errors import JunDeskError, ValidationError
-from jun_desk.store.engine import Database
+from jun_desk.services.database_settings import DatabaseAddress, check_database
 from jun_desk.ui.context import describe
 from jun_desk.ui.workers import run_job
 
 
-def check_database(url: str) -> str:
-    """Open, check and close: the database as the desk would see it (one line)."""
-    db = Database.open(url)
-    try:
-        db.check_connection()
-        return db.display_url
-    finally:
-        db.dispose()
-
-
 class DatabaseDialog(QDialog):
-    def __init__(self, current: str, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Base de datos"))
         self.setModal(True)
@@ -89,21 +79,16 @@ class DatabaseDialog(QDialog):
         self._kind_changed()
 
     def _load(self, current: str) -> None:
-        from sqlalchemy import make_url
-
-        try:
-            url = make_url(current) if "://" in current else None
-        except Exception:  # an unreadable setting: start from the defaults
-            return
-        if url is None or url.get_backend_name() == "sqlite":
-            if url is not None and url.database:
-                self.path.setText(url.database)
+        address = DatabaseAddress.parse(current)  # None: start from the defaults
+        if address is None or address.kind == "sqlite":
+            if address is not None and address.path:
+                self.path.setText(address.path)
             return
         self.kind.setCurrentIndex(1)
-        self.host.setText(url.host or "")
-        self.port.setValue(url.port or 5432)
-        self.name.setText(url.database or "")
-        self.user.setText(url.username or "")
+        self.host.setText(address.host)
+        self.port.setValue(address.port)
+        self.name.setText(address.name)
+        self.user.setText(address.user)
 
     def _kind_changed(self) -> None:
         server = self.kind.currentData() == "postgresql"
@@ -116,15 +101,13 @@ class DatabaseDialog(QDialog):
             path = self.path.text().strip()
             if not path:
                 raise ValidationError(self.tr("Indique el archivo de la base de datos"))
-            return URL.create("sqlite", database=path).render_as_string()
+            return DatabaseAddress("sqlite", path=path).url()
         host, name = self.host.text().strip(), self.name.text().strip()
         if not host or not name:
             raise ValidationError(self.tr("Indique el servidor y la base de datos"))
-        return URL.create(
-            "postgresql+psycopg", username=self.user.text().strip() or None,
-            password=(self.password.text() or None) if with_password else None,
-            host=host, port=self.port.value(), database=name,
-        ).render_as_string(hide_password=False)
+        address = DatabaseAddress("postgresql", host=host, port=self.port.value(), name=name,
+                                  user=self.user.text().strip())
+        return address.url(self.password.text() if with_password else None)
 
     def _busy(self, busy: bool, text: str = "") -> None:
         self.test_button.setEnabled(not busy)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from jun_desk.domain.departments import Department
 from jun_desk.domain.workflow import Status
 
 _language = "es"
@@ -83,5 +84,5 @@ def outbox_labels() -> dict[str, str]:
     }
 
 
-def department_name(dept) -> str:  # type: ignore[no-untyped-def]
+def department_name(dept: Department) -> str:
     return dept.name(_language)

@@ -5,11 +5,14 @@ everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
+import html
 import json
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,23 +31,37 @@ from PySide6.QtWidgets import (
 
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui.about import show_about
+from jun_desk.ui.accessibility import name_desk
 from jun_desk.ui.actions_menu import install as install_desk_actions
 from jun_desk.ui.board.panel import BoardPanel
+from jun_desk.ui.citizen_panel import CitizenPanel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.dashboard import Dashboard
 from jun_desk.ui.detail.panel import DetailPanel
 from jun_desk.ui.dms.panel import DmPanel
 from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.labels import role_names
+from jun_desk.ui.layout_fit import (
+    DeskStatusBar,
+    StatusLabel,
+    arrange_docks,
+    available_geometry,
+    bottom_height,
+    clamp_to,
+    dock_widths,
+    first_size,
+)
 from jun_desk.ui.lease_keeper import LeaseKeeper
 from jun_desk.ui.live import ChangeCoalescer, ChangeListener
 from jun_desk.ui.poller import Poller
 from jun_desk.ui.quarantine_panel import QuarantinePanel
 from jun_desk.ui.sign_in import SignInPanel
+from jun_desk.ui.urgency import UrgentBanner, urgent_police
 
 
 def layout_settings() -> QSettings:
@@ -125,7 +142,7 @@ class MainWindow(QMainWindow):
                  live: ChangeListener | None = None,
                  lease_keeper: LeaseKeeper | None = None,
                  session: SessionOptions | None = None,
-                 stalled: Callable[[], list] | None = None) -> None:
+                 stalled: Callable[[], list[Any]] | None = None) -> None:
         super().__init__()
         self.ui = ui
         self.poller = poller
@@ -137,7 +154,9 @@ class MainWindow(QMainWindow):
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
         self._set_title()
-        self.resize(1600, 950)
+        self.desk_status = DeskStatusBar(self)
+        self.setStatusBar(self.desk_status)
+        self.resize(first_size(available_geometry(self)))
         self.board = BoardPanel(ui, self)
         self.banner = QLabel("", self)
         self.banner.setObjectName("connection-banner")
@@ -151,7 +170,7 @@ class MainWindow(QMainWindow):
         self.sync_banner.setObjectName("sync-banner")
         self.sync_banner.setTextFormat(Qt.TextFormat.PlainText)
         self.sync_banner.setWordWrap(True)
-        self.sync_banner.setStyleSheet("background: #ef6c00; color: white; font-weight: 600; "
+        self.sync_banner.setStyleSheet("background: #b34700; color: white; font-weight: 600; "
                                        "padding: 6px;")
         self.sync_banner.hide()
         self.desk_page = QWidget(self)
@@ -159,6 +178,9 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.banner)
         central_layout.addWidget(self.sync_banner)
+        self.urgent_banner = UrgentBanner(self)  # urgent Policía Local messages, whole
+        self.urgent_banner.open_requested.connect(self._show_item)
+        central_layout.addWidget(self.urgent_banner)
         central_layout.addWidget(self.board, 1)
         self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
                                    os_user=self.session.os_user)
@@ -177,6 +199,14 @@ class MainWindow(QMainWindow):
         self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
+        # The citizen beside the ticket: follows the chosen ticket and feed message.
+        self.citizen = CitizenPanel(ui, self)
+        self.citizen_dock = self._dock(self.tr("Vecino"), "citizen", self.citizen,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.dms_dock, self.citizen_dock)
+        self.feed.view.selectionModel().currentChanged.connect(
+            lambda *_: self.citizen.show_item(self.feed.current()))
+        self.citizen.conversation_requested.connect(self._open_conversation)
         self.dashboard = Dashboard(ui, self)
         self.dashboard_dock = self._dock(self.tr("Panel de supervisión"), "dashboard",
                                          self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -187,24 +217,27 @@ class MainWindow(QMainWindow):
                                           self.quarantine,
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
-        self.detail_dock.raise_()
+        arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock,
+                                             self.citizen_dock],
+                      [self.dashboard_dock, self.quarantine_dock], available_geometry(self))
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
             self.tray.show()
 
-        self.sync_label = QLabel(self.tr("Sin sincronizar"), self)
-        self.poller_label = QLabel("", self)
+        self.sync_label = StatusLabel(self.tr("Sin sincronizar"), self)
+        self.poller_label = StatusLabel("", self, cap=200)
         self.poller_label.setObjectName("poller-label")
-        self.budget_label = QLabel("", self)
-        self.outbox_label = QLabel("", self)
-        self.user_label = QLabel("", self)
+        self.budget_label = StatusLabel("", self, cap=140)
+        self.outbox_label = StatusLabel("", self, cap=200)
+        self.user_label = StatusLabel("", self, cap=220)
         self.user_label.setObjectName("user-label")
         self.training_label = QLabel(self.tr("FORMACIÓN · sin contraseñas"), self)
         self.training_label.setStyleSheet("background: #f9a825; color: black; "
                                           "font-weight: 600; padding: 0 6px;")
         self.training_label.setVisible(self.session.training)
-        self.database_label = QLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url, self)
+        self.database_label = StatusLabel(self.tr("Base de datos: %s") % ui.desk.db.display_url,
+                                          self, cap=240, mode=Qt.TextElideMode.ElideMiddle)
         self.quarantine_button = QToolButton(self)
         self.quarantine_button.setObjectName("quarantine-count")
         self.quarantine_button.setAutoRaise(True)
@@ -215,7 +248,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.quarantine_button)
         for label in (self.sync_label, self.poller_label, self.budget_label, self.outbox_label,
                       self.database_label, self.training_label, self.user_label):
-            self.statusBar().addPermanentWidget(label)
+            # The sync line takes the room there is; a passing message gets it back.
+            self.statusBar().addPermanentWidget(label, 1 if label is self.sync_label else 0)
+        self.desk_status.yield_to_messages(self.database_label, self.poller_label,
+                                           self.budget_label, self.sync_label)
         # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
         # finishes after the window closed has nobody to tell instead of a dead widget.
         ui.message.connect(self._show_message)
@@ -225,6 +261,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.feed_dock.toggleViewAction())
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.dms_dock.toggleViewAction())
+        view.addAction(self.citizen_dock.toggleViewAction())
         view.addAction(self.dashboard_dock.toggleViewAction())
         self.quarantine_action = QAction(self.tr("No se pudo &leer…"), self)
         self.quarantine_action.triggered.connect(self.show_quarantine)
@@ -269,7 +306,7 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu(self.tr("A&yuda"))
         self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
         self.about_action.triggered.connect(lambda: show_about(self))
-        ui.changed.connect(self._desk_changed)
+        ui.changes_applied.connect(self._changes_applied)
         ui.session_ended.connect(self._session_ended)
         ui.ticket_chosen.connect(self._ticket_chosen)
         ui.outbox_queued.connect(self.sync_now)
@@ -280,14 +317,14 @@ class MainWindow(QMainWindow):
         self.quarantine.count_changed.connect(self._quarantine_count)
         self.quarantine.retry_requested.connect(self.sync_now)
         if poller is not None:
+            poller.changed.connect(self.apply_changes)
             poller.result.connect(self._synced)
             poller.error.connect(self._sync_failed)
-            poller.busy.connect(lambda busy: busy and self.sync_label.setText(
-                self.tr("Sincronizando con X…")))
+            poller.busy.connect(self._poller_busy)
         self.live = live
         self.lease_keeper = lease_keeper
         self._coalescer = ChangeCoalescer(parent=self)
-        self._coalescer.ready.connect(self.apply_changes)
+        self._coalescer.ready.connect(lambda batch: self.apply_changes(batch.changes))
         self._dashboard_timer = QTimer(self)  # figures need not follow every single change
         self._dashboard_timer.setSingleShot(True)
         self._dashboard_timer.setInterval(3_000)
@@ -300,6 +337,7 @@ class MainWindow(QMainWindow):
             lease_keeper.taken_over.connect(self.sync_now)
         # Feed and Ticket menus, keyboard navigation, confirmations and undo (actions_menu.py).
         self.desk_actions = install_desk_actions(self)
+        name_desk(self)  # what screen readers call each field, list and pane
         self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
         self.apply_role()
@@ -322,6 +360,10 @@ class MainWindow(QMainWindow):
         return dock
 
     # ------------------------------------------------------------------ events
+    def _poller_busy(self, busy: bool) -> None:
+        if busy:
+            self.sync_label.setText(self.tr("Sincronizando con X…"))
+
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 15_000)
 
@@ -378,13 +420,6 @@ class MainWindow(QMainWindow):
         self.detail.use_canned("pasar_a_dm" if item.personal_data else None)
         self.detail.composer.setFocus()
 
-    def _desk_changed(self) -> None:
-        if self.live is not None:
-            return  # the change comes back through the live stream, which refreshes views
-        self.board.refresh_counts()
-        self.detail.reload()
-        self._refresh_outbox()
-
     def _refresh_outbox(self) -> None:
         desk = self.ui.desk
         self.ui.run(lambda: desk.outbox.list(), self._show_outbox)
@@ -399,12 +434,12 @@ class MainWindow(QMainWindow):
         self.outbox_label.setStyleSheet("color: #c62828;" if failed else "")
 
     def _synced(self, value: object) -> None:
-        report, sent = value  # type: ignore[misc]
+        # (SyncReport, SendReport) from the poll; typed loosely: the window never imports
+        # the X adapter that defines them.
+        report, sent = cast(tuple[Any, Any], value)
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")
-            if self.live is None:
-                self._refresh_outbox()
             return
         text = self.tr("Última sincronización %s: %d nuevos") % (
             datetime.now().strftime("%H:%M:%S"), report.inserted)
@@ -418,26 +453,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
         self._show_stalls()
-        if self.live is None and (getattr(report, "quarantined", 0)
-                                  or getattr(report, "recovered", 0)):
-            self.quarantine.reload()
         if self._budget is not None:
             budget = self._budget().get("GET /2/users/:id/mentions")
             if budget:
                 self.budget_label.setText(self.tr("Cupo X: %d/%d") % budget)
-        if self.live is not None:
-            return  # what the sync stored and sent comes back through the live stream
-        self.feed.refresh_new()
-        if report.mentions.attached or report.dms.attached:
-            self.board.reload()
-        else:
-            self.board.refresh_counts()
-        self._refresh_outbox()
-        self.detail.reload()
-        if report.dms.inserted:
-            self.dms.reload()
-        if report.inserted:
-            self.dashboard.refresh()
+        # What the sync stored and sent reached the views as its changes (poller.changed).
 
     # ------------------------------------------------------------------ triage model
     def retrain_triage(self) -> None:
@@ -483,35 +503,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(dialog.status.text(), 15_000)
 
     # ------------------------------------------------------------------ other desks
-    def apply_changes(self, batch: ChangeBatch) -> None:
-        """What other desks (or this one's poller) committed: each view refreshes only what
-        the batch touched; a resync (after a lost connection) refreshes everything."""
-        if batch.resync:
-            self.feed.reload()
-            self.board.reload()
-            self.dms.reload()
-            self.detail.reload()
+    def apply_changes(self, changes: Changes | ChangeBatch) -> None:
+        """What the poller or other desks committed (the change stream): handed to every
+        view once, as this desk's own operations are (``UiContext.apply_changes``)."""
+        if isinstance(changes, ChangeBatch):
+            changes = changes.changes
+        self.ui.apply_changes(changes)
+
+    def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
+        """The window's own figures: the outbox in the status bar, the dashboard (which
+        need not follow every single change)."""
+        if changes.touches(Kind.OUTBOX):
             self._refresh_outbox()
+        if changes.everything:
             self.dashboard.refresh()
-            self.quarantine.reload()
-            return
-        tickets = batch.tickets
-        if tickets:
-            self.board.refresh_tickets(tickets)
-            if self.detail.current_id in tickets:
-                self.detail.reload()
-        if batch.feed:
-            self.feed.refresh_new()
-            self.feed.refresh_shown()
-        if batch.dms or batch.outbox:
-            self.dms.reload()  # a DM's pending → sent (or failed) shows in its thread
-        if batch.outbox:
-            self._refresh_outbox()
-        if batch.operators:
-            self.board.reload_operators()
-        if batch.quarantine:
-            self.quarantine.reload()
-        if tickets or batch.feed:
+        elif changes.tickets or changes.touches(Kind.FEED):
             self._dashboard_timer.start()
 
     def set_connection(self, up: bool, reason: str) -> None:
@@ -543,15 +549,41 @@ class MainWindow(QMainWindow):
             text = self.tr("desbloquee Jun Desk para verlo")
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
+            if sys.platform.startswith("linux"):  # notification servers read some markup
+                title, text = html.escape(title), html.escape(text)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
     def _arrivals(self, items: list) -> None:  # type: ignore[type-arg]
+        urgent = urgent_police(items)
+        if urgent:  # the whole text in a banner, and a notification that says URGENTE
+            self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())
+            first = urgent[0]
+            who = f"@{first.author_handle}" if first.author_handle else ""
+            self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
+                        f"{who}: {first.text}")
+            return
         police = [i for i in items if i.suggested_department == "policia"]
         if police:
             first = police[0]
             who = f"@{first.author_handle}" if first.author_handle else ""
             self.notify(self.tr("Policía Local: %d aviso(s) nuevo(s)") % len(police),
                         f"{who}: {first.text[:140]}")
+
+    def _open_conversation(self, conversation_id: str) -> None:
+        self.dms_dock.show()
+        self.dms_dock.raise_()
+        row = self.dms.model.row_of(conversation_id)
+        if row is not None:
+            self.dms.search.clear()
+            self.dms.list.setCurrentIndex(self.dms.model.index(row))
+
+    def _show_item(self, item) -> None:  # type: ignore[no-untyped-def]
+        self.feed_dock.show()
+        self.feed_dock.raise_()
+        row = self.feed.model.row_of(item.id)
+        if row is not None:
+            self.feed.select_row(row)
+            self.feed.view.setFocus()
 
     def _campaign(self, campaign) -> None:  # type: ignore[no-untyped-def]
         self.notify(self.tr("Campaña #%s") % campaign.hashtag,
@@ -601,8 +633,8 @@ class MainWindow(QMainWindow):
         return menu
 
     def _docks(self) -> list[QDockWidget]:
-        return [self.feed_dock, self.detail_dock, self.dms_dock, self.dashboard_dock,
-                self.quarantine_dock]
+        return [self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
+                self.dashboard_dock, self.quarantine_dock]
 
     def lock(self, message: str = "", *, switch: bool = False, audit: bool = True) -> None:
         """Hide the board, feed, ticket, DMs and dashboard behind the sign-in. The person
@@ -688,8 +720,11 @@ class MainWindow(QMainWindow):
         key = self._layout_key()
         geometry = settings.value(f"{key}/geometry") or settings.value("main/geometry")
         state = settings.value(f"{key}/state") or settings.value("main/state")
+        self._own_layout = state is not None
+        self._own_geometry = geometry is not None
         if geometry is not None:
             self.restoreGeometry(geometry)
+            clamp_to(self, available_geometry(self))  # saved on a larger screen, maybe
         if state is not None:
             self.restoreState(state)
         else:  # the desk's defaults, the supervision dock open for a supervisor
@@ -714,6 +749,36 @@ class MainWindow(QMainWindow):
         settings.setValue(f"{key}/views", json.dumps(
             {"board": self.board.view_state(), "feed": self.feed.view_state()}))
         _sync_private(settings)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if getattr(self, "_shown", False):
+            return
+        self._shown = True
+        # The first time on screen: inside the screen whatever was saved, and the docks'
+        # default shares of the width for someone with no layout of their own. A window
+        # that would fill the screen anyway opens maximised: the window manager fits it
+        # with its title bar, which nobody knows the height of before it is shown.
+        area = available_geometry(self)
+        if not getattr(self, "_own_geometry", False) and first_size(area) == area.size():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        clamp_to(self, area)
+        QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
+        if not getattr(self, "_own_layout", False):
+            self._default_widths()
+            QTimer.singleShot(0, self._default_widths)  # once the window is laid out
+
+    def _clamp_to_screen(self) -> None:
+        clamp_to(self, available_geometry(self))
+
+    def _default_widths(self) -> None:
+        feed, ticket = dock_widths(self.width())
+        self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
+                         Qt.Orientation.Horizontal)
+        if self.dockWidgetArea(self.dashboard_dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            self.resizeDocks([self.dashboard_dock], [bottom_height(self.height())],
+                             Qt.Orientation.Vertical)
+        clamp_to(self, available_geometry(self))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.save_layout()

@@ -12,11 +12,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from jun_desk.domain.actions import Changes
+from jun_desk.services.operations import changes_of, perform
 from jun_desk.ui.workers import run_job
 
 
 class Poller(QObject):
     result = Signal(object)  # whatever the job returned
+    changed = Signal(object)  # Changes: what the job committed (even if it then failed)
     error = Signal(object)  # the exception
     busy = Signal(bool)
 
@@ -58,14 +61,21 @@ class Poller(QObject):
             return
         self._running = True
         self.busy.emit(True)
-        run_job(self._pool, self._job, self._finished, self._failed)
+        job = self._job
+        run_job(self._pool, lambda: perform(job), self._finished, self._failed)
 
-    def _finished(self, value: object) -> None:
+    def _finished(self, outcome: tuple[object, Changes]) -> None:
+        value, changed = outcome
         self._failures = 0
         self._arm(self._next_delay())
+        if changed:
+            self.changed.emit(changed)
         self.result.emit(value)
 
     def _failed(self, err: Exception) -> None:
+        changed = changes_of(err)
+        if changed:
+            self.changed.emit(changed)
         self._failures += 1
         ceiling = min(self._max_backoff, self._next_delay() * 2 ** self._failures)
         delay = max(self._next_delay(), ceiling / 2 + random.random() * ceiling / 2)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.quarantine import QuarantineView
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
@@ -110,8 +111,13 @@ class QuarantinePanel(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self._selected()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     # ------------------------------------------------------------------ loading
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        if changes.touches(Kind.QUARANTINE):
+            self.reload()
+
     def reload(self) -> None:
         desk = self.ui.desk
         self.ui.run(lambda: desk.quarantine.list(),

@@ -114,6 +114,10 @@ class SignInPanel(QWidget):
         form.addRow(self.password_label, self.password)
         form.addRow(self.new_label, self.new_password)
         form.addRow(self.repeat_label, self.repeat)
+        for label, field in ((self.password_label, self.password),
+                             (self.new_label, self.new_password),
+                             (self.repeat_label, self.repeat)):
+            label.setBuddy(field)  # a screen reader names the field by its label
         box = QWidget(self)
         box.setMinimumWidth(380)
         box.setMaximumWidth(480)
@@ -314,7 +318,7 @@ class SignInDialog(QDialog):
         self.actor = actor
         self.accept()
 
-    def done(self, result: int) -> None:  # type: ignore[override]
+    def done(self, result: int) -> None:
         self.panel.wait()
         super().done(result)
 

@@ -21,7 +21,7 @@ def tweet_html(text: str) -> str:
     pos = 0
     for match in _TOKEN.finditer(text):
         out.append(_escape(text[pos:match.start()]))
-        kind = match.lastgroup
+        kind = match.lastgroup or "url"  # one of the three groups always matched
         colour = {"url": URL_COLOUR, "tag": HASHTAG_COLOUR, "mention": MENTION_COLOUR}[kind]
         weight = "" if kind == "url" else "font-weight:600;"
         out.append(f'<span style="color:{colour};{weight}">{_escape(match.group(0))}</span>')

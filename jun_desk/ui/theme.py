@@ -9,11 +9,11 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath
 
 from jun_desk.domain.departments import Department
 
-AMBER = QColor("#b26a00")
+AMBER = QColor("#8f5500")  # 6.1:1 on white (was #b26a00, 4.2:1)
 RED = QColor("#c62828")
 MUTED = QColor("#5f6368")
 WARNING_BG = QColor("#fff4e5")
-AVATAR_COLOURS = ["#1565c0", "#2e7d32", "#6a1b9a", "#ad1457", "#00838f", "#ef6c00",
+AVATAR_COLOURS = ["#1565c0", "#2e7d32", "#6a1b9a", "#ad1457", "#00838f", "#b34700",
                   "#4e342e", "#283593"]
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from jun_desk.domain.errors import JunDeskError
+
 log = logging.getLogger(__name__)
 
 
@@ -34,6 +36,12 @@ class Job(QRunnable):
         try:
             result = self.fn()
         except Exception as err:  # reported to the GUI thread, which shows a message
+            # Logged here with its traceback (the GUI thread only gets the exception): the
+            # desk's own errors (refusals, conflicts, X or the database out of reach) at
+            # INFO, anything else — a bug — at ERROR.
+            level = logging.INFO if isinstance(err, JunDeskError) else logging.ERROR
+            log.log(level, "Background job failed: %s: %s", type(err).__name__, err,
+                    exc_info=err)
             self.signals.failed.emit(err)
         else:
             self.signals.done.emit(result)

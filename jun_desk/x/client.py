@@ -372,7 +372,8 @@ class XClient:
         page = self._page({k: v for k, v in body.items() if k != "meta"}, tweet_item,
                           Stream.MENTIONS)
         served = {i.x_id for i in page.items} | {u.x_id for u in page.unreadable if u.x_id}
-        errors = body.get("errors") if isinstance(body.get("errors"), list) else []
+        found = body.get("errors")
+        errors: list[Any] = found if isinstance(found, list) else []
         missing = [Unreadable(Stream.MENTIONS, i, _error_for(errors, i), None)
                    for i in ids if i not in served]
         return Page(page.items, page.users, None, None, [], page.unreadable + missing)

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from jun_desk.domain.errors import ConflictError, JunDeskError, RecipientMismatchError
+from jun_desk.domain.errors import JunDeskError, describe
 
 if TYPE_CHECKING:  # imported where used: the window describes errors without loading tweepy
     import requests
@@ -94,13 +94,9 @@ def _local_time(epoch: float) -> str:
 
 
 def describe_error(err: BaseException, language: str = "es") -> str:
-    """The line a person reads for any failure: X's in their language, the desk's own as
-    written, anything else with its type (a bug, better named than hidden)."""
-    if isinstance(err, (XApiError, ConflictError, RecipientMismatchError)):
-        return err.text(language)
-    if isinstance(err, JunDeskError):
-        return str(err)
-    return f"{type(err).__name__}: {err}"
+    """The line a person reads for any failure (``domain.errors.describe``; kept under this
+    name for the command line)."""
+    return describe(err, language)
 
 
 def _x_reason(response: requests.Response | None) -> str:

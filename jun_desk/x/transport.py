@@ -86,7 +86,7 @@ class RebasedSession(requests.Session):
         self.memory = memory or GenerationMemory()
         self.generation = self.memory.get(self.base_url)
 
-    def request(self, method: str | bytes, url: str | bytes, *args: Any,  # type: ignore[override]
+    def request(self, method: str | bytes, url: str | bytes, *args: Any,
                 **kwargs: Any) -> requests.Response:
         if isinstance(url, str) and url.startswith(X_API_BASE):
             url = self.base_url + url[len(X_API_BASE):]

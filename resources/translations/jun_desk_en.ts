@@ -1,6 +1,110 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="49" />
+        <source>Departamento del feed</source>
+        <translation>Feed department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="50" />
+        <source>Buscar en el feed</source>
+        <translation>Search the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="52" />
+        <source>Departamento del tablero</source>
+        <translation>Board department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="53" />
+        <source>Persona del tablero</source>
+        <translation>Board person</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="54" />
+        <source>Buscar en los tickets</source>
+        <translation>Search the tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="56" />
+        <source>Conversación del ticket</source>
+        <translation>Ticket conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="57" />
+        <source>Historial del ticket</source>
+        <translation>Ticket history</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="58" />
+        <source>Envíos del ticket</source>
+        <translation>Ticket sends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="59" />
+        <source>Respuestas preparadas</source>
+        <translation>Canned replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="60" />
+        <source>Texto de la respuesta, el DM o la nota</source>
+        <translation>Text of the reply, DM or note</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="62" />
+        <source>Mensajes de la conversación</source>
+        <translation>Messages of the conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="64" />
+        <source>Texto del mensaje directo</source>
+        <translation>Direct message text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="66" />
+        <source>Cifras por departamento</source>
+        <translation>Figures by department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="68" />
+        <location filename="../../jun_desk/ui/accessibility.py" line="72" />
+        <source>Elementos que no se pudieron leer</source>
+        <translation>Items that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="70" />
+        <source>Lo que envió X, tal cual</source>
+        <translation>What X sent, as it is</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="74" />
+        <source>Confirmar a quién va el DM</source>
+        <translation>Confirm who the DM goes to</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="78" />
+        <source>Menciones y mensajes</source>
+        <translation>Mentions and messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="79" />
+        <source>Lo que escriben los vecinos, lo más nuevo arriba</source>
+        <translation>What residents write, newest first</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="83" />
+        <source>Columna %s</source>
+        <translation>Column %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/accessibility.py" line="84" />
+        <source>Tickets en este estado</source>
+        <translation>Tickets in this status</translation>
+    </message>
+</context>
+<context>
     <name>AssigneePicker</name>
     <message>
         <location filename="../../jun_desk/ui/pickers.py" line="93" />
@@ -36,63 +140,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="109" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="145" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="148" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="188" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="207" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="246" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="265" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="304" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="394" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="385" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="425" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -100,100 +204,260 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="99" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="101" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="117" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
 </context>
 <context>
+    <name>CitizenPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="46" />
+        <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
+        <translation>Choose a ticket or a message to see who wrote it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="57" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="151" />
+        <source>Verificar como vecino</source>
+        <translation>Verify as resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="62" />
+        <source>Sus tickets</source>
+        <translation>Their tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="64" />
+        <source>Tickets del vecino</source>
+        <translation>The resident's tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="67" />
+        <source>Sus conversaciones por DM</source>
+        <translation>Their DM conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="69" />
+        <source>Conversaciones del vecino</source>
+        <translation>The resident's conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
+        <source>Notas internas de sus tickets</source>
+        <translation>Internal notes on their tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="74" />
+        <source>Notas internas sobre el vecino</source>
+        <translation>Internal notes about the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="128" />
+        <source>No se pudo leer el vecino</source>
+        <translation>Could not read the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="138" />
+        <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
+        <translation>No resident: choose a ticket or a message from a resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="146" />
+        <source>✔ Vecino verificado por %s el %s</source>
+        <translation>✔ Resident verified by %s on %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="148" />
+        <source>Retirar la verificación</source>
+        <translation>Withdraw the verification</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="150" />
+        <source>Sin verificar como vecino de Jun</source>
+        <translation>Not verified as a resident of Jun</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="166" />
+        <source>Ningún ticket</source>
+        <translation>No tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="168" />
+        <source> · %d sin atender</source>
+        <translation> · %d unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
+        <source>Ninguna conversación</source>
+        <translation>No conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="184" />
+        <source>Ninguna nota</source>
+        <translation>No notes</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="206" />
+        <source>@%s verificado como vecino de Jun</source>
+        <translation>@%s verified as a resident of Jun</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="207" />
+        <source>@%s ya no figura como vecino verificado</source>
+        <translation>@%s is no longer a verified resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="211" />
+        <source>No se pudo cambiar la verificación</source>
+        <translation>Could not change the verification</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="73" />
+        <source>, %d sin atender</source>
+        <translation>, %d unhandled</translation>
+    </message>
+</context>
+<context>
+    <name>Conversations</name>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="43" />
+        <source>%d sin atender</source>
+        <translation>%d unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="45" />
+        <source>Último mensaje %s (%s): %s</source>
+        <translation>Last message %s (%s): %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="47" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="48" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="123" />
+        <source>sin ticket</source>
+        <translation>no ticket</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../jun_desk/ui/crash_dialog.py" line="79" />
+        <source>Jun Desk encontró un error inesperado y sigue funcionando. Los detalles están en:
+%s
+
+%s</source>
+        <translation>Jun Desk hit an unexpected error and keeps running. The details are in:
+%s
+
+%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/crash_dialog.py" line="83" />
+        <source>(y %d errores más)</source>
+        <translation>(and %d more errors)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/crash_dialog.py" line="86" />
+        <source>Error inesperado</source>
+        <translation>Unexpected error</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="33" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="40" />
         <source>Credenciales de X</source>
         <translation>X credentials</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="39" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="46" />
         <source>Las claves de la cuenta del Ayuntamiento se guardan solo en el llavero del sistema, nunca en la base de datos ni en ficheros.</source>
         <translation>The town hall account's keys are kept only in the system keyring, never in the database or in files.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="47" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="54" />
         <source>Cuenta (sin @)</source>
         <translation>Account (without @)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="50" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="57" />
         <source>Clave de API (API key)</source>
         <translation>API key (consumer key)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="51" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="58" />
         <source>Secreto de API (API key secret)</source>
         <translation>API key secret (consumer secret)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="52" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="59" />
         <source>Token de acceso (access token)</source>
         <translation>Access token</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="53" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="60" />
         <source>Secreto del token (access token secret)</source>
         <translation>Access token secret</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="70" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="77" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="71" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="78" />
         <source>Olvidar credenciales</source>
         <translation>Forget credentials</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="110" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="118" />
         <source>Probando la conexión con X…</source>
         <translation>Testing the connection to X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="112" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="120" />
         <source>Conectado como @%s (%s)</source>
         <translation>Connected as @%s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="114" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="122" />
         <source>No se pudo conectar: %s</source>
         <translation>Could not connect: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="120" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="128" />
         <source>Guardando en el llavero…</source>
         <translation>Saving to the keyring…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="125" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="133" />
         <source>Guardado en el llavero.</source>
         <translation>Saved in the keyring.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="132" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="140" />
         <source>Llavero no disponible</source>
         <translation>Keyring not available</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="138" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="146" />
         <source>Borrando del llavero…</source>
         <translation>Removing from the keyring…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="145" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="153" />
         <source>Credenciales de @%s borradas (%d entradas).</source>
         <translation>Credentials of @%s removed (%d entries).</translation>
     </message>
@@ -201,63 +465,105 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="48" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="51" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="49" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="50" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="139" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="56" />
+        <source>Fuera
+de plazo</source>
+        <translation>Past
+target</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <source>1.ª resp.
+hoy</source>
+        <translation>1st reply
+today</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <source>Resolución
+hoy</source>
+        <translation>Resolution
+today</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <source>1.ª resp.
+semana</source>
+        <translation>1st reply
+week</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <source>Resolución
+semana</source>
+        <translation>Resolution
+week</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
+        <source>Cifras por departamento</source>
+        <translation>Figures by department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="89" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="159" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="120" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="143" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="150" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="132" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="152" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -265,83 +571,83 @@
 <context>
     <name>DatabaseDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="41" />
-        <location filename="../../jun_desk/ui/database_dialog.py" line="68" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="31" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="58" />
         <source>Base de datos</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="46" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="36" />
         <source>Varios puestos comparten el tablero en una base de datos PostgreSQL. La contraseña se guarda solo en el llavero del sistema.</source>
         <translation>Several desks share the board in a PostgreSQL database. The password is kept only in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="53" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="43" />
         <source>Solo este puesto (archivo SQLite)</source>
         <translation>This desk only (SQLite file)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="54" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="44" />
         <source>Tablero compartido (PostgreSQL)</source>
         <translation>Shared board (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="55" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="45" />
         <source>Tipo</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="47" />
         <source>Archivo</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="67" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
         <source>Servidor</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="67" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
         <source>Puerto</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="69" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="59" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="70" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="60" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="79" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="69" />
         <source>Probar conexión</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="118" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="103" />
         <source>Indique el archivo de la base de datos</source>
         <translation>Enter the database file</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="122" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="107" />
         <source>Indique el servidor y la base de datos</source>
         <translation>Enter the server and the database</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="141" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="124" />
         <source>Probando la conexión…</source>
         <translation>Testing the connection…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="143" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="126" />
         <source>Conexión correcta: %s</source>
         <translation>Connection works: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/database_dialog.py" line="160" />
+        <location filename="../../jun_desk/ui/database_dialog.py" line="143" />
         <source>Guardado. Jun Desk usará esta base de datos la próxima vez que se abra.</source>
         <translation>Saved. Jun Desk will use this database the next time it starts.</translation>
     </message>
@@ -596,37 +902,37 @@
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="62" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="70" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="73" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="72" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="94" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="93" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
@@ -661,7 +967,7 @@
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="150" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
@@ -671,52 +977,57 @@
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="184" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="176" />
+        <source>Prioridad: %s</source>
+        <translation>Priority: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
         <source>(%d intentos)</source>
         <translation>(%d attempts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="187" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="195" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="225" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="284" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="315" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="288" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="319" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="367" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="374" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="348" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="379" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="392" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -724,107 +1035,122 @@
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="108" />
+        <source>Buscar conversación…</source>
+        <translation>Search conversations…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="109" />
+        <source>Buscar en las conversaciones</source>
+        <translation>Search the conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
+        <source>Conversaciones</source>
+        <translation>Conversations</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="148" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="232" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="251" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="211" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="218" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="293" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="289" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="330" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="355" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="359" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="377" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="383" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -832,37 +1158,37 @@
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="101" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="126" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="136" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="161" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="139" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="164" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="141" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="166" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="168" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="167" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="175" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="200" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -870,94 +1196,98 @@
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="50" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="93" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="94" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="95" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="96" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="97" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="98" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="134" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="199" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="161" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="208" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="225" />
+        <source>No se pudieron leer los mensajes anteriores</source>
+        <translation>Could not read the older messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="238" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="311" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="327" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="302" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="308" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="338" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="309" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="339" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="285" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="348" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="331" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -965,7 +1295,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="111" />
+        <location filename="../../jun_desk/ui/main_window.py" line="128" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -973,132 +1303,132 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="30" />
+        <location filename="../../jun_desk/ui/labels.py" line="31" />
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="31" />
+        <location filename="../../jun_desk/ui/labels.py" line="32" />
         <source>Asignados</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="32" />
+        <location filename="../../jun_desk/ui/labels.py" line="33" />
         <source>En curso</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="33" />
+        <location filename="../../jun_desk/ui/labels.py" line="34" />
         <source>Esperando al vecino</source>
         <translation>Waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="34" />
+        <location filename="../../jun_desk/ui/labels.py" line="35" />
         <source>Resueltos</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="35" />
+        <location filename="../../jun_desk/ui/labels.py" line="36" />
         <source>Cerrados</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="41" />
+        <location filename="../../jun_desk/ui/labels.py" line="42" />
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="42" />
+        <location filename="../../jun_desk/ui/labels.py" line="43" />
         <source>asignado</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="43" />
+        <location filename="../../jun_desk/ui/labels.py" line="44" />
         <source>en curso</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="44" />
+        <location filename="../../jun_desk/ui/labels.py" line="45" />
         <source>esperando al vecino</source>
         <translation>waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="45" />
+        <location filename="../../jun_desk/ui/labels.py" line="46" />
         <source>resuelto</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="46" />
+        <location filename="../../jun_desk/ui/labels.py" line="47" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="52" />
+        <location filename="../../jun_desk/ui/labels.py" line="53" />
         <source>operador/a</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="53" />
+        <location filename="../../jun_desk/ui/labels.py" line="54" />
         <source>supervisor/a</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="61" />
+        <location filename="../../jun_desk/ui/labels.py" line="62" />
         <source>teléfono</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="62" />
+        <location filename="../../jun_desk/ui/labels.py" line="63" />
         <source>correo</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="63" />
+        <location filename="../../jun_desk/ui/labels.py" line="64" />
         <source>cuenta bancaria</source>
         <translation>bank account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="64" />
+        <location filename="../../jun_desk/ui/labels.py" line="65" />
         <source>salud</source>
         <translation>health</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="70" />
+        <location filename="../../jun_desk/ui/labels.py" line="71" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="71" />
+        <location filename="../../jun_desk/ui/labels.py" line="72" />
         <source>DM del vecino</source>
         <translation>Resident's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="72" />
+        <location filename="../../jun_desk/ui/labels.py" line="73" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="73" />
+        <location filename="../../jun_desk/ui/labels.py" line="74" />
         <source>DM enviado</source>
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="79" />
+        <location filename="../../jun_desk/ui/labels.py" line="80" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="80" />
+        <location filename="../../jun_desk/ui/labels.py" line="81" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="81" />
+        <location filename="../../jun_desk/ui/labels.py" line="82" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="82" />
+        <location filename="../../jun_desk/ui/labels.py" line="83" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
@@ -1106,297 +1436,307 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="172" />
+        <location filename="../../jun_desk/ui/main_window.py" line="194" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="174" />
+        <location filename="../../jun_desk/ui/main_window.py" line="196" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="177" />
+        <location filename="../../jun_desk/ui/main_window.py" line="199" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="181" />
+        <location filename="../../jun_desk/ui/main_window.py" line="204" />
+        <source>Vecino</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="186" />
+        <location filename="../../jun_desk/ui/main_window.py" line="216" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="196" />
+        <location filename="../../jun_desk/ui/main_window.py" line="228" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="203" />
+        <location filename="../../jun_desk/ui/main_window.py" line="235" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="207" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="212" />
+        <location filename="../../jun_desk/ui/main_window.py" line="245" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="224" />
+        <location filename="../../jun_desk/ui/main_window.py" line="260" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="229" />
+        <location filename="../../jun_desk/ui/main_window.py" line="266" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="232" />
+        <location filename="../../jun_desk/ui/main_window.py" line="269" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="274" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="238" />
+        <location filename="../../jun_desk/ui/main_window.py" line="275" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="244" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="246" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="248" />
+        <location filename="../../jun_desk/ui/main_window.py" line="285" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="291" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="255" />
+        <location filename="../../jun_desk/ui/main_window.py" line="292" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="260" />
+        <location filename="../../jun_desk/ui/main_window.py" line="297" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="262" />
+        <location filename="../../jun_desk/ui/main_window.py" line="299" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="264" />
+        <location filename="../../jun_desk/ui/main_window.py" line="301" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="303" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="269" />
+        <location filename="../../jun_desk/ui/main_window.py" line="306" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="270" />
+        <location filename="../../jun_desk/ui/main_window.py" line="307" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="286" />
+        <location filename="../../jun_desk/ui/main_window.py" line="365" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="337" />
+        <location filename="../../jun_desk/ui/main_window.py" line="379" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="345" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="345" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="346" />
+        <location filename="../../jun_desk/ui/main_window.py" line="388" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="363" />
+        <location filename="../../jun_desk/ui/main_window.py" line="405" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="395" />
+        <location filename="../../jun_desk/ui/main_window.py" line="430" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="397" />
+        <location filename="../../jun_desk/ui/main_window.py" line="432" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="404" />
+        <location filename="../../jun_desk/ui/main_window.py" line="441" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="409" />
+        <location filename="../../jun_desk/ui/main_window.py" line="444" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="447" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="415" />
+        <location filename="../../jun_desk/ui/main_window.py" line="450" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
+        <location filename="../../jun_desk/ui/main_window.py" line="451" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
+        <location filename="../../jun_desk/ui/main_window.py" line="451" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="427" />
+        <location filename="../../jun_desk/ui/main_window.py" line="459" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="448" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="453" />
+        <location filename="../../jun_desk/ui/main_window.py" line="473" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="458" />
+        <location filename="../../jun_desk/ui/main_window.py" line="478" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="464" />
+        <location filename="../../jun_desk/ui/main_window.py" line="484" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="471" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="472" />
+        <location filename="../../jun_desk/ui/main_window.py" line="492" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="476" />
+        <location filename="../../jun_desk/ui/main_window.py" line="496" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="520" />
+        <location filename="../../jun_desk/ui/main_window.py" line="526" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="524" />
+        <location filename="../../jun_desk/ui/main_window.py" line="530" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="530" />
+        <location filename="../../jun_desk/ui/main_window.py" line="536" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="532" />
+        <location filename="../../jun_desk/ui/main_window.py" line="538" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="534" />
+        <location filename="../../jun_desk/ui/main_window.py" line="540" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="543" />
+        <location filename="../../jun_desk/ui/main_window.py" line="549" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="553" />
+        <location filename="../../jun_desk/ui/main_window.py" line="562" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="569" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="557" />
+        <location filename="../../jun_desk/ui/main_window.py" line="589" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="558" />
+        <location filename="../../jun_desk/ui/main_window.py" line="590" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="562" />
+        <location filename="../../jun_desk/ui/main_window.py" line="594" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="570" />
+        <location filename="../../jun_desk/ui/main_window.py" line="602" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="572" />
+        <location filename="../../jun_desk/ui/main_window.py" line="604" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -1452,179 +1792,293 @@
 <context>
     <name>QuarantinePanel</name>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="39" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="40" />
         <source>faltan el autor (author_id) y el texto</source>
         <translation>author_id and text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="41" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="42" />
         <source>falta el autor (author_id)</source>
         <translation>author_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="43" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
         <source>falta el texto</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
         <source>falta el remitente (sender_id)</source>
         <translation>sender_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="47" />
         <source>falta la conversación (dm_conversation_id)</source>
         <translation>dm_conversation_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="48" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="49" />
         <source>el autor no es un id de usuario</source>
         <translation>author_id is not a user id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="50" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
         <source>sin id válido</source>
         <translation>no valid id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="52" />
         <source>no es un objeto JSON</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="54" />
         <source>pedido de nuevo por id: igual</source>
         <translation>read again by id: same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="56" />
         <source>pedido de nuevo por id:</source>
         <translation>read again by id:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="58" />
         <source>volver a pedirlo a X falló:</source>
         <translation>reading it again from X failed:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="59" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="60" />
         <source>X no lo ha vuelto a servir</source>
         <translation>X did not serve it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="61" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="62" />
         <source>reintentado:</source>
         <translation>retried:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Id de X</source>
         <translation>X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
         <source>Visto por 1.ª vez</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Última vez</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Intentos</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="91" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
         <source>El JSON tal como lo envió X</source>
         <translation>The JSON as X sent it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
         <source>La próxima sincronización vuelve a pedirlo a X</source>
         <translation>The next sync asks X for it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
         <source>Descartar</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
         <source>Quitarlo de la lista (queda en el historial)</source>
         <translation>Take it off the list (it stays in the history)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="97" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="118" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
         <source>No se pudo leer la lista</source>
         <translation>Could not read the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="130" />
         <source>Menciones</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="130" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="126" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="132" />
         <source> (se reintentará)</source>
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="139" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="145" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="141" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="147" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="159" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="165" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="173" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="170" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="176" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="181" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
+    </message>
+</context>
+<context>
+    <name>Readable</name>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="19" />
+        <source>baja</source>
+        <translation>low</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="20" />
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="21" />
+        <source>alta</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="22" />
+        <source>URGENTE</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="36" />
+        <source>ahora</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="39" />
+        <source>hace %d min</source>
+        <translation>%d min ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="42" />
+        <source>hace %d h</source>
+        <translation>%d h ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="43" />
+        <source>hace %d d</source>
+        <translation>%d d ago</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="53" />
+        <source>ayer %s</source>
+        <translation>yesterday %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="61" />
+        <source>sin vecino</source>
+        <translation>no resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="65" />
+        <source>vecino verificado</source>
+        <translation>verified resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="67" />
+        <location filename="../../jun_desk/ui/readable.py" line="95" />
+        <source>Prioridad: %s</source>
+        <translation>Priority: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="70" />
+        <source>Vecino: %s</source>
+        <translation>Resident: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="71" />
+        <source>Asignado a: %s</source>
+        <translation>Assigned to: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="72" />
+        <source>sin asignar</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="73" />
+        <source>Mensajes: %d</source>
+        <translation>Messages: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="74" />
+        <source>Creado %s (%s)</source>
+        <translation>Created %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="77" />
+        <source>⚠ Contiene datos personales</source>
+        <translation>⚠ Contains personal data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="86" />
+        <source>Mensaje directo</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="87" />
+        <source>Mención</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <source>atendido</source>
+        <translation>handled</translation>
     </message>
 </context>
 <context>
@@ -1796,7 +2250,7 @@
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="331" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -1813,7 +2267,7 @@ or open Jun Desk with --sandbox to practise.</translation>
     <name>SignInPanel</name>
     <message>
         <location filename="../../jun_desk/ui/sign_in.py" line="102" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="185" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
@@ -1833,117 +2287,117 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="152" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="156" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="153" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="157" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="154" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="162" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña.</source>
         <translation>Training mode (sandbox): the user name is enough, no password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="165" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="164" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="168" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="166" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="170" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="178" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="179" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="183" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="184" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="200" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="268" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="272" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
         <source>Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
         <source>Demasiados intentos fallidos: espere %d s y vuelva a intentarlo.</source>
         <translation>Too many wrong attempts: wait %d s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="285" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="287" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
     </message>
@@ -2035,29 +2489,57 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="144" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="148" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="166" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="183" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="184" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="188" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="189" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="193" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentBanner</name>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="55" />
+        <source>Ver en el feed</source>
+        <translation>Show in the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="56" />
+        <source>Ver el aviso urgente en el feed</source>
+        <translation>Show the urgent alert in the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="58" />
+        <source>Cerrar aviso</source>
+        <translation>Dismiss alert</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="60" />
+        <source>Cerrar el aviso urgente</source>
+        <translation>Dismiss the urgent alert</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="74" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
 </context>
 </TS>

@@ -101,5 +101,5 @@ def test_window_search_boxes_and_composer_take_hostile_text(qtbot, stocked) -> N
     window.detail.add_note()
     qtbot.waitUntil(lambda: window.detail.composer.toPlainText() == "", timeout=5000)
     assert desk.tickets.notes(ticket.id)[-1].text.startswith("<b>negrita</b>")
-    qtbot.waitUntil(lambda: "&lt;b&gt;negrita" in window.detail.thread.toHtml(), timeout=5000)
+    qtbot.waitUntil(lambda: "&lt;b&gt;negrita" in window.detail.thread_view.toHtml(), timeout=5000)
     ui.wait()

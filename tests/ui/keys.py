@@ -59,3 +59,14 @@ def on_modal(callback: Callable[[QWidget], None], *, kind: type = QWidget) -> QT
     timer.timeout.connect(check)
     timer.start()
     return timer
+
+
+def resolving_without_a_message() -> QTimer:
+    """Answer the Resolver dialog: resolve, telling the citizen nothing."""
+    from jun_desk.ui.resolve_dialog import ResolveDialog
+
+    def answer(dialog: QWidget) -> None:
+        dialog.notify.setChecked(False)  # type: ignore[attr-defined]
+        dialog.resolve_button.click()  # type: ignore[attr-defined]
+
+    return on_modal(answer, kind=ResolveDialog)

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from jun_desk import secrets
+from jun_desk.app import connection_check
 from jun_desk.secrets import FIELDS, XCredentials
 from jun_desk.ui.credentials_dialog import CredentialsDialog
 from jun_desk.x.sandbox.server import SANDBOX_CREDENTIALS, Faults, Sandbox
@@ -83,7 +84,7 @@ def test_test_connection_says_who_we_are_or_why_not(qtbot, setup: str, expected:
                 speed=math.inf, permissions="read" if setup == "read-only app" else "dm",
                 faults=Faults.parse("429=1") if setup == "rate limited" else None))
             base = sandbox.base_url
-        dialog = CredentialsDialog("AytoJun", api_base=base)
+        dialog = CredentialsDialog("AytoJun", check=connection_check(base))
         qtbot.addWidget(dialog)
         type_credentials(qtbot, dialog, creds)
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)

@@ -87,8 +87,8 @@ def test_each_dm_reaches_its_own_conversations_citizen(qtbot, desk: Desk,  # typ
         qtbot.waitUntil(panel.send_button.isEnabled, timeout=5000)
         qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
         # At once, before X has it: in this thread, marked pending.
-        qtbot.waitUntil(lambda t=text: t in panel.thread.toPlainText(), timeout=5000)
-        assert "pendiente" in panel.thread.toPlainText()
+        qtbot.waitUntil(lambda t=text: t in panel.thread_view.toPlainText(), timeout=5000)
+        assert "pendiente" in panel.thread_view.toPlainText()
         assert panel.composer.toPlainText() == ""
     report = OutboxSender(desk, client, "AytoJun").send_due()
     assert report.sent == 2 and report.failed == 0
@@ -104,7 +104,7 @@ def test_each_dm_reaches_its_own_conversations_citizen(qtbot, desk: Desk,  # typ
         panel.reload()
         qtbot.waitUntil(lambda t=mine: any(m.kind == "dm_out" and m.text == t
                                            for m in panel.messages), timeout=5000)
-        shown = panel.thread.toPlainText()
+        shown = panel.thread_view.toPlainText()
         assert mine in shown and "pendiente" not in shown
         assert not any(t in shown for cid, t in texts.items()
                        if cid != conversation.conversation_id)
@@ -153,7 +153,7 @@ def test_linking_another_citizens_resolved_ticket_warns_and_the_dm_still_reaches
     panel.confirm_other.setChecked(True)
     qtbot.waitUntil(panel.send_button.isEnabled, timeout=5000)
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: text in panel.thread.toPlainText(), timeout=5000)
+    qtbot.waitUntil(lambda: text in panel.thread_view.toPlainText(), timeout=5000)
     assert OutboxSender(desk, client, "AytoJun").send_due().sent == 1
     on_x = [d for d in sandbox.state.dms if d.text == text]
     assert len(on_x) == 1

@@ -44,5 +44,5 @@ def test_dm_conversation_to_ticket_and_reply(qtbot, desk: Desk, people) -> None:
         assert len(sent) == 1 and sent[0].conversation_id == first.conversation_id
         panel.reload()
         qtbot.waitUntil(lambda: any(m.kind == "dm_out" for m in panel.messages), timeout=5000)
-        assert "Hola, lo miramos hoy mismo" in panel.thread.toPlainText()
+        assert "Hola, lo miramos hoy mismo" in panel.thread_view.toPlainText()
         client.close()

@@ -386,7 +386,7 @@ def test_a_failed_read_of_older_messages_is_tried_again(qtbot, desk: Desk, peopl
 
     monkeypatch.setattr(desk.search, "feed", flaky)
     panel.view.scrollToBottom()
-    qtbot.waitUntil(lambda: any("No se pudo leer el feed" in m for m in messages),
+    qtbot.waitUntil(lambda: any("No se pudieron leer" in m for m in messages),
                     timeout=5000)
     qtbot.waitUntil(lambda: not panel._loading, timeout=5000)
     panel.view.scrollToTop()

@@ -84,7 +84,7 @@ def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people, live: bool
         # Resolve from the detail pane, once it shows the answered ticket.
         qtbot.waitUntil(lambda: detail.snapshot.ticket.first_response_at is not None,
                         timeout=10_000)
-        assert "Respuesta" in detail.thread.toPlainText()
+        assert "Respuesta" in detail.thread_view.toPlainText()
         from jun_desk.ui.resolve_dialog import ResolveDialog
         from tests.ui.keys import on_modal
 

@@ -178,3 +178,20 @@ def test_a_resumed_walk_is_followed_by_one_from_the_top(desk: Desk, sandbox: San
     assert report.mentions.inserted >= 3 and report.dms.inserted >= 3
     assert desk.ingest.walk("AytoJun", Stream.MENTIONS) is None
     assert desk.ingest.walk("AytoJun", Stream.DMS) is None
+
+
+def test_a_citizen_writing_now_reaches_the_desk_at_the_next_poll(desk: Desk, client: XClient,
+                                                                  sandbox: Sandbox) -> None:
+    engine = SyncEngine(desk, client)
+    engine.sync_once()
+    citizen = sandbox.scenario.citizens[0]
+    tweet = sandbox.state.citizen_tweets(citizen.id, "@AytoJun la fuente de la plaza no echa agua")
+    dm = sandbox.state.citizen_writes_dm(citizen.id, "Hola, ¿cuándo recogen los muebles?")
+    report = engine.sync_once()
+    assert report.mentions.inserted == 1 and report.dms.inserted == 1
+    assert str(tweet.id) in stored_ids(desk, "mention")
+    assert str(dm.id) in stored_ids(desk, "dm_in")
+    with pytest.raises(ValueError, match="not a citizen"):
+        sandbox.state.citizen_tweets(sandbox.scenario.desk.id, "@AytoJun yo mismo")
+    with pytest.raises(ValueError, match="not a citizen"):
+        sandbox.state.citizen_writes_dm("999", "hola")

@@ -1,4 +1,5 @@
-"""Paints a ticket card: department colour and label, title, citizen, age, assignee."""
+"""Paints a ticket card: department colour and label, priority badge (an urgent card is
+also framed in red), title, citizen, assignee and age; what is elided is in the tooltip."""
 
 from __future__ import annotations
 
@@ -7,18 +8,19 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.tickets import TicketView
 from jun_desk.ui.board.model import TICKET_ROLE
 from jun_desk.ui.labels import language
-from jun_desk.ui.text_render import relative_time
-from jun_desk.ui.theme import AMBER, MUTED, RED, department_chip
+from jun_desk.ui.readable import PRIORITY_COLOURS, age, priority_badge
+from jun_desk.ui.theme import AMBER, MUTED, RED, department_chip, draw_chip
 
 CARD_HEIGHT = 84
 MARGIN = 4
+MIN_CHIP = 40  # px: a department chip narrower than this is left out
 
 
 def age_colour(ticket: TicketView, target_minutes: int, now: datetime) -> QColor | None:
@@ -42,7 +44,7 @@ def _printable(text: str) -> str:
 
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
-                 parent=None) -> None:  # type: ignore[no-untyped-def]
+                 parent=None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.now = now
@@ -63,9 +65,13 @@ class CardDelegate(QStyledItemDelegate):
         path.addRoundedRect(card, 6, 6)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         background = palette.color(QPalette.ColorRole.Base)
-        painter.fillPath(path, background.darker(112) if selected else background)
-        painter.setPen(palette.color(QPalette.ColorRole.Highlight) if selected
-                       else palette.color(QPalette.ColorRole.Mid))
+        painter.fillPath(path, background.darker(106) if selected else background)
+        urgent = ticket.priority.value == "urgent"
+        if urgent:  # the frame says it too, not only the badge
+            painter.setPen(QPen(QColor(PRIORITY_COLOURS["urgent"][0]), 2))
+        else:
+            painter.setPen(palette.color(QPalette.ColorRole.Highlight) if selected
+                           else palette.color(QPalette.ColorRole.Mid))
         painter.drawPath(path)
         if dept is not None:
             band = QPainterPath()
@@ -77,9 +83,19 @@ class CardDelegate(QStyledItemDelegate):
         y = card.top() + 6
         metrics = painter.fontMetrics()
         number = f"#{ticket.id}"
-        if dept is not None:
-            department_chip(painter, x, y, dept, language=language(),
-                            max_width=right - x - metrics.horizontalAdvance(number) - 8)
+        chip_x = x
+        badge = priority_badge(ticket.priority.value)
+        if badge is not None:
+            background, foreground = PRIORITY_COLOURS[ticket.priority.value]
+            bold_badge = QFont(option.font)
+            bold_badge.setBold(True)
+            painter.setFont(bold_badge)
+            chip_x += draw_chip(painter, x, y, badge, background, foreground) + 4
+            painter.setFont(option.font)
+        room = right - chip_x - metrics.horizontalAdvance(number) - 8
+        if dept is not None and room >= MIN_CHIP:  # else the colour band says it (and the
+            department_chip(painter, chip_x, y, dept, language=language(),  # tooltip)
+                            max_width=room)
         painter.setPen(MUTED)
         painter.drawText(QRectF(x, y, right - x, 18),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
@@ -104,8 +120,8 @@ class CardDelegate(QStyledItemDelegate):
             left_text += " · ⚠"
         target = dept.target_response_minutes if dept else 240
         colour = age_colour(ticket, target, self.now())
-        age = relative_time(ticket.created_at, self.now(), language())
-        age_width = metrics.horizontalAdvance(age) + 4
+        age_text = age(ticket.created_at, self.now())
+        age_width = metrics.horizontalAdvance(age_text) + 4
         painter.setPen(MUTED)
         painter.drawText(QPointF(x, y + 13), metrics.elidedText(
             left_text, Qt.TextElideMode.ElideRight, int(right - x - age_width - 6)))
@@ -115,5 +131,5 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(bold_age)
         painter.setPen(colour or MUTED)
         painter.drawText(QRectF(x, y, right - x, 18),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, age)
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, age_text)
         painter.restore()

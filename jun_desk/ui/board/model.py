@@ -24,7 +24,9 @@ MIME = "application/x-jun-desk-ticket"
 PAGE = 60  # about four screens of cards; more come as the column scrolls
 
 Index = QModelIndex | QPersistentModelIndex
-Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None]], None]
+# (status, offset, limit, on_page, on_failed): runs in a worker, answers on the GUI thread
+Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None], Callable[[], None]],
+                  None]
 
 
 class ColumnModel(QAbstractListModel):
@@ -33,12 +35,15 @@ class ColumnModel(QAbstractListModel):
     def __init__(self, status: Status, loader: Loader, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.status = status
-        self._loader = loader  # (status, offset, limit, on_page) runs in a worker
+        self._loader = loader  # see Loader
         self._tickets: list[TicketView] = []
         self._rows: dict[int, int] = {}
         self._complete = False
         self._fetching = False
         self._generation = 0
+        # Tooltip and screen-reader text of a card (set by the board: it knows the
+        # catalogue and the clock).
+        self.describe: Callable[[TicketView], str] | None = None
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -50,8 +55,14 @@ class ColumnModel(QAbstractListModel):
         ticket = self._tickets[index.row()]
         if role == TICKET_ROLE:
             return ticket
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"#{ticket.id} {ticket.department}: {ticket.title}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.AccessibleDescriptionRole):
+            text = self.describe(ticket) if self.describe is not None else ticket.title
+            if role == Qt.ItemDataRole.AccessibleTextRole:  # the name: number, title, priority
+                return " · ".join(text.split("\n")[:2])
+            return text
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -70,7 +81,8 @@ class ColumnModel(QAbstractListModel):
         self._fetching = True
         generation = self._generation
         self._loader(self.status, len(self._tickets), PAGE,
-                     lambda page: self._page(generation, page))
+                     lambda page: self._page(generation, page),
+                     lambda: self.load_failed(generation))  # never stuck "fetching"
 
     def _page(self, generation: int, page: list[TicketView]) -> None:
         if generation != self._generation:
@@ -154,10 +166,10 @@ class ColumnModel(QAbstractListModel):
         self.dataChanged.emit(self.index(row), self.index(row))
 
     def sort_key(self, ticket: TicketView) -> tuple:
-        """The column's order: open work oldest first, finished work latest change first
-        (as the pages are read)."""
+        """The column's order: open work urgent first, then oldest first; finished work
+        latest change first (as the pages are read, see SearchService)."""
         if self.status.is_open:
-            return (ticket.created_at, ticket.id)
+            return (ticket.priority.value != "urgent", ticket.created_at, ticket.id)
         return (-ticket.updated_at.timestamp(), -ticket.id)
 
     def put(self, ticket: TicketView) -> None:

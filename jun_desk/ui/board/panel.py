@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.errors import ConflictError
 from jun_desk.domain.offers import ticket_offers
 from jun_desk.domain.roles import Permission
@@ -31,9 +33,11 @@ from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
-from jun_desk.ui.workers import run_job
+from jun_desk.ui.layout_fit import StatusLabel, shrinkable_combo
+from jun_desk.ui.readable import ticket_description
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
+COLUMN_MIN_WIDTH = 150  # narrower than this, the columns scroll sideways
 
 
 class Column(QWidget):
@@ -42,11 +46,11 @@ class Column(QWidget):
         self.status = status
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.header = QLabel(status_names()[status], self)
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header = StatusLabel(status_names()[status], self, cap=10_000)
         self.header.setStyleSheet("font-weight: 600; padding: 4px;")
         layout.addWidget(self.header)
         self.model = ColumnModel(status, board.load_page, self)
+        self.model.describe = board.describe
         self.view = QListView(self)
         self.view.setObjectName(f"column-{status.value}")
         self.view.setModel(self.model)
@@ -60,7 +64,7 @@ class Column(QWidget):
         self.view.setDragDropOverwriteMode(False)
         self.view.setDropIndicatorShown(True)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setMinimumWidth(200)
+        self.view.setMinimumWidth(COLUMN_MIN_WIDTH)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(
             lambda pos: board.context_menu(self, pos))
@@ -94,6 +98,9 @@ class BoardPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Buscar en tickets…"))
         self.search.setClearButtonEnabled(True)
+        shrinkable_combo(self.department, 8)
+        shrinkable_combo(self.operator, 8)
+        self.search.setMinimumWidth(80)
         for widget in (self.department, self.operator, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
@@ -106,13 +113,23 @@ class BoardPanel(QWidget):
         message_row.addWidget(self.retry_button)
         layout.addLayout(message_row)
         self._retry: Callable[[], None] | None = None
-        columns = QHBoxLayout()
+        # The columns share the width the board has, and scroll sideways when it is less
+        # than six narrow columns (a laptop with the docks open).
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("board-columns")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget(self.scroll)
+        columns = QHBoxLayout(strip)
+        columns.setContentsMargins(0, 0, 0, 0)
         self.columns: dict[Status, Column] = {}
         for status in Status:
             column = Column(self, status)
             self.columns[status] = column
-            columns.addWidget(column)
-        layout.addLayout(columns, 1)
+            columns.addWidget(column, 1)
+        self.scroll.setWidget(strip)
+        layout.addWidget(self.scroll, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -139,6 +156,15 @@ class BoardPanel(QWidget):
         self._operators: list = []
         ui.run(ui.desk.operators.list, self._operators_loaded)
         ui.ticket_changed.connect(self.place)
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def describe(self, ticket: TicketView) -> str:
+        """A card's whole text: its tooltip and what a screen reader says."""
+        catalogue = self.ui.desk.ctx.catalogue
+        name = department_name(catalogue.get(ticket.department)) \
+            if ticket.department in catalogue else ticket.department
+        return ticket_description(ticket, name, status_names()[ticket.status],
+                                  self.ui.desk.ctx.clock())
 
     def apply_role(self, _actor: object = None) -> None:
         """Supervisor-only actions are not shown to operators at all (the services refuse
@@ -181,11 +207,24 @@ class BoardPanel(QWidget):
             unassigned=operator == -1, text=self.search.text(), **extra)
 
     def load_page(self, status: Status, offset: int, limit: int,
-                  on_page: Callable[[list[TicketView]], None]) -> None:
+                  on_page: Callable[[list[TicketView]], None],
+                  on_failed: Callable[[], None] = lambda: None) -> None:
         flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
-                          order="oldest" if status.is_open else "updated")
+                          order="urgent_oldest" if status.is_open else "updated")
         self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
-                    failure=self.tr("No se pudo leer el tablero"))
+                    failure=self.tr("No se pudo leer el tablero"),
+                    on_error=lambda _err: on_failed())
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """Only the cards that changed are re-read (and the counts); the whole board only
+        when what changed is unknown."""
+        if changes.everything:
+            self.reload()
+            return
+        if changes.tickets:
+            self.refresh_tickets(changes.tickets)
+        if changes.touches(Kind.OPERATOR):
+            self.reload_operators()
 
     def reload(self) -> None:
         """Every column's first page and the counts, in one read on one worker."""
@@ -236,13 +275,13 @@ class BoardPanel(QWidget):
             action(ticket)
 
     def place(self, ticket: TicketView) -> None:
-        """Put a changed card where it now belongs, without reloading the board."""
+        """Put a changed card where it now belongs at once, without reading anything: the
+        operation's changes then re-read that card and the counts, once (the window hands
+        them on)."""
         self.error_label.setText("")
         if self.operator.currentData() is not None or self.search.text().strip():
-            self.refresh_tickets([ticket.id])  # only the database knows if it still matches
-            return
+            return  # only the database knows if it still matches: the changes will say
         self._place(ticket)
-        self.refresh_counts()
 
     def _place(self, ticket: TicketView) -> None:
         for status, column in self.columns.items():
@@ -300,8 +339,7 @@ class BoardPanel(QWidget):
         self.retry_button.hide()
 
         def done(after: TicketView) -> None:
-            self.ui.ticket_changed.emit(after)  # places the card here and tells the others
-            self.ui.changed.emit()
+            self.ui.ticket_changed.emit(after)  # places the card here at once
             if kind:
                 self.ui.acted.emit(kind, ticket, after)  # confirmed, with an undo
 
@@ -313,7 +351,9 @@ class BoardPanel(QWidget):
                 self.retry_button.show()
                 self.refresh_tickets([ticket.id])
 
-        run_job(self.ui.pool, lambda: work(ticket.version), done, failed)
+        # An operation: what it changed reaches every view through the window, once.
+        self.ui.run(lambda: work(ticket.version), done, on_error=failed, quiet=True,
+                    initiator=self)
 
     def retry(self) -> None:
         action, self._retry = self._retry, None

@@ -4,7 +4,6 @@ composer that replies or DMs through the outbox."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, history_sentence
 from jun_desk.domain.canned import (
     PRIVACY_REPLY,
     RESOLVED_REPLY,
@@ -26,10 +26,13 @@ from jun_desk.domain.canned import (
     load_canned,
     reply_language,
 )
-from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
+from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
+from jun_desk.domain.workflow import Status
 from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
+from jun_desk.services.tickets import TicketDetail
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import (
     department_name,
@@ -38,16 +41,11 @@ from jun_desk.ui.labels import (
     outbox_labels,
     status_singular,
 )
+from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
 from jun_desk.ui.text_render import tweet_html
 
-
-@dataclass(frozen=True)
-class TicketSnapshot:
-    ticket: TicketView
-    items: list[ItemView]
-    notes: list[NoteView]
-    history: list[AuditView]
-    outbox: list[OutboxView]
+TicketSnapshot = TicketDetail  # what the pane shows: one read (TicketService.detail)
 
 
 class DetailPanel(QWidget):
@@ -70,6 +68,7 @@ class DetailPanel(QWidget):
         self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
                                       "por DM."), self)
         self.privacy.setStyleSheet("color: #c62828;")
+        self.privacy.setWordWrap(True)
         self.privacy_button = QPushButton(self.tr("Usar «pásanos un DM»"), self)
         self.privacy_button.clicked.connect(lambda: self.use_canned(PRIVACY_REPLY))
         privacy_row = QHBoxLayout()
@@ -78,14 +77,14 @@ class DetailPanel(QWidget):
         layout.addLayout(privacy_row)
 
         self.tabs = QTabWidget(self)
-        self.thread = QTextBrowser(self)
-        self.thread.setOpenLinks(False)  # nothing in a tweet can open anything
-        self.thread.setOpenExternalLinks(False)
+        self.thread_view = QTextBrowser(self)
+        self.thread_view.setOpenLinks(False)  # nothing in a tweet can open anything
+        self.thread_view.setOpenExternalLinks(False)
         self.history = QPlainTextEdit(self)
         self.history.setReadOnly(True)
         self.outbox = QPlainTextEdit(self)
         self.outbox.setReadOnly(True)
-        self.tabs.addTab(self.thread, self.tr("Conversación"))
+        self.tabs.addTab(self.thread_view, self.tr("Conversación"))
         self.tabs.addTab(self.history, self.tr("Historial"))
         self.tabs.addTab(self.outbox, self.tr("Envíos"))
         layout.addWidget(self.tabs, 1)
@@ -94,6 +93,7 @@ class DetailPanel(QWidget):
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
         for reply in self.canned:
             self.templates.addItem(reply.title(language()), reply.id)
+        shrinkable_combo(self.templates, 16)
         self.templates.activated.connect(
             lambda i: self.use_canned(self.templates.itemData(i)) if i > 0 else None)
         layout.addWidget(self.templates)
@@ -108,7 +108,7 @@ class DetailPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.counter = QLabel("0 / 280", self)
         self.reply_button = QPushButton(self.tr("Responder en público"), self)
         self.dm_button = QPushButton(self.tr("Enviar DM"), self)
@@ -127,7 +127,7 @@ class DetailPanel(QWidget):
         self.resolve_button.clicked.connect(self.resolve)
         self.reopen_button.clicked.connect(self.reopen)
         ui.ticket_chosen.connect(self.show_ticket)
-        ui.ticket_changed.connect(lambda t: t.id == self._current and self.reload())
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
         self._show(None)
 
     # ------------------------------------------------------------------ loading
@@ -137,21 +137,21 @@ class DetailPanel(QWidget):
         self._loads += 1
         load_number = self._loads
 
-        def load() -> TicketSnapshot:
-            return TicketSnapshot(desk.tickets.get(ticket_id), desk.tickets.items(ticket_id),
-                                  desk.tickets.notes(ticket_id),
-                                  desk.audit.for_ticket(ticket_id),
-                                  desk.outbox.for_ticket(ticket_id))
-
         def loaded(snapshot: TicketSnapshot) -> None:
             if load_number == self._loads:  # an older load finishing late is stale
                 self._show(snapshot)
 
-        self.ui.run(load, loaded, failure=self.tr("No se pudo abrir el ticket"))
+        self.ui.run(lambda: desk.tickets.detail(ticket_id), loaded,
+                    failure=self.tr("No se pudo abrir el ticket"))
 
     @property
     def current_id(self) -> int | None:
         return self._current
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """The shown ticket is read again (once) if it changed."""
+        if changes.everything or self._current in changes.tickets:
+            self.reload()
 
     def reload(self) -> None:
         if self._current is not None:
@@ -170,15 +170,19 @@ class DetailPanel(QWidget):
         t = snapshot.ticket
         dept = self.ui.desk.ctx.catalogue.get(t.department)
         who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
+        priority = priority_names().get(t.priority.value, t.priority.value)
         self.header.setText(f"#{t.id} · {department_name(dept)} · {status_singular()[t.status]} · "
-                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n{t.title}")
+                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n"
+                            + self.tr("Prioridad: %s") % priority + f"\n{t.title}")
+        urgent = t.priority.value == "urgent"
+        self.header.setStyleSheet("font-weight: 600;" + (
+            f" color: white; background: {PRIORITY_COLOURS['urgent'][0]}; padding: 4px;"
+            if urgent else ""))
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
         self.privacy_button.setVisible(public)
-        self.thread.setHtml(self._thread_html(snapshot))
-        self.history.setPlainText("\n".join(
-            f"{e.at:%d/%m %H:%M} {e.actor_name}: {e.action} ({e.outcome})"
-            + (f" — {e.message}" if e.message else "") for e in snapshot.history))
+        self.thread_view.setHtml(self._thread_html(snapshot))
+        self.history.setPlainText(self._history_text(snapshot))
         self.outbox.setPlainText("\n".join(
             f"#{o.id} {o.kind} {outbox_labels().get(o.status, o.status)} "
             + self.tr("(%d intentos)") % o.attempts + f": {o.text}"
@@ -187,6 +191,32 @@ class DetailPanel(QWidget):
             for o in snapshot.outbox) or self.tr("Nada enviado aún."))
         self._update_buttons()
         self.loaded.emit(snapshot)
+
+    def _history_text(self, snapshot: TicketSnapshot) -> str:
+        """Each audit event as a sentence in the operator's language, before → after:
+        "luis cambió el departamento: Obras → Limpieza"."""
+        catalogue, statuses = self.ui.desk.ctx.catalogue, status_singular()
+
+        def shown(name: str, value: object) -> str:
+            if name == "department":
+                try:
+                    return department_name(catalogue.get(str(value)))
+                except JunDeskError:  # a department since removed from the catalogue
+                    return str(value)
+            if name == "status":
+                try:
+                    return statuses[Status(str(value))]
+                except (ValueError, KeyError):
+                    return str(value)
+            if name == "assignee":
+                return snapshot.people.get(value, "?") if isinstance(value, int) else "?"
+            return str(value)
+
+        return "\n".join(
+            f"{e.at:%d/%m %H:%M} " + history_sentence(
+                e.actor_name, e.action, e.outcome, e.before, e.after, e.message,
+                language=language(), shown=shown)
+            for e in snapshot.history)
 
     def _thread_html(self, snapshot: TicketSnapshot) -> str:
         entries: list[tuple[object, str]] = []
@@ -262,11 +292,12 @@ class DetailPanel(QWidget):
         self.reopen_button.setEnabled(bool(snap) and not is_open)
 
     def _after_change(self, result: object = None) -> None:
+        """Done: the pane (and every other view) refreshes from what the operation
+        changed, which the window hands on once."""
         self.composer.clear()
         self.error.setText("")
         if isinstance(result, TicketView):
-            self.ui.ticket_changed.emit(result)
-        self.reload()
+            self.ui.ticket_changed.emit(result)  # the board places the card at once
 
     def _failed(self, err: Exception) -> None:
         """Show why; after a conflict the pane shows the ticket as it is now (the text

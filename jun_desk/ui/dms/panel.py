@@ -15,8 +15,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QPlainTextEdit,
     QPushButton,
@@ -26,17 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
 from jun_desk.services.outbox import OutboxView
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.dms.conversation_list import ConversationDelegate, apply_search, describe
 from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
 from jun_desk.ui.labels import outbox_labels
+from jun_desk.ui.layout_fit import FlowLayout
 from jun_desk.ui.text_render import relative_time, tweet_html
 
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
+NARROW = 560  # px: below this the conversation list sits above the thread
 
 
 class ConversationModel(QAbstractListModel):
@@ -61,6 +65,12 @@ class ConversationModel(QAbstractListModel):
             last = "".join(ch if ch.isprintable() else " " for ch in c.last_text)[:70]
             when = relative_time(c.last_at, self.ui.desk.ctx.clock())
             return f"{who}{unread}{ticket} · {when}\n{last}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return describe(c, self.ui.desk.ctx.clock())
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            who = f"@{c.citizen_handle}" if c.citizen_handle else c.conversation_id
+            return f"{c.citizen_name} {who}".strip() + (
+                self.tr(", %d sin atender") % c.unhandled if c.unhandled else "")
         if role == Qt.ItemDataRole.FontRole and c.unhandled:
             font = QFont()
             font.setBold(True)
@@ -89,13 +99,26 @@ class DmPanel(QWidget):
         self._thread_asked = 0  # the newest read of the thread: older answers are stale
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.model = ConversationModel(ui, self)
-        self.list = QListView(splitter)
+        conversations = QWidget(splitter)
+        list_layout = QVBoxLayout(conversations)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit(conversations)
+        self.search.setPlaceholderText(self.tr("Buscar conversación…"))
+        self.search.setAccessibleName(self.tr("Buscar en las conversaciones"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        list_layout.addWidget(self.search)
+        self.list = QListView(conversations)
+        self.list.setAccessibleName(self.tr("Conversaciones"))
         self.list.setModel(self.model)
-        self.list.setWordWrap(True)
+        self.list.setItemDelegate(ConversationDelegate(CONVERSATION_ROLE, ui.desk.ctx.clock,
+                                                       self.list))
         self.list.setUniformItemSizes(True)
+        self.list.setMinimumWidth(160)
         self.list.selectionModel().currentChanged.connect(lambda index, _p: self.open(index))
+        list_layout.addWidget(self.list)
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -103,10 +126,10 @@ class DmPanel(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setStyleSheet("font-weight: 600;")
         right_layout.addWidget(self.header)
-        self.thread = QTextBrowser(right)
-        self.thread.setOpenLinks(False)
-        self.thread.setOpenExternalLinks(False)
-        right_layout.addWidget(self.thread, 1)
+        self.thread_view = QTextBrowser(right)
+        self.thread_view.setOpenLinks(False)
+        self.thread_view.setOpenExternalLinks(False)
+        right_layout.addWidget(self.thread_view, 1)
         self.recipient = QLabel("", right)
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
         right_layout.addWidget(self.recipient)
@@ -125,7 +148,7 @@ class DmPanel(QWidget):
         self.composer.setPlaceholderText(self.tr("Escribe un mensaje directo…"))
         self.composer.textChanged.connect(self._update_buttons)
         right_layout.addWidget(self.composer)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.create_button = QPushButton(self.tr("Crear ticket"), right)
         self.link_button = QPushButton(self.tr("Vincular a ticket…"), right)
         self.open_button = QPushButton(self.tr("Ver ticket"), right)
@@ -144,16 +167,34 @@ class DmPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter)
         self._update_buttons()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     # ------------------------------------------------------------------ loading
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """A DM arrived, or one of ours went from pending to sent (or failed)."""
+        if changes.touches(Kind.CONVERSATION, Kind.OUTBOX):
+            self.reload()
+
     def reload(self) -> None:
         desk = self.ui.desk
         self.ui.run(desk.feed.conversations, self._loaded,
                     failure=self.tr("No se pudieron leer los mensajes directos"))
 
+    def _filter(self, text: str = "") -> None:
+        apply_search(self.list, self.model.conversations, self.search.text())
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """In a narrow dock the list goes above the thread instead of beside it."""
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Vertical if self.width() < NARROW
+                  else Qt.Orientation.Horizontal)
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+
     def _loaded(self, conversations: list[Conversation]) -> None:
         keep = self.current.conversation_id if self.current else None
         self.model.reset(conversations)
+        self._filter()
         row = self.model.row_of(keep) if keep else None
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row))
@@ -231,8 +272,8 @@ class DmPanel(QWidget):
             parts.append(f'<p align="right"><b>{self.tr("Ayuntamiento")}</b> · '
                          f'<span style="color: {colour};">{html.escape(state)}</span></p>'
                          f'<div align="right" style="color: #6d6d6d;">{tweet_html(o.text)}</div>')
-        self.thread.setHtml("".join(parts))
-        self.thread.verticalScrollBar().setValue(self.thread.verticalScrollBar().maximum())
+        self.thread_view.setHtml("".join(parts))
+        self.thread_view.verticalScrollBar().setValue(self.thread_view.verticalScrollBar().maximum())
         self._show_mismatch()
         self._update_buttons()
 

@@ -108,10 +108,14 @@ class TicketPicker(QDialog):
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.table.itemDoubleClicked.connect(lambda _i: self.ok.isEnabled() and self.accept())
+        self.table.itemDoubleClicked.connect(self._double_clicked)
         self.confirm.toggled.connect(lambda _on: self._update())
         self._update()
         self.run_search()
+
+    def _double_clicked(self, _item: object) -> None:
+        if self.ok.isEnabled():
+            self.accept()
 
     # ------------------------------------------------------------------ search
     def run_search(self) -> None:

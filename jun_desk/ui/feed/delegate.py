@@ -1,4 +1,6 @@
-"""Paints one feed entry: avatar, who, when, the escaped text, the triage chip, warnings."""
+"""Paints one feed entry: avatar, who, when (time of day), the escaped text, the priority
+badge (an urgent item also gets a red edge), the triage chip, warnings. Names, handles and
+reasons that do not fit are elided; the whole item is in its tooltip."""
 
 from __future__ import annotations
 
@@ -6,14 +8,22 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.feed.model import ITEM_ROLE
 from jun_desk.ui.labels import language, privacy_labels
-from jun_desk.ui.text_render import initials, relative_time, tweet_html
+from jun_desk.ui.readable import PRIORITY_COLOURS, age, priority_badge, time_of_day
+from jun_desk.ui.text_render import initials, tweet_html
 from jun_desk.ui.theme import MUTED, RED, WARNING_BG, department_chip, draw_avatar, draw_chip
 
 PAD = 8
@@ -24,7 +34,7 @@ LINE = 18
 class FeedDelegate(QStyledItemDelegate):
     def __init__(
         self, catalogue: DepartmentCatalogue, now: Callable[[], datetime], parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+    ) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.now = now
@@ -68,6 +78,9 @@ class FeedDelegate(QStyledItemDelegate):
             painter.fillRect(rect, WARNING_BG)
         painter.setPen(palette.color(QPalette.ColorRole.Mid))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if item.suggested_priority == "urgent":  # an edge as well as the badge
+            painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()),
+                             QColor(PRIORITY_COLOURS["urgent"][0]))
         if item.handled:
             painter.setOpacity(0.55)
 
@@ -81,34 +94,39 @@ class FeedDelegate(QStyledItemDelegate):
         x = rect.left() + AVATAR + 2 * PAD
         y = rect.top() + PAD
         text_colour = palette.color(QPalette.ColorRole.Text)
+        # When first (right-aligned): the time of day, and how long ago if there is room;
+        # then the name and the handle share what is left, elided, never overlapping.
+        now = self.now()
+        metrics = painter.fontMetrics()
+        right = rect.right() - PAD
+        when = f"{age(item.created_at, now)} · {time_of_day(item.created_at, now)}"
+        if metrics.horizontalAdvance(when) > (right - x) / 2:
+            when = time_of_day(item.created_at, now)
+        when_width = metrics.horizontalAdvance(when)
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(x, y, right - x, LINE),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
+        room = int(right - x - when_width - 8)
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
-        name = item.author_name or handle
+        name = painter.fontMetrics().elidedText(item.author_name or handle,
+                                                Qt.TextElideMode.ElideRight, max(0, room))
         painter.drawText(QPointF(x, y + 13), name)
         cursor = x + painter.fontMetrics().horizontalAdvance(name) + 6
         painter.setFont(option.font)
         painter.setPen(MUTED)
         at = f"@{handle}" + ("  · DM" if item.kind == "dm_in" else "")
-        painter.drawText(QPointF(cursor, y + 13), at)
-        cursor += painter.fontMetrics().horizontalAdvance(at) + 6
-        if item.author_verified_resident:
-            draw_chip(
-                painter,
-                cursor,
-                y,
-                QCoreApplication.translate("FeedDelegate", "✔ vecino verificado"),
-                "#e8f5e9",
-                "#1b5e20",
-                17,
-            )
-        when = relative_time(item.created_at, self.now(), language())
-        painter.drawText(
-            QRectF(x, y, rect.right() - x - PAD, LINE),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            when,
-        )
+        left = int(x + room - cursor)
+        if left > metrics.horizontalAdvance("@…"):
+            at = metrics.elidedText(at, Qt.TextElideMode.ElideRight, left)
+            painter.drawText(QPointF(cursor, y + 13), at)
+            cursor += metrics.horizontalAdvance(at) + 6
+        verified = QCoreApplication.translate("FeedDelegate", "✔ vecino verificado")
+        if item.author_verified_resident and \
+                cursor + metrics.horizontalAdvance(verified) + 12 <= x + room:
+            draw_chip(painter, cursor, y, verified, "#e8f5e9", "#1b5e20", 17)
 
         y += LINE + 4
         doc = self._document(item, self._text_width(option), option.font)
@@ -126,8 +144,15 @@ class FeedDelegate(QStyledItemDelegate):
             else None
         )
         cursor = x
+        badge = priority_badge(item.suggested_priority)
+        if badge is not None:
+            background, foreground = PRIORITY_COLOURS[str(item.suggested_priority)]
+            painter.setFont(bold)
+            cursor += draw_chip(painter, cursor, y, badge, background, foreground) + 6
+            painter.setFont(option.font)
         if dept is not None:
-            cursor += department_chip(painter, cursor, y, dept, language=language()) + 6
+            cursor += department_chip(painter, cursor, y, dept, language=language(),
+                                      max_width=rect.right() - PAD - cursor) + 6
         painter.setPen(MUTED)
         reason = item.triage_reason or ""
         extras = []
@@ -177,5 +202,6 @@ class FeedDelegate(QStyledItemDelegate):
                     )
                     % kinds
                 )
-            painter.drawText(QPointF(x, y + 13), text)
+            painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))
         painter.restore()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,6 +19,8 @@ class FeedModel(QAbstractListModel):
         super().__init__(parent)
         self._items: list[ItemView] = []
         self._rows: dict[int, int] = {}
+        # Tooltip and screen-reader description of an item (set by the feed panel).
+        self.describe: Callable[[ItemView], str] | None = None
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -34,6 +37,8 @@ class FeedModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             who = f"@{item.author_handle}" if item.author_handle else ""
             return f"{item.author_name} {who}: {item.text}"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self.describe(item) if self.describe is not None else item.text
         return None
 
     # ------------------------------------------------------------------ feeding

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.items import tweet_url
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
+from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.readable import item_description
 
 PAGE = 100
 SHOWN_REFRESH = 500  # the top of the list, where the operator is working
@@ -56,11 +59,19 @@ class FeedPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Buscar…"))
         self.search.setClearButtonEnabled(True)
         self.unread_label = QLabel("", self)
-        for widget in (self.department, self.unhandled, self.search, self.unread_label):
+        shrinkable_combo(self.department, 10)
+        self.search.setMinimumWidth(70)
+        for widget in (self.department, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
+        second = QHBoxLayout()  # two short rows: the dock stays narrow on a laptop
+        second.addWidget(self.unhandled)
+        second.addStretch(1)
+        second.addWidget(self.unread_label)
+        layout.addLayout(second)
 
         self.model = FeedModel(self)
+        self.model.describe = self.describe
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
@@ -76,8 +87,8 @@ class FeedPanel(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.view)
 
-        actions = QHBoxLayout()
-        self.actions: dict[str, QAction] = {}
+        actions = FlowLayout()  # wraps on a narrow dock instead of widening the window
+        self.item_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),
             ("attach", self.tr("Añadir a ticket…"), "Ctrl+Shift+T", self.attach_to_ticket),
@@ -91,7 +102,7 @@ class FeedPanel(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
-            self.actions[key] = action
+            self.item_actions[key] = action
             button = QToolButton(self)
             button.setDefaultAction(action)
             actions.addWidget(button)
@@ -107,6 +118,14 @@ class FeedPanel(QWidget):
         self.unhandled.toggled.connect(lambda _c: self.reload())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
         self._update_actions()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def describe(self, item: ItemView) -> str:
+        """An item's whole text and facts: its tooltip and screen-reader description."""
+        catalogue = self.ui.desk.ctx.catalogue
+        department = department_name(catalogue.get(item.suggested_department)) \
+            if item.suggested_department in catalogue else None
+        return item_description(item, department, self.ui.desk.ctx.clock())
 
     def view_state(self) -> dict:  # type: ignore[type-arg]
         """The filters, to save with the operator's layout."""
@@ -128,6 +147,14 @@ class FeedPanel(QWidget):
         limit = extra.pop("limit", PAGE)
         return lambda: desk.search.feed(unhandled_only=unhandled, department=department,
                                         text=text, limit=limit, **extra)
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """New items, and those on screen that were handled or became tickets."""
+        if changes.everything:
+            self.reload()
+        elif changes.touches(Kind.FEED):
+            self.refresh_new()
+            self.refresh_shown()
 
     def reload(self) -> None:
         self._reloading = True
@@ -194,13 +221,16 @@ class FeedPanel(QWidget):
         bar = self.view.verticalScrollBar()
         if value >= bar.maximum() - 50 and not self._loading and self.model.oldest_id:
             self._loading = True
-            # A failed read says so and lets the next scroll try again.
             self.ui.run(self._query(before_id=self.model.oldest_id), self._older,
-                        failure=self.tr("No se pudo leer el feed"),
-                        on_error=lambda _e: setattr(self, "_loading", False))
+                        failure=self.tr("No se pudieron leer los mensajes anteriores"),
+                        on_error=self._older_failed)
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
+        self._loading = False
+
+    def _older_failed(self, _err: Exception) -> None:
+        """The older page could not be read: scrolling to the bottom again retries."""
         self._loading = False
 
     def _set_unread(self, count: int) -> None:
@@ -215,7 +245,7 @@ class FeedPanel(QWidget):
 
     def _update_actions(self) -> None:
         item = self.current()
-        for key, action in self.actions.items():
+        for key, action in self.item_actions.items():
             enabled = item is not None
             if key in ("ticket", "attach"):
                 enabled = enabled and item.ticket_id is None
@@ -229,7 +259,7 @@ class FeedPanel(QWidget):
             return
         self.view.setCurrentIndex(index)
         menu = QMenu(self)
-        for action in self.actions.values():
+        for action in self.item_actions.values():
             menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 

@@ -227,6 +227,28 @@ class SandboxState:
                                         answer_at, event.conversation_id))
             return event
 
+    def citizen_tweets(self, user_id: str, text: str) -> Tweet:
+        """A citizen posts now (a live demonstration, the latency benchmark)."""
+        now = self.clock.now()
+        with self.lock:
+            if user_id not in self.scenario.users or user_id == self.desk.id:
+                raise ValueError(f"not a citizen of the scenario: {user_id}")
+            tweet_id = self.scenario.ids.next(now)
+            tweet = Tweet(tweet_id, user_id, text, now, tweet_id)
+            self._add_tweet(tweet)
+            return tweet
+
+    def citizen_writes_dm(self, user_id: str, text: str) -> DmEvent:
+        """A citizen sends the desk a direct message now."""
+        now = self.clock.now()
+        with self.lock:
+            if user_id not in self.scenario.users or user_id == self.desk.id:
+                raise ValueError(f"not a citizen of the scenario: {user_id}")
+            event = DmEvent(self.scenario.ids.next(now), user_id, self.desk.id, text, now,
+                            self._conversation(user_id))
+            self.dms.append(event)
+            return event
+
     def answer_delay(self, minutes: float) -> timedelta:
         """Scripted citizens take a while to answer; on an instant day, they answer at once."""
         return timedelta(0) if math.isinf(self.clock.speed) else timedelta(minutes=minutes)

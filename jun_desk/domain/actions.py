@@ -1,0 +1,265 @@
+"""The catalogue of actions: every state change the desk records.
+
+Each action has the code its audit events carry (``ticket.reassign_department``), how a person
+names it in Spanish and English (``cambiar de departamento`` / ``move to another department``,
+for conflicts and refusals), how the history tells it (``cambió el departamento`` /
+``moved it to another department``) and the kinds of things it changes, which decide what the
+desk's views refresh when it happens — here or on another desk.
+
+Add an action here first; then record it from a service (``services.audit.record``). An audit
+code the catalogue does not know (a newer desk's, say) is shown as it is and refreshes every
+kind, so nothing goes stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a change touches; each view says which kinds it shows."""
+
+    TICKET = "ticket"  # a ticket's card, detail, history
+    FEED = "feed"  # the live feed's items
+    CONVERSATION = "conversation"  # DM conversations and their threads
+    OUTBOX = "outbox"  # replies and DMs waiting, sent or failed
+    OPERATOR = "operator"  # the people of the desk, their roles and departments
+    QUARANTINE = "quarantine"  # what X sent unreadable
+    SETTINGS = "settings"  # the desk's settings and its triage model
+
+
+ALL_KINDS = frozenset(Kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    code: str
+    es: str  # the action named: "cambiar de departamento"
+    en: str
+    done_es: str  # the history's verb phrase: "cambió el departamento"
+    done_en: str
+    kinds: frozenset[Kind] = field(default_factory=frozenset)
+
+    def label(self, language: str = "es") -> str:
+        return self.en if language.startswith("en") else self.es
+
+    def done(self, language: str = "es") -> str:
+        return self.done_en if language.startswith("en") else self.done_es
+
+
+_T, _F, _C, _O = Kind.TICKET, Kind.FEED, Kind.CONVERSATION, Kind.OUTBOX
+_P, _Q, _S = Kind.OPERATOR, Kind.QUARANTINE, Kind.SETTINGS
+
+
+def _a(code: str, es: str, en: str, done_es: str, done_en: str, *kinds: Kind) -> Action:
+    return Action(code, es, en, done_es, done_en, frozenset(kinds))
+
+
+ACTIONS: Mapping[str, Action] = {a.code: a for a in (
+    _a("ticket.create", "crear el ticket", "create the ticket",
+       "creó el ticket", "created the ticket", _T, _F),
+    _a("ticket.assign", "asignar", "assign", "asignó el ticket", "assigned the ticket", _T),
+    _a("ticket.move", "cambiar el estado", "change the status",
+       "cambió el estado", "changed the status", _T),
+    _a("ticket.reassign_department", "cambiar de departamento", "move to another department",
+       "cambió el departamento", "moved it to another department", _T),
+    _a("ticket.set_priority", "cambiar la prioridad", "change the priority",
+       "cambió la prioridad", "changed the priority", _T),
+    _a("ticket.undo", "deshacer el último cambio", "undo the last change",
+       "deshizo su último cambio", "undid their last change", _T),
+    _a("ticket.note", "añadir una nota", "add a note", "añadió una nota", "added a note", _T),
+    _a("ticket.attach_item", "añadir un mensaje", "add a message",
+       "añadió un mensaje", "added a message", _T, _F),
+    _a("ticket.item_edited", "editar un mensaje", "edit a message",
+       "editó un mensaje en X", "edited a message on X", _T, _F),
+    _a("ticket.merge", "fusionar", "merge", "fusionó el ticket con otro",
+       "merged the ticket into another", _T, _F),
+    _a("ticket.merge_in", "fusionar", "merge", "fusionó otro ticket en este",
+       "merged another ticket into this one", _T),
+    _a("ticket.resolve", "resolver", "resolve", "resolvió el ticket", "resolved the ticket", _T),
+    _a("ticket.reopen", "reabrir", "reopen", "reabrió el ticket", "reopened the ticket", _T),
+    _a("ticket.close", "cerrar", "close", "cerró el ticket", "closed the ticket", _T),
+    _a("outbox.reply", "responder", "reply", "dejó una respuesta en la bandeja de salida",
+       "queued a reply", _O, _T),
+    _a("outbox.dm", "enviar un DM", "send a DM", "dejó un DM en la bandeja de salida",
+       "queued a DM", _O, _C, _T),
+    _a("outbox.sent", "enviar", "send", "envió a X", "sent to X", _O, _C, _T),
+    _a("outbox.failed", "enviar", "send", "no pudo enviar a X", "could not send to X", _O, _T),
+    _a("item.handled", "marcar atendido", "mark as handled",
+       "marcó un mensaje como atendido", "marked a message as handled", _F),
+    _a("item.edited", "editar un mensaje", "edit a message",
+       "editó un mensaje en X", "edited a message on X", _F),
+    _a("ingest.page", "guardar lo que trajo X", "store what X brought",
+       "guardó mensajes de X", "stored messages from X", _F, _C, _Q),
+    _a("quarantine.add", "apartar un mensaje ilegible", "set aside an unreadable message",
+       "apartó un mensaje ilegible", "set aside an unreadable message", _Q),
+    _a("quarantine.stored", "guardar un mensaje apartado", "store a set-aside message",
+       "guardó un mensaje apartado", "stored a set-aside message", _Q, _F),
+    _a("quarantine.retry", "reintentar un mensaje apartado", "retry a set-aside message",
+       "reintentó un mensaje apartado", "retried a set-aside message", _Q),
+    _a("quarantine.dismiss", "descartar un mensaje apartado", "dismiss a set-aside message",
+       "descartó un mensaje apartado", "dismissed a set-aside message", _Q),
+    _a("citizen.verify", "verificar al vecino", "verify the citizen",
+       "verificó al vecino como residente", "verified the citizen as a resident", _T, _F),
+    _a("citizen.unverify", "retirar la verificación", "withdraw the verification",
+       "retiró la verificación del vecino", "withdrew the citizen's verification", _T, _F),
+    _a("operator.add", "dar de alta a un operador", "add an operator",
+       "dio de alta a un operador", "added an operator", _P),
+    _a("operator.set_active", "activar o desactivar a un operador",
+       "activate or deactivate an operator", "activó o desactivó a un operador",
+       "activated or deactivated an operator", _P),
+    _a("operator.set_password", "cambiar la contraseña", "change the password",
+       "cambió una contraseña", "changed a password", _P),
+    _a("operator.bind_os_user", "vincular el usuario del sistema", "bind the system user",
+       "vinculó un usuario del sistema", "bound a system user", _P),
+    _a("operator.locked_out", "bloquear una cuenta", "lock an account out",
+       "bloqueó la cuenta por intentos fallidos", "locked the account after failed attempts",
+       _P),
+    _a("session.sign_in", "entrar", "sign in", "entró", "signed in"),
+    _a("session.sign_in_failed", "entrar", "sign in", "no pudo entrar", "failed to sign in"),
+    _a("session.lock", "bloquear el puesto", "lock the desk", "bloqueó el puesto",
+       "locked the desk"),
+    _a("session.unlock", "desbloquear el puesto", "unlock the desk", "desbloqueó el puesto",
+       "unlocked the desk"),
+    _a("session.switch", "cambiar de operador", "switch operator", "tomó el puesto",
+       "took over the desk"),
+    _a("triage.retrain", "reentrenar la clasificación", "retrain triage",
+       "reentrenó la clasificación", "retrained triage", _S),
+    _a("triage.rollback", "volver al modelo anterior", "roll back the triage model",
+       "volvió al modelo de clasificación anterior", "rolled back the triage model", _S),
+    _a("poller.take", "tomar el sondeo de X", "take over polling X",
+       "tomó el sondeo de X", "took over polling X"),
+    _a("poller.release", "dejar el sondeo de X", "release polling X",
+       "dejó el sondeo de X", "released polling X"),
+)}
+
+
+def action(code: str) -> Action:
+    """The catalogue's action; an unknown code stands for itself and may touch anything."""
+    found = ACTIONS.get(code)
+    if found is not None:
+        return found
+    return Action(code, code, code, code, code, ALL_KINDS)
+
+
+# ---------------------------------------------------------------------- what changed
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One recorded change: its audit event id, action code and ticket (if any)."""
+
+    id: int
+    code: str
+    ticket_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What one operation (or one batch from the change stream) changed, as the audit events
+    it wrote: the same change reaching the window twice — from the operation and back
+    through the stream — is applied once (``without``). ``everything``: what changed is
+    unknown (after a lost connection): every view refreshes all it shows."""
+
+    events: tuple[Event, ...] = ()
+    everything: bool = False
+
+    @classmethod
+    def all(cls) -> Changes:
+        return cls(everything=True)
+
+    @property
+    def kinds(self) -> frozenset[Kind]:
+        if self.everything:
+            return ALL_KINDS
+        kinds: set[Kind] = set()
+        for event in self.events:
+            kinds |= action(event.code).kinds
+            if event.ticket_id is not None:
+                kinds.add(Kind.TICKET)
+        return frozenset(kinds)
+
+    @property
+    def tickets(self) -> frozenset[int]:
+        return frozenset(e.ticket_id for e in self.events if e.ticket_id is not None)
+
+    @property
+    def event_ids(self) -> frozenset[int]:
+        return frozenset(e.id for e in self.events)
+
+    def __bool__(self) -> bool:
+        return self.everything or bool(self.events)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.events + other.events, self.everything or other.everything)
+
+    def touches(self, *kinds: Kind) -> bool:
+        return self.everything or not self.kinds.isdisjoint(kinds)
+
+    def without(self, seen: frozenset[int] | set[int]) -> Changes:
+        """This change minus the events already applied."""
+        return Changes(tuple(e for e in self.events if e.id not in seen), self.everything)
+
+
+# ---------------------------------------------------------------------- the history
+FIELDS = {
+    "assignee": ("asignado", "assignee"), "status": ("estado", "status"),
+    "department": ("departamento", "department"), "priority": ("prioridad", "priority"),
+}
+
+
+def field_label(name: str, language: str = "es") -> str:
+    es, en = FIELDS.get(name, (name, name))
+    return en if language.startswith("en") else es
+
+
+def changed_fields(before: Mapping[str, object] | None, after: Mapping[str, object] | None
+                   ) -> list[tuple[str, object, object]]:
+    """(field, before, after) for the ticket fields an event changed (``assignee_id`` is
+    named ``assignee``)."""
+    if not before or not after:
+        return []
+    out = []
+    for key, value in after.items():
+        name = key.removesuffix("_id")
+        if name in FIELDS and key in before and before[key] != value:
+            out.append((name, before[key], value))
+    return out
+
+
+_OUTCOMES = {"refused": ("rechazado", "refused"), "conflict": ("conflicto", "conflict")}
+
+
+def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, object] | None,
+                     after: Mapping[str, object] | None, message: str | None = None,
+                     language: str = "es",
+                     shown: Callable[[str, object], str] | None = None) -> str:
+    """One line of a ticket's history as a sentence: "luis cambió el departamento: Obras →
+    Limpieza". ``shown(field, value)`` words a value (department and status names,
+    people); without it values are shown as stored. A refusal or conflict says what was
+    tried and why not."""
+    english = language.startswith("en")
+    act = action(code)
+
+    def word(name: str, value: object) -> str:
+        if value is None:
+            return "—"
+        return shown(name, value) if shown is not None else str(value)
+
+    if outcome != "ok":
+        es, en = _OUTCOMES.get(outcome, (outcome, outcome))
+        tried = (f"{actor} tried to {act.en} ({en})" if english
+                 else f"{actor} intentó {act.es} ({es})")
+        return f"{tried}: {message}" if message else tried
+    sentence = f"{actor} {act.done(language)}"
+    fields = changed_fields(before, after)
+    if len(fields) == 1 and field_label(fields[0][0], language) in act.done(language):
+        name, old, new = fields[0]
+        sentence += f": {word(name, old)} → {word(name, new)}"
+    elif fields:
+        sentence += ": " + "; ".join(
+            f"{field_label(name, language)} {word(name, old)} → {word(name, new)}"
+            for name, old, new in fields)
+    if message and outcome == "ok":
+        sentence += f" — {message}"
+    return sentence

@@ -1,0 +1,211 @@
+"""The citizen beside the ticket, as help desks have it (a customer sidebar): who wrote,
+whether the town verified them as a resident, their other tickets and DM conversations,
+and the desk's internal notes on their tickets. It follows the ticket chosen on the board
+and the message chosen in the feed; everything comes through the services."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jun_desk.domain.actions import Changes, Kind
+from jun_desk.domain.roles import Permission
+from jun_desk.domain.tickets import ItemView
+from jun_desk.services.citizens import CitizenProfile
+from jun_desk.ui.context import UiContext
+from jun_desk.ui.dms.conversation_list import describe as describe_conversation
+from jun_desk.ui.labels import department_name, status_singular
+from jun_desk.ui.readable import age, priority_badge, time_of_day
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+class CitizenPanel(QWidget):
+    conversation_requested = Signal(str)  # a conversation id: open it in the DM panel
+
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.profile: CitizenProfile | None = None
+        self._asked = 0
+        self._wanted: tuple[str, object] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.header = QLabel(self.tr("Elige un ticket o un mensaje para ver quién lo escribe"),
+                             self)
+        self.header.setObjectName("citizen-header")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setStyleSheet("font-weight: 600;")
+        layout.addWidget(self.header)
+        verify_row = QHBoxLayout()
+        self.verification = QLabel("", self)
+        self.verification.setTextFormat(Qt.TextFormat.PlainText)
+        self.verification.setWordWrap(True)
+        self.verify_button = QPushButton(self.tr("Verificar como vecino"), self)
+        self.verify_button.clicked.connect(self.toggle_verified)
+        verify_row.addWidget(self.verification, 1)
+        verify_row.addWidget(self.verify_button)
+        layout.addLayout(verify_row)
+        self.tickets_label = QLabel(self.tr("Sus tickets"), self)
+        self.tickets = QListWidget(self)
+        self.tickets.setAccessibleName(self.tr("Tickets del vecino"))
+        self.tickets.itemActivated.connect(self._open_ticket)
+        self.tickets.itemClicked.connect(self._open_ticket)
+        self.conversations_label = QLabel(self.tr("Sus conversaciones por DM"), self)
+        self.conversations = QListWidget(self)
+        self.conversations.setAccessibleName(self.tr("Conversaciones del vecino"))
+        self.conversations.itemActivated.connect(self._open_conversation)
+        self.conversations.itemClicked.connect(self._open_conversation)
+        self.notes_label = QLabel(self.tr("Notas internas de sus tickets"), self)
+        self.notes = QListWidget(self)
+        self.notes.setAccessibleName(self.tr("Notas internas sobre el vecino"))
+        self.notes.setWordWrap(True)
+        for label, widget in ((self.tickets_label, self.tickets),
+                              (self.conversations_label, self.conversations),
+                              (self.notes_label, self.notes)):
+            label.setBuddy(widget)
+            label.setStyleSheet("font-weight: 600;")
+            layout.addWidget(label)
+            layout.addWidget(widget, 1)
+        ui.ticket_chosen.connect(self.show_ticket)
+        ui.actor_changed.connect(lambda _a: self._render())
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+        self._render()
+
+    # ------------------------------------------------------------------ loading
+    def show_ticket(self, ticket_id: int) -> None:
+        """The citizen of this ticket (nothing for a ticket made by hand without one)."""
+        desk = self.ui.desk
+
+        def load() -> CitizenProfile | None:
+            citizen_id = desk.tickets.get(ticket_id).citizen_id
+            return desk.citizens.profile(citizen_id) if citizen_id is not None else None
+
+        self._load(("ticket", ticket_id), load)
+
+    def show_item(self, item: ItemView | None) -> None:
+        """The author of a feed item."""
+        if item is None or not item.author_x_id:
+            return
+        desk, x_id = self.ui.desk, item.author_x_id
+        self._load(("item", item.id), lambda: desk.citizens.profile(x_user_id=x_id))
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """The shown citizen is read again (once) when tickets, conversations or the
+        desk's people changed: their lists, verification and notes come from those."""
+        if self.profile is not None and changes.touches(Kind.TICKET, Kind.CONVERSATION,
+                                                         Kind.FEED):
+            self.reload()
+
+    def reload(self) -> None:
+        if self.profile is not None:
+            desk, citizen_id = self.ui.desk, self.profile.citizen.id
+            self._load(("citizen", citizen_id), lambda: desk.citizens.profile(citizen_id))
+
+    def _load(self, wanted: tuple[str, object], work) -> None:  # type: ignore[no-untyped-def]
+        self._asked += 1
+        asked = self._asked
+        self._wanted = wanted
+
+        def done(profile: CitizenProfile | None) -> None:
+            if asked == self._asked:  # an older answer arriving late is stale
+                self.profile = profile
+                self._render()
+
+        self.ui.run(work, done, failure=self.tr("No se pudo leer el vecino"))
+
+    # ------------------------------------------------------------------ showing
+    def _render(self) -> None:
+        p = self.profile
+        for widget in (self.tickets, self.conversations, self.notes):
+            widget.clear()
+        supervisor = self.ui.actor.may(Permission.VERIFY_CITIZEN)
+        self.verify_button.setVisible(p is not None and supervisor)
+        if p is None:
+            self.header.setText(self.tr("Sin vecino: elige un ticket o un mensaje de un "
+                                        "vecino"))
+            self.verification.setText("")
+            return
+        c = p.citizen
+        self.header.setText(f"{_printable(c.name)} (@{c.handle})" if c.name else f"@{c.handle}")
+        if c.verified_resident:
+            when = c.verified_at.strftime("%d/%m/%Y") if c.verified_at else ""
+            self.verification.setText(self.tr("✔ Vecino verificado por %s el %s") % (
+                c.verified_by or "—", when))
+            self.verify_button.setText(self.tr("Retirar la verificación"))
+        else:
+            self.verification.setText(self.tr("Sin verificar como vecino de Jun"))
+            self.verify_button.setText(self.tr("Verificar como vecino"))
+        now = self.ui.desk.ctx.clock()
+        catalogue = self.ui.desk.ctx.catalogue
+        statuses = status_singular()
+        for t in p.tickets:
+            dept = department_name(catalogue.get(t.department)) \
+                if t.department in catalogue else t.department
+            badge = priority_badge(t.priority.value)
+            text = (f"#{t.id} · {statuses[t.status]} · " + (f"{badge} · " if badge else "")
+                    + _printable(t.title))
+            entry = QListWidgetItem(text)
+            entry.setData(ID_ROLE, t.id)
+            entry.setToolTip(f"{text}\n{dept} · {age(t.created_at, now)}")
+            self.tickets.addItem(entry)
+        if not p.tickets:
+            self.tickets.addItem(self.tr("Ningún ticket"))
+        for conv in p.conversations:
+            unread = self.tr(" · %d sin atender") % conv.unhandled if conv.unhandled else ""
+            text = (f"{time_of_day(conv.last_at, now)}{unread} · "
+                    f"{_printable(conv.last_text)}")
+            entry = QListWidgetItem(text)
+            entry.setData(ID_ROLE, conv.conversation_id)
+            entry.setToolTip(describe_conversation(conv, now))
+            self.conversations.addItem(entry)
+        if not p.conversations:
+            self.conversations.addItem(self.tr("Ninguna conversación"))
+        for note in p.notes:
+            text = (f"{time_of_day(note.created_at, now)} · {note.author_name} · "
+                    f"#{note.ticket_id}: {_printable(note.text)}")
+            entry = QListWidgetItem(text)
+            entry.setToolTip(text)
+            self.notes.addItem(entry)
+        if not p.notes:
+            self.notes.addItem(self.tr("Ninguna nota"))
+
+    # ------------------------------------------------------------------ actions
+    def _open_ticket(self, entry: QListWidgetItem) -> None:
+        ticket_id = entry.data(ID_ROLE)
+        if ticket_id is not None:
+            self.ui.ticket_chosen.emit(int(ticket_id))
+
+    def _open_conversation(self, entry: QListWidgetItem) -> None:
+        conversation_id = entry.data(ID_ROLE)
+        if conversation_id is not None:
+            self.conversation_requested.emit(str(conversation_id))
+
+    def toggle_verified(self) -> None:
+        if self.profile is None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        citizen = self.profile.citizen
+        verified = not citizen.verified_resident
+
+        def done(_view) -> None:  # type: ignore[no-untyped-def]
+            self.ui.message.emit(
+                (self.tr("@%s verificado como vecino de Jun") if verified
+                 else self.tr("@%s ya no figura como vecino verificado")) % citizen.handle)
+            self.reload()
+
+        self.ui.run(lambda: desk.citizens.set_verified(actor, citizen.id, verified), done,
+                    failure=self.tr("No se pudo cambiar la verificación"), changes=True)

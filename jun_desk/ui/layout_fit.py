@@ -1,0 +1,289 @@
+"""A desk that fits the screen it is on: rows of buttons that wrap instead of widening the
+window, status-bar fields that elide (with the whole text as a tooltip) instead of running
+into each other, the docks arranged for the screen's size, and a saved window geometry from
+a larger screen brought back inside this one.
+
+Why the window used to be 2,410 px wide at least: every dock and the board asked for the
+sum of their rows' natural widths (six board columns of 200 px, six feed buttons in a row,
+five ticket buttons in a row, the conversation list and its buttons side by side), plus
+the status bar's labels at their full length. A main window cannot be narrower than the
+sum of its docks' and central widget's minimum widths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QMainWindow,
+    QSizePolicy,
+    QStatusBar,
+    QStyle,
+    QStyleOption,
+    QWidget,
+    QWidgetItem,
+)
+
+# A screen lower than this gets the compact arrangement: the supervision dock tabbed with
+# the ticket instead of under the board (a 1,366 × 768 laptop at 150 %, full HD at 200 %).
+COMPACT_HEIGHT = 700
+
+
+class FlowLayout(QLayout):
+    """Lays its widgets out left to right and wraps them onto the next line when the
+    width runs out, so a row of buttons never sets the window's minimum width."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def addWidget(self, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+
+    def addStretch(self, _stretch: int = 0) -> None:
+        """Kept for the QHBoxLayout call sites: a flow has no stretch."""
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, apply=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() + self._spacing for i in self._visible())
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(),
+                     height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _place(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if apply:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+class StatusLabel(QLabel):
+    """A status-bar field: at most ``cap`` px wide, shrinks to a few characters, and
+    elides what does not fit with "…" (the whole text in its tooltip), so one field never
+    runs into the next."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, cap: int = 360,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
+        super().__init__(text, parent)
+        self.cap = cap
+        self.mode = mode
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+        if text:
+            self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.cap), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        width = min(hint.width(), self.fontMetrics().horizontalAdvance("M" * 4))
+        return QSize(width, hint.height())
+
+    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), self.mode, rect.width())
+        align = int(self.alignment() | Qt.AlignmentFlag.AlignVCenter)
+        self.style().drawItemText(painter, rect, align, self.palette(), self.isEnabled(), text,
+                                  self.foregroundRole())
+
+
+class DeskStatusBar(QStatusBar):
+    """A status bar whose passing messages are elided with "…" where the permanent fields
+    begin (the whole message in the tooltip) instead of being cut mid-word under them.
+    ``currentMessage()`` keeps the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._permanent: list[QWidget] = []
+        self._yielding: list[QWidget] = []  # fields that step aside for a message
+        self._stepped_aside: list[QWidget] = []
+        self.messageChanged.connect(self._message_changed)
+
+    def yield_to_messages(self, *widgets: QWidget) -> None:
+        """These fields are hidden while a message is shown on a narrow window, so the
+        message has room (they come back when it goes)."""
+        self._yielding = list(widgets)
+
+    def _message_changed(self, message: str) -> None:
+        self.setToolTip(message)
+        if message:
+            needed = self.fontMetrics().horizontalAdvance(message) + 12
+            for widget in self._yielding:
+                if self.message_rect().width() >= min(needed, self.width() * 0.45):
+                    break
+                if widget.isVisible():
+                    widget.hide()
+                    self._stepped_aside.append(widget)
+                    layout = self.layout()
+                    if layout is not None:
+                        layout.activate()
+        else:
+            for widget in self._stepped_aside:
+                widget.show()
+            self._stepped_aside = []
+
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # type: ignore[override]
+        self._permanent.append(widget)
+        super().addPermanentWidget(widget, stretch)
+
+    def message_rect(self) -> QRect:
+        shown = [w for w in self._permanent if w.isVisible()]
+        right = min((w.geometry().left() for w in shown), default=self.width()) - 6
+        return QRect(6, 0, max(0, right - 6), self.height())
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        message = self.currentMessage()
+        if not message:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        for widget in self._permanent:
+            if widget.isVisible():
+                option.rect = widget.geometry()
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameStatusBarItem,
+                                           option, painter, widget)
+        rect = self.message_rect()
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+                                   | Qt.TextFlag.TextSingleLine),
+                         self.fontMetrics().elidedText(message.replace("\n", " "),
+                                                       Qt.TextElideMode.ElideRight,
+                                                       rect.width()))
+
+
+def shrinkable_combo(combo: QComboBox, characters: int = 12) -> None:
+    """A combo box as wide as ``characters`` at least, not as its longest entry."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+
+
+def available_geometry(window: QWidget) -> QRect:
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+
+
+def clamp_to(window: QWidget, area: QRect) -> None:
+    """Bring the window inside ``area``: no larger than it, and moved back on it. The
+    frame (title bar, borders) counts where the window manager draws one."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    frame = window.frameGeometry()
+    extra_w = frame.width() - window.width()
+    extra_h = frame.height() - window.height()
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - extra_h)
+    width = max(width, min(window.minimumWidth(), area.width()))
+    height = max(height, min(window.minimumHeight(), area.height()))
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.left()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.top()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(max(x, area.left()), max(y, area.top()))
+
+
+def first_size(area: QRect) -> QSize:
+    """The window's size when it first opens on this screen: the whole available area up
+    to 1,920 × 1,080."""
+    return QSize(min(area.width(), 1920), min(area.height(), 1080))
+
+
+def compact(area: QRect) -> bool:
+    return area.height() < COMPACT_HEIGHT
+
+
+def dock_widths(width: int) -> tuple[int, int]:
+    """The feed's and the ticket's share of a window ``width`` px wide; the board gets the
+    rest (on 1,366 px about 690, on 1,920 about 980: six columns without scrolling)."""
+    feed = max(220, min(420, int(width * 0.22)))
+    ticket = max(260, min(520, int(width * 0.27)))
+    return feed, ticket
+
+
+def arrange_docks(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],
+                  bottom: list[QDockWidget], area: QRect) -> None:
+    """The default arrangement for this screen: the feed on the left and the ticket (with
+    the DMs and the citizen as tabs) on the right, both full height; the bottom docks
+    (supervision panel) under the board only, where its figures have the board's width.
+    On a low screen the bottom docks join the right-hand tabs so the board keeps its
+    height."""
+    window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+    if compact(area):
+        for dock in bottom:
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            window.tabifyDockWidget(right[-1], dock)
+    else:
+        window.resizeDocks(bottom[:1], [bottom_height(area.height())], Qt.Orientation.Vertical)
+    feed, ticket = dock_widths(first_size(area).width())
+    window.resizeDocks([left, right[0]], [feed, ticket], Qt.Orientation.Horizontal)
+    right[0].raise_()
+
+
+def bottom_height(height: int) -> int:
+    """The supervision panel's share of the window's height."""
+    return max(180, min(300, int(height * 0.3)))

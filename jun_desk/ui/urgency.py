@@ -1,0 +1,93 @@
+"""Urgent Policía Local messages are not a status-bar line: a banner over the board gives
+each one whole (who, when, every word of the citizen's text, as plain text: a tweet cannot
+add markup), with a button to open it in the feed and one to dismiss the banner."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from jun_desk.domain.tickets import ItemView
+from jun_desk.ui.readable import PRIORITY_COLOURS, time_of_day
+
+POLICE = "policia"
+MAX_SHOWN = 5  # the newest; the count says how many there are
+
+
+def urgent_police(items: list[ItemView]) -> list[ItemView]:
+    return [i for i in items if i.suggested_department == POLICE
+            and i.suggested_priority == "urgent"]
+
+
+def _plain(text: str) -> str:
+    """Control characters (a tweet may hold them) as spaces; the label shows plain text."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+
+
+class UrgentBanner(QFrame):
+    open_requested = Signal(object)  # ItemView: show it in the feed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("urgent-banner")
+        background, foreground = PRIORITY_COLOURS["urgent"]
+        self.setStyleSheet(f"#urgent-banner {{ background: {background}; }} "
+                           f"#urgent-banner QLabel {{ color: {foreground}; }}")
+        self.items: list[ItemView] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        texts = QVBoxLayout()
+        self.title = QLabel("", self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-weight: 700;")
+        self.text = QLabel("", self)
+        self.text.setObjectName("urgent-text")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # the citizen's words, never markup
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        texts.addWidget(self.title)
+        texts.addWidget(self.text)
+        layout.addLayout(texts, 1)
+        buttons = QVBoxLayout()
+        self.open_button = QPushButton(self.tr("Ver en el feed"), self)
+        self.open_button.setAccessibleName(self.tr("Ver el aviso urgente en el feed"))
+        self.open_button.clicked.connect(self._open)
+        self.dismiss_button = QPushButton(self.tr("Cerrar aviso"), self)
+        self.dismiss_button.setObjectName("urgent-dismiss")
+        self.dismiss_button.setAccessibleName(self.tr("Cerrar el aviso urgente"))
+        self.dismiss_button.clicked.connect(self.dismiss)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.dismiss_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def add(self, items: list[ItemView], now: datetime) -> None:
+        known = {i.id for i in self.items}
+        fresh = [i for i in items if i.id not in known]
+        if not fresh:
+            return
+        self.items = sorted(self.items + fresh, key=lambda i: i.created_at, reverse=True)
+        self.title.setText(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(self.items))
+        lines = []
+        for item in self.items[:MAX_SHOWN]:
+            who = item.author_name or ""
+            if item.author_handle:
+                who = f"{who} (@{item.author_handle})" if who else f"@{item.author_handle}"
+            lines.append(f"{time_of_day(item.created_at, now)} · {_plain(who)}: "
+                         f"{_plain(item.text)}")
+        self.text.setText("\n".join(lines))
+        self.setAccessibleName(self.title.text())
+        self.setAccessibleDescription(self.text.text())
+        self.show()
+
+    def _open(self) -> None:
+        if self.items:
+            self.open_requested.emit(self.items[0])
+
+    def dismiss(self) -> None:
+        self.items = []
+        self.hide()

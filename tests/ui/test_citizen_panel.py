@@ -1,0 +1,71 @@
+"""The citizen panel beside the ticket: follows the ticket chosen and the feed message
+chosen, lists the citizen's tickets, conversations and notes; a supervisor verifies the
+citizen from it; a ticket or a conversation opens with one click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from jun_desk.domain.items import Stream
+from jun_desk.services.desk import Desk
+from jun_desk.ui.context import UiContext
+from jun_desk.ui.main_window import MainWindow
+from tests.factories import MARIA, PEPE, dm, mention
+
+
+def test_citizen_panel_follows_the_work(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    ana = people["ana"]
+    lamp = mention("@AytoJun la farola de la calle Real está apagada", author=MARIA)
+    other = mention("@AytoJun el contenedor de la plaza está lleno", author=PEPE, minutes=1)
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [lamp, other], [MARIA, PEPE],
+                            other.x_id)
+    talk = dm("Hola, os escribo por la farola", author=MARIA, minutes=2, conversation="c-m")
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, [talk], [MARIA], talk.x_id)
+    items = {i.text: i for i in desk.search.feed(limit=50)}
+    ticket = desk.tickets.create_from_item(ana, items[lamp.text].id)
+    desk.tickets.add_note(ana, ticket.id, "Llamar por la tarde")
+
+    window = MainWindow(UiContext(desk, ana, account="AytoJun"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.citizen
+    window.ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: panel.profile is not None, timeout=10_000)
+    assert panel.header.text() == f"{MARIA.name} (@{MARIA.handle})"
+    assert panel.tickets.item(0).text().startswith(f"#{ticket.id} · nuevo · ")
+    assert "Hola, os escribo por la farola" in panel.conversations.item(0).text()
+    assert "Llamar por la tarde" in panel.notes.item(0).text()
+    assert panel.verify_button.isVisible()  # a supervisor may verify
+    # Another citizen's message chosen in the feed: the panel follows its author.
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() >= 2, timeout=10_000)
+    row = window.feed.model.row_of(items[other.text].id)
+    window.feed.select_row(row)
+    qtbot.waitUntil(lambda: panel.profile is not None
+                    and panel.profile.citizen.handle == PEPE.handle, timeout=10_000)
+    assert panel.tickets.item(0).text() == "Ningún ticket"
+    # Verify Pepe from the panel.
+    qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: desk.citizens.find(PEPE.handle).verified_resident, timeout=10_000)
+    qtbot.waitUntil(lambda: "verificado por ana" in panel.verification.text(), timeout=10_000)
+    # Back to María: her conversation opens in the DM panel with one click.
+    window.ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: panel.profile.citizen.handle == MARIA.handle, timeout=10_000)
+    qtbot.waitUntil(lambda: window.dms.model.row_of("c-m") is not None, timeout=10_000)
+    panel._open_conversation(panel.conversations.item(0))
+    assert window.dms.current is not None and window.dms.current.conversation_id == "c-m"
+    window.close()
+
+
+def test_an_operator_is_not_offered_verification(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    lamp = mention("@AytoJun la farola de la calle Real está apagada", author=MARIA)
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [lamp], [MARIA], lamp.x_id)
+    item = desk.search.feed(limit=5)[0]
+    ticket = desk.tickets.create_from_item(people["rosa"], item.id)
+    window = MainWindow(UiContext(desk, people["rosa"]))
+    qtbot.addWidget(window)
+    window.show()
+    window.ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: window.citizen.profile is not None, timeout=10_000)
+    assert window.citizen.verify_button.isHidden()
+    window.close()

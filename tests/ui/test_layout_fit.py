@@ -1,0 +1,121 @@
+"""The window fits the screen it opens on: laptop (1,366 × 768), full HD (1,920 × 1,080)
+and full HD at 200 % (960 × 540 logical); a layout saved on a larger screen is brought
+back inside a smaller one. Each case runs the desk in a process of its own on an offscreen
+screen of that size (the offscreen platform's ``configfile`` option)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jun_desk.services.desk import Desk
+
+PROBE = Path(__file__).with_name("fit_probe.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(tmp_path: Path, db_url: str, width: int, height: int, *extra: str,
+         scale: float = 1.0) -> dict:  # type: ignore[type-arg]
+    config = tmp_path / f"screen-{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0,
+                                               "width": width, "height": height,
+                                               "logicalDpi": 96}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               QT_SCALE_FACTOR=str(scale))
+    done = subprocess.run([sys.executable, str(PROBE), db_url, *extra], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _inside(rect: list[int], area: list[int]) -> bool:
+    x, y, w, h = rect
+    ax, ay, aw, ah = area
+    return ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah
+
+
+@pytest.fixture
+def desk_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    desk = Desk.open(url)
+    desk.operators.add("ana", "supervisor", display_name="Ana García")
+    desk.close()
+    return url
+
+
+def _check(found: dict) -> None:  # type: ignore[type-arg]
+    screen = found["screen"]
+    assert found["minimum_width"] <= 1024
+    assert _inside(found["window"], screen), found
+    assert _inside(found["status"], screen), found
+    for name in ("dock-feed", "dock-detail", "dock-dms", "dock-dashboard"):
+        assert name in found["docks"], found  # a supervisor: all four shown
+        assert _inside(found["docks"][name]["rect"], screen), (name, found)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])
+def test_window_fits_the_screen(tmp_path: Path, desk_url: str, size: tuple[int, int]) -> None:
+    found = _run(tmp_path, desk_url, *size)
+    _check(found)
+    # The board, the feed and the ticket side by side, each wide enough to work in.
+    docks = found["docks"]
+    assert docks["dock-feed"]["rect"][2] >= 280
+    assert docks["dock-detail"]["rect"][2] >= 340
+    assert found["board_width"] >= 600
+    assert min(found["columns"].values()) >= 150
+    if size == (1920, 1080):  # six columns without scrolling
+        assert sum(found["columns"].values()) <= found["board_width"]
+
+
+@pytest.mark.parametrize(("size", "scale", "logical"),
+                         [((1920, 1080), 2.0, [960, 540]), ((1366, 768), 1.5, [911, 512])],
+                         ids=["full-hd-200", "laptop-150"])
+def test_window_fits_when_scaled(tmp_path: Path, desk_url: str, size: tuple[int, int],
+                                 scale: float, logical: list[int]) -> None:
+    """Full HD at 200 % (960 × 540 logical pixels) and the laptop at 150 % (911 × 512):
+    still all on screen."""
+    found = _run(tmp_path, desk_url, *size, scale=scale)
+    assert found["screen"][2:] == logical
+    _check(found)
+
+
+def test_layout_saved_on_a_larger_screen_is_clamped(tmp_path: Path, desk_url: str) -> None:
+    big = _run(tmp_path, desk_url, 2560, 1440, "--resize", "2500", "1380", "--move", "40", "30")
+    assert big["window"][2] >= 2500  # the frame adds a few pixels
+    small = _run(tmp_path, desk_url, 1366, 768)
+    _check(small)
+
+
+def test_status_bar_elides_and_makes_room_for_messages(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(desk, people["ana"]))
+    qtbot.addWidget(window)
+    window.show()  # on the tests' 800 px screen: as narrow as the desk gets
+    qtbot.waitExposed(window)
+    bar = window.statusBar()
+    long = "Sincronización: " + "X no responde; " * 20
+    window.sync_label.setText(long)
+    assert window.sync_label.text() == long and window.sync_label.toolTip() == long
+    fields = [w for w in bar._permanent if w.isVisible()]
+    assert all(w.geometry().right() <= bar.width() for w in fields)  # nothing pushed out
+    for left, right in itertools.pairwise(fields):
+        assert left.geometry().right() < right.geometry().left()  # never into the next one
+    message = "Policía Local: 1 aviso nuevo: @pepe_jun: hay una furgoneta en el colegio"
+    bar.showMessage(message, 20_000)
+    assert bar.currentMessage() == message and bar.toolTip() == message
+    assert not window.sync_label.isVisible()  # stepped aside for the message
+    assert bar.message_rect().width() >= min(bar.fontMetrics().horizontalAdvance(message),
+                                             bar.width() * 0.45)
+    bar.grab()  # painted elided, no error
+    bar.clearMessage()
+    assert window.database_label.isVisible() and window.sync_label.isVisible()
+    assert window.sync_label.width() > 200  # the sync line takes the room there is
+    window.close()

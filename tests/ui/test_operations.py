@@ -1,0 +1,90 @@
+"""One way to act, one way to refresh: an operation's changes reach every view once, whether
+they come from the operation itself or back through the change stream; each view reads only
+what changed."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from jun_desk.domain.workflow import Status
+from jun_desk.services.desk import Desk
+from jun_desk.ui.context import UiContext
+from jun_desk.ui.live import ChangeListener
+from jun_desk.ui.main_window import MainWindow
+from tests.ui.keys import resolving_without_a_message
+
+
+def _counting(reads: Counter[str], name: str, read: Callable[..., Any]) -> Callable[..., Any]:
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads[name] += 1
+        return read(*args, **kwargs)
+
+    return counted
+
+
+def _on(window: MainWindow, status: Status, ticket_id: int) -> bool:
+    return window.board.columns[status].model.row_of(ticket_id) is not None
+
+
+@pytest.mark.parametrize("live", [False, True], ids=["alone", "live-refresh"])
+def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk, people, live: bool) -> None:
+    ana = people["ana"]
+    ticket = desk.tickets.create_manual(ana, department="obras", title="Farola fundida")
+    ticket = desk.tickets.assign(ana, ticket.id, ana.operator_id, ticket.version)
+    ui = UiContext(desk, ana)
+    listener = ChangeListener(desk.changes.stream()) if live else None
+    window = MainWindow(ui, live=listener)
+    qtbot.addWidget(window)
+    if listener is not None:
+        listener.start()  # stopped when qtbot closes the window
+    window.show()
+    qtbot.waitExposed(window)
+    detail = window.detail
+    ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: detail.snapshot is not None
+                    and detail.snapshot.ticket.id == ticket.id, timeout=10_000)
+    ui.wait()
+    qtbot.waitUntil(lambda: _on(window, Status.ASSIGNED, ticket.id), timeout=10_000)
+
+    reads: Counter[str] = Counter()
+    for service, name in ((desk.tickets, "detail"), (desk.search, "tickets"),
+                          (desk.search, "board"), (desk.search, "counts_by_status"),
+                          (desk.tickets, "get"), (desk.audit, "for_ticket")):
+        setattr(service, name, _counting(reads, name, getattr(service, name)))
+    applied: list[object] = []
+    ui.operation_did_execute.connect(lambda changes, _who: applied.append(changes))
+
+    answer = resolving_without_a_message()  # Resolver asks first
+    if live:
+        # The resolve's audit event comes back through the stream too: applied once.
+        with qtbot.waitSignal(window._coalescer.ready, timeout=10_000):
+            qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: bool(applied), timeout=10_000)
+    else:
+        qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(applied), timeout=10_000)
+    answer.stop()
+    qtbot.waitUntil(lambda: detail.snapshot is not None
+                    and detail.snapshot.ticket.status is Status.RESOLVED, timeout=10_000)
+    qtbot.waitUntil(lambda: _on(window, Status.RESOLVED, ticket.id), timeout=10_000)
+    # The card's re-read answers, then asks for the counts: wait for that last read,
+    # then let every job and every queued answer finish.
+    qtbot.waitUntil(lambda: reads["counts_by_status"] >= 1, timeout=10_000)
+    for _ in range(3):
+        ui.wait()
+        QApplication.processEvents()
+
+    assert reads["detail"] == 1  # the ticket pane: one read (was 3 loads of 5 reads each)
+    assert reads["tickets"] == 1  # the board: the changed card, once
+    assert reads["board"] == 0  # no whole-board reload
+    assert reads["get"] == 0 and reads["for_ticket"] == 0  # no piecemeal reads left
+    assert reads["counts_by_status"] == 1
+    history = detail.history.toPlainText().splitlines()
+    assert history[-1].endswith("ana cambió el estado: asignado → resuelto"), history
