@@ -8,7 +8,10 @@ it takes back). Nothing that reached X is undone here: a sent reply stays sent."
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ValidationError
@@ -48,8 +51,8 @@ class UndoService:
                     f"Nothing to undo on ticket #{ticket_id}: the last change is not one of "
                     f"{fresh.username}'s moves or assignments")
             now = _snapshot(ticket)
-            if any(key in last.after and last.after[key] != now[key]  # type: ignore[operator]
-                   for key in _FIELDS):
+            after = last.after or {}
+            if any(key in after and after[key] != now[key] for key in _FIELDS):
                 raise ValidationError(f"Ticket #{ticket_id} changed since: nothing to undo")
             restore = {key: last.before[key] for key in _FIELDS
                        if key in last.before and last.before[key] != now[key]}
@@ -79,8 +82,8 @@ class UndoService:
             return self.tickets._view(session, ticket)
 
     @staticmethod
-    def _require(session, actor: Actor, department: str, now: dict,  # type: ignore[no-untyped-def]
-                 restore: dict) -> None:
+    def _require(session: Session, actor: Actor, department: str, now: dict[str, Any],
+                 restore: dict[str, Any]) -> None:
         """The rights the restored values need, as the original change needed them."""
         actor.require(Permission.WORK_TICKET)
         # Back to unclassified undoes a routing, which any operator may do; any other

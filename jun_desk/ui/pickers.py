@@ -114,7 +114,7 @@ class AssigneePicker(_ListPicker):
 
     def operator_id(self) -> int | None:
         value = self.chosen()
-        return None if value in (None, _NOBODY) else int(value)  # type: ignore[arg-type]
+        return value if isinstance(value, int) and value != _NOBODY else None
 
 
 class DepartmentPicker(_ListPicker):
