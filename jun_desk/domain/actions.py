@@ -68,6 +68,8 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "cambió el departamento", "moved it to another department", _T),
     _a("ticket.set_priority", "cambiar la prioridad", "change the priority",
        "cambió la prioridad", "changed the priority", _T),
+    _a("ticket.undo", "deshacer el último cambio", "undo the last change",
+       "deshizo su último cambio", "undid their last change", _T),
     _a("ticket.note", "añadir una nota", "add a note", "añadió una nota", "added a note", _T),
     _a("ticket.attach_item", "añadir un mensaje", "add a message",
        "añadió un mensaje", "added a message", _T, _F),

@@ -49,3 +49,16 @@ def load_canned(path: Path) -> list[CannedReply]:
                 raise ValidationError(f"Canned reply '{reply.id}' uses unknown placeholders "
                                       f"{sorted(used - allowed)}")
     return replies
+
+
+RESOLVED_REPLY = "resuelto"
+
+
+def reply_language(citizen_texts: list[str]) -> str:
+    """The language to answer a citizen in: theirs, not the operator's. English when what
+    they wrote reads as English, Spanish otherwise (the town's language, and the default
+    when their messages say nothing either way)."""
+    from jun_desk.domain.language import detect
+
+    text = "\n".join(t for t in citizen_texts if t)
+    return "en" if text and detect(text).code == "en" else "es"

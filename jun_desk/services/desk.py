@@ -18,11 +18,14 @@ from jun_desk.services.leases import LeaseService
 from jun_desk.services.moderation import ModerationService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
+from jun_desk.services.people import PeopleService
 from jun_desk.services.quarantine import QuarantineService
 from jun_desk.services.reports import ReportService
 from jun_desk.services.search import SearchService
+from jun_desk.services.similar import SimilarTickets
 from jun_desk.services.tickets import TicketService
 from jun_desk.services.triage_models import TriageModelService
+from jun_desk.services.undo import UndoService
 from jun_desk.store.engine import Database
 from jun_desk.store.migrate import ensure_current
 from jun_desk.store.models import utcnow
@@ -47,6 +50,9 @@ class Desk:
         self.quarantine = QuarantineService(ctx)
         self.costs = CostService(ctx)
         self.moderation = ModerationService(ctx)
+        self.undo = UndoService(ctx, self.tickets)
+        self.people = PeopleService(ctx)
+        self.similar = SimilarTickets(ctx, self.search)
 
     @property
     def db(self) -> Database:

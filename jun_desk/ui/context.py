@@ -41,6 +41,10 @@ class UiContext(QObject):
     outbox_queued = Signal()  # a reply or DM waits: the poller may send it now
     actor_changed = Signal(object)  # another operator signed in (an Actor)
     session_ended = Signal(str)  # the signed-in account was removed or deactivated
+    # An action of this desk's operator went through: (kind, before, after) with kind
+    # move/take/assign/department/resolve/reopen (TicketViews) or handled (ItemViews);
+    # the window confirms it in the status bar and offers to undo it.
+    acted = Signal(str, object, object)
     bug = Signal(object)  # a background job failed with no error of the desk's: a bug
 
     def __init__(self, desk: Desk, actor: Actor, parent: QObject | None = None, *,

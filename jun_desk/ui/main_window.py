@@ -39,6 +39,7 @@ from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui import labels
 from jun_desk.ui.about import show_about
 from jun_desk.ui.accessibility import name_desk
+from jun_desk.ui.actions_menu import install as install_desk_actions
 from jun_desk.ui.board.panel import BoardPanel
 from jun_desk.ui.budget_dialog import BudgetDialog
 from jun_desk.ui.citizen_panel import CitizenPanel
@@ -364,6 +365,8 @@ class MainWindow(QMainWindow):
         if lease_keeper is not None:
             lease_keeper.state.connect(self._lease_state)
             lease_keeper.taken_over.connect(self.sync_now)
+        # Feed and Ticket menus, keyboard navigation, confirmations and undo (actions_menu.py).
+        self.desk_actions = install_desk_actions(self)
         name_desk(self)  # what screen readers call each field, list and pane
         self._default_state = self.saveState()  # for someone with no layout of their own
         self.refresh_costs()

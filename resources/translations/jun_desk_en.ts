@@ -105,80 +105,98 @@
     </message>
 </context>
 <context>
-    <name>BoardPanel</name>
+    <name>AssigneePicker</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="93" />
-        <source>Todos los departamentos</source>
-        <translation>All departments</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
-        <source>Cualquier persona</source>
-        <translation>Anyone</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="98" />
-        <source>Sin asignar</source>
-        <translation>Unassigned</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="100" />
-        <source>Buscar en tickets…</source>
-        <translation>Search tickets…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="110" />
-        <source>Reintentar</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="143" />
-        <source>Asignármelo</source>
-        <translation>Assign to me</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="146" />
-        <source>Asignar a…</source>
-        <translation>Assign to…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="149" />
-        <source>Cambiar de departamento…</source>
-        <translation>Change department…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="216" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="247" />
-        <source>No se pudo leer el tablero</source>
-        <translation>Could not read the board</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="305" />
-        <source>No se pudo actualizar el tablero</source>
-        <translation>Could not update the board</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/pickers.py" line="93" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="383" />
-        <source>Asignar #%d a:</source>
-        <translation>Assign #%d to:</translation>
+        <location filename="../../jun_desk/ui/pickers.py" line="94" />
+        <source>Asignar #%d (%s) a:</source>
+        <translation>Assign #%d (%s) to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="393" />
-        <source>Cambiar de departamento</source>
-        <translation>Change department</translation>
+        <location filename="../../jun_desk/ui/pickers.py" line="98" />
+        <source>Sin asignar (vuelve a la cola del departamento)</source>
+        <translation>Unassigned (back to the department's queue)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="105" />
+        <source>todos los departamentos</source>
+        <translation>all departments</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="107" />
+        <source>%s (%s) · %s · %s · tickets abiertos: %d</source>
+        <translation>%s (%s) · %s · %s · open tickets: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="111" />
+        <source>no atiende este departamento</source>
+        <translation>does not serve this department</translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
+        <source>Todos los departamentos</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
+        <source>Cualquier persona</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
+        <source>Sin asignar</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
+        <source>Buscar en tickets…</source>
+        <translation>Search tickets…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="109" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
+        <source>Asignármelo</source>
+        <translation>Assign to me</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="145" />
+        <source>Asignar a…</source>
+        <translation>Assign to…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="148" />
+        <source>Cambiar de departamento…</source>
+        <translation>Change department…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="246" />
+        <source>No se pudo leer el tablero</source>
+        <translation>Could not read the board</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/panel.py" line="304" />
+        <source>No se pudo actualizar el tablero</source>
+        <translation>Could not update the board</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/board/panel.py" line="394" />
-        <source>Llevar #%d a:</source>
-        <translation>Move #%d to:</translation>
+        <source>No se pudo leer quién atiende</source>
+        <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="418" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="425" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -701,124 +719,381 @@ week</translation>
     </message>
 </context>
 <context>
-    <name>DetailPanel</name>
+    <name>DepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="56" />
-        <source>Elige un ticket en el tablero o crea uno desde el feed</source>
-        <translation>Pick a ticket on the board or create one from the feed</translation>
+        <location filename="../../jun_desk/ui/pickers.py" line="125" />
+        <source>Cambiar de departamento</source>
+        <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="62" />
-        <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
-        <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
+        <location filename="../../jun_desk/ui/pickers.py" line="126" />
+        <source>Llevar #%d a:</source>
+        <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="66" />
-        <source>Usar «pásanos un DM»</source>
-        <translation>Use "please DM us"</translation>
+        <location filename="../../jun_desk/ui/pickers.py" line="130" />
+        <source>(actual)</source>
+        <translation>(current)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="44" />
+        <source>&amp;Feed</source>
+        <translation>&amp;Feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="81" />
-        <source>Conversación</source>
-        <translation>Conversation</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="46" />
+        <source>&amp;Ticket</source>
+        <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
-        <source>Historial</source>
-        <translation>History</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="53" />
+        <source>Ir al feed</source>
+        <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="83" />
-        <source>Envíos</source>
-        <translation>Sends</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="54" />
+        <source>Buscar en el feed</source>
+        <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
-        <source>Respuestas preparadas…</source>
-        <translation>Canned replies…</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="60" />
+        <source>Ir a mensajes directos</source>
+        <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
-        <source>Escribe la respuesta, el DM o una nota…</source>
-        <translation>Write the reply, the DM or a note…</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="62" />
+        <source>Enviar el DM de la conversación</source>
+        <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="68" />
+        <source>Ir al tablero</source>
+        <translation>Go to the board</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="69" />
+        <source>Buscar en tickets</source>
+        <translation>Search tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
+        <source>Ir al ticket (redactar)</source>
+        <translation>Go to the ticket (write)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="75" />
+        <source>Asignármelo</source>
+        <translation>Assign to me</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="77" />
+        <source>Asignar a…</source>
+        <translation>Assign to…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="79" />
+        <source>Cambiar de departamento…</source>
+        <translation>Change department…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="81" />
+        <source>Mover a</source>
+        <translation>Move to</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="88" />
+        <source>Mover a…</source>
+        <translation>Move to…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="90" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="108" />
-        <source>Enviar DM</source>
-        <translation>Send DM</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
+        <source>Enviar DM al vecino</source>
+        <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="109" />
-        <source>Añadir nota</source>
-        <translation>Add note</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
+        <source>Añadir nota interna</source>
+        <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
-        <source>Resolver</source>
-        <translation>Resolve</translation>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="104" />
+        <source>Respuesta preparada…</source>
+        <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="107" />
+        <source>Resolver…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="139" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="115" />
+        <source>Atajos de teclado</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="131" />
+        <source>Deshacer (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="213" />
+        <source>Ningún cambio permitido</source>
+        <translation>No move allowed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="247" />
+        <source>Abre antes un ticket (tablero o feed)</source>
+        <translation>Open a ticket first (board or feed)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="249" />
+        <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
+        <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="251" />
+        <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
+        <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="254" />
+        <source>No se puede enviar así: %s</source>
+        <translation>Cannot send that way: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="296" />
+        <source>el vecino</source>
+        <translation>the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="297" />
+        <source>Mensaje de %s marcado como atendido</source>
+        <translation>Message from %s marked as handled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="298" />
+        <source>Mensaje de %s vuelve a sin atender</source>
+        <translation>Message from %s is unhandled again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="302" />
+        <source>Ticket #%d asignado a ti</source>
+        <translation>Ticket #%d assigned to you</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <source>Ticket #%d asignado a %s</source>
+        <translation>Ticket #%d assigned to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="306" />
+        <source>Ticket #%d devuelto a la cola del departamento</source>
+        <translation>Ticket #%d back in the department's queue</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
+        <source>Ticket #%d pasado a %s</source>
+        <translation>Ticket #%d moved to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
+        <source>Ticket #%d resuelto</source>
+        <translation>Ticket #%d resolved</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="313" />
+        <source>Ticket #%d reabierto (%s)</source>
+        <translation>Ticket #%d reopened (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
+        <source>Ticket #%d movido a %s</source>
+        <translation>Ticket #%d moved to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
+        <source>Nada que deshacer</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
+        <source>Deshecho: el mensaje vuelve a estar %s</source>
+        <translation>Undone: the message is %s again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="342" />
+        <source>atendido</source>
+        <translation>handled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="342" />
+        <source>sin atender</source>
+        <translation>unhandled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
+        <source>No se pudo deshacer</source>
+        <translation>Could not undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="352" />
+        <source>sin asignar</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="354" />
+        <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
+        <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPanel</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="62" />
+        <source>Elige un ticket en el tablero o crea uno desde el feed</source>
+        <translation>Pick a ticket on the board or create one from the feed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
+        <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
+        <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="72" />
+        <source>Usar «pásanos un DM»</source>
+        <translation>Use "please DM us"</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
+        <source>Conversación</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <source>Historial</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
+        <source>Envíos</source>
+        <translation>Sends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="93" />
+        <source>Respuestas preparadas…</source>
+        <translation>Canned replies…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="101" />
+        <source>Escribe la respuesta, el DM o una nota…</source>
+        <translation>Write the reply, the DM or a note…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
+        <source>Responder en público</source>
+        <translation>Reply in public</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="114" />
+        <source>Enviar DM</source>
+        <translation>Send DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
+        <source>Añadir nota</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="116" />
+        <source>Resolver</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
+        <source>Reabrir</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="166" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="172" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="170" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="176" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="182" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
         <source>(%d intentos)</source>
         <translation>(%d attempts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="185" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="225" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="294" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="315" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="319" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="308" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="320" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="367" />
+        <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
+        <translation>Resolved, but the message to the resident could not be queued: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="374" />
+        <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
+        <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="379" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="323" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="392" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1047,32 +1322,38 @@ week</translation>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="286" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="311" />
+        <source>Mensaje añadido al ticket #%d</source>
+        <translation>Message added to ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="327" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="291" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="338" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="339" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="307" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="348" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -1080,7 +1361,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="132" />
+        <location filename="../../jun_desk/ui/main_window.py" line="133" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -1221,342 +1502,342 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="208" />
+        <location filename="../../jun_desk/ui/main_window.py" line="209" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="210" />
+        <location filename="../../jun_desk/ui/main_window.py" line="211" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="213" />
+        <location filename="../../jun_desk/ui/main_window.py" line="214" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="218" />
+        <location filename="../../jun_desk/ui/main_window.py" line="219" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="225" />
+        <location filename="../../jun_desk/ui/main_window.py" line="226" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="235" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="248" />
+        <location filename="../../jun_desk/ui/main_window.py" line="249" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="257" />
+        <location filename="../../jun_desk/ui/main_window.py" line="258" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="261" />
+        <location filename="../../jun_desk/ui/main_window.py" line="262" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="267" />
+        <location filename="../../jun_desk/ui/main_window.py" line="268" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="283" />
+        <location filename="../../jun_desk/ui/main_window.py" line="284" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="289" />
+        <location filename="../../jun_desk/ui/main_window.py" line="290" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="292" />
+        <location filename="../../jun_desk/ui/main_window.py" line="293" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="296" />
+        <location filename="../../jun_desk/ui/main_window.py" line="297" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="301" />
+        <location filename="../../jun_desk/ui/main_window.py" line="302" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="302" />
+        <location filename="../../jun_desk/ui/main_window.py" line="303" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="308" />
+        <location filename="../../jun_desk/ui/main_window.py" line="309" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="310" />
+        <location filename="../../jun_desk/ui/main_window.py" line="311" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="312" />
+        <location filename="../../jun_desk/ui/main_window.py" line="313" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="318" />
+        <location filename="../../jun_desk/ui/main_window.py" line="319" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="319" />
+        <location filename="../../jun_desk/ui/main_window.py" line="320" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="324" />
+        <location filename="../../jun_desk/ui/main_window.py" line="325" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="326" />
+        <location filename="../../jun_desk/ui/main_window.py" line="327" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="328" />
+        <location filename="../../jun_desk/ui/main_window.py" line="329" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="330" />
+        <location filename="../../jun_desk/ui/main_window.py" line="331" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="332" />
+        <location filename="../../jun_desk/ui/main_window.py" line="333" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="335" />
+        <location filename="../../jun_desk/ui/main_window.py" line="336" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="336" />
+        <location filename="../../jun_desk/ui/main_window.py" line="337" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="393" />
+        <location filename="../../jun_desk/ui/main_window.py" line="396" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="412" />
+        <location filename="../../jun_desk/ui/main_window.py" line="415" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="420" />
+        <location filename="../../jun_desk/ui/main_window.py" line="423" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="420" />
+        <location filename="../../jun_desk/ui/main_window.py" line="423" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <location filename="../../jun_desk/ui/main_window.py" line="424" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="438" />
+        <location filename="../../jun_desk/ui/main_window.py" line="441" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="463" />
+        <location filename="../../jun_desk/ui/main_window.py" line="466" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="465" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="474" />
+        <location filename="../../jun_desk/ui/main_window.py" line="477" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="478" />
+        <location filename="../../jun_desk/ui/main_window.py" line="481" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="481" />
+        <location filename="../../jun_desk/ui/main_window.py" line="484" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="484" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="485" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="485" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="495" />
+        <location filename="../../jun_desk/ui/main_window.py" line="498" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="504" />
+        <location filename="../../jun_desk/ui/main_window.py" line="507" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="509" />
+        <location filename="../../jun_desk/ui/main_window.py" line="512" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="514" />
+        <location filename="../../jun_desk/ui/main_window.py" line="517" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="520" />
+        <location filename="../../jun_desk/ui/main_window.py" line="523" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="527" />
+        <location filename="../../jun_desk/ui/main_window.py" line="530" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="528" />
+        <location filename="../../jun_desk/ui/main_window.py" line="531" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="532" />
+        <location filename="../../jun_desk/ui/main_window.py" line="535" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="562" />
+        <location filename="../../jun_desk/ui/main_window.py" line="565" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="566" />
+        <location filename="../../jun_desk/ui/main_window.py" line="569" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="572" />
+        <location filename="../../jun_desk/ui/main_window.py" line="575" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="574" />
+        <location filename="../../jun_desk/ui/main_window.py" line="577" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="576" />
+        <location filename="../../jun_desk/ui/main_window.py" line="579" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="585" />
+        <location filename="../../jun_desk/ui/main_window.py" line="588" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="598" />
+        <location filename="../../jun_desk/ui/main_window.py" line="601" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="605" />
+        <location filename="../../jun_desk/ui/main_window.py" line="608" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="625" />
+        <location filename="../../jun_desk/ui/main_window.py" line="628" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="626" />
+        <location filename="../../jun_desk/ui/main_window.py" line="629" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="630" />
+        <location filename="../../jun_desk/ui/main_window.py" line="633" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="654" />
+        <location filename="../../jun_desk/ui/main_window.py" line="657" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="658" />
+        <location filename="../../jun_desk/ui/main_window.py" line="661" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="660" />
+        <location filename="../../jun_desk/ui/main_window.py" line="663" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="676" />
+        <location filename="../../jun_desk/ui/main_window.py" line="679" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="682" />
+        <location filename="../../jun_desk/ui/main_window.py" line="685" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="684" />
+        <location filename="../../jun_desk/ui/main_window.py" line="687" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -2250,6 +2531,147 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="27" />
+        <source>Resolver el ticket #%d</source>
+        <translation>Resolve ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="29" />
+        <source>¿Resolver el ticket #%d «%s»?</source>
+        <translation>Resolve ticket #%d “%s”?</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="34" />
+        <source>Avisar al vecino</source>
+        <translation>Tell the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="39" />
+        <source>Cómo avisar</source>
+        <translation>How to tell them</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="41" />
+        <source>Respuesta pública a su mención</source>
+        <translation>Public reply to their mention</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="43" />
+        <source>Mensaje directo</source>
+        <translation>Direct message</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="45" />
+        <source>en español</source>
+        <translation>in Spanish</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="45" />
+        <source>en inglés</source>
+        <translation>in English</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="46" />
+        <source>Respuesta preparada «Resuelto», %s (el idioma en que escribió el vecino):</source>
+        <translation>Canned reply “Resolved”, %s (the language the resident wrote in):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="53" />
+        <source>Texto para el vecino</source>
+        <translation>Text for the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="62" />
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="95" />
+        <source>Resolver</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="90" />
+        <source>La respuesta pasa de %d caracteres</source>
+        <translation>The reply is over %d characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="92" />
+        <source>El DM pasa de %d caracteres</source>
+        <translation>The DM is over %d characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/resolve_dialog.py" line="94" />
+        <source>Resolver y avisar</source>
+        <translation>Resolve and tell them</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="182" />
+        <source>Tablero y listas</source>
+        <translation>Board and lists</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="184" />
+        <source>Tarjeta o mensaje anterior o siguiente</source>
+        <translation>Previous or next card or message</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="185" />
+        <source>Columna anterior o siguiente del tablero</source>
+        <translation>Previous or next board column</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="186" />
+        <source>Abrir la tarjeta en el panel del ticket</source>
+        <translation>Open the card in the ticket pane</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
+        <source>Acciones de la tarjeta o el mensaje</source>
+        <translation>Actions on the card or message</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="189" />
+        <source>Redactar</source>
+        <translation>Writing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="191" />
+        <source>Salir del cuadro de texto al control siguiente o anterior</source>
+        <translation>Leave the text box to the next or previous control</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="192" />
+        <source>(en el texto)</source>
+        <translation>(in the text)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="193" />
+        <source>Deshacer lo escrito</source>
+        <translation>Undo typing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
+        <source>Alt + letra subrayada</source>
+        <translation>Alt + underlined letter</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="195" />
+        <source>Abrir un menú o pulsar un botón</source>
+        <translation>Open a menu or press a button</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../../jun_desk/ui/shortcuts.py" line="204" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="208" />
+        <source>Atajos de teclado</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../jun_desk/ui/sign_in.py" line="35" />
@@ -2427,6 +2849,30 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/sign_in.py" line="287" />
         <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
         <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <location filename="../../jun_desk/ui/pickers.py" line="160" />
+        <source>Tickets abiertos parecidos</source>
+        <translation>Similar open tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="153" />
+        <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
+        <translation>These open tickets may be the same matter as “%s”:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="174" />
+        <source>&amp;Añadir al ticket elegido</source>
+        <translation>&amp;Add to the chosen ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <source>&amp;Crear ticket nuevo</source>
+        <translation>&amp;Create a new ticket</translation>
     </message>
 </context>
 <context>

@@ -110,29 +110,58 @@ def test_columns_load_lazily(qtbot, desk: Desk, people) -> None:  # type: ignore
     assert first.title.startswith("Aviso")
 
 
-def test_supervisor_reassigns_to_a_person_and_a_department(qtbot, desk: Desk, people,
-                                                           monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QInputDialog
+def test_supervisor_reassigns_with_pickers_that_start_at_the_current_value(
+        qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.pickers import AssigneePicker, DepartmentPicker
+    from tests.ui.keys import on_modal
 
     ticket = desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
+    other = desk.tickets.create_manual(people["ana"], department="obras", title="Farola")
+    desk.tickets.assign(people["ana"], other.id, people["luis"].operator_id, other.version)
     panel = _board(qtbot, desk, people["ana"])
     qtbot.waitUntil(lambda: len(_rows(panel, Status.NEW)) == 1, timeout=5000)
-    qtbot.waitUntil(lambda: panel.operator.count() > 2, timeout=5000)  # people loaded
     view = panel.columns[Status.NEW].view
     view.setCurrentIndex(panel.columns[Status.NEW].model.index(0))
     view.setFocus()
-    # The dialog's choice, as the supervisor would pick it.
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
-        lambda _p, _t, _l, items, *_a: (next(i for i in items if "(luis)" in i), True)))
+    seen: dict = {}
+
+    def pick_luis(picker: AssigneePicker) -> None:
+        seen["start"] = picker.list.currentItem().text()
+        seen["rows"] = [picker.list.item(r).text() for r in range(picker.list.count())]
+        qtbot.keyClicks(picker.list, "Luis")  # type to find, Enter to choose
+        qtbot.keyClick(picker.list, Qt.Key.Key_Return)
+
+    timer = on_modal(pick_luis, kind=AssigneePicker)
     qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: ticket.id in _rows(panel, Status.ASSIGNED), timeout=5000)
+    timer.stop()
+    assert seen["start"].startswith("Sin asignar")
+    luis_row = next(r for r in seen["rows"] if "(luis)" in r)
+    assert "Limpieza y residuos, Obras y mantenimiento" in luis_row
+    assert "tickets abiertos: 1" in luis_row
     assert desk.tickets.get(ticket.id).assignee_name == "Luis Pérez"
     assigned = panel.columns[Status.ASSIGNED]
-    assigned.view.setCurrentIndex(assigned.model.index(0))
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(
-        lambda _p, _t, _l, items, *_a: ("Salud — consultorio", True)))
+    assigned.view.setCurrentIndex(assigned.model.index(assigned.model.row_of(ticket.id)))
+
+    def to_salud(picker: DepartmentPicker) -> None:
+        seen["department"] = picker.list.currentItem().text()
+        qtbot.keyClick(picker.list, Qt.Key.Key_Return)  # Enter at once: nothing changes
+        seen["unchanged"] = not picker.changed
+
+    timer = on_modal(to_salud, kind=DepartmentPicker)
     panel.move_department.trigger()
+    timer.stop()
+    assert seen["department"].startswith("Obras y mantenimiento") and seen["unchanged"]
+    assert desk.tickets.get(ticket.id).department == "obras"
+
+    def pick_salud(picker: DepartmentPicker) -> None:
+        qtbot.keyClicks(picker.list, "Salud")
+        qtbot.keyClick(picker.list, Qt.Key.Key_Return)
+
+    timer = on_modal(pick_salud, kind=DepartmentPicker)
+    panel.move_department.trigger()
+    timer.stop()
     qtbot.waitUntil(lambda: desk.tickets.get(ticket.id).department == "salud", timeout=5000)
     # Luis does not work for salud: the ticket went back to salud's queue.
     qtbot.waitUntil(lambda: ticket.id in _rows(panel, Status.NEW), timeout=5000)

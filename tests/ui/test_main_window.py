@@ -85,7 +85,16 @@ def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people, live: bool
         qtbot.waitUntil(lambda: detail.snapshot.ticket.first_response_at is not None,
                         timeout=10_000)
         assert "Respuesta" in detail.thread_view.toPlainText()
+        from jun_desk.ui.resolve_dialog import ResolveDialog
+        from tests.ui.keys import on_modal
+
+        def resolve_only(dialog: ResolveDialog) -> None:  # Resolver asks first
+            dialog.notify.setChecked(False)
+            qtbot.mouseClick(dialog.resolve_button, Qt.MouseButton.LeftButton)
+
+        timer = on_modal(resolve_only, kind=ResolveDialog)
         qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
+        timer.stop()
         qtbot.waitUntil(lambda: desk.tickets.get(ticket_id).status is Status.RESOLVED,
                         timeout=10_000)
         final = desk.tickets.get(ticket_id)

@@ -17,6 +17,7 @@ from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.live import ChangeListener
 from jun_desk.ui.main_window import MainWindow
+from tests.ui.keys import resolving_without_a_message
 
 
 def _counting(reads: Counter[str], name: str, read: Callable[..., Any]) -> Callable[..., Any]:
@@ -60,6 +61,7 @@ def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[n
     applied: list[object] = []
     ui.operation_did_execute.connect(lambda changes, _who: applied.append(changes))
 
+    answer = resolving_without_a_message()  # Resolver asks first
     if live:
         # The resolve's audit event comes back through the stream too: applied once.
         with qtbot.waitSignal(window._coalescer.ready, timeout=10_000):
@@ -68,6 +70,7 @@ def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[n
     else:
         qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: bool(applied), timeout=10_000)
+    answer.stop()
     qtbot.waitUntil(lambda: detail.snapshot is not None
                     and detail.snapshot.ticket.status is Status.RESOLVED, timeout=10_000)
     qtbot.waitUntil(lambda: _on(window, Status.RESOLVED, ticket.id), timeout=10_000)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -24,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.actions import Changes, Kind
-from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError
+from jun_desk.domain.offers import ticket_offers
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.workflow import Status
@@ -332,7 +331,8 @@ class BoardPanel(QWidget):
         self.error_label.setText(describe(err))
         self.ui.message.emit(describe(err))
 
-    def _change(self, ticket: TicketView, work: Callable[[int], TicketView]) -> None:
+    def _change(self, ticket: TicketView, work: Callable[[int], TicketView],
+                kind: str = "") -> None:
         """``work(version)`` on a worker. After a conflict the card shows the ticket as
         it is now, the message says who changed what, and Reintentar repeats the action
         on the new version."""
@@ -340,12 +340,14 @@ class BoardPanel(QWidget):
 
         def done(after: TicketView) -> None:
             self.ui.ticket_changed.emit(after)  # places the card here at once
+            if kind:
+                self.ui.acted.emit(kind, ticket, after)  # confirmed, with an undo
 
         def failed(err: Exception) -> None:
             self._refused(err)
             if isinstance(err, ConflictError) and err.current_version is not None:
                 fresh = dataclasses.replace(ticket, version=err.current_version)
-                self._retry = lambda: self._change(fresh, work)
+                self._retry = lambda: self._change(fresh, work, kind)
                 self.retry_button.show()
                 self.refresh_tickets([ticket.id])
 
@@ -365,40 +367,44 @@ class BoardPanel(QWidget):
             return
         before = dataclasses.replace(before, version=version)
         desk, actor = self.ui.desk, self.ui.actor
-        self._change(before, lambda v: desk.tickets.move(actor, ticket_id, status, v))
+        self._change(before, lambda v: desk.tickets.move(actor, ticket_id, status, v), "move")
 
     def take(self, ticket: TicketView) -> None:
         desk, actor = self.ui.desk, self.ui.actor
         self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, actor.operator_id,
-                                                           v))
-
-    def _choose(self, title: str, label: str, names: list[str]) -> int | None:
-        """The index the supervisor picked in a list dialog, or None."""
-        if not names:
-            return None
-        choice, ok = QInputDialog.getItem(self, title, label, names, 0, False)
-        return names.index(choice) if ok else None
+                                                           v), "take")
 
     def assign_to(self, ticket: TicketView) -> None:
-        picked = self._choose(self.tr("Asignar ticket"), self.tr("Asignar #%d a:") % ticket.id,
-                              [f"{o.display_name} ({o.username})" for o in self._operators])
-        if picked is None:
-            return
-        operator_id = self._operators[picked].id
-        desk, actor = self.ui.desk, self.ui.actor
-        self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, operator_id, v))
+        """The person picker, started at the current assignee, with each person's
+        departments and open tickets (read off the GUI thread first)."""
+        from jun_desk.ui.pickers import AssigneePicker
+
+        def chosen(people: list) -> None:  # type: ignore[type-arg]
+            picker = AssigneePicker(ticket, people, self.ui.desk.ctx.catalogue, self)
+            accepted = picker.exec() == picker.DialogCode.Accepted and picker.changed
+            operator_id = picker.operator_id()
+            picker.deleteLater()
+            if not accepted:
+                return
+            desk, actor = self.ui.desk, self.ui.actor
+            self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, operator_id,
+                                                               v), "assign")
+
+        self.ui.run(self.ui.desk.people.workload, chosen,
+                    failure=self.tr("No se pudo leer quién atiende"))
 
     def redepartment(self, ticket: TicketView) -> None:
-        targets = [d for d in self.ui.desk.ctx.catalogue.routable if d.code != ticket.department]
-        picked = self._choose(self.tr("Cambiar de departamento"),
-                              self.tr("Llevar #%d a:") % ticket.id,
-                              [department_name(d) for d in targets])
-        if picked is None:
+        from jun_desk.ui.pickers import DepartmentPicker
+
+        picker = DepartmentPicker(ticket, self.ui.desk.ctx.catalogue, self)
+        accepted = picker.exec() == picker.DialogCode.Accepted and picker.changed
+        code = picker.department()
+        picker.deleteLater()
+        if not accepted or code is None:
             return
-        code = targets[picked].code
         desk, actor = self.ui.desk, self.ui.actor
         self._change(ticket, lambda v: desk.tickets.reassign_department(actor, ticket.id,
-                                                                        code, v))
+                                                                        code, v), "department")
 
     def context_menu(self, column: Column, pos: QPoint) -> None:
         index = column.view.indexAt(pos)
@@ -407,20 +413,21 @@ class BoardPanel(QWidget):
         column.view.setCurrentIndex(index)
         ticket: TicketView = index.data(TICKET_ROLE)
         menu = QMenu(self)
+        offers = ticket_offers(self.ui.actor, ticket)  # only what the services would accept
+        self.assign_me.setEnabled(offers.take)
         menu.addAction(self.assign_me)
+        self.reassign.setEnabled(offers.assign)
         menu.addAction(self.reassign)
         # An unclassified ticket is anyone's to route; other moves are a supervisor's.
-        routable = (self.ui.actor.may(Permission.REASSIGN_DEPARTMENT)
-                    or ticket.department == UNCLASSIFIED)
-        self.move_department.setEnabled(routable)
-        self.move_department.setVisible(routable)
+        self.move_department.setEnabled(offers.department)
+        self.move_department.setVisible(offers.department)
         menu.addAction(self.move_department)
         moves = menu.addMenu(self.tr("Mover a"))
-        for status in Status:
-            if status != ticket.status:
-                action = moves.addAction(status_names()[status])
-                action.triggered.connect(
-                    lambda _c=False, s=status: self.move(ticket.id, ticket.version, s.value))
+        moves.setEnabled(bool(offers.moves))
+        for status in offers.moves:
+            action = moves.addAction(status_names()[status])
+            action.triggered.connect(
+                lambda _c=False, s=status: self.move(ticket.id, ticket.version, s.value))
         menu.exec(column.view.viewport().mapToGlobal(pos))
 
     def _find(self, ticket_id: int) -> TicketView | None:

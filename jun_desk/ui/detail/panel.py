@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.actions import Changes, history_sentence
-from jun_desk.domain.canned import PRIVACY_REPLY, CannedReply, load_canned
+from jun_desk.domain.canned import (
+    PRIVACY_REPLY,
+    RESOLVED_REPLY,
+    CannedReply,
+    load_canned,
+    reply_language,
+)
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
@@ -241,17 +247,32 @@ class DetailPanel(QWidget):
         return "<hr/>".join(body for _, body in entries)
 
     # ------------------------------------------------------------------ composing
-    def use_canned(self, reply_id: str | None) -> None:
+    def reply_language(self) -> str:
+        """The citizen's language (what they wrote), not the operator's: Spanish unless
+        their messages read as English."""
+        if self.snapshot is None:
+            return "es"
+        return reply_language([i.text for i in self.snapshot.items
+                               if i.kind in ("mention", "dm_in")])
+
+    def canned_text(self, reply_id: str | None) -> str | None:
         reply = next((r for r in self.canned if r.id == reply_id), None)
         if reply is None or self.snapshot is None:
-            return
+            return None
         t = self.snapshot.ticket
         first_name = (t.citizen_name or "").split(" ")[0] or (
             f"@{t.citizen_handle}" if t.citizen_handle else "")
-        self.composer.setPlainText(reply.render(language=language(), values={
+        lang = self.reply_language()
+        dept = self.ui.desk.ctx.catalogue.get(t.department)
+        return reply.render(language=lang, values={
             "nombre": first_name, "usuario": f"@{t.citizen_handle}" if t.citizen_handle else "",
-            "ticket": str(t.id),
-            "departamento": department_name(self.ui.desk.ctx.catalogue.get(t.department))}))
+            "ticket": str(t.id), "departamento": dept.name(lang)})
+
+    def use_canned(self, reply_id: str | None) -> None:
+        text = self.canned_text(reply_id)
+        if text is None:
+            return
+        self.composer.setPlainText(text)
         self.templates.setCurrentIndex(0)
 
     def _update_buttons(self) -> None:
@@ -308,16 +329,64 @@ class DetailPanel(QWidget):
                     failure=self.tr("No se pudo guardar la nota"), changes=True,
                     on_error=self._failed)
 
-    def _workflow(self, action, failure: str) -> None:  # type: ignore[no-untyped-def]
-        """Resolve or reopen the shown ticket at the version the operator is looking at."""
-        if self.snapshot is None:
-            return
-        actor, t = self.ui.actor, self.snapshot.ticket
-        self.ui.run(lambda: action(actor, t.id, t.version), self._after_change,
-                    failure=failure, changes=True, on_error=self._failed)
-
     def resolve(self) -> None:
-        self._workflow(self.ui.desk.tickets.resolve, self.tr("No se pudo resolver"))
+        """Ask first, offering the canned "resolved" reply in the citizen's language; the
+        ticket is resolved, then the reply queued (a refused resolution tells nobody)."""
+        from jun_desk.ui.resolve_dialog import ResolveDialog
+
+        snap = self.snapshot
+        if snap is None or not snap.ticket.status.is_open:
+            return
+        t = snap.ticket
+        dialog = ResolveDialog(t, self.canned_text(RESOLVED_REPLY) or "", self.reply_language(),
+                               can_reply=any(i.kind == "mention" for i in snap.items),
+                               can_dm=bool(t.citizen_id), parent=self)
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
+        message = dialog.message()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        desk, actor, account = self.ui.desk, self.ui.actor, self.ui.account
+
+        def work():  # type: ignore[no-untyped-def]
+            after = desk.tickets.resolve(actor, t.id, t.version)
+            queued = None
+            if message is not None:
+                try:
+                    queued = desk.outbox.enqueue(actor, t.id, message[0], message[1],
+                                                 account=account)
+                except Exception as err:  # resolved all the same: say so, keep the text
+                    return after, err
+            return after, queued
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            after, queued = result
+            self.ui.ticket_changed.emit(after)
+            if isinstance(queued, Exception):
+                self.composer.setPlainText(message[1] if message else "")
+                self.error.setText(self.tr("Resuelto, pero el aviso al vecino no se pudo "
+                                           "poner en la bandeja: %s") % describe(queued))
+                self.reload()
+                return
+            self._after_change()
+            if queued is not None:
+                self.ui.outbox_queued.emit()
+                self.ui.message.emit(self.tr("Ticket #%d resuelto; aviso al vecino en la "
+                                             "bandeja de salida (#%d)") % (t.id, queued.id))
+            else:
+                self.ui.acted.emit("resolve", t, after)
+
+        self.ui.run(work, done, failure=self.tr("No se pudo resolver"), changes=True,
+                    on_error=self._failed)
 
     def reopen(self) -> None:
-        self._workflow(self.ui.desk.tickets.reopen, self.tr("No se pudo reabrir"))
+        if self.snapshot is None:
+            return
+        before, desk, actor = self.snapshot.ticket, self.ui.desk, self.ui.actor
+
+        def done(after: TicketView) -> None:
+            self._after_change(after)
+            self.ui.acted.emit("reopen", before, after)
+
+        self.ui.run(lambda: desk.tickets.reopen(actor, before.id, before.version), done,
+                    failure=self.tr("No se pudo reabrir"), changes=True, on_error=self._failed)

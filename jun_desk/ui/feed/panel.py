@@ -271,9 +271,50 @@ class FeedPanel(QWidget):
         self._update_actions()
 
     def create_ticket(self) -> None:
+        """A ticket for the selected message; when open tickets look like the same matter
+        (same street, same words) the operator may add the message to one instead."""
         item = self.current()
         if item is None or item.ticket_id is not None:
             return
+        desk = self.ui.desk
+        self.ui.run(lambda: desk.similar.for_item(item.id),
+                    lambda found: self._create_or_join(item, found), quiet=True,
+                    on_error=lambda _e: self._create(item))
+
+    def _create_or_join(self, item: ItemView, similar: list) -> None:  # type: ignore[type-arg]
+        if not similar:
+            self._create(item)
+            return
+        from jun_desk.ui.pickers import SimilarDialog
+
+        dialog = SimilarDialog(item.text, similar, self.ui.desk.ctx.catalogue, self)
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
+        choice, number = dialog.choice, dialog.ticket_id()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        if choice == SimilarDialog.NEW:
+            self._create(item)
+        elif choice == SimilarDialog.JOIN and number is not None:
+            self._join(item, number)
+
+    def _join(self, item: ItemView, number: int) -> None:
+        desk, actor = self.ui.desk, self.ui.actor
+
+        def work():  # type: ignore[no-untyped-def]
+            ticket = desk.tickets.attach_item(actor, number, item.id)
+            return ticket, next(i for i in desk.tickets.items(number) if i.id == item.id)
+
+        def done(result) -> None:  # type: ignore[no-untyped-def]
+            ticket, updated = result
+            self._replace(updated)
+            self.ui.message.emit(self.tr("Mensaje añadido al ticket #%d") % ticket.id)
+            self.ui.ticket_changed.emit(ticket)
+            self.ui.ticket_chosen.emit(ticket.id)
+
+        self.ui.run(work, done, failure=self.tr("No se pudo añadir"), changes=True)
+
+    def _create(self, item: ItemView) -> None:
         desk, actor = self.ui.desk, self.ui.actor
 
         def work():  # type: ignore[no-untyped-def]
@@ -311,8 +352,13 @@ class FeedPanel(QWidget):
         if item is None:
             return
         desk, actor = self.ui.desk, self.ui.actor
+
+        def done(updated: ItemView) -> None:
+            self._replace(updated)
+            self.ui.acted.emit("handled", item, updated)  # confirmed, with an undo
+
         self.ui.run(lambda: desk.feed.mark_handled(actor, item.id, not item.handled),
-                    self._replace, failure=self.tr("No se pudo marcar"), changes=True)
+                    done, failure=self.tr("No se pudo marcar"), changes=True)
 
     def reply(self) -> None:
         item = self.current()
