@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +46,11 @@ def scenario_mention_ids(sandbox: Sandbox) -> set[str]:
 
 def scenario_dm_ids(sandbox: Sandbox) -> set[str]:
     return {str(d.id) for d in sandbox.state.visible_dms()}
+
+
+def jun_desk_process(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
+    """The desk's command line in a process of its own (kill -9 tests), its files in
+    ``home``."""
+    env = {**os.environ, "JUN_DESK_HOME": str(home), "JUN_DESK_ACCOUNT": "AytoJun"}
+    return subprocess.Popen([sys.executable, "-m", "jun_desk", "--db", str(db), *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -7,20 +7,13 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from jun_desk.x.sandbox.server import Faults, Sandbox
+from tests.x.conftest import jun_desk_process
 
 KILLS = int(os.environ.get("JUN_DESK_COST_KILLS", "8"))
-
-
-def _jun_desk(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "JUN_DESK_HOME": str(home), "JUN_DESK_ACCOUNT": "AytoJun"}
-    return subprocess.Popen([sys.executable, "-m", "jun_desk", "--db", str(db), *args],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_meter_equals_the_bill_across_kill_9_and_faults(tmp_path: Path,
@@ -32,7 +25,7 @@ def test_meter_equals_the_bill_across_kill_9_and_faults(tmp_path: Path,
         url = sandbox.base_url
         killed_mid_run = 0
         for _kill in range(KILLS):
-            proc = _jun_desk(db, tmp_path, "sync", "--watch", "--api-base", url,
+            proc = jun_desk_process(db, tmp_path, "sync", "--watch", "--api-base", url,
                              "--interval", "0.1", "--page-size", "5", "--no-outbox")
             time.sleep(rng.uniform(0.5, 2.0))
             if proc.poll() is None:
@@ -42,7 +35,7 @@ def test_meter_equals_the_bill_across_kill_9_and_faults(tmp_path: Path,
         while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
             time.sleep(0.5)
         sandbox.faults = Faults()
-        final = _jun_desk(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
+        final = jun_desk_process(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
         _out, err = final.communicate(timeout=120)
         assert final.returncode == 0, err
         billed = sandbox.bill.total

@@ -10,21 +10,13 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from jun_desk.x.sandbox.server import Sandbox
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids
+from tests.x.conftest import jun_desk_process, scenario_dm_ids, scenario_mention_ids
 
 TRIALS = int(os.environ.get("JUN_DESK_KILL_TRIALS", "20"))
-
-
-def _jun_desk(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "JUN_DESK_HOME": str(home), "JUN_DESK_ACCOUNT": "AytoJun"}
-    return subprocess.Popen([sys.executable, "-m", "jun_desk", "--db", str(db), *args],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_kill_9_during_sync_loses_and_duplicates_nothing(tmp_path: Path,
@@ -36,7 +28,7 @@ def test_kill_9_during_sync_loses_and_duplicates_nothing(tmp_path: Path,
         url = sandbox.base_url
         killed_mid_run = 0
         for _trial in range(TRIALS):
-            proc = _jun_desk(db, tmp_path, "sync", "--watch", "--api-base", url,
+            proc = jun_desk_process(db, tmp_path, "sync", "--watch", "--api-base", url,
                              "--interval", "0.1", "--page-size", "5", "--no-outbox")
             time.sleep(rng.uniform(0.4, 1.6))
             if proc.poll() is None:
@@ -46,7 +38,7 @@ def test_kill_9_during_sync_loses_and_duplicates_nothing(tmp_path: Path,
         # Let the rest of the day arrive, then one clean run picks everything up.
         while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
             time.sleep(0.5)
-        final = _jun_desk(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
+        final = jun_desk_process(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
         _out, err = final.communicate(timeout=120)
         assert final.returncode == 0, err
         mentions, dms = scenario_mention_ids(sandbox), scenario_dm_ids(sandbox)
