@@ -9,7 +9,8 @@ import math
 import signal
 import sys
 import threading
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from jun_desk.config import DEFAULT_POLL_SECONDS, default_account
@@ -19,6 +20,10 @@ from jun_desk.secrets import FIELDS, XCredentials
 
 if TYPE_CHECKING:  # imported where used: the command line starts without the data layer
     from jun_desk.services.desk import Desk
+    from jun_desk.services.leases import PollerLease
+    from jun_desk.x.client import XClient
+    from jun_desk.x.outbox_sender import OutboxSender
+    from jun_desk.x.sync import SyncEngine, SyncReport
 
 LABELS = {"consumer_key": "API key (consumer key)",
           "consumer_secret": "API key secret (consumer secret)",
@@ -185,11 +190,8 @@ def _lease_left(desk: Desk, account: str, ttl: float) -> float:
 
 def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk import secrets
-    from jun_desk.services.leases import PollerLease, lease_timing
     from jun_desk.x.client import XClient
-    from jun_desk.x.errors import describe_error
     from jun_desk.x.outbox_sender import OutboxSender
-    from jun_desk.x.sync import SyncEngine, SyncReport, watch
     from jun_desk.x.transport import X_API_BASE
 
     account = (args.account or default_account()).lstrip("@")
@@ -197,80 +199,125 @@ def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-
         raise JunDeskError("--interval must be positive")
     client = XClient(secrets.load_credentials(account), api_base=args.api_base or X_API_BASE)
     stop = threading.Event()
-
-    def progress(stream: Stream, pages: int, new: int) -> None:
-        if pages > 1:
-            print(f"  {stream.value}: page {pages}, {new} new so far", file=sys.stderr,
-                  flush=True)
-
     if not 5 <= args.page_size <= 100:
         raise JunDeskError("--page-size must be between 5 and 100")
-    ttl, _heartbeat = lease_timing(args.interval)
-    lease = PollerLease.for_this_desk(args.desk_label or f"jun-desk sync ({getpass.getuser()})",
-                                      ttl)
-    engine = SyncEngine(desk, client, progress=progress, stop=stop, page_size=args.page_size,
-                        lease=lease)
+    engine, lease, ttl = _sync_engine(desk, client, args, stop)
     sender = OutboxSender(desk, client, account)
 
     def report_line(report: SyncReport) -> None:
-        if report.standby is not None:
-            print(f"{datetime.now():%H:%M:%S} @{report.account}: {report.standby} polls this "
-                  "account; this desk stands by", flush=True)
-            return
-        if report.paused and report.budget is not None and report.budget.until is not None:
-            print(f"{datetime.now():%H:%M:%S} @{report.account}: the month's X budget is "
-                  f"spent; polling paused until {report.budget.until:%Y-%m-%d %H:%M} UTC "
-                  "(see `jun-desk costs`)", file=sys.stderr, flush=True)
-            if not args.no_outbox and not report.budget.writes_stopped:
-                sender.send_due()
-            return
-        line = (f"{datetime.now():%H:%M:%S} @{report.account}: {report.mentions.inserted} new "
-                f"mentions, {report.dms.inserted} new DMs "
-                f"({report.mentions.pages + report.dms.pages} pages")
-        if report.retries:
-            line += f", {report.retries} retries"
-        line += ")"
-        if report.quarantined:
-            line += (f"; {report.quarantined} could not be read whole (see `jun-desk "
-                     "quarantine list`)")
-        if not args.no_outbox:
-            sent = sender.send_due()
-            if sent.sent or sent.recovered or sent.retrying or sent.failed:
-                line += (f"; outbox: {sent.sent} sent, {sent.recovered} already on X, "
-                         f"{sent.retrying} to retry, {sent.failed} failed")
-        print(line, flush=True)
-        for stream, err in report.failed.items():
-            print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe_error(err, 'en')}; "
-                  "the other stream went on", file=sys.stderr, flush=True)
-        for stall in report.stalled:
-            print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
-                  f"{stall.seconds / 60:.0f} min: {describe_error(stall.error, 'en')}",
-                  file=sys.stderr, flush=True)
+        _print_report(report, sender, send_outbox=not args.no_outbox)
 
     try:
         if not args.watch:
-            report = engine.sync_once()
-            if report.standby is not None:
-                # Another desk holds the lease; if it died, its lease runs out shortly.
-                wait = _lease_left(desk, report.account, ttl.total_seconds())
-                print(f"{report.standby} holds the poller lease; waiting {wait:.1f} s for it",
-                      file=sys.stderr, flush=True)
-                stop.wait(wait)
-                report = engine.sync_once()
-            report_line(report)
-            # --once promises everything up to now: a stream that failed is an error.
-            return 0 if not report.failed else 1
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: stop.set())
-        print(f"Watching @{account} every {args.interval:g} s or more (Ctrl-C to stop)",
-              flush=True)
-        watch(engine, interval=args.interval, on_report=report_line, stop=stop,
-              on_error=lambda err: print(f"{datetime.now():%H:%M:%S} "
-                                         f"{describe_error(err, 'en')}",
-                                         file=sys.stderr, flush=True))
+            return _sync_once(desk, engine, ttl, stop, report_line)
+        _watch(engine, account, args.interval, stop, report_line)
         return 0
     finally:
         if engine.me is not None:
             with contextlib.suppress(JunDeskError):  # else it runs out by itself
                 desk.leases.release(engine.me.handle, lease)
         client.close()
+
+
+def _sync_engine(desk: Desk, client: XClient, args: argparse.Namespace,
+                 stop: threading.Event) -> tuple[SyncEngine, PollerLease, timedelta]:
+    """The engine that polls for this desk, under a poller lease named after it."""
+    from jun_desk.services.leases import PollerLease, lease_timing
+    from jun_desk.x.sync import SyncEngine
+
+    ttl, _heartbeat = lease_timing(args.interval)
+    lease = PollerLease.for_this_desk(args.desk_label or f"jun-desk sync ({getpass.getuser()})",
+                                      ttl)
+    engine = SyncEngine(desk, client, progress=_print_progress, stop=stop,
+                        page_size=args.page_size, lease=lease)
+    return engine, lease, ttl
+
+
+def _print_progress(stream: Stream, pages: int, new: int) -> None:
+    if pages > 1:
+        print(f"  {stream.value}: page {pages}, {new} new so far", file=sys.stderr,
+              flush=True)
+
+
+def _sync_once(desk: Desk, engine: SyncEngine, ttl: timedelta, stop: threading.Event,
+               report_line: Callable[[SyncReport], None]) -> int:
+    report = engine.sync_once()
+    if report.standby is not None:
+        # Another desk holds the lease; if it died, its lease runs out shortly.
+        wait = _lease_left(desk, report.account, ttl.total_seconds())
+        print(f"{report.standby} holds the poller lease; waiting {wait:.1f} s for it",
+              file=sys.stderr, flush=True)
+        stop.wait(wait)
+        report = engine.sync_once()
+    report_line(report)
+    # --once promises everything up to now: a stream that failed is an error.
+    return 0 if not report.failed else 1
+
+
+def _watch(engine: SyncEngine, account: str, interval: float, stop: threading.Event,
+           report_line: Callable[[SyncReport], None]) -> None:
+    from jun_desk.x.errors import describe_error
+    from jun_desk.x.sync import watch
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    print(f"Watching @{account} every {interval:g} s or more (Ctrl-C to stop)", flush=True)
+    watch(engine, interval=interval, on_report=report_line, stop=stop,
+          on_error=lambda err: print(f"{datetime.now():%H:%M:%S} "
+                                     f"{describe_error(err, 'en')}",
+                                     file=sys.stderr, flush=True))
+
+
+def _print_report(report: SyncReport, sender: OutboxSender, *, send_outbox: bool) -> None:
+    """One poll's line on stdout (sending the outbox's due replies on the way), its problems
+    on stderr."""
+    if report.standby is not None:
+        print(f"{datetime.now():%H:%M:%S} @{report.account}: {report.standby} polls this "
+              "account; this desk stands by", flush=True)
+        return
+    if report.paused and report.budget is not None and report.budget.until is not None:
+        print(f"{datetime.now():%H:%M:%S} @{report.account}: the month's X budget is "
+              f"spent; polling paused until {report.budget.until:%Y-%m-%d %H:%M} UTC "
+              "(see `jun-desk costs`)", file=sys.stderr, flush=True)
+        if send_outbox and not report.budget.writes_stopped:
+            sender.send_due()
+        return
+    line = _counts_line(report)
+    if send_outbox:
+        line += _outbox_summary(sender)
+    print(line, flush=True)
+    _print_stream_problems(report)
+
+
+def _counts_line(report: SyncReport) -> str:
+    line = (f"{datetime.now():%H:%M:%S} @{report.account}: {report.mentions.inserted} new "
+            f"mentions, {report.dms.inserted} new DMs "
+            f"({report.mentions.pages + report.dms.pages} pages")
+    if report.retries:
+        line += f", {report.retries} retries"
+    line += ")"
+    if report.quarantined:
+        line += (f"; {report.quarantined} could not be read whole (see `jun-desk "
+                 "quarantine list`)")
+    return line
+
+
+def _outbox_summary(sender: OutboxSender) -> str:
+    """Send the replies due; what happened, if anything did."""
+    sent = sender.send_due()
+    if sent.sent or sent.recovered or sent.retrying or sent.failed:
+        return (f"; outbox: {sent.sent} sent, {sent.recovered} already on X, "
+                f"{sent.retrying} to retry, {sent.failed} failed")
+    return ""
+
+
+def _print_stream_problems(report: SyncReport) -> None:
+    from jun_desk.x.errors import describe_error
+
+    for stream, err in report.failed.items():
+        print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe_error(err, 'en')}; "
+              "the other stream went on", file=sys.stderr, flush=True)
+    for stall in report.stalled:
+        print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
+              f"{stall.seconds / 60:.0f} min: {describe_error(stall.error, 'en')}",
+              file=sys.stderr, flush=True)

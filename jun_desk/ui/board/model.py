@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.workflow import Status
+from jun_desk.ui.keyed_model import KeyedListModel
 
 TICKET_ROLE = Qt.ItemDataRole.UserRole + 2
 MIME = "application/x-jun-desk-ticket"
@@ -29,15 +29,13 @@ Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None], Callabl
                   None]
 
 
-class ColumnModel(QAbstractListModel):
+class ColumnModel(KeyedListModel[TicketView]):
     move_requested = Signal(int, int, str)  # ticket id, version read, target status
 
     def __init__(self, status: Status, loader: Loader, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.status = status
         self._loader = loader  # see Loader
-        self._tickets: list[TicketView] = []
-        self._rows: dict[int, int] = {}
         self._complete = False
         self._fetching = False
         self._generation = 0
@@ -46,13 +44,10 @@ class ColumnModel(QAbstractListModel):
         self.describe: Callable[[TicketView], str] | None = None
 
     # ------------------------------------------------------------------ Qt API
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._tickets)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._tickets):
+        ticket = self.entry_at(index)
+        if ticket is None:
             return None
-        ticket = self._tickets[index.row()]
         if role == TICKET_ROLE:
             return ticket
         if role == Qt.ItemDataRole.DisplayRole:
@@ -80,7 +75,7 @@ class ColumnModel(QAbstractListModel):
             return
         self._fetching = True
         generation = self._generation
-        self._loader(self.status, len(self._tickets), PAGE,
+        self._loader(self.status, len(self._entries), PAGE,
                      lambda page: self._page(generation, page),
                      lambda: self.load_failed(generation))  # never stuck "fetching"
 
@@ -102,7 +97,7 @@ class ColumnModel(QAbstractListModel):
         return Qt.DropAction.MoveAction
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        tickets = [self._tickets[i.row()] for i in indexes if i.isValid()]
+        tickets = [self._entries[i.row()] for i in indexes if i.isValid()]
         data = QMimeData()
         data.setData(MIME, json.dumps([{"id": t.id, "version": t.version,
                                         "status": t.status.value} for t in tickets]).encode())
@@ -134,7 +129,7 @@ class ColumnModel(QAbstractListModel):
         carry (the board reads every column's first page at once, see ``first_page``)."""
         self._generation += 1
         self.beginResetModel()
-        self._tickets, self._rows = [], {}
+        self._entries, self._rows = [], {}
         self._complete = False
         self._fetching = True
         self.endResetModel()
@@ -149,21 +144,7 @@ class ColumnModel(QAbstractListModel):
             self._fetching = False
 
     def _append(self, tickets: list[TicketView]) -> None:
-        fresh = [t for t in tickets if t.id not in self._rows]
-        if not fresh:
-            return
-        start = len(self._tickets)
-        self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
-        self._tickets.extend(fresh)
-        self._reindex()
-        self.endInsertRows()
-
-    def update(self, ticket: TicketView) -> None:
-        row = self._rows.get(ticket.id)
-        if row is None:
-            return
-        self._tickets[row] = ticket
-        self.dataChanged.emit(self.index(row), self.index(row))
+        self._insert_fresh(len(self._entries), tickets)
 
     def sort_key(self, ticket: TicketView) -> tuple:
         """The column's order: open work urgent first, then oldest first; finished work
@@ -178,32 +159,14 @@ class ColumnModel(QAbstractListModel):
         row = self._rows.get(ticket.id)
         key = self.sort_key(ticket)
         if row is not None:
-            if self.sort_key(self._tickets[row]) == key:
+            if self.sort_key(self._entries[row]) == key:
                 self.update(ticket)
                 return
             self.remove(ticket.id)
-        position = bisect.bisect_left(self._tickets, key, key=self.sort_key)
-        if position == len(self._tickets) and not self._complete:
+        position = bisect.bisect_left(self._entries, key, key=self.sort_key)
+        if position == len(self._entries) and not self._complete:
             return
-        self.beginInsertRows(QModelIndex(), position, position)
-        self._tickets.insert(position, ticket)
-        self._reindex()
-        self.endInsertRows()
-
-    def remove(self, ticket_id: int) -> None:
-        row = self._rows.get(ticket_id)
-        if row is None:
-            return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._tickets[row]
-        self._reindex()
-        self.endRemoveRows()
+        self._insert_fresh(position, [ticket])
 
     def ticket(self, row: int) -> TicketView:
-        return self._tickets[row]
-
-    def row_of(self, ticket_id: int) -> int | None:
-        return self._rows.get(ticket_id)
-
-    def _reindex(self) -> None:
-        self._rows = {t.id: row for row, t in enumerate(self._tickets)}
+        return self._entries[row]

@@ -70,9 +70,34 @@ class FeedDelegate(QStyledItemDelegate):
         item: ItemView = index.data(ITEM_ROLE)
         painter.save()
         rect = QRectF(option.rect)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        self._paint_background(painter, option, item, rect)
+        handle = item.author_handle or item.author_x_id
+        draw_avatar(
+            painter,
+            QRectF(rect.left() + PAD, rect.top() + PAD, AVATAR, AVATAR),
+            initials(item.author_name, handle),
+            handle,
+        )
+        x = rect.left() + AVATAR + 2 * PAD
+        y = rect.top() + PAD
+        text_colour = option.palette.color(QPalette.ColorRole.Text)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        self._paint_header(painter, option, item, rect, x, y, handle, text_colour, bold)
+        y += LINE + 4
+        y += self._paint_text(painter, option, item, QPointF(x, y), text_colour)
+        cursor = self._paint_chips(painter, option, item, rect, x, y, bold)
+        self._paint_reason_and_tail(painter, item, rect, x, y, cursor)
+        if item.personal_data:
+            self._paint_privacy(painter, item, rect, x, y + LINE + 2)
+        painter.restore()
+
+    def _paint_background(self, painter: QPainter, option: QStyleOptionViewItem,
+                          item: ItemView, rect: QRectF) -> None:
+        """Selection or the personal-data warning, the separator, the urgent edge; a handled
+        item is painted faded from here on."""
         palette = option.palette
-        if selected:
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight).lighter(185))
         elif item.personal_data and item.kind == "mention":
             painter.fillRect(rect, WARNING_BG)
@@ -84,18 +109,11 @@ class FeedDelegate(QStyledItemDelegate):
         if item.handled:
             painter.setOpacity(0.55)
 
-        handle = item.author_handle or item.author_x_id
-        draw_avatar(
-            painter,
-            QRectF(rect.left() + PAD, rect.top() + PAD, AVATAR, AVATAR),
-            initials(item.author_name, handle),
-            handle,
-        )
-        x = rect.left() + AVATAR + 2 * PAD
-        y = rect.top() + PAD
-        text_colour = palette.color(QPalette.ColorRole.Text)
-        # When first (right-aligned): the time of day, and how long ago if there is room;
-        # then the name and the handle share what is left, elided, never overlapping.
+    def _paint_header(self, painter: QPainter, option: QStyleOptionViewItem, item: ItemView,
+                      rect: QRectF, x: float, y: float, handle: str, text_colour: QColor,
+                      bold: QFont) -> None:
+        """When first (right-aligned): the time of day, and how long ago if there is room;
+        then the name and the handle share what is left, elided, never overlapping."""
         now = self.now()
         metrics = painter.fontMetrics()
         right = rect.right() - PAD
@@ -107,8 +125,6 @@ class FeedDelegate(QStyledItemDelegate):
         painter.drawText(QRectF(x, y, right - x, LINE),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
         room = int(right - x - when_width - 8)
-        bold = QFont(option.font)
-        bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
         name = painter.fontMetrics().elidedText(item.author_name or handle,
@@ -128,16 +144,21 @@ class FeedDelegate(QStyledItemDelegate):
                 cursor + metrics.horizontalAdvance(verified) + 12 <= x + room:
             draw_chip(painter, cursor, y, verified, "#e8f5e9", "#1b5e20", 17)
 
-        y += LINE + 4
+    def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, item: ItemView,
+                    at_point: QPointF, text_colour: QColor) -> float:
+        """The escaped tweet text; returns the height it took (and the gap below it)."""
         doc = self._document(item, self._text_width(option), option.font)
         painter.save()
-        painter.translate(x, y)
+        painter.translate(at_point.x(), at_point.y())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, text_colour)
         doc.documentLayout().draw(painter, context)
         painter.restore()
-        y += doc.size().height() + 6
+        return doc.size().height() + 6
 
+    def _paint_chips(self, painter: QPainter, option: QStyleOptionViewItem, item: ItemView,
+                     rect: QRectF, x: float, y: float, bold: QFont) -> float:
+        """The priority badge and the department chip; returns where the line goes on."""
         dept = (
             self.catalogue.get(item.suggested_department)
             if item.suggested_department in self.catalogue
@@ -153,8 +174,11 @@ class FeedDelegate(QStyledItemDelegate):
         if dept is not None:
             cursor += department_chip(painter, cursor, y, dept, language=language(),
                                       max_width=rect.right() - PAD - cursor) + 6
-        painter.setPen(MUTED)
-        reason = item.triage_reason or ""
+        return cursor
+
+    @staticmethod
+    def _badges(item: ItemView) -> str:
+        """The right-hand notes: attachments, edited, its ticket or handled."""
         extras = []
         if item.media_count:
             extras.append(
@@ -166,7 +190,14 @@ class FeedDelegate(QStyledItemDelegate):
             extras.append(QCoreApplication.translate("FeedDelegate", "ticket #%d") % item.ticket_id)
         elif item.handled:
             extras.append(QCoreApplication.translate("FeedDelegate", "atendido"))
-        tail = "   ".join(extras)
+        return "   ".join(extras)
+
+    def _paint_reason_and_tail(self, painter: QPainter, item: ItemView, rect: QRectF, x: float,
+                               y: float, cursor: float) -> None:
+        """The triage reason, elided, in what the badges on the right leave."""
+        painter.setPen(MUTED)
+        reason = item.triage_reason or ""
+        tail = self._badges(item)
         tail_width = painter.fontMetrics().horizontalAdvance(tail) + PAD if tail else 0
         available = int(rect.right() - PAD - cursor - tail_width)
         painter.drawText(
@@ -182,26 +213,27 @@ class FeedDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 tail,
             )
-        if item.personal_data:
-            y += LINE + 2
-            labels = privacy_labels()
-            kinds = ", ".join(labels.get(k, k) for k in item.personal_data)
-            if item.kind == "mention":
-                painter.setPen(RED)
-                text = (
-                    QCoreApplication.translate(
-                        "FeedDelegate", "⚠ Datos personales en público (%s): mejor seguir por DM"
-                    )
-                    % kinds
+
+    def _paint_privacy(self, painter: QPainter, item: ItemView, rect: QRectF, x: float,
+                       y: float) -> None:
+        """The personal-data line: a warning on a public mention, a note on a DM."""
+        labels = privacy_labels()
+        kinds = ", ".join(labels.get(k, k) for k in item.personal_data)
+        if item.kind == "mention":
+            painter.setPen(RED)
+            text = (
+                QCoreApplication.translate(
+                    "FeedDelegate", "⚠ Datos personales en público (%s): mejor seguir por DM"
                 )
-            else:
-                painter.setPen(MUTED)
-                text = (
-                    QCoreApplication.translate(
-                        "FeedDelegate", "Privado, contiene datos personales (%s)"
-                    )
-                    % kinds
+                % kinds
+            )
+        else:
+            painter.setPen(MUTED)
+            text = (
+                QCoreApplication.translate(
+                    "FeedDelegate", "Privado, contiene datos personales (%s)"
                 )
-            painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))
-        painter.restore()
+                % kinds
+            )
+        painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from jun_desk.x.sandbox.scenario import Tweet
-    from jun_desk.x.sandbox.server import SandboxState
+    from jun_desk.x.sandbox.state import SandboxState
 
 LIST_ENDPOINTS = ("GET /2/users/:id/mentions", "GET /2/dm_events")
 LOOKUP = "GET /2/tweets"

@@ -20,7 +20,7 @@ from jun_desk.x.sandbox.rules import ApiError, invalid, json_body, problem
 from jun_desk.x.sandbox.rules import not_found as _not_found
 
 if TYPE_CHECKING:
-    from jun_desk.x.sandbox.server import SandboxState
+    from jun_desk.x.sandbox.state import SandboxState
 
 LIMITS = {
     "PUT /2/tweets/:id/hidden": 50,
