@@ -1224,37 +1224,37 @@ week</translation>
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="126" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="142" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="161" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="185" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="164" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="188" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="166" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="190" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="168" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="225" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="200" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="233" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
