@@ -31,6 +31,7 @@ class Poller(QObject):
         self._max_backoff = max_backoff
         self._failures = 0
         self._running = False
+        self._again = False  # poll_now during a poll: poll again as soon as it ends
         self._stopped = True
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -48,7 +49,13 @@ class Poller(QObject):
             self._timer.start(delay_ms)
 
     def poll_now(self) -> None:
-        if not self._running and not self._stopped:
+        """Poll at once (a reply or DM was queued); during a poll, right after it: what was
+        queued while the job ran would otherwise wait a whole interval."""
+        if self._stopped:
+            return
+        if self._running:
+            self._again = True
+        else:
             self._timer.start(0)
 
     def stop(self, wait_ms: int = 30_000) -> None:
@@ -85,5 +92,8 @@ class Poller(QObject):
     def _arm(self, seconds: float) -> None:
         self._running = False
         self.busy.emit(False)
+        if self._again and self._failures == 0:
+            seconds = 0.0  # after a failure the backoff stands; the queued item waits for it
+        self._again = False
         if not self._stopped:
             self._timer.start(int(seconds * 1000))

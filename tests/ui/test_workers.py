@@ -42,3 +42,28 @@ def _alive(widget: QLabel) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_poll_now_during_a_poll_polls_again_right_after(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A reply queued while a poll runs is sent by a poll right after it, not an interval
+    later (the interval here is an hour)."""
+    import threading
+
+    from jun_desk.ui.poller import Poller
+
+    release = threading.Event()
+    started: list[int] = []
+
+    def job() -> int:
+        started.append(len(started) + 1)
+        if len(started) == 1:
+            assert release.wait(30)
+        return len(started)
+
+    poller = Poller(job, lambda: 3600.0)
+    poller.start()
+    qtbot.waitUntil(lambda: len(started) == 1, timeout=10_000)
+    poller.poll_now()  # while the first poll is still running
+    release.set()
+    qtbot.waitUntil(lambda: len(started) == 2, timeout=10_000)
+    poller.stop()
