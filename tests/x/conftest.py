@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+import random
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +57,29 @@ def jun_desk_process(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "JUN_DESK_HOME": str(home), "JUN_DESK_ACCOUNT": "AytoJun"}
     return subprocess.Popen([sys.executable, "-m", "jun_desk", "--db", str(db), *args],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def kill_syncs(db: Path, home: Path, url: str, kills: int, rng: random.Random,
+               pause: tuple[float, float]) -> int:
+    """Start ``sync --watch`` ``kills`` times and kill -9 it after a random pause; returns how
+    many were still running when killed."""
+    killed_mid_run = 0
+    for _kill in range(kills):
+        proc = jun_desk_process(db, home, "sync", "--watch", "--api-base", url,
+                                "--interval", "0.1", "--page-size", "5", "--no-outbox")
+        time.sleep(rng.uniform(*pause))
+        if proc.poll() is None:
+            killed_mid_run += 1
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    return killed_mid_run
+
+
+def sync_rest_of_day(sandbox: Sandbox, db: Path, home: Path) -> None:
+    """Let the rest of the day arrive, then one clean run picks everything up."""
+    while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
+        time.sleep(0.5)
+    final = jun_desk_process(db, home, "sync", "--once", "--api-base", sandbox.base_url,
+                             "--no-outbox")
+    _out, err = final.communicate(timeout=120)
+    assert final.returncode == 0, err

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import sqlite3
-import time
 from pathlib import Path
 
 from jun_desk.x.sandbox.server import Faults, Sandbox
-from tests.x.conftest import jun_desk_process
+from tests.x.conftest import kill_syncs, sync_rest_of_day
 
 KILLS = int(os.environ.get("JUN_DESK_COST_KILLS", "8"))
 
@@ -22,22 +20,9 @@ def test_meter_equals_the_bill_across_kill_9_and_faults(tmp_path: Path,
     db = tmp_path / "desk.db"
     faults = Faults.parse("5xx=0.05,malformed=0.05,drop=0.03,429=0.03")
     with Sandbox(speed=15 * 3600 / 20, faults=faults) as sandbox:
-        url = sandbox.base_url
-        killed_mid_run = 0
-        for _kill in range(KILLS):
-            proc = jun_desk_process(db, tmp_path, "sync", "--watch", "--api-base", url,
-                             "--interval", "0.1", "--page-size", "5", "--no-outbox")
-            time.sleep(rng.uniform(0.5, 2.0))
-            if proc.poll() is None:
-                killed_mid_run += 1
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-        while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
-            time.sleep(0.5)
-        sandbox.faults = Faults()
-        final = jun_desk_process(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
-        _out, err = final.communicate(timeout=120)
-        assert final.returncode == 0, err
+        killed_mid_run = kill_syncs(db, tmp_path, sandbox.base_url, KILLS, rng, (0.5, 2.0))
+        sandbox.faults = Faults()  # the clean run that ends the day meets no faults
+        sync_rest_of_day(sandbox, db, tmp_path)
         billed = sandbox.bill.total
         injected = dict(sandbox.state.stats.injected)
     assert killed_mid_run == KILLS

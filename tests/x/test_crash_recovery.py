@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import sqlite3
-import time
 from pathlib import Path
 
 from jun_desk.x.sandbox.server import Sandbox
-from tests.x.conftest import jun_desk_process, scenario_dm_ids, scenario_mention_ids
+from tests.x.conftest import kill_syncs, scenario_dm_ids, scenario_mention_ids, sync_rest_of_day
 
 TRIALS = int(os.environ.get("JUN_DESK_KILL_TRIALS", "20"))
 
@@ -25,22 +23,8 @@ def test_kill_9_during_sync_loses_and_duplicates_nothing(tmp_path: Path,
     db = tmp_path / "desk.db"
     # The day plays in about 25 s, so kills land in backfills and in live polling alike.
     with Sandbox(speed=15 * 3600 / 25) as sandbox:
-        url = sandbox.base_url
-        killed_mid_run = 0
-        for _trial in range(TRIALS):
-            proc = jun_desk_process(db, tmp_path, "sync", "--watch", "--api-base", url,
-                             "--interval", "0.1", "--page-size", "5", "--no-outbox")
-            time.sleep(rng.uniform(0.4, 1.6))
-            if proc.poll() is None:
-                killed_mid_run += 1
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=30)
-        # Let the rest of the day arrive, then one clean run picks everything up.
-        while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
-            time.sleep(0.5)
-        final = jun_desk_process(db, tmp_path, "sync", "--once", "--api-base", url, "--no-outbox")
-        _out, err = final.communicate(timeout=120)
-        assert final.returncode == 0, err
+        killed_mid_run = kill_syncs(db, tmp_path, sandbox.base_url, TRIALS, rng, (0.4, 1.6))
+        sync_rest_of_day(sandbox, db, tmp_path)
         mentions, dms = scenario_mention_ids(sandbox), scenario_dm_ids(sandbox)
     assert killed_mid_run == TRIALS  # each child was still running when it was killed
     with sqlite3.connect(db) as conn:
