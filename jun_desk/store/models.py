@@ -152,6 +152,12 @@ class Ticket(Base):
     )
 
 
+# Incoming items whose author X has not described yet (a users lookup whose answer was lost).
+# Queries repeat this text word for word so that SQLite uses the partial index.
+UNDESCRIBED = "citizen_id IS NULL AND kind IN ('mention', 'dm_in')"
+_UNDESCRIBED = text(UNDESCRIBED)  # the class body below shadows ``text`` with a column
+
+
 class TicketItem(Base):
     """A mention, DM, reply or DM sent by the desk: one X object, stored once."""
 
@@ -185,7 +191,11 @@ class TicketItem(Base):
 
     ticket: Mapped[Ticket | None] = relationship(back_populates="items")
 
-    __table_args__ = (UniqueConstraint("source", "x_id", name="uq_ticket_items_source_x_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "x_id", name="uq_ticket_items_source_x_id"),
+        Index("ix_ticket_items_undescribed", "author_x_id", sqlite_where=_UNDESCRIBED,
+              postgresql_where=_UNDESCRIBED),
+    )
 
 
 class TicketNote(Base):

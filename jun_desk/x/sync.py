@@ -133,6 +133,7 @@ class SyncEngine:
         self._health = {stream: _Health() for stream in Stream}
         self.dm_probe = 5  # events in a walk's first DM page
         self.budget_state: BudgetState | None = None
+        self._unknown_to_x: set[str] = set()  # authors a users lookup left out
         self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
         self._seen_cleared: date | None = None
 
@@ -348,16 +349,25 @@ class SyncEngine:
         return page, still
 
     def _look_up_authors(self, items: list[XItem], users: list[XUser]) -> None:
+        """Authors X has not described yet: this page's unknown ones, then those of items
+        stored earlier whose lookup failed (the items were stored anyway; the citizen fills
+        in when a lookup answers). At most 100, one request."""
         described = {u.x_id for u in users}
         wanted = {i.author_x_id for i in items if not i.kind.outgoing} - described
         if wanted:
             wanted -= self.desk.ingest.known_citizens(wanted)
-        if not wanted:
+        earlier = self.desk.ingest.undescribed_authors() - described - self._unknown_to_x
+        asked = (sorted(wanted) + sorted(earlier - wanted))[:100]
+        if not asked:
             return
         try:
-            users += self.client.users(sorted(wanted)[:100])
-        except XApiError as err:  # the items are stored anyway; the author fills in later
-            log.info("Sync: looking up %d authors failed: %s", len(wanted), err.text("en"))
+            found = self.client.users(asked)
+        except XApiError as err:
+            log.info("Sync: looking up %d authors failed: %s", len(asked), err.text("en"))
+            return
+        users += found
+        # Ids X leaves out are suspended or deleted accounts: not asked again by this run.
+        self._unknown_to_x |= set(asked) - {u.x_id for u in found}
 
     def _retry_quarantined(self, me: XUser, report: SyncReport) -> None:
         """Quarantined items an operator (or a failed re-read) marked for retry: tweets are

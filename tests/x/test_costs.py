@@ -7,10 +7,14 @@ import threading
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import func, select
+from sqlalchemy import text as sql_text
 
 import jun_desk.x.sync as sync_module
 from jun_desk.domain.costs import Pace
+from jun_desk.domain.items import XUser
 from jun_desk.services.desk import Desk
+from jun_desk.store.models import UNDESCRIBED, Citizen, TicketItem
 from jun_desk.x.client import XClient
 from jun_desk.x.errors import CREDITS_RECHECK, Failure, XApiError
 from jun_desk.x.outbox_sender import OutboxSender
@@ -66,6 +70,42 @@ def test_meter_matches_the_sandbox_bill_with_faults_and_writes(desk: Desk, peopl
     kinds = {r.kind for r in desk.costs.rows(ACCOUNT, date(2000, 1, 1), date(2100, 1, 1))}
     assert {"post", "user", "dm_event", "write_post", "write_post_with_url",
             "write_dm"} <= kinds
+
+
+@pytest.mark.parametrize("fault", ["malformed", "drop"])
+def test_an_author_whose_lookup_answer_was_lost_is_asked_again(fault: str, desk: Desk,
+                                                                sandbox: Sandbox,
+                                                                client: XClient) -> None:
+    """X bills a users lookup even when its answer is lost on the way: the mentions are
+    stored anyway, and the next poll asks X about their authors again, so the citizen
+    fills in and the meter still equals the bill (a citizen who wrote only once used to
+    stay nameless, and the desk's meter one user short)."""
+    real_users = client.users
+    lost: list[list[str]] = []
+
+    def first_answer_lost(ids: list[str]) -> list[XUser]:
+        if lost:
+            return real_users(ids)
+        lost.append(list(ids))
+        sandbox.faults = Faults.parse(f"{fault}=1")
+        try:
+            return real_users(ids)
+        finally:
+            sandbox.faults = Faults()
+
+    client.users = first_answer_lost  # type: ignore[method-assign]
+    engine = SyncEngine(desk, client, page_size=20, sleep=lambda _s: None,
+                        stream_backoff_cap=0)
+    _until_complete(engine)
+    engine.sync_once()  # the next poll
+    assert lost and lost[0]
+    with desk.ctx.db.session(readonly=True) as session:
+        nameless = session.scalar(select(func.count()).select_from(TicketItem)
+                                  .where(sql_text(UNDESCRIBED)))
+        described = set(session.scalars(select(Citizen.x_user_id)))
+    assert nameless == 0
+    assert set(lost[0]) <= described
+    assert _metered(desk) == sandbox.bill.total > 0
 
 
 def test_budget_stretches_the_interval_then_pauses_polling(desk: Desk, people, clock,  # type: ignore[no-untyped-def]
