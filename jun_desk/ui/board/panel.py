@@ -72,7 +72,7 @@ class Column(QWidget):
             index.data(TICKET_ROLE).id))
         self.view.setMinimumHeight(CARD_HEIGHT * 2)
         layout.addWidget(self.view)
-        self.model.move_requested.connect(board.move)
+        self.model.move_requested.connect(board.move_ticket)
 
     def set_count(self, count: int) -> None:
         self.header.setText(f"{status_names()[self.status]} ({count:,})".replace(",", "."))
@@ -361,7 +361,7 @@ class BoardPanel(QWidget):
         if action is not None:
             action()
 
-    def move(self, ticket_id: int, version: int, status: str) -> None:
+    def move_ticket(self, ticket_id: int, version: int, status: str) -> None:
         before = self._find(ticket_id)
         if before is None:
             return
@@ -427,7 +427,7 @@ class BoardPanel(QWidget):
         for status in offers.moves:
             action = moves.addAction(status_names()[status])
             action.triggered.connect(
-                lambda _c=False, s=status: self.move(ticket.id, ticket.version, s.value))
+                lambda _c=False, s=status: self.move_ticket(ticket.id, ticket.version, s.value))
         menu.exec(column.view.viewport().mapToGlobal(pos))
 
     def _find(self, ticket_id: int) -> TicketView | None:
