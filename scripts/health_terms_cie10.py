@@ -20,7 +20,6 @@ import argparse
 import csv
 import io
 import re
-import sys
 import zipfile
 from pathlib import Path
 
@@ -89,9 +88,12 @@ def candidates(rows: list[dict[str, str]]) -> list[str]:
 
 def read_rows(path: Path | None) -> list[dict[str, str]]:
     if path is None:
-        import cie  # noqa: F401  (the package's folder holds the data)
-
-        path = Path(sys.modules["cie"].__file__).parent / "data" / "cie-10.zip"
+        try:
+            import cie  # the package's folder holds the data
+        except ImportError:
+            raise SystemExit("needs the cie package (pip install cie==0.208) or --zip PATH") \
+                from None
+        path = Path(cie.__file__).parent / "data" / "cie-10.zip"
     with zipfile.ZipFile(path) as z, z.open("cie-10.csv") as fh:
         return list(csv.DictReader(io.TextIOWrapper(fh, encoding="utf-8")))
 
