@@ -634,9 +634,11 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
         ROUTINE,
         URGENT,
         Example,
+        calibrate,
         fit,
         lexicon_examples,
         score,
+        train,
         tune_rules_weight,
         urgency_head,
     )
@@ -658,8 +660,18 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
         verdicts.append((ruled.department, ruled.confidence) if ruled.matches
                         and ruled.source == "rules" else (None, 0.0))
     weight, tried = tune_rules_weight(data.train, verdicts, classes, model.meta["c"], lexicon)
-    model.meta["rules_weight"] = weight
+    # Per-department offsets and the unclassified threshold, on held-out training answers.
+    offsets, threshold, held = calibrate(data.train, verdicts, classes, model.meta["c"],
+                                         weight, lexicon)
+    meta = {k: v for k, v in model.meta.items()
+            if k not in ("examples", "c", "balance", "solver", "scale", "per_department")}
+    model = train(list(data.train) + lexicon, classes, c=model.meta["c"], threshold=threshold,
+                  offsets=offsets, meta={**meta, "rules_weight": weight, "calibration": held})
     model.rules_weight = weight
+    print(f"Offsets {', '.join(f'{d} {o:+.2f}' for d, o in zip(classes, offsets, strict=True))}"
+          f"; threshold {threshold}; held-out accuracy with the rules "
+          f"{held['held_out_before']['accuracy']:.1%} -> {held['held_out_after']['accuracy']:.1%}"
+          f", unclassified {held['held_out_after']['unclassified']:.1%}")
     urgent = [Example(e.features, URGENT if u else ROUTINE)
               for e, u in zip(data.train, data.train_urgent, strict=True) if u is not None]
     if sum(e.department == URGENT for e in urgent) >= 5:

@@ -20,6 +20,7 @@ from jun_desk.domain.errors import ValidationError
 DEFAULT_C = 4.0
 RULES_WEIGHT_FLOOR = 1.0
 LEXICON_REPEAT = 3
+OFFSET_STEPS = tuple(x / 4 for x in range(-8, 9))  # -2 .. +2 in quarters
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +37,14 @@ class Example:
 
 def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEFAULT_C,
           threshold: float = 0.5, meta: dict[str, Any] | None = None,
-          balance: bool = True) -> LinearModel:
+          balance: float = 1.0, cap: float = 10.0,
+          offsets: Sequence[float] | None = None, solver: int = 0,
+          scale: float = 1.0) -> LinearModel:
     """A model for ``classes`` learned from ``examples`` (departments outside ``classes``
-    are left out). Raises ValidationError when there is too little to learn from."""
+    are left out). ``balance``: departments with few examples weigh (mean / n) ** balance
+    times more, at most ``cap`` times (0: all weigh the same). ``offsets``: added to each
+    department's bias (see ``tune_offsets``). Raises ValidationError when there is too
+    little to learn from."""
     try:
         from liblinear.liblinearutil import train as ll_train
     except ImportError as exc:  # pragma: no cover - the dependency is declared
@@ -60,14 +66,14 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
             row[i] = v
         rows.append(row)
         labels.append(wanted.index(e.department))
-    options = f"-s 0 -c {c} -B 1 -q"
+    options = f"-s {solver} -c {c} -B 1 -q"
     if balance:
-        # Departments with few examples weigh more (up to 10x), so the largest one does
-        # not win every doubtful message.
+        # Departments with few examples weigh more (up to ``cap`` times), so the largest
+        # one does not win every doubtful message.
         counts = Counter(labels)
         mean = len(labels) / len(counts)
         for label, n in sorted(counts.items()):
-            options += f" -w{label} {min(10.0, max(1.0, mean / n)):.3f}"
+            options += f" -w{label} {min(cap, max(1.0, (mean / n) ** balance)):.3f}"
     model = ll_train(labels, rows, options)
     trained = model.get_labels()
     n = len(wanted)
@@ -83,13 +89,19 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
         else:
             columns.append(k)
     for i in range(1, nr_feature + 1):
-        w = [model.get_decfun_coef(i, k) if k is not None else 0.0 for k in columns]
+        w = [scale * model.get_decfun_coef(i, k) if k is not None else 0.0 for k in columns]
         if any(abs(x) > 1e-6 for x in w):
             weights[reverse[i]] = w
     # The bias is LIBLINEAR's extra feature (-B 1): its weight is the bias.
-    bias = [model.get_decfun_bias(k) if k is not None else -30.0 for k in columns]
-    info = {"examples": len(usable), "c": c,
+    bias = [scale * model.get_decfun_bias(k) if k is not None else -30.0 for k in columns]
+    info = {"examples": len(usable), "c": c, "balance": balance, "solver": solver,
+            "scale": scale,
             "per_department": dict(Counter(e.department for e in usable)), **(meta or {})}
+    if offsets is not None:
+        if len(offsets) != n:
+            raise ValidationError("One offset per department is needed")
+        bias = [b + o if b > -30.0 else b for b, o in zip(bias, offsets, strict=True)]
+        info["offsets"] = [round(o, 4) for o in offsets]
     return LinearModel(wanted, weights, bias, threshold=threshold, meta=info)
 
 
@@ -163,6 +175,87 @@ def lexicon_examples(terms: dict[str, dict[str, int]], repeat: int = LEXICON_REP
     return out
 
 
+def _logit(p: float) -> float:
+    p = min(1.0 - 1e-9, max(1e-9, p))
+    return math.log(p / (1.0 - p))
+
+
+def combined(probabilities: Sequence[Sequence[float]], classes: Sequence[str],
+             verdicts: Sequence[tuple[str | None, float]] = (), rules_weight: float = 0.0,
+             offsets: Sequence[float] | None = None) -> list[tuple[str, float]]:
+    """(answer, confidence) of each message from its held-out department probabilities,
+    as ``Triage.classify`` combines them: ``offsets`` added to the decision values, then
+    the rules' verdict (department, confidence) lifting its department by ``rules_weight``."""
+    n = len(classes)
+    index = {d: k for k, d in enumerate(classes)}
+    shift = list(offsets) if offsets is not None else [0.0] * n
+    out = []
+    for i, row in enumerate(probabilities):
+        probs = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, _logit(p) + o))))
+                 for p, o in zip(row[:n], shift, strict=True)]
+        if i < len(verdicts):
+            ruled, confidence = verdicts[i]
+            k = index.get(ruled, -1) if ruled else -1
+            if k >= 0:
+                probs[k] += min(1.0, rules_weight * confidence) * (1.0 - probs[k])
+        best = max(range(n), key=probs.__getitem__)
+        out.append((classes[best], probs[best]))
+    return out
+
+
+def tune_offsets(probabilities: Sequence[Sequence[float]], truth: Sequence[str],
+                 classes: Sequence[str], verdicts: Sequence[tuple[str | None, float]] = (),
+                 rules_weight: float = 0.0, steps: Sequence[float] = OFFSET_STEPS,
+                 rounds: int = 3, recall_weight: float = 1.0) -> list[float]:
+    """Per-department offsets to the decision value, chosen on held-out (cross-validated)
+    probabilities: coordinate ascent on accuracy + ``recall_weight`` × the mean of the
+    departments' recalls, so a thin department is not sacrificed to the big ones. With
+    ``verdicts`` and ``rules_weight`` the rules' lift is applied as ``Triage.classify``
+    does. Offsets stay within ``steps``; ties keep the smaller offset."""
+    n = len(classes)
+    counts = Counter(truth)
+
+    def objective(offsets: list[float]) -> float:
+        answers = combined(probabilities, classes, verdicts, rules_weight, offsets)
+        hits = Counter(t for t, (a, _p) in zip(truth, answers, strict=True) if t == a)
+        accuracy = sum(hits.values()) / max(1, len(truth))
+        recalls = [hits[d] / counts[d] for d in classes if counts[d]]
+        return accuracy + recall_weight * sum(recalls) / max(1, len(recalls))
+
+    offsets = [0.0] * n
+    best_value = objective(offsets)
+    for _round in range(rounds):
+        moved = False
+        for k in range(n):
+            if not counts[classes[k]]:
+                continue
+            for step in sorted(steps, key=abs):
+                trial = list(offsets)
+                trial[k] = step
+                value = objective(trial)
+                if value > best_value + 1e-9:
+                    best_value, offsets, moved = value, trial, True
+        if not moved:
+            break
+    return offsets
+
+
+def calibrate_threshold(answers: Sequence[tuple[str, float]], truth: Sequence[str],
+                        right_below: float = 0.5, most: float = 0.10) -> float:
+    """The "sin clasificar" threshold from held-out answers: the highest confidence below
+    which the answers are right at most ``right_below`` of the time (a person routes those
+    better than a coin), leaving at most ``most`` of the messages unclassified."""
+    judged = sorted((p, a == t) for (a, p), t in zip(answers, truth, strict=True))
+    limit = int(len(judged) * most)
+    threshold = 0.0
+    right = 0
+    for i, (p, ok) in enumerate(judged[:limit], 1):
+        right += ok
+        if right / i <= right_below:
+            threshold = p + 1e-6
+    return round(threshold, 4)
+
+
 def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
                    folds: int = 5, extra: Sequence[Example] = (),
                    ) -> list[tuple[str, str | None, float]]:
@@ -192,7 +285,7 @@ def choose_threshold(judged: Sequence[tuple[str, str | None, float]],
 
 
 def fit(examples: Sequence[Example], classes: Sequence[str],
-        cs: Sequence[float] = (1.0, 2.0, 4.0), unclassified: float = 0.08,
+        cs: Sequence[float] = (4.0, 16.0), unclassified: float = 0.08,
         meta: dict[str, Any] | None = None, extra: Sequence[Example] = ()) -> LinearModel:
     """Choose C and the threshold by cross-validation on ``examples``, then train on all
     (and on ``extra``, e.g. ``lexicon_examples``)."""
@@ -208,6 +301,49 @@ def fit(examples: Sequence[Example], classes: Sequence[str],
     return train(list(examples) + list(extra), classes, c=c, threshold=threshold,
                  meta={"cv_accuracy": round(accuracy, 4), "lexicon": len(extra),
                        **(meta or {})})
+
+
+def cv_probabilities(examples: Sequence[Example], classes: Sequence[str], c: float,
+                     extra: Sequence[Example] = (), folds: int = 5) -> list[list[float]]:
+    """Each example's department probabilities from a model trained without it."""
+    out: list[list[float]] = [[] for _ in examples]
+    for k in range(folds):
+        rest = [e for i, e in enumerate(examples) if i % folds != k] + list(extra)
+        model = train(rest, classes, c=c)
+        for i, e in enumerate(examples):
+            if i % folds == k:
+                out[i] = class_probabilities(model, e.features)
+    return out
+
+
+def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, float]],
+              classes: Sequence[str], c: float, rules_weight: float,
+              extra: Sequence[Example] = (), folds: int = 5, recall_weight: float = 0.5,
+              right_below: float = 0.4, most: float = 0.10,
+              ) -> tuple[list[float], float, dict[str, Any]]:
+    """Per-department offsets and the "sin clasificar" threshold, both chosen on held-out
+    (``folds``-fold) answers of the training examples as ``Triage.classify`` would give
+    them (model, offsets, the rules' lift): see ``tune_offsets`` and
+    ``calibrate_threshold``. Returns the offsets, the threshold and the held-out figures."""
+    probs = cv_probabilities(examples, classes, c, extra, folds)
+    truth = [e.department for e in examples]
+    before = combined(probs, classes, verdicts, rules_weight)
+    offsets = tune_offsets(probs, truth, classes, verdicts, rules_weight,
+                           recall_weight=recall_weight)
+    after = combined(probs, classes, verdicts, rules_weight, offsets)
+    threshold = calibrate_threshold(after, truth, right_below, most)
+
+    def figures(answers: list[tuple[str, float]], limit: float) -> dict[str, Any]:
+        counts = Counter(truth)
+        hits = Counter(t for t, (a, p) in zip(truth, answers, strict=True)
+                       if t == a and p >= limit)
+        return {"accuracy": round(sum(hits.values()) / max(1, len(truth)), 4),
+                "unclassified": round(sum(p < limit for _a, p in answers) / max(1, len(truth)),
+                                      4),
+                "recall": {d: round(hits[d] / counts[d], 3) for d in classes if counts[d]}}
+
+    return offsets, threshold, {"held_out_before": figures(before, threshold),
+                                "held_out_after": figures(after, threshold)}
 
 
 def class_probabilities(model: LinearModel, features: dict[int, float]) -> list[float]:

@@ -276,7 +276,11 @@ class TriageModelService:
         threshold = current.threshold if current is not None else 0.5
         c = float(current.meta.get("c", 4.0)) if current is not None else 4.0
         rules_weight = current.rules_weight if current is not None else RULES_WEIGHT
-        new = train(examples, classes, c=c, threshold=threshold,
+        # The offsets and threshold calibrated for the model in use carry over.
+        offsets = current.meta.get("offsets") if current is not None else None
+        if not (isinstance(offsets, list) and len(offsets) == len(classes)):
+            offsets = None
+        new = train(examples, classes, c=c, threshold=threshold, offsets=offsets,
                     meta={"corrections": len(corrections), "rules_weight": rules_weight})
         # The urgency head learns from the corpus's urgency labels, not from corrections:
         # the new version keeps the one in use.

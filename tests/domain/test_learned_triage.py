@@ -11,11 +11,15 @@ from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.language import detect
 from jun_desk.domain.training import (
     Example,
+    calibrate,
+    calibrate_threshold,
     choose_threshold,
+    combined,
     cross_validate,
     lexicon_examples,
     score,
     train,
+    tune_offsets,
 )
 from jun_desk.domain.workflow import Priority
 from jun_desk.services.context import Rules
@@ -83,6 +87,56 @@ def test_cross_validation_and_threshold(tiny_model: LinearModel) -> None:
     assert 0 < choose_threshold(judged, 0.1) <= 0.5
     result = score(tiny_model, [Example.from_text(t, d) for t, d in TINY])
     assert result.accuracy >= 0.9 and result.recall("obras") == 1.0
+
+
+def test_offsets_shift_the_bias_and_are_kept_in_the_model(tiny_model: LinearModel) -> None:
+    examples = [Example.from_text(t, d) for t, d in TINY]
+    shifted = train(examples, CLASSES, c=4.0, threshold=0.3, offsets=[0.5, 0.0, -0.25])
+    assert [round(b - a, 6) for a, b in zip(tiny_model.bias, shifted.bias, strict=True)] == [
+        0.5, 0.0, -0.25]
+    again = LinearModel.from_bytes(shifted.to_bytes())
+    assert again.meta["offsets"] == [0.5, 0.0, -0.25]
+    with pytest.raises(ValidationError, match="One offset per department"):
+        train(examples, CLASSES, offsets=[1.0])
+
+
+def test_combined_answers_apply_offsets_and_the_rules_lift() -> None:
+    probs = [[0.6, 0.5, 0.1], [0.2, 0.3, 0.25]]
+    assert [a for a, _p in combined(probs, CLASSES)] == ["obras", "limpieza"]
+    # An offset for limpieza turns the first; the rules' verdict for policía the second.
+    lifted = combined(probs, CLASSES, [(None, 0.0), ("policia", 0.5)], 1.0, [0.0, 1.0, 0.0])
+    assert [a for a, _p in lifted] == ["limpieza", "policia"]
+    assert lifted[1][1] == pytest.approx(0.25 + 0.5 * 0.75)
+
+
+def test_offsets_favour_a_department_the_model_underrates() -> None:
+    # Held-out answers where limpieza is always a little below obras, but true.
+    probs = [[0.55, 0.45, 0.05]] * 5 + [[0.8, 0.1, 0.05]] * 5
+    truth = ["limpieza"] * 5 + ["obras"] * 5
+    offsets = tune_offsets(probs, truth, CLASSES)
+    answers = [a for a, _p in combined(probs, CLASSES, offsets=offsets)]
+    assert answers == truth and offsets[1] > offsets[0]
+    assert offsets[2] == 0.0  # no held-out policía message: left alone
+
+
+def test_threshold_leaves_mostly_wrong_low_confidence_answers_to_a_person() -> None:
+    answers = [("obras", 0.1), ("obras", 0.15), ("obras", 0.2)] + [("obras", 0.9)] * 27
+    truth = ["limpieza", "limpieza", "obras"] + ["obras"] * 27
+    # The three least confident are right once in three: at 40 % all three go to a person,
+    # at 30 % only the two wrong ones.
+    assert calibrate_threshold(answers, truth, right_below=0.4) == pytest.approx(0.2, abs=1e-3)
+    assert calibrate_threshold(answers, truth, right_below=0.3) == pytest.approx(0.15, abs=1e-3)
+    assert calibrate_threshold(answers, ["obras"] * 30) == 0.0  # all right: none left
+    assert calibrate_threshold(answers, truth, most=0.0) == 0.0  # at most none
+
+
+def test_calibrate_on_held_out_training_answers() -> None:
+    examples = [Example.from_text(t, d) for t, d in TINY] * 2
+    offsets, threshold, held = calibrate(examples, [(None, 0.0)] * len(examples), CLASSES,
+                                         4.0, 1.0, folds=3)
+    assert len(offsets) == len(CLASSES) and 0.0 <= threshold < 1.0
+    assert set(held) == {"held_out_before", "held_out_after"}
+    assert held["held_out_after"]["accuracy"] >= held["held_out_before"]["accuracy"] - 1e-9
 
 
 def test_lexicon_examples_come_from_the_rules(rules: Rules) -> None:

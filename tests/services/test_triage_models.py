@@ -177,3 +177,16 @@ def test_vectors_of_a_corpus_are_kept_for_desks_without_it(desk: Desk, people,  
     corpus.unlink()  # the texts are gone; their vectors stay in the database
     second = desk.triage_models.retrain(ana)
     assert second.new.total == first.new.total and second.examples == first.examples
+
+
+def test_a_retrained_model_keeps_the_calibrated_offsets(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    _version, current = desk.triage_models.load_active()
+    assert current is not None
+    offsets = current.meta.get("offsets")
+    assert isinstance(offsets, list) and len(offsets) == len(current.classes)
+    result = desk.triage_models.retrain(people["ana"], data=_written_set())
+    assert result.accepted
+    version, new = desk.triage_models.load_active()
+    assert version == result.version and new is not None
+    assert new.meta.get("offsets") == offsets
+    assert new.threshold == current.threshold
