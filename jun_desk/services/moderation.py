@@ -104,6 +104,7 @@ class ReplyView:
     pending: tuple[int, ...] = ()  # proposals waiting for a supervisor (action ids)
     pending_actions: tuple[str, ...] = ()
     muted: bool = False
+    suggested_department: str | None = None  # triage's, where a ticket would go
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +231,8 @@ class ModerationService:
                 ticket_id=item.ticket_id, reports_problem=_reports_problem(item),
                 hidden=item.x_id in hidden, pending=tuple(a.id for a in waiting),
                 pending_actions=tuple(a.action for a in waiting),
-                muted=item.author_x_id in muted)
+                muted=item.author_x_id in muted,
+                suggested_department=item.suggested_department)
             groups.setdefault(view.conversation_id, []).append(view)
         views = [ConversationView(cid, tuple(sorted(replies, key=lambda r: r.created_at)),
                                   *roots.get(cid, (None, None)))
@@ -488,7 +490,9 @@ class ModerationService:
             return
         from jun_desk.services.tickets import TicketService
 
-        with contextlib.suppress(ConflictError):  # it joined a ticket meanwhile
+        # it joined a ticket meanwhile; or its department is not the actor's (the refusal
+        # is audited, and the message stays unhandled in the feed for that department)
+        with contextlib.suppress(ConflictError, PermissionDeniedError):
             TicketService(self.ctx).create_from_item(actor, item_id)
 
     def _ask_x(self, actor: Actor, subject: str, audit_action: str,

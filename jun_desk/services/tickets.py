@@ -151,7 +151,11 @@ class TicketService:
     # ---------------------------------------------------------------- creating
     def create_from_item(self, actor: Actor, item_id: int, *, department: str | None = None,
                          priority: str | None = None) -> TicketView:
-        with unit_of_work(self.ctx, actor, "ticket.create") as (session, fresh):
+        """A ticket for a message, in ``department`` (default: triage's suggestion). An
+        operator creates tickets only in the departments they serve (as they take them);
+        a refusal is audited like any other."""
+        with unit_of_work(self.ctx, actor, "ticket.create",
+                          subject=f"item:{item_id}") as (session, fresh):
             assert fresh is not None
             fresh.require(Permission.CREATE_TICKET)
             item = session.get(TicketItem, item_id)
@@ -162,6 +166,7 @@ class TicketService:
             dept = self.ctx.catalogue.get(
                 department or item.suggested_department or self.ctx.catalogue.default_code
             ).code
+            fresh.require_department(dept)
             chosen = department is not None and dept != item.suggested_department
             prio = parse_priority(priority or item.suggested_priority or Priority.NORMAL.value)
             now = self.ctx.clock()
@@ -194,6 +199,7 @@ class TicketService:
             assert fresh is not None
             fresh.require(Permission.CREATE_TICKET)
             dept = self.ctx.catalogue.get(department).code
+            fresh.require_department(dept)
             if citizen_id is not None and session.get(Citizen, citizen_id) is None:
                 raise NotFoundError(f"Citizen {citizen_id} does not exist")
             now = self.ctx.clock()

@@ -1196,27 +1196,27 @@ week</translation>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="330" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="355" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="361" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="359" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="377" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="383" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="389" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -1327,33 +1327,33 @@ week</translation>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="327" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="337" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="343" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="339" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="344" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="348" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="366" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -2180,14 +2180,32 @@ week</translation>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="506" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="512" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="507" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="513" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDepartmentPicker</name>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="147" />
+        <source>El mensaje parece de %s, que usted no atiende. Cree el ticket en uno de sus departamentos, o pida a un supervisor que lo cree allí:</source>
+        <translation>The message looks like one for %s, which you do not serve. Create the ticket in one of your departments, or ask a supervisor to create it there:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="149" />
+        <source>Crear el ticket en:</source>
+        <translation>Create the ticket in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2254,14 @@ week</translation>
         <location filename="../../jun_desk/ui/password_dialog.py" line="92" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <translation>The current password is wrong: nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>Pickers</name>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
+        <translation>You may not create tickets: ask a supervisor</translation>
     </message>
 </context>
 <context>
@@ -2854,23 +2880,23 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SimilarDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="150" />
-        <location filename="../../jun_desk/ui/pickers.py" line="160" />
+        <location filename="../../jun_desk/ui/pickers.py" line="197" />
+        <location filename="../../jun_desk/ui/pickers.py" line="207" />
         <source>Tickets abiertos parecidos</source>
         <translation>Similar open tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="153" />
+        <location filename="../../jun_desk/ui/pickers.py" line="200" />
         <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
         <translation>These open tickets may be the same matter as “%s”:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="174" />
+        <location filename="../../jun_desk/ui/pickers.py" line="221" />
         <source>&amp;Añadir al ticket elegido</source>
         <translation>&amp;Add to the chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <location filename="../../jun_desk/ui/pickers.py" line="223" />
         <source>&amp;Crear ticket nuevo</source>
         <translation>&amp;Create a new ticket</translation>
     </message>

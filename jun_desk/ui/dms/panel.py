@@ -319,14 +319,20 @@ class DmPanel(QWidget):
         item = self._latest_incoming()
         if item is None:
             return
+        from jun_desk.ui.pickers import creation_department
+
         desk, actor = self.ui.desk, self.ui.actor
+        go, department = creation_department(self.ui, item.suggested_department, self)
+        if not go:
+            return
 
         def done(ticket) -> None:  # type: ignore[no-untyped-def]
             self.ui.ticket_changed.emit(ticket)
             self.ui.ticket_chosen.emit(ticket.id)
             self.reload()
 
-        self.ui.run(lambda: desk.tickets.create_from_item(actor, item.id), done,
+        self.ui.run(lambda: desk.tickets.create_from_item(actor, item.id,
+                                                          department=department), done,
                     failure=self.tr("No se pudo crear el ticket"), changes=True)
 
     def link_ticket(self) -> None:

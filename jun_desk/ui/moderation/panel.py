@@ -501,8 +501,14 @@ class ModerationPanel(QWidget):
         reply = self.selected_reply()
         if reply is None:
             return
+        from jun_desk.ui.pickers import creation_department
+
         desk, actor = self.ui.desk, self.ui.actor
-        self.ui.run(lambda: desk.tickets.create_from_item(actor, reply.item_id),
+        go, department = creation_department(self.ui, reply.suggested_department, self)
+        if not go:
+            return
+        self.ui.run(lambda: desk.tickets.create_from_item(actor, reply.item_id,
+                                                          department=department),
                     self._done(self.tr("Ticket creado.")),
                     failure=self.tr("No se pudo crear el ticket"), on_error=self._failed,
                     changes=True)
