@@ -22,7 +22,7 @@ from typing import Any, cast
 
 from jun_desk.domain.classifier import LinearModel, folded_tokens
 from jun_desk.domain.departments import UNCLASSIFIED, DepartmentCatalogue
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.language import Language, detect
 from jun_desk.domain.matching import TermMatcher, words
 from jun_desk.domain.text import MENTION, fold, hashtags, mentions
@@ -118,7 +118,7 @@ class TriageRules:
             weights = {}
             for term, weight in spec.get("terms", {}).items():
                 if not isinstance(weight, int) or weight <= 0:
-                    raise ValidationError(f"Triage term {term!r} ({code}) needs a positive weight")
+                    raise bad_resource(f"Triage term {term!r} ({code}) needs a positive weight")
                 weights[term] = weight
             terms[code] = weights
             for tag in spec.get("hashtags", []):
@@ -149,7 +149,7 @@ class TriageRules:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ValidationError(f"Cannot read the triage rules {path}: {exc}") from None
+            raise bad_resource(f"Cannot read the triage rules {path}: {exc}") from None
         return cls.from_dict(data, catalogue)
 
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from jun_desk.domain.departments import Department
+from jun_desk.domain.departments import Department, DepartmentCatalogue
 from jun_desk.domain.workflow import Status
 
 _language = "es"
+_catalogue: DepartmentCatalogue | None = None
+
+
+def set_catalogue(catalogue: DepartmentCatalogue) -> None:
+    """The departments the desk knows, for words that name one (errors)."""
+    global _catalogue
+    _catalogue = catalogue
+
+
+def catalogue() -> DepartmentCatalogue | None:
+    return _catalogue
 
 
 def set_language(code: str) -> None:

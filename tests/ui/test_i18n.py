@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from jun_desk.domain.error_codes import ERRORS
 from jun_desk.resources import resource_path
 from jun_desk.services.desk import Desk
 from jun_desk.ui import i18n, labels
@@ -26,9 +27,10 @@ def english(qapp):  # type: ignore[no-untyped-def]
 def test_every_ui_string_has_an_english_translation() -> None:
     tree = ET.parse(resource_path("translations", "jun_desk_en.ts"))
     english = json.loads(resource_path("translations", "en.json").read_text(encoding="utf-8"))
-    sources = [m.find("source").text for m in tree.iter("message")]
+    sources = [m.find("source").text for m in tree.iter("message")
+               if getattr(m.find("comment"), "text", None) not in ERRORS]
     assert len(sources) > 100
-    assert [s for s in sources if s not in english] == []
+    assert [s for s in sources if s not in english] == []  # errors: see test_error_texts
     assert resource_path("translations", "jun_desk_en.qm").stat().st_size > 1000
 
 
