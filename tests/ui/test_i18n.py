@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -51,3 +52,41 @@ def test_spanish_is_the_default_source(qtbot, desk: Desk, people) -> None:  # ty
     feed = FeedPanel(UiContext(desk, people["luis"]))
     qtbot.addWidget(feed)
     assert feed.unhandled.text() == "Solo sin atender"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("es_ES", "es"), ("ca_ES", "es"), ("gl_ES", "es"), ("eu_ES", "es"), ("es_MX", "es"),
+    ("C", "es"), ("POSIX", "es"), ("C.UTF-8", "es"), ("", "es"),
+    ("en_US", "en"), ("en_GB", "en"), ("fr_FR", "en"), ("de_DE", "en"), ("pt_PT", "en"),
+])
+def test_the_default_language_follows_the_locale_as_the_readme_says(name: str,
+                                                                      expected: str) -> None:
+    assert labels.language_for_locale(name) == expected
+    readme = " ".join((Path(__file__).resolve().parents[2] / "README.md").read_text(
+        encoding="utf-8").split())
+    assert ("Spanish when the system's locale is Spanish, Catalan, Galician or Basque, "
+            "or says nothing — `C`/`POSIX`, also `C.UTF-8`") in readme
+    assert labels.SPANISH_LOCALES == ("es", "ca", "gl", "eu")  # the four the README names
+
+
+@pytest.mark.parametrize("environment, expected", [
+    ({"LANG": "C.UTF-8"}, "es"),  # issue 15: the README said English here once
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LANG": "fr_FR.UTF-8"}, "en"),
+    ({"LANG": "ca_ES.UTF-8"}, "es"),
+    ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "es_ES.UTF-8"}, "es"),
+    ({"LANG": "es_ES.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
+])
+def test_a_desk_started_under_a_locale_speaks_its_language(environment: dict[str, str],
+                                                           expected: str) -> None:
+    """The system locale as a started desk reads it (a process of its own: Qt reads the
+    locale once)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {"PATH": os.environ.get("PATH", ""), "QT_QPA_PLATFORM": "offscreen", **environment}
+    out = subprocess.run([sys.executable, "-c", "from jun_desk.ui.labels import "
+                          "default_language; print(default_language())"],
+                         env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == expected
