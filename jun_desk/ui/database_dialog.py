@@ -46,7 +46,7 @@ class DatabaseDialog(QDialog):
         self.path = QLineEdit(str(config.Paths.default().default_database), self)
         form.addRow(self.tr("Archivo"), self.path)
         self.host = QLineEdit(self)
-        self.host.setPlaceholderText("servidor.ayto-jun.local")
+        self.host.setPlaceholderText(self.tr("servidor.ayto-jun.local"))
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(5432)

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="26" />
+        <source>Consola de atención ciudadana del Ayuntamiento de Jun.</source>
+        <translation>The citizen service console of Jun town hall.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="27" />
+        <source>Incluye:</source>
+        <translation>Bundles:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="36" />
+        <source>Qt y PySide6 se usan bajo la LGPL-3.0: son bibliotecas aparte, reemplazables, en la carpeta de instalación.</source>
+        <translation>Qt and PySide6 are used under the LGPL-3.0: they are separate, replaceable libraries in the installed folder.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="43" />
+        <source>Acerca de Jun Desk</source>
+        <translation>About Jun Desk</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <location filename="../../jun_desk/ui/accessibility.py" line="49" />
@@ -349,7 +372,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="73" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="74" />
         <source>, %d sin atender</source>
         <translation>, %d unhandled</translation>
     </message>
@@ -677,6 +700,11 @@ week</translation>
         <location filename="../../jun_desk/ui/database_dialog.py" line="47" />
         <source>Archivo</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="49" />
+        <source>servidor.ayto-jun.local</source>
+        <translation>server.ayto-jun.local</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
@@ -1069,52 +1097,72 @@ week</translation>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
+        <source>motivo</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="192" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="195" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="237" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="327" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="241" />
+        <source>editado</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="244" />
+        <source>Versiones anteriores:</source>
+        <translation>Earlier versions:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="253" />
+        <source>Nota interna</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="331" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="333" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="341" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="343" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="379" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="381" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="386" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="388" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="391" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="393" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="404" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="406" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1122,122 +1170,122 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="109" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="110" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="148" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="149" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="182" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="232" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="233" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="251" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="253" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="255" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="260" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="293" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="294" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="296" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="298" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="337" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="362" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="366" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="384" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="389" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="390" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2132,37 +2180,37 @@ week</translation>
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="142" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="185" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="186" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="188" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="189" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="190" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="191" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="225" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="226" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="233" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="234" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -2277,132 +2325,132 @@ week</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="42" />
+        <location filename="../../jun_desk/ui/labels.py" line="56" />
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="43" />
+        <location filename="../../jun_desk/ui/labels.py" line="57" />
         <source>Asignados</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="44" />
+        <location filename="../../jun_desk/ui/labels.py" line="58" />
         <source>En curso</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="45" />
+        <location filename="../../jun_desk/ui/labels.py" line="59" />
         <source>Esperando al vecino</source>
         <translation>Waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="46" />
+        <location filename="../../jun_desk/ui/labels.py" line="60" />
         <source>Resueltos</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="47" />
+        <location filename="../../jun_desk/ui/labels.py" line="61" />
         <source>Cerrados</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="53" />
+        <location filename="../../jun_desk/ui/labels.py" line="67" />
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="54" />
+        <location filename="../../jun_desk/ui/labels.py" line="68" />
         <source>asignado</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="55" />
+        <location filename="../../jun_desk/ui/labels.py" line="69" />
         <source>en curso</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="56" />
+        <location filename="../../jun_desk/ui/labels.py" line="70" />
         <source>esperando al vecino</source>
         <translation>waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="57" />
+        <location filename="../../jun_desk/ui/labels.py" line="71" />
         <source>resuelto</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="58" />
+        <location filename="../../jun_desk/ui/labels.py" line="72" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="64" />
+        <location filename="../../jun_desk/ui/labels.py" line="78" />
         <source>operador/a</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="65" />
+        <location filename="../../jun_desk/ui/labels.py" line="79" />
         <source>supervisor/a</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="73" />
+        <location filename="../../jun_desk/ui/labels.py" line="87" />
         <source>teléfono</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="74" />
+        <location filename="../../jun_desk/ui/labels.py" line="88" />
         <source>correo</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="75" />
+        <location filename="../../jun_desk/ui/labels.py" line="89" />
         <source>cuenta bancaria</source>
         <translation>bank account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="76" />
+        <location filename="../../jun_desk/ui/labels.py" line="90" />
         <source>salud</source>
         <translation>health</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="82" />
+        <location filename="../../jun_desk/ui/labels.py" line="96" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="83" />
+        <location filename="../../jun_desk/ui/labels.py" line="97" />
         <source>DM del vecino</source>
         <translation>Resident's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="84" />
+        <location filename="../../jun_desk/ui/labels.py" line="98" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="85" />
+        <location filename="../../jun_desk/ui/labels.py" line="99" />
         <source>DM enviado</source>
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="91" />
+        <location filename="../../jun_desk/ui/labels.py" line="105" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="92" />
+        <location filename="../../jun_desk/ui/labels.py" line="106" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="93" />
+        <location filename="../../jun_desk/ui/labels.py" line="107" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="94" />
+        <location filename="../../jun_desk/ui/labels.py" line="108" />
         <source>falló</source>
         <translation>failed</translation>
     </message>

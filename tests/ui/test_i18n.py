@@ -90,3 +90,24 @@ def test_a_desk_started_under_a_locale_speaks_its_language(environment: dict[str
                           "default_language; print(default_language())"],
                          env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == expected
+
+
+def test_every_string_the_code_translates_is_in_the_catalogue() -> None:
+    """lupdate does not read inside f-strings, nor calls through another name: a string
+    given to tr()/translate() there is never translated (issue 15: "Nota interna" in the
+    English thread)."""
+    import ast
+
+    tree = ET.parse(resource_path("translations", "jun_desk_en.ts"))
+    known = {m.find("source").text for m in tree.iter("message")}
+    missing = []
+    for path in (Path(__file__).resolve().parents[2] / "jun_desk" / "ui").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = ast.unparse(node.func)
+            given = node.args[:1] if name.endswith(".tr") or name == "tr" else \
+                node.args[1:2] if name.endswith("translate") else []
+            if given and isinstance(given[0], ast.Constant) and given[0].value not in known:
+                missing.append(f"{path.name}:{node.lineno} {given[0].value!r}")
+    assert missing == []

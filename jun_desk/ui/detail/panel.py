@@ -186,10 +186,11 @@ class DetailPanel(QWidget):
         self.thread_view.setHtml(self._thread_html(snapshot))
         self.history.setPlainText(self._history_text(snapshot))
         kinds = {"reply": self.tr("respuesta"), "dm": self.tr("DM")}
+        why = self.tr("motivo")  # (lupdate does not read inside f-strings)
         self.outbox.setPlainText("\n".join(
             f"#{o.id} {kinds.get(o.kind, o.kind)} {outbox_labels().get(o.status, o.status)} "
             + self.tr("(intentos: %d)") % o.attempts + f": {o.text}"
-            + (f"\n    {self.tr('motivo')}: {o.last_error}"
+            + (f"\n    {why}: {o.last_error}"
                if o.last_error and o.status != "sent" else "")
             for o in snapshot.outbox) or self.tr("Nada enviado aún."))
         self._update_buttons()
@@ -237,11 +238,11 @@ class DetailPanel(QWidget):
             who = f"@{item.author_handle}" if item.author_handle else self.tr("Ayuntamiento")
             edited = ""
             if item.earlier_versions:
-                edited = f' · {html.escape(self.tr("editado"))}'
+                edited = " · " + html.escape(self.tr("editado"))
                 before = "".join(f"<li>{html.escape(text)}</li>"
                                  for text in item.earlier_versions)
-                edited_body = (f'<div style="color:#5f6368">'
-                               f'{html.escape(self.tr("Versiones anteriores:"))}'
+                earlier = html.escape(self.tr("Versiones anteriores:"))
+                edited_body = (f'<div style="color:#5f6368">{earlier}'
                                f'<ul>{before}</ul></div>')
             else:
                 edited_body = ""
@@ -249,9 +250,10 @@ class DetailPanel(QWidget):
                 f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
                 f'{item.created_at:%d/%m %H:%M}{edited}</p>{tweet_html(item.text)}'
                 f'{edited_body}')))
+        internal = html.escape(self.tr("Nota interna"))
         for note in snapshot.notes:
             entries.append((note.created_at, (
-                f'<p style="color:#5f6368"><b>{html.escape(self.tr("Nota interna"))}</b> · '
+                f'<p style="color:#5f6368"><b>{internal}</b> · '
                 f'{html.escape(note.author_name)}'
                 f' · {note.created_at:%d/%m %H:%M}</p>'
                 f'<div style="color:#5f6368">{html.escape(note.text)}</div>')))

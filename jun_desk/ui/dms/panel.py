@@ -31,6 +31,7 @@ from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
 from jun_desk.services.outbox import OutboxView
+from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.conversation_list import ConversationDelegate, apply_search, describe
 from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
@@ -63,7 +64,7 @@ class ConversationModel(QAbstractListModel):
             unread = f"  ({c.unhandled})" if c.unhandled else ""
             ticket = f"  · #{c.ticket_id}" if c.ticket_id else ""
             last = "".join(ch if ch.isprintable() else " " for ch in c.last_text)[:70]
-            when = relative_time(c.last_at, self.ui.desk.ctx.clock())
+            when = relative_time(c.last_at, self.ui.desk.ctx.clock(), labels.language())
             return f"{who}{unread}{ticket} · {when}\n{last}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return describe(c, self.ui.desk.ctx.clock())
