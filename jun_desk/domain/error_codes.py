@@ -16,8 +16,11 @@ give it its Spanish in ``ui/error_texts.py`` and run ``scripts/translations.py``
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Mapping
 from enum import Enum
+from functools import cache
 
 # What each parameter name holds; the rest are shown as they are.
 PARAM_KINDS: Mapping[str, str] = {
@@ -243,3 +246,33 @@ def plain(value: object) -> str:
 def english(code: str, params: Mapping[str, object]) -> str:
     """The English message of ``code`` with ``params`` filled in."""
     return ERRORS[code].format(**{name: plain(value) for name, value in params.items()})
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    parts, seen = [], set()
+    for literal, name, _spec, _conv in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
+        parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+        seen.add(name)
+    return re.compile("".join(parts), re.DOTALL)
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each code's English as a pattern, the most specific (longest fixed text) first."""
+    coded = [(code, template) for code, template in ERRORS.items()
+             if code != "resource.invalid"]  # "{detail}" would match anything
+    coded.sort(key=lambda c: -len(re.sub(r"\{[^}]*\}", "", c[1])))
+    return [(code, _pattern(template)) for code, template in coded]
+
+
+def recognise(message: str) -> tuple[str, dict[str, str]] | None:
+    """The code and parameters of an English message the desk stored as text (an outbox
+    item's last failure, an older audit event), when it is one of the catalogue's."""
+    for code, pattern in _patterns():
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return code, found.groupdict()
+    return None

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from jun_desk.domain.actions import action as catalogue_action
 from jun_desk.domain.actions import field_label
-from jun_desk.domain.error_codes import PARAM_KINDS, plain
+from jun_desk.domain.error_codes import PARAM_KINDS, plain, recognise
 from jun_desk.domain.errors import ConflictError, JunDeskError, PermissionDeniedError
 from jun_desk.ui import labels
 
@@ -442,6 +442,8 @@ def params_shown(err: JunDeskError) -> dict[str, str]:
     shown = {}
     for name, value in err.params.items():
         kind = PARAM_KINDS.get(name)
+        if kind is not None and kind.endswith("s") and isinstance(value, str):
+            value = value.split(", ")  # a list, as a stored English message spelt it
         shown[name] = worders[kind](value) if kind in worders else plain(value)
     if err.code == "x.network":
         shown["network"] = _network_details().get(plain(err.params.get("network")),
@@ -449,6 +451,19 @@ def params_shown(err: JunDeskError) -> dict[str, str]:
     if isinstance(err, ConflictError) and err.code == "ticket.conflict_by":
         shown["changes"] = _conflict_changes(err)
     return shown
+
+
+def render_stored(message: str | None) -> str:
+    """An English message the desk stored as text (an outbox item's last failure, an older
+    audit event's reason) in the window's language, when it is one of the catalogue's;
+    else as it is."""
+    if not message or labels.language() == "en":
+        return message or ""
+    found = recognise(message)
+    if found is None:
+        return message
+    code, params = found
+    return render(JunDeskError(message, code=code, params=params))
 
 
 def render(err: BaseException) -> str:

@@ -172,3 +172,26 @@ def test_every_error_raised_for_a_person_carries_a_code() -> None:
     dynamic = ("x.", "sign_in.", "password.", "resource.")
     unused = [c for c in ERRORS if c not in used and not c.startswith(dynamic)]
     assert unused == [], "codes nothing raises"
+
+
+def test_a_stored_english_message_reads_in_the_window_language(language) -> None:  # type: ignore[no-untyped-def]
+    """What the desk keeps as English text (an outbox item's last failure, an older audit
+    event's reason) is recognised by its code and worded in the window's language."""
+    from jun_desk.domain.error_codes import recognise
+    from jun_desk.ui.error_texts import render_stored
+
+    for code, template in ERRORS.items():
+        if code == "resource.invalid":
+            continue
+        params = {name: f"v{n}x" for n, name in enumerate(sorted(_names(template)))}
+        found = recognise(english(code, params))
+        assert found is not None and ERRORS[found[0]] == template and found[1] == params, code
+    stored = "luis works for limpieza, obras, not for 'suministros': ask a supervisor"
+    shown = render_stored(stored)
+    if language == "es":
+        assert shown == ("luis trabaja para Limpieza y residuos, Obras y mantenimiento, no "
+                         "para «Suministros»: pídaselo a un supervisor")
+    else:
+        assert shown == stored
+    assert render_stored("something X said that the desk does not know") == \
+        "something X said that the desk does not know"

@@ -35,7 +35,7 @@ from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.services.tickets import TicketDetail
 from jun_desk.ui.context import UiContext, describe
-from jun_desk.ui.error_texts import render
+from jun_desk.ui.error_texts import render, render_stored
 from jun_desk.ui.labels import (
     department_name,
     kind_labels,
@@ -190,7 +190,7 @@ class DetailPanel(QWidget):
         self.outbox.setPlainText("\n".join(
             f"#{o.id} {kinds.get(o.kind, o.kind)} {outbox_labels().get(o.status, o.status)} "
             + self.tr("(intentos: %d)") % o.attempts + f": {o.text}"
-            + (f"\n    {why}: {o.last_error}"
+            + (f"\n    {why}: {render_stored(o.last_error)}"
                if o.last_error and o.status != "sent" else "")
             for o in snapshot.outbox) or self.tr("Nada enviado aún."))
         self._update_buttons()
@@ -208,7 +208,7 @@ class DetailPanel(QWidget):
             if coded.get("error") in ERRORS:
                 return render(JunDeskError(event.message or "", code=coded["error"],
                                            params=coded.get("params") or {}))
-            return str(event.message) if event.message is not None else None
+            return render_stored(event.message) if event.message is not None else None
 
         def shown(name: str, value: object) -> str:
             if name == "department":

@@ -35,6 +35,7 @@ from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.conversation_list import ConversationDelegate, apply_search, describe
 from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
+from jun_desk.ui.error_texts import render_stored
 from jun_desk.ui.labels import outbox_labels
 from jun_desk.ui.layout_fit import FlowLayout
 from jun_desk.ui.text_render import relative_time, tweet_html
@@ -268,7 +269,7 @@ class DmPanel(QWidget):
                 continue  # the sent copy is in the thread now
             state = states.get(o.status, o.status)
             if o.status == "failed" and o.last_error:
-                state = f"{state}: {o.last_error}"
+                state = f"{state}: {render_stored(o.last_error)}"
             colour = "#b71c1c" if o.status == "failed" else "#6d6d6d"
             parts.append(f'<p align="right"><b>{self.tr("Ayuntamiento")}</b> · '
                          f'<span style="color: {colour};">{html.escape(state)}</span></p>'
