@@ -433,7 +433,13 @@ def _conflict_changes(err: ConflictError) -> str:
     if not err.fields:
         return ""
     language = labels.language()
-    return ": " + "; ".join(f"{field_label(f, language)}: {b} → {a}" for f, b, a in err.fields)
+    word = {"status": _status, "department": _department, "priority": _priority}
+
+    def shown(field: str, value: str) -> str:
+        return word[field](value) if field in word and value != "-" else value
+
+    return ": " + "; ".join(f"{field_label(f, language)}: {shown(f, b)} → {shown(f, a)}"
+                            for f, b, a in err.fields)
 
 
 def params_shown(err: JunDeskError) -> dict[str, str]:

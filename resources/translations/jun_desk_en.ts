@@ -2172,7 +2172,7 @@ week</translation>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -2801,47 +2801,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="52" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="56" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="57" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="58" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="73" />
+        <source>enlace</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="74" />
+        <source>cuenta nueva con enlace</source>
+        <translation>new account with a link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="75" />
+        <source>avatar por defecto con enlace</source>
+        <translation>default avatar with a link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <source>%d enlaces</source>
+        <translation>%d links</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="82" />
+        <source>texto repetido ×%d</source>
+        <translation>same text ×%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="97" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="65" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="99" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -2849,299 +2874,299 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="116" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="119" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
         <source>Autor</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
         <source>Señales</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="133" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="150" />
         <source>Elija una respuesta</source>
         <translation>Choose a reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="123" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
         <source>Nota para el registro (opcional)</source>
         <translation>Note for the record (optional)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
         <source>Motivo (normas):</source>
         <translation>Reason (policy):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="161" />
         <source>Nota:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
         <source>Proponer ocultar</source>
         <translation>Propose hiding</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
         <source>Proponer silenciar</source>
         <translation>Propose muting</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
         <source>Ocultar</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
         <source>Silenciar cuenta</source>
         <translation>Mute account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="134" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
         <source>La respuesta pide algo: se atiende aunque se oculte</source>
         <translation>The reply asks for something: it is dealt with even if hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="191" />
         <source>Propuesta</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="191" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="192" />
         <source>Propuesta por</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="192" />
         <source>Texto</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="196" />
         <source>Aprobar</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="197" />
         <source>Rechazar</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="203" />
         <source>Propuestas pendientes de un supervisor</source>
         <translation>Proposals waiting for a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="175" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="209" />
         <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
         <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="237" />
         <source>Respuestas por conversación</source>
         <translation>Replies by conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="204" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="238" />
         <source>Texto de la respuesta elegida</source>
         <translation>Text of the chosen reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="239" />
         <source>Motivo según las normas</source>
         <translation>Reason under the policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="206" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="240" />
         <source>Nota para el registro</source>
         <translation>Note for the record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="207" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="241" />
         <source>Propuestas pendientes</source>
         <translation>Pending proposals</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="228" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="262" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="287" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="301" />
         <source>Publicación de @%s</source>
         <translation>Post of @%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="303" />
         <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
         <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="273" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="306" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
         <source>Conversación %s</source>
         <translation>Conversation %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="276" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
         <source>%d señaladas</source>
         <translation>%d flagged</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="310" />
         <source>%d respuestas</source>
         <translation>%d replies</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="305" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="336" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="330" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="361" />
         <source>oculta</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
         <source>cuenta silenciada</source>
         <translation>account muted</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="335" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="366" />
         <source>propuesto: %s</source>
         <translation>proposed: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="369" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="340" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="371" />
         <source>pide algo: crear ticket</source>
         <translation>asks for something: create a ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="384" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="413" />
         <source>Sin señales.</source>
         <translation>No flags.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="425" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="454" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="445" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="474" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="475" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="455" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="484" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="456" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="485" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="459" />
         <location filename="../../jun_desk/ui/moderation/panel.py" line="488" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="517" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="471" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="500" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="472" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="501" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="474" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="503" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="487" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="516" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="496" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="525" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="497" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="526" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="512" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="513" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="542" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>

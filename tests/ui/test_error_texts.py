@@ -105,18 +105,20 @@ def test_a_conflict_and_x_and_the_database_read_in_the_window_language(language)
 
     conflict = ConflictError("x", code="ticket.conflict_by", params={
         "ticket": 70, "username": "ana", "action": "ticket.assign", "at": "10:42:03",
-        "changes": " (assignee: luis → rosa)"}, fields=(("assignee", "luis", "rosa"),))
+        "changes": " (assignee: luis → rosa; status: new → assigned)"},
+        fields=(("assignee", "luis", "rosa"), ("status", "new", "assigned")))
     locked = database_error(OperationalError("UPDATE", {}, Exception("database is locked")))
     network = XApiError(Failure.NETWORK, detail="connection refused")
     if language == "es":
         assert describe(conflict).startswith(
             "El ticket #70 lo acaba de cambiar ana (asignar, 10:42:03 UTC: asignado: luis → "
-            "rosa). No se ha sobrescrito nada")
+            "rosa; estado: nuevo → asignado). No se ha sobrescrito nada")
         assert describe(locked).startswith("Otro programa tiene bloqueada la base de datos")
         assert describe(network) == ("No se puede conectar con X (conexión rechazada); "
                                      "revise la red")
     else:
-        assert "ana did 'assign' at 10:42:03 UTC: assignee: luis → rosa" in describe(conflict)
+        assert ("ana did 'assign' at 10:42:03 UTC: assignee: luis → rosa; status: new → "
+                "assigned") in describe(conflict)
         assert describe(locked).startswith("The database is locked by another program")
         assert describe(network) == str(network)
     for failure in Failure:  # every way X fails has its code

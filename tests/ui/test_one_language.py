@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import html
 import importlib
+import math
 import pkgutil
 import re
 import xml.etree.ElementTree as ET
@@ -60,7 +61,11 @@ from jun_desk.services.desk import Desk
 from jun_desk.ui import i18n
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow
+from jun_desk.x.client import XClient
+from jun_desk.x.sandbox.server import Sandbox
+from jun_desk.x.sync import SyncEngine
 from tests.factories import MARIA, PEPE, dm, mention
+from tests.x.conftest import scenario_mention_ids
 
 UI = Path(jun_desk.ui.__file__).resolve().parent
 
@@ -125,16 +130,37 @@ def vocabulary() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def data_words(desk: Desk) -> set[str]:
-    """What the desk shows as it is, in whatever language it was written."""
+    """What the desk shows as it is, in whatever language it was written: what citizens
+    wrote (the sandbox's day and the test's own), their names, the tickets' titles and
+    notes, what X sent unreadable, the canned replies' texts (in the citizen's language)."""
+    import json
+
+    from sqlalchemy import select
+
+    from jun_desk.store.models import (
+        Citizen,
+        ModerationAction,
+        OutboxItem,
+        QuarantinedItem,
+        Ticket,
+        TicketItem,
+        TicketNote,
+    )
+
     found: set[str] = set()
     for text in TEXTS:
         found |= words(text)
+    with desk.db.session(readonly=True) as session:
+        for column in (TicketItem.text, Ticket.title, TicketNote.text, OutboxItem.text,
+                       ModerationAction.text, Citizen.handle, Citizen.name):
+            for value in session.scalars(select(column)):
+                found |= words(value)
+        for raw in session.scalars(select(QuarantinedItem.raw)):
+            found |= words(json.dumps(raw, ensure_ascii=False))
     for citizen in CITIZENS:
         found |= words(f"{citizen.handle} {citizen.name}")
     for person in desk.operators.list():
         found |= words(f"{person.username} {person.display_name}")
-    for ticket in desk.search.tickets():
-        found |= words(ticket.title)
     for reply in load_canned(resource_path("canned_replies.json")):
         found |= words(f"{reply.text_es} {reply.text_en}")
     from jun_desk.ui.about import LICENCES
@@ -254,7 +280,7 @@ def _seed(desk: Desk, people) -> dict[str, int]:  # type: ignore[no-untyped-def]
     desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, items, CITIZENS, items[-1].x_id)
     messages = [dm(TEXTS[3], author=MARIA, conversation="c-1")]
     desk.ingest.ingest_page("AytoJun", Stream.DMS, messages, CITIZENS, None)
-    feed = {i.x_id: i for i in desk.search.feed(limit=50)}
+    feed = {i.x_id: i for i in desk.search.feed(limit=10_000)}
     ana, luis = people["ana"], people["luis"]
     lamp = desk.tickets.create_from_item(ana, feed[items[0].x_id].id, department="obras")
     desk.tickets.assign(ana, lamp.id, luis.operator_id)
@@ -332,6 +358,13 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.resolve_dialog import ResolveDialog
     from jun_desk.ui.shortcuts import ShortcutsSheet
 
+    # the sandbox's day in Jun (two mentions X sends incomplete: "could not be read"), then
+    # the test's own messages and tickets
+    with Sandbox(speed=math.inf) as sandbox:
+        broken = sorted(scenario_mention_ids(sandbox), key=int)[-40::20]
+        sandbox.item_faults.strip = {i: ("author_id",) for i in broken}
+        sandbox.item_faults.strip_in_lookup = True
+        SyncEngine(desk, XClient(sandbox.credentials, api_base=sandbox.base_url)).sync_once()
     seeded = _seed(desk, people)
     walk = Walk(qtbot, language)
     ui = UiContext(desk, people["ana"], account="AytoJun")
