@@ -389,12 +389,24 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     luis_ui.run(lambda: desk.tickets.create_manual(people["luis"], department="suministros",
                                                    title="Sin agua"))
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=10_000)
+    # what arrived: urgent police messages raise the banner and a notification
+    window.feed.arrived.emit(desk.search.feed(limit=10_000))
+    assert window.notifications and window.urgent_banner.isVisible()
+    walk.texts += [("notification", f"{title}: {text}") for title, text in window.notifications]
     for dock in window.findChildren(QDockWidget):
         dock.show()
         dock.raise_()
         qtbot.wait(10)
         walk.read(dock, f"dock {dock.objectName()}")
     walk.read(window, "main window")
+    # an operator's window: what their role shows
+    operator = MainWindow(UiContext(desk, people["luis"], account="AytoJun"), source="sandbox")
+    qtbot.addWidget(operator)
+    operator.show()
+    qtbot.waitExposed(operator)
+    qtbot.waitUntil(lambda: operator.feed.model.rowCount() >= 2, timeout=10_000)
+    walk.read(operator, "operator's window")
+    operator.close()
     # F1: the shortcuts sheet, as the window opens it
     window.desk_actions.show_sheet()
     sheet = window.desk_actions.sheet
