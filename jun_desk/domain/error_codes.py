@@ -245,7 +245,11 @@ def plain(value: object) -> str:
 
 def english(code: str, params: Mapping[str, object]) -> str:
     """The English message of ``code`` with ``params`` filled in."""
-    return ERRORS[code].format(**{name: plain(value) for name, value in params.items()})
+    shown = {name: plain(value) for name, value in params.items()}
+    template = ERRORS.get(code)
+    if template is None:  # a typo the tests refuse; never a second error instead of the first
+        return f"{code} {shown}"
+    return template.format(**shown)
 
 
 def _pattern(template: str) -> re.Pattern[str]:

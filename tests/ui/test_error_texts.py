@@ -156,6 +156,9 @@ def test_every_error_raised_for_a_person_carries_a_code() -> None:
         text = path.read_text(encoding="utf-8")
         if rel not in ("domain/error_codes.py", "ui/error_texts.py"):
             used |= set(re.findall(r'"([a-z_]+\.[a-z_]+)"', text))
+        given = re.findall(r'(?:\bcode=|\.of\(\s*|_require_supervisor\(\w+, )'
+                           r'"([a-z_]+\.[a-z_]+)"', text)
+        unknown += [f"{rel}: {code}" for code in given if code not in ERRORS]
         if rel.startswith(_NOT_FOR_THE_WINDOW) or rel in _NOT_FOR_THE_WINDOW:
             continue
         for node in ast.walk(ast.parse(text)):
