@@ -68,7 +68,7 @@ class OperatorService:
         (the CLI on the desk machine, e.g. to create the first supervisor)."""
         username = username.strip()
         if not _USERNAME.match(username):
-            raise ValidationError.of("operator.bad_name", username=username)
+            raise ValidationError.of("operator.bad_name", username=_shown(username))
         parsed_role = parse_role(role)
         codes = sorted({self.ctx.catalogue.get(c.strip()).code
                         for c in (departments or []) if c.strip()})
@@ -264,7 +264,7 @@ class OperatorService:
         password (None removes the binding)."""
         os_user = (os_user or "").strip() or None
         if os_user is not None and not _USERNAME.match(os_user):
-            raise ValidationError.of("operator.bad_system_user", system_user=os_user)
+            raise ValidationError.of("operator.bad_system_user", system_user=_shown(os_user))
         with unit_of_work(self.ctx, actor, "operator.bind_os_user",
                           subject=f"operator:{username}") as (session, fresh):
             if fresh is not None:
@@ -308,3 +308,8 @@ def _session_details(previous: Actor | None, method: str) -> dict[str, Any]:
     if previous is not None:
         details["before"] = {"operator": previous.username}
     return details
+
+
+def _shown(name: str) -> str:
+    """A refused name as a message may quote it: control characters escaped, cut short."""
+    return repr(name[:80])[1:-1]
