@@ -442,6 +442,8 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     # the lock screen
     window.lock(audit=False)
     walk.read(window, "lock screen")
+    window.lock(switch=True, audit=False)
+    walk.read(window.sign_in, "switch operator")
     # message and input boxes
     box, _sandbox = keyring_missing_box(KeyringUnavailableError.of("keyring.missing"))
     walk.box(("credentials_dialog.py", "keyring_missing_box"), box)
