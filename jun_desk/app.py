@@ -112,7 +112,7 @@ def connection_check(api_base: str) -> Callable[[XCredentials], XUser]:
 def _x_connection(options: GuiOptions) -> Connection | str | None:
     """Credentials from the keyring; the first-run dialog if there are none; the sandbox
     offered in plain words if there is no keyring at all."""
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QDialog
 
     from jun_desk import secrets
     from jun_desk.ui.credentials_dialog import CredentialsDialog
@@ -129,9 +129,9 @@ def _x_connection(options: GuiOptions) -> Connection | str | None:
         account = dialog.handle()
         credentials = secrets.load_credentials(account)
     except secrets.KeyringUnavailableError as err:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Jun Desk", str(err))
-        use_sandbox = box.addButton("Usar el sandbox", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Salir", QMessageBox.ButtonRole.RejectRole)
+        from jun_desk.ui.credentials_dialog import keyring_missing_box
+
+        box, use_sandbox = keyring_missing_box(err)
         box.exec()
         return "sandbox" if box.clickedButton() is use_sandbox else None
     return Connection(credentials, api_base, account, database_url(options.db_url),

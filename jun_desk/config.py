@@ -151,4 +151,4 @@ def x_prices(paths: Paths | None = None):  # type: ignore[no-untyped-def]
     try:
         return PriceTable.load(resource_path("x_prices.toml"), overrides)
     except ValueError as err:
-        raise JunDeskError(f"{path} [x_prices]: {err}") from None
+        raise JunDeskError.of("resource.invalid", detail=f"{path} [x_prices]: {err}") from None

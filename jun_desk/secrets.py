@@ -50,11 +50,7 @@ def _keyring() -> Any:  # the keyring module, imported on first use (no type inf
 
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
-        raise KeyringUnavailableError(
-            "No keyring is available to keep the X credentials. On Linux install and start a "
-            "Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run "
-            "Jun Desk on the sandbox with `jun-desk --sandbox`."
-        )
+        raise KeyringUnavailableError.of("keyring.missing")
     return keyring
 
 
@@ -67,15 +63,12 @@ def load_credentials(account: str) -> XCredentials:
     try:
         values = {name: keyring.get_password(SERVICE, _entry(account, name)) for name in FIELDS}
     except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError(f"The keyring refused to give the credentials: "
-                                      f"{type(err).__name__}") from None
+        raise KeyringUnavailableError.of("keyring.refused_read",
+                                         detail=type(err).__name__) from None
     register_secret(*(v for v in values.values() if v))
     missing = [name for name, value in values.items() if not value]
     if missing:
-        raise CredentialsMissingError(
-            f"No X credentials for @{account} in the keyring (missing: {', '.join(missing)}): "
-            "run `jun-desk credentials set`"
-        )
+        raise CredentialsMissingError.of("credentials.missing", account=account, names=missing)
     return XCredentials(**values)
 
 
@@ -83,15 +76,14 @@ def store_credentials(account: str, credentials: XCredentials) -> None:
     register_secret(*credentials.values())
     missing = [name for name in FIELDS if not getattr(credentials, name).strip()]
     if missing:
-        raise CredentialsMissingError(f"Empty credential values: {', '.join(missing)}; "
-                                      "nothing was stored")
+        raise CredentialsMissingError.of("credentials.empty", names=missing)
     keyring = _keyring()
     try:
         for name in FIELDS:
             keyring.set_password(SERVICE, _entry(account, name), getattr(credentials, name))
     except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError(f"The keyring refused to store the credentials: "
-                                      f"{type(err).__name__}") from None
+        raise KeyringUnavailableError.of("keyring.refused_store",
+                                         detail=type(err).__name__) from None
 
 
 def credential_entries(account: str) -> dict[str, str]:
@@ -134,14 +126,14 @@ def _database_entry(url: str) -> str | None:
 def store_database_password(url: str, password: str) -> None:
     entry = _database_entry(url)
     if entry is None:
-        raise CredentialsMissingError("Only a server database (PostgreSQL) has a password")
+        raise CredentialsMissingError.of("db.password_only_server")
     register_secret(password)
     keyring = _keyring()
     try:
         keyring.set_password(SERVICE, entry, password)
     except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError(f"The keyring refused to store the database password: "
-                                      f"{type(err).__name__}") from None
+        raise KeyringUnavailableError.of("keyring.refused_db_password",
+                                         detail=type(err).__name__) from None
 
 
 def with_database_password(url: str) -> str:

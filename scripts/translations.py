@@ -1,6 +1,10 @@
 """Refresh the Qt translations: extract the Spanish source strings (lupdate), fill in the
 English from resources/translations/en.json, and build the .qm files (lrelease).
 
+The desk's error messages (context "Errors", disambiguated by their error code) take their
+English from the domain's catalogue of errors (jun_desk/domain/error_codes.py), the same
+English the logs and the command line show.
+
     .venv/bin/python scripts/translations.py           # after changing UI strings
     .venv/bin/python scripts/translations.py --check   # fail if a string lacks English
 """
@@ -37,12 +41,20 @@ def main() -> int:
                     "-source-language", "es", "-target-language", "en"], cwd=ROOT, check=True,
                    capture_output=True)
     english = json.loads((FOLDER / "en.json").read_text(encoding="utf-8"))
+    sys.path.insert(0, str(ROOT))
+    from jun_desk.domain.error_codes import ERRORS
+
     tree = ET.parse(TS)
     missing = []
     for message in tree.iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
-        if source in english:
+        comment = message.find("comment")
+        code = comment.text if comment is not None else None
+        if code in ERRORS:
+            translation.text = ERRORS[code]
+            translation.attrib.pop("type", None)
+        elif source in english:
             translation.text = english[source]
             translation.attrib.pop("type", None)
         else:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 
 PRIVACY_REPLY = "pasar_a_dm"
 
@@ -40,13 +40,13 @@ def load_canned(path: Path) -> list[CannedReply]:
         data = json.loads(path.read_text(encoding="utf-8"))
         replies = [CannedReply(**entry) for entry in data["replies"]]
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise ValidationError(f"Cannot read the canned replies {path}: {err}") from None
+        raise bad_resource(f"Cannot read the canned replies {path}: {err}") from None
     allowed = set(data.get("placeholders", []))
     for reply in replies:
         for text in (reply.text_es, reply.text_en):
             used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
             if used - allowed:
-                raise ValidationError(f"Canned reply '{reply.id}' uses unknown placeholders "
+                raise bad_resource(f"Canned reply '{reply.id}' uses unknown placeholders "
                                       f"{sorted(used - allowed)}")
     return replies
 

@@ -28,7 +28,7 @@ from itertools import pairwise
 from operator import add
 from typing import Any
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.text import MENTION, fold
 
 FEATURE_BITS = 20
@@ -131,7 +131,7 @@ class LinearModel:
                  urgency_threshold: float | None = None) -> None:
         heads = len(classes) + (urgency_threshold is not None)
         if not classes or len(bias) != heads:
-            raise ValidationError("A triage model needs its departments and one bias each")
+            raise bad_resource("A triage model needs its departments and one bias each")
         # An optional last column, beside the departments: is the message urgent? (learned
         # from the corpus's urgency labels; urgent at ``urgency_threshold`` or above).
         self.urgency_threshold = urgency_threshold
@@ -272,7 +272,7 @@ class LinearModel:
         for k in keys:
             w = self.weights[k]
             if len(w) != width:
-                raise ValidationError("A triage model's weights do not match its heads")
+                raise bad_resource("A triage model's weights do not match its heads")
             values.extend(round(x / scale) for x in w)
         header = {"scale": scale, "urgency_threshold": self.urgency_threshold,
                   "format": FORMAT, "classes": list(self.classes), "bias": self.bias,
@@ -295,10 +295,10 @@ class LinearModel:
             values.frombytes(base64.b64decode(header["values"]))
             scale = float(header["scale"])
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
-            raise ValidationError(f"Cannot read the triage model: {exc}") from None
+            raise bad_resource(f"Cannot read the triage model: {exc}") from None
         n = len(header["bias"])
         if len(values) != len(keys) * n:
-            raise ValidationError("Cannot read the triage model: weights do not match")
+            raise bad_resource("Cannot read the triage model: weights do not match")
         flat = [x * scale for x in values]
         weights = dict(zip(keys, zip(*[iter(flat)] * n, strict=True), strict=True))
         urgency = header.get("urgency_threshold")

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import ValidationError, bad_resource
 
 # The pseudo-department of messages triage could not route: any operator may route them.
 UNCLASSIFIED = "sin_clasificar"
@@ -48,19 +48,19 @@ class DepartmentCatalogue:
     def __init__(self, departments: list[Department], default: str,
                  unclassified: str | None = None) -> None:
         if not departments:
-            raise ValidationError("The department catalogue is empty")
+            raise bad_resource("The department catalogue is empty")
         self._by_code: dict[str, Department] = {}
         for dept in departments:
             if dept.code in self._by_code:
-                raise ValidationError(f"Department '{dept.code}' appears twice in the catalogue")
+                raise bad_resource(f"Department '{dept.code}' appears twice in the catalogue")
             self._by_code[dept.code] = dept
         if default not in self._by_code:
-            raise ValidationError(f"Default department '{default}' is not in the catalogue")
+            raise bad_resource(f"Default department '{default}' is not in the catalogue")
         self.default_code = default
         if unclassified is not None and unclassified != UNCLASSIFIED:
-            raise ValidationError(f"The unclassified pseudo-department must be '{UNCLASSIFIED}'")
+            raise bad_resource(f"The unclassified pseudo-department must be '{UNCLASSIFIED}'")
         if unclassified is not None and unclassified not in self._by_code:
-            raise ValidationError(f"Unclassified department '{unclassified}' is not in the "
+            raise bad_resource(f"Unclassified department '{unclassified}' is not in the "
                                   "catalogue")
         self.unclassified_code = unclassified
 
@@ -91,8 +91,8 @@ class DepartmentCatalogue:
         try:
             return self._by_code[code]
         except KeyError:
-            valid = ", ".join(self._by_code)
-            raise ValidationError(f"Unknown department '{code}' (valid: {valid})") from None
+            raise ValidationError.of("department.unknown", value=code,
+                                     departments=list(self._by_code)) from None
 
     def by_handle(self, handle: str) -> Department | None:
         wanted = handle.lstrip("@").casefold()
@@ -107,18 +107,18 @@ class DepartmentCatalogue:
             entries = data["departments"]
             default = data["default"]
         except (KeyError, TypeError) as exc:
-            raise ValidationError(f"Department catalogue lacks {exc}") from None
+            raise bad_resource(f"Department catalogue lacks {exc}") from None
         departments = []
         for entry in entries:
             code = str(entry.get("code", ""))
             if not _CODE.match(code):
-                raise ValidationError(f"Invalid department code {code!r}")
+                raise bad_resource(f"Invalid department code {code!r}")
             colour = str(entry.get("colour", ""))
             if not _COLOUR.match(colour):
-                raise ValidationError(f"Department '{code}' has an invalid colour {colour!r}")
+                raise bad_resource(f"Department '{code}' has an invalid colour {colour!r}")
             minutes = int(entry.get("target_response_minutes", 240))
             if minutes <= 0:
-                raise ValidationError(f"Department '{code}' needs a positive target time")
+                raise bad_resource(f"Department '{code}' needs a positive target time")
             departments.append(Department(
                 code=code, name_es=entry["name_es"], name_en=entry["name_en"], colour=colour,
                 handle=entry.get("handle") or None, target_response_minutes=minutes,
@@ -134,7 +134,7 @@ class DepartmentCatalogue:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
-            raise ValidationError(f"Cannot read the department catalogue {path}: {exc}") from None
+            raise bad_resource(f"Cannot read the department catalogue {path}: {exc}") from None
         return cls.from_dict(data)
 
 

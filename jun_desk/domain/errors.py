@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, Self
+
 from jun_desk.domain.actions import action, field_label
+from jun_desk.domain.error_codes import english
 
 
 class JunDeskError(Exception):
-    """Base of every error whose text can be shown to a user as it is."""
+    """Base of every error whose text can be shown to a user as it is.
+
+    ``code`` (a key of ``error_codes.ERRORS``) and ``params`` say what went wrong in a way
+    the window renders in its own language; ``str()`` stays the English message, for the
+    logs and the command line. Raise one with ``SomeError.of(code, **params)``."""
+
+    def __init__(self, message: str = "", *, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        # an unknown code (a typo) is refused by tests/ui/test_error_texts.py, not here: an
+        # error being raised must not become another one
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+
+    @classmethod
+    def of(cls, code: str, /, **params: Any) -> Self:
+        """The error ``code`` with ``params``, its English message from the catalogue."""
+        return cls(english(code, params), code=code, params=params)
 
     def text(self, language: str = "es") -> str:
         """The message in the operator's language; errors that speak Spanish and English
@@ -41,9 +62,10 @@ class PermissionDeniedError(JunDeskError):
     reason in Spanish; ``action``: the catalogue code of what was refused (the services
     fill it in), so the message can name it."""
 
-    def __init__(self, message: str, *, spanish: str | None = None,
-                 action: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "", *, spanish: str | None = None,
+                 action: str | None = None, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.spanish = spanish
         self.action = action
 
@@ -62,8 +84,9 @@ class ConflictError(JunDeskError):
     def __init__(self, message: str, *, current_version: int | None = None,
                  changed_by: str | None = None, change: str | None = None,
                  ticket_id: int | None = None, at: str | None = None,
-                 fields: tuple[tuple[str, str, str], ...] = ()) -> None:
-        super().__init__(message)
+                 fields: tuple[tuple[str, str, str], ...] = (), code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.current_version = current_version
         self.changed_by = changed_by
         self.change = change  # the audit action of the change that won
@@ -96,8 +119,9 @@ class SessionEndedError(PermissionDeniedError):
     """The signed-in operator no longer exists or was deactivated (perhaps on another desk):
     nothing was done; the person must sign in again. ``gone``: the row itself was removed."""
 
-    def __init__(self, message: str, *, gone: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "", *, gone: bool = False, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.gone = gone
 
 
@@ -107,8 +131,11 @@ class SignInError(JunDeskError):
     wrong attempts: ``wait_seconds`` to go), ``no_password`` (none set yet: choose one),
     ``empty`` or ``too_long``."""
 
-    def __init__(self, message: str, reason: str, *, wait_seconds: int = 0) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, reason: str, *, wait_seconds: int = 0,
+                 code: str | None = None, params: Mapping[str, object] | None = None) -> None:
+        if params is None and wait_seconds:
+            params = {"seconds": wait_seconds}
+        super().__init__(message, code=code or f"sign_in.{reason}", params=params)
         self.reason = reason
         self.wait_seconds = wait_seconds
 
@@ -121,8 +148,9 @@ class RecipientMismatchError(ValidationError):
     with that other person's case in mind."""
 
     def __init__(self, message: str, *, ticket_id: int, conversation_handle: str,
-                 ticket_handle: str | None, linked: bool = True) -> None:
-        super().__init__(message)
+                 ticket_handle: str | None, linked: bool = True, code: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message, code=code, params=params)
         self.ticket_id = ticket_id
         self.conversation_handle = conversation_handle
         self.ticket_handle = ticket_handle
@@ -139,3 +167,9 @@ class RecipientMismatchError(ValidationError):
         return (f"El ticket #{self.ticket_id} es de {owner}, no de "
                 f"@{self.conversation_handle}, con quien es esta conversación: no se ha "
                 f"enviado nada. Confirme que el DM debe ir a @{self.conversation_handle}.")
+
+
+def bad_resource(detail: str) -> ValidationError:
+    """One of the desk's own files (a shipped catalogue, list or model, or a settings file)
+    cannot be used: a broken install, said in English (``detail``) in every language."""
+    return ValidationError.of("resource.invalid", detail=detail)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jun_desk.domain.departments import UNCLASSIFIED
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.privacy import PersonalData, PrivacyScanner
 from jun_desk.domain.triage import Triage
 from jun_desk.domain.workflow import Priority
@@ -38,7 +38,7 @@ def read_labelled(path: Path, split: str | None = None) -> list[Labelled]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise ValidationError(f"Cannot read {path}: {exc.strerror}") from None
+        raise bad_resource(f"Cannot read {path}: {exc.strerror}") from None
     out = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -50,12 +50,12 @@ def read_labelled(path: Path, split: str | None = None) -> list[Labelled]:
                             tuple(pd) if pd is not None else None, row.get("split"),
                             str(row.get("id", number)))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-            raise ValidationError(f"{path}:{number}: not a labelled item "
+            raise bad_resource(f"{path}:{number}: not a labelled item "
                                   "(needs at least text and department)") from None
         if split is None or item.split == split:
             out.append(item)
     if not out:
-        raise ValidationError(f"{path}: no labelled items" + (f" in split '{split}'"
+        raise bad_resource(f"{path}: no labelled items" + (f" in split '{split}'"
                                                                if split else ""))
     return out
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.text import fold
 
 _WORD = re.compile(r"\w+")
@@ -50,7 +50,7 @@ class TermMatcher:
             prefix = raw.rstrip().endswith("*")
             words = tuple(_WORD.findall(fold(raw.rstrip().rstrip("*"))))
             if not words:
-                raise ValidationError(f"Empty triage term {raw!r}")
+                raise bad_resource(f"Empty triage term {raw!r}")
             term = _Term(raw, raw.rstrip().rstrip("*").strip(), words, prefix, value)
             index = self._prefixes if prefix and len(words) == 1 else self._by_first
             index.setdefault(words[0], []).append(term)

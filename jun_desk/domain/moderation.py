@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import ValidationError, bad_resource
 from jun_desk.domain.privacy import PersonalData, PrivacyScanner
 from jun_desk.domain.text import fold, strip_leading_mentions
 
@@ -83,18 +83,18 @@ class Policy:
             return cls(str(data.get("version", "")), reasons, dict(data["published"]),
                        frozenset(data.get("operator_direct", [])))
         except (OSError, ValueError, KeyError, TypeError) as err:
-            raise ValidationError(f"The moderation policy {path} cannot be read: {err}") \
+            raise bad_resource(f"The moderation policy {path} cannot be read: {err}") \
                 from None
 
     def reason(self, code: str, action: ActionKind | None = None) -> PolicyReason:
         found = self.reasons.get(code)
         if found is None:
-            raise ValidationError(f"'{code}' is not a reason of the moderation policy (valid: "
-                                  f"{', '.join(self.reasons)})")
+            raise ValidationError.of("moderation.unknown_reason", value=code,
+                                     reasons=list(self.reasons))
         if action is not None and action not in found.actions:
-            valid = ", ".join(c for c, r in self.reasons.items() if action in r.actions)
-            raise ValidationError(f"The policy does not allow '{action.value}' for reason "
-                                  f"'{code}' (reasons for {action.value}: {valid})")
+            raise ValidationError.of(
+                "moderation.reason_not_for", move=action.value, value=code,
+                reasons=[c for c, r in self.reasons.items() if action in r.actions])
         return found
 
 
@@ -273,7 +273,7 @@ class Lexicon:
                 advertising_strong=data["advertising"]["strong"],
                 others_data=data["personal_data"]["others"])
         except (OSError, ValueError, KeyError, TypeError) as err:
-            raise ValidationError(f"The moderation lexicon {path} cannot be read: {err}") \
+            raise bad_resource(f"The moderation lexicon {path} cannot be read: {err}") \
                 from None
 
 

@@ -89,3 +89,20 @@ def may_assign_to(ticket_department: str, role: str, departments: tuple[str, ...
     """Whether a person can be given a ticket of ``ticket_department`` (as ``assign``
     checks): supervisors and generalists serve every department."""
     return role != "operator" or not departments or ticket_department in departments
+
+
+def creatable_departments(actor: Actor, codes: list[str]) -> list[str]:
+    """Of ``codes`` (the catalogue's routable departments, in order), those ``actor`` may
+    create a ticket in (as ``TicketService.create_*`` check): an operator's own departments,
+    every one for supervisors and generalists."""
+    if not actor.may(Permission.CREATE_TICKET):
+        return []
+    return [code for code in codes if actor.serves(code)]
+
+
+def creation_department(actor: Actor, suggested: str | None) -> str | None:
+    """The department a new ticket goes to without asking: triage's suggestion when the
+    actor may create there, else None (the desk asks, offering only the allowed ones)."""
+    if suggested is not None and actor.may(Permission.CREATE_TICKET) and actor.serves(suggested):
+        return suggested
+    return None

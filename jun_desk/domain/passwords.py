@@ -34,8 +34,9 @@ class PasswordRejected(ValidationError):
     """A password the policy does not accept; ``reason`` (empty, too_long, control,
     pin, short) lets a screen word it in its own language."""
 
-    def __init__(self, message: str, reason: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, reason: str, limit: int | None = None) -> None:
+        super().__init__(message, code=f"password.{reason}",
+                         params={"limit": limit} if limit is not None else None)
         self.reason = reason
 
 
@@ -53,14 +54,17 @@ class PasswordPolicy:
             raise PasswordRejected("The password is empty", "empty")
         if len(secret) > MAX_LENGTH:
             raise PasswordRejected(
-                f"The password is too long (at most {MAX_LENGTH} characters)", "too_long")
+                f"The password is too long (at most {MAX_LENGTH} characters)", "too_long",
+                MAX_LENGTH)
         if any(unicodedata.category(ch) == "Cc" for ch in secret):
             raise PasswordRejected("The password contains control characters", "control")
         secret = normalize(secret)
         if self.pin:
             if not (secret.isascii() and secret.isdigit()) or len(secret) < self.min_pin:
-                raise PasswordRejected(f"The PIN must be at least {self.min_pin} digits", "pin")
+                raise PasswordRejected(f"The PIN must be at least {self.min_pin} digits", "pin",
+                                       self.min_pin)
         elif len(secret) < self.min_password:
             raise PasswordRejected(
-                f"The password must have at least {self.min_password} characters", "short")
+                f"The password must have at least {self.min_password} characters", "short",
+                self.min_password)
         return secret

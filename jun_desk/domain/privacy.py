@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.matching import TermMatcher
 from jun_desk.domain.matching import words as split_words
 from jun_desk.domain.text import fold
@@ -63,7 +63,7 @@ def load_health_terms(path: Path) -> list[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise ValidationError(f"Cannot read the health terms {path}: {exc.strerror}") from None
+        raise bad_resource(f"Cannot read the health terms {path}: {exc.strerror}") from None
     return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 

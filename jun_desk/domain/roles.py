@@ -72,9 +72,8 @@ def parse_role(value: str) -> Role:
     try:
         return Role(value)
     except ValueError:
-        raise ValidationError(
-            f"Unknown role '{value}' (valid: {', '.join(r.value for r in Role)})"
-        ) from None
+        raise ValidationError.of("role.unknown", value=value,
+                                 roles=[r.value for r in Role]) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +104,9 @@ class Actor:
                 "ask a supervisor",
                 spanish=f"{self.username} ({_ROLES_ES[self.role.value]}) no puede "
                         f"{_DESCRIPTIONS_ES[permission]}: pídaselo a un supervisor",
+                code="permission.denied",
+                params={"username": self.username, "role": self.role.value,
+                        "permission": permission.value},
             )
 
     def require_department(self, department: str) -> None:
@@ -114,4 +116,7 @@ class Actor:
                 f"{self.username} works for {mine}, not for '{department}': ask a supervisor",
                 spanish=f"{self.username} trabaja para {mine}, no para «{department}»: "
                         "pídaselo a un supervisor",
+                code="permission.department",
+                params={"username": self.username, "departments": sorted(self.departments),
+                        "department": department},
             )

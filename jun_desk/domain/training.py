@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jun_desk.domain.classifier import LinearModel, text_features
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 
 DEFAULT_C = 4.0
 RULES_WEIGHT_FLOOR = 1.0
@@ -48,12 +48,12 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
     try:
         from liblinear.liblinearutil import train as ll_train
     except ImportError as exc:  # pragma: no cover - the dependency is declared
-        raise ValidationError(f"Training needs the liblinear-official package: {exc}") from None
+        raise bad_resource(f"Training needs the liblinear-official package: {exc}") from None
     wanted = list(classes)
     usable = [e for e in examples if e.department in wanted and e.features]
     present = {e.department for e in usable}
     if len(present) < 2:
-        raise ValidationError("Training needs labelled messages of at least two departments")
+        raise bad_resource("Training needs labelled messages of at least two departments")
     index: dict[int, int] = {}
     rows: list[dict[int, float]] = []
     labels: list[int] = []

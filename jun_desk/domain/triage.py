@@ -12,6 +12,7 @@ under the default department. Matching runs on folded text (no accents, no case)
 from __future__ import annotations
 
 import copy
+import re
 import threading
 import tomllib
 from collections import defaultdict
@@ -22,7 +23,7 @@ from typing import Any, cast
 
 from jun_desk.domain.classifier import LinearModel, folded_tokens
 from jun_desk.domain.departments import UNCLASSIFIED, DepartmentCatalogue
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.language import Language, detect
 from jun_desk.domain.matching import TermMatcher, words
 from jun_desk.domain.text import MENTION, fold, hashtags, mentions
@@ -118,7 +119,7 @@ class TriageRules:
             weights = {}
             for term, weight in spec.get("terms", {}).items():
                 if not isinstance(weight, int) or weight <= 0:
-                    raise ValidationError(f"Triage term {term!r} ({code}) needs a positive weight")
+                    raise bad_resource(f"Triage term {term!r} ({code}) needs a positive weight")
                 weights[term] = weight
             terms[code] = weights
             for tag in spec.get("hashtags", []):
@@ -149,7 +150,7 @@ class TriageRules:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ValidationError(f"Cannot read the triage rules {path}: {exc}") from None
+            raise bad_resource(f"Cannot read the triage rules {path}: {exc}") from None
         return cls.from_dict(data, catalogue)
 
 
@@ -315,3 +316,40 @@ class Triage:
         if Priority.URGENT in found:
             return Priority.URGENT
         return Priority.HIGH if Priority.HIGH in found else Priority.NORMAL
+
+
+# How reason() words each part in Spanish (as stored with each message) and in English.
+_REASON_PHRASES = (
+    ("Nada en qué basarse: sin clasificar", "Nothing to judge it by: unclassified"),
+    ("Ninguna regla coincide: va al departamento por defecto",
+     "No rule matched: sent to the default department"),
+)
+_REASON_LABELS = {"modelo": "model", "palabras": "words", "hashtags": "hashtags",
+                  "cuenta": "account", "regla": "rule"}
+_UNSURE = re.compile(r"Dudoso \((\d+ ?%)\): sin clasificar")
+_LANGUAGE = re.compile(r"Idioma: (.+), sin clasificar")
+
+
+def reason_in(stored: str, language: str = "es") -> str:
+    """A reason as ``Suggestion.reason()`` stored it (in Spanish), in ``language``: its
+    fixed words translated, the words it quotes from the message left as they are."""
+    if not language.startswith("en") or not stored:
+        return stored
+    from jun_desk.domain.language import NAMES
+
+    english_names = {es: en for es, en in NAMES.values()}
+    parts = []
+    for part in stored.split("; "):
+        unsure, named = _UNSURE.fullmatch(part), _LANGUAGE.fullmatch(part)
+        label, colon, rest = part.partition(": ")
+        if unsure:
+            part = f"Unsure ({unsure.group(1)}): unclassified"
+        elif named:
+            name = named.group(1)
+            part = f"Language: {english_names.get(name, name)}, not classified"
+        elif colon and label in _REASON_LABELS:
+            part = f"{_REASON_LABELS[label]}: {rest}"
+        else:
+            part = dict(_REASON_PHRASES).get(part, part)
+        parts.append(part)
+    return "; ".join(parts)

@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from jun_desk.domain.errors import ValidationError
+from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.matching import words as split_words
 from jun_desk.domain.text import fold
 
@@ -34,14 +34,14 @@ class UrgencyLexicon:
         group_id = 0
         for name, groups, *rest in rules:
             if not groups or any(not g for g in groups):
-                raise ValidationError(f"Urgency rule {name!r} has an empty group")
+                raise bad_resource(f"Urgency rule {name!r} has an empty group")
             unless = rest[0] if rest else []
             ids = []
             for group in [*groups, unless] if unless else groups:
                 for raw in group:
                     term = fold(raw).strip()
                     if not term.rstrip("*").strip():
-                        raise ValidationError(f"Empty urgency term in rule {name!r}")
+                        raise bad_resource(f"Empty urgency term in rule {name!r}")
                     if " " in term:
                         # ' a punto de caer*': a prefix phrase has no closing space.
                         closing = "" if term.endswith("*") else " "
@@ -65,12 +65,12 @@ class UrgencyLexicon:
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ValidationError(f"Cannot read the urgency list {path}: {exc}") from None
+            raise bad_resource(f"Cannot read the urgency list {path}: {exc}") from None
         rules = []
         for entry in data.get("urgent", []):
             groups = entry.get("all")
             if not isinstance(groups, list) or not all(isinstance(g, list) for g in groups):
-                raise ValidationError(f"Urgency rule {entry.get('name')!r} needs 'all': "
+                raise bad_resource(f"Urgency rule {entry.get('name')!r} needs 'all': "
                                       "a list of word lists")
             unless = [str(t) for t in entry.get("unless", [])]
             rules.append((str(entry.get("name", "")), [[str(t) for t in g] for g in groups],

@@ -49,16 +49,16 @@ def parse_status(value: str) -> Status:
     try:
         return Status(value)
     except ValueError:
-        valid = ", ".join(s.value for s in Status)
-        raise InvalidTransitionError(f"Unknown status '{value}' (valid: {valid})") from None
+        raise InvalidTransitionError.of("status.unknown", value=value,
+                                        statuses=[s.value for s in Status]) from None
 
 
 def parse_priority(value: str) -> Priority:
     try:
         return Priority(value)
     except ValueError:
-        valid = ", ".join(p.value for p in Priority)
-        raise InvalidTransitionError(f"Unknown priority '{value}' (valid: {valid})") from None
+        raise InvalidTransitionError.of("priority.unknown", value=value,
+                                        priorities=[p.value for p in Priority]) from None
 
 
 def is_reopen(current: Status, target: Status) -> bool:
@@ -68,17 +68,13 @@ def is_reopen(current: Status, target: Status) -> bool:
 def check_move(current: Status, target: Status, *, has_assignee: bool) -> None:
     """Raise InvalidTransitionError with the reason if ``current → target`` is not allowed."""
     if current == target:
-        raise InvalidTransitionError(f"The ticket is already '{current.value}'")
+        raise InvalidTransitionError.of("move.same", status=current.value)
     if target not in ALLOWED_MOVES[current]:
-        allowed = ", ".join(sorted(s.value for s in ALLOWED_MOVES[current]))
-        raise InvalidTransitionError(
-            f"A ticket cannot move from '{current.value}' to '{target.value}' "
-            f"(from '{current.value}' it can go to: {allowed})"
-        )
+        raise InvalidTransitionError.of(
+            "move.refused", status=current.value, target=target.value,
+            statuses=sorted(s.value for s in ALLOWED_MOVES[current]))
     if target.needs_assignee and not has_assignee:
-        raise InvalidTransitionError(
-            f"A ticket needs an assignee before it can be '{target.value}'"
-        )
+        raise InvalidTransitionError.of("move.needs_assignee", target=target.value)
 
 
 def reopen_target(has_assignee: bool) -> Status:

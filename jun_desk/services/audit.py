@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.error_codes import plain
+from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.roles import Actor
 from jun_desk.domain.tickets import AuditView
 from jun_desk.services import operations
@@ -45,13 +47,22 @@ def record(
 
 def record_refusal(ctx: DeskContext, actor: Actor | None, action: str, message: str, *,
                    ticket_id: int | None = None, subject: str | None = None,
-                   outcome: str = "refused", gone: bool = False) -> None:
+                   outcome: str = "refused", gone: bool = False,
+                   error: BaseException | None = None) -> None:
     """Written in its own transaction: the refused work itself was rolled back. ``gone``:
-    the actor's operator row no longer exists, so the event names them without an id."""
+    the actor's operator row no longer exists, so the event names them without an id.
+    ``message`` is the English reason (the audit trail, the command line); the code and
+    parameters of ``error`` are kept beside it (``after``: ``{"error": code, "params":
+    ...}``), so the window tells the reason in its own language."""
+    after = None
+    if isinstance(error, JunDeskError) and error.code is not None:
+        after = {"error": error.code,
+                 "params": {k: v if isinstance(v, (int, str, list)) else plain(v)
+                            for k, v in error.params.items()}}
     with ctx.db.session() as session:
         record(session, ctx, None if gone else actor, action, ticket_id=ticket_id,
                subject=subject, outcome=outcome, message=message,
-               actor_name=actor.username if actor else None)
+               actor_name=actor.username if actor else None, after=after)
 
 
 def _view(event: AuditEvent) -> AuditView:

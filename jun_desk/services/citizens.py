@@ -59,7 +59,7 @@ class CitizenService:
                 select(Citizen).where(func.lower(Citizen.handle) == handle.lstrip("@").lower())
             )
             if row is None:
-                raise NotFoundError(f"No citizen @{handle.lstrip('@')} has written to the desk")
+                raise NotFoundError.of("citizen.handle_unknown", handle=handle.lstrip("@"))
             return self._view(session, row)
 
     def profile(self, citizen_id: int | None = None, *,
@@ -74,7 +74,7 @@ class CitizenService:
             else:
                 row = session.scalar(select(Citizen).where(Citizen.x_user_id == x_user_id))
             if row is None:
-                raise NotFoundError("No such citizen has written to the desk")
+                raise NotFoundError.of("citizen.unknown")
             view = self._view(session, row)
             notes = [NoteView(n.id, n.ticket_id, name, n.text, n.created_at)
                      for n, name in session.execute(
@@ -98,7 +98,7 @@ class CitizenService:
             fresh.require(Permission.VERIFY_CITIZEN)
             row = session.get(Citizen, citizen_id)
             if row is None:
-                raise NotFoundError(f"Citizen {citizen_id} does not exist")
+                raise NotFoundError.of("citizen.not_found", citizen=citizen_id)
             before = {"verified_resident": row.verified_resident}
             row.verified_resident = verified
             row.verified_by_id = fresh.operator_id if verified else None

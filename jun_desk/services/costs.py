@@ -140,16 +140,16 @@ class CostService:
         try:
             actor.require(Permission.SET_X_BUDGET)
         except PermissionDeniedError as err:
-            record_refusal(self.ctx, actor, "x_budget.set", str(err), subject=account)
+            record_refusal(self.ctx, actor, "x_budget.set", str(err), subject=account,
+                           error=err)
             raise
         try:
             monthly_micro, alert_micro = to_micro(monthly), to_micro(daily_alert)
         except (TypeError, ValueError):
-            raise ValidationError(
-                f"The budget must be an amount in dollars, not '{monthly}' / "
-                f"'{daily_alert}'") from None
+            raise ValidationError.of("budget.not_amount", monthly=monthly,
+                                     daily=daily_alert) from None
         if monthly_micro and alert_micro > monthly_micro:
-            raise ValidationError("The daily alert level cannot be above the monthly budget")
+            raise ValidationError.of("budget.alert_above")
         with self.ctx.db.session() as session:
             row = session.get(XBudget, account, with_for_update=True)
             before = None

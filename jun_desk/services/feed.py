@@ -42,7 +42,7 @@ class FeedService:
             fresh.require(Permission.WORK_TICKET)
             item = session.get(TicketItem, item_id)
             if item is None:
-                raise NotFoundError(f"Message {item_id} does not exist")
+                raise NotFoundError.of("message.not_found", item=item_id)
             before = item.handled
             item.handled = handled
             record(session, self.ctx, fresh, "item.handled", subject=f"item:{item_id}",

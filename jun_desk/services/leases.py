@@ -43,7 +43,7 @@ class PollerLease:
     @classmethod
     def for_this_desk(cls, who: str, ttl: timedelta) -> PollerLease:
         if ttl <= timedelta(0):
-            raise ValidationError("The poller lease must last some time")
+            raise ValidationError.of("lease.too_short")
         holder = f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         return cls(holder, f"{who} @ {socket.gethostname()}"[:200], ttl)
 
@@ -110,9 +110,7 @@ class LeaseService:
             .values(expires_at=now + lease.ttl)
         ))
         if not renewed:
-            raise LeaseLostError(
-                f"Another desk now polls @{account}: this desk lost its turn and stored "
-                "nothing of the last page")
+            raise LeaseLostError.of("lease.lost", account=account)
 
     @staticmethod
     def _locked_row(session: Session, account: str) -> SyncLease:

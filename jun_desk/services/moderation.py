@@ -75,8 +75,12 @@ class ModerationX(Protocol):
 class XRefusedError(JunDeskError):
     """X refused a moderation request: its reason, in one line; nothing changed here."""
 
-    def __init__(self, message: str, spanish: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, spanish: str | None = None,
+                 cause: BaseException | None = None) -> None:
+        # X's own failure (an XApiError) keeps its code, for the window to word it
+        coded = cause if isinstance(cause, JunDeskError) and cause.code is not None else None
+        super().__init__(message, code=coded.code if coded else "moderation.x_refused",
+                         params=coded.params if coded else {"detail": message})
         self.spanish = spanish or message
 
     def text(self, language: str = "es") -> str:
@@ -104,6 +108,7 @@ class ReplyView:
     pending: tuple[int, ...] = ()  # proposals waiting for a supervisor (action ids)
     pending_actions: tuple[str, ...] = ()
     muted: bool = False
+    suggested_department: str | None = None  # triage's, where a ticket would go
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +235,8 @@ class ModerationService:
                 ticket_id=item.ticket_id, reports_problem=_reports_problem(item),
                 hidden=item.x_id in hidden, pending=tuple(a.id for a in waiting),
                 pending_actions=tuple(a.action for a in waiting),
-                muted=item.author_x_id in muted)
+                muted=item.author_x_id in muted,
+                suggested_department=item.suggested_department)
             groups.setdefault(view.conversation_id, []).append(view)
         views = [ConversationView(cid, tuple(sorted(replies, key=lambda r: r.created_at)),
                                   *roots.get(cid, (None, None)))
@@ -277,7 +283,7 @@ class ModerationService:
         with self.ctx.db.session(readonly=True) as session:
             row = session.get(ModerationAction, action_id)
             if row is None:
-                raise NotFoundError(f"No moderation action {action_id}")
+                raise NotFoundError.of("moderation.not_found", number=action_id)
             names = _Names(dict(session.execute(select(Operator.id, Operator.username)).all()))
             item = session.get(TicketItem, row.item_id) if row.item_id else None
             return self._view(row, names, item.ticket_id if item else None)
@@ -299,7 +305,8 @@ class ModerationService:
                 ModerationAction.status == ActionStatus.APPLIED.value)
                 .order_by(ModerationAction.id.desc())).first()
             if row is None:
-                raise NotFoundError(f"Nothing to undo: no {kind.value} in force on {target}")
+                raise NotFoundError.of("moderation.nothing_in_force", move=kind.value,
+                                       target_id=target)
             return row.id
 
     def report(self) -> list[ReportRow]:
@@ -338,8 +345,8 @@ class ModerationService:
                 ModerationAction.target_x_id == row.target_x_id,
                 ModerationAction.status == ActionStatus.PROPOSED.value)).first()
             if duplicate is not None:
-                raise ConflictError(f"A proposal to {kind.value} this is already waiting "
-                                    f"(#{duplicate.id})")
+                raise ConflictError.of("moderation.duplicate", move=kind.value,
+                                       number=duplicate.id)
             session.add(row)
             session.flush()
             record(session, self.ctx, fresh, "moderation.propose",
@@ -352,22 +359,22 @@ class ModerationService:
         with unit_of_work(self.ctx, actor, "moderation.approve",
                           subject=f"moderation:{action_id}") as (session, fresh):
             assert fresh is not None
-            self._require_supervisor(fresh, "approve moderation")
+            self._require_supervisor(fresh, "permission.moderation_approve")
             row = self._load(session, action_id)
             if row.status != ActionStatus.PROPOSED.value:
-                raise ConflictError(f"Moderation action #{action_id} is {row.status}, not "
-                                    "waiting for a decision")
+                raise ConflictError.of("moderation.decided", number=action_id,
+                                       state=row.status)
         return self._apply(actor, action_id, x, note, "moderation.approve")
 
     def reject(self, actor: Actor, action_id: int, *, note: str | None = None) -> ActionView:
         with unit_of_work(self.ctx, actor, "moderation.reject",
                           subject=f"moderation:{action_id}") as (session, fresh):
             assert fresh is not None
-            self._require_supervisor(fresh, "reject moderation proposals")
+            self._require_supervisor(fresh, "permission.moderation_reject")
             row = self._load(session, action_id)
             if row.status != ActionStatus.PROPOSED.value:
-                raise ConflictError(f"Moderation action #{action_id} is {row.status}, not "
-                                    "waiting for a decision")
+                raise ConflictError.of("moderation.decided", number=action_id,
+                                       state=row.status)
             before = {"status": row.status}
             row.status = ActionStatus.REJECTED.value
             row.decided_by_id, row.decided_at = fresh.operator_id, self.ctx.clock()
@@ -391,9 +398,9 @@ class ModerationService:
             fresh.require(Permission.WORK_TICKET)
             row = self._new_row(session, kind, target, reason, note, fresh)
             if not fresh.is_supervisor and not self._operator_may(session, row, reason):
-                raise PermissionDeniedError(
-                    f"{fresh.username} (operator) may not {kind.value} directly for "
-                    f"'{reason}': propose it and a supervisor approves")
+                raise PermissionDeniedError.of("permission.moderation_direct",
+                                               username=fresh.username, move=kind.value,
+                                               reason=reason)
             final_target = row.target_x_id
         self._ask_x(actor, f"x:{final_target}", audit_action,
                     self._x_call(kind, final_target, x))
@@ -419,11 +426,10 @@ class ModerationService:
             row = self._load(session, action_id)
             kind = ActionKind(row.action)
             if kind not in _REVERSIBLE:
-                raise ValidationError("X cannot bring back a deleted post; its text is kept "
-                                      f"in the archive (moderation action #{action_id})")
+                raise ValidationError.of("moderation.undo_delete", number=action_id)
             if row.status != ActionStatus.APPLIED.value:
-                raise ConflictError(f"Moderation action #{action_id} is {row.status}: "
-                                    "there is nothing to undo")
+                raise ConflictError.of("moderation.not_applied", number=action_id,
+                                       state=row.status)
             target = row.target_x_id
         self._ask_x(actor, f"moderation:{action_id}", "moderation.undo",
                     lambda: x.hide_reply(target, False) if kind is ActionKind.HIDE
@@ -488,7 +494,9 @@ class ModerationService:
             return
         from jun_desk.services.tickets import TicketService
 
-        with contextlib.suppress(ConflictError):  # it joined a ticket meanwhile
+        # it joined a ticket meanwhile; or its department is not the actor's (the refusal
+        # is audited, and the message stays unhandled in the feed for that department)
+        with contextlib.suppress(ConflictError, PermissionDeniedError):
             TicketService(self.ctx).create_from_item(actor, item_id)
 
     def _ask_x(self, actor: Actor, subject: str, audit_action: str,
@@ -499,9 +507,9 @@ class ModerationService:
             english = " ".join(str(err).split()) or type(err).__name__
             text = getattr(err, "text", None)
             spanish = text("es") if callable(text) else english
-            record_refusal(self.ctx, actor, audit_action, english, subject=subject[:80],
+            record_refusal(self.ctx, actor, audit_action, english, subject=subject[:80], error=err,
                            outcome="x_refused")
-            raise XRefusedError(english, " ".join(str(spanish).split())) from None
+            raise XRefusedError(english, " ".join(str(spanish).split()), err) from None
 
     def _operator_may(self, session, row: ModerationAction, reason: str) -> bool:  # type: ignore[no-untyped-def]
         if reason not in self.policy.operator_direct or row.action != ActionKind.HIDE.value:
@@ -527,13 +535,13 @@ class ModerationService:
                  note: str | None, fresh: Actor) -> ModerationAction:
         target = str(target).strip()
         if not target.isascii() or not target.isdigit():
-            raise ValidationError(f"'{target[:40]}' is not an X id")
+            raise ValidationError.of("moderation.bad_target", value=target[:40])
         item = session.scalars(select(TicketItem).where(
             TicketItem.source == "tweet", TicketItem.x_id == target)).first()
         citizen = session.get(Citizen, item.citizen_id) if item and item.citizen_id else None
         if kind is ActionKind.HIDE:
             if item is None:
-                raise NotFoundError(f"No stored reply with X id {target}: sync first")
+                raise NotFoundError.of("moderation.no_reply", target_id=target)
             user_id = item.author_x_id
         elif kind is ActionKind.MUTE:
             # a reply's id stands for its author
@@ -562,20 +570,20 @@ class ModerationService:
         try:
             return ActionKind(action)
         except ValueError:
-            raise ValidationError(f"Unknown moderation action '{action}' (valid: "
-                                  f"{', '.join(a.value for a in ActionKind)})") from None
+            raise ValidationError.of("moderation.unknown_action", value=action,
+                                     moves=[a.value for a in ActionKind]) from None
 
     @staticmethod
-    def _require_supervisor(actor: Actor, what: str) -> None:
+    def _require_supervisor(actor: Actor, code: str) -> None:
         if not actor.is_supervisor:
-            raise PermissionDeniedError(f"{actor.username} ({actor.role.value}) may not "
-                                        f"{what}: ask a supervisor")
+            raise PermissionDeniedError.of(code, username=actor.username,
+                                           role=actor.role.value)
 
     @staticmethod
     def _load(session: Session, action_id: int) -> ModerationAction:
         row = session.get(ModerationAction, action_id)
         if row is None:
-            raise NotFoundError(f"No moderation action {action_id}")
+            raise NotFoundError.of("moderation.not_found", number=action_id)
         return row
 
     @staticmethod

@@ -68,9 +68,7 @@ class OperatorService:
         (the CLI on the desk machine, e.g. to create the first supervisor)."""
         username = username.strip()
         if not _USERNAME.match(username):
-            raise ValidationError(
-                f"Invalid user name {username!r}: 2-64 letters, digits, '.', '-' or '_'"
-            )
+            raise ValidationError.of("operator.bad_name", username=_shown(username))
         parsed_role = parse_role(role)
         codes = sorted({self.ctx.catalogue.get(c.strip()).code
                         for c in (departments or []) if c.strip()})
@@ -83,7 +81,7 @@ class OperatorService:
                 select(Operator.id).where(func.lower(Operator.username) == username.lower())
             )
             if exists:
-                raise ValidationError(f"There is already an operator called '{username}'")
+                raise ValidationError.of("operator.exists", username=username)
             row = Operator(username=username, display_name=(display_name or username).strip(),
                            role=parsed_role.value, departments=",".join(codes), active=True,
                            created_at=self.ctx.clock())
@@ -108,7 +106,7 @@ class OperatorService:
                 select(Operator).where(func.lower(Operator.username) == username.lower())
             )
             if row is None or not row.active:
-                raise NotFoundError(f"No active operator called '{username}'")
+                raise NotFoundError.of("operator.not_active", username=username)
             return actor_from_row(row)
 
     def set_active(self, actor: Actor | None, username: str, active: bool) -> OperatorView:
@@ -118,7 +116,7 @@ class OperatorService:
                 fresh.require(Permission.MANAGE_OPERATORS)
             row = session.scalar(select(Operator).where(Operator.username == username))
             if row is None:
-                raise NotFoundError(f"No operator called '{username}'")
+                raise NotFoundError.of("operator.not_found", username=username)
             before = row.active
             row.active = active
             record(session, self.ctx, fresh, "operator.set_active",
@@ -145,7 +143,7 @@ class OperatorService:
             row = _by_name(session, username, for_update=True)
             if row is not None and row.active and row.password_hash is None:
                 raise SignInError(f"{row.username} has no password yet: choose one now",
-                                  "no_password")
+                                  "no_password", params={"username": row.username})
             if not password:
                 raise SignInError("Type your password", "empty")
             if row is not None and row.locked_until is not None and row.locked_until > now:
@@ -221,7 +219,7 @@ class OperatorService:
                 raise SignInError("Wrong user name or password", "wrong")
             if row.password_hash is not None:
                 raise SignInError(f"{row.username} already has a password: type it",
-                                  "has_password")
+                                  "has_password", params={"username": row.username})
             row.password_hash, row.password_set_at = hashed, self.ctx.clock()
             row.failed_attempts, row.locked_until = 0, None
             actor = actor_from_row(row)
@@ -242,15 +240,14 @@ class OperatorService:
                           subject=f"operator:{username}") as (session, fresh):
             row = _by_name(session, username, for_update=True)
             if row is None:
-                raise NotFoundError(f"No operator called '{username}'")
+                raise NotFoundError.of("operator.not_found", username=username)
             own = fresh is not None and fresh.operator_id == row.id
             if fresh is not None and not own:
                 fresh.require(Permission.MANAGE_OPERATORS)
             if own and row.password_hash is not None and not (
                     old and len(old) <= MAX_LENGTH
                     and passwords.verify_password(row.password_hash, normalize(old))):
-                raise PermissionDeniedError(
-                    "The current password is wrong: nothing was changed")
+                raise PermissionDeniedError.of("password.wrong_current")
             row.password_hash, row.password_set_at = hashed, self.ctx.clock()
             row.failed_attempts, row.locked_until = 0, None
             record(session, self.ctx, fresh, "operator.set_password",
@@ -267,19 +264,20 @@ class OperatorService:
         password (None removes the binding)."""
         os_user = (os_user or "").strip() or None
         if os_user is not None and not _USERNAME.match(os_user):
-            raise ValidationError(f"Invalid system user name {os_user!r}")
+            raise ValidationError.of("operator.bad_system_user", system_user=_shown(os_user))
         with unit_of_work(self.ctx, actor, "operator.bind_os_user",
                           subject=f"operator:{username}") as (session, fresh):
             if fresh is not None:
                 fresh.require(Permission.MANAGE_OPERATORS)
             row = _by_name(session, username)
             if row is None:
-                raise NotFoundError(f"No operator called '{username}'")
+                raise NotFoundError.of("operator.not_found", username=username)
             if os_user is not None:
                 taken = session.scalar(select(Operator.username).where(
                     Operator.os_user == os_user, Operator.id != row.id))
                 if taken:
-                    raise ValidationError(f"The system user {os_user} is already bound to {taken}")
+                    raise ValidationError.of("operator.system_user_taken", system_user=os_user,
+                                             username=taken)
             before, row.os_user = row.os_user, os_user
             record(session, self.ctx, fresh, "operator.bind_os_user",
                    subject=f"operator:{row.id}", before={"os_user": before},
@@ -301,7 +299,8 @@ def _wrong(too_long: bool, wait: int) -> SignInError:
         text, reason = "Wrong user name or password", "wrong"
     if wait:
         text += f". Too many wrong attempts: wait {wait} s before the next one"
-    return SignInError(text, reason, wait_seconds=wait)
+    return SignInError(text, reason, wait_seconds=wait,
+                       params={"limit": MAX_LENGTH} if too_long else None)
 
 
 def _session_details(previous: Actor | None, method: str) -> dict[str, Any]:
@@ -309,3 +308,8 @@ def _session_details(previous: Actor | None, method: str) -> dict[str, Any]:
     if previous is not None:
         details["before"] = {"operator": previous.username}
     return details
+
+
+def _shown(name: str) -> str:
+    """A refused name as a message may quote it: control characters escaped, cut short."""
+    return repr(name[:80])[1:-1]

@@ -80,17 +80,15 @@ class OutboxService:
         case", not "write to this person about someone else's case". Without a
         conversation the DM goes to the ticket's citizen, in their conversation."""
         if kind not in ("reply", "dm"):
-            raise ValidationError(f"Unknown outbox kind '{kind}' (reply or dm)")
+            raise ValidationError.of("outbox.kind", value=kind)
         text = clean_text(text).strip()
         if not text:
-            raise ValidationError("The message is empty")
+            raise ValidationError.of("outbox.empty")
         if kind == "reply" and not fits_in_tweet(text):
-            raise ValidationError(
-                f"The reply is {weighted_length(text)} characters as X counts them "
-                f"(at most {MAX_WEIGHTED_LENGTH}): shorten it or send a DM"
-            )
+            raise ValidationError.of("outbox.reply_too_long", length=weighted_length(text),
+                                     limit=MAX_WEIGHTED_LENGTH)
         if kind == "dm" and len(text) > MAX_DM_LENGTH:
-            raise ValidationError(f"A DM can have at most {MAX_DM_LENGTH} characters")
+            raise ValidationError.of("outbox.dm_too_long", limit=MAX_DM_LENGTH)
         with unit_of_work(self.ctx, actor, f"outbox.{kind}", ticket_id=ticket_id) as (
             session, fresh,
         ):
@@ -98,7 +96,7 @@ class OutboxService:
             fresh.require(Permission.WORK_TICKET)
             ticket = session.get(Ticket, ticket_id)
             if ticket is None:
-                raise NotFoundError(f"Ticket #{ticket_id} does not exist")
+                raise NotFoundError.of("ticket.not_found", ticket=ticket_id)
             if ticket.assignee_id != fresh.operator_id:
                 fresh.require_department(ticket.department)
             recipient = None
@@ -110,16 +108,14 @@ class OutboxService:
                                                       TicketItem.kind == ItemKind.MENTION.value)
                         .order_by(TicketItem.created_at.desc()).limit(1))
                 if in_reply_to_x_id is None:
-                    raise ValidationError(
-                        f"Ticket #{ticket_id} has no mention to reply to: send a DM instead"
-                    )
+                    raise ValidationError.of("outbox.no_mention", ticket=ticket_id)
             elif conversation_id is not None:
                 recipient, audit_extra = self._conversation_recipient(
                     session, ticket, conversation_id, confirm_other_citizen)
             else:
                 citizen = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
                 if citizen is None:
-                    raise ValidationError(f"Ticket #{ticket_id} has no citizen to write to")
+                    raise ValidationError.of("outbox.no_citizen", ticket=ticket_id)
                 recipient = citizen.x_user_id
             row = OutboxItem(
                 idempotency_key=uuid.uuid4().hex, kind=kind, account=account,
@@ -145,8 +141,7 @@ class OutboxService:
                 TicketItem.kind == ItemKind.DM_IN.value)
             .order_by(TicketItem.id.desc()).limit(1)).first()
         if incoming is None:
-            raise ValidationError(
-                f"Conversation {conversation_id} has no message from a citizen to answer")
+            raise ValidationError.of("outbox.no_incoming", conversation=conversation_id)
         participant = session.get(Citizen, incoming.citizen_id) if incoming.citizen_id else None
         handle = participant.handle if participant else incoming.author_x_id
         linked = session.scalar(select(TicketItem.id).where(
@@ -157,7 +152,8 @@ class OutboxService:
                 f"This conversation (with @{handle}) is not linked to ticket #{ticket.id}: "
                 "nothing was sent; link it first",
                 ticket_id=ticket.id, conversation_handle=handle, ticket_handle=None,
-                linked=False)
+                linked=False, code="dm.not_linked",
+                params={"handle": handle, "ticket": ticket.id})
         extra: dict[str, object] = {"conversation_id": conversation_id,
                                     "recipient_x_id": incoming.author_x_id}
         same = ticket.citizen_id is not None and ticket.citizen_id == incoming.citizen_id
@@ -169,7 +165,10 @@ class OutboxService:
                     f"Ticket #{ticket.id} is {who}'s, not @{handle}'s, whom this "
                     f"conversation is with: nothing was sent. Confirm the DM is for @{handle}",
                     ticket_id=ticket.id, conversation_handle=handle,
-                    ticket_handle=owner.handle if owner else None)
+                    ticket_handle=owner.handle if owner else None,
+                    code="dm.other_citizen" if owner else "dm.other_nobody",
+                    params={"ticket": ticket.id, "handle": handle,
+                            **({"owner": f"@{owner.handle}"} if owner else {})})
             extra["other_citizen_confirmed"] = True
         return incoming.author_x_id, extra
 
@@ -196,7 +195,7 @@ class OutboxService:
         with self.ctx.db.session() as session:
             row = session.get(OutboxItem, outbox_id)
             if row is None:
-                raise NotFoundError(f"Outbox item {outbox_id} does not exist")
+                raise NotFoundError.of("outbox.not_found", outbox=outbox_id)
             record_charges(session, self.ctx, row.account, charges)
             if row.status == "sent":
                 return _view(row)
@@ -243,7 +242,7 @@ class OutboxService:
         with self.ctx.db.session() as session:
             row = session.get(OutboxItem, outbox_id)
             if row is None:
-                raise NotFoundError(f"Outbox item {outbox_id} does not exist")
+                raise NotFoundError.of("outbox.not_found", outbox=outbox_id)
             row.last_error = reason[:1000]
             row.next_attempt_at = retry_at
             row.status = "pending" if retry_at is not None else "failed"

@@ -75,7 +75,7 @@ class QuarantineService:
                 target: QuarantineStatus) -> int:
         wanted = sorted(set(ids))
         if not wanted:
-            raise ValidationError("Choose at least one item of the list")
+            raise ValidationError.of("quarantine.none_chosen")
         subject = f"quarantine:{','.join(map(str, wanted))}"[:80]
         with unit_of_work(self.ctx, actor, action, subject=subject) as (session, fresh):
             assert fresh is not None
@@ -84,8 +84,7 @@ class QuarantineService:
                 select(QuarantinedItem).where(QuarantinedItem.id.in_(wanted)))}
             missing = [i for i in wanted if i not in rows]
             if missing:
-                raise NotFoundError(f"No item {', '.join(map(str, missing))} in the list of "
-                                    "items that could not be read")
+                raise NotFoundError.of("quarantine.not_found", items=missing)
             now = self.ctx.clock()
             changed = 0
             for item_id in wanted:

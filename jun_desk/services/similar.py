@@ -25,7 +25,7 @@ class SimilarTickets:
         with self.ctx.db.session(readonly=True) as session:
             item = session.get(TicketItem, item_id)
             if item is None:
-                raise NotFoundError(f"Message {item_id} does not exist")
+                raise NotFoundError.of("message.not_found", item=item_id)
             text, own = item.text, item.ticket_id
         words = key_words(text)
         if not words:

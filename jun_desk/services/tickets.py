@@ -151,17 +151,22 @@ class TicketService:
     # ---------------------------------------------------------------- creating
     def create_from_item(self, actor: Actor, item_id: int, *, department: str | None = None,
                          priority: str | None = None) -> TicketView:
-        with unit_of_work(self.ctx, actor, "ticket.create") as (session, fresh):
+        """A ticket for a message, in ``department`` (default: triage's suggestion). An
+        operator creates tickets only in the departments they serve (as they take them);
+        a refusal is audited like any other."""
+        with unit_of_work(self.ctx, actor, "ticket.create",
+                          subject=f"item:{item_id}") as (session, fresh):
             assert fresh is not None
             fresh.require(Permission.CREATE_TICKET)
             item = session.get(TicketItem, item_id)
             if item is None:
-                raise NotFoundError(f"Item {item_id} does not exist")
+                raise NotFoundError.of("message.not_found", item=item_id)
             if item.ticket_id is not None:
-                raise ConflictError(f"That message already belongs to ticket #{item.ticket_id}")
+                raise ConflictError.of("message.has_ticket", ticket=item.ticket_id)
             dept = self.ctx.catalogue.get(
                 department or item.suggested_department or self.ctx.catalogue.default_code
             ).code
+            fresh.require_department(dept)
             chosen = department is not None and dept != item.suggested_department
             prio = parse_priority(priority or item.suggested_priority or Priority.NORMAL.value)
             now = self.ctx.clock()
@@ -189,13 +194,14 @@ class TicketService:
         """A ticket for a matter that arrived by phone or at the counter."""
         title = first_line(clean_text(title), MAX_TITLE)
         if not title:
-            raise ValidationError("A ticket needs a title")
+            raise ValidationError.of("ticket.title_missing")
         with unit_of_work(self.ctx, actor, "ticket.create") as (session, fresh):
             assert fresh is not None
             fresh.require(Permission.CREATE_TICKET)
             dept = self.ctx.catalogue.get(department).code
+            fresh.require_department(dept)
             if citizen_id is not None and session.get(Citizen, citizen_id) is None:
-                raise NotFoundError(f"Citizen {citizen_id} does not exist")
+                raise NotFoundError.of("citizen.not_found", citizen=citizen_id)
             now = self.ctx.clock()
             ticket = Ticket(department=dept, status=Status.NEW.value,
                             priority=parse_priority(priority).value, title=title,
@@ -216,9 +222,9 @@ class TicketService:
             self._require_work(fresh, ticket)
             item = session.get(TicketItem, item_id)
             if item is None:
-                raise NotFoundError(f"Item {item_id} does not exist")
+                raise NotFoundError.of("message.not_found", item=item_id)
             if item.ticket_id is not None and item.ticket_id != ticket_id:
-                raise ConflictError(f"That message already belongs to ticket #{item.ticket_id}")
+                raise ConflictError.of("message.has_ticket", ticket=item.ticket_id)
             item.ticket_id = ticket.id
             item.handled = True
             flags = sorted(set(_split(ticket.personal_data)) | set(_split(item.personal_data)))
@@ -248,20 +254,19 @@ class TicketService:
             else:
                 fresh.require(Permission.REASSIGN_OPERATOR)
             if not Status(ticket.status).is_open:
-                raise ValidationError(
-                    f"Ticket #{ticket.id} is {ticket.status}: reopen it before assigning it"
-                )
+                raise ValidationError.of("ticket.closed_assign", ticket=ticket.id,
+                                         status=ticket.status)
             if operator_id is not None:
                 target = session.get(Operator, operator_id)
                 if target is None or not target.active:
-                    raise NotFoundError(f"Operator {operator_id} is not an active operator")
+                    raise NotFoundError.of("operator.id_not_active", operator=operator_id)
                 codes = _split(target.departments)
                 if target.role == "operator" and codes and ticket.department not in codes:
-                    raise ValidationError(
-                        f"{target.username} does not work for '{ticket.department}'"
-                    )
+                    raise ValidationError.of("ticket.assignee_department",
+                                             username=target.username,
+                                             department=ticket.department)
             if operator_id == ticket.assignee_id:
-                raise ValidationError("The ticket is already assigned that way")
+                raise ValidationError.of("ticket.assign_same")
             ticket.assignee_id = operator_id
             if operator_id is not None and ticket.status == Status.NEW.value:
                 ticket.status = Status.ASSIGNED.value
@@ -285,7 +290,7 @@ class TicketService:
                 fresh.require(Permission.REASSIGN_DEPARTMENT)
             dept = self.ctx.catalogue.get(department).code
             if dept == ticket.department:
-                raise ValidationError(f"Ticket #{ticket.id} is already in '{dept}'")
+                raise ValidationError.of("department.same", ticket=ticket.id, department=dept)
             before = _snapshot(ticket)
             ticket.department = dept
             record_correction(session, fresh, ticket, before["department"], dept,
@@ -347,11 +352,11 @@ class TicketService:
         ):
             self._require_work(fresh, ticket)
             if Status(ticket.status).is_open:
-                raise ValidationError(f"Ticket #{ticket.id} is open already ({ticket.status})")
+                raise ValidationError.of("ticket.reopen_open", ticket=ticket.id,
+                                         status=ticket.status)
             if ticket.merged_into_id:
-                raise ValidationError(
-                    f"Ticket #{ticket.id} was merged into #{ticket.merged_into_id}: reopen that one"
-                )
+                raise ValidationError.of("ticket.reopen_merged", ticket=ticket.id,
+                                         target_ticket=ticket.merged_into_id)
             self._apply_move(session, fresh, ticket,
                              reopen_target(ticket.assignee_id is not None))
             if reason:
@@ -371,7 +376,7 @@ class TicketService:
               source_version: int | None = None, target_version: int | None = None) -> TicketView:
         """Fold ``source`` into ``target``: its messages and notes move, it closes."""
         if source_id == target_id:
-            raise ValidationError("A ticket cannot be merged into itself")
+            raise ValidationError.of("ticket.merge_self")
         with self._change(actor, "ticket.merge", source_id, source_version) as (
             session, fresh, source,
         ):
@@ -383,9 +388,10 @@ class TicketService:
             if source.department != target.department:
                 fresh.require(Permission.REASSIGN_DEPARTMENT)
             if not Status(target.status).is_open:
-                raise ValidationError(f"Ticket #{target.id} is {target.status}: reopen it first")
+                raise ValidationError.of("ticket.merge_closed", ticket=target.id,
+                                         status=target.status)
             if source.merged_into_id:
-                raise ValidationError(f"Ticket #{source.id} was already merged")
+                raise ValidationError.of("ticket.merge_again", ticket=source.id)
             moved = rowcount(session.execute(
                 update(TicketItem).where(TicketItem.ticket_id == source.id)
                 .values(ticket_id=target.id)
@@ -425,7 +431,7 @@ class TicketService:
     def _load(self, session: Session, ticket_id: int) -> Ticket:
         ticket = session.get(Ticket, ticket_id)
         if ticket is None:
-            raise NotFoundError(f"Ticket #{ticket_id} does not exist")
+            raise NotFoundError.of("ticket.not_found", ticket=ticket_id)
         return ticket
 
     def _check_version(self, ticket: Ticket, expected_version: int | None) -> None:
@@ -477,9 +483,9 @@ class TicketService:
     def _add_note(self, session: Session, actor: Actor, ticket: Ticket, text: str) -> TicketNote:
         text = clean_text(text).strip()
         if not text:
-            raise ValidationError("A note cannot be empty")
+            raise ValidationError.of("note.empty")
         if len(text) > MAX_NOTE:
-            raise ValidationError(f"A note can have at most {MAX_NOTE} characters")
+            raise ValidationError.of("note.too_long", limit=MAX_NOTE)
         note = TicketNote(ticket_id=ticket.id, author_id=actor.operator_id, text=text,
                           created_at=self.ctx.clock())
         session.add(note)

@@ -64,7 +64,8 @@ class TrainingSet:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
-            raise ValidationError(f"Cannot read the corpus {path}: {exc.strerror}") from None
+            raise ValidationError.of("triage.corpus_unreadable", path=path,
+                                     detail=exc.strerror) from None
         out = cls(source=str(path))
         for number, line in enumerate(lines, 1):
             if not line.strip():
@@ -73,7 +74,7 @@ class TrainingSet:
                 row = json.loads(line)
                 text, dept, split = row["text"], row["department"], row.get("split", "train")
             except (json.JSONDecodeError, KeyError, TypeError):
-                raise ValidationError(f"{path}:{number}: not a corpus item") from None
+                raise ValidationError.of("triage.corpus_line", path=path, line=number) from None
             if dept not in classes:
                 continue
             if split == "train":
@@ -121,7 +122,7 @@ class TrainingSet:
 
             return cls(unpack(body["train"]), unpack(body["test"]), source)
         except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
-            raise ValidationError(f"Cannot read the triage training set: {exc}") from None
+            raise ValidationError.of("triage.unreadable", detail=exc) from None
 
 
 def training_set(classes: list[str], corpus: Path | None = None,
@@ -136,10 +137,7 @@ def training_set(classes: list[str], corpus: Path | None = None,
         return TrainingSet.from_bytes(stored, "database")
     path = resource_path(TRAINING_FILE)
     if not path.is_file():
-        raise ValidationError(
-            "No training data yet: retrain once with the corpus (jun-desk triage retrain "
-            f"--corpus corpus.jsonl, or ${CORPUS_ENV}); its vectors are then kept in the "
-            "database for every desk")
+        raise ValidationError.of("triage.no_training_data", variable=CORPUS_ENV)
     return TrainingSet.from_bytes(path.read_bytes(), str(path))
 
 
@@ -264,7 +262,7 @@ class TriageModelService:
         from_corpus = data is None and (corpus is not None or bool(os.environ.get(CORPUS_ENV)))
         data = data or training_set(classes, corpus, self._stored_training())
         if not data.test:
-            raise ValidationError("The training data has no test split to check a new model on")
+            raise ValidationError.of("triage.no_test_split")
         corrections = [c for c in self.corrections() if c[1] in classes]
         confirmed = [c for c in self.corrections(confirmations=True) if c[1] in classes]
         examples = list(data.train) + lexicon_examples(self.ctx.rules.triage.rules.terms)
@@ -342,7 +340,7 @@ class TriageModelService:
                 record(session, self.ctx, fresh, "triage.rollback", outcome="refused",
                        message=message)
                 session.commit()
-                raise NotFoundError(message)
+                raise NotFoundError.of("triage.nothing_to_roll_back")
             active.active = False
             if active.parent_id is not None:
                 session.execute(update(TriageModel).where(TriageModel.id == active.parent_id)

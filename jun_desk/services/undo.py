@@ -47,17 +47,16 @@ class UndoService:
                 .order_by(AuditEvent.id.desc()).limit(1)).first()
             if (last is None or last.action not in UNDOABLE
                     or last.actor_id != fresh.operator_id or not last.before):
-                raise ValidationError(
-                    f"Nothing to undo on ticket #{ticket_id}: the last change is not one of "
-                    f"{fresh.username}'s moves or assignments")
+                raise ValidationError.of("undo.not_yours", ticket=ticket_id,
+                                         username=fresh.username)
             now = _snapshot(ticket)
             after = last.after or {}
             if any(key in after and after[key] != now[key] for key in _FIELDS):
-                raise ValidationError(f"Ticket #{ticket_id} changed since: nothing to undo")
+                raise ValidationError.of("undo.changed", ticket=ticket_id)
             restore = {key: last.before[key] for key in _FIELDS
                        if key in last.before and last.before[key] != now[key]}
             if not restore:
-                raise ValidationError(f"Nothing to undo on ticket #{ticket_id}")
+                raise ValidationError.of("undo.nothing", ticket=ticket_id)
             self._require(session, fresh, ticket.department, now, restore)
             if "department" in restore:
                 ticket.department = restore["department"]
@@ -100,6 +99,6 @@ class UndoService:
                 if target is not None:
                     row = session.get(Operator, target)
                     if row is None or not row.active:
-                        raise ValidationError(f"Operator {target} is no longer active")
+                        raise ValidationError.of("operator.inactive", operator=target)
         if actor.operator_id not in {now["assignee_id"], restore.get("assignee_id")}:
             actor.require_department(restore.get("department", department))

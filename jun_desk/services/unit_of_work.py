@@ -30,11 +30,12 @@ def current_actor(session: Session, actor: Actor) -> Actor:
         raise SessionEndedError(
             f"{actor.username} is no longer an operator of this desk (the account was removed, "
             "perhaps from another desk): nothing was done; sign in again as someone else",
-            gone=row is None)
+            gone=row is None, code="session.removed", params={"username": actor.username})
     if not row.active:
         raise SessionEndedError(
             f"{actor.username}'s account was deactivated by a supervisor (perhaps from "
-            "another desk): nothing was done; sign in again as someone else")
+            "another desk): nothing was done; sign in again as someone else",
+            code="session.deactivated", params={"username": actor.username})
     return actor_from_row(row)
 
 
@@ -63,7 +64,9 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
         f"Ticket #{ticket_id} was changed by someone else{detail}{read}. "
         "Nothing was overwritten: reload the ticket and try again.",
         current_version=current, changed_by=who, change=what, ticket_id=ticket_id, at=when,
-        fields=fields,
+        fields=fields, code="ticket.conflict_by" if last else "ticket.conflict",
+        params={"ticket": ticket_id, "username": who, "action": what, "at": when,
+                "changes": f" ({changes})" if changes else ""} if last else {"ticket": ticket_id},
     )
 
 
@@ -91,20 +94,22 @@ def unit_of_work(
             yield session, fresh
     except SessionEndedError as err:
         record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject,
-                       gone=err.gone)
+                       gone=err.gone, error=err)
         raise
     except PermissionDeniedError as err:
         err.action = err.action or action
-        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject)
+        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, subject=subject,
+                       error=err)
         raise
     except StaleDataError:
         # Two desks passed the version check at the same moment; the database let one win.
         if ticket_id is None:
             raise
         conflict = conflict_for(ctx, ticket_id, read_version)
-        record_refusal(ctx, actor, action, str(conflict), ticket_id=ticket_id,
+        record_refusal(ctx, actor, action, str(conflict), ticket_id=ticket_id, error=conflict,
                        outcome="conflict")
         raise conflict from None
     except ConflictError as err:
-        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, outcome="conflict")
+        record_refusal(ctx, actor, action, str(err), ticket_id=ticket_id, outcome="conflict",
+                       error=err)
         raise

@@ -31,17 +31,14 @@ def parse_database_url(value: str) -> URL:
     """A SQLAlchemy URL, or a plain file path taken as a SQLite database."""
     value = value.strip()
     if not value:
-        raise StorageError("The database URL is empty")
+        raise StorageError.of("db.url_empty")
     if "://" not in value:
         return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
     try:
         url = make_url(value)
     except (exc.ArgumentError, ValueError):
         # Never echo the value: it may hold a password.
-        raise StorageError(
-            "Invalid database URL: expected e.g. sqlite:///path/desk.db or "
-            "postgresql+psycopg://user@host/dbname"
-        ) from None
+        raise StorageError.of("db.url_invalid") from None
     if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")  # psycopg 3, the driver we ship
     return url
@@ -85,16 +82,11 @@ def create_database_engine(url: URL | str, *, echo: bool = False) -> Engine:
             engine = create_engine(url, echo=echo, pool_pre_ping=True,
                                    connect_args=_connect_args(backend))
     except exc.NoSuchModuleError:
-        raise StorageError(
-            f"Unsupported database type '{url.drivername}': use sqlite or postgresql+psycopg"
-        ) from None
+        raise StorageError.of("db.unsupported", value=url.drivername) from None
     except ModuleNotFoundError as err:
-        raise StorageError(
-            f"The database driver '{err.name}' is not installed "
-            "(for PostgreSQL: pip install 'jun-desk[postgres]')"
-        ) from None
+        raise StorageError.of("db.driver_missing", value=err.name) from None
     except exc.ArgumentError as err:
-        raise StorageError(f"Invalid database settings: {err}") from None
+        raise StorageError.of("db.settings_invalid", detail=err) from None
     return engine
 
 
@@ -109,9 +101,7 @@ def _private_database_file(path: Path) -> None:
         # never tightened (the database and its WAL and SHM files are made 0600 below).
         private_folder(path.parent, tighten_existing=False)
     except OSError as err:
-        raise StorageError(
-            f"Cannot create the folder for the database {path}: {err.strerror}"
-        ) from None
+        raise StorageError.of("db.folder", path=path, detail=err.strerror) from None
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
         os.close(fd)  # an empty file is a new SQLite database
@@ -133,35 +123,39 @@ def _connect_args(backend: str) -> dict[str, Any]:
 
 _PG_REASONS = [
     (re.compile(r"password authentication failed|no password supplied", re.I),
-     "the server refused the user name or password"),
-    (re.compile(r"database \".*\" does not exist", re.I), "that database does not exist"),
+     "db.login_refused"),
+    (re.compile(r"database \".*\" does not exist", re.I), "db.no_such_database"),
     (re.compile(r"connection refused|could not connect|timeout expired|Name or service not known"
                 r"|failed to resolve|No route to host|server closed the connection", re.I),
-     "the server cannot be reached"),
+     "db.unreachable"),
 ]
 
 
-def describe_database_error(err: BaseException, url: URL | None = None) -> str:
-    """One line that says what went wrong with the database, without secrets."""
+def database_error(err: BaseException, url: URL | None = None) -> StorageError:
+    """What went wrong with the database, as an error with its code, without secrets."""
     where = f" ({_display_url(url)})" if url is not None else ""
     text = str(getattr(err, "orig", None) or err)
     low = text.lower()
     if "database is locked" in low or "database table is locked" in low:
-        return (f"The database is locked by another program{where}; "
-                "close the other Jun Desk or try again in a moment")
+        return StorageError.of("db.locked", where=where)
     if "file is not a database" in low or "database disk image is malformed" in low:
-        return f"The database file is damaged or is not a Jun Desk database{where}"
+        return StorageError.of("db.damaged", where=where)
     if "readonly database" in low or "read-only" in low:
-        return f"The database is read-only{where}: check the file's permissions"
+        return StorageError.of("db.read_only", where=where)
     if "unable to open database file" in low:
-        return f"The database file cannot be opened{where}: check the path and permissions"
+        return StorageError.of("db.cannot_open", where=where)
     if "disk is full" in low or "no space left" in low:
-        return f"The disk is full{where}: free some space; nothing was saved"
-    for pattern, reason in _PG_REASONS:
+        return StorageError.of("db.disk_full", where=where)
+    for pattern, code in _PG_REASONS:
         if pattern.search(text):
-            return f"Cannot open the database{where}: {reason}"
+            return StorageError.of(code, where=where)
     first = text.strip().splitlines()[0] if text.strip() else type(err).__name__
-    return f"Database error{where}: {first}"
+    return StorageError.of("db.error", where=where, detail=first)
+
+
+def describe_database_error(err: BaseException, url: URL | None = None) -> str:
+    """One line that says what went wrong with the database, without secrets (English)."""
+    return str(database_error(err, url))
 
 
 def _rollback(session: Session) -> None:
@@ -208,7 +202,7 @@ class Database:
             session.commit()
         except (exc.OperationalError, exc.InterfaceError) as err:
             _rollback(session)
-            raise StorageError(describe_database_error(err, self.url)) from None
+            raise database_error(err, self.url) from None
         except BaseException:
             _rollback(session)
             raise
@@ -224,7 +218,7 @@ class Database:
             with self.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT 1")
         except exc.DBAPIError as err:
-            raise StorageError(describe_database_error(err, self.url)) from None
+            raise database_error(err, self.url) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

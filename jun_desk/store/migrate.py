@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exc
 
 from jun_desk.domain.errors import StorageError
-from jun_desk.store.engine import Database, describe_database_error
+from jun_desk.store.engine import Database, database_error
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -27,11 +27,11 @@ def stored_revision(db: Database) -> str | None:
     except exc.OperationalError as err:
         if "no such table" in str(err).lower():
             return None
-        raise StorageError(describe_database_error(err, db.url)) from None
+        raise database_error(err, db.url) from None
     except exc.ProgrammingError:  # PostgreSQL: relation "alembic_version" does not exist
         return None
     except exc.DBAPIError as err:
-        raise StorageError(describe_database_error(err, db.url)) from None
+        raise database_error(err, db.url) from None
 
 
 def ensure_current(db: Database) -> None:
@@ -61,7 +61,7 @@ def current_revision(db: Database) -> str | None:
         with db.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except exc.DBAPIError as err:
-        raise StorageError(describe_database_error(err, db.url)) from None
+        raise database_error(err, db.url) from None
 
 
 def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str | None]:
@@ -72,15 +72,12 @@ def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str | Non
     before = current_revision(db)
     known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
     if before is not None and before not in known:
-        raise StorageError(
-            f"The database is at schema revision {before}, newer than this Jun Desk knows: "
-            "install the newer Jun Desk that created it"
-        )
+        raise StorageError.of("db.newer", revision=before)
     cfg = _config()
     try:
         with db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)
     except exc.DBAPIError as err:
-        raise StorageError(describe_database_error(err, db.url)) from None
+        raise database_error(err, db.url) from None
     return before, current_revision(db)

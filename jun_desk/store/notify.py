@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from sqlalchemy import Engine
 
 from jun_desk.domain.errors import StorageError
-from jun_desk.store.engine import describe_database_error
+from jun_desk.store.engine import database_error
 
 CHANNEL = "jun_desk_changes"
 SQLITE_POLL_SECONDS = 0.05
@@ -67,7 +67,7 @@ class PostgresWaiter:
             self._conn: Any = psycopg.connect(*cargs, autocommit=True, **cparams)
             self._conn.execute(f"LISTEN {CHANNEL}")
         except self._errors as err:
-            raise StorageError(describe_database_error(err, self._url)) from None
+            raise database_error(err, self._url) from None
         self._quiet_since = time.monotonic()
 
     def _notices(self, **wait: Any) -> list[Notice]:
@@ -85,7 +85,7 @@ class PostgresWaiter:
                 self._quiet_since = time.monotonic()
             return None
         except self._errors as err:
-            raise StorageError(describe_database_error(err, self._url)) from None
+            raise database_error(err, self._url) from None
 
     def close(self) -> None:
         with contextlib.suppress(*self._errors):
@@ -102,7 +102,7 @@ class SqliteWaiter:
                                          isolation_level=None)
             self._version = self._read()
         except sqlite3.Error as err:
-            raise StorageError(describe_database_error(err)) from None
+            raise database_error(err) from None
 
     def _read(self) -> int:
         return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
@@ -120,7 +120,7 @@ class SqliteWaiter:
                     return None
                 time.sleep(min(SQLITE_POLL_SECONDS, left))
         except sqlite3.Error as err:
-            raise StorageError(describe_database_error(err)) from None
+            raise database_error(err) from None
 
     def close(self) -> None:
         self._conn.close()
@@ -132,4 +132,4 @@ def open_waiter(engine: Engine) -> ChangeWaiter:
         return PostgresWaiter(engine)
     if backend == "sqlite" and engine.url.database not in (None, "", ":memory:"):
         return SqliteWaiter(engine)
-    raise StorageError(f"Live refresh is not available on '{backend}' databases")
+    raise StorageError.of("db.no_live", value=backend)

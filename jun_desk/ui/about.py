@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jun_desk import __version__
@@ -21,9 +21,10 @@ LICENCES = [
 def about_text() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
+    translate = QCoreApplication.translate
     lines = [f"Jun Desk {__version__}",
-             "Consola de atención ciudadana del Ayuntamiento de Jun.", "",
-             "Incluye / Bundles:"]
+             translate("About", "Consola de atención ciudadana del Ayuntamiento de Jun."), "",
+             translate("About", "Incluye:")]
     for name, known, licence in LICENCES:
         shown = known
         if shown is None:
@@ -32,10 +33,19 @@ def about_text() -> str:
             except PackageNotFoundError:
                 shown = "—"
         lines.append(f"  {name} {shown}: {licence}")
-    lines += ["", "Qt and PySide6 are used under the LGPL-3.0: they are separate, replaceable "
-                  "libraries in the installed folder."]
+    lines += ["", translate("About", "Qt y PySide6 se usan bajo la LGPL-3.0: son bibliotecas "
+                             "aparte, reemplazables, en la carpeta de instalación.")]
     return "\n".join(lines)
 
 
+def about_box(parent: QWidget | None) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("About", "Acerca de Jun Desk"), about_text(),
+                      QMessageBox.StandardButton.Close, parent)
+    box.setObjectName("about-box")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
 def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(parent, "Jun Desk", about_text())
+    about_box(parent).open()

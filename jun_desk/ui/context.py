@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from jun_desk.domain.actions import Changes
 from jun_desk.domain.errors import JunDeskError, SessionEndedError
-from jun_desk.domain.errors import describe as describe_error
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
 from jun_desk.services.operations import changes_of, perform
@@ -21,8 +20,11 @@ from jun_desk.ui.workers import run_job
 APPLIED_MEMORY = 10_000  # audit events remembered as applied (each arrives at most twice)
 
 
-def describe(err: Exception) -> str:
-    return describe_error(err, labels.language())
+def describe(err: BaseException) -> str:
+    """The line a person reads for ``err``, in the window's language (errors by code)."""
+    from jun_desk.ui.error_texts import render
+
+    return render(err)
 
 
 class UiContext(QObject):
@@ -51,6 +53,7 @@ class UiContext(QObject):
                  account: str = "AytoJun") -> None:
         super().__init__(parent)
         self.desk = desk
+        labels.set_catalogue(desk.ctx.catalogue)
         self.actor = actor
         self.account = account  # the desk's X account replies and DMs go out from
         self.pool = QThreadPool(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -156,3 +156,16 @@ class CredentialsDialog(QDialog):
     def done(self, result: int) -> None:
         self._pool.waitForDone(30_000)
         super().done(result)
+
+
+def keyring_missing_box(err: BaseException) -> tuple[QMessageBox, QPushButton]:
+    """At start: no keyring for the X credentials. The message in the window's language,
+    and a button to open the desk on the sandbox instead (returned) or leave."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Jun Desk", describe(err))
+    box.setWindowTitle(QCoreApplication.translate("CredentialsDialog", "Llavero no disponible"))
+    use_sandbox = box.addButton(
+        QCoreApplication.translate("CredentialsDialog", "Usar el sandbox"),
+        QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("CredentialsDialog", "Salir"),
+                  QMessageBox.ButtonRole.RejectRole)
+    return box, use_sandbox

@@ -46,7 +46,7 @@ class DatabaseDialog(QDialog):
         self.path = QLineEdit(str(config.Paths.default().default_database), self)
         form.addRow(self.tr("Archivo"), self.path)
         self.host = QLineEdit(self)
-        self.host.setPlaceholderText("servidor.ayto-jun.local")
+        self.host.setPlaceholderText(self.tr("servidor.ayto-jun.local"))
         self.port = QSpinBox(self)
         self.port.setRange(1, 65535)
         self.port.setValue(5432)
@@ -119,7 +119,7 @@ class DatabaseDialog(QDialog):
         try:
             url = self.url()
         except JunDeskError as err:
-            self.status.setText(str(err))
+            self.status.setText(describe(err))
             return
         self._busy(True, self.tr("Probando la conexión…"))
         run_job(self._pool, lambda: check_database(secrets.with_database_password(url)),
@@ -130,7 +130,7 @@ class DatabaseDialog(QDialog):
         try:
             bare = self.url(with_password=False)
         except JunDeskError as err:
-            self.status.setText(str(err))
+            self.status.setText(describe(err))
             return
         password = self.password.text()
         if password:

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from jun_desk.domain.departments import Department
+from jun_desk.domain.departments import Department, DepartmentCatalogue
 from jun_desk.domain.workflow import Status
 
 _language = "es"
+_catalogue: DepartmentCatalogue | None = None
+
+
+def set_catalogue(catalogue: DepartmentCatalogue) -> None:
+    """The departments the desk knows, for words that name one (errors)."""
+    global _catalogue
+    _catalogue = catalogue
+
+
+def catalogue() -> DepartmentCatalogue | None:
+    return _catalogue
 
 
 def set_language(code: str) -> None:
@@ -20,10 +31,24 @@ def language() -> str:
     return _language
 
 
+# The languages of Spain whose speakers read the desk in Spanish (README, "The window").
+SPANISH_LOCALES = ("es", "ca", "gl", "eu")
+
+
+def language_for_locale(name: str) -> str:
+    """Spanish for a Spanish, Catalan, Galician or Basque locale, and for one that says
+    nothing (``C``/``POSIX``, with or without ``.UTF-8``, or empty: a bare Linux install);
+    English for any other."""
+    base = name.split(".")[0].split("@")[0]
+    if base in ("", "C", "POSIX"):
+        return "es"
+    return "es" if base.split("_")[0].split("-")[0].lower() in SPANISH_LOCALES else "en"
+
+
 def default_language() -> str:
-    """Spanish on a Spanish locale (or when the locale says nothing), English otherwise."""
-    name = QLocale.system().name()
-    return "es" if name.startswith(("es", "ca", "gl", "eu", "C")) else "en"
+    """From the system locale Qt reads (on Linux ``LC_ALL``, else ``LC_MESSAGES``, else
+    ``LANG``)."""
+    return language_for_locale(QLocale.system().name())
 
 
 def status_names() -> dict[Status, str]:

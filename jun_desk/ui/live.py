@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from jun_desk.domain.errors import StorageError
 from jun_desk.services.changes import ChangeBatch, ChangeStream
+from jun_desk.ui.context import describe
 
 WAIT_SECONDS = 0.25  # how long one wait blocks: also how fast the thread notices a stop
 MAX_RETRY_SECONDS = 10.0
@@ -30,7 +31,7 @@ class ChangeListener(QThread):
             except StorageError as err:
                 if not down:
                     down = True
-                    self.connection.emit(False, str(err))
+                    self.connection.emit(False, describe(err))
                 self._pause(delay)
                 delay = min(delay * 2, MAX_RETRY_SECONDS)
                 continue

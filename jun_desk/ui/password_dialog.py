@@ -87,7 +87,4 @@ class PasswordDialog(QDialog):
 
     def _failed(self, err: Exception) -> None:
         self.buttons.setEnabled(True)
-        text = describe(err)
-        if "current password is wrong" in text:
-            text = self.tr("La contraseña actual no es correcta: no se ha cambiado nada.")
-        self.message.setText(text)
+        self.message.setText(describe(err))

@@ -4,7 +4,7 @@ send it to. People who cannot take the ticket's department are shown but not off
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -134,6 +134,53 @@ class DepartmentPicker(_ListPicker):
     def department(self) -> str | None:
         value = self.chosen()
         return str(value) if value else None
+
+
+class NewTicketDepartmentPicker(_ListPicker):
+    """Where a new ticket goes when triage's suggestion is a department the operator may
+    not create tickets in: only the departments they may are offered."""
+
+    def __init__(self, suggested: str | None, allowed: list[str],
+                 catalogue: DepartmentCatalogue, parent: QWidget | None = None) -> None:
+        named = (department_name(catalogue.get(suggested))
+                 if suggested and suggested in catalogue else None)
+        label = (self.tr("El mensaje parece de %s, que usted no atiende. Cree el ticket en "
+                         "uno de sus departamentos, o pida a un supervisor que lo cree allí:")
+                 % named if named else self.tr("Crear el ticket en:"))
+        super().__init__(self.tr("Crear ticket"), label, parent)
+        for code in allowed:
+            self._add(department_name(catalogue.get(code)), code)
+        self._start_at(allowed[0] if allowed else None)
+        self.current_value = None  # any choice is a change: there is no ticket yet
+
+    def department(self) -> str | None:
+        value = self.chosen()
+        return str(value) if value else None
+
+
+def creation_department(ui, suggested: str | None,  # type: ignore[no-untyped-def]
+                        parent: QWidget | None) -> tuple[bool, str | None]:
+    """(go on, department) for a new ticket from a message suggested for ``suggested``:
+    the suggestion when the signed-in person may create there (department None: the
+    service takes it), else the department they pick among those they may; (False, None)
+    when they cancel or may create nowhere."""
+    from jun_desk.domain.offers import creatable_departments
+    from jun_desk.domain.offers import creation_department as direct
+
+    catalogue = ui.desk.ctx.catalogue
+    wanted = suggested or catalogue.default_code
+    if direct(ui.actor, wanted) is not None:
+        return True, None
+    allowed = creatable_departments(ui.actor, [d.code for d in catalogue.routable])
+    if not allowed:
+        ui.message.emit(QCoreApplication.translate(
+            "Pickers", "Usted no puede crear tickets: pídaselo a un supervisor"))
+        return False, None
+    picker = NewTicketDepartmentPicker(wanted, allowed, catalogue, parent)
+    accepted = picker.exec() == QDialog.DialogCode.Accepted
+    chosen = picker.department()
+    picker.deleteLater()
+    return (True, chosen) if accepted and chosen else (False, None)
 
 
 class SimilarDialog(QDialog):

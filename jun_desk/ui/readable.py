@@ -100,5 +100,8 @@ def item_description(item: ItemView, department: str | None, now: datetime) -> s
     if facts:
         lines.append(" · ".join(facts))
     if item.triage_reason:
-        lines.append(item.triage_reason)
+        from jun_desk.domain.triage import reason_in
+        from jun_desk.ui.labels import language
+
+        lines.append(reason_in(item.triage_reason, language()))
     return "\n".join(lines)

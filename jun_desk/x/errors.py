@@ -91,7 +91,24 @@ class XApiError(JunDeskError):
         self.detail = detail
         self.retry_after = retry_after
         self.resumes_at = resumes_at  # a spent 24-hour cap resets then (epoch seconds)
-        super().__init__(self.text("en"))
+        code, params = self._coded()
+        super().__init__(self.text("en"), code=code, params=params)
+
+    def _coded(self) -> tuple[str, dict[str, object]]:
+        """The error's code and parameters (``domain.error_codes``), for the window."""
+        if self.failure is Failure.RATE_LIMITED and self.resumes_at is not None:
+            return "x.daily_cap", {"when": _local_time(self.resumes_at)}
+        code = f"x.{self.failure.value}"
+        if self.failure in (Failure.FORBIDDEN, Failure.NOT_FOUND, Failure.BAD_REQUEST):
+            return code, {"detail": f": {self.detail}" if self.detail else ""}
+        if self.failure is Failure.RATE_LIMITED:
+            return code, {"wait": f"{int(self.retry_after)} s"
+                          if self.retry_after is not None else ""}
+        if self.failure in (Failure.SERVER, Failure.CREDITS):
+            return code, {"status": self.status or ""}
+        if self.failure is Failure.NETWORK:
+            return code, {"network": self.detail}
+        return code, {}
 
 
     @property

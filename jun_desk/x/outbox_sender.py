@@ -111,15 +111,15 @@ class OutboxSender:
         attempts = item.attempts + 1
         if err.failure is Failure.CREDITS:  # needs a person; checked again in an hour
             retry_at = self.desk.ctx.clock() + timedelta(seconds=CREDITS_RECHECK)
-            self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=retry_at)
+            self.desk.outbox.mark_failed(item.id, str(err), retry_at=retry_at)
             report.retrying += 1
         elif err.transient and attempts < MAX_ATTEMPTS:
             delay = max(backoff(attempts, base=5.0, cap=15 * 60), err.retry_after or 0)
             retry_at = self.desk.ctx.clock() + timedelta(seconds=delay)
-            self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=retry_at)
+            self.desk.outbox.mark_failed(item.id, str(err), retry_at=retry_at)
             report.retrying += 1
         else:
-            self.desk.outbox.mark_failed(item.id, err.text("es"), retry_at=None)
+            self.desk.outbox.mark_failed(item.id, str(err), retry_at=None)
             report.failed += 1
         log.info("Outbox item %s not sent: %s", item.id, err.text("en"))
 

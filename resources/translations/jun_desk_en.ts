@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="es">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="26" />
+        <source>Consola de atención ciudadana del Ayuntamiento de Jun.</source>
+        <translation>The citizen service console of Jun town hall.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="27" />
+        <source>Incluye:</source>
+        <translation>Bundles:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="36" />
+        <source>Qt y PySide6 se usan bajo la LGPL-3.0: son bibliotecas aparte, reemplazables, en la carpeta de instalación.</source>
+        <translation>Qt and PySide6 are used under the LGPL-3.0: they are separate, replaceable libraries in the installed folder.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/about.py" line="43" />
+        <source>Acerca de Jun Desk</source>
+        <translation>About Jun Desk</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <location filename="../../jun_desk/ui/accessibility.py" line="49" />
@@ -349,7 +372,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="73" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="75" />
         <source>, %d sin atender</source>
         <translation>, %d unhandled</translation>
     </message>
@@ -514,6 +537,7 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/credentials_dialog.py" line="140" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="165" />
         <source>Llavero no disponible</source>
         <translation>Keyring not available</translation>
     </message>
@@ -526,6 +550,16 @@
         <location filename="../../jun_desk/ui/credentials_dialog.py" line="153" />
         <source>Credenciales de @%s borradas (%d entradas).</source>
         <translation>Credentials of @%s removed (%d entries).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="167" />
+        <source>Usar el sandbox</source>
+        <translation>Use the sandbox</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="169" />
+        <source>Salir</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -666,6 +700,11 @@ week</translation>
         <location filename="../../jun_desk/ui/database_dialog.py" line="47" />
         <source>Archivo</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/database_dialog.py" line="49" />
+        <source>servidor.ayto-jun.local</source>
+        <translation>server.ayto-jun.local</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/database_dialog.py" line="57" />
@@ -968,132 +1007,162 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="62" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="64" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="70" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="72" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="90" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="91" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="101" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="116" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="118" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="119" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="147" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="172" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="176" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="178" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
-        <source>(%d intentos)</source>
-        <translation>(%d attempts)</translation>
+        <source>respuesta</source>
+        <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
+        <source>DM</source>
+        <translation>DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
+        <source>motivo</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="192" />
+        <source>(intentos: %d)</source>
+        <translation>(attempts: %d)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="195" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="225" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="241" />
+        <source>editado</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="244" />
+        <source>Versiones anteriores:</source>
+        <translation>Earlier versions:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="253" />
+        <source>Nota interna</source>
+        <translation>Internal note</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="319" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="333" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="343" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="381" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="374" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="388" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="379" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="393" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="392" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="406" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1101,160 +1170,1047 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="110" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="111" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="148" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="150" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="183" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="232" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="234" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="251" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="253" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="252" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="261" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="293" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="299" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="315" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="330" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="338" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="355" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="363" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="359" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="377" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="385" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="391" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="28" />
+        <source>Estado desconocido «{value}» (válidos: {statuses})</source>
+        <comment>status.unknown</comment>
+        <translation>Unknown status '{value}' (valid: {statuses})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="30" />
+        <source>Prioridad desconocida «{value}» (válidas: {priorities})</source>
+        <comment>priority.unknown</comment>
+        <translation>Unknown priority '{value}' (valid: {priorities})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="32" />
+        <source>El ticket ya está «{status}»</source>
+        <comment>move.same</comment>
+        <translation>The ticket is already '{status}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="34" />
+        <source>Un ticket no puede pasar de «{status}» a «{target}» (desde «{status}» puede ir a: {statuses})</source>
+        <comment>move.refused</comment>
+        <translation>A ticket cannot move from '{status}' to '{target}' (from '{status}' it can go to: {statuses})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="40" />
+        <source>Papel desconocido «{value}» (válidos: {roles})</source>
+        <comment>role.unknown</comment>
+        <translation>Unknown role '{value}' (valid: {roles})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="45" />
+        <source>{username} trabaja para {departments}, no para «{department}»: pídaselo a un supervisor</source>
+        <comment>permission.department</comment>
+        <translation>{username} works for {departments}, not for '{department}': ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="48" />
+        <source>{username} (operador/a) no puede {move} directamente por «{reason}»: propóngalo y un supervisor lo aprueba</source>
+        <comment>permission.moderation_direct</comment>
+        <translation>{username} (operator) may not {move} directly for '{reason}': propose it and a supervisor approves</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="54" />
+        <source>{username} ({role}) no puede rechazar propuestas de moderación: pídaselo a un supervisor</source>
+        <comment>permission.moderation_reject</comment>
+        <translation>{username} ({role}) may not reject moderation proposals: ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="57" />
+        <source>{username} ya no es operador/a de esta mesa (la cuenta se eliminó, quizá desde otro puesto): no se ha hecho nada; inicie sesión con otra persona</source>
+        <comment>session.removed</comment>
+        <translation>{username} is no longer an operator of this desk (the account was removed, perhaps from another desk): nothing was done; sign in again as someone else</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="60" />
+        <source>Un supervisor desactivó la cuenta de {username} (quizá desde otro puesto): no se ha hecho nada; inicie sesión con otra persona</source>
+        <comment>session.deactivated</comment>
+        <translation>{username}'s account was deactivated by a supervisor (perhaps from another desk): nothing was done; sign in again as someone else</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="63" />
+        <source>Departamento desconocido «{value}» (válidos: {departments})</source>
+        <comment>department.unknown</comment>
+        <translation>Unknown department '{value}' (valid: {departments})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="65" />
+        <source>El ticket #{ticket} ya está en «{department}»</source>
+        <comment>department.same</comment>
+        <translation>Ticket #{ticket} is already in '{department}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="67" />
+        <source>El ticket #{ticket} no existe</source>
+        <comment>ticket.not_found</comment>
+        <translation>Ticket #{ticket} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="69" />
+        <source>Un ticket necesita un título</source>
+        <comment>ticket.title_missing</comment>
+        <translation>A ticket needs a title</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="74" />
+        <source>El ticket ya está asignado así</source>
+        <comment>ticket.assign_same</comment>
+        <translation>The ticket is already assigned that way</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="76" />
+        <source>{username} no trabaja para «{department}»</source>
+        <comment>ticket.assignee_department</comment>
+        <translation>{username} does not work for '{department}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="78" />
+        <source>El ticket #{ticket} ya está abierto ({status})</source>
+        <comment>ticket.reopen_open</comment>
+        <translation>Ticket #{ticket} is open already ({status})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="83" />
+        <source>Un ticket no se puede fusionar consigo mismo</source>
+        <comment>ticket.merge_self</comment>
+        <translation>A ticket cannot be merged into itself</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="85" />
+        <source>El ticket #{ticket} está «{status}»: reábralo primero</source>
+        <comment>ticket.merge_closed</comment>
+        <translation>Ticket #{ticket} is {status}: reopen it first</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="87" />
+        <source>El ticket #{ticket} ya se fusionó</source>
+        <comment>ticket.merge_again</comment>
+        <translation>Ticket #{ticket} was already merged</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="93" />
+        <source>El ticket #{ticket} lo acaba de cambiar {username} ({action}, {at} UTC{changes}). No se ha sobrescrito nada: el ticket se muestra como está ahora; repita la acción si sigue haciendo falta.</source>
+        <comment>ticket.conflict_by</comment>
+        <translation>Ticket #{ticket} was changed by someone else: {username} did '{action}' at {at} UTC{changes}. Nothing was overwritten: reload the ticket and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="97" />
+        <source>Una nota no puede estar vacía</source>
+        <comment>note.empty</comment>
+        <translation>A note cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="99" />
+        <source>Una nota puede tener como máximo {limit} caracteres</source>
+        <comment>note.too_long</comment>
+        <translation>A note can have at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="101" />
+        <source>Nada que deshacer en el ticket #{ticket}: el último cambio no es un movimiento ni una asignación de {username}</source>
+        <comment>undo.not_yours</comment>
+        <translation>Nothing to undo on ticket #{ticket}: the last change is not one of {username}'s moves or assignments</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="104" />
+        <source>El ticket #{ticket} ha cambiado desde entonces: nada que deshacer</source>
+        <comment>undo.changed</comment>
+        <translation>Ticket #{ticket} changed since: nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="106" />
+        <source>Nada que deshacer en el ticket #{ticket}</source>
+        <comment>undo.nothing</comment>
+        <translation>Nothing to undo on ticket #{ticket}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="108" />
+        <source>El mensaje {item} no existe</source>
+        <comment>message.not_found</comment>
+        <translation>Message {item} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="110" />
+        <source>Ese mensaje ya pertenece al ticket #{ticket}</source>
+        <comment>message.has_ticket</comment>
+        <translation>That message already belongs to ticket #{ticket}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="112" />
+        <source>El vecino {citizen} no existe</source>
+        <comment>citizen.not_found</comment>
+        <translation>Citizen {citizen} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="114" />
+        <source>Ningún vecino @{handle} ha escrito a la mesa</source>
+        <comment>citizen.handle_unknown</comment>
+        <translation>No citizen @{handle} has written to the desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="116" />
+        <source>Ese vecino no ha escrito a la mesa</source>
+        <comment>citizen.unknown</comment>
+        <translation>No such citizen has written to the desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="118" />
+        <source>No hay ningún operador llamado «{username}»</source>
+        <comment>operator.not_found</comment>
+        <translation>No operator called '{username}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="120" />
+        <source>No hay ningún operador activo llamado «{username}»</source>
+        <comment>operator.not_active</comment>
+        <translation>No active operator called '{username}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="122" />
+        <source>El operador {operator} no está activo</source>
+        <comment>operator.id_not_active</comment>
+        <translation>Operator {operator} is not an active operator</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="124" />
+        <source>El operador {operator} ya no está activo</source>
+        <comment>operator.inactive</comment>
+        <translation>Operator {operator} is no longer active</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="126" />
+        <source>Ya hay un operador llamado «{username}»</source>
+        <comment>operator.exists</comment>
+        <translation>There is already an operator called '{username}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="131" />
+        <source>Usuario del sistema no válido «{system_user}»</source>
+        <comment>operator.bad_system_user</comment>
+        <translation>Invalid system user name '{system_user}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="136" />
+        <source>Escriba su nombre de usuario y su contraseña.</source>
+        <comment>sign_in.empty</comment>
+        <translation>Type your user name and your password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="138" />
+        <source>{username} aún no tiene contraseña: elija una ahora</source>
+        <comment>sign_in.no_password</comment>
+        <translation>{username} has no password yet: choose one now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="140" />
+        <source>{username} ya tiene contraseña: escríbala</source>
+        <comment>sign_in.has_password</comment>
+        <translation>{username} already has a password: type it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="142" />
+        <source>Usuario o contraseña incorrectos.</source>
+        <comment>sign_in.wrong</comment>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="144" />
+        <source>Demasiados intentos fallidos: espere {seconds} s</source>
+        <comment>sign_in.wait</comment>
+        <translation>Too many wrong attempts: wait {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
+        <source>Ningún operador está asociado a este usuario del sistema.</source>
+        <comment>sign_in.no_system</comment>
+        <translation>No operator is bound to this system user</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="154" />
+        <source>La contraseña está vacía.</source>
+        <comment>password.empty</comment>
+        <translation>The password is empty</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="159" />
+        <source>La contraseña contiene caracteres de control.</source>
+        <comment>password.control</comment>
+        <translation>The password contains control characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="161" />
+        <source>El PIN debe tener al menos {limit} cifras, solo cifras.</source>
+        <comment>password.pin</comment>
+        <translation>The PIN must be at least {limit} digits</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="163" />
+        <source>La contraseña debe tener al menos {limit} caracteres.</source>
+        <comment>password.short</comment>
+        <translation>The password must have at least {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="165" />
+        <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
+        <comment>outbox.kind</comment>
+        <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="167" />
+        <source>El mensaje está vacío</source>
+        <comment>outbox.empty</comment>
+        <translation>The message is empty</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="169" />
+        <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
+        <comment>outbox.reply_too_long</comment>
+        <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
+        <source>Un DM puede tener como máximo {limit} caracteres</source>
+        <comment>outbox.dm_too_long</comment>
+        <translation>A DM can have at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="177" />
+        <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
+        <comment>outbox.no_citizen</comment>
+        <translation>Ticket #{ticket} has no citizen to write to</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="182" />
+        <source>El envío {outbox} no existe</source>
+        <comment>outbox.not_found</comment>
+        <translation>Outbox item {outbox} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="184" />
+        <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
+        <comment>dm.not_linked</comment>
+        <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="187" />
+        <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
+        <comment>dm.other_citizen</comment>
+        <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="194" />
+        <source>Elija al menos un elemento de la lista</source>
+        <comment>quarantine.none_chosen</comment>
+        <translation>Choose at least one item of the list</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="199" />
+        <source>No existe la moderación {number}</source>
+        <comment>moderation.not_found</comment>
+        <translation>No moderation action {number}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="204" />
+        <source>Ya hay una propuesta de {move} esperando (#{number})</source>
+        <comment>moderation.duplicate</comment>
+        <translation>A proposal to {move} this is already waiting (#{number})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="206" />
+        <source>La moderación #{number} está {state}, no espera una decisión</source>
+        <comment>moderation.decided</comment>
+        <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="208" />
+        <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
+        <comment>moderation.undo_delete</comment>
+        <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="214" />
+        <source>«{value}» no es un identificador de X</source>
+        <comment>moderation.bad_target</comment>
+        <translation>'{value}' is not an X id</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="216" />
+        <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
+        <comment>moderation.no_reply</comment>
+        <translation>No stored reply with X id {target_id}: sync first</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
+        <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
+        <comment>moderation.reason_not_for</comment>
+        <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
+        <source>X lo rechazó: {detail}</source>
+        <comment>moderation.x_refused</comment>
+        <translation>X refused: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
+        <source>El aviso diario no puede superar el presupuesto mensual</source>
+        <comment>budget.alert_above</comment>
+        <translation>The daily alert level cannot be above the monthly budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="235" />
+        <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
+        <comment>triage.no_training_data</comment>
+        <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="239" />
+        <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
+        <comment>triage.no_test_split</comment>
+        <translation>The training data has no test split to check a new model on</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
+        <source>No se pueden leer los datos de entrenamiento: {detail}</source>
+        <comment>triage.unreadable</comment>
+        <translation>Cannot read the triage training set: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="247" />
+        <source>No se puede leer el corpus {path}: {detail}</source>
+        <comment>triage.corpus_unreadable</comment>
+        <translation>Cannot read the corpus {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="249" />
+        <source>{path}:{line}: no es un elemento del corpus</source>
+        <comment>triage.corpus_line</comment>
+        <translation>{path}:{line}: not a corpus item</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="251" />
+        <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
+        <comment>lease.lost</comment>
+        <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="254" />
+        <source>El turno de sondeo debe durar algo</source>
+        <comment>lease.too_short</comment>
+        <translation>The poller lease must last some time</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="256" />
+        <source>La dirección de la base de datos está vacía</source>
+        <comment>db.url_empty</comment>
+        <translation>The database URL is empty</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="258" />
+        <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
+        <comment>db.url_invalid</comment>
+        <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="264" />
+        <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
+        <comment>db.driver_missing</comment>
+        <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
+        <source>Configuración de la base de datos no válida: {detail}</source>
+        <comment>db.settings_invalid</comment>
+        <translation>Invalid database settings: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="269" />
+        <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
+        <comment>db.folder</comment>
+        <translation>Cannot create the folder for the database {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="271" />
+        <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
+        <comment>db.locked</comment>
+        <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="274" />
+        <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
+        <comment>db.damaged</comment>
+        <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
+        <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
+        <comment>db.cannot_open</comment>
+        <translation>The database file cannot be opened{where}: check the path and permissions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
+        <comment>db.disk_full</comment>
+        <translation>The disk is full{where}: free some space; nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
+        <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
+        <comment>db.login_refused</comment>
+        <translation>Cannot open the database{where}: the server refused the user name or password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
+        <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
+        <comment>db.unreachable</comment>
+        <translation>Cannot open the database{where}: the server cannot be reached</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
+        <source>Error de la base de datos{where}: {detail}</source>
+        <comment>db.error</comment>
+        <translation>Database error{where}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="294" />
+        <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
+        <comment>db.newer</comment>
+        <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
+        <comment>keyring.missing</comment>
+        <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
+        <source>El llavero se negó a dar las credenciales: {detail}</source>
+        <comment>keyring.refused_read</comment>
+        <translation>The keyring refused to give the credentials: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="309" />
+        <source>El llavero se negó a guardar las credenciales: {detail}</source>
+        <comment>keyring.refused_store</comment>
+        <translation>The keyring refused to store the credentials: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="37" />
+        <source>Un ticket necesita a alguien asignado antes de estar «{target}»</source>
+        <comment>move.needs_assignee</comment>
+        <translation>A ticket needs an assignee before it can be '{target}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="42" />
+        <source>{username} ({role}) no puede {permission}: pídaselo a un supervisor</source>
+        <comment>permission.denied</comment>
+        <translation>{username} ({role}) may not {permission}: ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="51" />
+        <source>{username} ({role}) no puede aprobar moderaciones: pídaselo a un supervisor</source>
+        <comment>permission.moderation_approve</comment>
+        <translation>{username} ({role}) may not approve moderation: ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="71" />
+        <source>El ticket #{ticket} está «{status}»: reábralo antes de asignarlo</source>
+        <comment>ticket.closed_assign</comment>
+        <translation>Ticket #{ticket} is {status}: reopen it before assigning it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="80" />
+        <source>El ticket #{ticket} se fusionó con el #{target_ticket}: reabra ese</source>
+        <comment>ticket.reopen_merged</comment>
+        <translation>Ticket #{ticket} was merged into #{target_ticket}: reopen that one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="89" />
+        <source>Otra persona acaba de cambiar el ticket #{ticket}. No se ha sobrescrito nada: el ticket se muestra como está ahora; repita la acción si sigue haciendo falta.</source>
+        <comment>ticket.conflict</comment>
+        <translation>Ticket #{ticket} was changed by someone else. Nothing was overwritten: reload the ticket and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="128" />
+        <source>Nombre de usuario no válido «{username}»: de 2 a 64 letras, cifras, «.», «-» o «_»</source>
+        <comment>operator.bad_name</comment>
+        <translation>Invalid user name '{username}': 2-64 letters, digits, '.', '-' or '_'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="133" />
+        <source>El usuario del sistema {system_user} ya está asociado a {username}</source>
+        <comment>operator.system_user_taken</comment>
+        <translation>The system user {system_user} is already bound to {username}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="146" />
+        <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
+        <comment>sign_in.too_long</comment>
+        <translation>The password is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="151" />
+        <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
+        <comment>password.wrong_current</comment>
+        <translation>The current password is wrong: nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="156" />
+        <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
+        <comment>password.too_long</comment>
+        <translation>The password is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="174" />
+        <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
+        <comment>outbox.no_mention</comment>
+        <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="179" />
+        <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
+        <comment>outbox.no_incoming</comment>
+        <translation>Conversation {conversation} has no message from a citizen to answer</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
+        <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
+        <comment>dm.other_nobody</comment>
+        <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="196" />
+        <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
+        <comment>quarantine.not_found</comment>
+        <translation>No item {items} in the list of items that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
+        <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
+        <comment>moderation.nothing_in_force</comment>
+        <translation>Nothing to undo: no {move} in force on {target_id}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="211" />
+        <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
+        <comment>moderation.not_applied</comment>
+        <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="219" />
+        <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
+        <comment>moderation.unknown_action</comment>
+        <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
+        <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
+        <comment>moderation.unknown_reason</comment>
+        <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
+        <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
+        <comment>budget.not_amount</comment>
+        <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="242" />
+        <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
+        <comment>triage.nothing_to_roll_back</comment>
+        <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="261" />
+        <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
+        <comment>db.unsupported</comment>
+        <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="276" />
+        <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
+        <comment>db.read_only</comment>
+        <translation>The database is read-only{where}: check the file's permissions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
+        <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
+        <comment>db.no_such_database</comment>
+        <translation>Cannot open the database{where}: that database does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="297" />
+        <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
+        <comment>db.no_live</comment>
+        <translation>Live refresh is not available on '{value}' databases</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
+        <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
+        <comment>db.password_only_server</comment>
+        <translation>Only a server database (PostgreSQL) has a password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
+        <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
+        <comment>keyring.refused_db_password</comment>
+        <translation>The keyring refused to store the database password: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
+        <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
+        <comment>credentials.missing</comment>
+        <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="317" />
+        <source>Credenciales vacías: {names}; no se ha guardado nada</source>
+        <comment>credentials.empty</comment>
+        <translation>Empty credential values: {names}; nothing was stored</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="319" />
+        <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
+        <comment>x.auth</comment>
+        <translation>X rejected the credentials (401): check the keys in the settings</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="321" />
+        <source>X denegó la petición (403){detail}</source>
+        <comment>x.forbidden</comment>
+        <translation>X refused the request (403){detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
+        <source>X no encuentra ese elemento o usuario (404){detail}</source>
+        <comment>x.not_found</comment>
+        <translation>X does not know that item or user (404){detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
+        <source>X rechazó la petición por no válida (400){detail}</source>
+        <comment>x.bad_request</comment>
+        <translation>X refused the request as invalid (400){detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
+        <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
+        <comment>x.rate_limited</comment>
+        <translation>X rate limit reached: waiting {wait}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="329" />
+        <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
+        <comment>x.daily_cap</comment>
+        <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
+        <source>X tiene problemas ({status}); se reintentará en breve</source>
+        <comment>x.server</comment>
+        <translation>X is having trouble ({status}); retrying shortly</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
+        <source>X no respondió a tiempo; se reintentará en breve</source>
+        <comment>x.timeout</comment>
+        <translation>X did not answer in time; retrying shortly</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
+        <source>No se puede conectar con X ({network}); revise la red</source>
+        <comment>x.network</comment>
+        <translation>Cannot reach X ({network}); check the network</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
+        <source>X envió una respuesta ilegible; se reintentará en breve</source>
+        <comment>x.malformed</comment>
+        <translation>X sent an answer that cannot be read; retrying shortly</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
+        <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
+        <comment>x.credits</comment>
+        <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="344" />
+        <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
+        <comment>resource.invalid</comment>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
+        <source>crear tickets</source>
+        <translation>create tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
+        <source>trabajar tickets</source>
+        <translation>work on tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
+        <source>tomar tickets</source>
+        <translation>take tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <source>fusionar tickets</source>
+        <translation>merge tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
+        <source>pasar tickets a otro departamento</source>
+        <translation>move tickets to another department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
+        <source>asignar tickets a otras personas</source>
+        <translation>assign tickets to other people</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <source>verificar vecinos como residentes</source>
+        <translation>verify citizens as residents</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <source>cambiar las reglas de clasificación</source>
+        <translation>edit triage rules</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <source>gestionar operadores</source>
+        <translation>manage operators</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <source>fijar el presupuesto de X</source>
+        <translation>set the X budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <source>ocultar</source>
+        <translation>hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <source>silenciar</source>
+        <translation>mute</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
+        <source>borrar</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
+        <source>propuesta</source>
+        <translation>proposed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <source>aplicada</source>
+        <translation>applied</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
+        <source>rechazada</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
+        <source>deshecha</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <source>conexión rechazada</source>
+        <translation>connection refused</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <source>conexión cortada</source>
+        <translation>connection dropped</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <source>servidor desconocido</source>
+        <translation>unknown host</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <source>conexión fallida</source>
+        <translation>connection failed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <source>No se ha hecho (%s): %s</source>
+        <translation>Not done (%s): %s</translation>
+    </message>
+</context>
+<context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="142" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="185" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="186" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="188" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="189" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="190" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="191" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="192" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="225" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="226" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="233" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="234" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -1327,33 +2283,33 @@ week</translation>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="327" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="337" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="343" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="339" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="344" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="348" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="366" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -1369,132 +2325,132 @@ week</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="31" />
+        <location filename="../../jun_desk/ui/labels.py" line="56" />
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="32" />
+        <location filename="../../jun_desk/ui/labels.py" line="57" />
         <source>Asignados</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="33" />
+        <location filename="../../jun_desk/ui/labels.py" line="58" />
         <source>En curso</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="34" />
+        <location filename="../../jun_desk/ui/labels.py" line="59" />
         <source>Esperando al vecino</source>
         <translation>Waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="35" />
+        <location filename="../../jun_desk/ui/labels.py" line="60" />
         <source>Resueltos</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="36" />
+        <location filename="../../jun_desk/ui/labels.py" line="61" />
         <source>Cerrados</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="42" />
+        <location filename="../../jun_desk/ui/labels.py" line="67" />
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="43" />
+        <location filename="../../jun_desk/ui/labels.py" line="68" />
         <source>asignado</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="44" />
+        <location filename="../../jun_desk/ui/labels.py" line="69" />
         <source>en curso</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="45" />
+        <location filename="../../jun_desk/ui/labels.py" line="70" />
         <source>esperando al vecino</source>
         <translation>waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="46" />
+        <location filename="../../jun_desk/ui/labels.py" line="71" />
         <source>resuelto</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="47" />
+        <location filename="../../jun_desk/ui/labels.py" line="72" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="53" />
+        <location filename="../../jun_desk/ui/labels.py" line="78" />
         <source>operador/a</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="54" />
+        <location filename="../../jun_desk/ui/labels.py" line="79" />
         <source>supervisor/a</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="62" />
+        <location filename="../../jun_desk/ui/labels.py" line="87" />
         <source>teléfono</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="63" />
+        <location filename="../../jun_desk/ui/labels.py" line="88" />
         <source>correo</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="64" />
+        <location filename="../../jun_desk/ui/labels.py" line="89" />
         <source>cuenta bancaria</source>
         <translation>bank account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="65" />
+        <location filename="../../jun_desk/ui/labels.py" line="90" />
         <source>salud</source>
         <translation>health</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="71" />
+        <location filename="../../jun_desk/ui/labels.py" line="96" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="72" />
+        <location filename="../../jun_desk/ui/labels.py" line="97" />
         <source>DM del vecino</source>
         <translation>Resident's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="73" />
+        <location filename="../../jun_desk/ui/labels.py" line="98" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="74" />
+        <location filename="../../jun_desk/ui/labels.py" line="99" />
         <source>DM enviado</source>
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="80" />
+        <location filename="../../jun_desk/ui/labels.py" line="105" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="81" />
+        <location filename="../../jun_desk/ui/labels.py" line="106" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="82" />
+        <location filename="../../jun_desk/ui/labels.py" line="107" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="83" />
+        <location filename="../../jun_desk/ui/labels.py" line="108" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
@@ -1845,47 +2801,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="52" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="56" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="57" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="58" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="73" />
+        <source>enlace</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="74" />
+        <source>cuenta nueva con enlace</source>
+        <translation>new account with a link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="75" />
+        <source>avatar por defecto con enlace</source>
+        <translation>default avatar with a link</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <source>%d enlaces</source>
+        <translation>%d links</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="82" />
+        <source>texto repetido ×%d</source>
+        <translation>same text ×%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="97" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="65" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="99" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -1893,301 +2874,319 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="116" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="119" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
         <source>Autor</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
         <source>Señales</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="133" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="150" />
         <source>Elija una respuesta</source>
         <translation>Choose a reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="123" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
         <source>Nota para el registro (opcional)</source>
         <translation>Note for the record (optional)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
         <source>Motivo (normas):</source>
         <translation>Reason (policy):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="161" />
         <source>Nota:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
         <source>Proponer ocultar</source>
         <translation>Propose hiding</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
         <source>Proponer silenciar</source>
         <translation>Propose muting</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
         <source>Ocultar</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
         <source>Silenciar cuenta</source>
         <translation>Mute account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="134" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
         <source>La respuesta pide algo: se atiende aunque se oculte</source>
         <translation>The reply asks for something: it is dealt with even if hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="191" />
         <source>Propuesta</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="191" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="192" />
         <source>Propuesta por</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="192" />
         <source>Texto</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="196" />
         <source>Aprobar</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="197" />
         <source>Rechazar</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="203" />
         <source>Propuestas pendientes de un supervisor</source>
         <translation>Proposals waiting for a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="175" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="209" />
         <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
         <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="237" />
         <source>Respuestas por conversación</source>
         <translation>Replies by conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="204" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="238" />
         <source>Texto de la respuesta elegida</source>
         <translation>Text of the chosen reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="239" />
         <source>Motivo según las normas</source>
         <translation>Reason under the policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="206" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="240" />
         <source>Nota para el registro</source>
         <translation>Note for the record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="207" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="241" />
         <source>Propuestas pendientes</source>
         <translation>Pending proposals</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="228" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="262" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="287" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="301" />
         <source>Publicación de @%s</source>
         <translation>Post of @%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="303" />
         <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
         <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="273" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="281" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="306" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
         <source>Conversación %s</source>
         <translation>Conversation %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="276" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
         <source>%d señaladas</source>
         <translation>%d flagged</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="310" />
         <source>%d respuestas</source>
         <translation>%d replies</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="305" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="336" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="330" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="361" />
         <source>oculta</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
         <source>cuenta silenciada</source>
         <translation>account muted</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="335" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="366" />
         <source>propuesto: %s</source>
         <translation>proposed: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="369" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="340" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="371" />
         <source>pide algo: crear ticket</source>
         <translation>asks for something: create a ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="384" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="413" />
         <source>Sin señales.</source>
         <translation>No flags.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="425" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="454" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="445" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="474" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="475" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="455" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="484" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="456" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="485" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="459" />
         <location filename="../../jun_desk/ui/moderation/panel.py" line="488" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="517" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="471" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="500" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="472" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="501" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="474" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="503" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="487" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="516" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="496" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="525" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="497" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="526" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="506" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="507" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="542" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDepartmentPicker</name>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="147" />
+        <source>El mensaje parece de %s, que usted no atiende. Cree el ticket en uno de sus departamentos, o pida a un supervisor que lo cree allí:</source>
+        <translation>The message looks like one for %s, which you do not serve. Create the ticket in one of your departments, or ask a supervisor to create it there:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="149" />
+        <source>Crear el ticket en:</source>
+        <translation>Create the ticket in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
     </message>
 </context>
 <context>
@@ -2232,10 +3231,13 @@ week</translation>
         <source>Contraseña guardada para %s</source>
         <translation>Password saved for %s</translation>
     </message>
+</context>
+<context>
+    <name>Pickers</name>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="92" />
-        <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
-        <translation>The current password is wrong: nothing was changed.</translation>
+        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
+        <translation>You may not create tickets: ask a supervisor</translation>
     </message>
 </context>
 <context>
@@ -2854,23 +3856,23 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SimilarDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="150" />
-        <location filename="../../jun_desk/ui/pickers.py" line="160" />
+        <location filename="../../jun_desk/ui/pickers.py" line="197" />
+        <location filename="../../jun_desk/ui/pickers.py" line="207" />
         <source>Tickets abiertos parecidos</source>
         <translation>Similar open tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="153" />
+        <location filename="../../jun_desk/ui/pickers.py" line="200" />
         <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
         <translation>These open tickets may be the same matter as “%s”:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="174" />
+        <location filename="../../jun_desk/ui/pickers.py" line="221" />
         <source>&amp;Añadir al ticket elegido</source>
         <translation>&amp;Add to the chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <location filename="../../jun_desk/ui/pickers.py" line="223" />
         <source>&amp;Crear ticket nuevo</source>
         <translation>&amp;Create a new ticket</translation>
     </message>

@@ -140,3 +140,21 @@ def test_same_word_in_two_departments_scores_both(rules: Rules) -> None:
     result = triage.classify("farola de la calle")
     assert result.department == "obras"
     assert result.runner_up == "limpieza"
+
+
+def test_a_stored_reason_reads_in_english_as_reason_says_it(rules: Rules) -> None:
+    """Issue 15: the reason is stored with each message in Spanish; the English window
+    shows it in English, its quoted words as they are."""
+    from jun_desk.domain.triage import reason_in
+
+    texts = [t["text"] for t in labelled()[:300]] + [
+        "#EndesaMeEstresa 😤", "@PoliciaJun hola buenas", "@AytoJun buenos días",
+        "Bună ziua, am o problemă cu apa", "ok", "The street light is broken"]
+    seen = set()
+    for triage in (rules.triage, rules.triage.fork(None)):
+        for text in texts:
+            result = triage.classify(text)
+            assert reason_in(result.reason("es"), "en") == result.reason("en"), text
+            assert reason_in(result.reason("es"), "es") == result.reason("es")
+            seen |= {part.split(":")[0] for part in result.reason("en").split("; ")}
+    assert {"model", "words", "account", "Unsure (0%)"} & seen

@@ -120,13 +120,16 @@ def test_operator_proposes_supervisor_approves_then_undo(synced, people) -> None
         events = session.scalars(select(AuditEvent).where(
             AuditEvent.action.like("moderation.%")).order_by(AuditEvent.id)).all()
         trail = [(e.action, e.actor_name, e.outcome) for e in events]
-        texts = {e.after["text"] for e in events if e.after}
+        texts = {e.after["text"] for e in events if e.after and e.outcome == "ok"}
+        # a refusal keeps its reason's error code beside the English message (issue 15)
+        codes = [e.after["error"] for e in events if e.outcome == "refused"]
     assert trail == [("moderation.hide", "rosa", "refused"),
                      ("moderation.propose", "rosa", "ok"),
                      ("moderation.approve", "luis", "refused"),
                      ("moderation.approve", "ana", "ok"),
                      ("moderation.unhide", "rosa", "ok")]
     assert texts == {reply.text}
+    assert codes == ["permission.moderation_direct", "permission.moderation_approve"]
 
 
 def test_operator_may_hide_obvious_spam_directly(synced, people) -> None:  # type: ignore[no-untyped-def]

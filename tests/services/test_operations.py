@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from jun_desk.domain.actions import ACTIONS, Kind
+from jun_desk.domain.error_codes import ERRORS
 from jun_desk.domain.errors import PermissionDeniedError, ValidationError
 from jun_desk.services.desk import Desk
 from jun_desk.services.operations import collecting, committed, perform
@@ -61,4 +62,5 @@ def test_every_action_the_code_records_is_in_the_catalogue() -> None:
     assert len(used) >= 30  # the search itself works
     used |= {f"outbox.{kind}" for kind in ("reply", "dm")}  # f"outbox.{kind}"
     used |= {f"session.{event}" for event in ("lock",)}  # record_session(actor, "lock")
+    used -= ERRORS.keys() - ACTIONS.keys()  # error codes (domain/error_codes.py) look alike
     assert used - ACTIONS.keys() == set()

@@ -90,3 +90,29 @@ def test_merge_across_departments_needs_a_supervisor(desk: Desk, people) -> None
     with pytest.raises(PermissionDeniedError, match="another department"):
         desk.tickets.merge(rosa, a.id, b.id)
     desk.tickets.merge(people["ana"], a.id, b.id)
+
+
+def test_an_operator_creates_tickets_only_in_their_departments(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: Ctrl+T made a ticket in a department the operator may not take. The
+    service refuses it (audited, with the item), for a manual ticket and for a message;
+    the operator's own departments, generalists and supervisors go through."""
+    from jun_desk.domain.items import Stream
+    from tests.factories import MARIA, mention
+
+    luis, rosa, ana = people["luis"], people["rosa"], people["ana"]
+    with pytest.raises(PermissionDeniedError, match="works for limpieza, obras"):
+        desk.tickets.create_manual(luis, department="suministros", title="Sin agua en la calle")
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS,
+                            [mention("No hay agua en la calle Real desde esta mañana")],
+                            [MARIA], None)
+    (item,) = desk.search.feed(limit=5)
+    with pytest.raises(PermissionDeniedError):
+        desk.tickets.create_from_item(luis, item.id, department="suministros")
+    events = _refusals(desk)
+    assert [(e.actor_name, e.action) for e in events] == [("luis", "ticket.create")] * 2
+    assert any(e.subject == f"item:{item.id}" for e in events)
+    assert desk.search.count() == 0
+    mine = desk.tickets.create_from_item(luis, item.id, department="obras")
+    assert mine.department == "obras"
+    assert desk.tickets.create_manual(rosa, department="suministros", title="Agua").id
+    assert desk.tickets.create_manual(ana, department="policia", title="Furgoneta").id

@@ -175,9 +175,9 @@ def test_the_window_shows_a_lost_server_and_recovers_without_losing_the_draft(
         window.detail.composer.setPlainText("Buenos días, mañana pasa la brigada de obras.")
         server.stop_only()
         qtbot.waitUntil(lambda: not window.banner.isHidden(), timeout=15_000)
-        assert "server cannot be reached" in window.banner.text()
+        assert "no se llega al servidor" in window.banner.text()  # in the window's language
         window.detail.add_note()  # refused with the reason; the draft stays
-        qtbot.waitUntil(lambda: "cannot be reached" in window.detail.error.text(),
+        qtbot.waitUntil(lambda: "no se llega al servidor" in window.detail.error.text(),
                         timeout=15_000)
         assert window.detail.composer.toPlainText().startswith("Buenos días")
         server.start_again()

@@ -64,7 +64,7 @@ def test_a_disallowed_drop_is_refused_with_the_reason(qtbot, desk: Desk, people)
     panel = _board(qtbot, desk, people["luis"])
     qtbot.waitUntil(lambda: len(_rows(panel, Status.NEW)) == 1, timeout=5000)
     _drop(panel, ticket.id, Status.WAITING_CITIZEN)
-    qtbot.waitUntil(lambda: "cannot move from 'new' to 'waiting_citizen'"
+    qtbot.waitUntil(lambda: "no puede pasar de «nuevo» a «esperando al vecino»"
                     in panel.error_label.text(), timeout=5000)
     assert _rows(panel, Status.NEW) == [ticket.id]
     assert desk.tickets.get(ticket.id).status is Status.NEW

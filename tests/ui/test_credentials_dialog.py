@@ -71,7 +71,7 @@ def _closed_port_url() -> str:
     ("wrong keys", "X rechazó las credenciales (401)"),
     ("read-only app", "oauth1 app permissions"),
     ("rate limited", "Límite de peticiones de X alcanzado"),
-    ("no network", "No se puede conectar con X (connection refused)"),
+    ("no network", "No se puede conectar con X (conexión rechazada)"),
 ])
 def test_test_connection_says_who_we_are_or_why_not(qtbot, setup: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     creds = (XCredentials("wrong", "keys", "for", "sure") if setup == "wrong keys"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from jun_desk.domain.items import Stream
@@ -116,3 +117,50 @@ def test_filters_by_department_and_text(qtbot, desk: Desk, people) -> None:  # t
     qtbot.keyClicks(panel.search, "comedor")  # typed as a person would (ASCII: Qt testlib)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1
                     and panel.model.item(0).text.startswith("¿Menú"), timeout=5000)
+
+
+def test_ctrl_t_offers_only_the_departments_the_operator_may_create_in(
+        qtbot, desk: Desk, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 15: an operator could create a ticket in a department they may not take. A
+    message triage suggests for another department asks where, offering only theirs."""
+    from jun_desk.ui import pickers
+
+    _ingest(desk, ["No hay agua en toda la calle Real, la tubería de suministro está rota"])
+    (item,) = desk.search.feed(limit=5)
+    assert item.suggested_department == "suministros"
+    offered: list[list[str]] = []
+
+    def pick(self) -> int:  # type: ignore[no-untyped-def]
+        offered.append([self.list.item(r).data(pickers.VALUE_ROLE)
+                        for r in range(self.list.count())])
+        self.list.setCurrentRow(1)  # the second of luis's: limpieza
+        return pickers.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(pickers.NewTicketDepartmentPicker, "exec", pick)
+    panel = _panel(qtbot, desk, people["luis"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.create_ticket()
+    qtbot.waitUntil(lambda: desk.search.count() == 1, timeout=5000)
+    assert offered == [["obras", "limpieza"]]  # the catalogue's order, only luis's
+    (ticket,) = desk.search.tickets()
+    assert ticket.department == "limpieza"
+    panel.ui.wait()
+
+
+def test_ctrl_t_asks_nothing_when_the_suggestion_is_the_operators(
+        qtbot, desk: Desk, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui import pickers
+
+    _ingest(desk, ["No hay agua en toda la calle Real, la tubería de suministro está rota"])
+    monkeypatch.setattr(pickers.NewTicketDepartmentPicker, "exec",
+                        lambda self: pytest.fail("asked a supervisor where"))
+    panel = _panel(qtbot, desk, people["ana"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.create_ticket()
+    qtbot.waitUntil(lambda: desk.search.count() == 1, timeout=5000)
+    assert desk.search.tickets()[0].department == "suministros"
+    panel.ui.wait()

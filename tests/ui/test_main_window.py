@@ -180,9 +180,9 @@ def test_triage_menu_is_for_supervisors_and_reports_in_the_status_bar(qtbot, des
     qtbot.addWidget(window)
     assert window.retrain_action.isEnabled()
     window.rollback_action.trigger()  # nothing to roll back: one clear line, no crash
-    qtbot.waitUntil(lambda: "nothing to roll back" in window.statusBar().currentMessage(),
+    qtbot.waitUntil(lambda: "no hay nada que deshacer" in window.statusBar().currentMessage(),
                     timeout=10_000)
     window.retrain_action.trigger()  # no corpus given and none kept yet: said so
-    qtbot.waitUntil(lambda: "retrain once with the corpus"
+    qtbot.waitUntil(lambda: "reentrene una vez con el corpus"
                     in window.statusBar().currentMessage(), timeout=30_000)
     assert window.retrain_action.isEnabled()

@@ -80,7 +80,7 @@ def test_spam_flagged_proposed_approved_hidden_then_undone(qtbot, desk: Desk,  #
         insult = panel.select_reply("sois unos inútiles")
         assert insult is not None and not panel.hide_now.isEnabled()
         panel.act(ActionKind.HIDE)
-        qtbot.waitUntil(lambda: "propose it" in panel.feedback.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "propóngalo" in panel.feedback.text(), timeout=10_000)
         assert "\n" not in panel.feedback.text() and not sandbox.state.hidden
         window.close()
 

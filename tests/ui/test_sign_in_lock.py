@@ -240,7 +240,7 @@ def test_an_operator_deactivated_on_another_desk_is_stopped_at_the_next_action(
                                                      title="Bache"), changes=True)
     qtbot.waitUntil(lambda: window.locked, timeout=10_000)
     assert _data_hidden(window)
-    assert "luis's account was deactivated" in window.sign_in.message.text()
+    assert "desactivó la cuenta de luis" in window.sign_in.message.text()
     assert window.sign_in.name.text() == ""
     assert desk.search.tickets() == []
     _type(qtbot, window.sign_in, "luis", "clave-de-luis")

@@ -51,7 +51,7 @@ class ColumnModel(KeyedListModel[TicketView]):
         if role == TICKET_ROLE:
             return ticket
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"#{ticket.id} {ticket.department}: {ticket.title}"
+            return f"#{ticket.id}: {ticket.title}"  # the column says the department's name
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.AccessibleDescriptionRole):
             text = self.describe(ticket) if self.describe is not None else ticket.title

@@ -26,6 +26,7 @@ from jun_desk.domain.canned import (
     load_canned,
     reply_language,
 )
+from jun_desk.domain.error_codes import ERRORS
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
@@ -34,6 +35,7 @@ from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.services.tickets import TicketDetail
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.error_texts import render, render_stored
 from jun_desk.ui.labels import (
     department_name,
     kind_labels,
@@ -183,10 +185,12 @@ class DetailPanel(QWidget):
         self.privacy_button.setVisible(public)
         self.thread_view.setHtml(self._thread_html(snapshot))
         self.history.setPlainText(self._history_text(snapshot))
+        kinds = {"reply": self.tr("respuesta"), "dm": self.tr("DM")}
+        why = self.tr("motivo")  # (lupdate does not read inside f-strings)
         self.outbox.setPlainText("\n".join(
-            f"#{o.id} {o.kind} {outbox_labels().get(o.status, o.status)} "
-            + self.tr("(%d intentos)") % o.attempts + f": {o.text}"
-            + (f"\n    {self.tr('motivo')}: {o.last_error}"
+            f"#{o.id} {kinds.get(o.kind, o.kind)} {outbox_labels().get(o.status, o.status)} "
+            + self.tr("(intentos: %d)") % o.attempts + f": {o.text}"
+            + (f"\n    {why}: {render_stored(o.last_error)}"
                if o.last_error and o.status != "sent" else "")
             for o in snapshot.outbox) or self.tr("Nada enviado aún."))
         self._update_buttons()
@@ -196,6 +200,15 @@ class DetailPanel(QWidget):
         """Each audit event as a sentence in the operator's language, before → after:
         "luis cambió el departamento: Obras → Limpieza"."""
         catalogue, statuses = self.ui.desk.ctx.catalogue, status_singular()
+
+        def reason(event) -> str | None:  # type: ignore[no-untyped-def]
+            """A refusal's reason in the window's language (its error code, kept beside
+            the English message)."""
+            coded = event.after if event.outcome != "ok" and event.after else {}
+            if coded.get("error") in ERRORS:
+                return render(JunDeskError(event.message or "", code=coded["error"],
+                                           params=coded.get("params") or {}))
+            return render_stored(event.message) if event.message is not None else None
 
         def shown(name: str, value: object) -> str:
             if name == "department":
@@ -214,7 +227,7 @@ class DetailPanel(QWidget):
 
         return "\n".join(
             f"{e.at:%d/%m %H:%M} " + history_sentence(
-                e.actor_name, e.action, e.outcome, e.before, e.after, e.message,
+                e.actor_name, e.action, e.outcome, e.before, e.after, reason(e),
                 language=language(), shown=shown)
             for e in snapshot.history)
 
@@ -225,11 +238,11 @@ class DetailPanel(QWidget):
             who = f"@{item.author_handle}" if item.author_handle else self.tr("Ayuntamiento")
             edited = ""
             if item.earlier_versions:
-                edited = f' · {html.escape(self.tr("editado"))}'
+                edited = " · " + html.escape(self.tr("editado"))
                 before = "".join(f"<li>{html.escape(text)}</li>"
                                  for text in item.earlier_versions)
-                edited_body = (f'<div style="color:#5f6368">'
-                               f'{html.escape(self.tr("Versiones anteriores:"))}'
+                earlier = html.escape(self.tr("Versiones anteriores:"))
+                edited_body = (f'<div style="color:#5f6368">{earlier}'
                                f'<ul>{before}</ul></div>')
             else:
                 edited_body = ""
@@ -237,9 +250,10 @@ class DetailPanel(QWidget):
                 f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
                 f'{item.created_at:%d/%m %H:%M}{edited}</p>{tweet_html(item.text)}'
                 f'{edited_body}')))
+        internal = html.escape(self.tr("Nota interna"))
         for note in snapshot.notes:
             entries.append((note.created_at, (
-                f'<p style="color:#5f6368"><b>{html.escape(self.tr("Nota interna"))}</b> · '
+                f'<p style="color:#5f6368"><b>{internal}</b> · '
                 f'{html.escape(note.author_name)}'
                 f' · {note.created_at:%d/%m %H:%M}</p>'
                 f'<div style="color:#5f6368">{html.escape(note.text)}</div>')))

@@ -31,9 +31,11 @@ from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
 from jun_desk.services.outbox import OutboxView
+from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.conversation_list import ConversationDelegate, apply_search, describe
 from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
+from jun_desk.ui.error_texts import render_stored
 from jun_desk.ui.labels import outbox_labels
 from jun_desk.ui.layout_fit import FlowLayout
 from jun_desk.ui.text_render import relative_time, tweet_html
@@ -63,7 +65,7 @@ class ConversationModel(QAbstractListModel):
             unread = f"  ({c.unhandled})" if c.unhandled else ""
             ticket = f"  · #{c.ticket_id}" if c.ticket_id else ""
             last = "".join(ch if ch.isprintable() else " " for ch in c.last_text)[:70]
-            when = relative_time(c.last_at, self.ui.desk.ctx.clock())
+            when = relative_time(c.last_at, self.ui.desk.ctx.clock(), labels.language())
             return f"{who}{unread}{ticket} · {when}\n{last}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return describe(c, self.ui.desk.ctx.clock())
@@ -267,7 +269,7 @@ class DmPanel(QWidget):
                 continue  # the sent copy is in the thread now
             state = states.get(o.status, o.status)
             if o.status == "failed" and o.last_error:
-                state = f"{state}: {o.last_error}"
+                state = f"{state}: {render_stored(o.last_error)}"
             colour = "#b71c1c" if o.status == "failed" else "#6d6d6d"
             parts.append(f'<p align="right"><b>{self.tr("Ayuntamiento")}</b> · '
                          f'<span style="color: {colour};">{html.escape(state)}</span></p>'
@@ -319,14 +321,20 @@ class DmPanel(QWidget):
         item = self._latest_incoming()
         if item is None:
             return
+        from jun_desk.ui.pickers import creation_department
+
         desk, actor = self.ui.desk, self.ui.actor
+        go, department = creation_department(self.ui, item.suggested_department, self)
+        if not go:
+            return
 
         def done(ticket) -> None:  # type: ignore[no-untyped-def]
             self.ui.ticket_changed.emit(ticket)
             self.ui.ticket_chosen.emit(ticket.id)
             self.reload()
 
-        self.ui.run(lambda: desk.tickets.create_from_item(actor, item.id), done,
+        self.ui.run(lambda: desk.tickets.create_from_item(actor, item.id,
+                                                          department=department), done,
                     failure=self.tr("No se pudo crear el ticket"), changes=True)
 
     def link_ticket(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.tickets import ItemView
+from jun_desk.domain.triage import reason_in
 from jun_desk.ui.feed.model import ITEM_ROLE
 from jun_desk.ui.labels import language, privacy_labels
 from jun_desk.ui.readable import PRIORITY_COLOURS, age, priority_badge, time_of_day
@@ -196,7 +197,7 @@ class FeedDelegate(QStyledItemDelegate):
                                y: float, cursor: float) -> None:
         """The triage reason, elided, in what the badges on the right leave."""
         painter.setPen(MUTED)
-        reason = item.triage_reason or ""
+        reason = reason_in(item.triage_reason or "", language())
         tail = self._badges(item)
         tail_width = painter.fontMetrics().horizontalAdvance(tail) + PAD if tail else 0
         available = int(rect.right() - PAD - cursor - tail_width)

@@ -315,10 +315,15 @@ class FeedPanel(QWidget):
         self.ui.run(work, done, failure=self.tr("No se pudo añadir"), changes=True)
 
     def _create(self, item: ItemView) -> None:
+        from jun_desk.ui.pickers import creation_department
+
         desk, actor = self.ui.desk, self.ui.actor
+        go, department = creation_department(self.ui, item.suggested_department, self)
+        if not go:
+            return
 
         def work():  # type: ignore[no-untyped-def]
-            ticket = desk.tickets.create_from_item(actor, item.id)
+            ticket = desk.tickets.create_from_item(actor, item.id, department=department)
             return ticket, desk.tickets.items(ticket.id)[0]
 
         def done(result) -> None:  # type: ignore[no-untyped-def]

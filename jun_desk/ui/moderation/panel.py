@@ -10,6 +10,7 @@ given by the window (its worker thread builds the client); without one, only pro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -57,6 +58,39 @@ def category_names() -> dict[str, str]:
             "Moderation", "Datos personales de otros"),
         Category.ADVERTISING.value: QCoreApplication.translate("Moderation", "Publicidad"),
     }
+
+
+_LINKS = re.compile(r"(\d+) enlaces")
+_REPEATED = re.compile(r"texto repetido ×(\d+)")
+_PERSONAL = re.compile(r"(dni|nie|phone|email|iban) (.+)")
+
+
+def evidence_shown(signal: str) -> str:
+    """One of a flag's signals in the window's language: the signals the detector words
+    itself (``domain/moderation.py``, in Spanish) translated, the words it quotes from the
+    reply left as they are."""
+    translate = QCoreApplication.translate
+    fixed = {"enlace": translate("Moderation", "enlace"),
+             "cuenta nueva con enlace": translate("Moderation", "cuenta nueva con enlace"),
+             "avatar por defecto con enlace": translate("Moderation",
+                                                        "avatar por defecto con enlace")}
+    if signal in fixed:
+        return fixed[signal]
+    if found := _LINKS.fullmatch(signal):
+        return translate("Moderation", "%d enlaces") % int(found.group(1))
+    if found := _REPEATED.fullmatch(signal):
+        return translate("Moderation", "texto repetido ×%d") % int(found.group(1))
+    if found := _PERSONAL.fullmatch(signal):
+        return f"{labels.privacy_labels()[found.group(1)]} {found.group(2)}"
+    if signal.startswith("salud: "):
+        return f"{labels.privacy_labels()['health']}: {signal.removeprefix('salud: ')}"
+    return signal
+
+
+def flag_text(flag: Any) -> str:
+    """"Spam: enlace, texto repetido ×3" in the window's language."""
+    name = category_names().get(flag.category.value, flag.category.value)
+    return f"{name}: {', '.join(evidence_shown(s) for s in flag.evidence)}"
 
 
 def action_names() -> dict[str, str]:
@@ -259,7 +293,6 @@ class ModerationPanel(QWidget):
         chosen_id = chosen.item_id if chosen else None
         self.groups, self.proposals, self.applied = list(groups), list(proposals), \
             list(applied)
-        names = category_names()
         self.tree.clear()
         flagged = 0
         select: QTreeWidgetItem | None = None
@@ -282,9 +315,7 @@ class ModerationPanel(QWidget):
             top.setFirstColumnSpanned(False)
             self.tree.addTopLevelItem(top)
             for reply in group.replies:
-                flags = "; ".join(
-                    f"{names.get(f.category.value, f.category.value)}: {', '.join(f.evidence)}"
-                    for f in reply.assessment.flags)
+                flags = "; ".join(flag_text(f) for f in reply.assessment.flags)
                 row = QTreeWidgetItem([" ".join(reply.text.split()),
                                        f"@{reply.author_handle or '?'}", flags,
                                        self._state(reply)])
@@ -378,10 +409,8 @@ class ModerationPanel(QWidget):
                 button.setEnabled(False)
             return
         self.text.setPlainText(reply.text)
-        names = category_names()
         self.flags.setText("\n".join(
-            f"⚑ {names.get(f.category.value, f.category.value)}: {', '.join(f.evidence)}"
-            for f in reply.assessment.flags) or self.tr("Sin señales."))
+            f"⚑ {flag_text(f)}" for f in reply.assessment.flags) or self.tr("Sin señales."))
         self.flags.setStyleSheet(f"color: {FLAG_COLOUR.name()};"
                                  if reply.assessment.flagged else "")
         if reply.assessment.flags:  # the detector's reason first; a person may change it
@@ -501,8 +530,14 @@ class ModerationPanel(QWidget):
         reply = self.selected_reply()
         if reply is None:
             return
+        from jun_desk.ui.pickers import creation_department
+
         desk, actor = self.ui.desk, self.ui.actor
-        self.ui.run(lambda: desk.tickets.create_from_item(actor, reply.item_id),
+        go, department = creation_department(self.ui, reply.suggested_department, self)
+        if not go:
+            return
+        self.ui.run(lambda: desk.tickets.create_from_item(actor, reply.item_id,
+                                                          department=department),
                     self._done(self.tr("Ticket creado.")),
                     failure=self.tr("No se pudo crear el ticket"), on_error=self._failed,
                     changes=True)
