@@ -99,7 +99,7 @@ def train(examples: Sequence[Example], classes: Sequence[str], *, c: float = DEF
             "per_department": dict(Counter(e.department for e in usable)), **(meta or {})}
     if offsets is not None:
         if len(offsets) != n:
-            raise ValidationError("One offset per department is needed")
+            raise ValueError(f"one offset per department is needed: {len(offsets)} for {n}")
         bias = [b + o if b > -30.0 else b for b, o in zip(bias, offsets, strict=True)]
         info["offsets"] = [round(o, 4) for o in offsets]
     return LinearModel(wanted, weights, bias, threshold=threshold, meta=info)

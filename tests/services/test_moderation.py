@@ -168,6 +168,28 @@ def test_x_refusals_change_nothing_here(synced, people) -> None:  # type: ignore
     assert len(refusals) == 2
 
 
+def test_a_bug_in_asking_x_is_not_reported_as_x_refusing(synced, people) -> None:  # type: ignore[no-untyped-def]
+    """Only X's answers (and a network that cannot reach it) are "X refused": a programming
+    error goes to the crash report as itself, and no refusal is written in X's name."""
+    desk, _sandbox, client = synced
+    spam = _reply(desk, "GANA 300€")
+
+    class Broken:
+        def hide_reply(self, tweet_id: str, hidden: bool = True) -> bool:
+            raise TypeError("a bug")
+
+        mute = delete_tweet = hide_reply
+
+    with pytest.raises(TypeError, match="a bug"):
+        desk.moderation.act(people["ana"], "hide", spam.x_id, "spam", Broken())
+    assert _rows(desk) == 0
+    with desk.db.session(readonly=True) as session:
+        assert not session.scalars(select(AuditEvent.outcome).where(
+            AuditEvent.outcome == "x_refused")).all()
+    # with the real client, the same request goes through
+    assert desk.moderation.act(people["ana"], "hide", spam.x_id, "spam", client)
+
+
 def test_hidden_reply_that_reports_a_problem_still_becomes_a_ticket(synced, people) -> None:  # type: ignore[no-untyped-def]
     desk, _sandbox, client = synced
     reply = _reply(desk, "la farola de calle Baja número 8")
