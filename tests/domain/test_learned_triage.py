@@ -96,7 +96,7 @@ def test_offsets_shift_the_bias_and_are_kept_in_the_model(tiny_model: LinearMode
         0.5, 0.0, -0.25]
     again = LinearModel.from_bytes(shifted.to_bytes())
     assert again.meta["offsets"] == [0.5, 0.0, -0.25]
-    with pytest.raises(ValidationError, match="One offset per department"):
+    with pytest.raises(ValueError, match="one offset per department"):
         train(examples, CLASSES, offsets=[1.0])
 
 
