@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +79,8 @@ class Column(QWidget):
 
 
 class BoardPanel(QWidget):
+    loaded = Signal()  # every column's first page and the counts are in (see reload)
+
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
@@ -236,6 +238,7 @@ class BoardPanel(QWidget):
             for status, column in self.columns.items():
                 column.model.first_page(generations[status], pages[status])
             self._counts(counts)
+            self.loaded.emit()
 
         def failed(err: Exception) -> None:
             for status, column in self.columns.items():
