@@ -5,7 +5,6 @@ everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 import time
@@ -14,11 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -32,15 +32,11 @@ from PySide6.QtWidgets import (
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
 from jun_desk.domain.actions import Changes, Kind
-from jun_desk.domain.costs import money
 from jun_desk.domain.errors import SessionEndedError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.ui import labels
 from jun_desk.ui.labels import role_names
-from jun_desk.ui.layout_fit import (
-    DeskStatusBar,
-    StatusLabel,
-    arrange_docks,
+from jun_desk.ui.screen_fit import (
     available_geometry,
     bottom_height,
     clamp_to,
@@ -49,6 +45,8 @@ from jun_desk.ui.layout_fit import (
 )
 
 if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
+    from PySide6.QtCore import Qt
+
     from jun_desk.services.changes import ChangeBatch
     from jun_desk.services.desk import Desk
     from jun_desk.ui.context import UiContext
@@ -56,6 +54,18 @@ if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
     from jun_desk.ui.live import ChangeListener
     from jun_desk.ui.poller import Poller
     from jun_desk.ui.sign_in import SignInPanel
+else:
+    class _Qt:
+        """``Qt``, looked up when first used. PySide6 builds every enum of the ``Qt``
+        namespace the first time it is touched (35 ms here): the window is on screen
+        before that (see ``app.py``)."""
+
+        def __getattr__(self, name: str) -> Any:
+            from PySide6.QtCore import Qt
+
+            return getattr(Qt, name)
+
+    Qt = _Qt()
 
 
 def describe(err: Exception) -> str:
@@ -160,17 +170,25 @@ class MainWindow(QMainWindow):
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
         self._set_title()
-        self.desk_status = DeskStatusBar(self)
-        self.setStatusBar(self.desk_status)
         self.resize(first_size(available_geometry(self)))
         # Until the desk is built: a line saying it opens, in the window's body.
-        self.placeholder = QLabel(self.tr("Abriendo la mesa…"), self)
+        # (Centred by stretches: no Qt enum is touched before the window is shown.)
+        self.placeholder_page = QWidget(self)
+        self.placeholder = QLabel(self.tr("Abriendo la mesa…"), self.placeholder_page)
         self.placeholder.setObjectName("desk-placeholder")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("font-size: 18px; color: palette(mid);")
+        self.placeholder.setMaximumWidth(640)
+        self.placeholder.setStyleSheet("font-size: 18px;")
+        column = QVBoxLayout(self.placeholder_page)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.placeholder)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(2)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.placeholder_page)
         self.setCentralWidget(self.pages)
         menu = self.menuBar()
         self._view_menu = menu.addMenu(self.tr("&Ver"))
@@ -200,7 +218,7 @@ class MainWindow(QMainWindow):
     def show_placeholder(self, text: str) -> None:
         """What the window says while the desk opens (or why it cannot)."""
         self.placeholder.setText(text)
-        self.pages.setCurrentWidget(self.placeholder)
+        self.pages.setCurrentWidget(self.placeholder_page)
 
     def first_sign_in(self, desk: Desk, os_user: str | None) -> SignInPanel:
         """The sign-in in the window's body, before the desk is built behind it; the
@@ -230,6 +248,7 @@ class MainWindow(QMainWindow):
         from jun_desk.ui.detail.panel import DetailPanel
         from jun_desk.ui.dms.panel import DmPanel
         from jun_desk.ui.feed.panel import FeedPanel
+        from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel, arrange_docks
         from jun_desk.ui.live import ChangeCoalescer
         from jun_desk.ui.moderation.panel import ModerationPanel
         from jun_desk.ui.quarantine_panel import QuarantinePanel
@@ -240,6 +259,8 @@ class MainWindow(QMainWindow):
         self.poller = poller
         self._budget = budget
         self._stalled = stalled  # streams X has not let the desk read for a while
+        self.desk_status = DeskStatusBar(self)
+        self.setStatusBar(self.desk_status)
         self.board = BoardPanel(ui, self)
         self.banner = QLabel("", self)
         self.banner.setObjectName("connection-banner")
@@ -666,6 +687,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
             if sys.platform.startswith("linux"):  # notification servers read some markup
+                import html
+
                 title, text = html.escape(title), html.escape(text)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
@@ -723,6 +746,7 @@ class MainWindow(QMainWindow):
     def show_costs(self, state, credits_error: Exception | None = None) -> None:  # type: ignore[no-untyped-def]
         """The status bar's spend line; the red banner when polling is paused for the
         budget or X refuses for spent credits (one message, until a person acts)."""
+        from jun_desk.domain.costs import money
         from jun_desk.ui.costs_chart import summary_text
 
         lang = labels.language()
@@ -929,7 +953,7 @@ class MainWindow(QMainWindow):
         # with its title bar, which nobody knows the height of before it is shown.
         area = available_geometry(self)
         if not getattr(self, "_own_geometry", False) and first_size(area) == area.size():
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            self.showMaximized()  # (no Qt enum touched before the window is on screen)
         clamp_to(self, area)
         QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
         if self.attached:
