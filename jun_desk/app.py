@@ -261,12 +261,19 @@ class DeskStart:
         self.announce = False  # print "shown"/"ready" (the start-up benchmark)
         self.quit_when_ready = False
         self.events: list[str] = []  # what happened, in order (tests read it)
+        self.times: dict[str, float] = {}  # when (perf_counter), for JUN_DESK_START_TRACE
         self.is_ready = False
+
+    def _event(self, name: str) -> None:
+        self.events.append(name)
+        self.times[name] = time.perf_counter()
+        if os.environ.get("JUN_DESK_START_TRACE") == "1":
+            print(f"{name} {time.time():.6f}", file=sys.stderr, flush=True)
 
     # ------------------------------------------------------------------ steps
     def shown(self) -> None:
         """The window is on screen: only now does the rest load."""
-        self.events.append("shown")
+        self._event("shown")
         if self.announce:
             print(f"shown {time.time():.6f}", flush=True)
             if not self.quit_when_ready:
@@ -344,7 +351,7 @@ class DeskStart:
             self._work(self._open_sandbox, self._connected)
 
     def _connected(self, connection: Connection) -> None:
-        self.events.append("connected")
+        self._event("connected")
         self.connection = connection
         self.window.set_source(connection.label, training=connection.training)
         self._work(lambda: self._open_desk(connection), self._opened)
@@ -378,7 +385,7 @@ class DeskStart:
         from PySide6.QtCore import QCoreApplication, QTimer
         from PySide6.QtWidgets import QMessageBox
 
-        self.events.append("opened")
+        self._event("opened")
         self.window.session.os_user = opened.session_os_user
         self.window.session.idle_minutes = opened.idle_minutes
         if opened.no_operators:
@@ -396,7 +403,7 @@ class DeskStart:
         # Who works at the desk, asked inside the window; the desk is built after.
         panel = self.window.first_sign_in(opened.desk, opened.dialog_os_user)
         panel.signed_in.connect(self._signed_in)
-        self.events.append("sign-in")
+        self._event("sign-in")
         self._ready()
 
     def _signed_in(self, actor: Actor) -> None:
@@ -454,7 +461,7 @@ class DeskStart:
                           budget=x.budget, live=live, lease_keeper=keeper,
                           stalled=x.stalled, moderation_x=x.moderation_client)
             window.board.loaded.connect(self._board_loaded)
-            self.events.append("attached")
+            self._event("attached")
             live.start()
             keeper.start()
             poller.start()
@@ -469,13 +476,13 @@ class DeskStart:
 
     def _painted(self) -> None:
         self.window.board.repaint()  # the first page of every column, on screen now
-        self.events.append("board")
+        self._event("board")
         self._ready()
 
     def _ready(self) -> None:
         """Data loaded and the board painted, or the sign-in waiting for a name."""
         self.is_ready = True
-        self.events.append("ready")
+        self._event("ready")
         if self.announce:
             print(f"ready {time.time():.6f}", flush=True)
             if self.quit_when_ready:
@@ -491,7 +498,7 @@ class DeskStart:
         from jun_desk.domain.errors import describe as describe_error
         from jun_desk.ui import labels
 
-        self.events.append("failed")
+        self._event("failed")
         if isinstance(err, JunDeskError):
             text = describe_error(err, labels.language())
             self.failure = err
