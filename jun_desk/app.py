@@ -319,7 +319,7 @@ class DeskStart:
     def _credentials_read(self, result: tuple[str, Any]) -> None:
         """Credentials from the keyring; the first-run dialog if there are none; the
         sandbox offered in plain words if there is no keyring at all."""
-        from PySide6.QtWidgets import QDialog, QMessageBox
+        from PySide6.QtWidgets import QDialog
 
         what, value = result
         if what == "ok":
@@ -338,13 +338,7 @@ class DeskStart:
             self._connected(Connection(secrets.load_credentials(account), api_base, account,
                                        database_url(self.options.db_url), f"@{account}"))
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Jun Desk", value,
-                              parent=self.window)
-            use_sandbox = box.addButton(self.window.tr("Usar el sandbox"),
-                                        QMessageBox.ButtonRole.AcceptRole)
-            box.addButton(self.window.tr("Salir"), QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not use_sandbox:
+            if not self.window.offer_sandbox(value):
                 self.finish(1)
                 return
             self.window.session.training = True
@@ -382,19 +376,17 @@ class DeskStart:
                        settings.idle_minutes)
 
     def _opened(self, opened: _Opened) -> None:
-        from PySide6.QtCore import QCoreApplication, QTimer
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QMessageBox
+
+        from jun_desk.ui.sign_in import no_operators_text
 
         self._event("opened")
         self.window.session.os_user = opened.session_os_user
         self.window.session.idle_minutes = opened.idle_minutes
         if opened.no_operators:
-            text = QCoreApplication.translate("SignIn",
-                "Esta mesa no tiene operadores todavía. Crea el primero con:\n\n"
-                "  jun-desk operators add NOMBRE --role supervisor --name \"Nombre Apellido\"\n\n"
-                "o abre Jun Desk con --sandbox para practicar.")
-            self.window.show_placeholder(text)
-            QMessageBox.warning(self.window, "Jun Desk", text)
+            self.window.show_placeholder(no_operators_text())
+            QMessageBox.warning(self.window, "Jun Desk", no_operators_text())
             self.finish(1)
             return
         if opened.actor is not None:
@@ -411,7 +403,7 @@ class DeskStart:
 
         self.window.sign_in.signed_in.disconnect(self._signed_in)
         self.window.sign_in.os_user = self.window.session.os_user  # for the lock screen
-        self.window.show_placeholder(self.window.tr("Abriendo la mesa…"))
+        self.window.opening()
         QTimer.singleShot(0, lambda: self._build(actor))
 
     def _build(self, actor: Actor) -> None:
@@ -492,8 +484,6 @@ class DeskStart:
     def _failed(self, err: Exception) -> None:
         """The database cannot be opened, the sandbox cannot start…: said in the
         window's body and in a message over it; the desk then closes."""
-        from PySide6.QtWidgets import QMessageBox
-
         from jun_desk.domain.errors import JunDeskError
         from jun_desk.domain.errors import describe as describe_error
         from jun_desk.ui import labels
@@ -506,20 +496,12 @@ class DeskStart:
             from jun_desk.crash import write_crash_report
 
             report = write_crash_report(err)
-            text = self.window.tr("Error inesperado (%s); los detalles están en %s") % (
-                type(err).__name__, report)
+            text = self.window.unexpected_text(type(err).__name__, report)
             print(f"jun-desk: unexpected error ({type(err).__name__}); details in {report}",
                   file=sys.stderr)
             self.code = EXIT_UNEXPECTED
-        self.window.show_placeholder(
-            self.window.tr("No se pudo abrir la mesa: %s") % text)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Jun Desk",
-                          self.window.tr("No se pudo abrir la mesa.") + "\n\n" + text,
-                          QMessageBox.StandardButton.Close, self.window)
-        box.setObjectName("start-failed")
+        box = self.window.start_failed(text)
         box.finished.connect(lambda _result: self.app.exit(EXIT_ERROR))
-        self.failed_box = box
-        box.open()
 
     def finish(self, code: int) -> None:
         self.code = code

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QSystemTrayIcon,
     QToolButton,
@@ -219,6 +220,32 @@ class MainWindow(QMainWindow):
         """What the window says while the desk opens (or why it cannot)."""
         self.placeholder.setText(text)
         self.pages.setCurrentWidget(self.placeholder_page)
+
+    def opening(self) -> None:
+        self.show_placeholder(self.tr("Abriendo la mesa…"))
+
+    def start_failed(self, reason: str) -> QMessageBox:
+        """The desk could not be opened: why, in the window's body and in a message over
+        it (window-modal, not blocking: the caller hears ``finished``)."""
+        self.show_placeholder(self.tr("No se pudo abrir la mesa: %s") % reason)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Jun Desk",
+                          self.tr("No se pudo abrir la mesa.") + "\n\n" + reason,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("start-failed")
+        box.open()
+        return box
+
+    def unexpected_text(self, error: str, report: object) -> str:
+        return self.tr("Error inesperado (%s); los detalles están en %s") % (error, report)
+
+    def offer_sandbox(self, reason: str) -> bool:
+        """No keyring to keep X's keys in: the sandbox offered in plain words, or quit."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Jun Desk", reason, parent=self)
+        use_sandbox = box.addButton(self.tr("Usar el sandbox"),
+                                    QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Salir"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is use_sandbox
 
     def first_sign_in(self, desk: Desk, os_user: str | None) -> SignInPanel:
         """The sign-in in the window's body, before the desk is built behind it; the

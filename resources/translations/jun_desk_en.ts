@@ -140,63 +140,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="94" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="98" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="101" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="111" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="144" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="147" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="148" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="150" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="215" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="246" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="217" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="249" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="304" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="307" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="394" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="397" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="425" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="428" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -1361,7 +1361,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="133" />
+        <location filename="../../jun_desk/ui/main_window.py" line="139" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -1502,342 +1502,373 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="209" />
+        <location filename="../../jun_desk/ui/main_window.py" line="334" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="336" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="214" />
+        <location filename="../../jun_desk/ui/main_window.py" line="339" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="219" />
+        <location filename="../../jun_desk/ui/main_window.py" line="344" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="226" />
+        <location filename="../../jun_desk/ui/main_window.py" line="351" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="356" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="361" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="249" />
+        <location filename="../../jun_desk/ui/main_window.py" line="374" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="258" />
+        <location filename="../../jun_desk/ui/main_window.py" line="383" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="262" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="268" />
+        <location filename="../../jun_desk/ui/main_window.py" line="393" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="284" />
+        <location filename="../../jun_desk/ui/main_window.py" line="195" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <location filename="../../jun_desk/ui/main_window.py" line="414" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="293" />
+        <location filename="../../jun_desk/ui/main_window.py" line="417" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="302" />
+        <location filename="../../jun_desk/ui/main_window.py" line="196" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="303" />
+        <location filename="../../jun_desk/ui/main_window.py" line="427" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="309" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="311" />
+        <location filename="../../jun_desk/ui/main_window.py" line="435" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="313" />
+        <location filename="../../jun_desk/ui/main_window.py" line="437" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="319" />
+        <location filename="../../jun_desk/ui/main_window.py" line="197" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="320" />
+        <location filename="../../jun_desk/ui/main_window.py" line="444" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="325" />
+        <location filename="../../jun_desk/ui/main_window.py" line="449" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="327" />
+        <location filename="../../jun_desk/ui/main_window.py" line="451" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="329" />
+        <location filename="../../jun_desk/ui/main_window.py" line="453" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="331" />
+        <location filename="../../jun_desk/ui/main_window.py" line="455" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="333" />
+        <location filename="../../jun_desk/ui/main_window.py" line="457" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="336" />
+        <location filename="../../jun_desk/ui/main_window.py" line="200" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="337" />
+        <location filename="../../jun_desk/ui/main_window.py" line="178" />
+        <location filename="../../jun_desk/ui/main_window.py" line="225" />
+        <source>Abriendo la mesa…</source>
+        <translation>Opening the desk…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="201" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="396" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <source>No se pudo abrir la mesa: %s</source>
+        <translation>Could not open the desk: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="232" />
+        <source>No se pudo abrir la mesa.</source>
+        <translation>Could not open the desk.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <source>Error inesperado (%s); los detalles están en %s</source>
+        <translation>Unexpected error (%s); the details are in %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="244" />
+        <source>Usar el sandbox</source>
+        <translation>Use the sandbox</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="246" />
+        <source>Salir</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="521" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="415" />
+        <location filename="../../jun_desk/ui/main_window.py" line="540" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="423" />
+        <location filename="../../jun_desk/ui/main_window.py" line="548" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="423" />
+        <location filename="../../jun_desk/ui/main_window.py" line="548" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="549" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="441" />
+        <location filename="../../jun_desk/ui/main_window.py" line="566" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="466" />
+        <location filename="../../jun_desk/ui/main_window.py" line="591" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="593" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="602" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="481" />
+        <location filename="../../jun_desk/ui/main_window.py" line="606" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="484" />
+        <location filename="../../jun_desk/ui/main_window.py" line="609" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="612" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="613" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="613" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="498" />
+        <location filename="../../jun_desk/ui/main_window.py" line="623" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="507" />
+        <location filename="../../jun_desk/ui/main_window.py" line="632" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="512" />
+        <location filename="../../jun_desk/ui/main_window.py" line="637" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="517" />
+        <location filename="../../jun_desk/ui/main_window.py" line="642" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="523" />
+        <location filename="../../jun_desk/ui/main_window.py" line="648" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="530" />
+        <location filename="../../jun_desk/ui/main_window.py" line="655" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="531" />
+        <location filename="../../jun_desk/ui/main_window.py" line="656" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="535" />
+        <location filename="../../jun_desk/ui/main_window.py" line="660" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="565" />
+        <location filename="../../jun_desk/ui/main_window.py" line="690" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="569" />
+        <location filename="../../jun_desk/ui/main_window.py" line="694" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="575" />
+        <location filename="../../jun_desk/ui/main_window.py" line="700" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="577" />
+        <location filename="../../jun_desk/ui/main_window.py" line="702" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="579" />
+        <location filename="../../jun_desk/ui/main_window.py" line="704" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="588" />
+        <location filename="../../jun_desk/ui/main_window.py" line="713" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="601" />
+        <location filename="../../jun_desk/ui/main_window.py" line="730" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <location filename="../../jun_desk/ui/main_window.py" line="737" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="628" />
+        <location filename="../../jun_desk/ui/main_window.py" line="757" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="629" />
+        <location filename="../../jun_desk/ui/main_window.py" line="758" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="633" />
+        <location filename="../../jun_desk/ui/main_window.py" line="762" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="657" />
+        <location filename="../../jun_desk/ui/main_window.py" line="789" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="661" />
+        <location filename="../../jun_desk/ui/main_window.py" line="793" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="663" />
+        <location filename="../../jun_desk/ui/main_window.py" line="795" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="679" />
+        <location filename="../../jun_desk/ui/main_window.py" line="813" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="685" />
+        <location filename="../../jun_desk/ui/main_window.py" line="819" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="687" />
+        <location filename="../../jun_desk/ui/main_window.py" line="821" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -2699,7 +2730,7 @@ week</translation>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="331" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"

@@ -219,3 +219,16 @@ def test_window_options_read_as_the_whole_command_line_reads_them(argv: list[str
     from jun_desk import cli
 
     assert vars(cli._parse(argv)) == vars(cli._parser().parse_args(argv))
+
+
+def test_the_placeholder_speaks_the_window_language(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    try:
+        window = MainWindow(source="sandbox", session=SessionOptions(training=True))
+        qtbot.addWidget(window)
+        assert window.placeholder.text() == "Opening the desk…"
+        assert [a.text() for a in window.menuBar().actions()][-1] == "&Help"
+    finally:
+        i18n.install(qapp, "es")
