@@ -255,6 +255,7 @@ class DeskStart:
         self.desk: Desk | None = None
         self.live = None
         self.x: _XSide | None = None
+        self.poller = None
         self.crashes = None
         self.failure: BaseException | None = None
         self.code: int | None = None
@@ -456,7 +457,9 @@ class DeskStart:
             self._event("attached")
             live.start()
             keeper.start()
-            poller.start()
+            self.poller = poller  # started once the board is painted: the first poll
+            # loads the X client (tweepy, requests) and would compete with the first page
+
 
         QTimer.singleShot(0, attach)
 
@@ -470,6 +473,8 @@ class DeskStart:
         self.window.board.repaint()  # the first page of every column, on screen now
         self._event("board")
         self._ready()
+        if self.poller is not None and not (self.announce and self.quit_when_ready):
+            self.poller.start()
 
     def _ready(self) -> None:
         """Data loaded and the board painted, or the sign-in waiting for a name."""

@@ -79,7 +79,8 @@ class Column(QWidget):
 
 
 class BoardPanel(QWidget):
-    loaded = Signal()  # every column's first page and the counts are in (see reload)
+    loaded = Signal()  # a reload is over: every column's first page and the counts are in
+    # (or the read failed and the board says so)
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +245,7 @@ class BoardPanel(QWidget):
             for status, column in self.columns.items():
                 column.model.load_failed(generations[status])
             self._refused(err)
+            self.loaded.emit()
 
         self.ui.run(lambda: self.ui.desk.search.board(flt, PAGE), done, on_error=failed,
                     failure=self.tr("No se pudo leer el tablero"))
