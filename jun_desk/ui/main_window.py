@@ -13,19 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
-    QMessageBox,
     QStackedWidget,
-    QSystemTrayIcon,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +39,16 @@ from jun_desk.ui.screen_fit import (
 )
 
 if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEvent, QSettings, Qt
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import (
+        QApplication,
+        QDockWidget,
+        QMenu,
+        QMessageBox,
+        QSystemTrayIcon,
+        QToolButton,
+    )
 
     from jun_desk.services.changes import ChangeBatch
     from jun_desk.services.desk import Desk
@@ -56,17 +58,40 @@ if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
     from jun_desk.ui.poller import Poller
     from jun_desk.ui.sign_in import SignInPanel
 else:
-    class _Qt:
-        """``Qt``, looked up when first used. PySide6 builds every enum of the ``Qt``
-        namespace the first time it is touched (35 ms here): the window is on screen
-        before that (see ``app.py``)."""
+    class _Later:
+        """A Qt name looked up when first used. PySide6 builds a class's enums the first
+        time the class is imported (for ``Qt`` every enum of the namespace, 35 ms here):
+        the window is on screen before any of these is needed (see ``app.py``)."""
+
+        def __init__(self, module: str, name: str) -> None:
+            self._where = (module, name)
+            self._target: Any = None
+
+        def _get(self) -> Any:
+            if self._target is None:
+                import importlib
+
+                module, name = self._where
+                self._target = getattr(importlib.import_module(module), name)
+            return self._target
 
         def __getattr__(self, name: str) -> Any:
-            from PySide6.QtCore import Qt
+            return getattr(self._get(), name)
 
-            return getattr(Qt, name)
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            return self._get()(*args, **kwargs)
 
-    Qt = _Qt()
+    Qt = _Later("PySide6.QtCore", "Qt")
+    QEvent = _Later("PySide6.QtCore", "QEvent")
+    QSettings = _Later("PySide6.QtCore", "QSettings")
+    QAction = _Later("PySide6.QtGui", "QAction")
+    QKeySequence = _Later("PySide6.QtGui", "QKeySequence")
+    QApplication = _Later("PySide6.QtWidgets", "QApplication")
+    QDockWidget = _Later("PySide6.QtWidgets", "QDockWidget")
+    QMenu = _Later("PySide6.QtWidgets", "QMenu")
+    QMessageBox = _Later("PySide6.QtWidgets", "QMessageBox")
+    QSystemTrayIcon = _Later("PySide6.QtWidgets", "QSystemTrayIcon")
+    QToolButton = _Later("PySide6.QtWidgets", "QToolButton")
 
 
 def describe(err: Exception) -> str:
@@ -112,6 +137,9 @@ class IdleLock(QObject):
         self.seconds = minutes * 60
         self.clock = clock
         self.last_input = clock()
+        self._input = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                                 QEvent.Type.MouseMove, QEvent.Type.Wheel,
+                                 QEvent.Type.TouchBegin})
         self.timer = QTimer(self)
         if self.seconds > 0:
             self.timer.setInterval(int(min(30.0, max(1.0, self.seconds / 4)) * 1000))
@@ -121,11 +149,8 @@ class IdleLock(QObject):
             if app is not None:
                 app.installEventFilter(self)
 
-    _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                        QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._INPUT:
+        if event.type() in self._input:
             self.last_input = self.clock()
         return False
 
