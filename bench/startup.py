@@ -34,7 +34,7 @@ window = QMainWindow()
 window.resize(1600, 950)
 window.show()
 def shown():
-    print(f"shown {time.time():.6f}", flush=True)
+    print(f"shown {time.time():.6f} {time.process_time():.6f}", flush=True)
     app.quit()
 class Exposed(QObject):
     def eventFilter(self, watched, event):
@@ -51,15 +51,20 @@ app.exec()
 """
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, float | None]:
-    """Seconds from process start to "shown", and to "ready" (None if not reported)."""
+def measure(command: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from process start to "shown" and to "ready" (when reported), and the
+    process's CPU seconds at each ("shown-cpu", "ready-cpu"; when reported)."""
     started = time.time()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
                           check=True)
-    marks = {line.split()[0]: float(line.split()[1]) for line in done.stdout.splitlines()
-             if line.startswith(("shown ", "ready "))}
-    ready = marks.get("ready")
-    return marks["shown"] - started, None if ready is None else ready - started
+    marks: dict[str, float] = {}
+    for line in done.stdout.splitlines():
+        words = line.split()
+        if words and words[0] in ("shown", "ready"):
+            marks[words[0]] = float(words[1]) - started
+            if len(words) > 2:
+                marks[f"{words[0]}-cpu"] = float(words[2])
+    return marks
 
 
 def main() -> None:
@@ -97,19 +102,30 @@ def main() -> None:
         for _ in range(args.runs):  # alternated: both see the machine as it is at the time
             desk_runs.append(measure([sys.executable, "-m", "jun_desk", "--db", db,
                                       "--sandbox"], env))
-            bare_runs.append(measure([sys.executable, "-c", BARE], env)[0])
-    bare = statistics.median(bare_runs)
-    shown = statistics.median(s for s, _ in desk_runs)
+            bare_runs.append(measure([sys.executable, "-c", BARE], env))
+
+    def median(runs: list[dict[str, float]], key: str) -> float | None:
+        values = [r[key] for r in runs if key in r]
+        return statistics.median(values) if len(values) == len(runs) else None
+
+    bare, bare_cpu = median(bare_runs, "shown"), median(bare_runs, "shown-cpu")
+    assert bare is not None
     print(f"start-up ({args.tickets:,} tickets, sandbox, offscreen, median of {args.runs}; "
-          f"bare QMainWindow {bare * 1000:.0f} ms):")
-    print(f"  to main window shown: Jun Desk {shown * 1000:.0f} ms, ratio {shown / bare:.2f}")
-    readies = [r for _, r in desk_runs if r is not None]
-    if len(readies) == len(desk_runs):
-        ready = statistics.median(readies)
-        print(f"  to ready (board painted): Jun Desk {ready * 1000:.0f} ms, "
-              f"ratio {ready / bare:.2f}")
-    print("  runs (shown/ready ms): " + ", ".join(
-        f"{s * 1000:.0f}/{'-' if r is None else f'{r * 1000:.0f}'}" for s, r in desk_runs))
+          f"bare QMainWindow {bare * 1000:.0f} ms"
+          + (f", {bare_cpu * 1000:.0f} ms CPU" if bare_cpu else "") + "):")
+    for key, what in (("shown", "to main window shown"),
+                      ("ready", "to ready (board painted)")):
+        wall, cpu = median(desk_runs, key), median(desk_runs, f"{key}-cpu")
+        if wall is None:
+            continue
+        line = f"  {what}: Jun Desk {wall * 1000:.0f} ms, ratio {wall / bare:.2f}"
+        if cpu is not None and bare_cpu:
+            line += f" (CPU {cpu * 1000:.0f} ms, ratio {cpu / bare_cpu:.2f})"
+        print(line)
+    print("  runs, shown/ready ms: " + ", ".join(
+        f"{r['shown'] * 1000:.0f}/" + (f"{r['ready'] * 1000:.0f}" if "ready" in r else "-")
+        for r in desk_runs) + "; bare: " + ", ".join(
+        f"{r['shown'] * 1000:.0f}" for r in bare_runs))
 
 
 if __name__ == "__main__":

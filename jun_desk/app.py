@@ -55,7 +55,9 @@ class Connection:
     training: bool = False
 
 
-def run_gui(options: GuiOptions) -> int:
+def run_gui(options: GuiOptions, *, on_shown: Callable[[], None] | None = None) -> int:
+    """The desk window. ``on_shown``: what waits until it is on screen (the command
+    line's folders and log file)."""
     from jun_desk.ui.platform_check import display_problem
 
     problem = display_problem()
@@ -76,6 +78,7 @@ def run_gui(options: GuiOptions) -> int:
     label = "sandbox" if options.sandbox else f"@{options.account or default_account()}"
     window = MainWindow(source=label, session=SessionOptions(training=options.sandbox))
     start = DeskStart(app, window, options)
+    start.on_shown = on_shown
     window.show()
     quit_when_shown = os.environ.get("JUN_DESK_QUIT_WHEN_SHOWN") == "1"
     start.announce = quit_when_shown or os.environ.get("JUN_DESK_QUIT_WHEN_READY") == "1"
@@ -264,6 +267,7 @@ class DeskStart:
         self.events: list[str] = []  # what happened, in order (tests read it)
         self.times: dict[str, float] = {}  # when (perf_counter), for JUN_DESK_START_TRACE
         self.is_ready = False
+        self.on_shown: Callable[[], None] | None = None
 
     def _event(self, name: str) -> None:
         self.events.append(name)
@@ -276,10 +280,12 @@ class DeskStart:
         """The window is on screen: only now does the rest load."""
         self._event("shown")
         if self.announce:
-            print(f"shown {time.time():.6f}", flush=True)
-            if not self.quit_when_ready:
-                self.app.quit()
-                return
+            print(f"shown {time.time():.6f} {time.process_time():.6f}", flush=True)
+        if self.on_shown is not None:
+            self.on_shown()
+        if self.announce and not self.quit_when_ready:
+            self.app.quit()
+            return
         from jun_desk.crash import write_crash_report
         from jun_desk.ui.crash_dialog import CrashReporter
 
@@ -481,7 +487,7 @@ class DeskStart:
         self.is_ready = True
         self._event("ready")
         if self.announce:
-            print(f"ready {time.time():.6f}", flush=True)
+            print(f"ready {time.time():.6f} {time.process_time():.6f}", flush=True)
             if self.quit_when_ready:
                 self.app.quit()
 

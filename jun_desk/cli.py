@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from jun_desk import __version__
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
-from jun_desk.logging_setup import mask, setup_logging
 
 if TYPE_CHECKING:
     from jun_desk.config import SignInSettings
@@ -220,8 +219,17 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return _parser().parse_args(words)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parse(argv)
+_logging: list[bool] = []  # set up already (once per process)
+
+
+def _start_logging() -> None:
+    """The desk's folders (private) and its log file; once."""
+    from jun_desk.logging_setup import setup_logging
+
+    if _logging:
+        return
+    _logging.append(True)
+
     level = logging.getLevelName(os.environ.get("JUN_DESK_LOG_LEVEL", "INFO").upper())
     try:
         tightened = Paths.default().make_private()
@@ -230,9 +238,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(Paths.default().logs, level if isinstance(level, int) else logging.INFO)
     for line in tightened:  # an older install left its files readable by others
         log.warning("%s", line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    if args.command is not None or args.self_test:
+        _start_logging()  # the desk window does it once it is on screen (app.DeskStart)
     try:
         return _dispatch(args)
     except JunDeskError as err:
+        from jun_desk.logging_setup import mask
+
+        _start_logging()
         log.warning("%s: %s", args.command or "gui", err)
         print(f"jun-desk: error: {mask(str(err))}", file=sys.stderr)
         return EXIT_ERROR
@@ -242,6 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # a bug: one line for the person, the details in a file
+        _start_logging()
         report = _crash_report(err)
         print(f"jun-desk: unexpected error ({type(err).__name__}); details in {report}",
               file=sys.stderr)
@@ -277,7 +295,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_gui(GuiOptions(db_url=args.db, sandbox=args.gui_sandbox,
                                   speed=parse_speed(args.gui_speed),
-                                  api_base=args.gui_api_base, language=args.gui_lang))
+                                  api_base=args.gui_api_base, language=args.gui_lang),
+                       on_shown=_start_logging)
     if args.command == "db":
         return _db(args)
     if args.command == "triage":
