@@ -11,7 +11,7 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -219,16 +219,9 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     return _parser().parse_args(words)
 
 
-_logging: list[bool] = []  # set up already (once per process)
-
-
 def _start_logging() -> None:
-    """The desk's folders (private) and its log file; once."""
+    """The desk's folders (private) and its log file."""
     from jun_desk.logging_setup import setup_logging
-
-    if _logging:
-        return
-    _logging.append(True)
 
     level = logging.getLevelName(os.environ.get("JUN_DESK_LOG_LEVEL", "INFO").upper())
     try:
@@ -242,14 +235,21 @@ def _start_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
+    logging_started: list[bool] = []
+
+    def start_logging() -> None:  # once per run
+        if not logging_started:
+            logging_started.append(True)
+            _start_logging()
+
     if args.command is not None or args.self_test:
-        _start_logging()  # the desk window does it once it is on screen (app.DeskStart)
+        start_logging()  # the desk window does it once it is on screen (app.DeskStart)
     try:
-        return _dispatch(args)
+        return _dispatch(args, start_logging)
     except JunDeskError as err:
         from jun_desk.logging_setup import mask
 
-        _start_logging()
+        start_logging()
         log.warning("%s: %s", args.command or "gui", err)
         print(f"jun-desk: error: {mask(str(err))}", file=sys.stderr)
         return EXIT_ERROR
@@ -259,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # a bug: one line for the person, the details in a file
-        _start_logging()
+        start_logging()
         report = _crash_report(err)
         print(f"jun-desk: unexpected error ({type(err).__name__}); details in {report}",
               file=sys.stderr)
@@ -285,7 +285,8 @@ def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: igno
     return desk
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace,
+              start_logging: Callable[[], None] = _start_logging) -> int:
     if args.self_test:
         from jun_desk.selftest import run_self_test
 
@@ -296,7 +297,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_gui(GuiOptions(db_url=args.db, sandbox=args.gui_sandbox,
                                   speed=parse_speed(args.gui_speed),
                                   api_base=args.gui_api_base, language=args.gui_lang),
-                       on_shown=_start_logging)
+                       on_shown=start_logging)
     if args.command == "db":
         return _db(args)
     if args.command == "triage":
