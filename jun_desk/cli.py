@@ -6,7 +6,6 @@ Errors print one line that says what to do and exit non-zero; never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import math
 import os
@@ -361,6 +360,8 @@ def _jsonable(value: object) -> object:
 
 
 def _print_json(value: object) -> None:
+    import json
+
     print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
 
 

@@ -25,9 +25,6 @@ from PySide6.QtWidgets import (
 
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
-from jun_desk.domain.actions import Changes, Kind
-from jun_desk.domain.errors import SessionEndedError
-from jun_desk.domain.roles import Actor, Permission
 from jun_desk.ui import labels
 from jun_desk.ui.labels import role_names
 from jun_desk.ui.screen_fit import (
@@ -50,6 +47,8 @@ if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
         QToolButton,
     )
 
+    from jun_desk.domain.actions import Changes
+    from jun_desk.domain.roles import Actor
     from jun_desk.services.changes import ChangeBatch
     from jun_desk.services.desk import Desk
     from jun_desk.ui.context import UiContext
@@ -695,6 +694,8 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes | ChangeBatch) -> None:
         """What the poller or other desks committed (the change stream): handed to every
         view once, as this desk's own operations are (``UiContext.apply_changes``)."""
+        from jun_desk.domain.actions import Changes
+
         if not isinstance(changes, Changes):  # a ChangeBatch of the change stream
             changes = changes.changes
         self.ui.apply_changes(changes)
@@ -702,6 +703,8 @@ class MainWindow(QMainWindow):
     def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
         """The window's own figures: the outbox in the status bar, the dashboard (which
         need not follow every single change)."""
+        from jun_desk.domain.actions import Kind
+
         if changes.touches(Kind.OUTBOX):
             self._refresh_outbox()
         if changes.everything:
@@ -849,6 +852,8 @@ class MainWindow(QMainWindow):
     def apply_role(self) -> None:
         """What the signed-in person is offered: supervisors get the supervision dock, the
         password reset and the triage model's retrain/rollback; operators are not shown them."""
+        from jun_desk.domain.roles import Permission
+
         actor = self.ui.actor
         supervisor = actor.is_supervisor
         self.dashboard_dock.toggleViewAction().setVisible(supervisor)
@@ -907,6 +912,8 @@ class MainWindow(QMainWindow):
                                self._lock_not_recorded)
 
     def _lock_not_recorded(self, err: Exception) -> None:
+        from jun_desk.domain.errors import SessionEndedError
+
         if isinstance(err, SessionEndedError):
             self._session_ended(describe(err))
 
