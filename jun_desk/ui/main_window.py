@@ -5,7 +5,6 @@ everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Callable
@@ -981,6 +980,8 @@ class MainWindow(QMainWindow):
         else:  # the desk's defaults, the supervision dock open for a supervisor
             self.restoreState(self._default_state)
             self.dashboard_dock.setVisible(self.ui.actor.is_supervisor)
+        import json
+
         try:
             views = json.loads(str(settings.value(f"{key}/views", "") or "{}"))
         except ValueError:
@@ -991,6 +992,8 @@ class MainWindow(QMainWindow):
         self.feed.apply_view_state(views.get("feed") or {})
 
     def save_layout(self) -> None:
+        import json
+
         if self.locked or not self.attached:
             return  # saved when the desk was locked; now the docks are hidden
         settings = layout_settings()
