@@ -121,6 +121,9 @@ def main() -> None:
         line = f"  {what}: Jun Desk {wall * 1000:.0f} ms, ratio {wall / bare:.2f}"
         if cpu is not None and bare_cpu:
             line += f" (CPU {cpu * 1000:.0f} ms, ratio {cpu / bare_cpu:.2f})"
+        best, bare_best = min(r[key] for r in desk_runs), min(r["shown"] for r in bare_runs)
+        line += f"; fastest runs {best * 1000:.0f} vs {bare_best * 1000:.0f} ms, " \
+                f"ratio {best / bare_best:.2f}"
         print(line)
     print("  runs, shown/ready ms: " + ", ".join(
         f"{r['shown'] * 1000:.0f}/" + (f"{r['ready'] * 1000:.0f}" if "ready" in r else "-")
