@@ -51,12 +51,12 @@ app.exec()
 """
 
 
-def measure(command: list[str], env: dict[str, str]) -> dict[str, float]:
+def measure(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> dict[str, float]:
     """Seconds from process start to "shown" and to "ready" (when reported), and the
     process's CPU seconds at each ("shown-cpu", "ready-cpu"; when reported)."""
     started = time.time()
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
-                          check=True)
+                          check=True, cwd=cwd)  # (`-m` puts the folder first on the path)
     marks: dict[str, float] = {}
     for line in done.stdout.splitlines():
         words = line.split()
@@ -101,7 +101,7 @@ def main() -> None:
         desk_runs, bare_runs = [], []
         for _ in range(args.runs):  # alternated: both see the machine as it is at the time
             desk_runs.append(measure([sys.executable, "-m", "jun_desk", "--db", db,
-                                      "--sandbox"], env))
+                                      "--sandbox"], env, cwd=code))
             bare_runs.append(measure([sys.executable, "-c", BARE], env))
 
     def median(runs: list[dict[str, float]], key: str) -> float | None:
