@@ -342,8 +342,9 @@ class DeskStart:
                 self.finish(1)
                 return
             account = dialog.handle()
-            self._connected(Connection(secrets.load_credentials(account), api_base, account,
-                                       database_url(self.options.db_url), f"@{account}"))
+            db_url = database_url(self.options.db_url)
+            self._work(lambda: Connection(secrets.load_credentials(account), api_base,
+                                          account, db_url, f"@{account}"), self._connected)
         else:
             if not self.window.offer_sandbox(value):
                 self.finish(1)

@@ -232,3 +232,50 @@ def test_the_placeholder_speaks_the_window_language(qtbot, qapp) -> None:  # typ
         assert [a.text() for a in window.menuBar().actions()][-1] == "&Help"
     finally:
         i18n.install(qapp, "es")
+
+
+def _answer_box(qtbot, button: str) -> None:  # type: ignore[no-untyped-def]
+    """Press ``button`` on the message box the start opens (modal) over the window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def press() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, press)
+            return
+        next(b for b in boxes[0].buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, press)
+
+
+def test_no_keyring_offers_the_sandbox_over_the_window_or_quits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, start, fake = _start(qtbot, training=False)
+    try:
+        _answer_box(qtbot, "Salir")
+        start._credentials_read(("no_keyring", "No hay ningún llavero del sistema."))
+        assert fake.exits == [1] and start.code == 1
+        assert not window.attached
+    finally:
+        start.close()
+
+
+def test_no_keyring_then_the_sandbox_opens_the_desk_in_the_same_window(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    window, start, fake = _start(qtbot, training=False)
+    start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    try:
+        _answer_box(qtbot, "Usar el sandbox")
+        start._credentials_read(("no_keyring", "No hay ningún llavero del sistema."))
+        qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
+        assert window.attached and window.session.training
+        assert "sandbox" in window.windowTitle()
+        assert window.ui.actor.username == "formacion"  # the sandbox's own trainee
+        assert fake.exits == []
+        ui = window.ui
+        qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+        qtbot.wait(50)
+    finally:
+        window.close()
+        start.close()
