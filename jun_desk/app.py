@@ -456,7 +456,7 @@ class DeskStart:
         if self.crashes is not None:
             ui.bug.connect(self.crashes.report)
 
-        def attach() -> None:
+        def attach() -> None:  # the step after the views' modules are imported
             window.attach(ui, poller=poller, open_credentials=open_credentials,
                           budget=x.budget, live=live, lease_keeper=keeper,
                           stalled=x.stalled, moderation_x=x.moderation_client)
@@ -468,7 +468,13 @@ class DeskStart:
             # loads the X client (tweepy, requests) and would compete with the first page
 
 
-        QTimer.singleShot(0, attach)
+        def import_views() -> None:
+            from jun_desk.ui.main_window import import_views
+
+            import_views()
+            QTimer.singleShot(0, attach)
+
+        QTimer.singleShot(0, import_views)
 
     def _board_loaded(self) -> None:
         from PySide6.QtCore import QTimer

@@ -98,6 +98,24 @@ def describe(err: Exception) -> str:
     return describe_error(err)
 
 
+# What ``MainWindow.attach`` builds the desk from; ``app.py`` imports them in a step of
+# their own on the GUI thread, before the step that builds.
+VIEW_MODULES = (
+    "jun_desk.ui.accessibility", "jun_desk.ui.actions_menu", "jun_desk.ui.board.panel",
+    "jun_desk.ui.citizen_panel", "jun_desk.ui.dashboard", "jun_desk.ui.detail.panel",
+    "jun_desk.ui.dms.panel", "jun_desk.ui.feed.panel", "jun_desk.ui.layout_fit",
+    "jun_desk.ui.live", "jun_desk.ui.moderation.panel", "jun_desk.ui.quarantine_panel",
+    "jun_desk.ui.sign_in", "jun_desk.ui.urgency",
+)
+
+
+def import_views() -> None:
+    import importlib
+
+    for name in VIEW_MODULES:
+        importlib.import_module(name)
+
+
 def layout_settings() -> QSettings:
     """Window layout and view filters, per operator; never anything secret. The file is
     private to the desk's system user like everything else the desk writes."""

@@ -279,3 +279,17 @@ def test_no_keyring_then_the_sandbox_opens_the_desk_in_the_same_window(  # type:
     finally:
         window.close()
         start.close()
+
+
+def test_the_views_imported_ahead_are_those_attach_builds_from() -> None:
+    """``VIEW_MODULES`` (imported in a step of their own) names every module ``attach``
+    imports, so that the step that builds imports nothing heavy."""
+    import ast
+    import inspect
+    import textwrap
+
+    from jun_desk.ui import main_window
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(MainWindow.attach)))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported == set(main_window.VIEW_MODULES)
