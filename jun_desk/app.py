@@ -1,4 +1,10 @@
-"""Composition root: configuration → database → services → X client → Qt window."""
+"""Composition root: configuration → database → services → X client → Qt window.
+
+The start is staged so that the operator's window is on screen at once: ``run_gui``
+creates the application and shows the main window (title, menus, "Abriendo la mesa…" in
+its body) with only PySide6 and a few light modules loaded; ``DeskStart`` then reads the
+X credentials and opens the database on a worker thread, asks who signs in inside that
+window, and builds the desk in it in short steps on the GUI thread."""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from jun_desk.config import (
     DEFAULT_POLL_SECONDS,
@@ -16,9 +23,15 @@ from jun_desk.config import (
     default_account,
     sign_in_settings,
 )
-from jun_desk.domain.items import XUser
-from jun_desk.secrets import XCredentials
-from jun_desk.services.desk import Desk
+
+if TYPE_CHECKING:  # loaded behind the shown window
+    from jun_desk.domain.items import XUser
+    from jun_desk.domain.roles import Actor
+    from jun_desk.secrets import XCredentials
+    from jun_desk.services.desk import Desk
+
+EXIT_ERROR = 1  # as the command line's
+EXIT_UNEXPECTED = 70
 
 
 @dataclass
@@ -42,7 +55,9 @@ class Connection:
     training: bool = False
 
 
-def run_gui(options: GuiOptions) -> int:
+def run_gui(options: GuiOptions, *, on_shown: Callable[[], None] | None = None) -> int:
+    """The desk window. ``on_shown``: what waits until it is on screen (the command
+    line's folders and log file)."""
     from jun_desk.ui.platform_check import display_problem
 
     problem = display_problem()
@@ -55,22 +70,51 @@ def run_gui(options: GuiOptions) -> int:
     app.setApplicationName("Jun Desk")
     app.setOrganizationName("Ayuntamiento de Jun")
     from jun_desk.ui import i18n
+    from jun_desk.ui.main_window import MainWindow, SessionOptions
 
     i18n.install(app, options.language)
-    sandbox = None
+    # The window first, with what is known without the database: where the desk
+    # connects (the title) and whether it is training.
+    label = "sandbox" if options.sandbox else f"@{options.account or default_account()}"
+    window = MainWindow(source=label, session=SessionOptions(training=options.sandbox))
+    start = DeskStart(app, window, options)
+    start.on_shown = on_shown
+    window.show()
+    quit_when_shown = os.environ.get("JUN_DESK_QUIT_WHEN_SHOWN") == "1"
+    start.announce = quit_when_shown or os.environ.get("JUN_DESK_QUIT_WHEN_READY") == "1"
+    start.quit_when_ready = not quit_when_shown and start.announce
+    when_exposed(window, start.shown)
+    _quit_on_signals(app, window)
     try:
-        if options.sandbox:
-            sandbox, connection = _sandbox_connection(options)
-        else:
-            connection = _x_connection(options)
-            if connection == "sandbox":
-                sandbox, connection = _sandbox_connection(options)
-            elif connection is None:
-                return 1
-        return _run(app, options, connection)
+        code = app.exec()
     finally:
-        if sandbox is not None:
-            sandbox.stop()
+        start.close()
+    if start.failure is not None:
+        raise start.failure  # the command line says it on stderr, as before the window
+    if start.code is not None:
+        return start.code
+    if not window.attached and not start.announce:
+        return 1  # closed at the first sign-in or while the desk was opening
+    return code
+
+
+def when_exposed(window, then: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
+    """``then()`` once ``window`` is really on screen (exposed), from the event loop."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        QTimer.singleShot(0, then)
+        return
+
+    class Exposed(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Expose and watched.isExposed():  # type: ignore[attr-defined]
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    (handle or window).installEventFilter(Exposed(window))
 
 
 def _quit_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
@@ -107,35 +151,6 @@ def connection_check(api_base: str) -> Callable[[XCredentials], XUser]:
         return check_connection(credentials, api_base)
 
     return check
-
-
-def _x_connection(options: GuiOptions) -> Connection | str | None:
-    """Credentials from the keyring; the first-run dialog if there are none; the sandbox
-    offered in plain words if there is no keyring at all."""
-    from PySide6.QtWidgets import QDialog
-
-    from jun_desk import secrets
-    from jun_desk.ui.credentials_dialog import CredentialsDialog
-    from jun_desk.x.transport import X_API_BASE
-
-    account = options.account or default_account()
-    api_base = options.api_base or X_API_BASE
-    try:
-        credentials = secrets.load_credentials(account)
-    except secrets.CredentialsMissingError:
-        dialog = CredentialsDialog(account, check=connection_check(api_base))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        account = dialog.handle()
-        credentials = secrets.load_credentials(account)
-    except secrets.KeyringUnavailableError as err:
-        from jun_desk.ui.credentials_dialog import keyring_missing_box
-
-        box, use_sandbox = keyring_missing_box(err)
-        box.exec()
-        return "sandbox" if box.clickedButton() is use_sandbox else None
-    return Connection(credentials, api_base, account, database_url(options.db_url),
-                      f"@{account}")
 
 
 class _XSide:
@@ -215,44 +230,211 @@ class _XSide:
             self._moderation.close()
 
 
-def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: ignore[no-untyped-def]
-    from jun_desk.domain.passwords import PasswordPolicy
-    from jun_desk.services.leases import PollerLease, lease_timing
-    from jun_desk.ui.context import UiContext
-    from jun_desk.ui.lease_keeper import LeaseKeeper
-    from jun_desk.ui.live import ChangeListener
-    from jun_desk.ui.main_window import MainWindow, SessionOptions
-    from jun_desk.ui.poller import Poller
-    from jun_desk.ui.sign_in import sign_in, system_user
+@dataclass
+class _Opened:
+    """What the start's worker thread prepared: the open desk and who may sign in."""
 
-    desk = Desk.open(connection.db_url)
-    from jun_desk.config import x_prices
+    desk: Desk
+    actor: Actor | None  # signed in already (the system user, the sandbox's trainee)
+    no_operators: bool
+    dialog_os_user: str | None  # offered on the first sign-in
+    session_os_user: str | None  # offered on the lock screen
+    idle_minutes: float
 
-    desk.ctx.prices = x_prices()  # X's prices: the dated defaults, settings.ini on top
-    live: ChangeListener | None = None
-    crashes = None
-    x: _XSide | None = None
-    try:
+
+class DeskStart:
+    """Opens the desk behind the shown window. I/O (the keyring, the sandbox, the
+    database and its migrations, the operators) runs on one worker thread; widgets are
+    built on the GUI thread in short steps. What goes wrong is said over the window."""
+
+    def __init__(self, app, window, options: GuiOptions) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QThreadPool
+
+        self.app, self.window, self.options = app, window, options
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(1)
+        self.connection: Connection | None = None
+        self.sandbox = None
+        self.desk: Desk | None = None
+        self.live = None
+        self.x: _XSide | None = None
+        self.poller = None
+        self.crashes = None
+        self.failure: BaseException | None = None
+        self.code: int | None = None
+        self.announce = False  # print "shown"/"ready" (the start-up benchmark)
+        self.quit_when_ready = False
+        self.events: list[str] = []  # what happened, in order (tests read it)
+        self.times: dict[str, float] = {}  # when (perf_counter), for JUN_DESK_START_TRACE
+        self.is_ready = False
+        self.on_shown: Callable[[], None] | None = None
+
+    def _event(self, name: str) -> None:
+        self.events.append(name)
+        self.times[name] = time.perf_counter()
+        if os.environ.get("JUN_DESK_START_TRACE") == "1":
+            print(f"{name} {time.time():.6f}", file=sys.stderr, flush=True)
+
+    # ------------------------------------------------------------------ steps
+    def shown(self) -> None:
+        """The window is on screen: only now does the rest load."""
+        self._event("shown")
+        if self.announce:
+            print(f"shown {time.time():.6f} {time.process_time():.6f}", flush=True)
+        if self.on_shown is not None:
+            self.on_shown()
+        if self.announce and not self.quit_when_ready:
+            self.app.quit()
+            return
+        from jun_desk.crash import write_crash_report
+        from jun_desk.ui.crash_dialog import CrashReporter
+
+        # Bugs anywhere in the window (slots, threads, background jobs): a crash report
+        # (the command line's) and a dialog with its path; the desk keeps running.
+        self.crashes = CrashReporter(self.window, write_crash_report)
+        self.crashes.install()
+        if self.options.sandbox:
+            self._work(self._open_sandbox, self._connected)
+        else:
+            self._work(self._read_credentials, self._credentials_read)
+
+    def _work(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        from jun_desk.ui.workers import run_job
+
+        run_job(self.pool, fn, done, self._failed)
+
+    def _open_sandbox(self) -> Connection:  # worker
+        sandbox, connection = _sandbox_connection(self.options)
+        self.sandbox = sandbox
+        return connection
+
+    def _read_credentials(self) -> tuple[str, Any]:  # worker: the keyring may be slow
+        from jun_desk import secrets
+        from jun_desk.x.transport import X_API_BASE
+
+        account = self.options.account or default_account()
+        api_base = self.options.api_base or X_API_BASE
+        try:
+            credentials = secrets.load_credentials(account)
+        except secrets.CredentialsMissingError:
+            return "missing", (account, api_base)
+        except secrets.KeyringUnavailableError as err:
+            return "no_keyring", err
+        return "ok", Connection(credentials, api_base, account,
+                                database_url(self.options.db_url), f"@{account}")
+
+    def _credentials_read(self, result: tuple[str, Any]) -> None:
+        """Credentials from the keyring; the first-run dialog if there are none; the
+        sandbox offered in plain words if there is no keyring at all."""
+        from PySide6.QtWidgets import QDialog
+
+        what, value = result
+        if what == "ok":
+            self._connected(value)
+        elif what == "missing":
+            from jun_desk import secrets
+            from jun_desk.ui.credentials_dialog import CredentialsDialog
+
+            account, api_base = value
+            dialog = CredentialsDialog(account, check=connection_check(api_base),
+                                       parent=self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.finish(1)
+                return
+            account = dialog.handle()
+            db_url = database_url(self.options.db_url)
+            self._work(lambda: Connection(secrets.load_credentials(account), api_base,
+                                          account, db_url, f"@{account}"), self._connected)
+        else:
+            if not self.window.offer_sandbox(value):
+                self.finish(1)
+                return
+            self.window.session.training = True
+            self._work(self._open_sandbox, self._connected)
+
+    def _connected(self, connection: Connection) -> None:
+        self._event("connected")
+        self.connection = connection
+        self.window.set_source(connection.label, training=connection.training)
+        self._work(lambda: self._open_desk(connection), self._opened)
+
+    def _open_desk(self, connection: Connection) -> _Opened:  # worker
+        from jun_desk.config import x_prices
+        from jun_desk.domain.passwords import PasswordPolicy
+        from jun_desk.services.desk import Desk
+        from jun_desk.ui.sign_in import system_user
+
+        desk = self.desk = Desk.open(connection.db_url)
+        desk.ctx.prices = x_prices()  # X's prices: the dated defaults, settings.ini on top
         settings = sign_in_settings()
         desk.operators.policy = PasswordPolicy(pin=settings.pin)
         if connection.training and not desk.operators.list():
             desk.operators.add("formacion", "supervisor", display_name="Formación")
-        # The sandbox is training: names without passwords, said in the title bar.
-        actor = sign_in(desk, training=connection.training,
-                        system_sign_in=settings.system_user)
-        if actor is None:
-            return 1
-        session = SessionOptions(
-            training=connection.training, idle_minutes=settings.idle_minutes,
-            os_user=system_user() if settings.system_user and not connection.training
-            else None)
+        operators = desk.operators.list()
+        session_os_user = system_user() if settings.system_user and not connection.training \
+            else None
+        actor = None
+        dialog_os_user = session_os_user
+        if operators and session_os_user:
+            actor = desk.operators.sign_in_system(session_os_user)
+            dialog_os_user = None  # nobody bound to this system user: the usual sign-in
+        if operators and actor is None and connection.training and len(operators) == 1:
+            actor = desk.operators.actor(operators[0].username)  # the sandbox's trainee
+        return _Opened(desk, actor, not operators, dialog_os_user, session_os_user,
+                       settings.idle_minutes)
+
+    def _opened(self, opened: _Opened) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QMessageBox
+
+        from jun_desk.ui.sign_in import no_operators_text
+
+        self._event("opened")
+        self.window.session.os_user = opened.session_os_user
+        self.window.session.idle_minutes = opened.idle_minutes
+        if opened.no_operators:
+            self.window.show_placeholder(no_operators_text())
+            QMessageBox.warning(self.window, "Jun Desk", no_operators_text())
+            self.finish(1)
+            return
+        if opened.actor is not None:
+            QTimer.singleShot(0, lambda: self._build(opened.actor))
+            return
+        # Who works at the desk, asked inside the window; the desk is built after.
+        panel = self.window.first_sign_in(opened.desk, opened.dialog_os_user)
+        panel.signed_in.connect(self._signed_in)
+        self._event("sign-in")
+        self._ready()
+
+    def _signed_in(self, actor: Actor) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window.sign_in.signed_in.disconnect(self._signed_in)
+        self.window.sign_in.os_user = self.window.session.os_user  # for the lock screen
+        self.window.opening()
+        QTimer.singleShot(0, lambda: self._build(actor))
+
+    def _build(self, actor: Actor) -> None:
+        """The services' side of the window (poller, lease, change stream), then the
+        window's views in the next turn of the event loop."""
+        from PySide6.QtCore import QTimer
+
+        from jun_desk.services.leases import PollerLease, lease_timing
+        from jun_desk.ui.context import UiContext
+        from jun_desk.ui.lease_keeper import LeaseKeeper
+        from jun_desk.ui.live import ChangeListener
+        from jun_desk.ui.poller import Poller
+
+        desk, connection, options = self.desk, self.connection, self.options
+        assert desk is not None and connection is not None
         # Several desks may share the database: one polls X, the others stand by.
         ttl, heartbeat = lease_timing(options.interval)
-        x = _XSide(desk, connection, PollerLease.for_this_desk(actor.username, ttl))
+        x = self.x = _XSide(desk, connection, PollerLease.for_this_desk(actor.username, ttl))
         poller = Poller(x.poll, lambda: x.next_delay(options.interval))
-        app.aboutToQuit.connect(x.stop.set)
-        app.aboutToQuit.connect(poller.stop)
+        self.app.aboutToQuit.connect(x.stop.set)
+        self.app.aboutToQuit.connect(poller.stop)
         ui = UiContext(desk, actor, account=connection.account)
+        window = self.window
 
         def open_credentials() -> None:
             from jun_desk import secrets
@@ -270,36 +452,89 @@ def _run(app, options: GuiOptions, connection: Connection) -> int:  # type: igno
             poller.start()
 
         keeper = LeaseKeeper(ui, x.lease, x.account, heartbeat)
-        live = ChangeListener(desk.changes.stream())
-        window = MainWindow(ui, poller=poller, source=connection.label,
-                            open_credentials=open_credentials,
-                            budget=x.budget,
-                            live=live, lease_keeper=keeper, session=session,
-                            stalled=x.stalled, moderation_x=x.moderation_client)
-        # Bugs anywhere in the window (slots, threads, background jobs): a crash report
-        # (the command line's) and a dialog with its path; the desk keeps running.
-        from jun_desk.crash import write_crash_report
-        from jun_desk.ui.crash_dialog import CrashReporter
+        live = self.live = ChangeListener(desk.changes.stream())
+        if self.crashes is not None:
+            ui.bug.connect(self.crashes.report)
 
-        crashes = CrashReporter(window, write_crash_report)
-        crashes.install()
-        ui.bug.connect(crashes.report)
-        window.show()
-        live.start()
-        keeper.start()
-        poller.start()
-        if os.environ.get("JUN_DESK_QUIT_WHEN_SHOWN") == "1":  # start-up benchmark
-            from PySide6.QtCore import QTimer
+        def attach() -> None:  # the step after the views' modules are imported
+            window.attach(ui, poller=poller, open_credentials=open_credentials,
+                          budget=x.budget, live=live, lease_keeper=keeper,
+                          stalled=x.stalled, moderation_x=x.moderation_client)
+            window.board.loaded.connect(self._board_loaded)
+            self._event("attached")
+            live.start()
+            keeper.start()
+            self.poller = poller  # started once the board is painted: the first poll
+            # loads the X client (tweepy, requests) and would compete with the first page
 
-            QTimer.singleShot(0, lambda: (print(f"shown {time.time():.6f}", flush=True),
-                                          app.quit()))
-        _quit_on_signals(app, window)
-        return app.exec()
-    finally:
-        if crashes is not None:
-            crashes.uninstall()
-        if live is not None:
-            live.stop()
-        if x is not None:
-            x.close()
-        desk.close()
+
+        def import_views() -> None:
+            from jun_desk.ui.main_window import import_views
+
+            import_views()
+            QTimer.singleShot(0, attach)
+
+        QTimer.singleShot(0, import_views)
+
+    def _board_loaded(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window.board.loaded.disconnect(self._board_loaded)
+        QTimer.singleShot(0, self._painted)
+
+    def _painted(self) -> None:
+        self.window.board.repaint()  # the first page of every column, on screen now
+        self._event("board")
+        self._ready()
+        if self.poller is not None and not (self.announce and self.quit_when_ready):
+            self.poller.start()
+
+    def _ready(self) -> None:
+        """Data loaded and the board painted, or the sign-in waiting for a name."""
+        self.is_ready = True
+        self._event("ready")
+        if self.announce:
+            print(f"ready {time.time():.6f} {time.process_time():.6f}", flush=True)
+            if self.quit_when_ready:
+                self.app.quit()
+
+    # ------------------------------------------------------------------ endings
+    def _failed(self, err: Exception) -> None:
+        """The database cannot be opened, the sandbox cannot start…: said in the
+        window's body and in a message over it; the desk then closes."""
+        from jun_desk.domain.errors import JunDeskError
+        from jun_desk.domain.errors import describe as describe_error
+        from jun_desk.ui import labels
+
+        self._event("failed")
+        if isinstance(err, JunDeskError):
+            text = describe_error(err, labels.language())
+            self.failure = err
+        else:  # a bug: the command line's crash report, and where it is
+            from jun_desk.crash import write_crash_report
+
+            report = write_crash_report(err)
+            text = self.window.unexpected_text(type(err).__name__, report)
+            print(f"jun-desk: unexpected error ({type(err).__name__}); details in {report}",
+                  file=sys.stderr)
+            self.code = EXIT_UNEXPECTED
+        box = self.window.start_failed(text)
+        box.finished.connect(lambda _result: self.app.exit(EXIT_ERROR))
+
+    def finish(self, code: int) -> None:
+        self.code = code
+        self.app.exit(code)
+
+    def close(self) -> None:
+        """After the event loop: wait for the worker, stop what runs, close the desk."""
+        self.pool.waitForDone()
+        if self.crashes is not None:
+            self.crashes.uninstall()
+        if self.live is not None:
+            self.live.stop()
+        if self.x is not None:
+            self.x.close()
+        if self.desk is not None:
+            self.desk.close()
+        if self.sandbox is not None:
+            self.sandbox.stop()

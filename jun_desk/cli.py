@@ -6,37 +6,38 @@ Errors print one line that says what to do and exit non-zero; never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
+import math
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jun_desk import __version__, cli_moderation, cli_x
+from jun_desk import __version__
 from jun_desk.config import DB_ENV, Paths, database_url
 from jun_desk.domain.errors import JunDeskError
-from jun_desk.domain.tickets import TicketView
-from jun_desk.logging_setup import mask, setup_logging
 
 if TYPE_CHECKING:
     from jun_desk.config import SignInSettings
     from jun_desk.domain.passwords import PasswordPolicy
+    from jun_desk.domain.tickets import TicketView
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 70
 log = logging.getLogger("jun_desk")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False``: the desk window's options alone (see
+    ``_parse``)."""
     p = argparse.ArgumentParser(
         prog="jun-desk",
         description="Jun Desk: the town hall's help desk for citizens who write over X. "
                     "With no command it opens the desk window.",
+        exit_on_error=commands,
     )
     p.add_argument("--version", action="version", version=f"jun-desk {__version__}")
     p.add_argument("--self-test", action="store_true",
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="language of the window (default: Spanish on a Spanish system)")
     gui.add_argument("--api-base", dest="gui_api_base", metavar="URL",
                      help="address of the X API (default https://api.twitter.com)")
+    if not commands:
+        p.set_defaults(command=None)
+        return p
+    from jun_desk import cli_moderation, cli_x
+
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
@@ -185,8 +191,37 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--text", default="", help="words in the title, messages or handle")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def parse_speed(value: str) -> float:
+    if value.strip().lower() in ("instant", "inf", "all"):
+        return math.inf
+    try:
+        speed = float(value)
+    except ValueError:
+        raise JunDeskError(f"--speed must be a number or 'instant', not '{value}'") from None
+    if speed <= 0:
+        raise JunDeskError("--speed must be positive")
+    return speed
+
+
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The desk window's options are read without building (or importing) the commands'
+    parsers, for start-up time; anything else — a command, --help, a mistake — goes to
+    the whole command line, which says it as it always has."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help"} & set(words):
+        try:
+            args, rest = _parser(commands=False).parse_known_args(words)
+        except argparse.ArgumentError:
+            rest = words
+        if not rest:
+            return args
+    return _parser().parse_args(words)
+
+
+def _start_logging() -> None:
+    """The desk's folders (private) and its log file."""
+    from jun_desk.logging_setup import setup_logging
+
     level = logging.getLevelName(os.environ.get("JUN_DESK_LOG_LEVEL", "INFO").upper())
     try:
         tightened = Paths.default().make_private()
@@ -195,9 +230,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging(Paths.default().logs, level if isinstance(level, int) else logging.INFO)
     for line in tightened:  # an older install left its files readable by others
         log.warning("%s", line)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(argv)
+    logging_started: list[bool] = []
+
+    def start_logging() -> None:  # once per run
+        if not logging_started:
+            logging_started.append(True)
+            _start_logging()
+
+    if args.command is not None or args.self_test:
+        start_logging()  # the desk window does it once it is on screen (app.DeskStart)
     try:
-        return _dispatch(args)
+        return _dispatch(args, start_logging)
     except JunDeskError as err:
+        from jun_desk.logging_setup import mask
+
+        start_logging()
         log.warning("%s: %s", args.command or "gui", err)
         print(f"jun-desk: error: {mask(str(err))}", file=sys.stderr)
         return EXIT_ERROR
@@ -207,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as err:  # a bug: one line for the person, the details in a file
+        start_logging()
         report = _crash_report(err)
         print(f"jun-desk: unexpected error ({type(err).__name__}); details in {report}",
               file=sys.stderr)
@@ -232,7 +284,8 @@ def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: igno
     return desk
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace,
+              start_logging: Callable[[], None] = _start_logging) -> int:
     if args.self_test:
         from jun_desk.selftest import run_self_test
 
@@ -241,12 +294,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from jun_desk.app import GuiOptions, run_gui
 
         return run_gui(GuiOptions(db_url=args.db, sandbox=args.gui_sandbox,
-                                  speed=cli_x.parse_speed(args.gui_speed),
-                                  api_base=args.gui_api_base, language=args.gui_lang))
+                                  speed=parse_speed(args.gui_speed),
+                                  api_base=args.gui_api_base, language=args.gui_lang),
+                       on_shown=start_logging)
     if args.command == "db":
         return _db(args)
     if args.command == "triage":
         return _triage(args)
+    from jun_desk import cli_moderation, cli_x
+
     if args.command == "sandbox":
         return cli_x.run_sandbox(args)
     if args.command == "credentials":
@@ -304,6 +360,8 @@ def _jsonable(value: object) -> object:
 
 
 def _print_json(value: object) -> None:
+    import json
+
     print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
 
 
@@ -367,6 +425,8 @@ def _export(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     out = Path(args.out).expanduser()
     try:
         # Written beside the target then renamed: a failed export never leaves half a file.
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import math
 import signal
 import sys
 import threading
@@ -86,15 +85,9 @@ def _x_options(p: argparse.ArgumentParser) -> None:
 
 
 def parse_speed(value: str) -> float:
-    if value.strip().lower() in ("instant", "inf", "all"):
-        return math.inf
-    try:
-        speed = float(value)
-    except ValueError:
-        raise JunDeskError(f"--speed must be a number or 'instant', not '{value}'") from None
-    if speed <= 0:
-        raise JunDeskError("--speed must be positive")
-    return speed
+    from jun_desk.cli import parse_speed as parse
+
+    return parse(value)
 
 
 # ---------------------------------------------------------------------- sandbox

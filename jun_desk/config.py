@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import configparser
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
 # Private files live with the store (the database is the first of them); re-exported here
 # for the callers that always found them in config.
@@ -44,6 +41,9 @@ class Paths:
         if home:  # one folder for everything: tests, portable installs, the sandbox
             base = Path(home)
             return cls(base / "data", base / "config", base / "logs")
+        # (Imported here: the desk's window is shown before anything needs its folders.)
+        from platformdirs import user_config_dir, user_data_dir, user_log_dir
+
         return cls(Path(user_data_dir(APP_NAME, APP_AUTHOR)),
                    Path(user_config_dir(APP_NAME, APP_AUTHOR)),
                    Path(user_log_dir(APP_NAME, APP_AUTHOR)))
@@ -83,6 +83,8 @@ def _settings_file(paths: Paths) -> Path:
 
 
 def saved_database_url(paths: Paths | None = None) -> str | None:
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(_settings_file(paths or Paths.default()), encoding="utf-8")
     return parser.get("database", "url", fallback=None) or None
@@ -94,6 +96,8 @@ def save_database_url(url: str | None, paths: Paths | None = None) -> Path:
     from sqlalchemy import make_url
 
     path = _settings_file(paths or Paths.default())
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(path, encoding="utf-8")
     if url is None:
@@ -123,6 +127,8 @@ class SignInSettings:
 
 
 def sign_in_settings(paths: Paths | None = None) -> SignInSettings:
+    import configparser
+
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(_settings_file(paths or Paths.default()), encoding="utf-8")
     try:
@@ -140,6 +146,8 @@ def sign_in_settings(paths: Paths | None = None) -> SignInSettings:
 def x_prices(paths: Paths | None = None):  # type: ignore[no-untyped-def]
     """X's prices: the dated defaults of resources/x_prices.toml, with any price of
     settings.ini ``[x_prices]`` (``post_read = 0.005``, ``write_dm = 0.015``…) on top."""
+    import configparser
+
     from jun_desk.domain.costs import PriceTable
     from jun_desk.domain.errors import JunDeskError
     from jun_desk.resources import resource_path

@@ -3,10 +3,13 @@ English in resources/translations)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from jun_desk.domain.departments import Department, DepartmentCatalogue
-from jun_desk.domain.workflow import Status
+if TYPE_CHECKING:  # (the language is set before the window is shown, the rest later)
+    from jun_desk.domain.departments import Department, DepartmentCatalogue
+    from jun_desk.domain.workflow import Status
 
 _language = "es"
 _catalogue: DepartmentCatalogue | None = None
@@ -52,6 +55,8 @@ def default_language() -> str:
 
 
 def status_names() -> dict[Status, str]:
+    from jun_desk.domain.workflow import Status
+
     return {
         Status.NEW: QCoreApplication.translate("Labels", "Nuevos"),
         Status.ASSIGNED: QCoreApplication.translate("Labels", "Asignados"),
@@ -63,6 +68,8 @@ def status_names() -> dict[Status, str]:
 
 
 def status_singular() -> dict[Status, str]:
+    from jun_desk.domain.workflow import Status
+
     return {
         Status.NEW: QCoreApplication.translate("Labels", "nuevo"),
         Status.ASSIGNED: QCoreApplication.translate("Labels", "asignado"),

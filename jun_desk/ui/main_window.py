@@ -5,68 +5,115 @@ everything; whoever signs in gets their own role, layout and filters at once."""
 
 from __future__ import annotations
 
-import html
-import json
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
-    QSystemTrayIcon,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from jun_desk import __version__
 from jun_desk.config import Paths, private_file, private_folder
-from jun_desk.domain.actions import Changes, Kind
-from jun_desk.domain.costs import money
-from jun_desk.domain.errors import SessionEndedError
-from jun_desk.domain.roles import Actor, Permission
-from jun_desk.services.changes import ChangeBatch
 from jun_desk.ui import labels
-from jun_desk.ui.about import show_about
-from jun_desk.ui.accessibility import name_desk
-from jun_desk.ui.actions_menu import install as install_desk_actions
-from jun_desk.ui.board.panel import BoardPanel
-from jun_desk.ui.budget_dialog import BudgetDialog
-from jun_desk.ui.citizen_panel import CitizenPanel
-from jun_desk.ui.context import UiContext, describe
-from jun_desk.ui.costs_chart import summary_text
-from jun_desk.ui.dashboard import Dashboard
-from jun_desk.ui.detail.panel import DetailPanel
-from jun_desk.ui.dms.panel import DmPanel
-from jun_desk.ui.feed.panel import FeedPanel
 from jun_desk.ui.labels import role_names
-from jun_desk.ui.layout_fit import (
-    DeskStatusBar,
-    StatusLabel,
-    arrange_docks,
+from jun_desk.ui.screen_fit import (
     available_geometry,
     bottom_height,
     clamp_to,
     dock_widths,
     first_size,
 )
-from jun_desk.ui.lease_keeper import LeaseKeeper
-from jun_desk.ui.live import ChangeCoalescer, ChangeListener
-from jun_desk.ui.moderation.panel import ModerationPanel
-from jun_desk.ui.poller import Poller
-from jun_desk.ui.quarantine_panel import QuarantinePanel
-from jun_desk.ui.sign_in import SignInPanel
-from jun_desk.ui.urgency import UrgentBanner, urgent_police
+
+if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
+    from PySide6.QtCore import QEvent, QSettings, Qt
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import (
+        QApplication,
+        QDockWidget,
+        QMenu,
+        QMessageBox,
+        QSystemTrayIcon,
+        QToolButton,
+    )
+
+    from jun_desk.domain.actions import Changes
+    from jun_desk.domain.roles import Actor
+    from jun_desk.services.changes import ChangeBatch
+    from jun_desk.services.desk import Desk
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.lease_keeper import LeaseKeeper
+    from jun_desk.ui.live import ChangeListener
+    from jun_desk.ui.poller import Poller
+    from jun_desk.ui.sign_in import SignInPanel
+else:
+    class _Later:
+        """A Qt name looked up when first used. PySide6 builds a class's enums the first
+        time the class is imported (for ``Qt`` every enum of the namespace, 35 ms here):
+        the window is on screen before any of these is needed (see ``app.py``)."""
+
+        def __init__(self, module: str, name: str) -> None:
+            self._where = (module, name)
+            self._target: Any = None
+
+        def _get(self) -> Any:
+            if self._target is None:
+                import importlib
+
+                module, name = self._where
+                self._target = getattr(importlib.import_module(module), name)
+            return self._target
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._get(), name)
+
+        def __call__(self, *args: Any, **kwargs: Any) -> Any:
+            return self._get()(*args, **kwargs)
+
+    Qt = _Later("PySide6.QtCore", "Qt")
+    QEvent = _Later("PySide6.QtCore", "QEvent")
+    QSettings = _Later("PySide6.QtCore", "QSettings")
+    QAction = _Later("PySide6.QtGui", "QAction")
+    QKeySequence = _Later("PySide6.QtGui", "QKeySequence")
+    QApplication = _Later("PySide6.QtWidgets", "QApplication")
+    QDockWidget = _Later("PySide6.QtWidgets", "QDockWidget")
+    QMenu = _Later("PySide6.QtWidgets", "QMenu")
+    QMessageBox = _Later("PySide6.QtWidgets", "QMessageBox")
+    QSystemTrayIcon = _Later("PySide6.QtWidgets", "QSystemTrayIcon")
+    QToolButton = _Later("PySide6.QtWidgets", "QToolButton")
+
+
+def describe(err: Exception) -> str:
+    from jun_desk.ui.context import describe as describe_error
+
+    return describe_error(err)
+
+
+# What ``MainWindow.attach`` builds the desk from; ``app.py`` imports them in a step of
+# their own on the GUI thread, before the step that builds.
+VIEW_MODULES = (
+    "jun_desk.ui.accessibility", "jun_desk.ui.actions_menu", "jun_desk.ui.board.panel",
+    "jun_desk.ui.citizen_panel", "jun_desk.ui.dashboard", "jun_desk.ui.detail.panel",
+    "jun_desk.ui.dms.panel", "jun_desk.ui.feed.panel", "jun_desk.ui.layout_fit",
+    "jun_desk.ui.live", "jun_desk.ui.moderation.panel", "jun_desk.ui.quarantine_panel",
+    "jun_desk.ui.sign_in", "jun_desk.ui.urgency",
+)
+
+
+def import_views() -> None:
+    import importlib
+
+    for name in VIEW_MODULES:
+        importlib.import_module(name)
 
 
 def layout_settings() -> QSettings:
@@ -106,6 +153,9 @@ class IdleLock(QObject):
         self.seconds = minutes * 60
         self.clock = clock
         self.last_input = clock()
+        self._input = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
+                                 QEvent.Type.MouseMove, QEvent.Type.Wheel,
+                                 QEvent.Type.TouchBegin})
         self.timer = QTimer(self)
         if self.seconds > 0:
             self.timer.setInterval(int(min(30.0, max(1.0, self.seconds / 4)) * 1000))
@@ -115,11 +165,8 @@ class IdleLock(QObject):
             if app is not None:
                 app.installEventFilter(self)
 
-    _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                        QEvent.Type.MouseMove, QEvent.Type.Wheel, QEvent.Type.TouchBegin})
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in self._INPUT:
+        if event.type() in self._input:
             self.last_input = self.clock()
         return False
 
@@ -141,7 +188,15 @@ class IdleLock(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ui: UiContext, *, poller: Poller | None = None, source: str = "",
+    """``MainWindow(ui, …)`` builds the whole desk at once (what the tests do).
+    ``MainWindow(source=…, session=…)`` is the same window with its title, menus and a
+    light placeholder, shown at once by ``app.py`` while the data layer opens behind it;
+    ``attach(ui, …)`` then builds the desk inside it."""
+
+    ui: UiContext
+
+    def __init__(self, ui: UiContext | None = None, *, poller: Poller | None = None,
+                 source: str = "",
                  open_credentials: Callable[[], None] | None = None,
                  budget: Callable[[], dict[str, tuple[int, int]]] | None = None,
                  live: ChangeListener | None = None,
@@ -150,19 +205,131 @@ class MainWindow(QMainWindow):
                  stalled: Callable[[], list[Any]] | None = None,
                  moderation_x: Callable[[], object] | None = None) -> None:
         super().__init__()
-        self.ui = ui
-        self.poller = poller
-        self._budget = budget
         self.session = session or SessionOptions()
         self.locked = False
+        self.attached = False
         self._source = source
-        self._stalled = stalled  # streams X has not let the desk read for a while
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
         self._set_title()
+        self.resize(first_size(available_geometry(self)))
+        # Until the desk is built: a line saying it opens, in the window's body.
+        # (Centred by stretches: no Qt enum is touched before the window is shown.)
+        self.placeholder_page = QWidget(self)
+        self.placeholder = QLabel(self.tr("Abriendo la mesa…"), self.placeholder_page)
+        self.placeholder.setObjectName("desk-placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMaximumWidth(640)
+        self.placeholder.setStyleSheet("font-size: 18px;")
+        column = QVBoxLayout(self.placeholder_page)
+        column.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.placeholder)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(2)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.placeholder_page)
+        self.setCentralWidget(self.pages)
+        menu = self.menuBar()
+        self._view_menu = menu.addMenu(self.tr("&Ver"))
+        self._session_menu = menu.addMenu(self.tr("&Sesión"))
+        self._settings_menu = menu.addMenu(self.tr("&Configuración"))
+        for waiting in (self._view_menu, self._session_menu, self._settings_menu):
+            waiting.setEnabled(False)  # until the desk is open
+        help_menu = menu.addMenu(self.tr("A&yuda"))
+        self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
+        self.about_action.triggered.connect(self._about)
+        if ui is not None:
+            self.attach(ui, poller=poller, open_credentials=open_credentials, budget=budget,
+                        live=live, lease_keeper=lease_keeper, stalled=stalled,
+                        moderation_x=moderation_x)
+
+    def _about(self) -> None:
+        from jun_desk.ui.about import show_about
+
+        show_about(self)
+
+    def set_source(self, source: str, *, training: bool) -> None:
+        """Where the desk connects (the title bar), once the start knows it."""
+        self._source = source
+        self.session.training = training
+        self._set_title()
+
+    def show_placeholder(self, text: str) -> None:
+        """What the window says while the desk opens (or why it cannot)."""
+        self.placeholder.setText(text)
+        self.pages.setCurrentWidget(self.placeholder_page)
+
+    def opening(self) -> None:
+        self.show_placeholder(self.tr("Abriendo la mesa…"))
+
+    def start_failed(self, reason: str) -> QMessageBox:
+        """The desk could not be opened: why, in the window's body and in a message over
+        it (window-modal, not blocking: the caller hears ``finished``)."""
+        self.show_placeholder(self.tr("No se pudo abrir la mesa: %s") % reason)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Jun Desk",
+                          self.tr("No se pudo abrir la mesa.") + "\n\n" + reason,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("start-failed")
+        box.open()
+        return box
+
+    def unexpected_text(self, error: str, report: object) -> str:
+        return self.tr("Error inesperado (%s); los detalles están en %s") % (error, report)
+
+    def offer_sandbox(self, err: BaseException) -> bool:
+        """No keyring to keep X's keys in: the sandbox offered in plain words (in the
+        window's language), or quit."""
+        from jun_desk.ui.credentials_dialog import keyring_missing_box
+
+        box, use_sandbox = keyring_missing_box(err)
+        box.setParent(self, box.windowFlags())
+        box.exec()
+        return box.clickedButton() is use_sandbox
+
+    def first_sign_in(self, desk: Desk, os_user: str | None) -> SignInPanel:
+        """The sign-in in the window's body, before the desk is built behind it; the
+        same panel then locks and unlocks the desk."""
+        from jun_desk.ui.sign_in import SignInPanel
+
+        self.sign_in = SignInPanel(desk, self, training=self.session.training,
+                                   os_user=os_user)
+        self.pages.addWidget(self.sign_in)
+        self.pages.setCurrentWidget(self.sign_in)
+        self.sign_in.prepare()
+        return self.sign_in
+
+    def attach(self, ui: UiContext, *, poller: Poller | None = None,
+               open_credentials: Callable[[], None] | None = None,
+               budget: Callable[[], dict[str, tuple[int, int]]] | None = None,
+               live: ChangeListener | None = None,
+               lease_keeper: LeaseKeeper | None = None,
+               stalled: Callable[[], list[Any]] | None = None,
+               moderation_x: Callable[[], object] | None = None) -> None:
+        """Build the desk for ``ui`` (its services and who signed in) inside the window."""
+        from jun_desk.ui.accessibility import name_desk
+        from jun_desk.ui.actions_menu import install as install_desk_actions
+        from jun_desk.ui.board.panel import BoardPanel
+        from jun_desk.ui.citizen_panel import CitizenPanel
+        from jun_desk.ui.dashboard import Dashboard
+        from jun_desk.ui.detail.panel import DetailPanel
+        from jun_desk.ui.dms.panel import DmPanel
+        from jun_desk.ui.feed.panel import FeedPanel
+        from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel, arrange_docks
+        from jun_desk.ui.live import ChangeCoalescer
+        from jun_desk.ui.moderation.panel import ModerationPanel
+        from jun_desk.ui.quarantine_panel import QuarantinePanel
+        from jun_desk.ui.sign_in import SignInPanel
+        from jun_desk.ui.urgency import UrgentBanner
+
+        self.ui = ui
+        self.poller = poller
+        self._budget = budget
+        self._stalled = stalled  # streams X has not let the desk read for a while
         self.desk_status = DeskStatusBar(self)
         self.setStatusBar(self.desk_status)
-        self.resize(first_size(available_geometry(self)))
         self.board = BoardPanel(ui, self)
         self.banner = QLabel("", self)
         self.banner.setObjectName("connection-banner")
@@ -197,13 +364,13 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.urgent_banner)
         central_layout.addWidget(self.cost_banner)
         central_layout.addWidget(self.board, 1)
-        self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
-                                   os_user=self.session.os_user)
+        if not hasattr(self, "sign_in"):  # else the panel the first sign-in was typed in
+            self.sign_in = SignInPanel(ui.desk, self, training=self.session.training,
+                                       os_user=self.session.os_user)
+            self.pages.addWidget(self.sign_in)
         self.sign_in.signed_in.connect(self.unlocked)
-        self.pages = QStackedWidget(self)
         self.pages.addWidget(self.desk_page)
-        self.pages.addWidget(self.sign_in)
-        self.setCentralWidget(self.pages)
+        self.pages.setCurrentWidget(self.desk_page)
         self.feed = FeedPanel(ui, self)
         self.detail = DetailPanel(ui, self)
         self.feed_dock = self._dock(self.tr("Menciones y mensajes"), "feed", self.feed,
@@ -280,8 +447,7 @@ class MainWindow(QMainWindow):
         # finishes after the window closed has nobody to tell instead of a dead widget.
         ui.message.connect(self._show_message)
 
-        menu = self.menuBar()
-        view = menu.addMenu(self.tr("&Ver"))
+        view = self._view_menu
         view.addAction(self.feed_dock.toggleViewAction())
         view.addAction(self.detail_dock.toggleViewAction())
         view.addAction(self.dms_dock.toggleViewAction())
@@ -299,7 +465,7 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.sync_now)
         view.addAction(refresh)
         self.refresh_action = refresh
-        session_menu = menu.addMenu(self.tr("&Sesión"))
+        session_menu = self._session_menu
         self.lock_action = QAction(self.tr("Bloquear"), self)
         self.lock_action.setObjectName("lock-action")
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -316,7 +482,7 @@ class MainWindow(QMainWindow):
                        self.reset_action):
             session_menu.addAction(action)
             self.addAction(action)
-        settings = menu.addMenu(self.tr("&Configuración"))
+        settings = self._settings_menu
         self.credentials_action = settings.addAction(self.tr("Credenciales de &X…"))
         self.credentials_action.setEnabled(open_credentials is not None)
         if open_credentials is not None:
@@ -332,10 +498,8 @@ class MainWindow(QMainWindow):
         self.retrain_action.triggered.connect(self.retrain_triage)
         self.rollback_action = triage.addAction(self.tr("Volver al modelo anterior"))
         self.rollback_action.triggered.connect(self.rollback_triage)
-
-        help_menu = menu.addMenu(self.tr("A&yuda"))
-        self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
-        self.about_action.triggered.connect(lambda: show_about(self))
+        for waiting in (self._view_menu, self._session_menu, self._settings_menu):
+            waiting.setEnabled(True)
         ui.changes_applied.connect(self._changes_applied)
         ui.session_ended.connect(self._session_ended)
         ui.ticket_chosen.connect(self._ticket_chosen)
@@ -379,6 +543,9 @@ class MainWindow(QMainWindow):
         self.dashboard.refresh()
         self._refresh_outbox()
         self.quarantine.reload()
+        self.attached = True
+        if self.isVisible():  # built inside a window already on screen (app.py)
+            self._place_docks()
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
         dock = QDockWidget(title, self)
@@ -545,13 +712,17 @@ class MainWindow(QMainWindow):
     def apply_changes(self, changes: Changes | ChangeBatch) -> None:
         """What the poller or other desks committed (the change stream): handed to every
         view once, as this desk's own operations are (``UiContext.apply_changes``)."""
-        if isinstance(changes, ChangeBatch):
+        from jun_desk.domain.actions import Changes
+
+        if not isinstance(changes, Changes):  # a ChangeBatch of the change stream
             changes = changes.changes
         self.ui.apply_changes(changes)
 
     def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
         """The window's own figures: the outbox in the status bar, the dashboard (which
         need not follow every single change)."""
+        from jun_desk.domain.actions import Kind
+
         if changes.touches(Kind.OUTBOX):
             self._refresh_outbox()
         if changes.everything:
@@ -589,10 +760,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{title}: {text}", 20_000)
         if self.tray is not None:
             if sys.platform.startswith("linux"):  # notification servers read some markup
+                import html
+
                 title, text = html.escape(title), html.escape(text)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
     def _arrivals(self, items: list) -> None:  # type: ignore[type-arg]
+        from jun_desk.ui.urgency import urgent_police
+
         urgent = urgent_police(items)
         if urgent:  # the whole text in a banner, and a notification that says URGENTE
             self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())
@@ -644,6 +819,9 @@ class MainWindow(QMainWindow):
     def show_costs(self, state, credits_error: Exception | None = None) -> None:  # type: ignore[no-untyped-def]
         """The status bar's spend line; the red banner when polling is paused for the
         budget or X refuses for spent credits (one message, until a person acts)."""
+        from jun_desk.domain.costs import money
+        from jun_desk.ui.costs_chart import summary_text
+
         lang = labels.language()
         if state is not None:
             self.costs_label.setText(summary_text(state, lang))
@@ -670,6 +848,8 @@ class MainWindow(QMainWindow):
         desk, account = self.ui.desk, self.ui.account
 
         def opened(budget) -> None:  # type: ignore[no-untyped-def]
+            from jun_desk.ui.budget_dialog import BudgetDialog
+
             dialog = BudgetDialog(self.ui, budget, self)
             if dialog.exec():
                 self.refresh_costs()
@@ -690,6 +870,8 @@ class MainWindow(QMainWindow):
     def apply_role(self) -> None:
         """What the signed-in person is offered: supervisors get the supervision dock, the
         password reset and the triage model's retrain/rollback; operators are not shown them."""
+        from jun_desk.domain.roles import Permission
+
         actor = self.ui.actor
         supervisor = actor.is_supervisor
         self.dashboard_dock.toggleViewAction().setVisible(supervisor)
@@ -710,7 +892,7 @@ class MainWindow(QMainWindow):
     def createPopupMenu(self) -> QMenu | None:
         """The docks' right-click menu: nothing while locked, no supervision dock for an
         operator."""
-        if self.locked:
+        if self.locked or not self.attached:
             return None
         menu = super().createPopupMenu()
         if menu is not None and not self.ui.actor.is_supervisor:
@@ -748,6 +930,8 @@ class MainWindow(QMainWindow):
                                self._lock_not_recorded)
 
     def _lock_not_recorded(self, err: Exception) -> None:
+        from jun_desk.domain.errors import SessionEndedError
+
         if isinstance(err, SessionEndedError):
             self._session_ended(describe(err))
 
@@ -815,6 +999,8 @@ class MainWindow(QMainWindow):
         else:  # the desk's defaults, the supervision dock open for a supervisor
             self.restoreState(self._default_state)
             self.dashboard_dock.setVisible(self.ui.actor.is_supervisor)
+        import json
+
         try:
             views = json.loads(str(settings.value(f"{key}/views", "") or "{}"))
         except ValueError:
@@ -825,7 +1011,9 @@ class MainWindow(QMainWindow):
         self.feed.apply_view_state(views.get("feed") or {})
 
     def save_layout(self) -> None:
-        if self.locked:
+        import json
+
+        if self.locked or not self.attached:
             return  # saved when the desk was locked; now the docks are hidden
         settings = layout_settings()
         key = self._layout_key()
@@ -846,9 +1034,14 @@ class MainWindow(QMainWindow):
         # with its title bar, which nobody knows the height of before it is shown.
         area = available_geometry(self)
         if not getattr(self, "_own_geometry", False) and first_size(area) == area.size():
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            self.showMaximized()  # (no Qt enum touched before the window is on screen)
         clamp_to(self, area)
         QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
+        if self.attached:
+            self._place_docks()
+
+    def _place_docks(self) -> None:
+        """The docks' default shares of the width, for someone with no layout of their own."""
         if not getattr(self, "_own_layout", False):
             self._default_widths()
             QTimer.singleShot(0, self._default_widths)  # once the window is laid out
@@ -866,6 +1059,11 @@ class MainWindow(QMainWindow):
         clamp_to(self, available_geometry(self))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if not self.attached:  # closed while the desk was opening or at the first sign-in
+            if hasattr(self, "sign_in"):
+                self.sign_in.wait()
+            super().closeEvent(event)
+            return
         self.save_layout()
         self.idle.stop()
         self.sign_in.wait()

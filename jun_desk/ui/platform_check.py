@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import os
 import sys
 
@@ -22,7 +21,21 @@ def display_problem() -> str | None:
     if not os.environ.get("DISPLAY"):
         return ("No screen found (DISPLAY is not set). Run Jun Desk from a desktop session, "
                 "or set QT_QPA_PLATFORM=offscreen for a headless run.")
-    if ctypes.util.find_library("xcb-cursor") is None:
+    if not _has_library("libxcb-cursor.so.0", "xcb-cursor"):
         return ("Qt needs the X11 library xcb-cursor to open a window. Install it with:\n"
                 f"  sudo apt-get install {XCB_PACKAGES}")
     return None
+
+
+def _has_library(soname: str, name: str) -> bool:
+    """Whether the dynamic loader finds a library: opened by its soname first (a
+    dlopen), searched by name only if that fails (``find_library`` runs ldconfig)."""
+    import ctypes
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        import ctypes.util
+
+        return ctypes.util.find_library(name) is not None
+    return True

@@ -323,15 +323,19 @@ class SignInDialog(QDialog):
         super().done(result)
 
 
+def no_operators_text() -> str:
+    return QCoreApplication.translate("SignIn",
+        "Esta mesa no tiene operadores todavía. Crea el primero con:\n\n"
+        "  jun-desk operators add NOMBRE --role supervisor --name \"Nombre Apellido\"\n\n"
+        "o abre Jun Desk con --sandbox para practicar.")
+
+
 def sign_in(desk: Desk, parent: QWidget | None = None, *, training: bool = False,
             system_sign_in: bool = False, title: str = "Jun Desk") -> Actor | None:
     """Who opens the desk: the operator bound to this system user when the desk allows it,
     else whoever types a right name and password (any name in training)."""
     if not desk.operators.list():
-        QMessageBox.warning(parent, "Jun Desk", QCoreApplication.translate("SignIn",
-            "Esta mesa no tiene operadores todavía. Crea el primero con:\n\n"
-            "  jun-desk operators add NOMBRE --role supervisor --name \"Nombre Apellido\"\n\n"
-            "o abre Jun Desk con --sandbox para practicar."))
+        QMessageBox.warning(parent, "Jun Desk", no_operators_text())
         return None
     os_user = system_user() if system_sign_in and not training else None
     if os_user:

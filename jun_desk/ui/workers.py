@@ -60,7 +60,7 @@ def run_job(pool: QThreadPool, fn: Callable[[], Any], on_done: Callable[[Any], N
             callback(value)
         except RuntimeError as err:
             # The view that asked was closed while the work ran: nobody to tell.
-            if "already deleted" not in str(err):
+            if "already deleted" not in str(err) and "has been deleted" not in str(err):
                 raise
             log.debug("A result arrived for a closed view and was dropped")
 

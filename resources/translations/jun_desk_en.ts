@@ -163,63 +163,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="95" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="96" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="100" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="102" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="112" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="145" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="148" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="148" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="151" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="215" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="246" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="218" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="251" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="304" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="309" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="394" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="399" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="425" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="430" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -2317,7 +2317,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="133" />
+        <location filename="../../jun_desk/ui/main_window.py" line="180" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -2325,132 +2325,132 @@ week</translation>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="56" />
+        <location filename="../../jun_desk/ui/labels.py" line="61" />
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="57" />
+        <location filename="../../jun_desk/ui/labels.py" line="62" />
         <source>Asignados</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="58" />
+        <location filename="../../jun_desk/ui/labels.py" line="63" />
         <source>En curso</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="59" />
+        <location filename="../../jun_desk/ui/labels.py" line="64" />
         <source>Esperando al vecino</source>
         <translation>Waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="60" />
+        <location filename="../../jun_desk/ui/labels.py" line="65" />
         <source>Resueltos</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="61" />
+        <location filename="../../jun_desk/ui/labels.py" line="66" />
         <source>Cerrados</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="67" />
+        <location filename="../../jun_desk/ui/labels.py" line="74" />
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="68" />
+        <location filename="../../jun_desk/ui/labels.py" line="75" />
         <source>asignado</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="69" />
+        <location filename="../../jun_desk/ui/labels.py" line="76" />
         <source>en curso</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="70" />
+        <location filename="../../jun_desk/ui/labels.py" line="77" />
         <source>esperando al vecino</source>
         <translation>waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="71" />
+        <location filename="../../jun_desk/ui/labels.py" line="78" />
         <source>resuelto</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="72" />
+        <location filename="../../jun_desk/ui/labels.py" line="79" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="78" />
+        <location filename="../../jun_desk/ui/labels.py" line="85" />
         <source>operador/a</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="79" />
+        <location filename="../../jun_desk/ui/labels.py" line="86" />
         <source>supervisor/a</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="87" />
+        <location filename="../../jun_desk/ui/labels.py" line="94" />
         <source>teléfono</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="88" />
+        <location filename="../../jun_desk/ui/labels.py" line="95" />
         <source>correo</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="89" />
+        <location filename="../../jun_desk/ui/labels.py" line="96" />
         <source>cuenta bancaria</source>
         <translation>bank account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="90" />
+        <location filename="../../jun_desk/ui/labels.py" line="97" />
         <source>salud</source>
         <translation>health</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="96" />
+        <location filename="../../jun_desk/ui/labels.py" line="103" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="97" />
+        <location filename="../../jun_desk/ui/labels.py" line="104" />
         <source>DM del vecino</source>
         <translation>Resident's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="98" />
+        <location filename="../../jun_desk/ui/labels.py" line="105" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="99" />
+        <location filename="../../jun_desk/ui/labels.py" line="106" />
         <source>DM enviado</source>
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="105" />
+        <location filename="../../jun_desk/ui/labels.py" line="112" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="106" />
+        <location filename="../../jun_desk/ui/labels.py" line="113" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="107" />
+        <location filename="../../jun_desk/ui/labels.py" line="114" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="108" />
+        <location filename="../../jun_desk/ui/labels.py" line="115" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
@@ -2458,342 +2458,363 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="209" />
+        <location filename="../../jun_desk/ui/main_window.py" line="376" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="211" />
+        <location filename="../../jun_desk/ui/main_window.py" line="378" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="214" />
+        <location filename="../../jun_desk/ui/main_window.py" line="381" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="219" />
+        <location filename="../../jun_desk/ui/main_window.py" line="386" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="226" />
+        <location filename="../../jun_desk/ui/main_window.py" line="393" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="398" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="403" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="249" />
+        <location filename="../../jun_desk/ui/main_window.py" line="416" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="258" />
+        <location filename="../../jun_desk/ui/main_window.py" line="425" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="262" />
+        <location filename="../../jun_desk/ui/main_window.py" line="429" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="268" />
+        <location filename="../../jun_desk/ui/main_window.py" line="435" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="284" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <location filename="../../jun_desk/ui/main_window.py" line="456" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="293" />
+        <location filename="../../jun_desk/ui/main_window.py" line="459" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="463" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="302" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="303" />
+        <location filename="../../jun_desk/ui/main_window.py" line="469" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="309" />
+        <location filename="../../jun_desk/ui/main_window.py" line="475" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="311" />
+        <location filename="../../jun_desk/ui/main_window.py" line="477" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="313" />
+        <location filename="../../jun_desk/ui/main_window.py" line="479" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="319" />
+        <location filename="../../jun_desk/ui/main_window.py" line="238" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="320" />
+        <location filename="../../jun_desk/ui/main_window.py" line="486" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="325" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="327" />
+        <location filename="../../jun_desk/ui/main_window.py" line="493" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="329" />
+        <location filename="../../jun_desk/ui/main_window.py" line="495" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="331" />
+        <location filename="../../jun_desk/ui/main_window.py" line="497" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="333" />
+        <location filename="../../jun_desk/ui/main_window.py" line="499" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="336" />
+        <location filename="../../jun_desk/ui/main_window.py" line="241" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="337" />
+        <location filename="../../jun_desk/ui/main_window.py" line="219" />
+        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <source>Abriendo la mesa…</source>
+        <translation>Opening the desk…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="242" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="396" />
+        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <source>No se pudo abrir la mesa: %s</source>
+        <translation>Could not open the desk: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <source>No se pudo abrir la mesa.</source>
+        <translation>Could not open the desk.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="280" />
+        <source>Error inesperado (%s); los detalles están en %s</source>
+        <translation>Unexpected error (%s); the details are in %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="563" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="415" />
+        <location filename="../../jun_desk/ui/main_window.py" line="582" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="423" />
+        <location filename="../../jun_desk/ui/main_window.py" line="590" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="423" />
+        <location filename="../../jun_desk/ui/main_window.py" line="590" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="424" />
+        <location filename="../../jun_desk/ui/main_window.py" line="591" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="441" />
+        <location filename="../../jun_desk/ui/main_window.py" line="608" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="466" />
+        <location filename="../../jun_desk/ui/main_window.py" line="633" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="635" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="644" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="481" />
+        <location filename="../../jun_desk/ui/main_window.py" line="648" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="484" />
+        <location filename="../../jun_desk/ui/main_window.py" line="651" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="487" />
+        <location filename="../../jun_desk/ui/main_window.py" line="654" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="655" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="655" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="498" />
+        <location filename="../../jun_desk/ui/main_window.py" line="665" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="507" />
+        <location filename="../../jun_desk/ui/main_window.py" line="674" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="512" />
+        <location filename="../../jun_desk/ui/main_window.py" line="679" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="517" />
+        <location filename="../../jun_desk/ui/main_window.py" line="684" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="523" />
+        <location filename="../../jun_desk/ui/main_window.py" line="690" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="530" />
+        <location filename="../../jun_desk/ui/main_window.py" line="697" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="531" />
+        <location filename="../../jun_desk/ui/main_window.py" line="698" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="535" />
+        <location filename="../../jun_desk/ui/main_window.py" line="702" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="565" />
+        <location filename="../../jun_desk/ui/main_window.py" line="736" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="569" />
+        <location filename="../../jun_desk/ui/main_window.py" line="740" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="575" />
+        <location filename="../../jun_desk/ui/main_window.py" line="746" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="577" />
+        <location filename="../../jun_desk/ui/main_window.py" line="748" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="579" />
+        <location filename="../../jun_desk/ui/main_window.py" line="750" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="588" />
+        <location filename="../../jun_desk/ui/main_window.py" line="759" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="601" />
+        <location filename="../../jun_desk/ui/main_window.py" line="776" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <location filename="../../jun_desk/ui/main_window.py" line="783" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="628" />
+        <location filename="../../jun_desk/ui/main_window.py" line="803" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="629" />
+        <location filename="../../jun_desk/ui/main_window.py" line="804" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="633" />
+        <location filename="../../jun_desk/ui/main_window.py" line="808" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="657" />
+        <location filename="../../jun_desk/ui/main_window.py" line="835" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="661" />
+        <location filename="../../jun_desk/ui/main_window.py" line="839" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="663" />
+        <location filename="../../jun_desk/ui/main_window.py" line="841" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="679" />
+        <location filename="../../jun_desk/ui/main_window.py" line="859" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="685" />
+        <location filename="../../jun_desk/ui/main_window.py" line="865" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="687" />
+        <location filename="../../jun_desk/ui/main_window.py" line="867" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -3701,7 +3722,7 @@ week</translation>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="331" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"

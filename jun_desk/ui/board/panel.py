@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +79,9 @@ class Column(QWidget):
 
 
 class BoardPanel(QWidget):
+    loaded = Signal()  # a reload is over: every column's first page and the counts are in
+    # (or the read failed and the board says so)
+
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
@@ -236,11 +239,13 @@ class BoardPanel(QWidget):
             for status, column in self.columns.items():
                 column.model.first_page(generations[status], pages[status])
             self._counts(counts)
+            self.loaded.emit()
 
         def failed(err: Exception) -> None:
             for status, column in self.columns.items():
                 column.model.load_failed(generations[status])
             self._refused(err)
+            self.loaded.emit()
 
         self.ui.run(lambda: self.ui.desk.search.board(flt, PAGE), done, on_error=failed,
                     failure=self.tr("No se pudo leer el tablero"))

@@ -1,0 +1,295 @@
+"""The start: the operator's window is on screen before the data layer loads, with a
+placeholder that the desk then replaces; the sign-in is asked inside it; a database that
+cannot be opened is said in it and over it, never a crash."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
+
+from jun_desk.app import Connection, DeskStart, GuiOptions
+from jun_desk.domain.errors import StorageError
+from jun_desk.secrets import KeyringUnavailableError, XCredentials
+from jun_desk.services.desk import Desk
+from jun_desk.ui.main_window import MainWindow, SessionOptions
+from jun_desk.x.sandbox.server import Sandbox
+
+HEAVY = ("sqlalchemy", "alembic", "tweepy", "requests", "oauthlib", "keyring",
+         "jun_desk.services", "jun_desk.store.engine", "jun_desk.x",
+         "jun_desk.ui.board.panel", "jun_desk.ui.context")
+
+# Runs the real `jun-desk --sandbox` in a process of its own and notes what had loaded
+# and what the window showed when it was first exposed, and when the desk was ready.
+PROBE = r"""
+import json, sys
+from pathlib import Path
+
+from jun_desk import app
+
+HEAVY = %r
+db = Path(sys.argv[1])
+seen = {}
+shown, ready = app.DeskStart.shown, app.DeskStart._ready
+
+
+def at_shown(self):
+    window = self.window
+    handle = window.windowHandle()
+    seen["shown"] = {
+        "exposed": bool(handle is not None and handle.isExposed()),
+        "heavy": sorted(m for m in HEAVY if m in sys.modules),
+        "database_exists": db.exists(),
+        "placeholder": window.pages.currentWidget() is window.placeholder_page,
+        "text": window.placeholder.text(),
+        "title": window.windowTitle(),
+        "menus": [a.text() for a in window.menuBar().actions()],
+    }
+    shown(self)
+
+
+def at_ready(self):
+    window = self.window
+    seen["ready"] = {
+        "events": list(self.events),
+        "heavy": sorted(m for m in HEAVY if m in sys.modules),
+        "database_exists": db.exists(),
+        "desk_page": window.pages.currentWidget() is window.desk_page,
+        "placeholder_visible": window.placeholder.isVisible(),
+        "cards": sum(c.model.rowCount() for c in window.board.columns.values()),
+        "menus_enabled": all(a.isEnabled() for a in window.menuBar().actions()),
+    }
+    ready(self)
+
+
+app.DeskStart.shown = at_shown
+app.DeskStart._ready = at_ready
+from jun_desk.cli import main
+
+code = main(["--db", f"sqlite:///{db}", "--sandbox", "--speed", "instant", "--lang", "es"])
+print("SEEN " + json.dumps(seen), flush=True)
+sys.exit(code)
+"""
+
+
+def test_the_window_is_shown_before_the_data_layer_loads(tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JUN_DESK_HOME": str(tmp_path),
+           "JUN_DESK_QUIT_WHEN_READY": "1"}
+    env.pop("JUN_DESK_QUIT_WHEN_SHOWN", None)
+    done = subprocess.run([sys.executable, "-c", PROBE % (HEAVY,), str(db)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    marks = [line.split()[0] for line in done.stdout.splitlines()
+             if line.startswith(("shown ", "ready "))]
+    assert marks == ["shown", "ready"]
+    seen = json.loads(next(line[5:] for line in done.stdout.splitlines()
+                           if line.startswith("SEEN ")))
+    shown, ready = seen["shown"], seen["ready"]
+    # On screen, with its title, menus and the placeholder; nothing of the data layer,
+    # the X client or the desk's views loaded yet, and the database not even created.
+    assert shown["exposed"]
+    assert shown["heavy"] == []
+    assert not shown["database_exists"]
+    assert shown["placeholder"] and shown["text"] == "Abriendo la mesa…"
+    assert "Jun Desk" in shown["title"] and "sandbox" in shown["title"]
+    assert shown["menus"] == ["&Ver", "&Sesión", "&Configuración", "A&yuda"]
+    # Then the desk, in that same window: the placeholder replaced by the board.
+    assert ready["events"] == ["shown", "connected", "opened", "attached", "board"]
+    assert ready["database_exists"]
+    assert {"sqlalchemy", "jun_desk.ui.board.panel"} <= set(ready["heavy"])
+    assert ready["desk_page"] and not ready["placeholder_visible"]
+    assert ready["menus_enabled"]
+
+
+def test_when_shown_quits_at_once_without_opening_the_database(tmp_path: Path) -> None:
+    """The start-up benchmark's switch: "shown <epoch>", exit 0, nothing else done."""
+    db = tmp_path / "desk.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JUN_DESK_HOME": str(tmp_path),
+           "JUN_DESK_QUIT_WHEN_SHOWN": "1"}
+    done = subprocess.run([sys.executable, "-m", "jun_desk", "--db", f"sqlite:///{db}",
+                           "--sandbox"], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [line.split()[0] for line in done.stdout.splitlines()] == ["shown"]
+    assert not db.exists()
+
+
+class FakeApp(QObject):
+    """The application as DeskStart sees it, without ending the test's event loop."""
+
+    aboutToQuit = Signal()  # Qt's name
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.exits: list[int] = []
+
+    def exit(self, code: int = 0) -> None:
+        self.exits.append(code)
+
+    def quit(self) -> None:
+        self.exits.append(0)
+
+
+def _start(qtbot, *, training: bool) -> tuple[MainWindow, DeskStart, FakeApp]:  # type: ignore[no-untyped-def]
+    window = MainWindow(source="sandbox" if training else "@AytoJun",
+                        session=SessionOptions(training=training))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    fake = FakeApp()
+    start = DeskStart(fake, window, GuiOptions(sandbox=training, speed=math.inf))
+    return window, start, fake
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_the_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    damaged = tmp_path / "desk.db"
+    damaged.write_bytes(b"this is not a database" * 200)
+    window, start, fake = _start(qtbot, training=False)
+    keys = XCredentials("ck", "cs", "at", "ats")
+    try:
+        start._connected(Connection(keys, "http://127.0.0.1:9", "AytoJun",
+                                    f"sqlite:///{damaged}", "@AytoJun"))
+        qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
+        assert isinstance(start.failure, StorageError)  # the command line says it too
+        assert window.pages.currentWidget() is window.placeholder_page
+        assert "damaged" in window.placeholder.text()
+        box = window.findChild(QMessageBox, "start-failed")
+        assert box is not None and box.isVisible()
+        assert "damaged" in box.text()
+        assert not window.attached and fake.exits == []
+        box.close()
+        qtbot.waitUntil(lambda: fake.exits == [1], timeout=5000)
+    finally:
+        start.close()
+    assert start.desk is None  # nothing half-open left behind
+
+
+def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, people) -> None:
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, _fake = _start(qtbot, training=True)
+        try:
+            start._connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
+                                        db_url, "sandbox", training=True))
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            assert start.is_ready and not window.attached
+            panel = window.sign_in
+            assert window.pages.currentWidget() is panel
+            panel.name.setText("rosa")
+            panel.submit()
+            qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
+            assert window.attached and window.ui.actor.username == "rosa"
+            assert window.pages.currentWidget() is window.desk_page
+            assert window.sign_in is panel  # the same panel now locks the desk
+            assert "rosa" in window.user_label.text()
+            assert start.events == ["connected", "opened", "sign-in", "ready", "attached",
+                                    "board", "ready"]
+            ui = window.ui  # let the first reads finish before the window goes
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+            qtbot.wait(50)
+        finally:
+            window.close()
+            start.close()
+
+
+def test_the_window_without_a_desk_yet(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The shell alone: title, menus waiting, placeholder; it closes cleanly."""
+    window = _start(qtbot, training=True)[0]
+    assert "MODO FORMACIÓN" in window.windowTitle()
+    menus = window.menuBar().actions()
+    assert [a.isEnabled() for a in menus] == [False, False, False, True]
+    assert window.createPopupMenu() is None
+    window.show_placeholder("No se pudo abrir la mesa: prueba")
+    assert window.placeholder.text().endswith("prueba")
+    window.close()
+    assert not window.isVisible()
+
+
+@pytest.mark.parametrize("argv", [["--sandbox"], ["--db", "x.db", "--lang", "en"],
+                                  ["--sandbox", "--speed", "instant", "--api-base", "http://x"],
+                                  []])
+def test_window_options_read_as_the_whole_command_line_reads_them(argv: list[str]) -> None:
+    from jun_desk import cli
+
+    assert vars(cli._parse(argv)) == vars(cli._parser().parse_args(argv))
+
+
+def test_the_placeholder_speaks_the_window_language(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    try:
+        window = MainWindow(source="sandbox", session=SessionOptions(training=True))
+        qtbot.addWidget(window)
+        assert window.placeholder.text() == "Opening the desk…"
+        assert [a.text() for a in window.menuBar().actions()][-1] == "&Help"
+    finally:
+        i18n.install(qapp, "es")
+
+
+def _answer_box(qtbot, button: str) -> None:  # type: ignore[no-untyped-def]
+    """Press ``button`` on the message box the start opens (modal) over the window."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def press() -> None:
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
+            QTimer.singleShot(20, press)
+            return
+        next(b for b in boxes[0].buttons() if b.text() == button).click()
+
+    QTimer.singleShot(0, press)
+
+
+def test_no_keyring_offers_the_sandbox_over_the_window_or_quits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, start, fake = _start(qtbot, training=False)
+    try:
+        _answer_box(qtbot, "Salir")
+        start._credentials_read(("no_keyring", KeyringUnavailableError.of("keyring.missing")))
+        assert fake.exits == [1] and start.code == 1
+        assert not window.attached
+    finally:
+        start.close()
+
+
+def test_no_keyring_then_the_sandbox_opens_the_desk_in_the_same_window(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    window, start, fake = _start(qtbot, training=False)
+    start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    try:
+        _answer_box(qtbot, "Usar el sandbox")
+        start._credentials_read(("no_keyring", KeyringUnavailableError.of("keyring.missing")))
+        qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
+        assert window.attached and window.session.training
+        assert "sandbox" in window.windowTitle()
+        assert window.ui.actor.username == "formacion"  # the sandbox's own trainee
+        assert fake.exits == []
+        ui = window.ui
+        qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+        qtbot.wait(50)
+    finally:
+        window.close()
+        start.close()
+
+
+def test_the_views_imported_ahead_are_those_attach_builds_from() -> None:
+    """``VIEW_MODULES`` (imported in a step of their own) names every module ``attach``
+    imports, so that the step that builds imports nothing heavy."""
+    import ast
+    import inspect
+    import textwrap
+
+    from jun_desk.ui import main_window
+
+    tree = ast.parse(textwrap.dedent(inspect.getsource(MainWindow.attach)))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported == set(main_window.VIEW_MODULES)
