@@ -503,12 +503,11 @@ class DeskStart:
         """The database cannot be opened, the sandbox cannot start…: said in the
         window's body and in a message over it; the desk then closes."""
         from jun_desk.domain.errors import JunDeskError
-        from jun_desk.domain.errors import describe as describe_error
-        from jun_desk.ui import labels
+        from jun_desk.ui.context import describe as describe_error
 
         self._event("failed")
         if isinstance(err, JunDeskError):
-            text = describe_error(err, labels.language())
+            text = describe_error(err)  # by its code, in the window's language
             self.failure = err
         else:  # a bug: the command line's crash report, and where it is
             from jun_desk.crash import write_crash_report

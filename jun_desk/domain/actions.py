@@ -92,6 +92,8 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "marcó un mensaje como atendido", "marked a message as handled", _F),
     _a("item.edited", "editar un mensaje", "edit a message",
        "editó un mensaje en X", "edited a message on X", _F),
+    _a("citizen.described", "saber quién escribió", "learn who wrote",
+       "supo por X quién escribió", "learnt from X who wrote", _T, _F, _C),
     _a("ingest.page", "guardar lo que trajo X", "store what X brought",
        "guardó mensajes de X", "stored messages from X", _F, _C, _Q),
     _a("quarantine.add", "apartar un mensaje ilegible", "set aside an unreadable message",

@@ -6,8 +6,9 @@ Qt translation catalogue (``ui/error_texts.py`` holds the Spanish source of each
 ``scripts/translations.py`` takes the English from here). A parameter's name says what it
 holds, so the window can word it (``PARAM_KINDS``): ``department`` is a department's code
 (shown as its name), ``status`` a workflow status, ``role`` a role, ``action`` an action of
-the catalogue, ``permission`` a permission; lists of them end in ``s``. Anything else is
-shown as it is (numbers, user names, X handles, what X itself said).
+the catalogue, ``permission`` a permission, ``reason`` a moderation policy's reason; lists
+of them end in ``s``. Anything else is shown as it is (numbers, user names, X handles,
+what X itself said).
 
 Add an error: a code and its English here, raise it with ``SomeError.of(code, **params)``,
 give it its Spanish in ``ui/error_texts.py`` and run ``scripts/translations.py``.
@@ -29,6 +30,7 @@ PARAM_KINDS: Mapping[str, str] = {
     "priorities": "priorities", "role": "role", "roles": "roles",
     "action": "action", "permission": "permission", "move": "moderation_action",
     "moves": "moderation_actions", "state": "moderation_status",
+    "reason": "moderation_reason", "reasons": "moderation_reasons",
 }
 
 ERRORS: Mapping[str, str] = {
@@ -214,6 +216,7 @@ ERRORS: Mapping[str, str] = {
     "x.not_found": "X does not know that item or user (404){detail}",
     "x.bad_request": "X refused the request as invalid (400){detail}",
     "x.rate_limited": "X rate limit reached: waiting {wait}",
+    "x.rate_limited_now": "X rate limit reached: retrying when X allows it",
     "x.daily_cap": "X's 24-hour posting limit reached: posting resumes at {when}",
     "x.server": "X is having trouble ({status}); retrying shortly",
     "x.timeout": "X did not answer in time; retrying shortly",

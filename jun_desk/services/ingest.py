@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import select, text, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.costs import Charge
@@ -133,17 +133,26 @@ class IngestService:
                     select(Citizen.x_user_id).where(Citizen.x_user_id.in_(rest))))
         return found
 
-    def undescribed_authors(self, limit: int = 100) -> set[str]:
+    def undescribed_authors(self, limit: int = 100,
+                            exclude: Iterable[str] = ()) -> set[str]:
         """Authors of stored mentions and DMs that X has not described yet: their users
-        lookup failed (X bills it even when the answer is lost), so the sync asks again."""
+        lookup failed (X bills it even when the answer is lost), so the sync asks again.
+        ``exclude``: those already being asked, or that X does not know."""
+        left_out = sorted(set(exclude))
         with self.ctx.db.session(readonly=True) as session:
             # SQLite would rather walk the citizen_id index through all outgoing items
             # (30 ms at 100,000 of them, on every page); its partial index answers at once.
             hint = (" INDEXED BY ix_ticket_items_undescribed"
                     if session.get_bind().dialect.name == "sqlite" else "")
-            return set(session.scalars(
-                text(f"SELECT DISTINCT author_x_id FROM ticket_items{hint} "
-                     f"WHERE {UNDESCRIBED} LIMIT :limit"), {"limit": limit}))
+            unless = " AND author_x_id NOT IN :exclude" if left_out else ""
+            query = text(f"SELECT DISTINCT author_x_id FROM ticket_items{hint} "
+                         f"WHERE {UNDESCRIBED}{unless} ORDER BY author_x_id LIMIT :limit")
+            if left_out:
+                query = query.bindparams(bindparam("exclude", expanding=True))
+            params: dict[str, object] = {"limit": limit}
+            if left_out:
+                params["exclude"] = left_out
+            return set(session.scalars(query, params))
 
     def _store(self, session: Session, account: str, stream: Stream,
                items: Sequence[XItem], users: Sequence[XUser],
@@ -209,22 +218,33 @@ class IngestService:
 
     def _describe_earlier_items(self, session: Session, citizen_ids: dict[str, int]) -> None:
         """Items stored before X described their author get their citizen now, and so do
-        the tickets opened from them."""
+        the tickets opened from them; audited, so every window shows who wrote."""
         if not citizen_ids:
             return
         authors = session.scalars(
             select(TicketItem.author_x_id).where(text(UNDESCRIBED))
             .where(TicketItem.author_x_id.in_(sorted(citizen_ids))).distinct()).all()
         for x_id in authors:
-            opened = (select(TicketItem.ticket_id).where(text(UNDESCRIBED))
-                      .where(TicketItem.author_x_id == x_id,
-                             TicketItem.ticket_id.is_not(None)))
-            session.execute(update(Ticket).where(Ticket.citizen_id.is_(None),
-                                                 Ticket.id.in_(opened))
-                            .values(citizen_id=citizen_ids[x_id]))
-            session.execute(update(TicketItem).where(text(UNDESCRIBED))
-                            .where(TicketItem.author_x_id == x_id)
-                            .values(citizen_id=citizen_ids[x_id]))
+            citizen = citizen_ids[x_id]
+            opened = session.scalars(
+                select(Ticket.id).where(Ticket.citizen_id.is_(None), Ticket.id.in_(
+                    select(TicketItem.ticket_id).where(text(UNDESCRIBED))
+                    .where(TicketItem.author_x_id == x_id)))).all()
+            if opened:
+                session.execute(update(Ticket).where(Ticket.id.in_(opened))
+                                .values(citizen_id=citizen))
+            items = rowcount(session.execute(
+                update(TicketItem).where(text(UNDESCRIBED))
+                .where(TicketItem.author_x_id == x_id).values(citizen_id=citizen)))
+            after = {"citizen_id": citizen, "items": items}
+            for ticket_id in opened:
+                record(session, self.ctx, None, "citizen.described", ticket_id=ticket_id,
+                       subject=f"citizen:{citizen}", before={"citizen_id": None},
+                       after=after)
+            if not opened:
+                record(session, self.ctx, None, "citizen.described",
+                       subject=f"citizen:{citizen}", before={"citizen_id": None},
+                       after=after)
 
     def _known_citizen_ids(self, session: Session, items: Sequence[XItem],
                            citizen_ids: dict[str, int]) -> None:

@@ -20,7 +20,6 @@ this module never imports the X adapter.
 
 from __future__ import annotations
 
-import contextlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from jun_desk.domain.errors import (
     JunDeskError,
     NotFoundError,
     PermissionDeniedError,
+    SessionEndedError,
     ValidationError,
 )
 from jun_desk.domain.moderation import (
@@ -496,8 +496,12 @@ class ModerationService:
 
         # it joined a ticket meanwhile; or its department is not the actor's (the refusal
         # is audited, and the message stays unhandled in the feed for that department)
-        with contextlib.suppress(ConflictError, PermissionDeniedError):
+        try:
             TicketService(self.ctx).create_from_item(actor, item_id)
+        except SessionEndedError:
+            raise  # signed out meanwhile: that is not a department question
+        except (ConflictError, PermissionDeniedError):
+            pass
 
     def _ask_x(self, actor: Actor, subject: str, audit_action: str,
                call: Callable[[], bool]) -> None:

@@ -275,9 +275,14 @@ class TriageModelService:
         c = float(current.meta.get("c", 4.0)) if current is not None else 4.0
         rules_weight = current.rules_weight if current is not None else RULES_WEIGHT
         # The offsets and threshold calibrated for the model in use carry over.
-        offsets = current.meta.get("offsets") if current is not None else None
-        if not (isinstance(offsets, list) and len(offsets) == len(classes)):
-            offsets = None
+        # By department, not by position: a desk whose departments changed keeps each
+        # department's offset, and a new department starts at none.
+        offsets = None
+        kept = current.meta.get("offsets") if current is not None else None
+        if current is not None and isinstance(kept, list) \
+                and len(kept) == len(current.classes):
+            by_department = dict(zip(current.classes, kept, strict=True))
+            offsets = [float(by_department.get(c, 0.0)) for c in classes]
         new = train(examples, classes, c=c, threshold=threshold, offsets=offsets,
                     meta={"corrections": len(corrections), "rules_weight": rules_weight})
         # The urgency head learns from the corpus's urgency labels, not from corrections:

@@ -66,7 +66,9 @@ def conflict_for(ctx: DeskContext, ticket_id: int, read_version: int | None) -> 
         current_version=current, changed_by=who, change=what, ticket_id=ticket_id, at=when,
         fields=fields, code="ticket.conflict_by" if last else "ticket.conflict",
         params={"ticket": ticket_id, "username": who, "action": what, "at": when,
-                "changes": f" ({changes})" if changes else ""} if last else {"ticket": ticket_id},
+                "changes": f" ({changes})" if changes else "",
+                # kept in the audit trail, so the history words the changes too
+                "fields": [list(f) for f in fields]} if last else {"ticket": ticket_id},
     )
 
 

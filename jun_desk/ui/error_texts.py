@@ -8,6 +8,7 @@ window goes through ``render``."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +18,8 @@ from jun_desk.domain.actions import field_label
 from jun_desk.domain.error_codes import PARAM_KINDS, plain, recognise
 from jun_desk.domain.errors import ConflictError, JunDeskError, PermissionDeniedError
 from jun_desk.ui import labels
+
+log = logging.getLogger(__name__)
 
 # lupdate finds the strings by this name (``translate(context, text, code)``)
 translate = QCoreApplication.translate
@@ -326,6 +329,9 @@ def templates() -> dict[str, str]:
             "X rechazó la petición por no válida (400){detail}", "x.bad_request"),
         "x.rate_limited": translate("Errors",
             "Límite de peticiones de X alcanzado: se espera {wait}", "x.rate_limited"),
+        "x.rate_limited_now": translate("Errors",
+            "Límite de peticiones de X alcanzado: se reintentará cuando X lo permita",
+            "x.rate_limited_now"),
         "x.daily_cap": translate("Errors",
             "Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a "
             "las {when}", "x.daily_cap"),
@@ -403,6 +409,14 @@ def _priority(value: object) -> str:
     return priority_names().get(plain(value), plain(value))
 
 
+def _moderation_reason(code: object) -> str:
+    """A reason of the moderation policy by its title ("Insulto…"), else its code."""
+    from jun_desk.services.moderation import shipped_policy
+
+    reason = shipped_policy().reasons.get(plain(code))
+    return reason.title(labels.language()) if reason is not None else plain(code)
+
+
 def _each(word: Callable[[object], str]) -> Callable[[object], str]:
     def words(value: object) -> str:
         items = value if isinstance(value, (list, tuple)) else [value]
@@ -425,12 +439,23 @@ def _worders() -> dict[str, Callable[[object], str]]:
         "permission": lookup(permissions),
         "moderation_action": lookup(moves), "moderation_actions": _each(lookup(moves)),
         "moderation_status": lookup(states),
+        "moderation_reason": _moderation_reason,
+        "moderation_reasons": _each(_moderation_reason),
     }
 
 
-def _conflict_changes(err: ConflictError) -> str:
-    """": asignado: luis → rosa; estado: …" in the window's language (or nothing)."""
-    if not err.fields:
+def _conflict_changes(err: JunDeskError) -> str:
+    """": asignado: luis → rosa; estado: …" in the window's language (or nothing): from
+    the error itself, or from its parameters as the audit trail kept them."""
+    fields: list[tuple[str, str, str]]
+    if isinstance(err, ConflictError):
+        fields = list(err.fields)
+    else:
+        kept = err.params.get("fields")
+        fields = [(str(f[0]), str(f[1]), str(f[2])) for f in kept
+                  if isinstance(f, (list, tuple)) and len(f) == 3] \
+            if isinstance(kept, list) else []
+    if not fields:
         return ""
     language = labels.language()
     word = {"status": _status, "department": _department, "priority": _priority}
@@ -439,7 +464,7 @@ def _conflict_changes(err: ConflictError) -> str:
         return word[field](value) if field in word and value != "-" else value
 
     return ": " + "; ".join(f"{field_label(f, language)}: {shown(f, b)} → {shown(f, a)}"
-                            for f, b, a in err.fields)
+                            for f, b, a in fields)
 
 
 def params_shown(err: JunDeskError) -> dict[str, str]:
@@ -454,7 +479,8 @@ def params_shown(err: JunDeskError) -> dict[str, str]:
     if err.code == "x.network":
         shown["network"] = _network_details().get(plain(err.params.get("network")),
                                                   plain(err.params.get("network")))
-    if isinstance(err, ConflictError) and err.code == "ticket.conflict_by":
+    if err.code == "ticket.conflict_by" and (isinstance(err, ConflictError)
+                                             or "fields" in err.params):
         shown["changes"] = _conflict_changes(err)
     return shown
 
@@ -482,8 +508,15 @@ def render(err: BaseException) -> str:
     template = templates().get(err.code)
     if template is None:  # a newer desk's code: English beats nothing
         return str(err)
-    text = template.format(**params_shown(err))
-    if isinstance(err, PermissionDeniedError) and err.action is not None:
-        named = catalogue_action(err.action).label(labels.language())
-        text = translate("Errors", "No se ha hecho (%s): %s") % (named, text)
+    try:
+        text = template.format(**params_shown(err))
+        if isinstance(err, PermissionDeniedError) and err.action is not None:
+            named = catalogue_action(err.action).label(labels.language())
+            text = translate("Errors", "No se ha hecho (%s): %s") % (named, text)
+    except (KeyError, IndexError, ValueError, TypeError):
+        # a translation that names a parameter the error lacks, or parameters kept by
+        # another desk's version: the English message, never a crash inside an error
+        log.warning("Error %s could not be worded in %s; shown in English", err.code,
+                    labels.language(), exc_info=True)
+        return str(err)
     return text

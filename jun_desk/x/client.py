@@ -294,9 +294,8 @@ class XClient:
         except Exception as err:  # every failure leaves as XApiError, secrets stripped
             mapped = map_exception(err, now=time.time())
             if mapped.failure is Failure.RATE_LIMITED:
-                mapped.retry_after = rate_limit_wait(self.session.last_headers)
-                mapped.resumes_at = daily_reset(self.session.last_headers)
-                mapped.args = (mapped.text("en"),)
+                mapped.waits(rate_limit_wait(self.session.last_headers),
+                             daily_reset(self.session.last_headers))
             raise mapped from None
         if not isinstance(body, dict):
             raise XApiError(Failure.MALFORMED)

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from jun_desk.domain.error_codes import english
 from jun_desk.domain.errors import JunDeskError, describe
 
 if TYPE_CHECKING:  # imported where used: the window describes errors without loading tweepy
@@ -92,7 +93,15 @@ class XApiError(JunDeskError):
         self.retry_after = retry_after
         self.resumes_at = resumes_at  # a spent 24-hour cap resets then (epoch seconds)
         code, params = self._coded()
-        super().__init__(self.text("en"), code=code, params=params)
+        # the English is the catalogue's, word for word: a stored failure is recognised
+        super().__init__(english(code, params), code=code, params=params)
+
+    def waits(self, retry_after: float | None, resumes_at: float | None) -> None:
+        """A 429's wait, read from the headers after the error was made: its code, its
+        parameters and its English follow."""
+        self.retry_after, self.resumes_at = retry_after, resumes_at
+        self.code, self.params = self._coded()
+        self.args = (english(self.code, self.params),)
 
     def _coded(self) -> tuple[str, dict[str, object]]:
         """The error's code and parameters (``domain.error_codes``), for the window."""
@@ -102,8 +111,9 @@ class XApiError(JunDeskError):
         if self.failure in (Failure.FORBIDDEN, Failure.NOT_FOUND, Failure.BAD_REQUEST):
             return code, {"detail": f": {self.detail}" if self.detail else ""}
         if self.failure is Failure.RATE_LIMITED:
-            return code, {"wait": f"{int(self.retry_after)} s"
-                          if self.retry_after is not None else ""}
+            if self.retry_after is None:
+                return "x.rate_limited_now", {}
+            return code, {"wait": f"{int(self.retry_after)} s"}
         if self.failure in (Failure.SERVER, Failure.CREDITS):
             return code, {"status": self.status or ""}
         if self.failure is Failure.NETWORK:
@@ -116,6 +126,8 @@ class XApiError(JunDeskError):
         return self.failure.transient
 
     def text(self, language: str = "es") -> str:
+        if language.startswith("en"):
+            return str(self)
         if self.failure is Failure.RATE_LIMITED and self.resumes_at is not None:
             english, spanish = _DAILY_CAP
             template = english if language.startswith("en") else spanish

@@ -133,7 +133,10 @@ class SyncEngine:
         self._health = {stream: _Health() for stream in Stream}
         self.dm_probe = 5  # events in a walk's first DM page
         self.budget_state: BudgetState | None = None
-        self._unknown_to_x: set[str] = set()  # authors a users lookup left out
+        # Authors a users lookup left out (suspended or deleted): not asked again by this
+        # run; a restart asks once more (X bills no resource for an id it does not know).
+        self._unknown_to_x: set[str] = set()
+        self._ask_earlier_authors = True
         self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
         self._seen_cleared: date | None = None
 
@@ -143,6 +146,7 @@ class SyncEngine:
         stream that still fails is reported in ``failed`` while the other goes on. Only
         when no stream could be read does the failure leave as XApiError."""
         report = SyncReport(account="?")
+        self._ask_earlier_authors = True  # a failed lookup pauses it until the next poll
         me = self.me or self._retrying(report, "GET /2/users/me", self.client.me)
         self.me = me
         report.account = me.handle
@@ -356,14 +360,18 @@ class SyncEngine:
         wanted = {i.author_x_id for i in items if not i.kind.outgoing} - described
         if wanted:
             wanted -= self.desk.ingest.known_citizens(wanted)
-        earlier = self.desk.ingest.undescribed_authors() - described - self._unknown_to_x
-        asked = (sorted(wanted) + sorted(earlier - wanted))[:100]
+        earlier: set[str] = set()
+        if self._ask_earlier_authors:
+            earlier = self.desk.ingest.undescribed_authors(
+                exclude=described | wanted | self._unknown_to_x)
+        asked = (sorted(wanted) + sorted(earlier))[:100]
         if not asked:
             return
         try:
             found = self.client.users(asked)
         except XApiError as err:
             log.info("Sync: looking up %d authors failed: %s", len(asked), err.text("en"))
+            self._ask_earlier_authors = False
             return
         users += found
         # Ids X leaves out are suspended or deleted accounts: not asked again by this run.

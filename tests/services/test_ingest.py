@@ -165,3 +165,37 @@ def test_a_rolled_back_page_leaves_no_remembered_citizen(desk: Desk) -> None:
                             None)
     pepe = desk.citizens.find("pepe_jun")
     assert pepe.handle == "pepe_jun" and desk.search.feed()[0].author_handle == "pepe_jun"
+
+
+def test_mentions_stored_before_their_author_was_described_get_the_citizen(  # type: ignore[no-untyped-def]
+        desk: Desk, people) -> None:
+    """A users lookup whose answer was lost leaves mentions without their citizen: they are
+    listed for the sync to ask again (skipping those it is asking or X does not know), and
+    when X describes the author their mentions and tickets get the citizen, audited so the
+    windows refresh."""
+    from sqlalchemy import select
+
+    from jun_desk.domain.items import XUser
+    from jun_desk.store.models import AuditEvent
+
+    strangers = [XUser(f"9{n:03d}", f"vecino{n}") for n in range(120)]
+    items = [mention(f"farola apagada número {n}", author=s, minutes=n)
+             for n, s in enumerate(strangers)]
+    desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, items, [], items[-1].x_id)
+    first = desk.ingest.undescribed_authors()
+    assert len(first) == 100 and first <= {s.x_id for s in strangers}
+    rest = desk.ingest.undescribed_authors(exclude=first)
+    assert rest == {s.x_id for s in strangers} - first
+    assert desk.ingest.undescribed_authors(exclude={s.x_id for s in strangers}) == set()
+    feed = {i.x_id: i for i in desk.search.feed(limit=200)}
+    ticket = desk.tickets.create_from_item(people["rosa"], feed[items[0].x_id].id)
+    assert ticket.citizen_handle is None
+    desk.ingest.ingest_page(ACCOUNT, Stream.MENTIONS, [], strangers[:2], None)
+    assert strangers[0].x_id not in desk.ingest.undescribed_authors()
+    assert desk.tickets.get(ticket.id).citizen_handle == "vecino0"
+    feed = {i.x_id: i for i in desk.search.feed(limit=200)}
+    assert feed[items[1].x_id].author_handle == "vecino1"
+    with desk.db.session(readonly=True) as session:
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "citizen.described")).all()
+    assert {e.ticket_id for e in events} == {ticket.id, None}

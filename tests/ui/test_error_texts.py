@@ -36,6 +36,8 @@ SAMPLES = {
     "moderation_action": ("mute", "silenciar", "mute"),
     "moderation_actions": (["hide", "delete"], "borrar", "delete"),
     "moderation_status": ("rejected", "rechazada", "rejected"),
+    "moderation_reason": ("insult", "Insulto", "Insult"),
+    "moderation_reasons": (["spam", "insult"], "Insulto", "Insult"),
 }
 
 
@@ -126,6 +128,27 @@ def test_a_conflict_and_x_and_the_database_read_in_the_window_language(language)
         assert err.code in ERRORS and "{" not in describe(err)
 
 
+def test_a_conflict_kept_in_the_history_words_its_changes(language) -> None:  # type: ignore[no-untyped-def]
+    """The history rebuilds a refusal from the code and parameters the audit trail kept
+    (a plain JunDeskError): the changes read in the window's language there too."""
+    kept = {"ticket": 70, "username": "ana", "action": "ticket.assign", "at": "10:42:03",
+            "changes": " (assignee: luis → rosa; status: new → assigned)",
+            "fields": [["assignee", "luis", "rosa"], ["status", "new", "assigned"]]}
+    text = describe(JunDeskError("x", code="ticket.conflict_by", params=kept))
+    if language == "es":
+        assert "asignado: luis → rosa; estado: nuevo → asignado" in text
+        assert "assignee" not in text and "new" not in text
+    else:
+        assert "assignee: luis → rosa; status: new → assigned" in text
+
+
+def test_a_wording_that_does_not_fit_its_error_falls_back_to_english(language) -> None:  # type: ignore[no-untyped-def]
+    """Parameters kept by another desk's version (or a translation naming one the error
+    lacks) never turn an error message into a crash: the English message is shown."""
+    err = JunDeskError("Ticket #7 does not exist", code="ticket.not_found", params={})
+    assert describe(err) == "Ticket #7 does not exist"
+
+
 # ---------------------------------------------------------------- every raise has a code
 _AUTO_CODED = {"SignInError", "PasswordRejected", "XApiError", "XRefusedError"}
 _NOT_FOR_THE_WINDOW = ("cli.py", "cli_x.py", "cli_moderation.py", "x/sandbox/", "ui/",
@@ -200,3 +223,14 @@ def test_a_stored_english_message_reads_in_the_window_language(language) -> None
         assert shown == stored
     assert render_stored("something X said that the desk does not know") == \
         "something X said that the desk does not know"
+    # every way X fails, as an outbox item keeps it (a 429 without a wait included)
+    from jun_desk.x.errors import Failure, XApiError
+
+    for failure in Failure:
+        for wait in (None, 60.0):
+            err = XApiError(failure, status=503, retry_after=wait, detail="timed out")
+            found = recognise(str(err))
+            assert found is not None and found[0] == err.code, str(err)
+            assert found[1] == {k: str(v) for k, v in err.params.items()}, str(err)
+            if language == "es":
+                assert render_stored(str(err)) != str(err), str(err)

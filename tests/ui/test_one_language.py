@@ -58,7 +58,7 @@ from jun_desk.domain.errors import PermissionDeniedError
 from jun_desk.domain.items import Stream
 from jun_desk.resources import resource_path
 from jun_desk.services.desk import Desk
-from jun_desk.ui import i18n
+from jun_desk.ui import error_texts, i18n
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow
 from jun_desk.x.client import XClient
@@ -79,6 +79,7 @@ _BOXES = {
     ("sign_in.py", "sign_in"),
     ("moderation/panel.py", "show_policy"),
     ("feed/panel.py", "attach_to_ticket"),
+    ("main_window.py", "start_failed"),
 }
 # placeholders, markup, accelerators, addresses and paths: none of them is a word
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sdif]|%\d|<[^>]+>|&(?=\w)"
@@ -339,7 +340,7 @@ class Walk:
 
 
 def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type: ignore[no-untyped-def]
-    from jun_desk.domain.errors import ValidationError
+    from jun_desk.domain.errors import StorageError, ValidationError
     from jun_desk.secrets import KeyringUnavailableError
     from jun_desk.services.feed import Conversation
     from jun_desk.ui import about, sign_in
@@ -448,6 +449,11 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     box, _sandbox = keyring_missing_box(KeyringUnavailableError.of("keyring.missing"))
     walk.box(("credentials_dialog.py", "keyring_missing_box"), box)
     walk.box(("about.py", "about_box"), about.about_box(window))
+    opening = MainWindow()  # the window as it opens: the desk could not be opened
+    qtbot.addWidget(opening)
+    walk.box(("main_window.py", "start_failed"), opening.start_failed(
+        error_texts.render(StorageError.of("db.damaged", where=" (desk.db)"))))
+    walk.read(opening, "window that could not open the desk")
     reporter = CrashReporter(window, lambda err, context="": Path("/tmp/jun-desk-crash.txt"))
     reporter.report(ValidationError("boom"))
     qtbot.waitUntil(lambda: reporter.dialog is not None, timeout=5000)
