@@ -134,7 +134,6 @@ def data_words(desk: Desk) -> set[str]:
     """What the desk shows as it is, in whatever language it was written: what citizens
     wrote (the sandbox's day and the test's own), their names, the tickets' titles and
     notes, what X sent unreadable, the canned replies' texts (in the citizen's language)."""
-    import json
 
     from sqlalchemy import select
 
@@ -157,7 +156,7 @@ def data_words(desk: Desk) -> set[str]:
             for value in session.scalars(select(column)):
                 found |= words(value)
         for raw in session.scalars(select(QuarantinedItem.raw)):
-            found |= words(json.dumps(raw, ensure_ascii=False))
+            found |= words(" ".join(_json_values(raw)))  # its values; its keys are X's
     for citizen in CITIZENS:
         found |= words(f"{citizen.handle} {citizen.name}")
     for person in desk.operators.list():
@@ -169,6 +168,14 @@ def data_words(desk: Desk) -> set[str]:
     for name, _version, licence in LICENCES:  # what the desk bundles, by name
         found |= words(f"{name} {licence}")
     return found | {"jun", "desk", "aytojun"}  # the desk's and the town's names
+
+
+def _json_values(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [v for item in value.values() for v in _json_values(item)]
+    if isinstance(value, list):
+        return [v for item in value for v in _json_values(item)]
+    return [str(value)] if value is not None else []
 
 
 # ---------------------------------------------------------------- collecting what is read
@@ -316,11 +323,14 @@ class Walk:
     def modal(self, box: tuple[str, str], trigger: Callable[[], object]) -> None:
         """Open what ``trigger`` opens modally (a message or input box), read it, close it."""
         seen: list[QWidget] = []
+        tries = [500]  # 5 s: a box that never opens must not keep looking into later tests
 
         def look() -> None:
             widget = QApplication.activeModalWidget()
             if widget is None:
-                QTimer.singleShot(10, look)
+                tries[0] -= 1
+                if tries[0] > 0:
+                    QTimer.singleShot(10, look)
                 return
             seen.append(widget)
             self.read(widget, f"{box[1]}()")
@@ -386,10 +396,13 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     window.dms.list.setCurrentIndex(window.dms.list.model().index(0, 0))
     # an error in the status bar, as the window words it
     luis_ui = UiContext(desk, people["luis"])
+    said: list[str] = []
     luis_ui.message.connect(window.statusBar().showMessage)
+    luis_ui.message.connect(said.append)
     luis_ui.run(lambda: desk.tickets.create_manual(people["luis"], department="suministros",
                                                    title="Sin agua"))
-    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)  # the refusal itself
+    walk.texts.append(("refusal in the status bar", said[-1]))
     # what arrived: urgent police messages raise the banner and a notification
     window.feed.arrived.emit(desk.search.feed(limit=10_000))
     assert window.notifications and window.urgent_banner.isVisible()
@@ -481,9 +494,18 @@ def test_every_window_and_dialog_speaks_one_language(qtbot, desk: Desk, people, 
                                                      language) -> None:
     walk = _walk_everything(qtbot, desk, people, language)
     assert len(walk.texts) > 300  # the walk itself reads the desk
-    found = leaks(walk.texts, language, data_words(desk))
+    data = data_words(desk)
+    found = leaks(walk.texts, language, data)
     assert found == [], f"{len(found)} texts of the other language in the {language} desk:\n" \
         + "\n".join(found)
+    # the leaks issue 15 reported are still caught with this desk's own data words (the
+    # citizens' texts must not hide the other language's words). Known limit: a word
+    # citizens write too ("ayer" in "ayer 10:42") is data, so its leak would not be seen.
+    known = {"es": [("board", "luis works for limpieza, obras, not for 'suministros': ask "
+                              "a supervisor"), ("outbox", "#3 reply sent (1 attempts)")],
+             "en": [("sign-in", "¿Quién atiende la mesa?"),
+                    ("history", "ana cambió el estado: asignado → resuelto")]}[language]
+    assert len(leaks(known, language, data)) == len(known)
     # and the walk did see what it should, in the right language
     seen = " ".join(text for _, text in walk.texts)
     if language == "es":
