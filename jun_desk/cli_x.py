@@ -249,7 +249,7 @@ def _sync_once(desk: Desk, engine: SyncEngine, ttl: timedelta, stop: threading.E
 
 def _watch(engine: SyncEngine, account: str, interval: float, stop: threading.Event,
            report_line: Callable[[SyncReport], None]) -> None:
-    from jun_desk.x.errors import describe_error
+    from jun_desk.domain.errors import describe
     from jun_desk.x.sync import watch
 
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -257,7 +257,7 @@ def _watch(engine: SyncEngine, account: str, interval: float, stop: threading.Ev
     print(f"Watching @{account} every {interval:g} s or more (Ctrl-C to stop)", flush=True)
     watch(engine, interval=interval, on_report=report_line, stop=stop,
           on_error=lambda err: print(f"{datetime.now():%H:%M:%S} "
-                                     f"{describe_error(err, 'en')}",
+                                     f"{describe(err)}",
                                      file=sys.stderr, flush=True))
 
 
@@ -305,12 +305,12 @@ def _outbox_summary(sender: OutboxSender) -> str:
 
 
 def _print_stream_problems(report: SyncReport) -> None:
-    from jun_desk.x.errors import describe_error
+    from jun_desk.domain.errors import describe
 
     for stream, err in report.failed.items():
-        print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe_error(err, 'en')}; "
+        print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe(err)}; "
               "the other stream went on", file=sys.stderr, flush=True)
     for stall in report.stalled:
         print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
-              f"{stall.seconds / 60:.0f} min: {describe_error(stall.error, 'en')}",
+              f"{stall.seconds / 60:.0f} min: {describe(stall.error)}",
               file=sys.stderr, flush=True)

@@ -1,4 +1,5 @@
-"""Every way a call to X can fail, as one error with a clear message in Spanish or English."""
+"""Every way a call to X can fail, as one error with a code (``domain.error_codes``: its
+English; the window words it in its language by that code)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from jun_desk.domain.error_codes import english
-from jun_desk.domain.errors import JunDeskError, describe
+from jun_desk.domain.errors import JunDeskError
 
 if TYPE_CHECKING:  # imported where used: the window describes errors without loading tweepy
     import requests
@@ -33,33 +34,6 @@ class Failure(StrEnum):
                         Failure.MALFORMED)
 
 
-_TEXTS = {
-    Failure.AUTH: ("X rejected the credentials (401): check the keys in the settings",
-                   "X rechazó las credenciales (401): revise las claves en la configuración"),
-    Failure.FORBIDDEN: ("X refused the request (403){detail}",
-                        "X denegó la petición (403){detail}"),
-    Failure.NOT_FOUND: ("X does not know that item or user (404){detail}",
-                        "X no encuentra ese elemento o usuario (404){detail}"),
-    Failure.BAD_REQUEST: ("X refused the request as invalid (400){detail}",
-                          "X rechazó la petición por no válida (400){detail}"),
-    Failure.RATE_LIMITED: ("X rate limit reached: waiting {wait}",
-                           "Límite de peticiones de X alcanzado: se espera {wait}"),
-    Failure.SERVER: ("X is having trouble ({status}); retrying shortly",
-                     "X tiene problemas ({status}); se reintentará en breve"),
-    Failure.TIMEOUT: ("X did not answer in time; retrying shortly",
-                      "X no respondió a tiempo; se reintentará en breve"),
-    Failure.NETWORK: ("Cannot reach X ({detail}); check the network",
-                      "No se puede conectar con X ({detail}); revise la red"),
-    Failure.MALFORMED: ("X sent an answer that cannot be read; retrying shortly",
-                        "X envió una respuesta ilegible; se reintentará en breve"),
-    Failure.CREDITS: ("X refuses requests: the account's API credits are spent ({status})."
-                      " A person must add credits in X's Developer Console; Jun Desk checks"
-                      " again once an hour",
-                      "X rechaza las peticiones: se agotaron los créditos de la API de la"
-                      " cuenta ({status}). Alguien debe añadir créditos en la Developer"
-                      " Console de X; Jun Desk vuelve a comprobarlo cada hora"),
-}
-
 # A refusal for spent credits is not retried in a loop: the desk asks again this often.
 CREDITS_RECHECK = 3600.0
 
@@ -77,11 +51,6 @@ def _credits_problem(response: requests.Response | None) -> bool:
         return False
     kind = str(body.get("type", "")) if isinstance(body, dict) else ""
     return kind.endswith(("/problems/usage-capped", "/problems/credits-depleted"))
-
-
-_DAILY_CAP = ("X's 24-hour posting limit reached: posting resumes at {when}",
-              "Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de"
-              " nuevo a las {when}")
 
 
 class XApiError(JunDeskError):
@@ -120,24 +89,9 @@ class XApiError(JunDeskError):
             return code, {"network": self.detail}
         return code, {}
 
-
     @property
     def transient(self) -> bool:
         return self.failure.transient
-
-    def text(self, language: str = "es") -> str:
-        if language.startswith("en"):
-            return str(self)
-        if self.failure is Failure.RATE_LIMITED and self.resumes_at is not None:
-            english, spanish = _DAILY_CAP
-            template = english if language.startswith("en") else spanish
-            return template.format(when=_local_time(self.resumes_at))
-        english, spanish = _TEXTS[self.failure]
-        template = english if language.startswith("en") else spanish
-        detail = f": {self.detail}" if self.detail and self.failure in (
-            Failure.FORBIDDEN, Failure.NOT_FOUND, Failure.BAD_REQUEST) else self.detail
-        wait = (f"{int(self.retry_after)} s" if self.retry_after is not None else "")
-        return template.format(detail=detail, status=self.status or "", wait=wait).strip()
 
 
 def _local_time(epoch: float) -> str:
@@ -145,12 +99,6 @@ def _local_time(epoch: float) -> str:
     when = datetime.fromtimestamp(epoch).astimezone()
     today = datetime.now().astimezone().date()
     return f"{when:%H:%M}" if when.date() == today else f"{when:%d/%m %H:%M}"
-
-
-def describe_error(err: BaseException, language: str = "es") -> str:
-    """The line a person reads for any failure (``domain.errors.describe``; kept under this
-    name for the command line)."""
-    return describe(err, language)
 
 
 def _x_reason(response: requests.Response | None) -> str:

@@ -121,7 +121,7 @@ class OutboxSender:
         else:
             self.desk.outbox.mark_failed(item.id, str(err), retry_at=None)
             report.failed += 1
-        log.info("Outbox item %s not sent: %s", item.id, err.text("en"))
+        log.info("Outbox item %s not sent: %s", item.id, err)
 
     def _already_on_x(self, item: OutboxView) -> str | None:
         """The X id of this message if X already has it (sent before a crash)."""

@@ -198,7 +198,7 @@ class SyncEngine:
                 health.warned = True
                 log.warning("Sync: the %s of @%s have not been read for %d minutes: %s",
                             stall.stream.value, me.handle, stall.seconds // 60,
-                            stall.error.text("en"))
+                            stall.error)
         if attempted and len(attempted) + len(report.waiting) == len(Stream):
             raise attempted[0]
         return report
@@ -221,7 +221,7 @@ class SyncEngine:
             health.retry_at = now + backoff(health.failures, base=2.0,
                                             cap=self.stream_backoff_cap)
         log.info("Sync: %s failed (%d in a row), the other stream goes on: %s",
-                 stream.value, health.failures, err.text("en"))
+                 stream.value, health.failures, err)
 
     def _recovered(self, stream: Stream) -> None:
         health = self._health[stream]
@@ -340,10 +340,10 @@ class SyncEngine:
                         None, None, [], [u for p in parts for u in p.unreadable])
         except XApiError as err:
             log.info("Sync: reading %d incomplete tweets again failed: %s", len(ids),
-                     err.text("en"))
+                     err)
             return Page([], [], None, None), [
                 replace(u, reason=f"{u.reason}; reading it again from X failed: "
-                                  f"{err.text('en')}", refetch=err.transient)
+                                  f"{err}", refetch=err.transient)
                 for u in entries]
         why = {u.x_id: u.reason for u in page.unreadable}
         read = {i.x_id for i in page.items}
@@ -370,7 +370,7 @@ class SyncEngine:
         try:
             found = self.client.users(asked)
         except XApiError as err:
-            log.info("Sync: looking up %d authors failed: %s", len(asked), err.text("en"))
+            log.info("Sync: looking up %d authors failed: %s", len(asked), err)
             self._ask_earlier_authors = False
             return
         users += found
@@ -472,7 +472,7 @@ class SyncEngine:
                     if err.retry_after > self.max_wait:
                         raise
                     delay = max(delay, err.retry_after)
-                log.info("Sync: %s; retrying in %.1f s", err.text("en"), delay)
+                log.info("Sync: %s; retrying in %.1f s", err, delay)
                 self._sleep(delay)
 
 

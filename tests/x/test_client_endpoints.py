@@ -10,6 +10,7 @@ import tweepy
 
 from jun_desk.domain.items import ItemKind
 from jun_desk.secrets import XCredentials
+from jun_desk.ui.error_texts import render  # the window's wording (Spanish)
 from jun_desk.x.client import MENTIONS, XClient
 from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.sandbox.server import Sandbox
@@ -116,7 +117,7 @@ def test_bad_credentials_get_401_like_x(sandbox: Sandbox) -> None:
     with pytest.raises(XApiError) as caught:
         bad.me()
     assert caught.value.failure is Failure.AUTH
-    assert "401" in caught.value.text("es") and "credenciales" in caught.value.text("es")
+    assert "401" in render(caught.value) and "credenciales" in render(caught.value)
     assert "nope" not in str(caught.value)
     raw = requests.get(f"{sandbox.base_url}/2/users/me", timeout=5)
     assert raw.status_code == 401

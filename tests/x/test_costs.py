@@ -15,6 +15,7 @@ from jun_desk.domain.costs import Pace
 from jun_desk.domain.items import XUser
 from jun_desk.services.desk import Desk
 from jun_desk.store.models import UNDESCRIBED, Citizen, TicketItem
+from jun_desk.ui.error_texts import render  # the window's wording (Spanish)
 from jun_desk.x.client import XClient
 from jun_desk.x.errors import CREDITS_RECHECK, Failure, XApiError
 from jun_desk.x.outbox_sender import OutboxSender
@@ -160,8 +161,8 @@ def test_spent_credits_are_one_message_and_no_retry_storm(desk: Desk, credits: f
         billed = sandbox.bill.total
     (err,) = errors  # one message, however many polls
     assert isinstance(err, XApiError) and err.failure is Failure.CREDITS
-    assert err.status == 402 and "Developer Console" in err.text("en")
-    assert "créditos" in err.text("es")
+    assert err.status == 402 and "Developer Console" in str(err)
+    assert "créditos" in render(err)
     depleted = [p for p in pauses if p >= CREDITS_RECHECK]
     assert len(depleted) >= 5  # after the refusal, the desk waits an hour between checks
     # one request an hour: no retries, no second stream asking again

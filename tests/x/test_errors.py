@@ -11,6 +11,7 @@ from contextlib import contextmanager
 import pytest
 
 from jun_desk.services.desk import Desk
+from jun_desk.ui.error_texts import render
 from jun_desk.x.client import XClient
 from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.sandbox.server import Faults, Sandbox
@@ -34,7 +35,7 @@ def test_fault_maps_to_a_clear_message(spec: str, failure: Failure, english: str
             client.mentions(me.x_id)
         err = caught.value
         assert err.failure is failure and err.transient
-        assert english in err.text("en") and spanish in err.text("es")
+        assert english in str(err) and spanish in render(err)  # render: the Spanish window
 
 
 def test_connection_refused() -> None:
@@ -47,7 +48,7 @@ def test_connection_refused() -> None:
     with pytest.raises(XApiError) as caught:
         client.me()
     assert caught.value.failure is Failure.NETWORK
-    assert "connection refused" in caught.value.text("en")
+    assert "connection refused" in str(caught.value)
     assert SANDBOX_CREDENTIALS.consumer_secret not in str(caught.value)
 
 
@@ -56,7 +57,7 @@ def test_not_found_and_permanent_errors_are_not_retried(client: XClient) -> None
         client.reply("hola", "12345")  # no such tweet: X answers 403, as for a deleted one
     assert caught.value.failure is Failure.FORBIDDEN and not caught.value.transient
     assert "deleted or not visible to you" in caught.value.detail
-    assert "deleted or not visible" in caught.value.text("es")
+    assert "deleted or not visible" in render(caught.value)
 
 
 @contextmanager

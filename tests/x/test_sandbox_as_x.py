@@ -13,6 +13,7 @@ import requests
 from tweepy import OAuth1UserHandler
 
 from jun_desk.services.desk import Desk
+from jun_desk.ui.error_texts import render  # the window's wording (Spanish)
 from jun_desk.x.client import XClient
 from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.fieldnames import POST, TWEET
@@ -50,7 +51,7 @@ def test_unknown_query_parameter_or_value_is_a_400_naming_it(
         client._call(client._tweepy.request, "GET", f"/2/users/{me.x_id}/mentions",
                      params=params, user_auth=True)
     assert caught.value.failure is Failure.BAD_REQUEST
-    assert "[colour]" in caught.value.text("es") and "400" in caught.value.text("es")
+    assert "[colour]" in render(caught.value) and "(400)" in render(caught.value)
 
 
 def test_unknown_event_type_is_refused(client: XClient) -> None:
@@ -147,8 +148,8 @@ def test_24_hour_cap_waits_for_its_reset_and_says_when_posting_resumes() -> None
         reset = float(headers["x-user-limit-24hour-reset"])
         assert err.resumes_at == reset and err.retry_after > 86_000  # not 5 s
         resume = datetime.fromtimestamp(reset).astimezone()
-        assert f"{resume:%H:%M}" in err.text("es") and "se podrá publicar" in err.text("es")
-        assert "posting resumes at" in err.text("en") and str(err) == err.text("en")
+        assert f"{resume:%H:%M}" in render(err) and "se podrá publicar" in render(err)
+        assert "posting resumes at" in str(err) and err.code == "x.daily_cap"
         assert client.budget.delay("POST /2/tweets") > 86_000
         client.close()
 
