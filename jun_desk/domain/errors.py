@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from jun_desk.domain.actions import action, field_label
 from jun_desk.domain.error_codes import english
 
 
@@ -29,19 +28,14 @@ class JunDeskError(Exception):
         """The error ``code`` with ``params``, its English message from the catalogue."""
         return cls(english(code, params), code=code, params=params)
 
-    def text(self, language: str = "es") -> str:
-        """The message in the operator's language; errors that speak Spanish and English
-        (conflicts, X's failures, DM recipients) override it. str() stays English/as
-        written, for logs."""
-        del language
-        return str(self)
 
-
-def describe(err: BaseException, language: str = "es") -> str:
-    """The line a person reads for any failure: the desk's own (X's too) in their language,
-    anything else with its type (a bug, better named than hidden)."""
+def describe(err: BaseException) -> str:
+    """One line for any failure, as written (the desk's own errors: English, for the logs
+    and the command line; the window words coded ones by code, ``ui.error_texts.render``,
+    and shows this for the rest): anything else with its type (a bug, better named than
+    hidden)."""
     if isinstance(err, JunDeskError):
-        return err.text(language)
+        return str(err)
     return f"{type(err).__name__}: {err}"
 
 
@@ -58,24 +52,15 @@ class InvalidTransitionError(JunDeskError):
 
 
 class PermissionDeniedError(JunDeskError):
-    """The acting operator's role or departments do not allow the action. ``spanish``: the
-    reason in Spanish; ``action``: the catalogue code of what was refused (the services
-    fill it in), so the message can name it."""
+    """The acting operator's role or departments do not allow the action. ``action``: the
+    catalogue code of what was refused (the services fill it in), so the window can name
+    it."""
 
-    def __init__(self, message: str = "", *, spanish: str | None = None,
-                 action: str | None = None, code: str | None = None,
+    def __init__(self, message: str = "", *, action: str | None = None,
+                 code: str | None = None,
                  params: Mapping[str, object] | None = None) -> None:
         super().__init__(message, code=code, params=params)
-        self.spanish = spanish
         self.action = action
-
-    def text(self, language: str = "es") -> str:
-        english = language.startswith("en")
-        reason = str(self) if english or self.spanish is None else self.spanish
-        if self.action is None:
-            return reason
-        named = action(self.action).label(language)
-        return f"Not done ({named}): {reason}" if english else f"No se ha hecho ({named}): {reason}"
 
 
 class ConflictError(JunDeskError):
@@ -93,17 +78,6 @@ class ConflictError(JunDeskError):
         self.ticket_id = ticket_id
         self.at = at  # HH:MM:SS UTC
         self.fields = fields  # (field, before, after)
-
-    def text(self, language: str = "es") -> str:
-        """The message in the operator's language (str() is the English one, for logs)."""
-        if not language.startswith("es") or self.changed_by is None:
-            return str(self)
-        what = action(self.change).es if self.change else "un cambio"
-        changes = "; ".join(f"{field_label(f)}: {b} → {a}" for f, b, a in self.fields)
-        return (f"El ticket #{self.ticket_id} lo acaba de cambiar {self.changed_by} "
-                f"({what}, {self.at} UTC{': ' + changes if changes else ''}). No se ha "
-                "sobrescrito nada: el ticket se muestra como está ahora; repita la acción "
-                "si sigue haciendo falta.")
 
 
 class StorageError(JunDeskError):
@@ -155,18 +129,6 @@ class RecipientMismatchError(ValidationError):
         self.conversation_handle = conversation_handle
         self.ticket_handle = ticket_handle
         self.linked = linked
-
-    def text(self, language: str = "es") -> str:
-        """The message in the operator's language (str() is the English one, for logs)."""
-        if not language.startswith("es"):
-            return str(self)
-        if not self.linked:
-            return (f"Esta conversación (con @{self.conversation_handle}) no está vinculada "
-                    f"al ticket #{self.ticket_id}: no se ha enviado nada. Vincúlela primero.")
-        owner = f"@{self.ticket_handle}" if self.ticket_handle else "otra persona"
-        return (f"El ticket #{self.ticket_id} es de {owner}, no de "
-                f"@{self.conversation_handle}, con quien es esta conversación: no se ha "
-                f"enviado nada. Confirme que el DM debe ir a @{self.conversation_handle}.")
 
 
 def bad_resource(detail: str) -> ValidationError:

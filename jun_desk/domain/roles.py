@@ -40,20 +40,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset(Permission),
 }
 
-_DESCRIPTIONS_ES = {
-    Permission.CREATE_TICKET: "crear tickets",
-    Permission.WORK_TICKET: "trabajar tickets",
-    Permission.ASSIGN_SELF: "tomar tickets",
-    Permission.MERGE: "fusionar tickets",
-    Permission.REASSIGN_DEPARTMENT: "pasar tickets a otro departamento",
-    Permission.REASSIGN_OPERATOR: "asignar tickets a otras personas",
-    Permission.VERIFY_CITIZEN: "verificar vecinos como residentes",
-    Permission.EDIT_TRIAGE_RULES: "cambiar las reglas de clasificación",
-    Permission.MANAGE_OPERATORS: "gestionar operadores",
-    Permission.SET_X_BUDGET: "fijar el presupuesto de X",
-}
-_ROLES_ES = {"operator": "operador", "supervisor": "supervisor"}
-
 _DESCRIPTIONS = {
     Permission.CREATE_TICKET: "create tickets",
     Permission.WORK_TICKET: "work on tickets",
@@ -102,8 +88,6 @@ class Actor:
             raise PermissionDeniedError(
                 f"{self.username} ({self.role.value}) may not {_DESCRIPTIONS[permission]}: "
                 "ask a supervisor",
-                spanish=f"{self.username} ({_ROLES_ES[self.role.value]}) no puede "
-                        f"{_DESCRIPTIONS_ES[permission]}: pídaselo a un supervisor",
                 code="permission.denied",
                 params={"username": self.username, "role": self.role.value,
                         "permission": permission.value},
@@ -114,8 +98,6 @@ class Actor:
             mine = ", ".join(sorted(self.departments))
             raise PermissionDeniedError(
                 f"{self.username} works for {mine}, not for '{department}': ask a supervisor",
-                spanish=f"{self.username} trabaja para {mine}, no para «{department}»: "
-                        "pídaselo a un supervisor",
                 code="permission.department",
                 params={"username": self.username, "departments": sorted(self.departments),
                         "department": department},

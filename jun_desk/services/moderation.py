@@ -75,16 +75,11 @@ class ModerationX(Protocol):
 class XRefusedError(JunDeskError):
     """X refused a moderation request: its reason, in one line; nothing changed here."""
 
-    def __init__(self, message: str, spanish: str | None = None,
-                 cause: BaseException | None = None) -> None:
+    def __init__(self, message: str, cause: BaseException | None = None) -> None:
         # X's own failure (an XApiError) keeps its code, for the window to word it
         coded = cause if isinstance(cause, JunDeskError) and cause.code is not None else None
         super().__init__(message, code=coded.code if coded else "moderation.x_refused",
                          params=coded.params if coded else {"detail": message})
-        self.spanish = spanish or message
-
-    def text(self, language: str = "es") -> str:
-        return self.spanish if language.startswith("es") else str(self)
 
 
 @cache
@@ -510,11 +505,9 @@ class ModerationService:
         except (JunDeskError, OSError) as err:  # X refused or was not reached: nothing changed
             # (a bug here is not dressed up as X's refusal: it reaches the crash report)
             english = " ".join(str(err).split()) or type(err).__name__
-            text = getattr(err, "text", None)
-            spanish = text("es") if callable(text) else english
             record_refusal(self.ctx, actor, audit_action, english, subject=subject[:80], error=err,
                            outcome="x_refused")
-            raise XRefusedError(english, " ".join(str(spanish).split()), err) from None
+            raise XRefusedError(english, err) from None
 
     def _operator_may(self, session, row: ModerationAction, reason: str) -> bool:  # type: ignore[no-untyped-def]
         if reason not in self.policy.operator_direct or row.action != ActionKind.HIDE.value:

@@ -504,7 +504,7 @@ def render(err: BaseException) -> str:
     from jun_desk.domain.errors import describe
 
     if not isinstance(err, JunDeskError) or err.code is None:
-        return describe(err, labels.language())
+        return describe(err)
     template = templates().get(err.code)
     if template is None:  # a newer desk's code: English beats nothing
         return str(err)

@@ -39,10 +39,14 @@ def test_parse_role() -> None:
 
 
 @pytest.mark.parametrize("permission", list(Permission))
-def test_every_permission_refusal_reads_in_both_languages(permission: Permission) -> None:
+def test_every_permission_refusal_carries_its_code(permission: Permission) -> None:
+    """English for the logs; the window words it by code and parameters (its Spanish:
+    tests/ui/test_error_texts.py)."""
     nobody = Actor(0, "nadie", Role.OPERATOR, frozenset())
     if nobody.may(permission):
         return
     with pytest.raises(PermissionDeniedError) as refused:
         nobody.require(permission)
-    assert "may not" in refused.value.text("en") and "no puede" in refused.value.text("es")
+    assert "may not" in str(refused.value) and refused.value.code == "permission.denied"
+    assert refused.value.params == {"username": "nadie", "role": "operator",
+                                    "permission": permission.value}

@@ -12,7 +12,7 @@ from jun_desk.domain.errors import RecipientMismatchError
 from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
 from jun_desk.store.models import AuditEvent, OutboxItem
-from jun_desk.x.errors import describe_error
+from jun_desk.ui.error_texts import render  # the window's wording (Spanish: the source)
 from tests.factories import PEPE, dm
 
 ELENA = PEPE  # any second citizen
@@ -46,7 +46,7 @@ def test_a_dm_for_another_citizens_ticket_is_refused(desk: Desk, people,  # type
     with pytest.raises(RecipientMismatchError, match="not linked") as not_linked:
         desk.outbox.enqueue(luis, elena_ticket.id, "dm", "Gracias Pilar", account="AytoJun",
                             conversation_id="c-pilar")
-    assert "no está vinculada" in describe_error(not_linked.value, "es")
+    assert "no está vinculada" in render(not_linked.value)
     # Linked (Pilar's message is about the same fountain): still refused without a word
     # from the operator, in their language.
     desk.tickets.attach_item(luis, elena_ticket.id, items["c-pilar"].id)
@@ -54,7 +54,7 @@ def test_a_dm_for_another_citizens_ticket_is_refused(desk: Desk, people,  # type
         desk.outbox.enqueue(luis, elena_ticket.id, "dm", "Gracias Pilar, ya lo hemos pasado "
                             "a Obras.", account="AytoJun", conversation_id="c-pilar")
     assert f"@{ELENA.handle}'s, not @{pilar.handle}'s" in str(refused.value)
-    spanish = describe_error(refused.value, "es")
+    spanish = render(refused.value)
     assert f"es de @{ELENA.handle}, no de @{pilar.handle}" in spanish
     assert "no se ha enviado nada" in spanish
     assert desk.outbox.list() == []

@@ -16,6 +16,7 @@ from jun_desk.domain.moderation import ActionStatus, Category
 from jun_desk.services.desk import Desk
 from jun_desk.services.moderation import XRefusedError
 from jun_desk.store.models import AuditEvent, ModerationAction
+from jun_desk.ui.error_texts import render  # the window's wording (Spanish: the source)
 from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.moderation_day import REPLIES, SPAM
 from jun_desk.x.sandbox.server import Sandbox
@@ -152,7 +153,7 @@ def test_x_refusals_change_nothing_here(synced, people) -> None:  # type: ignore
     with pytest.raises(XRefusedError) as refused:
         desk.moderation.act(people["ana"], "hide", str(followup.id), "spam", client)
     assert "conversations you authored" in str(refused.value)
-    assert "\n" not in str(refused.value) and "\n" not in refused.value.text("es")
+    assert "\n" not in str(refused.value) and "\n" not in render(refused.value)
     assert _rows(desk) == 0
     # a reply X no longer has
     gone = _reply(desk, "vaya panda de payasos")

@@ -99,6 +99,23 @@ def test_a_refusal_reads_in_the_window_language(language) -> None:  # type: igno
         assert "'Utilities (power and water)'" in text and "ask a supervisor" in text
 
 
+def test_every_permission_refusal_reads_in_the_window_language(language) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.roles import Permission
+
+    nobody = Actor(0, "nadie", Role.OPERATOR, frozenset())
+    for permission in Permission:
+        if nobody.may(permission):
+            continue
+        with pytest.raises(PermissionDeniedError) as refused:
+            nobody.require(permission)
+        text = describe(refused.value)
+        if language == "es":
+            assert text.startswith("nadie (operador/a) no puede ") and permission.value \
+                not in text, text
+        else:
+            assert text == str(refused.value), text
+
+
 def test_a_conflict_and_x_and_the_database_read_in_the_window_language(language) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy.exc import OperationalError
 
