@@ -119,6 +119,15 @@ def test_filters_by_department_and_text(qtbot, desk: Desk, people) -> None:  # t
                     and panel.model.item(0).text.startswith("¿Menú"), timeout=5000)
 
 
+
+def _ticket_from_the_only_message(qtbot, panel, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+T's action on the feed's one message, until its ticket is stored."""
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    panel.view.setCurrentIndex(panel.model.index(0))
+    panel.create_ticket()
+    qtbot.waitUntil(lambda: desk.search.count() == 1, timeout=5000)
+
 def test_ctrl_t_offers_only_the_departments_the_operator_may_create_in(
         qtbot, desk: Desk, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Issue 15: an operator could create a ticket in a department they may not take. A
@@ -138,11 +147,7 @@ def test_ctrl_t_offers_only_the_departments_the_operator_may_create_in(
 
     monkeypatch.setattr(pickers.NewTicketDepartmentPicker, "exec", pick)
     panel = _panel(qtbot, desk, people["luis"])
-    panel.reload()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
-    panel.view.setCurrentIndex(panel.model.index(0))
-    panel.create_ticket()
-    qtbot.waitUntil(lambda: desk.search.count() == 1, timeout=5000)
+    _ticket_from_the_only_message(qtbot, panel, desk)
     assert offered == [["obras", "limpieza"]]  # the catalogue's order, only luis's
     (ticket,) = desk.search.tickets()
     assert ticket.department == "limpieza"
@@ -157,10 +162,6 @@ def test_ctrl_t_asks_nothing_when_the_suggestion_is_the_operators(
     monkeypatch.setattr(pickers.NewTicketDepartmentPicker, "exec",
                         lambda self: pytest.fail("asked a supervisor where"))
     panel = _panel(qtbot, desk, people["ana"])
-    panel.reload()
-    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
-    panel.view.setCurrentIndex(panel.model.index(0))
-    panel.create_ticket()
-    qtbot.waitUntil(lambda: desk.search.count() == 1, timeout=5000)
+    _ticket_from_the_only_message(qtbot, panel, desk)
     assert desk.search.tickets()[0].department == "suministros"
     panel.ui.wait()
