@@ -8,6 +8,7 @@ window, and builds the desk in it in short steps on the GUI thread."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -32,6 +33,8 @@ if TYPE_CHECKING:  # loaded behind the shown window
 
 EXIT_ERROR = 1  # as the command line's
 EXIT_UNEXPECTED = 70
+STUCK_SECONDS = 20.0  # at closing: how long a start's worker may still take
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -83,11 +86,12 @@ def run_gui(options: GuiOptions, *, on_shown: Callable[[], None] | None = None) 
     quit_when_shown = os.environ.get("JUN_DESK_QUIT_WHEN_SHOWN") == "1"
     start.announce = quit_when_shown or os.environ.get("JUN_DESK_QUIT_WHEN_READY") == "1"
     start.quit_when_ready = not quit_when_shown and start.announce
-    when_exposed(window, start.shown)
+    when_exposed(window, start._step(start.shown))
     _quit_on_signals(app, window)
     try:
         code = app.exec()
     finally:
+        _default_signals()  # no event loop now: Ctrl-C and SIGTERM end the process
         start.close()
     if start.failure is not None:
         raise start.failure  # the command line says it on stderr, as before the window
@@ -115,6 +119,13 @@ def when_exposed(window, then: Callable[[], None]) -> None:  # type: ignore[no-u
             return False
 
     (handle or window).installEventFilter(Exposed(window))
+
+
+def _default_signals() -> None:
+    import signal
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, signal.SIG_DFL)
 
 
 def _quit_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
@@ -268,6 +279,29 @@ class DeskStart:
         self.times: dict[str, float] = {}  # when (perf_counter), for JUN_DESK_START_TRACE
         self.is_ready = False
         self.on_shown: Callable[[], None] | None = None
+        # Closed (or the application quitting) while the desk was still opening: the
+        # steps already queued do nothing (no desk built into a closed window).
+        self.closing = False
+        self._on_signed_in = self._step(self._signed_in)
+        app.aboutToQuit.connect(self._closing_now)
+        window.close_hooks.append(self._closing_now)
+
+    def _step(self, fn: Callable[..., None]) -> Callable[..., None]:
+        """A step run on the GUI thread (a worker's answer, a timer, a signal): skipped
+        once the window is closing; a bug in it ends the start as a failure said over
+        the window, never a window stuck on "Abriendo la mesa…"."""
+        def run(*args: Any) -> None:
+            if self.closing:
+                return
+            try:
+                fn(*args)
+            except Exception as err:  # said over the window, and reported
+                log.exception("Start step %s failed", getattr(fn, "__name__", fn))
+                self._failed(err)
+        return run
+
+    def _closing_now(self, *_args: Any) -> None:
+        self.closing = True
 
     def _event(self, name: str) -> None:
         self.events.append(name)
@@ -301,7 +335,7 @@ class DeskStart:
     def _work(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> None:
         from jun_desk.ui.workers import run_job
 
-        run_job(self.pool, fn, done, self._failed)
+        run_job(self.pool, fn, self._step(done), self._step(self._failed))
 
     def _open_sandbox(self) -> Connection:  # worker
         sandbox, connection = _sandbox_connection(self.options)
@@ -342,9 +376,10 @@ class DeskStart:
                 self.finish(1)
                 return
             account = dialog.handle()
-            db_url = database_url(self.options.db_url)
+            db_url = self.options.db_url  # its password is read from the keyring: worker
             self._work(lambda: Connection(secrets.load_credentials(account), api_base,
-                                          account, db_url, f"@{account}"), self._connected)
+                                          account, database_url(db_url), f"@{account}"),
+                       self._connected)
         else:
             if not self.window.offer_sandbox(value):
                 self.finish(1)
@@ -398,21 +433,22 @@ class DeskStart:
             self.finish(1)
             return
         if opened.actor is not None:
-            QTimer.singleShot(0, lambda: self._build(opened.actor))
+            actor = opened.actor
+            QTimer.singleShot(0, self._step(lambda: self._build(actor)))
             return
         # Who works at the desk, asked inside the window; the desk is built after.
         panel = self.window.first_sign_in(opened.desk, opened.dialog_os_user)
-        panel.signed_in.connect(self._signed_in)
+        panel.signed_in.connect(self._on_signed_in)
         self._event("sign-in")
         self._ready()
 
     def _signed_in(self, actor: Actor) -> None:
         from PySide6.QtCore import QTimer
 
-        self.window.sign_in.signed_in.disconnect(self._signed_in)
+        self.window.sign_in.signed_in.disconnect(self._on_signed_in)
         self.window.sign_in.os_user = self.window.session.os_user  # for the lock screen
         self.window.opening()
-        QTimer.singleShot(0, lambda: self._build(actor))
+        QTimer.singleShot(0, self._step(lambda: self._build(actor)))
 
     def _build(self, actor: Actor) -> None:
         """The services' side of the window (poller, lease, change stream), then the
@@ -472,15 +508,15 @@ class DeskStart:
             from jun_desk.ui.main_window import import_views
 
             import_views()
-            QTimer.singleShot(0, attach)
+            QTimer.singleShot(0, self._step(attach))
 
-        QTimer.singleShot(0, import_views)
+        QTimer.singleShot(0, self._step(import_views))
 
     def _board_loaded(self) -> None:
         from PySide6.QtCore import QTimer
 
         self.window.board.loaded.disconnect(self._board_loaded)
-        QTimer.singleShot(0, self._painted)
+        QTimer.singleShot(0, self._step(self._painted))
 
     def _painted(self) -> None:
         self.window.board.repaint()  # the first page of every column, on screen now
@@ -506,6 +542,7 @@ class DeskStart:
         from jun_desk.ui.context import describe as describe_error
 
         self._event("failed")
+        self.closing = True  # what was queued after the failing step does not run
         if isinstance(err, JunDeskError):
             text = describe_error(err)  # by its code, in the window's language
             self.failure = err
@@ -525,8 +562,16 @@ class DeskStart:
         self.app.exit(code)
 
     def close(self) -> None:
-        """After the event loop: wait for the worker, stop what runs, close the desk."""
-        self.pool.waitForDone()
+        """After the event loop: wait for the worker, stop what runs, close the desk.
+        A worker that does not come back (a keyring waiting for its unlock prompt, a
+        server that does not answer) does not keep an invisible desk running: after
+        ``STUCK_SECONDS`` the process ends without it."""
+        self.closing = True
+        if not self.pool.waitForDone(int(STUCK_SECONDS * 1000)):
+            print(f"jun-desk: the desk was still opening after {STUCK_SECONDS:.0f} s "
+                  "(keyring, database or X not answering); closed without it",
+                  file=sys.stderr, flush=True)
+            os._exit(self.code if self.code is not None else EXIT_ERROR)
         if self.crashes is not None:
             self.crashes.uninstall()
         if self.live is not None:

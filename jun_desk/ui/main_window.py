@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self._source = source
         self.last_notification: tuple[str, str] | None = None
         self.notifications: list[tuple[str, str]] = []
+        self.close_hooks: list[Callable[[], None]] = []
         self._set_title()
         self.resize(first_size(available_geometry(self)))
         # Until the desk is built: a line saying it opens, in the window's body.
@@ -1059,6 +1060,8 @@ class MainWindow(QMainWindow):
         clamp_to(self, available_geometry(self))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        for hook in self.close_hooks:  # the start stops building a desk into this window
+            hook()
         if not self.attached:  # closed while the desk was opening or at the first sign-in
             if hasattr(self, "sign_in"):
                 self.sign_in.wait()

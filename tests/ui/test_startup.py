@@ -293,3 +293,55 @@ def test_the_views_imported_ahead_are_those_attach_builds_from() -> None:
     tree = ast.parse(textwrap.dedent(inspect.getsource(MainWindow.attach)))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert imported == set(main_window.VIEW_MODULES)
+
+
+def test_a_bug_in_a_start_step_is_said_over_the_window_not_a_stuck_placeholder(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    """A step on the GUI thread that raises (here: building the desk) ends the start as
+    the command line's unexpected error, said over the window, with its crash report."""
+    def broken(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        raise RuntimeError("a bug while building the desk")
+
+    monkeypatch.setattr(MainWindow, "attach", broken)
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, fake = _start(qtbot, training=True)
+        try:
+            start._connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
+                                        f"sqlite:///{tmp_path / 'desk.db'}", "sandbox",
+                                        training=True))
+            qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
+            assert start.code == 70 and not window.attached
+            assert "attached" not in start.events
+            box = window.findChild(QMessageBox, "start-failed")
+            assert box is not None and box.isVisible() and "RuntimeError" in box.text()
+            box.close()
+            qtbot.waitUntil(lambda: fake.exits == [1], timeout=5000)
+        finally:
+            window.close()
+            start.close()
+
+
+def test_closing_the_window_at_the_sign_in_builds_no_desk_into_it(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, people) -> None:
+    """Closed while the sign-in is being checked: the steps already queued do nothing (no
+    desk, no poller lease, no change stream started behind a closed window)."""
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, _fake = _start(qtbot, training=True)
+        try:
+            start._connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
+                                        db_url, "sandbox", training=True))
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            panel = window.sign_in
+            answered: list[object] = []
+            panel.signed_in.connect(answered.append)
+            panel.name.setText("rosa")
+            panel.submit()
+            window.close()  # waits for the sign-in's check; its answer comes after
+            qtbot.waitUntil(lambda: bool(answered), timeout=30_000)
+            for _ in range(5):  # the turns of the event loop the build would take
+                qtbot.wait(20)
+            assert not window.attached and "attached" not in start.events
+            assert start.x is None and start.closing
+        finally:
+            window.close()
+            start.close()
