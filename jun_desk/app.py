@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # loaded behind the shown window
 EXIT_ERROR = 1  # as the command line's
 EXIT_UNEXPECTED = 70
 STUCK_SECONDS = 20.0  # at closing: how long a start's worker may still take
+EXPOSE_FALLBACK_MS = 2000  # a window not exposed by then (minimised): the desk opens anyway
 log = logging.getLogger(__name__)
 
 
@@ -102,23 +103,34 @@ def run_gui(options: GuiOptions, *, on_shown: Callable[[], None] | None = None) 
     return code
 
 
-def when_exposed(window, then: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
-    """``then()`` once ``window`` is really on screen (exposed), from the event loop."""
+def when_exposed(window, then: Callable[[], None],  # type: ignore[no-untyped-def]
+                 fallback_ms: int = EXPOSE_FALLBACK_MS) -> None:
+    """``then()`` once ``window`` is really on screen (exposed), from the event loop; or
+    after ``fallback_ms`` if it is not (started minimised, on a locked session): the desk
+    still opens, signs in its system user and polls X. Once, whichever comes first."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            then()
 
     handle = window.windowHandle()
     if handle is not None and handle.isExposed():
-        QTimer.singleShot(0, then)
+        QTimer.singleShot(0, once)
         return
 
     class Exposed(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Expose and watched.isExposed():  # type: ignore[attr-defined]
                 watched.removeEventFilter(self)
-                QTimer.singleShot(0, then)
+                QTimer.singleShot(0, once)
             return False
 
     (handle or window).installEventFilter(Exposed(window))
+    QTimer.singleShot(fallback_ms, once)
 
 
 def _default_signals() -> None:
@@ -146,11 +158,15 @@ def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
     from jun_desk.x.sandbox.server import Sandbox
 
     sandbox = Sandbox(speed=options.speed).start()
-    default_db = Paths.default().data / "sandbox" / "jun-desk-sandbox.db"
-    return sandbox, Connection(sandbox.credentials, sandbox.base_url,
-                               sandbox.scenario.desk.username,
-                               options.db_url or f"sqlite:///{default_db}", "sandbox",
-                               training=True)
+    try:
+        default_db = Paths.default().data / "sandbox" / "jun-desk-sandbox.db"
+        return sandbox, Connection(sandbox.credentials, sandbox.base_url,
+                                   sandbox.scenario.desk.username,
+                                   options.db_url or f"sqlite:///{default_db}", "sandbox",
+                                   training=True)
+    except BaseException:
+        sandbox.stop()  # nobody else holds it yet
+        raise
 
 
 def connection_check(api_base: str) -> Callable[[XCredentials], XUser]:

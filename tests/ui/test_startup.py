@@ -345,3 +345,31 @@ def test_closing_the_window_at_the_sign_in_builds_no_desk_into_it(  # type: igno
         finally:
             window.close()
             start.close()
+
+
+def test_a_window_never_exposed_still_opens_the_desk_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Started minimised or on a locked session, the window is not exposed: the desk opens
+    anyway after a short while (and only once, when the window then shows)."""
+    from PySide6.QtWidgets import QWidget
+
+    from jun_desk.app import when_exposed
+
+    hidden = QWidget()
+    qtbot.addWidget(hidden)
+    calls: list[int] = []
+    when_exposed(hidden, lambda: calls.append(1), fallback_ms=50)
+    qtbot.waitUntil(lambda: calls == [1], timeout=10_000)
+    hidden.show()
+    qtbot.waitExposed(hidden)
+    qtbot.wait(100)
+    assert calls == [1]
+
+    shown = QWidget()
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    again: list[int] = []
+    when_exposed(shown, lambda: again.append(1), fallback_ms=50)
+    qtbot.waitUntil(lambda: again == [1], timeout=10_000)
+    qtbot.wait(100)  # the fallback's turn comes and goes
+    assert again == [1]
