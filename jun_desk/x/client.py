@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -259,6 +259,17 @@ class XClient:
         """A transaction that was to store them failed: they wait for the next one."""
         with self._charges_lock:
             self._charges[:0] = charges
+
+    @contextlib.contextmanager
+    def billed(self) -> Iterator[list[Charge]]:
+        """What X billed and the desk has not stored yet, for the transaction that stores
+        it; put back for the next one if that transaction fails."""
+        charges = self.take_charges()
+        try:
+            yield charges
+        except BaseException:
+            self.return_charges(charges)
+            raise
 
     def _meter(self, key: str, response: requests.Response) -> None:
         if not 200 <= response.status_code < 300:

@@ -87,12 +87,8 @@ class OutboxSender:
             raise
 
     def _flush(self) -> None:
-        charges = self.client.take_charges()
-        try:
+        with self.client.billed() as charges:
             self.desk.costs.record(self.account, charges)
-        except BaseException:
-            self.client.return_charges(charges)
-            raise
 
     def _send(self, item: OutboxView) -> str:
         if item.kind == "reply":

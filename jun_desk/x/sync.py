@@ -233,12 +233,8 @@ class SyncEngine:
     def _flush_charges(self, me: XUser) -> None:
         """Charges no stored page took (users/me, a poll that stored nothing); once a UTC
         day, the de-duplication entries of days gone are dropped."""
-        charges = self.client.take_charges()
-        try:
+        with self.client.billed() as charges:
             self.desk.costs.record(me.handle, charges)
-        except BaseException:
-            self.client.return_charges(charges)
-            raise
         today = self.desk.ctx.clock().date()
         if self._seen_cleared != today:
             self.desk.costs.forget_old(me.handle)
@@ -409,14 +405,10 @@ class SyncEngine:
                     if item is not None:
                         items.append(item)
             self._look_up_authors(items, users)
-            charges = self.client.take_charges()
-            try:
+            with self.client.billed() as charges:
                 result = self.desk.ingest.store_recovered(me.handle, stream, items, users,
                                                           still, fence=self._fence(me),
                                                           charges=charges)
-            except BaseException:
-                self.client.return_charges(charges)
-                raise
             report.recovered += len(items)
             stats = report.mentions if stream is Stream.MENTIONS else report.dms
             stats.inserted += result.inserted
@@ -426,14 +418,10 @@ class SyncEngine:
                stats: StreamReport, walk: tuple[str, str | None] | None) -> None:
         for warning in page.warnings:
             log.info("X reported a partial error on %s: %s", stream.value, warning)
-        charges = self.client.take_charges()
-        try:
+        with self.client.billed() as charges:
             result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users,
                                                   cursor, walk=walk, fence=self._fence(me),
                                                   unreadable=page.unreadable, charges=charges)
-        except BaseException:
-            self.client.return_charges(charges)
-            raise
         stats.pages += 1
         stats.received += result.received
         stats.inserted += result.inserted
