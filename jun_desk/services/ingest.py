@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import bindparam, select, text, update
+from sqlalchemy import String, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.costs import Charge
@@ -144,15 +144,11 @@ class IngestService:
             # (30 ms at 100,000 of them, on every page); its partial index answers at once.
             hint = (" INDEXED BY ix_ticket_items_undescribed"
                     if session.get_bind().dialect.name == "sqlite" else "")
-            unless = " AND author_x_id NOT IN :exclude" if left_out else ""
             query = text(f"SELECT DISTINCT author_x_id FROM ticket_items{hint} "
-                         f"WHERE {UNDESCRIBED}{unless} ORDER BY author_x_id LIMIT :limit")
-            if left_out:
-                query = query.bindparams(bindparam("exclude", expanding=True))
-            params: dict[str, object] = {"limit": limit}
-            if left_out:
-                params["exclude"] = left_out
-            return set(session.scalars(query, params))
+                         f"WHERE {UNDESCRIBED} AND author_x_id NOT IN :exclude "
+                         "ORDER BY author_x_id LIMIT :limit").bindparams(
+                bindparam("exclude", expanding=True, type_=String()))
+            return set(session.scalars(query, {"limit": limit, "exclude": left_out}))
 
     def _store(self, session: Session, account: str, stream: Stream,
                items: Sequence[XItem], users: Sequence[XUser],

@@ -59,15 +59,14 @@ class XApiError(JunDeskError):
         self.failure = failure
         self.status = status
         self.detail = detail
-        self.retry_after = retry_after
-        self.resumes_at = resumes_at  # a spent 24-hour cap resets then (epoch seconds)
-        code, params = self._coded()
-        # the English is the catalogue's, word for word: a stored failure is recognised
-        super().__init__(english(code, params), code=code, params=params)
+        super().__init__()
+        self.waits(retry_after, resumes_at)
 
     def waits(self, retry_after: float | None, resumes_at: float | None) -> None:
-        """A 429's wait, read from the headers after the error was made: its code, its
-        parameters and its English follow."""
+        """How long X asks to wait (``resumes_at``: a spent 24-hour cap resets then, epoch
+        seconds), also when read from the headers after the error was made: the code,
+        parameters and English follow. The English is the catalogue's, word for word, so
+        a stored failure is recognised."""
         self.retry_after, self.resumes_at = retry_after, resumes_at
         self.code, self.params = self._coded()
         self.args = (english(self.code, self.params),)
