@@ -302,6 +302,17 @@ class MainWindow(QMainWindow):
         self.sign_in.prepare()
         return self.sign_in
 
+    def _banner(self, name: str, background: str) -> QLabel:
+        """A hidden line of plain text across the board, white on ``background``."""
+        banner = QLabel("", self)
+        banner.setObjectName(name)
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setWordWrap(True)
+        banner.setStyleSheet(f"background: {background}; color: white; font-weight: 600; "
+                             "padding: 6px;")
+        banner.hide()
+        return banner
+
     def attach(self, ui: UiContext, *, poller: Poller | None = None,
                open_credentials: Callable[[], None] | None = None,
                budget: Callable[[], dict[str, tuple[int, int]]] | None = None,
@@ -332,29 +343,11 @@ class MainWindow(QMainWindow):
         self.desk_status = DeskStatusBar(self)
         self.setStatusBar(self.desk_status)
         self.board = BoardPanel(ui, self)
-        self.banner = QLabel("", self)
-        self.banner.setObjectName("connection-banner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
-                                  "padding: 6px;")
-        self.banner.hide()
+        self.banner = self._banner("connection-banner", "#c62828")
         # A stream X has not let the desk read for ten minutes or more (see sync.py).
-        self.sync_banner = QLabel("", self)
-        self.sync_banner.setObjectName("sync-banner")
-        self.sync_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.sync_banner.setWordWrap(True)
-        self.sync_banner.setStyleSheet("background: #b34700; color: white; font-weight: 600; "
-                                       "padding: 6px;")
-        self.sync_banner.hide()
+        self.sync_banner = self._banner("sync-banner", "#b34700")
         # The X budget is spent, or X refuses for spent credits: why, and until when.
-        self.cost_banner = QLabel("", self)
-        self.cost_banner.setObjectName("cost-banner")
-        self.cost_banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.cost_banner.setWordWrap(True)
-        self.cost_banner.setStyleSheet("background: #c62828; color: white; font-weight: 600; "
-                                       "padding: 6px;")
-        self.cost_banner.hide()
+        self.cost_banner = self._banner("cost-banner", "#c62828")
         self.desk_page = QWidget(self)
         central_layout = QVBoxLayout(self.desk_page)
         central_layout.setContentsMargins(0, 0, 0, 0)

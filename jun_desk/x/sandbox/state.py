@@ -231,12 +231,15 @@ class SandboxState:
                                         answer_at, event.conversation_id))
             return event
 
+    def _require_citizen(self, user_id: str) -> None:
+        if user_id not in self.scenario.users or user_id == self.desk.id:
+            raise ValueError(f"not a citizen of the scenario: {user_id}")
+
     def citizen_tweets(self, user_id: str, text: str) -> Tweet:
         """A citizen posts now (a live demonstration, the latency benchmark)."""
         now = self.clock.now()
         with self.lock:
-            if user_id not in self.scenario.users or user_id == self.desk.id:
-                raise ValueError(f"not a citizen of the scenario: {user_id}")
+            self._require_citizen(user_id)
             tweet_id = self.scenario.ids.next(now)
             tweet = Tweet(tweet_id, user_id, text, now, tweet_id)
             self._add_tweet(tweet)
@@ -246,8 +249,7 @@ class SandboxState:
         """A citizen sends the desk a direct message now."""
         now = self.clock.now()
         with self.lock:
-            if user_id not in self.scenario.users or user_id == self.desk.id:
-                raise ValueError(f"not a citizen of the scenario: {user_id}")
+            self._require_citizen(user_id)
             event = DmEvent(self.scenario.ids.next(now), user_id, self.desk.id, text, now,
                             self._conversation(user_id))
             self.dms.append(event)
