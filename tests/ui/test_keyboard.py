@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
+from jun_desk.domain.roles import Actor
 from jun_desk.domain.workflow import Status
 from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
@@ -206,14 +207,20 @@ def test_menus_list_every_action_and_offer_only_allowed_moves(qtbot, desk: Desk,
     window.close()
 
 
+def _active_window(qtbot, desk: Desk, actor: Actor) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The desk's window for ``actor``, shown and taking the keys."""
+    window = MainWindow(UiContext(desk, actor))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    return window
+
+
 def test_mark_handled_is_confirmed_and_undone_with_ctrl_z(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     from tests.ui.test_feed import _ingest
 
     _ingest(desk, ["¡Gracias por arreglar la farola! 👏"])
-    window = MainWindow(UiContext(desk, people["rosa"]))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
+    window = _active_window(qtbot, desk, people["rosa"])
     feed = window.feed
     qtbot.waitUntil(lambda: feed.model.rowCount() == 1, timeout=5000)
     press(qtbot, Qt.Key.Key_1, CTRL)
@@ -231,10 +238,7 @@ def test_mark_handled_is_confirmed_and_undone_with_ctrl_z(qtbot, desk: Desk, peo
 def test_tab_leaves_both_composers_and_locked_keys_do_nothing(qtbot, desk: Desk,  # type: ignore[no-untyped-def]
                                                               people) -> None:
     lamp = desk.tickets.create_manual(people["luis"], department="obras", title="Farola")
-    window = MainWindow(UiContext(desk, people["luis"]))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
+    window = _active_window(qtbot, desk, people["luis"])
     for composer in (window.detail.composer, window.dms.composer):
         assert isinstance(composer, QPlainTextEdit) and composer.tabChangesFocus()
     window.ui.ticket_chosen.emit(lamp.id)
@@ -262,10 +266,7 @@ def test_the_shortcuts_sheet_lists_the_menus_keys_in_each_language(qtbot, qapp, 
                              ("en", ("Assign to me", "Previous or next board column"))):
         i18n.install(qapp, language)
         try:
-            window = MainWindow(UiContext(desk, people["luis"]))
-            qtbot.addWidget(window)
-            window.show()
-            window.activateWindow()
+            window = _active_window(qtbot, desk, people["luis"])
             press(qtbot, Qt.Key.Key_F1)
             sheet = window.desk_actions.sheet
             assert sheet is not None and sheet.isVisible()
@@ -323,10 +324,7 @@ def test_similar_open_tickets_are_offered_before_a_new_one(qtbot, desk: Desk, pe
     assert [t.id for t in desk.similar.for_item(
         next(i for i in desk.search.feed(unhandled_only=True) if "farola" in i.text).id)] \
         == [first.id]
-    window = MainWindow(UiContext(desk, rosa))
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
+    window = _active_window(qtbot, desk, rosa)
     feed = window.feed
     qtbot.waitUntil(lambda: feed.model.rowCount() == 2, timeout=5000)
     press(qtbot, Qt.Key.Key_1, CTRL)

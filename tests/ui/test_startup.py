@@ -171,13 +171,18 @@ def test_a_database_that_cannot_be_opened_is_said_in_the_window(qtbot, tmp_path:
     assert start.desk is None  # nothing half-open left behind
 
 
+def _sandbox_connection(sandbox: Sandbox, db_url: str) -> Connection:
+    """The training desk's connection, as the start makes it for ``--sandbox``."""
+    return Connection(sandbox.credentials, sandbox.base_url, "AytoJun", db_url, "sandbox",
+                      training=True)
+
+
 def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # type: ignore[no-untyped-def]
         qtbot, db_url: str, desk: Desk, people) -> None:
     with Sandbox(speed=math.inf) as sandbox:
         window, start, _fake = _start(qtbot, training=True)
         try:
-            start._connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
-                                        db_url, "sandbox", training=True))
+            start._connected(_sandbox_connection(sandbox, db_url))
             qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
             assert start.is_ready and not window.attached
             panel = window.sign_in
@@ -306,9 +311,7 @@ def test_a_bug_in_a_start_step_is_said_over_the_window_not_a_stuck_placeholder( 
     with Sandbox(speed=math.inf) as sandbox:
         window, start, fake = _start(qtbot, training=True)
         try:
-            start._connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
-                                        f"sqlite:///{tmp_path / 'desk.db'}", "sandbox",
-                                        training=True))
+            start._connected(_sandbox_connection(sandbox, f"sqlite:///{tmp_path / 'desk.db'}"))
             qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
             assert start.code == 70 and not window.attached
             assert "attached" not in start.events
@@ -328,8 +331,7 @@ def test_closing_the_window_at_the_sign_in_builds_no_desk_into_it(  # type: igno
     with Sandbox(speed=math.inf) as sandbox:
         window, start, _fake = _start(qtbot, training=True)
         try:
-            start._connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
-                                        db_url, "sandbox", training=True))
+            start._connected(_sandbox_connection(sandbox, db_url))
             qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
             panel = window.sign_in
             answered: list[object] = []
