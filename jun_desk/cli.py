@@ -526,7 +526,7 @@ def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
 
 def _costs(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     from jun_desk.config import default_account
-    from jun_desk.domain.costs import MICRO, money
+    from jun_desk.domain.costs import MICRO, money, utc_day
 
     if not 0 < args.days <= 366:
         raise JunDeskError("--days must be a number of days between 1 and 366")
@@ -537,7 +537,7 @@ def _costs(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
         desk.costs.set_budget(desk.operators.actor(args.operator), account,
                               monthly=args.set_budget, daily_alert=args.daily_alert,
                               stop_writes=args.stop_writes)
-    today = desk.ctx.clock().date()
+    today = utc_day(desk.ctx.clock())
     first = min(today - timedelta(days=args.days - 1), today.replace(day=1))
     rows = desk.costs.rows(account, first, today)
     state = desk.costs.state(account)

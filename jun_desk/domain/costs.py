@@ -164,8 +164,13 @@ class Charge:
     x_id: str | None = None  # reads: the resource (charged once per UTC day); writes: None
 
 
+def utc_day(moment: datetime) -> date:
+    """X's billing day: the UTC calendar day of an aware moment (not the town's day)."""
+    return moment.astimezone(UTC).date()
+
+
 def charges_for(endpoint: str, body: Any, when: datetime, *, text: str = "") -> list[Charge]:
-    day = when.astimezone(UTC).date()
+    day = utc_day(when)
     stream = stream_of(endpoint)
     if endpoint.startswith("POST"):
         return [Charge(day, stream, write_kind(endpoint, text))]
@@ -273,7 +278,7 @@ def forecast(per_day: Mapping[date, int], today: date) -> int:
 def budget_state(budget: Budget, per_day: Mapping[date, int], now: datetime) -> BudgetState:
     """How polling should go given the month's spend: normal, stretched (the interval grows
     so that, at today's pace, the rest of the month fits in what is left), or paused."""
-    today = now.astimezone(UTC).date()
+    today = utc_day(now)
     first, _last = month_bounds(today)
     month = sum(v for d, v in per_day.items() if first <= d <= today)
     today_spend = per_day.get(today, 0)

@@ -1,16 +1,17 @@
-"""What every service shares: the database, the rules, the clock."""
+"""What every service shares: the database, the rules, the clock and the town's calendar."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import cache
 
 from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.costs import PriceTable
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
+from jun_desk.domain.town_time import town_zone
 from jun_desk.domain.triage import Triage, TriageRules
 from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.resources import resource_path
@@ -52,6 +53,8 @@ class DeskContext:
     rules: Rules
     clock: Callable[[], datetime] = field(default=utcnow)
     prices: PriceTable | None = None  # X's prices (None: the dated defaults in resources/)
+    # the town's days and months (reports, the dashboard's "today"); X bills in UTC days
+    zone: tzinfo = field(default_factory=town_zone)
 
     @property
     def price_table(self) -> PriceTable:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.costs import Budget, BudgetState, Charge, budget_state, to_micro
+from jun_desk.domain.costs import Budget, BudgetState, Charge, budget_state, to_micro, utc_day
 from jun_desk.domain.errors import PermissionDeniedError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.audit import record as audit
@@ -114,7 +114,7 @@ class CostService:
     def forget_old(self, account: str) -> None:
         """Drop de-duplication entries of days X no longer de-duplicates against."""
         with self.ctx.db.session() as session:
-            oldest = self.ctx.clock().date() - timedelta(days=SEEN_DAYS - 1)
+            oldest = utc_day(self.ctx.clock()) - timedelta(days=SEEN_DAYS - 1)
             session.execute(delete(XSeen).where(XSeen.account == account,
                                                 XSeen.day < oldest))
 
@@ -129,8 +129,8 @@ class CostService:
 
     def state(self, account: str) -> BudgetState:
         now = self.ctx.clock()
-        today = now.date()
-        first = today.replace(day=1)
+        first = utc_day(now).replace(day=1)
+        today = utc_day(now)
         return budget_state(self.budget(account), self.per_day(account, first, today), now)
 
     def set_budget(self, actor: Actor, account: str, *, monthly: float | str,

@@ -52,6 +52,7 @@ from jun_desk.domain.moderation import (
 )
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text
+from jun_desk.domain.town_time import month_key
 from jun_desk.resources import resource_path
 from jun_desk.services.audit import record, record_refusal
 from jun_desk.services.context import DeskContext
@@ -305,8 +306,8 @@ class ModerationService:
             return row.id
 
     def report(self) -> list[ReportRow]:
-        """Actions carried out per month, reason and kind (what a transparency report
-        publishes), with how many were undone since."""
+        """Actions carried out per month of the town's calendar, reason and kind (what a
+        transparency report publishes), with how many were undone since."""
         counts: Counter[tuple[str, str, str]] = Counter()
         undone: Counter[tuple[str, str, str]] = Counter()
         with self.ctx.db.session(readonly=True) as session:
@@ -314,7 +315,7 @@ class ModerationService:
                     ModerationAction.applied_at.is_not(None))):
                 if row.applied_at is None:  # the query excludes it; the type does not know
                     continue
-                key = (row.applied_at.strftime("%Y-%m"), row.reason, row.action)
+                key = (month_key(row.applied_at, self.ctx.zone), row.reason, row.action)
                 counts[key] += 1
                 if row.status == ActionStatus.UNDONE.value:
                     undone[key] += 1

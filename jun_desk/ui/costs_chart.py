@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from jun_desk.domain.costs import BudgetState, money
+from jun_desk.domain.costs import BudgetState, money, utc_day
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
 
@@ -223,7 +223,7 @@ class CostsPanel(QWidget):
 
         def load() -> tuple[MonthSpend, BudgetState]:
             state = desk.costs.state(account)
-            today = desk.ctx.clock().date()
+            today = utc_day(desk.ctx.clock())
             per_day = desk.costs.per_day(account, today.replace(day=1), today)
             return MonthSpend(today, per_day, state.budget.monthly_micro,
                               state.forecast_micro, state.budget.daily_alert_micro), state

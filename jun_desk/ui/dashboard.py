@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.campaigns import Campaign
+from jun_desk.domain.town_time import day_start, week_start
 from jun_desk.services.reports import DepartmentBacklog, ResponseTimes, format_duration
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.costs_chart import CostsPanel
@@ -109,8 +110,8 @@ class Dashboard(QWidget):
 
         def load() -> DashboardData:
             now = desk.ctx.clock()
-            day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-            week = day - timedelta(days=day.weekday())
+            # "today" and "this week" are the town's, not UTC's (X's billing day)
+            day, week = day_start(now, desk.ctx.zone), week_start(now, desk.ctx.zone)
             reports = desk.reports
             return DashboardData(
                 reports.backlog(),

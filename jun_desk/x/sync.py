@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from jun_desk.domain.costs import BudgetState, Pace
+from jun_desk.domain.costs import BudgetState, Pace, utc_day
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, Unreadable, XItem, XUser, newer_id
 from jun_desk.services.desk import Desk
@@ -235,7 +235,7 @@ class SyncEngine:
         day, the de-duplication entries of days gone are dropped."""
         with self.client.billed() as charges:
             self.desk.costs.record(me.handle, charges)
-        today = self.desk.ctx.clock().date()
+        today = utc_day(self.desk.ctx.clock())
         if self._seen_cleared != today:
             self.desk.costs.forget_old(me.handle)
             self._seen_cleared = today

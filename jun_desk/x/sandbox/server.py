@@ -18,7 +18,8 @@ import logging
 import math
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -47,6 +48,7 @@ from jun_desk.x.sandbox.state import (
     SandboxClock,
     SandboxState,
     SandboxStats,
+    wall_clock,
 )
 from jun_desk.x.sandbox.wire import (
     DEFAULT_DM_FIELDS,
@@ -483,23 +485,26 @@ class Sandbox:
                  scripted_answers: bool = True, permissions: str = "dm",
                  generation: str = TWEET,
                  daily_limits: dict[str, tuple[int, int]] | None = None,
-                 prices: PriceTable | None = None, credits: float | None = None) -> None:
+                 prices: PriceTable | None = None, credits: float | None = None,
+                 wall: Callable[[], datetime] = wall_clock) -> None:
+        """``wall``: the real time X lives in (the day is laid on it, bills are dated by
+        it); tests pass their own to put the day on a month's end or a summer-time night."""
         if permissions not in ("read", "write", "dm"):
             raise ValueError("permissions is read, write or dm")
         if generation not in GENERATIONS:
             raise ValueError(f"generation is one of {', '.join(GENERATIONS)}")
         # The day is laid on the wall clock, as X's: at full speed it has just ended, so
         # what the desk posts now is stamped now; a slower day starts now.
-        wall = datetime.now(UTC)
+        now = wall()
         self.scenario = scenario or build_scenario(
-            seed, start=wall - DAY_LENGTH if math.isinf(speed) else wall)
+            seed, start=now - DAY_LENGTH if math.isinf(speed) else now)
         self.clock = SandboxClock(self.scenario, speed)
         self.state = SandboxState(self.scenario, self.clock, seed=seed,
                                   limits={**DEFAULT_LIMITS, **(limits or {})},
                                   window_seconds=window_seconds, credentials=credentials,
                                   scripted_answers=scripted_answers, permissions=permissions,
                                   generation=generation, daily_limits=daily_limits,
-                                  prices=prices,
+                                  prices=prices, wall=wall,
                                   credits_micro=None if credits is None else to_micro(credits))
         self.state.faults = faults or Faults()
         self._server = _Server((host, port), _Handler)

@@ -12,6 +12,7 @@ import random
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
@@ -87,6 +88,11 @@ class Faults:
                     self.lost_write))
 
 
+def wall_clock() -> datetime:
+    """The real time, in UTC (the default wall clock of the sandbox X)."""
+    return datetime.now(UTC)
+
+
 class SandboxClock:
     """Scenario time: the day plays ``speed`` times faster than real time; ``inf`` shows
     the whole day at once (then time goes on in real seconds after its end)."""
@@ -123,8 +129,10 @@ class SandboxState:
                  credentials: XCredentials, scripted_answers: bool,
                  permissions: str = "dm", generation: str = TWEET,
                  daily_limits: dict[str, tuple[int, int]] | None = None,
-                 prices: PriceTable | None = None, credits_micro: int | None = None) -> None:
+                 prices: PriceTable | None = None, credits_micro: int | None = None,
+                 wall: Callable[[], datetime] = wall_clock) -> None:
         self.scenario = scenario
+        self.wall = wall  # real time: what X dates its bills by
         self.generation = generation  # the names X speaks: tweet.fields or post.fields
         self.permissions = permissions  # what the X app may do: read, write or dm
         self.clock = clock
@@ -162,7 +170,7 @@ class SandboxState:
 
     def charge(self, endpoint: str, body: Any, text: str) -> int:
         """Bill what a successful request served or did; X takes it from the balance."""
-        charges = charges_for(endpoint, body, datetime.now(UTC), text=text)
+        charges = charges_for(endpoint, body, self.wall(), text=text)
         with self.lock:
             micro = self.bill.add(charges)
             if self.credits_micro is not None:
