@@ -4,7 +4,7 @@ of day it came in, and the whole text for tooltips and screen readers."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
@@ -43,9 +43,11 @@ def age(when: datetime, now: datetime) -> str:
     return QCoreApplication.translate("Readable", "hace %d d") % delta.days
 
 
-def time_of_day(when: datetime, now: datetime) -> str:
-    """'10:42' today, 'ayer 10:42', '24/11 10:42' before; in the desk's local time."""
-    local, today = when.astimezone(), now.astimezone()
+def time_of_day(when: datetime, now: datetime, zone: tzinfo | None = None) -> str:
+    """'10:42' today, 'ayer 10:42', '24/11 10:42' before; in ``zone`` (the desk's local
+    time when None). Days are calendar days of that zone, 23 or 25 hours long when the
+    clocks change."""
+    local, today = when.astimezone(zone), now.astimezone(zone)
     clock = f"{local:%H:%M}"
     if local.date() == today.date():
         return clock

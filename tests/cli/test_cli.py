@@ -16,6 +16,7 @@ import pytest
 from jun_desk.cli import main
 from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
+from tests.conftest import Clock
 from tests.factories import MARIA, PEPE, mention
 
 
@@ -297,14 +298,23 @@ def test_quarantine_list_retry_and_dismiss(capsys, url: str) -> None:  # type: i
     assert code == 1 and "No active operator called 'nadie'" in err
 
 
-def test_costs_prints_the_days_the_month_and_the_budget(capsys, url: str,  # type: ignore[no-untyped-def]
-                                                         tmp_path: Path) -> None:
-    from datetime import UTC, datetime
+@pytest.fixture
+def desk_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    """The command line's desks run on a clock the test sets, not on today's date."""
+    clock = Clock()
+    opened = Desk.open.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(Desk, "open", classmethod(
+        lambda cls, url, **kw: opened(cls, url, **{"clock": clock, **kw})))
+    return clock
 
+
+def test_costs_prints_the_days_the_month_and_the_budget(capsys, url: str,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path,
+                                                         desk_clock: Clock) -> None:
     from jun_desk.domain.costs import Charge, Kind
 
     desk = Desk.open(url)
-    today = datetime.now(UTC).date()
+    today = desk_clock.now.date()
     desk.costs.record("AytoJun", [Charge(today, "mentions", Kind.POST, str(i))
                                   for i in range(248)])
     desk.costs.set_budget(desk.operators.actor("ana"), "AytoJun", monthly=60)

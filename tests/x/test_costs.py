@@ -112,8 +112,8 @@ def test_an_author_whose_lookup_answer_was_lost_is_asked_again(fault: str, desk:
 def test_budget_stretches_the_interval_then_pauses_polling(desk: Desk, people, clock,  # type: ignore[no-untyped-def]
                                                            sandbox: Sandbox,
                                                            client: XClient) -> None:
-    clock.now = datetime.now(UTC)
-    client.clock = clock
+    clock.now = datetime(2026, 12, 9, 18, tzinfo=UTC)  # X dates its bill by the same clock
+    client.clock = sandbox.state.wall = clock
     engine = SyncEngine(desk, client, sleep=lambda _s: None)
     desk.costs.set_budget(people["ana"], ACCOUNT, monthly=1000)
     report = engine.sync_once()
