@@ -18,8 +18,10 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -33,12 +35,13 @@ from jun_desk.x.fieldnames import GENERATIONS, POST, TWEET, to_post_body
 from jun_desk.x.ratelimit import endpoint_key
 from jun_desk.x.sandbox import extras, item_faults, rules
 from jun_desk.x.sandbox import moderation as moderation_endpoints
+from jun_desk.x.sandbox.day import DayRecord, plan_day
 from jun_desk.x.sandbox.paging import paged as _paged
 from jun_desk.x.sandbox.paging import untoken as _untoken
 from jun_desk.x.sandbox.rules import ApiError, json_body, not_found, time_param
 from jun_desk.x.sandbox.rules import invalid as _invalid
 from jun_desk.x.sandbox.rules import problem as _problem
-from jun_desk.x.sandbox.scenario import DAY_LENGTH, Scenario, Tweet, build_scenario
+from jun_desk.x.sandbox.scenario import Scenario, Tweet, build_scenario
 from jun_desk.x.sandbox.state import (
     DEFAULT_LIMITS,
     SANDBOX_CREDENTIALS,
@@ -483,17 +486,26 @@ class Sandbox:
                  scripted_answers: bool = True, permissions: str = "dm",
                  generation: str = TWEET,
                  daily_limits: dict[str, tuple[int, int]] | None = None,
-                 prices: PriceTable | None = None, credits: float | None = None) -> None:
+                 prices: PriceTable | None = None, credits: float | None = None,
+                 day_file: Path | None = None, wall: Callable[[], datetime] | None = None,
+                 timer: Callable[[], float] = time.monotonic) -> None:
+        """``day_file``: where the day laid for a database is recorded, so a restart on
+        it the same UTC day plays the same day (same ids) from where it had got to
+        (``day``); ``wall`` and ``timer``: the wall clock and real seconds (tests)."""
         if permissions not in ("read", "write", "dm"):
             raise ValueError("permissions is read, write or dm")
         if generation not in GENERATIONS:
             raise ValueError(f"generation is one of {', '.join(GENERATIONS)}")
         # The day is laid on the wall clock, as X's: at full speed it has just ended, so
         # what the desk posts now is stamped now; a slower day starts now.
-        wall = datetime.now(UTC)
-        self.scenario = scenario or build_scenario(
-            seed, start=wall - DAY_LENGTH if math.isinf(speed) else wall)
-        self.clock = SandboxClock(self.scenario, speed)
+        now = (wall or (lambda: datetime.now(UTC)))()
+        record = DayRecord.read(day_file) if day_file is not None and scenario is None \
+            else None
+        plan = plan_day(record, seed=seed, speed=speed, wall=now)
+        self.scenario = scenario or build_scenario(seed, start=plan.start)
+        self.clock = SandboxClock(self.scenario, speed, resume_at=plan.resume_at, timer=timer)
+        if day_file is not None and scenario is None:
+            DayRecord(seed, plan.start, now, self.clock.now(), speed).write(day_file)
         self.state = SandboxState(self.scenario, self.clock, seed=seed,
                                   limits={**DEFAULT_LIMITS, **(limits or {})},
                                   window_seconds=window_seconds, credentials=credentials,
