@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from datetime import UTC, date, datetime
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from jun_desk.domain.costs import Charge, Kind
@@ -140,3 +142,33 @@ def test_the_status_bar_and_the_dashboard_show_one_cost_figure(qtbot, desk: Desk
         assert window.dashboard.costs.figures.text().startswith(window.costs_label.text())
         window.close()
         client.close()
+
+
+@pytest.mark.parametrize(("lang", "shown", "typed"), [("es", "1.234,50 $", "12,5"),
+                                                      ("en", "$1,234.50", "12.5")])
+def test_the_budget_dialog_writes_money_as_the_rest_of_the_desk(qtbot, desk: Desk, people,  # type: ignore[no-untyped-def]
+                                                                 lang: str, shown: str,
+                                                                 typed: str) -> None:
+    """It wrote '10.00 $' where the status bar writes '4,06 $': now domain.costs.money in
+    the window's language, and an amount typed with that language's decimal mark."""
+    from jun_desk.domain.costs import money
+    from jun_desk.ui import labels
+
+    desk.costs.set_budget(people["ana"], "AytoJun", monthly=1234.5, daily_alert=10)
+    before = labels.language()
+    labels.set_language(lang)
+    try:
+        dialog = BudgetDialog(UiContext(desk, people["ana"], account="AytoJun"),
+                              desk.costs.budget("AytoJun"))
+        qtbot.addWidget(dialog)
+        assert dialog.monthly.text() == shown == money(1_234_500_000, lang)
+        assert dialog.daily_alert.text() == money(10_000_000, lang)
+        edit = dialog.daily_alert.lineEdit()
+        edit.selectAll()
+        qtbot.keyClicks(edit, typed)
+        dialog.daily_alert.interpretText()
+        assert dialog.daily_alert.value() == 12.5
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert dialog.daily_alert.text() == money(12_500_000, lang)
+    finally:
+        labels.set_language(before)
