@@ -769,11 +769,10 @@ class MainWindow(QMainWindow):
 
         urgent = urgent_police(items)
         if urgent:  # the whole text in a banner, and a notification that says URGENTE
-            self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())
-            first = urgent[0]
-            who = f"@{first.author_handle}" if first.author_handle else ""
-            self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
-                        f"{who}: {first.text}")
+            lines = self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())  # one a matter
+            if lines:
+                self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
+                            "\n".join(lines))
             return
         police = [i for i in items if i.suggested_department == "policia"]
         if police:
