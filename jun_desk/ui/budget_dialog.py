@@ -39,7 +39,7 @@ class MoneyBox(QDoubleSpinBox):
         amount = _amount(text)
         return 0.0 if amount is None else amount
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if text == self.specialValueText() or _amount(text) is not None:
             return QValidator.State.Acceptable, text, pos
         if set(text) <= set("0123456789.,$ "):
