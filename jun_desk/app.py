@@ -154,15 +154,27 @@ def _quit_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
     tick.start(250)
 
 
-def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
+def _sandbox_connection(options: GuiOptions, **clocks):  # type: ignore[no-untyped-def]
+    """The sandbox X and the training desk's connection. The day the sandbox plays is
+    recorded beside its database, so a restart on it the same UTC day stores and bills
+    nothing twice (``x/sandbox/day.py``); ``clocks``: the sandbox's ``wall`` and
+    ``timer`` (tests)."""
+    import hashlib
+    from pathlib import Path
+
+    from jun_desk.x.sandbox.day import record_path
     from jun_desk.x.sandbox.server import Sandbox
 
-    sandbox = Sandbox(speed=options.speed).start()
+    folder = Paths.default().data / "sandbox"
+    db_url = options.db_url or f"sqlite:///{folder / 'jun-desk-sandbox.db'}"
+    if db_url.startswith("sqlite:///") and ":memory:" not in db_url:
+        day_file = record_path(Path(db_url.removeprefix("sqlite:///")))
+    else:  # a server database: its record in the sandbox folder, by its address
+        day_file = folder / f"day-{hashlib.sha256(db_url.encode()).hexdigest()[:16]}.json"
+    sandbox = Sandbox(speed=options.speed, day_file=day_file, **clocks).start()
     try:
-        default_db = Paths.default().data / "sandbox" / "jun-desk-sandbox.db"
         return sandbox, Connection(sandbox.credentials, sandbox.base_url,
-                                   sandbox.scenario.desk.username,
-                                   options.db_url or f"sqlite:///{default_db}", "sandbox",
+                                   sandbox.scenario.desk.username, db_url, "sandbox",
                                    training=True)
     except BaseException:
         sandbox.stop()  # nobody else holds it yet

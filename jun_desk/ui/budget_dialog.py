@@ -5,6 +5,7 @@ the services refuse anyone but a supervisor, and audit both."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,17 +17,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jun_desk.domain.costs import MICRO, Budget
+from jun_desk.domain.costs import MICRO, Budget, money
+from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext, describe
 
 
-def _money_box(parent: QWidget) -> QDoubleSpinBox:
-    box = QDoubleSpinBox(parent)
-    box.setRange(0, 1_000_000)
-    box.setDecimals(2)
-    box.setSuffix(" $")
-    box.setSpecialValueText("—")  # 0: none
-    return box
+class MoneyBox(QDoubleSpinBox):
+    """Dollars, shown as the rest of the desk writes money (``domain.costs.money`` in the
+    window's language: '1.234,50 $', '$1,234.50'); typed with either decimal mark."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 1_000_000)
+        self.setDecimals(2)
+        self.setSpecialValueText("—")  # 0: none
+
+    def textFromValue(self, value: float) -> str:
+        return money(round(value * MICRO), labels.language())
+
+    def valueFromText(self, text: str) -> float:
+        amount = _amount(text)
+        return 0.0 if amount is None else amount
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if text == self.specialValueText() or _amount(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        if set(text) <= set("0123456789.,$ "):
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Invalid, text, pos
+
+
+def _amount(text: str) -> float | None:
+    """'1.234,50 $', '$1,234.50', '12,5' or '12.5' as dollars; None if not an amount.
+    The mark followed by one or two digits at the end is the decimal one."""
+    digits = text.replace("$", "").replace(" ", "").replace("\u00a0", "")
+    head, mark, tail = digits, "", ""
+    for n in (1, 2):
+        if len(digits) > n and digits[-n - 1] in ",." and digits[-n:].isdigit():
+            head, mark, tail = digits[:-n - 1], ".", digits[-n:]
+    head = head.replace(".", "").replace(",", "")
+    if (not head and not tail) or not (head or "0").isdigit():
+        return None
+    return float(f"{head or '0'}{mark}{tail}")
 
 
 class BudgetDialog(QDialog):
@@ -42,9 +74,9 @@ class BudgetDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.monthly = _money_box(self)
+        self.monthly = MoneyBox(self)
         self.monthly.setValue(budget.monthly_micro / MICRO)
-        self.daily_alert = _money_box(self)
+        self.daily_alert = MoneyBox(self)
         self.daily_alert.setValue(budget.daily_alert_micro / MICRO)
         self.stop_writes = QCheckBox(
             self.tr("Al alcanzarlo, detener también las respuestas y los DM pendientes"), self)

@@ -8,7 +8,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -201,7 +201,10 @@ def summary_text(state: BudgetState, lang: str) -> str:
 
 
 class CostsPanel(QWidget):
-    """The dashboard's spend section: the chart and one line of figures."""
+    """The dashboard's spend section: the chart and one line of figures. Each read's state
+    goes to ``state_read`` too: the status bar shows the same figure from the same read."""
+
+    state_read = Signal(object)  # BudgetState
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,3 +246,4 @@ class CostsPanel(QWidget):
             text += " · " + self.tr("sondeo espaciado ×%s") % (
                 factor.replace(".", ",") if lang == "es" else factor)
         self.figures.setText(text)
+        self.state_read.emit(state)

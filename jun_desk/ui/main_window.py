@@ -384,6 +384,9 @@ class MainWindow(QMainWindow):
             lambda *_: self.citizen.show_item(self.feed.current()))
         self.citizen.conversation_requested.connect(self._open_conversation)
         self.dashboard = Dashboard(ui, self)
+        # The day's X cost: one read for the status bar and the dashboard (refresh_costs)
+        self._credits_error: Exception | None = None  # X refused for spent credits
+        self.dashboard.costs.state_read.connect(self.show_costs)
         self.dashboard_dock = self._dock(self.tr("Panel de supervisión"), "dashboard",
                                          self.dashboard, Qt.DockWidgetArea.BottomDockWidgetArea)
         # Supervisors only: operators are never shown the supervision dock.
@@ -527,7 +530,6 @@ class MainWindow(QMainWindow):
         self.desk_actions = install_desk_actions(self)
         name_desk(self)  # what screen readers call each field, list and pane
         self._default_state = self.saveState()  # for someone with no layout of their own
-        self.refresh_costs()
         self._restore_layout()
         self.apply_role()
         self.idle = IdleLock(self, self.session.idle_minutes, self.session.clock)
@@ -651,8 +653,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
         self._show_stalls()
-        self.show_costs(getattr(report, "budget", None), next(
-            (e for e in failed.values() if getattr(e, "failure", None) == "credits"), None))
+        # The poll's own budget figure was read before its sends were billed: the figure
+        # shown is read after the whole poll, the same read as the dashboard's.
+        self._credits_error = next(
+            (e for e in failed.values() if getattr(e, "failure", None) == "credits"), None)
+        self.refresh_costs()
         if self._budget is not None:
             budget = self._budget().get("GET /2/users/:id/mentions")
             if budget:
@@ -764,11 +769,10 @@ class MainWindow(QMainWindow):
 
         urgent = urgent_police(items)
         if urgent:  # the whole text in a banner, and a notification that says URGENTE
-            self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())
-            first = urgent[0]
-            who = f"@{first.author_handle}" if first.author_handle else ""
-            self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
-                        f"{who}: {first.text}")
+            lines = self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())  # one a matter
+            if lines:
+                self.notify(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(urgent),
+                            "\n".join(lines))
             return
         police = [i for i in items if i.suggested_department == "policia"]
         if police:
@@ -807,15 +811,19 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ X costs
     def refresh_costs(self) -> None:
-        desk, account = self.ui.desk, self.ui.account
-        self.ui.run(lambda: desk.costs.state(account), self.show_costs, quiet=True)
+        """Read the day's X cost once, after whatever charged it (the whole poll: reads
+        and sends), for the dashboard's figures and the status bar alike (show_costs)."""
+        self.dashboard.costs.refresh()
 
     def show_costs(self, state, credits_error: Exception | None = None) -> None:  # type: ignore[no-untyped-def]
         """The status bar's spend line; the red banner when polling is paused for the
-        budget or X refuses for spent credits (one message, until a person acts)."""
+        budget or X refuses for spent credits (one message, until a poll is answered)."""
         from jun_desk.domain.costs import money
         from jun_desk.ui.costs_chart import summary_text
 
+        if credits_error is not None:
+            self._credits_error = credits_error
+        credits_error = self._credits_error
         lang = labels.language()
         if state is not None:
             self.costs_label.setText(summary_text(state, lang))

@@ -1,6 +1,8 @@
 """Urgent Policía Local messages are not a status-bar line: a banner over the board gives
 each one whole (who, when, every word of the citizen's text, as plain text: a tweet cannot
-add markup), with a button to open it in the feed and one to dismiss the banner."""
+add markup), with a button to open it in the feed and one to dismiss the banner. Several
+neighbours telling of one matter (an accident) are one line with their count
+(``domain.similar.group_reports``), in the banner and in the notification."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from jun_desk.domain.similar import group_reports
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.readable import PRIORITY_COLOURS, time_of_day
 
 POLICE = "policia"
-MAX_SHOWN = 5  # the newest; the count says how many there are
+MAX_SHOWN = 5  # matters, the newest; the title says how many reports there are
 
 
 def urgent_police(items: list[ItemView]) -> list[ItemView]:
@@ -24,6 +27,13 @@ def urgent_police(items: list[ItemView]) -> list[ItemView]:
 def _plain(text: str) -> str:
     """Control characters (a tweet may hold them) as spaces; the label shows plain text."""
     return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)
+
+
+def _who(item: ItemView) -> str:
+    who = item.author_name or ""
+    if item.author_handle:
+        who = f"{who} (@{item.author_handle})" if who else f"@{item.author_handle}"
+    return who
 
 
 class UrgentBanner(QFrame):
@@ -65,24 +75,37 @@ class UrgentBanner(QFrame):
         layout.addLayout(buttons)
         self.hide()
 
-    def add(self, items: list[ItemView], now: datetime) -> None:
+    def add(self, items: list[ItemView], now: datetime) -> list[str]:
+        """Show the fresh ones among ``items``; returns the lines of the matters they belong
+        to, each with its count so far (what the notification says)."""
         known = {i.id for i in self.items}
         fresh = [i for i in items if i.id not in known]
         if not fresh:
-            return
+            return []
         self.items = sorted(self.items + fresh, key=lambda i: i.created_at, reverse=True)
-        self.title.setText(self.tr("URGENTE · Policía Local: %d aviso(s)") % len(self.items))
-        lines = []
-        for item in self.items[:MAX_SHOWN]:
-            who = item.author_name or ""
-            if item.author_handle:
-                who = f"{who} (@{item.author_handle})" if who else f"@{item.author_handle}"
-            lines.append(f"{time_of_day(item.created_at, now)} · {_plain(who)}: "
-                         f"{_plain(item.text)}")
-        self.text.setText("\n".join(lines))
+        groups = group_reports(self.items)
+        title = self.tr("URGENTE · Policía Local: %d aviso(s)") % len(self.items)
+        if len(groups) < len(self.items):
+            title += self.tr(" de %d asunto(s)") % len(groups)
+        self.title.setText(title)
+        self.text.setText("\n".join(self._line(g, now) for g in groups[:MAX_SHOWN]))
         self.setAccessibleName(self.title.text())
         self.setAccessibleDescription(self.text.text())
         self.show()
+        ids = {i.id for i in fresh}
+        return [self._line(g, now) for g in groups if any(i.id in ids for i in g)]
+
+    def _line(self, group: list[ItemView], now: datetime) -> str:
+        """'10:23 · Pepe (@pepe): text', or for one matter told by several neighbours
+        '19:49 · 4 avisos de 4 vecino(s), el último de Remedios (@remedios): text'."""
+        newest = group[0]
+        when, who, text = (time_of_day(newest.created_at, now), _plain(_who(newest)),
+                           _plain(newest.text))
+        if len(group) == 1:
+            return f"{when} · {who}: {text}"
+        neighbours = len({i.author_handle or i.author_name or str(i.id) for i in group})
+        return self.tr("%s · %d avisos de %d vecino(s), el último de %s: %s") % (
+            when, len(group), neighbours, who, text)
 
     def _open(self) -> None:
         if self.items:

@@ -227,27 +227,27 @@
 <context>
     <name>BudgetDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="36" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="68" />
         <source>Presupuesto de X</source>
         <translation>X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="39" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="71" />
         <source>X cobra por uso: cada mención, usuario o mensaje leído y cada respuesta enviada. Cerca del presupuesto el sondeo se espacia; al alcanzarlo se detiene hasta el mes siguiente. Lo comparten todos los puestos.</source>
         <translation>X charges per use: every mention, user or message read and every reply sent. Near the budget polling is spaced out; at the budget it stops until next month. Every desk shares it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="50" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="82" />
         <source>Al alcanzarlo, detener también las respuestas y los DM pendientes</source>
         <translation>At the budget, also hold back queued replies and DMs</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="52" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="84" />
         <source>Presupuesto mensual:</source>
         <translation>Monthly budget:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="53" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="85" />
         <source>Alerta diaria:</source>
         <translation>Daily alert:</translation>
     </message>
@@ -414,27 +414,27 @@
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="211" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="214" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="231" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="234" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="238" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="241" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="240" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="243" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="243" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="246" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -2464,363 +2464,363 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="376" />
+        <location filename="../../jun_desk/ui/main_window.py" line="370" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="378" />
+        <location filename="../../jun_desk/ui/main_window.py" line="372" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="381" />
+        <location filename="../../jun_desk/ui/main_window.py" line="375" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="386" />
+        <location filename="../../jun_desk/ui/main_window.py" line="380" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="393" />
+        <location filename="../../jun_desk/ui/main_window.py" line="390" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="398" />
+        <location filename="../../jun_desk/ui/main_window.py" line="395" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="403" />
+        <location filename="../../jun_desk/ui/main_window.py" line="400" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
+        <location filename="../../jun_desk/ui/main_window.py" line="413" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="425" />
+        <location filename="../../jun_desk/ui/main_window.py" line="422" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="429" />
+        <location filename="../../jun_desk/ui/main_window.py" line="426" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="435" />
+        <location filename="../../jun_desk/ui/main_window.py" line="432" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="456" />
+        <location filename="../../jun_desk/ui/main_window.py" line="453" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="459" />
+        <location filename="../../jun_desk/ui/main_window.py" line="456" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="463" />
+        <location filename="../../jun_desk/ui/main_window.py" line="460" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="238" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="466" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="475" />
+        <location filename="../../jun_desk/ui/main_window.py" line="472" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="474" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="479" />
+        <location filename="../../jun_desk/ui/main_window.py" line="476" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="238" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
+        <location filename="../../jun_desk/ui/main_window.py" line="483" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="491" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="490" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="495" />
+        <location filename="../../jun_desk/ui/main_window.py" line="492" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="494" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="499" />
+        <location filename="../../jun_desk/ui/main_window.py" line="496" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="241" />
+        <location filename="../../jun_desk/ui/main_window.py" line="242" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="219" />
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="242" />
+        <location filename="../../jun_desk/ui/main_window.py" line="243" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="272" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="274" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="280" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="563" />
+        <location filename="../../jun_desk/ui/main_window.py" line="559" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="582" />
+        <location filename="../../jun_desk/ui/main_window.py" line="578" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="586" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="586" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="591" />
+        <location filename="../../jun_desk/ui/main_window.py" line="587" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <location filename="../../jun_desk/ui/main_window.py" line="604" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="633" />
+        <location filename="../../jun_desk/ui/main_window.py" line="629" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="635" />
+        <location filename="../../jun_desk/ui/main_window.py" line="631" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="644" />
+        <location filename="../../jun_desk/ui/main_window.py" line="640" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="648" />
+        <location filename="../../jun_desk/ui/main_window.py" line="644" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="647" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="654" />
+        <location filename="../../jun_desk/ui/main_window.py" line="650" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="655" />
+        <location filename="../../jun_desk/ui/main_window.py" line="651" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="655" />
+        <location filename="../../jun_desk/ui/main_window.py" line="651" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="665" />
+        <location filename="../../jun_desk/ui/main_window.py" line="664" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="674" />
+        <location filename="../../jun_desk/ui/main_window.py" line="673" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="679" />
+        <location filename="../../jun_desk/ui/main_window.py" line="678" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="684" />
+        <location filename="../../jun_desk/ui/main_window.py" line="683" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="690" />
+        <location filename="../../jun_desk/ui/main_window.py" line="689" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="697" />
+        <location filename="../../jun_desk/ui/main_window.py" line="696" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="698" />
+        <location filename="../../jun_desk/ui/main_window.py" line="697" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="702" />
+        <location filename="../../jun_desk/ui/main_window.py" line="701" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="736" />
+        <location filename="../../jun_desk/ui/main_window.py" line="735" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="740" />
+        <location filename="../../jun_desk/ui/main_window.py" line="739" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="746" />
+        <location filename="../../jun_desk/ui/main_window.py" line="745" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="748" />
+        <location filename="../../jun_desk/ui/main_window.py" line="747" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="750" />
+        <location filename="../../jun_desk/ui/main_window.py" line="749" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="759" />
+        <location filename="../../jun_desk/ui/main_window.py" line="758" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="776" />
+        <location filename="../../jun_desk/ui/main_window.py" line="774" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="783" />
+        <location filename="../../jun_desk/ui/main_window.py" line="781" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="803" />
+        <location filename="../../jun_desk/ui/main_window.py" line="801" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="804" />
+        <location filename="../../jun_desk/ui/main_window.py" line="802" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="808" />
+        <location filename="../../jun_desk/ui/main_window.py" line="806" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="835" />
+        <location filename="../../jun_desk/ui/main_window.py" line="837" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="839" />
+        <location filename="../../jun_desk/ui/main_window.py" line="841" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
+        <location filename="../../jun_desk/ui/main_window.py" line="843" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="859" />
+        <location filename="../../jun_desk/ui/main_window.py" line="861" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="865" />
+        <location filename="../../jun_desk/ui/main_window.py" line="867" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="867" />
+        <location filename="../../jun_desk/ui/main_window.py" line="869" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -4038,29 +4038,39 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>UrgentBanner</name>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="55" />
+        <location filename="../../jun_desk/ui/urgency.py" line="65" />
         <source>Ver en el feed</source>
         <translation>Show in the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="56" />
+        <location filename="../../jun_desk/ui/urgency.py" line="66" />
         <source>Ver el aviso urgente en el feed</source>
         <translation>Show the urgent alert in the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="58" />
+        <location filename="../../jun_desk/ui/urgency.py" line="68" />
         <source>Cerrar aviso</source>
         <translation>Dismiss alert</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="60" />
+        <location filename="../../jun_desk/ui/urgency.py" line="70" />
         <source>Cerrar el aviso urgente</source>
         <translation>Dismiss the urgent alert</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="74" />
+        <location filename="../../jun_desk/ui/urgency.py" line="87" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="89" />
+        <source> de %d asunto(s)</source>
+        <translation> about %d matter(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="107" />
+        <source>%s · %d avisos de %d vecino(s), el último de %s: %s</source>
+        <translation>%s · %d alerts from %d neighbour(s), the latest from %s: %s</translation>
     </message>
 </context>
 </TS>

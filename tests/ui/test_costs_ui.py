@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 from datetime import UTC, date, datetime
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from jun_desk.domain.costs import Charge, Kind
@@ -102,3 +104,71 @@ def test_spent_credits_show_one_banner(qtbot, desk: Desk, people) -> None:  # ty
         assert "créditos" in window.cost_banner.text()
         assert sandbox.state.refused_for_credits == 1  # users/me refused; nothing retried
         window.close()
+
+
+def test_the_status_bar_and_the_dashboard_show_one_cost_figure(qtbot, desk: Desk, people,  # type: ignore[no-untyped-def]
+                                                               clock) -> None:
+    """A poll that reads and then sends a reply: the status bar said the cost read before
+    the send was billed (4,06 $) while the dashboard, read later, said 4,08 $. One read
+    after the whole poll now feeds both."""
+    from jun_desk.domain.costs import money
+    from jun_desk.ui.poller import Poller
+    from jun_desk.x.client import XClient
+    from jun_desk.x.outbox_sender import OutboxSender
+    from jun_desk.x.sync import SyncEngine
+
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+        client.clock = clock  # the meter's UTC day is the desk's
+        engine, sender = SyncEngine(desk, client), OutboxSender(desk, client, "AytoJun")
+        poller = Poller(lambda: (engine.sync_once(), sender.send_due()), lambda: 3600)
+        window = MainWindow(UiContext(desk, people["ana"], account="AytoJun"), poller=poller)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(poller.result, timeout=30_000):
+            poller.start()
+        mention = desk.search.feed(kinds=("mention",), limit=1)[0]
+        ticket = desk.tickets.create_from_item(people["ana"], mention.id)
+        desk.outbox.enqueue(people["ana"], ticket.id, "reply", "Gracias, lo miramos",
+                            account="AytoJun")
+        with qtbot.waitSignal(poller.result, timeout=30_000):
+            poller.poll_now()
+        final = money(desk.costs.state("AytoJun").today_micro, "es")
+        assert any(o.status == "sent" for o in desk.outbox.for_ticket(ticket.id))
+        qtbot.waitUntil(lambda: f"X hoy: {final} ·" in window.dashboard.costs.figures.text(),
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: window.costs_label.text().startswith(f"X hoy: {final} ·"),
+                        timeout=10_000)
+        assert window.dashboard.costs.figures.text().startswith(window.costs_label.text())
+        window.close()
+        client.close()
+
+
+@pytest.mark.parametrize(("lang", "shown", "typed"), [("es", "1.234,50 $", "12,5"),
+                                                      ("en", "$1,234.50", "12.5")])
+def test_the_budget_dialog_writes_money_as_the_rest_of_the_desk(qtbot, desk: Desk, people,  # type: ignore[no-untyped-def]
+                                                                 lang: str, shown: str,
+                                                                 typed: str) -> None:
+    """It wrote '10.00 $' where the status bar writes '4,06 $': now domain.costs.money in
+    the window's language, and an amount typed with that language's decimal mark."""
+    from jun_desk.domain.costs import money
+    from jun_desk.ui import labels
+
+    desk.costs.set_budget(people["ana"], "AytoJun", monthly=1234.5, daily_alert=10)
+    before = labels.language()
+    labels.set_language(lang)
+    try:
+        dialog = BudgetDialog(UiContext(desk, people["ana"], account="AytoJun"),
+                              desk.costs.budget("AytoJun"))
+        qtbot.addWidget(dialog)
+        assert dialog.monthly.text() == shown == money(1_234_500_000, lang)
+        assert dialog.daily_alert.text() == money(10_000_000, lang)
+        edit = dialog.daily_alert.lineEdit()
+        edit.selectAll()
+        qtbot.keyClicks(edit, typed)
+        dialog.daily_alert.interpretText()
+        assert dialog.daily_alert.value() == 12.5
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+        assert dialog.daily_alert.text() == money(12_500_000, lang)
+    finally:
+        labels.set_language(before)

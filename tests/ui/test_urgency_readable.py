@@ -122,3 +122,50 @@ def test_dm_list_names_unread_last_message_and_search(qtbot, desk: Desk, people)
     panel.resize(900, 600)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal,
                     timeout=5000)
+
+
+ACCIDENT = ("@AytoJun accidente en la rotonda de la entrada, dos coches, parece que no hay "
+            "heridos pero está cortado el tráfico")  # the sandbox's, told by four neighbours
+
+
+def test_one_accident_told_by_four_neighbours_is_one_line_with_its_count(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk, people, clock) -> None:
+    from jun_desk.domain.items import XUser
+
+    clock.now = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
+    neighbours = [XUser(str(2000 + n), f"vecino_{n}", f"Vecino {n}") for n in range(4)]
+    window = MainWindow(UiContext(desk, people["ana"]))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    banner = window.urgent_banner
+
+    def arrive(*items) -> None:  # type: ignore[no-untyped-def]
+        desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, list(items), [PEPE, *neighbours],
+                                items[-1].x_id)
+        seen = len(window.notifications)
+        window.feed.refresh_new()
+        qtbot.waitUntil(lambda: len(window.notifications) > seen, timeout=10_000)
+
+    # Two neighbours and the van in one poll: two matters, two lines.
+    arrive(mention(VAN, author=PEPE, minutes=60),
+           mention(ACCIDENT, author=neighbours[0], minutes=143),
+           mention(ACCIDENT, author=neighbours[1], minutes=401))
+    lines = banner.text.text().split("\n")
+    assert len(lines) == 2 and ACCIDENT in lines[0] and "furgoneta gris" in lines[1]
+    assert "2 avisos de 2 vecino(s), el último de Vecino 1 (@vecino_1)" in lines[0]
+    assert banner.title.text() == "URGENTE · Policía Local: 3 aviso(s) de 2 asunto(s)"
+    title, text = window.notifications[-1]
+    assert title == "URGENTE · Policía Local: 3 aviso(s)" and text.split("\n") == lines
+    # Two more neighbours, one poll each: still one line, and each notification says the
+    # matter's count so far instead of a new accident.
+    arrive(mention(ACCIDENT, author=neighbours[2], minutes=691))
+    assert window.notifications[-1][1].count("\n") == 0
+    assert "2 avisos" not in window.notifications[-1][1]
+    assert "3 avisos de 3 vecino(s)" in window.notifications[-1][1]
+    arrive(mention(ACCIDENT, author=neighbours[3], minutes=709))
+    assert "4 avisos de 4 vecino(s), el último de Vecino 3" in window.notifications[-1][1]
+    lines = banner.text.text().split("\n")
+    assert len(lines) == 2 and lines[0].count(ACCIDENT) == 1
+    assert banner.title.text() == "URGENTE · Policía Local: 5 aviso(s) de 2 asunto(s)"
+    window.close()

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -34,12 +35,13 @@ from jun_desk.x.fieldnames import GENERATIONS, POST, TWEET, to_post_body
 from jun_desk.x.ratelimit import endpoint_key
 from jun_desk.x.sandbox import extras, item_faults, rules
 from jun_desk.x.sandbox import moderation as moderation_endpoints
+from jun_desk.x.sandbox.day import DayRecord, plan_day
 from jun_desk.x.sandbox.paging import paged as _paged
 from jun_desk.x.sandbox.paging import untoken as _untoken
 from jun_desk.x.sandbox.rules import ApiError, json_body, not_found, time_param
 from jun_desk.x.sandbox.rules import invalid as _invalid
 from jun_desk.x.sandbox.rules import problem as _problem
-from jun_desk.x.sandbox.scenario import DAY_LENGTH, Scenario, Tweet, build_scenario
+from jun_desk.x.sandbox.scenario import Scenario, Tweet, build_scenario
 from jun_desk.x.sandbox.state import (
     DEFAULT_LIMITS,
     SANDBOX_CREDENTIALS,
@@ -486,9 +488,13 @@ class Sandbox:
                  generation: str = TWEET,
                  daily_limits: dict[str, tuple[int, int]] | None = None,
                  prices: PriceTable | None = None, credits: float | None = None,
-                 wall: Callable[[], datetime] = wall_clock) -> None:
-        """``wall``: the real time X lives in (the day is laid on it, bills are dated by
-        it); tests pass their own to put the day on a month's end or a summer-time night."""
+                 day_file: Path | None = None, wall: Callable[[], datetime] = wall_clock,
+                 timer: Callable[[], float] = time.monotonic) -> None:
+        """``day_file``: where the day laid for a database is recorded, so a restart on
+        it the same UTC day plays the same day (same ids) from where it had got to
+        (``day``). ``wall``: the real time X lives in (the day is laid on it, bills are
+        dated by it; tests put it on a month's end or a summer-time night); ``timer``:
+        real seconds (tests)."""
         if permissions not in ("read", "write", "dm"):
             raise ValueError("permissions is read, write or dm")
         if generation not in GENERATIONS:
@@ -496,9 +502,13 @@ class Sandbox:
         # The day is laid on the wall clock, as X's: at full speed it has just ended, so
         # what the desk posts now is stamped now; a slower day starts now.
         now = wall()
-        self.scenario = scenario or build_scenario(
-            seed, start=now - DAY_LENGTH if math.isinf(speed) else now)
-        self.clock = SandboxClock(self.scenario, speed)
+        record = DayRecord.read(day_file) if day_file is not None and scenario is None \
+            else None
+        plan = plan_day(record, seed=seed, speed=speed, wall=now)
+        self.scenario = scenario or build_scenario(seed, start=plan.start)
+        self.clock = SandboxClock(self.scenario, speed, resume_at=plan.resume_at, timer=timer)
+        if day_file is not None and scenario is None:
+            DayRecord(seed, plan.start, now, self.clock.now(), speed).write(day_file)
         self.state = SandboxState(self.scenario, self.clock, seed=seed,
                                   limits={**DEFAULT_LIMITS, **(limits or {})},
                                   window_seconds=window_seconds, credentials=credentials,

@@ -95,21 +95,26 @@ def wall_clock() -> datetime:
 
 class SandboxClock:
     """Scenario time: the day plays ``speed`` times faster than real time; ``inf`` shows
-    the whole day at once (then time goes on in real seconds after its end)."""
+    the whole day at once (then time goes on in real seconds after its end).
 
-    def __init__(self, scenario: Scenario, speed: float) -> None:
+    ``resume_at``: the scenario time to go on from (a restarted sandbox resumes its day,
+    see ``day``); ``timer``: real seconds (monotonic; tests move it by hand)."""
+
+    def __init__(self, scenario: Scenario, speed: float, *, resume_at: datetime | None = None,
+                 timer: Callable[[], float] = time.monotonic) -> None:
         if speed <= 0:
             raise ValueError("speed must be positive")
         self.speed = speed
-        self._real_start = time.monotonic()
-        self._start = scenario.start
+        self._timer = timer
+        self._real_start = timer()
         self._end = scenario.start + scenario.length
+        self._from = resume_at or scenario.start
 
     def now(self) -> datetime:
-        elapsed = time.monotonic() - self._real_start
+        elapsed = self._timer() - self._real_start
         if math.isinf(self.speed):
-            return self._end + timedelta(seconds=elapsed)
-        return self._start + timedelta(seconds=elapsed * self.speed)
+            return max(self._from, self._end) + timedelta(seconds=elapsed)
+        return self._from + timedelta(seconds=elapsed * self.speed)
 
 
 
