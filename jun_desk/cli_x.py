@@ -24,13 +24,24 @@ if TYPE_CHECKING:  # imported where used: the command line starts without the da
     from jun_desk.x.outbox_sender import OutboxSender
     from jun_desk.x.sync import SyncEngine, SyncReport
 
+# `sync --once`: a walk through X's pages was stopped (X repeated a page or its token,
+# brought nothing new, or passed its documented reach); what was read is kept (issue 23).
+EXIT_WALK_STOPPED = 3
+SYNC_EPILOG = ("exit status of --once: 0 everything up to now was read; 1 a stream could not "
+               f"be read (or another error); {EXIT_WALK_STOPPED} a walk through X's pages was "
+               "stopped because X repeated a page or its token, sent pages with nothing new, "
+               "or sent more than it keeps (800 mentions, 30 days of DMs): one line says which "
+               "stream and why; what was read is kept and the next poll reads again from the "
+               "last stored point")
+
 LABELS = {"consumer_key": "API key (consumer key)",
           "consumer_secret": "API key secret (consumer secret)",
           "access_token": "Access token", "access_token_secret": "Access token secret"}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox")
+    sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox",
+                          epilog=SYNC_EPILOG)
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one poll, then exit (default)")
     mode.add_argument("--watch", action="store_true", help="keep polling until stopped")
@@ -243,8 +254,15 @@ def _sync_once(desk: Desk, engine: SyncEngine, ttl: timedelta, stop: threading.E
         stop.wait(wait)
         report = engine.sync_once()
     report_line(report)
-    # --once promises everything up to now: a stream that failed is an error.
-    return 0 if not report.failed else 1
+    # --once promises everything up to now: a stream that failed is an error; a walk that
+    # had to be stopped says so with its own status.
+    if report.failed:
+        return 1
+    return EXIT_WALK_STOPPED if _walks_stopped(report) else 0
+
+
+def _walks_stopped(report: SyncReport) -> bool:
+    return any(s.stream in (Stream.MENTIONS.value, Stream.DMS.value) for s in report.stopped)
 
 
 def _watch(engine: SyncEngine, account: str, interval: float, stop: threading.Event,
@@ -314,3 +332,5 @@ def _print_stream_problems(report: SyncReport) -> None:
         print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
               f"{stall.seconds / 60:.0f} min: {describe(stall.error)}",
               file=sys.stderr, flush=True)
+    for stop in report.stopped:  # one line each: which stream, and why
+        print(f"{datetime.now():%H:%M:%S} {describe(stop)}", file=sys.stderr, flush=True)

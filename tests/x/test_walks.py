@@ -6,7 +6,10 @@ sandbox, SQLite and PostgreSQL (the ``desk`` fixture)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import time
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -18,7 +21,12 @@ from jun_desk.store.models import QuarantinedItem, TicketItem
 from jun_desk.x.client import DM_EVENTS, MENTIONS, XClient
 from jun_desk.x.sandbox.server import Sandbox
 from jun_desk.x.sync import SyncEngine, SyncReport
-from tests.x.conftest import scenario_dm_ids, scenario_mention_ids, scenario_mention_versions
+from tests.x.conftest import (
+    jun_desk_process,
+    scenario_dm_ids,
+    scenario_mention_ids,
+    scenario_mention_versions,
+)
 from tests.x.test_sync import SteppedClock
 
 ACCOUNT = "AytoJun"
@@ -178,3 +186,55 @@ def test_a_tweets_lookup_answered_again_leaves_the_tweets_to_retry(
     again = engine.sync_once()
     assert again.stopped == [] and set(stored(desk, "mention")) == set(mentions)
     exactly_once(desk)
+
+
+def test_sync_once_against_a_repeating_page_ends_with_its_status_and_one_line(
+        tmp_path: Path, sandbox_credentials) -> None:  # type: ignore[no-untyped-def]
+    """`jun-desk sync --once` in a process of its own, X repeating its first page of
+    mentions (same page, same next_token): it ends by itself after a handful of pages,
+    exits 3 and says in one line which stream stopped and why; the next run, the fault
+    gone, gets everything once."""
+    db, home = tmp_path / "d.db", tmp_path / "home"
+    with Sandbox() as sandbox:
+        sandbox.item_faults.repeat = {MENTIONS: 1}
+        started = time.monotonic()
+        proc = jun_desk_process(db, home, "sync", "--once", "--api-base", sandbox.base_url,
+                                "--no-outbox")
+        out, err = proc.communicate(timeout=120)
+        wall = time.monotonic() - started
+        pages = asked(sandbox, MENTIONS)
+        lines = [line for line in err.splitlines() if "walk stopped" in line]
+        print(f"\nsync --once against a repeating page: {pages} pages of mentions asked, "
+              f"exit {proc.returncode}, {wall:.2f} s wall; the line: {lines}")
+        assert proc.returncode == 3, err
+        assert pages <= 3 and sandbox.item_faults.repeated <= 3
+        assert len(lines) == 1 and lines[0].split(" ", 1)[1] == (
+            "The mentions walk stopped at page 2: X gave again a page token it had already "
+            "given. What was read is kept; the next poll reads again from the last stored "
+            "point")
+        assert "new mentions" in out
+        sandbox.item_faults.repeat = {}
+        clean = jun_desk_process(db, home, "sync", "--once", "--api-base", sandbox.base_url,
+                                 "--no-outbox")
+        out, err = clean.communicate(timeout=120)
+        assert clean.returncode == 0, err
+        desk_ids = stored_in(db, "mention")
+        assert len(desk_ids) == len(set(desk_ids))
+        assert set(desk_ids) == scenario_mention_ids(sandbox)
+
+
+def stored_in(db: Path, kind: str) -> list[str]:
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(db)) as con:
+        return [r[0] for r in con.execute("SELECT x_id FROM ticket_items WHERE kind = ?",
+                                          (kind,))]
+
+
+def test_sync_help_documents_the_exit_status(capsys) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["sync", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "3 a walk through X's pages was stopped" in shown
