@@ -648,8 +648,12 @@ class MainWindow(QMainWindow):
             text += self.tr("; %s: %s") % (
                 self.tr("menciones") if stream.value == "mentions" else self.tr("mensajes"),
                 describe(err))
+        stopped = getattr(report, "stopped", [])  # walks X made stop (issue 23)
+        for stop in stopped:
+            text += "; " + describe(stop)
         self.sync_label.setText(text)
-        self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
+        self.sync_label.setStyleSheet("color: #c62828;" if failed else
+                                      "color: #b34700;" if stopped else "")
         self._show_stalls()
         self.show_costs(getattr(report, "budget", None), next(
             (e for e in failed.values() if getattr(e, "failure", None) == "credits"), None))

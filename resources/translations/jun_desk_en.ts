@@ -2068,117 +2068,161 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
+        <comment>x.walk_repeated</comment>
+        <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
+        <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
+        <comment>x.walk_no_progress</comment>
+        <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
+        <comment>x.walk_limit</comment>
+        <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
+        <comment>x.lookup_unasked</comment>
+        <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
+        <source>mensajes directos</source>
+        <translation>DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
+        <source>usuarios</source>
+        <translation>users</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
+        <source>tweets</source>
+        <translation>tweets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -2464,363 +2508,363 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="376" />
+        <location filename="../../jun_desk/ui/main_window.py" line="370" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="378" />
+        <location filename="../../jun_desk/ui/main_window.py" line="372" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="381" />
+        <location filename="../../jun_desk/ui/main_window.py" line="375" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="386" />
+        <location filename="../../jun_desk/ui/main_window.py" line="380" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="393" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="398" />
+        <location filename="../../jun_desk/ui/main_window.py" line="392" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="403" />
+        <location filename="../../jun_desk/ui/main_window.py" line="397" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
+        <location filename="../../jun_desk/ui/main_window.py" line="410" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="425" />
+        <location filename="../../jun_desk/ui/main_window.py" line="419" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="429" />
+        <location filename="../../jun_desk/ui/main_window.py" line="423" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="435" />
+        <location filename="../../jun_desk/ui/main_window.py" line="429" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="456" />
+        <location filename="../../jun_desk/ui/main_window.py" line="450" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="459" />
+        <location filename="../../jun_desk/ui/main_window.py" line="453" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="463" />
+        <location filename="../../jun_desk/ui/main_window.py" line="457" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="238" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="463" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="475" />
+        <location filename="../../jun_desk/ui/main_window.py" line="469" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="471" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="479" />
+        <location filename="../../jun_desk/ui/main_window.py" line="473" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="238" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
+        <location filename="../../jun_desk/ui/main_window.py" line="480" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="491" />
+        <location filename="../../jun_desk/ui/main_window.py" line="485" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="495" />
+        <location filename="../../jun_desk/ui/main_window.py" line="489" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="499" />
+        <location filename="../../jun_desk/ui/main_window.py" line="493" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="241" />
+        <location filename="../../jun_desk/ui/main_window.py" line="242" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="219" />
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="242" />
+        <location filename="../../jun_desk/ui/main_window.py" line="243" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="272" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="274" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="280" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="563" />
+        <location filename="../../jun_desk/ui/main_window.py" line="557" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="582" />
+        <location filename="../../jun_desk/ui/main_window.py" line="576" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="584" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="584" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="591" />
+        <location filename="../../jun_desk/ui/main_window.py" line="585" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <location filename="../../jun_desk/ui/main_window.py" line="602" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="633" />
+        <location filename="../../jun_desk/ui/main_window.py" line="627" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="635" />
+        <location filename="../../jun_desk/ui/main_window.py" line="629" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="644" />
+        <location filename="../../jun_desk/ui/main_window.py" line="638" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="648" />
+        <location filename="../../jun_desk/ui/main_window.py" line="642" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="645" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="654" />
+        <location filename="../../jun_desk/ui/main_window.py" line="648" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="655" />
+        <location filename="../../jun_desk/ui/main_window.py" line="649" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="655" />
+        <location filename="../../jun_desk/ui/main_window.py" line="649" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="665" />
+        <location filename="../../jun_desk/ui/main_window.py" line="663" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="674" />
+        <location filename="../../jun_desk/ui/main_window.py" line="672" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="679" />
+        <location filename="../../jun_desk/ui/main_window.py" line="677" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="684" />
+        <location filename="../../jun_desk/ui/main_window.py" line="682" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="690" />
+        <location filename="../../jun_desk/ui/main_window.py" line="688" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="697" />
+        <location filename="../../jun_desk/ui/main_window.py" line="695" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="698" />
+        <location filename="../../jun_desk/ui/main_window.py" line="696" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="702" />
+        <location filename="../../jun_desk/ui/main_window.py" line="700" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="736" />
+        <location filename="../../jun_desk/ui/main_window.py" line="734" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="740" />
+        <location filename="../../jun_desk/ui/main_window.py" line="738" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="746" />
+        <location filename="../../jun_desk/ui/main_window.py" line="744" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="748" />
+        <location filename="../../jun_desk/ui/main_window.py" line="746" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="750" />
+        <location filename="../../jun_desk/ui/main_window.py" line="748" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="759" />
+        <location filename="../../jun_desk/ui/main_window.py" line="757" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="776" />
+        <location filename="../../jun_desk/ui/main_window.py" line="774" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="783" />
+        <location filename="../../jun_desk/ui/main_window.py" line="781" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="803" />
+        <location filename="../../jun_desk/ui/main_window.py" line="801" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="804" />
+        <location filename="../../jun_desk/ui/main_window.py" line="802" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="808" />
+        <location filename="../../jun_desk/ui/main_window.py" line="806" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="835" />
+        <location filename="../../jun_desk/ui/main_window.py" line="833" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="839" />
+        <location filename="../../jun_desk/ui/main_window.py" line="837" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
+        <location filename="../../jun_desk/ui/main_window.py" line="839" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="859" />
+        <location filename="../../jun_desk/ui/main_window.py" line="857" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="865" />
+        <location filename="../../jun_desk/ui/main_window.py" line="863" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="867" />
+        <location filename="../../jun_desk/ui/main_window.py" line="865" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
