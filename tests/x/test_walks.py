@@ -238,3 +238,35 @@ def test_sync_help_documents_the_exit_status(capsys) -> None:  # type: ignore[no
         main(["sync", "--help"])
     shown = " ".join(capsys.readouterr().out.split())
     assert "3 a walk through X's pages was stopped" in shown
+
+
+def test_the_outbox_search_for_a_dm_already_sent_ends_at_a_repeated_page(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Before sending a DM again, the outbox looks for it among the account's recent DM
+    events (at most five pages): a server repeating its page ends that search at once."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from jun_desk.domain.items import ItemKind, XItem, XUser
+    from jun_desk.x.client import Page
+    from jun_desk.x.outbox_sender import OutboxSender
+
+    at = datetime(2026, 12, 7, 12, 0, tzinfo=UTC)
+    old = XItem(x_id="900", kind=ItemKind.DM_IN, author_x_id="5", text="hola", created_at=at,
+                conversation_id="1-5")
+    calls: list[str | None] = []
+
+    def dm_events(*, pagination_token: str | None = None) -> Page:
+        calls.append(pagination_token)
+        return Page([old], [], "900", "SAME")
+
+    client = SimpleNamespace(me=lambda: XUser(x_id="1", handle="AytoJun"),
+                             dm_events=dm_events)
+    sender = OutboxSender(None, client, "AytoJun")  # type: ignore[arg-type]
+    item = SimpleNamespace(id=7, kind="dm", text="nuestra respuesta", recipient_x_id="5",
+                           created_at=at)
+    with caplog.at_level(logging.WARNING, logger="jun_desk.x.outbox_sender"):
+        assert sender._already_on_x(item) is None  # type: ignore[arg-type]
+    assert calls == [None, "SAME"]
+    assert "Outbox item 7: The DM walk stopped at page 2: X gave again a page token" \
+        in caplog.text
