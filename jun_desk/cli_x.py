@@ -34,6 +34,10 @@ SYNC_EPILOG = ("exit status of --once: 0 everything up to now was read; 1 a stre
                "stream and why; what was read is kept and the next poll reads again from the "
                "last stored point")
 
+# `sandbox --repeat-page`: the endpoints whose answer it can repeat
+REPEATABLE = {"mentions": "GET /2/users/:id/mentions", "dms": "GET /2/dm_events",
+              "users": "GET /2/users", "tweets": "GET /2/tweets"}
+
 LABELS = {"consumer_key": "API key (consumer key)",
           "consumer_secret": "API key secret (consumer secret)",
           "access_token": "Access token", "access_token_secret": "Access token secret"}
@@ -62,6 +66,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     sandbox.add_argument("--faults", default="",
                          help="e.g. 429=0.05,5xx=0.05,slow=0.02,drop=0.02,malformed=0.02,"
                               "lost_write=0.01,slow_seconds=2")
+    sandbox.add_argument("--repeat-page", action="append", default=[],
+                         choices=sorted(REPEATABLE),
+                         help="answer that endpoint's requests after the first with the "
+                              "first answer again, page token and all (a proxy or cache "
+                              "that ignores the query); may be given more than once")
     sandbox.add_argument("--seed", type=int, default=2026)
     sandbox.add_argument("--names", choices=("tweet", "post"), default="tweet",
                          help="X's field names it speaks: tweet.fields (documented, default) "
@@ -120,6 +129,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
                           credits=args.credits)
     except OSError as err:
         raise JunDeskError(f"Cannot listen on {args.host}:{args.port}: {err.strerror}") from None
+    sandbox.item_faults.repeat = {REPEATABLE[name]: 1 for name in args.repeat_page}
     creds = sandbox.credentials
     print(f"X API sandbox listening on {sandbox.base_url}", flush=True)
     print(f"Account @{sandbox.scenario.desk.username}: {len(sandbox.scenario.tweets)} tweets and "

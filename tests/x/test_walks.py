@@ -270,3 +270,30 @@ def test_the_outbox_search_for_a_dm_already_sent_ends_at_a_repeated_page(
     assert calls == [None, "SAME"]
     assert "Outbox item 7: The DM walk stopped at page 2: X gave again a page token" \
         in caplog.text
+
+
+def test_the_sandbox_command_repeats_a_page_when_asked(tmp_path: Path) -> None:
+    """`jun-desk sandbox --repeat-page mentions`: the second page asked is the first again,
+    token and all (for training and for trying a proxy)."""
+    import os
+    import subprocess
+    import sys
+
+    from jun_desk.x.sandbox.server import SANDBOX_CREDENTIALS
+
+    env = {**os.environ, "JUN_DESK_HOME": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "jun_desk", "sandbox", "--speed", "instant",
+                             "--repeat-page", "mentions"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        url = proc.stdout.readline().split()[-1]  # type: ignore[union-attr]
+        client = XClient(SANDBOX_CREDENTIALS, api_base=url)
+        me = client.me()
+        first = client.mentions(me.x_id, max_results=5)
+        second = client.mentions(me.x_id, max_results=5, pagination_token=first.next_token)
+        client.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert first.next_token and second.next_token == first.next_token
+    assert [i.x_id for i in second.items] == [i.x_id for i in first.items]
