@@ -24,13 +24,28 @@ if TYPE_CHECKING:  # imported where used: the command line starts without the da
     from jun_desk.x.outbox_sender import OutboxSender
     from jun_desk.x.sync import SyncEngine, SyncReport
 
+# `sync --once`: a walk through X's pages was stopped (X repeated a page or its token,
+# brought nothing new, or passed its documented reach); what was read is kept (issue 23).
+EXIT_WALK_STOPPED = 3
+SYNC_EPILOG = ("exit status of --once: 0 everything up to now was read; 1 a stream could not "
+               f"be read (or another error); {EXIT_WALK_STOPPED} a walk through X's pages was "
+               "stopped because X repeated a page or its token, sent pages with nothing new, "
+               "or sent more than it keeps (800 mentions, 30 days of DMs): one line says which "
+               "stream and why; what was read is kept and the next poll reads again from the "
+               "last stored point")
+
+# `sandbox --repeat-page`: the endpoints whose answer it can repeat
+REPEATABLE = {"mentions": "GET /2/users/:id/mentions", "dms": "GET /2/dm_events",
+              "users": "GET /2/users", "tweets": "GET /2/tweets"}
+
 LABELS = {"consumer_key": "API key (consumer key)",
           "consumer_secret": "API key secret (consumer secret)",
           "access_token": "Access token", "access_token_secret": "Access token secret"}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox")
+    sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox",
+                          epilog=SYNC_EPILOG)
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one poll, then exit (default)")
     mode.add_argument("--watch", action="store_true", help="keep polling until stopped")
@@ -51,6 +66,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     sandbox.add_argument("--faults", default="",
                          help="e.g. 429=0.05,5xx=0.05,slow=0.02,drop=0.02,malformed=0.02,"
                               "lost_write=0.01,slow_seconds=2")
+    sandbox.add_argument("--repeat-page", action="append", default=[],
+                         choices=sorted(REPEATABLE),
+                         help="answer that endpoint's requests after the first with the "
+                              "first answer again, page token and all (a proxy or cache "
+                              "that ignores the query); may be given more than once")
     sandbox.add_argument("--seed", type=int, default=2026)
     sandbox.add_argument("--names", choices=("tweet", "post"), default="tweet",
                          help="X's field names it speaks: tweet.fields (documented, default) "
@@ -109,6 +129,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
                           credits=args.credits)
     except OSError as err:
         raise JunDeskError(f"Cannot listen on {args.host}:{args.port}: {err.strerror}") from None
+    sandbox.item_faults.repeat = {REPEATABLE[name]: 1 for name in args.repeat_page}
     creds = sandbox.credentials
     print(f"X API sandbox listening on {sandbox.base_url}", flush=True)
     print(f"Account @{sandbox.scenario.desk.username}: {len(sandbox.scenario.tweets)} tweets and "
@@ -243,8 +264,15 @@ def _sync_once(desk: Desk, engine: SyncEngine, ttl: timedelta, stop: threading.E
         stop.wait(wait)
         report = engine.sync_once()
     report_line(report)
-    # --once promises everything up to now: a stream that failed is an error.
-    return 0 if not report.failed else 1
+    # --once promises everything up to now: a stream that failed is an error; a walk that
+    # had to be stopped says so with its own status.
+    if report.failed:
+        return 1
+    return EXIT_WALK_STOPPED if _walks_stopped(report) else 0
+
+
+def _walks_stopped(report: SyncReport) -> bool:
+    return any(s.stream in (Stream.MENTIONS.value, Stream.DMS.value) for s in report.stopped)
 
 
 def _watch(engine: SyncEngine, account: str, interval: float, stop: threading.Event,
@@ -314,3 +342,5 @@ def _print_stream_problems(report: SyncReport) -> None:
         print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
               f"{stall.seconds / 60:.0f} min: {describe(stall.error)}",
               file=sys.stderr, flush=True)
+    for stop in report.stopped:  # one line each: which stream, and why
+        print(f"{datetime.now():%H:%M:%S} {describe(stop)}", file=sys.stderr, flush=True)

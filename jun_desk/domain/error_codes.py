@@ -30,7 +30,7 @@ PARAM_KINDS: Mapping[str, str] = {
     "priorities": "priorities", "role": "role", "roles": "roles",
     "action": "action", "permission": "permission", "move": "moderation_action",
     "moves": "moderation_actions", "state": "moderation_status",
-    "reason": "moderation_reason", "reasons": "moderation_reasons",
+    "reason": "moderation_reason", "reasons": "moderation_reasons", "stream": "x_stream",
 }
 
 ERRORS: Mapping[str, str] = {
@@ -225,6 +225,18 @@ ERRORS: Mapping[str, str] = {
     "x.credits": "X refuses requests: the account's API credits are spent ({status}). A "
                  "person must add credits in X's Developer Console; Jun Desk checks again "
                  "once an hour",
+    # -- walks through X's pages that had to be stopped (domain/walks.py); ``stream``:
+    # mentions, dms, users or tweets
+    "x.walk_repeated": "The {stream} walk stopped at page {page}: X gave again a page token "
+                       "it had already given. What was read is kept; the next poll reads "
+                       "again from the last stored point",
+    "x.walk_no_progress": "The {stream} walk stopped at page {page}: X's pages bring nothing "
+                          "new. What was read is kept; the next poll reads again from the "
+                          "last stored point",
+    "x.walk_limit": "The {stream} walk stopped at page {page}: X sent more than it keeps "
+                    "({limit}). What was read is kept",
+    "x.lookup_unasked": "X answered a {stream} lookup with items it was not asked for (a "
+                        "repeated answer): not used; asked again at the next poll",
     # -- the desk's own files (shipped catalogues, settings): a broken install
     "resource.invalid": "{detail}",
 }

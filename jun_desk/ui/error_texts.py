@@ -347,6 +347,21 @@ def templates() -> dict[str, str]:
             "X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status})."
             " Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a "
             "comprobarlo cada hora", "x.credits"),
+        "x.walk_repeated": translate("Errors",
+            "Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una "
+            "marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee "
+            "de nuevo desde el último punto guardado", "x.walk_repeated"),
+        "x.walk_no_progress": translate("Errors",
+            "Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no "
+            "traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el "
+            "último punto guardado", "x.walk_no_progress"),
+        "x.walk_limit": translate("Errors",
+            "Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo "
+            "que guarda ({limit}). Lo leído se conserva", "x.walk_limit"),
+        "x.lookup_unasked": translate("Errors",
+            "X respondió a una consulta de {stream} con elementos que no se le pidieron (una "
+            "respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo",
+            "x.lookup_unasked"),
         "resource.invalid": translate("Errors",
             "Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): "
             "{detail}", "resource.invalid"),
@@ -385,6 +400,14 @@ def _network_details() -> dict[str, str]:
             "connection dropped": translate("Errors", "conexión cortada"),
             "unknown host": translate("Errors", "servidor desconocido"),
             "connection failed": translate("Errors", "conexión fallida")}
+
+
+def _x_streams() -> dict[str, str]:
+    """The walks through X's pages (``domain.walks.STREAM_WORDS``' values)."""
+    return {"mentions": translate("Errors", "menciones"),
+            "DM": translate("Errors", "mensajes directos"),
+            "users": translate("Errors", "usuarios"),
+            "tweets": translate("Errors", "tweets")}
 
 
 def _department(code: object) -> str:
@@ -441,6 +464,7 @@ def _worders() -> dict[str, Callable[[object], str]]:
         "moderation_status": lookup(states),
         "moderation_reason": _moderation_reason,
         "moderation_reasons": _each(_moderation_reason),
+        "x_stream": lookup(_x_streams()),
     }
 
 

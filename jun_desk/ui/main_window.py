@@ -650,8 +650,12 @@ class MainWindow(QMainWindow):
             text += self.tr("; %s: %s") % (
                 self.tr("menciones") if stream.value == "mentions" else self.tr("mensajes"),
                 describe(err))
+        stopped = getattr(report, "stopped", [])  # walks X made stop (issue 23)
+        for stop in stopped:
+            text += "; " + describe(stop)
         self.sync_label.setText(text)
-        self.sync_label.setStyleSheet("color: #c62828;" if failed else "")
+        self.sync_label.setStyleSheet("color: #c62828;" if failed else
+                                      "color: #b34700;" if stopped else "")
         self._show_stalls()
         # The poll's own budget figure was read before its sends were billed: the figure
         # shown is read after the whole poll, the same read as the dashboard's.

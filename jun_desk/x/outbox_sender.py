@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from jun_desk.domain.costs import charges_for
 from jun_desk.domain.items import XItem
+from jun_desk.domain.walks import WalkGuard, WalkStopped
 from jun_desk.services.desk import Desk
 from jun_desk.services.outbox import OutboxView
 from jun_desk.x.client import POST_DM, POST_TWEET, XClient
@@ -128,6 +129,7 @@ class OutboxSender:
             return _match(page.items, item.text,
                           lambda i: i.in_reply_to_x_id == item.in_reply_to_x_id)
         token = None
+        guard = WalkGuard()  # a server repeating a page ends the search (issue 23)
         for _ in range(5):  # DM events are newest first; a few pages reach back far enough
             page = self.client.dm_events(pagination_token=token)
             found = _match(page.items, item.text, lambda i: i.author_x_id == me.x_id
@@ -136,6 +138,11 @@ class OutboxSender:
             if found or page.next_token is None or any(i.created_at < since
                                                        for i in page.items):
                 return found
+            end = guard.check([i.x_id for i in page.items], page.next_token)
+            if end is not None:
+                log.warning("Outbox item %s: %s", item.id,
+                            WalkStopped.because(end, "dms", page=guard.pages))
+                return None
             token = page.next_token
         return None
 

@@ -26,6 +26,7 @@ from datetime import date
 from jun_desk.domain.costs import BudgetState, Pace, utc_day
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, Unreadable, XItem, XUser, newer_id
+from jun_desk.domain.walks import DM_REACH, MENTIONS_REACH, WalkEnd, WalkGuard, WalkStopped
 from jun_desk.services.desk import Desk
 from jun_desk.services.leases import PollerLease, lease_timing
 from jun_desk.x.client import (
@@ -77,6 +78,8 @@ class SyncReport:
     stalled: list[Stall] = field(default_factory=list)  # failing for ``stall_after`` or more
     recovered: int = 0  # quarantined items read whole on a retry
     budget: BudgetState | None = None  # the month's X spend against the budget (issue 17)
+    # walks stopped before X said they were over, lookups whose answer was not used (issue 23)
+    stopped: list[WalkStopped] = field(default_factory=list)
 
     @property
     def paused(self) -> bool:
@@ -94,7 +97,9 @@ class SyncReport:
     @property
     def complete(self) -> bool:
         """Both streams were read up to now."""
-        return not self.failed and not self.waiting and self.standby is None
+        return (not self.failed and not self.waiting and self.standby is None
+                and not any(s.stream in (Stream.MENTIONS.value, Stream.DMS.value)
+                            for s in self.stopped))
 
 
 @dataclass
@@ -139,6 +144,7 @@ class SyncEngine:
         self._ask_earlier_authors = True
         self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
         self._seen_cleared: date | None = None
+        self._stops: list[WalkStopped] = []  # this poll's (walks and lookups)
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -146,6 +152,7 @@ class SyncEngine:
         stream that still fails is reported in ``failed`` while the other goes on. Only
         when no stream could be read does the failure leave as XApiError."""
         report = SyncReport(account="?")
+        self._stops = report.stopped
         self._ask_earlier_authors = True  # a failed lookup pauses it until the next poll
         me = self.me or self._retrying(report, "GET /2/users/me", self.client.me)
         self.me = me
@@ -255,11 +262,14 @@ class SyncEngine:
 
     # ------------------------------------------------------------------ streams
     def _mentions(self, me: XUser, report: SyncReport) -> None:
+        """X serves the latest 800 mentions: a walk that brings more has passed its reach."""
         self._walk(me, Stream.MENTIONS, MENTIONS, report.mentions, report,
                    lambda token, cursor: self.client.mentions(
                        me.x_id, since_id=cursor, pagination_token=token,
                        max_results=self.page_size),
-                   lambda page, _cursor: page.next_token is None)
+                   lambda page, _cursor: page.next_token is None,
+                   lambda cursor, token: WalkGuard(cursor=cursor, token=token,
+                                                   max_items=MENTIONS_REACH))
 
     def _dms(self, me: XUser, report: SyncReport) -> None:
         """DM events have no since_id: walk newest-first until a known id shows up. The
@@ -272,22 +282,32 @@ class SyncEngine:
                        max_results=self.page_size if token or cursor is None
                        else min(self.page_size, self.dm_probe)),
                    lambda page, cursor: page.next_token is None or (cursor is not None and any(
-                       int(i) <= int(cursor) for i in _page_ids(page))))
+                       int(i) <= int(cursor) for i in _page_ids(page))),
+                   lambda cursor, token: WalkGuard(cursor=cursor, token=token,
+                                                   max_span=DM_REACH))
 
     def _walk(self, me: XUser, stream: Stream, endpoint: str, stats: StreamReport,
               report: SyncReport, fetch: Callable[[str | None, str | None], Page],
-              is_last: Callable[[Page, str | None], bool]) -> None:
+              is_last: Callable[[Page, str | None], bool],
+              guard_for: Callable[[str | None, str | None], WalkGuard]) -> None:
         """Pages newest first; the stream's cursor moves only with the last one. Where the
         walk stands (next token, newest id) is saved with every page, so a failing page or
         a killed process goes on from there instead of walking again from the cursor.
 
         A walk resumed that way ends at the cursor of the run that began it; what arrived
-        since is above it, so a walk from the top follows at once: the poll reaches now."""
+        since is above it, so a walk from the top follows at once: the poll reaches now.
+
+        Every walk ends (issue 23): a page after which the walk would go on is judged by a
+        :class:`WalkGuard`. A repeated token or a page with nothing new stops the walk with
+        the page stored, the cursor where it was and the walk forgotten: the next poll
+        reads again from the cursor, and what was stored is dropped there by its id. A walk
+        past X's reach ends as X's own last page would (the cursor moves to its newest)."""
         resumed = self.desk.ingest.walk(me.handle, stream)
         token, newest = resumed or (None, None)
         while not self.stop.is_set():
             cursor = self.desk.ingest.cursor(me.handle, stream)
             stats.walks += 1
+            guard = guard_for(cursor, token)
             while not self.stop.is_set():
                 try:
                     page = self._retrying(report, endpoint, lambda t=token, c=cursor: fetch(t, c))
@@ -299,14 +319,33 @@ class SyncEngine:
                 page = self._complete(stream, page)
                 newest = newer_id(newest, page.newest_id)
                 last = is_last(page, cursor)
+                end = None if last else guard.check(
+                    _page_ids(page), page.next_token, [i.created_at for i in page.items])
+                last = last or end is WalkEnd.LIMIT
                 self._store(me, stream, page, newest if last else None, stats,
-                            None if last else (page.next_token, newest))
+                            None if last or end else (page.next_token, newest))
+                if end is not None:
+                    self._walk_stopped(me, stream, end, guard.pages)
+                    return
                 if last:
                     break
                 token = page.next_token
             if resumed is None:
                 return
             resumed, token, newest = None, None, None  # now from the top, up to now
+
+    def _walk_stopped(self, me: XUser, stream: Stream, end: WalkEnd, pages: int) -> None:
+        limit = "800 mentions" if stream is Stream.MENTIONS else "30 days of DM events"
+        self._stopping(WalkStopped.because(end, stream.value, page=pages, limit=limit),
+                       me.handle)
+
+    def _stopping(self, stop: WalkStopped, handle: str) -> None:
+        """A stop said once per poll (for each stream and reason), in the log and the
+        report."""
+        if any(s.code == stop.code and s.stream == stop.stream for s in self._stops):
+            return
+        log.warning("Sync of @%s: %s", handle, stop)
+        self._stops.append(stop)
 
     # ------------------------------------------------------------------ incomplete items
     def _complete(self, stream: Stream, page: Page) -> Page:
@@ -330,16 +369,24 @@ class SyncEngine:
         """Tweets by id (GET /2/tweets?ids=). A failure of that call leaves them for the
         next poll (quarantined with status 'retry'), never holds the page back."""
         ids = [u.x_id for u in entries if u.x_id]
+        failure: JunDeskError | None = None
         try:
             parts = [self.client.tweets(ids[at:at + 100]) for at in range(0, len(ids), 100)]
             page = Page([i for p in parts for i in p.items], [u for p in parts for u in p.users],
                         None, None, [], [u for p in parts for u in p.unreadable])
+            if not set(_page_ids(page)) <= set(ids):
+                # Not X's answer to this question (a repeated one): asked again next poll.
+                failure = WalkStopped.because(WalkEnd.UNASKED, "tweets")
+                self._stopping(failure, self.me.handle if self.me else "?")
         except XApiError as err:
             log.info("Sync: reading %d incomplete tweets again failed: %s", len(ids),
                      err)
+            failure = err
+        if failure is not None:
+            transient = not isinstance(failure, XApiError) or failure.transient
             return Page([], [], None, None), [
                 replace(u, reason=f"{u.reason}; reading it again from X failed: "
-                                  f"{err}", refetch=err.transient)
+                                  f"{failure}", refetch=transient)
                 for u in entries]
         why = {u.x_id: u.reason for u in page.unreadable}
         read = {i.x_id for i in page.items}
@@ -367,6 +414,13 @@ class SyncEngine:
             found = self.client.users(asked)
         except XApiError as err:
             log.info("Sync: looking up %d authors failed: %s", len(asked), err)
+            self._ask_earlier_authors = False
+            return
+        if not {u.x_id for u in found} <= set(asked):
+            # Not X's answer to this question (a repeated one): nobody in it is taken as
+            # described or as unknown to X; they are asked again at the next poll.
+            self._stopping(WalkStopped.because(WalkEnd.UNASKED, "users"),
+                           self.me.handle if self.me else "?")
             self._ask_earlier_authors = False
             return
         users += found

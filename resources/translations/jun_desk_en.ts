@@ -565,105 +565,105 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="52" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="55" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="55" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="57" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="61" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="62" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="90" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="163" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="91" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="164" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="124" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="147" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="148" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="154" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="155" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="156" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="157" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -2068,117 +2068,161 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
+        <comment>x.walk_repeated</comment>
+        <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
+        <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
+        <comment>x.walk_no_progress</comment>
+        <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
+        <comment>x.walk_limit</comment>
+        <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
+        <comment>x.lookup_unasked</comment>
+        <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
+        <source>mensajes directos</source>
+        <translation>DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
+        <source>usuarios</source>
+        <translation>users</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
+        <source>tweets</source>
+        <translation>tweets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -2700,127 +2744,127 @@ week</translation>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="664" />
+        <location filename="../../jun_desk/ui/main_window.py" line="668" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="673" />
+        <location filename="../../jun_desk/ui/main_window.py" line="677" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="678" />
+        <location filename="../../jun_desk/ui/main_window.py" line="682" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="683" />
+        <location filename="../../jun_desk/ui/main_window.py" line="687" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="689" />
+        <location filename="../../jun_desk/ui/main_window.py" line="693" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="696" />
+        <location filename="../../jun_desk/ui/main_window.py" line="700" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="697" />
+        <location filename="../../jun_desk/ui/main_window.py" line="701" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="701" />
+        <location filename="../../jun_desk/ui/main_window.py" line="705" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="735" />
+        <location filename="../../jun_desk/ui/main_window.py" line="739" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="739" />
+        <location filename="../../jun_desk/ui/main_window.py" line="743" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="745" />
+        <location filename="../../jun_desk/ui/main_window.py" line="749" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="747" />
+        <location filename="../../jun_desk/ui/main_window.py" line="751" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="749" />
+        <location filename="../../jun_desk/ui/main_window.py" line="753" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="758" />
+        <location filename="../../jun_desk/ui/main_window.py" line="762" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="774" />
+        <location filename="../../jun_desk/ui/main_window.py" line="778" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="781" />
+        <location filename="../../jun_desk/ui/main_window.py" line="785" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="801" />
+        <location filename="../../jun_desk/ui/main_window.py" line="805" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="802" />
+        <location filename="../../jun_desk/ui/main_window.py" line="806" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="806" />
+        <location filename="../../jun_desk/ui/main_window.py" line="810" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="837" />
+        <location filename="../../jun_desk/ui/main_window.py" line="841" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
+        <location filename="../../jun_desk/ui/main_window.py" line="845" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="843" />
+        <location filename="../../jun_desk/ui/main_window.py" line="847" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="861" />
+        <location filename="../../jun_desk/ui/main_window.py" line="865" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="867" />
+        <location filename="../../jun_desk/ui/main_window.py" line="871" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="869" />
+        <location filename="../../jun_desk/ui/main_window.py" line="873" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -3488,73 +3532,73 @@ week</translation>
         <translation>%d d ago</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="53" />
+        <location filename="../../jun_desk/ui/readable.py" line="55" />
         <source>ayer %s</source>
         <translation>yesterday %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="61" />
+        <location filename="../../jun_desk/ui/readable.py" line="63" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="65" />
+        <location filename="../../jun_desk/ui/readable.py" line="67" />
         <source>vecino verificado</source>
         <translation>verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="67" />
-        <location filename="../../jun_desk/ui/readable.py" line="95" />
+        <location filename="../../jun_desk/ui/readable.py" line="69" />
+        <location filename="../../jun_desk/ui/readable.py" line="97" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="70" />
+        <location filename="../../jun_desk/ui/readable.py" line="72" />
         <source>Vecino: %s</source>
         <translation>Resident: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="71" />
+        <location filename="../../jun_desk/ui/readable.py" line="73" />
         <source>Asignado a: %s</source>
         <translation>Assigned to: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="72" />
+        <location filename="../../jun_desk/ui/readable.py" line="74" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="73" />
+        <location filename="../../jun_desk/ui/readable.py" line="75" />
         <source>Mensajes: %d</source>
         <translation>Messages: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="74" />
+        <location filename="../../jun_desk/ui/readable.py" line="76" />
         <source>Creado %s (%s)</source>
         <translation>Created %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="77" />
+        <location filename="../../jun_desk/ui/readable.py" line="79" />
         <source>⚠ Contiene datos personales</source>
         <translation>⚠ Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="86" />
+        <location filename="../../jun_desk/ui/readable.py" line="88" />
         <source>Mensaje directo</source>
         <translation>Direct message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="87" />
+        <location filename="../../jun_desk/ui/readable.py" line="89" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <location filename="../../jun_desk/ui/readable.py" line="99" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <location filename="../../jun_desk/ui/readable.py" line="101" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>

@@ -38,6 +38,7 @@ SAMPLES = {
     "moderation_status": ("rejected", "rechazada", "rejected"),
     "moderation_reason": ("insult", "Insulto", "Insult"),
     "moderation_reasons": (["spam", "insult"], "Insulto", "Insult"),
+    "x_stream": ("DM", "mensajes directos", "DM"),
 }
 
 

@@ -186,3 +186,30 @@ def test_triage_menu_is_for_supervisors_and_reports_in_the_status_bar(qtbot, des
     qtbot.waitUntil(lambda: "reentrene una vez con el corpus"
                     in window.statusBar().currentMessage(), timeout=30_000)
     assert window.retrain_action.isEnabled()
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_stopped_walk_is_said_in_the_sync_status_in_the_window_language(  # type: ignore[no-untyped-def]
+        qtbot, qapp, desk: Desk, people, language: str) -> None:
+    """X repeats a page of mentions (issue 23): the poll ends, and the status bar says which
+    stream stopped and why, in the window's language."""
+    from jun_desk.ui import i18n
+    from jun_desk.x.client import MENTIONS
+
+    i18n.install(qapp, language)
+    try:
+        with Sandbox(speed=math.inf) as sandbox:
+            sandbox.item_faults.repeat = {MENTIONS: 1}
+            window, poller, engine = _desk_window(qtbot, desk, people["rosa"], sandbox)
+            engine.page_size = 20
+            with qtbot.waitSignal(poller.result, timeout=30_000):
+                poller.start()
+            said = {"es": "Se ha detenido la lectura de menciones en la página 2: X ha vuelto "
+                          "a dar una marca de página que ya había dado",
+                    "en": "The mentions walk stopped at page 2: X gave again a page token it "
+                          "had already given"}[language]
+            qtbot.waitUntil(lambda: said in window.sync_label.text(), timeout=5000)
+            assert "#b34700" in window.sync_label.styleSheet()
+            window.close()
+    finally:
+        i18n.install(qapp, "es")

@@ -1,6 +1,7 @@
 """Scenario knobs that make the sandbox's pages incomplete or surprising, as real X can be:
 tweets or DM events without some fields, pages without ``includes``, fields and types the
-desk has never seen, a page broken as a whole, new versions of edited tweets.
+desk has never seen, a page broken as a whole, new versions of edited tweets, an answer
+repeated whatever was asked (``repeat``).
 
 Kept apart from the server's request handling: the server calls :func:`apply` on each
 success body just before sending it.
@@ -33,6 +34,14 @@ class ItemFaults:
     # tweet id → its edit_history_tweet_ids (set by :func:`edit_tweet`)
     edits: dict[str, list[str]] = field(default_factory=dict)
     served_broken: int = 0
+    # endpoint → n: its first n answers are fresh, every later one is the n-th again, token
+    # and all (a proxy or cache that ignores the query; a misbehaving X release). For the
+    # paginated streams: the same page with the same ``next_token``; for a lookup: the
+    # users or tweets of another question. Any endpoint key, e.g. "GET /2/users".
+    repeat: dict[str, int] = field(default_factory=dict)
+    repeated: int = 0  # answers served again
+    _answers: dict[str, int] = field(default_factory=dict)
+    _kept: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def any(self) -> bool:
@@ -40,8 +49,24 @@ class ItemFaults:
                     or any(self.broken_pages.values()) or self.edits)
 
 
+def _repeated(faults: ItemFaults, endpoint: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The answer the ``repeat`` fault serves: ``body`` while fresh, then the kept one."""
+    fresh = faults.repeat.get(endpoint)
+    if not fresh:
+        return body
+    faults._answers[endpoint] = faults._answers.get(endpoint, 0) + 1
+    if faults._answers[endpoint] <= fresh or endpoint not in faults._kept:
+        faults._kept[endpoint] = copy.deepcopy(body)
+        return body
+    faults.repeated += 1
+    return copy.deepcopy(faults._kept[endpoint])
+
+
 def apply(state: SandboxState, endpoint: str, body: dict[str, Any]) -> dict[str, Any]:
     faults: ItemFaults = state.item_faults
+    if faults.repeat:
+        with state.lock:
+            body = _repeated(faults, endpoint, body)
     if not faults.any or endpoint not in (*LIST_ENDPOINTS, LOOKUP):
         return body
     with state.lock:
