@@ -143,4 +143,6 @@ def test_real_complaints_are_rarely_flagged(detector: ModerationDetector) -> Non
     texts = [json.loads(line)["text"]
              for line in need(TRIAGE_CORPUS).read_text(encoding="utf-8").splitlines()]
     flagged = [t for t in texts if detector.assess(t).flagged]
+    print(f"\ntriage corpus: {len(flagged)} of {len(texts)} complaints flagged as abuse "
+          f"({len(flagged) / len(texts):.2%})")
     assert len(texts) > 2000 and len(flagged) / len(texts) <= 0.005, flagged
