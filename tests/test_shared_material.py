@@ -16,9 +16,10 @@ MISSING = Material("something of others", ("nowhere/x.json",), "JUN_DESK_TEST_NO
 
 def test_found_beside_the_repository_or_where_the_variable_says(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(X_OPENAPI.env, raising=False)
     assert X_OPENAPI.candidates() == [shared_material.SHARED / "x-api" / "openapi.json",
                                       shared_material.SHARED / "x-api" / "openapi-2.167.json"]
-    assert shared_material.SHARED == shared_material.REPO.parent / "shared"
+    assert shared_material.REPO.parent / "shared" == shared_material.SHARED
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     b.write_text("{}")
     monkeypatch.setenv(X_OPENAPI.env, f"{a}:{b}")
