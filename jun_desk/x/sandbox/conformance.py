@@ -205,6 +205,7 @@ def _moderation(client: Any, sandbox: Any, doing: Any) -> None:
 
 INVALID = "invalid: "  # a request made wrong on purpose: the document must refuse it too
 
+
 class Probe(NamedTuple):
     """A request made wrong on purpose, and the place X's 400 must name."""
     situation: str
