@@ -162,7 +162,10 @@ def _triage_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="triage_command", required=True)
     ev = sub.add_parser("eval", help="precision, recall, confusion, urgency and personal "
                                      "data on a labelled JSONL file")
-    ev.add_argument("file", help="JSONL: text, department[, urgent, personal_data, split]")
+    ev.add_argument("file", nargs="?",
+                    help="JSONL: text, department[, urgent, personal_data, split] (default: "
+                         "$JUN_DESK_TRIAGE_CORPUS, else ../shared/triage-corpus/corpus.jsonl "
+                         "beside a source checkout)")
     ev.add_argument("--split", help="only the items of this split (e.g. test)")
     ev.add_argument("--worst", type=int, default=10, help="errors listed (default 10)")
     ev.add_argument("--rules-only", action="store_true", help="without the learned model")
@@ -667,6 +670,13 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
 
     if sub.worst < 0:
         raise JunDeskError("--worst must be zero or more")
+    if sub.file is None:
+        from jun_desk.shared_material import TRIAGE_CORPUS
+
+        found = TRIAGE_CORPUS.path()
+        if found is None:
+            raise JunDeskError(f"Give the file to evaluate, or the corpus: {TRIAGE_CORPUS.where()}")
+        sub.file = str(found)
     items = read_labelled(Path(sub.file).expanduser(), sub.split)
     triage = rules.triage
     if sub.rules_only:

@@ -153,6 +153,7 @@ class _Lexicon:
     def __init__(self, entries: list[str]) -> None:
         self._by_first: dict[str, list[_Entry]] = {}
         self._prefix: list[_Entry] = []
+        self._prefix_by_head: dict[str, list[tuple[int, _Entry]]] = {}
         for raw in entries:
             prefix = raw.endswith("*")
             ws = tuple(_WORD.findall(fold(raw.rstrip("*"))))
@@ -160,6 +161,8 @@ class _Lexicon:
                 continue
             entry = _Entry(raw.rstrip("*"), ws, prefix)
             if prefix and len(ws) == 1:
+                self._prefix_by_head.setdefault(ws[0][:2], []).append((len(self._prefix),
+                                                                        entry))
                 self._prefix.append(entry)
             else:
                 self._by_first.setdefault(ws[0], []).append(entry)
@@ -190,10 +193,18 @@ class _Lexicon:
                         self._same(tokens[i + k], w, entry.prefix and k == n - 1)
                         for k, w in enumerate(entry.words)):
                     found.append((i, i + n, entry.name))
-            for entry in self._prefix:
+            for entry in self._prefixed(token):
                 if self._same(token, entry.words[0], True):
                     found.append((i, i + 1, entry.name))
         return found
+
+    def _prefixed(self, token: str) -> list[_Entry]:
+        """The one-word prefix entries that can match ``token``: those beginning as it does
+        (all of them when a '*' stands in its first two letters), in the lexicon's order."""
+        if "*" in token[:2]:
+            return self._prefix
+        heads = {form[:n] for form in squeeze(token) for n in (1, 2)}
+        return [e for _n, e in sorted(p for h in heads for p in self._prefix_by_head.get(h, ()))]
 
 
 # ---------------------------------------------------------------------------- detecting

@@ -40,10 +40,11 @@ from jun_desk.resources import resource_path
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext, shipped_model
 from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.shared_material import TRIAGE_CORPUS
 from jun_desk.store.models import Ticket, TicketItem, TriageCorrection, TriageModel
 
 TRAINING_FILE = "triage_training.bin"
-CORPUS_ENV = "JUN_DESK_TRIAGE_CORPUS"
+CORPUS_ENV = TRIAGE_CORPUS.env
 CORRECTION_WEIGHT = 3
 TRAINING_FORMAT = "jun-desk-triage-training/1"
 

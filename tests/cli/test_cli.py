@@ -246,6 +246,19 @@ def test_triage_eval_of_a_split_and_bad_files(capsys, tmp_path: Path) -> None:  
     assert code == 1 and "Cannot read" in err
 
 
+def test_triage_eval_reads_the_corpus_without_a_file(capsys, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": "farola apagada", "department": "obras",
+                                  "split": "test"}) + "\n", encoding="utf-8")
+    monkeypatch.setenv("JUN_DESK_TRIAGE_CORPUS", str(corpus))
+    code, out, _ = run(capsys, "triage", "eval", "--split", "test")
+    assert code == 0 and f"{corpus} (split test): 1 items" in out
+    monkeypatch.setenv("JUN_DESK_TRIAGE_CORPUS", str(tmp_path / "nowhere.jsonl"))
+    code, _, err = run(capsys, "triage", "eval")
+    assert code == 1 and "JUN_DESK_TRIAGE_CORPUS" in err and "Give the file" in err
+
+
 def test_triage_models_retrain_and_rollback(capsys, url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     rows = [json.loads(line) for line in WRITTEN.read_text(encoding="utf-8").splitlines()]
     corpus = tmp_path / "corpus.jsonl"

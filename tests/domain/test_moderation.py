@@ -6,7 +6,6 @@ on the real labelled sets and the false-positive rate on real citizens' complain
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,8 @@ from jun_desk.domain.moderation import (
 from jun_desk.domain.moderation_eval import evaluate
 from jun_desk.resources import resource_path
 from jun_desk.services.context import Rules
+from jun_desk.shared_material import MODERATION_CORPUS, TRIAGE_CORPUS
+from tests.material import need
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = ROOT / "tests" / "data" / "moderation_written.jsonl"
@@ -107,19 +108,16 @@ def test_policy_reasons_and_actions() -> None:
 
 # ---------------------------------------------------------------- real material
 def _corpus() -> Path | None:
-    for candidate in (os.environ.get("JUN_DESK_MODERATION_CORPUS"),
-                      str(ROOT.parent / "shared" / "moderation-corpus")):
-        if candidate and (Path(candidate) / "corpus.jsonl").is_file():
-            return Path(candidate) / "corpus.jsonl"
-    return None
+    folder = MODERATION_CORPUS.path()
+    return folder / "corpus.jsonl" if folder and (folder / "corpus.jsonl").is_file() else None
 
 
 CORPUS = _corpus()
 real = pytest.mark.skipif(
     CORPUS is None,
     reason="needs the real labelled moderation corpus (third-party texts, never in the "
-           "repository): build it with scripts/moderation_corpus/build.py and set "
-           "JUN_DESK_MODERATION_CORPUS to its folder (or put it at ../shared/moderation-corpus)")
+           "repository, not in ../shared): build it with scripts/moderation_corpus/build.py; "
+           + MODERATION_CORPUS.where())
 
 
 @real
@@ -141,14 +139,10 @@ def test_real_sets(detector: ModerationDetector, name: str, keep, precision: flo
     assert result.abuse.recall >= recall, (name, result.abuse.line())
 
 
-TRIAGE = os.environ.get("JUN_DESK_TRIAGE_CORPUS", "")
-
-
-@pytest.mark.skipif(not TRIAGE or not Path(TRIAGE).is_file(),
-                    reason="needs the real triage corpus (not in the repository): set "
-                           "JUN_DESK_TRIAGE_CORPUS to the path of corpus.jsonl")
 def test_real_complaints_are_rarely_flagged(detector: ModerationDetector) -> None:
     texts = [json.loads(line)["text"]
-             for line in Path(TRIAGE).read_text(encoding="utf-8").splitlines()]
+             for line in need(TRIAGE_CORPUS).read_text(encoding="utf-8").splitlines()]
     flagged = [t for t in texts if detector.assess(t).flagged]
+    print(f"\ntriage corpus: {len(flagged)} of {len(texts)} complaints flagged as abuse "
+          f"({len(flagged) / len(texts):.2%})")
     assert len(texts) > 2000 and len(flagged) / len(texts) <= 0.005, flagged

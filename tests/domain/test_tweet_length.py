@@ -4,15 +4,12 @@ The table below is ours: the 22 cases of ``WeightedTweetsWithDiscountedEmojiCoun
 twitter-text's ``conformance/validate.yml`` (the v3 counting X applies), each named by the
 suite's description, with an input built here to the same shape (same lengths, same kinds of
 characters, same URLs) and the weighted length the suite expects for it. The suite itself is
-not copied into this repository (house rule on fetched material); when a copy of
-``validate.yml`` is at ``$JUN_DESK_TWITTER_TEXT_CONFORMANCE`` (or under
-``<repo>/../shared/twitter-text/conformance/validate.yml``) the last test runs it as it is.
+not copied into this repository (house rule on fetched material): the last test runs it as
+it is from ``<repo>/../shared/twitter-text/conformance/validate.yml`` (or
+``$JUN_DESK_TWITTER_TEXT_CONFORMANCE``), skipped without it and failing in CI.
 """
 
 from __future__ import annotations
-
-import os
-from pathlib import Path
 
 import pytest
 
@@ -21,6 +18,8 @@ from jun_desk.domain.tweet_length import (
     fits_in_tweet,
     weighted_length,
 )
+from jun_desk.shared_material import TWITTER_TEXT
+from tests.material import need
 
 X10 = "xxxxxxxxxx-"  # eleven characters
 KANA = "あいうえおかきくけこ"  # ten CJK-range characters (weight 2 each)
@@ -92,24 +91,18 @@ def test_limits_and_spanish_text() -> None:
     assert weighted_length("a\x00b") == 3
 
 
-def _suite_file() -> Path | None:
-    env = os.environ.get("JUN_DESK_TWITTER_TEXT_CONFORMANCE")
-    candidates = [Path(env)] if env else []
-    root = Path(__file__).resolve().parents[2]
-    candidates.append(root.parent / "shared" / "twitter-text" / "conformance" / "validate.yml")
-    return next((p for p in candidates if p.is_file()), None)
+def test_the_official_suite() -> None:
+    """twitter-text's published file as it is (../shared, jun_desk.shared_material): skipped
+    without it, a failure in CI."""
+    path = need(TWITTER_TEXT)
+    import yaml
 
-
-def test_the_official_suite_when_present() -> None:
-    path = _suite_file()
-    if path is None:
-        pytest.skip("twitter-text's conformance/validate.yml not found: set "
-                    "JUN_DESK_TWITTER_TEXT_CONFORMANCE to a copy to run it as published")
-    yaml = pytest.importorskip("yaml")
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["tests"][
         "WeightedTweetsWithDiscountedEmojiCounterTest"]
     failures = [c["description"] for c in cases
                 if weighted_length(c["text"]) != c["expected"]["weightedLength"]]
+    print(f"\ntwitter-text {path}: {len(cases)} weighted-length cases, "
+          f"{len(failures)} failures")
     assert len(cases) == 22 and failures == []
 
 

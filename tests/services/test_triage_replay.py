@@ -5,37 +5,31 @@ on) arrive through ingest and become tickets; where triage got the department wr
 operator moves the ticket to the right one (the change-department action), until 200
 corrections or the split runs out; elsewhere the suggestion is kept (a confirmation).
 Retraining on the corpus plus those decisions must raise the accuracy on the fixed test
-split. The corpus texts are not in the repository (they come from
-public sources fetched outside it): set JUN_DESK_TRIAGE_CORPUS to corpus.jsonl.
+split. The corpus texts are not in the repository (they come from public sources fetched
+outside it): the test reads ../shared/triage-corpus/corpus.jsonl, or JUN_DESK_TRIAGE_CORPUS
+(jun_desk.shared_material); it skips without it, and fails in CI.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
-
-import pytest
 
 from jun_desk.domain.items import Stream
 from jun_desk.services.context import Rules, shipped_model
 from jun_desk.services.desk import Desk
-from jun_desk.services.triage_models import CORPUS_ENV, TrainingSet
+from jun_desk.services.triage_models import TrainingSet
+from jun_desk.shared_material import TRIAGE_CORPUS
 from tests.factories import MARIA, mention
+from tests.material import need
 
-CORPUS = os.environ.get(CORPUS_ENV, "")
 CORRECTIONS = 200
-
-pytestmark = pytest.mark.skipif(
-    not CORPUS or not Path(CORPUS).is_file(),
-    reason=f"needs the real labelled corpus (not in the repository): set {CORPUS_ENV} "
-           "to the path of corpus.jsonl",
-)
 
 
 def test_replayed_corrections_raise_test_accuracy(tmp_path: Path, rules: Rules) -> None:
+    corpus = need(TRIAGE_CORPUS)
     assert shipped_model() is not None
-    rows = [json.loads(line) for line in Path(CORPUS).read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()
             if line.strip()]
     codes = {d.code for d in rules.catalogue.routable}
     replay = [r for r in rows if r["split"] == "replay" and r["department"] in codes]
@@ -65,7 +59,7 @@ def test_replayed_corrections_raise_test_accuracy(tmp_path: Path, rules: Rules) 
                                                      ticket.version)
                     corrections += 1
         assert len(desk.triage_models.corrections()) == corrections > 0
-        data = TrainingSet.from_corpus(Path(CORPUS), [d.code for d in rules.catalogue.routable])
+        data = TrainingSet.from_corpus(corpus, [d.code for d in rules.catalogue.routable])
         result = desk.triage_models.retrain(ana, data=data)
         kept = len(desk.triage_models.corrections(confirmations=True)) - corrections
         print(f"\nreplay: {seen} messages replayed, {corrections} corrected through the "

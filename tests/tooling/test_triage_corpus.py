@@ -1,15 +1,18 @@
 """The real triage corpus (issue 12): our label file is consistent, the split is fixed by the id,
-the identifier finder validates check letters, and — when the source snapshots are at hand — the
-builder rebuilds the corpus from them."""
+the identifier finder validates check letters, the built corpus in ../shared carries our labels,
+and — when the source snapshots are at hand (they are not in ../shared) — the builder rebuilds
+the corpus from them."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from jun_desk.shared_material import TRIAGE_CORPUS
 from scripts.triage_corpus import build, detect
 from scripts.triage_corpus.common import (
     DEPARTMENTS,
@@ -19,6 +22,7 @@ from scripts.triage_corpus.common import (
     read_labels,
     split_for,
 )
+from tests.material import need
 
 
 def test_split_is_a_function_of_the_id_alone():
@@ -103,3 +107,20 @@ def test_hand_only_sources_are_merged_with_the_fixed_split():
     archive = {r["original_id"] for r in hand_sources.rows("avisos-madrid-archive")}
     assert set(index) == archive
     assert all(len(c) == 40 for c in index.values())
+
+
+def test_the_shared_corpus_carries_our_labels():
+    """The corpus in ../shared (built outside the repository from the snapshots) says what
+    our label file says, item by item, and has the counts its SOURCE.md gives."""
+    rows = [json.loads(line) for line in
+            need(TRIAGE_CORPUS).read_text(encoding="utf-8").splitlines() if line.strip()]
+    labels = {f"{r['source']}:{r['original_id']}": r for r in read_labels(LABELS)}
+    wrong = [r["id"] for r in rows if r["id"] not in labels
+             or (labels[r["id"]]["department"], labels[r["id"]]["split"])
+             != (r["department"], r["split"])]
+    assert wrong == []
+    assert len(rows) == len({r["id"] for r in rows}) == 2830
+    assert all(r["text"].strip() and r["source"] and r["licence"] and r["url"] for r in rows)
+    assert Counter(r["department"] for r in rows) == {
+        "obras": 1187, "limpieza": 751, "policia": 445, "alcaldia": 154, "suministros": 120,
+        "atencion": 75, "educacion": 69, "salud": 29}

@@ -74,6 +74,61 @@ def test_post_body_must_be_json_without_extra_properties(
     assert len(sandbox.state.tweets) == before
 
 
+@pytest.mark.parametrize("generation", [TWEET, POST])
+def test_a_reply_to_a_numeric_id_is_a_400_naming_the_field(generation: str) -> None:
+    """X's schema says a tweet id is a string of digits: a JSON number is X's 400 naming
+    ``$.reply.in_reply_to_tweet_id`` in X's words, not a 403 "deleted or not visible", and
+    nothing is posted — even when the number is a tweet that exists."""
+    with Sandbox(speed=math.inf, generation=generation) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+        existing = int(client.mentions(client.me().x_id).items[0].x_id)
+        before = len(sandbox.state.tweets)
+        for reply_to in (123456789, existing):
+            answer = raw(client, "POST", "/2/tweets",
+                         json={"text": "Hola", "reply": {"in_reply_to_tweet_id": reply_to}})
+            assert answer.status_code == 400
+            assert answer.headers["Content-Type"].startswith("application/problem+json")
+            body = answer.json()
+            assert body["errors"] == [{
+                "parameters": {"$.reply.in_reply_to_tweet_id": [str(reply_to)]},
+                "message": "$.reply.in_reply_to_tweet_id: integer found, string expected"}]
+            assert body["title"] == "Invalid Request" and body["type"].endswith(
+                "/2/problems/invalid-request")
+            if generation == POST:  # the newer problem names it at the top too
+                assert body["parameter"] == "$.reply.in_reply_to_tweet_id"
+                assert body["value"] == str(reply_to)
+        assert len(sandbox.state.tweets) == before
+        client.close()
+
+
+@pytest.mark.parametrize("body, errors", [
+    ({"text": "Hola", "reply": {}},
+     [("$.reply", "{}", "$.reply.in_reply_to_tweet_id: is missing but it is required")]),
+    ({"text": "Hola", "reply": {"in_reply_to_tweet_id": "12a", "auto_populate_reply_metadata":
+                                "yes", "exclude_reply_user_ids": [1]}},
+     [("$.reply.in_reply_to_tweet_id", "12a",
+       "$.reply.in_reply_to_tweet_id: does not match the regex pattern ^[0-9]{1,19}$"),
+      ("$.reply.auto_populate_reply_metadata", "yes",
+       "$.reply.auto_populate_reply_metadata: string found, boolean expected"),
+      ("$.reply.exclude_reply_user_ids[0]", "1",
+       "$.reply.exclude_reply_user_ids[0]: integer found, string expected")]),
+    ({"text": None}, [("$.text", "null", "$.text: null found, string expected")]),
+    ({"text": "Hola", "poll": {"options": ["a"], "duration_minutes": 1}},
+     [("$.poll.options", '["a"]', "$.poll.options: there must be a minimum of 2 items in the "
+                                  "array"),
+      ("$.poll.duration_minutes", "1", "$.poll.duration_minutes: must have a minimum value of "
+                                       "5")]),
+])
+def test_every_wrong_member_of_a_tweets_body_is_named(
+        client: XClient, sandbox: Sandbox, body: dict, errors: list) -> None:
+    before = len(sandbox.state.tweets)
+    answer = raw(client, "POST", "/2/tweets", json=body)
+    assert answer.status_code == 400
+    assert [(next(iter(e["parameters"])), next(iter(e["parameters"].values()))[0],
+             e["message"]) for e in answer.json()["errors"]] == errors
+    assert len(sandbox.state.tweets) == before
+
+
 def test_refusals_carry_rate_headers_and_401_is_a_problem(client: XClient,
                                                           sandbox: Sandbox) -> None:
     answer = raw(client, "POST", "/2/tweets", json={"text": "Hola",

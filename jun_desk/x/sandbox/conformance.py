@@ -11,9 +11,12 @@ openapi-core against X's published document:
 - the headers X documents outside the OpenAPI file: ``x-rate-limit-*`` on every
   authenticated answer and the ``x-*-limit-24hour-*`` caps on POST /2/tweets.
 
-The document is not part of this repository (it is X's): it is found through
-``JUN_DESK_X_OPENAPI`` or at ``<repo>/../shared/x-api/openapi.json``. Which generation of
-names the sandbox speaks follows from the document (``post.fields`` or ``tweet.fields``).
+The documents are not part of this repository (they are X's): they are found through
+``JUN_DESK_X_OPENAPI`` or in ``<repo>/../shared/x-api/`` (:mod:`jun_desk.shared_material`).
+Which generation of names the sandbox speaks follows from the document (``post.fields`` or
+``tweet.fields``). The request bodies the sandbox accepts (:mod:`jun_desk.x.sandbox.bodies`)
+are compared with the document's schemas, and requests made wrong on purpose (``INVALID``)
+must be refused by both, the sandbox's 400 naming what is wrong.
 The desk learns the newer generation with one refused probe; that probe is reported, and
 its request is not counted as a difference (its answer is checked like any other).
 
@@ -26,42 +29,26 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import requests
 
+from jun_desk.shared_material import X_OPENAPI
 from jun_desk.x.fieldnames import POST, TWEET, names_unknown_parameter
 from jun_desk.x.ratelimit import endpoint_key
+from jun_desk.x.sandbox.bodies import SCHEMAS
 
-SPEC_ENV = "JUN_DESK_X_OPENAPI"
-SPEC_SOURCE = ("X's OpenAPI document, from the GitHub repository xdevplatform/xdk: "
-               "latest-openapi.json (version 2.159) or specs/openapi.json (version 2.167)")
+SPEC_ENV = X_OPENAPI.env
+SPEC_SOURCE = X_OPENAPI.what
 SPEC_SERVER = "https://api.x.com"
 RATE_HEADERS = ("x-rate-limit-limit", "x-rate-limit-remaining", "x-rate-limit-reset")
 DAILY_HEADERS = tuple(f"x-{scope}-limit-24hour-{what}" for scope in ("user", "app")
                       for what in ("limit", "remaining", "reset"))
-
-
-def default_spec_path(repo: Path) -> Path:
-    return repo.parent / "shared" / "x-api" / "openapi.json"
-
-
-def find_specs(repo: Path) -> list[Path]:
-    """The documents to check against: those ``JUN_DESK_X_OPENAPI`` names (several joined
-    by the path separator), else every ``*.json`` in ``<repo>/../shared/x-api/``
-    (``openapi.json`` first). Empty: nothing to check against (say where to put it)."""
-    named = os.environ.get(SPEC_ENV)
-    if named:
-        return [Path(p) for p in named.split(os.pathsep) if p and Path(p).is_file()]
-    folder = default_spec_path(repo).parent
-    found = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    return sorted(found, key=lambda p: p.name != "openapi.json")
 
 
 def spec_generation(spec: dict[str, Any]) -> str:
@@ -105,11 +92,14 @@ class Report:
     spec_gaps: list[Difference] = field(default_factory=list)
     probes: list[str] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)  # in the document itself
+    refusals: int = 0  # exchanges made wrong on purpose (INVALID)
+    body_schemas: int = 0  # the sandbox's request body schemas compared with the document's
 
     def lines(self) -> list[str]:
         out = [f"X OpenAPI {self.version} ({self.generation} generation of names): "
-               f"{self.exchanges} exchanges, {len(self.endpoints)} endpoints, statuses "
-               f"{sorted(self.statuses)}",
+               f"{self.exchanges} exchanges ({self.refusals} made wrong on purpose), "
+               f"{len(self.endpoints)} endpoints, statuses {sorted(self.statuses)}, "
+               f"{self.body_schemas} request body schemas compared",
                f"differences: {len(self.differences)}"]
         out += [f"  {d}" for d in self.differences]
         out.append(f"spec gaps (answers the document cannot describe): {len(self.spec_gaps)}")
@@ -216,6 +206,62 @@ def _moderation(client: Any, sandbox: Any, doing: Any) -> None:
 INVALID = "invalid: "  # a request made wrong on purpose: the document must refuse it too
 
 
+class Probe(NamedTuple):
+    """A request made wrong on purpose, and the place X's 400 must name."""
+    situation: str
+    method: str
+    path: str  # {me}: the desk's user id
+    params: dict[str, str] | None
+    body: dict[str, Any] | None
+    place: str
+
+
+def probes(generation: str) -> list[Probe]:
+    """What X refuses with 400: wrong query parameters and values; in bodies, every wrongly
+    typed member of a reply, a missing or malformed id, and one of each other body the desk
+    sends."""
+    fields = "post.fields" if generation == POST else "tweet.fields"
+    mentions = "/2/users/{me}/mentions"
+    query = [Probe("max_results out of range", "GET", mentions, {"max_results": "1000"}, None,
+                   "max_results"),
+             Probe("unknown query parameter", "GET", mentions, {"colour": "blue"}, None,
+                   "colour"),
+             Probe(f"unknown {fields} value", "GET", mentions, {fields: "id,colour"}, None,
+                   "colour"),
+             Probe("unknown expansions value", "GET", mentions,
+                   {"expansions": "author_id,colour"}, None, "colour"),
+             Probe("unknown event_types value", "GET", "/2/dm_events",
+                   {"event_types": "MessageCreate,Colour"}, None, "Colour")]
+    reply_to = {"in_reply_to_tweet_id": "123456789"}
+    bodies = [("reply.in_reply_to_tweet_id a JSON number", "POST", "/2/tweets",
+               {"text": "Hola", "reply": {"in_reply_to_tweet_id": 123456789}},
+               "in_reply_to_tweet_id"),
+              ("reply.in_reply_to_tweet_id not digits", "POST", "/2/tweets",
+               {"text": "Hola", "reply": {"in_reply_to_tweet_id": "12a"}},
+               "in_reply_to_tweet_id"),
+              ("reply without in_reply_to_tweet_id", "POST", "/2/tweets",
+               {"text": "Hola", "reply": {}}, "in_reply_to_tweet_id"),
+              ("reply a string", "POST", "/2/tweets", {"text": "Hola", "reply": "123456789"},
+               "reply"),
+              ("reply.exclude_reply_user_ids JSON numbers", "POST", "/2/tweets",
+               {"text": "Hola", "reply": {**reply_to, "exclude_reply_user_ids": [12345]}},
+               "exclude_reply_user_ids"),
+              ("reply.auto_populate_reply_metadata a string", "POST", "/2/tweets",
+               {"text": "Hola", "reply": {**reply_to, "auto_populate_reply_metadata": "true"}},
+               "auto_populate_reply_metadata"),
+              ("text a JSON number", "POST", "/2/tweets", {"text": 5}, "text"),
+              ("extra property in a POST /2/tweets body", "POST", "/2/tweets",
+               {"text": "Hola", "colour": "blue"}, "colour"),
+              ("DM text a JSON number", "POST", "/2/dm_conversations/with/{me}/messages",
+               {"text": 5}, "text"),
+              ("hidden a string", "PUT", "/2/tweets/123456789/hidden", {"hidden": "true"},
+               "hidden"),
+              ("target_user_id a JSON number", "POST", "/2/users/{me}/muting",
+               {"target_user_id": 12345}, "target_user_id")]
+    return query + [Probe(situation, method, path, None, body, place)
+                    for situation, method, path, body, place in bodies]
+
+
 def _invalid_requests(client: Any, me_id: str, generation: str, doing: Any) -> None:
     """Requests X refuses with 400: the sandbox must refuse them, and so must the document
     (a request the document allows but the sandbox refuses is a difference)."""
@@ -223,20 +269,10 @@ def _invalid_requests(client: Any, me_id: str, generation: str, doing: Any) -> N
 
     from jun_desk.x.transport import X_API_BASE
 
-    fields = "post.fields" if generation == POST else "tweet.fields"
-    mentions = f"/2/users/{me_id}/mentions"
     raw = client._tweepy.request
-    doing(INVALID + "max_results out of range", lambda: client.mentions(me_id, max_results=1000))
-    doing(INVALID + "unknown query parameter", lambda: raw(
-        "GET", mentions, params={"colour": "blue"}, user_auth=True))
-    doing(INVALID + f"unknown {fields} value", lambda: raw(
-        "GET", mentions, params={fields: "id,colour"}, user_auth=True))
-    doing(INVALID + "unknown expansions value", lambda: raw(
-        "GET", mentions, params={"expansions": "author_id,colour"}, user_auth=True))
-    doing(INVALID + "unknown event_types value", lambda: raw(
-        "GET", "/2/dm_events", params={"event_types": "MessageCreate,Colour"}, user_auth=True))
-    doing(INVALID + "extra property in a POST /2/tweets body", lambda: raw(
-        "POST", "/2/tweets", json={"text": "Hola", "colour": "blue"}, user_auth=True))
+    for probe in probes(generation):
+        doing(INVALID + probe.situation, lambda p=probe: raw(
+            p.method, p.path.format(me=me_id), params=p.params, json=p.body, user_auth=True))
     keys = client._tweepy
     auth = OAuth1UserHandler(keys.consumer_key, keys.consumer_secret, keys.access_token,
                              keys.access_token_secret).apply_auth()
@@ -316,7 +352,60 @@ def check(spec_path: Path, exchanges: list[Exchange] | None = None) -> Report:
                                                         spec_validator_cls=None))
     for exchange in exchanges if exchanges is not None else drive(generation):
         _check_one(spec, openapi, exchange, report)
+    _check_body_schemas(spec, report)
     return report
+
+
+# keywords that validate nothing: left out of the comparison
+_ANNOTATIONS = {"description", "example", "default", "format"}
+
+
+def _resolved(spec: dict[str, Any], schema: Any) -> Any:
+    """``schema`` with its ``$ref`` s replaced and without annotations; ``required`` sorted."""
+    if isinstance(schema, list):
+        return [_resolved(spec, s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    if "$ref" in schema:
+        target = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        return {**_resolved(spec, target), **_resolved(spec, rest)}
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _ANNOTATIONS:
+            continue
+        if key == "properties":
+            out[key] = {name: _resolved(spec, s) for name, s in value.items()}
+        elif key == "required":
+            out[key] = sorted(value)
+        else:
+            out[key] = _resolved(spec, value)
+    return out
+
+
+def _unequal(a: Any, b: Any, at: str = "$") -> list[str]:
+    """Where two schemas differ (JSON paths into the schema)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [w for k in sorted(a.keys() | b.keys())
+                for w in _unequal(a.get(k), b.get(k), f"{at}.{k}")]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [w for n, (x, y) in enumerate(zip(a, b, strict=True))
+                for w in _unequal(x, y, f"{at}[{n}]")]
+    return [] if a == b else [f"{at}: document {json.dumps(a)}, sandbox {json.dumps(b)}"]
+
+
+def _check_body_schemas(spec: dict[str, Any], report: Report) -> None:
+    """The bodies the sandbox accepts (jun_desk.x.sandbox.bodies) are the document's."""
+    for endpoint, schema in SCHEMAS[report.generation].items():
+        method, path = endpoint.split(" ", 1)
+        operation = _operation(spec, method, path.replace(":id", "1"))
+        content = ((operation or {}).get("requestBody") or {}).get("content", {})
+        declared = content.get("application/json", {}).get("schema")
+        report.body_schemas += 1
+        for where in (_unequal(_resolved(spec, declared), _resolved(spec, schema))
+                      if declared else ["the document declares no JSON body"]):
+            report.differences.append(Difference(endpoint, "request body schema", "request",
+                                                 where[:300]))
 
 
 def _check_one(spec: dict[str, Any], openapi: Any, exchange: Exchange, report: Report) -> None:
@@ -325,6 +414,7 @@ def _check_one(spec: dict[str, Any], openapi: Any, exchange: Exchange, report: R
     request, response = exchange.request, exchange.response
     endpoint = exchange.endpoint
     report.exchanges += 1
+    report.refusals += exchange.situation.startswith(INVALID)
     report.endpoints.add(endpoint)
     report.statuses.add(response.status_code)
     body = _json(response)
@@ -359,6 +449,9 @@ def _check_one(spec: dict[str, Any], openapi: Any, exchange: Exchange, report: R
             elif response.status_code != 400:
                 differ("answer", f"the document refuses this request; the sandbox answered "
                                  f"{response.status_code}, X 400")
+            elif (place := _place(report.generation, exchange.situation)) and \
+                    not _names(body, place):
+                differ("answer", f"the 400 does not name {place}")
         try:
             openapi.validate_response(wrapped, RequestsOpenAPIResponse(response))
         except Exception as err:
@@ -370,6 +463,18 @@ def _check_one(spec: dict[str, Any], openapi: Any, exchange: Exchange, report: R
             else:
                 differ("answer", _reason(err))
     _check_headers(endpoint, response, differ)
+
+
+def _place(generation: str, situation: str) -> str | None:
+    return next((p.place for p in probes(generation) if INVALID + p.situation == situation),
+                None)
+
+
+def _names(body: Any, place: str) -> bool:
+    """Does X's 400 name ``place``: in an error's ``parameters`` or its message?"""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    return any(place in " ".join([*(e.get("parameters") or {}), str(e.get("message", ""))])
+               for e in errors or [] if isinstance(e, dict))
 
 
 def _spec_gap(report: Report, body: Any, response: requests.Response) -> bool:

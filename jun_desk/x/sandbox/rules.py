@@ -2,9 +2,9 @@
 
 For each endpoint the sandbox serves: the query parameters X declares, the values X allows
 in its list parameters (``tweet.fields``, ``expansions``, ``event_types``, ...), and the
-properties a JSON body may carry. A request outside them gets X's 400 naming the parameter,
-in X's words. Both generations of names are known (see :mod:`jun_desk.x.fieldnames`); a
-sandbox plays one of them.
+schema of a JSON body (:mod:`jun_desk.x.sandbox.bodies`). A request outside them gets X's
+400 naming the parameter or the place in the body, in X's words. Both generations of names
+are known (see :mod:`jun_desk.x.fieldnames`); a sandbox plays one of them.
 
 Also here: X's error bodies (RFC 7807 problems, ``application/problem+json``).
 """
@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from jun_desk.x.fieldnames import POST, TWEET
+from jun_desk.x.sandbox import bodies
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEMS = "https://api.twitter.com/2/problems/"
@@ -186,55 +187,29 @@ def check_query(generation: str, endpoint: str, query: dict[str, list[str]]) -> 
                 raise invalid(name, value, f"The `{name}` query parameter values must be unique")
 
 
-_TWEET_BODY = {"card_uri", "community_id", "direct_message_deep_link", "edit_options",
-               "for_super_followers_only", "geo", "media", "nullcast", "poll", "quote_tweet_id",
-               "reply", "reply_settings", "share_with_followers", "text"}
-_TWEET_BODY_POST = _TWEET_BODY | {"made_with_ai", "paid_partnership"}
-_REPLY_BODY = {"in_reply_to_tweet_id", "exclude_reply_user_ids", "auto_populate_reply_metadata"}
-_DM_BODY = {"text", "attachments"}
-# Bodies whose properties are all declared at the top level (moderation).
-_FLAT_BODIES = {"PUT /2/tweets/:id/hidden": {"hidden"},
-                "POST /2/users/:id/muting": {"target_user_id"}}
-
-
-def _body_invalid(message: str) -> ApiError:
-    return ApiError(400, {"errors": [{"message": message}], "title": "Invalid Request",
+def _body_invalid(*errors: dict[str, Any]) -> ApiError:
+    return ApiError(400, {"errors": list(errors), "title": "Invalid Request",
                           "detail": "One or more parameters to your request was invalid.",
                           "type": PROBLEMS + "invalid-request"})
 
 
 def check_body(generation: str, endpoint: str, content_type: str, raw: bytes) -> None:
-    """A POST body: labelled JSON, an object, and only the properties X declares."""
-    if endpoint not in ("POST /2/tweets", "POST /2/dm_conversations/with/:id/messages",
-                        *_FLAT_BODIES):
+    """A body X's document declares: labelled JSON, valid against the operation's schema
+    (:mod:`jun_desk.x.sandbox.bodies`); else X's 400 naming each place that is wrong."""
+    schema = bodies.SCHEMAS[generation].get(endpoint)
+    if schema is None:
         return
     if content_type.split(";")[0].strip().lower() != "application/json":
-        raise _body_invalid(f"Unsupported content type [{content_type or 'none'}]: the request"
-                            " body must be application/json")
+        raise _body_invalid({"message": f"Unsupported content type [{content_type or 'none'}]:"
+                                        " the request body must be application/json"})
     try:
         payload = json.loads(raw or b"")
     except (ValueError, UnicodeDecodeError):
-        raise _body_invalid("The request body is not valid JSON") from None
-    if not isinstance(payload, dict):
-        raise _body_invalid("$: object expected")
-    if endpoint in _FLAT_BODIES:
-        allowed, nested = _FLAT_BODIES[endpoint], {}
-    elif endpoint == "POST /2/tweets":
-        allowed, nested = (_TWEET_BODY_POST if generation == POST else _TWEET_BODY), \
-            {"reply": _REPLY_BODY}
-    else:
-        allowed, nested = _DM_BODY, {}
-    for key, value in payload.items():
-        if key not in allowed:
-            raise _body_invalid(f"$.{key}: is not defined in the schema and the schema does"
-                                " not allow additional properties")
-        if key in nested:
-            if not isinstance(value, dict):
-                raise _body_invalid(f"$.{key}: object expected")
-            for inner in value:
-                if inner not in nested[key]:
-                    raise _body_invalid(f"$.{key}.{inner}: is not defined in the schema and"
-                                        " the schema does not allow additional properties")
+        raise _body_invalid({"message": "The request body is not valid JSON"}) from None
+    found = bodies.problems(schema, payload)
+    if found:
+        raise _body_invalid(*({"parameters": {path: [bodies.as_text(value)]},
+                               "message": message} for path, value, message in found))
 
 
 def for_generation(generation: str, body: Any) -> Any:

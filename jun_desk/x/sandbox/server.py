@@ -394,10 +394,8 @@ class _Handler(BaseHTTPRequestHandler):
             raise _problem(403, "Forbidden", "Your Tweet text is too long. For more information"
                            " on how Twitter determines text length see "
                            "https://github.com/twitter/twitter-text.")
-        reply = payload.get("reply") or {}
-        reply_to = reply.get("in_reply_to_tweet_id") if isinstance(reply, dict) else None
-        if reply_to is not None and not str(reply_to).isdigit():
-            raise _invalid("reply.in_reply_to_tweet_id", str(reply_to), "not a tweet id")
+        # the body's schema (rules.check_body) made an id a string of 1 to 19 digits
+        reply_to = (payload.get("reply") or {}).get("in_reply_to_tweet_id")
         tweet = self.server.state.post_tweet(text, int(reply_to) if reply_to else None)
         return {"data": {"id": str(tweet.id), "text": tweet.text,
                          "edit_history_tweet_ids": [str(tweet.id)]}}
