@@ -60,14 +60,26 @@ def jun_desk_process(db: Path, home: Path, *args: str) -> subprocess.Popen[str]:
 
 
 def kill_syncs(db: Path, home: Path, url: str, kills: int, rng: random.Random,
-               pause: tuple[float, float]) -> int:
+               pause: tuple[float, float], *, sandbox: Sandbox | None = None,
+               requests: tuple[int, int] = (3, 12)) -> int:
     """Start ``sync --watch`` ``kills`` times and kill -9 it after a random pause; returns how
-    many were still running when killed."""
+    many were still running when killed. With ``sandbox``, the pause is counted in requests
+    the sandbox answered (a random number in ``requests``, after the pause's first
+    bound), so a slow start on a busy machine cannot make a kill come before any request."""
     killed_mid_run = 0
     for _kill in range(kills):
+        before = sandbox.state.stats.requests if sandbox is not None else 0
         proc = jun_desk_process(db, home, "sync", "--watch", "--api-base", url,
                                 "--interval", "0.1", "--page-size", "5", "--no-outbox")
-        time.sleep(rng.uniform(*pause))
+        if sandbox is None:
+            time.sleep(rng.uniform(*pause))
+        else:
+            wanted = before + rng.randint(*requests)
+            time.sleep(pause[0])
+            deadline = time.monotonic() + 120  # a stuck process is killed all the same
+            while (sandbox.state.stats.requests < wanted and proc.poll() is None
+                   and time.monotonic() < deadline):
+                time.sleep(0.01)
         if proc.poll() is None:
             killed_mid_run += 1
         proc.send_signal(signal.SIGKILL)

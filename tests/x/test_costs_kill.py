@@ -20,7 +20,8 @@ def test_meter_equals_the_bill_across_kill_9_and_faults(tmp_path: Path,
     db = tmp_path / "desk.db"
     faults = Faults.parse("5xx=0.05,malformed=0.05,drop=0.03,429=0.03")
     with Sandbox(speed=15 * 3600 / 20, faults=faults) as sandbox:
-        killed_mid_run = kill_syncs(db, tmp_path, sandbox.base_url, KILLS, rng, (0.5, 2.0))
+        killed_mid_run = kill_syncs(db, tmp_path, sandbox.base_url, KILLS, rng, (0.5, 2.0),
+                                    sandbox=sandbox)
         sandbox.faults = Faults()  # the clean run that ends the day meets no faults
         sync_rest_of_day(sandbox, db, tmp_path)
         billed = sandbox.bill.total
