@@ -46,6 +46,7 @@ class FeedPanel(QWidget):
         self._loading = False
         self._reloading = False
         self._refresh_pending = False
+        self._to_the_end = True  # the list holds everything down to the oldest match
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         filters = QHBoxLayout()
@@ -163,6 +164,7 @@ class FeedPanel(QWidget):
 
     def _loaded(self, items: list[ItemView]) -> None:
         self.model.reset(items)
+        self._to_the_end = len(items) < PAGE
         self._reloading = False
         self._set_unread(0)
         self._update_actions()
@@ -206,11 +208,12 @@ class FeedPanel(QWidget):
         at_top = bar.value() == 0
         anchor = self.view.indexAt(QPoint(4, 4))
         offset = self.view.visualRect(anchor).top() if anchor.isValid() else 0
-        added = self.model.prepend(items)
-        if at_top or not anchor.isValid():
+        reading = self.model.item(anchor.row()).id if anchor.isValid() else None
+        added = self.model.merge(items, to_the_end=self._to_the_end)
+        if at_top or reading is None:
             return self._set_unread(self.unread if at_top else self.unread + added)
         # Keep what the operator is reading where it was: no jump.
-        moved = self.model.index(anchor.row() + added)
+        moved = self.model.index(self.model.row_of(reading) or 0)
         self.view.scrollTo(moved, QAbstractItemView.ScrollHint.PositionAtTop)
         bar.setValue(bar.value() - offset)
         self._set_unread(self.unread + added)
@@ -227,6 +230,7 @@ class FeedPanel(QWidget):
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
+        self._to_the_end = len(items) < PAGE
         self._loading = False
 
     def _older_failed(self, _err: Exception) -> None:
