@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,6 +90,8 @@ class ConversationModel(QAbstractListModel):
 
 
 class DmPanel(QWidget):
+    conversation_opened = Signal(object)  # Conversation: the operator opened another one
+
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
@@ -215,6 +217,7 @@ class DmPanel(QWidget):
             self.confirm_other.setChecked(False)
             self.composer.clear()
             self._render()
+            self.conversation_opened.emit(self.current)
         self._load_thread()
 
     def _load_thread(self) -> None:

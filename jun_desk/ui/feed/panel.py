@@ -38,6 +38,8 @@ class FeedPanel(QWidget):
     dm_requested = Signal(object)  # ItemView: continue with this citizen by DM
     unread_changed = Signal(int)
     arrived = Signal(list)  # new ItemViews after a sync (for notifications)
+    # The operator chose this message (not: the row under the cursor left the list).
+    item_chosen = Signal(object)  # ItemView
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +75,11 @@ class FeedPanel(QWidget):
 
         self.model = FeedModel(self)
         self.model.describe = self.describe
+        # Rows leaving the list move the current row to a neighbour nobody chose (connected
+        # before the view's selection model, which moves it, hears of the removal).
+        self._rows_leaving = False
+        self.model.rowsAboutToBeRemoved.connect(lambda *_: setattr(self, "_rows_leaving", True))
+        self.model.rowsRemoved.connect(lambda *_: setattr(self, "_rows_leaving", False))
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
@@ -117,7 +124,7 @@ class FeedPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.department.currentIndexChanged.connect(lambda _i: self.reload())
         self.unhandled.toggled.connect(lambda _c: self.reload())
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         self._update_actions()
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
@@ -246,6 +253,12 @@ class FeedPanel(QWidget):
     def current(self) -> ItemView | None:
         index = self.view.currentIndex()
         return index.data(ITEM_ROLE) if index.isValid() else None
+
+    def _current_changed(self, *_args: object) -> None:
+        self._update_actions()
+        item = self.current()
+        if item is not None and not self._rows_leaving:
+            self.item_chosen.emit(item)
 
     def _update_actions(self) -> None:
         item = self.current()
