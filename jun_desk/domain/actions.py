@@ -13,6 +13,7 @@ kind, so nothing goes stale.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -253,6 +254,42 @@ def changed_fields(before: Mapping[str, object] | None, after: Mapping[str, obje
 
 _OUTCOMES = {"refused": ("rechazado", "refused"), "conflict": ("conflicto", "conflict")}
 
+# Who the desk itself is in the audit trail (a sync, the outbox sender), as stored.
+SYSTEM_ACTOR = "sistema"
+
+# What the desk writes itself beside a change (ingest: a citizen wrote again), stored in
+# English like every audit message; the history words it in its own language. Events
+# stored before keep their text, so the stored English is the key.
+_NOTES = {
+    "The citizen wrote again": "el vecino volvió a escribir",
+    "The citizen answered": "el vecino respondió",
+    "The citizen edited the message on X": "el vecino editó el mensaje en X",
+    "Items that could not be read before are stored now":
+        "los mensajes que no se pudieron leer antes ya están guardados",
+    "X sent items the desk cannot read whole; kept in the quarantine":
+        "X envió mensajes que la mesa no puede leer enteros; quedan apartados",
+}
+_UNDO_NOTE = re.compile(r"undo of #(\d+) \(([\w.]+)\)")
+
+
+def note(message: str, language: str = "es") -> str:
+    """A note the desk wrote beside a change, in ``language``; any other text (a person's
+    reason, a moderation note) as it was written."""
+    undo = _UNDO_NOTE.fullmatch(message)
+    if undo:
+        undone = action(undo.group(2))
+        return (f"undo of #{undo.group(1)} ({undone.en})" if language.startswith("en")
+                else f"deshace #{undo.group(1)} ({undone.es})")
+    if language.startswith("en"):
+        return message
+    return _NOTES.get(message, message)
+
+
+def actor_name(name: str, language: str = "es") -> str:
+    """An audit event's actor as the history says it: the desk itself by its name in
+    ``language``, a person by their user name."""
+    return "system" if name == SYSTEM_ACTOR and language.startswith("en") else name
+
 
 def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, object] | None,
                      after: Mapping[str, object] | None, message: str | None = None,
@@ -264,6 +301,7 @@ def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, o
     tried and why not."""
     english = language.startswith("en")
     act = action(code)
+    actor = actor_name(actor, language)
 
     def word(name: str, value: object) -> str:
         if value is None:
@@ -285,5 +323,5 @@ def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, o
             f"{field_label(name, language)} {word(name, old)} → {word(name, new)}"
             for name, old, new in fields)
     if message and outcome == "ok":
-        sentence += f" — {message}"
+        sentence += f" — {note(message, language)}"
     return sentence

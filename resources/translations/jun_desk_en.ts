@@ -268,103 +268,103 @@
 <context>
     <name>CitizenPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="46" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="53" />
         <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
         <translation>Choose a ticket or a message to see who wrote it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="57" />
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="151" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="64" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="168" />
         <source>Verificar como vecino</source>
         <translation>Verify as resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="62" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="69" />
         <source>Sus tickets</source>
         <translation>Their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="64" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="71" />
         <source>Tickets del vecino</source>
         <translation>The resident's tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="67" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="74" />
         <source>Sus conversaciones por DM</source>
         <translation>Their DM conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="69" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="76" />
         <source>Conversaciones del vecino</source>
         <translation>The resident's conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="79" />
         <source>Notas internas de sus tickets</source>
         <translation>Internal notes on their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="74" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="81" />
         <source>Notas internas sobre el vecino</source>
         <translation>Internal notes about the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="128" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="145" />
         <source>No se pudo leer el vecino</source>
         <translation>Could not read the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="138" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="155" />
         <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
         <translation>No resident: choose a ticket or a message from a resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="146" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="163" />
         <source>✔ Vecino verificado por %s el %s</source>
         <translation>✔ Resident verified by %s on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="148" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="165" />
         <source>Retirar la verificación</source>
         <translation>Withdraw the verification</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="150" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="167" />
         <source>Sin verificar como vecino de Jun</source>
         <translation>Not verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="166" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="183" />
         <source>Ningún ticket</source>
         <translation>No tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="168" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="185" />
         <source> · %d sin atender</source>
         <translation> · %d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="193" />
         <source>Ninguna conversación</source>
         <translation>No conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="184" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="201" />
         <source>Ninguna nota</source>
         <translation>No notes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="206" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="223" />
         <source>@%s verificado como vecino de Jun</source>
         <translation>@%s verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="207" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="224" />
         <source>@%s ya no figura como vecino verificado</source>
         <translation>@%s is no longer a verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="211" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="228" />
         <source>No se pudo cambiar la verificación</source>
         <translation>Could not change the verification</translation>
     </message>
@@ -1082,87 +1082,92 @@ week</translation>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="176" />
+        <source>sin asignar</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="180" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="190" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="190" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="192" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="194" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="195" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="240" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="241" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="243" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="244" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="246" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="255" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="331" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="333" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="335" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="345" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="381" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="383" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="388" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="390" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="393" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="395" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="406" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1170,122 +1175,122 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="112" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="113" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="118" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="150" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="183" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="185" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="234" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="237" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="257" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="261" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="298" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="300" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="299" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="302" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="341" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="363" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="366" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="370" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="385" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="388" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="391" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="394" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2224,98 +2229,98 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="62" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="101" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="94" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="102" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="103" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="96" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="104" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="105" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="106" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="169" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="225" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="235" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="249" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="311" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="328" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="337" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="354" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="360" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="344" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="370" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="366" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="383" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -2464,363 +2469,363 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="376" />
+        <location filename="../../jun_desk/ui/main_window.py" line="370" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="378" />
+        <location filename="../../jun_desk/ui/main_window.py" line="372" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="381" />
+        <location filename="../../jun_desk/ui/main_window.py" line="375" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="386" />
+        <location filename="../../jun_desk/ui/main_window.py" line="381" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="393" />
+        <location filename="../../jun_desk/ui/main_window.py" line="388" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="398" />
+        <location filename="../../jun_desk/ui/main_window.py" line="393" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="403" />
+        <location filename="../../jun_desk/ui/main_window.py" line="398" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
+        <location filename="../../jun_desk/ui/main_window.py" line="411" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="425" />
+        <location filename="../../jun_desk/ui/main_window.py" line="420" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="429" />
+        <location filename="../../jun_desk/ui/main_window.py" line="424" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="435" />
+        <location filename="../../jun_desk/ui/main_window.py" line="430" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="456" />
+        <location filename="../../jun_desk/ui/main_window.py" line="451" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="459" />
+        <location filename="../../jun_desk/ui/main_window.py" line="454" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="463" />
+        <location filename="../../jun_desk/ui/main_window.py" line="458" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="238" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="469" />
+        <location filename="../../jun_desk/ui/main_window.py" line="464" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="475" />
+        <location filename="../../jun_desk/ui/main_window.py" line="470" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="472" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="479" />
+        <location filename="../../jun_desk/ui/main_window.py" line="474" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="238" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
+        <location filename="../../jun_desk/ui/main_window.py" line="481" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="491" />
+        <location filename="../../jun_desk/ui/main_window.py" line="486" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="495" />
+        <location filename="../../jun_desk/ui/main_window.py" line="490" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="492" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="499" />
+        <location filename="../../jun_desk/ui/main_window.py" line="494" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="241" />
+        <location filename="../../jun_desk/ui/main_window.py" line="242" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="219" />
-        <location filename="../../jun_desk/ui/main_window.py" line="266" />
+        <location filename="../../jun_desk/ui/main_window.py" line="220" />
+        <location filename="../../jun_desk/ui/main_window.py" line="267" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="242" />
+        <location filename="../../jun_desk/ui/main_window.py" line="243" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="271" />
+        <location filename="../../jun_desk/ui/main_window.py" line="272" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="273" />
+        <location filename="../../jun_desk/ui/main_window.py" line="274" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="280" />
+        <location filename="../../jun_desk/ui/main_window.py" line="281" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="563" />
+        <location filename="../../jun_desk/ui/main_window.py" line="558" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="582" />
+        <location filename="../../jun_desk/ui/main_window.py" line="577" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="585" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="585" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="591" />
+        <location filename="../../jun_desk/ui/main_window.py" line="586" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="608" />
+        <location filename="../../jun_desk/ui/main_window.py" line="603" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="633" />
+        <location filename="../../jun_desk/ui/main_window.py" line="628" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="635" />
+        <location filename="../../jun_desk/ui/main_window.py" line="630" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="644" />
+        <location filename="../../jun_desk/ui/main_window.py" line="639" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="648" />
+        <location filename="../../jun_desk/ui/main_window.py" line="643" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="646" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="654" />
+        <location filename="../../jun_desk/ui/main_window.py" line="649" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="655" />
+        <location filename="../../jun_desk/ui/main_window.py" line="650" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="655" />
+        <location filename="../../jun_desk/ui/main_window.py" line="650" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="665" />
+        <location filename="../../jun_desk/ui/main_window.py" line="660" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="674" />
+        <location filename="../../jun_desk/ui/main_window.py" line="669" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="679" />
+        <location filename="../../jun_desk/ui/main_window.py" line="674" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="684" />
+        <location filename="../../jun_desk/ui/main_window.py" line="679" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="690" />
+        <location filename="../../jun_desk/ui/main_window.py" line="685" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="697" />
+        <location filename="../../jun_desk/ui/main_window.py" line="692" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="698" />
+        <location filename="../../jun_desk/ui/main_window.py" line="693" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="702" />
+        <location filename="../../jun_desk/ui/main_window.py" line="697" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="736" />
+        <location filename="../../jun_desk/ui/main_window.py" line="731" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="740" />
+        <location filename="../../jun_desk/ui/main_window.py" line="735" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="746" />
+        <location filename="../../jun_desk/ui/main_window.py" line="741" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="748" />
+        <location filename="../../jun_desk/ui/main_window.py" line="743" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="750" />
+        <location filename="../../jun_desk/ui/main_window.py" line="745" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="759" />
+        <location filename="../../jun_desk/ui/main_window.py" line="754" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="776" />
+        <location filename="../../jun_desk/ui/main_window.py" line="771" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="783" />
+        <location filename="../../jun_desk/ui/main_window.py" line="778" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="803" />
+        <location filename="../../jun_desk/ui/main_window.py" line="798" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="804" />
+        <location filename="../../jun_desk/ui/main_window.py" line="799" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="808" />
+        <location filename="../../jun_desk/ui/main_window.py" line="803" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="835" />
+        <location filename="../../jun_desk/ui/main_window.py" line="830" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="839" />
+        <location filename="../../jun_desk/ui/main_window.py" line="834" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
+        <location filename="../../jun_desk/ui/main_window.py" line="836" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="859" />
+        <location filename="../../jun_desk/ui/main_window.py" line="854" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="865" />
+        <location filename="../../jun_desk/ui/main_window.py" line="860" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="867" />
+        <location filename="../../jun_desk/ui/main_window.py" line="862" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>

@@ -173,8 +173,10 @@ class DetailPanel(QWidget):
         dept = self.ui.desk.ctx.catalogue.get(t.department)
         who = f"@{t.citizen_handle}" if t.citizen_handle else self.tr("sin vecino")
         priority = priority_names().get(t.priority.value, t.priority.value)
+        assignee = t.assignee_name or self.tr("sin asignar")  # (not inside the f-string:
+        # lupdate does not read there, and the English desk said "new · sin asignar")
         self.header.setText(f"#{t.id} · {department_name(dept)} · {status_singular()[t.status]} · "
-                            f"{t.assignee_name or self.tr('sin asignar')} · {who}\n"
+                            f"{assignee} · {who}\n"
                             + self.tr("Prioridad: %s") % priority + f"\n{t.title}")
         urgent = t.priority.value == "urgent"
         self.header.setStyleSheet("font-weight: 600;" + (
