@@ -14,6 +14,7 @@ kind, so nothing goes stale.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -74,6 +75,12 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
     _a("ticket.note", "añadir una nota", "add a note", "añadió una nota", "added a note", _T),
     _a("ticket.attach_item", "añadir un mensaje", "add a message",
        "añadió un mensaje", "added a message", _T, _F),
+    _a("ticket.link_conversation", "vincular una conversación", "link a conversation",
+       "vinculó la conversación de {handle} al ticket #{ticket}",
+       "linked {handle}'s conversation to ticket #{ticket}", _T, _F, _C),
+    _a("ticket.unlink_conversation", "desvincular una conversación", "unlink a conversation",
+       "desvinculó la conversación de {handle} del ticket #{ticket}",
+       "unlinked {handle}'s conversation from ticket #{ticket}", _T, _F, _C),
     _a("ticket.item_edited", "editar un mensaje", "edit a message",
        "editó un mensaje en X", "edited a message on X", _T, _F),
     _a("ticket.merge", "fusionar", "merge", "fusionó el ticket con otro",
@@ -86,7 +93,7 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
     _a("outbox.reply", "responder", "reply", "dejó una respuesta en la bandeja de salida",
        "queued a reply", _O, _T),
     _a("outbox.dm", "enviar un DM", "send a DM", "dejó un DM en la bandeja de salida",
-       "queued a DM", _O, _C, _T),
+       "queued a DM", _O, _C, _T, _F),
     _a("outbox.sent", "enviar", "send", "envió a X", "sent to X", _O, _C, _T),
     _a("outbox.failed", "enviar", "send", "no pudo enviar a X", "could not send to X", _O, _T),
     _a("item.handled", "marcar atendido", "mark as handled",
@@ -291,6 +298,16 @@ def actor_name(name: str, language: str = "es") -> str:
     return "system" if name == SYSTEM_ACTOR and language.startswith("en") else name
 
 
+def _filled(phrase: str, values: Mapping[str, object] | None) -> str:
+    """An action's history phrase with what the event names ("la conversación de {handle}
+    al ticket #{ticket}"); a value the event lacks shows as "?"."""
+    if "{" not in phrase:
+        return phrase
+    found = dict(values or {})
+    names = [name for _text, name, _spec, _conv in string.Formatter().parse(phrase) if name]
+    return phrase.format(**{name: found.get(name, "?") for name in names})
+
+
 def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, object] | None,
                      after: Mapping[str, object] | None, message: str | None = None,
                      language: str = "es",
@@ -313,7 +330,7 @@ def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, o
         tried = (f"{actor} tried to {act.en} ({en})" if english
                  else f"{actor} intentó {act.es} ({es})")
         return f"{tried}: {message}" if message else tried
-    sentence = f"{actor} {act.done(language)}"
+    sentence = f"{actor} {_filled(act.done(language), after)}"
     fields = changed_fields(before, after)
     if len(fields) == 1 and field_label(fields[0][0], language) in act.done(language):
         name, old, new = fields[0]

@@ -1467,360 +1467,378 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="115" />
+        <source>Todo lo de esta conversación ya está en un ticket</source>
+        <comment>conversation.nothing_new</comment>
+        <translation>Everything in this conversation is already on a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="117" />
+        <source>Esta conversación no está vinculada al ticket #{ticket}</source>
+        <comment>conversation.not_linked</comment>
+        <translation>This conversation is not linked to ticket #{ticket}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="120" />
+        <source>El ticket #{ticket} solo tiene esta conversación: resuélvalo o fusiónelo en vez de desvincularla</source>
+        <comment>conversation.only_messages</comment>
+        <translation>Ticket #{ticket} holds only this conversation: resolve it or merge it instead of unlinking</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="123" />
         <source>El vecino {citizen} no existe</source>
         <comment>citizen.not_found</comment>
         <translation>Citizen {citizen} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="117" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="125" />
         <source>Ningún vecino @{handle} ha escrito a la mesa</source>
         <comment>citizen.handle_unknown</comment>
         <translation>No citizen @{handle} has written to the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="119" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="127" />
         <source>Ese vecino no ha escrito a la mesa</source>
         <comment>citizen.unknown</comment>
         <translation>No such citizen has written to the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="121" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="129" />
         <source>No hay ningún operador llamado «{username}»</source>
         <comment>operator.not_found</comment>
         <translation>No operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="123" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="131" />
         <source>No hay ningún operador activo llamado «{username}»</source>
         <comment>operator.not_active</comment>
         <translation>No active operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="125" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="133" />
         <source>El operador {operator} no está activo</source>
         <comment>operator.id_not_active</comment>
         <translation>Operator {operator} is not an active operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="127" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="135" />
         <source>El operador {operator} ya no está activo</source>
         <comment>operator.inactive</comment>
         <translation>Operator {operator} is no longer active</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="129" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="137" />
         <source>Ya hay un operador llamado «{username}»</source>
         <comment>operator.exists</comment>
         <translation>There is already an operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="134" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="142" />
         <source>Usuario del sistema no válido «{system_user}»</source>
         <comment>operator.bad_system_user</comment>
         <translation>Invalid system user name '{system_user}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="139" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="147" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <comment>sign_in.empty</comment>
         <translation>Type your user name and your password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="141" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
         <source>{username} aún no tiene contraseña: elija una ahora</source>
         <comment>sign_in.no_password</comment>
         <translation>{username} has no password yet: choose one now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="143" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="151" />
         <source>{username} ya tiene contraseña: escríbala</source>
         <comment>sign_in.has_password</comment>
         <translation>{username} already has a password: type it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="145" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="153" />
         <source>Usuario o contraseña incorrectos.</source>
         <comment>sign_in.wrong</comment>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="147" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="155" />
         <source>Demasiados intentos fallidos: espere {seconds} s</source>
         <comment>sign_in.wait</comment>
         <translation>Too many wrong attempts: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="152" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="160" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <comment>sign_in.no_system</comment>
         <translation>No operator is bound to this system user</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="157" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="165" />
         <source>La contraseña está vacía.</source>
         <comment>password.empty</comment>
         <translation>The password is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
         <source>La contraseña contiene caracteres de control.</source>
         <comment>password.control</comment>
         <translation>The password contains control characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="164" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
         <source>El PIN debe tener al menos {limit} cifras, solo cifras.</source>
         <comment>password.pin</comment>
         <translation>The PIN must be at least {limit} digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="166" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="174" />
         <source>La contraseña debe tener al menos {limit} caracteres.</source>
         <comment>password.short</comment>
         <translation>The password must have at least {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="168" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="176" />
         <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
         <comment>outbox.kind</comment>
         <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="178" />
         <source>El mensaje está vacío</source>
         <comment>outbox.empty</comment>
         <translation>The message is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
         <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
         <comment>outbox.reply_too_long</comment>
         <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="175" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="183" />
         <source>Un DM puede tener como máximo {limit} caracteres</source>
         <comment>outbox.dm_too_long</comment>
         <translation>A DM can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="188" />
         <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
         <comment>outbox.no_citizen</comment>
         <translation>Ticket #{ticket} has no citizen to write to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
         <source>El envío {outbox} no existe</source>
         <comment>outbox.not_found</comment>
         <translation>Outbox item {outbox} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="187" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="195" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="198" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="197" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="205" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="202" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="210" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="215" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="209" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="211" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="219" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="219" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="227" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="231" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="239" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="244" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="246" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="242" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="248" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="256" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="258" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="252" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="260" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="254" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="262" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="259" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="261" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="269" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="270" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="280" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="274" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="277" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="301" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="297" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="306" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="312" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -1862,328 +1880,328 @@ week</translation>
         <translation>Ticket #{ticket} was changed by someone else. Nothing was overwritten: reload the ticket and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="131" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="139" />
         <source>Nombre de usuario no válido «{username}»: de 2 a 64 letras, cifras, «.», «-» o «_»</source>
         <comment>operator.bad_name</comment>
         <translation>Invalid user name '{username}': 2-64 letters, digits, '.', '-' or '_'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="136" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="144" />
         <source>El usuario del sistema {system_user} ya está asociado a {username}</source>
         <comment>operator.system_user_taken</comment>
         <translation>The system user {system_user} is already bound to {username}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="157" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>sign_in.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="154" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <comment>password.wrong_current</comment>
         <translation>The current password is wrong: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="159" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="167" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>password.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="177" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
         <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
         <comment>outbox.no_mention</comment>
         <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="182" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
         <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
         <comment>outbox.no_incoming</comment>
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="199" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="204" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="212" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="214" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="241" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="264" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="317" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="324" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="326" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="344" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="369" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
