@@ -1047,127 +1047,137 @@ week</translation>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="122" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="123" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="124" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="119" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="147" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="176" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="183" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="180" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="187" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="190" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="190" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="198" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="201" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="204" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="240" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
+        <source>Para (DM): nadie, el ticket no tiene vecino</source>
+        <translation>To (DM): nobody, the ticket has no citizen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
+        <source>Para (DM): %s</source>
+        <translation>To (DM): %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="258" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="243" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="261" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="246" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="264" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="255" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="273" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="331" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="349" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="335" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="353" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="363" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="401" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="390" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="395" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="413" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="426" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1175,122 +1185,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="113" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="119" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="340" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <source>Desvincular</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
+        <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="185" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="237" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="247" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="266" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="257" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="274" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="298" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="300" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="315" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="302" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="317" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="341" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="344" />
+        <source>Leyendo el ticket de la conversación…</source>
+        <translation>Reading the conversation's ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
+        <source>Escribe el mensaje antes de enviarlo</source>
+        <translation>Write the message before sending it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="349" />
+        <source>El mensaje pasa de %d caracteres</source>
+        <translation>The message is longer than %d characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="351" />
+        <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
+        <translation>Not sent: tick “%1” to send it to %2</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="379" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="366" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="370" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="408" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="388" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
+        <source>Conversación desvinculada del ticket #%d</source>
+        <translation>Conversation unlinked from ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="424" />
+        <source>No se pudo desvincular</source>
+        <translation>Could not unlink</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="448" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="394" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="454" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -4013,47 +4064,47 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="79" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="82" />
         <source>Tickets encontrados</source>
         <translation>Tickets found</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="94" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="97" />
         <source>Lo he comprobado: vincular de todos modos</source>
         <translation>I have checked: link anyway</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="100" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="103" />
         <source>Vincular</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="101" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="148" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="151" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="166" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="169" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="183" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="186" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="188" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="191" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="193" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="196" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>
