@@ -225,3 +225,33 @@ def test_a_late_arrival_takes_its_place_by_time(qtbot, desk: Desk, people) -> No
     assert [panel.model.item(r).text for r in range(3)] == [
         "Bache en la calle Ancha", "Contenedor lleno en la plaza",
         "Farola apagada en la calle Real"]
+
+
+def test_the_department_chip_stops_before_the_ticket_number(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """Seen in issue 24's screenshots: on a narrow feed "Obras y mantenimiento" was drawn
+    over "ticket #2". The chip is elided before the notes on the right."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFont, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from jun_desk.ui.feed.delegate import PAD
+
+    _ingest(desk, ["Farola apagada en la calle Real desde ayer"])
+    desk.tickets.create_from_item(people["ana"], desk.search.feed()[0].id)
+    (item,) = desk.search.feed()
+    assert item.ticket_id is not None and item.suggested_department == "obras"
+    panel = _panel(qtbot, desk, people["rosa"])
+    delegate = panel.view.itemDelegate()
+    image = QImage(230, 60, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.font = panel.font()
+    painter.setFont(option.font)
+    rect = QRectF(0, 0, 230, 60)
+    x = 56.0
+    bold = QFont(option.font)
+    bold.setBold(True)
+    chip_end = delegate._paint_chips(painter, option, item, rect, x, 0, bold) - 6
+    tail = painter.fontMetrics().horizontalAdvance(delegate._badges(item))
+    painter.end()
+    assert chip_end <= rect.right() - PAD - tail
