@@ -48,6 +48,7 @@ class CitizenPanel(QWidget):
         # again (never the citizen still on screen while another is on its way).
         self._wanted: tuple[str, object] | None = None
         self._wanted_work: Callable[[], CitizenProfile | None] | None = None
+        self._shown: tuple[str, object] | None = None  # what the profile on screen is for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.header = QLabel(self.tr("Elige un ticket o un mensaje para ver quién lo escribe"),
@@ -127,8 +128,16 @@ class CitizenPanel(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        """Read again the citizen of what the operator opened last."""
-        if self._wanted is not None and self._wanted_work is not None:
+        """Read again the citizen of what the operator opened last: by the citizen's id
+        once they are on screen (one read), else the way it was asked."""
+        if self._wanted is None or self._wanted_work is None:
+            return
+        if self.profile is None and self._shown == self._wanted:
+            return  # answered: it has no citizen (a ticket made by hand)
+        if self.profile is not None and self._shown == self._wanted:
+            desk, citizen_id = self.ui.desk, self.profile.citizen.id
+            self._load(self._wanted, lambda: desk.citizens.profile(citizen_id))
+        else:
             self._load(self._wanted, self._wanted_work)
 
     def _load(self, wanted: tuple[str, object],
@@ -139,7 +148,7 @@ class CitizenPanel(QWidget):
 
         def done(profile: CitizenProfile | None) -> None:
             if asked == self._asked:  # an older answer arriving late is stale
-                self.profile = profile
+                self.profile, self._shown = profile, wanted
                 self._render()
 
         self.ui.run(work, done, failure=self.tr("No se pudo leer el vecino"))
