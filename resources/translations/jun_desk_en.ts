@@ -268,103 +268,103 @@
 <context>
     <name>CitizenPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="53" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="54" />
         <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
         <translation>Choose a ticket or a message to see who wrote it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="64" />
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="168" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="65" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="177" />
         <source>Verificar como vecino</source>
         <translation>Verify as resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="69" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="70" />
         <source>Sus tickets</source>
         <translation>Their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="71" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
         <source>Tickets del vecino</source>
         <translation>The resident's tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="74" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="75" />
         <source>Sus conversaciones por DM</source>
         <translation>Their DM conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="76" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="77" />
         <source>Conversaciones del vecino</source>
         <translation>The resident's conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="79" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="80" />
         <source>Notas internas de sus tickets</source>
         <translation>Internal notes on their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="82" />
         <source>Notas internas sobre el vecino</source>
         <translation>Internal notes about the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="145" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="154" />
         <source>No se pudo leer el vecino</source>
         <translation>Could not read the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="155" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="164" />
         <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
         <translation>No resident: choose a ticket or a message from a resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="163" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="172" />
         <source>✔ Vecino verificado por %s el %s</source>
         <translation>✔ Resident verified by %s on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="165" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="174" />
         <source>Retirar la verificación</source>
         <translation>Withdraw the verification</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="167" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
         <source>Sin verificar como vecino de Jun</source>
         <translation>Not verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="183" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="192" />
         <source>Ningún ticket</source>
         <translation>No tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="185" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="194" />
         <source> · %d sin atender</source>
         <translation> · %d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="193" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="202" />
         <source>Ninguna conversación</source>
         <translation>No conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="201" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="210" />
         <source>Ninguna nota</source>
         <translation>No notes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="223" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="232" />
         <source>@%s verificado como vecino de Jun</source>
         <translation>@%s verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="224" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="233" />
         <source>@%s ya no figura como vecino verificado</source>
         <translation>@%s is no longer a verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="228" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="237" />
         <source>No se pudo cambiar la verificación</source>
         <translation>Could not change the verification</translation>
     </message>
@@ -2265,32 +2265,32 @@ week</translation>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="186" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="190" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="189" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="191" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="195" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="197" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="226" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="230" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="234" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="238" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
