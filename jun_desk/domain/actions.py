@@ -13,6 +13,8 @@ kind, so nothing goes stale.
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -73,6 +75,12 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
     _a("ticket.note", "añadir una nota", "add a note", "añadió una nota", "added a note", _T),
     _a("ticket.attach_item", "añadir un mensaje", "add a message",
        "añadió un mensaje", "added a message", _T, _F),
+    _a("ticket.link_conversation", "vincular una conversación", "link a conversation",
+       "vinculó la conversación de {handle} al ticket #{ticket}",
+       "linked {handle}'s conversation to ticket #{ticket}", _T, _F, _C),
+    _a("ticket.unlink_conversation", "desvincular una conversación", "unlink a conversation",
+       "desvinculó la conversación de {handle} del ticket #{ticket}",
+       "unlinked {handle}'s conversation from ticket #{ticket}", _T, _F, _C),
     _a("ticket.item_edited", "editar un mensaje", "edit a message",
        "editó un mensaje en X", "edited a message on X", _T, _F),
     _a("ticket.merge", "fusionar", "merge", "fusionó el ticket con otro",
@@ -85,7 +93,7 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
     _a("outbox.reply", "responder", "reply", "dejó una respuesta en la bandeja de salida",
        "queued a reply", _O, _T),
     _a("outbox.dm", "enviar un DM", "send a DM", "dejó un DM en la bandeja de salida",
-       "queued a DM", _O, _C, _T),
+       "queued a DM", _O, _C, _T, _F),
     _a("outbox.sent", "enviar", "send", "envió a X", "sent to X", _O, _C, _T),
     _a("outbox.failed", "enviar", "send", "no pudo enviar a X", "could not send to X", _O, _T),
     _a("item.handled", "marcar atendido", "mark as handled",
@@ -253,6 +261,52 @@ def changed_fields(before: Mapping[str, object] | None, after: Mapping[str, obje
 
 _OUTCOMES = {"refused": ("rechazado", "refused"), "conflict": ("conflicto", "conflict")}
 
+# Who the desk itself is in the audit trail (a sync, the outbox sender), as stored.
+SYSTEM_ACTOR = "sistema"
+
+# What the desk writes itself beside a change (ingest: a citizen wrote again), stored in
+# English like every audit message; the history words it in its own language. Events
+# stored before keep their text, so the stored English is the key.
+_NOTES = {
+    "The citizen wrote again": "el vecino volvió a escribir",
+    "The citizen answered": "el vecino respondió",
+    "The citizen edited the message on X": "el vecino editó el mensaje en X",
+    "Items that could not be read before are stored now":
+        "los mensajes que no se pudieron leer antes ya están guardados",
+    "X sent items the desk cannot read whole; kept in the quarantine":
+        "X envió mensajes que la mesa no puede leer enteros; quedan apartados",
+}
+_UNDO_NOTE = re.compile(r"undo of #(\d+) \(([\w.]+)\)")
+
+
+def note(message: str, language: str = "es") -> str:
+    """A note the desk wrote beside a change, in ``language``; any other text (a person's
+    reason, a moderation note) as it was written."""
+    undo = _UNDO_NOTE.fullmatch(message)
+    if undo:
+        undone = action(undo.group(2))
+        return (f"undo of #{undo.group(1)} ({undone.en})" if language.startswith("en")
+                else f"deshace #{undo.group(1)} ({undone.es})")
+    if language.startswith("en"):
+        return message
+    return _NOTES.get(message, message)
+
+
+def actor_name(name: str, language: str = "es") -> str:
+    """An audit event's actor as the history says it: the desk itself by its name in
+    ``language``, a person by their user name."""
+    return "system" if name == SYSTEM_ACTOR and language.startswith("en") else name
+
+
+def _filled(phrase: str, values: Mapping[str, object] | None) -> str:
+    """An action's history phrase with what the event names ("la conversación de {handle}
+    al ticket #{ticket}"); a value the event lacks shows as "?"."""
+    if "{" not in phrase:
+        return phrase
+    found = dict(values or {})
+    names = [name for _text, name, _spec, _conv in string.Formatter().parse(phrase) if name]
+    return phrase.format(**{name: found.get(name, "?") for name in names})
+
 
 def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, object] | None,
                      after: Mapping[str, object] | None, message: str | None = None,
@@ -264,6 +318,7 @@ def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, o
     tried and why not."""
     english = language.startswith("en")
     act = action(code)
+    actor = actor_name(actor, language)
 
     def word(name: str, value: object) -> str:
         if value is None:
@@ -275,7 +330,7 @@ def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, o
         tried = (f"{actor} tried to {act.en} ({en})" if english
                  else f"{actor} intentó {act.es} ({es})")
         return f"{tried}: {message}" if message else tried
-    sentence = f"{actor} {act.done(language)}"
+    sentence = f"{actor} {_filled(act.done(language), after)}"
     fields = changed_fields(before, after)
     if len(fields) == 1 and field_label(fields[0][0], language) in act.done(language):
         name, old, new = fields[0]
@@ -285,5 +340,5 @@ def history_sentence(actor: str, code: str, outcome: str, before: Mapping[str, o
             f"{field_label(name, language)} {word(name, old)} → {word(name, new)}"
             for name, old, new in fields)
     if message and outcome == "ok":
-        sentence += f" — {message}"
+        sentence += f" — {note(message, language)}"
     return sentence

@@ -87,6 +87,10 @@ ERRORS: Mapping[str, str] = {
     # -- messages, citizens, operators
     "message.not_found": "Message {item} does not exist",
     "message.has_ticket": "That message already belongs to ticket #{ticket}",
+    "conversation.nothing_new": "Everything in this conversation is already on a ticket",
+    "conversation.not_linked": "This conversation is not linked to ticket #{ticket}",
+    "conversation.only_messages": "Ticket #{ticket} holds only this conversation: "
+                                  "resolve it or merge it instead of unlinking",
     "citizen.not_found": "Citizen {citizen} does not exist",
     "citizen.handle_unknown": "No citizen @{handle} has written to the desk",
     "citizen.unknown": "No such citizen has written to the desk",

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.actions import SYSTEM_ACTOR
 from jun_desk.domain.error_codes import plain
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.roles import Actor
@@ -15,7 +16,7 @@ from jun_desk.services import operations
 from jun_desk.services.context import DeskContext
 from jun_desk.store.models import AuditEvent
 
-SYSTEM = "sistema"
+SYSTEM = SYSTEM_ACTOR
 
 
 def record(

@@ -10,6 +10,7 @@ from jun_desk.services.audit import AuditService
 from jun_desk.services.changes import ChangeService
 from jun_desk.services.citizens import CitizenService
 from jun_desk.services.context import DeskContext, Rules
+from jun_desk.services.conversations import ConversationTickets
 from jun_desk.services.costs import CostService
 from jun_desk.services.export import ExportService
 from jun_desk.services.feed import FeedService
@@ -35,6 +36,7 @@ class Desk:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
         self.tickets = TicketService(ctx)
+        self.conversations = ConversationTickets(ctx, self.tickets)
         self.ingest = IngestService(ctx)
         self.search = SearchService(ctx)
         self.reports = ReportService(ctx)

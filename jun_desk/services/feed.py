@@ -27,6 +27,7 @@ class Conversation:
     last_at: datetime
     unhandled: int
     ticket_id: int | None
+    unattached: int = 0  # the citizen's messages on no ticket: a ticket can be made of them
 
 
 class FeedService:
@@ -64,6 +65,8 @@ class FeedService:
                 .label("unhandled"),
                 func.max(case((incoming, TicketItem.citizen_id))).label("citizen_id"),
                 func.max(TicketItem.ticket_id).label("ticket_id"),
+                func.sum((incoming & TicketItem.ticket_id.is_(None)).cast(Integer))
+                .label("unattached"),
             ).where(TicketItem.source == "dm", TicketItem.conversation_id.is_not(None))
                 .group_by(TicketItem.conversation_id).subquery())
             query = (select(groups, TicketItem.text, TicketItem.created_at, Citizen.handle,
@@ -75,7 +78,8 @@ class FeedService:
             rows = session.execute(
                 query.order_by(groups.c.last_id.desc()).limit(limit)).all()
             return [Conversation(r.conversation_id, r.citizen_id, r.handle, r.name or "",
-                                 r.text, r.created_at, int(r.unhandled or 0), r.ticket_id)
+                                 r.text, r.created_at, int(r.unhandled or 0), r.ticket_id,
+                                 int(r.unattached or 0))
                     for r in rows]
 
     def conversation(self, conversation_id: str) -> list[ItemView]:

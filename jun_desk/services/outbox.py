@@ -112,6 +112,15 @@ class OutboxService:
             elif conversation_id is not None:
                 recipient, audit_extra = self._conversation_recipient(
                     session, ticket, conversation_id, confirm_other_citizen)
+                # The answer covers what the citizen wrote before it: messages that came
+                # on no ticket (the ticket was closed, say) join this one, handled.
+                answered = list(session.scalars(select(TicketItem).where(
+                    TicketItem.source == "dm", TicketItem.conversation_id == conversation_id,
+                    TicketItem.kind == ItemKind.DM_IN.value, TicketItem.ticket_id.is_(None))))
+                for item in answered:
+                    item.ticket_id, item.handled = ticket.id, True
+                if answered:
+                    audit_extra["answered_item_ids"] = [i.id for i in answered]
             else:
                 citizen = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
                 if citizen is None:

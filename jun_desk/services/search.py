@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from sqlalchemy import Select, case, exists, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.text import clean_text
@@ -138,8 +138,10 @@ class SearchService:
              text: str = "", limit: int = 200, before_id: int | None = None,
              after_id: int | None = None, ids: Sequence[int] = (),
              kinds: tuple[str, ...] = ("mention", "dm_in")) -> list[ItemView]:
-        """Incoming mentions and DMs, newest first, for the live feed. ``after_id``: only
-        what arrived since the feed last looked; ``before_id``: the next older page."""
+        """Incoming mentions and DMs, newest first by when they were written (ids follow
+        arrival: a sync stores mentions and DMs in separate batches, and an older message
+        can arrive late). ``after_id``: only what arrived since the feed last looked (by
+        id); ``before_id``: the next older page, after that item in this order."""
         query = (select(TicketItem, Citizen)
                  .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
                  .where(TicketItem.kind.in_(list(kinds))))
@@ -155,9 +157,13 @@ class SearchService:
         if ids:
             query = query.where(TicketItem.id.in_(list(ids)))
         if before_id is not None:
-            query = query.where(TicketItem.id < before_id)
+            anchor = (select(TicketItem.created_at).where(TicketItem.id == before_id)
+                      .scalar_subquery())
+            query = query.where(or_(TicketItem.created_at < anchor,
+                                    and_(TicketItem.created_at == anchor,
+                                         TicketItem.id < before_id)))
         if after_id is not None:
             query = query.where(TicketItem.id > after_id)
-        query = query.order_by(TicketItem.id.desc()).limit(limit)
+        query = query.order_by(TicketItem.created_at.desc(), TicketItem.id.desc()).limit(limit)
         with self.ctx.db.session(readonly=True) as session:
             return [item_view(item, citizen) for item, citizen in session.execute(query)]

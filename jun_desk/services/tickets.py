@@ -6,6 +6,7 @@ caller read (optimistic concurrency), and writes an audit event in the same tran
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketNote
 
 MAX_NOTE = 5_000
+_LINK = re.compile(r"https?://\S+")
 MAX_TITLE = 200
 
 
@@ -163,31 +165,47 @@ class TicketService:
                 raise NotFoundError.of("message.not_found", item=item_id)
             if item.ticket_id is not None:
                 raise ConflictError.of("message.has_ticket", ticket=item.ticket_id)
-            dept = self.ctx.catalogue.get(
-                department or item.suggested_department or self.ctx.catalogue.default_code
-            ).code
-            fresh.require_department(dept)
-            chosen = department is not None and dept != item.suggested_department
-            prio = parse_priority(priority or item.suggested_priority or Priority.NORMAL.value)
-            now = self.ctx.clock()
-            ticket = Ticket(
-                department=dept, status=Status.NEW.value, priority=prio.value,
-                title=first_line(item.text, MAX_TITLE) or "(sin texto)",
-                citizen_id=item.citizen_id, created_by_id=fresh.operator_id,
-                triage_confidence=item.triage_confidence, triage_reason=item.triage_reason,
-                personal_data=item.personal_data, created_at=item.created_at, updated_at=now,
-            )
-            session.add(ticket)
-            session.flush()
-            item.ticket_id = ticket.id
-            item.handled = True
-            # A person chose the department over triage's suggestion, or kept it: either
-            # way a labelled example (a later change of department supersedes it).
-            record_correction(session, fresh, ticket, item.suggested_department, dept, now,
-                              item, confirmation=not chosen)
+            ticket = self.open_for(session, fresh, [item], department, priority)
             record(session, self.ctx, fresh, "ticket.create", ticket_id=ticket.id,
                    after={**_snapshot(ticket), "item_id": item.id, "x_id": item.x_id})
             return self._view(session, ticket)
+
+    def open_for(self, session: Session, actor: Actor, items: list[TicketItem],
+                 department: str | None, priority: str | None) -> Ticket:
+        """A new ticket holding ``items`` (oldest first, none on a ticket yet): department
+        and priority as triage suggested for the first (urgent if any is), or as chosen;
+        titled by the first words among them; written when the first was. The caller
+        checked CREATE_TICKET and records the event."""
+        lead = items[0]
+        dept = self.ctx.catalogue.get(
+            department or lead.suggested_department or self.ctx.catalogue.default_code).code
+        actor.require_department(dept)
+        chosen = department is not None and dept != lead.suggested_department
+        urgent = any(i.suggested_priority == Priority.URGENT.value for i in items)
+        prio = parse_priority(priority or (Priority.URGENT.value if urgent else None)
+                              or lead.suggested_priority or Priority.NORMAL.value)
+        now = self.ctx.clock()
+        # The first words among them: a photo sent alone ("https://t.co/…") has none.
+        titles = [first_line(_LINK.sub("", i.text), MAX_TITLE) for i in items]
+        title = next((t for t in titles if t), "") or first_line(lead.text, MAX_TITLE) \
+            or "(sin texto)"
+        flags = sorted({f for i in items for f in _split(i.personal_data)})
+        ticket = Ticket(
+            department=dept, status=Status.NEW.value, priority=prio.value, title=title,
+            citizen_id=lead.citizen_id, created_by_id=actor.operator_id,
+            triage_confidence=lead.triage_confidence, triage_reason=lead.triage_reason,
+            personal_data=",".join(flags), created_at=lead.created_at, updated_at=now,
+        )
+        session.add(ticket)
+        session.flush()
+        for item in items:
+            item.ticket_id = ticket.id
+            item.handled = True
+        # A person chose the department over triage's suggestion, or kept it: either
+        # way a labelled example (a later change of department supersedes it).
+        record_correction(session, actor, ticket, lead.suggested_department, dept, now,
+                          lead, confirmation=not chosen)
+        return ticket
 
     def create_manual(self, actor: Actor, *, department: str, title: str,
                       citizen_id: int | None = None, priority: str = "normal") -> TicketView:

@@ -1,9 +1,12 @@
 """The citizen beside the ticket, as help desks have it (a customer sidebar): who wrote,
 whether the town verified them as a resident, their other tickets and DM conversations,
-and the desk's internal notes on their tickets. It follows the ticket chosen on the board
-and the message chosen in the feed; everything comes through the services."""
+and the desk's internal notes on their tickets. It follows what the operator opened last:
+the ticket chosen on the board, the message chosen in the feed, the DM conversation opened;
+everything comes through the services."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import ItemView
 from jun_desk.services.citizens import CitizenProfile
+from jun_desk.services.feed import Conversation
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.conversation_list import describe as describe_conversation
 from jun_desk.ui.labels import department_name, status_singular
@@ -40,7 +44,11 @@ class CitizenPanel(QWidget):
         self.ui = ui
         self.profile: CitizenProfile | None = None
         self._asked = 0
+        # What the operator opened last, and how to read its citizen: a refresh reads that
+        # again (never the citizen still on screen while another is on its way).
         self._wanted: tuple[str, object] | None = None
+        self._wanted_work: Callable[[], CitizenProfile | None] | None = None
+        self._shown: tuple[str, object] | None = None  # what the profile on screen is for
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.header = QLabel(self.tr("Elige un ticket o un mensaje para ver quién lo escribe"),
@@ -103,26 +111,44 @@ class CitizenPanel(QWidget):
         desk, x_id = self.ui.desk, item.author_x_id
         self._load(("item", item.id), lambda: desk.citizens.profile(x_user_id=x_id))
 
+    def show_conversation(self, conversation: Conversation) -> None:
+        """The citizen of a DM conversation the operator opened."""
+        citizen_id = conversation.citizen_id
+        if citizen_id is None:
+            return
+        desk = self.ui.desk
+        self._load(("conversation", conversation.conversation_id),
+                   lambda: desk.citizens.profile(citizen_id))
+
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
         """The shown citizen is read again (once) when tickets, conversations or the
         desk's people changed: their lists, verification and notes come from those."""
-        if self.profile is not None and changes.touches(Kind.TICKET, Kind.CONVERSATION,
-                                                         Kind.FEED):
+        if self._wanted_work is not None and changes.touches(Kind.TICKET, Kind.CONVERSATION,
+                                                              Kind.FEED):
             self.reload()
 
     def reload(self) -> None:
-        if self.profile is not None:
+        """Read again the citizen of what the operator opened last: by the citizen's id
+        once they are on screen (one read), else the way it was asked."""
+        if self._wanted is None or self._wanted_work is None:
+            return
+        if self.profile is None and self._shown == self._wanted:
+            return  # answered: it has no citizen (a ticket made by hand)
+        if self.profile is not None and self._shown == self._wanted:
             desk, citizen_id = self.ui.desk, self.profile.citizen.id
-            self._load(("citizen", citizen_id), lambda: desk.citizens.profile(citizen_id))
+            self._load(self._wanted, lambda: desk.citizens.profile(citizen_id))
+        else:
+            self._load(self._wanted, self._wanted_work)
 
-    def _load(self, wanted: tuple[str, object], work) -> None:  # type: ignore[no-untyped-def]
+    def _load(self, wanted: tuple[str, object],
+              work: Callable[[], CitizenProfile | None]) -> None:
         self._asked += 1
         asked = self._asked
-        self._wanted = wanted
+        self._wanted, self._wanted_work = wanted, work
 
         def done(profile: CitizenProfile | None) -> None:
             if asked == self._asked:  # an older answer arriving late is stale
-                self.profile = profile
+                self.profile, self._shown = profile, wanted
                 self._render()
 
         self.ui.run(work, done, failure=self.tr("No se pudo leer el vecino"))

@@ -375,13 +375,14 @@ class MainWindow(QMainWindow):
         self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
-        # The citizen beside the ticket: follows the chosen ticket and feed message.
+        # The citizen beside the ticket: follows the ticket, message or conversation
+        # the operator opened last.
         self.citizen = CitizenPanel(ui, self)
         self.citizen_dock = self._dock(self.tr("Vecino"), "citizen", self.citizen,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.dms_dock, self.citizen_dock)
-        self.feed.view.selectionModel().currentChanged.connect(
-            lambda *_: self.citizen.show_item(self.feed.current()))
+        self.feed.item_chosen.connect(self.citizen.show_item)
+        self.dms.conversation_opened.connect(self.citizen.show_conversation)
         self.citizen.conversation_requested.connect(self._open_conversation)
         self.dashboard = Dashboard(ui, self)
         # The day's X cost: one read for the status bar and the dashboard (refresh_costs)

@@ -268,103 +268,103 @@
 <context>
     <name>CitizenPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="46" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="54" />
         <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
         <translation>Choose a ticket or a message to see who wrote it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="57" />
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="151" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="65" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="177" />
         <source>Verificar como vecino</source>
         <translation>Verify as resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="62" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="70" />
         <source>Sus tickets</source>
         <translation>Their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="64" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
         <source>Tickets del vecino</source>
         <translation>The resident's tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="67" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="75" />
         <source>Sus conversaciones por DM</source>
         <translation>Their DM conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="69" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="77" />
         <source>Conversaciones del vecino</source>
         <translation>The resident's conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="80" />
         <source>Notas internas de sus tickets</source>
         <translation>Internal notes on their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="74" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="82" />
         <source>Notas internas sobre el vecino</source>
         <translation>Internal notes about the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="128" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="154" />
         <source>No se pudo leer el vecino</source>
         <translation>Could not read the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="138" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="164" />
         <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
         <translation>No resident: choose a ticket or a message from a resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="146" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="172" />
         <source>✔ Vecino verificado por %s el %s</source>
         <translation>✔ Resident verified by %s on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="148" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="174" />
         <source>Retirar la verificación</source>
         <translation>Withdraw the verification</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="150" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
         <source>Sin verificar como vecino de Jun</source>
         <translation>Not verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="166" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="192" />
         <source>Ningún ticket</source>
         <translation>No tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="168" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="194" />
         <source> · %d sin atender</source>
         <translation> · %d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="202" />
         <source>Ninguna conversación</source>
         <translation>No conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="184" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="210" />
         <source>Ninguna nota</source>
         <translation>No notes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="206" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="232" />
         <source>@%s verificado como vecino de Jun</source>
         <translation>@%s verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="207" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="233" />
         <source>@%s ya no figura como vecino verificado</source>
         <translation>@%s is no longer a verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="211" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="237" />
         <source>No se pudo cambiar la verificación</source>
         <translation>Could not change the verification</translation>
     </message>
@@ -1047,122 +1047,137 @@ week</translation>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="122" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="123" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="124" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="119" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="147" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="183" />
+        <source>sin asignar</source>
+        <translation>unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="187" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="188" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="198" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="192" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="201" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="195" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="204" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
+        <source>Para (DM): nadie, el ticket no tiene vecino</source>
+        <translation>To (DM): nobody, the ticket has no citizen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
+        <source>Para (DM): %s</source>
+        <translation>To (DM): %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="258" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="241" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="261" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="244" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="264" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="273" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="329" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="349" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="333" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="353" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="363" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="381" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="401" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="388" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="393" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="413" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="406" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="426" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1170,122 +1185,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="113" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="119" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="340" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="150" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <source>Desvincular</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
+        <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="183" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="234" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="247" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="266" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="254" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="261" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="274" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="315" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="299" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="317" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="344" />
+        <source>Leyendo el ticket de la conversación…</source>
+        <translation>Reading the conversation's ticket…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
+        <source>Escribe el mensaje antes de enviarlo</source>
+        <translation>Write the message before sending it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="349" />
+        <source>El mensaje pasa de %d caracteres</source>
+        <translation>The message is longer than %d characters</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="351" />
+        <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
+        <translation>Not sent: tick “%1” to send it to %2</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="379" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="363" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="408" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="385" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
+        <source>Conversación desvinculada del ticket #%d</source>
+        <translation>Conversation unlinked from ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="424" />
+        <source>No se pudo desvincular</source>
+        <translation>Could not unlink</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dms/panel.py" line="448" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="391" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="454" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -1462,360 +1518,378 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="115" />
+        <source>Todo lo de esta conversación ya está en un ticket</source>
+        <comment>conversation.nothing_new</comment>
+        <translation>Everything in this conversation is already on a ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="117" />
+        <source>Esta conversación no está vinculada al ticket #{ticket}</source>
+        <comment>conversation.not_linked</comment>
+        <translation>This conversation is not linked to ticket #{ticket}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="120" />
+        <source>El ticket #{ticket} solo tiene esta conversación: resuélvalo o fusiónelo en vez de desvincularla</source>
+        <comment>conversation.only_messages</comment>
+        <translation>Ticket #{ticket} holds only this conversation: resolve it or merge it instead of unlinking</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="123" />
         <source>El vecino {citizen} no existe</source>
         <comment>citizen.not_found</comment>
         <translation>Citizen {citizen} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="117" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="125" />
         <source>Ningún vecino @{handle} ha escrito a la mesa</source>
         <comment>citizen.handle_unknown</comment>
         <translation>No citizen @{handle} has written to the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="119" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="127" />
         <source>Ese vecino no ha escrito a la mesa</source>
         <comment>citizen.unknown</comment>
         <translation>No such citizen has written to the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="121" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="129" />
         <source>No hay ningún operador llamado «{username}»</source>
         <comment>operator.not_found</comment>
         <translation>No operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="123" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="131" />
         <source>No hay ningún operador activo llamado «{username}»</source>
         <comment>operator.not_active</comment>
         <translation>No active operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="125" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="133" />
         <source>El operador {operator} no está activo</source>
         <comment>operator.id_not_active</comment>
         <translation>Operator {operator} is not an active operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="127" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="135" />
         <source>El operador {operator} ya no está activo</source>
         <comment>operator.inactive</comment>
         <translation>Operator {operator} is no longer active</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="129" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="137" />
         <source>Ya hay un operador llamado «{username}»</source>
         <comment>operator.exists</comment>
         <translation>There is already an operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="134" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="142" />
         <source>Usuario del sistema no válido «{system_user}»</source>
         <comment>operator.bad_system_user</comment>
         <translation>Invalid system user name '{system_user}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="139" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="147" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <comment>sign_in.empty</comment>
         <translation>Type your user name and your password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="141" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
         <source>{username} aún no tiene contraseña: elija una ahora</source>
         <comment>sign_in.no_password</comment>
         <translation>{username} has no password yet: choose one now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="143" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="151" />
         <source>{username} ya tiene contraseña: escríbala</source>
         <comment>sign_in.has_password</comment>
         <translation>{username} already has a password: type it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="145" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="153" />
         <source>Usuario o contraseña incorrectos.</source>
         <comment>sign_in.wrong</comment>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="147" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="155" />
         <source>Demasiados intentos fallidos: espere {seconds} s</source>
         <comment>sign_in.wait</comment>
         <translation>Too many wrong attempts: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="152" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="160" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <comment>sign_in.no_system</comment>
         <translation>No operator is bound to this system user</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="157" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="165" />
         <source>La contraseña está vacía.</source>
         <comment>password.empty</comment>
         <translation>The password is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
         <source>La contraseña contiene caracteres de control.</source>
         <comment>password.control</comment>
         <translation>The password contains control characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="164" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
         <source>El PIN debe tener al menos {limit} cifras, solo cifras.</source>
         <comment>password.pin</comment>
         <translation>The PIN must be at least {limit} digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="166" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="174" />
         <source>La contraseña debe tener al menos {limit} caracteres.</source>
         <comment>password.short</comment>
         <translation>The password must have at least {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="168" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="176" />
         <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
         <comment>outbox.kind</comment>
         <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="178" />
         <source>El mensaje está vacío</source>
         <comment>outbox.empty</comment>
         <translation>The message is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
         <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
         <comment>outbox.reply_too_long</comment>
         <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="175" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="183" />
         <source>Un DM puede tener como máximo {limit} caracteres</source>
         <comment>outbox.dm_too_long</comment>
         <translation>A DM can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="188" />
         <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
         <comment>outbox.no_citizen</comment>
         <translation>Ticket #{ticket} has no citizen to write to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
         <source>El envío {outbox} no existe</source>
         <comment>outbox.not_found</comment>
         <translation>Outbox item {outbox} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="187" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="195" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="198" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="197" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="205" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="202" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="210" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="215" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="209" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="211" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="219" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="219" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="227" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="231" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="239" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="244" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="246" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="242" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="248" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="256" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="258" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="252" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="260" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="254" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="262" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="259" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="261" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="269" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="270" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="280" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="274" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="277" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="301" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="297" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="306" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="312" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -1857,372 +1931,372 @@ week</translation>
         <translation>Ticket #{ticket} was changed by someone else. Nothing was overwritten: reload the ticket and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="131" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="139" />
         <source>Nombre de usuario no válido «{username}»: de 2 a 64 letras, cifras, «.», «-» o «_»</source>
         <comment>operator.bad_name</comment>
         <translation>Invalid user name '{username}': 2-64 letters, digits, '.', '-' or '_'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="136" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="144" />
         <source>El usuario del sistema {system_user} ya está asociado a {username}</source>
         <comment>operator.system_user_taken</comment>
         <translation>The system user {system_user} is already bound to {username}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="157" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>sign_in.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="154" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <comment>password.wrong_current</comment>
         <translation>The current password is wrong: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="159" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="167" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>password.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="177" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
         <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
         <comment>outbox.no_mention</comment>
         <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="182" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
         <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
         <comment>outbox.no_incoming</comment>
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="199" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="204" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="212" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="214" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="241" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="264" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="317" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="324" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="326" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="344" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="369" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="383" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="389" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="396" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="416" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="418" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -2235,32 +2309,32 @@ week</translation>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="186" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="190" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="189" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="191" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="195" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="197" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="226" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="230" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="234" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="238" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -2268,98 +2342,98 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="62" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="101" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="94" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="102" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="103" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="96" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="104" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="105" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="106" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="169" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="225" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="235" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="249" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="311" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="328" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="337" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="354" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="360" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="344" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="315" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="370" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="366" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="383" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -2523,42 +2597,42 @@ week</translation>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="380" />
+        <location filename="../../jun_desk/ui/main_window.py" line="381" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="390" />
+        <location filename="../../jun_desk/ui/main_window.py" line="391" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="395" />
+        <location filename="../../jun_desk/ui/main_window.py" line="396" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="400" />
+        <location filename="../../jun_desk/ui/main_window.py" line="401" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="413" />
+        <location filename="../../jun_desk/ui/main_window.py" line="414" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="422" />
+        <location filename="../../jun_desk/ui/main_window.py" line="423" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="426" />
+        <location filename="../../jun_desk/ui/main_window.py" line="427" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="432" />
+        <location filename="../../jun_desk/ui/main_window.py" line="433" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
@@ -2568,17 +2642,17 @@ week</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="453" />
+        <location filename="../../jun_desk/ui/main_window.py" line="454" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="456" />
+        <location filename="../../jun_desk/ui/main_window.py" line="457" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="460" />
+        <location filename="../../jun_desk/ui/main_window.py" line="461" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
@@ -2588,22 +2662,22 @@ week</translation>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="466" />
+        <location filename="../../jun_desk/ui/main_window.py" line="467" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="472" />
+        <location filename="../../jun_desk/ui/main_window.py" line="473" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="474" />
+        <location filename="../../jun_desk/ui/main_window.py" line="475" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="476" />
+        <location filename="../../jun_desk/ui/main_window.py" line="477" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
@@ -2613,32 +2687,32 @@ week</translation>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="483" />
+        <location filename="../../jun_desk/ui/main_window.py" line="484" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="489" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="490" />
+        <location filename="../../jun_desk/ui/main_window.py" line="491" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="492" />
+        <location filename="../../jun_desk/ui/main_window.py" line="493" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="494" />
+        <location filename="../../jun_desk/ui/main_window.py" line="495" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="496" />
+        <location filename="../../jun_desk/ui/main_window.py" line="497" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
@@ -2674,197 +2748,197 @@ week</translation>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="559" />
+        <location filename="../../jun_desk/ui/main_window.py" line="560" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="578" />
+        <location filename="../../jun_desk/ui/main_window.py" line="579" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="586" />
+        <location filename="../../jun_desk/ui/main_window.py" line="587" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="586" />
+        <location filename="../../jun_desk/ui/main_window.py" line="587" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="587" />
+        <location filename="../../jun_desk/ui/main_window.py" line="588" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="604" />
+        <location filename="../../jun_desk/ui/main_window.py" line="605" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="629" />
+        <location filename="../../jun_desk/ui/main_window.py" line="630" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="631" />
+        <location filename="../../jun_desk/ui/main_window.py" line="632" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="640" />
+        <location filename="../../jun_desk/ui/main_window.py" line="641" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="644" />
+        <location filename="../../jun_desk/ui/main_window.py" line="645" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="647" />
+        <location filename="../../jun_desk/ui/main_window.py" line="648" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="650" />
+        <location filename="../../jun_desk/ui/main_window.py" line="651" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="652" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="652" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="668" />
+        <location filename="../../jun_desk/ui/main_window.py" line="669" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="677" />
+        <location filename="../../jun_desk/ui/main_window.py" line="678" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="682" />
+        <location filename="../../jun_desk/ui/main_window.py" line="683" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="687" />
+        <location filename="../../jun_desk/ui/main_window.py" line="688" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="693" />
+        <location filename="../../jun_desk/ui/main_window.py" line="694" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="700" />
+        <location filename="../../jun_desk/ui/main_window.py" line="701" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="701" />
+        <location filename="../../jun_desk/ui/main_window.py" line="702" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="705" />
+        <location filename="../../jun_desk/ui/main_window.py" line="706" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="739" />
+        <location filename="../../jun_desk/ui/main_window.py" line="740" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="743" />
+        <location filename="../../jun_desk/ui/main_window.py" line="744" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="749" />
+        <location filename="../../jun_desk/ui/main_window.py" line="750" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="751" />
+        <location filename="../../jun_desk/ui/main_window.py" line="752" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="753" />
+        <location filename="../../jun_desk/ui/main_window.py" line="754" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="762" />
+        <location filename="../../jun_desk/ui/main_window.py" line="763" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="778" />
+        <location filename="../../jun_desk/ui/main_window.py" line="779" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="785" />
+        <location filename="../../jun_desk/ui/main_window.py" line="786" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="805" />
+        <location filename="../../jun_desk/ui/main_window.py" line="806" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="806" />
+        <location filename="../../jun_desk/ui/main_window.py" line="807" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="810" />
+        <location filename="../../jun_desk/ui/main_window.py" line="811" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
+        <location filename="../../jun_desk/ui/main_window.py" line="842" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="845" />
+        <location filename="../../jun_desk/ui/main_window.py" line="846" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="847" />
+        <location filename="../../jun_desk/ui/main_window.py" line="848" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="865" />
+        <location filename="../../jun_desk/ui/main_window.py" line="866" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="871" />
+        <location filename="../../jun_desk/ui/main_window.py" line="872" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="873" />
+        <location filename="../../jun_desk/ui/main_window.py" line="874" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -4034,47 +4108,47 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="79" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="82" />
         <source>Tickets encontrados</source>
         <translation>Tickets found</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="94" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="97" />
         <source>Lo he comprobado: vincular de todos modos</source>
         <translation>I have checked: link anyway</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="100" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="103" />
         <source>Vincular</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="101" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="148" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="151" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="166" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="169" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="183" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="186" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="188" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="191" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="193" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="196" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>

@@ -69,3 +69,73 @@ def test_an_operator_is_not_offered_verification(qtbot, desk: Desk, people) -> N
     qtbot.waitUntil(lambda: window.citizen.profile is not None, timeout=10_000)
     assert window.citizen.verify_button.isHidden()
     window.close()
+
+
+def _click_row(qtbot, view, row: int) -> None:  # type: ignore[no-untyped-def]
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_panel_shows_the_citizen_of_what_was_opened_last(qtbot, desk: Desk,
+                                                             people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 3: after Pepe's message, Sergio's DM conversation and Pilar's ticket
+    the panel showed Pepe: it did not follow conversations, a refresh read the citizen on
+    screen instead of the one asked for, and a row leaving the feed moved its selection to
+    a neighbour nobody chose."""
+    from jun_desk.domain.actions import Changes, Event
+    from jun_desk.domain.items import XUser
+
+    sergio = XUser("1004", "sergio_jun", "Sergio Ortega")
+    pilar = XUser("1003", "pilar_jun", "Pilar Gómez")
+    ana = people["ana"]
+    pepes = mention("@AytoJun el contenedor de la plaza está lleno", author=PEPE)
+    marias = mention("@AytoJun gracias por arreglar el banco", author=MARIA, minutes=1)
+    pilars = mention("@AytoJun hay un bache en la calle Ancha", author=pilar, minutes=2)
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [pepes, marias, pilars],
+                            [PEPE, MARIA, pilar], pilars.x_id)
+    talk = dm("Hola, escribo por la farola de mi puerta", author=sergio, minutes=3,
+              conversation="c-s")
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, [talk], [sergio], talk.x_id)
+    items = {i.text: i for i in desk.search.feed(limit=50)}
+    pilars_ticket = desk.tickets.create_from_item(ana, items[pilars.text].id)
+
+    window = MainWindow(UiContext(desk, ana, account="AytoJun"))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.citizen
+    shown = lambda: panel.profile.citizen.handle if panel.profile else None  # noqa: E731
+    feed = window.feed
+    qtbot.waitUntil(lambda: feed.model.row_of(items[pepes.text].id) is not None,
+                    timeout=10_000)
+    _click_row(qtbot, feed.view, feed.model.row_of(items[pepes.text].id))
+    qtbot.waitUntil(lambda: shown() == PEPE.handle, timeout=10_000)
+    # Sergio's conversation, opened with a click in the DM panel.
+    window.dms_dock.show()
+    window.dms_dock.raise_()
+    qtbot.waitUntil(lambda: window.dms.model.row_of("c-s") is not None, timeout=10_000)
+    _click_row(qtbot, window.dms.list, window.dms.model.row_of("c-s"))
+    qtbot.waitUntil(lambda: shown() == sergio.handle, timeout=10_000)
+    # Pilar's ticket; a change arrives before her profile is read.
+    window.ui.ticket_chosen.emit(pilars_ticket.id)
+    window.ui.apply_changes(Changes(events=(Event(10**9, "ticket.note", pilars_ticket.id),)))
+    _settle(window.ui)
+    assert shown() == pilar.handle
+    # Another desk handles Pepe's message (still the feed's current row): it leaves the
+    # list, and the panel stays on Pilar.
+    desk.feed.mark_handled(people["rosa"], items[pepes.text].id)
+    window.ui.apply_changes(Changes(events=(Event(10**9 + 1, "item.handled"),)))
+    qtbot.waitUntil(lambda: feed.model.row_of(items[pepes.text].id) is None, timeout=10_000)
+    _settle(window.ui)
+    assert shown() == pilar.handle and panel.header.text().startswith(pilar.name)
+    window.close()
+
+
+def _settle(ui) -> None:  # type: ignore[no-untyped-def]
+    """Every read started and every answer delivered (and what those answers started)."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(5):
+        ui.wait()
+        QApplication.processEvents()

@@ -165,3 +165,93 @@ def test_ctrl_t_asks_nothing_when_the_suggestion_is_the_operators(
     _ticket_from_the_only_message(qtbot, panel, desk)
     assert desk.search.tickets()[0].department == "suministros"
     panel.ui.wait()
+
+
+def test_feed_is_newest_first_across_mentions_and_dms_and_in_search(qtbot, desk: Desk,
+                                                                    people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 2: a sync stores mentions and DMs in separate batches, so DMs of 13:12
+    and 13:05 (stored later) sat above mentions of 14:14 under the Obras filter; a search
+    listed ayer 23:24 above today's 12:21. The feed is in the order they were written, in
+    every view, and the next older page goes on from there."""
+    from tests.factories import dm
+
+    # Minutes after 08:00: the mentions are newer, the DMs are stored after them.
+    mentions = [mention("Farola apagada en la calle Real (rama caída)", minutes=374),
+                mention("Otra farola apagada junto a la rama del olivo", author=PEPE,
+                        minutes=373)]
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, mentions, [MARIA, PEPE],
+                            mentions[0].x_id)
+    dms = [dm("Farola fundida en mi calle, hay una rama encima", minutes=312),
+           dm("La farola de la plaza sigue apagada, rama en el suelo", author=PEPE,
+              minutes=305, conversation="c-1002")]
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, dms, [MARIA, PEPE], dms[0].x_id)
+    late = [mention("Ayer una rama rompió la farola del parque", minutes=-520)]
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, late, [MARIA], late[0].x_id)
+    written = sorted(mentions + dms + late, key=lambda i: i.created_at, reverse=True)
+    expected = [i.text for i in written]
+
+    panel = _panel(qtbot, desk, people["rosa"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5, timeout=5000)
+    shown = lambda: [panel.model.item(r).text for r in range(panel.model.rowCount())]  # noqa: E731
+    assert shown() == expected
+    panel.department.setFocus()  # the Obras filter, chosen with the keys
+    while panel.department.currentData() != "obras":
+        qtbot.keyClick(panel.department, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: shown() == expected, timeout=5000)
+    qtbot.keyClicks(panel.search, "rama")
+    qtbot.waitUntil(lambda: panel.search.text() == "rama" and not panel._reloading
+                    and shown() == expected, timeout=5000)
+    # The next older page goes on after the bottom row in the same order.
+    pages = desk.search.feed(limit=2, text="rama")
+    while len(pages) < 5:
+        pages += desk.search.feed(limit=2, text="rama", before_id=pages[-1].id)
+    assert [i.text for i in pages] == expected
+
+
+def test_a_late_arrival_takes_its_place_by_time(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """A message written before what is on top, stored after it (the DMs' batch), goes to
+    its place, not above everything."""
+    from tests.factories import dm
+
+    _ingest(desk, ["Farola apagada en la calle Real", "Bache en la calle Ancha"], start=60)
+    panel = _panel(qtbot, desk, people["rosa"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
+    late = dm("Contenedor lleno en la plaza", minutes=60.5)
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, [late], [MARIA], late.x_id)
+    panel.refresh_new()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3, timeout=5000)
+    assert [panel.model.item(r).text for r in range(3)] == [
+        "Bache en la calle Ancha", "Contenedor lleno en la plaza",
+        "Farola apagada en la calle Real"]
+
+
+def test_the_department_chip_stops_before_the_ticket_number(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """Seen in issue 24's screenshots: on a narrow feed "Obras y mantenimiento" was drawn
+    over "ticket #2". The chip is elided before the notes on the right."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFont, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from jun_desk.ui.feed.delegate import PAD
+
+    _ingest(desk, ["Farola apagada en la calle Real desde ayer"])
+    desk.tickets.create_from_item(people["ana"], desk.search.feed()[0].id)
+    (item,) = desk.search.feed()
+    assert item.ticket_id is not None and item.suggested_department == "obras"
+    panel = _panel(qtbot, desk, people["rosa"])
+    delegate = panel.view.itemDelegate()
+    image = QImage(230, 60, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    option = QStyleOptionViewItem()
+    option.font = panel.font()
+    painter.setFont(option.font)
+    rect = QRectF(0, 0, 230, 60)
+    x = 56.0
+    bold = QFont(option.font)
+    bold.setBold(True)
+    chip_end = delegate._paint_chips(painter, option, item, rect, x, 0, bold) - 6
+    tail = painter.fontMetrics().horizontalAdvance(delegate._badges(item))
+    painter.end()
+    assert chip_end <= rect.right() - PAD - tail

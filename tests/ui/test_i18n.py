@@ -95,19 +95,33 @@ def test_a_desk_started_under_a_locale_speaks_its_language(environment: dict[str
 def test_every_string_the_code_translates_is_in_the_catalogue() -> None:
     """lupdate does not read inside f-strings, nor calls through another name: a string
     given to tr()/translate() there is never translated (issue 15: "Nota interna" in the
-    English thread)."""
+    English thread). ``self.tr`` looks the string up in its class's context: the same words
+    under another class do not translate it (issue 24: "new · sin asignar" in the English
+    ticket header, a tr() inside an f-string)."""
     import ast
 
     tree = ET.parse(resource_path("translations", "jun_desk_en.ts"))
-    known = {m.find("source").text for m in tree.iter("message")}
+    known = {(c.findtext("name"), m.find("source").text)
+             for c in tree.iter("context") for m in c.iter("message")}
+    sources = {text for _context, text in known}
     missing = []
-    for path in (Path(__file__).resolve().parents[2] / "jun_desk" / "ui").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
+
+    def visit(node: ast.AST, path: Path, context: str | None) -> None:
+        if isinstance(node, ast.ClassDef):
+            context = node.name
+        if isinstance(node, ast.Call):
             name = ast.unparse(node.func)
             given = node.args[:1] if name.endswith(".tr") or name == "tr" else \
                 node.args[1:2] if name.endswith("translate") else []
-            if given and isinstance(given[0], ast.Constant) and given[0].value not in known:
-                missing.append(f"{path.name}:{node.lineno} {given[0].value!r}")
+            if given and isinstance(given[0], ast.Constant):
+                text = given[0].value
+                wanted = (context, text) in known if name == "self.tr" and context \
+                    else text in sources
+                if not wanted:
+                    missing.append(f"{path.name}:{node.lineno} {context} {text!r}")
+        for child in ast.iter_child_nodes(node):
+            visit(child, path, context)
+
+    for path in (Path(__file__).resolve().parents[2] / "jun_desk" / "ui").rglob("*.py"):
+        visit(ast.parse(path.read_text(encoding="utf-8")), path, None)
     assert missing == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,6 +90,8 @@ class ConversationModel(QAbstractListModel):
 
 
 class DmPanel(QWidget):
+    conversation_opened = Signal(object)  # Conversation: the operator opened another one
+
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
@@ -99,6 +101,7 @@ class DmPanel(QWidget):
         self.ticket: TicketView | None = None  # the linked ticket, as last read
         self.picker: TicketPicker | None = None
         self._thread_asked = 0  # the newest read of the thread: older answers are stale
+        self._confirmed_for: tuple[str, int] | None = None  # (conversation, ticket) ticked
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -154,14 +157,19 @@ class DmPanel(QWidget):
         self.create_button = QPushButton(self.tr("Crear ticket"), right)
         self.link_button = QPushButton(self.tr("Vincular a ticket…"), right)
         self.open_button = QPushButton(self.tr("Ver ticket"), right)
+        self.unlink_button = QPushButton(self.tr("Desvincular"), right)
+        self.unlink_button.setToolTip(self.tr(
+            "Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed"))
         self.send_button = QPushButton(self.tr("Enviar DM"), right)
-        for button in (self.create_button, self.link_button, self.open_button):
+        for button in (self.create_button, self.link_button, self.open_button,
+                       self.unlink_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.send_button)
         right_layout.addLayout(buttons)
         self.create_button.clicked.connect(self.create_ticket)
         self.link_button.clicked.connect(self.link_ticket)
+        self.unlink_button.clicked.connect(self.unlink_ticket)
         self.open_button.clicked.connect(
             lambda: self.current and self.current.ticket_id
             and self.ui.ticket_chosen.emit(self.current.ticket_id))
@@ -201,6 +209,10 @@ class DmPanel(QWidget):
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row))
             self.current = conversations[row]
+            if self.ticket is not None and self.current.ticket_id != self.ticket.id:
+                # Linked elsewhere or unlinked: the old ticket's warning goes at once.
+                self.ticket = None
+                self._render()
             self._load_thread()
         self._update_buttons()
 
@@ -215,6 +227,7 @@ class DmPanel(QWidget):
             self.confirm_other.setChecked(False)
             self.composer.clear()
             self._render()
+            self.conversation_opened.emit(self.current)
         self._load_thread()
 
     def _load_thread(self) -> None:
@@ -287,6 +300,11 @@ class DmPanel(QWidget):
 
     def _show_mismatch(self) -> None:
         c, t = self.current, self.ticket
+        confirmed_for = (c.conversation_id, t.id) if c and t else None
+        if confirmed_for != self._confirmed_for:
+            # A confirmation is for one recipient and one ticket: asked again otherwise.
+            self.confirm_other.setChecked(False)
+            self._confirmed_for = confirmed_for
         if c is None or t is None or not self._other_citizens_ticket():
             self.mismatch.hide()
             self.confirm_other.hide()
@@ -304,27 +322,50 @@ class DmPanel(QWidget):
     def _update_buttons(self) -> None:
         c = self.current
         has_ticket = bool(c and c.ticket_id)
-        self.create_button.setEnabled(bool(c) and not has_ticket)
-        self.link_button.setEnabled(bool(c) and not has_ticket)
+        # Messages on no ticket (never linked, unlinked, or come after its ticket closed)
+        # can always become a ticket or join one.
+        new = bool(c and (c.unattached or not has_ticket))
+        self.create_button.setEnabled(new)
+        self.link_button.setEnabled(new)
         self.open_button.setEnabled(has_ticket)
-        text = self.composer.toPlainText().strip()
-        confirmed = not self._other_citizens_ticket() or self.confirm_other.isChecked()
-        self.send_button.setEnabled(has_ticket and bool(text) and len(text) <= MAX_DM_LENGTH
-                                    and self.ticket is not None and confirmed)
-        self.send_button.setToolTip("" if has_ticket else self.tr(
-            "Crea o vincula un ticket para responder: así queda registrado"))
+        self.unlink_button.setEnabled(has_ticket)
+        why_not = self.why_not_send()
+        self.send_button.setEnabled(why_not is None)
+        self.send_button.setToolTip(why_not or "")
 
-    def _latest_incoming(self) -> ItemView | None:
-        return next((m for m in reversed(self.messages) if m.kind == "dm_in"), None)
+    def why_not_send(self) -> str | None:
+        """Why the DM typed here cannot go yet (None: it can)."""
+        c = self.current
+        if c is None:
+            return self.tr("Elige una conversación")
+        if not c.ticket_id:
+            return self.tr("Crea o vincula un ticket para responder: así queda registrado")
+        if self.ticket is None:
+            return self.tr("Leyendo el ticket de la conversación…")
+        text = self.composer.toPlainText().strip()
+        if not text:
+            return self.tr("Escribe el mensaje antes de enviarlo")
+        if len(text) > MAX_DM_LENGTH:
+            return self.tr("El mensaje pasa de %d caracteres") % MAX_DM_LENGTH
+        if self._other_citizens_ticket() and not self.confirm_other.isChecked():
+            return fill(self.tr("No se ha enviado: marca «%1» para enviarlo a %2"),
+                        self.confirm_other.text(), self._who(c))
+        return None
+
+    def _first_new(self) -> ItemView | None:
+        """The conversation's first message on no ticket: what a new ticket is about."""
+        return next((m for m in self.messages if m.kind == "dm_in" and m.ticket_id is None),
+                    None)
 
     def create_ticket(self) -> None:
-        item = self._latest_incoming()
-        if item is None:
+        """A ticket of everything the conversation holds on no ticket yet."""
+        c, first = self.current, self._first_new()
+        if c is None or first is None:
             return
         from jun_desk.ui.pickers import creation_department
 
-        desk, actor = self.ui.desk, self.ui.actor
-        go, department = creation_department(self.ui, item.suggested_department, self)
+        desk, actor, conversation_id = self.ui.desk, self.ui.actor, c.conversation_id
+        go, department = creation_department(self.ui, first.suggested_department, self)
         if not go:
             return
 
@@ -333,29 +374,29 @@ class DmPanel(QWidget):
             self.ui.ticket_chosen.emit(ticket.id)
             self.reload()
 
-        self.ui.run(lambda: desk.tickets.create_from_item(actor, item.id,
-                                                          department=department), done,
+        self.ui.run(lambda: desk.conversations.create_ticket(actor, conversation_id,
+                                                             department=department), done,
                     failure=self.tr("No se pudo crear el ticket"), changes=True)
 
     def link_ticket(self) -> None:
-        """Open the ticket search; link the conversation's latest message when chosen."""
+        """Open the ticket search; link the conversation's new messages when chosen."""
         c = self.current
-        if c is None or self._latest_incoming() is None:
+        if c is None or self._first_new() is None:
             return
         self.picker = TicketPicker(self.ui, c, self)
         self.picker.accepted.connect(self._picked)
         self.picker.open()
 
     def _picked(self) -> None:
-        picker, item = self.picker, self._latest_incoming()
+        picker = self.picker
         self.picker = None
-        if picker is None or item is None:
+        if picker is None:
             return
         ticket = picker.chosen()
         if ticket is None or self.current is None \
                 or self.current.conversation_id != picker.conversation.conversation_id:
             return
-        number = ticket.id
+        number, conversation_id = ticket.id, self.current.conversation_id
         desk, actor = self.ui.desk, self.ui.actor
 
         def done(view: TicketView) -> None:
@@ -363,13 +404,34 @@ class DmPanel(QWidget):
             self.ui.message.emit(self.tr("Conversación vinculada al ticket #%d") % view.id)
             self.reload()
 
-        self.ui.run(lambda: desk.tickets.attach_item(actor, number, item.id), done,
+        self.ui.run(lambda: desk.conversations.link(actor, number, conversation_id), done,
                     failure=self.tr("No se pudo vincular"), changes=True)
+
+    def unlink_ticket(self) -> None:
+        """Undo the link: the conversation leaves its ticket; its messages wait again."""
+        c = self.current
+        if c is None or not c.ticket_id:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        number, conversation_id = c.ticket_id, c.conversation_id
+
+        def done(view: TicketView) -> None:
+            self.ui.ticket_changed.emit(view)
+            self.ui.message.emit(self.tr("Conversación desvinculada del ticket #%d") % view.id)
+            self.reload()
+
+        self.ui.run(lambda: desk.conversations.unlink(actor, number, conversation_id), done,
+                    failure=self.tr("No se pudo desvincular"), changes=True)
 
     def send(self) -> None:
         """Queue the DM for this conversation's citizen; it shows in the thread at once."""
         c = self.current
-        if c is None or not c.ticket_id or not self.send_button.isEnabled():
+        why_not = self.why_not_send()
+        if why_not is not None or c is None or not c.ticket_id:
+            # Ctrl+Enter on a DM that cannot go: say why, where the operator looks.
+            self.ui.message.emit(why_not or "")
+            if self.confirm_other.isVisible() and not self.confirm_other.isChecked():
+                self.confirm_other.setFocus()
             return
         desk, actor, text = self.ui.desk, self.ui.actor, self.composer.toPlainText()
         account, ticket_id = self.ui.account, c.ticket_id
@@ -379,6 +441,7 @@ class DmPanel(QWidget):
         def done(item: OutboxView) -> None:
             if self.current is not None and self.current.conversation_id == conversation_id:
                 self.composer.clear()
+                self.confirm_other.setChecked(False)  # the next DM is confirmed anew
                 self.pending = [*self.pending, item]
                 self._render()
                 self._load_thread()  # reads begun before the DM was queued are now stale

@@ -76,6 +76,9 @@ class TicketPicker(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # Tab leaves the table for the warning's "Lo he comprobado" and the buttons (it
+        # would walk the cells for ever otherwise).
+        self.table.setTabKeyNavigation(False)
         self.table.setAccessibleName(self.tr("Tickets encontrados"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -173,8 +173,12 @@ class FeedDelegate(QStyledItemDelegate):
             cursor += draw_chip(painter, cursor, y, badge, background, foreground) + 6
             painter.setFont(option.font)
         if dept is not None:
+            # The chip is elided before the notes on the right ("ticket #2"), not over them.
+            tail = self._badges(item)
+            reserved = painter.fontMetrics().horizontalAdvance(tail) + PAD if tail else 0
             cursor += department_chip(painter, cursor, y, dept, language=language(),
-                                      max_width=rect.right() - PAD - cursor) + 6
+                                      max_width=max(24, rect.right() - PAD - cursor - reserved)
+                                      ) + 6
         return cursor
 
     @staticmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Any
 
@@ -40,10 +41,13 @@ class FeedModel(KeyedListModel[ItemView]):
     # ------------------------------------------------------------------ feeding
     @property
     def newest_id(self) -> int | None:
-        return self._entries[0].id if self._entries else None
+        """The last item to arrive (the highest id), which is not always the top row: an
+        older message can arrive after a newer one."""
+        return max(self._rows) if self._rows else None
 
     @property
     def oldest_id(self) -> int | None:
+        """The bottom row: the next older page starts after it."""
         return self._entries[-1].id if self._entries else None
 
     def item(self, row: int) -> ItemView:
@@ -52,10 +56,25 @@ class FeedModel(KeyedListModel[ItemView]):
     def reset(self, items: list[ItemView]) -> None:
         self._replace_all(items)
 
-    def prepend(self, items: list[ItemView]) -> int:
-        """New arrivals (newest first) on top; returns how many were new."""
-        return self._insert_fresh(0, items)
+    def merge(self, items: list[ItemView], *, to_the_end: bool) -> int:
+        """New arrivals, each in its place by when it was written (newest first); returns
+        how many were new. One older than the bottom row joins only when the list already
+        reaches the end (``to_the_end``); otherwise the next older page brings it."""
+        added = 0
+        for item in sorted(items, key=_order):
+            if item.id in self._rows:
+                continue
+            row = bisect.bisect_left(self._entries, _order(item), key=_order)
+            if row == len(self._entries) and self._entries and not to_the_end:
+                continue
+            added += self._insert_fresh(row, [item])
+        return added
 
     def append(self, items: list[ItemView]) -> int:
         """An older page at the bottom."""
         return self._insert_fresh(len(self._entries), items)
+
+
+def _order(item: ItemView) -> tuple[float, int]:
+    """The feed's order as an ascending key: newest written first, then the later id."""
+    return (-item.created_at.timestamp(), -item.id)

@@ -38,6 +38,8 @@ class FeedPanel(QWidget):
     dm_requested = Signal(object)  # ItemView: continue with this citizen by DM
     unread_changed = Signal(int)
     arrived = Signal(list)  # new ItemViews after a sync (for notifications)
+    # The operator chose this message (not: the row under the cursor left the list).
+    item_chosen = Signal(object)  # ItemView
 
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,7 @@ class FeedPanel(QWidget):
         self._loading = False
         self._reloading = False
         self._refresh_pending = False
+        self._to_the_end = True  # the list holds everything down to the oldest match
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         filters = QHBoxLayout()
@@ -72,6 +75,11 @@ class FeedPanel(QWidget):
 
         self.model = FeedModel(self)
         self.model.describe = self.describe
+        # Rows leaving the list move the current row to a neighbour nobody chose (connected
+        # before the view's selection model, which moves it, hears of the removal).
+        self._rows_leaving = False
+        self.model.rowsAboutToBeRemoved.connect(lambda *_: setattr(self, "_rows_leaving", True))
+        self.model.rowsRemoved.connect(lambda *_: setattr(self, "_rows_leaving", False))
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
@@ -116,7 +124,7 @@ class FeedPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.department.currentIndexChanged.connect(lambda _i: self.reload())
         self.unhandled.toggled.connect(lambda _c: self.reload())
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_actions())
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         self._update_actions()
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
@@ -163,6 +171,7 @@ class FeedPanel(QWidget):
 
     def _loaded(self, items: list[ItemView]) -> None:
         self.model.reset(items)
+        self._to_the_end = len(items) < PAGE
         self._reloading = False
         self._set_unread(0)
         self._update_actions()
@@ -206,11 +215,12 @@ class FeedPanel(QWidget):
         at_top = bar.value() == 0
         anchor = self.view.indexAt(QPoint(4, 4))
         offset = self.view.visualRect(anchor).top() if anchor.isValid() else 0
-        added = self.model.prepend(items)
-        if at_top or not anchor.isValid():
+        reading = self.model.item(anchor.row()).id if anchor.isValid() else None
+        added = self.model.merge(items, to_the_end=self._to_the_end)
+        if at_top or reading is None:
             return self._set_unread(self.unread if at_top else self.unread + added)
         # Keep what the operator is reading where it was: no jump.
-        moved = self.model.index(anchor.row() + added)
+        moved = self.model.index(self.model.row_of(reading) or 0)
         self.view.scrollTo(moved, QAbstractItemView.ScrollHint.PositionAtTop)
         bar.setValue(bar.value() - offset)
         self._set_unread(self.unread + added)
@@ -227,6 +237,7 @@ class FeedPanel(QWidget):
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
+        self._to_the_end = len(items) < PAGE
         self._loading = False
 
     def _older_failed(self, _err: Exception) -> None:
@@ -242,6 +253,12 @@ class FeedPanel(QWidget):
     def current(self) -> ItemView | None:
         index = self.view.currentIndex()
         return index.data(ITEM_ROLE) if index.isValid() else None
+
+    def _current_changed(self, *_args: object) -> None:
+        self._update_actions()
+        item = self.current()
+        if item is not None and not self._rows_leaving:
+            self.item_chosen.emit(item)
 
     def _update_actions(self) -> None:
         item = self.current()
