@@ -3,7 +3,9 @@
     python -m tests.shared.desk_worker reassign URL TICKETS OPERATORS COUNT SEED GO_FILE
         COUNT reassignments by the supervisor 'ana' of random tickets to random operators,
         each at the version just read (so two workers conflict); a lost connection is
-        retried. Prints one JSON line: successes (ticket, version), conflicts, errors.
+        retried. Prints "ready" once the database is open, "working" after its first
+        WORKING reassignments, and last one JSON line: successes (ticket, version),
+        conflicts, errors.
     python -m tests.shared.desk_worker change URL TICKET
         For each line "assign OPERATOR_ID" on stdin: reassign TICKET, then print
         "done <time.time()>"; ends at EOF.
@@ -20,12 +22,15 @@ from pathlib import Path
 from jun_desk.domain.errors import ConflictError, StorageError
 from jun_desk.services.desk import Desk
 
+WORKING = 20  # reassignments done before the worker says it is in the middle of its work
+
 
 def reassign(url: str, tickets: list[int], operators: list[int], count: int, seed: int,
              go_file: Path) -> dict:
     rng = random.Random(seed)
     desk = Desk.open(url, migrate=False)
     ana = desk.operators.actor("ana")
+    print("ready", flush=True)
     while not go_file.exists():  # both workers start together
         time.sleep(0.005)
     successes: list[tuple[int, int]] = []
@@ -46,6 +51,8 @@ def reassign(url: str, tickets: list[int], operators: list[int], count: int, see
             time.sleep(0.2)
             continue
         done += 1
+        if done == WORKING:
+            print("working", flush=True)
     desk.close()
     return {"successes": successes, "conflicts": conflicts, "errors": errors}
 

