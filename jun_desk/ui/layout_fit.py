@@ -224,21 +224,46 @@ def shrinkable_combo(combo: QComboBox, characters: int = 12) -> None:
     combo.setMinimumContentsLength(characters)
 
 
-def arrange_docks(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],
-                  bottom: list[QDockWidget], area: QRect) -> None:
-    """The default arrangement for this screen: the feed on the left and the ticket (with
-    the DMs and the citizen as tabs) on the right, both full height; the bottom docks
-    (supervision panel) under the board only, where its figures have the board's width.
-    On a low screen the bottom docks join the right-hand tabs so the board keeps its
-    height."""
+def default_layout(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],
+                   bottom: list[QDockWidget], *, supervisor: bool, area: QRect,
+                   bottom_size: int) -> None:
+    """The desk's default arrangement for this screen and role, on first start and on "Ver →
+    Restablecer disposición": the feed on the left and the ticket (with the DMs and the
+    citizen as tabs) on the right, both full height, all shown; the bottom docks
+    (supervision, then the ones opened on demand) as tabs of one group under the board
+    only, where the supervision table has the board's width, so opening Moderación never
+    splits the bottom in two. Only a supervisor is shown the first bottom dock. On a low
+    screen the bottom docks join the right-hand tabs so the board keeps its height.
+
+    Every dock's visibility is set here on purpose: a dock added to a window already on
+    screen stays hidden until it is shown (the cause of a first start showing only the
+    board), so nothing is left to when the window happened to be shown."""
     window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
     window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+    for dock in (left, *right, *bottom):  # out of wherever a person had put them
+        dock.setFloating(False)
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right[0])
+    for dock in right[1:]:
+        window.tabifyDockWidget(right[0], dock)
     if compact(area):
         for dock in bottom:
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             window.tabifyDockWidget(right[-1], dock)
     else:
-        window.resizeDocks(bottom[:1], [bottom_height(area.height())], Qt.Orientation.Vertical)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom[0])
+        for dock in bottom[1:]:
+            window.tabifyDockWidget(bottom[0], dock)
+    for dock in (left, *right):
+        dock.show()
+    bottom[0].setVisible(supervisor)
+    for dock in bottom[1:]:
+        dock.hide()
+    if not compact(area):
+        window.resizeDocks(bottom[:1], [bottom_size], Qt.Orientation.Vertical)
     feed, ticket = dock_widths(first_size(area).width())
     window.resizeDocks([left, right[0]], [feed, ticket], Qt.Orientation.Horizontal)
     right[0].raise_()
+    if supervisor:
+        bottom[0].raise_()
