@@ -273,9 +273,11 @@ class FeedDelegate(QStyledItemDelegate):
             painter.setFont(bold)
             cursor += draw_chip(painter, cursor, y, badge, background, foreground) + 6
             painter.setFont(option.font)
-        if dept is not None:
+        if dept is not None:  # elided before the notes on the right ("ticket #3")
+            tail = self._badges(item)
+            reserve = painter.fontMetrics().horizontalAdvance(tail) + PAD if tail else 0
             cursor += department_chip(painter, cursor, y, dept, language=language(),
-                                      max_width=rect.right() - PAD - cursor) + 6
+                                      max_width=rect.right() - PAD - cursor - reserve) + 6
         return cursor
 
     @staticmethod
