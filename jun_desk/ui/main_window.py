@@ -441,6 +441,8 @@ class MainWindow(QMainWindow):
         ui.message.connect(self._show_message)
 
         view = self._view_menu
+        self._behind: dict[str, bool] = {}
+        view.aboutToShow.connect(self._note_behind)
         for dock in (self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
                      self.dashboard_dock):
             view.addAction(dock.toggleViewAction())
@@ -544,17 +546,22 @@ class MainWindow(QMainWindow):
             self._place_docks()
 
     def _front_when_chosen(self, dock: QDockWidget) -> None:
-        """Ver → a panel brings it in front of its tabs: ticked on, or ticked while it was
-        open behind another tab (Qt's toggle would have closed it)."""
-        front = {"shown": False}
-        dock.visibilityChanged.connect(lambda visible: front.update(shown=visible))
+        """Ver → a panel brings it in front of its tabs: ticked on, or chosen while it
+        was open behind another tab (Qt's toggle would have closed it); chosen while in
+        front, it closes as before. Which panels were behind is noted as the menu opens
+        (by the time the action says it was chosen, Qt has already hidden the panel)."""
 
         def chosen(checked: bool) -> None:
-            if checked or not front["shown"]:
+            if checked or self._behind.get(dock.objectName(), False):
                 dock.show()
                 dock.raise_()
+            self._behind.pop(dock.objectName(), None)
 
         dock.toggleViewAction().triggered.connect(chosen)
+
+    def _note_behind(self) -> None:
+        self._behind = {d.objectName(): not d.isHidden() and d.visibleRegion().isEmpty()
+                        for d in self._docks()}
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
         dock = QDockWidget(title, self)
@@ -928,6 +935,7 @@ class MainWindow(QMainWindow):
         operator."""
         if self.locked or not self.attached:
             return None
+        self._note_behind()
         menu = super().createPopupMenu()
         if menu is not None and not self.ui.actor.is_supervisor:
             menu.removeAction(self.dashboard_dock.toggleViewAction())

@@ -122,9 +122,18 @@ def test_the_citizen_panel_comes_to_the_front(qtbot, desk: Desk, people) -> None
     assert window.citizen_dock.visibleRegion().isEmpty()  # behind the ticket's tab
     toggle = window.citizen_dock.toggleViewAction()
     assert toggle.isChecked()
-    toggle.trigger()  # as the menu entry does
+
+    def choose() -> None:  # Ver → Vecino: the menu opens, the entry is chosen
+        window._view_menu.aboutToShow.emit()
+        toggle.trigger()
+
+    choose()
     qtbot.waitUntil(lambda: not window.citizen_dock.visibleRegion().isEmpty())
     assert not window.citizen_dock.isHidden()
+    choose()  # in front: chosen again, it closes as before
+    assert window.citizen_dock.isHidden()
+    choose()
+    qtbot.waitUntil(lambda: not window.citizen_dock.visibleRegion().isEmpty())
     window.detail_dock.raise_()
     qtbot.waitUntil(lambda: window.citizen_dock.visibleRegion().isEmpty())
     window.board.search.setFocus()
