@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QStatusBar,
     QStyle,
@@ -218,6 +219,18 @@ class DeskStatusBar(QStatusBar):
                                                        rect.width()))
 
 
+def scrolling(panel: QWidget) -> QScrollArea:
+    """``panel`` in a scroll area of its own: a dock lower or narrower than the panel's
+    minimum (Moderación on a laptop at 150 %) scrolls it instead of making the window grow
+    past the screen."""
+    area = QScrollArea(panel.parentWidget())
+    area.setObjectName(f"{panel.__class__.__name__.lower()}-scroll")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
+
+
 def shrinkable_combo(combo: QComboBox, characters: int = 12) -> None:
     """A combo box as wide as ``characters`` at least, not as its longest entry."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -233,7 +246,7 @@ def default_layout(window: QMainWindow, left: QDockWidget, right: list[QDockWidg
     (supervision, then the ones opened on demand) as tabs of one group under the board
     only, where the supervision table has the board's width, so opening Moderación never
     splits the bottom in two. Only a supervisor is shown the first bottom dock. On a low
-    screen the bottom docks join the right-hand tabs so the board keeps its height.
+    screen the supervision panel joins the right-hand tabs so the board keeps its height.
 
     Every dock's visibility is set here on purpose: a dock added to a window already on
     screen stays hidden until it is shown (the cause of a first start showing only the
@@ -247,14 +260,19 @@ def default_layout(window: QMainWindow, left: QDockWidget, right: list[QDockWidg
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right[0])
     for dock in right[1:]:
         window.tabifyDockWidget(right[0], dock)
-    if compact(area):
-        for dock in bottom:
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            window.tabifyDockWidget(right[-1], dock)
+    if compact(area):  # the supervision panel a tab of the ticket's group
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, bottom[0])
+        window.tabifyDockWidget(right[-1], bottom[0])
     else:
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom[0])
-        for dock in bottom[1:]:
-            window.tabifyDockWidget(bottom[0], dock)
+    # The ones opened on demand (Moderación, No se pudo leer) always under the board:
+    # among the ticket's tabs their lists made the window wider than a low screen.
+    on_demand = bottom[0] if not compact(area) else bottom[1]
+    if compact(area):
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom[1])
+    for dock in bottom[1:]:
+        if dock is not on_demand:
+            window.tabifyDockWidget(on_demand, dock)
     for dock in (left, *right):
         dock.show()
     bottom[0].setVisible(supervisor)

@@ -193,6 +193,9 @@ class MainWindow(QMainWindow):
     ``attach(ui, …)`` then builds the desk inside it."""
 
     ui: UiContext
+    # The feed's and ticket's widths and the supervision panel's height before Moderación
+    # or "No se pudo leer" opened, put back when they close.
+    _sizes_before: tuple[int, int, int | None] | None = None
 
     def __init__(self, ui: UiContext | None = None, *, poller: Poller | None = None,
                  source: str = "",
@@ -328,7 +331,7 @@ class MainWindow(QMainWindow):
         from jun_desk.ui.detail.panel import DetailPanel
         from jun_desk.ui.dms.panel import DmPanel
         from jun_desk.ui.feed.panel import FeedPanel
-        from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel
+        from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel, scrolling
         from jun_desk.ui.live import ChangeCoalescer
         from jun_desk.ui.moderation.panel import ModerationPanel
         from jun_desk.ui.quarantine_panel import QuarantinePanel
@@ -371,6 +374,10 @@ class MainWindow(QMainWindow):
         self.detail_dock = self._dock(self.tr("Ticket"), "detail", self.detail,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.dms = DmPanel(ui, self)
+        # The list above the thread until the panel is seen wide enough (its resizeEvent
+        # turns it): side by side, its first minimum made the window grow past a low
+        # screen as the docks were first shown.
+        self.dms.splitter.setOrientation(Qt.Orientation.Vertical)
         self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
@@ -393,7 +400,8 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
         self.moderation = ModerationPanel(ui, moderation_x, self)
-        self.moderation_dock = self._dock(self.tr("Moderación"), "moderation", self.moderation,
+        self.moderation_dock = self._dock(self.tr("Moderación"), "moderation",
+                                          scrolling(self.moderation),
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.moderation_dock.setVisible(False)
         for dock in (self.moderation_dock, self.quarantine_dock):
@@ -597,18 +605,35 @@ class MainWindow(QMainWindow):
         window's height to work in; the docks' sizes before are put back when both are
         closed again (they used to stay squeezed)."""
         on_demand = (self.moderation_dock, self.quarantine_dock)
-        if all(d.isHidden() for d in on_demand):
+        opening = all(d.isHidden() for d in on_demand)  # else a tab of one already open
+        if opening:
             self._sizes_before = (self.feed_dock.width(), self.detail_dock.width(),
                                   self.dashboard_dock.height()
                                   if not self.dashboard_dock.isHidden() else None)
+        height = self._on_demand_height()  # measured before the dock takes room
         dock.show()
         dock.raise_()
-        if self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
-            self.resizeDocks([dock], [max(dock.height(), self.height() // 2)],
-                             Qt.Orientation.Vertical)
+        if opening and height > 0 and \
+                self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+            QTimer.singleShot(0, lambda: self.resizeDocks([dock], [height],
+                                                          Qt.Orientation.Vertical))
+
+    def _on_demand_height(self) -> int:
+        """Half the window, but never so much that a board column loses room for two
+        cards (a low screen: a laptop at 150 %)."""
+        from jun_desk.ui.board.delegate import CARD_HEIGHT
+
+        view = next(iter(self.board.columns.values())).view
+        chrome = self.board.height() - view.viewport().height()  # filters, headings
+        bottom = self.dashboard_dock.height() if self.dockWidgetArea(
+            self.dashboard_dock) == Qt.DockWidgetArea.BottomDockWidgetArea and \
+            not self.dashboard_dock.isHidden() else 0
+        room = self.board.height() + bottom - chrome - 2 * CARD_HEIGHT
+        return max(0, min(self.height() // 2, room))
 
     def _closed_on_demand(self) -> None:
-        before = getattr(self, "_sizes_before", None)
+        before = self._sizes_before
         if before is None or not all(d.isHidden() for d in (self.moderation_dock,
                                                             self.quarantine_dock)):
             return

@@ -45,8 +45,7 @@ class UrgentBanner(QFrame):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
         row = QHBoxLayout()
-        self.title = QLabel("", self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = StatusLabel("", self, cap=10_000)  # elided on a narrow board
         self.title.setStyleSheet("font-weight: 700;")
         self.line = StatusLabel("", self, cap=10_000)
         self.line.setObjectName("urgent-line")

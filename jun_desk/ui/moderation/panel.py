@@ -50,6 +50,7 @@ HIDDEN_COLOUR = QColor("#757575")
 BLOCKS_URL = "https://x.com/settings/blocked/all"
 COLUMN_SHARES = {1: 0.17, 2: 0.25, 3: 0.13}  # author, signals, state: of the tree's width
 PROPOSAL_SHARES = {0: 0.15, 1: 0.18, 2: 0.15}  # proposal, reason, by whom
+NARROW = 600  # px: below this the chosen reply goes under the lists
 
 
 def category_names() -> dict[str, str]:
@@ -246,7 +247,9 @@ class ModerationPanel(QWidget):
         side_scroll.setWidget(side)
         side_scroll.setMinimumWidth(side.minimumSizeHint().width()
                                     + side_scroll.verticalScrollBar().sizeHint().width())
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        # Vertical until it is seen wide enough (resizeEvent): side by side, its first
+        # minimum could make the window grow past a low screen as the dock opens.
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
         split.setChildrenCollapsible(False)
         split.addWidget(lists)
         split.addWidget(side_scroll)
@@ -267,6 +270,14 @@ class ModerationPanel(QWidget):
             widget.setAccessibleName(name)
         self._fill_reasons()
         self.apply_role()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """In a narrow dock the chosen reply goes under the lists instead of beside."""
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Vertical if self.width() < NARROW
+                  else Qt.Orientation.Horizontal)
+        if self.split.orientation() != wanted:
+            self.split.setOrientation(wanted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and watched in (self.tree, self.pending):
