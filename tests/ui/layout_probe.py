@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScrollBar,
     QSizePolicy,
+    QTabBar,
     QTableView,
     QTreeView,
     QWidget,
@@ -70,6 +71,8 @@ def widget_problems(window: QMainWindow) -> list[str]:
             continue  # a tab behind another: what is seen is checked when it is in front
         if isinstance(widget, QScrollBar | QHeaderView) or _scrolled(widget):
             continue  # (a header's height follows its sections, checked below)
+        if isinstance(widget.parentWidget(), QTabBar):
+            continue  # the arrows Qt adds to tabs that do not fit, as narrow as its style
         parent = widget.parentWidget()
         if parent is None:
             continue
@@ -142,7 +145,10 @@ def window_problems(window: QMainWindow, cards: int = CARDS) -> list[str]:
     return found + widget_problems(window)
 
 
-def run(app: QApplication, db_url: str, language: str, username: str) -> list[str]:
+def run(app: QApplication, db_url: str, language: str, username: str,
+        working_only: bool = False) -> list[str]:
+    """``working_only``: the role's own panels, not the ones opened on demand (a low
+    screen, where those scroll and the board keeps less than three cards)."""
     from jun_desk.config import Paths
     from jun_desk.services.desk import Desk
     from jun_desk.ui import i18n
@@ -179,15 +185,17 @@ def run(app: QApplication, db_url: str, language: str, username: str) -> list[st
     check("first start")
     steps: list[tuple[str, Callable[[], None]]] = [
         (dock.objectName(), dock.raise_) for dock in working]
-    steps += [("moderation", window.show_moderation),
+    steps += [] if working_only else [("moderation", window.show_moderation),
               ("quarantine", window.show_quarantine),
               ("urgent banner", lambda: window._arrivals(
                   [window.feed.model.item(r) for r in range(window.feed.model.rowCount())
                    if window.feed.model.item(r).suggested_priority == "urgent"]))]
+    feed_width = 0
     for step, act in steps:
+        if step == "moderation":
+            feed_width = window.feed_dock.width()  # before Moderación takes room
         act()
         check(step)
-    feed_width = window.feed_dock.width()
     window.moderation_dock.close()
     window.quarantine_dock.close()
     check("moderation closed")
@@ -211,11 +219,12 @@ def run(app: QApplication, db_url: str, language: str, username: str) -> list[st
 
 def main() -> None:
     db_url = sys.argv[1]
+    working_only = "--working-only" in sys.argv[2:]
     app = QApplication(sys.argv[:1])
     found = []
     for language in ("es", "en"):
         for username in ("luis", "ana"):
-            found.extend(run(app, db_url, language, username))
+            found.extend(run(app, db_url, language, username, working_only))
     print(json.dumps({"screen": QApplication.primaryScreen().availableGeometry().getRect(),
                       "problems": found}))
 

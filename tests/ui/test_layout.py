@@ -54,22 +54,26 @@ def fill_desk(tmp_path: Path) -> str:
     return url
 
 
-@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=["laptop", "full-hd"])
-def test_every_dock_and_view_fits(tmp_path: Path, full_desk: str,
-                                  size: tuple[int, int]) -> None:
+@pytest.mark.parametrize(("size", "scale", "logical"), [
+    ((1366, 768), 1.0, [1366, 768]), ((1920, 1080), 1.0, [1920, 1080]),
+    ((1366, 768), 1.5, [911, 512])], ids=["laptop", "full-hd", "laptop-150"])
+def test_every_dock_and_view_fits(tmp_path: Path, full_desk: str, size: tuple[int, int],
+                                  scale: float, logical: list[int]) -> None:
+    """On the laptop at 150 % (911 × 512 logical pixels) the role's own panels only:
+    Moderación and "No se pudo leer" scroll there, and the board keeps two cards."""
     width, height = size
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{"name": "screen", "x": 0, "y": 0,
                                                "width": width, "height": height,
                                                "logicalDpi": 96}]}))
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-               JUN_DESK_HOME=str(tmp_path / "home"))
-    env.pop("QT_SCALE_FACTOR", None)
-    done = subprocess.run([sys.executable, str(PROBE), full_desk], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=180)
+               JUN_DESK_HOME=str(tmp_path / "home"), QT_SCALE_FACTOR=str(scale))
+    extra = ["--working-only"] if scale != 1.0 else []
+    done = subprocess.run([sys.executable, str(PROBE), full_desk, *extra], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.strip().splitlines()[-1])
-    assert found["screen"][2:] == [width, height]
+    assert found["screen"][2:] == logical
     assert found["problems"] == []
 
 
