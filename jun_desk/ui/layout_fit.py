@@ -11,7 +11,7 @@ sum of its docks' and central widget's minimum widths."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -219,16 +219,41 @@ class DeskStatusBar(QStatusBar):
                                                        rect.width()))
 
 
+class FitScrollArea(QScrollArea):
+    """Shows its widget at the viewport's size, or at the widget's minimum where the
+    viewport is smaller (then it scrolls). Unlike ``setWidgetResizable``, which sizes a
+    widget with wrapping text by its preferred height and so scrolled a panel that fitted."""
+
+    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{panel.__class__.__name__.lower()}-scroll")
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(panel)
+        panel.installEventFilter(self)
+
+    def _fit(self) -> None:
+        panel = self.widget()
+        if panel is None:
+            return
+        size = self.viewport().size()
+        minimum = panel.minimumSizeHint().expandedTo(panel.minimumSize())
+        panel.resize(max(size.width(), minimum.width()), max(size.height(), minimum.height()))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+
 def scrolling(panel: QWidget) -> QScrollArea:
     """``panel`` in a scroll area of its own: a dock lower or narrower than the panel's
     minimum (Moderación on a laptop at 150 %) scrolls it instead of making the window grow
     past the screen."""
-    area = QScrollArea(panel.parentWidget())
-    area.setObjectName(f"{panel.__class__.__name__.lower()}-scroll")
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(panel)
-    return area
+    return FitScrollArea(panel, panel.parentWidget())
 
 
 def shrinkable_combo(combo: QComboBox, characters: int = 12) -> None:
