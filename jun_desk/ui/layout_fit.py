@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from jun_desk.ui.screen_fit import COMPACT_HEIGHT as COMPACT_HEIGHT
 from jun_desk.ui.screen_fit import available_geometry as available_geometry
-from jun_desk.ui.screen_fit import bottom_height as bottom_height
 from jun_desk.ui.screen_fit import clamp_to as clamp_to
 from jun_desk.ui.screen_fit import compact as compact
 from jun_desk.ui.screen_fit import dock_widths as dock_widths
