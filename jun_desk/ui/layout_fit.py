@@ -306,6 +306,6 @@ def default_layout(window: QMainWindow, left: QDockWidget, right: list[QDockWidg
         window.resizeDocks(bottom[:1], [bottom_size], Qt.Orientation.Vertical)
     feed, ticket = dock_widths(first_size(area).width())
     window.resizeDocks([left, right[0]], [feed, ticket], Qt.Orientation.Horizontal)
-    right[0].raise_()
-    if supervisor:
-        bottom[0].raise_()
+    right[0].raise_()  # the ticket in front of its tabs (on a low screen, of supervision)
+    if supervisor and not compact(area):
+        bottom[0].raise_()  # in front of the on-demand tabs hidden with it
