@@ -180,6 +180,9 @@ def run(app: QApplication, db_url: str, language: str, username: str,
         for dock in working:
             if dock.isHidden():
                 found.append(f"{language} {username} {step}: {dock.windowTitle()} not shown")
+        settle(app, window)
+        if window.detail_dock.visibleRegion().isEmpty():
+            found.append(f"{language} {username} {step}: the ticket not in front of its tabs")
 
     shown("first start")
     check("first start")
