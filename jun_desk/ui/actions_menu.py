@@ -71,6 +71,9 @@ class DeskActions(QObject):
         self.go_ticket = self._action(t, self.tr("Ir al ticket (redactar)"), "Ctrl+3",
                                       lambda: self._focus(window.detail_dock,
                                                           self.detail.composer))
+        self.go_citizen = self._action(t, self.tr("Ir al vecino"), "Ctrl+5",
+                                       lambda: self._focus(window.citizen_dock,
+                                                           window.citizen.tickets))
         t.addSeparator()
         self.take = self._action(t, self.tr("Asignármelo"), "Ctrl+Shift+A",
                                  self._on_ticket(self.board.take))

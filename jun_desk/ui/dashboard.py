@@ -9,10 +9,13 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +53,15 @@ class Dashboard(QWidget):
         self.ui = ui
         self._seen: list[tuple[str, datetime, datetime]] = []
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        # Two tabs: the departments' figures and what X costs. One above the other they
+        # left the table one row on a laptop (issue 24).
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("dashboard-tabs")
+        self.tabs.setDocumentMode(True)
+        figures = QWidget(self.tabs)
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 2, 0, 0)
         headers = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera de plazo"),
                    self.tr("1.ª respuesta hoy"), self.tr("Resolución hoy"),
                    self.tr("1.ª respuesta semana"), self.tr("Resolución semana")]
@@ -83,17 +95,37 @@ class Dashboard(QWidget):
             self.table.setItem(row, 0, item)
         self.table.resizeColumnToContents(0)
         header.resizeSection(0, min(header.sectionSize(0), DEPARTMENT_WIDTH))
-        layout.addWidget(self.table, 1)  # the rows get the panel's height
+        # Compact rows, and a table as tall as its rows: every department in view.
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 6)
+        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 4)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        figures_layout.addWidget(self.table)
         self.totals = QLabel("", self)
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.totals)
+        figures_layout.addWidget(self.totals)
         self.campaigns = QLabel(self.tr("Sin campañas en las últimas 24 horas"), self)
         self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
         self.campaigns.setWordWrap(True)
-        layout.addWidget(self.campaigns)
+        self.campaigns.hide()  # shown when there are campaigns: the table keeps the room
+        figures_layout.addWidget(self.campaigns)
+        figures_layout.addStretch(1)
         self.costs = CostsPanel(ui, self)  # what X costs this month (issue 17)
-        layout.addWidget(self.costs, 1)
+        self.tabs.addTab(figures, self.tr("Departamentos"))
+        self.tabs.addTab(self.costs, self.tr("Gasto en X"))
+        layout.addWidget(self.tabs)
+
+    def wanted_height(self) -> int:
+        """The panel's height with every department's row in view."""
+        width = max(self.width(), 300) - 8
+        line = self.totals.fontMetrics().lineSpacing()  # before the figures are in
+        totals = max(line, self.totals.heightForWidth(width) if self.totals.text() else 0)
+        campaigns = self.campaigns.heightForWidth(width) if self.campaigns.isVisibleTo(
+            self) else 0
+        return (self.tabs.tabBar().sizeHint().height() + self.table.sizeHint().height()
+                + totals + campaigns + 6 * 3 + 4)
 
     def _is_new(self, campaign: Campaign) -> bool:
         """The same hashtag over an overlapping time is the same incident, however it grew."""
@@ -162,3 +194,4 @@ class Dashboard(QWidget):
             self.campaigns.setText("\n".join(lines))
         else:
             self.campaigns.setText(self.tr("Sin campañas en las últimas 24 horas"))
+        self.campaigns.setVisible(bool(data.campaigns))

@@ -11,7 +11,7 @@ sum of its docks' and central widget's minimum widths."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QStatusBar,
     QStyle,
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from jun_desk.ui.screen_fit import COMPACT_HEIGHT as COMPACT_HEIGHT
 from jun_desk.ui.screen_fit import available_geometry as available_geometry
-from jun_desk.ui.screen_fit import bottom_height as bottom_height
 from jun_desk.ui.screen_fit import clamp_to as clamp_to
 from jun_desk.ui.screen_fit import compact as compact
 from jun_desk.ui.screen_fit import dock_widths as dock_widths
@@ -218,27 +218,94 @@ class DeskStatusBar(QStatusBar):
                                                        rect.width()))
 
 
+class FitScrollArea(QScrollArea):
+    """Shows its widget at the viewport's size, or at the widget's minimum where the
+    viewport is smaller (then it scrolls). Unlike ``setWidgetResizable``, which sizes a
+    widget with wrapping text by its preferred height and so scrolled a panel that fitted."""
+
+    def __init__(self, panel: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{panel.__class__.__name__.lower()}-scroll")
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(panel)
+        panel.installEventFilter(self)
+
+    def _fit(self) -> None:
+        panel = self.widget()
+        if panel is None:
+            return
+        size = self.viewport().size()
+        minimum = panel.minimumSizeHint().expandedTo(panel.minimumSize())
+        panel.resize(max(size.width(), minimum.width()), max(size.height(), minimum.height()))
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+
+def scrolling(panel: QWidget) -> QScrollArea:
+    """``panel`` in a scroll area of its own: a dock lower or narrower than the panel's
+    minimum (Moderación on a laptop at 150 %) scrolls it instead of making the window grow
+    past the screen."""
+    return FitScrollArea(panel, panel.parentWidget())
+
+
 def shrinkable_combo(combo: QComboBox, characters: int = 12) -> None:
     """A combo box as wide as ``characters`` at least, not as its longest entry."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
 
 
-def arrange_docks(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],
-                  bottom: list[QDockWidget], area: QRect) -> None:
-    """The default arrangement for this screen: the feed on the left and the ticket (with
-    the DMs and the citizen as tabs) on the right, both full height; the bottom docks
-    (supervision panel) under the board only, where its figures have the board's width.
-    On a low screen the bottom docks join the right-hand tabs so the board keeps its
-    height."""
+def default_layout(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],
+                   bottom: list[QDockWidget], *, supervisor: bool, area: QRect,
+                   bottom_size: int) -> None:
+    """The desk's default arrangement for this screen and role, on first start and on "Ver →
+    Restablecer disposición": the feed on the left and the ticket (with the DMs and the
+    citizen as tabs) on the right, both full height, all shown; the bottom docks
+    (supervision, then the ones opened on demand) as tabs of one group under the board
+    only, where the supervision table has the board's width, so opening Moderación never
+    splits the bottom in two. Only a supervisor is shown the first bottom dock. On a low
+    screen the supervision panel joins the right-hand tabs so the board keeps its height.
+
+    Every dock's visibility is set here on purpose: a dock added to a window already on
+    screen stays hidden until it is shown (the cause of a first start showing only the
+    board), so nothing is left to when the window happened to be shown."""
     window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
     window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-    if compact(area):
-        for dock in bottom:
-            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            window.tabifyDockWidget(right[-1], dock)
+    for dock in (left, *right, *bottom):  # out of wherever a person had put them
+        dock.setFloating(False)
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, left)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, right[0])
+    for dock in right[1:]:
+        window.tabifyDockWidget(right[0], dock)
+    if compact(area):  # the supervision panel a tab of the ticket's group
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, bottom[0])
+        window.tabifyDockWidget(right[-1], bottom[0])
     else:
-        window.resizeDocks(bottom[:1], [bottom_height(area.height())], Qt.Orientation.Vertical)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom[0])
+    # The ones opened on demand (Moderación, No se pudo leer) always under the board:
+    # among the ticket's tabs their lists made the window wider than a low screen.
+    on_demand = bottom[0] if not compact(area) else bottom[1]
+    if compact(area):
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, bottom[1])
+    for dock in bottom[1:]:
+        if dock is not on_demand:
+            window.tabifyDockWidget(on_demand, dock)
+    for dock in (left, *right):
+        dock.show()
+    bottom[0].setVisible(supervisor)
+    for dock in bottom[1:]:
+        dock.hide()
+    if not compact(area):
+        window.resizeDocks(bottom[:1], [bottom_size], Qt.Orientation.Vertical)
     feed, ticket = dock_widths(first_size(area).width())
     window.resizeDocks([left, right[0]], [feed, ticket], Qt.Orientation.Horizontal)
-    right[0].raise_()
+    right[0].raise_()  # the ticket in front of its tabs (on a low screen, of supervision)
+    if supervisor and not compact(area):
+        bottom[0].raise_()  # in front of the on-demand tabs hidden with it

@@ -28,7 +28,6 @@ from jun_desk.ui import labels
 from jun_desk.ui.labels import role_names
 from jun_desk.ui.screen_fit import (
     available_geometry,
-    bottom_height,
     clamp_to,
     dock_widths,
     first_size,
@@ -194,6 +193,9 @@ class MainWindow(QMainWindow):
     ``attach(ui, …)`` then builds the desk inside it."""
 
     ui: UiContext
+    # The feed's and ticket's widths and the supervision panel's height before Moderación
+    # or "No se pudo leer" opened, put back when they close.
+    _sizes_before: tuple[int, int, int | None] | None = None
 
     def __init__(self, ui: UiContext | None = None, *, poller: Poller | None = None,
                  source: str = "",
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
         from jun_desk.ui.detail.panel import DetailPanel
         from jun_desk.ui.dms.panel import DmPanel
         from jun_desk.ui.feed.panel import FeedPanel
-        from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel, arrange_docks
+        from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel, scrolling
         from jun_desk.ui.live import ChangeCoalescer
         from jun_desk.ui.moderation.panel import ModerationPanel
         from jun_desk.ui.quarantine_panel import QuarantinePanel
@@ -372,7 +374,11 @@ class MainWindow(QMainWindow):
         self.detail_dock = self._dock(self.tr("Ticket"), "detail", self.detail,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.dms = DmPanel(ui, self)
-        self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", self.dms,
+        # The list above the thread until the panel is seen wide enough (its resizeEvent
+        # turns it): side by side, its first minimum made the window grow past a low
+        # screen as the docks were first shown.
+        self.dms.splitter.setOrientation(Qt.Orientation.Vertical)
+        self.dms_dock = self._dock(self.tr("Mensajes directos"), "dms", scrolling(self.dms),
                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.detail_dock, self.dms_dock)
         # The citizen beside the ticket: follows the ticket, message or conversation
@@ -398,14 +404,15 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.quarantine_dock.setVisible(False)
         self.moderation = ModerationPanel(ui, moderation_x, self)
-        self.moderation_dock = self._dock(self.tr("Moderación"), "moderation", self.moderation,
+        self.moderation_dock = self._dock(self.tr("Moderación"), "moderation",
+                                          scrolling(self.moderation),
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.moderation_dock.setVisible(False)
-        arrange_docks(self, self.feed_dock, [self.detail_dock, self.dms_dock,
-                                             self.citizen_dock],
-                      [self.dashboard_dock, self.quarantine_dock, self.moderation_dock],
-                      available_geometry(self))
-        self.detail_dock.raise_()
+        for dock in (self.moderation_dock, self.quarantine_dock):
+            dock.visibilityChanged.connect(
+                lambda visible: None if visible else QTimer.singleShot(
+                    0, self._closed_on_demand))
+        self.default_layout()
         self.tray = QSystemTrayIcon(self.windowIcon(), self) \
             if QSystemTrayIcon.isSystemTrayAvailable() else None
         if self.tray is not None:
@@ -446,11 +453,15 @@ class MainWindow(QMainWindow):
         ui.message.connect(self._show_message)
 
         view = self._view_menu
-        view.addAction(self.feed_dock.toggleViewAction())
-        view.addAction(self.detail_dock.toggleViewAction())
-        view.addAction(self.dms_dock.toggleViewAction())
-        view.addAction(self.citizen_dock.toggleViewAction())
-        view.addAction(self.dashboard_dock.toggleViewAction())
+        self._behind: dict[str, bool] = {}
+        view.aboutToShow.connect(self._note_behind)
+        for dock in (self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
+                     self.dashboard_dock):
+            view.addAction(dock.toggleViewAction())
+            self._front_when_chosen(dock)
+        self.reset_layout_action = QAction(self.tr("Restablecer disposición"), self)
+        self.reset_layout_action.setObjectName("reset-layout-action")
+        self.reset_layout_action.triggered.connect(self.reset_layout)
         self.quarantine_action = QAction(self.tr("No se pudo &leer…"), self)
         self.quarantine_action.triggered.connect(self.show_quarantine)
         view.addAction(self.quarantine_action)
@@ -463,6 +474,8 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(self.sync_now)
         view.addAction(refresh)
         self.refresh_action = refresh
+        view.addSeparator()
+        view.addAction(self.reset_layout_action)
         session_menu = self._session_menu
         self.lock_action = QAction(self.tr("Bloquear"), self)
         self.lock_action.setObjectName("lock-action")
@@ -530,7 +543,6 @@ class MainWindow(QMainWindow):
         # Feed and Ticket menus, keyboard navigation, confirmations and undo (actions_menu.py).
         self.desk_actions = install_desk_actions(self)
         name_desk(self)  # what screen readers call each field, list and pane
-        self._default_state = self.saveState()  # for someone with no layout of their own
         self._restore_layout()
         self.apply_role()
         self.idle = IdleLock(self, self.session.idle_minutes, self.session.clock)
@@ -543,6 +555,24 @@ class MainWindow(QMainWindow):
         self.attached = True
         if self.isVisible():  # built inside a window already on screen (app.py)
             self._place_docks()
+
+    def _front_when_chosen(self, dock: QDockWidget) -> None:
+        """Ver → a panel brings it in front of its tabs: ticked on, or chosen while it
+        was open behind another tab (Qt's toggle would have closed it); chosen while in
+        front, it closes as before. Which panels were behind is noted as the menu opens
+        (by the time the action says it was chosen, Qt has already hidden the panel)."""
+
+        def chosen(checked: bool) -> None:
+            if checked or self._behind.get(dock.objectName(), False):
+                dock.show()
+                dock.raise_()
+            self._behind.pop(dock.objectName(), None)
+
+        dock.toggleViewAction().triggered.connect(chosen)
+
+    def _note_behind(self) -> None:
+        self._behind = {d.objectName(): not d.isHidden() and d.visibleRegion().isEmpty()
+                        for d in self._docks()}
 
     def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:  # type: ignore[no-untyped-def]
         dock = QDockWidget(title, self)
@@ -566,14 +596,56 @@ class MainWindow(QMainWindow):
         self.detail_dock.raise_()
 
     def show_moderation(self) -> None:
-        self.moderation_dock.show()
-        self.moderation_dock.raise_()
+        self._open_on_demand(self.moderation_dock)
         self.moderation.reload()
 
     def show_quarantine(self) -> None:
-        self.quarantine_dock.show()
-        self.quarantine_dock.raise_()
+        self._open_on_demand(self.quarantine_dock)
         self.quarantine.reload()
+
+    def _open_on_demand(self, dock: QDockWidget) -> None:
+        """Moderación or "No se pudo leer" in front, under the board with half the
+        window's height to work in; the docks' sizes before are put back when both are
+        closed again (they used to stay squeezed)."""
+        on_demand = (self.moderation_dock, self.quarantine_dock)
+        opening = all(d.isHidden() for d in on_demand)  # else a tab of one already open
+        if opening:
+            self._sizes_before = (self.feed_dock.width(), self.detail_dock.width(),
+                                  self.dashboard_dock.height()
+                                  if not self.dashboard_dock.isHidden() else None)
+        height = self._on_demand_height()  # measured before the dock takes room
+        dock.show()
+        dock.raise_()
+        if opening and height > 0 and \
+                self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
+            self.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+            QTimer.singleShot(0, lambda: self.resizeDocks([dock], [height],
+                                                          Qt.Orientation.Vertical))
+
+    def _on_demand_height(self) -> int:
+        """Half the window, but never so much that a board column loses room for two
+        cards (a low screen: a laptop at 150 %)."""
+        from jun_desk.ui.board.delegate import CARD_HEIGHT
+
+        view = next(iter(self.board.columns.values())).view
+        chrome = self.board.height() - view.viewport().height()  # filters, headings
+        bottom = self.dashboard_dock.height() if self.dockWidgetArea(
+            self.dashboard_dock) == Qt.DockWidgetArea.BottomDockWidgetArea and \
+            not self.dashboard_dock.isHidden() else 0
+        room = self.board.height() + bottom - chrome - 2 * CARD_HEIGHT
+        return max(0, min(self.height() // 2, room))
+
+    def _closed_on_demand(self) -> None:
+        before = self._sizes_before
+        if before is None or not all(d.isHidden() for d in (self.moderation_dock,
+                                                            self.quarantine_dock)):
+            return
+        self._sizes_before = None
+        feed, ticket, bottom = before
+        self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
+                         Qt.Orientation.Horizontal)
+        if bottom is not None and not self.dashboard_dock.isHidden():
+            self.resizeDocks([self.dashboard_dock], [bottom], Qt.Orientation.Vertical)
 
     def _quarantine_count(self, count: int) -> None:
         self.quarantine_button.setText(self.tr("No se pudo leer: %d") % count)
@@ -901,10 +973,38 @@ class MainWindow(QMainWindow):
         operator."""
         if self.locked or not self.attached:
             return None
+        self._note_behind()
         menu = super().createPopupMenu()
         if menu is not None and not self.ui.actor.is_supervisor:
             menu.removeAction(self.dashboard_dock.toggleViewAction())
         return menu
+
+    def _working_docks(self) -> list[QDockWidget]:
+        """The panels a person works in: the feed, the ticket, the DMs, the citizen."""
+        return [self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock]
+
+    def default_layout(self) -> None:
+        """The role's default arrangement of the docks (layout_fit.default_layout)."""
+        from jun_desk.ui.layout_fit import default_layout
+
+        default_layout(self, self.feed_dock, [self.detail_dock, self.dms_dock,
+                                              self.citizen_dock],
+                       [self.dashboard_dock, self.moderation_dock, self.quarantine_dock],
+                       supervisor=self.ui.actor.is_supervisor,
+                       area=available_geometry(self), bottom_size=self._bottom_size())
+
+    def _bottom_size(self) -> int:
+        """The supervision dock's height: every department's row in view (its title bar
+        added), but never more than 45 % of the window, so the board keeps its cards."""
+        title = self.dashboard_dock.fontMetrics().height() + 10
+        return min(self.dashboard.wanted_height() + title, int(self.height() * 0.45))
+
+    def reset_layout(self) -> None:
+        """Ver → Restablecer disposición: the role's default, at this window's size."""
+        self.default_layout()
+        self._own_layout = False
+        self._place_docks()
+        self.save_layout()
 
     def _docks(self) -> list[QDockWidget]:
         return [self.feed_dock, self.detail_dock, self.dms_dock, self.citizen_dock,
@@ -925,7 +1025,7 @@ class MainWindow(QMainWindow):
             dock.hide()
         self.menuBar().setEnabled(False)
         for action in (self.refresh_action, self.lock_action, self.switch_action,
-                       self.password_action, self.reset_action):
+                       self.password_action, self.reset_action, self.reset_layout_action):
             action.setEnabled(False)
         self.pages.setCurrentWidget(self.sign_in)
         self.sign_in.prepare("switch" if switch else "unlock", actor,
@@ -957,7 +1057,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.menuBar().setEnabled(True)
         for action in (self.refresh_action, self.lock_action, self.switch_action,
-                       self.password_action, self.reset_action):
+                       self.password_action, self.reset_action, self.reset_layout_action):
             action.setEnabled(True)
         self.restoreState(self._locked_state)
         if actor != previous:
@@ -967,6 +1067,8 @@ class MainWindow(QMainWindow):
             self._restore_layout()
         self.apply_role()
         self.pages.setCurrentWidget(self.desk_page)
+        if actor != previous:
+            self._place_docks()
         self.idle.touch()
         self._set_title()
         if actor != previous:
@@ -1001,11 +1103,12 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
             clamp_to(self, available_geometry(self))  # saved on a larger screen, maybe
-        if state is not None:
-            self.restoreState(state)
-        else:  # the desk's defaults, the supervision dock open for a supervisor
-            self.restoreState(self._default_state)
-            self.dashboard_dock.setVisible(self.ui.actor.is_supervisor)
+        if state is None or not self.restoreState(state) or all(
+                dock.isHidden() for dock in self._working_docks()):
+            # Nobody's layout yet, or one saved by the versions that hid every working
+            # panel on a first start: the role's default.
+            self._own_layout = False
+            self.default_layout()
         import json
 
         try:
@@ -1047,6 +1150,15 @@ class MainWindow(QMainWindow):
         if self.attached:
             self._place_docks()
 
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """A window that grew past the screen (a panel's content asking for more room)
+        is brought back inside it as soon as the layout settles."""
+        super().resizeEvent(event)
+        if self.isVisible() and not self.isMaximized():
+            area = available_geometry(self)
+            if self.width() > area.width() or self.height() > area.height():
+                QTimer.singleShot(0, self._clamp_to_screen)
+
     def _place_docks(self) -> None:
         """The docks' default shares of the width, for someone with no layout of their own."""
         if not getattr(self, "_own_layout", False):
@@ -1061,7 +1173,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.feed_dock, self.detail_dock], [feed, ticket],
                          Qt.Orientation.Horizontal)
         if self.dockWidgetArea(self.dashboard_dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
-            self.resizeDocks([self.dashboard_dock], [bottom_height(self.height())],
+            self.resizeDocks([self.dashboard_dock], [self._bottom_size()],
                              Qt.Orientation.Vertical)
         clamp_to(self, available_geometry(self))
 

@@ -56,8 +56,3 @@ def dock_widths(width: int) -> tuple[int, int]:
     ticket = max(260, min(520, int(width * 0.27)))
     return feed, ticket
 
-
-
-def bottom_height(height: int) -> int:
-    """The supervision panel's share of the window's height."""
-    return max(180, min(300, int(height * 0.3)))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from jun_desk.domain.similar import group_reports
 from jun_desk.domain.tickets import ItemView
+from jun_desk.ui.layout_fit import StatusLabel
 from jun_desk.ui.readable import PRIORITY_COLOURS, time_of_day
 
 POLICE = "policia"
@@ -46,22 +47,29 @@ class UrgentBanner(QFrame):
         self.setStyleSheet(f"#urgent-banner {{ background: {background}; }} "
                            f"#urgent-banner QLabel {{ color: {foreground}; }}")
         self.items: list[ItemView] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        texts = QVBoxLayout()
-        self.title = QLabel("", self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.expanded = False
+        # Folded (the default) the banner is one line: the title, the newest report
+        # elided (whole in its tooltip) and the buttons; "Ver todos" unfolds every report,
+        # so the board keeps its cards on a laptop (issue 24).
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setSpacing(2)
+        row = QHBoxLayout()
+        self.title = StatusLabel("", self, cap=10_000)  # elided on a narrow board
         self.title.setStyleSheet("font-weight: 700;")
+        self.line = StatusLabel("", self, cap=10_000)
+        self.line.setObjectName("urgent-line")
         self.text = QLabel("", self)
         self.text.setObjectName("urgent-text")
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # the citizen's words, never markup
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        texts.addWidget(self.title)
-        texts.addWidget(self.text)
-        layout.addLayout(texts, 1)
-        buttons = QVBoxLayout()
+        self.text.hide()
+        self.expand_button = QPushButton(self.tr("Ver todos"), self)
+        self.expand_button.setObjectName("urgent-expand")
+        self.expand_button.setAccessibleName(self.tr("Ver todos los avisos urgentes"))
+        self.expand_button.clicked.connect(lambda: self.set_expanded(not self.expanded))
         self.open_button = QPushButton(self.tr("Ver en el feed"), self)
         self.open_button.setAccessibleName(self.tr("Ver el aviso urgente en el feed"))
         self.open_button.clicked.connect(self._open)
@@ -69,10 +77,12 @@ class UrgentBanner(QFrame):
         self.dismiss_button.setObjectName("urgent-dismiss")
         self.dismiss_button.setAccessibleName(self.tr("Cerrar el aviso urgente"))
         self.dismiss_button.clicked.connect(self.dismiss)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.dismiss_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        row.addWidget(self.title)
+        row.addWidget(self.line, 1)
+        for button in (self.expand_button, self.open_button, self.dismiss_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        layout.addWidget(self.text)
         self.hide()
 
     def add(self, items: list[ItemView], now: datetime) -> list[str]:
@@ -91,6 +101,7 @@ class UrgentBanner(QFrame):
         self.text.setText("\n".join(self._line(g, now) for g in groups[:MAX_SHOWN]))
         self.setAccessibleName(self.title.text())
         self.setAccessibleDescription(self.text.text())
+        self._fold()
         self.show()
         ids = {i.id for i in fresh}
         return [self._line(g, now) for g in groups if any(i.id in ids for i in g)]
@@ -106,6 +117,17 @@ class UrgentBanner(QFrame):
         neighbours = len({i.author_handle or i.author_name or str(i.id) for i in group})
         return self.tr("%s · %d avisos de %d vecino(s), el último de %s: %s") % (
             when, len(group), neighbours, who, text)
+
+    def set_expanded(self, expanded: bool) -> None:
+        self.expanded = expanded
+        self._fold()
+
+    def _fold(self) -> None:
+        """One line (the newest report, elided) or every report, as chosen."""
+        self.line.setText(self.text.text().split("\n", 1)[0])
+        self.line.setVisible(not self.expanded)
+        self.text.setVisible(self.expanded)
+        self.expand_button.setText(self.tr("Plegar") if self.expanded else self.tr("Ver todos"))
 
     def _open(self) -> None:
         if self.items:

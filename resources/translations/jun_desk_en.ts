@@ -565,105 +565,115 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="53" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="54" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="55" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="55" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="58" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="59" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="60" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="62" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="91" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="164" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="109" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="196" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="124" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="116" />
+        <source>Departamentos</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="117" />
+        <source>Gasto en X</source>
+        <translation>X spend</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="156" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="148" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="180" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="155" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="187" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="157" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="189" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -823,183 +833,188 @@ week</translation>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="75" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="74" />
+        <source>Ir al vecino</source>
+        <translation>Go to the resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="78" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="77" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="79" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="82" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="81" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="84" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="88" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="91" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="90" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="93" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="98" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="103" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="104" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="107" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="107" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="110" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="112" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="114" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="115" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="118" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="131" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="134" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="213" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="216" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="247" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="250" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="249" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="252" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="251" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="254" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="254" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="257" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="296" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="299" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="297" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="300" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="298" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="301" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="302" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="308" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="306" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="312" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="313" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="316" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="317" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="331" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="344" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="342" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="342" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="349" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="362" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="352" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="354" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="357" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -2304,37 +2319,47 @@ week</translation>
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="143" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="137" />
+        <source>▴ ver menos</source>
+        <translation>▴ show less</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="138" />
+        <source>… ver más</source>
+        <translation>… show more</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="229" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="190" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="291" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="193" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="294" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="195" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="296" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="197" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="230" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="331" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="238" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="339" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -2441,7 +2466,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="180" />
+        <location filename="../../jun_desk/ui/main_window.py" line="179" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -2582,363 +2607,368 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="370" />
+        <location filename="../../jun_desk/ui/main_window.py" line="372" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="372" />
+        <location filename="../../jun_desk/ui/main_window.py" line="374" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="375" />
+        <location filename="../../jun_desk/ui/main_window.py" line="381" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="381" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="391" />
+        <location filename="../../jun_desk/ui/main_window.py" line="397" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="396" />
+        <location filename="../../jun_desk/ui/main_window.py" line="402" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
+        <location filename="../../jun_desk/ui/main_window.py" line="407" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="414" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="423" />
+        <location filename="../../jun_desk/ui/main_window.py" line="430" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="427" />
+        <location filename="../../jun_desk/ui/main_window.py" line="434" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="433" />
+        <location filename="../../jun_desk/ui/main_window.py" line="440" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="454" />
+        <location filename="../../jun_desk/ui/main_window.py" line="465" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="457" />
+        <location filename="../../jun_desk/ui/main_window.py" line="468" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="461" />
+        <location filename="../../jun_desk/ui/main_window.py" line="472" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="238" />
+        <location filename="../../jun_desk/ui/main_window.py" line="240" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="467" />
+        <location filename="../../jun_desk/ui/main_window.py" line="480" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="473" />
+        <location filename="../../jun_desk/ui/main_window.py" line="486" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="475" />
+        <location filename="../../jun_desk/ui/main_window.py" line="488" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="477" />
+        <location filename="../../jun_desk/ui/main_window.py" line="490" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <location filename="../../jun_desk/ui/main_window.py" line="241" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="484" />
+        <location filename="../../jun_desk/ui/main_window.py" line="497" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="489" />
+        <location filename="../../jun_desk/ui/main_window.py" line="502" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="491" />
+        <location filename="../../jun_desk/ui/main_window.py" line="504" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="493" />
+        <location filename="../../jun_desk/ui/main_window.py" line="506" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="495" />
+        <location filename="../../jun_desk/ui/main_window.py" line="508" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="510" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="242" />
+        <location filename="../../jun_desk/ui/main_window.py" line="244" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="220" />
-        <location filename="../../jun_desk/ui/main_window.py" line="267" />
+        <location filename="../../jun_desk/ui/main_window.py" line="222" />
+        <location filename="../../jun_desk/ui/main_window.py" line="269" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="243" />
+        <location filename="../../jun_desk/ui/main_window.py" line="245" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="272" />
+        <location filename="../../jun_desk/ui/main_window.py" line="274" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="274" />
+        <location filename="../../jun_desk/ui/main_window.py" line="276" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="281" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="560" />
+        <location filename="../../jun_desk/ui/main_window.py" line="462" />
+        <source>Restablecer disposición</source>
+        <translation>Reset layout</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="590" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="579" />
+        <location filename="../../jun_desk/ui/main_window.py" line="651" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="587" />
+        <location filename="../../jun_desk/ui/main_window.py" line="659" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="587" />
+        <location filename="../../jun_desk/ui/main_window.py" line="659" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="588" />
+        <location filename="../../jun_desk/ui/main_window.py" line="660" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="605" />
+        <location filename="../../jun_desk/ui/main_window.py" line="677" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="630" />
+        <location filename="../../jun_desk/ui/main_window.py" line="702" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="632" />
+        <location filename="../../jun_desk/ui/main_window.py" line="704" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="641" />
+        <location filename="../../jun_desk/ui/main_window.py" line="713" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="645" />
+        <location filename="../../jun_desk/ui/main_window.py" line="717" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="648" />
+        <location filename="../../jun_desk/ui/main_window.py" line="720" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="723" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="652" />
+        <location filename="../../jun_desk/ui/main_window.py" line="724" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="652" />
+        <location filename="../../jun_desk/ui/main_window.py" line="724" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="669" />
+        <location filename="../../jun_desk/ui/main_window.py" line="741" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="678" />
+        <location filename="../../jun_desk/ui/main_window.py" line="750" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="683" />
+        <location filename="../../jun_desk/ui/main_window.py" line="755" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="688" />
+        <location filename="../../jun_desk/ui/main_window.py" line="760" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="694" />
+        <location filename="../../jun_desk/ui/main_window.py" line="766" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="701" />
+        <location filename="../../jun_desk/ui/main_window.py" line="773" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="702" />
+        <location filename="../../jun_desk/ui/main_window.py" line="774" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="706" />
+        <location filename="../../jun_desk/ui/main_window.py" line="778" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="740" />
+        <location filename="../../jun_desk/ui/main_window.py" line="812" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="744" />
+        <location filename="../../jun_desk/ui/main_window.py" line="816" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="750" />
+        <location filename="../../jun_desk/ui/main_window.py" line="822" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="752" />
+        <location filename="../../jun_desk/ui/main_window.py" line="824" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="754" />
+        <location filename="../../jun_desk/ui/main_window.py" line="826" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="763" />
+        <location filename="../../jun_desk/ui/main_window.py" line="835" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="779" />
+        <location filename="../../jun_desk/ui/main_window.py" line="851" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="786" />
+        <location filename="../../jun_desk/ui/main_window.py" line="858" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="806" />
+        <location filename="../../jun_desk/ui/main_window.py" line="878" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="807" />
+        <location filename="../../jun_desk/ui/main_window.py" line="879" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="811" />
+        <location filename="../../jun_desk/ui/main_window.py" line="883" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="842" />
+        <location filename="../../jun_desk/ui/main_window.py" line="914" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="846" />
+        <location filename="../../jun_desk/ui/main_window.py" line="918" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="848" />
+        <location filename="../../jun_desk/ui/main_window.py" line="920" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="866" />
+        <location filename="../../jun_desk/ui/main_window.py" line="938" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="872" />
+        <location filename="../../jun_desk/ui/main_window.py" line="944" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="874" />
+        <location filename="../../jun_desk/ui/main_window.py" line="946" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -2946,72 +2976,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="53" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="58" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="54" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="55" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="60" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="61" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="57" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="64" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="73" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="78" />
         <source>enlace</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="74" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="79" />
         <source>cuenta nueva con enlace</source>
         <translation>new account with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="75" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
         <source>avatar por defecto con enlace</source>
         <translation>default avatar with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="85" />
         <source>%d enlaces</source>
         <translation>%d links</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="87" />
         <source>texto repetido ×%d</source>
         <translation>same text ×%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="102" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="104" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -3019,299 +3049,299 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="119" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="124" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="126" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="137" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="137" />
         <source>Autor</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="137" />
         <source>Señales</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="150" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="152" />
         <source>Elija una respuesta</source>
         <translation>Choose a reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="159" />
         <source>Nota para el registro (opcional)</source>
         <translation>Note for the record (optional)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
         <source>Motivo (normas):</source>
         <translation>Reason (policy):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
         <source>Nota:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
         <source>Proponer ocultar</source>
         <translation>Propose hiding</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
         <source>Proponer silenciar</source>
         <translation>Propose muting</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
         <source>Ocultar</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
         <source>Silenciar cuenta</source>
         <translation>Mute account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="170" />
         <source>La respuesta pide algo: se atiende aunque se oculte</source>
         <translation>The reply asks for something: it is dealt with even if hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="193" />
         <source>Propuesta</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="193" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="192" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>Propuesta por</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="192" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>Texto</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="196" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="198" />
         <source>Aprobar</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="197" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="199" />
         <source>Rechazar</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="205" />
         <source>Propuestas pendientes de un supervisor</source>
         <translation>Proposals waiting for a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="209" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="210" />
         <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
         <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="237" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="265" />
         <source>Respuestas por conversación</source>
         <translation>Replies by conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
         <source>Texto de la respuesta elegida</source>
         <translation>Text of the chosen reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="239" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="267" />
         <source>Motivo según las normas</source>
         <translation>Reason under the policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="240" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
         <source>Nota para el registro</source>
         <translation>Note for the record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="241" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="269" />
         <source>Propuestas pendientes</source>
         <translation>Pending proposals</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="262" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="313" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="287" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="338" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="301" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="352" />
         <source>Publicación de @%s</source>
         <translation>Post of @%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="303" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="354" />
         <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
         <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="306" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="357" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="365" />
         <source>Conversación %s</source>
         <translation>Conversation %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="360" />
         <source>%d señaladas</source>
         <translation>%d flagged</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="310" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="361" />
         <source>%d respuestas</source>
         <translation>%d replies</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="387" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="412" />
         <source>oculta</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="414" />
         <source>cuenta silenciada</source>
         <translation>account muted</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="366" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="417" />
         <source>propuesto: %s</source>
         <translation>proposed: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="420" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="371" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="422" />
         <source>pide algo: crear ticket</source>
         <translation>asks for something: create a ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="413" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="464" />
         <source>Sin señales.</source>
         <translation>No flags.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="454" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="505" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="474" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="525" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="475" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="526" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="484" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="535" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="485" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="536" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="488" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="517" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="539" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="568" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="500" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="551" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="501" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="552" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="503" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="554" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="516" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="567" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="525" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="576" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="526" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="577" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="592" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="542" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="593" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
@@ -4156,39 +4186,55 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>UrgentBanner</name>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="65" />
+        <location filename="../../jun_desk/ui/urgency.py" line="69" />
+        <location filename="../../jun_desk/ui/urgency.py" line="130" />
+        <source>Ver todos</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="71" />
+        <source>Ver todos los avisos urgentes</source>
+        <translation>Show all the urgent alerts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="73" />
         <source>Ver en el feed</source>
         <translation>Show in the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="66" />
+        <location filename="../../jun_desk/ui/urgency.py" line="74" />
         <source>Ver el aviso urgente en el feed</source>
         <translation>Show the urgent alert in the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="68" />
+        <location filename="../../jun_desk/ui/urgency.py" line="76" />
         <source>Cerrar aviso</source>
         <translation>Dismiss alert</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="70" />
+        <location filename="../../jun_desk/ui/urgency.py" line="78" />
         <source>Cerrar el aviso urgente</source>
         <translation>Dismiss the urgent alert</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="87" />
+        <location filename="../../jun_desk/ui/urgency.py" line="97" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="89" />
+        <location filename="../../jun_desk/ui/urgency.py" line="99" />
         <source> de %d asunto(s)</source>
         <translation> about %d matter(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/urgency.py" line="107" />
+        <location filename="../../jun_desk/ui/urgency.py" line="118" />
         <source>%s · %d avisos de %d vecino(s), el último de %s: %s</source>
         <translation>%s · %d alerts from %d neighbour(s), the latest from %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/urgency.py" line="130" />
+        <source>Plegar</source>
+        <translation>Fold</translation>
     </message>
 </context>
 </TS>

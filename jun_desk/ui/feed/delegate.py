@@ -1,17 +1,31 @@
 """Paints one feed entry: avatar, who, when (time of day), the escaped text, the priority
 badge (an urgent item also gets a red edge), the triage chip, warnings. Names, handles and
-reasons that do not fit are elided; the whole item is in its tooltip."""
+reasons that do not fit are elided; the whole item is in its tooltip. A long text (a
+citizen's 15-line complaint) shows its first MAX_LINES lines and "ver más": a click on it,
+or Space on the chosen item, shows the rest (and folds it again)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPalette,
     QTextDocument,
@@ -30,6 +44,7 @@ from jun_desk.ui.theme import MUTED, RED, WARNING_BG, department_chip, draw_avat
 PAD = 8
 AVATAR = 36
 LINE = 18
+MAX_LINES = 5  # of a long text, until "ver más"
 
 
 class FeedDelegate(QStyledItemDelegate):
@@ -40,6 +55,8 @@ class FeedDelegate(QStyledItemDelegate):
         self.catalogue = catalogue
         self.now = now
         self._docs: dict[tuple[int, int], QTextDocument] = {}
+        self._folds: dict[tuple[int, int], float | None] = {}
+        self.expanded: set[int] = set()  # items whose whole long text is shown
 
     def _document(self, item: ItemView, width: int, font: QFont) -> QTextDocument:
         key = (item.id, width)
@@ -55,6 +72,71 @@ class FeedDelegate(QStyledItemDelegate):
             self._docs[key] = doc
         return doc
 
+    def _fold(self, item: ItemView, doc: QTextDocument, width: int) -> float | None:
+        """Where the text is cut (the top of its line MAX_LINES + 1) when it is longer than
+        that and not unfolded; None when it is shown whole."""
+        if item.id in self.expanded:
+            return None
+        key = (item.id, width)
+        if key not in self._folds:
+            if len(self._folds) > 2000:
+                self._folds.clear()
+            self._folds[key] = _line_top(doc, MAX_LINES)
+        return self._folds[key]
+
+    def _text_height(self, item: ItemView, doc: QTextDocument, width: int) -> float:
+        """The height the text takes: whole, or its first lines and the "ver más" line."""
+        fold = self._fold(item, doc, width)
+        return doc.size().height() if fold is None else fold + LINE
+
+    def is_long(self, item: ItemView, option: QStyleOptionViewItem) -> bool:
+        """Whether the text is longer than MAX_LINES at this width (folded or not)."""
+        width = self._text_width(option)
+        return _line_top(self._document(item, width, option.font), MAX_LINES) is not None
+
+    def toggle(self, item: ItemView, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.expanded.symmetric_difference_update({item.id})
+        self.sizeHintChanged.emit(index)
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,
+                    option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> bool:
+        """A click on "ver más"/"ver menos", or Space on the item, folds or unfolds it."""
+        item = index.data(ITEM_ROLE)
+        if item is None:
+            return False
+        if event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Space and \
+                event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if self.is_long(item, option):
+                self.toggle(item, index)
+                return True
+            return False
+        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            more = self._more_rect(item, option)
+            if more is not None and more.contains(event.position()):
+                self.toggle(item, index)
+                return True
+        return False
+
+    def _more_rect(self, item: ItemView, option: QStyleOptionViewItem) -> QRectF | None:
+        """Where "ver más" (or "ver menos") is painted, if the text is long."""
+        if not self.is_long(item, option):
+            return None
+        width = self._text_width(option)
+        doc = self._document(item, width, option.font)
+        top = option.rect.top() + PAD + LINE + 4 + self._text_height(item, doc, width)
+        if item.id in self.expanded:
+            top += 2
+        x = option.rect.left() + AVATAR + 2 * PAD
+        return QRectF(x, top - LINE - 2, width, LINE)
+
+    @staticmethod
+    def more_text(expanded: bool) -> str:
+        return (QCoreApplication.translate("FeedDelegate", "▴ ver menos") if expanded
+                else QCoreApplication.translate("FeedDelegate", "… ver más"))
+
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         return option.rect.width() - AVATAR - 3 * PAD
 
@@ -63,9 +145,13 @@ class FeedDelegate(QStyledItemDelegate):
         view = option.widget
         width = view.viewport().width() if view is not None else (option.rect.width() or 400)
         option.rect.setWidth(width)
-        doc = self._document(item, self._text_width(option), option.font)
+        text_width = self._text_width(option)
+        doc = self._document(item, text_width, option.font)
         extra = LINE if item.personal_data else 0
-        return QSize(width, int(PAD + LINE + 4 + doc.size().height() + 6 + LINE + extra + PAD))
+        if item.id in self.expanded and _line_top(doc, MAX_LINES) is not None:
+            extra += LINE + 2  # "ver menos" under the whole text
+        return QSize(width, int(PAD + LINE + 4 + self._text_height(item, doc, text_width)
+                                + 6 + LINE + extra + PAD))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         item: ItemView = index.data(ITEM_ROLE)
@@ -148,14 +234,29 @@ class FeedDelegate(QStyledItemDelegate):
     def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, item: ItemView,
                     at_point: QPointF, text_colour: QColor) -> float:
         """The escaped tweet text; returns the height it took (and the gap below it)."""
-        doc = self._document(item, self._text_width(option), option.font)
+        width = self._text_width(option)
+        doc = self._document(item, width, option.font)
+        fold = self._fold(item, doc, width)
         painter.save()
         painter.translate(at_point.x(), at_point.y())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, text_colour)
+        if fold is not None:  # the first lines only
+            context.clip = QRectF(0, 0, width, fold)
+            painter.setClipRect(context.clip)
         doc.documentLayout().draw(painter, context)
         painter.restore()
-        return doc.size().height() + 6
+        height = doc.size().height() if fold is None else fold
+        if fold is not None or (item.id in self.expanded and \
+                _line_top(doc, MAX_LINES) is not None):
+            painter.save()
+            painter.setPen(option.palette.color(QPalette.ColorRole.Link))
+            painter.drawText(QRectF(at_point.x(), at_point.y() + height + 2, width, LINE),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             self.more_text(fold is None))
+            painter.restore()
+            height += LINE + (2 if fold is None else 0)
+        return height + 6
 
     def _paint_chips(self, painter: QPainter, option: QStyleOptionViewItem, item: ItemView,
                      rect: QRectF, x: float, y: float, bold: QFont) -> float:
@@ -242,3 +343,20 @@ class FeedDelegate(QStyledItemDelegate):
             )
         painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))
+
+
+def _line_top(doc: QTextDocument, lines: int) -> float | None:
+    """The top of line ``lines + 1`` of the laid-out ``doc`` (None if it has no more)."""
+    doc.size()  # laid out
+    seen = 0
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        if layout is not None:
+            top = layout.position().y()
+            for n in range(layout.lineCount()):
+                if seen == lines:
+                    return top + layout.lineAt(n).y()
+                seen += 1
+        block = block.next()
+    return None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,11 +42,15 @@ from jun_desk.domain.roles import Actor
 from jun_desk.services.moderation import ActionView, ConversationView, ReplyView
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.layout_fit import FlowLayout
 
 XFactory = Callable[[], Any]  # returns something with hide_reply / mute / delete_tweet
 FLAG_COLOUR = QColor("#c62828")
 HIDDEN_COLOUR = QColor("#757575")
 BLOCKS_URL = "https://x.com/settings/blocked/all"
+COLUMN_SHARES = {1: 0.17, 2: 0.25, 3: 0.13}  # author, signals, state: of the tree's width
+PROPOSAL_SHARES = {0: 0.15, 1: 0.18, 2: 0.15}  # proposal, reason, by whom
+NARROW = 600  # px: below this the chosen reply goes under the lists
 
 
 def category_names() -> dict[str, str]:
@@ -137,9 +142,6 @@ class ModerationPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 130)
-        header.resizeSection(2, 230)
-        header.resizeSection(3, 140)
         header.setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._selected)
 
@@ -176,7 +178,7 @@ class ModerationPanel(QWidget):
         self.mute_now.clicked.connect(lambda: self.act(ActionKind.MUTE))
         self.undo_button.clicked.connect(self.undo_selected)
         self.ticket_button.clicked.connect(self.create_ticket)
-        actions = QHBoxLayout()
+        actions = FlowLayout(spacing=4)  # wraps in a narrow dock instead of widening it
         for button in (self.propose_hide, self.propose_mute, self.hide_now, self.mute_now,
                        self.undo_button, self.ticket_button):
             actions.addWidget(button)
@@ -199,10 +201,9 @@ class ModerationPanel(QWidget):
         self.reject_button.clicked.connect(self.reject_selected)
         self.approve_button.setEnabled(False)
         self.reject_button.setEnabled(False)
-        decide = QHBoxLayout()
+        decide = FlowLayout(spacing=4)
         self.pending_label = QLabel(self.tr("Propuestas pendientes de un supervisor"), self)
         decide.addWidget(self.pending_label)
-        decide.addStretch(1)
         decide.addWidget(self.approve_button)
         decide.addWidget(self.reject_button)
         self.blocks = QLabel(self.tr(
@@ -213,6 +214,21 @@ class ModerationPanel(QWidget):
         self.blocks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.blocks.setStyleSheet("color: #616161;")
 
+        # Left: the replies above the proposals waiting for a supervisor, each list as
+        # wide as the panel allows; right: the chosen reply and what may be done, which
+        # scrolls when the dock is low (a laptop's bottom dock) instead of making the
+        # dock taller than the board leaves, and wraps its buttons when it is narrow.
+        waiting = QWidget(self)
+        waiting_layout = QVBoxLayout(waiting)
+        waiting_layout.setContentsMargins(0, 0, 0, 0)
+        waiting_layout.addLayout(decide)
+        waiting_layout.addWidget(self.pending, 1)
+        lists = QSplitter(Qt.Orientation.Vertical, self)
+        lists.setChildrenCollapsible(False)
+        lists.addWidget(self.tree)
+        lists.addWidget(waiting)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 2)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -221,15 +237,27 @@ class ModerationPanel(QWidget):
         side_layout.addLayout(form)
         side_layout.addLayout(actions)
         side_layout.addWidget(self.feedback)
-        side_layout.addLayout(decide)
-        side_layout.addWidget(self.pending, 1)
+        side_layout.addStretch(1)
         side_layout.addWidget(self.blocks)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.tree)
-        split.addWidget(side)
+        side_scroll = QScrollArea(self)
+        side_scroll.setObjectName("moderation-side")
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(side.minimumSizeHint().width()
+                                    + side_scroll.verticalScrollBar().sizeHint().width())
+        # Vertical until it is seen wide enough (resizeEvent): side by side, its first
+        # minimum could make the window grow past a low screen as the dock opens.
+        split = self.split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setChildrenCollapsible(False)
+        split.addWidget(lists)
+        split.addWidget(side_scroll)
+        self.tree.installEventFilter(self)
+        self.pending.installEventFilter(self)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([950, 600])
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 450])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(top)
@@ -242,6 +270,29 @@ class ModerationPanel(QWidget):
             widget.setAccessibleName(name)
         self._fill_reasons()
         self.apply_role()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        """In a narrow dock the chosen reply goes under the lists instead of beside."""
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Vertical if self.width() < NARROW
+                  else Qt.Orientation.Horizontal)
+        if self.split.orientation() != wanted:
+            self.split.setOrientation(wanted)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched in (self.tree, self.pending):
+            self._fit_columns(watched)
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, tree: QTreeWidget) -> None:
+        """The short columns take shares of the list's width (at least their headings),
+        the text the rest: fixed widths left the reply 70 px on a laptop."""
+        header = tree.header()
+        width = tree.viewport().width()
+        shares = COLUMN_SHARES if tree is self.tree else PROPOSAL_SHARES
+        for column, share in shares.items():
+            heading = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, max(heading, int(width * share)))
 
     # ------------------------------------------------------------------ policy
     def _fill_reasons(self) -> None:

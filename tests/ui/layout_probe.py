@@ -1,0 +1,236 @@
+"""Run by test_layout.py in a process of its own, on an offscreen screen of the size the
+test chose (QT_QPA_PLATFORM=offscreen:configfile=…). For Spanish and English, and for an
+operator and a supervisor on their first start (no saved layout), it opens the desk as
+``app.py`` does (window shown first, desk built inside it), then every dock and view in
+turn, and prints as JSON what a person would find wrong: a panel of the role's default
+layout not shown, a widget cut by the window or its parent, a widget narrower or lower than
+its content's minimum, a list column squeezed under its heading, the supervision table not
+showing its departments, a board column with room for fewer than three cards, a window
+larger than the screen.
+
+    python tests/ui/layout_probe.py DB_URL
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QDockWidget,
+    QHeaderView,
+    QMainWindow,
+    QScrollArea,
+    QScrollBar,
+    QSizePolicy,
+    QTabBar,
+    QTableView,
+    QTreeView,
+    QWidget,
+)
+
+TEXT_COLUMN = 160  # px at least for a list's stretching text column (the reply, the text)
+CARDS = 3  # board cards each column has room for, at least
+
+
+def settle(app: QApplication, window: QMainWindow | None = None) -> None:
+    for _ in range(4):
+        app.processEvents()
+        if window is not None and getattr(window, "attached", False):
+            window.ui.wait()
+    app.processEvents()
+
+
+def _scrolled(widget: QWidget) -> bool:
+    """Inside a scroll area's viewport: cut on purpose, it scrolls."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        area = parent.parentWidget()
+        if isinstance(area, QAbstractScrollArea) and area.viewport() is parent:
+            return True
+        parent = parent.parentWidget() if not parent.isWindow() else None
+    return False
+
+
+def widget_problems(window: QMainWindow) -> list[str]:
+    found = []
+    name = lambda w: f"{type(w).__name__} {w.objectName() or ''}".strip()  # noqa: E731
+    behind = [d for d in window.findChildren(QDockWidget) if d.visibleRegion().isEmpty()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.isWindow() or widget.width() == 0:
+            continue
+        if any(d is widget or d.isAncestorOf(widget) for d in behind):
+            continue  # a tab behind another: what is seen is checked when it is in front
+        if isinstance(widget, QScrollBar | QHeaderView) or _scrolled(widget):
+            continue  # (a header's height follows its sections, checked below)
+        if isinstance(widget.parentWidget(), QTabBar):
+            continue  # the arrows Qt adds to tabs that do not fit, as narrow as its style
+        parent = widget.parentWidget()
+        if parent is None:
+            continue
+        inner = QRect(0, 0, parent.width(), parent.height())
+        if parent is window and not inner.intersects(widget.geometry()):
+            continue  # where the main window parks the tab bars it does not use
+        if not inner.contains(widget.geometry()):
+            found.append(f"{name(widget)} cut by {name(parent)}: {widget.geometry()} in "
+                         f"{parent.width()}x{parent.height()}")
+        hint = widget.minimumSizeHint()
+        ignored = widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
+        if hint.isValid() and not ignored and \
+                widget.width() < min(hint.width(), widget.maximumWidth()) - 1:
+            found.append(f"{name(widget)} narrower than its content: {widget.width()} "
+                         f"< {hint.width()}")
+    for view in window.findChildren(QAbstractItemView):
+        if not view.isVisible() or not isinstance(view, QTreeView | QTableView):
+            continue
+        header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+        if header.isHidden() and isinstance(view, QTableView):
+            continue
+        for section in range(header.count()):
+            if header.isSectionHidden(section):
+                continue
+            width = header.sectionSize(section)
+            label = header.sectionSizeFromContents(section).width()
+            if width < label - 2:
+                found.append(f"{name(view)} column {section} under its heading: "
+                             f"{width} < {label}")
+            if header.sectionResizeMode(section) == QHeaderView.ResizeMode.Stretch and \
+                    width < TEXT_COLUMN:
+                found.append(f"{name(view)} text column {section} is {width} px")
+    return found
+
+
+def window_problems(window: QMainWindow, cards: int = CARDS) -> list[str]:
+    """``cards``: what each board column must have room for (fewer while Moderación
+    or "No se pudo leer" has half the height)."""
+    from jun_desk.ui.board.delegate import CARD_HEIGHT
+
+    found = []
+    screen = window.screen().availableGeometry()
+    if not screen.contains(window.frameGeometry()):
+        found.append(f"window {window.frameGeometry()} past the screen {screen}")
+    minimum = window.minimumSizeHint()
+    if minimum.width() > screen.width() or minimum.height() > screen.height():
+        found.append(f"window's minimum {minimum} larger than the screen {screen}")
+    for status, column in window.board.columns.items():
+        if column.view.isVisible() and column.view.viewport().height() < cards * CARD_HEIGHT:
+            found.append(f"board column {status.value}: room for "
+                         f"{column.view.viewport().height() / CARD_HEIGHT:.1f} cards")
+    table = window.dashboard.table
+    if table.isVisible() and not window.dashboard_dock.visibleRegion().isEmpty():
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        if table.viewport().height() < rows:
+            shown = table.viewport().height() / max(1, table.rowHeight(0))
+            found.append(f"supervision table shows {shown:.1f} of {table.rowCount()} rows")
+    for area in window.findChildren(QScrollArea):
+        content = area.widget()
+        if content is None or not area.isVisible() or area.visibleRegion().isEmpty():
+            continue
+        off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        viewport = area.viewport()
+        if area.horizontalScrollBarPolicy() == off and content.width() > viewport.width():
+            found.append(f"{area.objectName()} cuts its content: {content.width()} px "
+                         f"wide in {viewport.width()}")
+        if area.verticalScrollBarPolicy() == off and content.height() > viewport.height():
+            found.append(f"{area.objectName()} cuts its content: {content.height()} px "
+                         f"high in {viewport.height()}")
+    return found + widget_problems(window)
+
+
+def run(app: QApplication, db_url: str, language: str, username: str,
+        working_only: bool = False) -> list[str]:
+    """``working_only``: the role's own panels, not the ones opened on demand (a low
+    screen, where those scroll and the board keeps less than three cards)."""
+    from jun_desk.config import Paths
+    from jun_desk.services.desk import Desk
+    from jun_desk.ui import i18n
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.main_window import MainWindow
+
+    i18n.install(app, language)
+    (Paths.default().config / "layout.ini").unlink(missing_ok=True)  # a first start
+    desk = Desk.open(db_url)
+    actor = desk.operators.actor(username)
+    window = MainWindow(source="sandbox")
+    window.show()  # as app.py: the window on screen, the desk built inside it after
+    settle(app)
+    window.attach(UiContext(desk, actor, account="AytoJun"))
+    settle(app, window)
+    found: list[str] = []
+
+    def check(step: str) -> None:
+        settle(app, window)
+        on_demand = not (window.moderation_dock.isHidden() and window.quarantine_dock.isHidden())
+        found.extend(f"{language} {username} {step}: {p}"
+                     for p in window_problems(window, 2 if on_demand else CARDS))
+
+    working = [window.feed_dock, window.detail_dock, window.dms_dock, window.citizen_dock]
+    if actor.is_supervisor:
+        working.append(window.dashboard_dock)
+
+    def shown(step: str) -> None:
+        for dock in working:
+            if dock.isHidden():
+                found.append(f"{language} {username} {step}: {dock.windowTitle()} not shown")
+        settle(app, window)
+        if window.detail_dock.visibleRegion().isEmpty():
+            found.append(f"{language} {username} {step}: the ticket not in front of its tabs")
+
+    shown("first start")
+    check("first start")
+    steps: list[tuple[str, Callable[[], None]]] = [
+        (dock.objectName(), dock.raise_) for dock in working]
+    steps += [] if working_only else [("moderation", window.show_moderation),
+              ("quarantine", window.show_quarantine),
+              ("urgent banner", lambda: window._arrivals(
+                  [window.feed.model.item(r) for r in range(window.feed.model.rowCount())
+                   if window.feed.model.item(r).suggested_priority == "urgent"]))]
+    feed_width = 0
+    for step, act in steps:
+        if step == "moderation":
+            feed_width = window.feed_dock.width()  # before Moderación takes room
+        act()
+        check(step)
+    window.moderation_dock.close()
+    window.quarantine_dock.close()
+    check("moderation closed")
+    if window.feed_dock.width() < feed_width - 4:
+        found.append(f"{language} {username}: the feed stays squeezed after Moderación "
+                     f"({window.feed_dock.width()} px)")
+    for dock in working:
+        dock.close()
+    reset = getattr(window, "reset_layout_action", None)
+    if reset is None:
+        found.append(f"{language} {username}: no Ver → Restablecer disposición")
+    else:
+        reset.trigger()
+        shown("layout reset")
+        check("layout reset")
+    window.close()
+    desk.close()
+    settle(app)
+    return found
+
+
+def main() -> None:
+    db_url = sys.argv[1]
+    working_only = "--working-only" in sys.argv[2:]
+    app = QApplication(sys.argv[:1])
+    found = []
+    for language in ("es", "en"):
+        for username in ("luis", "ana"):
+            found.extend(run(app, db_url, language, username, working_only))
+    print(json.dumps({"screen": QApplication.primaryScreen().availableGeometry().getRect(),
+                      "problems": found}))
+
+
+if __name__ == "__main__":
+    main()
