@@ -84,22 +84,77 @@ def test_a_wrong_password_is_refused_and_then_the_account_waits(qtbot, desk: Des
     assert _actions(desk).count("session.sign_in_failed") == 6
 
 
-def test_first_sign_in_chooses_a_password(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_without_a_password_is_not_claimed_at_the_sign_in(qtbot, desk: Desk,
+                                                                 people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 9: typing rosa's name no longer lets whoever sits there choose her
+    password; without the code a supervisor issued nothing gets in."""
     panel = SignInPanel(desk)
     qtbot.addWidget(panel)
     panel.show()
+    signed: list = []
+    panel.signed_in.connect(signed.append)
     _type(qtbot, panel, "rosa", "")
-    assert panel.first_password and panel.new_password.isVisible()
-    assert "Es su primer acceso" in panel.message.text()
-    panel.new_password.setText("la-clave-de-rosa")
-    panel.repeat.setText("la-clave-de-rosz")
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert panel.code_mode and not panel.new_password.isVisible()
+    assert panel.password_label.text() == "Código de primer acceso"
+    assert "código de primer acceso que le dio un supervisor" in panel.message.text()
+    _type(qtbot, panel, None, "una-que-yo-elija")
+    assert not panel.new_password.isVisible() and signed == []
+    assert "pida uno a un supervisor" in panel.message.text()
+    assert not desk.operators.list()[2].has_password
+
+
+def test_first_sign_in_with_a_code_then_chooses_a_password(qtbot, desk: Desk,
+                                                            people) -> None:  # type: ignore[no-untyped-def]
+    issued = desk.operators.issue_code(people["ana"], "rosa")
+    panel = SignInPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.name.setText("rosa")
+    qtbot.keyClick(panel.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.code_mode and not panel.busy, timeout=10_000)
+    _type(qtbot, panel, None, "AAAAA-BBBBB")
+    assert panel.message.text() == "Código incorrecto." and not panel.first_password
+    qtbot.keyClicks(panel.password, issued.code.lower())
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.first_password and not panel.busy, timeout=10_000)
+    assert panel.new_password.isVisible() and not panel.password.isVisible()
+    assert "Código correcto. Es su primer acceso" in panel.message.text()
+    qtbot.keyClicks(panel.new_password, "la-clave-de-rosa")
+    qtbot.keyClicks(panel.repeat, "la-clave-de-rosz")
+    qtbot.keyClick(panel.repeat, Qt.Key.Key_Return)
     assert panel.message.text() == "Las dos contraseñas no coinciden."
     panel.repeat.setText("la-clave-de-rosa")
     with qtbot.waitSignal(panel.signed_in, timeout=10_000) as signed:
-        qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(panel.repeat, Qt.Key.Key_Return)
     assert signed.args[0].username == "rosa"
     assert desk.operators.sign_in("rosa", "la-clave-de-rosa").username == "rosa"
+
+
+def test_the_wait_after_wrong_passwords_counts_down(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 11: the wait was a static text; it now counts down, and says when
+    one may try again (the panel's clock and the desk's moved by hand: no real waiting)."""
+    seconds = Seconds()
+    panel = SignInPanel(desk, clock=seconds)
+    qtbot.addWidget(panel)
+    panel.show()
+    for _ in range(5):
+        _type(qtbot, panel, "luis", "no-es-la-clave")
+    assert panel.message.text().endswith("espere 30 s antes del siguiente.")
+    assert panel.countdown.isActive() and panel.countdown.interval() == 1000
+    seconds.now += 1
+    panel.countdown.timeout.emit()
+    assert panel.message.text().endswith("espere 29 s antes del siguiente.")
+    seconds.now += 28.5
+    panel.countdown.timeout.emit()
+    assert panel.message.text().endswith("espere 1 s antes del siguiente.")
+    seconds.now += 0.5
+    panel.countdown.timeout.emit()
+    assert panel.message.text() == "Ya puede volver a intentarlo."
+    assert not panel.countdown.isActive()
+    # A long wait reads in minutes.
+    from jun_desk.ui.sign_in import duration_text
+
+    assert duration_text(900) == "15 min 00 s" and duration_text(125) == "2 min 05 s"
 
 
 def test_bad_input_on_the_sign_in_is_a_clear_message(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
