@@ -472,8 +472,11 @@ class MainWindow(QMainWindow):
         self.password_action.triggered.connect(self.change_password)
         self.reset_action = QAction(self.tr("Restablecer la contraseña de…"), self)
         self.reset_action.triggered.connect(self.reset_password)
+        self.code_action = QAction(self.tr("Código de primer acceso para…"), self)
+        self.code_action.setObjectName("first-code-action")
+        self.code_action.triggered.connect(self.issue_first_code)
         for action in (self.lock_action, self.switch_action, self.password_action,
-                       self.reset_action):
+                       self.reset_action, self.code_action):
             session_menu.addAction(action)
             self.addAction(action)
         settings = self._settings_menu
@@ -871,8 +874,10 @@ class MainWindow(QMainWindow):
         self.dashboard_dock.toggleViewAction().setVisible(supervisor)
         if not supervisor:
             self.dashboard_dock.hide()
-        self.reset_action.setVisible(supervisor)
-        self.reset_action.setEnabled(supervisor)
+        for action, shown in ((self.reset_action, supervisor),
+                              (self.code_action, supervisor and not self.session.training)):
+            action.setVisible(shown)
+            action.setEnabled(shown)
         self.x_budget_action.setVisible(actor.may(Permission.SET_X_BUDGET))
         triage_allowed = actor.may(Permission.EDIT_TRIAGE_RULES)
         self.triage_menu.menuAction().setVisible(triage_allowed)
@@ -912,7 +917,7 @@ class MainWindow(QMainWindow):
             dock.hide()
         self.menuBar().setEnabled(False)
         for action in (self.refresh_action, self.lock_action, self.switch_action,
-                       self.password_action, self.reset_action):
+                       self.password_action, self.reset_action, self.code_action):
             action.setEnabled(False)
         self.pages.setCurrentWidget(self.sign_in)
         self.sign_in.prepare("switch" if switch else "unlock", actor,
@@ -971,6 +976,11 @@ class MainWindow(QMainWindow):
 
     def reset_password(self) -> None:
         self._password_dialog(True)
+
+    def issue_first_code(self) -> None:
+        from jun_desk.ui.first_code_dialog import FirstCodeDialog
+
+        FirstCodeDialog(self.ui, parent=self).exec()
 
     # ------------------------------------------------------------------ layout
     def _layout_key(self) -> str:

@@ -87,6 +87,7 @@ class SignInPanel(QWidget):
         self.code_mode = False  # the name typed has no password: the field takes a code
         self.first_password = False  # the code was right: choosing the password now
         self.code = ""  # the right code, until the password is chosen
+        self._typed = ""
         self.busy = False
         self.clock = clock
         # The wait after wrong attempts, counted down once a second.
@@ -245,7 +246,7 @@ class SignInPanel(QWidget):
                                                            previous=previous))
             return
         password = self.password.text()
-        self.code = password if self.code_mode else ""
+        self._typed = password  # the code, if the service says it is one
         self._run(lambda: operators.sign_in(name, password, purpose=purpose,
                                             previous=previous))
 
@@ -274,7 +275,7 @@ class SignInPanel(QWidget):
         self.new_password.clear()
         self.repeat.clear()
         self.code_mode = self.first_password = False
-        self.code = ""
+        self.code = self._typed = ""
         self._show_fields()
         self.signed_in.emit(actor)
 
@@ -282,6 +283,7 @@ class SignInPanel(QWidget):
         self._set_busy(False)
         self.message.setStyleSheet("color: #c62828;")
         self.password.clear()
+        typed, self._typed = self._typed, ""
         if isinstance(err, SignInError):
             if err.reason in ("no_password", "no_code", "code_expired"):
                 self.code_mode, self.first_password = True, False
@@ -289,6 +291,7 @@ class SignInPanel(QWidget):
                 self.password.setFocus()
             elif err.reason == "choose_password":  # the code was right
                 self.code_mode = self.first_password = True
+                self.code = typed
                 self._show_fields()
                 self.new_password.setFocus()
             elif err.reason == "has_password":
@@ -296,7 +299,7 @@ class SignInPanel(QWidget):
                 self._show_fields()
                 self.password.setFocus()
             elif err.reason == "wrong" and self.first_password:  # the code, checked again
-                self.first_password = False
+                self.first_password, self.code = False, ""
                 self._show_fields()
                 self.password.setFocus()
             self.message.setText(self.refusal_text(err))

@@ -332,3 +332,41 @@ def test_the_sign_in_speaks_english(qtbot, qapp, desk: Desk, staff) -> None:  # 
         window.close()
     finally:
         i18n.install(qapp, "es")
+
+
+def test_a_supervisor_issues_a_first_access_code_from_the_session_menu(
+        qtbot, desk: Desk, staff, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.first_code_dialog import FirstCodeDialog
+
+    operator = _window(qtbot, desk, staff["luis"])
+    assert not operator.code_action.isVisible()  # an operator is not offered it
+    operator.close()
+    window = _window(qtbot, desk, staff["ana"])
+    assert window.code_action.isVisible() and window.code_action.isEnabled()
+    opened: list[FirstCodeDialog] = []
+    monkeypatch.setattr(FirstCodeDialog, "exec", lambda self: opened.append(self) or 0)
+    window.code_action.trigger()
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.issue_button.isEnabled, timeout=10_000)
+    assert [dialog.who.itemData(i) for i in range(dialog.who.count())] == ["luis", "rosa"]
+    dialog.who.setCurrentIndex(dialog.who.findData("rosa"))
+    assert "(sin contraseña)" in dialog.who.currentText()
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.code.isVisible, timeout=10_000)
+    code = dialog.code.text()
+    assert "no se volverá a mostrar" in dialog.message.text()
+    assert not dialog.issue_button.isEnabled()  # shown once; another press issues nothing
+    # rosa signs in with it at a lock screen.
+    qtbot.keyClick(window.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    panel = window.sign_in
+    panel.name.setText("rosa")
+    _type(qtbot, panel, None, code)
+    assert panel.first_password
+    panel.new_password.setText("primera-de-rosa")
+    panel.repeat.setText("primera-de-rosa")
+    qtbot.keyClick(panel.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert window.ui.actor.username == "rosa" and not window.locked
+    assert "operator.first_code_used" in _actions(desk)
