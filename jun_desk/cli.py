@@ -53,7 +53,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     gui.add_argument("--lang", dest="gui_lang", choices=["es", "en"],
                      help="language of the window (default: Spanish on a Spanish system)")
     gui.add_argument("--api-base", dest="gui_api_base", metavar="URL",
-                     help="address of the X API (default https://api.twitter.com)")
+                     help="address of the X API (default https://api.twitter.com); also "
+                          "for the commands that talk to X (credentials test, sync, …)")
     if not commands:
         p.set_defaults(command=None)
         return p
@@ -297,6 +298,8 @@ def _dispatch(args: argparse.Namespace,
         from jun_desk.selftest import run_self_test
 
         return run_self_test()
+    if getattr(args, "api_base", "absent") is None:  # the command's own flag comes first
+        args.api_base = args.gui_api_base
     if args.command is None:
         from jun_desk.app import GuiOptions, run_gui
 
