@@ -413,14 +413,14 @@ class DeskStart:
         from jun_desk.config import x_prices
         from jun_desk.domain.passwords import PasswordPolicy
         from jun_desk.services.desk import Desk
+        from jun_desk.services.operators import TRAINEES
         from jun_desk.ui.sign_in import system_user
 
         desk = self.desk = Desk.open(connection.db_url)
         desk.ctx.prices = x_prices()  # X's prices: the dated defaults, settings.ini on top
         settings = sign_in_settings()
         desk.operators.policy = PasswordPolicy(pin=settings.pin)
-        if connection.training and not desk.operators.list():
-            desk.operators.add("formacion", "supervisor", display_name="Formación")
+        trainees_only = connection.training and desk.operators.ensure_trainees()
         operators = desk.operators.list()
         session_os_user = system_user() if settings.system_user and not connection.training \
             else None
@@ -429,8 +429,8 @@ class DeskStart:
         if operators and session_os_user:
             actor = desk.operators.sign_in_system(session_os_user)
             dialog_os_user = None  # nobody bound to this system user: the usual sign-in
-        if operators and actor is None and connection.training and len(operators) == 1:
-            actor = desk.operators.actor(operators[0].username)  # the sandbox's trainee
+        if operators and actor is None and trainees_only:  # the sandbox's own supervisor
+            actor = desk.operators.actor(TRAINEES[0][0])
         return _Opened(desk, actor, not operators, dialog_os_user, session_os_user,
                        settings.idle_minutes)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 from dataclasses import dataclass
@@ -41,6 +42,11 @@ SESSION_ACTIONS = {"sign_in": "session.sign_in", "unlock": "session.unlock",
                    "switch": "session.switch"}
 
 _USERNAME = re.compile(r"^[\w.\-]{2,64}$")
+
+# The sandbox's training room: one person per role. Training has no passwords (the title
+# bar says so): the name is the credential. The desk opens as the first; "Cambiar de
+# operador" and the second's name make an operator of the trainee.
+TRAINEES = (("formacion", "supervisor", "Formación"), ("practicas", "operator", "Prácticas"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,18 @@ class OperatorService:
                    after={"username": username, "role": parsed_role.value,
                           "departments": codes})
             return _view(row)
+
+    def ensure_trainees(self) -> bool:
+        """On a training (sandbox) database: the trainees that are missing are added. True
+        if the database has only trainees; a database with anyone else is left alone."""
+        names = {v.username for v in self.list(include_inactive=True)}
+        if names - {name for name, _role, _shown in TRAINEES}:
+            return False
+        for name, role, shown in TRAINEES:
+            if name not in names:
+                with contextlib.suppress(ValidationError):  # another desk added it just now
+                    self.add(name, role, display_name=shown)
+        return True
 
     def list(self, *, include_inactive: bool = False) -> list[OperatorView]:
         with self.ctx.db.session(readonly=True) as session:

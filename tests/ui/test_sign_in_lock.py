@@ -370,3 +370,28 @@ def test_a_supervisor_issues_a_first_access_code_from_the_session_menu(
     qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
     assert window.ui.actor.username == "rosa" and not window.locked
     assert "operator.first_code_used" in _actions(desk)
+
+
+def test_the_sandbox_has_one_trainee_per_role_and_switching_needs_no_command_line(
+        qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 11: the sandbox offered only the supervisor "formacion"; switching to
+    an operator was refused until someone used the command line."""
+    assert desk.operators.ensure_trainees() and desk.operators.ensure_trainees()  # once
+    assert [(v.username, v.role.value) for v in desk.operators.list()] == [
+        ("formacion", "supervisor"), ("practicas", "operator")]
+    window = _window(qtbot, desk, desk.operators.actor("formacion"), training=True)
+    assert window.dashboard_dock.toggleViewAction().isVisible()
+    window.switch_action.trigger()
+    panel = window.sign_in
+    assert "«practicas» (operador)" in panel.subtitle.text()
+    assert not panel.password.isVisible()  # training: the name is enough
+    qtbot.keyClicks(panel.name, "practicas")
+    with qtbot.waitSignal(panel.signed_in, timeout=10_000):
+        qtbot.keyClick(panel.name, Qt.Key.Key_Return)
+    assert window.ui.actor.username == "practicas" and not window.locked
+    assert not window.dashboard_dock.toggleViewAction().isVisible()
+
+
+def test_a_real_desk_gets_no_trainees(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    assert not desk.operators.ensure_trainees()
+    assert [v.username for v in desk.operators.list()] == ["ana", "luis", "rosa"]
