@@ -189,6 +189,35 @@ def test_ctrl_l_locks_and_the_password_unlocks(qtbot, desk: Desk, staff) -> None
     assert window.locked and _data_hidden(window)
     _type(qtbot, window.sign_in, None, "clave-de-luis")
     assert not window.locked
+
+
+def test_the_idle_lock_closes_a_dialog_left_open(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    """The case the issue saw: a dialog left open, the desk locking itself after the idle
+    time (its clock moved by hand)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seconds = Seconds()
+    window = _window(qtbot, desk, staff["luis"], idle_minutes=10, clock=seconds)
+    box = QMessageBox(QMessageBox.Icon.Question, "Jun Desk",
+                      "¿Enviar a @pepe: «Su farola de la calle Real se arregla mañana»?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+
+    def idle_for_ten_minutes() -> None:
+        if not box.isVisible():
+            QTimer.singleShot(20, idle_for_ten_minutes)
+            return
+        seconds.now += 601
+        window.idle.check()
+        if box.isVisible():  # not closed by the lock: fail, do not hang
+            box.done(QMessageBox.StandardButton.Yes)
+
+    QTimer.singleShot(0, idle_for_ten_minutes)
+    answer = box.exec()
+    assert answer != QMessageBox.StandardButton.Yes and box.clickedButton() is None
+    assert window.locked and not box.isVisible()
+    assert window.sign_in.message.text().startswith("Bloqueado tras 10 min sin actividad. "
+                                                    "Las ventanas que estaban abiertas")
     assert window.board.isVisible() and window.feed_dock.isVisible()
     assert window.detail.composer.toPlainText() == "Borrador para el vecino"  # kept for him
     qtbot.waitUntil(lambda: "session.lock" in _actions(desk), timeout=10_000)
@@ -395,3 +424,73 @@ def test_the_sandbox_has_one_trainee_per_role_and_switching_needs_no_command_lin
 def test_a_real_desk_gets_no_trainees(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     assert not desk.operators.ensure_trainees()
     assert [v.username for v in desk.operators.list()] == ["ana", "luis", "rosa"]
+
+
+def test_a_modal_dialog_left_open_does_not_stay_in_front_of_the_lock(qtbot, desk: Desk,
+                                                                     staff) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 9: a modal dialog (here "Resolver", showing the citizen's ticket)
+    stayed in front of the lock screen. Ctrl+L pressed in it now closes it as Cancel:
+    nothing is resolved, the lock screen says so and takes the keyboard."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from jun_desk.ui.resolve_dialog import ResolveDialog
+
+    luis = staff["luis"]
+    ticket = desk.tickets.create_manual(luis, department="obras",
+                                        title="Farola rota en la calle de Pepe")
+    window = _window(qtbot, desk, luis)
+    window.detail.show_ticket(ticket.id)
+    qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=10_000)
+    seen: list[QDialog] = []
+
+    def press_ctrl_l() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ResolveDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, press_ctrl_l)
+            return
+        seen.extend(dialogs)
+        dialogs[0].activateWindow()
+        qtbot.keyClick(dialogs[0], Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        if dialogs[0].isVisible():  # the shortcut did not lock: fail, do not hang
+            dialogs[0].reject()
+
+    QTimer.singleShot(0, press_ctrl_l)
+    window.detail.resolve()  # returns once the dialog is closed
+    assert seen and window.locked and _data_hidden(window)
+    assert not any(isinstance(w, QDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    assert "se cerraron sin hacer nada" in window.sign_in.message.text()
+    assert desk.tickets.get(ticket.id).status.value == "new"  # not resolved
+    _type(qtbot, window.sign_in, None, "clave-de-luis")
+    assert not window.locked
+
+
+def test_the_idle_lock_closes_a_dialog_left_open(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    """The case the issue saw: a dialog left open, the desk locking itself after the idle
+    time (its clock moved by hand)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seconds = Seconds()
+    window = _window(qtbot, desk, staff["luis"], idle_minutes=10, clock=seconds)
+    box = QMessageBox(QMessageBox.Icon.Question, "Jun Desk",
+                      "¿Enviar a @pepe: «Su farola de la calle Real se arregla mañana»?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+
+    def idle_for_ten_minutes() -> None:
+        if not box.isVisible():
+            QTimer.singleShot(20, idle_for_ten_minutes)
+            return
+        seconds.now += 601
+        window.idle.check()
+        if box.isVisible():  # not closed by the lock: fail, do not hang
+            box.done(QMessageBox.StandardButton.Yes)
+
+    QTimer.singleShot(0, idle_for_ten_minutes)
+    answer = box.exec()
+    assert answer != QMessageBox.StandardButton.Yes and box.clickedButton() is None
+    assert window.locked and not box.isVisible()
+    assert window.sign_in.message.text().startswith("Bloqueado tras 10 min sin actividad. "
+                                                    "Las ventanas que estaban abiertas")
