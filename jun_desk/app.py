@@ -383,14 +383,22 @@ class DeskStart:
             self._connected(value)
         elif what == "missing":
             from jun_desk import secrets
-            from jun_desk.ui.credentials_dialog import CredentialsDialog
+            from jun_desk.ui.credentials_dialog import CredentialsDialog, ask_after_cancel
 
             account, api_base = value
-            dialog = CredentialsDialog(account, check=connection_check(api_base),
-                                       parent=self.window)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.finish(1)
-                return
+            while True:  # Cancel says what it means and offers the choices
+                dialog = CredentialsDialog(account, check=connection_check(api_base),
+                                           parent=self.window)
+                if dialog.exec() == QDialog.DialogCode.Accepted:
+                    break
+                choice = ask_after_cancel(self.window)
+                if choice == "quit":
+                    self.finish(1)
+                    return
+                if choice == "sandbox":
+                    self.window.session.training = True
+                    self._work(self._open_sandbox, self._connected)
+                    return
             account = dialog.handle()
             db_url = self.options.db_url  # its password is read from the keyring: worker
             self._work(lambda: Connection(secrets.load_credentials(account), api_base,
