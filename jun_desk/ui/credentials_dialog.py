@@ -181,22 +181,20 @@ def cancelled_box() -> tuple[QMessageBox, dict[str, QPushButton]]:
     """The first credentials dialog was cancelled (no keys in the keyring): what that means,
     and the choices — type the keys after all (the default, and Escape's: nothing is lost
     by it), practise on the sandbox, or quit."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Information, "Jun Desk", tr(
+    box = QMessageBox(QMessageBox.Icon.Information, "Jun Desk", QCoreApplication.translate(
         "CredentialsDialog",
         "No se guardaron claves de X. Sin ellas Jun Desk no puede leer ni contestar a la "
         "cuenta del Ayuntamiento.\n\nPuede escribir las claves ahora, practicar con el "
         "sandbox (un día de prueba, sin X ni internet) o salir."))
     box.setObjectName("credentials-cancelled")
-    box.setWindowTitle(tr("CredentialsDialog", "Sin credenciales de X"))
-    buttons = {
-        "keys": box.addButton(tr("CredentialsDialog", "Escribir las claves…"),
-                              QMessageBox.ButtonRole.AcceptRole),
-        "sandbox": box.addButton(tr("CredentialsDialog", "Usar el sandbox"),
-                                 QMessageBox.ButtonRole.ActionRole),
-        "quit": box.addButton(tr("CredentialsDialog", "Salir"),
-                              QMessageBox.ButtonRole.DestructiveRole),
-    }
+    box.setWindowTitle(QCoreApplication.translate("CredentialsDialog", "Sin credenciales de X"))
+    words = {"keys": (QCoreApplication.translate("CredentialsDialog", "Escribir las claves…"),
+                      QMessageBox.ButtonRole.AcceptRole),
+             "sandbox": (QCoreApplication.translate("CredentialsDialog", "Usar el sandbox"),
+                         QMessageBox.ButtonRole.ActionRole),
+             "quit": (QCoreApplication.translate("CredentialsDialog", "Salir"),
+                      QMessageBox.ButtonRole.DestructiveRole)}
+    buttons = {name: box.addButton(text, role) for name, (text, role) in words.items()}
     box.setDefaultButton(buttons["keys"])
     box.setEscapeButton(buttons["keys"])
     return box, buttons

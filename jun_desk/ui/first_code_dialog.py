@@ -29,7 +29,7 @@ class FirstCodeDialog(QDialog):
         self.who = QComboBox(self)
         self.who.setObjectName("first-code-who")
         intro = QLabel(self.tr(
-            "El código sirve una sola vez y caduca a las %d h. Con él, la persona entra y "
+            "El código sirve una sola vez y caduca en %d horas. Con él, la persona entra y "
             "elige su contraseña. Si ya tenía una, deja de valer.") % CODE_HOURS, self)
         intro.setWordWrap(True)
         self.code = QLabel("", self)

@@ -189,35 +189,6 @@ def test_ctrl_l_locks_and_the_password_unlocks(qtbot, desk: Desk, staff) -> None
     assert window.locked and _data_hidden(window)
     _type(qtbot, window.sign_in, None, "clave-de-luis")
     assert not window.locked
-
-
-def test_the_idle_lock_closes_a_dialog_left_open(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
-    """The case the issue saw: a dialog left open, the desk locking itself after the idle
-    time (its clock moved by hand)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
-
-    seconds = Seconds()
-    window = _window(qtbot, desk, staff["luis"], idle_minutes=10, clock=seconds)
-    box = QMessageBox(QMessageBox.Icon.Question, "Jun Desk",
-                      "¿Enviar a @pepe: «Su farola de la calle Real se arregla mañana»?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
-
-    def idle_for_ten_minutes() -> None:
-        if not box.isVisible():
-            QTimer.singleShot(20, idle_for_ten_minutes)
-            return
-        seconds.now += 601
-        window.idle.check()
-        if box.isVisible():  # not closed by the lock: fail, do not hang
-            box.done(QMessageBox.StandardButton.Yes)
-
-    QTimer.singleShot(0, idle_for_ten_minutes)
-    answer = box.exec()
-    assert answer != QMessageBox.StandardButton.Yes and box.clickedButton() is None
-    assert window.locked and not box.isVisible()
-    assert window.sign_in.message.text().startswith("Bloqueado tras 10 min sin actividad. "
-                                                    "Las ventanas que estaban abiertas")
     assert window.board.isVisible() and window.feed_dock.isVisible()
     assert window.detail.composer.toPlainText() == "Borrador para el vecino"  # kept for him
     qtbot.waitUntil(lambda: "session.lock" in _actions(desk), timeout=10_000)
