@@ -26,6 +26,7 @@ class FirstCodeDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         self.setWindowTitle(self.tr("Código de primer acceso"))
+        self.setMinimumWidth(520)
         self.who = QComboBox(self)
         self.who.setObjectName("first-code-who")
         intro = QLabel(self.tr(
@@ -83,6 +84,7 @@ class FirstCodeDialog(QDialog):
     def _issued(self, issued: FirstCode) -> None:
         self.code.setText(issued.code)
         self.code.show()
+        self.adjustSize()  # room for the code, whatever the dialog's first size
         self.who.setEnabled(False)
         until = issued.expires_at.astimezone()
         self.message.setText(self.tr(

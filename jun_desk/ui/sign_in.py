@@ -303,6 +303,8 @@ class SignInPanel(QWidget):
                 self._show_fields()
                 self.password.setFocus()
             self.message.setText(self.refusal_text(err))
+            if err.reason in ("no_password", "choose_password"):  # the next step, no fault
+                self.message.setStyleSheet("color: palette(text);")
             if err.wait_seconds:
                 self._waiting = (err, self.clock() + err.wait_seconds)
                 self.countdown.start()
