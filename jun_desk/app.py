@@ -148,10 +148,22 @@ def _quit_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, lambda: close_all(window)))
     tick = QTimer(window)  # lets the interpreter run its signal handlers now and then
     tick.timeout.connect(lambda: None)
     tick.start(250)
+
+
+def close_all(window) -> None:  # type: ignore[no-untyped-def]
+    """The window closed, and first any dialog open over it (as Cancel): a dialog the start
+    is waiting on (the credentials, the choices after Cancel) would keep the process alive
+    behind a closed window."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    window.close()
 
 
 def _sandbox_connection(options: GuiOptions):  # type: ignore[no-untyped-def]
@@ -391,8 +403,8 @@ class DeskStart:
                                            parent=self.window)
                 if dialog.exec() == QDialog.DialogCode.Accepted:
                     break
-                choice = ask_after_cancel(self.window)
-                if choice == "quit":
+                choice = "quit" if self.closing else ask_after_cancel(self.window)
+                if choice == "quit" or self.closing:
                     self.finish(1)
                     return
                 if choice == "sandbox":

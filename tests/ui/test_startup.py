@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jun_desk.app import Connection, DeskStart, GuiOptions
 from jun_desk.domain.errors import StorageError
@@ -333,6 +333,47 @@ def test_cancel_on_the_first_credentials_dialog_says_why_and_offers_the_choices(
         assert "practicar con el sandbox" in notes[1]
         assert notes[2:] == ["cancelled", "quit"]  # Escape went back to the dialog
         assert fake.exits == [1] and not window.attached
+    finally:
+        start.close()
+
+
+def test_ctrl_c_while_the_choices_are_asked_ends_the_start(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM or Ctrl-C (``close_all``) while the box after Cancel waits: the box and the
+    window close and no credentials dialog opens again behind a closed window."""
+    from PySide6.QtCore import QTimer
+
+    from jun_desk.app import close_all
+    from jun_desk.ui.credentials_dialog import CredentialsDialog
+
+    window, start, fake = _start(qtbot, training=False)
+
+    def terminate(box: QMessageBox) -> str:
+        close_all(window)
+        return "terminated"
+
+    finished: list[bool] = []
+
+    def reopened(shown) -> str | None:  # type: ignore[no-untyped-def]
+        """Without the fix the dialog came back: cancel it and quit (a failure, not a hang)."""
+        if finished:
+            return "-"
+        if _cancel_credentials(shown) is None:
+            return None
+        QTimer.singleShot(50, lambda: [next(b for b in w.buttons() if b.text() == "Salir")
+                                       .click() for w in QApplication.topLevelWidgets()
+                                       if isinstance(w, QMessageBox) and w.isVisible()])
+        return "reopened"
+
+    try:
+        notes = _script(qtbot, [_cancel_credentials,
+                                _on_box("credentials-cancelled", terminate), reopened])
+        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        finished.append(True)
+        assert notes == ["cancelled", "terminated"]
+        assert fake.exits == [1] and not window.isVisible()
+        qtbot.wait(100)
+        assert not any(isinstance(w, CredentialsDialog) and w.isVisible()
+                       for w in QApplication.topLevelWidgets())
     finally:
         start.close()
 
