@@ -196,8 +196,9 @@ class OperatorService:
                     "supervisor gave you", "no_password", params={"username": row.username})
             if not password:
                 raise SignInError("Type your password", "empty")
-            if row is not None and (refusal := self._waiting(session, row, now)) is not None:
-                pass
+            refusal = self._waiting(session, row, now) if row is not None else None
+            if refusal is not None:
+                pass  # nothing is checked while the account waits
             elif first:
                 assert row is not None
                 refusal = self._code_refusal(session, row, password, now)

@@ -363,8 +363,8 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
         keyring_missing_box,
     )
     from jun_desk.ui.database_dialog import DatabaseDialog
-    from jun_desk.ui.first_code_dialog import FirstCodeDialog
     from jun_desk.ui.dms.ticket_picker import TicketPicker
+    from jun_desk.ui.first_code_dialog import FirstCodeDialog
     from jun_desk.ui.password_dialog import PasswordDialog
     from jun_desk.ui.pickers import (
         AssigneePicker,
