@@ -148,10 +148,22 @@ def _quit_on_signals(app, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QTimer
 
     for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: QTimer.singleShot(0, window.close))
+        signal.signal(sig, lambda *_: QTimer.singleShot(0, lambda: close_all(window)))
     tick = QTimer(window)  # lets the interpreter run its signal handlers now and then
     tick.timeout.connect(lambda: None)
     tick.start(250)
+
+
+def close_all(window) -> None:  # type: ignore[no-untyped-def]
+    """The window closed, and first any dialog open over it (as Cancel): a dialog the start
+    is waiting on (the credentials, the choices after Cancel) would keep the process alive
+    behind a closed window."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    window.close()
 
 
 def _sandbox_connection(options: GuiOptions, **clocks):  # type: ignore[no-untyped-def]
@@ -395,14 +407,22 @@ class DeskStart:
             self._connected(value)
         elif what == "missing":
             from jun_desk import secrets
-            from jun_desk.ui.credentials_dialog import CredentialsDialog
+            from jun_desk.ui.credentials_dialog import CredentialsDialog, ask_after_cancel
 
             account, api_base = value
-            dialog = CredentialsDialog(account, check=connection_check(api_base),
-                                       parent=self.window)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.finish(1)
-                return
+            while True:  # Cancel says what it means and offers the choices
+                dialog = CredentialsDialog(account, check=connection_check(api_base),
+                                           parent=self.window)
+                if dialog.exec() == QDialog.DialogCode.Accepted:
+                    break
+                choice = "quit" if self.closing else ask_after_cancel(self.window)
+                if choice == "quit" or self.closing:
+                    self.finish(1)
+                    return
+                if choice == "sandbox":
+                    self.window.session.training = True
+                    self._work(self._open_sandbox, self._connected)
+                    return
             account = dialog.handle()
             db_url = self.options.db_url  # its password is read from the keyring: worker
             self._work(lambda: Connection(secrets.load_credentials(account), api_base,
@@ -425,14 +445,14 @@ class DeskStart:
         from jun_desk.config import x_prices
         from jun_desk.domain.passwords import PasswordPolicy
         from jun_desk.services.desk import Desk
+        from jun_desk.services.operators import TRAINEES
         from jun_desk.ui.sign_in import system_user
 
         desk = self.desk = Desk.open(connection.db_url)
         desk.ctx.prices = x_prices()  # X's prices: the dated defaults, settings.ini on top
         settings = sign_in_settings()
         desk.operators.policy = PasswordPolicy(pin=settings.pin)
-        if connection.training and not desk.operators.list():
-            desk.operators.add("formacion", "supervisor", display_name="Formación")
+        trainees_only = connection.training and desk.operators.ensure_trainees()
         operators = desk.operators.list()
         session_os_user = system_user() if settings.system_user and not connection.training \
             else None
@@ -441,8 +461,8 @@ class DeskStart:
         if operators and session_os_user:
             actor = desk.operators.sign_in_system(session_os_user)
             dialog_os_user = None  # nobody bound to this system user: the usual sign-in
-        if operators and actor is None and connection.training and len(operators) == 1:
-            actor = desk.operators.actor(operators[0].username)  # the sandbox's trainee
+        if operators and actor is None and trainees_only:  # the sandbox's own supervisor
+            actor = desk.operators.actor(TRAINEES[0][0])
         return _Opened(desk, actor, not operators, dialog_os_user, session_os_user,
                        settings.idle_minutes)
 

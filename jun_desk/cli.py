@@ -53,7 +53,8 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     gui.add_argument("--lang", dest="gui_lang", choices=["es", "en"],
                      help="language of the window (default: Spanish on a Spanish system)")
     gui.add_argument("--api-base", dest="gui_api_base", metavar="URL",
-                     help="address of the X API (default https://api.twitter.com)")
+                     help="address of the X API (default https://api.twitter.com); also "
+                          "for the commands that talk to X (credentials test, sync, …)")
     if not commands:
         p.set_defaults(command=None)
         return p
@@ -97,6 +98,13 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     set_pw.add_argument("username")
     set_pw.add_argument("--stdin", action="store_true",
                         help="read the password from the first line of standard input")
+    code = ops.add_parser("issue-code",
+                          help="issue a one-time first-access code: the operator signs in "
+                               "with it and chooses their password (any password they had "
+                               "is removed)")
+    code.add_argument("username")
+    code.add_argument("--hours", type=float, default=None,
+                      help="how long the code is valid (default 24, at most 168)")
     bind = ops.add_parser("bind-system-user",
                           help="let an operating-system user sign in as this operator without "
                                "a password (needs [sign_in] system_user = yes on the desk)")
@@ -293,6 +301,8 @@ def _dispatch(args: argparse.Namespace,
         from jun_desk.selftest import run_self_test
 
         return run_self_test()
+    if getattr(args, "api_base", "absent") is None:  # the command's own flag comes first
+        args.api_base = args.gui_api_base
     if args.command is None:
         from jun_desk.app import GuiOptions, run_gui
 
@@ -447,11 +457,20 @@ def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untype
                                   departments=[d for d in args.departments.split(",") if d])
         scope = ", ".join(view.departments) or "all departments"
         print(f"Added {view.role.value} {view.username} ({view.display_name}) for {scope}.")
-        print(f"Set the password with: jun-desk operators set-password {view.username} "
-              "(or they choose it at their first sign-in).")
+        print(f"Give them a first-access code: jun-desk operators issue-code {view.username} "
+              f"(or set the password: jun-desk operators set-password {view.username}).")
         return 0
     if args.operators_command == "set-password":
         return _set_password(desk, args)
+    if args.operators_command == "issue-code":
+        from jun_desk.domain.passwords import CODE_HOURS
+
+        issued = desk.operators.issue_code(None, args.username, hours=args.hours or CODE_HOURS)
+        until = issued.expires_at.astimezone()
+        print(f"First-access code for {issued.username}: {issued.code}")
+        print(f"Valid once, until {until:%Y-%m-%d %H:%M %Z}. It is not shown again: give it "
+              "to them in person; they type it at the sign-in and then choose a password.")
+        return 0
     if args.operators_command == "bind-system-user":
         view = desk.operators.bind_os_user(None, args.username, args.os_user or None)
         print(f"{view.username} signs in as system user {view.os_user}." if view.os_user
@@ -469,7 +488,10 @@ def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     for o in operators:
         state = "" if o.active else " (inactive)"
         scope = ",".join(o.departments) or "*"
-        state += "" if o.has_password else " (no password yet)"
+        if o.code_until is not None:
+            state += f" (first-access code until {o.code_until.astimezone():%Y-%m-%d %H:%M})"
+        elif not o.has_password:
+            state += " (no password yet: issue-code)"
         print(f"{o.username:<20} {o.role.value:<11} {scope:<30} {o.display_name}{state}")
     return 0
 

@@ -106,7 +106,16 @@ ERRORS: Mapping[str, str] = {
                                   "{username}",
     # -- signing in, passwords
     "sign_in.empty": "Type your user name and your password",
-    "sign_in.no_password": "{username} has no password yet: choose one now",
+    "sign_in.no_password": "{username} has no password yet: type the first-access code a "
+                           "supervisor gave you",
+    "sign_in.choose_password": "The first-access code of {username} is right: choose a "
+                               "password now",
+    "sign_in.no_code": "{username} has no password and no first-access code: ask a "
+                       "supervisor for one",
+    "sign_in.code_expired": "The first-access code of {username} has expired: ask a "
+                            "supervisor for a new one",
+    "operator.code_hours": "A first-access code is valid for more than 0 and at most "
+                           "{limit} hours",
     "sign_in.has_password": "{username} already has a password: type it",
     "sign_in.wrong": "Wrong user name or password",
     "sign_in.wait": "Too many wrong attempts: wait {seconds} s",

@@ -102,7 +102,9 @@ class SessionEndedError(PermissionDeniedError):
 class SignInError(JunDeskError):
     """A sign-in was refused. ``reason`` says why, for the sign-in screen to word it:
     ``wrong`` (unknown name or wrong password — deliberately the same), ``wait`` (too many
-    wrong attempts: ``wait_seconds`` to go), ``no_password`` (none set yet: choose one),
+    wrong attempts: ``wait_seconds`` to go), ``no_password`` (none set yet: type the
+    first-access code), ``choose_password`` (the code is right: choose one), ``no_code``
+    (no password and no code: ask a supervisor), ``code_expired``, ``has_password``,
     ``empty`` or ``too_long``."""
 
     def __init__(self, message: str, reason: str, *, wait_seconds: int = 0,

@@ -68,3 +68,23 @@ class PasswordPolicy:
                 f"The password must have at least {self.min_password} characters", "short",
                 self.min_password)
         return secret
+
+
+# First access: a one-time code a supervisor issues to an operator who has no password yet.
+# Ten characters of an alphabet without look-alikes (no 0/O, 1/I/L): about 50 bits, shown
+# as two groups of five; only its Argon2id hash is stored.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 10
+CODE_HOURS = 24  # how long a code is valid unless the supervisor says otherwise
+MAX_CODE_HOURS = 7 * 24
+
+
+def normalize_code(typed: str) -> str:
+    """A first-access code as typed (any case, with spaces or a dash) as it was hashed."""
+    return "".join(ch for ch in typed.upper() if not ch.isspace() and ch != "-")
+
+
+def shown_code(code: str) -> str:
+    """``ABCDE-FGHIJ``: easier to read out and to copy by hand."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -16,7 +18,18 @@ from jun_desk.domain.errors import (
     SignInError,
     ValidationError,
 )
-from jun_desk.domain.passwords import MAX_LENGTH, PasswordPolicy, normalize, wait_after
+from jun_desk.domain.passwords import (
+    CODE_ALPHABET,
+    CODE_HOURS,
+    CODE_LENGTH,
+    MAX_CODE_HOURS,
+    MAX_LENGTH,
+    PasswordPolicy,
+    normalize,
+    normalize_code,
+    shown_code,
+    wait_after,
+)
 from jun_desk.domain.roles import Actor, Permission, Role, parse_role
 from jun_desk.services import passwords
 from jun_desk.services.audit import record
@@ -30,6 +43,11 @@ SESSION_ACTIONS = {"sign_in": "session.sign_in", "unlock": "session.unlock",
 
 _USERNAME = re.compile(r"^[\w.\-]{2,64}$")
 
+# The sandbox's training room: one person per role. Training has no passwords (the title
+# bar says so): the name is the credential. The desk opens as the first; "Cambiar de
+# operador" and the second's name make an operator of the trainee.
+TRAINEES = (("formacion", "supervisor", "Formación"), ("practicas", "operator", "Prácticas"))
+
 
 @dataclass(frozen=True, slots=True)
 class OperatorView:
@@ -41,12 +59,23 @@ class OperatorView:
     active: bool
     has_password: bool = False
     os_user: str | None = None
+    code_until: datetime | None = None  # a first-access code issued, valid until then
+
+
+@dataclass(frozen=True, slots=True)
+class FirstCode:
+    """A first-access code just issued: ``code`` is shown once and kept nowhere."""
+
+    username: str
+    code: str
+    expires_at: datetime
 
 
 def _view(row: Operator) -> OperatorView:
     return OperatorView(row.id, row.username, row.display_name, Role(row.role),
                         tuple(d for d in row.departments.split(",") if d), row.active,
-                        row.password_hash is not None, row.os_user)
+                        row.password_hash is not None, row.os_user,
+                        row.first_code_expires_at if row.first_code_hash is not None else None)
 
 
 def _by_name(session: Session, username: str, *, for_update: bool = False) -> Operator | None:
@@ -92,6 +121,18 @@ class OperatorService:
                           "departments": codes})
             return _view(row)
 
+    def ensure_trainees(self) -> bool:
+        """On a training (sandbox) database: the trainees that are missing are added. True
+        if the database has only trainees; a database with anyone else is left alone."""
+        names = {v.username for v in self.list(include_inactive=True)}
+        if names - {name for name, _role, _shown in TRAINEES}:
+            return False
+        for name, role, shown in TRAINEES:
+            if name not in names:
+                with contextlib.suppress(ValidationError):  # another desk added it just now
+                    self.add(name, role, display_name=shown)
+        return True
+
     def list(self, *, include_inactive: bool = False) -> list[OperatorView]:
         with self.ctx.db.session(readonly=True) as session:
             query = select(Operator).order_by(Operator.username)
@@ -131,7 +172,13 @@ class OperatorService:
         five wrong attempts in a row the account waits (30 s, doubling each further wrong
         attempt, at most 15 min) and nothing is checked until then. Every attempt is
         audited; a typed name that is no operator's is not written anywhere (people type
-        passwords into the name field)."""
+        passwords into the name field).
+
+        An account with no password yet is not claimed by typing its name: what is typed
+        must be the first-access code a supervisor issued (``issue_code``). A right code
+        is refused with reason ``choose_password`` (nothing is used up yet); the person
+        then chooses their password with ``set_first_password``. Wrong codes count as
+        wrong passwords (the same wait)."""
         action = SESSION_ACTIONS.get(purpose)
         if action is None:
             raise ValueError(f"unknown sign-in purpose {purpose!r}")
@@ -141,19 +188,24 @@ class OperatorService:
         refusal: SignInError | None = None
         with self.ctx.db.session() as session:
             row = _by_name(session, username, for_update=True)
-            if row is not None and row.active and row.password_hash is None:
-                raise SignInError(f"{row.username} has no password yet: choose one now",
-                                  "no_password", params={"username": row.username})
+            first = row is not None and row.active and row.password_hash is None
+            if first and not password:
+                assert row is not None
+                raise SignInError(
+                    f"{row.username} has no password yet: type the first-access code a "
+                    "supervisor gave you", "no_password", params={"username": row.username})
             if not password:
                 raise SignInError("Type your password", "empty")
-            if row is not None and row.locked_until is not None and row.locked_until > now:
-                wait = max(1, int((row.locked_until - now).total_seconds() + 0.999))
-                record(session, self.ctx, None, "session.sign_in_failed",
-                       subject=f"operator:{row.id}", outcome="refused",
-                       message=f"{row.username}: too many wrong attempts, {wait} s to wait")
-                refusal = SignInError(
-                    f"Too many wrong attempts: wait {wait} s and try again", "wait",
-                    wait_seconds=wait)
+            refusal = self._waiting(session, row, now) if row is not None else None
+            if refusal is not None:
+                pass  # nothing is checked while the account waits
+            elif first:
+                assert row is not None
+                refusal = self._code_refusal(session, row, password, now)
+                if refusal is None:
+                    refusal = SignInError(
+                        f"The first-access code of {row.username} is right: choose a "
+                        "password now", "choose_password", params={"username": row.username})
             else:
                 too_long = len(password) > MAX_LENGTH
                 ok = (not too_long and row is not None and row.active
@@ -166,19 +218,7 @@ class OperatorService:
                            message="no active operator by the name typed")
                     refusal = _wrong(too_long, 0)
                 elif not ok:
-                    row.failed_attempts = (row.failed_attempts or 0) + 1
-                    wait = wait_after(row.failed_attempts)
-                    record(session, self.ctx, None, "session.sign_in_failed",
-                           subject=f"operator:{row.id}", outcome="refused",
-                           message=f"{row.username}: wrong password "
-                                   f"({row.failed_attempts} in a row)")
-                    if wait:
-                        row.locked_until = now + timedelta(seconds=wait)
-                        record(session, self.ctx, None, "operator.locked_out",
-                               subject=f"operator:{row.id}",
-                               after={"failed_attempts": row.failed_attempts,
-                                      "wait_seconds": wait})
-                    refusal = _wrong(too_long, wait)
+                    refusal = _wrong(too_long, self._failed(session, row, now, "wrong password"))
                 else:
                     row.failed_attempts = 0
                     row.locked_until = None
@@ -190,6 +230,61 @@ class OperatorService:
                     return actor
         assert refusal is not None
         raise refusal
+
+    def _waiting(self, session: Session, row: Operator, now: datetime) -> SignInError | None:
+        """The refusal while the account waits after wrong attempts (audited), else None."""
+        if row.locked_until is None or row.locked_until <= now:
+            return None
+        wait = max(1, int((row.locked_until - now).total_seconds() + 0.999))
+        record(session, self.ctx, None, "session.sign_in_failed",
+               subject=f"operator:{row.id}", outcome="refused",
+               message=f"{row.username}: too many wrong attempts, {wait} s to wait")
+        return SignInError(f"Too many wrong attempts: wait {wait} s and try again", "wait",
+                           wait_seconds=wait)
+
+    def _failed(self, session: Session, row: Operator, now: datetime, what: str) -> int:
+        """One more wrong attempt in a row (audited); the seconds the account now waits."""
+        row.failed_attempts = (row.failed_attempts or 0) + 1
+        wait = wait_after(row.failed_attempts)
+        record(session, self.ctx, None, "session.sign_in_failed",
+               subject=f"operator:{row.id}", outcome="refused",
+               message=f"{row.username}: {what} ({row.failed_attempts} in a row)")
+        if wait:
+            row.locked_until = now + timedelta(seconds=wait)
+            record(session, self.ctx, None, "operator.locked_out",
+                   subject=f"operator:{row.id}",
+                   after={"failed_attempts": row.failed_attempts, "wait_seconds": wait})
+        return wait
+
+    def _code_refusal(self, session: Session, row: Operator, typed: str,
+                      now: datetime) -> SignInError | None:
+        """None if ``typed`` is the account's first-access code and it has not expired;
+        else the refusal, audited (a wrong code counts as a wrong password)."""
+        too_long = len(typed) > MAX_LENGTH
+        code = normalize_code(typed)
+        if row.first_code_hash is None:
+            if not too_long:
+                passwords.verify_password(None, code)  # same time as a wrong one
+            record(session, self.ctx, None, "session.sign_in_failed",
+                   subject=f"operator:{row.id}", outcome="refused",
+                   message=f"{row.username}: no password and no first-access code")
+            return SignInError(
+                f"{row.username} has no password and no first-access code: ask a supervisor "
+                "for one", "no_code", params={"username": row.username})
+        ok = not too_long and passwords.verify_password(row.first_code_hash, code)
+        if not ok:
+            return _wrong(too_long, self._failed(session, row, now, "wrong first-access code"))
+        expires = row.first_code_expires_at
+        if expires is not None and expires <= now:
+            row.first_code_hash = row.first_code_expires_at = None
+            record(session, self.ctx, None, "operator.first_code_expired",
+                   subject=f"operator:{row.id}", outcome="refused",
+                   message=f"{row.username}: first-access code expired at "
+                           f"{expires:%Y-%m-%d %H:%M} UTC")
+            return SignInError(
+                f"The first-access code of {row.username} has expired: ask a supervisor "
+                "for a new one", "code_expired", params={"username": row.username})
+        return None
 
     def sign_in_system(self, os_user: str, *, purpose: str = "sign_in",
                        previous: Actor | None = None) -> Actor | None:
@@ -207,12 +302,15 @@ class OperatorService:
                    subject=f"operator:{row.id}", **_session_details(previous, "system"))
             return actor
 
-    def set_first_password(self, username: str, password: str, *,
+    def set_first_password(self, username: str, code: str, password: str, *,
                            purpose: str = "sign_in", previous: Actor | None = None) -> Actor:
-        """First sign-in of an account that has no password yet: it gets this one and the
-        person is signed in. Refused once a password exists."""
+        """First sign-in of an account that has no password yet: with the first-access
+        code a supervisor issued, it gets this password and the person is signed in; the
+        code is used up. Refused once a password exists, without a right and current
+        code, and while the account waits after wrong attempts."""
         secret = self.policy.check(password)
         hashed = passwords.hash_password(secret)
+        now = self.ctx.clock()
         with self.ctx.db.session() as session:
             row = _by_name(session, username, for_update=True)
             if row is None or not row.active:
@@ -220,14 +318,51 @@ class OperatorService:
             if row.password_hash is not None:
                 raise SignInError(f"{row.username} already has a password: type it",
                                   "has_password", params={"username": row.username})
-            row.password_hash, row.password_set_at = hashed, self.ctx.clock()
+            refusal = self._waiting(session, row, now) or self._code_refusal(
+                session, row, code, now)
+            if refusal is None:
+                row.password_hash, row.password_set_at = hashed, now
+                row.first_code_hash = row.first_code_expires_at = None
+                row.failed_attempts, row.locked_until = 0, None
+                actor = actor_from_row(row)
+                record(session, self.ctx, actor, "operator.first_code_used",
+                       subject=f"operator:{row.id}")
+                record(session, self.ctx, actor, "operator.set_password",
+                       subject=f"operator:{row.id}", after={"password": "set", "first": True})
+                record(session, self.ctx, actor, SESSION_ACTIONS[purpose],
+                       subject=f"operator:{row.id}", **_session_details(previous, "code"))
+                return actor
+        raise refusal
+
+    def issue_code(self, actor: Actor | None, username: str, *,
+                   hours: float = CODE_HOURS) -> FirstCode:
+        """A one-time first-access code for ``username`` (a supervisor, or ``actor`` None:
+        the desk's administrator at the console). It is returned once — only its hash is
+        kept — and is valid for ``hours``. Any password the account had is removed (a
+        forgotten one), as is an earlier code and the wait after wrong attempts: the
+        person signs in with the code and chooses a new password."""
+        if not 0 < hours <= MAX_CODE_HOURS:
+            raise ValidationError.of("operator.code_hours", limit=MAX_CODE_HOURS)
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        hashed = passwords.hash_password(code)
+        with unit_of_work(self.ctx, actor, "operator.first_code_issued",
+                          subject=f"operator:{username}") as (session, fresh):
+            if fresh is not None:
+                fresh.require(Permission.MANAGE_OPERATORS)
+            row = _by_name(session, username, for_update=True)
+            if row is None or not row.active:
+                raise NotFoundError.of("operator.not_active", username=username)
+            expires = self.ctx.clock() + timedelta(hours=hours)
+            before = {"password": "set" if row.password_hash is not None else "none",
+                      "code": "pending" if row.first_code_hash is not None else "none"}
+            row.first_code_hash, row.first_code_expires_at = hashed, expires
+            row.password_hash = row.password_set_at = None
             row.failed_attempts, row.locked_until = 0, None
-            actor = actor_from_row(row)
-            record(session, self.ctx, actor, "operator.set_password",
-                   subject=f"operator:{row.id}", after={"password": "set", "first": True})
-            record(session, self.ctx, actor, SESSION_ACTIONS[purpose],
-                   subject=f"operator:{row.id}", **_session_details(previous, "password"))
-            return actor
+            record(session, self.ctx, fresh, "operator.first_code_issued",
+                   subject=f"operator:{row.id}", before=before,
+                   after={"password": "none", "code": "pending",
+                          "expires_at": expires.isoformat(timespec="seconds")})
+            return FirstCode(row.username, shown_code(code), expires)
 
     def set_password(self, actor: Actor | None, username: str, password: str, *,
                      old: str | None = None) -> OperatorView:
@@ -249,6 +384,7 @@ class OperatorService:
                     and passwords.verify_password(row.password_hash, normalize(old))):
                 raise PermissionDeniedError.of("password.wrong_current")
             row.password_hash, row.password_set_at = hashed, self.ctx.clock()
+            row.first_code_hash = row.first_code_expires_at = None  # a code is superseded
             row.failed_attempts, row.locked_until = 0, None
             record(session, self.ctx, fresh, "operator.set_password",
                    subject=f"operator:{row.id}",

@@ -86,6 +86,10 @@ class Operator(Base):
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None]
     os_user: Mapped[str | None] = mapped_column(String(64))
+    # First access (migration 0012): the Argon2id hash of a one-time code a supervisor
+    # issued, and until when it may be used; both cleared once it is used.
+    first_code_hash: Mapped[str | None] = mapped_column(String(255))
+    first_code_expires_at: Mapped[datetime | None]
 
 
 class Citizen(Base):

@@ -160,12 +160,51 @@ class CredentialsDialog(QDialog):
 
 def keyring_missing_box(err: BaseException) -> tuple[QMessageBox, QPushButton]:
     """At start: no keyring for the X credentials. The message in the window's language,
-    and a button to open the desk on the sandbox instead (returned) or leave."""
+    and a button to open the desk on the sandbox instead (returned) or leave. Escape (and
+    the title bar's close) press nothing: leaving is a button, never a key pressed by habit."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Jun Desk", describe(err))
     box.setWindowTitle(QCoreApplication.translate("CredentialsDialog", "Llavero no disponible"))
     use_sandbox = box.addButton(
         QCoreApplication.translate("CredentialsDialog", "Usar el sandbox"),
         QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QCoreApplication.translate("CredentialsDialog", "Salir"),
-                  QMessageBox.ButtonRole.RejectRole)
+                  QMessageBox.ButtonRole.DestructiveRole)  # no RejectRole: not Escape's
+    box.setDefaultButton(use_sandbox)
     return box, use_sandbox
+
+
+# What the start does after the first credentials dialog was cancelled.
+AFTER_CANCEL = ("keys", "sandbox", "quit")
+
+
+def cancelled_box() -> tuple[QMessageBox, dict[str, QPushButton]]:
+    """The first credentials dialog was cancelled (no keys in the keyring): what that means,
+    and the choices — type the keys after all (the default, and Escape's: nothing is lost
+    by it), practise on the sandbox, or quit."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Jun Desk", QCoreApplication.translate(
+        "CredentialsDialog",
+        "No se guardaron claves de X. Sin ellas Jun Desk no puede leer ni contestar a la "
+        "cuenta del Ayuntamiento.\n\nPuede escribir las claves ahora, practicar con el "
+        "sandbox (un día de prueba, sin X ni internet) o salir."))
+    box.setObjectName("credentials-cancelled")
+    box.setWindowTitle(QCoreApplication.translate("CredentialsDialog", "Sin credenciales de X"))
+    words = {"keys": (QCoreApplication.translate("CredentialsDialog", "Escribir las claves…"),
+                      QMessageBox.ButtonRole.AcceptRole),
+             "sandbox": (QCoreApplication.translate("CredentialsDialog", "Usar el sandbox"),
+                         QMessageBox.ButtonRole.ActionRole),
+             "quit": (QCoreApplication.translate("CredentialsDialog", "Salir"),
+                      QMessageBox.ButtonRole.DestructiveRole)}
+    buttons = {name: box.addButton(text, role) for name, (text, role) in words.items()}
+    box.setDefaultButton(buttons["keys"])
+    box.setEscapeButton(buttons["keys"])
+    return box, buttons
+
+
+def ask_after_cancel(parent: QWidget | None) -> str:
+    """One of ``AFTER_CANCEL``: what the person chose once the first credentials dialog
+    was cancelled."""
+    box, buttons = cancelled_box()
+    box.setParent(parent, box.windowFlags())
+    box.exec()
+    clicked = box.clickedButton()
+    return next((name for name, button in buttons.items() if button is clicked), "keys")

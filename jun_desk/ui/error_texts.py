@@ -147,7 +147,20 @@ def templates() -> dict[str, str]:
         "sign_in.empty": translate("Errors",
             "Escriba su nombre de usuario y su contraseña.", "sign_in.empty"),
         "sign_in.no_password": translate("Errors",
-            "{username} aún no tiene contraseña: elija una ahora", "sign_in.no_password"),
+            "{username} aún no tiene contraseña: escriba el código de primer acceso que le "
+            "dio un supervisor.", "sign_in.no_password"),
+        "sign_in.choose_password": translate("Errors",
+            "El código de primer acceso de {username} es correcto: elija ahora su "
+            "contraseña.", "sign_in.choose_password"),
+        "sign_in.no_code": translate("Errors",
+            "{username} no tiene contraseña ni código de primer acceso: pida uno a un "
+            "supervisor.", "sign_in.no_code"),
+        "sign_in.code_expired": translate("Errors",
+            "El código de primer acceso de {username} ha caducado: pida uno nuevo a un "
+            "supervisor.", "sign_in.code_expired"),
+        "operator.code_hours": translate("Errors",
+            "Un código de primer acceso vale más de 0 y como máximo {limit} horas.",
+            "operator.code_hours"),
         "sign_in.has_password": translate("Errors",
             "{username} ya tiene contraseña: escríbala", "sign_in.has_password"),
         "sign_in.wrong": translate("Errors",

@@ -167,7 +167,21 @@ class IdleLock(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in self._input:
             self.last_input = self.clock()
+            if event.type() == QEvent.Type.KeyPress and self._lock_key_in_modal(event):
+                return True
         return False
+
+    def _lock_key_in_modal(self, event: QEvent) -> bool:
+        """Ctrl+L typed in a modal dialog: Qt gives no shortcut of the window to a widget
+        a modal dialog blocks, so the lock is pressed here (the lock closes the dialog)."""
+        window = self.window
+        if window.locked or not window.attached or QApplication.activeModalWidget() is None:
+            return False
+        typed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        if typed != window.lock_action.shortcut() or not window.lock_action.isEnabled():
+            return False
+        window.lock_action.trigger()
+        return True
 
     def touch(self) -> None:
         self.last_input = self.clock()
@@ -489,8 +503,11 @@ class MainWindow(QMainWindow):
         self.password_action.triggered.connect(self.change_password)
         self.reset_action = QAction(self.tr("Restablecer la contraseña de…"), self)
         self.reset_action.triggered.connect(self.reset_password)
+        self.code_action = QAction(self.tr("Código de primer acceso para…"), self)
+        self.code_action.setObjectName("first-code-action")
+        self.code_action.triggered.connect(self.issue_first_code)
         for action in (self.lock_action, self.switch_action, self.password_action,
-                       self.reset_action):
+                       self.reset_action, self.code_action):
             session_menu.addAction(action)
             self.addAction(action)
         settings = self._settings_menu
@@ -956,8 +973,10 @@ class MainWindow(QMainWindow):
         self.dashboard_dock.toggleViewAction().setVisible(supervisor)
         if not supervisor:
             self.dashboard_dock.hide()
-        self.reset_action.setVisible(supervisor)
-        self.reset_action.setEnabled(supervisor)
+        for action, shown in ((self.reset_action, supervisor),
+                              (self.code_action, supervisor and not self.session.training)):
+            action.setVisible(shown)
+            action.setEnabled(shown)
         self.x_budget_action.setVisible(actor.may(Permission.SET_X_BUDGET))
         triage_allowed = actor.may(Permission.EDIT_TRIAGE_RULES)
         self.triage_menu.menuAction().setVisible(triage_allowed)
@@ -1018,6 +1037,10 @@ class MainWindow(QMainWindow):
                 self.sign_in.prepare("switch", self.ui.actor, message=message)
             return
         actor = self.ui.actor
+        if self._close_dialogs():
+            closed = self.tr("Las ventanas que estaban abiertas se cerraron sin hacer nada "
+                             "(como Cancelar).")
+            message = f"{message} {closed}" if message else closed
         self.save_layout()
         self._locked_state = self.saveState()
         self.locked = True
@@ -1025,7 +1048,8 @@ class MainWindow(QMainWindow):
             dock.hide()
         self.menuBar().setEnabled(False)
         for action in (self.refresh_action, self.lock_action, self.switch_action,
-                       self.password_action, self.reset_action, self.reset_layout_action):
+                       self.password_action, self.reset_action, self.code_action,
+                       self.reset_layout_action):
             action.setEnabled(False)
         self.pages.setCurrentWidget(self.sign_in)
         self.sign_in.prepare("switch" if switch else "unlock", actor,
@@ -1035,6 +1059,27 @@ class MainWindow(QMainWindow):
             desk = self.ui.desk
             self.sign_in.queue(lambda: desk.operators.record_session(actor, "lock"),
                                self._lock_not_recorded)
+
+    @staticmethod
+    def _close_dialogs() -> int:
+        """Every open dialog closed as if cancelled, before the lock: a modal one would
+        stay in front of the lock screen (a citizen's data on a locked desk) and keep the
+        keyboard from the sign-in. Its caller goes on as after Cancel: nothing is done.
+        How many were closed."""
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        closed = 0
+        for _round in range(3):  # a dialog that opened another as it closed
+            dialogs = [w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QDialog) and w.isVisible()]
+            for dialog in dialogs:
+                dialog.reject()
+                if dialog.isVisible():  # a dialog that refuses to close is hidden anyway
+                    dialog.hide()
+            closed += len(dialogs)
+            if not dialogs:
+                break
+        return closed
 
     def _lock_not_recorded(self, err: Exception) -> None:
         from jun_desk.domain.errors import SessionEndedError
@@ -1086,6 +1131,11 @@ class MainWindow(QMainWindow):
 
     def reset_password(self) -> None:
         self._password_dialog(True)
+
+    def issue_first_code(self) -> None:
+        from jun_desk.ui.first_code_dialog import FirstCodeDialog
+
+        FirstCodeDialog(self.ui, parent=self).exec()
 
     # ------------------------------------------------------------------ layout
     def _layout_key(self) -> str:

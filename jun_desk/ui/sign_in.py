@@ -1,14 +1,17 @@
 """Who is at the desk: a name and a password, typed — never a list of people with a
 supervisor one click away. The same panel opens the desk, unlocks it and lets someone
-else take over; the first sign-in of an account chooses its password."""
+else take over. An account with no password yet signs in with the first-access code a
+supervisor issued, then chooses its password; the wait after wrong attempts counts down."""
 
 from __future__ import annotations
 
 import getpass
+import math
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -46,6 +49,13 @@ def rejected_text(reason: str) -> str:
     return words.get(reason, reason)
 
 
+def duration_text(seconds: int) -> str:
+    """``45 s``, ``2 min 05 s``: what is left of a wait."""
+    if seconds < 60:
+        return QCoreApplication.translate("SignIn", "%d s") % seconds
+    return QCoreApplication.translate("SignIn", "%d min %02d s") % divmod(seconds, 60)
+
+
 def system_user() -> str:
     try:
         return getpass.getuser()
@@ -57,13 +67,15 @@ class SignInPanel(QWidget):
     """Name and password; ``signed_in(Actor)`` when they are right. ``purpose`` is what the
     audit trail records: the first sign-in, unlocking, or someone else taking over.
 
-    ``training``: the sandbox's no-password mode (a name is enough)."""
+    ``training``: the sandbox's no-password mode (a name is enough). ``clock``: seconds,
+    for the countdown of the wait after wrong attempts (tests pass their own)."""
 
     signed_in = Signal(object)
 
     def __init__(self, desk: Desk, parent: QWidget | None = None, *, training: bool = False,
                  os_user: str | None = None,
-                 policy: PasswordPolicy | None = None) -> None:
+                 policy: PasswordPolicy | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.setObjectName("sign-in")
         self.desk = desk
@@ -72,8 +84,17 @@ class SignInPanel(QWidget):
         self.policy = policy or desk.operators.policy
         self.purpose = "sign_in"
         self.previous: Actor | None = None
-        self.first_password = False  # choosing the password of an account that has none
+        self.code_mode = False  # the name typed has no password: the field takes a code
+        self.first_password = False  # the code was right: choosing the password now
+        self.code = ""  # the right code, until the password is chosen
+        self._typed = ""
         self.busy = False
+        self.clock = clock
+        # The wait after wrong attempts, counted down once a second.
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self._tick)
+        self._waiting: tuple[SignInError, float] | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
@@ -141,6 +162,7 @@ class SignInPanel(QWidget):
         outer.addStretch(2)
         for field in (self.name, self.password, self.new_password, self.repeat):
             field.returnPressed.connect(self.submit)
+        self.name.textEdited.connect(self._name_edited)
         self.prepare()
 
     # ------------------------------------------------------------------ state
@@ -148,7 +170,9 @@ class SignInPanel(QWidget):
                 name: str = "", message: str = "") -> None:
         """Empty fields for a new sign-in; ``name`` pre-filled to unlock one's own desk."""
         self.purpose, self.previous = purpose, previous
-        self.first_password = False
+        self.code_mode = self.first_password = False
+        self.code = ""
+        self._stop_countdown()
         for field in (self.password, self.new_password, self.repeat):
             field.clear()
         self.name.setText(name)
@@ -159,7 +183,8 @@ class SignInPanel(QWidget):
         self.title.setText(titles.get(purpose, titles["sign_in"]))
         if self.training:
             self.subtitle.setText(self.tr(
-                "Modo formación (sandbox): basta con el nombre de usuario, sin contraseña."))
+                "Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: "
+                "«formacion» (supervisor) o «practicas» (operador)."))
         elif purpose == "unlock":
             self.subtitle.setText(self.tr(
                 "Escriba su contraseña para seguir, u otro usuario y su contraseña para "
@@ -179,6 +204,10 @@ class SignInPanel(QWidget):
         self.password_label.setVisible(show_password)
         for widget in (self.new_password, self.new_label, self.repeat, self.repeat_label):
             widget.setVisible(self.first_password)
+        self.password_label.setText(self.tr("Código de primer acceso") if self.code_mode
+                                    else self.tr("Contraseña"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if self.code_mode
+                                  else QLineEdit.EchoMode.Password)
         self.new_label.setText(self.tr("Nuevo PIN") if self.policy.pin
                                else self.tr("Nueva contraseña"))
         self.button.setText(self.tr("Guardar y entrar") if self.first_password
@@ -195,6 +224,7 @@ class SignInPanel(QWidget):
             return
         operators = self.desk.operators
         name, purpose, previous = self.name.text().strip(), self.purpose, self.previous
+        self._stop_countdown()
         if self.training:
             if not name:
                 self.message.setText(self.tr("Escriba su nombre de usuario."))
@@ -211,10 +241,12 @@ class SignInPanel(QWidget):
             except PasswordRejected as err:
                 self.message.setText(self.rejected_text(err.reason))
                 return
-            self._run(lambda: operators.set_first_password(name, new, purpose=purpose,
+            code = self.code
+            self._run(lambda: operators.set_first_password(name, code, new, purpose=purpose,
                                                            previous=previous))
             return
         password = self.password.text()
+        self._typed = password  # the code, if the service says it is one
         self._run(lambda: operators.sign_in(name, password, purpose=purpose,
                                             previous=previous))
 
@@ -242,7 +274,8 @@ class SignInPanel(QWidget):
         self.password.clear()
         self.new_password.clear()
         self.repeat.clear()
-        self.first_password = False
+        self.code_mode = self.first_password = False
+        self.code = self._typed = ""
         self._show_fields()
         self.signed_in.emit(actor)
 
@@ -250,27 +283,75 @@ class SignInPanel(QWidget):
         self._set_busy(False)
         self.message.setStyleSheet("color: #c62828;")
         self.password.clear()
+        typed, self._typed = self._typed, ""
         if isinstance(err, SignInError):
-            if err.reason == "no_password":
-                self.first_password = True
+            if err.reason in ("no_password", "no_code", "code_expired"):
+                self.code_mode, self.first_password = True, False
+                self._show_fields()
+                self.password.setFocus()
+            elif err.reason == "choose_password":  # the code was right
+                self.code_mode = self.first_password = True
+                self.code = typed
                 self._show_fields()
                 self.new_password.setFocus()
             elif err.reason == "has_password":
-                self.first_password = False
+                self.code_mode = self.first_password = False
+                self._show_fields()
+                self.password.setFocus()
+            elif err.reason == "wrong" and self.first_password:  # the code, checked again
+                self.first_password, self.code = False, ""
                 self._show_fields()
                 self.password.setFocus()
             self.message.setText(self.refusal_text(err))
+            if err.reason in ("no_password", "choose_password"):  # the next step, no fault
+                self.message.setStyleSheet("color: palette(text);")
+            if err.wait_seconds:
+                self._waiting = (err, self.clock() + err.wait_seconds)
+                self.countdown.start()
         elif isinstance(err, PasswordRejected):
             self.message.setText(self.rejected_text(err.reason))
         else:
             self.message.setText(describe(err))
 
     # ------------------------------------------------------------------ words
-    def refusal_text(self, err: SignInError) -> str:
+    def _name_edited(self) -> None:
+        """Another name: back to name and password."""
+        if self.code_mode or self.first_password:
+            self.code_mode = self.first_password = False
+            self.code = ""
+            self.password.clear()
+            self._show_fields()
+
+    def _tick(self) -> None:
+        """The wait after wrong attempts, one second less; then that one may try again."""
+        if self._waiting is None:
+            self.countdown.stop()
+            return
+        err, until = self._waiting
+        left = math.ceil(until - self.clock())
+        if left <= 0:
+            self._stop_countdown()
+            self.message.setText(self.tr("Ya puede volver a intentarlo."))
+            return
+        self.message.setText(self.refusal_text(err, left))
+
+    def _stop_countdown(self) -> None:
+        self._waiting = None
+        self.countdown.stop()
+
+    def refusal_text(self, err: SignInError, seconds: int | None = None) -> str:
+        """Why a sign-in was refused; ``seconds``: what is left of the wait (the countdown)."""
+        left = duration_text(err.wait_seconds if seconds is None else seconds)
         if err.reason == "no_password":
+            return self.tr("Esta cuenta aún no tiene contraseña: escriba el código de primer "
+                           "acceso que le dio un supervisor.")
+        if err.reason == "choose_password":
             what = self.tr("un PIN de al menos 6 cifras") if self.policy.pin \
                 else self.tr("una contraseña de al menos 8 caracteres")
-            return self.tr("Es su primer acceso: elija %s y escríbala dos veces.") % what
+            return self.tr("Código correcto. Es su primer acceso: elija %s y escríbala dos "
+                           "veces.") % what
+        if err.reason in ("no_code", "code_expired"):
+            return describe(err)
         if err.reason == "has_password":
             return self.tr("Esta cuenta ya tiene contraseña: escríbala.")
         if err.reason == "empty":
@@ -278,14 +359,15 @@ class SignInPanel(QWidget):
         if err.reason == "no_system":
             return self.tr("Ningún operador está asociado a este usuario del sistema.")
         if err.reason == "wait":
-            return self.tr("Demasiados intentos fallidos: espere %d s y vuelva a "
-                           "intentarlo.") % err.wait_seconds
+            return self.tr("Demasiados intentos fallidos: espere %s y vuelva a "
+                           "intentarlo.") % left
         text = self.tr("La contraseña es demasiado larga (como máximo %d caracteres).") \
             % MAX_LENGTH if err.reason == "too_long" \
+            else self.tr("Código incorrecto.") if self.code_mode \
             else self.tr("Usuario o contraseña incorrectos.")
         if err.wait_seconds:
-            text += " " + self.tr("Demasiados intentos fallidos: espere %d s antes del "
-                                  "siguiente.") % err.wait_seconds
+            text += " " + self.tr("Demasiados intentos fallidos: espere %s antes del "
+                                  "siguiente.") % left
         return text
 
     def rejected_text(self, reason: str) -> str:

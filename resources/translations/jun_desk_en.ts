@@ -537,7 +537,7 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/credentials_dialog.py" line="140" />
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="165" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="166" />
         <source>Llavero no disponible</source>
         <translation>Keyring not available</translation>
     </message>
@@ -552,14 +552,35 @@
         <translation>Credentials of @%s removed (%d entries).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="167" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="168" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="193" />
         <source>Usar el sandbox</source>
         <translation>Use the sandbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/credentials_dialog.py" line="169" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="170" />
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="195" />
         <source>Salir</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="184" />
+        <source>No se guardaron claves de X. Sin ellas Jun Desk no puede leer ni contestar a la cuenta del Ayuntamiento.
+
+Puede escribir las claves ahora, practicar con el sandbox (un día de prueba, sin X ni internet) o salir.</source>
+        <translation>No X keys were saved. Without them Jun Desk cannot read or answer the town hall's account.
+
+You can type the keys now, practise on the sandbox (a trial day, without X or the internet) or quit.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="190" />
+        <source>Sin credenciales de X</source>
+        <translation>No X credentials</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/credentials_dialog.py" line="191" />
+        <source>Escribir las claves…</source>
+        <translation>Type the keys…</translation>
     </message>
 </context>
 <context>
@@ -1610,301 +1631,295 @@ week</translation>
         <translation>Type your user name and your password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
-        <source>{username} aún no tiene contraseña: elija una ahora</source>
-        <comment>sign_in.no_password</comment>
-        <translation>{username} has no password yet: choose one now</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="151" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="164" />
         <source>{username} ya tiene contraseña: escríbala</source>
         <comment>sign_in.has_password</comment>
         <translation>{username} already has a password: type it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="153" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="166" />
         <source>Usuario o contraseña incorrectos.</source>
         <comment>sign_in.wrong</comment>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="155" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="168" />
         <source>Demasiados intentos fallidos: espere {seconds} s</source>
         <comment>sign_in.wait</comment>
         <translation>Too many wrong attempts: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="160" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="173" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <comment>sign_in.no_system</comment>
         <translation>No operator is bound to this system user</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="165" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="178" />
         <source>La contraseña está vacía.</source>
         <comment>password.empty</comment>
         <translation>The password is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="183" />
         <source>La contraseña contiene caracteres de control.</source>
         <comment>password.control</comment>
         <translation>The password contains control characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
         <source>El PIN debe tener al menos {limit} cifras, solo cifras.</source>
         <comment>password.pin</comment>
         <translation>The PIN must be at least {limit} digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="174" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="187" />
         <source>La contraseña debe tener al menos {limit} caracteres.</source>
         <comment>password.short</comment>
         <translation>The password must have at least {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="176" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="189" />
         <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
         <comment>outbox.kind</comment>
         <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="178" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="191" />
         <source>El mensaje está vacío</source>
         <comment>outbox.empty</comment>
         <translation>The message is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
         <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
         <comment>outbox.reply_too_long</comment>
         <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="183" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="196" />
         <source>Un DM puede tener como máximo {limit} caracteres</source>
         <comment>outbox.dm_too_long</comment>
         <translation>A DM can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="188" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
         <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
         <comment>outbox.no_citizen</comment>
         <translation>Ticket #{ticket} has no citizen to write to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="206" />
         <source>El envío {outbox} no existe</source>
         <comment>outbox.not_found</comment>
         <translation>Outbox item {outbox} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="195" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="208" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="198" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="211" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="205" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="218" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="210" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="223" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="215" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="219" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="232" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="227" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="240" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="249" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="239" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="252" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="244" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="246" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="259" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="263" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="256" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="269" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="258" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="271" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="260" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="273" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="262" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="280" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="269" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="288" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="291" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="280" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="306" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="301" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="331" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -1958,360 +1973,390 @@ week</translation>
         <translation>The system user {system_user} is already bound to {username}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="157" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
+        <source>{username} aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
+        <comment>sign_in.no_password</comment>
+        <translation>{username} has no password yet: type the first-access code a supervisor gave you</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="152" />
+        <source>El código de primer acceso de {username} es correcto: elija ahora su contraseña.</source>
+        <comment>sign_in.choose_password</comment>
+        <translation>The first-access code of {username} is right: choose a password now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="155" />
+        <source>{username} no tiene contraseña ni código de primer acceso: pida uno a un supervisor.</source>
+        <comment>sign_in.no_code</comment>
+        <translation>{username} has no password and no first-access code: ask a supervisor for one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="158" />
+        <source>El código de primer acceso de {username} ha caducado: pida uno nuevo a un supervisor.</source>
+        <comment>sign_in.code_expired</comment>
+        <translation>The first-access code of {username} has expired: ask a supervisor for a new one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="161" />
+        <source>Un código de primer acceso vale más de 0 y como máximo {limit} horas.</source>
+        <comment>operator.code_hours</comment>
+        <translation>A first-access code is valid for more than 0 and at most {limit} hours</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>sign_in.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="175" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <comment>password.wrong_current</comment>
         <translation>The current password is wrong: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="167" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>password.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="198" />
         <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
         <comment>outbox.no_mention</comment>
         <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="203" />
         <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
         <comment>outbox.no_incoming</comment>
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="214" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="220" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="212" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="235" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="243" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="246" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="241" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="254" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="266" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="321" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="324" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="341" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="347" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="349" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="351" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="369" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="383" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="396" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="389" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="396" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="413" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="414" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="416" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="421" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="428" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="416" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="430" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="418" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="560" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -2464,9 +2509,52 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>FirstCodeDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="28" />
+        <source>Código de primer acceso</source>
+        <translation>First-access code</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="33" />
+        <source>El código sirve una sola vez y caduca en %d horas. Con él, la persona entra y elige su contraseña. Si ya tenía una, deja de valer.</source>
+        <translation>The code works once and expires in %d hours. With it the person signs in and chooses their password. A password they had stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="47" />
+        <source>Emitir código</source>
+        <translation>Issue code</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="56" />
+        <source>Operador</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="69" />
+        <source>sin contraseña</source>
+        <translation>no password</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="80" />
+        <source>Emitiendo…</source>
+        <translation>Issuing…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="91" />
+        <source>Código de %s, válido hasta el %s a las %s. Déselo en persona: no se volverá a mostrar.</source>
+        <translation>Code for %s, valid until %s at %s. Give it to them in person: it will not be shown again.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="93" />
+        <source>Código de primer acceso emitido para %s</source>
+        <translation>First-access code issued for %s</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="179" />
+        <location filename="../../jun_desk/ui/main_window.py" line="193" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -2607,370 +2695,380 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="372" />
+        <location filename="../../jun_desk/ui/main_window.py" line="386" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="374" />
+        <location filename="../../jun_desk/ui/main_window.py" line="388" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="381" />
+        <location filename="../../jun_desk/ui/main_window.py" line="395" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="387" />
+        <location filename="../../jun_desk/ui/main_window.py" line="401" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="397" />
+        <location filename="../../jun_desk/ui/main_window.py" line="411" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="402" />
+        <location filename="../../jun_desk/ui/main_window.py" line="416" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="407" />
+        <location filename="../../jun_desk/ui/main_window.py" line="421" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <location filename="../../jun_desk/ui/main_window.py" line="435" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="430" />
+        <location filename="../../jun_desk/ui/main_window.py" line="444" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="434" />
+        <location filename="../../jun_desk/ui/main_window.py" line="448" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="440" />
+        <location filename="../../jun_desk/ui/main_window.py" line="454" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <location filename="../../jun_desk/ui/main_window.py" line="253" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="465" />
+        <location filename="../../jun_desk/ui/main_window.py" line="479" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="468" />
+        <location filename="../../jun_desk/ui/main_window.py" line="482" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="472" />
+        <location filename="../../jun_desk/ui/main_window.py" line="486" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="240" />
+        <location filename="../../jun_desk/ui/main_window.py" line="254" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="480" />
+        <location filename="../../jun_desk/ui/main_window.py" line="494" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
+        <location filename="../../jun_desk/ui/main_window.py" line="500" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="488" />
+        <location filename="../../jun_desk/ui/main_window.py" line="502" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="490" />
+        <location filename="../../jun_desk/ui/main_window.py" line="504" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="241" />
+        <location filename="../../jun_desk/ui/main_window.py" line="255" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="497" />
+        <location filename="../../jun_desk/ui/main_window.py" line="514" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="502" />
+        <location filename="../../jun_desk/ui/main_window.py" line="519" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="504" />
+        <location filename="../../jun_desk/ui/main_window.py" line="521" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="506" />
+        <location filename="../../jun_desk/ui/main_window.py" line="523" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="508" />
+        <location filename="../../jun_desk/ui/main_window.py" line="525" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="510" />
+        <location filename="../../jun_desk/ui/main_window.py" line="527" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="244" />
+        <location filename="../../jun_desk/ui/main_window.py" line="258" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="222" />
-        <location filename="../../jun_desk/ui/main_window.py" line="269" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="283" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="245" />
+        <location filename="../../jun_desk/ui/main_window.py" line="259" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="274" />
+        <location filename="../../jun_desk/ui/main_window.py" line="288" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="276" />
+        <location filename="../../jun_desk/ui/main_window.py" line="290" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="283" />
+        <location filename="../../jun_desk/ui/main_window.py" line="297" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="462" />
+        <location filename="../../jun_desk/ui/main_window.py" line="476" />
         <source>Restablecer disposición</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="590" />
+        <location filename="../../jun_desk/ui/main_window.py" line="506" />
+        <source>Código de primer acceso para…</source>
+        <translation>First-access code for…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="607" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="651" />
+        <location filename="../../jun_desk/ui/main_window.py" line="668" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="659" />
+        <location filename="../../jun_desk/ui/main_window.py" line="676" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="659" />
+        <location filename="../../jun_desk/ui/main_window.py" line="676" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="660" />
+        <location filename="../../jun_desk/ui/main_window.py" line="677" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="677" />
+        <location filename="../../jun_desk/ui/main_window.py" line="694" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="702" />
+        <location filename="../../jun_desk/ui/main_window.py" line="719" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="704" />
+        <location filename="../../jun_desk/ui/main_window.py" line="721" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="713" />
+        <location filename="../../jun_desk/ui/main_window.py" line="730" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="717" />
+        <location filename="../../jun_desk/ui/main_window.py" line="734" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="720" />
+        <location filename="../../jun_desk/ui/main_window.py" line="737" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="723" />
+        <location filename="../../jun_desk/ui/main_window.py" line="740" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="724" />
+        <location filename="../../jun_desk/ui/main_window.py" line="741" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="724" />
+        <location filename="../../jun_desk/ui/main_window.py" line="741" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="741" />
+        <location filename="../../jun_desk/ui/main_window.py" line="758" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="750" />
+        <location filename="../../jun_desk/ui/main_window.py" line="767" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="755" />
+        <location filename="../../jun_desk/ui/main_window.py" line="772" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="760" />
+        <location filename="../../jun_desk/ui/main_window.py" line="777" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="766" />
+        <location filename="../../jun_desk/ui/main_window.py" line="783" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="773" />
+        <location filename="../../jun_desk/ui/main_window.py" line="790" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="774" />
+        <location filename="../../jun_desk/ui/main_window.py" line="791" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="778" />
+        <location filename="../../jun_desk/ui/main_window.py" line="795" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="812" />
+        <location filename="../../jun_desk/ui/main_window.py" line="829" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="816" />
+        <location filename="../../jun_desk/ui/main_window.py" line="833" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="822" />
+        <location filename="../../jun_desk/ui/main_window.py" line="839" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="824" />
+        <location filename="../../jun_desk/ui/main_window.py" line="841" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="826" />
+        <location filename="../../jun_desk/ui/main_window.py" line="843" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="835" />
+        <location filename="../../jun_desk/ui/main_window.py" line="852" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="851" />
+        <location filename="../../jun_desk/ui/main_window.py" line="868" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="858" />
+        <location filename="../../jun_desk/ui/main_window.py" line="875" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="878" />
+        <location filename="../../jun_desk/ui/main_window.py" line="895" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="879" />
+        <location filename="../../jun_desk/ui/main_window.py" line="896" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="883" />
+        <location filename="../../jun_desk/ui/main_window.py" line="900" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="914" />
+        <location filename="../../jun_desk/ui/main_window.py" line="931" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="918" />
+        <location filename="../../jun_desk/ui/main_window.py" line="935" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="920" />
+        <location filename="../../jun_desk/ui/main_window.py" line="937" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="938" />
+        <location filename="../../jun_desk/ui/main_window.py" line="955" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="944" />
+        <location filename="../../jun_desk/ui/main_window.py" line="961" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="946" />
+        <location filename="../../jun_desk/ui/main_window.py" line="963" />
         <source>bloqueado</source>
         <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="1041" />
+        <source>Las ventanas que estaban abiertas se cerraron sin hacer nada (como Cancelar).</source>
+        <translation>The windows that were open were closed without doing anything (as Cancel).</translation>
     </message>
 </context>
 <context>
@@ -3851,32 +3949,42 @@ week</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="35" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="38" />
         <source>La contraseña está vacía.</source>
         <translation>The password is empty.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="36" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="39" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="39" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="42" />
         <source>La contraseña contiene caracteres de control.</source>
         <translation>The password contains control characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="41" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="44" />
         <source>El PIN debe tener al menos 6 cifras, solo cifras.</source>
         <translation>The PIN must have at least 6 digits, digits only.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="43" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="46" />
         <source>La contraseña debe tener al menos 8 caracteres.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="327" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="55" />
+        <source>%d s</source>
+        <translation>%d s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="56" />
+        <source>%d min %02d s</source>
+        <translation>%d min %02d s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="409" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -3892,140 +4000,161 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="102" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="185" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="123" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="214" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="110" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="131" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="208" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="112" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="133" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="113" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="134" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="156" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="157" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="162" />
-        <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña.</source>
-        <translation>Training mode (sandbox): the user name is enough, no password.</translation>
+        <location filename="../../jun_desk/ui/sign_in.py" line="186" />
+        <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: «formacion» (supervisor) o «practicas» (operador).</source>
+        <translation>Training mode (sandbox): the user name is enough, no password: “formacion” (supervisor) or “practicas” (operator).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="165" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="190" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="168" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="193" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="170" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="195" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
+        <source>Código de primer acceso</source>
+        <translation>First-access code</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="183" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="212" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="184" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="213" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="200" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="237" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="271" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="334" />
+        <source>Ya puede volver a intentarlo.</source>
+        <translation>You may try again now.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="346" />
+        <source>Esta cuenta aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
+        <translation>This account has no password yet: type the first-access code a supervisor gave you.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="349" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="272" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="350" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="273" />
-        <source>Es su primer acceso: elija %s y escríbala dos veces.</source>
-        <translation>This is your first sign-in: choose %s and type it twice.</translation>
+        <location filename="../../jun_desk/ui/sign_in.py" line="351" />
+        <source>Código correcto. Es su primer acceso: elija %s y escríbala dos veces.</source>
+        <translation>Code accepted. This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="362" />
+        <source>Demasiados intentos fallidos: espere %s y vuelva a intentarlo.</source>
+        <translation>Too many failed attempts: wait %s and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="369" />
+        <source>Demasiados intentos fallidos: espere %s antes del siguiente.</source>
+        <translation>Too many failed attempts: wait %s before the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="356" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="277" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="358" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="279" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="360" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="281" />
-        <source>Demasiados intentos fallidos: espere %d s y vuelva a intentarlo.</source>
-        <translation>Too many wrong attempts: wait %d s and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="283" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="364" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="285" />
-        <source>Usuario o contraseña incorrectos.</source>
-        <translation>Wrong user name or password.</translation>
+        <location filename="../../jun_desk/ui/sign_in.py" line="366" />
+        <source>Código incorrecto.</source>
+        <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="287" />
-        <source>Demasiados intentos fallidos: espere %d s antes del siguiente.</source>
-        <translation>Too many wrong attempts: wait %d s before the next one.</translation>
+        <location filename="../../jun_desk/ui/sign_in.py" line="367" />
+        <source>Usuario o contraseña incorrectos.</source>
+        <translation>Wrong user name or password.</translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ def test_first_supervisor_and_password_from_stdin(capsys, db_url: str, monkeypat
                        "supervisor", "--name", "Ana García")
     assert code == 0 and "jun-desk operators set-password ana" in out
     code, out, _ = run(capsys, "--db", db_url, "operators", "list")
-    assert "(no password yet)" in out
+    assert "(no password yet: issue-code)" in out
     monkeypatch.setattr("sys.stdin", io.StringIO("contraseña de Ana\n"))
     code, out, _ = run(capsys, "--db", db_url, "operators", "set-password", "ana", "--stdin")
     assert code == 0 and "Password set for ana" in out
@@ -120,7 +120,8 @@ def test_no_password_reaches_the_database_settings_logs_or_output(capsys, tmp_pa
     assert main(["--db", db, "operators", "set-password", "ana", "--stdin"]) == 1
     desk = Desk.open(db)
     try:
-        desk.operators.set_first_password("luis", pin_like)
+        code = desk.operators.issue_code(None, "luis").code
+        desk.operators.set_first_password("luis", code, pin_like)
         for attempt in (wrong, wrong.upper(), right + " ", right):
             with contextlib.suppress(SignInError):
                 desk.operators.sign_in("ana", attempt)
@@ -142,6 +143,28 @@ def test_no_password_reaches_the_database_settings_logs_or_output(capsys, tmp_pa
             assert needle not in out and needle not in err
             for path in files:
                 assert needle.encode() not in path.read_bytes(), f"found in {path}"
+
+
+def test_issue_code_prints_it_once_and_the_operator_signs_in_with_it(capsys,
+                                                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'd.db'}"
+    code, out, _ = run(capsys, "--db", db, "operators", "add", "luis", "--role", "operator")
+    assert "jun-desk operators issue-code luis" in out
+    assert "(no password yet: issue-code)" in run(capsys, "--db", db, "operators", "list")[1]
+    code, out, _ = run(capsys, "--db", db, "operators", "issue-code", "luis", "--hours", "2")
+    assert code == 0 and "not shown again" in out
+    typed = out.split("First-access code for luis: ")[1].split()[0]
+    listed = run(capsys, "--db", db, "operators", "list")[1]
+    assert "(first-access code until " in listed and typed not in listed
+    code, _, err = run(capsys, "--db", db, "operators", "issue-code", "luis", "--hours", "500")
+    assert code == 1 and "at most 168 hours" in err
+    desk = Desk.open(db)
+    try:
+        assert desk.operators.set_first_password("luis", typed, "elegida-por-luis").username \
+            == "luis"
+    finally:
+        desk.close()
+    assert typed.replace("-", "").encode() not in (tmp_path / "d.db").read_bytes()
 
 
 def test_set_password_runs_as_a_program_reading_stdin(tmp_path: Path) -> None:

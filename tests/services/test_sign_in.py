@@ -4,6 +4,8 @@ hash is kept, and an account removed on another desk is refused at its next acti
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import delete, select, update
@@ -77,17 +79,103 @@ def test_after_five_wrong_attempts_the_account_waits_longer_each_time(desk: Desk
     assert [wait_after(n) for n in (4, 5, 6, 7, 12, 50)] == [0, 30, 60, 120, 900, 900]
 
 
-def test_first_sign_in_chooses_the_password(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_an_account_without_a_password_cannot_be_claimed_by_typing_its_name(
+        desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 9: whoever sat at the desk could type the name of an operator with no
+    password yet and choose it for them. Now only the code a supervisor issued lets them in."""
     with pytest.raises(SignInError) as none:
         desk.operators.sign_in("luis", "")
-    assert none.value.reason == "no_password"
-    actor = desk.operators.set_first_password("luis", "mi clave nueva")
+    assert none.value.reason == "no_password" and "first-access code" in str(none.value)
+    with pytest.raises(SignInError) as no_code:
+        desk.operators.sign_in("luis", "la-que-yo-quiera")
+    assert no_code.value.reason == "no_code"
+    with pytest.raises(SignInError) as still:
+        desk.operators.set_first_password("luis", "", "la-que-yo-quiera")
+    assert still.value.reason == "no_code"
+    assert not any(v.has_password for v in desk.operators.list())
+    assert _actions(desk)[-2:] == ["session.sign_in_failed", "session.sign_in_failed"]
+
+
+def test_first_sign_in_with_the_code_a_supervisor_issued(desk: Desk, clock, people) -> None:  # type: ignore[no-untyped-def]
+    ana, luis = people["ana"], people["luis"]
+    with pytest.raises(PermissionDeniedError):  # an operator issues nobody a code
+        desk.operators.issue_code(luis, "rosa")
+    issued = desk.operators.issue_code(ana, "luis")
+    assert issued.expires_at == clock() + timedelta(hours=24)
+    assert re.fullmatch(r"[2-9A-Z]{5}-[2-9A-Z]{5}", issued.code)
+    assert [v.code_until for v in desk.operators.list()] == [None, issued.expires_at, None]
+    with pytest.raises(SignInError) as right:  # the code as typed, any case and spacing
+        desk.operators.sign_in("luis", issued.code.lower().replace("-", " "))
+    assert right.value.reason == "choose_password"
+    actor = desk.operators.set_first_password("luis", issued.code, "mi clave nueva")
     assert actor.username == "luis"
-    with pytest.raises(SignInError) as taken:  # nobody can choose it a second time
-        desk.operators.set_first_password("luis", "otra clave más")
-    assert taken.value.reason == "has_password"
+    with pytest.raises(SignInError) as used:  # used up: nobody chooses it a second time
+        desk.operators.set_first_password("luis", issued.code, "otra clave más")
+    assert used.value.reason == "has_password"
+    with pytest.raises(SignInError):  # nor is the code a password
+        desk.operators.sign_in("luis", issued.code)
     assert desk.operators.sign_in("luis", "mi clave nueva").username == "luis"
-    assert [v.has_password for v in desk.operators.list()] == [False, True, False]
+    with desk.db.session(readonly=True) as session:
+        row = session.scalar(select(Operator).where(Operator.username == "luis"))
+        assert row.first_code_hash is None and row.first_code_expires_at is None
+        events = session.scalars(select(AuditEvent).where(
+            AuditEvent.action.like("operator.first_code%")).order_by(AuditEvent.id)).all()
+        audit = " ".join(repr((e.before, e.after, e.message))
+                         for e in session.scalars(select(AuditEvent)))
+    assert [(e.action, e.actor_name, e.outcome) for e in events] == [
+        ("operator.first_code_issued", "luis", "refused"),
+        ("operator.first_code_issued", "ana", "ok"),
+        ("operator.first_code_used", "luis", "ok")]
+    assert issued.code.replace("-", "") not in audit.replace("-", "")
+
+
+def test_a_first_access_code_expires(desk: Desk, clock, people) -> None:  # type: ignore[no-untyped-def]
+    issued = desk.operators.issue_code(people["ana"], "rosa", hours=2)
+    clock.advance(hours=2)
+    with pytest.raises(SignInError) as expired:
+        desk.operators.set_first_password("rosa", issued.code, "demasiado tarde")
+    assert expired.value.reason == "code_expired"
+    with pytest.raises(SignInError) as gone:  # and it is gone, not valid again
+        desk.operators.sign_in("rosa", issued.code)
+    assert gone.value.reason == "no_code"
+    assert "operator.first_code_expired" in _actions(desk)
+    with pytest.raises(ValidationError, match="at most 168 hours"):
+        desk.operators.issue_code(people["ana"], "rosa", hours=169)
+    fresh = desk.operators.issue_code(None, "rosa")  # the console's administrator
+    assert desk.operators.set_first_password("rosa", fresh.code, "a tiempo ya").username == "rosa"
+
+
+def test_wrong_codes_wait_as_wrong_passwords_do(desk: Desk, clock, people) -> None:  # type: ignore[no-untyped-def]
+    issued = desk.operators.issue_code(people["ana"], "luis")
+    for n in range(1, 5):
+        with pytest.raises(SignInError) as wrong:
+            desk.operators.sign_in("luis", f"AAAAA-AAAA{n}")
+        assert wrong.value.reason == "wrong" and wrong.value.wait_seconds == 0
+    with pytest.raises(SignInError) as fifth:
+        desk.operators.set_first_password("luis", "AAAAA-AAAA5", "por fuerza bruta")
+    assert fifth.value.wait_seconds == 30
+    with pytest.raises(SignInError) as waiting:  # even the right code waits
+        desk.operators.set_first_password("luis", issued.code, "la buena ya")
+    assert waiting.value.reason == "wait"
+    clock.advance(seconds=31)
+    assert desk.operators.set_first_password("luis", issued.code, "la buena ya").username == "luis"
+
+
+def test_a_code_for_someone_with_a_password_replaces_it(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """A forgotten password: the supervisor issues a code instead of choosing one."""
+    desk.operators.set_password(None, "rosa", "la-olvidada-1")
+    issued = desk.operators.issue_code(people["ana"], "rosa")
+    with pytest.raises(SignInError):
+        desk.operators.sign_in("rosa", "la-olvidada-1")
+    desk.operators.set_first_password("rosa", issued.code, "la-recordada-2")
+    assert desk.operators.sign_in("rosa", "la-recordada-2").username == "rosa"
+    # A password set at the console supersedes a pending code.
+    again = desk.operators.issue_code(people["ana"], "rosa")
+    desk.operators.set_password(None, "rosa", "puesta-a-mano-3")
+    with pytest.raises(SignInError):
+        desk.operators.sign_in("luis", "")  # luis: no password, prompts for his code
+    with pytest.raises(SignInError):
+        desk.operators.set_first_password("rosa", again.code, "ya no vale-4")
 
 
 def test_who_may_set_whose_password(desk: Desk, with_passwords) -> None:  # type: ignore[no-untyped-def]
@@ -123,8 +211,9 @@ def test_bad_passwords_are_refused_with_a_reason(desk: Desk, people, bad: str,
                                                  message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError, match=message):
         desk.operators.set_password(None, "luis", bad)
+    issued = desk.operators.issue_code(None, "luis")
     with pytest.raises(ValidationError, match=message):
-        desk.operators.set_first_password("luis", bad)
+        desk.operators.set_first_password("luis", issued.code, bad)
 
 
 def test_bad_input_at_sign_in_is_a_clear_refusal(desk: Desk, with_passwords) -> None:  # type: ignore[no-untyped-def]

@@ -76,6 +76,7 @@ _BOXES = {
     ("crash_dialog.py", "_show"),
     ("credentials_dialog.py", "_keyring_failed"),
     ("credentials_dialog.py", "keyring_missing_box"),
+    ("credentials_dialog.py", "cancelled_box"),
     ("sign_in.py", "sign_in"),
     ("moderation/panel.py", "show_policy"),
     ("feed/panel.py", "attach_to_ticket"),
@@ -361,7 +362,7 @@ class Walk:
         self.qtbot.addWidget(widget)
         widget.show()
         self.read(widget, f"{box[1]}()")
-        widget.close()
+        widget.done(0)  # not close(): a box without an escape button refuses it
         self.boxes.add(box)
 
 
@@ -372,9 +373,14 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui import about, sign_in
     from jun_desk.ui.budget_dialog import BudgetDialog
     from jun_desk.ui.crash_dialog import CrashReporter
-    from jun_desk.ui.credentials_dialog import CredentialsDialog, keyring_missing_box
+    from jun_desk.ui.credentials_dialog import (
+        CredentialsDialog,
+        cancelled_box,
+        keyring_missing_box,
+    )
     from jun_desk.ui.database_dialog import DatabaseDialog
     from jun_desk.ui.dms.ticket_picker import TicketPicker
+    from jun_desk.ui.first_code_dialog import FirstCodeDialog
     from jun_desk.ui.password_dialog import PasswordDialog
     from jun_desk.ui.pickers import (
         AssigneePicker,
@@ -467,6 +473,13 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
                               can_dm=True, parent=window))
     walk.dialog(PasswordDialog(ui, reset=False, parent=window), "change password")
     walk.dialog(PasswordDialog(ui, reset=True, parent=window), "reset password")
+    code_dialog = FirstCodeDialog(ui, window)  # a supervisor's: the code issued and shown
+    qtbot.addWidget(code_dialog)
+    code_dialog.show()
+    qtbot.waitUntil(code_dialog.issue_button.isEnabled, timeout=10_000)
+    code_dialog.issue()
+    qtbot.waitUntil(code_dialog.code.isVisible, timeout=10_000)
+    walk.dialog(code_dialog, "first-access code")
     walk.dialog(BudgetDialog(ui, desk.costs.budget("AytoJun"), window))
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     credentials = CredentialsDialog("AytoJun", parent=window)
@@ -484,6 +497,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     # message and input boxes
     box, _sandbox = keyring_missing_box(KeyringUnavailableError.of("keyring.missing"))
     walk.box(("credentials_dialog.py", "keyring_missing_box"), box)
+    walk.box(("credentials_dialog.py", "cancelled_box"), cancelled_box()[0])
     walk.box(("about.py", "about_box"), about.about_box(window))
     opening = MainWindow()  # the window as it opens: the desk could not be opened
     qtbot.addWidget(opening)

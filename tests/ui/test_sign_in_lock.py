@@ -84,22 +84,77 @@ def test_a_wrong_password_is_refused_and_then_the_account_waits(qtbot, desk: Des
     assert _actions(desk).count("session.sign_in_failed") == 6
 
 
-def test_first_sign_in_chooses_a_password(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_without_a_password_is_not_claimed_at_the_sign_in(qtbot, desk: Desk,
+                                                                 people) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 9: typing rosa's name no longer lets whoever sits there choose her
+    password; without the code a supervisor issued nothing gets in."""
     panel = SignInPanel(desk)
     qtbot.addWidget(panel)
     panel.show()
+    signed: list = []
+    panel.signed_in.connect(signed.append)
     _type(qtbot, panel, "rosa", "")
-    assert panel.first_password and panel.new_password.isVisible()
-    assert "Es su primer acceso" in panel.message.text()
-    panel.new_password.setText("la-clave-de-rosa")
-    panel.repeat.setText("la-clave-de-rosz")
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert panel.code_mode and not panel.new_password.isVisible()
+    assert panel.password_label.text() == "Código de primer acceso"
+    assert "código de primer acceso que le dio un supervisor" in panel.message.text()
+    _type(qtbot, panel, None, "una-que-yo-elija")
+    assert not panel.new_password.isVisible() and signed == []
+    assert "pida uno a un supervisor" in panel.message.text()
+    assert not desk.operators.list()[2].has_password
+
+
+def test_first_sign_in_with_a_code_then_chooses_a_password(qtbot, desk: Desk,
+                                                            people) -> None:  # type: ignore[no-untyped-def]
+    issued = desk.operators.issue_code(people["ana"], "rosa")
+    panel = SignInPanel(desk)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.name.setText("rosa")
+    qtbot.keyClick(panel.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.code_mode and not panel.busy, timeout=10_000)
+    _type(qtbot, panel, None, "AAAAA-BBBBB")
+    assert panel.message.text() == "Código incorrecto." and not panel.first_password
+    qtbot.keyClicks(panel.password, issued.code.lower())
+    qtbot.keyClick(panel.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.first_password and not panel.busy, timeout=10_000)
+    assert panel.new_password.isVisible() and not panel.password.isVisible()
+    assert "Código correcto. Es su primer acceso" in panel.message.text()
+    qtbot.keyClicks(panel.new_password, "la-clave-de-rosa")
+    qtbot.keyClicks(panel.repeat, "la-clave-de-rosz")
+    qtbot.keyClick(panel.repeat, Qt.Key.Key_Return)
     assert panel.message.text() == "Las dos contraseñas no coinciden."
     panel.repeat.setText("la-clave-de-rosa")
     with qtbot.waitSignal(panel.signed_in, timeout=10_000) as signed:
-        qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(panel.repeat, Qt.Key.Key_Return)
     assert signed.args[0].username == "rosa"
     assert desk.operators.sign_in("rosa", "la-clave-de-rosa").username == "rosa"
+
+
+def test_the_wait_after_wrong_passwords_counts_down(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 11: the wait was a static text; it now counts down, and says when
+    one may try again (the panel's clock and the desk's moved by hand: no real waiting)."""
+    seconds = Seconds()
+    panel = SignInPanel(desk, clock=seconds)
+    qtbot.addWidget(panel)
+    panel.show()
+    for _ in range(5):
+        _type(qtbot, panel, "luis", "no-es-la-clave")
+    assert panel.message.text().endswith("espere 30 s antes del siguiente.")
+    assert panel.countdown.isActive() and panel.countdown.interval() == 1000
+    seconds.now += 1
+    panel.countdown.timeout.emit()
+    assert panel.message.text().endswith("espere 29 s antes del siguiente.")
+    seconds.now += 28.5
+    panel.countdown.timeout.emit()
+    assert panel.message.text().endswith("espere 1 s antes del siguiente.")
+    seconds.now += 0.5
+    panel.countdown.timeout.emit()
+    assert panel.message.text() == "Ya puede volver a intentarlo."
+    assert not panel.countdown.isActive()
+    # A long wait reads in minutes.
+    from jun_desk.ui.sign_in import duration_text
+
+    assert duration_text(900) == "15 min 00 s" and duration_text(125) == "2 min 05 s"
 
 
 def test_bad_input_on_the_sign_in_is_a_clear_message(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
@@ -277,3 +332,136 @@ def test_the_sign_in_speaks_english(qtbot, qapp, desk: Desk, staff) -> None:  # 
         window.close()
     finally:
         i18n.install(qapp, "es")
+
+
+def test_a_supervisor_issues_a_first_access_code_from_the_session_menu(
+        qtbot, desk: Desk, staff, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.first_code_dialog import FirstCodeDialog
+
+    operator = _window(qtbot, desk, staff["luis"])
+    assert not operator.code_action.isVisible()  # an operator is not offered it
+    operator.close()
+    window = _window(qtbot, desk, staff["ana"])
+    assert window.code_action.isVisible() and window.code_action.isEnabled()
+    opened: list[FirstCodeDialog] = []
+    monkeypatch.setattr(FirstCodeDialog, "exec", lambda self: opened.append(self) or 0)
+    window.code_action.trigger()
+    dialog = opened[0]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.issue_button.isEnabled, timeout=10_000)
+    assert [dialog.who.itemData(i) for i in range(dialog.who.count())] == ["luis", "rosa"]
+    dialog.who.setCurrentIndex(dialog.who.findData("rosa"))
+    assert "(sin contraseña)" in dialog.who.currentText()
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.code.isVisible, timeout=10_000)
+    code = dialog.code.text()
+    assert "no se volverá a mostrar" in dialog.message.text()
+    assert not dialog.issue_button.isEnabled()  # shown once; another press issues nothing
+    # rosa signs in with it at a lock screen.
+    qtbot.keyClick(window.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    panel = window.sign_in
+    panel.name.setText("rosa")
+    _type(qtbot, panel, None, code)
+    assert panel.first_password
+    panel.new_password.setText("primera-de-rosa")
+    panel.repeat.setText("primera-de-rosa")
+    qtbot.keyClick(panel.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10_000)
+    assert window.ui.actor.username == "rosa" and not window.locked
+    assert "operator.first_code_used" in _actions(desk)
+
+
+def test_the_sandbox_has_one_trainee_per_role_and_switching_needs_no_command_line(
+        qtbot, desk: Desk) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 11: the sandbox offered only the supervisor "formacion"; switching to
+    an operator was refused until someone used the command line."""
+    assert desk.operators.ensure_trainees() and desk.operators.ensure_trainees()  # once
+    assert [(v.username, v.role.value) for v in desk.operators.list()] == [
+        ("formacion", "supervisor"), ("practicas", "operator")]
+    window = _window(qtbot, desk, desk.operators.actor("formacion"), training=True)
+    assert window.dashboard_dock.toggleViewAction().isVisible()
+    window.switch_action.trigger()
+    panel = window.sign_in
+    assert "«practicas» (operador)" in panel.subtitle.text()
+    assert not panel.password.isVisible()  # training: the name is enough
+    qtbot.keyClicks(panel.name, "practicas")
+    with qtbot.waitSignal(panel.signed_in, timeout=10_000):
+        qtbot.keyClick(panel.name, Qt.Key.Key_Return)
+    assert window.ui.actor.username == "practicas" and not window.locked
+    assert not window.dashboard_dock.toggleViewAction().isVisible()
+
+
+def test_a_real_desk_gets_no_trainees(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    assert not desk.operators.ensure_trainees()
+    assert [v.username for v in desk.operators.list()] == ["ana", "luis", "rosa"]
+
+
+def test_a_modal_dialog_left_open_does_not_stay_in_front_of_the_lock(qtbot, desk: Desk,
+                                                                     staff) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 9: a modal dialog (here "Resolver", showing the citizen's ticket)
+    stayed in front of the lock screen. Ctrl+L pressed in it now closes it as Cancel:
+    nothing is resolved, the lock screen says so and takes the keyboard."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from jun_desk.ui.resolve_dialog import ResolveDialog
+
+    luis = staff["luis"]
+    ticket = desk.tickets.create_manual(luis, department="obras",
+                                        title="Farola rota en la calle de Pepe")
+    window = _window(qtbot, desk, luis)
+    window.detail.show_ticket(ticket.id)
+    qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=10_000)
+    seen: list[QDialog] = []
+
+    def press_ctrl_l() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, ResolveDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, press_ctrl_l)
+            return
+        seen.extend(dialogs)
+        dialogs[0].activateWindow()
+        qtbot.keyClick(dialogs[0], Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        if dialogs[0].isVisible():  # the shortcut did not lock: fail, do not hang
+            dialogs[0].reject()
+
+    QTimer.singleShot(0, press_ctrl_l)
+    window.detail.resolve()  # returns once the dialog is closed
+    assert seen and window.locked and _data_hidden(window)
+    assert not any(isinstance(w, QDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+    assert "se cerraron sin hacer nada" in window.sign_in.message.text()
+    assert desk.tickets.get(ticket.id).status.value == "new"  # not resolved
+    _type(qtbot, window.sign_in, None, "clave-de-luis")
+    assert not window.locked
+
+
+def test_the_idle_lock_closes_a_dialog_left_open(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
+    """The case the issue saw: a dialog left open, the desk locking itself after the idle
+    time (its clock moved by hand)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    seconds = Seconds()
+    window = _window(qtbot, desk, staff["luis"], idle_minutes=10, clock=seconds)
+    box = QMessageBox(QMessageBox.Icon.Question, "Jun Desk",
+                      "¿Enviar a @pepe: «Su farola de la calle Real se arregla mañana»?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
+
+    def idle_for_ten_minutes() -> None:
+        if not box.isVisible():
+            QTimer.singleShot(20, idle_for_ten_minutes)
+            return
+        seconds.now += 601
+        window.idle.check()
+        if box.isVisible():  # not closed by the lock: fail, do not hang
+            box.done(QMessageBox.StandardButton.Yes)
+
+    QTimer.singleShot(0, idle_for_ten_minutes)
+    answer = box.exec()
+    assert answer != QMessageBox.StandardButton.Yes and box.clickedButton() is None
+    assert window.locked and not box.isVisible()
+    assert window.sign_in.message.text().startswith("Bloqueado tras 10 min sin actividad. "
+                                                    "Las ventanas que estaban abiertas")

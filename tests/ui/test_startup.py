@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jun_desk.app import Connection, DeskStart, GuiOptions
 from jun_desk.domain.errors import StorageError
@@ -264,6 +264,157 @@ def test_no_keyring_offers_the_sandbox_over_the_window_or_quits(qtbot) -> None: 
         assert not window.attached
     finally:
         start.close()
+
+
+def _script(qtbot, steps) -> list[str]:  # type: ignore[no-untyped-def]
+    """Play ``steps`` on the modal windows the start opens, one after another: each step
+    gets the visible top-level windows and returns a note once it acted (else it is tried
+    again in 20 ms). The notes, in order."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    notes: list[str] = []
+    pending = list(steps)
+
+    def tick() -> None:
+        if not pending:
+            return
+        shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        note = pending[0](shown)
+        if note is not None:
+            notes.append(note)
+            pending.pop(0)
+        QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(0, tick)
+    return notes
+
+
+def _cancel_credentials(shown) -> str | None:  # type: ignore[no-untyped-def]
+    from jun_desk.ui.credentials_dialog import CredentialsDialog
+
+    dialog = next((w for w in shown if isinstance(w, CredentialsDialog)), None)
+    if dialog is None:
+        return None
+    dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
+    return "cancelled"
+
+
+def _on_box(name: str, act):  # type: ignore[no-untyped-def]
+    def step(shown) -> str | None:  # type: ignore[no-untyped-def]
+        box = next((w for w in shown if isinstance(w, QMessageBox)
+                    and w.objectName() == name), None)
+        return None if box is None else act(box)
+    return step
+
+
+def test_cancel_on_the_first_credentials_dialog_says_why_and_offers_the_choices(
+        qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 8: Cancel on the first credentials dialog closed the desk without a
+    word. Now a box says what it means and offers: type the keys (Escape's choice: back to
+    the dialog), the sandbox, or quit."""
+    from PySide6.QtCore import Qt
+
+    window, start, fake = _start(qtbot, training=False)
+
+    def escape(box: QMessageBox) -> str:
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+        return "escape: " + box.text()
+
+    def quit_(box: QMessageBox) -> str:
+        next(b for b in box.buttons() if b.text() == "Salir").click()
+        return "quit"
+
+    try:
+        notes = _script(qtbot, [_cancel_credentials, _on_box("credentials-cancelled", escape),
+                                _cancel_credentials, _on_box("credentials-cancelled", quit_)])
+        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        assert notes[0] == "cancelled" and notes[1].startswith("escape: No se guardaron claves")
+        assert "practicar con el sandbox" in notes[1]
+        assert notes[2:] == ["cancelled", "quit"]  # Escape went back to the dialog
+        assert fake.exits == [1] and not window.attached
+    finally:
+        start.close()
+
+
+def test_ctrl_c_while_the_choices_are_asked_ends_the_start(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """SIGTERM or Ctrl-C (``close_all``) while the box after Cancel waits: the box and the
+    window close and no credentials dialog opens again behind a closed window."""
+    from PySide6.QtCore import QTimer
+
+    from jun_desk.app import close_all
+    from jun_desk.ui.credentials_dialog import CredentialsDialog
+
+    window, start, fake = _start(qtbot, training=False)
+
+    def terminate(box: QMessageBox) -> str:
+        close_all(window)
+        return "terminated"
+
+    finished: list[bool] = []
+
+    def reopened(shown) -> str | None:  # type: ignore[no-untyped-def]
+        """Without the fix the dialog came back: cancel it and quit (a failure, not a hang)."""
+        if finished:
+            return "-"
+        if _cancel_credentials(shown) is None:
+            return None
+        QTimer.singleShot(50, lambda: [next(b for b in w.buttons() if b.text() == "Salir")
+                                       .click() for w in QApplication.topLevelWidgets()
+                                       if isinstance(w, QMessageBox) and w.isVisible()])
+        return "reopened"
+
+    try:
+        notes = _script(qtbot, [_cancel_credentials,
+                                _on_box("credentials-cancelled", terminate), reopened])
+        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        finished.append(True)
+        assert notes == ["cancelled", "terminated"]
+        assert fake.exits == [1] and not window.isVisible()
+        qtbot.wait(100)
+        assert not any(isinstance(w, CredentialsDialog) and w.isVisible()
+                       for w in QApplication.topLevelWidgets())
+    finally:
+        start.close()
+
+
+def test_cancel_then_the_sandbox_opens_the_desk(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window, start, fake = _start(qtbot, training=False)
+    start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+
+    def sandbox(box: QMessageBox) -> str:
+        next(b for b in box.buttons() if b.text() == "Usar el sandbox").click()
+        return "sandbox"
+
+    try:
+        _script(qtbot, [_cancel_credentials, _on_box("credentials-cancelled", sandbox)])
+        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
+        assert window.attached and window.session.training and fake.exits == []
+        ui = window.ui
+        qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+        qtbot.wait(50)
+    finally:
+        window.close()
+        start.close()
+
+
+def test_escape_does_not_quit_when_there_is_no_keyring(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 24, item 8: with no keyring at all, Escape pressed "Salir"."""
+    from PySide6.QtCore import Qt
+
+    from jun_desk.ui.credentials_dialog import keyring_missing_box
+
+    box, use_sandbox = keyring_missing_box(KeyringUnavailableError.of("keyring.missing"))
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.isVisible() and box.clickedButton() is None  # nothing pressed
+    box.close()  # nor does the title bar's close button quit
+    assert box.isVisible()
+    use_sandbox.click()
+    assert box.clickedButton() is use_sandbox
 
 
 def test_no_keyring_then_the_sandbox_opens_the_desk_in_the_same_window(  # type: ignore[no-untyped-def]

@@ -59,6 +59,10 @@ def test_credentials_set_show_test_clear_and_sync(capsys, monkeypatch, tmp_path:
         assert main(["credentials", "test", "--account", account, "--api-base",
                      sandbox.base_url]) == 0
         assert "Connected to X as @AytoJun" in capsys.readouterr().out
+        # The top-level flag, before the command, is honoured too (issue 24, item 11).
+        assert main(["--api-base", sandbox.base_url, "credentials", "test", "--account",
+                     account]) == 0
+        assert "Connected to X as @AytoJun" in capsys.readouterr().out
         db = f"sqlite:///{tmp_path / 'd.db'}"
         assert main(["--db", db, "sync", "--once", "--account", account,
                      "--api-base", sandbox.base_url]) == 0
