@@ -1,0 +1,117 @@
+"""Issue 24's last "done when": an operator's first day, walked with the keys alone on the
+desk `jun-desk --sandbox` starts from a fresh data folder, then the supervisor's look at it."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from jun_desk.app import DeskStart, GuiOptions
+from jun_desk.ui.main_window import MainWindow, SessionOptions
+from jun_desk.ui.pickers import SimilarDialog
+from tests.ui.keys import on_modal, press, type_text
+from tests.ui.test_keyboard import _open_ticket
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+class _App:
+    """The application as DeskStart sees it, without ending the test's event loop."""
+
+    def __init__(self) -> None:
+        from tests.ui.test_startup import FakeApp
+
+        self.fake = FakeApp()
+
+
+def _focus() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_startup import FakeApp
+
+    window = MainWindow(source="sandbox", session=SessionOptions(training=True))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    start = DeskStart(FakeApp(), window, GuiOptions(sandbox=True, speed=math.inf))
+    try:
+        start.shown()
+        qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
+        window.activateWindow()
+        assert window.ui.actor.username == "formacion"
+        desk = start.desk
+        assert desk is not None
+
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+        print("focus at start", _focus(), QApplication.activeWindow())
+        # 2. Sesión → Cambiar de operador… (Alt+S, Down, Enter), the name, Enter.
+        press(qtbot, Qt.Key.Key_S, ALT)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
+        menu = QApplication.activePopupWidget()
+        print("active", menu.activeAction() and menu.activeAction().text())
+        press(qtbot, Qt.Key.Key_Down)
+        print("active", menu.activeAction() and menu.activeAction().text())
+        press(qtbot, Qt.Key.Key_Return)
+        panel = window.sign_in
+        qtbot.waitUntil(lambda: window.pages.currentWidget() is panel, timeout=5000)
+        print("focus", _focus(), panel.subtitle.text())
+        type_text(qtbot, "practicas")
+        with qtbot.waitSignal(panel.signed_in, timeout=10_000):
+            press(qtbot, Qt.Key.Key_Return)
+        assert window.ui.actor.username == "practicas" and not window.locked
+        for dock in (window.feed_dock, window.detail_dock, window.dms_dock,
+                     window.citizen_dock):  # issue 24, item 1: ticked in Ver and shown
+            assert dock.toggleViewAction().isChecked() and not dock.isHidden(), \
+                dock.windowTitle()
+        assert window.dashboard_dock.isHidden()  # an operator's desk
+
+        # 3. A mention to a ticket: Ctrl+Shift+F, type, Ctrl+1, Ctrl+T; take it, reply.
+        feed, detail, sandbox = window.feed, window.detail, start.sandbox
+        qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=30_000)
+        press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
+        assert _focus() is feed.search
+        type_text(qtbot, "farola")
+        qtbot.waitUntil(lambda: feed.model.rowCount() > 0 and all(
+            "farola" in feed.model.item(r).text.lower() for r in range(feed.model.rowCount())),
+            timeout=10_000)
+        press(qtbot, Qt.Key.Key_1, CTRL)
+        assert _focus() is feed.view
+        qtbot.waitUntil(lambda: feed.current() is not None, timeout=5000)
+        lamp = feed.current()
+        similar = on_modal(lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return),
+                           kind=SimilarDialog)
+        with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
+            press(qtbot, Qt.Key.Key_T, CTRL)
+        similar.stop()
+        ticket_id = chosen.args[0]
+        qtbot.waitUntil(lambda: _open_ticket(window) == ticket_id, timeout=10_000)
+        assert f"Ticket #{ticket_id} creado" in window.statusBar().currentMessage()
+        press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)
+        qtbot.waitUntil(lambda: desk.tickets.get(ticket_id).assignee_id is not None,
+                        timeout=10_000)
+        assert "asignado a ti" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: detail.snapshot.ticket.assignee_id is not None, timeout=10_000)
+        press(qtbot, Qt.Key.Key_3, CTRL)
+        assert _focus() is detail.composer
+        type_text(qtbot, "Gracias, avisamos a Obras.")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: any(o.status == "sent" for o in desk.outbox.for_ticket(
+            ticket_id)), timeout=20_000)
+        sent = desk.outbox.for_ticket(ticket_id)[0]
+        on_x = [t for t in sandbox.state.tweets if str(t.id) == sent.sent_x_id]
+        assert len(on_x) == 1 and str(on_x[0].in_reply_to_id) == lamp.x_id
+        assert on_x[0].text == "Gracias, avisamos a Obras."
+        print("citizen", desk.tickets.get(ticket_id))
+    finally:
+        ui = getattr(window, "ui", None)
+        if ui is not None:
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+        window.close()
+        start.close()
