@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from jun_desk.app import DeskStart, GuiOptions
 from jun_desk.ui.main_window import MainWindow, SessionOptions
+from jun_desk.domain.workflow import Status
 from jun_desk.ui.pickers import SimilarDialog
+from jun_desk.ui.resolve_dialog import ResolveDialog
 from tests.ui.keys import on_modal, press, type_text
 from tests.ui.test_keyboard import _open_ticket
 
@@ -30,6 +32,15 @@ class _App:
 
 def _focus() -> QWidget | None:
     return QApplication.focusWidget()
+
+
+def _tab_to(qtbot, widget: QWidget, most: int = 12) -> None:  # type: ignore[no-untyped-def]
+    """Tab until ``widget`` has the focus, as a person does; fails past ``most`` presses."""
+    for _ in range(most):
+        if _focus() is widget:
+            return
+        press(qtbot, Qt.Key.Key_Tab)
+    assert _focus() is widget, f"Tab never reached {widget!r}; stopped on {_focus()!r}"
 
 
 def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +107,8 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
         press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)
         qtbot.waitUntil(lambda: desk.tickets.get(ticket_id).assignee_id is not None,
                         timeout=10_000)
-        assert "asignado a ti" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: "asignado a ti" in window.statusBar().currentMessage(),
+                        timeout=10_000)
         qtbot.waitUntil(lambda: detail.snapshot.ticket.assignee_id is not None, timeout=10_000)
         press(qtbot, Qt.Key.Key_3, CTRL)
         assert _focus() is detail.composer
@@ -108,7 +120,90 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
         on_x = [t for t in sandbox.state.tweets if str(t.id) == sent.sent_x_id]
         assert len(on_x) == 1 and str(on_x[0].in_reply_to_id) == lamp.x_id
         assert on_x[0].text == "Gracias, avisamos a Obras."
-        print("citizen", desk.tickets.get(ticket_id))
+        javier = desk.tickets.get(ticket_id).citizen_handle
+
+        # 4. The DM panel (Ctrl+4): another citizen's conversation, linked to the ticket
+        # (the picker: the ticket's number, Tab, Tab to "Lo he comprobado", Space, Enter),
+        # a DM sent after the confirmation, then Desvincular.
+        dms = window.dms
+        press(qtbot, Qt.Key.Key_4, CTRL)
+        assert _focus() is dms.list
+        qtbot.waitUntil(lambda: dms.model.rowCount() > 0, timeout=10_000)
+        for _ in range(dms.model.rowCount()):
+            press(qtbot, Qt.Key.Key_Down)
+            c = dms.current
+            if c is not None and c.ticket_id is None and c.unhandled \
+                    and c.citizen_handle not in (None, javier):
+                break
+        other = dms.current
+        assert other is not None and other.ticket_id is None and other.citizen_handle != javier
+        qtbot.waitUntil(lambda: bool(dms.messages), timeout=10_000)
+        _tab_to(qtbot, dms.link_button)
+        press(qtbot, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: dms.picker is not None and dms.picker.isVisible(), timeout=5000)
+        picker = dms.picker
+        qtbot.waitUntil(lambda: _focus() is picker.search, timeout=5000)
+        type_text(qtbot, f"#{ticket_id}")
+        qtbot.waitUntil(lambda: [t.id for t in picker.tickets] == [ticket_id], timeout=10_000)
+        press(qtbot, Qt.Key.Key_Tab)
+        assert _focus() is picker.table and picker.chosen().id == ticket_id
+        press(qtbot, Qt.Key.Key_Tab)
+        assert _focus() is picker.confirm
+        press(qtbot, Qt.Key.Key_Space)
+        assert picker.ok.isEnabled()
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dms.current.ticket_id == ticket_id and dms.ticket is not None,
+                        timeout=10_000)
+        assert dms.confirm_other.isVisible() and not dms.confirm_other.isChecked()
+        press(qtbot, Qt.Key.Key_4, CTRL)  # the picker closed: back to the conversations
+        _tab_to(qtbot, dms.composer)
+        type_text(qtbot, "Lo miramos hoy")
+        press(qtbot, Qt.Key.Key_Return, CTRL)  # unconfirmed: not sent, and it says why
+        assert "No se ha enviado" in window.statusBar().currentMessage()
+        assert _focus() is dms.confirm_other
+        press(qtbot, Qt.Key.Key_Space)
+        press(qtbot, Qt.Key.Key_Tab)
+        assert _focus() is dms.composer
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: any(o.kind == "dm" and o.status == "sent"
+                                    for o in desk.outbox.for_ticket(ticket_id)),
+                        timeout=20_000)
+        dm_sent = next(o for o in desk.outbox.for_ticket(ticket_id) if o.kind == "dm")
+        on_x_dm = [d for d in sandbox.state.dms if str(d.id) == dm_sent.sent_x_id]
+        assert len(on_x_dm) == 1 and on_x_dm[0].text == "Lo miramos hoy"
+        assert on_x_dm[0].conversation_id.endswith(other.conversation_id) \
+            or other.conversation_id.endswith(on_x_dm[0].conversation_id) \
+            or on_x_dm[0].recipient_id == dm_sent.recipient_x_id
+        _tab_to(qtbot, dms.unlink_button)
+        press(qtbot, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: dms.current.ticket_id is None, timeout=10_000)
+        assert other.conversation_id not in {
+            i.conversation_id for i in desk.tickets.items(ticket_id)}
+        assert not dms.unlink_button.isEnabled() and dms.link_button.isEnabled()
+
+        # 5. Ctrl+5: the citizen panel in front, showing whom the DM panel opened last.
+        press(qtbot, Qt.Key.Key_5, CTRL)
+        citizen = window.citizen
+        assert _focus() is citizen.tickets and not window.citizen_dock.visibleRegion().isEmpty()
+        qtbot.waitUntil(lambda: other.citizen_handle in citizen.header.text(), timeout=10_000)
+
+        # 6. The ticket is still the one open: resolve it, Ctrl+Shift+E then Enter.
+        assert _open_ticket(window) == ticket_id
+        seen: dict = {}
+
+        def confirm(dialog: ResolveDialog) -> None:
+            seen["button"] = dialog.resolve_button.text()
+            qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+
+        timer = on_modal(confirm, kind=ResolveDialog)
+        press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
+        timer.stop()
+        assert seen["button"] == "Resolver y avisar"
+        qtbot.waitUntil(lambda: desk.tickets.get(ticket_id).status is Status.RESOLVED,
+                        timeout=10_000)
+        qtbot.waitUntil(lambda: "resuelto" in window.statusBar().currentMessage(),
+                        timeout=10_000)
+        print("status", window.statusBar().currentMessage())
     finally:
         ui = getattr(window, "ui", None)
         if ui is not None:
