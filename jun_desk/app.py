@@ -568,6 +568,8 @@ class DeskStart:
 
     def _painted(self) -> None:
         self.window.board.repaint()  # the first page of every column, on screen now
+        if self.window.focusWidget() is None:  # the placeholder had nothing to focus:
+            self.window.desk_actions.focus_board()  # the keys work from the first press
         self._event("board")
         self._ready()
         if self.poller is not None and not (self.announce and self.quit_when_ready):
