@@ -372,7 +372,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="76" />
         <source>, %d sin atender</source>
         <translation>, %d unhandled</translation>
     </message>
@@ -1221,163 +1221,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="119" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="120" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="130" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="340" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="341" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="161" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="164" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="192" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="247" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="248" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="268" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="270" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="274" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="275" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="313" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="316" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="317" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="342" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="344" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="345" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="348" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="350" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="351" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="379" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="380" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="403" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="408" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="414" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="424" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="415" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="448" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="450" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="454" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="456" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>

@@ -9,6 +9,7 @@ at once, marked pending until the outbox sender has it on X."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -398,14 +399,9 @@ class DmPanel(QWidget):
             return
         number, conversation_id = ticket.id, self.current.conversation_id
         desk, actor = self.ui.desk, self.ui.actor
-
-        def done(view: TicketView) -> None:
-            self.ui.ticket_changed.emit(view)
-            self.ui.message.emit(self.tr("Conversación vinculada al ticket #%d") % view.id)
-            self.reload()
-
-        self.ui.run(lambda: desk.conversations.link(actor, number, conversation_id), done,
-                    failure=self.tr("No se pudo vincular"), changes=True)
+        self._relink(lambda: desk.conversations.link(actor, number, conversation_id),
+                     self.tr("Conversación vinculada al ticket #%d"),
+                     self.tr("No se pudo vincular"))
 
     def unlink_ticket(self) -> None:
         """Undo the link: the conversation leaves its ticket; its messages wait again."""
@@ -414,14 +410,20 @@ class DmPanel(QWidget):
             return
         desk, actor = self.ui.desk, self.ui.actor
         number, conversation_id = c.ticket_id, c.conversation_id
+        self._relink(lambda: desk.conversations.unlink(actor, number, conversation_id),
+                     self.tr("Conversación desvinculada del ticket #%d"),
+                     self.tr("No se pudo desvincular"))
+
+    def _relink(self, work: Callable[[], TicketView], said: str, failure: str) -> None:
+        """Link or unlink on a worker; the ticket's views follow, the status bar says it
+        (``said``: with the ticket's number) and the conversations are read again."""
 
         def done(view: TicketView) -> None:
             self.ui.ticket_changed.emit(view)
-            self.ui.message.emit(self.tr("Conversación desvinculada del ticket #%d") % view.id)
+            self.ui.message.emit(said % view.id)
             self.reload()
 
-        self.ui.run(lambda: desk.conversations.unlink(actor, number, conversation_id), done,
-                    failure=self.tr("No se pudo desvincular"), changes=True)
+        self.ui.run(work, done, failure=failure, changes=True)
 
     def send(self) -> None:
         """Queue the DM for this conversation's citizen; it shows in the thread at once."""
