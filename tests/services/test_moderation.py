@@ -5,9 +5,6 @@ hidden reply that reports a problem still becoming a ticket (SQLite and PostgreS
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator
-
 import pytest
 from sqlalchemy import func, select
 
@@ -17,18 +14,8 @@ from jun_desk.services.desk import Desk
 from jun_desk.services.moderation import XRefusedError
 from jun_desk.store.models import AuditEvent, ModerationAction
 from jun_desk.ui.error_texts import render  # the window's wording (Spanish: the source)
-from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.moderation_day import REPLIES, SPAM
-from jun_desk.x.sandbox.server import Sandbox
 from jun_desk.x.sync import SyncEngine
-
-
-@pytest.fixture
-def x() -> Iterator[tuple[Sandbox, XClient]]:
-    with Sandbox(speed=math.inf) as sandbox:
-        client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
-        yield sandbox, client
-        client.close()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ dashboard's "today"). Nothing here reads today's date: each test says when it is
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -23,6 +22,7 @@ from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.server import Sandbox
 from jun_desk.x.sync import SyncEngine
 from tests.conftest import Clock
+from tests.services.conftest import sandbox_x
 
 MADRID = ZoneInfo("Europe/Madrid")
 ACCOUNT = "AytoJun"
@@ -141,11 +141,9 @@ def new_year_x(clock: Clock) -> Iterator[tuple[Sandbox, XClient]]:
     """The sandbox's day laid on the last 15 hours of 2026 (UTC), its bills dated by the
     test's clock, and the desk's client metering by the same clock."""
     clock.now = utc(2026, 12, 31, 23, 58)
-    with Sandbox(speed=math.inf, wall=clock) as sandbox:
-        client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
+    with sandbox_x(wall=clock) as (sandbox, client):
         client.clock = clock
         yield sandbox, client
-        client.close()
 
 
 def test_a_sync_across_new_year_meters_each_utc_day_as_x_bills_it(  # type: ignore[no-untyped-def]
@@ -172,14 +170,6 @@ def test_a_sync_across_new_year_meters_each_utc_day_as_x_bills_it(  # type: igno
 
 
 # ------------------------------------------------------------------ the moderation report
-@pytest.fixture
-def x() -> Iterator[tuple[Sandbox, XClient]]:
-    with Sandbox(speed=math.inf) as sandbox:
-        client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
-        yield sandbox, client
-        client.close()
-
-
 def test_moderation_report_counts_each_action_in_the_towns_month(  # type: ignore[no-untyped-def]
         desk: Desk, people, clock: Clock, x) -> None:
     _sandbox, client = x

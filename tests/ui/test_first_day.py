@@ -12,10 +12,9 @@ from jun_desk.app import DeskStart, GuiOptions
 from jun_desk.domain.costs import money, utc_day
 from jun_desk.domain.workflow import Status
 from jun_desk.ui.main_window import MainWindow, SessionOptions
-from jun_desk.ui.pickers import SimilarDialog
 from jun_desk.ui.resolve_dialog import ResolveDialog
 from tests.ui.keys import on_modal, press, type_text
-from tests.ui.test_keyboard import _open_ticket
+from tests.ui.test_keyboard import _open_ticket, ticket_from_the_feed_by_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -84,22 +83,7 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
         # 3. A mention to a ticket: Ctrl+Shift+F, type, Ctrl+1, Ctrl+T; take it, reply.
         feed, detail, sandbox = window.feed, window.detail, start.sandbox
         qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=30_000)
-        press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
-        assert _focus() is feed.search
-        type_text(qtbot, "farola")
-        qtbot.waitUntil(lambda: feed.model.rowCount() > 0 and all(
-            "farola" in feed.model.item(r).text.lower() for r in range(feed.model.rowCount())),
-            timeout=10_000)
-        press(qtbot, Qt.Key.Key_1, CTRL)
-        assert _focus() is feed.view
-        qtbot.waitUntil(lambda: feed.current() is not None, timeout=5000)
-        lamp = feed.current()
-        similar = on_modal(lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return),
-                           kind=SimilarDialog)
-        with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
-            press(qtbot, Qt.Key.Key_T, CTRL)
-        similar.stop()
-        ticket_id = chosen.args[0]
+        lamp, ticket_id = ticket_from_the_feed_by_keys(qtbot, window, "farola")
         qtbot.waitUntil(lambda: _open_ticket(window) == ticket_id, timeout=10_000)
         assert f"Ticket #{ticket_id} creado" in window.statusBar().currentMessage()
         press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)

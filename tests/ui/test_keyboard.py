@@ -41,6 +41,29 @@ def _move_key(window: MainWindow, status: Status) -> Qt.Key:
                          f"{[a.text() for a in actions.move_menu.actions()]}")
 
 
+def ticket_from_the_feed_by_keys(qtbot, window: MainWindow, needle: str):  # type: ignore[no-untyped-def]
+    """Find ``needle`` in the feed and make a ticket of it: Ctrl+Shift+F, type, Ctrl+1,
+    Ctrl+T (should open tickets look like the same matter, Enter still makes a new one).
+    Returns the feed item and the new ticket's id."""
+    feed = window.feed
+    press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
+    assert QApplication.focusWidget() is feed.search
+    type_text(qtbot, needle)
+    qtbot.waitUntil(lambda: feed.model.rowCount() > 0 and all(
+        needle in feed.model.item(r).text.lower() for r in range(feed.model.rowCount())),
+        timeout=10_000)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is feed.view
+    qtbot.waitUntil(lambda: feed.current() is not None, timeout=5000)
+    item = feed.current()
+    similar = on_modal(lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return),
+                       kind=SimilarDialog)
+    with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
+        press(qtbot, Qt.Key.Key_T, CTRL)
+    similar.stop()
+    return item, chosen.args[0]
+
+
 def test_the_whole_operator_flow_with_keys_only(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     luis = people["luis"]
     other = desk.tickets.create_manual(luis, department="obras", title="Bache en la calle Ancha")
@@ -51,24 +74,7 @@ def test_the_whole_operator_flow_with_keys_only(qtbot, desk: Desk, people) -> No
             poller.start()
         feed, board, detail = window.feed, window.board, window.detail
         qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=10_000)
-        # Find the street lamp in the feed: Ctrl+Shift+F, type, Ctrl+1, Ctrl+T.
-        press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
-        assert QApplication.focusWidget() is feed.search
-        type_text(qtbot, "farola")
-        qtbot.waitUntil(lambda: feed.model.rowCount() > 0 and all(
-            "farola" in feed.model.item(r).text.lower() for r in range(feed.model.rowCount())),
-            timeout=10_000)
-        press(qtbot, Qt.Key.Key_1, CTRL)
-        assert QApplication.focusWidget() is feed.view
-        qtbot.waitUntil(lambda: feed.current() is not None, timeout=5000)
-        lamp = feed.current()
-        # Should open tickets look like the same matter, Enter still makes a new one.
-        similar = on_modal(lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return),
-                           kind=SimilarDialog)
-        with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
-            press(qtbot, Qt.Key.Key_T, CTRL)
-        similar.stop()
-        ticket_id = chosen.args[0]
+        lamp, ticket_id = ticket_from_the_feed_by_keys(qtbot, window, "farola")
         assert desk.tickets.get(ticket_id).title != other.title
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.NEW), timeout=10_000)
         qtbot.waitUntil(lambda: _open_ticket(window) == ticket_id, timeout=10_000)
