@@ -268,11 +268,7 @@ def _sync_once(desk: Desk, engine: SyncEngine, ttl: timedelta, stop: threading.E
     # had to be stopped says so with its own status.
     if report.failed:
         return 1
-    return EXIT_WALK_STOPPED if _walks_stopped(report) else 0
-
-
-def _walks_stopped(report: SyncReport) -> bool:
-    return any(s.stream in (Stream.MENTIONS.value, Stream.DMS.value) for s in report.stopped)
+    return EXIT_WALK_STOPPED if report.walk_stopped else 0
 
 
 def _watch(engine: SyncEngine, account: str, interval: float, stop: threading.Event,
