@@ -17,7 +17,7 @@ from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.tickets import TicketView
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
-from jun_desk.services.tickets import TicketService, _snapshot
+from jun_desk.services.tickets import TicketService, _snapshot, add_personal_data
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.models import Citizen, TicketItem
 
@@ -73,9 +73,7 @@ class ConversationTickets:
             for item in items:
                 item.ticket_id = ticket.id
                 item.handled = True
-            flags = {f for f in (ticket.personal_data or "").split(",") if f}
-            flags |= {f for i in items for f in (i.personal_data or "").split(",") if f}
-            ticket.personal_data = ",".join(sorted(flags))
+            add_personal_data(ticket, *items)
             self.tickets._touch(ticket)
             record(session, self.ctx, fresh, "ticket.link_conversation", ticket_id=ticket.id,
                    subject=f"conversation:{conversation_id}",

@@ -80,6 +80,15 @@ def _split(flags: str) -> tuple[str, ...]:
     return tuple(f for f in flags.split(",") if f)
 
 
+def add_personal_data(ticket: Ticket, *sources: Ticket | TicketItem) -> None:
+    """The ticket carries every personal-data flag of what joins it (messages, a merged
+    ticket), each once, sorted."""
+    flags = set(_split(ticket.personal_data or ""))
+    for source in sources:
+        flags |= set(_split(source.personal_data or ""))
+    ticket.personal_data = ",".join(sorted(flags))
+
+
 def ticket_view(row: Ticket, item_count: int) -> TicketView:
     citizen, assignee = row.citizen, row.assignee
     return TicketView(
@@ -245,8 +254,7 @@ class TicketService:
                 raise ConflictError.of("message.has_ticket", ticket=item.ticket_id)
             item.ticket_id = ticket.id
             item.handled = True
-            flags = sorted(set(_split(ticket.personal_data)) | set(_split(item.personal_data)))
-            ticket.personal_data = ",".join(flags)
+            add_personal_data(ticket, item)
             self._touch(ticket)
             record(session, self.ctx, fresh, "ticket.attach_item", ticket_id=ticket.id,
                    after={"item_id": item.id, "x_id": item.x_id})
@@ -416,8 +424,7 @@ class TicketService:
             ))
             session.execute(update(TicketNote).where(TicketNote.ticket_id == source.id)
                             .values(ticket_id=target.id))
-            flags = sorted(set(_split(source.personal_data)) | set(_split(target.personal_data)))
-            target.personal_data = ",".join(flags)
+            add_personal_data(target, source)
             if target.citizen_id is None:
                 target.citizen_id = source.citizen_id
             before = _snapshot(source)
