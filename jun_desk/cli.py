@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jun_desk import __version__
-from jun_desk.config import DB_ENV, Paths, database_url
+from jun_desk.config import DB_ENV, database_url
 from jun_desk.domain.errors import JunDeskError
+from jun_desk.paths import Paths
 
 if TYPE_CHECKING:
     from jun_desk.config import SignInSettings
@@ -203,6 +204,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def parse_speed(value: str) -> float:
+    """``--speed`` of the window's sandbox and of the ``sandbox`` command."""
     if value.strip().lower() in ("instant", "inf", "all"):
         return math.inf
     try:
@@ -317,7 +319,7 @@ def _dispatch(args: argparse.Namespace,
     from jun_desk import cli_moderation, cli_x
 
     if args.command == "sandbox":
-        return cli_x.run_sandbox(args)
+        return cli_x.run_sandbox(args, speed=parse_speed(args.speed))
     if args.command == "credentials":
         return cli_x.run_credentials(args)
     desk = _open_desk(args)
