@@ -43,7 +43,7 @@ LABELS = {"consumer_key": "API key (consumer key)",
           "access_token": "Access token", "access_token_secret": "Access token secret"}
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox",
                           epilog=SYNC_EPILOG)
     mode = sync.add_mutually_exclusive_group()
@@ -197,7 +197,7 @@ def _lease_left(desk: Desk, account: str, ttl: float) -> float:
     return min(ttl, max(0.0, (expires - desk.ctx.clock()).total_seconds())) + 0.05
 
 
-def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def run_sync(desk: Desk, args: argparse.Namespace) -> int:
     from jun_desk import secrets
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender
