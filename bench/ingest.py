@@ -23,8 +23,9 @@ from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
 from jun_desk.x.client import _user, tweet_item
 from jun_desk.x.sandbox.ids import snowflake
-from jun_desk.x.sandbox.scenario import Tweet, build_scenario
+from jun_desk.x.sandbox.scenario import build_scenario
 from jun_desk.x.sandbox.server import _tweet_json
+from jun_desk.x.sandbox.world import Tweet
 
 FIELDS = {"author_id", "created_at", "conversation_id", "referenced_tweets", "attachments",
           "note_tweet", "in_reply_to_user_id"}

@@ -28,8 +28,9 @@ from jun_desk.domain.items import Stream, XUser
 from jun_desk.resources import resource_path
 from jun_desk.services.desk import Desk
 from jun_desk.x.client import XClient
-from jun_desk.x.sandbox.scenario import Scenario, build_scenario
+from jun_desk.x.sandbox.scenario import build_scenario
 from jun_desk.x.sandbox.server import Sandbox
+from jun_desk.x.sandbox.world import Scenario
 from jun_desk.x.sync import SyncEngine
 
 PRICES = PriceTable.load(resource_path("x_prices.toml"))

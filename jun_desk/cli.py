@@ -17,13 +17,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jun_desk import __version__
-from jun_desk.config import DB_ENV, Paths, database_url
+from jun_desk.config import DB_ENV, database_url
 from jun_desk.domain.errors import JunDeskError
+from jun_desk.paths import Paths
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: the window starts without the data layer
     from jun_desk.config import SignInSettings
     from jun_desk.domain.passwords import PasswordPolicy
     from jun_desk.domain.tickets import TicketView
+    from jun_desk.services.context import Rules
+    from jun_desk.services.desk import Desk
+    from jun_desk.services.search import TicketFilter
 
 EXIT_ERROR = 1
 EXIT_UNEXPECTED = 70
@@ -203,6 +207,7 @@ def _filters(p: argparse.ArgumentParser) -> None:
 
 
 def parse_speed(value: str) -> float:
+    """``--speed`` of the window's sandbox and of the ``sandbox`` command."""
     if value.strip().lower() in ("instant", "inf", "all"):
         return math.inf
     try:
@@ -282,7 +287,7 @@ def _crash_report(err: BaseException) -> Path:
     return write_crash_report(err)
 
 
-def _open_desk(args: argparse.Namespace, *, migrate: bool = True):  # type: ignore[no-untyped-def]
+def _open_desk(args: argparse.Namespace, *, migrate: bool = True) -> Desk:
     from jun_desk.config import x_prices
     from jun_desk.services.desk import Desk
 
@@ -317,7 +322,7 @@ def _dispatch(args: argparse.Namespace,
     from jun_desk import cli_moderation, cli_x
 
     if args.command == "sandbox":
-        return cli_x.run_sandbox(args)
+        return cli_x.run_sandbox(args, speed=parse_speed(args.speed))
     if args.command == "credentials":
         return cli_x.run_credentials(args)
     desk = _open_desk(args)
@@ -353,7 +358,8 @@ def _db(args: argparse.Namespace) -> int:
         db.dispose()
 
 
-def _ticket_filter(args: argparse.Namespace, limit: int | None, order: str = "newest"):  # type: ignore[no-untyped-def]
+def _ticket_filter(args: argparse.Namespace, limit: int | None,
+                   order: str = "newest") -> TicketFilter:
     from jun_desk.services.search import TicketFilter
 
     return TicketFilter(statuses=args.status, departments=args.department, text=args.text,
@@ -378,7 +384,7 @@ def _print_json(value: object) -> None:
     print(json.dumps(_jsonable(value), ensure_ascii=False, indent=2))
 
 
-def _tickets(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _tickets(desk: Desk, args: argparse.Namespace) -> int:
     if args.tickets_command == "show":
         ticket = desk.tickets.get(args.ticket_id)
         items, notes = desk.tickets.items(ticket.id), desk.tickets.notes(ticket.id)
@@ -429,7 +435,7 @@ def _one_line(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _export(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _export(desk: Desk, args: argparse.Namespace) -> int:
     flt = _ticket_filter(args, None, order="oldest")
     text = desk.export.csv_text(flt) if args.format == "csv" else desk.export.open311_json(flt)
     if not args.out:
@@ -451,7 +457,7 @@ def _export(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _operators(desk: Desk, args: argparse.Namespace) -> int:
     if args.operators_command == "add":
         view = desk.operators.add(args.username, args.role, display_name=args.display_name,
                                   departments=[d for d in args.departments.split(",") if d])
@@ -496,7 +502,7 @@ def _operators(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     return 0
 
 
-def _set_password(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _set_password(desk: Desk, args: argparse.Namespace) -> int:
     """The password from a prompt (typed twice) or the first line of standard input; never
     from the command line, where other users of the PC could read it in the process list."""
     from jun_desk.config import sign_in_settings
@@ -521,7 +527,7 @@ def _policy(settings: SignInSettings) -> PasswordPolicy:
     return PasswordPolicy(pin=settings.pin)
 
 
-def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _report(desk: Desk, args: argparse.Namespace) -> int:
     from jun_desk.services.reports import format_duration
 
     if args.days <= 0:
@@ -549,7 +555,7 @@ def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def _costs(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _costs(desk: Desk, args: argparse.Namespace) -> int:
     from jun_desk.config import default_account
     from jun_desk.domain.costs import MICRO, money, utc_day
 
@@ -611,7 +617,7 @@ def _costs(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-de
     return 0
 
 
-def _outbox(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _outbox(desk: Desk, args: argparse.Namespace) -> int:
     statuses = ("pending", "sending", "failed") + (("sent",) if args.all else ())
     items = desk.outbox.list(statuses=statuses)
     if args.json:
@@ -627,7 +633,7 @@ def _outbox(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def _quarantine(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _quarantine(desk: Desk, args: argparse.Namespace) -> int:
     if args.quarantine_command in ("retry", "dismiss"):
         actor = desk.operators.actor(args.operator)
         if args.quarantine_command == "retry":
@@ -721,7 +727,7 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-untyped-def]
+def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
     from jun_desk.domain.training import (
         ROUTINE,
         URGENT,
@@ -767,9 +773,9 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
     urgent = [Example(e.features, URGENT if u else ROUTINE)
               for e, u in zip(data.train, data.train_urgent, strict=True) if u is not None]
     if sum(e.department == URGENT for e in urgent) >= 5:
-        *head, stats = urgency_head(urgent)
+        weights, bias, cut, stats = urgency_head(urgent)
         model.meta["urgency"] = stats
-        model = model.with_urgency(tuple(head))  # type: ignore[arg-type]
+        model = model.with_urgency((weights, bias, cut))
         print(f"Urgency head: {stats['urgent']} urgent training items, "
               f"{stats['caught_held_out']} caught held out at threshold {stats['threshold']}")
     result = score(model, data.test) if data.test else None
@@ -792,7 +798,7 @@ def _triage_train(sub: argparse.Namespace, rules) -> int:  # type: ignore[no-unt
     return 0
 
 
-def _triage_models(desk, sub: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _triage_models(desk: Desk, sub: argparse.Namespace) -> int:
     if sub.triage_command == "models":
         for v in desk.triage_models.versions():
             name = f"#{v.id}" if v.id is not None else "shipped"

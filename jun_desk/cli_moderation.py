@@ -17,15 +17,19 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jun_desk.config import default_account
+
+if TYPE_CHECKING:  # imported where used: the command line starts without the data layer
+    from jun_desk.services.desk import Desk
+    from jun_desk.services.moderation import ModerationService
 
 ACTIONS = ("hide", "mute", "delete")
 UNDO = {"unhide": "hide", "unmute": "mute"}
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     mod = sub.add_parser(
         "moderation", help="replies to moderate, hide/mute under the policy, the report"
     ).add_subparsers(dest="moderation_command", required=True)
@@ -90,7 +94,7 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def run(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def run(desk: Desk, args: argparse.Namespace) -> int:
     command = args.moderation_command
     service = desk.moderation
     if command == "list":
@@ -156,7 +160,7 @@ def run(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _list(service, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _list(service: ModerationService, args: argparse.Namespace) -> int:
     groups = service.conversations(flagged_only=args.flagged)
     if args.json:
         _print_json([{"conversation_id": g.conversation_id, "replies": [{

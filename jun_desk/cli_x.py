@@ -43,7 +43,7 @@ LABELS = {"consumer_key": "API key (consumer key)",
           "access_token": "Access token", "access_token_secret": "Access token secret"}
 
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = sub.add_parser("sync", help="fetch mentions and DMs from X and send the outbox",
                           epilog=SYNC_EPILOG)
     mode = sync.add_mutually_exclusive_group()
@@ -104,14 +104,9 @@ def _x_options(p: argparse.ArgumentParser) -> None:
                    help="desk account handle (default $JUN_DESK_ACCOUNT or AytoJun)")
 
 
-def parse_speed(value: str) -> float:
-    from jun_desk.cli import parse_speed as parse
-
-    return parse(value)
-
-
 # ---------------------------------------------------------------------- sandbox
-def run_sandbox(args: argparse.Namespace) -> int:
+def run_sandbox(args: argparse.Namespace, *, speed: float) -> int:
+    """``speed``: --speed as the front door read it (cli.parse_speed, as for the window)."""
     from jun_desk.x.sandbox.server import Faults, Sandbox
 
     try:
@@ -123,7 +118,7 @@ def run_sandbox(args: argparse.Namespace) -> int:
     if args.credits is not None and not (args.credits >= 0 and args.credits < 1e9):
         raise JunDeskError("--credits: an amount in dollars, 0 or more")
     try:
-        sandbox = Sandbox(host=args.host, port=args.port, speed=parse_speed(args.speed),
+        sandbox = Sandbox(host=args.host, port=args.port, speed=speed,
                           faults=faults, seed=args.seed, generation=args.names,
                           daily_limits={"POST /2/tweets": (args.posts_per_day, 1667)},
                           credits=args.credits)
@@ -202,7 +197,7 @@ def _lease_left(desk: Desk, account: str, ttl: float) -> float:
     return min(ttl, max(0.0, (expires - desk.ctx.clock()).total_seconds())) + 0.05
 
 
-def run_sync(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def run_sync(desk: Desk, args: argparse.Namespace) -> int:
     from jun_desk import secrets
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender

@@ -1,23 +1,24 @@
-"""Where things live: the database URL and the desk's folders (platformdirs)."""
+"""The desk's settings: the database URL, the X account, settings.ini (sign-in, X's prices).
+
+Where its folders are is ``jun_desk.paths``."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-# Private files live with the store (the database is the first of them); re-exported here
-# for the callers that always found them in config.
-from jun_desk.store.files import PRIVATE_DIR as PRIVATE_DIR
-from jun_desk.store.files import PRIVATE_FILE as PRIVATE_FILE
-from jun_desk.store.files import open_private as open_private
+# Paths, private_file and private_folder are also taken from here (app.py, the window):
+# the folders are jun_desk.paths's, the private files jun_desk.store.files's.
+from jun_desk.paths import Paths as Paths
+from jun_desk.store.files import open_private
 from jun_desk.store.files import private_file as private_file
 from jun_desk.store.files import private_folder as private_folder
-from jun_desk.store.files import tighten_file as tighten_file
-from jun_desk.store.files import tighten_tree as tighten_tree
 
-APP_NAME = "jun-desk"
-APP_AUTHOR = "Ayuntamiento de Jun"
+if TYPE_CHECKING:  # the prices are read when the desk opens, not at start-up
+    from jun_desk.domain.costs import PriceTable
+
 DB_ENV = "JUN_DESK_DB"
 ACCOUNT_ENV = "JUN_DESK_ACCOUNT"
 DEFAULT_ACCOUNT = "AytoJun"
@@ -29,46 +30,10 @@ def default_account() -> str:
     return os.environ.get(ACCOUNT_ENV, DEFAULT_ACCOUNT).lstrip("@")
 
 
-@dataclass(frozen=True)
-class Paths:
-    data: Path
-    config: Path
-    logs: Path
-
-    @classmethod
-    def default(cls) -> Paths:
-        home = os.environ.get("JUN_DESK_HOME")
-        if home:  # one folder for everything: tests, portable installs, the sandbox
-            base = Path(home)
-            return cls(base / "data", base / "config", base / "logs")
-        # (Imported here: the desk's window is shown before anything needs its folders.)
-        from platformdirs import user_config_dir, user_data_dir, user_log_dir
-
-        return cls(Path(user_data_dir(APP_NAME, APP_AUTHOR)),
-                   Path(user_config_dir(APP_NAME, APP_AUTHOR)),
-                   Path(user_log_dir(APP_NAME, APP_AUTHOR)))
-
-    @property
-    def default_database(self) -> Path:
-        return self.data / "jun-desk.db"
-
-    def make_private(self) -> list[str]:
-        """Create the data, settings and log folders for this user only (0700) and tighten
-        what an older Jun Desk left readable by others: the folders to 0700, the files
-        the desk writes there to 0600. Returns one line per change, for the log."""
-        changes: list[str] = []
-        home = os.environ.get("JUN_DESK_HOME")
-        if home:
-            changes += private_folder(Path(home))
-        for folder in (self.data, self.config, self.logs):
-            changes += private_folder(folder)
-            changes += tighten_tree(folder)
-        return changes
-
-
 def database_url(explicit: str | None = None, paths: Paths | None = None) -> str:
     """--db beats JUN_DESK_DB, which beats the settings dialog's choice, which beats the
     SQLite file in the user data folder. A server's password comes from the keyring."""
+    # (Imported when asked: the keyring and the log are loaded once the window is shown.)
     from jun_desk.secrets import with_database_password
 
     paths = paths or Paths.default()
@@ -143,7 +108,7 @@ def sign_in_settings(paths: Paths | None = None) -> SignInSettings:
     return SignInSettings(pin=pin, idle_minutes=max(0.0, idle), system_user=system)
 
 
-def x_prices(paths: Paths | None = None):  # type: ignore[no-untyped-def]
+def x_prices(paths: Paths | None = None) -> PriceTable:
     """X's prices: the dated defaults of resources/x_prices.toml, with any price of
     settings.ini ``[x_prices]`` (``post_read = 0.005``, ``write_dm = 0.015``…) on top."""
     import configparser

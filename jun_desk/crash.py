@@ -8,8 +8,8 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from jun_desk.config import Paths
 from jun_desk.logging_setup import mask
+from jun_desk.paths import Paths
 from jun_desk.store.files import open_private, private_folder
 
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import cast
+
+from jun_desk.store.files import open_private, private_folder
 
 _secrets: set[str] = set()
 _lock = threading.Lock()
@@ -31,10 +35,12 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     """The log and its rotated copies are 0600 whatever the umask: they may quote a
     citizen's message."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
-        from jun_desk.config import open_private
+    _jun_desk: bool  # set on the desk's own handler (setup_logging replaces it, not others)
 
-        return open_private(Path(self.baseFilename), self.mode, encoding=self.encoding)
+    def _open(self) -> TextIOWrapper:
+        # A text mode: open() gives a TextIOWrapper, which is what the handler writes to.
+        return cast(TextIOWrapper,
+                    open_private(Path(self.baseFilename), self.mode, encoding=self.encoding))
 
 
 class RedactingFilter(logging.Filter):
@@ -53,8 +59,6 @@ class RedactingFilter(logging.Filter):
 
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
     """Log to ``folder/jun-desk.log`` (rotated); returns the path, or None if unwritable."""
-    from jun_desk.config import private_folder
-
     try:
         private_folder(folder)
         path = folder / "jun-desk.log"
@@ -68,7 +72,7 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
     for old in [h for h in root.handlers if getattr(h, "_jun_desk", False)]:
         root.removeHandler(old)
         old.close()
-    handler._jun_desk = True  # type: ignore[attr-defined]
+    handler._jun_desk = True
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)

@@ -15,7 +15,15 @@ from datetime import date, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.costs import Budget, BudgetState, Charge, budget_state, to_micro, utc_day
+from jun_desk.domain.costs import (
+    Budget,
+    BudgetState,
+    Charge,
+    Kind,
+    budget_state,
+    to_micro,
+    utc_day,
+)
 from jun_desk.domain.errors import PermissionDeniedError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.services.audit import record as audit
@@ -58,7 +66,7 @@ def record(session: Session, ctx: DeskContext, account: str,
     total = 0
     table = XSpend.__table__
     for (day, stream, kind), n in sorted(units.items()):
-        micro = prices.micro[_kind(kind)] * n
+        micro = prices.micro[Kind(kind)] * n
         total += micro
         stmt = insert_for(session, table).values(account=account, day=day, stream=stream,
                                                  kind=kind, units=n, micro=micro)
@@ -67,12 +75,6 @@ def record(session: Session, ctx: DeskContext, account: str,
             set_={"units": table.c.units + stmt.excluded.units,
                   "micro": table.c.micro + stmt.excluded.micro}))
     return total
-
-
-def _kind(value: str):  # type: ignore[no-untyped-def]
-    from jun_desk.domain.costs import Kind
-
-    return Kind(value)
 
 
 @dataclass(frozen=True)

@@ -467,7 +467,7 @@ class ModerationService:
         self._ticket_for(actor, ticket_needed)
         return self.action(action_id)
 
-    def _record_applied(self, session, fresh: Actor, row: ModerationAction,  # type: ignore[no-untyped-def]
+    def _record_applied(self, session: Session, fresh: Actor, row: ModerationAction,
                         note: str | None, audit_action: str) -> int | None:
         """Mark the action applied (audited); the id of a hidden reply that reports a
         problem and has no ticket yet."""
@@ -510,7 +510,7 @@ class ModerationService:
                            outcome="x_refused")
             raise XRefusedError(english, err) from None
 
-    def _operator_may(self, session, row: ModerationAction, reason: str) -> bool:  # type: ignore[no-untyped-def]
+    def _operator_may(self, session: Session, row: ModerationAction, reason: str) -> bool:
         if reason not in self.policy.operator_direct or row.action != ActionKind.HIDE.value:
             return False
         category = {c.value: c for c in Category}.get(reason)
@@ -530,7 +530,7 @@ class ModerationService:
             and DEFAULT_AVATAR in citizen.profile_image_url))
         return self.detector.assess(item.text, context).obvious(category)
 
-    def _new_row(self, session, kind: ActionKind, target: str, reason: str,  # type: ignore[no-untyped-def]
+    def _new_row(self, session: Session, kind: ActionKind, target: str, reason: str,
                  note: str | None, fresh: Actor) -> ModerationAction:
         target = str(target).strip()
         if not target.isascii() or not target.isdigit():
@@ -538,17 +538,19 @@ class ModerationService:
         item = session.scalars(select(TicketItem).where(
             TicketItem.source == "tweet", TicketItem.x_id == target)).first()
         citizen = session.get(Citizen, item.citizen_id) if item and item.citizen_id else None
+        user_id: str | None  # whom it is about (None: a post the desk has not stored)
         if kind is ActionKind.HIDE:
             if item is None:
                 raise NotFoundError.of("moderation.no_reply", target_id=target)
             user_id = item.author_x_id
         elif kind is ActionKind.MUTE:
             # a reply's id stands for its author
-            user_id = item.author_x_id if item is not None else target
-            if item is None:
+            if item is not None:
+                target = item.author_x_id
+            else:
                 citizen = session.scalars(select(Citizen).where(
                     Citizen.x_user_id == target)).first()
-            target = user_id
+            user_id = target
         else:
             user_id = item.author_x_id if item is not None else None
         if item is not None and kind is not ActionKind.DELETE:

@@ -71,7 +71,7 @@ def perform(work: Callable[[], T]) -> tuple[T, Changes]:
         try:
             result = work()
         except Exception as err:
-            err.jun_changes = committed(rows)  # type: ignore[attr-defined]  # see changes_of
+            err.jun_changes = committed(rows)  # type: ignore[attr-defined]  # read by changes_of
             raise
     return result, committed(rows)
 

@@ -227,7 +227,7 @@ class CitizenPanel(QWidget):
         citizen = self.profile.citizen
         verified = not citizen.verified_resident
 
-        def done(_view) -> None:  # type: ignore[no-untyped-def]
+        def done(_view: object) -> None:
             self.ui.message.emit(
                 (self.tr("@%s verificado como vecino de Jun") if verified
                  else self.tr("@%s ya no figura como vecino verificado")) % citizen.handle)

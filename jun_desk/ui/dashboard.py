@@ -161,7 +161,10 @@ class Dashboard(QWidget):
         today = {t.department: t for t in data.today}
         week = {t.department: t for t in data.week}
         for row in range(self.table.rowCount()):
-            code = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
+            first = self.table.item(row, 0)  # the department, made with the table
+            if first is None:
+                continue
+            code = first.data(Qt.ItemDataRole.UserRole)
             entry, t, w = backlog.get(code), today.get(code), week.get(code)
             values = [entry.total if entry else 0, entry.overdue if entry else 0,
                       format_duration(t.median_first_response) if t else "—",
@@ -175,7 +178,7 @@ class Dashboard(QWidget):
                 if col == 2 and entry and entry.overdue:
                     cell.setForeground(QColor("#c62828"))
                 self.table.setItem(row, col, cell)
-        overall_t, overall_w = today.get(None), week.get(None)
+        overall_t, overall_w = today[None], week[None]  # the whole desk's (department None)
         self.totals.setText(self.tr(
             "Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · "
             "Semana: %d tickets, %s / %s") % (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,7 +21,7 @@ E = TypeVar("E", bound=Keyed)
 class KeyedListModel(QAbstractListModel, Generic[E]):
     """The entries in display order, each id at most once."""
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._entries: list[E] = []
         self._rows: dict[int, int] = {}

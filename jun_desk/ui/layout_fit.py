@@ -12,7 +12,7 @@ sum of its docks' and central widget's minimum widths."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -141,7 +141,7 @@ class StatusLabel(QLabel):
         width = min(hint.width(), self.fontMetrics().horizontalAdvance("M" * 4))
         return QSize(width, hint.height())
 
-    def paintEvent(self, _event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)
@@ -187,7 +187,7 @@ class DeskStatusBar(QStatusBar):
                 widget.show()
             self._stepped_aside = []
 
-    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # type: ignore[override]
+    def addPermanentWidget(self, widget: QWidget, stretch: int | None = 0) -> None:
         self._permanent.append(widget)
         super().addPermanentWidget(widget, stretch)
 
@@ -196,7 +196,7 @@ class DeskStatusBar(QStatusBar):
         right = min((w.geometry().left() for w in shown), default=self.width()) - 6
         return QRect(6, 0, max(0, right - 6), self.height())
 
-    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def paintEvent(self, event: QPaintEvent) -> None:
         message = self.currentMessage()
         if not message:
             super().paintEvent(event)
@@ -238,7 +238,7 @@ class FitScrollArea(QScrollArea):
         minimum = panel.minimumSizeHint().expandedTo(panel.minimumSize())
         panel.resize(max(size.width(), minimum.width()), max(size.height(), minimum.height()))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.passwords import MAX_LENGTH, PasswordRejected
+from jun_desk.services.operators import OperatorView
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.sign_in import rejected_text
 
@@ -55,7 +56,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
-    def _operators(self, operators: list) -> None:  # type: ignore[type-arg]
+    def _operators(self, operators: list[OperatorView]) -> None:
         for op in operators:
             self.who.addItem(f"{op.display_name} — {op.username}", op.username)
 
@@ -81,7 +82,7 @@ class PasswordDialog(QDialog):
         self.buttons.setEnabled(False)
         self.ui.run(work, self._saved, on_error=self._failed, quiet=True)
 
-    def _saved(self, view) -> None:  # type: ignore[no-untyped-def]
+    def _saved(self, view: OperatorView) -> None:
         self.ui.message.emit(self.tr("Contraseña guardada para %s") % view.username)
         self.accept()
 

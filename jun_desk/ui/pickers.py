@@ -4,6 +4,8 @@ send it to. People who cannot take the ticket's department are shown but not off
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +22,9 @@ from jun_desk.domain.offers import may_assign_to
 from jun_desk.domain.tickets import TicketView
 from jun_desk.services.people import Workload
 from jun_desk.ui.labels import department_name, role_names
+
+if TYPE_CHECKING:
+    from jun_desk.ui.context import UiContext
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 7
 _NOBODY = -1
@@ -158,7 +163,7 @@ class NewTicketDepartmentPicker(_ListPicker):
         return str(value) if value else None
 
 
-def creation_department(ui, suggested: str | None,  # type: ignore[no-untyped-def]
+def creation_department(ui: UiContext, suggested: str | None,
                         parent: QWidget | None) -> tuple[bool, str | None]:
     """(go on, department) for a new ticket from a message suggested for ``suggested``:
     the suggestion when the signed-in person may create there (department None: the

@@ -10,6 +10,7 @@ X's own duplicate-content refusal (403) is treated the same way.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -147,7 +148,7 @@ class OutboxSender:
         return None
 
 
-def _match(items: list[XItem], text: str, extra) -> str | None:  # type: ignore[no-untyped-def]
+def _match(items: list[XItem], text: str, extra: Callable[[XItem], bool]) -> str | None:
     for candidate in items:
         if candidate.text == text and extra(candidate):
             return candidate.x_id

@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from jun_desk.domain.costs import BudgetState, Pace, utc_day
 from jun_desk.domain.errors import JunDeskError
@@ -40,7 +42,11 @@ from jun_desk.x.client import (
 )
 from jun_desk.x.errors import CREDITS_RECHECK, Failure, XApiError
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 Progress = Callable[[Stream, int, int], None]  # stream, pages so far, new items so far
 
@@ -315,7 +321,7 @@ class SyncEngine:
             guard = guard_for(cursor, token)
             while not self.stop.is_set():
                 try:
-                    page = self._retrying(report, endpoint, lambda t=token, c=cursor: fetch(t, c))
+                    page = self._retrying(report, endpoint, partial(fetch, token, cursor))
                 except XApiError as err:
                     if token is not None and err.failure is Failure.BAD_REQUEST:
                         # X no longer knows the token (too old): walk again from the cursor.
@@ -327,8 +333,10 @@ class SyncEngine:
                 end = None if last else guard.check(
                     _page_ids(page), page.next_token, [i.created_at for i in page.items])
                 last = last or end is WalkEnd.LIMIT
-                self._store(me, stream, page, newest if last else None, stats,
-                            None if last or end else (page.next_token, newest))
+                # (is_last holds on a page without a next token: a walk goes on by one)
+                walk = None if last or end or page.next_token is None \
+                    else (page.next_token, newest)
+                self._store(me, stream, page, newest if last else None, stats, walk)
                 if end is not None:
                     self._walk_stopped(me, stream, end, guard.pages)
                     return
@@ -490,14 +498,14 @@ class SyncEngine:
         if self.progress is not None:
             self.progress(stream, stats.pages, stats.inserted)
 
-    def _fence(self, me: XUser) -> Callable[[object], None] | None:
+    def _fence(self, me: XUser) -> Callable[[Session], None] | None:
         lease = self.lease
         if lease is None:
             return None
-        return lambda session: self.desk.leases.fence(session, me.handle, lease)  # type: ignore[arg-type]
+        return lambda session: self.desk.leases.fence(session, me.handle, lease)
 
     # ------------------------------------------------------------------ retries
-    def _retrying(self, report: SyncReport, endpoint: str, call: Callable[[], object]):  # type: ignore[no-untyped-def]
+    def _retrying(self, report: SyncReport, endpoint: str, call: Callable[[], T]) -> T:
         attempt = 0
         while True:
             wait = self.client.budget.delay(endpoint, spread=False)
@@ -530,7 +538,7 @@ def _page_ids(page: Page) -> list[str]:
 
 def backoff(attempt: int, base: float = 0.5, cap: float = 60.0) -> float:
     """Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, … capped, randomised."""
-    ceiling = min(cap, base * 2 ** (attempt - 1))
+    ceiling = min(cap, base * 2.0 ** (attempt - 1))
     return ceiling / 2 + random.random() * ceiling / 2
 
 

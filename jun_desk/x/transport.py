@@ -44,7 +44,7 @@ class GenerationMemory:
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
-            from jun_desk.config import Paths
+            from jun_desk.paths import Paths
 
             path = Paths.default().config / "x-field-names.json"
         self.path = path

@@ -18,7 +18,6 @@ from jun_desk.store.models import AuditEvent, QuarantinedItem, SyncCursor, Ticke
 from jun_desk.x.client import XClient, dm_item, tweet_item
 from jun_desk.x.errors import Failure, XApiError
 from jun_desk.x.sandbox import ids as sandbox_ids
-from jun_desk.x.sandbox.item_faults import edit_tweet
 from jun_desk.x.sandbox.server import Sandbox
 from jun_desk.x.sync import SyncEngine
 from tests.x.conftest import scenario_dm_ids, scenario_mention_ids, scenario_mention_versions
@@ -314,8 +313,8 @@ def test_an_edited_mention_updates_its_item_and_ticket(desk: Desk, client: XClie
     original = sorted(mentions, key=int)[-5]
     first_text = mentions[original].text
     ticket = desk.tickets.create_from_item(people["ana"], mentions[original].id)
-    new = edit_tweet(sandbox.state, int(original),
-                     "@AytoJun corrijo: la farola de calle Real 12, no la 21")
+    new = sandbox.state.edit_tweet(int(original),
+                                   "@AytoJun corrijo: la farola de calle Real 12, no la 21")
     report = engine.sync_once()
     assert report.mentions.edited == 1 and report.mentions.inserted == 0
     after = rows(desk, "mention")
@@ -333,7 +332,7 @@ def test_an_edited_mention_updates_its_item_and_ticket(desk: Desk, client: XClie
             AuditEvent.action == "ticket.item_edited")).all()
     assert [(e.ticket_id, e.before["text"]) for e in edited] == [(ticket.id, first_text)]
     # A second edit keeps both earlier versions; polling again changes nothing.
-    third = edit_tweet(sandbox.state, new.id, "@AytoJun calle Real 12 (foto en el hilo)")
+    third = sandbox.state.edit_tweet(new.id, "@AytoJun calle Real 12 (foto en el hilo)")
     engine.sync_once()
     engine.sync_once()
     item = rows(desk, "mention")[original]
@@ -346,7 +345,7 @@ def test_an_edit_seen_with_its_original_in_one_page_is_one_item(
         desk: Desk, client: XClient, sandbox: Sandbox) -> None:
     mentions = scenario_mention_ids(sandbox)
     original = sorted(mentions, key=int)[-3]
-    new = edit_tweet(sandbox.state, int(original), "@AytoJun perdón, era en calle Ancha")
+    new = sandbox.state.edit_tweet(int(original), "@AytoJun perdón, era en calle Ancha")
     # The new version and its original in one page: one item, showing the new text.
     SyncEngine(desk, client, page_size=100).sync_once()
     stored = rows(desk, "mention")

@@ -15,7 +15,7 @@ from jun_desk.services.desk import Desk
 from jun_desk.store.models import TicketItem
 from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.day import DayRecord, plan_day
-from jun_desk.x.sandbox.scenario import DAY_LENGTH
+from jun_desk.x.sandbox.world import DAY_LENGTH
 from jun_desk.x.sync import SyncEngine
 from tests.conftest import Clock
 from tests.x.conftest import scenario_dm_ids, scenario_mention_ids

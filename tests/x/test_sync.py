@@ -13,9 +13,9 @@ from jun_desk.services.desk import Desk
 from jun_desk.store.models import TicketItem
 from jun_desk.x.client import XClient
 from jun_desk.x.errors import Failure, XApiError
-from jun_desk.x.sandbox.scenario import Scenario
 from jun_desk.x.sandbox.server import Faults, Sandbox
 from jun_desk.x.sandbox.state import SandboxClock
+from jun_desk.x.sandbox.world import Scenario
 from jun_desk.x.sync import SyncEngine
 from tests.x.conftest import scenario_dm_ids, scenario_mention_ids, scenario_mention_versions
 
@@ -154,7 +154,7 @@ def test_a_resumed_walk_is_followed_by_one_from_the_top(desk: Desk, sandbox: San
                                                        client: XClient) -> None:
     """Both streams stop halfway (a kill); new mentions and DMs arrive; the next poll
     finishes the old walks and then walks from the top: everything up to now is stored."""
-    from jun_desk.x.sandbox.scenario import DmEvent, Tweet
+    from jun_desk.x.sandbox.world import DmEvent, Tweet
 
     real = {"mentions": client.mentions, "dm_events": client.dm_events}
     calls = {"mentions": 0, "dm_events": 0}

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -44,16 +53,17 @@ def _printable(text: str) -> str:
 
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
-                 parent=None) -> None:
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.now = now
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(option.rect.width() or 220, CARD_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex) -> None:
+              index: QModelIndex | QPersistentModelIndex) -> None:
         ticket: TicketView = index.data(TICKET_ROLE)
         dept = self.catalogue.get(ticket.department) if ticket.department in self.catalogue \
             else None
@@ -86,11 +96,11 @@ class CardDelegate(QStyledItemDelegate):
         chip_x = x
         badge = priority_badge(ticket.priority.value)
         if badge is not None:
-            background, foreground = PRIORITY_COLOURS[ticket.priority.value]
+            badge_bg, badge_fg = PRIORITY_COLOURS[ticket.priority.value]
             bold_badge = QFont(option.font)
             bold_badge.setBold(True)
             painter.setFont(bold_badge)
-            chip_x += draw_chip(painter, x, y, badge, background, foreground) + 4
+            chip_x += draw_chip(painter, x, y, badge, badge_bg, badge_fg) + 4
             painter.setFont(option.font)
         room = right - chip_x - metrics.horizontalAdvance(number) - 8
         if dept is not None and room >= MIN_CHIP:  # else the colour band says it (and the

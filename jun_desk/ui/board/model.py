@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -32,7 +33,7 @@ Loader = Callable[[Status, int, int, Callable[[list[TicketView]], None], Callabl
 class ColumnModel(KeyedListModel[TicketView]):
     move_requested = Signal(int, int, str)  # ticket id, version read, target status
 
-    def __init__(self, status: Status, loader: Loader, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, status: Status, loader: Loader, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status = status
         self._loader = loader  # see Loader
@@ -96,7 +97,7 @@ class ColumnModel(KeyedListModel[TicketView]):
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         tickets = [self._entries[i.row()] for i in indexes if i.isValid()]
         data = QMimeData()
         data.setData(MIME, json.dumps([{"id": t.id, "version": t.version,
@@ -114,7 +115,7 @@ class ColumnModel(KeyedListModel[TicketView]):
         if not data.hasFormat(MIME):
             return False
         try:
-            cards = json.loads(bytes(data.data(MIME)).decode())
+            cards = json.loads(bytes(data.data(MIME).data()).decode())
         except ValueError:
             return False
         for card in cards:
@@ -146,7 +147,7 @@ class ColumnModel(KeyedListModel[TicketView]):
     def _append(self, tickets: list[TicketView]) -> None:
         self._insert_fresh(len(self._entries), tickets)
 
-    def sort_key(self, ticket: TicketView) -> tuple:
+    def sort_key(self, ticket: TicketView) -> tuple[object, ...]:
         """The column's order: open work urgent first, then oldest first; finished work
         latest change first (as the pages are read, see SearchService)."""
         if self.status.is_open:

@@ -11,6 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -67,7 +68,8 @@ def apply_search(view: QListView, conversations: list[Conversation], text: str) 
 
 
 class ConversationDelegate(QStyledItemDelegate):
-    def __init__(self, role: int, now: Callable[[], datetime], parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, role: int, now: Callable[[], datetime],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.role = role
         self.now = now

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRectF,
@@ -30,7 +31,12 @@ from PySide6.QtGui import (
     QPalette,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.tickets import ItemView
@@ -49,7 +55,8 @@ MAX_LINES = 5  # of a long text, until "ver más"
 
 class FeedDelegate(QStyledItemDelegate):
     def __init__(
-        self, catalogue: DepartmentCatalogue, now: Callable[[], datetime], parent=None
+        self, catalogue: DepartmentCatalogue, now: Callable[[], datetime],
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
@@ -140,10 +147,12 @@ class FeedDelegate(QStyledItemDelegate):
     def _text_width(self, option: QStyleOptionViewItem) -> int:
         return option.rect.width() - AVATAR - 3 * PAD
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         item: ItemView = index.data(ITEM_ROLE)
-        view = option.widget
-        width = view.viewport().width() if view is not None else (option.rect.width() or 400)
+        view = option.widget  # the feed's list view
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) \
+            else (option.rect.width() or 400)
         option.rect.setWidth(width)
         text_width = self._text_width(option)
         doc = self._document(item, text_width, option.font)
@@ -153,7 +162,8 @@ class FeedDelegate(QStyledItemDelegate):
         return QSize(width, int(PAD + LINE + 4 + self._text_height(item, doc, text_width)
                                 + 6 + LINE + extra + PAD))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         item: ItemView = index.data(ITEM_ROLE)
         painter.save()
         rect = QRectF(option.rect)
@@ -261,11 +271,8 @@ class FeedDelegate(QStyledItemDelegate):
     def _paint_chips(self, painter: QPainter, option: QStyleOptionViewItem, item: ItemView,
                      rect: QRectF, x: float, y: float, bold: QFont) -> float:
         """The priority badge and the department chip; returns where the line goes on."""
-        dept = (
-            self.catalogue.get(item.suggested_department)
-            if item.suggested_department in self.catalogue
-            else None
-        )
+        code = item.suggested_department
+        dept = self.catalogue.get(code) if code is not None and code in self.catalogue else None
         cursor = x
         badge = priority_badge(item.suggested_priority)
         if badge is not None:

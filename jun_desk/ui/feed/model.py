@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.keyed_model import KeyedListModel
@@ -17,7 +17,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FeedModel(KeyedListModel[ItemView]):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         # Tooltip and screen-reader description of an item (set by the feed panel).
         self.describe: Callable[[ItemView], str] | None = None

@@ -31,6 +31,7 @@ import json
 import math
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -233,7 +234,9 @@ def probes(generation: str) -> list[Probe]:
              Probe("unknown event_types value", "GET", "/2/dm_events",
                    {"event_types": "MessageCreate,Colour"}, None, "Colour")]
     reply_to = {"in_reply_to_tweet_id": "123456789"}
-    bodies = [("reply.in_reply_to_tweet_id a JSON number", "POST", "/2/tweets",
+    # (situation, method, path, body, place)
+    bodies: list[tuple[str, str, str, dict[str, Any], str]] = [
+              ("reply.in_reply_to_tweet_id a JSON number", "POST", "/2/tweets",
                {"text": "Hola", "reply": {"in_reply_to_tweet_id": 123456789}},
                "in_reply_to_tweet_id"),
               ("reply.in_reply_to_tweet_id not digits", "POST", "/2/tweets",
@@ -316,7 +319,8 @@ def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any] |
     for template, item in spec["paths"].items():
         pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
         if re.match(pattern, path) and method.lower() in item:
-            return item[method.lower()]
+            found: dict[str, Any] = item[method.lower()]
+            return found
     return None
 
 
@@ -343,7 +347,7 @@ def check(spec_path: Path, exchanges: list[Exchange] | None = None) -> Report:
     spec = json.loads(Path(spec_path).read_text(encoding="utf-8"))
     generation = spec_generation(spec)
     report = Report(str(spec.get("info", {}).get("version", "?")), generation)
-    problem = {"application/problem+json": json.loads}
+    problem: dict[str, Callable[[bytes], Any]] = {"application/problem+json": json.loads}
     try:
         openapi = OpenAPI.from_dict(spec, config=Config(extra_media_type_deserializers=problem))
     except Exception as err:  # the document breaks OpenAPI's own rules: say so, go on

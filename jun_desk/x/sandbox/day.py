@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from jun_desk.x.sandbox.scenario import DAY_LENGTH
+from jun_desk.x.sandbox.world import DAY_LENGTH
 
 
 @dataclass(frozen=True)

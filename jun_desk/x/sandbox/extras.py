@@ -14,20 +14,16 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jun_desk.x.sandbox.ids import snowflake
-
-if TYPE_CHECKING:
-    from jun_desk.x.sandbox.scenario import Scenario, Tweet
+from jun_desk.x.sandbox.world import Scenario, Tweet
 
 MEDIA_TYPES = {"3": "photo", "7": "video", "16": "animated_gif"}
 _SEQUENCE = 0x200000  # high sequence bits: never one of the day's own ids
 
 
 def add_extras(scenario: Scenario, rng: random.Random) -> None:
-    from jun_desk.x.sandbox.scenario import Tweet
-
     end = scenario.start + scenario.length
     people = scenario.citizens
     handle = scenario.desk.username

@@ -10,12 +10,9 @@ success body just before sending it.
 from __future__ import annotations
 
 import copy
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from jun_desk.x.sandbox.scenario import Tweet
-    from jun_desk.x.sandbox.state import SandboxState
+from typing import Any
 
 LIST_ENDPOINTS = ("GET /2/users/:id/mentions", "GET /2/dm_events")
 LOOKUP = "GET /2/tweets"
@@ -31,7 +28,7 @@ class ItemFaults:
     unknown_types: bool = False  # unknown fields, reference types and media types
     # endpoint → how many of its next answers are broken as a whole ("data" not a list)
     broken_pages: dict[str, int] = field(default_factory=dict)
-    # tweet id → its edit_history_tweet_ids (set by :func:`edit_tweet`)
+    # tweet id → its edit_history_tweet_ids (set by ``SandboxState.edit_tweet``)
     edits: dict[str, list[str]] = field(default_factory=dict)
     served_broken: int = 0
     # endpoint → n: its first n answers are fresh, every later one is the n-th again, token
@@ -62,14 +59,15 @@ def _repeated(faults: ItemFaults, endpoint: str, body: dict[str, Any]) -> dict[s
     return copy.deepcopy(faults._kept[endpoint])
 
 
-def apply(state: SandboxState, endpoint: str, body: dict[str, Any]) -> dict[str, Any]:
-    faults: ItemFaults = state.item_faults
+def apply(faults: ItemFaults, lock: AbstractContextManager[Any], endpoint: str,
+          body: dict[str, Any]) -> dict[str, Any]:
+    """``body`` as ``faults`` make it; ``lock``: the sandbox state's, which guards them."""
     if faults.repeat:
-        with state.lock:
+        with lock:
             body = _repeated(faults, endpoint, body)
     if not faults.any or endpoint not in (*LIST_ENDPOINTS, LOOKUP):
         return body
-    with state.lock:
+    with lock:
         if faults.broken_pages.get(endpoint, 0) > 0:
             faults.broken_pages[endpoint] -= 1
             faults.served_broken += 1
@@ -102,21 +100,3 @@ def apply(state: SandboxState, endpoint: str, body: dict[str, Any]) -> dict[str,
     if faults.no_includes:
         body.pop("includes", None)
     return body
-
-
-def edit_tweet(state: SandboxState, tweet_id: int, text: str) -> Tweet:
-    """The author edits a tweet: X gives the new version a new id, and its
-    ``edit_history_tweet_ids`` lists the original id first."""
-    from jun_desk.x.sandbox.scenario import Tweet
-
-    with state.lock:
-        old = state.tweets_by_id[tweet_id]
-        history = state.item_faults.edits.get(str(tweet_id), [str(tweet_id)])
-        now = max(state.clock.now(), old.created_at)
-        new = Tweet(state.scenario.ids.next(now), old.author_id, text, now,
-                    old.conversation_id, old.in_reply_to_id, old.in_reply_to_user_id,
-                    list(old.media_keys))
-        state.tweets.append(new)
-        state.tweets_by_id[new.id] = new
-        state.item_faults.edits[str(new.id)] = [*history, str(new.id)]
-        return new

@@ -14,6 +14,26 @@ import time
 from dataclasses import dataclass
 
 DAY_SECONDS = 86_400
+WINDOW_SECONDS = 900
+# Requests per 15-minute window per endpoint, close to X's published per-user limits.
+DEFAULT_LIMITS = {
+    "GET /2/users/me": 75,
+    "GET /2/users": 900,
+    "GET /2/users/:id": 900,
+    "GET /2/users/:id/mentions": 180,
+    "GET /2/users/:id/tweets": 900,
+    "POST /2/tweets": 100,
+    "GET /2/dm_events": 300,
+    "GET /2/dm_conversations/with/:id/dm_events": 300,
+    "POST /2/dm_conversations/with/:id/messages": 200,
+    # the moderation endpoints (moderation.py)
+    "PUT /2/tweets/:id/hidden": 50,
+    "POST /2/users/:id/muting": 50,
+    "DELETE /2/users/:id/muting/:id": 50,
+    "GET /2/users/:id/muting": 15,
+    "GET /2/users/:id/blocking": 15,
+    "DELETE /2/tweets/:id": 50,
+}
 # Posts per 24 hours (per user, per app), as X's Basic access publishes them.
 DEFAULT_DAILY_LIMITS = {"POST /2/tweets": (100, 1667)}
 

@@ -22,14 +22,6 @@ from jun_desk.x.sandbox.rules import not_found as _not_found
 if TYPE_CHECKING:
     from jun_desk.x.sandbox.state import SandboxState
 
-LIMITS = {
-    "PUT /2/tweets/:id/hidden": 50,
-    "POST /2/users/:id/muting": 50,
-    "DELETE /2/users/:id/muting/:id": 50,
-    "GET /2/users/:id/muting": 15,
-    "GET /2/users/:id/blocking": 15,
-    "DELETE /2/tweets/:id": 50,
-}
 FORBIDDEN = "about:blank"  # as X answers its other 403s (the post generation maps no
 # client-forbidden type)
 NOT_FOUND = "https://api.twitter.com/2/problems/resource-not-found"

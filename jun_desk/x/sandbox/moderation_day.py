@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from jun_desk.x.sandbox.ids import snowflake
-
-if TYPE_CHECKING:
-    from jun_desk.x.sandbox.scenario import Scenario, Tweet, User
+from jun_desk.x.sandbox.world import Scenario, Tweet, User
 
 _SEQUENCE = 0x300000  # never one of the day's own ids nor of the extras'
 
@@ -59,33 +56,21 @@ SPAM = "💰 GANA 300€ AL DÍA desde casa con cripto 👉 bit.ly/jun-gana entr
 SPAM_POSTS = (0, 1, 2)  # the same text under each post
 
 
+class DefaultAvatarUser(User):
+    @property
+    def profile_image_url(self) -> str:
+        return "https://abs.twimg.com/sticky/default_profile_images/default_profile_normal.png"
+
+
 def spam_account(n: int) -> User:
     """A brand-new account with X's default avatar."""
-    user: User = DefaultAvatarUser(str(1_390_000_000_000_000_000 + n * 104_729),
-                                   f"ganar_ya_{n}{n * 7 % 10}", "Gana dinero 💰")
-    return user
-
-
-def _default_user_class() -> type:
-    from jun_desk.x.sandbox.scenario import User
-
-    class _DefaultAvatar(User):
-        @property
-        def profile_image_url(self) -> str:
-            return ("https://abs.twimg.com/sticky/default_profile_images/"
-                    "default_profile_normal.png")
-
-    return _DefaultAvatar
-
-
-DefaultAvatarUser = _default_user_class()
+    return DefaultAvatarUser(str(1_390_000_000_000_000_000 + n * 104_729),
+                             f"ganar_ya_{n}{n * 7 % 10}", "Gana dinero 💰")
 
 
 def add_moderation_day(scenario: Scenario, rng: random.Random) -> list[Tweet]:
     """The town's posts and the replies under them, added to ``scenario``; returns the
     replies."""
-    from jun_desk.x.sandbox.scenario import Tweet
-
     desk = scenario.desk
     handle = desk.username
     people = scenario.citizens

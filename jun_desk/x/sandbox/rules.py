@@ -127,15 +127,15 @@ Params = dict[str, tuple[str, ...] | None]
 def _vocabulary(generation: str) -> dict[str, Params]:
     new = generation == POST
     tweet_fields = {"post.fields": POST_FIELDS} if new else {"tweet.fields": TWEET_FIELDS}
-    user = {"user.fields": USER_FIELDS_POST if new else USER_FIELDS,
+    user: Params = {"user.fields": USER_FIELDS_POST if new else USER_FIELDS,
             "expansions": USER_EXPANSIONS_POST if new else USER_EXPANSIONS, **tweet_fields}
-    tweets = {**tweet_fields, "expansions": POST_EXPANSIONS if new else TWEET_EXPANSIONS,
+    tweets: Params = {**tweet_fields, "expansions": POST_EXPANSIONS if new else TWEET_EXPANSIONS,
               "media.fields": MEDIA_FIELDS, "poll.fields": POLL_FIELDS,
               "user.fields": USER_FIELDS_POST if new else USER_FIELDS,
               "place.fields": PLACE_FIELDS}
-    timeline = {"since_id": None, "until_id": None, "max_results": None,
+    timeline: Params = {"since_id": None, "until_id": None, "max_results": None,
                 "pagination_token": None, "start_time": None, "end_time": None, **tweets}
-    dms = {"max_results": None, "pagination_token": None, "event_types": EVENT_TYPES,
+    dms: Params = {"max_results": None, "pagination_token": None, "event_types": EVENT_TYPES,
            "dm_event.fields": DM_EVENT_FIELDS_POST if new else DM_EVENT_FIELDS,
            "expansions": DM_EXPANSIONS_POST if new else DM_EXPANSIONS,
            "media.fields": MEDIA_FIELDS, "user.fields": USER_FIELDS_POST if new else USER_FIELDS,

@@ -7,90 +7,21 @@ item when the sandbox clock reaches it. Everything a citizen says is invented.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from jun_desk.x.sandbox.extras import add_extras
 from jun_desk.x.sandbox.ids import IdMaker
-
-DESK_HANDLE = "AytoJun"
-DESK_ID = "1200000000000000001"
-DAY = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # 08:00 in Jun
-DAY_LENGTH = timedelta(hours=15)
-
-
-@dataclass
-class User:
-    id: str
-    username: str
-    name: str
-    verified: bool = False
-
-    @property
-    def profile_image_url(self) -> str:
-        return f"https://pbs.twimg.com/profile_images/{self.id}/avatar_normal.jpg"
-
-    def as_json(self, fields: set[str]) -> dict:
-        out = {"id": self.id, "name": self.name, "username": self.username}
-        if "verified" in fields:
-            out["verified"] = self.verified
-        if "profile_image_url" in fields:
-            out["profile_image_url"] = self.profile_image_url
-        return out
-
-
-@dataclass
-class Tweet:
-    id: int
-    author_id: str
-    text: str
-    created_at: datetime
-    conversation_id: int
-    in_reply_to_id: int | None = None
-    in_reply_to_user_id: str | None = None
-    media_keys: list[str] = field(default_factory=list)
-    # What real X also sends (see extras): every version's id when edited, and the
-    # tweets it quotes or retweets, as (type, id)
-    edit_history: list[int] = field(default_factory=list)
-    references: list[tuple[str, int]] = field(default_factory=list)
-
-    @property
-    def is_long(self) -> bool:
-        return len(self.text) > 280
-
-    @property
-    def original_id(self) -> int:
-        """The id the desk keeps an edited tweet under: the first of its versions."""
-        return self.edit_history[0] if self.edit_history else self.id
-
-    def mentions(self, handle: str) -> bool:
-        return f"@{handle.lower()}" in self.text.lower()
-
-
-@dataclass
-class DmEvent:
-    id: int
-    sender_id: str
-    recipient_id: str
-    text: str
-    created_at: datetime
-    conversation_id: str
-
-
-@dataclass
-class Scenario:
-    desk: User
-    users: dict[str, User]
-    tweets: list[Tweet]
-    dms: list[DmEvent]
-    ids: IdMaker
-    start: datetime = DAY
-    length: timedelta = DAY_LENGTH
-    blocked: list[str] = field(default_factory=list)  # accounts the town blocks (on x.com)
-
-    @property
-    def citizens(self) -> list[User]:
-        return [u for u in self.users.values() if u.id != self.desk.id]
-
+from jun_desk.x.sandbox.moderation_day import add_moderation_day
+from jun_desk.x.sandbox.world import (
+    DAY,
+    DAY_LENGTH,
+    DESK_HANDLE,
+    DESK_ID,
+    DmEvent,
+    Scenario,
+    Tweet,
+    User,
+)
 
 STREETS = ["calle Real", "calle Ancha", "la Plaza de la Constitución", "calle Granada",
            "el Camino de la Fuente", "calle del Pilar", "calle Baja", "la avenida de Andalucía",
@@ -210,7 +141,8 @@ DM_OPENERS: list[tuple[str, list[str]]] = [
 
 
 def _people(rng: random.Random, count: int) -> list[User]:
-    users, seen = [], set()
+    users: list[User] = []
+    seen: set[str] = set()
     while len(users) < count:
         first, last = rng.choice(FIRST), rng.choice(LAST)
         base = (first.split()[0] + "_" + last).lower()
@@ -302,10 +234,10 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
         tweet.id = ids.next(tweet.created_at)
         tweet.conversation_id = tweet.id
     for tweet in tweets:
-        parent = parents.get(id(tweet))
-        if parent is not None:
-            tweet.in_reply_to_id = parent.id
-            tweet.conversation_id = parent.conversation_id
+        answered = parents.get(id(tweet))
+        if answered is not None:
+            tweet.in_reply_to_id = answered.id
+            tweet.conversation_id = answered.conversation_id
             tweet.media_keys = [f"3_{tweet.id}"] if tweet.media_keys else []
 
     dms: list[DmEvent] = []
@@ -324,11 +256,7 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
     users = {u.id: u for u in [desk, *people]}
     scenario = Scenario(desk, users, tweets, dms, ids, start, length)
     if extras:
-        from jun_desk.x.sandbox.extras import add_extras
-
         add_extras(scenario, random.Random(seed + 1))
     if moderation:
-        from jun_desk.x.sandbox.moderation_day import add_moderation_day
-
         add_moderation_day(scenario, random.Random(seed + 2))
     return scenario

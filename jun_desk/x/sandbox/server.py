@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from oauthlib.common import Request as OAuthRequest
@@ -36,16 +36,16 @@ from jun_desk.x.ratelimit import endpoint_key
 from jun_desk.x.sandbox import extras, item_faults, rules
 from jun_desk.x.sandbox import moderation as moderation_endpoints
 from jun_desk.x.sandbox.day import DayRecord, plan_day
+from jun_desk.x.sandbox.item_faults import ItemFaults
+from jun_desk.x.sandbox.limits import DEFAULT_LIMITS, WINDOW_SECONDS
 from jun_desk.x.sandbox.paging import paged as _paged
 from jun_desk.x.sandbox.paging import untoken as _untoken
 from jun_desk.x.sandbox.rules import ApiError, json_body, not_found, time_param
 from jun_desk.x.sandbox.rules import invalid as _invalid
 from jun_desk.x.sandbox.rules import problem as _problem
-from jun_desk.x.sandbox.scenario import Scenario, Tweet, build_scenario
+from jun_desk.x.sandbox.scenario import build_scenario
 from jun_desk.x.sandbox.state import (
-    DEFAULT_LIMITS,
     SANDBOX_CREDENTIALS,
-    WINDOW_SECONDS,
     Faults,
     SandboxClock,
     SandboxState,
@@ -62,9 +62,10 @@ from jun_desk.x.sandbox.wire import dm_json as _dm_json
 from jun_desk.x.sandbox.wire import fields_of as _fields
 from jun_desk.x.sandbox.wire import text_of as _text_of
 from jun_desk.x.sandbox.wire import tweet_json as _tweet_json
+from jun_desk.x.sandbox.world import Scenario, Tweet
 
-# What importers have always taken from here (the state and the wire format now live in
-# ``state`` and ``wire``).
+# What importers have always taken from here (the state, the limits and the wire format
+# now live in ``state``, ``limits`` and ``wire``).
 __all__ = [
     "DEFAULT_DM_FIELDS", "DEFAULT_LIMITS", "DEFAULT_TWEET_FIELDS", "MENTIONS_REACH",
     "SANDBOX_CREDENTIALS", "WINDOW_SECONDS", "Faults", "Sandbox", "SandboxClock",
@@ -159,7 +160,7 @@ class _Handler(BaseHTTPRequestHandler):
             state.charge(endpoint, body, _text_of(body_bytes))  # carried out, and billed
             self._drop()
             return
-        body = item_faults.apply(state, endpoint, body)
+        body = item_faults.apply(state.item_faults, state.lock, endpoint, body)
         state.charge(endpoint, body, _text_of(body_bytes))  # billed even if the answer is lost
         if fault == "malformed":
             raw = json.dumps(self._spoken(body)).encode()
@@ -278,7 +279,7 @@ class _Handler(BaseHTTPRequestHandler):
         return out
 
     def _page_args(self, query: dict[str, str], kind: str, *, low: int, high: int,
-                   default: int) -> tuple[int, int | None, int | None, tuple | None]:
+                   default: int) -> tuple[int, int | None, int | None, tuple[str, int] | None]:
         raw = query.get("max_results", str(default))
         if not raw.isdigit() or not low <= int(raw) <= high:
             raise _invalid("max_results", raw, f"The `max_results` query parameter value [{raw}]"
@@ -294,16 +295,21 @@ class _Handler(BaseHTTPRequestHandler):
         if query.get("until_id"):
             until = int(query["until_id"])
         token = query.get("pagination_token")
-        bound = None  # ("next", id): older than id; ("previous", id): newer than id
+        # ("next", id): older than id; ("previous", id): newer than id
+        bound: tuple[str, int] | None = None
         if token is not None:
             older, newer = _untoken(kind, token), _untoken(kind + "p", token)
-            if older is None and newer is None:
+            if older is not None:
+                bound = ("next", older)
+            elif newer is not None:
+                bound = ("previous", newer)
+            else:
                 raise _invalid("pagination_token", token, "The `pagination_token` query "
                                                           "parameter value is not valid")
-            bound = ("next", older) if older is not None else ("previous", newer)
         return int(raw), since, until, bound
 
-    def _timeline(self, user_id: str, query: dict[str, str], *, mentions: bool) -> dict:
+    def _timeline(self, user_id: str, query: dict[str, str], *,
+                  mentions: bool) -> dict[str, Any]:
         state = self.server.state
         user = state.user(user_id)
         if user is None:
@@ -334,9 +340,9 @@ class _Handler(BaseHTTPRequestHandler):
         out: dict[str, Any] = {}
         if page:
             out["data"] = [_tweet_json(t, fields, state.tweets_by_id, now) for t in page]
-        includes: dict[str, list] = {}
+        includes: dict[str, list[dict[str, Any]]] = {}
         referenced: dict[int, Tweet] = {}
-        errors = []
+        errors: list[dict[str, Any]] = []
         if "referenced_tweets.id" in expansions:
             for t in page:
                 for ref in extras.references(t):
@@ -443,7 +449,8 @@ class _Handler(BaseHTTPRequestHandler):
         """The body in the names of the generation this sandbox plays."""
         if self.server.state.generation != POST:
             return body
-        return rules.for_generation(POST, to_post_body(body))
+        spoken: dict[str, Any] = rules.for_generation(POST, to_post_body(body))
+        return spoken
 
     def _send(self, status: int, body: dict[str, Any], headers: dict[str, str]) -> None:
         # X's error bodies are RFC 7807 problems, labelled as such
@@ -521,7 +528,8 @@ class Sandbox:
 
     @property
     def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
+        # an IPv4 server's address: (host, port)
+        host, port = cast(tuple[str, int], self._server.server_address[:2])
         return f"http://{host}:{port}"
 
     @property
@@ -532,19 +540,19 @@ class Sandbox:
     def faults(self) -> Faults:
         return self.state.faults
 
+    @faults.setter
+    def faults(self, value: Faults) -> None:
+        with self.state.lock:
+            self.state.faults = value
+
     @property
     def bill(self) -> DayBill:
         """What this X has billed so far (µ$ in ``bill.total``)."""
         return self.state.bill
 
     @property
-    def item_faults(self) -> item_faults.ItemFaults:
+    def item_faults(self) -> ItemFaults:
         return self.state.item_faults
-
-    @faults.setter
-    def faults(self, value: Faults) -> None:
-        with self.state.lock:
-            self.state.faults = value
 
     def start(self) -> Sandbox:
         self._thread = threading.Thread(target=self._server.serve_forever,

@@ -20,31 +20,16 @@ from typing import Any, ClassVar
 from jun_desk.domain.costs import DayBill, PriceTable, charges_for, to_micro
 from jun_desk.secrets import XCredentials
 from jun_desk.x.fieldnames import TWEET
-from jun_desk.x.sandbox import item_faults
-from jun_desk.x.sandbox import moderation as moderation_endpoints
+from jun_desk.x.sandbox.item_faults import ItemFaults
 from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
 from jun_desk.x.sandbox.rules import problem as _problem
-from jun_desk.x.sandbox.scenario import DmEvent, Scenario, Tweet, User
+from jun_desk.x.sandbox.world import DmEvent, Scenario, Tweet, User
 
 SANDBOX_CREDENTIALS = XCredentials(
     consumer_key="jun-sandbox-consumer-key", consumer_secret="jun-sandbox-consumer-secret",
     access_token="1200000000000000001-jun-sandbox-access-token",
     access_token_secret="jun-sandbox-access-token-secret",
 )
-WINDOW_SECONDS = 900
-# Requests per 15-minute window per endpoint, close to X's published per-user limits.
-DEFAULT_LIMITS = {
-    "GET /2/users/me": 75,
-    "GET /2/users": 900,
-    "GET /2/users/:id": 900,
-    "GET /2/users/:id/mentions": 180,
-    "GET /2/users/:id/tweets": 900,
-    "POST /2/tweets": 100,
-    "GET /2/dm_events": 300,
-    "GET /2/dm_conversations/with/:id/dm_events": 300,
-    "POST /2/dm_conversations/with/:id/messages": 200,
-    **moderation_endpoints.LIMITS,
-}
 
 
 @dataclass
@@ -156,12 +141,12 @@ class SandboxState:
         self.nonces: deque[tuple[str, str]] = deque(maxlen=10_000)
         self.stats = SandboxStats()
         self.faults = Faults()
-        self.item_faults = item_faults.ItemFaults()  # incomplete or surprising items
+        self.item_faults = ItemFaults()  # incomplete or surprising items
         # Pay-per-use, as X bills: per resource read (once per UTC day), per write.
         self.bill = DayBill(prices or PriceTable())
         self.credits_micro: int | None = credits_micro  # None: an unlimited balance
         self.refused_for_credits = 0
-        # Moderation (see moderation_endpoints): replies hidden, accounts muted and
+        # Moderation (see moderation.py): replies hidden, accounts muted and
         # blocked (blocks are read-only in API v2), the account's own posts deleted.
         self.hidden: set[int] = set()
         self.muted: set[str] = set()
@@ -230,6 +215,20 @@ class SandboxState:
             if parent is not None and parent.author_id != self.desk.id:
                 self._maybe_answer_reply(parent, tweet)
             return tweet
+
+    def edit_tweet(self, tweet_id: int, text: str) -> Tweet:
+        """The author edits a tweet: X gives the new version a new id, and its
+        ``edit_history_tweet_ids`` lists the original id first (``item_faults.edits``)."""
+        with self.lock:
+            old = self.tweets_by_id[tweet_id]
+            history = self.item_faults.edits.get(str(tweet_id), [str(tweet_id)])
+            now = max(self.clock.now(), old.created_at)
+            new = Tweet(self.scenario.ids.next(now), old.author_id, text, now,
+                        old.conversation_id, old.in_reply_to_id, old.in_reply_to_user_id,
+                        list(old.media_keys))
+            self._add_tweet(new)
+            self.item_faults.edits[str(new.id)] = [*history, str(new.id)]
+            return new
 
     def send_dm(self, recipient: User, text: str) -> DmEvent:
         now = self.clock.now()

@@ -9,7 +9,7 @@ from typing import Any
 
 from jun_desk.x.sandbox import extras
 from jun_desk.x.sandbox.rules import ApiError
-from jun_desk.x.sandbox.scenario import DmEvent, Tweet
+from jun_desk.x.sandbox.world import DmEvent, Tweet
 
 MENTIONS_REACH = 800  # X serves only the most recent 800 mentions
 DEFAULT_TWEET_FIELDS = {"id", "text", "edit_history_tweet_ids"}
