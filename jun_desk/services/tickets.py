@@ -33,7 +33,7 @@ from jun_desk.domain.workflow import (
 from jun_desk.services.audit import for_ticket as audit_for_ticket
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
-from jun_desk.services.outbox import OutboxView
+from jun_desk.services.outbox import OutboxService, OutboxView, checked_text
 from jun_desk.services.outbox import for_ticket as outbox_for_ticket
 from jun_desk.services.triage_models import record_correction
 from jun_desk.services.unit_of_work import conflict_for, unit_of_work
@@ -43,6 +43,14 @@ from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketN
 MAX_NOTE = 5_000
 _LINK = re.compile(r"https?://\S+")
 MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class ResolvedWithReply:
+    """A ticket resolved and the word to its citizen queued (``resolve_with_reply``)."""
+
+    ticket: TicketView
+    queued: OutboxView
 
 
 @dataclass(frozen=True)
@@ -370,6 +378,22 @@ class TicketService:
             if note:
                 self._add_note(session, fresh, ticket, note)
             return self._view(session, ticket)
+
+    def resolve_with_reply(self, actor: Actor, ticket_id: int, kind: str, text: str, *,
+                           account: str, expected_version: int | None = None
+                           ) -> ResolvedWithReply:
+        """Resolve and queue a public reply or a DM (``kind``) telling the citizen, in one
+        transaction: both happen or neither (a refused resolution tells nobody; a message
+        that cannot go leaves the ticket open, the text with the operator)."""
+        text = checked_text(kind, text)
+        with self._change(actor, "ticket.resolve", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            self._apply_move(session, fresh, ticket, Status.RESOLVED)
+            queued = OutboxService(self.ctx).queue(session, fresh, ticket, kind, text,
+                                                   account=account)
+            return ResolvedWithReply(self._view(session, ticket), queued)
 
     def reopen(self, actor: Actor, ticket_id: int, expected_version: int | None = None,
                reason: str | None = None) -> TicketView:
