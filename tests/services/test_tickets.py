@@ -214,3 +214,16 @@ def test_resolve_with_reply_does_neither_when_either_is_refused(desk: Desk, peop
     assert desk.tickets.get(u.id).status is Status.NEW
     refused = desk.audit.for_ticket(v.id)[-1]
     assert (refused.action, refused.outcome) == ("ticket.resolve", "refused")
+
+
+def test_filing_or_joining_a_message_answers_with_the_message_as_it_is_now(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    luis = people["luis"]
+    first, second = _ingest(desk, "Farola apagada en la calle Ancha", "Sigue apagada la farola")
+    filed = desk.tickets.file_item(luis, first, department="obras")
+    assert filed.item == desk.tickets.items(filed.ticket.id)[0]
+    assert filed.item.ticket_id == filed.ticket.id and filed.item.handled
+    joined = desk.tickets.join_item(luis, filed.ticket.id, second, filed.ticket.version)
+    assert joined.ticket.item_count == 2 and joined.ticket.version > filed.ticket.version
+    assert joined.item == next(i for i in desk.tickets.items(filed.ticket.id) if i.id == second)
+    assert [e.action for e in desk.audit.for_ticket(filed.ticket.id)] == [
+        "ticket.create", "ticket.attach_item"]
