@@ -23,10 +23,10 @@ APPLIED_MEMORY = 10_000  # audit events remembered as applied (each arrives at m
 
 class UiContext(QObject):
     message = Signal(str)  # for the status bar
-    # (Changes, initiator): every change — this desk's operations (with the tickets as they
-    # left them), its poller, other desks through the stream — once (by audit event id).
-    # Each view connects to it and refreshes only if a kind it shows changed, and only
-    # what changed; no view refreshes another.
+    # (Changes, initiator): every change — this desk's operations (with the tickets and
+    # messages as they left them: ``Changes.now``), its poller, other desks through the
+    # stream — once (by audit event id). Each view connects to it and refreshes only if a
+    # kind it shows changed, and only what changed; no view refreshes another.
     changes_applied = Signal(object, object)
     ticket_chosen = Signal(int)
     outbox_queued = Signal()  # a reply or DM waits: the poller may send it now
@@ -68,7 +68,7 @@ class UiContext(QObject):
         first. A change with no events (``everything``: after a lost connection) always
         goes through."""
         changes = changes.without(self._applied_set)
-        if not changes and not changes.tickets_now:
+        if not changes and not changes.now:
             return
         for event_id in changes.event_ids:
             if len(self._applied) == self._applied.maxlen:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Generic, Self, TypeVar
 
 from jun_desk.domain.actions import Changes
 from jun_desk.domain.errors import JunDeskError, SessionEndedError
-from jun_desk.domain.tickets import TicketView
+from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.services.operations import changes_of, perform
 from jun_desk.ui.workers import run_job
 
@@ -40,15 +40,13 @@ def describe(err: BaseException) -> str:
     return render(err)
 
 
-def tickets_in(result: object) -> tuple[TicketView, ...]:
-    """The tickets an operation's result holds as they are now: the result itself, or the
-    fields of a result that carries one (``ReplyOutcome.ticket``, a tuple)."""
-    if isinstance(result, TicketView):
+def views_in(result: object) -> tuple[TicketView | ItemView, ...]:
+    """The tickets and messages an operation's result holds as they are now: the result
+    itself, or its ``ticket`` and ``item`` (``ItemOnTicket``, ``ResolvedWithReply``)."""
+    if isinstance(result, TicketView | ItemView):
         return (result,)
-    if isinstance(result, tuple):
-        return tuple(v for v in result if isinstance(v, TicketView))
-    found = getattr(result, "ticket", None)
-    return (found,) if isinstance(found, TicketView) else ()
+    found = (getattr(result, "ticket", None), getattr(result, "item", None))
+    return tuple(v for v in found if isinstance(v, TicketView | ItemView))
 
 
 class _Work(Generic[T]):
@@ -100,7 +98,7 @@ class Op(_Work[T]):
                 if self._success is not None:
                     self._success(result)
             finally:
-                self.ui.apply_changes(changed.with_tickets(*tickets_in(result)), initiator)
+                self.ui.apply_changes(changed.with_now(*views_in(result)), initiator)
 
         def failed(err: Exception) -> None:
             # A failure may follow a commit (a sync stored a page, then lost X): applied.

@@ -216,7 +216,7 @@ def test_resolve_with_reply_does_neither_when_either_is_refused(desk: Desk, peop
     assert (refused.action, refused.outcome) == ("ticket.resolve", "refused")
 
 
-def test_filing_or_joining_a_message_answers_with_the_message_as_it_is_now(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+def test_filing_or_joining_a_message_answers_with_the_message_now(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     luis = people["luis"]
     first, second = _ingest(desk, "Farola apagada en la calle Ancha", "Sigue apagada la farola")
     filed = desk.tickets.file_item(luis, first, department="obras")

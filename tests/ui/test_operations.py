@@ -59,7 +59,7 @@ def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[n
                           (desk.tickets, "get"), (desk.audit, "for_ticket")):
         setattr(service, name, _counting(reads, name, getattr(service, name)))
     applied: list[object] = []
-    ui.operation_did_execute.connect(lambda changes, _who: applied.append(changes))
+    ui.changes_applied.connect(lambda changes, _who: applied.append(changes))
 
     answer = resolving_without_a_message()  # Resolver asks first
     if live:
