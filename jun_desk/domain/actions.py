@@ -19,6 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from jun_desk.domain.tickets import ItemView, TicketView
+
 
 class Kind(StrEnum):
     """What a change touches; each view says which kinds it shows."""
@@ -200,10 +202,13 @@ class Changes:
     """What one operation (or one batch from the change stream) changed, as the audit events
     it wrote: the same change reaching the window twice — from the operation and back
     through the stream — is applied once (``without``). ``everything``: what changed is
-    unknown (after a lost connection): every view refreshes all it shows."""
+    unknown (after a lost connection): every view refreshes all it shows. ``now``: the
+    tickets and messages as this desk's operation left them (its result), so a view can
+    show them at once, before it reads; the change stream carries none."""
 
     events: tuple[Event, ...] = ()
     everything: bool = False
+    now: tuple[TicketView | ItemView, ...] = ()
 
     @classmethod
     def all(cls) -> Changes:
@@ -232,14 +237,33 @@ class Changes:
         return self.everything or bool(self.events)
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.events + other.events, self.everything or other.everything)
+        return Changes(self.events + other.events, self.everything or other.everything,
+                       self.now + other.now)
 
     def touches(self, *kinds: Kind) -> bool:
         return self.everything or not self.kinds.isdisjoint(kinds)
 
     def without(self, seen: frozenset[int] | set[int]) -> Changes:
-        """This change minus the events already applied."""
-        return Changes(tuple(e for e in self.events if e.id not in seen), self.everything)
+        """This change minus the events already applied (what things are ``now``
+        stays: news even when the stream's copy of the events came first)."""
+        return Changes(tuple(e for e in self.events if e.id not in seen), self.everything,
+                       self.now)
+
+    def with_now(self, *views: TicketView | ItemView) -> Changes:
+        return Changes(self.events, self.everything, self.now + views)
+
+    @property
+    def tickets_now(self) -> tuple[TicketView, ...]:
+        return tuple(v for v in self.now if isinstance(v, TicketView))
+
+    @property
+    def items_now(self) -> tuple[ItemView, ...]:
+        return tuple(v for v in self.now if isinstance(v, ItemView))
+
+    def ticket_now(self, ticket_id: int | None) -> TicketView | None:
+        """The newest state of ``ticket_id`` this change brings, if it brings one."""
+        found = [t for t in self.tickets_now if t.id == ticket_id]
+        return max(found, key=lambda t: t.version) if found else None
 
 
 # ---------------------------------------------------------------------- the history

@@ -62,6 +62,21 @@ def _view(row: OutboxItem) -> OutboxView:
                       row.sent_x_id, row.created_at)
 
 
+def checked_text(kind: str, text: str) -> str:
+    """A reply's or DM's text as it will be stored, or why it cannot go."""
+    if kind not in ("reply", "dm"):
+        raise ValidationError.of("outbox.kind", value=kind)
+    text = clean_text(text).strip()
+    if not text:
+        raise ValidationError.of("outbox.empty")
+    if kind == "reply" and not fits_in_tweet(text):
+        raise ValidationError.of("outbox.reply_too_long", length=weighted_length(text),
+                                 limit=MAX_WEIGHTED_LENGTH)
+    if kind == "dm" and len(text) > MAX_DM_LENGTH:
+        raise ValidationError.of("outbox.dm_too_long", limit=MAX_DM_LENGTH)
+    return text
+
+
 class OutboxService:
     def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
@@ -79,16 +94,7 @@ class OutboxService:
         (``confirm_other_citizen``): linking a neighbour's message to a ticket says "same
         case", not "write to this person about someone else's case". Without a
         conversation the DM goes to the ticket's citizen, in their conversation."""
-        if kind not in ("reply", "dm"):
-            raise ValidationError.of("outbox.kind", value=kind)
-        text = clean_text(text).strip()
-        if not text:
-            raise ValidationError.of("outbox.empty")
-        if kind == "reply" and not fits_in_tweet(text):
-            raise ValidationError.of("outbox.reply_too_long", length=weighted_length(text),
-                                     limit=MAX_WEIGHTED_LENGTH)
-        if kind == "dm" and len(text) > MAX_DM_LENGTH:
-            raise ValidationError.of("outbox.dm_too_long", limit=MAX_DM_LENGTH)
+        text = checked_text(kind, text)
         with unit_of_work(self.ctx, actor, f"outbox.{kind}", ticket_id=ticket_id) as (
             session, fresh,
         ):
@@ -99,44 +105,56 @@ class OutboxService:
                 raise NotFoundError.of("ticket.not_found", ticket=ticket_id)
             if ticket.assignee_id != fresh.operator_id:
                 fresh.require_department(ticket.department)
-            recipient = None
-            audit_extra: dict[str, object] = {}
-            if kind == "reply":
-                if in_reply_to_x_id is None:
-                    in_reply_to_x_id = session.scalar(
-                        select(TicketItem.x_id).where(TicketItem.ticket_id == ticket_id,
-                                                      TicketItem.kind == ItemKind.MENTION.value)
-                        .order_by(TicketItem.created_at.desc()).limit(1))
-                if in_reply_to_x_id is None:
-                    raise ValidationError.of("outbox.no_mention", ticket=ticket_id)
-            elif conversation_id is not None:
-                recipient, audit_extra = self._conversation_recipient(
-                    session, ticket, conversation_id, confirm_other_citizen)
-                # The answer covers what the citizen wrote before it: messages that came
-                # on no ticket (the ticket was closed, say) join this one, handled.
-                answered = list(session.scalars(select(TicketItem).where(
-                    TicketItem.source == "dm", TicketItem.conversation_id == conversation_id,
-                    TicketItem.kind == ItemKind.DM_IN.value, TicketItem.ticket_id.is_(None))))
-                for item in answered:
-                    item.ticket_id, item.handled = ticket.id, True
-                if answered:
-                    audit_extra["answered_item_ids"] = [i.id for i in answered]
-            else:
-                citizen = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
-                if citizen is None:
-                    raise ValidationError.of("outbox.no_citizen", ticket=ticket_id)
-                recipient = citizen.x_user_id
-            row = OutboxItem(
-                idempotency_key=uuid.uuid4().hex, kind=kind, account=account,
-                ticket_id=ticket_id, in_reply_to_x_id=in_reply_to_x_id,
-                recipient_x_id=recipient, text=text, status="pending", attempts=0,
-                created_by_id=fresh.operator_id, created_at=self.ctx.clock(),
-            )
-            session.add(row)
-            session.flush()
-            record(session, self.ctx, fresh, f"outbox.{kind}", ticket_id=ticket_id,
-                   after={"outbox_id": row.id, **audit_extra})
-            return _view(row)
+            return self.queue(session, fresh, ticket, kind, text, account=account,
+                              in_reply_to_x_id=in_reply_to_x_id,
+                              conversation_id=conversation_id,
+                              confirm_other_citizen=confirm_other_citizen)
+
+    def queue(self, session: Session, actor: Actor, ticket: Ticket, kind: str, text: str, *,
+              account: str, in_reply_to_x_id: str | None = None,
+              conversation_id: str | None = None,
+              confirm_other_citizen: bool = False) -> OutboxView:
+        """``enqueue``'s work inside a unit of work that checked the actor may work the
+        ticket and ``text`` (``checked_text``): for a use case that queues a message beside
+        another change, in one transaction (``TicketService.resolve_with_reply``)."""
+        recipient = None
+        audit_extra: dict[str, object] = {}
+        if kind == "reply":
+            if in_reply_to_x_id is None:
+                in_reply_to_x_id = session.scalar(
+                    select(TicketItem.x_id).where(TicketItem.ticket_id == ticket.id,
+                                                  TicketItem.kind == ItemKind.MENTION.value)
+                    .order_by(TicketItem.created_at.desc()).limit(1))
+            if in_reply_to_x_id is None:
+                raise ValidationError.of("outbox.no_mention", ticket=ticket.id)
+        elif conversation_id is not None:
+            recipient, audit_extra = self._conversation_recipient(
+                session, ticket, conversation_id, confirm_other_citizen)
+            # The answer covers what the citizen wrote before it: messages that came
+            # on no ticket (the ticket was closed, say) join this one, handled.
+            answered = list(session.scalars(select(TicketItem).where(
+                TicketItem.source == "dm", TicketItem.conversation_id == conversation_id,
+                TicketItem.kind == ItemKind.DM_IN.value, TicketItem.ticket_id.is_(None))))
+            for item in answered:
+                item.ticket_id, item.handled = ticket.id, True
+            if answered:
+                audit_extra["answered_item_ids"] = [i.id for i in answered]
+        else:
+            citizen = session.get(Citizen, ticket.citizen_id) if ticket.citizen_id else None
+            if citizen is None:
+                raise ValidationError.of("outbox.no_citizen", ticket=ticket.id)
+            recipient = citizen.x_user_id
+        row = OutboxItem(
+            idempotency_key=uuid.uuid4().hex, kind=kind, account=account,
+            ticket_id=ticket.id, in_reply_to_x_id=in_reply_to_x_id,
+            recipient_x_id=recipient, text=text, status="pending", attempts=0,
+            created_by_id=actor.operator_id, created_at=self.ctx.clock(),
+        )
+        session.add(row)
+        session.flush()
+        record(session, self.ctx, actor, f"outbox.{kind}", ticket_id=ticket.id,
+               after={"outbox_id": row.id, **audit_extra})
+        return _view(row)
 
     @staticmethod
     def _conversation_recipient(session: Session, ticket: Ticket, conversation_id: str,

@@ -33,7 +33,7 @@ from jun_desk.domain.workflow import (
 from jun_desk.services.audit import for_ticket as audit_for_ticket
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
-from jun_desk.services.outbox import OutboxView
+from jun_desk.services.outbox import OutboxService, OutboxView, checked_text
 from jun_desk.services.outbox import for_ticket as outbox_for_ticket
 from jun_desk.services.triage_models import record_correction
 from jun_desk.services.unit_of_work import conflict_for, unit_of_work
@@ -43,6 +43,23 @@ from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketN
 MAX_NOTE = 5_000
 _LINK = re.compile(r"https?://\S+")
 MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class ItemOnTicket:
+    """A message and the ticket it is on now (``file_item``, ``join_item``): what the feed
+    shows after it made a ticket of a message, without reading again."""
+
+    ticket: TicketView
+    item: ItemView
+
+
+@dataclass(frozen=True)
+class ResolvedWithReply:
+    """A ticket resolved and the word to its citizen queued (``resolve_with_reply``)."""
+
+    ticket: TicketView
+    queued: OutboxView
 
 
 @dataclass(frozen=True)
@@ -165,6 +182,11 @@ class TicketService:
         """A ticket for a message, in ``department`` (default: triage's suggestion). An
         operator creates tickets only in the departments they serve (as they take them);
         a refusal is audited like any other."""
+        return self.file_item(actor, item_id, department=department, priority=priority).ticket
+
+    def file_item(self, actor: Actor, item_id: int, *, department: str | None = None,
+                  priority: str | None = None) -> ItemOnTicket:
+        """``create_from_item``, with the message as it is now on its new ticket."""
         with unit_of_work(self.ctx, actor, "ticket.create",
                           subject=f"item:{item_id}") as (session, fresh):
             assert fresh is not None
@@ -177,7 +199,7 @@ class TicketService:
             ticket = self.open_for(session, fresh, [item], department, priority)
             record(session, self.ctx, fresh, "ticket.create", ticket_id=ticket.id,
                    after={**_snapshot(ticket), "item_id": item.id, "x_id": item.x_id})
-            return self._view(session, ticket)
+            return ItemOnTicket(self._view(session, ticket), self._item_view(session, item))
 
     def open_for(self, session: Session, actor: Actor, items: list[TicketItem],
                  department: str | None, priority: str | None) -> Ticket:
@@ -243,6 +265,11 @@ class TicketService:
     def attach_item(self, actor: Actor, ticket_id: int, item_id: int,
                     expected_version: int | None = None) -> TicketView:
         """Add a mention or DM to an existing ticket ('this is about the same lamp')."""
+        return self.join_item(actor, ticket_id, item_id, expected_version).ticket
+
+    def join_item(self, actor: Actor, ticket_id: int, item_id: int,
+                  expected_version: int | None = None) -> ItemOnTicket:
+        """``attach_item``, with the message as it is now on the ticket."""
         with self._change(actor, "ticket.attach_item", ticket_id, expected_version) as (
             session, fresh, ticket,
         ):
@@ -258,7 +285,7 @@ class TicketService:
             self._touch(ticket)
             record(session, self.ctx, fresh, "ticket.attach_item", ticket_id=ticket.id,
                    after={"item_id": item.id, "x_id": item.x_id})
-            return self._view(session, ticket)
+            return ItemOnTicket(self._view(session, ticket), self._item_view(session, item))
 
     # ---------------------------------------------------------------- people and departments
     def assign(self, actor: Actor, ticket_id: int, operator_id: int | None,
@@ -371,6 +398,22 @@ class TicketService:
                 self._add_note(session, fresh, ticket, note)
             return self._view(session, ticket)
 
+    def resolve_with_reply(self, actor: Actor, ticket_id: int, kind: str, text: str, *,
+                           account: str, expected_version: int | None = None
+                           ) -> ResolvedWithReply:
+        """Resolve and queue a public reply or a DM (``kind``) telling the citizen, in one
+        transaction: both happen or neither (a refused resolution tells nobody; a message
+        that cannot go leaves the ticket open, the text with the operator)."""
+        text = checked_text(kind, text)
+        with self._change(actor, "ticket.resolve", ticket_id, expected_version) as (
+            session, fresh, ticket,
+        ):
+            self._require_work(fresh, ticket)
+            self._apply_move(session, fresh, ticket, Status.RESOLVED)
+            queued = OutboxService(self.ctx).queue(session, fresh, ticket, kind, text,
+                                                   account=account)
+            return ResolvedWithReply(self._view(session, ticket), queued)
+
     def reopen(self, actor: Actor, ticket_id: int, expected_version: int | None = None,
                reason: str | None = None) -> TicketView:
         with self._change(actor, "ticket.reopen", ticket_id, expected_version) as (
@@ -470,6 +513,12 @@ class TicketService:
             select(func.count()).select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
         )
         return ticket_view(ticket, int(count or 0))
+
+    @staticmethod
+    def _item_view(session: Session, item: TicketItem) -> ItemView:
+        session.flush()
+        return item_view(item, session.get(Citizen, item.citizen_id) if item.citizen_id
+                         else None)
 
     def _touch(self, ticket: Ticket) -> None:
         """Every change of a ticket bumps its version, even when only a note was added."""

@@ -14,11 +14,13 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QWidget
 
+from jun_desk.domain.actions import Changes
 from jun_desk.domain.offers import ticket_offers
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.workflow import Status
 from jun_desk.ui.labels import department_name, status_names, status_singular
+from jun_desk.ui.operations import Op
 from jun_desk.ui.shortcuts import BoardKeys, ShortcutsSheet, tab_leaves
 
 WINDOW = Qt.ShortcutContext.WindowShortcut
@@ -141,7 +143,7 @@ class DeskActions(QObject):
         ui.acted.connect(self._acted)
         ui.ticket_chosen.connect(lambda _id: self.update())
         self._latest: dict[int, TicketView] = {}
-        ui.ticket_changed.connect(self._ticket_changed)
+        ui.changes_applied.connect(self._changes_applied)
         ui.actor_changed.connect(lambda _a: self._forget())
         self.detail.loaded.connect(lambda _s: self.update())
         self.update()
@@ -191,9 +193,13 @@ class DeskActions(QObject):
         self.reopen.setEnabled(offers.reopen)
         self.undo_action.setEnabled(self._undo is not None)
 
-    def _ticket_changed(self, ticket: TicketView) -> None:
-        if ticket.id == self.detail.current_id:
-            self._latest = {ticket.id: ticket}
+    def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
+        """An operation of this desk left the open ticket newer than the pane's last read:
+        the keys act on that version."""
+        ticket = changes.ticket_now(self.detail.current_id)
+        if ticket is None:
+            return
+        self._latest = {ticket.id: ticket}
         self.update()
 
     def _on_ticket(self, action: Callable[[TicketView], None]) -> Callable[[], None]:
@@ -339,27 +345,26 @@ class DeskActions(QObject):
             item: ItemView = before  # type: ignore[assignment]
 
             def item_done(_updated: ItemView) -> None:
-                self.feed.reload()  # back in (or out of) the unhandled list
+                # Back in (or out of) the unhandled list: the feed follows the changes.
                 self.window.statusBar().showMessage(
                     self.tr("Deshecho: el mensaje vuelve a estar %s")
                     % (self.tr("atendido") if item.handled else self.tr("sin atender")),
                     15_000)
 
-            self.ui.run(lambda: desk.feed.mark_handled(actor, item.id, item.handled),
-                        item_done, failure=self.tr("No se pudo deshacer"), changes=True)
+            Op(self.ui, lambda: desk.feed.mark_handled(actor, item.id, item.handled),
+               failure_text=self.tr("No se pudo deshacer")).success(item_done).run()
             return
         done_view: TicketView = after  # type: ignore[assignment]
 
         def ticket_done(view: TicketView) -> None:
-            self.ui.ticket_changed.emit(view)
             who = view.assignee_name or self.tr("sin asignar")
             self.window.statusBar().showMessage(
                 self.tr("Deshecho: el ticket #%d vuelve a %s · %s · %s") % (
                     view.id, status_singular()[view.status],
                     department_name(desk.ctx.catalogue.get(view.department)), who), 15_000)
 
-        self.ui.run(lambda: desk.undo.undo_last(actor, done_view.id, done_view.version),
-                    ticket_done, failure=self.tr("No se pudo deshacer"), changes=True)
+        Op(self.ui, lambda: desk.undo.undo_last(actor, done_view.id, done_view.version),
+           failure_text=self.tr("No se pudo deshacer")).success(ticket_done).run()
 
 
 def install(window) -> DeskActions:  # type: ignore[no-untyped-def]

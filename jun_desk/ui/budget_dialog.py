@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.costs import MICRO, Budget, money
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.operations import Op
 
 
 class MoneyBox(QDoubleSpinBox):
@@ -107,6 +108,6 @@ class BudgetDialog(QDialog):
             self.save_button.setEnabled(True)
             self.status.setText(describe(err))
 
-        self.ui.run(lambda: desk.costs.set_budget(actor, account, monthly=monthly,
-                                                  daily_alert=alert, stop_writes=stop),
-                    lambda _b: self.accept(), on_error=failed, quiet=True, changes=True)
+        Op(self.ui, lambda: desk.costs.set_budget(actor, account, monthly=monthly,
+                                                 daily_alert=alert, stop_writes=stop)).success(
+            lambda _b: self.accept()).failure(failed).quietly().run()

@@ -27,6 +27,7 @@ from jun_desk.services.feed import Conversation
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.conversation_list import describe as describe_conversation
 from jun_desk.ui.labels import department_name, status_singular
+from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import age, priority_badge, time_of_day
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -151,7 +152,8 @@ class CitizenPanel(QWidget):
                 self.profile, self._shown = profile, wanted
                 self._render()
 
-        self.ui.run(work, done, failure=self.tr("No se pudo leer el vecino"))
+        Query(self.ui, work, failure_text=self.tr("No se pudo leer el vecino")).success(
+            done).run()
 
     # ------------------------------------------------------------------ showing
     def _render(self) -> None:
@@ -233,5 +235,5 @@ class CitizenPanel(QWidget):
                  else self.tr("@%s ya no figura como vecino verificado")) % citizen.handle)
             self.reload()
 
-        self.ui.run(lambda: desk.citizens.set_verified(actor, citizen.id, verified), done,
-                    failure=self.tr("No se pudo cambiar la verificación"), changes=True)
+        Op(self.ui, lambda: desk.citizens.set_verified(actor, citizen.id, verified),
+           failure_text=self.tr("No se pudo cambiar la verificación")).success(done).run()

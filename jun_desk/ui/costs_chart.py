@@ -12,9 +12,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.costs import BudgetState, money, utc_day
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.operations import Query
 
 BAR = QColor("#90caf9")
 TODAY = QColor("#1e88e5")
@@ -220,6 +222,12 @@ class CostsPanel(QWidget):
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def on_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """A budget set here or at another desk: the figures and the line read again."""
+        if changes.touches(Kind.SETTINGS):
+            self.refresh()
 
     def refresh(self) -> None:
         desk, account = self.ui.desk, self.ui.account
@@ -231,7 +239,8 @@ class CostsPanel(QWidget):
             return MonthSpend(today, per_day, state.budget.monthly_micro,
                               state.forecast_micro, state.budget.daily_alert_micro), state
 
-        self.ui.run(load, self.show_data, failure=self.tr("No se pudo leer el gasto en X"))
+        Query(self.ui, load, failure_text=self.tr("No se pudo leer el gasto en X")).success(
+            self.show_data).run()
 
     def show_data(self, value: tuple[MonthSpend, BudgetState]) -> None:
         data, state = value

@@ -26,6 +26,7 @@ from jun_desk.services.reports import DepartmentBacklog, ResponseTimes, format_d
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.costs_chart import CostsPanel
 from jun_desk.ui.labels import department_name
+from jun_desk.ui.operations import Query
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ class Dashboard(QWidget):
                     week, now)],
                 reports.campaigns(now - timedelta(hours=24)))
 
-        self.ui.run(load, self._show, failure=self.tr("No se pudo calcular el panel"))
+        Query(self.ui, load, failure_text=self.tr("No se pudo calcular el panel")).success(
+            self._show).run()
         self.costs.refresh()
 
     def _show(self, data: DashboardData) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.passwords import CODE_HOURS
 from jun_desk.services.operators import FirstCode, OperatorView
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.operations import Op, Query
 
 
 class FirstCodeDialog(QDialog):
@@ -60,7 +61,7 @@ class FirstCodeDialog(QDialog):
         layout.addWidget(self.code, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        ui.run(lambda: ui.desk.operators.list(), self._operators)
+        Query(ui, lambda: ui.desk.operators.list()).success(self._operators).run()
 
     def _operators(self, operators: list[OperatorView]) -> None:
         for op in operators:
@@ -78,8 +79,8 @@ class FirstCodeDialog(QDialog):
         operators, actor = self.ui.desk.operators, self.ui.actor
         self.issue_button.setEnabled(False)
         self.message.setText(self.tr("Emitiendo…"))
-        self.ui.run(lambda: operators.issue_code(actor, username), self._issued,
-                    on_error=self._failed, quiet=True)
+        Op(self.ui, lambda: operators.issue_code(actor, username)).success(
+            self._issued).failure(self._failed).quietly().run()
 
     def _issued(self, issued: FirstCode) -> None:
         self.code.setText(issued.code)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from jun_desk.services.leases import LeaseState, PollerLease
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.operations import Op
 
 
 class LeaseKeeper(QObject):
@@ -36,8 +37,8 @@ class LeaseKeeper(QObject):
     def beat(self) -> None:
         desk, lease, account = self.ui.desk, self.lease, self._account()
         # Failures (database away) are the banner's business; the lease just runs out.
-        self.ui.run(lambda: desk.leases.acquire(account, lease), self._got,
-                    on_error=lambda _e: None, quiet=True)
+        Op(self.ui, lambda: desk.leases.acquire(account, lease)).success(
+            self._got).quietly().run()
 
     def _got(self, state: LeaseState) -> None:
         was, self.held = self.held, state.held

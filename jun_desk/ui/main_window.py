@@ -947,9 +947,7 @@ class MainWindow(QMainWindow):
             from jun_desk.ui.budget_dialog import BudgetDialog
 
             dialog = BudgetDialog(self.ui, budget, self)
-            if dialog.exec():
-                self.refresh_costs()
-                self.dashboard.refresh()
+            dialog.exec()  # the spend figures follow the change (CostsPanel.on_changes)
 
         self.ui.run(lambda: desk.costs.budget(account), opened,
                     failure=self.tr("No se pudo leer el presupuesto de X"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.passwords import MAX_LENGTH, PasswordRejected
 from jun_desk.services.operators import OperatorView
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.sign_in import rejected_text
 
 
@@ -42,7 +43,8 @@ class PasswordDialog(QDialog):
         form = QFormLayout()
         if reset:
             form.addRow(self.tr("Operador"), self.who)
-            ui.run(lambda: ui.desk.operators.list(include_inactive=True), self._operators)
+            Query(ui, lambda: ui.desk.operators.list(include_inactive=True)).success(
+                self._operators).run()
         else:
             form.addRow(self.tr("Contraseña actual"), self.old)
         form.addRow(self.tr("Nueva contraseña"), self.new)
@@ -80,7 +82,7 @@ class PasswordDialog(QDialog):
             old = self.old.text()
             work = lambda: operators.change_password(actor, old, new)  # noqa: E731
         self.buttons.setEnabled(False)
-        self.ui.run(work, self._saved, on_error=self._failed, quiet=True)
+        Op(self.ui, work).success(self._saved).failure(self._failed).quietly().run()
 
     def _saved(self, view: OperatorView) -> None:
         self.ui.message.emit(self.tr("Contraseña guardada para %s") % view.username)

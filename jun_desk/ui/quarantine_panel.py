@@ -29,6 +29,7 @@ from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.quarantine import QuarantineView
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
+from jun_desk.ui.operations import Op, Query
 
 
 def reason_text(reason: str) -> str:
@@ -120,8 +121,8 @@ class QuarantinePanel(QWidget):
 
     def reload(self) -> None:
         desk = self.ui.desk
-        self.ui.run(lambda: desk.quarantine.list(),
-                    self.show_entries, failure=self.tr("No se pudo leer la lista"))
+        Query(self.ui, lambda: desk.quarantine.list(),
+              failure_text=self.tr("No se pudo leer la lista")).success(self.show_entries).run()
 
     def show_entries(self, entries: list[QuarantineView]) -> None:
         chosen = set(self.selected_ids())
@@ -161,16 +162,16 @@ class QuarantinePanel(QWidget):
         if not ids:
             return
         desk, actor = self.ui.desk, self.ui.actor
-        self.ui.run(lambda: desk.quarantine.retry(actor, ids), self._retried,
-                    failure=self.tr("No se pudo pedir el reintento"))
+        Op(self.ui, lambda: desk.quarantine.retry(actor, ids),
+           failure_text=self.tr("No se pudo pedir el reintento")).success(self._retried).run()
 
     def dismiss_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
             return
         desk, actor = self.ui.desk, self.ui.actor
-        self.ui.run(lambda: desk.quarantine.dismiss(actor, ids), self._dismissed,
-                    failure=self.tr("No se pudo descartar"))
+        Op(self.ui, lambda: desk.quarantine.dismiss(actor, ids),
+           failure_text=self.tr("No se pudo descartar")).success(self._dismissed).run()
 
     def _retried(self, count: int) -> None:
         self.ui.message.emit(self.tr("%d elementos se volverán a pedir a X") % count)

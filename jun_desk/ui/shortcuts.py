@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes
 from jun_desk.ui.board.model import TICKET_ROLE
 
 # What the keyboard does outside the menus (shown on the sheet).
@@ -52,7 +53,11 @@ class BoardKeys(QObject):
             view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         board.ui.ticket_chosen.connect(self.select)
         # A card this desk moved: the focus follows it to its new column.
-        board.ui.ticket_changed.connect(lambda t: self.follow(t.id))
+        board.ui.changes_applied.connect(self._changes_applied)
+
+    def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
+        for ticket in changes.tickets_now:
+            self.follow(ticket.id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not isinstance(watched, QListView) or watched not in self.views:

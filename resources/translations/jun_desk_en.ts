@@ -163,63 +163,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="101" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="105" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="100" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="106" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="108" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="118" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="151" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="148" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="154" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="151" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="218" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="251" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="259" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="309" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="319" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="399" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="410" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="430" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="441" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -227,27 +227,27 @@
 <context>
     <name>BudgetDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="68" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="69" />
         <source>Presupuesto de X</source>
         <translation>X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="71" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="72" />
         <source>X cobra por uso: cada mención, usuario o mensaje leído y cada respuesta enviada. Cerca del presupuesto el sondeo se espacia; al alcanzarlo se detiene hasta el mes siguiente. Lo comparten todos los puestos.</source>
         <translation>X charges per use: every mention, user or message read and every reply sent. Near the budget polling is spaced out; at the budget it stops until next month. Every desk shares it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="82" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="83" />
         <source>Al alcanzarlo, detener también las respuestas y los DM pendientes</source>
         <translation>At the budget, also hold back queued replies and DMs</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="84" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="85" />
         <source>Presupuesto mensual:</source>
         <translation>Monthly budget:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/budget_dialog.py" line="85" />
+        <location filename="../../jun_desk/ui/budget_dialog.py" line="86" />
         <source>Alerta diaria:</source>
         <translation>Daily alert:</translation>
     </message>
@@ -268,103 +268,103 @@
 <context>
     <name>CitizenPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="54" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="55" />
         <source>Elige un ticket o un mensaje para ver quién lo escribe</source>
         <translation>Choose a ticket or a message to see who wrote it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="65" />
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="177" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="66" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="179" />
         <source>Verificar como vecino</source>
         <translation>Verify as resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="70" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="71" />
         <source>Sus tickets</source>
         <translation>Their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="72" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="73" />
         <source>Tickets del vecino</source>
         <translation>The resident's tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="75" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="76" />
         <source>Sus conversaciones por DM</source>
         <translation>Their DM conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="77" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="78" />
         <source>Conversaciones del vecino</source>
         <translation>The resident's conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="80" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="81" />
         <source>Notas internas de sus tickets</source>
         <translation>Internal notes on their tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="83" />
         <source>Notas internas sobre el vecino</source>
         <translation>Internal notes about the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="154" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="155" />
         <source>No se pudo leer el vecino</source>
         <translation>Could not read the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="164" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="166" />
         <source>Sin vecino: elige un ticket o un mensaje de un vecino</source>
         <translation>No resident: choose a ticket or a message from a resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="172" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="174" />
         <source>✔ Vecino verificado por %s el %s</source>
         <translation>✔ Resident verified by %s on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="174" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
         <source>Retirar la verificación</source>
         <translation>Withdraw the verification</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="176" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="178" />
         <source>Sin verificar como vecino de Jun</source>
         <translation>Not verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="192" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="194" />
         <source>Ningún ticket</source>
         <translation>No tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="194" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="196" />
         <source> · %d sin atender</source>
         <translation> · %d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="202" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="204" />
         <source>Ninguna conversación</source>
         <translation>No conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="210" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="212" />
         <source>Ninguna nota</source>
         <translation>No notes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="232" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="234" />
         <source>@%s verificado como vecino de Jun</source>
         <translation>@%s verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="233" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="235" />
         <source>@%s ya no figura como vecino verificado</source>
         <translation>@%s is no longer a verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/citizen_panel.py" line="237" />
+        <location filename="../../jun_desk/ui/citizen_panel.py" line="239" />
         <source>No se pudo cambiar la verificación</source>
         <translation>Could not change the verification</translation>
     </message>
@@ -372,7 +372,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="76" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="77" />
         <source>, %d sin atender</source>
         <translation>, %d unhandled</translation>
     </message>
@@ -404,37 +404,37 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="195" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="197" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="198" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="200" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="214" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="216" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="234" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="242" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="241" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="250" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="243" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="246" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="255" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -586,115 +586,115 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="109" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="196" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="110" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="198" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="116" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="117" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="117" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="118" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="156" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="157" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="180" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="182" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="187" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="189" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="189" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="191" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -809,233 +809,233 @@ week</translation>
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="44" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="46" />
         <source>&amp;Feed</source>
         <translation>&amp;Feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="46" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="48" />
         <source>&amp;Ticket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="53" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="55" />
         <source>Ir al feed</source>
         <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="54" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="56" />
         <source>Buscar en el feed</source>
         <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="60" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="62" />
         <source>Ir a mensajes directos</source>
         <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="62" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="64" />
         <source>Enviar el DM de la conversación</source>
         <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="68" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="70" />
         <source>Ir al tablero</source>
         <translation>Go to the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="69" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
         <source>Buscar en tickets</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="73" />
         <source>Ir al ticket (redactar)</source>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="74" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="76" />
         <source>Ir al vecino</source>
         <translation>Go to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="78" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="82" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="82" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="84" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="84" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="91" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="93" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="93" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="98" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="103" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="105" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="107" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="110" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="112" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="112" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="114" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="114" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="116" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="118" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="120" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="134" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="136" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="216" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="222" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="250" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="256" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="252" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="258" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="254" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="260" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="257" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="263" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="299" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="300" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="306" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="301" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="307" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="308" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="315" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="312" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="318" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="320" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="316" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="322" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="317" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="323" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="331" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="337" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="344" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="350" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="351" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="351" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="349" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="362" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="367" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="357" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="362" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -1043,177 +1043,172 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="67" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="70" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="73" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="77" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="92" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="93" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="91" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="94" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="124" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="122" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="123" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="126" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="124" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="127" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="128" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="156" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="194" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="183" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="196" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="187" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="200" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="198" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="211" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="201" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="214" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="204" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="217" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="229" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="258" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="271" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="261" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="274" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="273" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="286" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="360" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="364" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="363" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="374" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="401" />
-        <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
-        <translation>Resolved, but the message to the resident could not be queued: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="415" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="413" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="401" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="426" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1221,163 +1216,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="114" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="120" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="121" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="341" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="158" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="161" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="164" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="165" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="192" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="193" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="248" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="249" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="267" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="268" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="270" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="275" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="277" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="314" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="316" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="316" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="320" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="345" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="348" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="350" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="350" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="354" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="380" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="381" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="403" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="405" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="414" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="415" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="415" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="416" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="450" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="446" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="456" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="452" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2412,98 +2407,98 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="56" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="63" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="66" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="62" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="69" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="101" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="108" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="109" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="110" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="111" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="112" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="113" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="169" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="178" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="248" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="249" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="262" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="328" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="336" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="358" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="360" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="364" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="365" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="332" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="370" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="371" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="385" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -2511,42 +2506,42 @@ week</translation>
 <context>
     <name>FirstCodeDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="28" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="29" />
         <source>Código de primer acceso</source>
         <translation>First-access code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="33" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="34" />
         <source>El código sirve una sola vez y caduca en %d horas. Con él, la persona entra y elige su contraseña. Si ya tenía una, deja de valer.</source>
         <translation>The code works once and expires in %d hours. With it the person signs in and chooses their password. A password they had stops working.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="47" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="48" />
         <source>Emitir código</source>
         <translation>Issue code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="56" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="57" />
         <source>Operador</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="69" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="70" />
         <source>sin contraseña</source>
         <translation>no password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="80" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="81" />
         <source>Emitiendo…</source>
         <translation>Issuing…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="91" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="92" />
         <source>Código de %s, válido hasta el %s a las %s. Déselo en persona: no se volverá a mostrar.</source>
         <translation>Code for %s, valid until %s at %s. Give it to them in person: it will not be shown again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/first_code_dialog.py" line="93" />
+        <location filename="../../jun_desk/ui/first_code_dialog.py" line="94" />
         <source>Código de primer acceso emitido para %s</source>
         <translation>First-access code issued for %s</translation>
     </message>
@@ -3051,22 +3046,22 @@ week</translation>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="955" />
+        <location filename="../../jun_desk/ui/main_window.py" line="953" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="961" />
+        <location filename="../../jun_desk/ui/main_window.py" line="959" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="963" />
+        <location filename="../../jun_desk/ui/main_window.py" line="961" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="1041" />
+        <location filename="../../jun_desk/ui/main_window.py" line="1039" />
         <source>Las ventanas que estaban abiertas se cerraron sin hacer nada (como Cancelar).</source>
         <translation>The windows that were open were closed without doing anything (as Cancel).</translation>
     </message>
@@ -3074,72 +3069,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="58" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="60" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="60" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="61" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="61" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="65" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="79" />
         <source>enlace</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
         <source>cuenta nueva con enlace</source>
         <translation>new account with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="81" />
         <source>avatar por defecto con enlace</source>
         <translation>default avatar with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="86" />
         <source>%d enlaces</source>
         <translation>%d links</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="88" />
         <source>texto repetido ×%d</source>
         <translation>same text ×%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="104" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -3147,299 +3142,299 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="122" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="124" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="125" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="137" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="137" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
         <source>Autor</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="137" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
         <source>Señales</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="139" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="153" />
         <source>Elija una respuesta</source>
         <translation>Choose a reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
         <source>Nota para el registro (opcional)</source>
         <translation>Note for the record (optional)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
         <source>Motivo (normas):</source>
         <translation>Reason (policy):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
         <source>Nota:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
         <source>Proponer ocultar</source>
         <translation>Propose hiding</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
         <source>Proponer silenciar</source>
         <translation>Propose muting</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
         <source>Ocultar</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
         <source>Silenciar cuenta</source>
         <translation>Mute account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="170" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="170" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="171" />
         <source>La respuesta pide algo: se atiende aunque se oculte</source>
         <translation>The reply asks for something: it is dealt with even if hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="193" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>Propuesta</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="193" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
         <source>Propuesta por</source>
         <translation>Proposed by</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
         <source>Texto</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="198" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="199" />
         <source>Aprobar</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="199" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="200" />
         <source>Rechazar</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="206" />
         <source>Propuestas pendientes de un supervisor</source>
         <translation>Proposals waiting for a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="211" />
         <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
         <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="265" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
         <source>Respuestas por conversación</source>
         <translation>Replies by conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="267" />
         <source>Texto de la respuesta elegida</source>
         <translation>Text of the chosen reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="267" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
         <source>Motivo según las normas</source>
         <translation>Reason under the policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="269" />
         <source>Nota para el registro</source>
         <translation>Note for the record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="269" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="270" />
         <source>Propuestas pendientes</source>
         <translation>Pending proposals</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="313" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="339" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="354" />
         <source>Publicación de @%s</source>
         <translation>Post of @%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="356" />
         <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
         <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="357" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="359" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="367" />
         <source>Conversación %s</source>
         <translation>Conversation %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="360" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="362" />
         <source>%d señaladas</source>
         <translation>%d flagged</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
         <source>%d respuestas</source>
         <translation>%d replies</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="387" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="389" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="412" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="414" />
         <source>oculta</source>
         <translation>hidden</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="414" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="416" />
         <source>cuenta silenciada</source>
         <translation>account muted</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="417" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="419" />
         <source>propuesto: %s</source>
         <translation>proposed: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="420" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="422" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="422" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="424" />
         <source>pide algo: crear ticket</source>
         <translation>asks for something: create a ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="464" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="466" />
         <source>Sin señales.</source>
         <translation>No flags.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="505" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="507" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="525" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="528" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="526" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="527" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="535" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="537" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="536" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="538" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="539" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="568" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="569" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="551" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="553" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="552" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="554" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="554" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="556" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="567" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="570" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="576" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="580" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="577" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="579" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="592" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="595" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="593" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="594" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
@@ -3465,42 +3460,42 @@ week</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="27" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="28" />
         <source>Restablecer una contraseña</source>
         <translation>Reset a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="28" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="29" />
         <source>Cambiar mi contraseña</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="43" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="44" />
         <source>Operador</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="46" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="48" />
         <source>Contraseña actual</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="47" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="49" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="48" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="50" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="65" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="67" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="85" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="87" />
         <source>Contraseña guardada para %s</source>
         <translation>Password saved for %s</translation>
     </message>
@@ -3516,177 +3511,177 @@ week</translation>
 <context>
     <name>QuarantinePanel</name>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="40" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="41" />
         <source>faltan el autor (author_id) y el texto</source>
         <translation>author_id and text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="42" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="43" />
         <source>falta el autor (author_id)</source>
         <translation>author_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
         <source>falta el texto</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
         <source>falta el remitente (sender_id)</source>
         <translation>sender_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="47" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="48" />
         <source>falta la conversación (dm_conversation_id)</source>
         <translation>dm_conversation_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="49" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="50" />
         <source>el autor no es un id de usuario</source>
         <translation>author_id is not a user id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="52" />
         <source>sin id válido</source>
         <translation>no valid id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="52" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
         <source>no es un objeto JSON</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="54" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
         <source>pedido de nuevo por id: igual</source>
         <translation>read again by id: same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="56" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
         <source>pedido de nuevo por id:</source>
         <translation>read again by id:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="58" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="59" />
         <source>volver a pedirlo a X falló:</source>
         <translation>reading it again from X failed:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="60" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="61" />
         <source>X no lo ha vuelto a servir</source>
         <translation>X did not serve it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="62" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="63" />
         <source>reintentado:</source>
         <translation>retried:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Id de X</source>
         <translation>X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="81" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
         <source>Visto por 1.ª vez</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
         <source>Última vez</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
         <source>Intentos</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="92" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
         <source>El JSON tal como lo envió X</source>
         <translation>The JSON as X sent it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
         <source>La próxima sincronización vuelve a pedirlo a X</source>
         <translation>The next sync asks X for it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
         <source>Descartar</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="97" />
         <source>Quitarlo de la lista (queda en el historial)</source>
         <translation>Take it off the list (it stays in the history)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="97" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="98" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="124" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="125" />
         <source>No se pudo leer la lista</source>
         <translation>Could not read the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="130" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="131" />
         <source>Menciones</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="130" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="131" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="132" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="133" />
         <source> (se reintentará)</source>
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="145" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="146" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="147" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="148" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="165" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="166" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="173" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="174" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="176" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="177" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="181" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="182" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
     </message>
@@ -3882,57 +3877,57 @@ week</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="182" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
         <source>Tablero y listas</source>
         <translation>Board and lists</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="184" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="189" />
         <source>Tarjeta o mensaje anterior o siguiente</source>
         <translation>Previous or next card or message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="185" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="190" />
         <source>Columna anterior o siguiente del tablero</source>
         <translation>Previous or next board column</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="186" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="191" />
         <source>Abrir la tarjeta en el panel del ticket</source>
         <translation>Open the card in the ticket pane</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="192" />
         <source>Acciones de la tarjeta o el mensaje</source>
         <translation>Actions on the card or message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="189" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
         <source>Redactar</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="191" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="196" />
         <source>Salir del cuadro de texto al control siguiente o anterior</source>
         <translation>Leave the text box to the next or previous control</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="192" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="197" />
         <source>(en el texto)</source>
         <translation>(in the text)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="193" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="198" />
         <source>Deshacer lo escrito</source>
         <translation>Undo typing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="199" />
         <source>Alt + letra subrayada</source>
         <translation>Alt + underlined letter</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="195" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="200" />
         <source>Abrir un menú o pulsar un botón</source>
         <translation>Open a menu or press a button</translation>
     </message>
@@ -3940,8 +3935,8 @@ week</translation>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="204" />
-        <location filename="../../jun_desk/ui/shortcuts.py" line="208" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="209" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="213" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -4184,42 +4179,42 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="61" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="63" />
         <source>Gasto en X por día este mes</source>
         <translation>X spend per day this month</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="83" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="85" />
         <source>Sin datos de gasto todavía</source>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="159" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="161" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="163" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
         <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="164" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="164" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="167" />
         <source>Gasto del día (escala derecha)</source>
         <translation>Day's spend (right scale)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="168" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>
@@ -4227,62 +4222,62 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>TicketPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="57" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="58" />
         <source>Vincular a ticket</source>
         <translation>Link to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="61" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="62" />
         <source>Conversación con %s. Elige el ticket al que pertenece:</source>
         <translation>Conversation with %s. Choose the ticket it belongs to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="68" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="69" />
         <source>Buscar por ciudadano, título, palabras o número de ticket…</source>
         <translation>Search by citizen, title, words or ticket number…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="70" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="71" />
         <source>Buscar ticket</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
         <source>Ciudadano</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
         <source>Título</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="74" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="82" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
         <source>Tickets encontrados</source>
         <translation>Tickets found</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="97" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="98" />
         <source>Lo he comprobado: vincular de todos modos</source>
         <translation>I have checked: link anyway</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="103" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
         <source>Vincular</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="105" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
@@ -4292,22 +4287,22 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="169" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="170" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="186" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="187" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="191" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="192" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="196" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="197" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>

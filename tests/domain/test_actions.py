@@ -19,3 +19,24 @@ def test_the_desks_own_notes_and_name_are_worded_in_the_historys_language() -> N
                             language="es") == "luis deshizo su último cambio — deshace #7 (asignar)"
     assert history_sentence("ana", "ticket.reassign_department", "ok", None, None,
                             "Es de Limpieza", language="en").endswith("— Es de Limpieza")
+
+
+def test_changes_carry_what_an_operation_left_now_through_merging_and_dedup() -> None:
+    from datetime import UTC, datetime
+
+    from jun_desk.domain.actions import Changes, Event
+    from jun_desk.domain.tickets import TicketView
+    from jun_desk.domain.workflow import Priority, Status
+
+    at = datetime(2026, 12, 7, tzinfo=UTC)
+
+    def ticket(version: int) -> TicketView:
+        return TicketView(7, "obras", Status.NEW, Priority.NORMAL, "Farola", None, None, None,
+                          False, None, None, 0, (), None, None, at, at, None, None, version)
+
+    ours = Changes((Event(1, "ticket.note", 7),)).with_now(ticket(2))
+    merged = ours | Changes((Event(2, "ticket.move", 7),)).with_now(ticket(3))
+    assert merged.ticket_now(7) == ticket(3) and merged.ticket_now(8) is None
+    assert merged.tickets_now == (ticket(2), ticket(3)) and merged.items_now == ()
+    seen = ours.without({1})  # the stream's copy came first: the events go, ``now`` stays
+    assert not seen and seen.now == (ticket(2),)

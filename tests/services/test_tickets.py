@@ -8,6 +8,7 @@ from jun_desk.domain.errors import (
     ConflictError,
     InvalidTransitionError,
     NotFoundError,
+    PermissionDeniedError,
     ValidationError,
 )
 from jun_desk.domain.items import Stream
@@ -168,3 +169,61 @@ def test_supervisor_reassigns_department_and_person(desk: Desk, people) -> None:
 def test_unknown_ticket(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(NotFoundError, match="#424242 does not exist"):
         desk.tickets.move(people["ana"], 424242, "closed")
+
+
+def test_resolve_with_reply_resolves_and_queues_in_one_transaction(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    luis = people["luis"]
+    (item_id,) = _ingest(desk, "La farola de la calle Ancha está apagada")
+    t = desk.tickets.create_from_item(luis, item_id)
+    t = desk.tickets.assign(luis, t.id, luis.operator_id, t.version)
+    done = desk.tickets.resolve_with_reply(luis, t.id, "reply", "  Farola arreglada, gracias ",
+                                           account="AytoJun", expected_version=t.version)
+    assert done.ticket.status is Status.RESOLVED and done.ticket.version > t.version
+    assert (done.queued.kind, done.queued.text, done.queued.status) == (
+        "reply", "Farola arreglada, gracias", "pending")
+    assert done.queued.ticket_id == t.id and done.queued.in_reply_to_x_id is not None
+    assert [o.id for o in desk.outbox.for_ticket(t.id)] == [done.queued.id]
+    actions = [(e.action, e.outcome, e.actor_name) for e in desk.audit.for_ticket(t.id)]
+    assert actions[-2:] == [("ticket.move", "ok", "luis"), ("outbox.reply", "ok", "luis")]
+
+
+def test_resolve_with_reply_does_neither_when_either_is_refused(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    luis = people["luis"]
+    t = desk.tickets.create_manual(luis, department="obras", title="Bache en la calle Baja")
+    # No mention to answer: the reply cannot go, so the ticket stays open.
+    with pytest.raises(ValidationError, match="no mention to reply to"):
+        desk.tickets.resolve_with_reply(luis, t.id, "reply", "Arreglado", account="AytoJun",
+                                        expected_version=t.version)
+    assert desk.tickets.get(t.id).status is Status.NEW
+    assert desk.tickets.get(t.id).version == t.version
+    # An empty message is refused before anything is read.
+    with pytest.raises(ValidationError, match="empty"):
+        desk.tickets.resolve_with_reply(luis, t.id, "dm", "  ", account="AytoJun")
+    # A stale version: a conflict, and nothing queued.
+    (item_id,) = _ingest(desk, "Contenedor roto en la plaza")
+    u = desk.tickets.create_from_item(luis, item_id)
+    desk.tickets.add_note(luis, u.id, "Pasa el camión el martes")
+    with pytest.raises(ConflictError):
+        desk.tickets.resolve_with_reply(luis, u.id, "reply", "Arreglado", account="AytoJun",
+                                        expected_version=u.version)
+    # Another department's operator: refused and audited as the resolve it was.
+    v = desk.tickets.create_manual(people["ana"], department="policia", title="Ruido")
+    with pytest.raises(PermissionDeniedError):
+        desk.tickets.resolve_with_reply(luis, v.id, "dm", "Hecho", account="AytoJun")
+    assert desk.outbox.for_ticket(u.id) == [] and desk.outbox.for_ticket(v.id) == []
+    assert desk.tickets.get(u.id).status is Status.NEW
+    refused = desk.audit.for_ticket(v.id)[-1]
+    assert (refused.action, refused.outcome) == ("ticket.resolve", "refused")
+
+
+def test_filing_or_joining_a_message_answers_with_the_message_now(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    luis = people["luis"]
+    first, second = _ingest(desk, "Farola apagada en la calle Ancha", "Sigue apagada la farola")
+    filed = desk.tickets.file_item(luis, first, department="obras")
+    assert filed.item == desk.tickets.items(filed.ticket.id)[0]
+    assert filed.item.ticket_id == filed.ticket.id and filed.item.handled
+    joined = desk.tickets.join_item(luis, filed.ticket.id, second, filed.ticket.version)
+    assert joined.ticket.item_count == 2 and joined.ticket.version > filed.ticket.version
+    assert joined.item == next(i for i in desk.tickets.items(filed.ticket.id) if i.id == second)
+    assert [e.action for e in desk.audit.for_ticket(filed.ticket.id)] == [
+        "ticket.create", "ticket.attach_item"]

@@ -148,3 +148,53 @@ def test_the_ticket_composer_says_to_whom_a_dm_goes(qtbot, desk: Desk, people) -
     assert panel.dm_to.isVisible()
     assert panel.dm_to.text() == "Para (DM): Pilar Gómez (@pilar_jun)"
     panel.ui.wait()
+
+
+def test_resolver_right_after_desvincular_is_no_conflict_with_ones_own_change(
+        qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """The ticket pane asks before resolving; a Desvincular of this desk that ends while
+    it asks (or just before) bumped the ticket's version: this desk's own change, no
+    conflict."""
+    from jun_desk.ui.main_window import MainWindow
+    from jun_desk.ui.resolve_dialog import ResolveDialog
+    from tests.ui.keys import on_modal
+
+    luis = people["luis"]
+    bache = mention("@AytoJun hay un bache enorme en la calle Sol", author=PILAR)
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [bache], [PILAR], bache.x_id)
+    ticket = desk.tickets.create_from_item(luis, desk.search.feed()[0].id)
+    photo = dm("Os paso foto del bache", author=PILAR, minutes=5, conversation="c-p")
+    desk.ingest.ingest_page("AytoJun", Stream.DMS, [photo], [PILAR], photo.x_id)
+    desk.conversations.link(luis, ticket.id, "c-p")
+    window = MainWindow(UiContext(desk, luis, account="AytoJun"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    detail, panel = window.detail, window.dms
+    said: list[str] = []
+    window.ui.message.connect(said.append)
+    window.ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: detail.snapshot is not None
+                    and detail.snapshot.ticket.id == ticket.id, timeout=10_000)
+    read_version = detail.snapshot.ticket.version
+    panel.reload()
+    _open(qtbot, panel, "c-p")
+    assert panel.unlink_button.isEnabled()
+
+    def unlink_then_resolve(dialog: ResolveDialog) -> None:
+        panel.unlink_ticket()  # Desvincular, while Resolver asks
+        qtbot.waitUntil(lambda: desk.tickets.get(ticket.id).version > read_version
+                        and detail._own is not None, timeout=10_000)
+        dialog.notify.setChecked(False)
+        dialog.resolve_button.click()
+
+    timer = on_modal(unlink_then_resolve, kind=ResolveDialog)
+    qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    qtbot.waitUntil(lambda: desk.tickets.get(ticket.id).status.value == "resolved"
+                    or bool(detail.error.text()), timeout=10_000)
+    assert detail.error.text() == "" and not any("cambiado" in s for s in said), said
+    assert desk.tickets.get(ticket.id).status.value == "resolved"
+    history = [(e.action, e.outcome) for e in desk.audit.for_ticket(ticket.id)]
+    assert history[-2:] == [("ticket.unlink_conversation", "ok"), ("ticket.move", "ok")]
+    window.ui.wait()

@@ -15,6 +15,7 @@ from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.crash_dialog import CrashReporter
 from jun_desk.ui.feed.panel import PAGE, FeedPanel
+from jun_desk.ui.operations import Query
 from tests.factories import MARIA, mention
 
 
@@ -74,7 +75,7 @@ def test_a_bug_in_a_background_job_is_reported_and_the_failure_handler_runs(  # 
 
     with caplog.at_level(logging.ERROR, logger="jun_desk.ui.workers"), \
             qtbot.waitSignal(ui.bug, timeout=10_000) as bug:
-        ui.run(buggy, on_error=failed.append, failure="Cálculo")
+        Query(ui, buggy, failure_text="Cálculo").failure(failed.append).run()
     qtbot.waitUntil(lambda: bool(failed), timeout=10_000)
     assert isinstance(bug.args[0], ZeroDivisionError) and failed == [bug.args[0]]
     record = next(r for r in caplog.records if "ZeroDivisionError" in r.getMessage())

@@ -61,6 +61,7 @@ from jun_desk.services.desk import Desk
 from jun_desk.ui import error_texts, i18n
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow
+from jun_desk.ui.operations import Op
 from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.server import Sandbox
 from jun_desk.x.sync import SyncEngine
@@ -421,8 +422,8 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     said: list[str] = []
     luis_ui.message.connect(window.statusBar().showMessage)
     luis_ui.message.connect(said.append)
-    luis_ui.run(lambda: desk.tickets.create_manual(people["luis"], department="suministros",
-                                                   title="Sin agua"))
+    Op(luis_ui, lambda: desk.tickets.create_manual(people["luis"], department="suministros",
+                                                   title="Sin agua")).run()
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)  # the refusal itself
     walk.texts.append(("refusal in the status bar", said[-1]))
     # what arrived: urgent police messages raise the banner and a notification

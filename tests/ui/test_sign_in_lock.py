@@ -10,6 +10,7 @@ from jun_desk.services.desk import Desk
 from jun_desk.store.models import AuditEvent
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow, SessionOptions
+from jun_desk.ui.operations import Op
 from jun_desk.ui.sign_in import SignInPanel
 
 
@@ -291,8 +292,8 @@ def test_an_operator_deactivated_on_another_desk_is_stopped_at_the_next_action(
     window = _window(qtbot, desk, staff["luis"])
     desk.operators.set_active(staff["ana"], "luis", False)  # from another desk
     luis = window.ui.actor
-    window.ui.run(lambda: desk.tickets.create_manual(luis, department="obras",
-                                                     title="Bache"), changes=True)
+    Op(window.ui, lambda: desk.tickets.create_manual(luis, department="obras",
+                                                     title="Bache")).run()
     qtbot.waitUntil(lambda: window.locked, timeout=10_000)
     assert _data_hidden(window)
     assert "desactivó la cuenta de luis" in window.sign_in.message.text()

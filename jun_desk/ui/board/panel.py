@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,7 +35,12 @@ from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
 from jun_desk.ui.layout_fit import StatusLabel, shrinkable_combo
+from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import ticket_description
+
+if TYPE_CHECKING:
+    from jun_desk.services.operators import OperatorView
+    from jun_desk.services.people import Workload
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
 COLUMN_MIN_WIDTH = 150  # narrower than this, the columns scroll sideways
@@ -118,12 +124,12 @@ class BoardPanel(QWidget):
         self._retry: Callable[[], None] | None = None
         # The columns share the width the board has, and scroll sideways when it is less
         # than six narrow columns (a laptop with the docks open).
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("board-columns")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        strip = QWidget(self.scroll)
+        self.columns_area = QScrollArea(self)
+        self.columns_area.setObjectName("board-columns")
+        self.columns_area.setWidgetResizable(True)
+        self.columns_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.columns_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip = QWidget(self.columns_area)
         columns = QHBoxLayout(strip)
         columns.setContentsMargins(0, 0, 0, 0)
         self.columns: dict[Status, Column] = {}
@@ -131,8 +137,8 @@ class BoardPanel(QWidget):
             column = Column(self, status)
             self.columns[status] = column
             columns.addWidget(column, 1)
-        self.scroll.setWidget(strip)
-        layout.addWidget(self.scroll, 1)
+        self.columns_area.setWidget(strip)
+        layout.addWidget(self.columns_area, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -156,9 +162,8 @@ class BoardPanel(QWidget):
         self.apply_role()
         ui.actor_changed.connect(self.apply_role)
         self._wanted_operator: int | None = None
-        self._operators: list = []
-        ui.run(ui.desk.operators.list, self._operators_loaded)
-        ui.ticket_changed.connect(self.place)
+        self._operators: list[OperatorView] = []
+        Query(ui, ui.desk.operators.list).success(self._operators_loaded).run()
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def describe(self, ticket: TicketView) -> str:
@@ -214,13 +219,16 @@ class BoardPanel(QWidget):
                   on_failed: Callable[[], None] = lambda: None) -> None:
         flt = self.filter(statuses=[status.value], offset=offset, limit=limit,
                           order="urgent_oldest" if status.is_open else "updated")
-        self.ui.run(lambda: self.ui.desk.search.tickets(flt), on_page,
-                    failure=self.tr("No se pudo leer el tablero"),
-                    on_error=lambda _err: on_failed())
+        Query(self.ui, lambda: self.ui.desk.search.tickets(flt),
+              failure_text=self.tr("No se pudo leer el tablero")).success(on_page).failure(
+            lambda _err: on_failed()).run()
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
-        """Only the cards that changed are re-read (and the counts); the whole board only
+        """The tickets this desk's operation changed are placed at once, as it left them;
+        then only the cards that changed are re-read (and the counts); the whole board only
         when what changed is unknown."""
+        for ticket in changes.tickets_now:
+            self.place(ticket)
         if changes.everything:
             self.reload()
             return
@@ -234,7 +242,7 @@ class BoardPanel(QWidget):
         generations = {s: c.model.clear() for s, c in self.columns.items()}
         flt = self.filter()
 
-        def done(result) -> None:  # type: ignore[no-untyped-def]
+        def done(result: tuple[dict[Status, list[TicketView]], dict[Status, int]]) -> None:
             pages, counts = result
             for status, column in self.columns.items():
                 column.model.first_page(generations[status], pages[status])
@@ -247,18 +255,20 @@ class BoardPanel(QWidget):
             self._refused(err)
             self.loaded.emit()
 
-        self.ui.run(lambda: self.ui.desk.search.board(flt, PAGE), done, on_error=failed,
-                    failure=self.tr("No se pudo leer el tablero"))
+        Query(self.ui, lambda: self.ui.desk.search.board(flt, PAGE),
+              failure_text=self.tr("No se pudo leer el tablero")).success(done).failure(
+            failed).run()
 
     def refresh_counts(self) -> None:
         flt = self.filter(limit=None)
-        self.ui.run(lambda: self.ui.desk.search.counts_by_status(flt), self._counts)
+        Query(self.ui, lambda: self.ui.desk.search.counts_by_status(flt)).success(
+            self._counts).run()
 
     def _counts(self, counts: dict[Status, int]) -> None:
         for status, column in self.columns.items():
             column.set_count(counts.get(status, 0))
 
-    def _operators_loaded(self, operators: list) -> None:  # type: ignore[type-arg]
+    def _operators_loaded(self, operators: list[OperatorView]) -> None:
         self._operators = operators
         for op in operators:
             self.operator.addItem(op.display_name, op.id)
@@ -266,12 +276,13 @@ class BoardPanel(QWidget):
 
     # ------------------------------------------------------------------ actions
     def current(self) -> TicketView | None:
-        for column in self.columns.values():
-            if column.view.hasFocus() and column.view.currentIndex().isValid():
-                return column.view.currentIndex().data(TICKET_ROLE)
-        for column in self.columns.values():
-            if column.view.currentIndex().isValid():
-                return column.view.currentIndex().data(TICKET_ROLE)
+        """The card with the focus, else the first column's current card."""
+        focused = [c for c in self.columns.values() if c.view.hasFocus()]
+        for column in [*focused, *self.columns.values()]:
+            index = column.view.currentIndex()
+            if index.isValid():
+                ticket: TicketView = index.data(TICKET_ROLE)
+                return ticket
         return None
 
     def _with_current(self, action: Callable[[TicketView], None]) -> None:
@@ -304,9 +315,9 @@ class BoardPanel(QWidget):
             self.reload()
             return
         flt = replace(self.filter(limit=None), ids=wanted)
-        self.ui.run(lambda: self.ui.desk.search.tickets(flt),
-                    lambda views: self._refreshed(wanted, views),
-                    failure=self.tr("No se pudo actualizar el tablero"))
+        Query(self.ui, lambda: self.ui.desk.search.tickets(flt),
+              failure_text=self.tr("No se pudo actualizar el tablero")).success(
+            lambda views: self._refreshed(wanted, views)).run()
 
     def _refreshed(self, wanted: list[int], views: list[TicketView]) -> None:
         found = {v.id: v for v in views}
@@ -320,9 +331,9 @@ class BoardPanel(QWidget):
         self.refresh_counts()
 
     def reload_operators(self) -> None:
-        self.ui.run(self.ui.desk.operators.list, self._operators_reloaded)
+        Query(self.ui, self.ui.desk.operators.list).success(self._operators_reloaded).run()
 
-    def _operators_reloaded(self, operators: list) -> None:  # type: ignore[type-arg]
+    def _operators_reloaded(self, operators: list[OperatorView]) -> None:
         chosen = self.operator.currentData()
         self.operator.blockSignals(True)
         while self.operator.count() > 2:
@@ -344,7 +355,7 @@ class BoardPanel(QWidget):
         self.retry_button.hide()
 
         def done(after: TicketView) -> None:
-            self.ui.ticket_changed.emit(after)  # places the card here at once
+            # The card is placed at once by on_changes: the changes carry ``after``.
             if kind:
                 self.ui.acted.emit(kind, ticket, after)  # confirmed, with an undo
 
@@ -357,8 +368,8 @@ class BoardPanel(QWidget):
                 self.refresh_tickets([ticket.id])
 
         # An operation: what it changed reaches every view through the window, once.
-        self.ui.run(lambda: work(ticket.version), done, on_error=failed, quiet=True,
-                    initiator=self)
+        Op(self.ui, lambda: work(ticket.version)).success(done).failure(failed).quietly().run(
+            initiator=self)
 
     def retry(self) -> None:
         action, self._retry = self._retry, None
@@ -384,7 +395,7 @@ class BoardPanel(QWidget):
         departments and open tickets (read off the GUI thread first)."""
         from jun_desk.ui.pickers import AssigneePicker
 
-        def chosen(people: list) -> None:  # type: ignore[type-arg]
+        def chosen(people: list[Workload]) -> None:
             picker = AssigneePicker(ticket, people, self.ui.desk.ctx.catalogue, self)
             accepted = picker.exec() == picker.DialogCode.Accepted and picker.changed
             operator_id = picker.operator_id()
@@ -395,8 +406,8 @@ class BoardPanel(QWidget):
             self._change(ticket, lambda v: desk.tickets.assign(actor, ticket.id, operator_id,
                                                                v), "assign")
 
-        self.ui.run(self.ui.desk.people.workload, chosen,
-                    failure=self.tr("No se pudo leer quién atiende"))
+        Query(self.ui, self.ui.desk.people.workload,
+              failure_text=self.tr("No se pudo leer quién atiende")).success(chosen).run()
 
     def redepartment(self, ticket: TicketView) -> None:
         from jun_desk.ui.pickers import DepartmentPicker

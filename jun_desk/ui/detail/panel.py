@@ -3,6 +3,7 @@ composer that replies or DMs through the outbox."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 from PySide6.QtCore import Qt, Signal
@@ -33,7 +34,7 @@ from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, wei
 from jun_desk.domain.workflow import Status
 from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
-from jun_desk.services.tickets import TicketDetail
+from jun_desk.services.tickets import ResolvedWithReply, TicketDetail
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.error_texts import render, render_stored
 from jun_desk.ui.labels import (
@@ -44,6 +45,7 @@ from jun_desk.ui.labels import (
     status_singular,
 )
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
 from jun_desk.ui.text_render import tweet_html
 
@@ -59,6 +61,7 @@ class DetailPanel(QWidget):
         self.snapshot: TicketSnapshot | None = None
         self._loads = 0
         self._current: int | None = None
+        self._own: TicketView | None = None  # the shown ticket as this desk last changed it
         self.canned: list[CannedReply] = load_canned(resource_path("canned_replies.json"))
         layout = QVBoxLayout(self)
         self.header = QLabel(self.tr("Elige un ticket en el tablero o crea uno desde el feed"),
@@ -149,15 +152,25 @@ class DetailPanel(QWidget):
             if load_number == self._loads:  # an older load finishing late is stale
                 self._show(snapshot)
 
-        self.ui.run(lambda: desk.tickets.detail(ticket_id), loaded,
-                    failure=self.tr("No se pudo abrir el ticket"))
+        Query(self.ui, lambda: desk.tickets.detail(ticket_id),
+              failure_text=self.tr("No se pudo abrir el ticket")).success(loaded).run()
 
     @property
     def current_id(self) -> int | None:
         return self._current
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
-        """The shown ticket is read again (once) if it changed."""
+        """The shown ticket is read again (once) if it changed. An operation of this desk
+        brings the ticket as it left it: its version counts at once, so an action right
+        after (Resolver after Desvincular) is not refused as a conflict with it."""
+        now = changes.ticket_now(self._current)
+        if now is not None:
+            self._own = now
+            snap = self.snapshot
+            if snap is not None and snap.ticket.id == now.id \
+                    and now.version > snap.ticket.version:
+                self.snapshot = dataclasses.replace(snap, ticket=now)
+                self._update_buttons()
         if changes.everything or self._current in changes.tickets:
             self.reload()
 
@@ -325,13 +338,11 @@ class DetailPanel(QWidget):
         self.resolve_button.setEnabled(is_open)
         self.reopen_button.setEnabled(bool(snap) and not is_open)
 
-    def _after_change(self, result: object = None) -> None:
+    def _after_change(self, _result: object = None) -> None:
         """Done: the pane (and every other view) refreshes from what the operation
-        changed, which the window hands on once."""
+        changed, which reaches every view once."""
         self.composer.clear()
         self.error.setText("")
-        if isinstance(result, TicketView):
-            self.ui.ticket_changed.emit(result)  # the board places the card at once
 
     def _failed(self, err: Exception) -> None:
         """Show why; after a conflict the pane shows the ticket as it is now (the text
@@ -345,9 +356,9 @@ class DetailPanel(QWidget):
         desk, actor = self.ui.desk, self.ui.actor
         ticket_id, text = self.snapshot.ticket.id, self.composer.toPlainText()
         account = self.ui.account
-        self.ui.run(lambda: desk.outbox.enqueue(actor, ticket_id, kind, text, account=account),
-                    self._queued, failure=self.tr("No se pudo enviar"), changes=True,
-                    on_error=self._failed)
+        Op(self.ui, lambda: desk.outbox.enqueue(actor, ticket_id, kind, text, account=account),
+           failure_text=self.tr("No se pudo enviar")).success(self._queued).failure(
+            self._failed).run()
 
     def _queued(self, item: OutboxView) -> None:
         self.ui.message.emit(self.tr("Mensaje en la bandeja de salida (#%d)") % item.id)
@@ -359,13 +370,14 @@ class DetailPanel(QWidget):
             return
         desk, actor = self.ui.desk, self.ui.actor
         ticket_id, text = self.snapshot.ticket.id, self.composer.toPlainText()
-        self.ui.run(lambda: desk.tickets.add_note(actor, ticket_id, text), self._after_change,
-                    failure=self.tr("No se pudo guardar la nota"), changes=True,
-                    on_error=self._failed)
+        Op(self.ui, lambda: desk.tickets.add_note(actor, ticket_id, text),
+           failure_text=self.tr("No se pudo guardar la nota")).success(
+            self._after_change).failure(self._failed).run()
 
     def resolve(self) -> None:
         """Ask first, offering the canned "resolved" reply in the citizen's language; the
-        ticket is resolved, then the reply queued (a refused resolution tells nobody)."""
+        ticket is resolved and the reply queued in one transaction (both or neither: a
+        refused resolution tells nobody, a reply that cannot go leaves it open)."""
         from jun_desk.ui.resolve_dialog import ResolveDialog
 
         snap = self.snapshot
@@ -380,38 +392,36 @@ class DetailPanel(QWidget):
         dialog.deleteLater()
         if not accepted:
             return
+        # An operation of this desk that ended while the dialog was open (Desvincular)
+        # changed the version: this desk's own change is no conflict.
+        own = self._own
+        if own is not None and own.id == t.id and own.version > t.version:
+            t = own
         desk, actor, account = self.ui.desk, self.ui.actor, self.ui.account
-
-        def work():  # type: ignore[no-untyped-def]
-            after = desk.tickets.resolve(actor, t.id, t.version)
-            queued = None
-            if message is not None:
-                try:
-                    queued = desk.outbox.enqueue(actor, t.id, message[0], message[1],
-                                                 account=account)
-                except Exception as err:  # resolved all the same: say so, keep the text
-                    return after, err
-            return after, queued
-
-        def done(result) -> None:  # type: ignore[no-untyped-def]
-            after, queued = result
-            self.ui.ticket_changed.emit(after)
-            if isinstance(queued, Exception):
-                self.composer.setPlainText(message[1] if message else "")
-                self.error.setText(self.tr("Resuelto, pero el aviso al vecino no se pudo "
-                                           "poner en la bandeja: %s") % describe(queued))
-                self.reload()
-                return
-            self._after_change()
-            if queued is not None:
-                self.ui.outbox_queued.emit()
-                self.ui.message.emit(self.tr("Ticket #%d resuelto; aviso al vecino en la "
-                                             "bandeja de salida (#%d)") % (t.id, queued.id))
-            else:
+        failure = self.tr("No se pudo resolver")
+        if message is None:
+            def resolved(after: TicketView) -> None:
+                self._after_change()
                 self.ui.acted.emit("resolve", t, after)
 
-        self.ui.run(work, done, failure=self.tr("No se pudo resolver"), changes=True,
-                    on_error=self._failed)
+            Op(self.ui, lambda: desk.tickets.resolve(actor, t.id, t.version),
+               failure_text=failure).success(resolved).failure(self._failed).run()
+            return
+        kind, text = message
+
+        def told(done: ResolvedWithReply) -> None:
+            self._after_change()
+            self.ui.outbox_queued.emit()
+            self.ui.message.emit(self.tr("Ticket #%d resuelto; aviso al vecino en la "
+                                         "bandeja de salida (#%d)") % (t.id, done.queued.id))
+
+        def not_told(err: Exception) -> None:
+            self.composer.setPlainText(text)  # nothing done: the words wait in the composer
+            self._failed(err)
+
+        Op(self.ui, lambda: desk.tickets.resolve_with_reply(
+            actor, t.id, kind, text, account=account, expected_version=t.version),
+           failure_text=failure).success(told).failure(not_told).run()
 
     def reopen(self) -> None:
         if self.snapshot is None:
@@ -422,5 +432,6 @@ class DetailPanel(QWidget):
             self._after_change(after)
             self.ui.acted.emit("reopen", before, after)
 
-        self.ui.run(lambda: desk.tickets.reopen(actor, before.id, before.version), done,
-                    failure=self.tr("No se pudo reabrir"), changes=True, on_error=self._failed)
+        Op(self.ui, lambda: desk.tickets.reopen(actor, before.id, before.version),
+           failure_text=self.tr("No se pudo reabrir")).success(done).failure(
+            self._failed).run()

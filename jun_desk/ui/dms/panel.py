@@ -39,6 +39,7 @@ from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
 from jun_desk.ui.error_texts import render_stored
 from jun_desk.ui.labels import outbox_labels
 from jun_desk.ui.layout_fit import FlowLayout
+from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.text_render import relative_time, tweet_html
 
 CONVERSATION_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -188,8 +189,9 @@ class DmPanel(QWidget):
 
     def reload(self) -> None:
         desk = self.ui.desk
-        self.ui.run(desk.feed.conversations, self._loaded,
-                    failure=self.tr("No se pudieron leer los mensajes directos"))
+        Query(self.ui, desk.feed.conversations,
+              failure_text=self.tr("No se pudieron leer los mensajes directos")).success(
+            self._loaded).run()
 
     def _filter(self, text: str = "") -> None:
         apply_search(self.list, self.model.conversations, self.search.text())
@@ -244,8 +246,8 @@ class DmPanel(QWidget):
                     desk.outbox.pending_for_conversation(conversation_id),
                     desk.tickets.get(ticket_id) if ticket_id else None)
 
-        self.ui.run(work, lambda loaded: self._show_thread(asked, conversation_id, *loaded),
-                    failure=self.tr("No se pudo leer la conversación"))
+        Query(self.ui, work, failure_text=self.tr("No se pudo leer la conversación")).success(
+            lambda loaded: self._show_thread(asked, conversation_id, *loaded)).run()
 
     def _show_thread(self, asked: int, conversation_id: str, messages: list[ItemView],
                      pending: list[OutboxView], ticket: TicketView | None) -> None:
@@ -370,14 +372,13 @@ class DmPanel(QWidget):
         if not go:
             return
 
-        def done(ticket) -> None:  # type: ignore[no-untyped-def]
-            self.ui.ticket_changed.emit(ticket)
+        def done(ticket: TicketView) -> None:
             self.ui.ticket_chosen.emit(ticket.id)
-            self.reload()
+            self.reload()  # (its messages joined the ticket: no conversation event says so)
 
-        self.ui.run(lambda: desk.conversations.create_ticket(actor, conversation_id,
-                                                             department=department), done,
-                    failure=self.tr("No se pudo crear el ticket"), changes=True)
+        Op(self.ui, lambda: desk.conversations.create_ticket(actor, conversation_id,
+                                                            department=department),
+           failure_text=self.tr("No se pudo crear el ticket")).success(done).run()
 
     def link_ticket(self) -> None:
         """Open the ticket search; link the conversation's new messages when chosen."""
@@ -415,15 +416,10 @@ class DmPanel(QWidget):
                      self.tr("No se pudo desvincular"))
 
     def _relink(self, work: Callable[[], TicketView], said: str, failure: str) -> None:
-        """Link or unlink on a worker; the ticket's views follow, the status bar says it
-        (``said``: with the ticket's number) and the conversations are read again."""
-
-        def done(view: TicketView) -> None:
-            self.ui.ticket_changed.emit(view)
-            self.ui.message.emit(said % view.id)
-            self.reload()
-
-        self.ui.run(work, done, failure=failure, changes=True)
+        """Link or unlink on a worker; the status bar says it (``said``: with the ticket's
+        number); every view, this one too, follows from what it changed."""
+        Op(self.ui, work, failure_text=failure).success(
+            lambda view: self.ui.message.emit(said % view.id)).run()
 
     def send(self) -> None:
         """Queue the DM for this conversation's citizen; it shows in the thread at once."""
@@ -450,8 +446,8 @@ class DmPanel(QWidget):
             self.ui.message.emit(self.tr("DM en la bandeja de salida"))
             self.ui.outbox_queued.emit()
 
-        self.ui.run(lambda: desk.outbox.enqueue(actor, ticket_id, "dm", text, account=account,
-                                                conversation_id=conversation_id,
-                                                confirm_other_citizen=confirmed),
-                    done, failure=self.tr("No se pudo enviar el DM"), changes=True,
-                    on_error=lambda _e: self._update_buttons())
+        Op(self.ui, lambda: desk.outbox.enqueue(actor, ticket_id, "dm", text, account=account,
+                                               conversation_id=conversation_id,
+                                               confirm_other_citizen=confirmed),
+           failure_text=self.tr("No se pudo enviar el DM")).success(done).failure(
+            lambda _e: self._update_buttons()).run()

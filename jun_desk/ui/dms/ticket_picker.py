@@ -30,6 +30,7 @@ from jun_desk.services.feed import Conversation
 from jun_desk.services.search import TicketFilter
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.labels import status_singular
+from jun_desk.ui.operations import Query
 
 RESULTS = 50
 
@@ -147,8 +148,8 @@ class TicketPicker(QDialog):
 
         self._asked += 1
         asked = self._asked
-        self.ui.run(work, lambda found: self._show(asked, found),
-                    failure=self.tr("No se pudieron buscar los tickets"))
+        Query(self.ui, work, failure_text=self.tr("No se pudieron buscar los tickets")).success(
+            lambda found: self._show(asked, found)).run()
 
     def _show(self, asked: int, found: list[TicketView]) -> None:
         if asked != self._asked:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,13 +24,17 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.items import tweet_url
-from jun_desk.domain.tickets import ItemView
+from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import item_description
+
+if TYPE_CHECKING:
+    from jun_desk.services.tickets import ItemOnTicket
 
 PAGE = 100
 SHOWN_REFRESH = 500  # the top of the list, where the operator is working
@@ -131,8 +138,9 @@ class FeedPanel(QWidget):
     def describe(self, item: ItemView) -> str:
         """An item's whole text and facts: its tooltip and screen-reader description."""
         catalogue = self.ui.desk.ctx.catalogue
-        department = department_name(catalogue.get(item.suggested_department)) \
-            if item.suggested_department in catalogue else None
+        suggested = item.suggested_department
+        department = department_name(catalogue.get(suggested)) \
+            if suggested is not None and suggested in catalogue else None
         return item_description(item, department, self.ui.desk.ctx.clock())
 
     def view_state(self) -> dict:  # type: ignore[type-arg]
@@ -147,7 +155,7 @@ class FeedPanel(QWidget):
         self.search.setText(str(state.get("search") or ""))
 
     # ------------------------------------------------------------------ loading
-    def _query(self, **extra):  # type: ignore[no-untyped-def]
+    def _query(self, **extra: Any) -> Callable[[], list[ItemView]]:
         desk = self.ui.desk
         department = self.department.currentData()
         unhandled = self.unhandled.isChecked()
@@ -157,17 +165,18 @@ class FeedPanel(QWidget):
                                         text=text, limit=limit, **extra)
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
-        """New items, and those on screen that were handled or became tickets."""
+        """New items, those on screen that were handled or became tickets, and those this
+        desk's operation changed (one marked unhandled again comes back into the list)."""
         if changes.everything:
             self.reload()
         elif changes.touches(Kind.FEED):
             self.refresh_new()
-            self.refresh_shown()
+            self.refresh_shown([i.id for i in changes.items_now])
 
     def reload(self) -> None:
         self._reloading = True
-        self.ui.run(self._query(), self._loaded, failure=self.tr("No se pudo leer el feed"),
-                    on_error=lambda _e: setattr(self, "_reloading", False))
+        Query(self.ui, self._query(), failure_text=self.tr("No se pudo leer el feed")).success(
+            self._loaded).failure(lambda _e: setattr(self, "_reloading", False)).run()
 
     def _loaded(self, items: list[ItemView]) -> None:
         self.model.reset(items)
@@ -187,24 +196,28 @@ class FeedPanel(QWidget):
         newest = self.model.newest_id
         # An empty list (everything handled): whatever matches now is news.
         query = self._query() if newest is None else self._query(after_id=newest)
-        self.ui.run(query, self._arrived)
+        Query(self.ui, query).success(self._arrived).run()
 
-    def refresh_shown(self) -> None:
+    def refresh_shown(self, also: Iterable[int] = ()) -> None:
         """Re-read the items on screen: another desk may have handled one or made it a
-        ticket. Items that no longer match the filters leave the list."""
+        ticket. Items that no longer match the filters leave the list; those of ``also``
+        that match it now join it."""
         shown = self.model.ids()[:SHOWN_REFRESH]
-        if not shown:
+        wanted = shown + [i for i in dict.fromkeys(also) if i not in set(shown)]
+        if not wanted:
             return
-        self.ui.run(self._query(ids=shown, limit=len(shown)),
-                    lambda items: self._refreshed(shown, items))
+        Query(self.ui, self._query(ids=wanted, limit=len(wanted))).success(
+            lambda items: self._refreshed(shown, items)).run()
 
     def _refreshed(self, shown: list[int], items: list[ItemView]) -> None:
         found = {i.id: i for i in items}
         for item_id in shown:
             if item_id in found:
-                self.model.update(found[item_id])
+                self.model.update(found.pop(item_id))
             else:
                 self.model.remove(item_id)
+        if found:  # back in the list
+            self.model.merge(list(found.values()), to_the_end=self._to_the_end)
         self._update_actions()
 
     def _arrived(self, items: list[ItemView]) -> None:
@@ -231,9 +244,9 @@ class FeedPanel(QWidget):
         bar = self.view.verticalScrollBar()
         if value >= bar.maximum() - 50 and not self._loading and self.model.oldest_id:
             self._loading = True
-            self.ui.run(self._query(before_id=self.model.oldest_id), self._older,
-                        failure=self.tr("No se pudieron leer los mensajes anteriores"),
-                        on_error=self._older_failed)
+            Query(self.ui, self._query(before_id=self.model.oldest_id),
+                  failure_text=self.tr("No se pudieron leer los mensajes anteriores")).success(
+                self._older).failure(self._older_failed).run()
 
     def _older(self, items: list[ItemView]) -> None:
         self.model.append(items)
@@ -264,10 +277,10 @@ class FeedPanel(QWidget):
         item = self.current()
         for key, action in self.item_actions.items():
             enabled = item is not None
-            if key in ("ticket", "attach"):
-                enabled = enabled and item.ticket_id is None
-            if key == "reply":
-                enabled = enabled and item.kind == "mention"
+            if item is not None and key in ("ticket", "attach"):
+                enabled = item.ticket_id is None
+            if item is not None and key == "reply":
+                enabled = item.kind == "mention"
             action.setEnabled(enabled)
 
     def _context_menu(self, pos: QPoint) -> None:
@@ -294,11 +307,11 @@ class FeedPanel(QWidget):
         if item is None or item.ticket_id is not None:
             return
         desk = self.ui.desk
-        self.ui.run(lambda: desk.similar.for_item(item.id),
-                    lambda found: self._create_or_join(item, found), quiet=True,
-                    on_error=lambda _e: self._create(item))
+        Query(self.ui, lambda: desk.similar.for_item(item.id)).success(
+            lambda found: self._create_or_join(item, found)).failure(
+            lambda _e: self._create(item)).quietly().run()
 
-    def _create_or_join(self, item: ItemView, similar: list) -> None:  # type: ignore[type-arg]
+    def _create_or_join(self, item: ItemView, similar: list[TicketView]) -> None:
         if not similar:
             self._create(item)
             return
@@ -318,18 +331,13 @@ class FeedPanel(QWidget):
     def _join(self, item: ItemView, number: int) -> None:
         desk, actor = self.ui.desk, self.ui.actor
 
-        def work():  # type: ignore[no-untyped-def]
-            ticket = desk.tickets.attach_item(actor, number, item.id)
-            return ticket, next(i for i in desk.tickets.items(number) if i.id == item.id)
+        def done(joined: ItemOnTicket) -> None:
+            self._replace(joined.item)
+            self.ui.message.emit(self.tr("Mensaje añadido al ticket #%d") % joined.ticket.id)
+            self.ui.ticket_chosen.emit(joined.ticket.id)
 
-        def done(result) -> None:  # type: ignore[no-untyped-def]
-            ticket, updated = result
-            self._replace(updated)
-            self.ui.message.emit(self.tr("Mensaje añadido al ticket #%d") % ticket.id)
-            self.ui.ticket_changed.emit(ticket)
-            self.ui.ticket_chosen.emit(ticket.id)
-
-        self.ui.run(work, done, failure=self.tr("No se pudo añadir"), changes=True)
+        Op(self.ui, lambda: desk.tickets.join_item(actor, number, item.id),
+           failure_text=self.tr("No se pudo añadir")).success(done).run()
 
     def _create(self, item: ItemView) -> None:
         from jun_desk.ui.pickers import creation_department
@@ -339,19 +347,15 @@ class FeedPanel(QWidget):
         if not go:
             return
 
-        def work():  # type: ignore[no-untyped-def]
-            ticket = desk.tickets.create_from_item(actor, item.id, department=department)
-            return ticket, desk.tickets.items(ticket.id)[0]
-
-        def done(result) -> None:  # type: ignore[no-untyped-def]
-            ticket, updated = result
-            self._replace(updated)
+        def done(filed: ItemOnTicket) -> None:
+            ticket = filed.ticket
+            self._replace(filed.item)
             self.ui.message.emit(self.tr("Ticket #%d creado en %s") % (
                 ticket.id, department_name(desk.ctx.catalogue.get(ticket.department))))
-            self.ui.ticket_changed.emit(ticket)
             self.ui.ticket_chosen.emit(ticket.id)
 
-        self.ui.run(work, done, failure=self.tr("No se pudo crear el ticket"), changes=True)
+        Op(self.ui, lambda: desk.tickets.file_item(actor, item.id, department=department),
+           failure_text=self.tr("No se pudo crear el ticket")).success(done).run()
 
     def attach_to_ticket(self) -> None:
         item = self.current()
@@ -363,11 +367,9 @@ class FeedPanel(QWidget):
             return
         desk, actor = self.ui.desk, self.ui.actor
 
-        def work():  # type: ignore[no-untyped-def]
-            desk.tickets.attach_item(actor, number, item.id)
-            return next(i for i in desk.tickets.items(number) if i.id == item.id)
-
-        self.ui.run(work, self._replace, failure=self.tr("No se pudo añadir"), changes=True)
+        Op(self.ui, lambda: desk.tickets.join_item(actor, number, item.id),
+           failure_text=self.tr("No se pudo añadir")).success(
+            lambda joined: self._replace(joined.item)).run()
 
     def mark_handled(self) -> None:
         item = self.current()
@@ -379,8 +381,8 @@ class FeedPanel(QWidget):
             self._replace(updated)
             self.ui.acted.emit("handled", item, updated)  # confirmed, with an undo
 
-        self.ui.run(lambda: desk.feed.mark_handled(actor, item.id, not item.handled),
-                    done, failure=self.tr("No se pudo marcar"), changes=True)
+        Op(self.ui, lambda: desk.feed.mark_handled(actor, item.id, not item.handled),
+           failure_text=self.tr("No se pudo marcar")).success(done).run()
 
     def reply(self) -> None:
         item = self.current()

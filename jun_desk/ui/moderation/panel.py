@@ -43,6 +43,7 @@ from jun_desk.services.moderation import ActionView, ConversationView, ReplyView
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.layout_fit import FlowLayout
+from jun_desk.ui.operations import Op, Query
 
 XFactory = Callable[[], Any]  # returns something with hide_reply / mute / delete_tweet
 FLAG_COLOUR = QColor("#c62828")
@@ -332,10 +333,11 @@ class ModerationPanel(QWidget):
 
     def reload(self) -> None:
         desk, flagged = self.ui.desk, self.only_flagged.isChecked()
-        self.ui.run(lambda: (desk.moderation.conversations(flagged_only=flagged),
-                             desk.moderation.actions(status="proposed"),
-                             desk.moderation.actions(status="applied")),
-                    self.show_data, failure=self.tr("No se pudo leer la moderación"))
+        Query(self.ui, lambda: (desk.moderation.conversations(flagged_only=flagged),
+                                desk.moderation.actions(status="proposed"),
+                                desk.moderation.actions(status="applied")),
+              failure_text=self.tr("No se pudo leer la moderación")).success(
+            self.show_data).run()
 
     def show_data(self, data: tuple[list[ConversationView], list[ActionView],
                                     list[ActionView]]) -> None:
@@ -520,11 +522,11 @@ class ModerationPanel(QWidget):
         if reply is None:
             return
         desk, actor, reason, note = self.ui.desk, self.ui.actor, self._reason(), self._note()
-        self.ui.run(lambda: desk.moderation.propose(actor, kind.value, reply.x_id, reason,
-                                                    note=note),
-                    self._done(self.tr("Propuesta enviada: la aprueba un supervisor.")),
-                    failure=self.tr("No se pudo proponer"), on_error=self._failed,
-                    changes=True)
+        Op(self.ui, lambda: desk.moderation.propose(actor, kind.value, reply.x_id, reason,
+                                                   note=note),
+           failure_text=self.tr("No se pudo proponer")).success(
+            self._done(self.tr("Propuesta enviada: la aprueba un supervisor."))).failure(
+            self._failed).run()
 
     def act(self, kind: ActionKind) -> None:
         reply = self.selected_reply()
@@ -534,10 +536,10 @@ class ModerationPanel(QWidget):
         factory = self.x_factory
         done = self.tr("Respuesta ocultada en X.") if kind is ActionKind.HIDE \
             else self.tr("Cuenta silenciada en X.")
-        self.ui.run(lambda: desk.moderation.act(actor, kind.value, reply.x_id, reason,
-                                                factory(), note=note),
-                    self._done(done), failure=self.tr("X no lo ha hecho"),
-                    on_error=self._failed, changes=True)
+        Op(self.ui, lambda: desk.moderation.act(actor, kind.value, reply.x_id, reason,
+                                               factory(), note=note),
+           failure_text=self.tr("X no lo ha hecho")).success(self._done(done)).failure(
+            self._failed).run()
 
     def undo_selected(self) -> None:
         reply = self.selected_reply()
@@ -550,9 +552,9 @@ class ModerationPanel(QWidget):
         desk, actor, note, factory = self.ui.desk, self.ui.actor, self._note(), self.x_factory
         message = self.tr("Respuesta visible de nuevo en X.") \
             if action.action is ActionKind.HIDE else self.tr("Cuenta ya no silenciada.")
-        self.ui.run(lambda: desk.moderation.undo(actor, action.id, factory(), note=note),
-                    self._done(message), failure=self.tr("No se pudo deshacer"),
-                    on_error=self._failed, changes=True)
+        Op(self.ui, lambda: desk.moderation.undo(actor, action.id, factory(), note=note),
+           failure_text=self.tr("No se pudo deshacer")).success(self._done(message)).failure(
+            self._failed).run()
 
     def _proposal_id(self) -> int | None:
         items = self.pending.selectedItems()
@@ -563,19 +565,19 @@ class ModerationPanel(QWidget):
         if action_id is None or self.x_factory is None:
             return
         desk, actor, note, factory = self.ui.desk, self.ui.actor, self._note(), self.x_factory
-        self.ui.run(lambda: desk.moderation.approve(actor, action_id, factory(), note=note),
-                    self._done(self.tr("Propuesta aprobada y hecha en X.")),
-                    failure=self.tr("X no lo ha hecho"), on_error=self._failed, changes=True)
+        Op(self.ui, lambda: desk.moderation.approve(actor, action_id, factory(), note=note),
+           failure_text=self.tr("X no lo ha hecho")).success(
+            self._done(self.tr("Propuesta aprobada y hecha en X."))).failure(
+            self._failed).run()
 
     def reject_selected(self) -> None:
         action_id = self._proposal_id()
         if action_id is None:
             return
         desk, actor, note = self.ui.desk, self.ui.actor, self._note()
-        self.ui.run(lambda: desk.moderation.reject(actor, action_id, note=note),
-                    self._done(self.tr("Propuesta rechazada.")),
-                    failure=self.tr("No se pudo rechazar"), on_error=self._failed,
-                    changes=True)
+        Op(self.ui, lambda: desk.moderation.reject(actor, action_id, note=note),
+           failure_text=self.tr("No se pudo rechazar")).success(
+            self._done(self.tr("Propuesta rechazada."))).failure(self._failed).run()
 
     def create_ticket(self) -> None:
         reply = self.selected_reply()
@@ -587,8 +589,7 @@ class ModerationPanel(QWidget):
         go, department = creation_department(self.ui, reply.suggested_department, self)
         if not go:
             return
-        self.ui.run(lambda: desk.tickets.create_from_item(actor, reply.item_id,
-                                                          department=department),
-                    self._done(self.tr("Ticket creado.")),
-                    failure=self.tr("No se pudo crear el ticket"), on_error=self._failed,
-                    changes=True)
+        Op(self.ui, lambda: desk.tickets.create_from_item(actor, reply.item_id,
+                                                         department=department),
+           failure_text=self.tr("No se pudo crear el ticket")).success(
+            self._done(self.tr("Ticket creado."))).failure(self._failed).run()
