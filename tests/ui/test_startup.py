@@ -15,10 +15,12 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jun_desk.app import Connection, DeskStart, GuiOptions
 from jun_desk.domain.errors import StorageError
 from jun_desk.secrets import KeyringUnavailableError, XCredentials
 from jun_desk.services.desk import Desk
+from jun_desk.start.credentials import KeysMissing, NoKeyring
+from jun_desk.start.driver import DeskStart
+from jun_desk.start.options import Connection, GuiOptions
 from jun_desk.ui.main_window import MainWindow, SessionOptions
 from jun_desk.x.sandbox.server import Sandbox
 
@@ -32,12 +34,12 @@ PROBE = r"""
 import json, sys
 from pathlib import Path
 
-from jun_desk import app
+from jun_desk.start import driver
 
 HEAVY = %r
 db = Path(sys.argv[1])
 seen = {}
-shown, ready = app.DeskStart.shown, app.DeskStart._ready
+shown, ready = driver.DeskStart.shown, driver.DeskStart._ready
 
 
 def at_shown(self):
@@ -69,8 +71,8 @@ def at_ready(self):
     ready(self)
 
 
-app.DeskStart.shown = at_shown
-app.DeskStart._ready = at_ready
+driver.DeskStart.shown = at_shown
+driver.DeskStart._ready = at_ready
 from jun_desk.cli import main
 
 code = main(["--db", f"sqlite:///{db}", "--sandbox", "--speed", "instant", "--lang", "es"])
@@ -154,7 +156,7 @@ def test_a_database_that_cannot_be_opened_is_said_in_the_window(qtbot, tmp_path:
     window, start, fake = _start(qtbot, training=False)
     keys = XCredentials("ck", "cs", "at", "ats")
     try:
-        start._connected(Connection(keys, "http://127.0.0.1:9", "AytoJun",
+        start.connected(Connection(keys, "http://127.0.0.1:9", "AytoJun",
                                     f"sqlite:///{damaged}", "@AytoJun"))
         qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
         assert isinstance(start.failure, StorageError)  # the command line says it too
@@ -182,7 +184,7 @@ def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # ty
     with Sandbox(speed=math.inf) as sandbox:
         window, start, _fake = _start(qtbot, training=True)
         try:
-            start._connected(_sandbox_connection(sandbox, db_url))
+            start.connected(_sandbox_connection(sandbox, db_url))
             qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
             assert start.is_ready and not window.attached
             panel = window.sign_in
@@ -259,7 +261,7 @@ def test_no_keyring_offers_the_sandbox_over_the_window_or_quits(qtbot) -> None: 
     window, start, fake = _start(qtbot, training=False)
     try:
         _answer_box(qtbot, "Salir")
-        start._credentials_read(("no_keyring", KeyringUnavailableError.of("keyring.missing")))
+        start.credentials_read(NoKeyring(KeyringUnavailableError.of("keyring.missing")))
         assert fake.exits == [1] and start.code == 1
         assert not window.attached
     finally:
@@ -328,7 +330,7 @@ def test_cancel_on_the_first_credentials_dialog_says_why_and_offers_the_choices(
     try:
         notes = _script(qtbot, [_cancel_credentials, _on_box("credentials-cancelled", escape),
                                 _cancel_credentials, _on_box("credentials-cancelled", quit_)])
-        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        start.credentials_read(KeysMissing("AytoJun", "http://127.0.0.1:9"))
         assert notes[0] == "cancelled" and notes[1].startswith("escape: No se guardaron claves")
         assert "practicar con el sandbox" in notes[1]
         assert notes[2:] == ["cancelled", "quit"]  # Escape went back to the dialog
@@ -342,7 +344,7 @@ def test_ctrl_c_while_the_choices_are_asked_ends_the_start(qtbot) -> None:  # ty
     window close and no credentials dialog opens again behind a closed window."""
     from PySide6.QtCore import QTimer
 
-    from jun_desk.app import close_all
+    from jun_desk.start.window import close_all
     from jun_desk.ui.credentials_dialog import CredentialsDialog
 
     window, start, fake = _start(qtbot, training=False)
@@ -367,7 +369,7 @@ def test_ctrl_c_while_the_choices_are_asked_ends_the_start(qtbot) -> None:  # ty
     try:
         notes = _script(qtbot, [_cancel_credentials,
                                 _on_box("credentials-cancelled", terminate), reopened])
-        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        start.credentials_read(KeysMissing("AytoJun", "http://127.0.0.1:9"))
         finished.append(True)
         assert notes == ["cancelled", "terminated"]
         assert fake.exits == [1] and not window.isVisible()
@@ -388,7 +390,7 @@ def test_cancel_then_the_sandbox_opens_the_desk(qtbot, tmp_path: Path) -> None: 
 
     try:
         _script(qtbot, [_cancel_credentials, _on_box("credentials-cancelled", sandbox)])
-        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        start.credentials_read(KeysMissing("AytoJun", "http://127.0.0.1:9"))
         qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
         assert window.attached and window.session.training and fake.exits == []
         ui = window.ui
@@ -423,7 +425,7 @@ def test_no_keyring_then_the_sandbox_opens_the_desk_in_the_same_window(  # type:
     start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
     try:
         _answer_box(qtbot, "Usar el sandbox")
-        start._credentials_read(("no_keyring", KeyringUnavailableError.of("keyring.missing")))
+        start.credentials_read(NoKeyring(KeyringUnavailableError.of("keyring.missing")))
         qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
         assert window.attached and window.session.training
         assert "sandbox" in window.windowTitle()
@@ -462,7 +464,7 @@ def test_a_bug_in_a_start_step_is_said_over_the_window_not_a_stuck_placeholder( 
     with Sandbox(speed=math.inf) as sandbox:
         window, start, fake = _start(qtbot, training=True)
         try:
-            start._connected(_sandbox_connection(sandbox, f"sqlite:///{tmp_path / 'desk.db'}"))
+            start.connected(_sandbox_connection(sandbox, f"sqlite:///{tmp_path / 'desk.db'}"))
             qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
             assert start.code == 70 and not window.attached
             assert "attached" not in start.events
@@ -482,7 +484,7 @@ def test_closing_the_window_at_the_sign_in_builds_no_desk_into_it(  # type: igno
     with Sandbox(speed=math.inf) as sandbox:
         window, start, _fake = _start(qtbot, training=True)
         try:
-            start._connected(_sandbox_connection(sandbox, db_url))
+            start.connected(_sandbox_connection(sandbox, db_url))
             qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
             panel = window.sign_in
             answered: list[object] = []
@@ -505,7 +507,7 @@ def test_a_window_never_exposed_still_opens_the_desk_once(qtbot) -> None:  # typ
     anyway after a short while (and only once, when the window then shows)."""
     from PySide6.QtWidgets import QWidget
 
-    from jun_desk.app import when_exposed
+    from jun_desk.start.window import when_exposed
 
     hidden = QWidget()
     qtbot.addWidget(hidden)
