@@ -21,6 +21,7 @@ from jun_desk.services.desk import Desk
 from jun_desk.start.credentials import KeysMissing, NoKeyring
 from jun_desk.start.driver import DeskStart
 from jun_desk.start.options import Connection, GuiOptions
+from jun_desk.start.stage import Stage
 from jun_desk.ui.main_window import MainWindow, SessionOptions
 from jun_desk.x.sandbox.server import Sandbox
 
@@ -204,6 +205,56 @@ def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # ty
         finally:
             window.close()
             start.close()
+
+
+def test_a_wrong_password_at_the_first_sign_in_builds_nothing_then_the_right_one_does(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, passwords) -> None:
+    """The live desk (X's keys, not the sandbox's trainees): the sign-in refuses a wrong
+    password inside the window and the start waits at it; the right one builds the desk."""
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, fake = _start(qtbot, training=False)
+        try:
+            start.connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
+                                       db_url, "@AytoJun"))
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            panel = window.sign_in
+            panel.name.setText("rosa")
+            panel.password.setText("not-her-password")
+            panel.submit()
+            qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+            assert panel.message.text() and window.pages.currentWidget() is panel
+            assert start.stage is Stage.SIGN_IN and not window.attached
+            panel.name.setText("rosa")
+            panel.password.setText(passwords["rosa"])
+            panel.submit()
+            qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
+            assert window.ui.actor.username == "rosa" and fake.exits == []
+            assert start.events == ["connected", "opened", "sign-in", "ready", "attached",
+                                    "board", "ready"]
+            ui = window.ui  # let the first reads finish before the window goes
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+            qtbot.wait(50)
+        finally:
+            window.close()
+            start.close()
+
+
+def test_a_step_out_of_its_order_ends_the_start_as_a_bug(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A worker's answer coming twice (or a step queued after the one that follows it):
+    said over the window as the unexpected error it is, never a desk built twice."""
+    window, start, fake = _start(qtbot, training=True)
+    try:
+        start.step(lambda: start.enter(Stage.ATTACHED))()  # nothing opened yet
+        assert start.stage is Stage.FAILED and start.code == 70
+        box = window.findChild(QMessageBox, "start-failed")
+        assert box is not None and "RuntimeError" in box.text()
+        box.close()
+        qtbot.waitUntil(lambda: fake.exits == [1], timeout=5000)
+        start.step(lambda: start.enter(Stage.CONNECTED))()  # after the end: nothing runs
+        assert start.events == ["failed"]
+    finally:
+        window.close()
+        start.close()
 
 
 def test_the_window_without_a_desk_yet(qtbot) -> None:  # type: ignore[no-untyped-def]
