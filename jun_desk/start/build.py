@@ -77,6 +77,18 @@ def import_views() -> None:
     import_views()
 
 
+def view_modules() -> tuple[str, ...]:
+    """What ``import_views`` imports, to be imported one by one ahead (the sign-in)."""
+    from jun_desk.ui.main_window import VIEW_MODULES
+
+    return VIEW_MODULES
+
+
+def import_x_side() -> None:
+    """On a worker: the X adapter (tweepy, requests) that the first poll builds from."""
+    from jun_desk.x import client, outbox_sender, sync  # noqa: F401
+
+
 def attach(window: MainWindow, services: Services) -> None:
     """The desk's views built into the window on ``services`` (nothing of them started:
     the caller starts the change stream and the lease keeper, and the poller once the

@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol
 
 from jun_desk.start import credentials as keys
@@ -69,6 +70,7 @@ class DeskStart:
         self.times: dict[str, float] = {}  # when (perf_counter), for JUN_DESK_START_TRACE
         self.is_ready = False
         self.on_shown: Callable[[], None] | None = None
+        self.ahead: list[str] = []  # modules still to import while the sign-in waits
         self._on_signed_in = self.step(self.signed_in)
         app.aboutToQuit.connect(self._closing_now)
         window.close_hooks.append(self._closing_now)
@@ -215,8 +217,29 @@ class DeskStart:
         panel.signed_in.connect(self._on_signed_in)
         self.enter(Stage.SIGN_IN)
         self._ready()
+        if not (self.announce and self.quit_when_ready):
+            self._load_ahead()
+
+    def _load_ahead(self) -> None:
+        """While the sign-in waits for a person to type: the X adapter on the worker, and
+        the desk's views on the GUI thread one module a turn of the event loop (the keys
+        stay responsive); the desk is then built sooner once someone signs in. The
+        worker's import is only ahead of the first poll: a failure of it is logged there,
+        and met again by that poll."""
+        from jun_desk.start import build
+        from jun_desk.ui.workers import run_job
+
+        run_job(self.pool, build.import_x_side, lambda _none: None, lambda _err: None)
+        self.ahead = list(build.view_modules())
+        self.later(self._import_ahead)
+
+    def _import_ahead(self) -> None:
+        if self.ahead and self.stage is Stage.SIGN_IN:
+            import_module(self.ahead.pop(0))
+            self.later(self._import_ahead)
 
     def signed_in(self, actor: Actor) -> None:
+        self.ahead.clear()  # the build imports what is left, in one turn
         self.window.sign_in.signed_in.disconnect(self._on_signed_in)
         self.window.sign_in.os_user = self.window.session.os_user  # for the lock screen
         self.window.opening()

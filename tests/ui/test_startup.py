@@ -239,6 +239,40 @@ def test_a_wrong_password_at_the_first_sign_in_builds_nothing_then_the_right_one
             start.close()
 
 
+def test_the_views_load_while_the_sign_in_waits_one_a_turn(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, people, monkeypatch) -> None:
+    """The sign-in is ready at once; then, while nobody has typed yet, the views' modules
+    are imported one per turn of the event loop, and the X adapter on the worker."""
+    from PySide6.QtCore import QTimer
+
+    from jun_desk.start import build, driver
+
+    imported: list[str] = []
+
+    def import_module(name: str) -> None:
+        if not imported:  # runs in the next turn: before the second import if one a turn
+            QTimer.singleShot(0, lambda: imported.append("(next turn)"))
+        imported.append(name)
+
+    monkeypatch.setattr(driver, "import_module", import_module)
+    ahead: list[bool] = []
+    monkeypatch.setattr(build, "import_x_side", lambda: ahead.append(True))
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, _fake = _start(qtbot, training=True)
+        try:
+            start.connected(_sandbox_connection(sandbox, db_url))
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            assert start.is_ready
+            qtbot.waitUntil(lambda: not start.ahead, timeout=30_000)
+            first, *others = build.view_modules()
+            assert imported == [first, "(next turn)", *others]
+            qtbot.waitUntil(lambda: ahead == [True], timeout=30_000)
+            assert start.stage is Stage.SIGN_IN and not window.attached
+        finally:
+            window.close()
+            start.close()
+
+
 def test_a_step_out_of_its_order_ends_the_start_as_a_bug(qtbot) -> None:  # type: ignore[no-untyped-def]
     """A worker's answer coming twice (or a step queued after the one that follows it):
     said over the window as the unexpected error it is, never a desk built twice."""
