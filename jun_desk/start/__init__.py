@@ -1,7 +1,7 @@
 """The desk's start in plain steps, behind a window already on screen.
 
-    shown → credentials (or the sandbox) → connected → database opened → sign-in → built
-    → board painted (ready)
+    shown → credentials (or the sandbox's database) → connected → database opened
+    → sign-in (the sandbox X starting behind it) → built → board painted (ready)
 
 Each step is a small unit of its own module, testable alone; ``driver.DeskStart`` walks
 them in order, moved on by one state enum (``stage.Stage``): I/O on one worker thread,

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jun_desk.config import SignInSettings, sign_in_settings
-from jun_desk.start.options import Connection
 
 if TYPE_CHECKING:
     from jun_desk.domain.roles import Actor
@@ -45,7 +44,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def open_desk(connection: Connection, hold: Callable[[Desk], None],
+def open_desk(db_url: str, hold: Callable[[Desk], None], *, training: bool,
               settings: Callable[[], SignInSettings] = sign_in_settings) -> Opened:
     """On the worker: the database opened (migrated if need be) and who signs in.
     ``hold(desk)`` as soon as it is open, so that whatever fails after it (the settings,
@@ -55,12 +54,12 @@ def open_desk(connection: Connection, hold: Callable[[Desk], None],
         from jun_desk.domain.passwords import PasswordPolicy
         from jun_desk.services.desk import Desk
 
-    desk = Desk.open(connection.db_url)
+    desk = Desk.open(db_url)
     hold(desk)
     desk.ctx.prices = x_prices()  # X's prices: the dated defaults, settings.ini on top
     chosen = settings()
     desk.operators.policy = PasswordPolicy(pin=chosen.pin)
-    return who_signs_in(desk, chosen, training=connection.training)
+    return who_signs_in(desk, chosen, training=training)
 
 
 def who_signs_in(desk: Desk, settings: SignInSettings, *, training: bool,

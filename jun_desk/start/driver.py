@@ -70,6 +70,7 @@ class DeskStart:
         self.times: dict[str, float] = {}  # when (perf_counter), for JUN_DESK_START_TRACE
         self.is_ready = False
         self.on_shown: Callable[[], None] | None = None
+        self.actor: Actor | None = None  # who signed in: built once connected to X too
         self.ahead: list[str] = []  # modules still to import while the sign-in waits
         self._on_signed_in = self.step(self.signed_in)
         app.aboutToQuit.connect(self._closing_now)
@@ -139,7 +140,7 @@ class DeskStart:
             self.app.quit()
             return
         if self.options.sandbox:
-            self.work(self._open_sandbox, self.connected)
+            self._use_sandbox()
         else:
             self.work(lambda: keys.read_credentials(self.options), self.credentials_read)
         from jun_desk.crash import write_crash_report
@@ -157,8 +158,19 @@ class DeskStart:
         return connection
 
     def _use_sandbox(self) -> None:
+        """The training desk: its database opens first and the sign-in is asked; the
+        sandbox X starts behind it (on the same worker, after the database), and the desk
+        is built once both someone signed in and the sandbox answers."""
+        from jun_desk.start.sandbox import sandbox_database
+
         self.window.session.training = True
-        self.work(self._open_sandbox, self.connected)
+        self._open_database(sandbox_database(self.options), "sandbox", training=True)
+        self.work(self._open_sandbox, self._sandbox_started)
+
+    def _sandbox_started(self, connection: Connection) -> None:
+        self.connection = connection
+        if self.actor is not None:
+            self._build_later()
 
     def credentials_read(self, result: keys.CredentialsRead) -> None:
         """Credentials from the keyring; the first-run dialog if there are none; the
@@ -184,12 +196,17 @@ class DeskStart:
             self._use_sandbox()
 
     def connected(self, connection: Connection) -> None:
+        """Where the desk connects is known (X's keys and the database): it opens."""
+        self.connection = connection
+        self._open_database(connection.db_url, connection.label,
+                            training=connection.training)
+
+    def _open_database(self, db_url: str, label: str, *, training: bool) -> None:
         from jun_desk.start.database import open_desk
 
         self.enter(Stage.CONNECTED)
-        self.connection = connection
-        self.window.set_source(connection.label, training=connection.training)
-        self.work(lambda: open_desk(connection, self._hold), self.opened)
+        self.window.set_source(label, training=training)
+        self.work(lambda: open_desk(db_url, self._hold, training=training), self.opened)
 
     def _hold(self, desk: Desk) -> None:  # worker: closed at the end whatever follows
         self.desk = desk
@@ -210,8 +227,7 @@ class DeskStart:
             self.finish(1)
             return
         if opened.actor is not None:
-            actor = opened.actor
-            self.later(lambda: self.build(actor))
+            self._signed_in_as(opened.actor)
             return
         panel = self.window.first_sign_in(opened.desk, opened.dialog_os_user)
         panel.signed_in.connect(self._on_signed_in)
@@ -243,6 +259,16 @@ class DeskStart:
         self.window.sign_in.signed_in.disconnect(self._on_signed_in)
         self.window.sign_in.os_user = self.window.session.os_user  # for the lock screen
         self.window.opening()
+        self._signed_in_as(actor)
+
+    def _signed_in_as(self, actor: Actor) -> None:
+        self.actor = actor
+        if self.connection is not None:  # else once the sandbox answers
+            self._build_later()
+
+    def _build_later(self) -> None:
+        actor = self.actor
+        assert actor is not None
         self.later(lambda: self.build(actor))
 
     def build(self, actor: Actor) -> None:

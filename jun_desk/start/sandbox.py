@@ -1,4 +1,5 @@
-"""The training desk: the sandbox X, started on the worker, and its own database."""
+"""The training desk: its own database, known at once, and the sandbox X, started on the
+worker once that database is open."""
 
 from __future__ import annotations
 
@@ -13,6 +14,13 @@ if TYPE_CHECKING:
     from jun_desk.x.sandbox.server import Sandbox
 
 
+def sandbox_database(options: GuiOptions) -> str:
+    """The training desk's database: ``--db``, or its own file in the sandbox folder.
+    Known without starting the sandbox, so that it opens first (the sandbox after it)."""
+    folder = Paths.default().data / "sandbox"
+    return options.db_url or f"sqlite:///{folder / 'jun-desk-sandbox.db'}"
+
+
 def sandbox_connection(options: GuiOptions, **clocks: Any) -> tuple[Sandbox, Connection]:
     """The sandbox X and the training desk's connection. The day the sandbox plays is
     recorded beside its database, so a restart on it the same UTC day stores and bills
@@ -22,7 +30,7 @@ def sandbox_connection(options: GuiOptions, **clocks: Any) -> tuple[Sandbox, Con
     from jun_desk.x.sandbox.server import Sandbox
 
     folder = Paths.default().data / "sandbox"
-    db_url = options.db_url or f"sqlite:///{folder / 'jun-desk-sandbox.db'}"
+    db_url = sandbox_database(options)
     if db_url.startswith("sqlite:///") and ":memory:" not in db_url:
         day_file = record_path(Path(db_url.removeprefix("sqlite:///")))
     else:  # a server database: its record in the sandbox folder, by its address

@@ -55,11 +55,6 @@ def use_keyring() -> Iterator[object]:
         keyring.set_keyring(before)
 
 
-def _connection(db_url: str, *, training: bool = False) -> Connection:
-    return Connection(KEYS, "http://127.0.0.1:9", "AytoJun", db_url, "@AytoJun",
-                      training=training)
-
-
 # ---------------------------------------------------------------- credentials
 def test_no_keyring_backend_is_no_keyring_and_says_why(use_keyring) -> None:  # type: ignore[no-untyped-def]
     use_keyring(fail.Keyring())
@@ -88,7 +83,7 @@ def test_keys_kept_connect_to_the_database_asked(use_keyring, tmp_path: Path) ->
 def test_an_unreachable_database_fails_with_its_code_and_holds_nothing() -> None:
     held: list[Desk] = []
     with pytest.raises(StorageError) as raised:
-        open_desk(_connection("postgresql+psycopg://desk:x@127.0.0.1:9/jun"), held.append)
+        open_desk("postgresql+psycopg://desk:x@127.0.0.1:9/jun", held.append, training=False)
     assert raised.value.code == "db.unreachable" and held == []
 
 
@@ -101,7 +96,8 @@ def test_the_desk_is_held_before_anything_after_it_can_fail(tmp_path: Path) -> N
         raise OSError("settings.ini: permission denied")
 
     with pytest.raises(OSError):
-        open_desk(_connection(f"sqlite:///{tmp_path / 'desk.db'}"), held.append, unreadable)
+        open_desk(f"sqlite:///{tmp_path / 'desk.db'}", held.append, training=False,
+                  settings=unreadable)
     assert len(held) == 1
     held[0].close()
 

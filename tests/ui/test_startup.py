@@ -273,6 +273,46 @@ def test_the_views_load_while_the_sign_in_waits_one_a_turn(  # type: ignore[no-u
             start.close()
 
 
+def test_the_sandbox_starts_after_its_database_and_the_desk_waits_for_both(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The training desk: its database opens first (the sign-in, when asked, needs only
+    it); the sandbox X starts after it on the same worker, and the desk is built once both
+    are there, whichever comes last (here the sandbox, held until released)."""
+    import threading
+
+    from jun_desk.start import sandbox as sandbox_step
+
+    real, release, seen = sandbox_step.sandbox_connection, threading.Event(), []
+
+    def held_sandbox(options, **clocks):  # type: ignore[no-untyped-def]
+        seen.append(start.desk is not None)
+        release.wait(60)
+        return real(options, **clocks)
+
+    monkeypatch.setattr(sandbox_step, "sandbox_connection", held_sandbox)
+    window, start, fake = _start(qtbot, training=True)
+    start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    try:
+        start.shown()
+        qtbot.waitUntil(lambda: "opened" in start.events and bool(seen), timeout=30_000)
+        for _ in range(5):  # the turns of the event loop a build would take
+            qtbot.wait(20)
+        assert seen == [True]  # the database was open when the sandbox started
+        assert start.actor is not None and start.actor.username == "formacion"
+        assert "attached" not in start.events and not window.attached
+        release.set()
+        qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
+        assert start.events == ["shown", "connected", "opened", "attached", "board", "ready"]
+        assert window.attached and fake.exits == [] and start.sandbox is not None
+        ui = window.ui
+        qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+        qtbot.wait(50)
+    finally:
+        release.set()
+        window.close()
+        start.close()
+
+
 def test_a_step_out_of_its_order_ends_the_start_as_a_bug(qtbot) -> None:  # type: ignore[no-untyped-def]
     """A worker's answer coming twice (or a step queued after the one that follows it):
     said over the window as the unexpected error it is, never a desk built twice."""
