@@ -5,15 +5,19 @@ PySide6 QMainWindow process. "Shown" is the window exposed on screen, for both. 
 runs.
 
     .venv/bin/python bench/startup.py [--tickets 100000] [--runs 5] [--code DIR]
+                                      [--against DIR]
 
 ``--code DIR`` runs the desk from another checkout (e.g. an older commit exported with
 ``git archive``), for a before/after comparison on the same machine; a desk that does not
-report "ready" gets only the first figure.
+report "ready" gets only the first figure. ``--against DIR`` runs this desk and the one in
+DIR side by side in the same run (alternated with the bare window, on the same database),
+both to "ready", with the fastest, median and slowest run of each.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import subprocess
@@ -73,6 +77,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--code", type=Path, default=None,
                         help="run the desk from this checkout instead of this one")
+    parser.add_argument("--against", type=Path, default=None,
+                        help="also run the desk from this checkout, side by side")
     args = parser.parse_args()
     # Installed software runs from bytecode (pip compiles on install, PyInstaller bundles
     # .pyc): compile once here, so that no run pays for compiling sources.
@@ -83,7 +89,9 @@ def main() -> None:
     from jun_desk.services.desk import Desk
 
     code = (args.code or ROOT).resolve()
-    for folder in (sysconfig.get_paths()["purelib"], str(code / "jun_desk")):
+    other = args.against.resolve() if args.against is not None else None
+    for folder in (sysconfig.get_paths()["purelib"], str(code / "jun_desk"),
+                   *([str(other / "jun_desk")] if other else [])):
         compileall.compile_dir(folder, quiet=2, workers=2)
     with tempfile.TemporaryDirectory() as tmp:
         db = f"sqlite:///{tmp}/desk.db"
@@ -98,11 +106,13 @@ def main() -> None:
         if args.code is not None:
             env["PYTHONPATH"] = str(code)
             env["JUN_DESK_QUIT_WHEN_SHOWN"] = "1"  # an older desk knows only this one
-        desk_runs, bare_runs = [], []
-        for _ in range(args.runs):  # alternated: both see the machine as it is at the time
-            desk_runs.append(measure([sys.executable, "-m", "jun_desk", "--db", db,
-                                      "--sandbox"], env, cwd=code))
+        desk_runs, bare_runs, other_runs = [], [], []
+        desk = [sys.executable, "-m", "jun_desk", "--db", db, "--sandbox"]
+        for _ in range(args.runs):  # alternated: all see the machine as it is at the time
+            desk_runs.append(measure(desk, env, cwd=code))
             bare_runs.append(measure([sys.executable, "-c", BARE], env))
+            if other is not None:
+                other_runs.append(measure(desk, {**env, "PYTHONPATH": str(other)}, cwd=other))
 
     def median(runs: list[dict[str, float]], key: str) -> float | None:
         values = [r[key] for r in runs if key in r]
@@ -125,6 +135,19 @@ def main() -> None:
         line += f"; fastest runs {best * 1000:.0f} vs {bare_best * 1000:.0f} ms, " \
                 f"ratio {best / bare_best:.2f}"
         print(line)
+    bare_all = sorted(r["shown"] for r in bare_runs)
+    bare_median = {False: statistics.median(bare_all), True: bare_cpu or math.nan}
+    for name, runs in (("this desk", desk_runs), (f"{other}", other_runs)):
+        for key in ("shown", "ready", "shown-cpu", "ready-cpu"):
+            values = sorted(r[key] for r in runs if key in r)
+            if len(values) != len(runs) or not values:
+                continue
+            print(f"  {name}, {key}: min/median/max "
+                  f"{values[0] * 1000:.0f}/{statistics.median(values) * 1000:.0f}/"
+                  f"{values[-1] * 1000:.0f} ms, ratio to the bare window's median "
+                  f"{statistics.median(values) / bare_median[key.endswith('cpu')]:.2f}")
+    print(f"  bare window: min/median/max {bare_all[0] * 1000:.0f}/"
+          f"{statistics.median(bare_all) * 1000:.0f}/{bare_all[-1] * 1000:.0f} ms")
     print("  runs, shown/ready ms: " + ", ".join(
         f"{r['shown'] * 1000:.0f}/" + (f"{r['ready'] * 1000:.0f}" if "ready" in r else "-")
         for r in desk_runs) + "; bare: " + ", ".join(

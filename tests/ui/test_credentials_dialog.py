@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from jun_desk import secrets
-from jun_desk.app import connection_check
 from jun_desk.secrets import FIELDS, XCredentials
+from jun_desk.start.credentials import connection_check
 from jun_desk.ui.credentials_dialog import CredentialsDialog
 from jun_desk.x.sandbox.server import SANDBOX_CREDENTIALS, Faults, Sandbox
 

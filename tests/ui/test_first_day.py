@@ -8,9 +8,10 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from jun_desk.app import DeskStart, GuiOptions
 from jun_desk.domain.costs import money, utc_day
 from jun_desk.domain.workflow import Status
+from jun_desk.start.driver import DeskStart
+from jun_desk.start.options import GuiOptions
 from jun_desk.ui.main_window import MainWindow, SessionOptions
 from jun_desk.ui.resolve_dialog import ResolveDialog
 from tests.ui.keys import on_modal, press, type_text

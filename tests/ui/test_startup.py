@@ -15,10 +15,13 @@ import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from jun_desk.app import Connection, DeskStart, GuiOptions
 from jun_desk.domain.errors import StorageError
 from jun_desk.secrets import KeyringUnavailableError, XCredentials
 from jun_desk.services.desk import Desk
+from jun_desk.start.credentials import KeysMissing, NoKeyring
+from jun_desk.start.driver import DeskStart
+from jun_desk.start.options import Connection, GuiOptions
+from jun_desk.start.stage import Stage
 from jun_desk.ui.main_window import MainWindow, SessionOptions
 from jun_desk.x.sandbox.server import Sandbox
 
@@ -32,12 +35,12 @@ PROBE = r"""
 import json, sys
 from pathlib import Path
 
-from jun_desk import app
+from jun_desk.start import driver
 
 HEAVY = %r
 db = Path(sys.argv[1])
 seen = {}
-shown, ready = app.DeskStart.shown, app.DeskStart._ready
+shown, ready = driver.DeskStart.shown, driver.DeskStart._ready
 
 
 def at_shown(self):
@@ -69,8 +72,8 @@ def at_ready(self):
     ready(self)
 
 
-app.DeskStart.shown = at_shown
-app.DeskStart._ready = at_ready
+driver.DeskStart.shown = at_shown
+driver.DeskStart._ready = at_ready
 from jun_desk.cli import main
 
 code = main(["--db", f"sqlite:///{db}", "--sandbox", "--speed", "instant", "--lang", "es"])
@@ -154,7 +157,7 @@ def test_a_database_that_cannot_be_opened_is_said_in_the_window(qtbot, tmp_path:
     window, start, fake = _start(qtbot, training=False)
     keys = XCredentials("ck", "cs", "at", "ats")
     try:
-        start._connected(Connection(keys, "http://127.0.0.1:9", "AytoJun",
+        start.connected(Connection(keys, "http://127.0.0.1:9", "AytoJun",
                                     f"sqlite:///{damaged}", "@AytoJun"))
         qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
         assert isinstance(start.failure, StorageError)  # the command line says it too
@@ -182,7 +185,7 @@ def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # ty
     with Sandbox(speed=math.inf) as sandbox:
         window, start, _fake = _start(qtbot, training=True)
         try:
-            start._connected(_sandbox_connection(sandbox, db_url))
+            start.connected(_sandbox_connection(sandbox, db_url))
             qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
             assert start.is_ready and not window.attached
             panel = window.sign_in
@@ -202,6 +205,130 @@ def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # ty
         finally:
             window.close()
             start.close()
+
+
+def test_a_wrong_password_at_the_first_sign_in_builds_nothing_then_the_right_one_does(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, passwords) -> None:
+    """The live desk (X's keys, not the sandbox's trainees): the sign-in refuses a wrong
+    password inside the window and the start waits at it; the right one builds the desk."""
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, fake = _start(qtbot, training=False)
+        try:
+            start.connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
+                                       db_url, "@AytoJun"))
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            panel = window.sign_in
+            panel.name.setText("rosa")
+            panel.password.setText("not-her-password")
+            panel.submit()
+            qtbot.waitUntil(lambda: not panel.busy, timeout=30_000)
+            assert panel.message.text() and window.pages.currentWidget() is panel
+            assert start.stage is Stage.SIGN_IN and not window.attached
+            panel.name.setText("rosa")
+            panel.password.setText(passwords["rosa"])
+            panel.submit()
+            qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
+            assert window.ui.actor.username == "rosa" and fake.exits == []
+            assert start.events == ["connected", "opened", "sign-in", "ready", "attached",
+                                    "board", "ready"]
+            ui = window.ui  # let the first reads finish before the window goes
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+            qtbot.wait(50)
+        finally:
+            window.close()
+            start.close()
+
+
+def test_the_views_load_while_the_sign_in_waits_one_a_turn(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, people, monkeypatch) -> None:
+    """The sign-in is ready at once; then, while nobody has typed yet, the views' modules
+    are imported one per turn of the event loop, and the X adapter on the worker."""
+    from PySide6.QtCore import QTimer
+
+    from jun_desk.start import build, driver
+
+    imported: list[str] = []
+
+    def import_module(name: str) -> None:
+        if not imported:  # runs in the next turn: before the second import if one a turn
+            QTimer.singleShot(0, lambda: imported.append("(next turn)"))
+        imported.append(name)
+
+    monkeypatch.setattr(driver, "import_module", import_module)
+    ahead: list[bool] = []
+    monkeypatch.setattr(build, "import_x_side", lambda: ahead.append(True))
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, _fake = _start(qtbot, training=True)
+        try:
+            start.connected(_sandbox_connection(sandbox, db_url))
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            assert start.is_ready
+            qtbot.waitUntil(lambda: not start.ahead, timeout=30_000)
+            first, *others = build.view_modules()
+            assert imported == [first, "(next turn)", *others]
+            qtbot.waitUntil(lambda: ahead == [True], timeout=30_000)
+            assert start.stage is Stage.SIGN_IN and not window.attached
+        finally:
+            window.close()
+            start.close()
+
+
+def test_the_sandbox_starts_after_its_database_and_the_desk_waits_for_both(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The training desk: its database opens first (the sign-in, when asked, needs only
+    it); the sandbox X starts after it on the same worker, and the desk is built once both
+    are there, whichever comes last (here the sandbox, held until released)."""
+    import threading
+
+    from jun_desk.start import sandbox as sandbox_step
+
+    real, release, seen = sandbox_step.sandbox_connection, threading.Event(), []
+
+    def held_sandbox(options, **clocks):  # type: ignore[no-untyped-def]
+        seen.append(start.desk is not None)
+        release.wait(60)
+        return real(options, **clocks)
+
+    monkeypatch.setattr(sandbox_step, "sandbox_connection", held_sandbox)
+    window, start, fake = _start(qtbot, training=True)
+    start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    try:
+        start.shown()
+        qtbot.waitUntil(lambda: "opened" in start.events and bool(seen), timeout=30_000)
+        for _ in range(5):  # the turns of the event loop a build would take
+            qtbot.wait(20)
+        assert seen == [True]  # the database was open when the sandbox started
+        assert start.actor is not None and start.actor.username == "formacion"
+        assert "attached" not in start.events and not window.attached
+        release.set()
+        qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
+        assert start.events == ["shown", "connected", "opened", "attached", "board", "ready"]
+        assert window.attached and fake.exits == [] and start.sandbox is not None
+        ui = window.ui
+        qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+        qtbot.wait(50)
+    finally:
+        release.set()
+        window.close()
+        start.close()
+
+
+def test_a_step_out_of_its_order_ends_the_start_as_a_bug(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A worker's answer coming twice (or a step queued after the one that follows it):
+    said over the window as the unexpected error it is, never a desk built twice."""
+    window, start, fake = _start(qtbot, training=True)
+    try:
+        start.step(lambda: start.enter(Stage.ATTACHED))()  # nothing opened yet
+        assert start.stage is Stage.FAILED and start.code == 70
+        box = window.findChild(QMessageBox, "start-failed")
+        assert box is not None and "RuntimeError" in box.text()
+        box.close()
+        qtbot.waitUntil(lambda: fake.exits == [1], timeout=5000)
+        start.step(lambda: start.enter(Stage.CONNECTED))()  # after the end: nothing runs
+        assert start.events == ["failed"]
+    finally:
+        window.close()
+        start.close()
 
 
 def test_the_window_without_a_desk_yet(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -259,7 +386,7 @@ def test_no_keyring_offers_the_sandbox_over_the_window_or_quits(qtbot) -> None: 
     window, start, fake = _start(qtbot, training=False)
     try:
         _answer_box(qtbot, "Salir")
-        start._credentials_read(("no_keyring", KeyringUnavailableError.of("keyring.missing")))
+        start.credentials_read(NoKeyring(KeyringUnavailableError.of("keyring.missing")))
         assert fake.exits == [1] and start.code == 1
         assert not window.attached
     finally:
@@ -328,7 +455,7 @@ def test_cancel_on_the_first_credentials_dialog_says_why_and_offers_the_choices(
     try:
         notes = _script(qtbot, [_cancel_credentials, _on_box("credentials-cancelled", escape),
                                 _cancel_credentials, _on_box("credentials-cancelled", quit_)])
-        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        start.credentials_read(KeysMissing("AytoJun", "http://127.0.0.1:9"))
         assert notes[0] == "cancelled" and notes[1].startswith("escape: No se guardaron claves")
         assert "practicar con el sandbox" in notes[1]
         assert notes[2:] == ["cancelled", "quit"]  # Escape went back to the dialog
@@ -342,7 +469,7 @@ def test_ctrl_c_while_the_choices_are_asked_ends_the_start(qtbot) -> None:  # ty
     window close and no credentials dialog opens again behind a closed window."""
     from PySide6.QtCore import QTimer
 
-    from jun_desk.app import close_all
+    from jun_desk.start.window import close_all
     from jun_desk.ui.credentials_dialog import CredentialsDialog
 
     window, start, fake = _start(qtbot, training=False)
@@ -367,7 +494,7 @@ def test_ctrl_c_while_the_choices_are_asked_ends_the_start(qtbot) -> None:  # ty
     try:
         notes = _script(qtbot, [_cancel_credentials,
                                 _on_box("credentials-cancelled", terminate), reopened])
-        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        start.credentials_read(KeysMissing("AytoJun", "http://127.0.0.1:9"))
         finished.append(True)
         assert notes == ["cancelled", "terminated"]
         assert fake.exits == [1] and not window.isVisible()
@@ -388,7 +515,7 @@ def test_cancel_then_the_sandbox_opens_the_desk(qtbot, tmp_path: Path) -> None: 
 
     try:
         _script(qtbot, [_cancel_credentials, _on_box("credentials-cancelled", sandbox)])
-        start._credentials_read(("missing", ("AytoJun", "http://127.0.0.1:9")))
+        start.credentials_read(KeysMissing("AytoJun", "http://127.0.0.1:9"))
         qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
         assert window.attached and window.session.training and fake.exits == []
         ui = window.ui
@@ -423,7 +550,7 @@ def test_no_keyring_then_the_sandbox_opens_the_desk_in_the_same_window(  # type:
     start.options.db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
     try:
         _answer_box(qtbot, "Usar el sandbox")
-        start._credentials_read(("no_keyring", KeyringUnavailableError.of("keyring.missing")))
+        start.credentials_read(NoKeyring(KeyringUnavailableError.of("keyring.missing")))
         qtbot.waitUntil(lambda: "board" in start.events, timeout=60_000)
         assert window.attached and window.session.training
         assert "sandbox" in window.windowTitle()
@@ -462,7 +589,7 @@ def test_a_bug_in_a_start_step_is_said_over_the_window_not_a_stuck_placeholder( 
     with Sandbox(speed=math.inf) as sandbox:
         window, start, fake = _start(qtbot, training=True)
         try:
-            start._connected(_sandbox_connection(sandbox, f"sqlite:///{tmp_path / 'desk.db'}"))
+            start.connected(_sandbox_connection(sandbox, f"sqlite:///{tmp_path / 'desk.db'}"))
             qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
             assert start.code == 70 and not window.attached
             assert "attached" not in start.events
@@ -482,7 +609,7 @@ def test_closing_the_window_at_the_sign_in_builds_no_desk_into_it(  # type: igno
     with Sandbox(speed=math.inf) as sandbox:
         window, start, _fake = _start(qtbot, training=True)
         try:
-            start._connected(_sandbox_connection(sandbox, db_url))
+            start.connected(_sandbox_connection(sandbox, db_url))
             qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
             panel = window.sign_in
             answered: list[object] = []
@@ -505,7 +632,7 @@ def test_a_window_never_exposed_still_opens_the_desk_once(qtbot) -> None:  # typ
     anyway after a short while (and only once, when the window then shows)."""
     from PySide6.QtWidgets import QWidget
 
-    from jun_desk.app import when_exposed
+    from jun_desk.start.window import when_exposed
 
     hidden = QWidget()
     qtbot.addWidget(hidden)

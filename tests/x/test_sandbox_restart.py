@@ -10,8 +10,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from jun_desk.app import GuiOptions, _sandbox_connection
 from jun_desk.services.desk import Desk
+from jun_desk.start.options import GuiOptions
+from jun_desk.start.sandbox import sandbox_connection
 from jun_desk.store.models import TicketItem
 from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.day import DayRecord, plan_day
@@ -36,7 +37,7 @@ def _sandbox_run(clock: Clock, minutes: float) -> tuple[dict, int, set[str], set
     """``jun-desk --sandbox``'s sandbox and database, a poll after ``minutes`` of wall time,
     then both closed: (stored counts, today's X cost in µ$, the DM and mention ids the
     sandbox showed)."""
-    sandbox, connection = _sandbox_connection(
+    sandbox, connection = sandbox_connection(
         GuiOptions(sandbox=True, speed=60), wall=clock, timer=lambda: clock().timestamp())
     desk = Desk.open(connection.db_url, clock=clock)
     client = XClient(connection.credentials, api_base=connection.api_base)
