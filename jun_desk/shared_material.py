@@ -52,3 +52,7 @@ TRIAGE_CORPUS = Material(
 MODERATION_CORPUS = Material(
     "the labelled moderation corpus (its folder, built by scripts/moderation_corpus/build.py)",
     ("moderation-corpus",), "JUN_DESK_MODERATION_CORPUS", in_shared=False)
+TRIAGE_SECOND_READER = Material(
+    "the second reader's blind reading of part of the triage test split "
+    "(second_annotator.jsonl, see ../shared/triage-corpus/SOURCE.md)",
+    ("triage-corpus/second_annotator.jsonl",), "JUN_DESK_TRIAGE_SECOND_READER")

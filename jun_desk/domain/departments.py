@@ -39,6 +39,15 @@ class Department:
         return self.definition_en if language.startswith("en") else self.definition_es
 
 
+    def name(self, language: str = "es") -> str:
+        return self.name_en if language.startswith("en") else self.name_es
+
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the department colour (WCAG)."""
+        return readable_text_colour(self.colour)
+
+
 @dataclass(frozen=True, slots=True)
 class Boundary:
     """A settled boundary between departments (town policy, issue 26): the rule and an
@@ -55,14 +64,6 @@ class Boundary:
         if language.startswith("en"):
             return self.rule_en + (f" E.g. {self.example_en}" if self.example_en else "")
         return self.rule_es + (f" Ej.: {self.example_es}" if self.example_es else "")
-
-    def name(self, language: str = "es") -> str:
-        return self.name_en if language.startswith("en") else self.name_es
-
-    @property
-    def text_colour(self) -> str:
-        """Black or white, whichever reads better on the department colour (WCAG)."""
-        return readable_text_colour(self.colour)
 
 
 class DepartmentCatalogue:
