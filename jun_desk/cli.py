@@ -776,7 +776,7 @@ def _against_readers(sub, items, report, triage, rules, departments,  # type: ig
         from jun_desk.ui.reliability_plot import draw_reliability
 
         model = triage.model
-        draw_reliability(real["reliability"], Path(sub.plot).expanduser(),  # type: ignore[arg-type]
+        draw_reliability(real["reliability"], Path(sub.plot).expanduser(),
                          f"Triage reliability, real test split ({real['items']} items)",
                          model.threshold if model is not None else None)
         print(f"Reliability curve written to {sub.plot}")

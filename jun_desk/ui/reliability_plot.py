@@ -3,6 +3,7 @@ drawn with Qt offscreen (QImage + QPainter), so no plotting library is needed.""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,7 +49,7 @@ def draw_reliability(bins: Sequence[dict[str, Any]], path: Path, title: str,
         points = [(b["confidence"], b["right"], b["items"]) for b in bins
                   if b["items"] and b["confidence"] is not None and b["right"] is not None]
         painter.setPen(QPen(QColor("#1f4e9c"), 2))
-        for (x0, y0, _n0), (x1, y1, _n1) in zip(points, points[1:], strict=False):
+        for (x0, y0, _n0), (x1, y1, _n1) in itertools.pairwise(points):
             painter.drawLine(at(x0, y0), at(x1, y1))
         painter.setBrush(QColor("#1f4e9c"))
         for x, y, n in points:
@@ -68,5 +69,5 @@ def draw_reliability(bins: Sequence[dict[str, Any]], path: Path, title: str,
         painter.restore()
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
+    if not image.save(str(path), b"PNG"):
         raise OSError(f"cannot write {path}")

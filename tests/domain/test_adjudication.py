@@ -36,7 +36,7 @@ ISSUE_BOUNDARIES = {"fines_and_meters", "christmas_lights", "pests", "graffiti_a
 
 def test_the_boundaries_are_policy_in_both_languages_with_an_example():
     codes = {b.code for b in CATALOGUE.boundaries}
-    assert ISSUE_BOUNDARIES <= codes
+    assert codes >= ISSUE_BOUNDARIES
     for b in CATALOGUE.boundaries:
         assert b.rule_es and b.rule_en and b.example_es and b.example_en, b.code
         assert len(b.departments) >= 2
