@@ -586,115 +586,120 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="65" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="70" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="109" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="196" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="115" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="211" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="116" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="122" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="117" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="156" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="163" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="180" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="170" />
+        <source>Encaminados solos (semana): %d %% de %d mensajes</source>
+        <translation>Routed by triage alone (week): %d %% of %d messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="194" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="187" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="202" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="189" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="204" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -791,17 +796,17 @@ week</translation>
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="125" />
+        <location filename="../../jun_desk/ui/pickers.py" line="151" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="126" />
+        <location filename="../../jun_desk/ui/pickers.py" line="152" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="130" />
+        <location filename="../../jun_desk/ui/pickers.py" line="156" />
         <source>(actual)</source>
         <translation>(current)</translation>
     </message>
@@ -1043,177 +1048,182 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="64" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="65" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="70" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="75" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="79" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="94" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="91" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="96" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="95" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="100" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="108" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="126" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="122" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="127" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="123" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="128" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="124" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="129" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="158" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="187" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="183" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="189" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="187" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="193" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="203" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="197" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="203" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="198" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="204" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="201" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="207" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="204" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="222" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="258" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="264" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="261" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="267" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="270" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="273" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="279" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="355" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="359" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="363" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="369" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="401" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="407" />
         <source>Resuelto, pero el aviso al vecino no se pudo poner en la bandeja: %s</source>
         <translation>Resolved, but the message to the resident could not be queued: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="414" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="413" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="419" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="426" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
+        <source>No se pudo cambiar de departamento</source>
+        <translation>Could not change the department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="449" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -3447,17 +3457,17 @@ week</translation>
 <context>
     <name>NewTicketDepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="147" />
+        <location filename="../../jun_desk/ui/pickers.py" line="174" />
         <source>El mensaje parece de %s, que usted no atiende. Cree el ticket en uno de sus departamentos, o pida a un supervisor que lo cree allí:</source>
         <translation>The message looks like one for %s, which you do not serve. Create the ticket in one of your departments, or ask a supervisor to create it there:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="149" />
+        <location filename="../../jun_desk/ui/pickers.py" line="176" />
         <source>Crear el ticket en:</source>
         <translation>Create the ticket in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <location filename="../../jun_desk/ui/pickers.py" line="177" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
@@ -3508,7 +3518,7 @@ week</translation>
 <context>
     <name>Pickers</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <location filename="../../jun_desk/ui/pickers.py" line="204" />
         <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
         <translation>You may not create tickets: ask a supervisor</translation>
     </message>
@@ -3880,6 +3890,20 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>RouteChoices</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="27" />
+        <source>Sin clasificar. Probablemente:</source>
+        <translation>Unclassified. Most likely:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="51" />
+        <location filename="../../jun_desk/ui/detail/choices.py" line="53" />
+        <source>Llevar el ticket a %s</source>
+        <translation>Send the ticket to %s</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../jun_desk/ui/shortcuts.py" line="182" />
@@ -4160,23 +4184,23 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SimilarDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="197" />
-        <location filename="../../jun_desk/ui/pickers.py" line="207" />
+        <location filename="../../jun_desk/ui/pickers.py" line="225" />
+        <location filename="../../jun_desk/ui/pickers.py" line="235" />
         <source>Tickets abiertos parecidos</source>
         <translation>Similar open tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="200" />
+        <location filename="../../jun_desk/ui/pickers.py" line="228" />
         <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
         <translation>These open tickets may be the same matter as “%s”:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="221" />
+        <location filename="../../jun_desk/ui/pickers.py" line="249" />
         <source>&amp;Añadir al ticket elegido</source>
         <translation>&amp;Add to the chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="223" />
+        <location filename="../../jun_desk/ui/pickers.py" line="251" />
         <source>&amp;Crear ticket nuevo</source>
         <translation>&amp;Create a new ticket</translation>
     </message>
