@@ -16,7 +16,6 @@ from jun_desk.domain.workflow import OPEN_STATUSES, Status
 from jun_desk.services.context import DeskContext
 from jun_desk.store.models import Ticket, TicketItem
 
-
 INCOMING = ("mention", "dm_in")
 
 

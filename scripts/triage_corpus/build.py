@@ -24,8 +24,8 @@ from jun_desk.domain.adjudication import read_relabels, settle
 
 from .common import (
     DEPARTMENTS,
-    RELABELS,
     LABELS,
+    RELABELS,
     parse_personal,
     parse_urgent,
     read_labels,

@@ -9,7 +9,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-
 from jun_desk.domain.adjudication import RELABELS_FILE, read_relabels
 from jun_desk.resources import resource_path
 from jun_desk.shared_material import TRIAGE_CORPUS, TRIAGE_SOURCES
