@@ -69,5 +69,5 @@ def draw_reliability(bins: Sequence[dict[str, Any]], path: Path, title: str,
         painter.restore()
     finally:
         painter.end()
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path), "PNG"):  # type: ignore[call-overload]  # (stubs: bytes)
         raise OSError(f"cannot write {path}")
