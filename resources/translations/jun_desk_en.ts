@@ -3897,8 +3897,18 @@ week</translation>
         <translation>Unclassified. Most likely:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/choices.py" line="51" />
+        <location filename="../../jun_desk/ui/detail/choices.py" line="31" />
+        <source>Primer departamento probable</source>
+        <translation>First likely department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="31" />
+        <source>Segundo departamento probable</source>
+        <translation>Second likely department</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/detail/choices.py" line="53" />
+        <location filename="../../jun_desk/ui/detail/choices.py" line="55" />
         <source>Llevar el ticket a %s</source>
         <translation>Send the ticket to %s</translation>
     </message>

@@ -28,8 +28,10 @@ class RouteChoices(QWidget):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         row.addWidget(self.label)
         self.buttons: list[QPushButton] = []
+        names = (self.tr("Primer departamento probable"), self.tr("Segundo departamento probable"))
         for n, key in enumerate(KEYS):
             button = QPushButton(self)
+            button.setAccessibleName(names[n])  # until a ticket names the department
             button.clicked.connect(lambda _c=False, n=n: self._choose(n))
             row.addWidget(button)
             self.buttons.append(button)
