@@ -182,10 +182,15 @@ def _triage_parser() -> argparse.ArgumentParser:
     ev.add_argument("--worst", type=int, default=10, help="errors listed (default 10)")
     ev.add_argument("--rules-only", action="store_true", help="without the learned model")
     ev.add_argument("--json", action="store_true")
+    ev.add_argument("--plot", metavar="FILE.png",
+                    help="draw the reliability curve of the real test split as a PNG")
     tr = sub.add_parser("train", help="train the shipped model from a corpus (developers)")
     tr.add_argument("--corpus", required=True, help="corpus.jsonl (its train split is used)")
     tr.add_argument("--out", default=None,
                     help="folder for triage_model.bin (default: the resources folder)")
+    tr.add_argument("--route", action="store_true",
+                    help="use the routing threshold (held-out answers above it right 97 %% of "
+                         "the time) as the 'sin clasificar' threshold")
     tr.add_argument("--vectors", action="store_true",
                     help="also write triage_training.bin: the train and test splits as "
                          "hashed feature vectors, for retraining without the texts")
@@ -705,7 +710,10 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
         if found is None:
             raise JunDeskError(f"Give the file to evaluate, or the corpus: {TRIAGE_CORPUS.where()}")
         sub.file = str(found)
-    items = read_labelled(Path(sub.file).expanduser(), sub.split)
+    from jun_desk.services.triage_models import corpus_relabels
+
+    relabels = corpus_relabels()
+    items = read_labelled(Path(sub.file).expanduser(), sub.split, relabels)
     triage = rules.triage
     if sub.rules_only:
         triage = triage.fork(None)
@@ -717,18 +725,73 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
         finally:
             desk.close()
         triage = triage.fork(lambda: model)
-    report = evaluate(items, triage, rules.privacy, [d.code for d in rules.catalogue.routable],
-                      sub.worst)
+    departments = [d.code for d in rules.catalogue.routable]
+    report = evaluate(items, triage, rules.privacy, departments, sub.worst)
+    side = _against_readers(sub, items, report, triage, rules, departments, relabels)
     if sub.json:
-        _print_json(report.as_dict())
+        _print_json({**report.as_dict(), **({"adjudicated": side} if side else {})})
     else:
         title = f"{sub.file}" + (f" (split {sub.split})" if sub.split else "")
         print(format_report(report, title))
+        if side:
+            from jun_desk.domain.adjudicated_eval import format_side_by_side
+
+            print("\nAgainst two readers (issue 26; the answer is the department judged "
+                  "most likely, also below the routing threshold):")
+            print(format_side_by_side(side))
     return 0
+
+
+def _against_readers(sub, items, report, triage, rules, departments,  # type: ignore[no-untyped-def]
+                     relabels) -> dict[str, dict[str, object]]:
+    """The adjudicated figures of the real test split and of the written set, side by
+    side, when the items are the corpus's and the second reading is at hand; ``--plot``
+    draws the real split's reliability curve."""
+    from jun_desk.domain.adjudicated_eval import figures, judged, plain_judgements
+    from jun_desk.domain.adjudication import (
+        THIRD_READING_FILE,
+        judgements,
+        read_second,
+        read_third,
+    )
+    from jun_desk.domain.evaluation import evaluate, read_labelled
+    from jun_desk.resources import resource_path
+    from jun_desk.shared_material import REPO, TRIAGE_SECOND_READER
+
+    second_path = TRIAGE_SECOND_READER.path()
+    test = [i for i in items if i.split == "test"]
+    if not test or second_path is None:
+        if sub.plot:
+            raise JunDeskError("--plot needs the corpus's test split and the second reading: "
+                               + TRIAGE_SECOND_READER.where())
+        return {}
+    test_report = report if len(test) == len(items) else evaluate(
+        test, triage, rules.privacy, departments, 0)
+    judged_by = judgements([(i.id, i.first, i.department) for i in test], relabels,
+                           read_second(second_path),
+                           read_third(resource_path("triage", THIRD_READING_FILE)))
+    real = figures(judged(test_report, judged_by), departments)
+    side: dict[str, dict[str, object]] = {"real test split": real}
+    written_path = REPO / "tests" / "data" / "triage_labelled.jsonl"
+    if written_path.exists():
+        written = read_labelled(written_path)
+        written_report = evaluate(written, triage, rules.privacy, departments, 0)
+        side["written set"] = figures(judged(written_report, plain_judgements(written)),
+                                      departments)
+    if sub.plot:
+        from jun_desk.ui.reliability_plot import draw_reliability
+
+        model = triage.model
+        draw_reliability(real["reliability"], Path(sub.plot).expanduser(),
+                         f"Triage reliability, real test split ({real['items']} items)",
+                         model.threshold if model is not None else None)
+        print(f"Reliability curve written to {sub.plot}")
+    return side
 
 
 def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
     from jun_desk.domain.training import (
+        ROUTE_RIGHT,
         ROUTINE,
         URGENT,
         Example,
@@ -760,7 +823,8 @@ def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
     weight, tried = tune_rules_weight(data.train, verdicts, classes, model.meta["c"], lexicon)
     # Per-department offsets and the unclassified threshold, on held-out training answers.
     offsets, threshold, held = calibrate(data.train, verdicts, classes, model.meta["c"],
-                                         weight, lexicon)
+                                         weight, lexicon, route_right=ROUTE_RIGHT,
+                                         route=sub.route)
     meta = {k: v for k, v in model.meta.items()
             if k not in ("examples", "c", "balance", "solver", "scale", "per_department")}
     model = train(list(data.train) + lexicon, classes, c=model.meta["c"], threshold=threshold,
@@ -769,7 +833,10 @@ def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
     print(f"Offsets {', '.join(f'{d} {o:+.2f}' for d, o in zip(classes, offsets, strict=True))}"
           f"; threshold {threshold}; held-out accuracy with the rules "
           f"{held['held_out_before']['accuracy']:.1%} -> {held['held_out_after']['accuracy']:.1%}"
-          f", unclassified {held['held_out_after']['unclassified']:.1%}")
+          f", unclassified {held['held_out_after']['unclassified']:.1%}; routed automatically "
+          f"{held['routing']['routed_held_out']:.1%} of held-out messages, right "
+          f"{held['routing']['right_held_out']:.1%} at {held['routing']['threshold']}"
+          + ("" if sub.route else " (not applied)"))
     urgent = [Example(e.features, URGENT if u else ROUTINE)
               for e, u in zip(data.train, data.train_urgent, strict=True) if u is not None]
     if sum(e.department == URGENT for e in urgent) >= 5:

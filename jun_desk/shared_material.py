@@ -52,3 +52,11 @@ TRIAGE_CORPUS = Material(
 MODERATION_CORPUS = Material(
     "the labelled moderation corpus (its folder, built by scripts/moderation_corpus/build.py)",
     ("moderation-corpus",), "JUN_DESK_MODERATION_CORPUS", in_shared=False)
+TRIAGE_SECOND_READER = Material(
+    "the second reader's blind reading of part of the triage test split "
+    "(second_annotator.jsonl, see ../shared/triage-corpus/SOURCE.md)",
+    ("triage-corpus/second_annotator.jsonl",), "JUN_DESK_TRIAGE_SECOND_READER")
+TRIAGE_SOURCES = Material(
+    "the triage corpus's source snapshots (one owner+name folder per repository, see "
+    "resources/triage/SOURCES.md; the fetch tool puts them in /work/.mirror)",
+    ("triage-corpus/sources",), "TRIAGE_CORPUS_SOURCES", in_shared=False)

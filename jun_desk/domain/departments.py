@@ -35,6 +35,10 @@ class Department:
     def unclassified(self) -> bool:
         return self.code == UNCLASSIFIED
 
+    def definition(self, language: str = "es") -> str:
+        return self.definition_en if language.startswith("en") else self.definition_es
+
+
     def name(self, language: str = "es") -> str:
         return self.name_en if language.startswith("en") else self.name_es
 
@@ -44,9 +48,28 @@ class Department:
         return readable_text_colour(self.colour)
 
 
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """A settled boundary between departments (town policy, issue 26): the rule and an
+    example in both languages. Triage's corpus labels and the adjudicated test set follow it."""
+
+    code: str
+    departments: tuple[str, ...]
+    rule_es: str
+    rule_en: str
+    example_es: str = ""
+    example_en: str = ""
+
+    def text(self, language: str = "es") -> str:
+        if language.startswith("en"):
+            return self.rule_en + (f" E.g. {self.example_en}" if self.example_en else "")
+        return self.rule_es + (f" Ej.: {self.example_es}" if self.example_es else "")
+
+
 class DepartmentCatalogue:
     def __init__(self, departments: list[Department], default: str,
-                 unclassified: str | None = None) -> None:
+                 unclassified: str | None = None,
+                 boundaries: tuple[Boundary, ...] = ()) -> None:
         if not departments:
             raise bad_resource("The department catalogue is empty")
         self._by_code: dict[str, Department] = {}
@@ -63,6 +86,16 @@ class DepartmentCatalogue:
             raise bad_resource(f"Unclassified department '{unclassified}' is not in the "
                                   "catalogue")
         self.unclassified_code = unclassified
+        for boundary in boundaries:
+            unknown = [d for d in boundary.departments if d not in self._by_code]
+            if unknown:
+                raise bad_resource(f"Boundary '{boundary.code}' names unknown departments "
+                                   f"{unknown}")
+        self.boundaries = boundaries
+
+    def boundaries_for(self, code: str) -> list[Boundary]:
+        """The settled boundaries that involve department ``code``."""
+        return [b for b in self.boundaries if code in b.departments]
 
     @property
     def routable(self) -> list[Department]:
@@ -127,7 +160,15 @@ class DepartmentCatalogue:
                 examples_es=tuple(entry.get("examples_es", ())),
                 examples_en=tuple(entry.get("examples_en", ())),
             ))
-        return cls(departments, default, data.get("unclassified"))
+        try:
+            boundaries = tuple(
+                Boundary(str(b["code"]), tuple(str(d) for d in b["departments"]),
+                         str(b["rule_es"]), str(b["rule_en"]), str(b.get("example_es", "")),
+                         str(b.get("example_en", "")))
+                for b in data.get("boundaries", ()))
+        except (KeyError, TypeError) as exc:
+            raise bad_resource(f"A department boundary lacks {exc}") from None
+        return cls(departments, default, data.get("unclassified"), boundaries)
 
     @classmethod
     def load(cls, path: Path) -> DepartmentCatalogue:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jun_desk.domain.adjudication import Relabel, settle
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.privacy import PersonalData, PrivacyScanner
@@ -32,9 +33,14 @@ class Labelled:
     personal_data: tuple[str, ...] | None = None
     split: str | None = None
     id: str = ""
+    first: str = ""  # the label as the file has it, before the settled boundaries
+    source: str = ""
 
 
-def read_labelled(path: Path, split: str | None = None) -> list[Labelled]:
+def read_labelled(path: Path, split: str | None = None,
+                  relabels: Mapping[str, Relabel] | None = None) -> list[Labelled]:
+    """The labelled items of ``path`` (of one ``split``), with ``relabels`` (the settled
+    department boundaries) applied by item id."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -46,9 +52,12 @@ def read_labelled(path: Path, split: str | None = None) -> list[Labelled]:
         try:
             row = json.loads(line)
             pd = row.get("personal_data", row.get("pii"))
-            item = Labelled(str(row["text"]), str(row["department"]), row.get("urgent"),
-                            tuple(pd) if pd is not None else None, row.get("split"),
-                            str(row.get("id", number)))
+            item_id = str(row.get("id", number))
+            item = Labelled(str(row["text"]),
+                            settle(item_id, str(row["department"]), relabels or {}),
+                            row.get("urgent"), tuple(pd) if pd is not None else None,
+                            row.get("split"), item_id, str(row["department"]),
+                            str(row.get("source") or ""))
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
             raise bad_resource(f"{path}:{number}: not a labelled item "
                                   "(needs at least text and department)") from None
@@ -76,6 +85,10 @@ class Report:
     pd_false: Counter[str] = field(default_factory=Counter)  # kind → found but not labelled
     pd_labelled_items: int = 0
     errors: list[tuple[float, Labelled, str, str]] = field(default_factory=list)
+    # Every item's answer: (item, answer, confidence, best department, routed by the model
+    # or the rules without a person). ``best`` is the most likely department even when the
+    # answer is "sin clasificar".
+    answers: list[tuple[Labelled, str, float, str, bool]] = field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
@@ -133,6 +146,8 @@ def evaluate(items: Iterable[Labelled], triage: Triage, privacy: PrivacyScanner,
         result = triage.classify(item.text)
         report.total += 1
         answer = result.department
+        report.answers.append((item, answer, result.confidence, result.best,
+                               answer != UNCLASSIFIED))
         report.confusion[(item.department, answer)] += 1
         if answer == item.department:
             report.correct += 1

@@ -256,6 +256,37 @@ def calibrate_threshold(answers: Sequence[tuple[str, float]], truth: Sequence[st
     return round(threshold, 4)
 
 
+ROUTE_RIGHT = 0.97
+ROUTE_SHARE = 0.70
+
+
+def routing_threshold(answers: Sequence[tuple[str, float]], truth: Sequence[str],
+                      right: float = ROUTE_RIGHT, fallback_share: float = ROUTE_SHARE,
+                      ) -> tuple[float, float, float]:
+    """The lowest confidence at which the (held-out) answers at or above it are right at
+    least ``right`` of the time: messages below it wait "sin clasificar" for a person.
+    When no confidence reaches ``right``, the one that routes ``fallback_share`` of the
+    messages (the share the desk needs routed) — its accuracy is then reported as it is.
+    Returns the threshold, the share routed and how often those were right."""
+    judged = sorted(((p, a == t) for (a, p), t in zip(answers, truth, strict=True)),
+                    reverse=True)
+    if not judged:
+        return 1.0, 0.0, 0.0
+    cuts: list[tuple[float, int, int]] = []  # (confidence, routed, right) at each distinct p
+    hits = 0
+    for n, (p, ok) in enumerate(judged, 1):
+        hits += ok
+        if n == len(judged) or judged[n][0] < p:
+            cuts.append((p, n, hits))
+    good = [c for c in cuts if c[2] / c[1] >= right]
+    if good:
+        p, n, hits = good[-1]
+    else:
+        want = fallback_share * len(judged)
+        p, n, hits = next((c for c in cuts if c[1] >= want), cuts[-1])
+    return round(max(0.0, p - 1e-6), 6), n / len(judged), hits / n
+
+
 def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
                    folds: int = 5, extra: Sequence[Example] = (),
                    ) -> list[tuple[str, str | None, float]]:
@@ -320,6 +351,7 @@ def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, 
               classes: Sequence[str], c: float, rules_weight: float,
               extra: Sequence[Example] = (), folds: int = 5, recall_weight: float = 0.5,
               right_below: float = 0.4, most: float = 0.10,
+              route_right: float | None = None, route: bool = False,
               ) -> tuple[list[float], float, dict[str, Any]]:
     """Per-department offsets and the "sin clasificar" threshold, both chosen on held-out
     (``folds``-fold) answers of the training examples as ``Triage.classify`` would give
@@ -332,6 +364,16 @@ def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, 
                            recall_weight=recall_weight)
     after = combined(probs, classes, verdicts, rules_weight, offsets)
     threshold = calibrate_threshold(after, truth, right_below, most)
+    routing: dict[str, Any] = {}
+    if route_right is not None:
+        # Routing the desk can trust without looking (issue 26): below this confidence a
+        # message waits "sin clasificar" with its two most likely departments offered.
+        at, share, hit = routing_threshold(after, truth, route_right)
+        if route:  # applied: below it the message waits "sin clasificar"
+            threshold = at
+        routing = {"routing": {"right": route_right, "threshold": at, "applied": route,
+                               "routed_held_out": round(share, 4),
+                               "right_held_out": round(hit, 4)}}
 
     def figures(answers: list[tuple[str, float]], limit: float) -> dict[str, Any]:
         counts = Counter(truth)
@@ -343,7 +385,7 @@ def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, 
                 "recall": {d: round(hits[d] / counts[d], 3) for d in classes if counts[d]}}
 
     return offsets, threshold, {"held_out_before": figures(before, threshold),
-                                "held_out_after": figures(after, threshold)}
+                                "held_out_after": figures(after, threshold), **routing}
 
 
 def class_probabilities(model: LinearModel, features: dict[int, float]) -> list[float]:

@@ -54,6 +54,14 @@ class TriageResult:
     source: str = SOURCE_RULES  # who decided: rules, model, or none (unclassified)
     evidence: tuple[str, ...] = ()  # the model's weightiest words for its answer
     language: Language = SPANISH
+    # The model's most likely departments, best first (two at most), also when the message
+    # is left unclassified: the one-key choices the board offers for it.
+    choices: tuple[str, ...] = ()
+
+    @property
+    def best(self) -> str:
+        """The department judged most likely, even below the routing threshold."""
+        return self.choices[0] if self.choices else self.department
 
     @property
     def matched(self) -> bool:
@@ -288,12 +296,13 @@ class Triage:
         best = ranked[0]
         confidence = combined[best]
         evidence = model.explain(parts, best)
+        choices = tuple(ranked[:2])
         if confidence < model.threshold:
             return TriageResult(UNCLASSIFIED, round(confidence, 2), priority, (), best,
-                                SOURCE_NONE, evidence, language)
+                                SOURCE_NONE, evidence, language, choices)
         return TriageResult(best, round(confidence, 2), priority, tuple(matches.get(best, ())),
                             ranked[1] if len(ranked) > 1 else None, SOURCE_MODEL, evidence,
-                            language)
+                            language, choices)
 
     def _by_rules(self, scores: dict[str, int], matches: dict[str, list[Match]],
                   priority: Priority, language: Language,
@@ -307,7 +316,8 @@ class Triage:
         # Strength of the evidence (saturates at two strong words) times its margin.
         confidence = min(1.0, top / 8) * (top / (top + second))
         return TriageResult(best, round(confidence, 2), priority, tuple(matches[best]),
-                            runner_up, SOURCE_RULES, (), language)
+                            runner_up, SOURCE_RULES, (), language,
+                            tuple(d for d in (best, runner_up) if d))
 
     def _priority(self, folded: str, tokens: list[str]) -> Priority:
         if self.urgency is not None and self.urgency.match(folded, tokens):

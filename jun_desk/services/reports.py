@@ -11,9 +11,12 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.campaigns import Campaign, detect_campaigns
+from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.workflow import OPEN_STATUSES, Status
 from jun_desk.services.context import DeskContext
 from jun_desk.store.models import Ticket, TicketItem
+
+INCOMING = ("mention", "dm_in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,19 @@ class ResponseTimes:
     resolved: int
     median_first_response: timedelta | None
     median_resolution: timedelta | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoutingShare:
+    """Incoming messages triaged in a period, and how many triage routed to a department
+    by itself (the rest waited "sin clasificar" for a person)."""
+
+    messages: int
+    routed: int
+
+    @property
+    def share(self) -> float | None:
+        return self.routed / self.messages if self.messages else None
 
 
 class ReportService:
@@ -85,6 +101,21 @@ class ReportService:
             department=department, tickets=len(rows), answered=len(first), resolved=len(solved),
             median_first_response=_median(first), median_resolution=_median(solved),
         )
+
+    def routing(self, since: datetime, until: datetime | None = None) -> RoutingShare:
+        """Citizens' mentions and DMs received in [since, until): how many triage routed to
+        a department without a person (the share the dashboard shows, issue 26)."""
+        until = until or self.ctx.clock()
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.execute(
+                select(TicketItem.suggested_department, func.count())
+                .where(TicketItem.kind.in_(INCOMING), TicketItem.created_at >= since,
+                       TicketItem.created_at < until,
+                       TicketItem.suggested_department.is_not(None))
+                .group_by(TicketItem.suggested_department)).all()
+        waiting = sum(int(n) for department, n in rows if department == UNCLASSIFIED)
+        total = sum(int(n) for _u, n in rows)
+        return RoutingShare(total, total - waiting)
 
     def campaigns(self, since: datetime) -> list[Campaign]:
         """Hashtag spikes since ``since``, each as one incident."""

@@ -72,6 +72,9 @@ class TicketDetail:
     history: list[AuditView]
     outbox: list[OutboxView]
     people: dict[int, str] = field(default_factory=dict)  # operator id → name, for history
+    # An unclassified ticket: the two departments triage judges most likely for its first
+    # message, best first (the pane offers them as one-key choices; issue 26).
+    choices: tuple[str, ...] = ()
 
 
 def _items(session: Session, ticket_id: int) -> list[ItemView]:
@@ -173,8 +176,24 @@ class TicketService:
             names = {row.id: row.display_name for row in session.execute(
                 select(Operator.id, Operator.display_name).where(Operator.id.in_(people)))
             } if people else {}
-            return TicketDetail(ticket, _items(session, ticket_id), _notes(session, ticket_id),
-                                history, outbox_for_ticket(session, ticket_id), names)
+            items = _items(session, ticket_id)
+            return TicketDetail(ticket, items, _notes(session, ticket_id), history,
+                                outbox_for_ticket(session, ticket_id), names,
+                                self._choices(ticket, items))
+
+    def _choices(self, ticket: TicketView, items: list[ItemView]) -> tuple[str, ...]:
+        """Where triage would send an unclassified ticket: its first citizen's message
+        judged again (the model's two most likely departments; none for an unreadable
+        language or a message with nothing to judge)."""
+        if ticket.department != UNCLASSIFIED:
+            return ()
+        first = next((i for i in items if i.kind in ("mention", "dm_in")), None)
+        if first is None:
+            return ()
+        result = self.ctx.rules.triage.classify(first.text)
+        if not result.language.judged:
+            return ()
+        return tuple(c for c in result.choices if c in self.ctx.catalogue)[:2]
 
     # ---------------------------------------------------------------- creating
     def create_from_item(self, actor: Actor, item_id: int, *, department: str | None = None,

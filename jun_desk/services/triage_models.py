@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.adjudication import RELABELS_FILE, Relabel, read_relabels, settle
 from jun_desk.domain.classifier import RULES_WEIGHT, LinearModel
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import NotFoundError, ValidationError
@@ -47,6 +48,15 @@ TRAINING_FILE = "triage_training.bin"
 CORPUS_ENV = TRIAGE_CORPUS.env
 CORRECTION_WEIGHT = 3
 TRAINING_FORMAT = "jun-desk-triage-training/1"
+
+
+def corpus_relabels() -> dict[str, Relabel]:
+    """The first labels the settled department boundaries changed (issue 26): applied to
+    the corpus wherever it is read. A packaged desk without the file changes none."""
+    try:
+        return read_relabels(resource_path("triage", RELABELS_FILE))
+    except FileNotFoundError:
+        return {}
 
 
 # ---------------------------------------------------------------------- training sets
@@ -68,12 +78,14 @@ class TrainingSet:
             raise ValidationError.of("triage.corpus_unreadable", path=path,
                                      detail=exc.strerror) from None
         out = cls(source=str(path))
+        relabels = corpus_relabels()
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
                 text, dept, split = row["text"], row["department"], row.get("split", "train")
+                dept = settle(str(row.get("id", "")), dept, relabels)
             except (json.JSONDecodeError, KeyError, TypeError):
                 raise ValidationError.of("triage.corpus_line", path=path, line=number) from None
             if dept not in classes:

@@ -22,7 +22,12 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.campaigns import Campaign
 from jun_desk.domain.town_time import day_start, week_start
-from jun_desk.services.reports import DepartmentBacklog, ResponseTimes, format_duration
+from jun_desk.services.reports import (
+    DepartmentBacklog,
+    ResponseTimes,
+    RoutingShare,
+    format_duration,
+)
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.costs_chart import CostsPanel
 from jun_desk.ui.labels import department_name
@@ -35,6 +40,7 @@ class DashboardData:
     today: list[ResponseTimes]
     week: list[ResponseTimes]
     campaigns: list[Campaign]
+    routing: RoutingShare | None = None  # this week's messages routed by triage itself
 
 
 DEPARTMENT_WIDTH = 170  # px at most for the department's name
@@ -152,11 +158,19 @@ class Dashboard(QWidget):
                     day, now)],
                 [reports.response_times(week, now), *reports.response_times_by_department(
                     week, now)],
-                reports.campaigns(now - timedelta(hours=24)))
+                reports.campaigns(now - timedelta(hours=24)),
+                reports.routing(week, now))
 
         Query(self.ui, load, failure_text=self.tr("No se pudo calcular el panel")).success(
             self._show).run()
         self.costs.refresh()
+
+    def _routing_text(self, routing: RoutingShare | None) -> str:
+        """This week's share of messages triage routed with nobody looking."""
+        if routing is None or routing.share is None:
+            return ""
+        return " · " + self.tr("Encaminados solos (semana): %d %% de %d mensajes") % (
+            round(100 * routing.share), routing.messages)
 
     def _show(self, data: DashboardData) -> None:
         backlog = {b.department: b for b in data.backlog}
@@ -187,7 +201,8 @@ class Dashboard(QWidget):
             overall_t.tickets, format_duration(overall_t.median_first_response),
             format_duration(overall_t.median_resolution), overall_w.tickets,
             format_duration(overall_w.median_first_response),
-            format_duration(overall_w.median_resolution)))
+            format_duration(overall_w.median_resolution))
+            + self._routing_text(data.routing))
         if data.campaigns:
             lines = [self.tr("Campañas (últimas 24 h):")]
             for c in data.campaigns:

@@ -118,3 +118,12 @@ def outbox_labels() -> dict[str, str]:
 
 def department_name(dept: Department) -> str:
     return dept.name(_language)
+
+
+def department_help(catalogue: DepartmentCatalogue, code: str) -> str:
+    """A department's definition and the settled boundaries it takes part in (issue 26),
+    in the window's language: what an operator reads before routing a ticket."""
+    dept = catalogue.get(code)
+    parts = [dept.definition(_language)]
+    parts += ["• " + b.text(_language) for b in catalogue.boundaries_for(code)]
+    return "\n".join(p for p in parts if p)

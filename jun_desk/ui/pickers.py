@@ -21,7 +21,7 @@ from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.offers import may_assign_to
 from jun_desk.domain.tickets import TicketView
 from jun_desk.services.people import Workload
-from jun_desk.ui.labels import department_name, role_names
+from jun_desk.ui.labels import department_help, department_name, role_names
 
 if TYPE_CHECKING:
     from jun_desk.ui.context import UiContext
@@ -122,6 +122,32 @@ class AssigneePicker(_ListPicker):
         return value if isinstance(value, int) and value != _NOBODY else None
 
 
+def _describe_departments(picker: _ListPicker, catalogue: DepartmentCatalogue) -> QLabel:
+    """Each department's definition and settled boundaries (issue 26) as its item's tooltip
+    and, for the item in focus, in a line under the list: what decides where it goes."""
+    help_label = QLabel("", picker)
+    help_label.setObjectName("department-help")
+    help_label.setTextFormat(Qt.TextFormat.PlainText)
+    help_label.setWordWrap(True)
+    layout = picker.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.insertWidget(layout.indexOf(picker.list) + 1, help_label)
+    for row in range(picker.list.count()):
+        item = picker.list.item(row)
+        code = item.data(VALUE_ROLE)
+        if code in catalogue:
+            item.setToolTip(department_help(catalogue, str(code)))
+
+    def show(current: QListWidgetItem | None, _previous: object = None) -> None:
+        code = current.data(VALUE_ROLE) if current is not None else None
+        help_label.setText(department_help(catalogue, str(code)) if code in catalogue else "")
+
+    picker.list.currentItemChanged.connect(show)
+    show(picker.list.currentItem())
+    picker.resize(520, 560)
+    return help_label
+
+
 class DepartmentPicker(_ListPicker):
     """Where the ticket goes: starts at its department, so Enter sends it nowhere."""
 
@@ -135,6 +161,7 @@ class DepartmentPicker(_ListPicker):
                 text += " " + self.tr("(actual)")
             self._add(text, dept.code)
         self._start_at(ticket.department)
+        self.help = _describe_departments(self, catalogue)
 
     def department(self) -> str | None:
         value = self.chosen()
@@ -157,6 +184,7 @@ class NewTicketDepartmentPicker(_ListPicker):
             self._add(department_name(catalogue.get(code)), code)
         self._start_at(allowed[0] if allowed else None)
         self.current_value = None  # any choice is a change: there is no ticket yet
+        self.help = _describe_departments(self, catalogue)
 
     def department(self) -> str | None:
         value = self.chosen()

@@ -130,32 +130,32 @@
 <context>
     <name>AssigneePicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="93" />
+        <location filename="../../jun_desk/ui/pickers.py" line="98" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="94" />
+        <location filename="../../jun_desk/ui/pickers.py" line="99" />
         <source>Asignar #%d (%s) a:</source>
         <translation>Assign #%d (%s) to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="98" />
+        <location filename="../../jun_desk/ui/pickers.py" line="103" />
         <source>Sin asignar (vuelve a la cola del departamento)</source>
         <translation>Unassigned (back to the department's queue)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="105" />
+        <location filename="../../jun_desk/ui/pickers.py" line="110" />
         <source>todos los departamentos</source>
         <translation>all departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="107" />
+        <location filename="../../jun_desk/ui/pickers.py" line="112" />
         <source>%s (%s) · %s · %s · tickets abiertos: %d</source>
         <translation>%s (%s) · %s · %s · open tickets: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="111" />
+        <location filename="../../jun_desk/ui/pickers.py" line="116" />
         <source>no atiende este departamento</source>
         <translation>does not serve this department</translation>
     </message>
@@ -255,12 +255,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="125" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="117" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="127" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -380,23 +380,23 @@
 <context>
     <name>Conversations</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="43" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="44" />
         <source>%d sin atender</source>
         <translation>%d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="45" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="46" />
         <source>Último mensaje %s (%s): %s</source>
         <translation>Last message %s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="47" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="48" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="48" />
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="123" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="49" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="125" />
         <source>sin ticket</source>
         <translation>no ticket</translation>
     </message>
@@ -586,115 +586,120 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="66" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="67" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="68" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="71" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="110" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="198" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="116" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="216" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="117" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="118" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="124" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="157" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="164" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="182" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="172" />
+        <source>Encaminados solos (semana): %d %% de %d mensajes</source>
+        <translation>Routed by triage alone (week): %d %% of %d messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="199" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="189" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="207" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="191" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="209" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -791,17 +796,17 @@ week</translation>
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="125" />
+        <location filename="../../jun_desk/ui/pickers.py" line="156" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="126" />
+        <location filename="../../jun_desk/ui/pickers.py" line="157" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="130" />
+        <location filename="../../jun_desk/ui/pickers.py" line="161" />
         <source>(actual)</source>
         <translation>(current)</translation>
     </message>
@@ -1043,172 +1048,177 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="67" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="73" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="77" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="97" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="93" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="94" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="124" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="129" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="132" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="133" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="161" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="200" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="196" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="202" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="200" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="206" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="211" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="217" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="214" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="220" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="217" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="232" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="229" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="235" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="271" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="274" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="280" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="283" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="286" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="292" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="360" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="366" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="364" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="370" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="374" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="380" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="415" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="421" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="401" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="407" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="446" />
+        <source>No se pudo cambiar de departamento</source>
+        <translation>Could not change the department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/panel.py" line="459" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -2359,47 +2369,47 @@ week</translation>
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="137" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="144" />
         <source>▴ ver menos</source>
         <translation>▴ show less</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="138" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="145" />
         <source>… ver más</source>
         <translation>… show more</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="229" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="239" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="291" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="294" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="301" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="296" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="303" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="305" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="331" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="338" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="339" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="346" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -3442,17 +3452,17 @@ week</translation>
 <context>
     <name>NewTicketDepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="147" />
+        <location filename="../../jun_desk/ui/pickers.py" line="179" />
         <source>El mensaje parece de %s, que usted no atiende. Cree el ticket en uno de sus departamentos, o pida a un supervisor que lo cree allí:</source>
         <translation>The message looks like one for %s, which you do not serve. Create the ticket in one of your departments, or ask a supervisor to create it there:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="149" />
+        <location filename="../../jun_desk/ui/pickers.py" line="181" />
         <source>Crear el ticket en:</source>
         <translation>Create the ticket in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <location filename="../../jun_desk/ui/pickers.py" line="182" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
@@ -3460,42 +3470,42 @@ week</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="28" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="29" />
         <source>Restablecer una contraseña</source>
         <translation>Reset a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="29" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="30" />
         <source>Cambiar mi contraseña</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="44" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="45" />
         <source>Operador</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="48" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="49" />
         <source>Contraseña actual</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="49" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="50" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="50" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="51" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="67" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="68" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="87" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="88" />
         <source>Contraseña guardada para %s</source>
         <translation>Password saved for %s</translation>
     </message>
@@ -3503,7 +3513,7 @@ week</translation>
 <context>
     <name>Pickers</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <location filename="../../jun_desk/ui/pickers.py" line="209" />
         <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
         <translation>You may not create tickets: ask a supervisor</translation>
     </message>
@@ -3875,6 +3885,30 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>RouteChoices</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="27" />
+        <source>Sin clasificar. Probablemente:</source>
+        <translation>Unclassified. Most likely:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="31" />
+        <source>Primer departamento probable</source>
+        <translation>First likely department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="31" />
+        <source>Segundo departamento probable</source>
+        <translation>Second likely department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/choices.py" line="53" />
+        <location filename="../../jun_desk/ui/detail/choices.py" line="55" />
+        <source>Llevar el ticket a %s</source>
+        <translation>Send the ticket to %s</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
@@ -4155,23 +4189,23 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SimilarDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="197" />
-        <location filename="../../jun_desk/ui/pickers.py" line="207" />
+        <location filename="../../jun_desk/ui/pickers.py" line="230" />
+        <location filename="../../jun_desk/ui/pickers.py" line="240" />
         <source>Tickets abiertos parecidos</source>
         <translation>Similar open tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="200" />
+        <location filename="../../jun_desk/ui/pickers.py" line="233" />
         <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
         <translation>These open tickets may be the same matter as “%s”:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="221" />
+        <location filename="../../jun_desk/ui/pickers.py" line="254" />
         <source>&amp;Añadir al ticket elegido</source>
         <translation>&amp;Add to the chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="223" />
+        <location filename="../../jun_desk/ui/pickers.py" line="256" />
         <source>&amp;Crear ticket nuevo</source>
         <translation>&amp;Create a new ticket</translation>
     </message>

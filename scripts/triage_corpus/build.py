@@ -20,9 +20,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from jun_desk.domain.adjudication import read_relabels, settle
+
 from .common import (
     DEPARTMENTS,
     LABELS,
+    RELABELS,
     parse_personal,
     parse_urgent,
     read_labels,
@@ -45,6 +48,9 @@ def snapshot_dir(sources: Path, repo: str) -> Path:
 
 def build(sources: Path, labels_path: Path = LABELS) -> tuple[list[dict], list[str]]:
     labels = read_labels(labels_path)
+    # The settled department boundaries (issue 26) move some first labels; the first
+    # labels stay as they were read in corpus_labels.csv.
+    relabels = read_relabels(RELABELS)
     problems: list[str] = []
     by_source: dict[str, dict[str, dict]] = {}
     for name in sorted({r["source"] for r in labels}):
@@ -71,7 +77,7 @@ def build(sources: Path, labels_path: Path = LABELS) -> tuple[list[dict], list[s
         if item.get("staff"):
             problems.append(f"{row['source']}:{row['original_id']} is a staff note; left out")
             continue
-        dept = row["department"]
+        dept = settle(f"{row['source']}:{row['original_id']}", row["department"], relabels)
         if dept not in DEPARTMENTS:
             if dept != "skip":
                 problems.append(

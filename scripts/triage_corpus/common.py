@@ -21,6 +21,7 @@ DEPARTMENTS = (
 PERSONAL_KINDS = ("dni", "nie", "phone", "iban", "email", "health", "name", "address", "plate")
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LABELS = REPO_ROOT / "resources" / "triage" / "corpus_labels.csv"
+RELABELS = REPO_ROOT / "resources" / "triage" / "boundary_relabels.csv"  # issue 26
 LABEL_FIELDS = (
     "source",
     "original_id",

@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from jun_desk.domain.adjudication import settle
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.training import (
     Example,
@@ -29,16 +30,20 @@ from jun_desk.domain.training import (
     tune_offsets,
 )
 from jun_desk.services.context import Rules
+from jun_desk.services.triage_models import corpus_relabels
 
 
 def load_train(path: Path, classes: list[str]) -> list[tuple[str, str]]:
+    """The train split's texts and labels, the settled department boundaries applied."""
+    relabels = corpus_relabels()
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         row = json.loads(line)
-        if row.get("split") == "train" and row["department"] in classes:
-            out.append((row["text"], row["department"]))
+        department = settle(str(row.get("id", "")), row["department"], relabels)
+        if row.get("split") == "train" and department in classes:
+            out.append((row["text"], department))
     return out
 
 

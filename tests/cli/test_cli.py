@@ -353,3 +353,32 @@ def test_costs_prints_the_days_the_month_and_the_budget(capsys, url: str,  # typ
     settings.write_text("[x_prices]\npost_read = cinco\n", encoding="utf-8")
     code, _out, err = run(capsys, "--db", url, "costs")
     assert code == 1 and "x_prices" in err and err.count("\n") == 1
+
+
+def test_triage_eval_against_two_readers_and_the_reliability_curve(  # type: ignore[no-untyped-def]
+        capsys, tmp_path: Path) -> None:
+    """Issue 26, on the material in ../shared: the real test split judged against the
+    adjudicated readings beside the written set, and the curve drawn as a PNG."""
+    from jun_desk.shared_material import TRIAGE_CORPUS, TRIAGE_SECOND_READER
+    from tests.material import need
+
+    corpus = need(TRIAGE_CORPUS)
+    need(TRIAGE_SECOND_READER)
+    plot = tmp_path / "curve.png"
+    code, out, err = run(capsys, "triage", "eval", str(corpus), "--split", "test", "--worst",
+                         "0", "--plot", str(plot))
+    assert code == 0, err
+    assert "real test split" in out and "written set" in out
+    for part in ("exact on agreed items", "inside acceptable set", "readers: exact / kappa",
+                 "routed automatically", "recall on agreed items", "by source"):
+        assert part in out, part
+    assert plot.read_bytes().startswith(b"\x89PNG")
+    code, out, _ = run(capsys, "triage", "eval", str(corpus), "--split", "test", "--worst",
+                       "0", "--json")
+    real = json.loads(out)["adjudicated"]["real test split"]
+    assert real["items"] == 667 and real["read_twice"] == 265
+    assert real["readers"]["exact_as_read"] == pytest.approx(0.796, abs=0.001)
+    assert real["readers"]["kappa_as_read"] == pytest.approx(0.75, abs=0.01)
+    # floors a little under the figures measured with the shipped model (2026-12-07)
+    assert real["exact_on_agreed"] >= 0.85 and real["acceptable_on_read_twice"] >= 0.87
+    assert sum(b["items"] for b in real["reliability"]) == 667

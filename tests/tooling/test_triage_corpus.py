@@ -6,13 +6,12 @@ the corpus from them."""
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from jun_desk.shared_material import TRIAGE_CORPUS
+from jun_desk.domain.adjudication import RELABELS_FILE, read_relabels
+from jun_desk.resources import resource_path
+from jun_desk.shared_material import TRIAGE_CORPUS, TRIAGE_SOURCES
 from scripts.triage_corpus import build, detect
 from scripts.triage_corpus.common import (
     DEPARTMENTS,
@@ -61,23 +60,29 @@ def test_label_file_is_consistent():
     assert sum(r["urgent"] == "1" for r in kept) >= 60
 
 
-def _sources() -> Path | None:
-    env = os.environ.get("TRIAGE_CORPUS_SOURCES")
-    for candidate in (env, "/work/.mirror"):
-        if candidate and (Path(candidate) / "javierarce+avisos-madrid").exists():
-            return Path(candidate)
-    return None
+def _sources() -> Path:
+    """The snapshots' folder: TRIAGE_CORPUS_SOURCES, ../shared/triage-corpus/sources, or
+    where the fetch tool leaves them (/work/.mirror); else a skip (they are not provided
+    in ../shared, so CI skips too)."""
+    for candidate in (*TRIAGE_SOURCES.candidates(), Path("/work/.mirror")):
+        if (candidate / "javierarce+avisos-madrid").exists():
+            return candidate
+    return need(TRIAGE_SOURCES)
 
 
 def test_builder_rebuilds_from_the_snapshots(tmp_path):
-    sources = _sources()
-    if sources is None:
-        pytest.skip("source snapshots not found (set TRIAGE_CORPUS_SOURCES; see SOURCES.md)")
-    items, problems = build.build(sources)
+    """The builder reads every labelled text from the snapshots and applies the settled
+    department boundaries (resources/triage/boundary_relabels.csv)."""
+    items, problems = build.build(_sources())
     assert len(items) >= 2000
     assert all(i["text"].strip() for i in items)
     assert not [p for p in problems if "not in the snapshot" in p]
     assert {i["department"] for i in items if i["split"] == "test"} == set(DEPARTMENTS)
+    relabels = read_relabels(resource_path("triage", RELABELS_FILE))
+    by_id = {i["id"]: i for i in items}
+    moved = [i for i in relabels if i in by_id]
+    assert len(moved) == len(relabels)
+    assert all(by_id[i]["department"] == relabels[i].after for i in moved)
 
 
 def test_builder_reports_a_missing_snapshot(tmp_path):

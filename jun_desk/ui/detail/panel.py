@@ -36,6 +36,7 @@ from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.services.tickets import ResolvedWithReply, TicketDetail
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.detail.choices import RouteChoices
 from jun_desk.ui.error_texts import render, render_stored
 from jun_desk.ui.labels import (
     department_name,
@@ -70,6 +71,10 @@ class DetailPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.header)
+        # Unclassified: the two most likely departments, one key each (Alt+1, Alt+2).
+        self.route_choices = RouteChoices(ui.desk.ctx.catalogue, self)
+        self.route_choices.chosen.connect(self.route_to)
+        layout.addWidget(self.route_choices)
         self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
                                       "por DM."), self)
         self.privacy.setStyleSheet("color: #c62828;")
@@ -184,6 +189,7 @@ class DetailPanel(QWidget):
         for widget in (self.templates, self.composer, self.note_button):
             widget.setEnabled(has)
         self.dm_to.setText(self._dm_recipient(snapshot))
+        self.route_choices.show_choices(snapshot.choices if snapshot is not None else ())
         if snapshot is None:
             self.privacy.hide()
             self.privacy_button.hide()
@@ -422,6 +428,23 @@ class DetailPanel(QWidget):
         Op(self.ui, lambda: desk.tickets.resolve_with_reply(
             actor, t.id, kind, text, account=account, expected_version=t.version),
            failure_text=failure).success(told).failure(not_told).run()
+
+    def route_to(self, department: str) -> None:
+        """An unclassified ticket sent to one of triage's two choices (the composer's text
+        stays)."""
+        if self.snapshot is None:
+            return
+        before, desk, actor = self.snapshot.ticket, self.ui.desk, self.ui.actor
+
+        def done(after: TicketView) -> None:
+            self.error.setText("")
+            self.ui.ticket_changed.emit(after)
+            self.ui.acted.emit("department", before, after)
+
+        self.ui.run(lambda: desk.tickets.reassign_department(actor, before.id, department,
+                                                             before.version), done,
+                    failure=self.tr("No se pudo cambiar de departamento"), changes=True,
+                    on_error=self._failed)
 
     def reopen(self) -> None:
         if self.snapshot is None:
