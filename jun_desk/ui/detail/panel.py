@@ -437,14 +437,13 @@ class DetailPanel(QWidget):
         before, desk, actor = self.snapshot.ticket, self.ui.desk, self.ui.actor
 
         def done(after: TicketView) -> None:
-            self.error.setText("")
-            self.ui.ticket_changed.emit(after)
+            self.error.setText("")  # the composer keeps its words; the views follow the op
             self.ui.acted.emit("department", before, after)
 
-        self.ui.run(lambda: desk.tickets.reassign_department(actor, before.id, department,
-                                                             before.version), done,
-                    failure=self.tr("No se pudo cambiar de departamento"), changes=True,
-                    on_error=self._failed)
+        Op(self.ui, lambda: desk.tickets.reassign_department(actor, before.id, department,
+                                                             before.version),
+           failure_text=self.tr("No se pudo cambiar de departamento")).success(done).failure(
+            self._failed).run()
 
     def reopen(self) -> None:
         if self.snapshot is None:
