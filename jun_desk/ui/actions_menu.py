@@ -9,6 +9,7 @@ focused card; the Feed menu on the message selected in the feed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,23 +22,26 @@ from jun_desk.domain.workflow import Status
 from jun_desk.ui.labels import department_name, status_names, status_singular
 from jun_desk.ui.shortcuts import BoardKeys, ShortcutsSheet, tab_leaves
 
+if TYPE_CHECKING:
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.shell.views import DeskViews
+
 WINDOW = Qt.ShortcutContext.WindowShortcut
 PANEL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class DeskActions(QObject):
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, views: DeskViews, ui: UiContext) -> None:
+        window = views.window
         super().__init__(window)
-        self.window = window
-        self.ui = ui = window.ui
-        self.board, self.detail, self.feed, self.dms = (window.board, window.detail,
-                                                        window.feed, window.dms)
+        self.views, self.window, self.ui = views, window, ui
+        self.board, self.detail, self.feed, self.dms = (views.board, views.detail,
+                                                        views.feed, views.dms)
         self._undo: tuple[str, object, object] | None = None
         self.board_keys = BoardKeys(self.board)
         tab_leaves(self.detail.composer, self.dms.composer)
         # The window's Ticket menu owns these keys now (one action per key, no ambiguity).
-        for action in (self.board.assign_me, self.board.reassign, self.board.move_department):
-            action.setShortcut(QKeySequence())
+        self.board.hand_keys_to_menu()
 
         bar = window.menuBar()
         first = bar.actions()[0] if bar.actions() else None
@@ -52,13 +56,13 @@ class DeskActions(QObject):
         f = self.feed_menu
         self.go_feed = self._action(f, self.tr("Ir al feed"), "Ctrl+1", self.focus_feed)
         self.search_feed = self._action(f, self.tr("Buscar en el feed"), "Ctrl+Shift+F",
-                                        lambda: self._focus(window.feed_dock, self.feed.search))
+                                        lambda: self._focus(views.feed_dock, self.feed.search))
         f.addSeparator()
         for action in self.feed.item_actions.values():  # the feed's own, scoped to the feed
             f.addAction(action)
         f.addSeparator()
         self.go_dms = self._action(f, self.tr("Ir a mensajes directos"), "Ctrl+4",
-                                   lambda: self._focus(window.dms_dock, self.dms.list))
+                                   lambda: self._focus(views.dms_dock, self.dms.list))
         self.send_dm_here = self._action(f, self.tr("Enviar el DM de la conversación"),
                                          ["Ctrl+Return", "Ctrl+Enter"], self.dms.send,
                                          owner=self.dms, context=PANEL)
@@ -69,11 +73,11 @@ class DeskActions(QObject):
         self.search_board = self._action(t, self.tr("Buscar en tickets"), "Ctrl+F",
                                          lambda: self._focus(None, self.board.search))
         self.go_ticket = self._action(t, self.tr("Ir al ticket (redactar)"), "Ctrl+3",
-                                      lambda: self._focus(window.detail_dock,
+                                      lambda: self._focus(views.detail_dock,
                                                           self.detail.composer))
         self.go_citizen = self._action(t, self.tr("Ir al vecino"), "Ctrl+5",
-                                       lambda: self._focus(window.citizen_dock,
-                                                           window.citizen.tickets))
+                                       lambda: self._focus(views.citizen_dock,
+                                                           views.citizen.tickets))
         t.addSeparator()
         self.take = self._action(t, self.tr("Asignármelo"), "Ctrl+Shift+A",
                                  self._on_ticket(self.board.take))
@@ -121,9 +125,9 @@ class DeskActions(QObject):
         self.sheet_action.triggered.connect(self.show_sheet)
         window.addAction(self.sheet_action)
         self.help_menu = next((a.menu() for a in bar.actions() if a.menu() is not None
-                               and window.about_action in a.menu().actions()), None)
+                               and views.about_action in a.menu().actions()), None)
         if self.help_menu is not None:
-            self.help_menu.insertAction(window.about_action, self.sheet_action)
+            self.help_menu.insertAction(views.about_action, self.sheet_action)
         self.sheet: ShortcutsSheet | None = None
 
         # ---------------------------------------------------------------- feedback
@@ -151,7 +155,7 @@ class DeskActions(QObject):
                 slot: Callable[[], object], *, owner: QWidget | None = None,
                 context: Qt.ShortcutContext = WINDOW) -> QAction:
         # Owned by the desk page: behind the sign-in (locked) its keys do nothing.
-        owner = owner or self.window.desk_page
+        owner = owner or self.views.desk_page
         action = QAction(text, owner)
         action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str)
                                                        else keys)])
@@ -239,7 +243,7 @@ class DeskActions(QObject):
             widget.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def pick_canned(self) -> None:
-        self._focus(self.window.detail_dock, self.detail.templates)
+        self._focus(self.views.detail_dock, self.detail.templates)
         self.detail.templates.showPopup()
 
     def _send(self, button, send: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
@@ -267,7 +271,7 @@ class DeskActions(QObject):
             widget.selectAll()
 
     def focus_feed(self) -> None:
-        self._focus(self.window.feed_dock, self.feed.view)
+        self._focus(self.views.feed_dock, self.feed.view)
         if not self.feed.view.currentIndex().isValid() and self.feed.model.rowCount():
             self.feed.select_row(0)
 
@@ -362,5 +366,5 @@ class DeskActions(QObject):
                     ticket_done, failure=self.tr("No se pudo deshacer"), changes=True)
 
 
-def install(window) -> DeskActions:  # type: ignore[no-untyped-def]
-    return DeskActions(window)
+def install(views: DeskViews, ui: UiContext) -> DeskActions:
+    return DeskActions(views, ui)

@@ -424,3 +424,9 @@ class DetailPanel(QWidget):
 
         self.ui.run(lambda: desk.tickets.reopen(actor, before.id, before.version), done,
                     failure=self.tr("No se pudo reabrir"), changes=True, on_error=self._failed)
+
+    # ------------------------------------------------------------------ intents
+    def start_reply(self, canned: str | None = None) -> None:
+        """The composer ready for this ticket: ``canned`` (a prepared reply's id) in it."""
+        self.use_canned(canned)
+        self.composer.setFocus()
