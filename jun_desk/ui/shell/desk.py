@@ -182,19 +182,18 @@ class DeskShell(QObject):
         self.status.refresh_costs = self.dashboard.costs.refresh
         docks.add(self.tr("Panel de supervisión"), "dashboard", self.dashboard,
                   Area.BottomDockWidgetArea)
-        # Supervisors only: operators are never shown the supervision dock.
-        docks.dashboard_dock.setVisible(ui.actor.is_supervisor)
         self.quarantine = QuarantinePanel(ui, window)
         docks.add(self.tr("No se pudo leer"), "quarantine", self.quarantine,
-                  Area.BottomDockWidgetArea).setVisible(False)
+                  Area.BottomDockWidgetArea)
         self.moderation = ModerationPanel(ui, self.services.moderation_x, window)
         docks.add(self.tr("Moderación"), "moderation", scrolling(self.moderation),
-                  Area.BottomDockWidgetArea).setVisible(False)
+                  Area.BottomDockWidgetArea)
+        for dock in (docks.dashboard_dock, docks.quarantine_dock, docks.moderation_dock):
+            dock.setVisible(False)  # until the last step has arranged the docks
         for dock in (docks.moderation_dock, docks.quarantine_dock):
             dock.visibilityChanged.connect(
                 lambda visible: None if visible else QTimer.singleShot(
                     0, self.docks.closed_on_demand))
-        docks.default_layout()
 
     def _menus(self) -> None:
         from jun_desk.ui.shell.notifications import Notifier
@@ -228,6 +227,10 @@ class DeskShell(QObject):
         from jun_desk.ui.shell.views import DeskViews
 
         ui, window, status, services = self.ui, self.window, self.status, self.services
+        # Arranged (and shown: supervision to supervisors only) in this last step: a dock
+        # shown on screen before its place is known made the window grow past a low screen.
+        docks = self.docks
+        docks.default_layout()
         ui.changes_applied.connect(self._changes_applied)
         ui.ticket_chosen.connect(self._ticket_chosen)
         ui.outbox_queued.connect(self.sync_now)
@@ -255,7 +258,6 @@ class DeskShell(QObject):
         if services.lease_keeper is not None:
             services.lease_keeper.state.connect(status.lease_state)
             services.lease_keeper.taken_over.connect(self.sync_now)
-        docks = self.docks
         views = DeskViews(window, self.desk_page, self.frame.about_action, self.board,
                           self.feed, self.detail, self.dms, self.citizen, self.dashboard,
                           self.quarantine, status.quarantine_button, docks.feed_dock,
