@@ -113,22 +113,22 @@ class MainWindow(QMainWindow):
             self.finish()
 
     def __getattr__(self, name: str) -> Any:
-        """The desk's parts by name (``feed_dock``, ``sync_label``, ``lock``…), the desk
-        finished first when one is asked for while it is still being built."""
+        """The desk's parts by name (``feed_dock``, ``sync_label``, ``lock``…). Asked for
+        while the desk is being built, the board is there; anything else, the desk is
+        finished first."""
         desk = self.__dict__.get("desk")
         if desk is None or name.startswith("__"):
             raise AttributeError(name)
+        if name not in ("board", "desk_page"):
+            desk.finish()
         for part in desk.parts():
             if hasattr(part, name):
                 return getattr(part, name)
-        if desk.building():
-            desk.finish()
-            return getattr(self, name)
         raise AttributeError(name)
 
     @property
     def locked(self) -> bool:
-        return self.attached and self.session_control.locked
+        return self.desk is not None and self.desk.locked()
 
     def _about(self) -> None:
         from jun_desk.ui.about import show_about
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
                       self.about_action, self._set_title, self._built)
         self.desk = DeskShell(frame, ui, Services(poller, open_credentials, budget, live,
                                                   lease_keeper, stalled, moderation_x))
+        self.attached = True
         self.desk.go_on()
 
     def finish(self) -> None:
@@ -219,7 +220,6 @@ class MainWindow(QMainWindow):
             self.desk.finish()
 
     def _built(self) -> None:
-        self.attached = True
         if self.isVisible():  # built inside a window already on screen (app.py)
             self.docks.place()
 
@@ -235,14 +235,14 @@ class MainWindow(QMainWindow):
     def createPopupMenu(self) -> QMenu | None:
         """The docks' right-click menu: nothing while locked, no supervision dock for an
         operator."""
-        if self.locked or not self.attached:
+        if self.locked or self.desk is None or self.desk.building():
             return None
         self.docks.note_behind()
         return self.docks.popup_menu(super().createPopupMenu())
 
     def save_layout(self) -> None:
-        if self.attached:
-            self.desk.save_layout()  # type: ignore[union-attr]  # attached: built
+        if self.desk is not None:
+            self.desk.save_layout()
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
@@ -254,12 +254,12 @@ class MainWindow(QMainWindow):
         # that would fill the screen anyway opens maximised: the window manager fits it
         # with its title bar, which nobody knows the height of before it is shown.
         area = available_geometry(self)
-        own_geometry = self.attached and self.docks.own_geometry
+        own_geometry = self.desk is not None and self.desk.docks.own_geometry
         if not own_geometry and first_size(area) == area.size():
             self.showMaximized()  # (no Qt enum touched before the window is on screen)
         clamp_to(self, area)
         QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
-        if self.attached:
+        if self.desk is not None and not self.desk.building():
             self.docks.place()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

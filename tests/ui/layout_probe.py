@@ -163,7 +163,7 @@ def run(app: QApplication, db_url: str, language: str, username: str,
     window.show()  # as app.py: the window on screen, the desk built inside it after
     settle(app)
     window.attach(UiContext(desk, actor, account="AytoJun"))
-    while not window.attached:  # the steps after the board, each in a turn of its own
+    while window.desk.building():  # the steps after the board, each in a turn of its own
         app.processEvents()
     settle(app, window)
     found: list[str] = []

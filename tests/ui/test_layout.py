@@ -87,7 +87,7 @@ def _first_start(qtbot, desk: Desk, actor):  # type: ignore[no-untyped-def]
     window.show()
     qtbot.waitExposed(window)
     window.attach(UiContext(desk, actor, account="AytoJun"))
-    qtbot.waitUntil(lambda: window.attached)  # the steps after the board, each in a turn
+    qtbot.waitUntil(lambda: not window.desk.building())  # the steps after the board
     return window
 
 

@@ -114,6 +114,9 @@ class DeskShell(QObject):
     def building(self) -> bool:
         return bool(self._steps)
 
+    def locked(self) -> bool:
+        return "session_control" in self.__dict__ and self.session_control.locked
+
     def parts(self) -> list[object]:
         """Where the window looks for a name it does not have (those built so far)."""
         parts: list[object] = [self, self.status, self.docks]
@@ -286,7 +289,7 @@ class DeskShell(QObject):
         self.status.show_user(actor)
 
     def save_layout(self) -> None:
-        if not self._steps and not self.session_control.locked:
+        if not self._steps and not self.locked():
             self.docks.save()  # (while locked: saved when it was locked; the docks are hidden)
 
     def hide(self) -> None:
