@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMenuBar, QToolButton, QWidget
 
 from jun_desk.domain.offers import ticket_offers
 from jun_desk.domain.roles import Permission
@@ -44,7 +44,7 @@ class DeskActions(QObject):
         self.board.hand_keys_to_menu()
 
         bar = window.menuBar()
-        first = bar.actions()[0] if bar.actions() else None
+        first = bar.actions()[0]  # Ver: the Feed and Ticket menus go before it
         self.feed_menu = QMenu(self.tr("&Feed"), window)
         self.feed_menu.setObjectName("feed-menu")
         self.ticket_menu = QMenu(self.tr("&Ticket"), window)
@@ -124,8 +124,8 @@ class DeskActions(QObject):
         self.sheet_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sheet_action.triggered.connect(self.show_sheet)
         window.addAction(self.sheet_action)
-        self.help_menu = next((a.menu() for a in bar.actions() if a.menu() is not None
-                               and views.about_action in a.menu().actions()), None)
+        self.help_menu = next((m for m in _menus(bar)
+                               if views.about_action in m.actions()), None)
         if self.help_menu is not None:
             self.help_menu.insertAction(views.about_action, self.sheet_action)
         self.sheet: ShortcutsSheet | None = None
@@ -280,8 +280,7 @@ class DeskActions(QObject):
 
     def show_sheet(self) -> None:
         menus = [self.feed_menu, self.ticket_menu]
-        menus += [a.menu() for a in self.window.menuBar().actions()
-                  if a.menu() is not None and a.menu() not in menus]
+        menus += [m for m in _menus(self.window.menuBar()) if m not in menus]
         for menu in menus:  # the move entries as they are for the open ticket
             if menu is self.ticket_menu:
                 self._fill_moves()
@@ -364,6 +363,10 @@ class DeskActions(QObject):
 
         self.ui.run(lambda: desk.undo.undo_last(actor, done_view.id, done_view.version),
                     ticket_done, failure=self.tr("No se pudo deshacer"), changes=True)
+
+
+def _menus(bar: QMenuBar) -> list[QMenu]:
+    return [m for m in (a.menu() for a in bar.actions()) if isinstance(m, QMenu)]
 
 
 def install(views: DeskViews, ui: UiContext) -> DeskActions:

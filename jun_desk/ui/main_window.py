@@ -235,10 +235,11 @@ class MainWindow(QMainWindow):
     def createPopupMenu(self) -> QMenu | None:
         """The docks' right-click menu: nothing while locked, no supervision dock for an
         operator."""
-        if self.locked or self.desk is None or self.desk.building():
+        desk = self.desk
+        if self.locked or desk is None or desk.building():
             return None
-        self.docks.note_behind()
-        return self.docks.popup_menu(super().createPopupMenu())
+        desk.docks.note_behind()
+        return desk.docks.popup_menu(super().createPopupMenu())
 
     def save_layout(self) -> None:
         if self.desk is not None:

@@ -101,8 +101,8 @@ class StatusArea(QObject):
         self.desk_status.showMessage(text, timeout)
 
     def show_user(self, actor: Actor) -> None:
-        names = labels.role_names()
-        self.user_label.setText(f"{actor.username} ({names.get(actor.role.value, actor.role.value)})")
+        role = labels.role_names().get(actor.role.value, actor.role.value)
+        self.user_label.setText(f"{actor.username} ({role})")
 
     def quarantine_count(self, count: int) -> None:
         self.quarantine_button.setText(self.tr("No se pudo leer: %d") % count)
