@@ -51,8 +51,19 @@ class DeskActions(QObject):
         self.ticket_menu.setObjectName("ticket-menu")
         bar.insertMenu(first, self.feed_menu)
         bar.insertMenu(first, self.ticket_menu)
+        self._fill_feed_menu(views)
+        self._fill_ticket_menu(views)
+        self._add_help(views)
+        self._add_feedback(views)
+        ui.acted.connect(self._acted)
+        ui.ticket_chosen.connect(lambda _id: self.update())
+        self._latest: dict[int, TicketView] = {}
+        ui.ticket_changed.connect(self._ticket_changed)
+        ui.actor_changed.connect(lambda _a: self._forget())
+        self.detail.loaded.connect(lambda _s: self.update())
+        self.update()
 
-        # ---------------------------------------------------------------- Feed
+    def _fill_feed_menu(self, views: DeskViews) -> None:
         f = self.feed_menu
         self.go_feed = self._action(f, self.tr("Ir al feed"), "Ctrl+1", self.focus_feed)
         self.search_feed = self._action(f, self.tr("Buscar en el feed"), "Ctrl+Shift+F",
@@ -67,7 +78,7 @@ class DeskActions(QObject):
                                          ["Ctrl+Return", "Ctrl+Enter"], self.dms.send,
                                          owner=self.dms, context=PANEL)
 
-        # ---------------------------------------------------------------- Ticket
+    def _fill_ticket_menu(self, views: DeskViews) -> None:
         t = self.ticket_menu
         self.go_board = self._action(t, self.tr("Ir al tablero"), "Ctrl+2", self.focus_board)
         self.search_board = self._action(t, self.tr("Buscar en tickets"), "Ctrl+F",
@@ -118,7 +129,9 @@ class DeskActions(QObject):
         self.undo_action = self._action(t, self.tr("Deshacer"), "Ctrl+Z", self.undo)
         self.undo_action.setObjectName("undo-action")
 
-        # ---------------------------------------------------------------- Help
+    def _add_help(self, views: DeskViews) -> None:
+        """F1: the shortcuts sheet, also in Ayuda before "Acerca de"."""
+        window, bar = views.window, views.window.menuBar()
         self.sheet_action = QAction(self.tr("Atajos de teclado"), window)
         self.sheet_action.setShortcut(QKeySequence("F1"))
         self.sheet_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -130,7 +143,9 @@ class DeskActions(QObject):
             self.help_menu.insertAction(views.about_action, self.sheet_action)
         self.sheet: ShortcutsSheet | None = None
 
-        # ---------------------------------------------------------------- feedback
+    def _add_feedback(self, views: DeskViews) -> None:
+        """The status bar's Deshacer, shown with the confirmation of the last action."""
+        window = views.window
         self.undo_button = QToolButton(window)
         self.undo_button.setObjectName("undo-button")
         self.undo_button.setAutoRaise(True)
@@ -141,14 +156,6 @@ class DeskActions(QObject):
         window.statusBar().insertPermanentWidget(0, self.undo_button)
         window.statusBar().messageChanged.connect(self._message_changed)
         self._offer_text = ""
-
-        ui.acted.connect(self._acted)
-        ui.ticket_chosen.connect(lambda _id: self.update())
-        self._latest: dict[int, TicketView] = {}
-        ui.ticket_changed.connect(self._ticket_changed)
-        ui.actor_changed.connect(lambda _a: self._forget())
-        self.detail.loaded.connect(lambda _s: self.update())
-        self.update()
 
     # ------------------------------------------------------------------ building
     def _action(self, menu: QMenu, text: str, keys: str | list[str],
