@@ -819,223 +819,223 @@ week</translation>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="57" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="68" />
         <source>Ir al feed</source>
         <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="58" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="69" />
         <source>Buscar en el feed</source>
         <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="64" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="75" />
         <source>Ir a mensajes directos</source>
         <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="66" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="77" />
         <source>Enviar el DM de la conversación</source>
         <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="72" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="83" />
         <source>Ir al tablero</source>
         <translation>Go to the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="73" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="84" />
         <source>Buscar en tickets</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="75" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
         <source>Ir al ticket (redactar)</source>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="78" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="89" />
         <source>Ir al vecino</source>
         <translation>Go to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="82" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="93" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="84" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="97" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="88" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="99" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="106" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="97" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="108" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="102" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="113" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="107" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="118" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="122" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="114" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="125" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="116" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="127" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="118" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="129" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="122" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="135" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="138" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="153" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="220" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="227" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="254" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="261" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="256" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="263" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="258" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="265" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="261" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="268" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="303" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="304" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="310" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="315" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="312" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="318" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="313" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="319" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="316" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="322" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="318" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="324" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="320" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="326" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="321" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="327" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="335" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="348" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="354" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="349" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="349" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="353" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="366" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="367" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
