@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from jun_desk.ui.labels import status_names
 
 if TYPE_CHECKING:
-    from jun_desk.ui.main_window import MainWindow
+    from jun_desk.ui.shell.views import DeskViews
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit,
                QTextEdit, QAbstractSpinBox, QTabBar, QAbstractSlider)
@@ -42,9 +42,9 @@ def _name(widget: QWidget, name: str, description: str = "") -> None:
         widget.setAccessibleDescription(description)
 
 
-def name_desk(window: MainWindow) -> None:
+def name_desk(views: DeskViews) -> None:
     """Name the desk window's fields, lists and panes."""
-    feed, board, detail, dms = window.feed, window.board, window.detail, window.dms
+    feed, board, detail, dms = views.feed, views.board, views.detail, views.dms
     names: list[tuple[QWidget, str]] = [
         (feed.department, QCoreApplication.translate("Accessibility", "Departamento del feed")),
         (feed.search, QCoreApplication.translate("Accessibility", "Buscar en el feed")),
@@ -62,13 +62,13 @@ def name_desk(window: MainWindow) -> None:
         (dms.thread_view, QCoreApplication.translate("Accessibility",
                                                 "Mensajes de la conversación")),
         (dms.composer, QCoreApplication.translate("Accessibility", "Texto del mensaje directo")),
-        (window.dashboard.table,
+        (views.dashboard.table,
          QCoreApplication.translate("Accessibility", "Cifras por departamento")),
-        (window.quarantine.table,
+        (views.quarantine.table,
          QCoreApplication.translate("Accessibility", "Elementos que no se pudieron leer")),
-        (window.quarantine.raw,
+        (views.quarantine.raw,
          QCoreApplication.translate("Accessibility", "Lo que envió X, tal cual")),
-        (window.quarantine_button,
+        (views.quarantine_button,
          QCoreApplication.translate("Accessibility", "Elementos que no se pudieron leer")),
         (dms.confirm_other,
          QCoreApplication.translate("Accessibility", "Confirmar a quién va el DM")),
@@ -82,7 +82,7 @@ def name_desk(window: MainWindow) -> None:
         _name(column.view,
               QCoreApplication.translate("Accessibility", "Columna %s") % status_names()[status],
               QCoreApplication.translate("Accessibility", "Tickets en este estado"))
-    name_children(window.quarantine)
+    name_children(views.quarantine)
 
 
 def name_children(root: QWidget) -> None:

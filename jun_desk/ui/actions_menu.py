@@ -9,10 +9,11 @@ focused card; the Feed menu on the message selected in the feed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMenuBar, QToolButton, QWidget
 
 from jun_desk.domain.actions import Changes
 from jun_desk.domain.offers import ticket_offers
@@ -23,59 +24,73 @@ from jun_desk.ui.labels import department_name, status_names, status_singular
 from jun_desk.ui.operations import Op
 from jun_desk.ui.shortcuts import BoardKeys, ShortcutsSheet, tab_leaves
 
+if TYPE_CHECKING:
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.shell.views import DeskViews
+
 WINDOW = Qt.ShortcutContext.WindowShortcut
 PANEL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class DeskActions(QObject):
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, views: DeskViews, ui: UiContext) -> None:
+        window = views.window
         super().__init__(window)
-        self.window = window
-        self.ui = ui = window.ui
-        self.board, self.detail, self.feed, self.dms = (window.board, window.detail,
-                                                        window.feed, window.dms)
+        self.views, self.window, self.ui = views, window, ui
+        self.board, self.detail, self.feed, self.dms = (views.board, views.detail,
+                                                        views.feed, views.dms)
         self._undo: tuple[str, object, object] | None = None
         self.board_keys = BoardKeys(self.board)
         tab_leaves(self.detail.composer, self.dms.composer)
         # The window's Ticket menu owns these keys now (one action per key, no ambiguity).
-        for action in (self.board.assign_me, self.board.reassign, self.board.move_department):
-            action.setShortcut(QKeySequence())
+        self.board.hand_keys_to_menu()
 
         bar = window.menuBar()
-        first = bar.actions()[0] if bar.actions() else None
+        first = bar.actions()[0]  # Ver: the Feed and Ticket menus go before it
         self.feed_menu = QMenu(self.tr("&Feed"), window)
         self.feed_menu.setObjectName("feed-menu")
         self.ticket_menu = QMenu(self.tr("&Ticket"), window)
         self.ticket_menu.setObjectName("ticket-menu")
         bar.insertMenu(first, self.feed_menu)
         bar.insertMenu(first, self.ticket_menu)
+        self._fill_feed_menu(views)
+        self._fill_ticket_menu(views)
+        self._add_help(views)
+        self._add_feedback(views)
+        ui.acted.connect(self._acted)
+        ui.ticket_chosen.connect(lambda _id: self.update())
+        self._latest: dict[int, TicketView] = {}
+        ui.changes_applied.connect(self._changes_applied)
+        ui.actor_changed.connect(lambda _a: self._forget())
+        self.detail.loaded.connect(lambda _s: self.update())
+        self.update()
 
-        # ---------------------------------------------------------------- Feed
+    def _fill_feed_menu(self, views: DeskViews) -> None:
         f = self.feed_menu
         self.go_feed = self._action(f, self.tr("Ir al feed"), "Ctrl+1", self.focus_feed)
         self.search_feed = self._action(f, self.tr("Buscar en el feed"), "Ctrl+Shift+F",
-                                        lambda: self._focus(window.feed_dock, self.feed.search))
+                                        lambda: self._focus(views.feed_dock, self.feed.search))
         f.addSeparator()
         for action in self.feed.item_actions.values():  # the feed's own, scoped to the feed
             f.addAction(action)
         f.addSeparator()
         self.go_dms = self._action(f, self.tr("Ir a mensajes directos"), "Ctrl+4",
-                                   lambda: self._focus(window.dms_dock, self.dms.list))
+                                   lambda: self._focus(views.dms_dock, self.dms.list))
         self.send_dm_here = self._action(f, self.tr("Enviar el DM de la conversación"),
                                          ["Ctrl+Return", "Ctrl+Enter"], self.dms.send,
                                          owner=self.dms, context=PANEL)
 
-        # ---------------------------------------------------------------- Ticket
+    def _fill_ticket_menu(self, views: DeskViews) -> None:
         t = self.ticket_menu
         self.go_board = self._action(t, self.tr("Ir al tablero"), "Ctrl+2", self.focus_board)
         self.search_board = self._action(t, self.tr("Buscar en tickets"), "Ctrl+F",
                                          lambda: self._focus(None, self.board.search))
         self.go_ticket = self._action(t, self.tr("Ir al ticket (redactar)"), "Ctrl+3",
-                                      lambda: self._focus(window.detail_dock,
+                                      lambda: self._focus(views.detail_dock,
                                                           self.detail.composer))
         self.go_citizen = self._action(t, self.tr("Ir al vecino"), "Ctrl+5",
-                                       lambda: self._focus(window.citizen_dock,
-                                                           window.citizen.tickets))
+                                       lambda: self._focus(views.citizen_dock,
+                                                           views.citizen.tickets))
         t.addSeparator()
         self.take = self._action(t, self.tr("Asignármelo"), "Ctrl+Shift+A",
                                  self._on_ticket(self.board.take))
@@ -116,19 +131,23 @@ class DeskActions(QObject):
         self.undo_action = self._action(t, self.tr("Deshacer"), "Ctrl+Z", self.undo)
         self.undo_action.setObjectName("undo-action")
 
-        # ---------------------------------------------------------------- Help
+    def _add_help(self, views: DeskViews) -> None:
+        """F1: the shortcuts sheet, also in Ayuda before "Acerca de"."""
+        window, bar = views.window, views.window.menuBar()
         self.sheet_action = QAction(self.tr("Atajos de teclado"), window)
         self.sheet_action.setShortcut(QKeySequence("F1"))
         self.sheet_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.sheet_action.triggered.connect(self.show_sheet)
         window.addAction(self.sheet_action)
-        self.help_menu = next((a.menu() for a in bar.actions() if a.menu() is not None
-                               and window.about_action in a.menu().actions()), None)
+        self.help_menu = next((m for m in _menus(bar)
+                               if views.about_action in m.actions()), None)
         if self.help_menu is not None:
-            self.help_menu.insertAction(window.about_action, self.sheet_action)
+            self.help_menu.insertAction(views.about_action, self.sheet_action)
         self.sheet: ShortcutsSheet | None = None
 
-        # ---------------------------------------------------------------- feedback
+    def _add_feedback(self, views: DeskViews) -> None:
+        """The status bar's Deshacer, shown with the confirmation of the last action."""
+        window = views.window
         self.undo_button = QToolButton(window)
         self.undo_button.setObjectName("undo-button")
         self.undo_button.setAutoRaise(True)
@@ -140,20 +159,12 @@ class DeskActions(QObject):
         window.statusBar().messageChanged.connect(self._message_changed)
         self._offer_text = ""
 
-        ui.acted.connect(self._acted)
-        ui.ticket_chosen.connect(lambda _id: self.update())
-        self._latest: dict[int, TicketView] = {}
-        ui.changes_applied.connect(self._changes_applied)
-        ui.actor_changed.connect(lambda _a: self._forget())
-        self.detail.loaded.connect(lambda _s: self.update())
-        self.update()
-
     # ------------------------------------------------------------------ building
     def _action(self, menu: QMenu, text: str, keys: str | list[str],
                 slot: Callable[[], object], *, owner: QWidget | None = None,
                 context: Qt.ShortcutContext = WINDOW) -> QAction:
         # Owned by the desk page: behind the sign-in (locked) its keys do nothing.
-        owner = owner or self.window.desk_page
+        owner = owner or self.views.desk_page
         action = QAction(text, owner)
         action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str)
                                                        else keys)])
@@ -245,7 +256,7 @@ class DeskActions(QObject):
             widget.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def pick_canned(self) -> None:
-        self._focus(self.window.detail_dock, self.detail.templates)
+        self._focus(self.views.detail_dock, self.detail.templates)
         self.detail.templates.showPopup()
 
     def _send(self, button, send: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
@@ -273,7 +284,7 @@ class DeskActions(QObject):
             widget.selectAll()
 
     def focus_feed(self) -> None:
-        self._focus(self.window.feed_dock, self.feed.view)
+        self._focus(self.views.feed_dock, self.feed.view)
         if not self.feed.view.currentIndex().isValid() and self.feed.model.rowCount():
             self.feed.select_row(0)
 
@@ -282,8 +293,7 @@ class DeskActions(QObject):
 
     def show_sheet(self) -> None:
         menus = [self.feed_menu, self.ticket_menu]
-        menus += [a.menu() for a in self.window.menuBar().actions()
-                  if a.menu() is not None and a.menu() not in menus]
+        menus += [m for m in _menus(self.window.menuBar()) if m not in menus]
         for menu in menus:  # the move entries as they are for the open ticket
             if menu is self.ticket_menu:
                 self._fill_moves()
@@ -367,5 +377,9 @@ class DeskActions(QObject):
            failure_text=self.tr("No se pudo deshacer")).success(ticket_done).run()
 
 
-def install(window) -> DeskActions:  # type: ignore[no-untyped-def]
-    return DeskActions(window)
+def _menus(bar: QMenuBar) -> list[QMenu]:
+    return [m for m in (a.menu() for a in bar.actions()) if isinstance(m, QMenu)]
+
+
+def install(views: DeskViews, ui: UiContext) -> DeskActions:
+    return DeskActions(views, ui)

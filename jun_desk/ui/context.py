@@ -5,8 +5,6 @@ which every view learns what changed (``changes_applied``)."""
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -14,7 +12,7 @@ from jun_desk.domain.actions import Changes
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
 from jun_desk.ui import labels
-from jun_desk.ui.operations import Op, describe
+from jun_desk.ui.operations import describe
 
 __all__ = ["APPLIED_MEMORY", "UiContext", "describe"]
 
@@ -54,13 +52,6 @@ class UiContext(QObject):
         """Someone else sits at the desk now: their role applies at once."""
         self.actor = actor
         self.actor_changed.emit(actor)
-
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            *, failure: str = "", on_error: Callable[[Exception], None] | None = None) -> None:
-        """Deprecated shim, for ``ui/main_window.py`` only until its calls are converted
-        (issue 25): an ``Op`` of ``work``. Everything else uses ``ui.operations``.
-        TODO(issue 25): remove once main_window.py calls Op/Query."""
-        Op(self, work, failure_text=failure).success(on_done).failure(on_error).run()
 
     def apply_changes(self, changes: Changes, initiator: object = None) -> None:
         """Hand ``changes`` to every view once: the same audit events reach the desk twice

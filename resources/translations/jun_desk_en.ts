@@ -814,235 +814,278 @@ week</translation>
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="46" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="50" />
         <source>&amp;Feed</source>
         <translation>&amp;Feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="48" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="52" />
         <source>&amp;Ticket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="55" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="70" />
         <source>Ir al feed</source>
         <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="56" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
         <source>Buscar en el feed</source>
         <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="62" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="77" />
         <source>Ir a mensajes directos</source>
         <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="64" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="79" />
         <source>Enviar el DM de la conversación</source>
         <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="70" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="85" />
         <source>Ir al tablero</source>
         <translation>Go to the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
         <source>Buscar en tickets</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="73" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="88" />
         <source>Ir al ticket (redactar)</source>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="76" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="91" />
         <source>Ir al vecino</source>
         <translation>Go to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="82" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="97" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="84" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="99" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="101" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="93" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="108" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="110" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="115" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="105" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="120" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="124" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="112" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="127" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="114" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="129" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="116" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="131" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="120" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="137" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="136" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="155" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="222" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="233" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="256" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="267" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="258" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="269" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="260" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="271" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="263" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="274" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="315" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="306" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="316" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="307" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="317" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="321" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="324" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="315" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="325" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="318" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="320" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="330" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="322" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="332" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="323" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="333" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="337" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="347" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="350" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="351" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="351" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="367" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="377" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="370" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="362" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
+    </message>
+</context>
+<context>
+    <name>DeskShell</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="156" />
+        <source>Menciones y mensajes</source>
+        <translation>Mentions and messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="157" />
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="163" />
+        <source>Mensajes directos</source>
+        <translation>Direct messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="169" />
+        <source>Vecino</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="186" />
+        <source>Panel de supervisión</source>
+        <translation>Supervisor dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="189" />
+        <source>No se pudo leer</source>
+        <translation>Could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="192" />
+        <source>Moderación</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/desk.py" line="363" />
+        <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
+        <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
 </context>
 <context>
@@ -1213,12 +1256,12 @@ week</translation>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="445" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="459" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="458" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -2559,7 +2602,7 @@ week</translation>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="193" />
+        <location filename="../../jun_desk/ui/shell/session.py" line="207" />
         <source>Bloqueado tras %d min sin actividad.</source>
         <translation>Locked after %d min without activity.</translation>
     </message>
@@ -2700,380 +2743,60 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="386" />
-        <source>Menciones y mensajes</source>
-        <translation>Mentions and messages</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="388" />
-        <source>Ticket</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="395" />
-        <source>Mensajes directos</source>
-        <translation>Direct messages</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
-        <source>Vecino</source>
-        <translation>Resident</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="411" />
-        <source>Panel de supervisión</source>
-        <translation>Supervisor dashboard</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
-        <source>No se pudo leer</source>
-        <translation>Could not be read</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
-        <source>Moderación</source>
-        <translation>Moderation</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="435" />
-        <source>Sin sincronizar</source>
-        <translation>Not synced yet</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="444" />
-        <source>FORMACIÓN · sin contraseñas</source>
-        <translation>TRAINING · no passwords</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="448" />
-        <source>Base de datos: %s</source>
-        <translation>Database: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="454" />
-        <source>Elementos que X envió y no se pudieron leer</source>
-        <translation>Items X sent that could not be read</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="253" />
+        <location filename="../../jun_desk/ui/main_window.py" line="101" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="479" />
-        <source>No se pudo &amp;leer…</source>
-        <translation>Could not be &amp;read…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="482" />
-        <source>&amp;Moderación…</source>
-        <translation>&amp;Moderation…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
-        <source>Sincronizar ahora</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="254" />
+        <location filename="../../jun_desk/ui/main_window.py" line="102" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="494" />
-        <source>Bloquear</source>
-        <translation>Lock</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="500" />
-        <source>Cambiar de operador…</source>
-        <translation>Switch operator…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="502" />
-        <source>Cambiar mi contraseña…</source>
-        <translation>Change my password…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="504" />
-        <source>Restablecer la contraseña de…</source>
-        <translation>Reset the password of…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="255" />
+        <location filename="../../jun_desk/ui/main_window.py" line="103" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="514" />
-        <source>Credenciales de &amp;X…</source>
-        <translation>&amp;X credentials…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="519" />
-        <source>&amp;Base de datos…</source>
-        <translation>&amp;Database…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="521" />
-        <source>&amp;Presupuesto de X…</source>
-        <translation>X &amp;budget…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="523" />
-        <source>&amp;Clasificación</source>
-        <translation>&amp;Triage</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="525" />
-        <source>Reentrenar con las correcciones del mostrador</source>
-        <translation>Retrain with the desk's corrections</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="527" />
-        <source>Volver al modelo anterior</source>
-        <translation>Go back to the previous model</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="258" />
+        <location filename="../../jun_desk/ui/main_window.py" line="106" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
-        <location filename="../../jun_desk/ui/main_window.py" line="283" />
+        <location filename="../../jun_desk/ui/main_window.py" line="84" />
+        <location filename="../../jun_desk/ui/main_window.py" line="151" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="259" />
+        <location filename="../../jun_desk/ui/main_window.py" line="107" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="288" />
+        <location filename="../../jun_desk/ui/main_window.py" line="158" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="290" />
+        <location filename="../../jun_desk/ui/main_window.py" line="160" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="297" />
+        <location filename="../../jun_desk/ui/main_window.py" line="167" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="476" />
-        <source>Restablecer disposición</source>
-        <translation>Reset layout</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="506" />
-        <source>Código de primer acceso para…</source>
-        <translation>First-access code for…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="607" />
-        <source>Sincronizando con X…</source>
-        <translation>Syncing with X…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="668" />
-        <source>No se pudo leer: %d</source>
-        <translation>Could not be read: %d</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="676" />
-        <source>las menciones</source>
-        <translation>the mentions</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="676" />
-        <source>los mensajes directos</source>
-        <translation>the direct messages</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="677" />
-        <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
-        <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="694" />
-        <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
-        <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="719" />
-        <source>Salida: %d pendientes</source>
-        <translation>Outbox: %d pending</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="721" />
-        <source>, %d fallidos</source>
-        <translation>, %d failed</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="730" />
-        <source>En espera: sondea %s</source>
-        <translation>Standing by: %s polls</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="734" />
-        <source>Última sincronización %s: %d nuevos</source>
-        <translation>Last sync %s: %d new</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="737" />
-        <source>, %d enviados</source>
-        <translation>, %d sent</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="740" />
-        <source>; %s: %s</source>
-        <translation>; %s: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="741" />
-        <source>menciones</source>
-        <translation>mentions</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="741" />
-        <source>mensajes</source>
-        <translation>messages</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="758" />
-        <source>Cupo X: %d/%d</source>
-        <translation>X budget: %d/%d</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="767" />
-        <source>Reentrenando la clasificación…</source>
-        <translation>Retraining triage…</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="772" />
-        <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
-        <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="777" />
-        <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
-        <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="783" />
-        <source>No se pudo reentrenar</source>
-        <translation>Could not retrain</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="790" />
-        <source>Clasificación: en uso el modelo #%d</source>
-        <translation>Triage: model #%d in use</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="791" />
-        <source>Clasificación: en uso el modelo de fábrica</source>
-        <translation>Triage: the shipped model in use</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="795" />
-        <source>No se pudo volver al modelo anterior</source>
-        <translation>Could not go back to the previous model</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="829" />
-        <source>Conexión con la base de datos recuperada</source>
-        <translation>Connection to the database restored</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="833" />
-        <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
-        <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="839" />
-        <source>Sondeo de X: este puesto</source>
-        <translation>Polling X: this desk</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
-        <source>Sondeo de X: %s</source>
-        <translation>Polling X: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="843" />
-        <source>Sondeo de X: nadie</source>
-        <translation>Polling X: nobody</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="852" />
-        <source>desbloquee Jun Desk para verlo</source>
-        <translation>unlock Jun Desk to see it</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="868" />
-        <source>URGENTE · Policía Local: %d aviso(s)</source>
-        <translation>URGENT · Local Police: %d alert(s)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="875" />
-        <source>Policía Local: %d aviso(s) nuevo(s)</source>
-        <translation>Local Police: %d new report(s)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="895" />
-        <source>Campaña #%s</source>
-        <translation>Campaign #%s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="896" />
-        <source>%d menciones en la última hora (pico %d/h)</source>
-        <translation>%d mentions in the last hour (peak %d/h)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="900" />
-        <source>Sincronización: %s</source>
-        <translation>Sync: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="931" />
-        <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
-        <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="935" />
-        <source>Las respuestas y los DM pendientes también esperan.</source>
-        <translation>Queued replies and DMs wait too.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="937" />
-        <source>Las respuestas y los DM pendientes sí se envían.</source>
-        <translation>Queued replies and DMs still go out.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="953" />
-        <source>No se pudo leer el presupuesto de X</source>
-        <translation>Could not read the X budget</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="959" />
+        <location filename="../../jun_desk/ui/main_window.py" line="229" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="961" />
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>bloqueado</source>
         <translation>locked</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="1039" />
-        <source>Las ventanas que estaban abiertas se cerraron sin hacer nada (como Cancelar).</source>
-        <translation>The windows that were open were closed without doing anything (as Cancel).</translation>
     </message>
 </context>
 <context>
@@ -3465,6 +3188,34 @@ week</translation>
         <location filename="../../jun_desk/ui/pickers.py" line="182" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="40" />
+        <source>desbloquee Jun Desk para verlo</source>
+        <translation>unlock Jun Desk to see it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="52" />
+        <source>URGENTE · Policía Local: %d aviso(s)</source>
+        <translation>URGENT · Local Police: %d alert(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="59" />
+        <source>Policía Local: %d aviso(s) nuevo(s)</source>
+        <translation>Local Police: %d new report(s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="63" />
+        <source>Campaña #%s</source>
+        <translation>Campaign #%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="64" />
+        <source>%d menciones en la última hora (pico %d/h)</source>
+        <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
 </context>
 <context>
@@ -3909,6 +3660,62 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>SessionControl</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/session.py" line="40" />
+        <source>Bloquear</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/session.py" line="46" />
+        <source>Cambiar de operador…</source>
+        <translation>Switch operator…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/session.py" line="48" />
+        <source>Cambiar mi contraseña…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/session.py" line="50" />
+        <source>Restablecer la contraseña de…</source>
+        <translation>Reset the password of…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/session.py" line="52" />
+        <source>Código de primer acceso para…</source>
+        <translation>First-access code for…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/session.py" line="86" />
+        <source>Las ventanas que estaban abiertas se cerraron sin hacer nada (como Cancelar).</source>
+        <translation>The windows that were open were closed without doing anything (as Cancel).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsMenu</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="28" />
+        <source>Credenciales de &amp;X…</source>
+        <translation>&amp;X credentials…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="32" />
+        <source>&amp;Base de datos…</source>
+        <translation>&amp;Database…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="34" />
+        <source>&amp;Presupuesto de X…</source>
+        <translation>X &amp;budget…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="58" />
+        <source>No se pudo leer el presupuesto de X</source>
+        <translation>Could not read the X budget</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
@@ -4254,6 +4061,144 @@ or open Jun Desk with --sandbox to practise.</translation>
     </message>
 </context>
 <context>
+    <name>StatusArea</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="69" />
+        <source>Sin sincronizar</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="78" />
+        <source>FORMACIÓN · sin contraseñas</source>
+        <translation>TRAINING · no passwords</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="83" />
+        <source>Base de datos: %s</source>
+        <translation>Database: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="89" />
+        <source>Elementos que X envió y no se pudieron leer</source>
+        <translation>Items X sent that could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="109" />
+        <source>No se pudo leer: %d</source>
+        <translation>Could not be read: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="116" />
+        <source>Conexión con la base de datos recuperada</source>
+        <translation>Connection to the database restored</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="119" />
+        <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
+        <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="130" />
+        <source>Salida: %d pendientes</source>
+        <translation>Outbox: %d pending</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="132" />
+        <source>, %d fallidos</source>
+        <translation>, %d failed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="139" />
+        <source>Sincronizando con X…</source>
+        <translation>Syncing with X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="143" />
+        <source>Sondeo de X: este puesto</source>
+        <translation>Polling X: this desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="145" />
+        <source>Sondeo de X: %s</source>
+        <translation>Polling X: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="147" />
+        <source>Sondeo de X: nadie</source>
+        <translation>Polling X: nobody</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="156" />
+        <source>En espera: sondea %s</source>
+        <translation>Standing by: %s polls</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="160" />
+        <source>Última sincronización %s: %d nuevos</source>
+        <translation>Last sync %s: %d new</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
+        <source>, %d enviados</source>
+        <translation>, %d sent</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="166" />
+        <source>; %s: %s</source>
+        <translation>; %s: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <source>mensajes</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="184" />
+        <source>Cupo X: %d/%d</source>
+        <translation>X budget: %d/%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="188" />
+        <source>Sincronización: %s</source>
+        <translation>Sync: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="199" />
+        <source>las menciones</source>
+        <translation>the mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="199" />
+        <source>los mensajes directos</source>
+        <translation>the direct messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
+        <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="226" />
+        <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
+        <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="230" />
+        <source>Las respuestas y los DM pendientes también esperan.</source>
+        <translation>Queued replies and DMs wait too.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/status.py" line="232" />
+        <source>Las respuestas y los DM pendientes sí se envían.</source>
+        <translation>Queued replies and DMs still go out.</translation>
+    </message>
+</context>
+<context>
     <name>TicketPicker</name>
     <message>
         <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="58" />
@@ -4342,6 +4287,59 @@ or open Jun Desk with --sandbox to practise.</translation>
     </message>
 </context>
 <context>
+    <name>TriageMenu</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="23" />
+        <source>&amp;Clasificación</source>
+        <translation>&amp;Triage</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="25" />
+        <source>Reentrenar con las correcciones del mostrador</source>
+        <translation>Retrain with the desk's corrections</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="27" />
+        <source>Volver al modelo anterior</source>
+        <translation>Go back to the previous model</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="44" />
+        <source>Reentrenando la clasificación…</source>
+        <translation>Retraining triage…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="49" />
+        <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
+        <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="54" />
+        <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
+        <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="60" />
+        <source>No se pudo reentrenar</source>
+        <translation>Could not retrain</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="67" />
+        <source>Clasificación: en uso el modelo #%d</source>
+        <translation>Triage: model #%d in use</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="68" />
+        <source>Clasificación: en uso el modelo de fábrica</source>
+        <translation>Triage: the shipped model in use</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="72" />
+        <source>No se pudo volver al modelo anterior</source>
+        <translation>Could not go back to the previous model</translation>
+    </message>
+</context>
+<context>
     <name>UrgentBanner</name>
     <message>
         <location filename="../../jun_desk/ui/urgency.py" line="69" />
@@ -4393,6 +4391,29 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/urgency.py" line="130" />
         <source>Plegar</source>
         <translation>Fold</translation>
+    </message>
+</context>
+<context>
+    <name>ViewMenu</name>
+    <message>
+        <location filename="../../jun_desk/ui/shell/view_menu.py" line="30" />
+        <source>Restablecer disposición</source>
+        <translation>Reset layout</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/view_menu.py" line="33" />
+        <source>No se pudo &amp;leer…</source>
+        <translation>Could not be &amp;read…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/view_menu.py" line="36" />
+        <source>&amp;Moderación…</source>
+        <translation>&amp;Moderation…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/view_menu.py" line="40" />
+        <source>Sincronizar ahora</source>
+        <translation>Sync now</translation>
     </message>
 </context>
 </TS>

@@ -46,7 +46,7 @@ def main() -> None:
         app.processEvents()
     screen = window.screen().availableGeometry()
     docks = {}
-    for dock in window._docks():  # each in turn in front of its tab group
+    for dock in window.docks.docks():  # each in turn in front of its tab group
         if not dock.isVisible():
             continue
         dock.raise_()

@@ -163,6 +163,8 @@ def run(app: QApplication, db_url: str, language: str, username: str,
     window.show()  # as app.py: the window on screen, the desk built inside it after
     settle(app)
     window.attach(UiContext(desk, actor, account="AytoJun"))
+    while window.desk.building():  # the steps after the board, each in a turn of its own
+        app.processEvents()
     settle(app, window)
     found: list[str] = []
 
@@ -190,7 +192,7 @@ def run(app: QApplication, db_url: str, language: str, username: str,
         (dock.objectName(), dock.raise_) for dock in working]
     steps += [] if working_only else [("moderation", window.show_moderation),
               ("quarantine", window.show_quarantine),
-              ("urgent banner", lambda: window._arrivals(
+              ("urgent banner", lambda: window.notifier.arrivals(
                   [window.feed.model.item(r) for r in range(window.feed.model.rowCount())
                    if window.feed.model.item(r).suggested_priority == "urgent"]))]
     feed_width = 0

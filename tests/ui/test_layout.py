@@ -87,6 +87,7 @@ def _first_start(qtbot, desk: Desk, actor):  # type: ignore[no-untyped-def]
     window.show()
     qtbot.waitExposed(window)
     window.attach(UiContext(desk, actor, account="AytoJun"))
+    qtbot.waitUntil(lambda: not window.desk.building())  # the steps after the board
     return window
 
 

@@ -89,16 +89,16 @@ def test_a_stream_failing_for_ten_minutes_shows_a_banner(qtbot, desk: Desk, peop
     qtbot.addWidget(window)
     window.show()
     err = XApiError(Failure.MALFORMED)
-    window._sync_failed(err)
+    window.status.sync_failed(err)
     assert not window.sync_banner.isVisible()
     stalls.append(Stall(Stream.DMS, 12 * 60 + 5, err))
-    window._sync_failed(err)
+    window.status.sync_failed(err)
     assert window.sync_banner.isVisible()
     assert window.sync_banner.text().startswith(
         "No se pueden leer los mensajes directos desde hace 12 min: X envió una respuesta "
         "ilegible")
     stalls.clear()
-    window._sync_failed(err)
+    window.status.sync_failed(err)
     assert not window.sync_banner.isVisible()
 
 

@@ -60,9 +60,9 @@ def test_connection_banner_and_who_polls(window: MainWindow) -> None:
     assert "se conserva" in window.banner.text()
     window.set_connection(True, "")
     assert not window.banner.isVisible()
-    window._lease_state(LeaseState("AytoJun", False, "rosa @ PC-2", None))
+    window.status.lease_state(LeaseState("AytoJun", False, "rosa @ PC-2", None))
     assert window.poller_label.text() == "Sondeo de X: rosa @ PC-2"
-    window._lease_state(LeaseState("AytoJun", True, "ana @ PC-1", None))
+    window.status.lease_state(LeaseState("AytoJun", True, "ana @ PC-1", None))
     assert window.poller_label.text() == "Sondeo de X: este puesto"
 
 

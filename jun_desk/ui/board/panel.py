@@ -452,3 +452,9 @@ class BoardPanel(QWidget):
             if row is not None:
                 return column.model.ticket(row)
         return None
+
+    # ------------------------------------------------------------------ intents
+    def hand_keys_to_menu(self) -> None:
+        """The window's Ticket menu owns the card actions' keys (one action per key)."""
+        for action in (self.assign_me, self.reassign, self.move_department):
+            action.setShortcut(QKeySequence())

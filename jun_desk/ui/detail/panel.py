@@ -457,3 +457,9 @@ class DetailPanel(QWidget):
         Op(self.ui, lambda: desk.tickets.reopen(actor, before.id, before.version),
            failure_text=self.tr("No se pudo reabrir")).success(done).failure(
             self._failed).run()
+
+    # ------------------------------------------------------------------ intents
+    def start_reply(self, canned: str | None = None) -> None:
+        """The composer ready for this ticket: ``canned`` (a prepared reply's id) in it."""
+        self.use_canned(canned)
+        self.composer.setFocus()

@@ -451,3 +451,12 @@ class DmPanel(QWidget):
                                                confirm_other_citizen=confirmed),
            failure_text=self.tr("No se pudo enviar el DM")).success(done).failure(
             lambda _e: self._update_buttons()).run()
+
+    # ------------------------------------------------------------------ intents
+    def open_conversation(self, conversation_id: str, *, clear_search: bool = False) -> None:
+        """That conversation chosen in the list (``clear_search``: whatever the search)."""
+        row = self.model.row_of(conversation_id)
+        if row is not None:
+            if clear_search:
+                self.search.clear()
+            self.list.setCurrentIndex(self.model.index(row))

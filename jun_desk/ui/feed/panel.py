@@ -411,3 +411,11 @@ class FeedPanel(QWidget):
     def index_of(self, item_id: int) -> QModelIndex:
         row = self.model.row_of(item_id)
         return self.model.index(row) if row is not None else QModelIndex()
+
+    # ------------------------------------------------------------------ intents
+    def show_item(self, item_id: int) -> None:
+        """That message chosen, and the keyboard in the list."""
+        row = self.model.row_of(item_id)
+        if row is not None:
+            self.select_row(row)
+            self.view.setFocus()
