@@ -57,10 +57,9 @@ def secret_service() -> None:
 def sandbox_credentials(secret_service):  # type: ignore[no-untyped-def]
     """The sandbox's keys for @AytoJun in the real keyring, for the command line."""
     from jun_desk import secrets
-    from jun_desk.x.sandbox.server import Sandbox
+    from jun_desk.x.sandbox.server import SANDBOX_CREDENTIALS
 
-    with Sandbox() as probe:
-        creds = probe.credentials
+    creds = SANDBOX_CREDENTIALS  # what every Sandbox() answers to unless told otherwise
     secrets.store_credentials("AytoJun", creds)
     yield creds
     secrets.clear_credentials("AytoJun")
