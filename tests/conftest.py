@@ -43,6 +43,23 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("JUN_DESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its smallest cost in this process: the desk's own parameters (64 MiB,
+    3 passes) take a tenth of a second a hash and the sign-in tests hash dozens of times.
+    The logic is the same; ``real_password_hashing`` tests keep the real parameters, and a
+    desk in a child process (the command line) always has them."""
+    if request.node.get_closest_marker("real_password_hashing"):
+        return
+    from argon2 import PasswordHasher
+
+    from jun_desk.services import passwords
+
+    monkeypatch.setattr(passwords, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
 @pytest.fixture
 def secret_service() -> None:
     """The real Secret Service keyring that scripts/test.sh starts; skipped elsewhere,
