@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -16,10 +15,10 @@ from sqlalchemy import create_engine, text
 
 from jun_desk.services.context import Rules
 from jun_desk.services.desk import Desk
+from tests.pg_databases import PgDatabases
 from tests.pg_server import PostgresServer, PostgresUnavailable
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-_db_counter = itertools.count()
 
 
 class Clock:
@@ -44,6 +43,23 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.delenv("JUN_DESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(request: pytest.FixtureRequest,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its smallest cost in this process: the desk's own parameters (64 MiB,
+    3 passes) take a tenth of a second a hash and the sign-in tests hash dozens of times.
+    The logic is the same; ``real_password_hashing`` tests keep the real parameters, and a
+    desk in a child process (the command line) always has them."""
+    if request.node.get_closest_marker("real_password_hashing"):
+        return
+    from argon2 import PasswordHasher
+
+    from jun_desk.services import passwords
+
+    monkeypatch.setattr(passwords, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
 @pytest.fixture
 def secret_service() -> None:
     """The real Secret Service keyring that scripts/test.sh starts; skipped elsewhere,
@@ -58,10 +74,9 @@ def secret_service() -> None:
 def sandbox_credentials(secret_service):  # type: ignore[no-untyped-def]
     """The sandbox's keys for @AytoJun in the real keyring, for the command line."""
     from jun_desk import secrets
-    from jun_desk.x.sandbox.server import Sandbox
+    from jun_desk.x.sandbox.server import SANDBOX_CREDENTIALS
 
-    with Sandbox() as probe:
-        creds = probe.credentials
+    creds = SANDBOX_CREDENTIALS  # what every Sandbox() answers to unless told otherwise
     secrets.store_credentials("AytoJun", creds)
     yield creds
     secrets.clear_credentials("AytoJun")
@@ -100,21 +115,37 @@ def pg_admin_url() -> Iterator[str]:
             server.stop()
 
 
-def new_pg_database(admin_url: str) -> str:
-    name = f"jun_test_{os.getpid()}_{next(_db_counter)}"
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE jun_template'))
-    engine.dispose()
-    return admin_url.rsplit("/", 1)[0] + "/" + name
+@pytest.fixture(scope="session")
+def pg_databases(pg_admin_url: str) -> Iterator[PgDatabases]:
+    """Copies of the template, made ahead and dropped behind the tests (tests/pg_databases.py)."""
+    databases = PgDatabases(pg_admin_url)
+    try:
+        yield databases
+    finally:
+        databases.close()
 
 
-def drop_pg_database(admin_url: str, url: str) -> None:
-    name = url.rsplit("/", 1)[1]
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    engine.dispose()
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A migrated, empty SQLite database's bytes: migrating from nothing takes about a
+    second, copying a few milliseconds (PostgreSQL's ``jun_template`` is the same idea)."""
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
+    Desk.open(f"sqlite:///{path}").close()
+    assert not path.with_name(path.name + "-wal").exists()  # all of it in the one file
+    return path.read_bytes()
+
+
+def migrated(request: pytest.FixtureRequest, url: str) -> str:
+    """``url`` (a fresh ``db_url``) holding the migrated schema, like ``Desk.open`` leaves it:
+    on SQLite the template's copy, made 0600 as the desk makes its files; PostgreSQL's
+    fresh databases are copies of the migrated template already."""
+    if url.startswith("sqlite:///"):
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as file:
+                file.write(request.getfixturevalue("sqlite_template"))
+    return url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -123,12 +154,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'desk.db'}"
         return
-    admin = request.getfixturevalue("pg_admin_url")
-    url = new_pg_database(admin)
+    databases: PgDatabases = request.getfixturevalue("pg_databases")
+    url = databases.take()
     try:
         yield url
     finally:
-        drop_pg_database(admin, url)
+        databases.give_back(url)
 
 
 @pytest.fixture
@@ -137,8 +168,9 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def desk(db_url: str, rules: Rules, clock: Clock) -> Iterator[Desk]:
-    d = Desk.open(db_url, rules=rules, clock=clock)
+def desk(request: pytest.FixtureRequest, db_url: str, rules: Rules,
+         clock: Clock) -> Iterator[Desk]:
+    d = Desk.open(migrated(request, db_url), rules=rules, clock=clock)
     try:
         yield d
     finally:

@@ -16,7 +16,7 @@ import pytest
 from jun_desk.cli import main
 from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
-from tests.conftest import Clock
+from tests.conftest import Clock, migrated
 from tests.factories import MARIA, PEPE, mention
 
 
@@ -27,9 +27,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def url(db_url: str) -> str:
+def url(request: pytest.FixtureRequest, db_url: str) -> str:
     """A database with two operators and three tickets (SQLite and PostgreSQL)."""
-    desk = Desk.open(db_url)
+    desk = Desk.open(migrated(request, db_url))
     ana = desk.operators.add("ana", "supervisor")
     items = [mention("Farola apagada en la calle Real"),
              mention("Contenedores llenos", author=PEPE, minutes=1),

@@ -11,6 +11,7 @@ from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
 from jun_desk.services.search import TicketFilter
+from tests.conftest import migrated
 from tests.factories import MARIA, mention
 
 HOSTILE = [
@@ -58,8 +59,8 @@ def test_services_take_hostile_text_or_refuse_it_clearly(stocked, text: str) -> 
 
 @pytest.mark.parametrize("text", ["'; DROP TABLE tickets; --", "\x00", "x" * 50_000,
                                   "\x1b[2J", "%"], ids=["sql", "nul", "long", "ansi", "pct"])
-def test_command_line_takes_hostile_arguments(capsys, db_url: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    Desk.open(db_url).close()
+def test_command_line_takes_hostile_arguments(capsys, request, db_url: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    migrated(request, db_url)  # a desk's database, as Desk.open leaves it
     for args in (["tickets", "list", "--text", text], ["triage", text],
                  ["tickets", "list", "--department", text],
                  ["operators", "add", text, "--role", "operator"],

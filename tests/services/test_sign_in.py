@@ -246,6 +246,7 @@ def test_a_pin_desk_wants_six_digits(desk: Desk, people) -> None:  # type: ignor
     assert desk.operators.sign_in("rosa", "204816").username == "rosa"
 
 
+@pytest.mark.real_password_hashing
 def test_only_an_argon2id_hash_is_stored(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     secret = "mi-Clave-Muy-Secreta-7"
     desk.operators.set_password(None, "ana", secret)
