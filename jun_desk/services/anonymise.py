@@ -149,6 +149,7 @@ def scrub_citizen(session: Session, citizen: Citizen, now: datetime, done: Scrub
     new citizen). Audit events about them, or naming their handle, are redacted."""
     handle, x_user_id = citizen.handle, citizen.x_user_id
     session.execute(delete(XSeen).where(XSeen.x_id == x_user_id))
+    scrub_quarantine(session, quarantined_naming(session, [x_user_id, handle]), now, done)
     citizen.handle = MARKER
     citizen.name = ""
     citizen.profile_image_url = None

@@ -109,8 +109,8 @@ class RetentionService:
             return PolicyView(code, days, False, row.updated_by, row.updated_at)
 
     def _days(self, session: Session) -> dict[str, int]:
-        stored = dict(session.execute(select(RetentionPolicy.department,
-                                             RetentionPolicy.days)).tuples().all())
+        stored = {d: n for d, n in session.execute(
+            select(RetentionPolicy.department, RetentionPolicy.days))}
         used = set(session.scalars(select(Ticket.department).distinct()).all())
         used |= {d.code for d in self.ctx.catalogue}
         return {d: stored.get(d, default_days(d)) for d in used}

@@ -161,7 +161,8 @@ class RightsService:
             assert fresh is not None
             fresh.require(Permission.MANAGE_PRIVACY)
             sections: dict[str, list[dict[str, Any]]] = {name: [] for name in SECTIONS}
-            for citizen in find_citizens(session, handle):
+            citizens = find_citizens(session, handle)
+            for citizen in citizens:
                 got = holdings(session, citizen)
                 person = row_dict(citizen)
                 by = session.get(Operator, citizen.verified_by_id) \
@@ -182,7 +183,7 @@ class RightsService:
                 record(session, self.ctx, fresh, "privacy.export",
                        subject=f"citizen:{citizen.id}",
                        after={name: len(rows) for name, rows in sections.items()})
-            return CitizenExport(self.ctx.clock(), fresh.username, handle.strip().lstrip("@"),
+            return CitizenExport(self.ctx.clock(), fresh.username, citizens[0].handle,
                                  sections)
 
     # ---------------------------------------------------------------- erasure

@@ -74,16 +74,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _drop_audit_triggers()
-    with op.batch_alter_table("audit_events", schema=None) as batch_op:
-        batch_op.drop_column("redacted_at")
+    op.drop_column("audit_events", "redacted_at")
     _audit_triggers(redaction=False)
-    for table in ("citizens", "ticket_items"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("anonymised_at")
-    with op.batch_alter_table("tickets", schema=None) as batch_op:
-        batch_op.drop_column("anonymised_at")
-        batch_op.drop_column("legal_hold_reason")
-        batch_op.drop_column("legal_hold")
+    for table in ("citizens", "ticket_items", "tickets"):
+        op.drop_column(table, "anonymised_at")
+    op.drop_column("tickets", "legal_hold_reason")
+    op.drop_column("tickets", "legal_hold")
     if op.get_bind().dialect.name != "sqlite":
         op.execute("DROP TRIGGER IF EXISTS access_log_append_only ON access_log")
         op.execute("DROP FUNCTION IF EXISTS access_log_refuse_change()")
