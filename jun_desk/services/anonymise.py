@@ -18,6 +18,7 @@ from datetime import datetime
 
 from sqlalchemy import Text, cast, delete, false, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from jun_desk.domain.retention import MARKER, redact_json
 from jun_desk.store.insert import rowcount
@@ -166,7 +167,7 @@ def redact_audit(session: Session, now: datetime, done: Scrubbed, *,
     """Redact, once, the content of the audit events about these tickets or subjects, or
     whose content names one of ``naming``. The triggers of migration 0013 allow exactly
     this change (content and ``redacted_at``, skeleton untouched)."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     for batch in chunks(sorted(ticket_ids)):
         conditions.append(AuditEvent.ticket_id.in_(batch))
     subject_list = sorted(subjects)

@@ -86,8 +86,8 @@ class PrivacyReportService:
                     session.scalar(select(func.count()).select_from(model)
                                    .where(mark.isnot(None))) or 0
                 categories.append(Category(name, holds, count, anonymised, oldest))
-            holds = session.scalar(select(func.count()).select_from(Ticket)
-                                   .where(Ticket.legal_hold.is_(True))) or 0
+            held = session.scalar(select(func.count()).select_from(Ticket)
+                                  .where(Ticket.legal_hold.is_(True))) or 0
             retention = []
             for p in policies:
                 due = session.scalar(select(func.count()).select_from(Ticket).where(
@@ -97,4 +97,4 @@ class PrivacyReportService:
                     done_at() < now - timedelta(days=p.days))) or 0
                 retention.append({"department": p.department, "days": p.days,
                                   "default": p.default, "due": due})
-        return PrivacyReport(now, categories, holds, retention)
+        return PrivacyReport(now, categories, held, retention)

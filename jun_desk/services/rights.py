@@ -177,9 +177,10 @@ class RightsService:
                         ("triage_corrections", TriageCorrection, got.corrections),
                         ("audit_events", AuditEvent, got.audit),
                         ("access_log", AccessLogEntry, got.access)):
-                    rows = session.scalars(select(model).where(model.id.in_(ids))
-                                           .order_by(model.id)) if ids else []
-                    sections[name] += [row_dict(r) for r in rows]
+                    found: list[Base] = list(session.scalars(
+                        select(model).where(model.id.in_(ids)).order_by(model.id))) \
+                        if ids else []
+                    sections[name] += [row_dict(r) for r in found]
                 record(session, self.ctx, fresh, "privacy.export",
                        subject=f"citizen:{citizen.id}",
                        after={name: len(rows) for name, rows in sections.items()})

@@ -140,7 +140,7 @@ class DetailPanel(QWidget):
 
     # ------------------------------------------------------------------ loading
     def show_ticket(self, ticket_id: int) -> None:
-        desk = self.ui.desk
+        desk, first = self.ui.desk, ticket_id != self._current  # a reload is no opening
         self._current = ticket_id
         self._loads += 1
         load_number = self._loads
@@ -149,7 +149,8 @@ class DetailPanel(QWidget):
             if load_number == self._loads:  # an older load finishing late is stale
                 self._show(snapshot)
 
-        self.ui.run(lambda: desk.tickets.detail(ticket_id), loaded,
+        self.ui.run(lambda: desk.access_log.opening(self.ui.actor, ticket_id, first,
+                                                    desk.tickets.detail), loaded,
                     failure=self.tr("No se pudo abrir el ticket"))
 
     @property
