@@ -359,3 +359,21 @@ def test_privacy_report_counts_each_category(desk: Desk, people, clock: Clock) -
     assert report.legal_holds == 1
     due = {r["department"]: r["due"] for r in report.retention}
     assert due["salud"] == 1 and due["obras"] == 0
+
+
+def test_an_edit_of_an_erased_message_does_not_bring_its_words_back(
+        desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    ana = people["ana"]
+    first = _item("@AytoJun la farola de mi calle", ZUL, 0)
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [first], [ZUL], first.x_id)
+    ticket = desk.tickets.create_from_item(ana, desk.search.feed()[0].id)
+    desk.tickets.move(ana, ticket.id, "closed")
+    desk.rights.erase(ana, ZUL.handle, key=KEY, confirmed=True)
+    newer = next_id()
+    edit = XItem(x_id=newer, kind=ItemKind.MENTION, author_x_id=ZUL.x_id,
+                 text="@AytoJun corrijo: soy Zuleima Quintanilla", created_at=T0,
+                 conversation_id=first.x_id, edit_ids=(first.x_id, newer),
+                 raw={"id": newer, "text": "soy Zuleima Quintanilla"})
+    desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [edit], [], newer)
+    assert hits(desk) == set()
+    assert [i.text for i in desk.tickets.items(ticket.id)] == ["[anonimizado]"]
