@@ -144,21 +144,30 @@ def scrub_quarantine(session: Session, ids: Collection[int], now: datetime,
         redact_audit(session, now, done, subjects=[f"quarantine:{i}" for i in batch])
 
 
-def scrub_citizen(session: Session, citizen: Citizen, now: datetime, done: Scrubbed) -> None:
-    """The citizen's record: handle, name, picture and X account id go (a pseudonymous
+def scrub_citizens(session: Session, citizens: Collection[Citizen], now: datetime,
+                   done: Scrubbed, *, search: bool = True) -> None:
+    """The citizens' records: handle, name, picture and X account id go (a pseudonymous
     'anon:<id>' keeps the unique column unique; the same account writing again becomes a
-    new citizen). Audit events about them, or naming their handle, are redacted."""
-    handle, x_user_id = citizen.handle, citizen.x_user_id
-    session.execute(delete(XSeen).where(XSeen.x_id == x_user_id))
-    scrub_quarantine(session, quarantined_naming(session, [x_user_id, handle]), now, done)
-    citizen.handle = MARKER
-    citizen.name = ""
-    citizen.profile_image_url = None
-    citizen.x_user_id = f"anon:{citizen.id}"
-    citizen.anonymised_at = now
-    done.citizens += 1
-    redact_audit(session, now, done, subjects=[f"citizen:{citizen.id}"],
-                 naming=[n for n in (handle, x_user_id) if len(n) >= 4])
+    new citizen). Audit events about them are redacted; with ``search`` (an erasure: one
+    citizen) also those naming their handle or account id anywhere, and quarantined items
+    naming them (each a scan of its table)."""
+    rows = sorted(citizens, key=lambda c: c.id)
+    for start in range(0, len(rows), _CHUNK):
+        batch = rows[start:start + _CHUNK]
+        session.execute(delete(XSeen).where(XSeen.x_id.in_([c.x_user_id for c in batch]))
+                        .execution_options(synchronize_session=False))
+        if search:
+            for c in batch:
+                scrub_quarantine(session, quarantined_naming(session, [c.x_user_id, c.handle]),
+                                 now, done)
+        needles = [n for c in batch for n in (c.handle, c.x_user_id) if len(n) >= 4] \
+            if search else []
+        session.execute(update(Citizen), [
+            {"id": c.id, "handle": MARKER, "name": "", "profile_image_url": None,
+             "x_user_id": f"anon:{c.id}", "anonymised_at": now} for c in batch])
+        done.citizens += len(batch)
+        redact_audit(session, now, done, subjects=[f"citizen:{c.id}" for c in batch],
+                     naming=needles)
 
 
 def redact_audit(session: Session, now: datetime, done: Scrubbed, *,

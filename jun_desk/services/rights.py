@@ -26,7 +26,7 @@ from jun_desk.services.anonymise import (
     UNSENT,
     Scrubbed,
     quarantined_naming,
-    scrub_citizen,
+    scrub_citizens,
     scrub_items,
     scrub_moderation,
     scrub_quarantine,
@@ -251,5 +251,5 @@ class RightsService:
         scrub_moderation(session, got.moderation, now, done)
         scrub_quarantine(session, got.quarantine, now, done)
         if not held:
-            scrub_citizen(session, citizen, now, done)
+            scrub_citizens(session, [citizen], now, done)
             report.citizen_erased = True

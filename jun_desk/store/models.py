@@ -238,7 +238,8 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(48), index=True)
     outcome: Mapped[str] = mapped_column(String(12), default="ok")  # ok | refused
     ticket_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    subject: Mapped[str | None] = mapped_column(String(80))  # e.g. "citizen:12"
+    # e.g. "citizen:12"; indexed (migration 0013): erasure and retention find by it
+    subject: Mapped[str | None] = mapped_column(String(80), index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     message: Mapped[str | None] = mapped_column(Text)

@@ -6,6 +6,7 @@ and an audit trail whose content (not its skeleton) can be redacted once.
 * ``anonymised_at`` on tickets, messages and citizens: when their personal data went.
 * ``access_log``: who opened a Salud or Policía ticket, or one with personal data, and
   when. Append-only like the audit trail (triggers refuse UPDATE and DELETE).
+* ``audit_events.subject`` indexed (retention and erasure find events by it).
 * ``audit_events.redacted_at``: the audit trail stays append-only except for one change a
   row may undergo once: its content (``before``, ``after``, ``message``) is redacted and
   ``redacted_at`` set, with who, when, what action, which ticket and subject unchanged.
@@ -69,10 +70,13 @@ def upgrade() -> None:
     op.add_column("audit_events", sa.Column("redacted_at", sa.DateTime(timezone=True),
                                             nullable=True))
     _audit_triggers(redaction=True)
+    # Retention and erasure find the events about a citizen, message or moderation act.
+    op.create_index("ix_audit_events_subject", "audit_events", ["subject"], unique=False)
     _access_log_append_only()
 
 
 def downgrade() -> None:
+    op.drop_index("ix_audit_events_subject", table_name="audit_events")
     _drop_audit_triggers()
     op.drop_column("audit_events", "redacted_at")
     _audit_triggers(redaction=False)
