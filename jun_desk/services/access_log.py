@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -17,7 +17,8 @@ from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.models import AccessLogEntry, Ticket
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from jun_desk.services.tickets import TicketDetail
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,24 +50,32 @@ class AccessLogService:
 
     def opened(self, actor: Actor, ticket_id: int) -> bool:
         """Record that ``actor`` opened the ticket, if it is one that is logged."""
-        with self.ctx.db.session() as session:
+        with self.ctx.db.session(readonly=True) as session:
             row = session.execute(select(Ticket.department, Ticket.personal_data)
                                   .where(Ticket.id == ticket_id)).first()
-            reason = why_logged(row.department, row.personal_data) if row else None
-            if row is None or reason is None:
-                return False
+        reason = why_logged(row.department, row.personal_data) if row else None
+        if row is None or reason is None:
+            return False
+        self._write(actor, ticket_id, row.department, reason)
+        return True
+
+    def _write(self, actor: Actor, ticket_id: int, department: str, reason: str) -> None:
+        with self.ctx.db.session() as session:
             session.add(AccessLogEntry(at=self.ctx.clock(), operator_id=actor.operator_id,
                                        operator_name=actor.username, ticket_id=ticket_id,
-                                       department=row.department, reason=reason))
-            return True
+                                       department=department, reason=reason))
 
     def opening(self, actor: Actor, ticket_id: int, first: bool,
-                read: Callable[[int], T]) -> T:
+                read: Callable[[int], TicketDetail]) -> TicketDetail:
         """The detail pane's read of a ticket, logged when it is first opened (a reload
-        after a change is not a new opening)."""
-        if first:
-            self.opened(actor, ticket_id)
-        return read(ticket_id)
+        after a change is not a new opening). Judged on what was read, so opening any
+        other ticket costs no extra query; a log that cannot be written fails the opening."""
+        detail = read(ticket_id)
+        ticket = detail.ticket
+        reason = why_logged(ticket.department, ",".join(ticket.personal_data))
+        if first and reason is not None:
+            self._write(actor, ticket.id, ticket.department, reason)
+        return detail
 
     def entries(self, actor: Actor, *, ticket_id: int | None = None,
                 operator: str | None = None, limit: int = 1000) -> list[AccessView]:
