@@ -155,3 +155,27 @@ def with_database_password(url: str) -> str:
         return url
     register_secret(password)
     return parsed.set(password=password).render_as_string(hide_password=False)
+
+
+# ---------------------------------------------------------------------- pseudonyms
+PSEUDONYM_ENTRY = "privacy:pseudonym-key"
+
+
+def pseudonym_key() -> bytes:
+    """The key of the keyed hash that names an erased citizen (a request recorded under a
+    pseudonym): made once, at random, and kept in the keyring like the other secrets. Every
+    desk of one town should hold the same key for a returning citizen to be recognised
+    across desks; a desk without it makes its own."""
+    import secrets as random
+
+    keyring = _keyring()
+    try:
+        stored = keyring.get_password(SERVICE, PSEUDONYM_ENTRY)
+        if not stored:
+            stored = random.token_hex(32)
+            keyring.set_password(SERVICE, PSEUDONYM_ENTRY, stored)
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError.of("keyring.refused_read",
+                                         detail=type(err).__name__) from None
+    register_secret(stored)
+    return bytes.fromhex(stored)

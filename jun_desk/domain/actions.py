@@ -176,6 +176,21 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        _M),
     _a("moderation.undo", "deshacer una moderación", "undo moderation",
        "deshizo una moderación", "undid moderation", _M, _F),
+    _a("privacy.set_retention", "fijar el plazo de conservación", "set the retention period",
+       "fijó el plazo de conservación", "set the retention period", _S),
+    _a("privacy.retention", "anonimizar lo caducado", "anonymise what expired",
+       "anonimizó los tickets cuyo plazo venció", "anonymised the tickets past their period",
+       _T, _F, _C, _O, _Q, _M),
+    _a("privacy.export", "exportar los datos de un vecino", "export a citizen's data",
+       "exportó los datos de un vecino", "exported a citizen's data"),
+    _a("privacy.access_log", "leer el registro de accesos", "read the access log",
+       "leyó el registro de accesos", "read the access log"),
+    _a("privacy.erase", "borrar los datos de un vecino", "erase a citizen's data",
+       "borró los datos de un vecino", "erased a citizen's data", _T, _F, _C, _O, _Q, _M),
+    _a("ticket.legal_hold", "poner en retención legal", "put under legal hold",
+       "puso el ticket en retención legal", "put the ticket under legal hold", _T),
+    _a("ticket.legal_hold_release", "levantar la retención legal", "release the legal hold",
+       "levantó la retención legal", "released the legal hold", _T),
 )}
 
 

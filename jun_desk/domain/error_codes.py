@@ -127,6 +127,21 @@ ERRORS: Mapping[str, str] = {
     "password.control": "The password contains control characters",
     "password.pin": "The PIN must be at least {limit} digits",
     "password.short": "The password must have at least {limit} characters",
+    # -- personal data: retention, legal hold, access and erasure
+    "privacy.retention_days": "A retention period is a number of days between 1 and "
+                              "{limit}, not {days}: nothing was changed",
+    "privacy.erase_open": "@{handle} still has open tickets ({tickets}): resolve or close "
+                          "them before erasing; nothing was changed",
+    "privacy.erase_outbox": "A reply or DM to @{handle} is still waiting in the outbox: let "
+                            "it go or fail before erasing; nothing was changed",
+    "privacy.not_confirmed": "Erasure of @{handle} was not confirmed: nothing was changed",
+    "privacy.hold_same": "Ticket #{ticket} is already under legal hold",
+    "privacy.hold_none": "Ticket #{ticket} is not under legal hold",
+    "privacy.hold_reason": "A legal hold needs a reason (the law or the case that requires "
+                           "keeping the ticket)",
+    "privacy.hold_anonymised": "Ticket #{ticket} was anonymised already: there is nothing "
+                               "left to hold",
+    "privacy.out_exists": "{path} exists already: choose another file (nothing was written)",
     # -- replies and DMs
     "outbox.kind": "Unknown outbox kind '{value}' (reply or dm)",
     "outbox.empty": "The message is empty",

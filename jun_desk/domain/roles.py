@@ -30,6 +30,7 @@ class Permission(StrEnum):
     EDIT_TRIAGE_RULES = "edit_triage_rules"
     MANAGE_OPERATORS = "manage_operators"
     SET_X_BUDGET = "set_x_budget"
+    MANAGE_PRIVACY = "manage_privacy"  # retention, legal hold, access log, export, erasure
 
 
 _OPERATOR_PERMISSIONS = frozenset({
@@ -51,6 +52,8 @@ _DESCRIPTIONS = {
     Permission.EDIT_TRIAGE_RULES: "edit triage rules",
     Permission.MANAGE_OPERATORS: "manage operators",
     Permission.SET_X_BUDGET: "set the X budget",
+    Permission.MANAGE_PRIVACY: "manage citizens' personal data (retention, legal hold, "
+                               "access and erasure)",
 }
 
 

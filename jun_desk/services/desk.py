@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
+from jun_desk.services.access_log import AccessLogService
 from jun_desk.services.audit import AuditService
 from jun_desk.services.changes import ChangeService
 from jun_desk.services.citizens import CitizenService
@@ -20,8 +21,11 @@ from jun_desk.services.moderation import ModerationService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
 from jun_desk.services.people import PeopleService
+from jun_desk.services.privacy_report import PrivacyReportService
 from jun_desk.services.quarantine import QuarantineService
 from jun_desk.services.reports import ReportService
+from jun_desk.services.retention import RetentionService
+from jun_desk.services.rights import RightsService
 from jun_desk.services.search import SearchService
 from jun_desk.services.similar import SimilarTickets
 from jun_desk.services.tickets import TicketService
@@ -55,6 +59,10 @@ class Desk:
         self.undo = UndoService(ctx, self.tickets)
         self.people = PeopleService(ctx)
         self.similar = SimilarTickets(ctx, self.search)
+        self.retention = RetentionService(ctx)
+        self.rights = RightsService(ctx)
+        self.access_log = AccessLogService(ctx)
+        self.privacy_report = PrivacyReportService(ctx)
 
     @property
     def db(self) -> Database:

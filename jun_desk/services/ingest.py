@@ -331,6 +331,8 @@ class IngestService:
             row = stored.get(edit["x_id"])
             if row is None or int(row.version_x_id or row.x_id) >= int(edit["version_x_id"]):
                 continue  # an older version, or this one again
+            if row.anonymised_at is not None:
+                continue  # erased or past retention: the words do not come back
             history = [*(row.edit_history or []), _version(row.version_x_id or row.x_id,
                                                            row.text, row.raw),
                        *(edit["edit_history"] or [])]

@@ -53,7 +53,10 @@ class XSide:
 
     def poll(self) -> tuple[SyncReport, SendReport]:
         engine, sender = self._built()
-        return engine.sync_once(), sender.send_due()
+        report = engine.sync_once(), sender.send_due()
+        if not report[0].standby:  # the polling desk applies retention, once a day
+            self.desk.retention.apply_if_due()
+        return report
 
     def next_delay(self, floor: float) -> float:
         return self.engine.next_delay(floor) if self.engine is not None else floor

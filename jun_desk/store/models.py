@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
 )
@@ -106,6 +107,9 @@ class Citizen(Base):
     verified_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # When the handle, name and picture were removed (migration 0013): by retention once
+    # nothing of theirs remained whole, or by an erasure request.
+    anonymised_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_citizens_handle", func.lower(handle)),)
 
@@ -131,6 +135,11 @@ class Ticket(Base):
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Migration 0013: a supervisor's legal hold keeps the ticket whole (retention and
+    # erasure skip it); when its personal data was removed, statistics kept.
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    legal_hold_reason: Mapped[str | None] = mapped_column(String(200))
+    anonymised_at: Mapped[datetime | None]
 
     items: Mapped[list[TicketItem]] = relationship(back_populates="ticket")
     citizen: Mapped[Citizen | None] = relationship(lazy="joined")
@@ -192,6 +201,9 @@ class TicketItem(Base):
     # versions ([{x_id, text, created_at}], oldest first) are kept here (migration 0006).
     version_x_id: Mapped[str | None] = mapped_column(String(32))
     edit_history: Mapped[list[Any] | None] = mapped_column(JSON)
+    # When its text and raw payload were removed (migration 0013); the X id stays, so the
+    # same item read again from X is recognised and not stored twice.
+    anonymised_at: Mapped[datetime | None]
 
     ticket: Mapped[Ticket | None] = relationship(back_populates="items")
 
@@ -213,7 +225,9 @@ class TicketNote(Base):
 
 
 class AuditEvent(Base):
-    """Append-only: database triggers refuse UPDATE and DELETE on this table."""
+    """Append-only: database triggers refuse DELETE, and any UPDATE but one: the content
+    (``before``, ``after``, ``message``) redacted once, setting ``redacted_at``, with the
+    skeleton (who, when, what, which ticket and subject) unchanged (migration 0013)."""
 
     __tablename__ = "audit_events"
 
@@ -224,10 +238,12 @@ class AuditEvent(Base):
     action: Mapped[str] = mapped_column(String(48), index=True)
     outcome: Mapped[str] = mapped_column(String(12), default="ok")  # ok | refused
     ticket_id: Mapped[int | None] = mapped_column(Integer, index=True)
-    subject: Mapped[str | None] = mapped_column(String(80))  # e.g. "citizen:12"
+    # e.g. "citizen:12"; indexed (migration 0013): erasure and retention find by it
+    subject: Mapped[str | None] = mapped_column(String(80), index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     message: Mapped[str | None] = mapped_column(Text)
+    redacted_at: Mapped[datetime | None]
 
 
 class OutboxItem(Base):
@@ -408,3 +424,30 @@ class ModerationAction(Base):
     undone_at: Mapped[datetime | None]
     undo_note: Mapped[str | None] = mapped_column(Text)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class RetentionPolicy(Base):
+    """How many days a department's closed tickets are kept whole (migration 0013); a
+    department without a row has the default of ``domain/retention.py``."""
+
+    __tablename__ = "retention_policies"
+
+    department: Mapped[str] = mapped_column(String(32), primary_key=True)
+    days: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime | None]
+
+
+class AccessLogEntry(Base):
+    """Who opened a Salud or Policía ticket, or one with personal data, and when.
+    Append-only: database triggers refuse UPDATE and DELETE (migration 0013)."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    operator_name: Mapped[str] = mapped_column(String(120), index=True)
+    ticket_id: Mapped[int] = mapped_column(Integer, index=True)
+    department: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(64))  # department | personal data flags

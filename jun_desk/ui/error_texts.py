@@ -186,6 +186,31 @@ def templates() -> dict[str, str]:
             "El PIN debe tener al menos {limit} cifras, solo cifras.", "password.pin"),
         "password.short": translate("Errors",
             "La contraseña debe tener al menos {limit} caracteres.", "password.short"),
+        "privacy.retention_days": translate("Errors",
+            "El plazo de conservación es un número de días entre 1 y {limit}, no {days}: no "
+            "se ha cambiado nada", "privacy.retention_days"),
+        "privacy.erase_open": translate("Errors",
+            "@{handle} aún tiene tickets abiertos ({tickets}): resuélvalos o ciérrelos antes "
+            "de borrar; no se ha cambiado nada", "privacy.erase_open"),
+        "privacy.erase_outbox": translate("Errors",
+            "Una respuesta o DM a @{handle} espera aún en la bandeja de salida: deje que se "
+            "envíe o falle antes de borrar; no se ha cambiado nada", "privacy.erase_outbox"),
+        "privacy.not_confirmed": translate("Errors",
+            "No se confirmó el borrado de @{handle}: no se ha cambiado nada",
+            "privacy.not_confirmed"),
+        "privacy.hold_same": translate("Errors",
+            "El ticket #{ticket} ya está en retención legal", "privacy.hold_same"),
+        "privacy.hold_none": translate("Errors",
+            "El ticket #{ticket} no está en retención legal", "privacy.hold_none"),
+        "privacy.hold_reason": translate("Errors",
+            "Una retención legal necesita un motivo (la norma o el caso que obliga a "
+            "conservar el ticket)", "privacy.hold_reason"),
+        "privacy.hold_anonymised": translate("Errors",
+            "El ticket #{ticket} ya se anonimizó: no queda nada que retener",
+            "privacy.hold_anonymised"),
+        "privacy.out_exists": translate("Errors",
+            "{path} ya existe: elija otro archivo (no se ha escrito nada)",
+            "privacy.out_exists"),
         "outbox.kind": translate("Errors",
             "Tipo de envío desconocido «{value}» (respuesta o DM)", "outbox.kind"),
         "outbox.empty": translate("Errors",
@@ -401,6 +426,9 @@ def _permission_names() -> dict[str, str]:
         "edit_triage_rules": translate("Errors", "cambiar las reglas de clasificación"),
         "manage_operators": translate("Errors", "gestionar operadores"),
         "set_x_budget": translate("Errors", "fijar el presupuesto de X"),
+        "manage_privacy": translate("Errors",
+            "gestionar los datos personales de los vecinos (conservación, retención legal, "
+            "acceso y borrado)"),
     }
 
 

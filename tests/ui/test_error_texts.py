@@ -169,8 +169,8 @@ def test_a_wording_that_does_not_fit_its_error_falls_back_to_english(language) -
 
 # ---------------------------------------------------------------- every raise has a code
 _AUTO_CODED = {"SignInError", "PasswordRejected", "XApiError", "XRefusedError"}
-_NOT_FOR_THE_WINDOW = ("cli.py", "cli_x.py", "cli_moderation.py", "x/sandbox/", "ui/",
-                       "selftest.py")
+_NOT_FOR_THE_WINDOW = ("cli.py", "cli_x.py", "cli_moderation.py", "cli_privacy.py",
+                       "x/sandbox/", "ui/", "selftest.py")
 
 
 def _desk_errors() -> set[str]:

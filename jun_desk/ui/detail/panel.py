@@ -148,7 +148,7 @@ class DetailPanel(QWidget):
 
     # ------------------------------------------------------------------ loading
     def show_ticket(self, ticket_id: int) -> None:
-        desk = self.ui.desk
+        desk, first = self.ui.desk, ticket_id != self._current  # a reload is no opening
         self._current = ticket_id
         self._loads += 1
         load_number = self._loads
@@ -157,7 +157,10 @@ class DetailPanel(QWidget):
             if load_number == self._loads:  # an older load finishing late is stale
                 self._show(snapshot)
 
-        Query(self.ui, lambda: desk.tickets.detail(ticket_id),
+        # A read: the access log's line it may write (a health or police ticket opened)
+        # is a record of the reading that no view shows, so nothing is announced.
+        Query(self.ui, lambda: desk.access_log.opening(self.ui.actor, ticket_id, first,
+                                                       desk.tickets.detail),
               failure_text=self.tr("No se pudo abrir el ticket")).success(loaded).run()
 
     @property
