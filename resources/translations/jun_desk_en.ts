@@ -130,32 +130,32 @@
 <context>
     <name>AssigneePicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="93" />
+        <location filename="../../jun_desk/ui/pickers.py" line="98" />
         <source>Asignar ticket</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="94" />
+        <location filename="../../jun_desk/ui/pickers.py" line="99" />
         <source>Asignar #%d (%s) a:</source>
         <translation>Assign #%d (%s) to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="98" />
+        <location filename="../../jun_desk/ui/pickers.py" line="103" />
         <source>Sin asignar (vuelve a la cola del departamento)</source>
         <translation>Unassigned (back to the department's queue)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="105" />
+        <location filename="../../jun_desk/ui/pickers.py" line="110" />
         <source>todos los departamentos</source>
         <translation>all departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="107" />
+        <location filename="../../jun_desk/ui/pickers.py" line="112" />
         <source>%s (%s) · %s · %s · tickets abiertos: %d</source>
         <translation>%s (%s) · %s · %s · open tickets: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="111" />
+        <location filename="../../jun_desk/ui/pickers.py" line="116" />
         <source>no atiende este departamento</source>
         <translation>does not serve this department</translation>
     </message>
@@ -255,12 +255,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="115" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="125" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="117" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="127" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -380,23 +380,23 @@
 <context>
     <name>Conversations</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="43" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="44" />
         <source>%d sin atender</source>
         <translation>%d unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="45" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="46" />
         <source>Último mensaje %s (%s): %s</source>
         <translation>Last message %s (%s): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="47" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="48" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="48" />
-        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="123" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="49" />
+        <location filename="../../jun_desk/ui/dms/conversation_list.py" line="125" />
         <source>sin ticket</source>
         <translation>no ticket</translation>
     </message>
@@ -664,7 +664,7 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/dashboard.py" line="110" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="198" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="201" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
@@ -684,17 +684,17 @@ week</translation>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="182" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="185" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="189" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="192" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="191" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="194" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -791,17 +791,17 @@ week</translation>
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="125" />
+        <location filename="../../jun_desk/ui/pickers.py" line="130" />
         <source>Cambiar de departamento</source>
         <translation>Change department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="126" />
+        <location filename="../../jun_desk/ui/pickers.py" line="131" />
         <source>Llevar #%d a:</source>
         <translation>Move #%d to:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="130" />
+        <location filename="../../jun_desk/ui/pickers.py" line="135" />
         <source>(actual)</source>
         <translation>(current)</translation>
     </message>
@@ -2359,47 +2359,47 @@ week</translation>
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="137" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="144" />
         <source>▴ ver menos</source>
         <translation>▴ show less</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="138" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="145" />
         <source>… ver más</source>
         <translation>… show more</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="229" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="239" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="291" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="294" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="301" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="296" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="303" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="305" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="331" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="338" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="339" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="346" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -2690,57 +2690,57 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="386" />
+        <location filename="../../jun_desk/ui/main_window.py" line="387" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="388" />
+        <location filename="../../jun_desk/ui/main_window.py" line="389" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="395" />
+        <location filename="../../jun_desk/ui/main_window.py" line="396" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="401" />
+        <location filename="../../jun_desk/ui/main_window.py" line="402" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="411" />
+        <location filename="../../jun_desk/ui/main_window.py" line="412" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="416" />
+        <location filename="../../jun_desk/ui/main_window.py" line="417" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="421" />
+        <location filename="../../jun_desk/ui/main_window.py" line="422" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="435" />
+        <location filename="../../jun_desk/ui/main_window.py" line="436" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="444" />
+        <location filename="../../jun_desk/ui/main_window.py" line="445" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="448" />
+        <location filename="../../jun_desk/ui/main_window.py" line="449" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="454" />
+        <location filename="../../jun_desk/ui/main_window.py" line="455" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
@@ -2750,17 +2750,17 @@ week</translation>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="479" />
+        <location filename="../../jun_desk/ui/main_window.py" line="480" />
         <source>No se pudo &amp;leer…</source>
         <translation>Could not be &amp;read…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="482" />
+        <location filename="../../jun_desk/ui/main_window.py" line="483" />
         <source>&amp;Moderación…</source>
         <translation>&amp;Moderation…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="486" />
+        <location filename="../../jun_desk/ui/main_window.py" line="487" />
         <source>Sincronizar ahora</source>
         <translation>Sync now</translation>
     </message>
@@ -2770,22 +2770,22 @@ week</translation>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="494" />
+        <location filename="../../jun_desk/ui/main_window.py" line="495" />
         <source>Bloquear</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="500" />
+        <location filename="../../jun_desk/ui/main_window.py" line="501" />
         <source>Cambiar de operador…</source>
         <translation>Switch operator…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="502" />
+        <location filename="../../jun_desk/ui/main_window.py" line="503" />
         <source>Cambiar mi contraseña…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="504" />
+        <location filename="../../jun_desk/ui/main_window.py" line="505" />
         <source>Restablecer la contraseña de…</source>
         <translation>Reset the password of…</translation>
     </message>
@@ -2795,32 +2795,32 @@ week</translation>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="514" />
+        <location filename="../../jun_desk/ui/main_window.py" line="515" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="519" />
+        <location filename="../../jun_desk/ui/main_window.py" line="520" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="521" />
+        <location filename="../../jun_desk/ui/main_window.py" line="522" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="523" />
+        <location filename="../../jun_desk/ui/main_window.py" line="524" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="525" />
+        <location filename="../../jun_desk/ui/main_window.py" line="526" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="527" />
+        <location filename="../../jun_desk/ui/main_window.py" line="528" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
@@ -2856,212 +2856,212 @@ week</translation>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="476" />
+        <location filename="../../jun_desk/ui/main_window.py" line="477" />
         <source>Restablecer disposición</source>
         <translation>Reset layout</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="506" />
+        <location filename="../../jun_desk/ui/main_window.py" line="507" />
         <source>Código de primer acceso para…</source>
         <translation>First-access code for…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="607" />
+        <location filename="../../jun_desk/ui/main_window.py" line="608" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="668" />
+        <location filename="../../jun_desk/ui/main_window.py" line="669" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="676" />
+        <location filename="../../jun_desk/ui/main_window.py" line="677" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="676" />
+        <location filename="../../jun_desk/ui/main_window.py" line="677" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="677" />
+        <location filename="../../jun_desk/ui/main_window.py" line="678" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="694" />
+        <location filename="../../jun_desk/ui/main_window.py" line="695" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="719" />
+        <location filename="../../jun_desk/ui/main_window.py" line="720" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="721" />
+        <location filename="../../jun_desk/ui/main_window.py" line="722" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="730" />
+        <location filename="../../jun_desk/ui/main_window.py" line="731" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="734" />
+        <location filename="../../jun_desk/ui/main_window.py" line="735" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="737" />
+        <location filename="../../jun_desk/ui/main_window.py" line="738" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="740" />
+        <location filename="../../jun_desk/ui/main_window.py" line="741" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="741" />
+        <location filename="../../jun_desk/ui/main_window.py" line="742" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="741" />
+        <location filename="../../jun_desk/ui/main_window.py" line="742" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="758" />
+        <location filename="../../jun_desk/ui/main_window.py" line="759" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="767" />
+        <location filename="../../jun_desk/ui/main_window.py" line="768" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="772" />
+        <location filename="../../jun_desk/ui/main_window.py" line="773" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="777" />
+        <location filename="../../jun_desk/ui/main_window.py" line="778" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="783" />
+        <location filename="../../jun_desk/ui/main_window.py" line="784" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="790" />
+        <location filename="../../jun_desk/ui/main_window.py" line="791" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="791" />
+        <location filename="../../jun_desk/ui/main_window.py" line="792" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="795" />
+        <location filename="../../jun_desk/ui/main_window.py" line="796" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="829" />
+        <location filename="../../jun_desk/ui/main_window.py" line="830" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="833" />
+        <location filename="../../jun_desk/ui/main_window.py" line="834" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="839" />
+        <location filename="../../jun_desk/ui/main_window.py" line="840" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="841" />
+        <location filename="../../jun_desk/ui/main_window.py" line="842" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="843" />
+        <location filename="../../jun_desk/ui/main_window.py" line="844" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="852" />
+        <location filename="../../jun_desk/ui/main_window.py" line="853" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="868" />
+        <location filename="../../jun_desk/ui/main_window.py" line="869" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="875" />
+        <location filename="../../jun_desk/ui/main_window.py" line="876" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="895" />
+        <location filename="../../jun_desk/ui/main_window.py" line="896" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="896" />
+        <location filename="../../jun_desk/ui/main_window.py" line="897" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="900" />
+        <location filename="../../jun_desk/ui/main_window.py" line="901" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="931" />
+        <location filename="../../jun_desk/ui/main_window.py" line="932" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="935" />
+        <location filename="../../jun_desk/ui/main_window.py" line="936" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="937" />
+        <location filename="../../jun_desk/ui/main_window.py" line="938" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="953" />
+        <location filename="../../jun_desk/ui/main_window.py" line="954" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="959" />
+        <location filename="../../jun_desk/ui/main_window.py" line="960" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="961" />
+        <location filename="../../jun_desk/ui/main_window.py" line="962" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="1039" />
+        <location filename="../../jun_desk/ui/main_window.py" line="1040" />
         <source>Las ventanas que estaban abiertas se cerraron sin hacer nada (como Cancelar).</source>
         <translation>The windows that were open were closed without doing anything (as Cancel).</translation>
     </message>
@@ -3442,17 +3442,17 @@ week</translation>
 <context>
     <name>NewTicketDepartmentPicker</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="147" />
+        <location filename="../../jun_desk/ui/pickers.py" line="152" />
         <source>El mensaje parece de %s, que usted no atiende. Cree el ticket en uno de sus departamentos, o pida a un supervisor que lo cree allí:</source>
         <translation>The message looks like one for %s, which you do not serve. Create the ticket in one of your departments, or ask a supervisor to create it there:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="149" />
+        <location filename="../../jun_desk/ui/pickers.py" line="154" />
         <source>Crear el ticket en:</source>
         <translation>Create the ticket in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="150" />
+        <location filename="../../jun_desk/ui/pickers.py" line="155" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
@@ -3460,42 +3460,42 @@ week</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="28" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="29" />
         <source>Restablecer una contraseña</source>
         <translation>Reset a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="29" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="30" />
         <source>Cambiar mi contraseña</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="44" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="45" />
         <source>Operador</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="48" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="49" />
         <source>Contraseña actual</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="49" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="50" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="50" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="51" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="67" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="68" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/password_dialog.py" line="87" />
+        <location filename="../../jun_desk/ui/password_dialog.py" line="88" />
         <source>Contraseña guardada para %s</source>
         <translation>Password saved for %s</translation>
     </message>
@@ -3503,7 +3503,7 @@ week</translation>
 <context>
     <name>Pickers</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="176" />
+        <location filename="../../jun_desk/ui/pickers.py" line="181" />
         <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
         <translation>You may not create tickets: ask a supervisor</translation>
     </message>
@@ -3944,42 +3944,42 @@ week</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="38" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="50" />
         <source>La contraseña está vacía.</source>
         <translation>The password is empty.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="39" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="51" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="42" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="54" />
         <source>La contraseña contiene caracteres de control.</source>
         <translation>The password contains control characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="44" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="56" />
         <source>El PIN debe tener al menos 6 cifras, solo cifras.</source>
         <translation>The PIN must have at least 6 digits, digits only.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="46" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="58" />
         <source>La contraseña debe tener al menos 8 caracteres.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="55" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="67" />
         <source>%d s</source>
         <translation>%d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="56" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="68" />
         <source>%d min %02d s</source>
         <translation>%d min %02d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="409" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="457" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -3995,159 +3995,164 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="123" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="214" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="139" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="131" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="208" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="147" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="224" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="133" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="149" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="134" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="150" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="197" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="198" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="186" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="202" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: «formacion» (supervisor) o «practicas» (operador).</source>
         <translation>Training mode (sandbox): the user name is enough, no password: “formacion” (supervisor) or “practicas” (operator).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="190" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="206" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="193" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="195" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="223" />
         <source>Código de primer acceso</source>
         <translation>First-access code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="227" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="212" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="228" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="213" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="229" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="262" />
+        <source>Abriendo la base de datos…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="237" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="315" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="334" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="382" />
         <source>Ya puede volver a intentarlo.</source>
         <translation>You may try again now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="346" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="394" />
         <source>Esta cuenta aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <translation>This account has no password yet: type the first-access code a supervisor gave you.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="349" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="397" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="350" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="398" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="351" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="399" />
         <source>Código correcto. Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>Code accepted. This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="362" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="410" />
         <source>Demasiados intentos fallidos: espere %s y vuelva a intentarlo.</source>
         <translation>Too many failed attempts: wait %s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="369" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
         <source>Demasiados intentos fallidos: espere %s antes del siguiente.</source>
         <translation>Too many failed attempts: wait %s before the next one.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="356" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="358" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="360" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="408" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="364" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="412" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="366" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="414" />
         <source>Código incorrecto.</source>
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="367" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -4155,23 +4160,23 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SimilarDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="197" />
-        <location filename="../../jun_desk/ui/pickers.py" line="207" />
+        <location filename="../../jun_desk/ui/pickers.py" line="202" />
+        <location filename="../../jun_desk/ui/pickers.py" line="212" />
         <source>Tickets abiertos parecidos</source>
         <translation>Similar open tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="200" />
+        <location filename="../../jun_desk/ui/pickers.py" line="205" />
         <source>Hay tickets abiertos que pueden ser el mismo asunto que «%s»:</source>
         <translation>These open tickets may be the same matter as “%s”:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="221" />
+        <location filename="../../jun_desk/ui/pickers.py" line="226" />
         <source>&amp;Añadir al ticket elegido</source>
         <translation>&amp;Add to the chosen ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/pickers.py" line="223" />
+        <location filename="../../jun_desk/ui/pickers.py" line="228" />
         <source>&amp;Crear ticket nuevo</source>
         <translation>&amp;Create a new ticket</translation>
     </message>
