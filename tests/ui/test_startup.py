@@ -849,3 +849,19 @@ def test_a_database_failing_behind_an_early_sign_in_is_said_as_today(  # type: i
     finally:
         start.close()
     assert start.desk is None
+
+
+def test_an_early_sign_in_takes_the_desks_password_policy_when_it_arrives(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk) -> None:
+    """Before the database: the usual policy's words; once the desk is there, its own
+    (here PINs: settings.ini ``[sign_in] pin``), for a first password chosen at it."""
+    from jun_desk.domain.passwords import PasswordPolicy
+    from jun_desk.ui.sign_in import SignInPanel
+
+    panel = SignInPanel(None)
+    qtbot.addWidget(panel)
+    assert not panel.policy.pin and panel.new_label.text() == "Nueva contraseña"
+    desk.operators.policy = PasswordPolicy(pin=True)
+    panel.attach_desk(desk)
+    assert panel.policy.pin and panel.new_label.text() == "Nuevo PIN"
+    assert panel.desk is desk and not panel.busy and panel.message.text() == ""
