@@ -873,3 +873,63 @@ def test_an_early_sign_in_takes_the_desks_password_policy_when_it_arrives(  # ty
     panel.attach_desk(desk)
     assert panel.policy.pin and panel.new_label.text() == "Nuevo PIN"
     assert panel.desk is desk and not panel.busy and panel.message.text() == ""
+
+
+EARLY_PROBE = r"""
+import json, sys
+
+from jun_desk.start import driver
+
+HEAVY = %r
+seen = {}
+ready = driver.DeskStart._ready
+
+
+def at_ready(self):
+    window = self.window
+    panel = getattr(window, "sign_in", None)
+    seen["ready"] = {
+        "events": list(self.events),
+        "heavy": sorted(m for m in HEAVY if m in sys.modules),
+        "sign_in_shown": panel is not None and window.pages.currentWidget() is panel,
+        "focus_on_name": panel is not None and window.focusWidget() is panel.name,
+        "training": bool(panel is not None and panel.training),
+    }
+    ready(self)
+
+
+driver.DeskStart._ready = at_ready
+from jun_desk.cli import main
+
+code = main(["--db", sys.argv[1], "--sandbox", "--speed", "instant", "--lang", "es"])
+print("SEEN " + json.dumps(seen), flush=True)
+sys.exit(code)
+"""
+
+
+def test_a_sign_in_expected_is_ready_before_the_data_layer_loads(tmp_path: Path) -> None:
+    """The real `jun-desk --sandbox` on a database with a supervisor, whose last open asked
+    for a sign-in: "ready" is the sign-in on screen, focused on the name, with nothing of
+    the data layer, the X client or the desk's views loaded yet."""
+    from jun_desk.paths import Paths
+    from jun_desk.start import hint
+
+    db_url = f"sqlite:///{tmp_path / 'desk.db'}"
+    opened = Desk.open(db_url)
+    opened.operators.add("ana", "supervisor")
+    opened.close()
+    paths = Paths(tmp_path / "data", tmp_path / "config", tmp_path / "logs")
+    hint.remember(hint.database_key(db_url, training=True), True, paths)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JUN_DESK_HOME": str(tmp_path),
+           "JUN_DESK_QUIT_WHEN_READY": "1"}
+    env.pop("JUN_DESK_QUIT_WHEN_SHOWN", None)
+    done = subprocess.run([sys.executable, "-c", EARLY_PROBE % (HEAVY,), db_url], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [line.split()[0] for line in done.stdout.splitlines()
+            if line.startswith(("shown ", "ready "))] == ["shown", "ready"]
+    ready = json.loads(next(line[5:] for line in done.stdout.splitlines()
+                            if line.startswith("SEEN ")))["ready"]
+    assert ready["events"] == ["shown", "connected", "early-sign-in"]
+    assert ready["heavy"] == []
+    assert ready["sign_in_shown"] and ready["focus_on_name"] and ready["training"]
