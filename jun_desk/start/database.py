@@ -28,6 +28,11 @@ class Opened:
     session_os_user: str | None  # offered on the lock screen
     idle_minutes: float
 
+    @property
+    def asks_sign_in(self) -> bool:
+        """Someone is to type a name (and a password) in the window."""
+        return not self.no_operators and self.actor is None
+
 
 @contextmanager
 def collector_paused() -> Iterator[None]:

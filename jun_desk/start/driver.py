@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from jun_desk.ui.live import ChangeListener
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
+    from jun_desk.ui.sign_in import SignInPanel
     from jun_desk.x.sandbox.server import Sandbox
 
 STUCK_SECONDS = 20.0  # at closing: how long a start's worker may still take
@@ -72,6 +73,7 @@ class DeskStart:
         self.on_shown: Callable[[], None] | None = None
         self.actor: Actor | None = None  # who signed in: built once connected to X too
         self.ahead: list[str] = []  # modules still to import while the sign-in waits
+        self.early: SignInPanel | None = None  # the sign-in shown before the database
         self._on_signed_in = self.step(self.signed_in)
         app.aboutToQuit.connect(self._closing_now)
         window.close_hooks.append(self._closing_now)
@@ -202,11 +204,32 @@ class DeskStart:
                             training=connection.training)
 
     def _open_database(self, db_url: str, label: str, *, training: bool) -> None:
-        from jun_desk.start.database import open_desk
+        """The database opened on the worker; when its last open asked for a sign-in
+        (``hint``), the sign-in is on screen first and the data layer loads behind it."""
+        from jun_desk.start import hint
 
         self.enter(Stage.CONNECTED)
         self.window.set_source(label, training=training)
-        self.work(lambda: open_desk(db_url, self._hold, training=training), self.opened)
+        key = hint.database_key(db_url, training=training)
+        if hint.sign_in_expected(key):
+            self._early_sign_in()
+
+        def open_it() -> Opened:  # worker
+            from jun_desk.start.database import open_desk
+
+            opened = open_desk(db_url, self._hold, training=training)
+            hint.remember(key, opened.asks_sign_in)
+            return opened
+
+        self.work(open_it, self.opened)
+
+    def _early_sign_in(self) -> None:
+        """The sign-in before the database is open: typed in at once; Entrar waits for
+        the database (``SignInPanel.attach_desk`` in ``opened``)."""
+        self.early = self.window.first_sign_in(None, None)
+        self.early.repaint()  # on screen now, as the board is when the desk is ready
+        self._mark("early-sign-in")
+        self._ready()
 
     def _hold(self, desk: Desk) -> None:  # worker: closed at the end whatever follows
         self.desk = desk
@@ -217,6 +240,12 @@ class DeskStart:
         self.enter(Stage.OPENED)
         self.window.session.os_user = opened.session_os_user
         self.window.session.idle_minutes = opened.idle_minutes
+        early, self.early = self.early, None
+        if early is not None and not opened.asks_sign_in:
+            # The note was wrong: nobody is asked after all; the page of today's start.
+            early.attach_desk(opened.desk, pending=False)
+            early.os_user = opened.session_os_user  # the lock screen's, as attach's own
+            self.window.opening()
         if opened.no_operators:
             from PySide6.QtWidgets import QMessageBox
 
@@ -229,10 +258,17 @@ class DeskStart:
         if opened.actor is not None:
             self._signed_in_as(opened.actor)
             return
-        panel = self.window.first_sign_in(opened.desk, opened.dialog_os_user)
+        if early is None:
+            panel = self.window.first_sign_in(opened.desk, opened.dialog_os_user)
+        else:  # already on screen, perhaps with Entrar pressed: carried out now
+            panel = early
+            panel.os_user = opened.dialog_os_user
         panel.signed_in.connect(self._on_signed_in)
         self.enter(Stage.SIGN_IN)
-        self._ready()
+        if early is None:
+            self._ready()
+        else:
+            panel.attach_desk(opened.desk)
         if not (self.announce and self.quit_when_ready):
             self._load_ahead()
 

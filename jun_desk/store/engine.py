@@ -172,6 +172,9 @@ class Database:
     """The engine plus a session factory: one session per unit of work."""
 
     def __init__(self, engine: Engine) -> None:
+        from jun_desk.store.models import use_dialect
+
+        use_dialect(engine.dialect.name)  # the partial indexes' WHERE, for this dialect
         self.engine = engine
         self.url = engine.url
         self._sessions = sessionmaker(engine, expire_on_commit=False)

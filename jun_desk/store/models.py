@@ -29,7 +29,30 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.types import TypeDecorator
+
+# Partial indexes: their WHERE is a dialect's option, and naming one makes SQLAlchemy load
+# that dialect's modules (PostgreSQL's and its async drivers' cost about as much as all
+# the models). So the WHERE goes only to the dialect in use, when its engine is made.
+_PARTIAL: list[tuple[Index, TextClause]] = []
+PARTIAL_DIALECTS = ("sqlite", "postgresql")
+
+
+def _partial(name: str, *columns: str, where: TextClause) -> Index:
+    index = Index(name, *columns)
+    _PARTIAL.append((index, where))
+    return index
+
+
+def use_dialect(name: str) -> None:
+    """The partial indexes' WHERE for the dialect ``name`` (the migrations' comparison and
+    ``create_all`` see them then); idempotent."""
+    if name in PARTIAL_DIALECTS:
+        for index, where in _PARTIAL:
+            if index.dialect_options[name]["where"] is None:
+                index.dialect_options[name]["where"] = where
+
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -157,11 +180,9 @@ class Ticket(Base):
         Index("ix_tickets_department_status_created", "department", "status", "created_at"),
         Index("ix_tickets_department_status_updated", "department", "status", "updated_at"),
         # Column counts read these alone (migration 0005).
-        Index("ix_tickets_live_status", "status", sqlite_where=text("merged_into_id IS NULL"),
-              postgresql_where=text("merged_into_id IS NULL")),
-        Index("ix_tickets_live_department_status", "department", "status",
-              sqlite_where=text("merged_into_id IS NULL"),
-              postgresql_where=text("merged_into_id IS NULL")),
+        _partial("ix_tickets_live_status", "status", where=text("merged_into_id IS NULL")),
+        _partial("ix_tickets_live_department_status", "department", "status",
+                 where=text("merged_into_id IS NULL")),
     )
 
 
@@ -209,8 +230,7 @@ class TicketItem(Base):
 
     __table_args__ = (
         UniqueConstraint("source", "x_id", name="uq_ticket_items_source_x_id"),
-        Index("ix_ticket_items_undescribed", "author_x_id", sqlite_where=_UNDESCRIBED,
-              postgresql_where=_UNDESCRIBED),
+        _partial("ix_ticket_items_undescribed", "author_x_id", where=_UNDESCRIBED),
     )
 
 

@@ -176,9 +176,10 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is use_sandbox
 
-    def first_sign_in(self, desk: Desk, os_user: str | None) -> SignInPanel:
+    def first_sign_in(self, desk: Desk | None, os_user: str | None) -> SignInPanel:
         """The sign-in in the window's body, before the desk is built behind it; the
-        same panel then locks and unlocks the desk."""
+        same panel then locks and unlocks the desk. ``desk`` None: still opening (the
+        panel's ``attach_desk``)."""
         from jun_desk.ui.sign_in import SignInPanel
 
         self.sign_in = SignInPanel(desk, self, training=self.session.training,

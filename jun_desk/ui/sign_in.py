@@ -1,7 +1,11 @@
 """Who is at the desk: a name and a password, typed — never a list of people with a
 supervisor one click away. The same panel opens the desk, unlocks it and lets someone
 else take over. An account with no password yet signs in with the first-access code a
-supervisor issued, then chooses its password; the wait after wrong attempts counts down."""
+supervisor issued, then chooses its password; the wait after wrong attempts counts down.
+
+The first sign-in may be on screen before the desk's data layer has loaded (``desk=None``,
+then ``attach_desk``): it is typed in at once, and Entrar pressed before the database is
+open waits for it. This module loads nothing of the data layer itself."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import getpass
 import math
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,10 +30,18 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.errors import SignInError
 from jun_desk.domain.passwords import MAX_LENGTH, PasswordPolicy, PasswordRejected
-from jun_desk.domain.roles import Actor
-from jun_desk.services.desk import Desk
-from jun_desk.ui.context import describe
 from jun_desk.ui.workers import run_job
+
+if TYPE_CHECKING:  # the data layer loads behind a sign-in already on screen
+    from jun_desk.domain.roles import Actor
+    from jun_desk.services.desk import Desk
+
+
+def describe(err: BaseException) -> str:
+    """The line a person reads for ``err`` (the error texts loaded when one is said)."""
+    from jun_desk.ui.error_texts import render
+
+    return render(err)
 
 
 def rejected_text(reason: str) -> str:
@@ -68,11 +80,12 @@ class SignInPanel(QWidget):
     audit trail records: the first sign-in, unlocking, or someone else taking over.
 
     ``training``: the sandbox's no-password mode (a name is enough). ``clock``: seconds,
-    for the countdown of the wait after wrong attempts (tests pass their own)."""
+    for the countdown of the wait after wrong attempts (tests pass their own). ``desk``
+    None: the database is still opening (``attach_desk`` once it is)."""
 
     signed_in = Signal(object)
 
-    def __init__(self, desk: Desk, parent: QWidget | None = None, *, training: bool = False,
+    def __init__(self, desk: Desk | None, parent: QWidget | None = None, *, training: bool = False,
                  os_user: str | None = None,
                  policy: PasswordPolicy | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -81,7 +94,10 @@ class SignInPanel(QWidget):
         self.desk = desk
         self.training = training
         self.os_user = os_user  # set when the desk lets a bound system user in
-        self.policy = policy or desk.operators.policy
+        self._own_policy = policy is not None
+        self.policy = policy or (desk.operators.policy if desk is not None
+                                 else PasswordPolicy())
+        self._pending: Callable[[], None] | None = None  # Entrar pressed before the desk
         self.purpose = "sign_in"
         self.previous: Actor | None = None
         self.code_mode = False  # the name typed has no password: the field takes a code
@@ -218,10 +234,39 @@ class SignInPanel(QWidget):
         self.button.setEnabled(not busy)
         self.system_button.setEnabled(not busy)
 
+    def attach_desk(self, desk: Desk, *, pending: bool = True) -> None:
+        """The database is open: its password policy applies, and an Entrar pressed
+        while it opened is carried out now (``pending=False``: dropped, nobody is asked
+        to sign in after all)."""
+        self.desk = desk
+        if not self._own_policy:
+            self.policy = desk.operators.policy
+        waiting, self._pending = self._pending, None
+        if waiting is None:
+            self._show_fields()
+            return
+        self._set_busy(False)
+        self.message.setText("")
+        self._show_fields()
+        if pending:
+            waiting()
+
+    def _wait_for_desk(self, then: Callable[[], None]) -> bool:
+        """Entrar before the database is open: said, and done once it is."""
+        if self.desk is not None:
+            return False
+        self._stop_countdown()
+        self._pending = then
+        self._set_busy(True)
+        self.message.setStyleSheet("color: palette(text);")
+        self.message.setText(self.tr("Abriendo la base de datos…"))
+        return True
+
     # ------------------------------------------------------------------ actions
     def submit(self) -> None:
-        if self.busy:
+        if self.busy or self._wait_for_desk(self.submit):
             return
+        assert self.desk is not None
         operators = self.desk.operators
         name, purpose, previous = self.name.text().strip(), self.purpose, self.previous
         self._stop_countdown()
@@ -251,6 +296,9 @@ class SignInPanel(QWidget):
                                             previous=previous))
 
     def submit_system(self) -> None:
+        if self._wait_for_desk(self.submit_system):
+            return
+        assert self.desk is not None
         operators, user = self.desk.operators, self.os_user or ""
         purpose, previous = self.purpose, self.previous
 

@@ -2848,12 +2848,12 @@ week</translation>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="229" />
+        <location filename="../../jun_desk/ui/main_window.py" line="230" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="232" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -3844,42 +3844,42 @@ week</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="38" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="50" />
         <source>La contraseña está vacía.</source>
         <translation>The password is empty.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="39" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="51" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="42" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="54" />
         <source>La contraseña contiene caracteres de control.</source>
         <translation>The password contains control characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="44" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="56" />
         <source>El PIN debe tener al menos 6 cifras, solo cifras.</source>
         <translation>The PIN must have at least 6 digits, digits only.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="46" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="58" />
         <source>La contraseña debe tener al menos 8 caracteres.</source>
         <translation>The password must have at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="55" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="67" />
         <source>%d s</source>
         <translation>%d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="56" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="68" />
         <source>%d min %02d s</source>
         <translation>%d min %02d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="409" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="457" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -3895,159 +3895,164 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="123" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="214" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="139" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="131" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="208" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="147" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="224" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="133" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="149" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="134" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="150" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="180" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="181" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="197" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="182" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="198" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="186" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="202" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: «formacion» (supervisor) o «practicas» (operador).</source>
         <translation>Training mode (sandbox): the user name is enough, no password: “formacion” (supervisor) or “practicas” (operator).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="190" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="206" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="193" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="195" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="207" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="223" />
         <source>Código de primer acceso</source>
         <translation>First-access code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="227" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="212" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="228" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="213" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="229" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="262" />
+        <source>Abriendo la base de datos…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="237" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="267" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="315" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="334" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="382" />
         <source>Ya puede volver a intentarlo.</source>
         <translation>You may try again now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="346" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="394" />
         <source>Esta cuenta aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <translation>This account has no password yet: type the first-access code a supervisor gave you.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="349" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="397" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="350" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="398" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="351" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="399" />
         <source>Código correcto. Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>Code accepted. This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="362" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="410" />
         <source>Demasiados intentos fallidos: espere %s y vuelva a intentarlo.</source>
         <translation>Too many failed attempts: wait %s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="369" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
         <source>Demasiados intentos fallidos: espere %s antes del siguiente.</source>
         <translation>Too many failed attempts: wait %s before the next one.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="356" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="358" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="360" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="408" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="364" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="412" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="366" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="414" />
         <source>Código incorrecto.</source>
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="367" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>

@@ -653,3 +653,283 @@ def test_a_window_never_exposed_still_opens_the_desk_once(qtbot) -> None:  # typ
     qtbot.waitUntil(lambda: again == [1], timeout=10_000)
     qtbot.wait(100)  # the fallback's turn comes and goes
     assert again == [1]
+
+
+# ---------------------------------------------------------------- the sign-in first
+def _expect_sign_in(db_url: str, *, training: bool) -> None:
+    """The note an earlier open of ``db_url`` left: it asked for a sign-in."""
+    from jun_desk.start import hint
+
+    hint.remember(hint.database_key(db_url, training=training), True)
+
+
+def _held_open(monkeypatch):  # type: ignore[no-untyped-def]
+    """The database step held on the worker until the test releases it."""
+    import threading
+
+    from jun_desk.start import database
+
+    real, release = database.open_desk, threading.Event()
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        release.wait(60)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(database, "open_desk", held)
+    return release
+
+
+def test_a_sign_in_expected_is_on_screen_before_the_database_opens(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, people, monkeypatch) -> None:
+    """The note says this database asks for a sign-in: the sign-in is shown, focused and
+    typed in before the database is open (the start "ready" then); once it is, the
+    name typed meanwhile signs in as at today's sign-in."""
+    from jun_desk.start import hint
+
+    _expect_sign_in(db_url, training=True)
+    release = _held_open(monkeypatch)
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, _fake = _start(qtbot, training=True)
+        try:
+            start.connected(_sandbox_connection(sandbox, db_url))
+            panel = window.sign_in
+            assert start.events == ["connected", "early-sign-in", "ready"]
+            assert start.is_ready and start.desk is None and panel.desk is None
+            assert window.pages.currentWidget() is panel and panel.isVisible()
+            assert window.focusWidget() is panel.name
+            qtbot.keyClicks(panel.name, "rosa")
+            release.set()
+            qtbot.waitUntil(lambda: "sign-in" in start.events, timeout=30_000)
+            assert panel.desk is start.desk and window.sign_in is panel
+            assert panel.name.text() == "rosa" and panel.message.text() == ""
+            panel.submit()
+            qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
+            assert window.ui.actor.username == "rosa" and window.sign_in is panel
+            assert start.events == ["connected", "early-sign-in", "ready", "opened",
+                                    "sign-in", "attached", "board", "ready"]
+            assert hint.sign_in_expected(hint.database_key(db_url, training=True))
+            ui = window.ui
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+            qtbot.wait(50)
+        finally:
+            release.set()
+            window.close()
+            start.close()
+
+
+def test_entrar_before_the_database_is_open_waits_for_it_and_checks_as_today(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, passwords, monkeypatch) -> None:
+    """The live desk, Entrar pressed while the database opens: "Abriendo la base de
+    datos…", then the password checked once it is open: a wrong one refused as today (and
+    audited, and counted toward the wait), the right one then builds the desk."""
+    _expect_sign_in(db_url, training=False)
+    release = _held_open(monkeypatch)
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, fake = _start(qtbot, training=False)
+        try:
+            start.connected(Connection(sandbox.credentials, sandbox.base_url, "AytoJun",
+                                       db_url, "@AytoJun"))
+            panel = window.sign_in
+            assert "early-sign-in" in start.events and panel.desk is None
+            panel.name.setText("rosa")
+            panel.password.setText("not-her-password")
+            panel.submit()
+            assert panel.message.text() == "Abriendo la base de datos…" and panel.busy
+            panel.submit()  # pressed again: still one check, when the database is open
+            assert panel.busy
+            release.set()
+            qtbot.waitUntil(lambda: "sign-in" in start.events and not panel.busy,
+                            timeout=30_000)
+            assert panel.message.text() == "Usuario o contraseña incorrectos."
+            assert panel.password.text() == "" and not window.attached
+            assert start.stage is Stage.SIGN_IN
+            actions = [e.action for e in desk.audit.latest(50)]
+            assert actions.count("session.sign_in_failed") == 1
+            panel.password.setText(passwords["rosa"])
+            panel.submit()
+            qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
+            assert window.ui.actor.username == "rosa" and fake.exits == []
+            ui = window.ui
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+            qtbot.wait(50)
+        finally:
+            release.set()
+            window.close()
+            start.close()
+
+
+def test_a_wrong_note_falls_back_to_the_start_of_today(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The note says a sign-in, but the training database has only its trainees (its own
+    supervisor signs in by itself): the page of today's start ("Abriendo la mesa…"),
+    the desk built for that supervisor, a name typed meanwhile dropped, the note
+    corrected for next time."""
+    from jun_desk.start import hint
+
+    db_url = f"sqlite:///{tmp_path / 'sandbox.db'}"
+    _expect_sign_in(db_url, training=True)
+    release = _held_open(monkeypatch)
+    with Sandbox(speed=math.inf) as sandbox:
+        window, start, fake = _start(qtbot, training=True)
+        try:
+            at_opened: list[tuple[bool, str]] = []
+            opened = start.opened
+
+            def opened_then_look(result) -> None:  # type: ignore[no-untyped-def]
+                opened(result)  # the build comes in later turns of the event loop
+                at_opened.append((window.pages.currentWidget() is window.placeholder_page,
+                                  window.placeholder.text()))
+
+            start.opened = opened_then_look  # type: ignore[method-assign]
+            start.connected(_sandbox_connection(sandbox, db_url))
+            panel = window.sign_in
+            assert window.pages.currentWidget() is panel
+            panel.name.setText("practicas")
+            panel.submit()  # dropped: nobody is asked after all
+            release.set()
+            qtbot.waitUntil(lambda: bool(at_opened), timeout=30_000)
+            assert at_opened == [(True, "Abriendo la mesa…")]
+            assert "sign-in" not in start.events
+            qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
+            assert window.ui.actor.username == "formacion" and fake.exits == []
+            assert window.sign_in is panel and panel.desk is start.desk
+            assert not hint.sign_in_expected(hint.database_key(db_url, training=True))
+            ui = window.ui
+            qtbot.waitUntil(lambda: ui.pool.activeThreadCount() == 0, timeout=30_000)
+            qtbot.wait(50)
+        finally:
+            release.set()
+            window.close()
+            start.close()
+
+
+def test_a_wrong_note_on_a_desk_without_operators_says_so_as_today(  # type: ignore[no-untyped-def]
+        qtbot, db_url: str, desk: Desk, monkeypatch) -> None:
+    """The note says a sign-in, the database has nobody: the same words as today, in the
+    window and over it, and the desk closes."""
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, _title, text: warned.append(text))
+    _expect_sign_in(db_url, training=False)
+    keys = XCredentials("ck", "cs", "at", "ats")
+    window, start, fake = _start(qtbot, training=False)
+    try:
+        start.connected(Connection(keys, "http://127.0.0.1:9", "AytoJun", db_url,
+                                   "@AytoJun"))
+        assert "early-sign-in" in start.events
+        qtbot.waitUntil(lambda: fake.exits == [1], timeout=30_000)
+        assert window.pages.currentWidget() is window.placeholder_page
+        assert window.placeholder.text().startswith("Esta mesa no tiene operadores")
+        assert warned == [window.placeholder.text()] and not window.attached
+    finally:
+        window.close()
+        start.close()
+
+
+def test_a_database_failing_behind_an_early_sign_in_is_said_as_today(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path: Path) -> None:
+    """Entrar pressed at an early sign-in, the database then cannot be opened: the same
+    message as today, in the window and over it; nothing signed in, nothing half-open."""
+    damaged = tmp_path / "desk.db"
+    damaged.write_bytes(b"this is not a database" * 200)
+    db_url = f"sqlite:///{damaged}"
+    _expect_sign_in(db_url, training=False)
+    window, start, fake = _start(qtbot, training=False)
+    keys = XCredentials("ck", "cs", "at", "ats")
+    try:
+        start.connected(Connection(keys, "http://127.0.0.1:9", "AytoJun", db_url,
+                                   "@AytoJun"))
+        panel = window.sign_in
+        answered: list[object] = []
+        panel.signed_in.connect(answered.append)
+        panel.name.setText("rosa")
+        panel.password.setText("clave-de-rosa")
+        panel.submit()
+        qtbot.waitUntil(lambda: "failed" in start.events, timeout=30_000)
+        assert isinstance(start.failure, StorageError)
+        assert window.pages.currentWidget() is window.placeholder_page
+        assert "dañado" in window.placeholder.text()
+        box = window.findChild(QMessageBox, "start-failed")
+        assert box is not None and box.isVisible() and "dañado" in box.text()
+        assert not window.attached and answered == [] and fake.exits == []
+        box.close()
+        qtbot.waitUntil(lambda: fake.exits == [1], timeout=5000)
+    finally:
+        start.close()
+    assert start.desk is None
+
+
+def test_an_early_sign_in_takes_the_desks_password_policy_when_it_arrives(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk) -> None:
+    """Before the database: the usual policy's words; once the desk is there, its own
+    (here PINs: settings.ini ``[sign_in] pin``), for a first password chosen at it."""
+    from jun_desk.domain.passwords import PasswordPolicy
+    from jun_desk.ui.sign_in import SignInPanel
+
+    panel = SignInPanel(None)
+    qtbot.addWidget(panel)
+    assert not panel.policy.pin and panel.new_label.text() == "Nueva contraseña"
+    desk.operators.policy = PasswordPolicy(pin=True)
+    panel.attach_desk(desk)
+    assert panel.policy.pin and panel.new_label.text() == "Nuevo PIN"
+    assert panel.desk is desk and not panel.busy and panel.message.text() == ""
+
+
+EARLY_PROBE = r"""
+import json, sys
+
+from jun_desk.start import driver
+
+HEAVY = %r
+seen = {}
+ready = driver.DeskStart._ready
+
+
+def at_ready(self):
+    window = self.window
+    panel = getattr(window, "sign_in", None)
+    seen["ready"] = {
+        "events": list(self.events),
+        "heavy": sorted(m for m in HEAVY if m in sys.modules),
+        "sign_in_shown": panel is not None and window.pages.currentWidget() is panel,
+        "focus_on_name": panel is not None and window.focusWidget() is panel.name,
+        "training": bool(panel is not None and panel.training),
+    }
+    ready(self)
+
+
+driver.DeskStart._ready = at_ready
+from jun_desk.cli import main
+
+code = main(["--db", sys.argv[1], "--sandbox", "--speed", "instant", "--lang", "es"])
+print("SEEN " + json.dumps(seen), flush=True)
+sys.exit(code)
+"""
+
+
+def test_a_sign_in_expected_is_ready_before_the_data_layer_loads(tmp_path: Path) -> None:
+    """The real `jun-desk --sandbox` on a database with a supervisor, whose last open asked
+    for a sign-in: "ready" is the sign-in on screen, focused on the name, with nothing of
+    the data layer, the X client or the desk's views loaded yet."""
+    from jun_desk.paths import Paths
+    from jun_desk.start import hint
+
+    db_url = f"sqlite:///{tmp_path / 'desk.db'}"
+    opened = Desk.open(db_url)
+    opened.operators.add("ana", "supervisor")
+    opened.close()
+    paths = Paths(tmp_path / "data", tmp_path / "config", tmp_path / "logs")
+    hint.remember(hint.database_key(db_url, training=True), True, paths)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JUN_DESK_HOME": str(tmp_path),
+           "JUN_DESK_QUIT_WHEN_READY": "1"}
+    env.pop("JUN_DESK_QUIT_WHEN_SHOWN", None)
+    done = subprocess.run([sys.executable, "-c", EARLY_PROBE % (HEAVY,), db_url], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert [line.split()[0] for line in done.stdout.splitlines()
+            if line.startswith(("shown ", "ready "))] == ["shown", "ready"]
+    ready = json.loads(next(line[5:] for line in done.stdout.splitlines()
+                            if line.startswith("SEEN ")))["ready"]
+    assert ready["events"] == ["shown", "connected", "early-sign-in"]
+    assert ready["heavy"] == []
+    assert ready["sign_in_shown"] and ready["focus_on_name"] and ready["training"]

@@ -2,11 +2,12 @@
 
 from alembic import context
 
-from jun_desk.store.models import Base
+from jun_desk.store.models import Base, use_dialect
 
 connection = context.config.attributes.get("connection")
 if connection is None:
     raise RuntimeError("Run migrations with `jun-desk db upgrade`, not the alembic command")
+use_dialect(connection.dialect.name)
 
 context.configure(
     connection=connection,
