@@ -93,7 +93,7 @@ def to_prune(names: Iterable[str], keep: int) -> list[str]:
     kept are never pruned (they are what was replaced); nor is anything else."""
     rotating = sorted((taken_at(n), n) for n in names
                       if taken_at(n) is not None and BEFORE_RESTORE not in n)
-    excess = len(rotating) - max(1, keep)
+    excess = len(rotating) - max(0, keep)
     return [n for _at, n in rotating[:excess]] if excess > 0 else []
 
 

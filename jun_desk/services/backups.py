@@ -52,7 +52,9 @@ LOCK_FILE = ".lock"
 PARTIAL = ".partial-"  # a backup being written: hidden, and named .part, never .jdbk
 WORK = ".work-"  # a plain copy being made or checked: removed however the backup ends
 
-Stage = Callable[[str], None]  # told where a backup is: copied, written, verified, renamed
+# Told where a backup is: copied, writing, written, verified, renamed (the tests stop a
+# backup there to kill it).
+Stage = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,8 @@ class BackupService:
         except OSError as err:
             raise StorageError.of("backup.folder", path=folder,
                                   detail=err.strerror or str(err)) from None
+        if not folder.is_dir():
+            raise StorageError.of("backup.folder", path=folder, detail="not a folder")
         key = key_of()
         with _folder_lock(folder):
             _remove_leftovers(folder)
@@ -194,7 +198,7 @@ class BackupService:
             _remove(partial, work)
         tell("renamed")
         path = folder / name
-        pruned = self._prune(folder, keep) if keep is not None else []
+        pruned = self._prune(folder, keep, name) if keep is not None else []
         result = BackupResult(path, manifest, path.stat().st_size, plain, pruned)
         self._remember(folder, result)
         return result
@@ -212,8 +216,11 @@ class BackupService:
                 tell("copied")
                 writer = BackupWriter(handle, manifest_of(counts, revision), key)
                 with open(work, "rb") as plain:
-                    for block in copies.chunks(plain):
+                    for n, block in enumerate(copies.chunks(plain)):
                         writer.write(block)
+                        if n == 0:  # the file is half-written from here on
+                            handle.flush()
+                            tell("writing")
                 _remove(work)
             elif db.backend == "postgresql":
                 holder: list[BackupWriter] = []
@@ -222,7 +229,15 @@ class BackupService:
                         [bytes], None]:
                     holder.append(BackupWriter(handle, manifest_of(counts, revision), key))
                     tell("copied")
-                    return holder[0].write
+
+                    def sink(block: bytes) -> None:
+                        holder[0].write(block)
+                        if len(holder) == 1:  # the file is half-written from here on
+                            holder.append(holder[0])
+                            handle.flush()
+                            tell("writing")
+
+                    return sink
 
                 copies.pg_snapshot(db, start)
                 writer = holder[0]
@@ -259,8 +274,10 @@ class BackupService:
                                   detail=f"schema revision {revision}, expected "
                                          f"{manifest.schema_revision}")
 
-    def _prune(self, folder: Path, keep: int) -> list[str]:
-        gone = to_prune((p.name for p in folder.iterdir()), keep)
+    def _prune(self, folder: Path, keep: int, new: str) -> list[str]:
+        """The one just written, and the newest ``keep`` - 1 others (whatever the clocks of
+        the PCs that wrote them said)."""
+        gone = to_prune((p.name for p in folder.iterdir() if p.name != new), keep - 1)
         for name in gone:
             with contextlib.suppress(FileNotFoundError):
                 (folder / name).unlink()
@@ -468,7 +485,11 @@ def _remove_leftovers(folder: Path) -> None:
 @contextlib.contextmanager
 def _folder_lock(folder: Path) -> Iterator[None]:
     """One backup at a time per folder; the lock dies with its process (kill -9)."""
-    handle = open_private(folder / LOCK_FILE, "a")
+    try:
+        handle = open_private(folder / LOCK_FILE, "a")
+    except OSError as err:
+        raise StorageError.of("backup.folder", path=folder,
+                              detail=err.strerror or str(err)) from None
     try:
         try:
             _lock(handle)
