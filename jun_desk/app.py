@@ -204,6 +204,20 @@ def connection_check(api_base: str) -> Callable[[XCredentials], XUser]:
     return check
 
 
+def _configure_backups(desk: Desk, who: str) -> None:
+    """Daily backups where settings.ini's [backup] says, with the keyring's key (made on
+    the first backup if this PC has none)."""
+    from jun_desk import secrets
+    from jun_desk.config import backup_settings
+    from jun_desk.domain.errors import JunDeskError
+
+    try:
+        desk.backups.configure(backup_settings(),
+                               lambda: secrets.backup_key(create=True)[0], host=who)
+    except JunDeskError as err:
+        logging.getLogger(__name__).warning("Daily backups are off: %s", err)
+
+
 class _XSide:
     """The X client, sync engine and outbox sender, built by the first poll on the
     poller's worker thread: tweepy and requests load after the window is up."""
@@ -504,6 +518,7 @@ class DeskStart:
         from PySide6.QtCore import QTimer
 
         from jun_desk.services.leases import PollerLease, lease_timing
+        from jun_desk.ui.backup_keeper import BackupKeeper
         from jun_desk.ui.context import UiContext
         from jun_desk.ui.lease_keeper import LeaseKeeper
         from jun_desk.ui.live import ChangeListener
@@ -536,6 +551,11 @@ class DeskStart:
             poller.start()
 
         keeper = LeaseKeeper(ui, x.lease, x.account, heartbeat)
+        backups = BackupKeeper(ui, lambda: keeper.held)  # the daily one, by the poller's desk
+        if not connection.training:
+            _configure_backups(desk, x.lease.label)
+        backups.failed.connect(ui.message)
+        self.app.aboutToQuit.connect(backups.stop)
         live = self.live = ChangeListener(desk.changes.stream())
         if self.crashes is not None:
             ui.bug.connect(self.crashes.report)
@@ -548,6 +568,7 @@ class DeskStart:
             self._event("attached")
             live.start()
             keeper.start()
+            backups.start()
             self.poller = poller  # started once the board is painted: the first poll
             # loads the X client (tweepy, requests) and would compete with the first page
 

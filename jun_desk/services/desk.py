@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from jun_desk.services.audit import AuditService
+from jun_desk.services.backups import BackupService
 from jun_desk.services.changes import ChangeService
 from jun_desk.services.citizens import CitizenService
 from jun_desk.services.context import DeskContext, Rules
@@ -55,6 +56,7 @@ class Desk:
         self.undo = UndoService(ctx, self.tickets)
         self.people = PeopleService(ctx)
         self.similar = SimilarTickets(ctx, self.search)
+        self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property
     def db(self) -> Database:

@@ -820,8 +820,8 @@ class MainWindow(QMainWindow):
             self._refresh_outbox()
         if changes.everything:
             self.dashboard.refresh()
-        elif changes.tickets or changes.touches(Kind.FEED):
-            self._dashboard_timer.start()
+        elif changes.tickets or changes.touches(Kind.FEED) or changes.touches(Kind.SETTINGS):
+            self._dashboard_timer.start()  # (settings: a backup was taken, on any desk)
 
     def set_connection(self, up: bool, reason: str) -> None:
         if up:
