@@ -98,7 +98,8 @@ def _backup(service, args: argparse.Namespace, created: list[bool]) -> int:  # t
     print(f"  {_size(result.size)} ({_size(result.plain_size)} before compression), "
           f"{m.database}, schema {m.schema_revision}, {m.tickets} tickets, "
           f"{sum(m.counts.values())} rows in {len(m.counts)} tables")
-    print("  verified: opened again, integrity check ok, rows per table equal to the "
+    check = "integrity check ok" if m.database == "sqlite" else "the dump is complete"
+    print(f"  verified: read back and decrypted, {check}, rows per table equal to the "
           "database's as of the copy")
     if result.pruned:
         print(f"  removed the oldest beyond {service.settings.keep}: "
