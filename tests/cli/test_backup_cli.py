@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,10 +18,8 @@ from tests.cli.test_cli import run
 def keyring_key(secret_service) -> Iterator[None]:  # type: ignore[no-untyped-def]
     yield
     keyring = secrets._keyring()
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(secrets.SERVICE, secrets.BACKUP_KEY_ENTRY)
-    except keyring.errors.PasswordDeleteError:
-        pass
 
 
 def _seed(url: str, tickets: int) -> None:
