@@ -32,7 +32,7 @@ from jun_desk.store.backup import DumpReader, pg_tool
 from jun_desk.store.engine import Database
 from jun_desk.store.migrate import HEAD_REVISION, current_revision, upgrade
 from jun_desk.store.models import Ticket
-from tests.conftest import Clock, drop_pg_database
+from tests.conftest import IN_CI, Clock, drop_pg_database
 from tests.shared.test_shared_board import ROOT, _wait_for
 
 KEY = bytes(range(32))
@@ -47,6 +47,8 @@ def another_url(db_url: str, request: pytest.FixtureRequest,
         yield f"sqlite:///{tmp_path / 'other.db'}"
         return
     if pg_tool("pg_dump") is None or pg_tool("psql") is None:
+        if IN_CI:  # .ci/run installs them (the postgresql package brings its client)
+            pytest.fail("pg_dump and psql must be installed in CI")
         pytest.skip("pg_dump and psql are not installed")
     admin = request.getfixturevalue("pg_admin_url")
     name = f"jun_bare_{os.getpid()}_{abs(hash(str(tmp_path))) % 10**8}"
@@ -391,3 +393,20 @@ def test_a_failed_daily_backup_waits_an_hour_before_trying_again(
     service.configure(BackupSettings(tmp_path / "backups"), lambda: KEY)
     clock.advance(minutes=1)
     assert service.run_if_due() is not None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock")
+def test_one_backup_at_a_time_per_folder(desk: Desk, tmp_path: Path) -> None:
+    import fcntl
+
+    seed(desk, 1)
+    folder = tmp_path / "backups"
+    service = service_for(desk, folder)
+    service.make()
+    with open(folder / ".lock", "a") as held:  # as another backup in progress holds it
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(StorageError) as caught:
+            service.make()
+    assert caught.value.code == "backup.busy"
+    assert len(service.list()) == 1
+    service.make()  # the lock went with its holder
