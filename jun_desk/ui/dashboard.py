@@ -131,7 +131,7 @@ class Dashboard(QWidget):
         totals = max(line, self.totals.heightForWidth(width) if self.totals.text() else 0)
         campaigns = self.campaigns.heightForWidth(width) if self.campaigns.isVisibleTo(
             self) else 0
-        backup = max(line, self.backup.heightForWidth(width) if self.backup.text() else 0)
+        backup = self.backup.heightForWidth(width) if self.backup.text() else 0
         return (self.tabs.tabBar().sizeHint().height() + self.table.sizeHint().height()
                 + totals + backup + campaigns + 6 * 4 + 4)
 
@@ -159,13 +159,17 @@ class Dashboard(QWidget):
                     day, now)],
                 [reports.response_times(week, now), *reports.response_times_by_department(
                     week, now)],
-                reports.campaigns(now - timedelta(hours=24)), desk.backups.status())
+                reports.campaigns(now - timedelta(hours=24)),
+                # (none on a training desk: its sandbox database is not backed up)
+                desk.backups.status() if desk.backups.settings is not None else None)
 
         self.ui.run(load, self._show, failure=self.tr("No se pudo calcular el panel"))
         self.costs.refresh()
 
     def _show_backup(self, status: BackupStatus | None) -> None:
+        self.backup.setVisible(status is not None)
         if status is None:
+            self.backup.setText("")
             return
         if status.last_good is None:
             text = self.tr("⚠ Aún no hay ninguna copia de seguridad de la base de datos")

@@ -70,3 +70,12 @@ def test_the_dashboard_shows_the_last_good_backup_and_warns_after_two_days(
     qtbot.waitUntil(lambda: dashboard.backup.text().startswith(
         "⚠ La última copia de seguridad es de hace 2 días (24/11/2026 09:00)"), timeout=10_000)
     assert "c62828" in dashboard.backup.styleSheet()
+
+
+def test_a_training_desk_shows_no_backup_line(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    dashboard = Dashboard(UiContext(desk, people["ana"]))  # backups never configured
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    dashboard.refresh()
+    qtbot.waitUntil(lambda: dashboard.totals.text() != "", timeout=10_000)  # (shown after)
+    assert dashboard.backup.isHidden() and dashboard.backup.text() == ""
