@@ -324,6 +324,7 @@ class DeskStart:
         self.live = None
         self.x: _XSide | None = None
         self.poller = None
+        self.backup_keeper = None
         self.crashes = None
         self.failure: BaseException | None = None
         self.code: int | None = None
@@ -551,7 +552,8 @@ class DeskStart:
             poller.start()
 
         keeper = LeaseKeeper(ui, x.lease, x.account, heartbeat)
-        backups = BackupKeeper(ui, lambda: keeper.held)  # the daily one, by the poller's desk
+        # The daily backup, by the desk that polls X; it lives and dies with the window.
+        backups = self.backup_keeper = BackupKeeper(ui, lambda: keeper.held, parent=window)
         if not connection.training:
             _configure_backups(desk, x.lease.label)
         backups.failed.connect(ui.message)
