@@ -238,12 +238,16 @@ def pg_restore(db: Database, script: Iterable[bytes]) -> None:
     tool = pg_tool("psql")
     if tool is None:
         raise StorageError.of("backup.no_psql")
+    from jun_desk.store.models import Base
+
+    ours = {*Base.metadata.tables, "alembic_version"}
     try:
         with db.engine.connect() as conn:
-            tables = list(_pg_counts(conn))
+            tables = [t for t in _pg_counts(conn) if t in ours]  # never another program's
     except exc.DBAPIError as err:
         raise database_error(err, db.url) from None
-    # Tables of a newer schema than the dump's go too: the migrations make them again.
+    # The desk's tables that the dump may lack (a newer schema's) go too: the migrations
+    # make them again.
     drop = "".join(f'DROP TABLE IF EXISTS "{t}" CASCADE;\n' for t in tables).encode()
     conninfo, env = _libpq(db.url)
     with tempfile.TemporaryFile() as errors:
