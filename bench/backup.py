@@ -58,7 +58,7 @@ def populate_items(desk, count: int) -> None:  # type: ignore[no-untyped-def]
 
 def measure(url: str, tickets: int, folder: Path, label: str) -> None:
     from bench.board import populate
-    from jun_desk.services.backups import BackupSettings
+    from jun_desk.domain.backups import BackupSettings
     from jun_desk.services.desk import Desk
 
     desk = Desk.open(url)

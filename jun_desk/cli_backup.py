@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jun_desk.config import backup_settings, database_url
+
+if TYPE_CHECKING:  # imported when a command runs
+    from jun_desk.services.backups import BackupService
 
 COMMANDS = ("backup", "restore", "backups", "backup-key")
 
@@ -33,14 +36,18 @@ def add_parsers(db: Any) -> None:  # the subparsers of `jun-desk db`
 
 
 def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return str(n)
+    if n < 1024:
+        return f"{n} B"
+    size = float(n)
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            break
+    return f"{size:.1f} {unit}"
 
 
-def _service(args: argparse.Namespace, *, create_key: bool):  # type: ignore[no-untyped-def]
+def _service(args: argparse.Namespace, *,
+             create_key: bool) -> tuple[BackupService, list[bool]]:
     """The backup service over the database, with its settings and the keyring's key; the
     database is not migrated (a backup of an older schema is what one takes before)."""
     from jun_desk import secrets
@@ -90,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         service.ctx.db.dispose()
 
 
-def _backup(service, args: argparse.Namespace, created: list[bool]) -> int:  # type: ignore[no-untyped-def]
+def _backup(service: BackupService, args: argparse.Namespace, created: list[bool]) -> int:
     to = Path(args.to).expanduser() if args.to else None
     result = service.make("manual", to=to)
     m = result.manifest
@@ -102,7 +109,7 @@ def _backup(service, args: argparse.Namespace, created: list[bool]) -> int:  # t
     print(f"  verified: read back and decrypted, {check}, rows per table equal to the "
           "database's as of the copy")
     if result.pruned:
-        print(f"  removed the oldest beyond {service.settings.keep}: "
+        print(f"  removed the oldest beyond {service.configured.keep}: "
               + ", ".join(result.pruned))
     if any(created):
         print("A new backup key was made and kept in this PC's keyring. Without it the "
@@ -111,7 +118,7 @@ def _backup(service, args: argparse.Namespace, created: list[bool]) -> int:  # t
     return 0
 
 
-def _restore(service, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _restore(service: BackupService, args: argparse.Namespace) -> int:
     path = Path(args.file).expanduser()
     result = service.restore(path)
     m = result.manifest
@@ -125,11 +132,11 @@ def _restore(service, args: argparse.Namespace) -> int:  # type: ignore[no-untyp
     return 0
 
 
-def _list(service, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _list(service: BackupService, args: argparse.Namespace) -> int:
     folder = Path(args.folder).expanduser() if args.folder else None
     found = service.list(folder)
     if not found:
-        print(f"No backups in {folder or service.settings.folder}.")
+        print(f"No backups in {folder or service.configured.folder}.")
         return 0
     for path, m in found:
         if m is None:

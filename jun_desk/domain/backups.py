@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 FORMAT = 1
@@ -25,6 +26,14 @@ STALE = timedelta(days=2)  # the dashboard warns past this
 RETRY_AFTER = timedelta(hours=1)  # after a failed daily backup
 DEFAULT_KEEP = 7
 _NAME = re.compile(rf"^{PREFIX}(\d{{8}}T\d{{6}}Z)(?:-([a-z-]+))?{re.escape(SUFFIX)}$")
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """``[backup]`` of settings.ini: where backups go and how many are kept."""
+
+    folder: Path
+    keep: int = DEFAULT_KEEP
 
 
 @dataclass(frozen=True)

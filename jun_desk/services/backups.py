@@ -28,7 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from jun_desk import __version__
 from jun_desk.domain.backups import (
     BEFORE_RESTORE,
-    DEFAULT_KEEP,
+    BackupSettings,
     Manifest,
     backup_due,
     file_name,
@@ -56,14 +56,6 @@ WORK = ".work-"  # a plain copy being made or checked: removed however the backu
 # Told where a backup is: copied, writing, written, verified, renamed (the tests stop a
 # backup there to kill it).
 Stage = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class BackupSettings:
-    """``[backup]`` of settings.ini: where backups go and how many are kept."""
-
-    folder: Path
-    keep: int = DEFAULT_KEEP
 
 
 @dataclass(frozen=True)
@@ -108,6 +100,11 @@ class BackupService:
         if settings.keep < 1:
             raise StorageError.of("backup.keep_invalid", value=settings.keep)
         self.settings, self._key, self.host = settings, key, host
+
+    @property
+    def configured(self) -> BackupSettings:
+        """The settings in use (an error if there are none)."""
+        return self._configured()[0]
 
     def _configured(self) -> tuple[BackupSettings, Callable[[], bytes]]:
         if self.settings is None or self._key is None:

@@ -9,12 +9,17 @@ while. Another desk's backup counts (the audit trail says when the last good one
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from jun_desk.services.operations import changes_of, perform
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.workers import run_job
+
+if TYPE_CHECKING:
+    from jun_desk.domain.actions import Changes
+    from jun_desk.services.backups import BackupResult
 
 CHECK_MS = 10 * 60_000
 FIRST_MS = 60_000  # the first look, once the desk has settled after its start
@@ -52,7 +57,7 @@ class BackupKeeper(QObject):
         backups = self.ui.desk.backups
         run_job(self._pool, lambda: perform(backups.run_if_due), self._done, self._failed)
 
-    def _done(self, outcome) -> None:  # type: ignore[no-untyped-def]
+    def _done(self, outcome: tuple[BackupResult | None, Changes]) -> None:
         result, changed = outcome
         self._running = False
         self.ui.apply_changes(changed)  # the dashboard hears of it (and the other desks)

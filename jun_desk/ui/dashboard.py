@@ -187,6 +187,7 @@ class Dashboard(QWidget):
         self.backup.setStyleSheet("color: #c62828;" if status.stale else "")
 
     def _show(self, data: DashboardData) -> None:
+        self._show_backup(data.backup)
         backlog = {b.department: b for b in data.backlog}
         today = {t.department: t for t in data.today}
         week = {t.department: t for t in data.week}
@@ -205,7 +206,6 @@ class Dashboard(QWidget):
                 if col == 2 and entry and entry.overdue:
                     cell.setForeground(QColor("#c62828"))
                 self.table.setItem(row, col, cell)
-        self._show_backup(data.backup)
         overall_t, overall_w = today.get(None), week.get(None)
         self.totals.setText(self.tr(
             "Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · "

@@ -74,7 +74,7 @@ def test_a_bad_key_and_a_missing_key_are_said(capsys, keyring_key, tmp_path: Pat
     code, _, err = run(capsys, "--db", url, "db", "restore", str(fake))
     assert code == 1 and "is not a Jun Desk backup" in err
     # A backup made on another PC, and this PC's keyring has no key yet.
-    from jun_desk.services.backups import BackupSettings
+    from jun_desk.domain.backups import BackupSettings
 
     desk = Desk.open(url)
     desk.backups.configure(BackupSettings(tmp_path / "b"), lambda: bytes(32))

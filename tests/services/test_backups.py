@@ -22,10 +22,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, select, text
 
-from jun_desk.domain.backups import BEFORE_RESTORE, SUFFIX
+from jun_desk.domain.backups import BEFORE_RESTORE, SUFFIX, BackupSettings
 from jun_desk.domain.errors import StorageError
 from jun_desk.services.backup_file import read_backup, read_manifest
-from jun_desk.services.backups import BackupService, BackupSettings
+from jun_desk.services.backups import BackupService
 from jun_desk.services.context import Rules
 from jun_desk.services.desk import Desk
 from jun_desk.store.backup import DumpReader, pg_tool

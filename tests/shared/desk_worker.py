@@ -84,7 +84,8 @@ def create(url: str, go_file: Path, stop_file: Path) -> list[int]:
 
 
 def backup(url: str, folder: Path, key: bytes, stop_at: str) -> None:
-    from jun_desk.services.backups import BackupService, BackupSettings
+    from jun_desk.domain.backups import BackupSettings
+    from jun_desk.services.backups import BackupService
 
     desk = Desk.open(url, migrate=False)
     service = BackupService(desk.ctx)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jun_desk.services.backups import BackupSettings
+from jun_desk.domain.backups import BackupSettings
 from jun_desk.services.desk import Desk
 from jun_desk.ui.backup_keeper import BackupKeeper
 from jun_desk.ui.context import UiContext
