@@ -5,10 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # read when a backup is taken, not at start-up
-    from jun_desk.domain.backups import BackupSettings
 
 # Private files live with the store (the database is the first of them); re-exported here
 # for the callers that always found them in config.
@@ -166,9 +162,10 @@ def x_prices(paths: Paths | None = None):  # type: ignore[no-untyped-def]
         raise JunDeskError.of("resource.invalid", detail=f"{path} [x_prices]: {err}") from None
 
 
-def backup_settings(paths: Paths | None = None) -> BackupSettings:
-    """``[backup]`` of settings.ini: ``folder`` (default: backups/ in the data folder) and
-    ``keep`` (how many daily backups are kept, default 7)."""
+def backup_settings(paths: Paths | None = None):  # -> BackupSettings
+    """``[backup]`` of settings.ini as a ``domain.backups.BackupSettings`` (imported when a
+    backup is taken, not at start-up): ``folder`` (default: backups/ in the data folder)
+    and ``keep`` (how many daily backups are kept, default 7)."""
     import configparser
 
     from jun_desk.domain.backups import DEFAULT_KEEP, BackupSettings
