@@ -162,7 +162,7 @@ def x_prices(paths: Paths | None = None):  # type: ignore[no-untyped-def]
         raise JunDeskError.of("resource.invalid", detail=f"{path} [x_prices]: {err}") from None
 
 
-def backup_settings(paths: Paths | None = None):  # -> BackupSettings
+def backup_settings(paths: Paths | None = None):  # type: ignore[no-untyped-def]  # (its type: imported when used)
     """``[backup]`` of settings.ini as a ``domain.backups.BackupSettings`` (imported when a
     backup is taken, not at start-up): ``folder`` (default: backups/ in the data folder)
     and ``keep`` (how many daily backups are kept, default 7)."""
