@@ -163,7 +163,7 @@
 <context>
     <name>BackupKeeper</name>
     <message>
-        <location filename="../../jun_desk/ui/backup_keeper.py" line="65" />
+        <location filename="../../jun_desk/ui/backup_keeper.py" line="70" />
         <source>La copia de seguridad diaria falló: %s</source>
         <translation>The daily backup failed: %s</translation>
     </message>
@@ -672,7 +672,7 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/dashboard.py" line="116" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="223" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="227" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
@@ -687,37 +687,37 @@ week</translation>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="164" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="166" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="171" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="175" />
         <source>⚠ Aún no hay ninguna copia de seguridad de la base de datos</source>
         <translation>⚠ There is no backup of the database yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="177" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="181" />
         <source>⚠ La última copia de seguridad es de hace %d días (%s): compruebe las copias</source>
         <translation>⚠ The last backup is %d days old (%s): check the backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="180" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="184" />
         <source>Última copia de seguridad: %s (%s)</source>
         <translation>Last backup: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="207" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="211" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="214" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="218" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="216" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="220" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
