@@ -97,3 +97,21 @@ def test_postgresql_without_pg_dump_says_the_servers_backups_apply(  # type: ign
         assert "pg_dump is not installed" in err and "server's own backups" in err
     finally:
         drop_pg_database(pg_admin_url, url)
+
+
+def test_the_backup_settings_come_from_settings_ini(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.config import Paths, backup_settings
+
+    paths = Paths.default()
+    assert backup_settings() == backup_settings(paths)
+    assert backup_settings().folder == paths.data / "backups" and backup_settings().keep == 7
+    paths.config.mkdir(parents=True, exist_ok=True)
+    ini = paths.config / "settings.ini"
+    ini.write_text(f"[backup]\nfolder = {tmp_path / 'nas'}\nkeep = 14\n", encoding="utf-8")
+    assert backup_settings().folder == tmp_path / "nas" and backup_settings().keep == 14
+    ini.write_text("[backup]\nkeep = 0\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    _seed(url, 1)
+    code, out, err = run(capsys, "--db", url, "db", "backup")
+    assert code == 1 and out == ""
+    assert "number of backups kept must be at least 1, not '0'" in err
