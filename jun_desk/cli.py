@@ -66,10 +66,13 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    db = sub.add_parser("db", help="database schema").add_subparsers(dest="db_command",
+    db = sub.add_parser("db", help="database schema, backups").add_subparsers(dest="db_command",
                                                                      required=True)
     db.add_parser("upgrade", help="apply pending migrations")
     db.add_parser("current", help="show the schema revision")
+    from jun_desk import cli_backup
+
+    cli_backup.add_parsers(db)
 
     tickets = sub.add_parser("tickets", help="list or show tickets").add_subparsers(
         dest="tickets_command", required=True)
@@ -343,7 +346,11 @@ def _dispatch(args: argparse.Namespace,
 
 
 def _db(args: argparse.Namespace) -> int:
+    from jun_desk import cli_backup
     from jun_desk.store.engine import Database
+
+    if args.db_command in cli_backup.COMMANDS:
+        return cli_backup.run(args)
     from jun_desk.store.migrate import current_revision, head_revision, upgrade
 
     db = Database.open(database_url(args.db))

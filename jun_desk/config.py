@@ -125,3 +125,23 @@ def x_prices(paths: Paths | None = None) -> PriceTable:
         return PriceTable.load(resource_path("x_prices.toml"), overrides)
     except ValueError as err:
         raise JunDeskError.of("resource.invalid", detail=f"{path} [x_prices]: {err}") from None
+
+
+def backup_settings(paths: Paths | None = None):  # type: ignore[no-untyped-def]  # (its type: imported when used)
+    """``[backup]`` of settings.ini as a ``domain.backups.BackupSettings`` (imported when a
+    backup is taken, not at start-up): ``folder`` (default: backups/ in the data folder)
+    and ``keep`` (how many daily backups are kept, default 7)."""
+    import configparser
+
+    from jun_desk.domain.backups import DEFAULT_KEEP, BackupSettings
+
+    paths = paths or Paths.default()
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(_settings_file(paths), encoding="utf-8")
+    folder = parser.get("backup", "folder", fallback="").strip()
+    try:
+        keep = parser.getint("backup", "keep", fallback=DEFAULT_KEEP)
+    except ValueError:
+        keep = DEFAULT_KEEP
+    return BackupSettings(Path(folder).expanduser() if folder else paths.data / "backups",
+                          keep)

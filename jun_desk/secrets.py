@@ -179,3 +179,69 @@ def pseudonym_key() -> bytes:
                                          detail=type(err).__name__) from None
     register_secret(stored)
     return bytes.fromhex(stored)
+
+
+# ---------------------------------------------------------------------- backup key
+BACKUP_KEY_ENTRY = "backup-key"
+BACKUP_KEY_BYTES = 32
+
+
+def decode_backup_key(text: str) -> bytes:
+    """A backup key as `jun-desk db backup-key` shows it (URL-safe base64, 44 characters)."""
+    import base64
+    import binascii
+
+    from jun_desk.domain.errors import StorageError
+
+    text = "".join(text.split())
+    try:
+        key = base64.urlsafe_b64decode(text.encode("ascii"))
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        raise StorageError.of("backup.key_invalid") from None
+    if len(key) != BACKUP_KEY_BYTES or len(text) != 44:
+        raise StorageError.of("backup.key_invalid")
+    return key
+
+
+def encode_backup_key(key: bytes) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(key).decode("ascii")
+
+
+def backup_key(*, create: bool = False) -> tuple[bytes, bool]:
+    """The key the backups are encrypted with, from the keyring: (key, just created).
+    ``create``: make one when there is none (the first backup); else a missing key is an
+    error that says how to set it (a restore on a new PC)."""
+    import os
+
+    from jun_desk.domain.errors import StorageError
+
+    keyring = _keyring()
+    try:
+        text = keyring.get_password(SERVICE, BACKUP_KEY_ENTRY)
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError.of("keyring.refused_read",
+                                         detail=type(err).__name__) from None
+    if text:
+        register_secret(text)
+        return decode_backup_key(text), False
+    if not create:
+        raise StorageError.of("backup.key_missing")
+    key = os.urandom(BACKUP_KEY_BYTES)
+    store_backup_key(encode_backup_key(key))
+    return key, True
+
+
+def store_backup_key(text: str) -> bytes:
+    """Keep a backup key (typed from where the town keeps it) in this PC's keyring."""
+    key = decode_backup_key(text)
+    encoded = encode_backup_key(key)
+    register_secret(encoded)
+    keyring = _keyring()
+    try:
+        keyring.set_password(SERVICE, BACKUP_KEY_ENTRY, encoded)
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError.of("keyring.refused_store",
+                                         detail=type(err).__name__) from None
+    return key

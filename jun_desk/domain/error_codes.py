@@ -226,6 +226,42 @@ ERRORS: Mapping[str, str] = {
                 "knows: install the newer Jun Desk that created it",
     "db.no_live": "Live refresh is not available on '{value}' databases",
     "db.password_only_server": "Only a server database (PostgreSQL) has a password",
+    # -- backups (jun-desk db backup / restore)
+    "backup.not_configured": "Backups are not set up on this desk",
+    "backup.keep_invalid": "The number of backups kept must be at least 1, not '{value}'",
+    "backup.folder": "Cannot create or use the backups folder {path}: {detail}",
+    "backup.busy": "Another backup or restore is running in {path}: try again when it ends",
+    "backup.write_failed": "The backup could not be written in {path}: {detail}. The "
+                           "earlier backups are untouched",
+    "backup.unsupported": "Backups of '{value}' databases are not supported",
+    "backup.no_pg_dump": "pg_dump is not installed on this PC, so the desk cannot back up "
+                         "the PostgreSQL database: install the PostgreSQL client of the "
+                         "server's version, or rely on the database server's own backups",
+    "backup.no_psql": "psql is not installed on this PC, so the desk cannot restore into "
+                      "the PostgreSQL database: install the PostgreSQL client of the "
+                      "server's version",
+    "backup.pg_dump_failed": "pg_dump failed: {detail}",
+    "backup.restore_failed": "The restore failed and the database was left as it was: "
+                             "{detail}",
+    "backup.verify_failed": "The backup did not pass its check and was not kept: {detail}",
+    "backup.key_missing": "This PC's keyring has no backup key: set the key the backups "
+                          "were made with (jun-desk db backup-key --set)",
+    "backup.key_invalid": "That is not a Jun Desk backup key (44 characters, as "
+                          "jun-desk db backup-key shows it)",
+    "backup.not_a_backup": "{path} is not a Jun Desk backup",
+    "backup.unreadable": "Cannot read the backup {path}: {detail}",
+    "backup.wrong_key": "The backup {path} was encrypted with another key (key {backup_key}; "
+                        "this PC's key is {desk_key}): set the right one with jun-desk db "
+                        "backup-key --set. Nothing was changed",
+    "backup.damaged": "The backup {path} is damaged or incomplete and cannot be restored. "
+                      "Nothing was changed",
+    "backup.other_kind": "That backup is of a {backup} database; this desk's database is "
+                         "{database}. Nothing was changed",
+    "backup.desks_open": "A desk still polls X on this database ({holder}): close every desk "
+                         "before restoring. Nothing was changed",
+    "backup.newer": "The backup is at schema revision {revision} (Jun Desk {version}), newer "
+                    "than this Jun Desk knows: install that version to restore it. Nothing "
+                    "was changed",
     # -- the keyring
     "keyring.missing": "No keyring is available to keep the X credentials. On Linux install "
                        "and start a Secret Service (e.g. `sudo apt-get install "

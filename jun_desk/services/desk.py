@@ -8,6 +8,7 @@ from datetime import datetime
 
 from jun_desk.services.access_log import AccessLogService
 from jun_desk.services.audit import AuditService
+from jun_desk.services.backups import BackupService
 from jun_desk.services.changes import ChangeService
 from jun_desk.services.citizens import CitizenService
 from jun_desk.services.context import DeskContext, Rules
@@ -63,6 +64,7 @@ class Desk:
         self.rights = RightsService(ctx)
         self.access_log = AccessLogService(ctx)
         self.privacy_report = PrivacyReportService(ctx)
+        self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property
     def db(self) -> Database:

@@ -15,6 +15,7 @@ from jun_desk.start.xside import XSide
 if TYPE_CHECKING:
     from jun_desk.domain.roles import Actor
     from jun_desk.services.desk import Desk
+    from jun_desk.ui.backup_keeper import BackupKeeper
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.lease_keeper import LeaseKeeper
     from jun_desk.ui.live import ChangeListener
@@ -32,6 +33,7 @@ class Services:
     keeper: LeaseKeeper
     live: ChangeListener
     open_credentials: Callable[[], None]
+    backups: BackupKeeper  # the daily backup, taken by the desk that polls X
 
 
 def build_services(desk: Desk, connection: Connection, options: GuiOptions, actor: Actor,
@@ -39,6 +41,7 @@ def build_services(desk: Desk, connection: Connection, options: GuiOptions, acto
     """On the GUI thread (Qt objects): several desks may share the database, so one
     polls X under a lease and the others stand by."""
     from jun_desk.services.leases import PollerLease, lease_timing
+    from jun_desk.ui.backup_keeper import BackupKeeper
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.lease_keeper import LeaseKeeper
     from jun_desk.ui.live import ChangeListener
@@ -66,7 +69,28 @@ def build_services(desk: Desk, connection: Connection, options: GuiOptions, acto
 
     keeper = LeaseKeeper(ui, x.lease, x.account, heartbeat)
     live = ChangeListener(desk.changes.stream())
-    return Services(ui, x, poller, keeper, live, open_credentials)
+    # The daily backup, by the desk that polls X; it lives and dies with the window.
+    backups = BackupKeeper(ui, lambda: keeper.held, parent=window)
+    if not connection.training:  # the sandbox's training database is not backed up
+        configure_backups(desk, x.lease.label)
+    backups.failed.connect(ui.message)
+    return Services(ui, x, poller, keeper, live, open_credentials, backups)
+
+
+def configure_backups(desk: Desk, who: str) -> None:
+    """Daily backups where settings.ini's [backup] says, with the keyring's key (made on
+    the first backup if this PC has none)."""
+    import logging
+
+    from jun_desk import secrets
+    from jun_desk.config import backup_settings
+    from jun_desk.domain.errors import JunDeskError
+
+    try:
+        desk.backups.configure(backup_settings(),
+                               lambda: secrets.backup_key(create=True)[0], host=who)
+    except JunDeskError as err:
+        logging.getLogger(__name__).warning("Daily backups are off: %s", err)
 
 
 def import_views() -> None:

@@ -318,6 +318,7 @@ class DeskStart:
         self.x, self.live = services.x, services.live
         self.app.aboutToQuit.connect(services.x.stop.set)
         self.app.aboutToQuit.connect(services.poller.stop)
+        self.app.aboutToQuit.connect(services.backups.stop)
         if self.crashes is not None:
             services.ui.bug.connect(self.crashes.report)
 
@@ -327,6 +328,7 @@ class DeskStart:
             self.enter(Stage.ATTACHED)
             services.live.start()
             services.keeper.start()
+            services.backups.start()
             self.poller = services.poller  # started once the board is painted
 
         def import_views() -> None:

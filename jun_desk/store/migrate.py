@@ -64,14 +64,19 @@ def current_revision(db: Database) -> str | None:
         raise database_error(err, db.url) from None
 
 
+def known_revisions() -> set[str]:
+    """Every schema revision this version of the desk can migrate from."""
+    from alembic.script import ScriptDirectory
+
+    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
 def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str | None]:
     """Bring the schema to ``revision``; returns (before, after) revisions."""
     from alembic import command
-    from alembic.script import ScriptDirectory
 
     before = current_revision(db)
-    known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if before is not None and before not in known:
+    if before is not None and before not in known_revisions():
         raise StorageError.of("db.newer", revision=before)
     cfg = _config()
     try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.campaigns import Campaign
 from jun_desk.domain.town_time import day_start, week_start
+from jun_desk.services.backups import BackupStatus
 from jun_desk.services.reports import (
     DepartmentBacklog,
     ResponseTimes,
@@ -41,6 +42,7 @@ class DashboardData:
     week: list[ResponseTimes]
     campaigns: list[Campaign]
     routing: RoutingShare | None = None  # this week's messages routed by triage itself
+    backup: BackupStatus | None = None  # the last good backup, from any desk
 
 
 DEPARTMENT_WIDTH = 170  # px at most for the department's name
@@ -113,6 +115,11 @@ class Dashboard(QWidget):
         self.totals.setWordWrap(True)
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         figures_layout.addWidget(self.totals)
+        self.backup = QLabel("", self)  # the last good backup; a warning past two days
+        self.backup.setObjectName("dashboard-backup")
+        self.backup.setWordWrap(True)
+        self.backup.setTextFormat(Qt.TextFormat.PlainText)
+        figures_layout.addWidget(self.backup)
         self.campaigns = QLabel(self.tr("Sin campañas en las últimas 24 horas"), self)
         self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
         self.campaigns.setWordWrap(True)
@@ -131,8 +138,9 @@ class Dashboard(QWidget):
         totals = max(line, self.totals.heightForWidth(width) if self.totals.text() else 0)
         campaigns = self.campaigns.heightForWidth(width) if self.campaigns.isVisibleTo(
             self) else 0
+        backup = self.backup.heightForWidth(width) if self.backup.text() else 0
         return (self.tabs.tabBar().sizeHint().height() + self.table.sizeHint().height()
-                + totals + campaigns + 6 * 3 + 4)
+                + totals + backup + campaigns + 6 * 4 + 4)
 
     def _is_new(self, campaign: Campaign) -> bool:
         """The same hashtag over an overlapping time is the same incident, however it grew."""
@@ -159,7 +167,9 @@ class Dashboard(QWidget):
                 [reports.response_times(week, now), *reports.response_times_by_department(
                     week, now)],
                 reports.campaigns(now - timedelta(hours=24)),
-                reports.routing(week, now))
+                reports.routing(week, now),
+                # (none on a training desk: its sandbox database is not backed up)
+                desk.backups.status() if desk.backups.settings is not None else None)
 
         Query(self.ui, load, failure_text=self.tr("No se pudo calcular el panel")).success(
             self._show).run()
@@ -172,7 +182,28 @@ class Dashboard(QWidget):
         return " · " + self.tr("Encaminados solos (semana): %d %% de %d mensajes") % (
             round(100 * routing.share), routing.messages)
 
+    def _show_backup(self, status: BackupStatus | None) -> None:
+        self.backup.setVisible(status is not None)
+        if status is None:
+            self.backup.setText("")
+            return
+        if status.last_good is None:
+            text = self.tr("⚠ Aún no hay ninguna copia de seguridad de la base de datos")
+        else:
+            when = status.last_good.astimezone(self.ui.desk.ctx.zone)
+            shown = f"{when:%d/%m/%Y %H:%M}"
+            if status.stale:
+                days = (self.ui.desk.ctx.clock() - status.last_good).days
+                text = self.tr("⚠ La última copia de seguridad es de hace %d días (%s): "
+                               "compruebe las copias") % (days, shown)
+            else:
+                text = self.tr("Última copia de seguridad: %s (%s)") % (
+                    shown, status.by or "—")
+        self.backup.setText(text)
+        self.backup.setStyleSheet("color: #c62828;" if status.stale else "")
+
     def _show(self, data: DashboardData) -> None:
+        self._show_backup(data.backup)
         backlog = {b.department: b for b in data.backlog}
         today = {t.department: t for t in data.today}
         week = {t.department: t for t in data.week}

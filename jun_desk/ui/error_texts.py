@@ -349,6 +349,65 @@ def templates() -> dict[str, str]:
         "db.password_only_server": translate("Errors",
             "Solo una base de datos de servidor (PostgreSQL) tiene contraseña",
             "db.password_only_server"),
+        "backup.not_configured": translate("Errors",
+            "Las copias de seguridad no están configuradas en este puesto",
+            "backup.not_configured"),
+        "backup.keep_invalid": translate("Errors",
+            "El número de copias que se conservan debe ser al menos 1, no «{value}»",
+            "backup.keep_invalid"),
+        "backup.folder": translate("Errors",
+            "No se puede crear ni usar la carpeta de copias {path}: {detail}", "backup.folder"),
+        "backup.busy": translate("Errors",
+            "Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine",
+            "backup.busy"),
+        "backup.write_failed": translate("Errors",
+            "No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen "
+            "intactas", "backup.write_failed"),
+        "backup.unsupported": translate("Errors",
+            "No se pueden hacer copias de bases de datos «{value}»", "backup.unsupported"),
+        "backup.no_pg_dump": translate("Errors",
+            "pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de"
+            " datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o "
+            "confíe en las copias del propio servidor de base de datos", "backup.no_pg_dump"),
+        "backup.no_psql": translate("Errors",
+            "psql no está instalado en este PC, así que el puesto no puede restaurar la base de"
+            " datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor",
+            "backup.no_psql"),
+        "backup.pg_dump_failed": translate("Errors",
+            "pg_dump falló: {detail}", "backup.pg_dump_failed"),
+        "backup.restore_failed": translate("Errors",
+            "La restauración falló y la base de datos quedó como estaba: {detail}",
+            "backup.restore_failed"),
+        "backup.verify_failed": translate("Errors",
+            "La copia no pasó la comprobación y no se ha conservado: {detail}",
+            "backup.verify_failed"),
+        "backup.key_missing": translate("Errors",
+            "El llavero de este PC no tiene clave de copias: ponga la clave con la que se "
+            "hicieron (jun-desk db backup-key --set)", "backup.key_missing"),
+        "backup.key_invalid": translate("Errors",
+            "Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk"
+            " db backup-key)", "backup.key_invalid"),
+        "backup.not_a_backup": translate("Errors",
+            "{path} no es una copia de seguridad de Jun Desk", "backup.not_a_backup"),
+        "backup.unreadable": translate("Errors",
+            "No se puede leer la copia {path}: {detail}", "backup.unreadable"),
+        "backup.wrong_key": translate("Errors",
+            "La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es "
+            "{desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado"
+            " nada", "backup.wrong_key"),
+        "backup.damaged": translate("Errors",
+            "La copia {path} está dañada o incompleta y no se puede restaurar. No se ha "
+            "cambiado nada", "backup.damaged"),
+        "backup.other_kind": translate("Errors",
+            "Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se"
+            " ha cambiado nada", "backup.other_kind"),
+        "backup.desks_open": translate("Errors",
+            "Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los "
+            "puestos antes de restaurar. No se ha cambiado nada", "backup.desks_open"),
+        "backup.newer": translate("Errors",
+            "La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva"
+            " de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha "
+            "cambiado nada", "backup.newer"),
         "keyring.missing": translate("Errors",
             "No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie "
             "un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use"

@@ -161,6 +161,14 @@
     </message>
 </context>
 <context>
+    <name>BackupKeeper</name>
+    <message>
+        <location filename="../../jun_desk/ui/backup_keeper.py" line="70" />
+        <source>La copia de seguridad diaria falló: %s</source>
+        <translation>The daily backup failed: %s</translation>
+    </message>
+</context>
+<context>
     <name>BoardPanel</name>
     <message>
         <location filename="../../jun_desk/ui/board/panel.py" line="101" />
@@ -586,120 +594,135 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
-week</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
-        <source>Resolución
-semana</source>
-        <translation>Resolution
 week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/dashboard.py" line="81" />
+        <source>Resolución
+semana</source>
+        <translation>Resolution
+week</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="83" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="116" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="216" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="247" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="124" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="131" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="164" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="174" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="172" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="182" />
         <source>Encaminados solos (semana): %d %% de %d mensajes</source>
         <translation>Routed by triage alone (week): %d %% of %d messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="199" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="191" />
+        <source>⚠ Aún no hay ninguna copia de seguridad de la base de datos</source>
+        <translation>⚠ There is no backup of the database yet</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="197" />
+        <source>⚠ La última copia de seguridad es de hace %d días (%s): compruebe las copias</source>
+        <translation>⚠ The last backup is %d days old (%s): check the backups</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="200" />
+        <source>Última copia de seguridad: %s (%s)</source>
+        <translation>Last backup: %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/dashboard.py" line="230" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="207" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="238" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="209" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="240" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -1083,7 +1106,7 @@ week</translation>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="363" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="364" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
@@ -2010,18 +2033,138 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="352" />
+        <source>Las copias de seguridad no están configuradas en este puesto</source>
+        <comment>backup.not_configured</comment>
+        <translation>Backups are not set up on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
+        <comment>backup.keep_invalid</comment>
+        <translation>The number of backups kept must be at least 1, not '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
+        <comment>backup.folder</comment>
+        <translation>Cannot create or use the backups folder {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
+        <comment>backup.busy</comment>
+        <translation>Another backup or restore is running in {path}: try again when it ends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
+        <comment>backup.write_failed</comment>
+        <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <source>No se pueden hacer copias de bases de datos «{value}»</source>
+        <comment>backup.unsupported</comment>
+        <translation>Backups of '{value}' databases are not supported</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
+        <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
+        <comment>backup.no_pg_dump</comment>
+        <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
+        <comment>backup.no_psql</comment>
+        <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
+        <source>pg_dump falló: {detail}</source>
+        <comment>backup.pg_dump_failed</comment>
+        <translation>pg_dump failed: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
+        <comment>backup.restore_failed</comment>
+        <translation>The restore failed and the database was left as it was: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
+        <comment>backup.verify_failed</comment>
+        <translation>The backup did not pass its check and was not kept: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
+        <comment>backup.key_missing</comment>
+        <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
+        <comment>backup.key_invalid</comment>
+        <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
+        <source>{path} no es una copia de seguridad de Jun Desk</source>
+        <comment>backup.not_a_backup</comment>
+        <translation>{path} is not a Jun Desk backup</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
+        <source>No se puede leer la copia {path}: {detail}</source>
+        <comment>backup.unreadable</comment>
+        <translation>Cannot read the backup {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
+        <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
+        <comment>backup.wrong_key</comment>
+        <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
+        <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
+        <comment>backup.damaged</comment>
+        <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
+        <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
+        <comment>backup.other_kind</comment>
+        <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="404" />
+        <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
+        <comment>backup.desks_open</comment>
+        <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
+        <comment>backup.newer</comment>
+        <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -2213,257 +2356,257 @@ week</translation>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="445" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="396" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="459" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="404" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="479" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="421" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="424" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="426" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="428" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="496" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="441" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="500" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="442" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="444" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="448" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="507" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="450" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="456" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="458" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="459" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="588" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="647" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>

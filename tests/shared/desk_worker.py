@@ -6,6 +6,12 @@
         retried. Prints "ready" once the database is open, "working" after its first
         WORKING reassignments, and last one JSON line: successes (ticket, version),
         conflicts, errors.
+    python -m tests.shared.desk_worker create URL GO_FILE STOP_FILE
+        New tickets by 'ana', one transaction each, until STOP_FILE exists; prints
+        "working" after WORKING of them, and last one JSON line: the ids created.
+    python -m tests.shared.desk_worker backup URL FOLDER KEY_HEX STAGE
+        A backup into FOLDER with that key that stops at STAGE (services/backups.py):
+        prints "at STAGE" and waits there for standard input to end (to be killed).
     python -m tests.shared.desk_worker change URL TICKET
         For each line "assign OPERATOR_ID" on stdin: reassign TICKET, then print
         "done <time.time()>"; ends at EOF.
@@ -14,6 +20,7 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -57,6 +64,43 @@ def reassign(url: str, tickets: list[int], operators: list[int], count: int, see
     return {"successes": successes, "conflicts": conflicts, "errors": errors}
 
 
+def create(url: str, go_file: Path, stop_file: Path) -> list[int]:
+    desk = Desk.open(url, migrate=False)
+    ana = desk.operators.actor("ana")
+    print("ready", flush=True)
+    while not go_file.exists():
+        time.sleep(0.005)
+    created: list[int] = []
+    while not stop_file.exists():
+        try:
+            created.append(desk.tickets.create_manual(
+                ana, department="obras", title=f"Aviso {len(created)} de {os.getpid()}").id)
+        except StorageError:  # locked for longer than the busy timeout: try again
+            continue
+        if len(created) == WORKING:
+            print("working", flush=True)
+    desk.close()
+    return created
+
+
+def backup(url: str, folder: Path, key: bytes, stop_at: str) -> None:
+    from jun_desk.domain.backups import BackupSettings
+    from jun_desk.services.backups import BackupService
+
+    desk = Desk.open(url, migrate=False)
+    service = BackupService(desk.ctx)
+    service.configure(BackupSettings(folder, keep=3), lambda: key)
+
+    def stage(name: str) -> None:
+        if name == stop_at:
+            print(f"at {name}", flush=True)
+            sys.stdin.read()  # until killed
+
+    service.make("manual", stage=stage)
+    print("finished", flush=True)
+    desk.close()
+
+
 def change(url: str, ticket_id: int) -> None:
     desk = Desk.open(url, migrate=False)
     ana = desk.operators.actor("ana")
@@ -78,6 +122,12 @@ def main(argv: list[str]) -> int:
                           [int(o) for o in operators.split(",")], int(count), int(seed),
                           Path(go))
         print(json.dumps(result), flush=True)
+        return 0
+    if argv[0] == "create":
+        print(json.dumps(create(argv[1], Path(argv[2]), Path(argv[3]))), flush=True)
+        return 0
+    if argv[0] == "backup":
+        backup(argv[1], Path(argv[2]), bytes.fromhex(argv[3]), argv[4])
         return 0
     if argv[0] == "change":
         change(argv[1], int(argv[2]))

@@ -347,7 +347,8 @@ class DeskShell(QObject):
             self.status.refresh_outbox()
         if changes.everything:
             self.dashboard.refresh()
-        elif changes.tickets or changes.touches(Kind.FEED):
+        elif changes.tickets or changes.touches(Kind.FEED) or changes.touches(Kind.SETTINGS):
+            # (settings: a backup was taken, on any desk)
             self._dashboard_timer.start()
 
     # ------------------------------------------------------------------ between panels
