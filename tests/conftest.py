@@ -148,6 +148,15 @@ def migrated(request: pytest.FixtureRequest, url: str) -> str:
     return url
 
 
+def drop_pg_database(admin_url: str, url: str) -> None:
+    """Drop a database a test made itself (not one of ``pg_databases``' copies)."""
+    name = url.rsplit("/", 1)[1]
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A fresh, empty database URL on each backend."""

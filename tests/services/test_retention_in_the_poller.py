@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from jun_desk.app import _XSide
 from jun_desk.services.desk import Desk
+from jun_desk.start.xside import XSide
 from tests.conftest import Clock
 
 
@@ -27,8 +27,8 @@ def _runs(desk: Desk) -> int:
     return sum(e.action == "privacy.retention" for e in desk.audit.latest(500))
 
 
-def _side(desk: Desk, standby: str | None) -> _XSide:
-    side = _XSide(desk, connection=None, lease=None)
+def _side(desk: Desk, standby: str | None) -> XSide:
+    side = XSide(desk, connection=None, lease=None)
     side.engine, side.sender = _Engine(standby), _Sender()
     return side
 

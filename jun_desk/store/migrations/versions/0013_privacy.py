@@ -116,8 +116,10 @@ def _audit_triggers(*, redaction: bool) -> None:
     same = " AND ".join(f"NEW.{c} IS NOT DISTINCT FROM OLD.{c}" for c in _SKELETON)
     allow = (f"IF TG_OP = 'UPDATE' AND OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT "
              f"NULL AND {same} THEN RETURN NEW; END IF; ") if redaction else ""
+    # OR REPLACE: a restore of an older backup drops the desk's tables, not its functions,
+    # and then migrates up again over what the newer schema left.
     op.execute(
-        "CREATE FUNCTION audit_events_refuse_change() RETURNS trigger AS $$ "
+        "CREATE OR REPLACE FUNCTION audit_events_refuse_change() RETURNS trigger AS $$ "
         f"BEGIN {allow}RAISE EXCEPTION '{_REFUSAL}'; END $$ LANGUAGE plpgsql"
     )
     op.execute(
@@ -135,7 +137,7 @@ def _access_log_append_only() -> None:
             )
         return
     op.execute(
-        "CREATE FUNCTION access_log_refuse_change() RETURNS trigger AS $$ "
+        "CREATE OR REPLACE FUNCTION access_log_refuse_change() RETURNS trigger AS $$ "
         f"BEGIN RAISE EXCEPTION '{_ACCESS_REFUSAL}'; END $$ LANGUAGE plpgsql"
     )
     op.execute(
