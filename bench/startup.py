@@ -5,16 +5,20 @@ PySide6 QMainWindow process. "Shown" is the window exposed on screen, for both. 
 runs.
 
     .venv/bin/python bench/startup.py [--tickets 100000] [--runs 5] [--code DIR]
+                                      [--exec COMMAND] [--cold]
 
 ``--code DIR`` runs the desk from another checkout (e.g. an older commit exported with
 ``git archive``), for a before/after comparison on the same machine; a desk that does not
-report "ready" gets only the first figure.
+report "ready" gets only the first figure. ``--exec COMMAND`` starts an installed desk
+instead (e.g. the menu entry's ``jun-desk`` of the Debian package); ``--cold`` empties the
+page cache before every run (root on Linux), so each start reads its files from disk.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -73,6 +77,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--code", type=Path, default=None,
                         help="run the desk from this checkout instead of this one")
+    parser.add_argument("--exec", dest="exec_command", default=None,
+                        help="start the desk with this command (e.g. jun-desk)")
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the page cache before every run (root, Linux)")
     args = parser.parse_args()
     # Installed software runs from bytecode (pip compiles on install, PyInstaller bundles
     # .pyc): compile once here, so that no run pays for compiling sources.
@@ -98,10 +106,13 @@ def main() -> None:
         if args.code is not None:
             env["PYTHONPATH"] = str(code)
             env["JUN_DESK_QUIT_WHEN_SHOWN"] = "1"  # an older desk knows only this one
+        desk_command = (shlex.split(args.exec_command) if args.exec_command
+                        else [sys.executable, "-m", "jun_desk"])
         desk_runs, bare_runs = [], []
         for _ in range(args.runs):  # alternated: both see the machine as it is at the time
-            desk_runs.append(measure([sys.executable, "-m", "jun_desk", "--db", db,
-                                      "--sandbox"], env, cwd=code))
+            _drop_caches(args.cold)
+            desk_runs.append(measure([*desk_command, "--db", db, "--sandbox"], env, cwd=code))
+            _drop_caches(args.cold)
             bare_runs.append(measure([sys.executable, "-c", BARE], env))
 
     def median(runs: list[dict[str, float]], key: str) -> float | None:
@@ -110,7 +121,9 @@ def main() -> None:
 
     bare, bare_cpu = median(bare_runs, "shown"), median(bare_runs, "shown-cpu")
     assert bare is not None
-    print(f"start-up ({args.tickets:,} tickets, sandbox, offscreen, median of {args.runs}; "
+    print(f"start-up of {' '.join(desk_command)}"
+          f" ({'cold' if args.cold else 'warm'}, {args.tickets:,} tickets, sandbox, offscreen, "
+          f"median of {args.runs}; "
           f"bare QMainWindow {bare * 1000:.0f} ms"
           + (f", {bare_cpu * 1000:.0f} ms CPU" if bare_cpu else "") + "):")
     for key, what in (("shown", "to main window shown"),
@@ -129,6 +142,13 @@ def main() -> None:
         f"{r['shown'] * 1000:.0f}/" + (f"{r['ready'] * 1000:.0f}" if "ready" in r else "-")
         for r in desk_runs) + "; bare: " + ", ".join(
         f"{r['shown'] * 1000:.0f}" for r in bare_runs))
+
+
+def _drop_caches(cold: bool) -> None:
+    """A cold start: the kernel forgets the files it had cached (needs root)."""
+    if cold:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
 
 
 if __name__ == "__main__":

@@ -10,11 +10,13 @@ step_started=$(date +%s)
 ensure_debs "the packaging checks" desktop-file-utils binutils xvfb xauth openbox \
     imagemagick xdotool
 
-bash packaging/build.sh --deb
+# (JUN_DESK_SMOKE_REUSE=1: test the .deb already in dist/, when working on this script.)
+[ "${JUN_DESK_SMOKE_REUSE:-}" = 1 ] || bash packaging/build.sh --deb
 deb=$(echo dist/jun-desk_*_amd64.deb)
 [ -f "$deb" ] || { echo "ci-smoke: no single .deb in dist/" >&2; exit 1; }
-# Every resource of the checkout is in the bundle; the bundle is within its budget.
-diff <(cd resources && find . -type f | sort) \
+# Every resource of the checkout is in the bundle (but the README's screenshots); the
+# bundle is within its budget.
+diff <(cd resources && find . -path ./screenshots -prune -o -type f -print | sort) \
      <(cd dist/jun-desk/_internal/resources && find . -type f | sort)
 desktop-file-validate resources/jun-desk.desktop
 size_mb=$(du -sm dist/jun-desk | cut -f1)
@@ -59,7 +61,7 @@ with db.engine.begin() as conn:
         " VALUES ('lucia', 'Lucía', 'supervisor', '', 1, '2026-01-05 09:00:00+00:00')")
 db.dispose()
 EOF
-[ "$(jun-desk db status)" = "0009 (latest is 0012)" ]
+jun-desk db current | tee /dev/stderr | grep -q '^0009_.* (latest is 0012)$'
 
 # 2. The upgrade: apt resolves the Depends; the first start migrates the old database.
 apt_quiet install "./$deb"
@@ -67,7 +69,7 @@ apt_quiet install "./$deb"
 [ "$(command -v jun-desk)" = /usr/bin/jun-desk ]
 /usr/bin/jun-desk --version
 /usr/bin/jun-desk operators list | grep -q lucia  # the first start: migrates, then lists
-[ "$(/usr/bin/jun-desk db status)" = "0012 (up to date)" ]
+/usr/bin/jun-desk db current | tee /dev/stderr | grep -q '^0012 (up to date)$'
 echo "installed over 0.0.1: the schema-0009 database migrated to 0012, its operator kept"
 desktop-file-validate /usr/share/applications/jun-desk.desktop
 exec_command=$(sed -n 's/^Exec=//p' /usr/share/applications/jun-desk.desktop)
@@ -78,7 +80,7 @@ QT_QPA_PLATFORM=offscreen $exec_command --self-test
 echo "installed self-test (cold start included): $(( ($(date +%s%N) - started) / 1000000 )) ms"
 started=$(date +%s%N)
 QT_QPA_PLATFORM=offscreen JUN_DESK_QUIT_WHEN_READY=1 $exec_command --sandbox --speed instant \
-    > "$home/start.txt"
+    > "$home/start.txt" 2> "$home/start-err.txt" || { cat "$home/start-err.txt" >&2; exit 1; }
 grep -q '^shown ' "$home/start.txt" && grep -q '^ready ' "$home/start.txt"
 echo "installed window start to ready: $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
@@ -107,6 +109,7 @@ xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
 colours=$(convert "$shot" -format %k info:)
 echo "window under Xvfb: $(convert "$shot" -format '%wx%h' info:), $colours colours"
 [ "$colours" -gt 200 ]
+cp "$shot" dist/jun-desk-installed-window.png  # to look at
 
 # 6. Removal keeps the user's data; purge says where it is and keeps it too.
 apt_quiet remove jun-desk
