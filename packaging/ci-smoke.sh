@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 step_started=$(date +%s)
 ensure_debs "the packaging checks" desktop-file-utils binutils xvfb xauth openbox \
-    imagemagick xdotool
+    imagemagick xdotool dbus gnome-keyring
 
 # (JUN_DESK_SMOKE_REUSE=1: test the .deb already in dist/, when working on this script.)
 [ "${JUN_DESK_SMOKE_REUSE:-}" = 1 ] || bash packaging/build.sh --deb
@@ -62,6 +62,16 @@ with db.engine.begin() as conn:
 db.dispose()
 EOF
 jun-desk db current | tee /dev/stderr | grep -q '^0009_.* (latest is 0012)$'
+# ... and its X credentials in the user's keyring (a Secret Service: gnome-keyring, its
+# files in the user's home; each session unlocks the same keyring).
+in_keyring_session() {
+    dbus-run-session -- bash -c '
+        printf "ci-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+        eval "$1"' bash "$1"
+}
+in_keyring_session 'printf "%s\n" ck-0001 cs-0002 at-0003 ats-0004 \
+    | jun-desk credentials set --stdin'
+
 
 # 2. The upgrade: apt resolves the Depends; the first start migrates the old database.
 apt_quiet install "./$deb"
@@ -70,7 +80,9 @@ apt_quiet install "./$deb"
 /usr/bin/jun-desk --version
 /usr/bin/jun-desk operators list | grep -q lucia  # the first start: migrates, then lists
 /usr/bin/jun-desk db current | tee /dev/stderr | grep -q '^0012 (up to date)$'
-echo "installed over 0.0.1: the schema-0009 database migrated to 0012, its operator kept"
+in_keyring_session 'jun-desk credentials show' | grep -q '…0004$'
+echo "installed over 0.0.1: the schema-0009 database migrated to 0012, its operator and" \
+     "the keyring's credentials kept"
 desktop-file-validate /usr/share/applications/jun-desk.desktop
 exec_command=$(sed -n 's/^Exec=//p' /usr/share/applications/jun-desk.desktop)
 
