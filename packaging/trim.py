@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import fnmatch
 import os
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -130,6 +131,9 @@ def _droppable_library(internal: Path, path: Path) -> bool:
 def drop_unused(internal: Path) -> list[str]:
     """Delete the DROP files, then the libraries nothing left needs (to a fixed point)."""
     removed = []
+    for cache in sorted(internal.rglob("__pycache__")):  # bytecode of data folders' scripts
+        shutil.rmtree(cache)
+        removed.append(cache.relative_to(internal).as_posix())
     for pattern in DROP:
         for path in sorted(internal.glob(pattern)):
             rel = path.relative_to(internal).as_posix()
