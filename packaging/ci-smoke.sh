@@ -61,7 +61,8 @@ with db.engine.begin() as conn:
         " VALUES ('lucia', 'Lucía', 'supervisor', '', 1, '2026-01-05 09:00:00+00:00')")
 db.dispose()
 EOF
-jun-desk db current | tee /dev/stderr | grep -q '^0009_.* (latest is 0012)$'
+schema=$(jun-desk db current) && echo "older data: schema $schema"
+grep -q '^0009_.* (latest is 0012)$' <<<"$schema"
 # ... and its X credentials in the user's keyring (a Secret Service: gnome-keyring, its
 # files in the user's home; each session unlocks the same keyring).
 in_keyring_session() {
@@ -79,7 +80,8 @@ apt_quiet install "./$deb"
 [ "$(command -v jun-desk)" = /usr/bin/jun-desk ]
 /usr/bin/jun-desk --version
 /usr/bin/jun-desk operators list | grep -q lucia  # the first start: migrates, then lists
-/usr/bin/jun-desk db current | tee /dev/stderr | grep -q '^0012 (up to date)$'
+schema=$(/usr/bin/jun-desk db current) && echo "after the first start: schema $schema"
+grep -q '^0012 (up to date)$' <<<"$schema"
 in_keyring_session 'jun-desk credentials show' | grep -q '…0004$'
 echo "installed over 0.0.1: the schema-0009 database migrated to 0012, its operator and" \
      "the keyring's credentials kept"
