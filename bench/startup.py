@@ -5,13 +5,16 @@ PySide6 QMainWindow process. "Shown" is the window exposed on screen, for both. 
 runs.
 
     .venv/bin/python bench/startup.py [--tickets 100000] [--runs 5] [--code DIR]
-                                      [--against DIR] [--board]
+                                      [--against DIR] [--board] [--exec COMMAND] [--cold]
 
 ``--code DIR`` runs the desk from another checkout (e.g. an older commit exported with
 ``git archive``), for a before/after comparison on the same machine; a desk that does not
 report "ready" gets only the first figure. ``--against DIR`` runs this desk and the one in
 DIR side by side in the same run (alternated with the bare window, on the same database),
-both to "ready", with the fastest, median and slowest run of each.
+both to "ready", with the fastest, median and slowest run of each. ``--exec COMMAND``
+starts an installed desk instead (e.g. the menu entry's ``jun-desk`` of the Debian
+package); ``--cold`` empties the page cache before every run (root on Linux), so each
+start reads its files from disk.
 
 The database has a supervisor, so "ready" is the sign-in waiting (shown before the
 database opens once an earlier run has noted that this database asks for a sign-in: the
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -86,6 +90,10 @@ def main() -> None:
                         help="also run the desk from this checkout, side by side")
     parser.add_argument("--board", action="store_true",
                         help="no supervisor: 'ready' is the board painted, not the sign-in")
+    parser.add_argument("--exec", dest="exec_command", default=None,
+                        help="start the desk with this command (e.g. jun-desk)")
+    parser.add_argument("--cold", action="store_true",
+                        help="empty the page cache before every run (root, Linux)")
     args = parser.parse_args()
     # Installed software runs from bytecode (pip compiles on install, PyInstaller bundles
     # .pyc): compile once here, so that no run pays for compiling sources.
@@ -114,10 +122,14 @@ def main() -> None:
         if args.code is not None:
             env["PYTHONPATH"] = str(code)
             env["JUN_DESK_QUIT_WHEN_SHOWN"] = "1"  # an older desk knows only this one
+        desk_command = (shlex.split(args.exec_command) if args.exec_command
+                        else [sys.executable, "-m", "jun_desk"])
         desk_runs, bare_runs, other_runs = [], [], []
-        desk = [sys.executable, "-m", "jun_desk", "--db", db, "--sandbox"]
+        desk = [*desk_command, "--db", db, "--sandbox"]
         for _ in range(args.runs):  # alternated: all see the machine as it is at the time
+            _drop_caches(args.cold)
             desk_runs.append(measure(desk, env, cwd=code))
+            _drop_caches(args.cold)
             bare_runs.append(measure([sys.executable, "-c", BARE], env))
             if other is not None:
                 other_runs.append(measure(desk, {**env, "PYTHONPATH": str(other)}, cwd=other))
@@ -129,8 +141,9 @@ def main() -> None:
     bare, bare_cpu = median(bare_runs, "shown"), median(bare_runs, "shown-cpu")
     assert bare is not None
     what_ready = "board painted" if args.board else "sign-in waiting"
-    print(f"start-up ({args.tickets:,} tickets, sandbox, offscreen, median of {args.runs}, "
-          f"ready = {what_ready}; "
+    print(f"start-up of {' '.join(desk_command)}"
+          f" ({'cold' if args.cold else 'warm'}, {args.tickets:,} tickets, sandbox, offscreen, "
+          f"median of {args.runs}, ready = {what_ready}; "
           f"bare QMainWindow {bare * 1000:.0f} ms"
           + (f", {bare_cpu * 1000:.0f} ms CPU" if bare_cpu else "") + "):")
     for key, what in (("shown", "to main window shown"),
@@ -162,6 +175,13 @@ def main() -> None:
         f"{r['shown'] * 1000:.0f}/" + (f"{r['ready'] * 1000:.0f}" if "ready" in r else "-")
         for r in desk_runs) + "; bare: " + ", ".join(
         f"{r['shown'] * 1000:.0f}" for r in bare_runs))
+
+
+def _drop_caches(cold: bool) -> None:
+    """A cold start: the kernel forgets the files it had cached (needs root)."""
+    if cold:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
 
 
 if __name__ == "__main__":
