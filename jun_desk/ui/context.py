@@ -12,11 +12,17 @@ from jun_desk.domain.actions import Changes
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
 from jun_desk.ui import labels
-from jun_desk.ui.operations import describe
 
 __all__ = ["APPLIED_MEMORY", "UiContext", "describe"]
 
 APPLIED_MEMORY = 10_000  # audit events remembered as applied (each arrives at most twice)
+
+
+def describe(err: BaseException) -> str:
+    """The line a person reads for ``err``, in the window's language (errors by code)."""
+    from jun_desk.ui.error_texts import render
+
+    return render(err)
 
 
 class UiContext(QObject):

@@ -25,19 +25,13 @@ from jun_desk.domain.actions import Changes
 from jun_desk.domain.errors import JunDeskError, SessionEndedError
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.services.operations import changes_of, perform
+from jun_desk.ui.context import describe
 from jun_desk.ui.workers import run_job
 
 if TYPE_CHECKING:
     from jun_desk.ui.context import UiContext
 
 T = TypeVar("T")
-
-
-def describe(err: BaseException) -> str:
-    """The line a person reads for ``err``, in the window's language (errors by code)."""
-    from jun_desk.ui.error_texts import render
-
-    return render(err)
 
 
 def views_in(result: object) -> tuple[TicketView | ItemView, ...]:
