@@ -16,9 +16,12 @@ def draw_reliability(bins: Sequence[dict[str, Any]], path: Path, title: str,
     calibrated model, each bin's item count, and the routing threshold as a vertical line."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPen
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a QGuiApplication: a process's one application object must
+    # also serve widgets made after it (the window, or the next test in the same process).
+    _app = QApplication.instance() or QApplication([])
     width, height, margin = 720, 560, 70
     image = QImage(width, height, QImage.Format.Format_ARGB32)
     image.fill(QColor("#ffffff"))
