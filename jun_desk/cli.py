@@ -10,7 +10,7 @@ import logging
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -23,8 +23,11 @@ from jun_desk.paths import Paths
 
 if TYPE_CHECKING:  # imported where used: the window starts without the data layer
     from jun_desk.config import SignInSettings
+    from jun_desk.domain.adjudication import Relabel
+    from jun_desk.domain.evaluation import Labelled, Report
     from jun_desk.domain.passwords import PasswordPolicy
     from jun_desk.domain.tickets import TicketView
+    from jun_desk.domain.triage import Triage
     from jun_desk.services.context import Rules
     from jun_desk.services.desk import Desk
     from jun_desk.services.search import TicketFilter
@@ -750,8 +753,9 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
     return 0
 
 
-def _against_readers(sub, items, report, triage, rules, departments,  # type: ignore[no-untyped-def]
-                     relabels) -> dict[str, dict[str, object]]:
+def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Report,
+                     triage: Triage, rules: Rules, departments: list[str],
+                     relabels: Mapping[str, Relabel]) -> dict[str, dict[str, object]]:
     """The adjudicated figures of the real test split and of the written set, side by
     side, when the items are the corpus's and the second reading is at hand; ``--plot``
     draws the real split's reliability curve."""

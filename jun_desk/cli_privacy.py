@@ -20,12 +20,16 @@ import sys
 import tempfile
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jun_desk.domain.errors import JunDeskError, ValidationError
 
+if TYPE_CHECKING:  # the command line loads the data layer only for a command that needs it
+    from jun_desk.domain.roles import Actor
+    from jun_desk.services.desk import Desk
 
-def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     priv = sub.add_parser(
         "privacy", help="citizens' personal data: retention, legal hold, access log, "
                         "export and erasure, the records of processing"
@@ -79,7 +83,7 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def run(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def run(desk: Desk, args: argparse.Namespace) -> int:
     command = args.privacy_command
     if command == "report":
         return _report(desk, args)
@@ -126,7 +130,7 @@ def run(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
     return _erase(desk, actor, args)
 
 
-def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _report(desk: Desk, args: argparse.Namespace) -> int:
     report = desk.privacy_report.report()
     if args.json:
         _print_json({"at": report.at, "categories": [asdict(c) for c in report.categories],
@@ -148,7 +152,7 @@ def _report(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-d
     return 0
 
 
-def _retention(desk, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _retention(desk: Desk, args: argparse.Namespace) -> int:
     if args.set:
         if not args.operator:
             raise JunDeskError("--set needs --as USERNAME (a supervisor)")
@@ -184,7 +188,7 @@ def _write_private(path: Path, text: str) -> None:
         raise JunDeskError(f"Cannot write {path}: {err.strerror or err}") from None
 
 
-def _export(desk, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _export(desk: Desk, actor: Actor, args: argparse.Namespace) -> int:
     from jun_desk.domain.subject_access import export_html, export_json
     from jun_desk.services.rights import SECTIONS
 
@@ -204,7 +208,7 @@ def _export(desk, actor, args: argparse.Namespace) -> int:  # type: ignore[no-un
     return 0
 
 
-def _erase(desk, actor, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _erase(desk: Desk, actor: Actor, args: argparse.Namespace) -> int:
     from jun_desk import secrets
 
     handle = args.handle.strip().lstrip("@")

@@ -21,6 +21,7 @@ from jun_desk.ui.shell.options import SessionOptions
 
 if TYPE_CHECKING:  # the desk's views load behind the shown window (see attach)
     from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
     from PySide6.QtWidgets import QMenu, QMessageBox
 
     from jun_desk.services.desk import Desk
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
         if self.desk is not None:
             self.desk.save_layout()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if getattr(self, "_shown", False):
             return
@@ -264,7 +265,7 @@ class MainWindow(QMainWindow):
         if self.desk is not None and not self.desk.building():
             self.docks.place()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """A window that grew past the screen (a panel's content asking for more room)
         is brought back inside it as soon as the layout settles."""
         super().resizeEvent(event)
@@ -276,7 +277,7 @@ class MainWindow(QMainWindow):
     def _clamp_to_screen(self) -> None:
         clamp_to(self, available_geometry(self))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         for hook in self.close_hooks:  # the start stops building a desk into this window
             hook()
         self.finish()  # closed while the desk was being built: what it started is stopped

@@ -5,6 +5,7 @@ the menus themselves so that it always says what the menus do."""
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -20,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.actions import Changes
+from jun_desk.domain.tickets import TicketView
 from jun_desk.ui.board.model import TICKET_ROLE
+from jun_desk.ui.keyed_model import KeyedListModel
+
+if TYPE_CHECKING:
+    from jun_desk.ui.board.panel import BoardPanel
 
 # What the keyboard does outside the menus (shown on the sheet).
 _MOVES = frozenset({Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
@@ -43,7 +49,7 @@ class BoardKeys(QObject):
     columns (skipping empty ones); the card under the focus opens in the ticket pane. A
     ticket chosen elsewhere (feed, DMs) is selected on the board when it is there."""
 
-    def __init__(self, board) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, board: BoardPanel) -> None:
         super().__init__(board)
         self.board = board
         self.views: list[QListView] = [c.view for c in board.columns.values()]
@@ -69,7 +75,7 @@ class BoardKeys(QObject):
             return False
         if event.type() != QEvent.Type.KeyPress:
             return False
-        key_event: QKeyEvent = event  # type: ignore[assignment]
+        key_event = cast(QKeyEvent, event)  # a KeyPress is a QKeyEvent
         if key_event.modifiers() not in (Qt.KeyboardModifier.NoModifier,
                                          Qt.KeyboardModifier.KeypadModifier):
             return False
@@ -123,7 +129,8 @@ class BoardKeys(QObject):
 
     def _find(self, ticket_id: int) -> tuple[QListView, QModelIndex] | None:
         for view in self.views:
-            row = view.model().row_of(ticket_id)  # type: ignore[attr-defined]
+            model = cast(KeyedListModel[TicketView], view.model())  # a ColumnModel
+            row = model.row_of(ticket_id)
             if row is not None:
                 return view, view.model().index(row, 0)
         return None
@@ -163,12 +170,12 @@ def _rows_of(menu: QMenu, prefix: str = "") -> list[tuple[str, str]]:
         if action.isSeparator() or not action.isVisible():
             continue
         if action.menu() is not None:
-            sub = action.menu()
+            sub = cast(QMenu, action.menu())  # a QAction's menu is a QMenu
             label = prefix + action.text().replace("&", "")
             keys = _keys(action)
             if keys:
                 rows.append((keys, label + "…"))
-            rows.extend(_rows_of(sub, label + " ▸ "))  # type: ignore[arg-type]
+            rows.extend(_rows_of(sub, label + " ▸ "))
             continue
         keys = _keys(action)
         if keys:

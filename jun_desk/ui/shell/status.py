@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from jun_desk.domain.roles import Actor
+    from jun_desk.services.outbox import OutboxView
     from jun_desk.ui.context import UiContext
 
 RED, ORANGE = "#c62828", "#b34700"
@@ -124,7 +125,7 @@ class StatusArea(QObject):
         desk = self.ui.desk
         Query(self.ui, desk.outbox.list).success(self._show_outbox).run()
 
-    def _show_outbox(self, items: list) -> None:  # type: ignore[type-arg]
+    def _show_outbox(self, items: list[OutboxView]) -> None:
         pending = sum(1 for i in items if i.status in ("pending", "sending"))
         failed = sum(1 for i in items if i.status == "failed")
         text = self.tr("Salida: %d pendientes") % pending
