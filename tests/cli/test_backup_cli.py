@@ -12,6 +12,7 @@ import pytest
 from jun_desk import secrets
 from jun_desk.services.desk import Desk
 from tests.cli.test_cli import run
+from tests.pg_databases import PgDatabases
 
 
 @pytest.fixture
@@ -86,17 +87,15 @@ def test_a_bad_key_and_a_missing_key_are_said(capsys, keyring_key, tmp_path: Pat
 
 @pytest.mark.postgres
 def test_postgresql_without_pg_dump_says_the_servers_backups_apply(  # type: ignore[no-untyped-def]
-        capsys, pg_admin_url: str, keyring_key, tmp_path: Path, monkeypatch) -> None:
-    from tests.conftest import drop_pg_database, new_pg_database
-
-    url = new_pg_database(pg_admin_url)
+        capsys, pg_databases: PgDatabases, keyring_key, tmp_path: Path, monkeypatch) -> None:
+    url = pg_databases.take()
     try:
         monkeypatch.setenv("JUN_DESK_PG_BINDIR", str(tmp_path))  # no pg_dump there
         code, _, err = run(capsys, "--db", url, "db", "backup", "--to", str(tmp_path / "b"))
         assert code == 1
         assert "pg_dump is not installed" in err and "server's own backups" in err
     finally:
-        drop_pg_database(pg_admin_url, url)
+        pg_databases.give_back(url)
 
 
 def test_the_backup_settings_come_from_settings_ini(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
