@@ -12,6 +12,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
+from keyring.compat import properties
 
 from jun_desk import secrets
 from jun_desk.config import SignInSettings
@@ -27,9 +28,14 @@ KEYS = XCredentials("ck", "cs", "at", "ats")
 
 
 class MemoryKeyring(KeyringBackend):
-    """A keyring that keeps its secrets in a dict, for the credentials step alone."""
+    """A keyring that keeps its secrets in a dict, for the credentials step alone. Never
+    viable: keyring offers every subclass of ``KeyringBackend`` to its detection, and a
+    second viable one would make later tests' keyring a chain instead of the real Secret
+    Service (``tests/test_keyring_backend.py``)."""
 
-    priority = 1  # type: ignore[assignment]  # keyring declares it a classproperty
+    @properties.classproperty
+    def priority(cls) -> float:  # type: ignore[override]  # keyring's is a classproperty
+        raise RuntimeError("a test's keyring, used only where a test sets it")
 
     def __init__(self) -> None:
         super().__init__()
