@@ -2861,72 +2861,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="21" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="60" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="22" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="61" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="23" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="24" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="25" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="65" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="27" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="41" />
         <source>enlace</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="42" />
         <source>cuenta nueva con enlace</source>
         <translation>new account with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="81" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="43" />
         <source>avatar por defecto con enlace</source>
         <translation>default avatar with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="48" />
         <source>%d enlaces</source>
         <translation>%d links</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="50" />
         <source>texto repetido ×%d</source>
         <translation>same text ×%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="65" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="66" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="67" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -2934,299 +2934,103 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="122" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="102" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="107" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Respuesta</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Autor</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Señales</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="139" />
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="153" />
-        <source>Elija una respuesta</source>
-        <translation>Choose a reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
-        <source>Nota para el registro (opcional)</source>
-        <translation>Note for the record (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
-        <source>Motivo (normas):</source>
-        <translation>Reason (policy):</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
-        <source>Nota:</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
-        <source>Proponer ocultar</source>
-        <translation>Propose hiding</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
-        <source>Proponer silenciar</source>
-        <translation>Propose muting</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
-        <source>Ocultar</source>
-        <translation>Hide</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
-        <source>Silenciar cuenta</source>
-        <translation>Mute account</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
-        <source>Deshacer</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="170" />
-        <source>Crear ticket</source>
-        <translation>Create ticket</translation>
-    </message>
-    <message>
         <location filename="../../jun_desk/ui/moderation/panel.py" line="171" />
-        <source>La respuesta pide algo: se atiende aunque se oculte</source>
-        <translation>The reply asks for something: it is dealt with even if hidden</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
-        <source>Propuesta</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
-        <source>Motivo</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
-        <source>Propuesta por</source>
-        <translation>Proposed by</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
-        <source>Texto</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="199" />
-        <source>Aprobar</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="200" />
-        <source>Rechazar</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="206" />
-        <source>Propuestas pendientes de un supervisor</source>
-        <translation>Proposals waiting for a supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="211" />
-        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
-        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
-        <source>Respuestas por conversación</source>
-        <translation>Replies by conversation</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="267" />
-        <source>Texto de la respuesta elegida</source>
-        <translation>Text of the chosen reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
-        <source>Motivo según las normas</source>
-        <translation>Reason under the policy</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="269" />
-        <source>Nota para el registro</source>
-        <translation>Note for the record</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="270" />
-        <source>Propuestas pendientes</source>
-        <translation>Pending proposals</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="339" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="354" />
-        <source>Publicación de @%s</source>
-        <translation>Post of @%s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="356" />
-        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
-        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="359" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="367" />
-        <source>Conversación %s</source>
-        <translation>Conversation %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="362" />
-        <source>%d señaladas</source>
-        <translation>%d flagged</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
-        <source>%d respuestas</source>
-        <translation>%d replies</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="389" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="207" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="414" />
-        <source>oculta</source>
-        <translation>hidden</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="416" />
-        <source>cuenta silenciada</source>
-        <translation>account muted</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="419" />
-        <source>propuesto: %s</source>
-        <translation>proposed: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="422" />
-        <source>ticket #%d</source>
-        <translation>ticket #%d</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="424" />
-        <source>pide algo: crear ticket</source>
-        <translation>asks for something: create a ticket</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="466" />
-        <source>Sin señales.</source>
-        <translation>No flags.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="507" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="265" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="528" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="283" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="527" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="282" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="537" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="292" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="538" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="293" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="569" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="296" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="323" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="553" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="308" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="554" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="556" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="311" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="570" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="324" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="580" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="334" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="579" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="333" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="595" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="349" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="594" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="348" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
@@ -3326,6 +3130,49 @@ week</translation>
         <location filename="../../jun_desk/ui/pickers.py" line="209" />
         <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
         <translation>You may not create tickets: ask a supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalQueue</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="153" />
+        <source>Propuesta</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="153" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="154" />
+        <source>Propuesta por</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="154" />
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="157" />
+        <source>Propuestas pendientes</source>
+        <translation>Pending proposals</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="158" />
+        <source>Aprobar</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="159" />
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="163" />
+        <source>Propuestas pendientes de un supervisor</source>
+        <translation>Proposals waiting for a supervisor</translation>
     </message>
 </context>
 <context>
@@ -3618,6 +3465,168 @@ week</translation>
         <location filename="../../jun_desk/ui/readable.py" line="101" />
         <source>atendido</source>
         <translation>handled</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyActions</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="39" />
+        <source>Elija una respuesta</source>
+        <translation>Choose a reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="50" />
+        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
+        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="65" />
+        <source>Texto de la respuesta elegida</source>
+        <translation>Text of the chosen reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="66" />
+        <source>Motivo según las normas</source>
+        <translation>Reason under the policy</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="67" />
+        <source>Nota para el registro</source>
+        <translation>Note for the record</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="74" />
+        <source>Nota para el registro (opcional)</source>
+        <translation>Note for the record (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="77" />
+        <source>Motivo (normas):</source>
+        <translation>Reason (policy):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="78" />
+        <source>Nota:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="82" />
+        <source>Proponer ocultar</source>
+        <translation>Propose hiding</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="83" />
+        <source>Proponer silenciar</source>
+        <translation>Propose muting</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="84" />
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="85" />
+        <source>Silenciar cuenta</source>
+        <translation>Mute account</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="86" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="87" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="88" />
+        <source>La respuesta pide algo: se atiende aunque se oculte</source>
+        <translation>The reply asks for something: it is dealt with even if hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="124" />
+        <source>Sin señales.</source>
+        <translation>No flags.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTree</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Respuesta</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Autor</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Señales</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="50" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="58" />
+        <source>Respuestas por conversación</source>
+        <translation>Replies by conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="81" />
+        <source>Publicación de @%s</source>
+        <translation>Post of @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="83" />
+        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
+        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="86" />
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="94" />
+        <source>Conversación %s</source>
+        <translation>Conversation %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="89" />
+        <source>%d señaladas</source>
+        <translation>%d flagged</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="90" />
+        <source>%d respuestas</source>
+        <translation>%d replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="114" />
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="116" />
+        <source>cuenta silenciada</source>
+        <translation>account muted</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="119" />
+        <source>propuesto: %s</source>
+        <translation>proposed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="122" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="124" />
+        <source>pide algo: crear ticket</source>
+        <translation>asks for something: create a ticket</translation>
     </message>
 </context>
 <context>
