@@ -65,6 +65,16 @@ class DetailPanel(QWidget):
         self._own: TicketView | None = None  # the shown ticket as this desk last changed it
         self.canned: list[CannedReply] = load_canned(resource_path("canned_replies.json"))
         layout = QVBoxLayout(self)
+        self._build_header(layout)
+        self._build_tabs(layout)
+        self._build_composer(layout)
+        self._build_buttons(layout)
+        ui.ticket_chosen.connect(self.show_ticket)
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+        self._show(None)
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        """The ticket's heading, the route choices and the personal-data warning."""
         self.header = QLabel(self.tr("Elige un ticket en el tablero o crea uno desde el feed"),
                              self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +82,7 @@ class DetailPanel(QWidget):
         self.header.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.header)
         # Unclassified: the two most likely departments, one key each (Alt+1, Alt+2).
-        self.route_choices = RouteChoices(ui.desk.ctx.catalogue, self)
+        self.route_choices = RouteChoices(self.ui.desk.ctx.catalogue, self)
         self.route_choices.chosen.connect(self.route_to)
         layout.addWidget(self.route_choices)
         self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
@@ -86,6 +96,8 @@ class DetailPanel(QWidget):
         privacy_row.addWidget(self.privacy_button)
         layout.addLayout(privacy_row)
 
+    def _build_tabs(self, layout: QVBoxLayout) -> None:
+        """Conversation (tweet text never opens links), history and outbox."""
         self.tabs = QTabWidget(self)
         self.thread_view = QTextBrowser(self)
         self.thread_view.setOpenLinks(False)  # nothing in a tweet can open anything
@@ -99,6 +111,8 @@ class DetailPanel(QWidget):
         self.tabs.addTab(self.outbox, self.tr("Envíos"))
         layout.addWidget(self.tabs, 1)
 
+    def _build_composer(self, layout: QVBoxLayout) -> None:
+        """The canned replies, the composer, whom a DM goes to and the last error."""
         self.templates = QComboBox(self)
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
         for reply in self.canned:
@@ -124,6 +138,9 @@ class DetailPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error)
+
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """The counter and the buttons, wrapping on a narrow dock."""
         buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.counter = QLabel("0 / 280", self)
         self.reply_button = QPushButton(self.tr("Responder en público"), self)
@@ -142,9 +159,6 @@ class DetailPanel(QWidget):
         self.note_button.clicked.connect(self.add_note)
         self.resolve_button.clicked.connect(self.resolve)
         self.reopen_button.clicked.connect(self.reopen)
-        ui.ticket_chosen.connect(self.show_ticket)
-        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
-        self._show(None)
 
     # ------------------------------------------------------------------ loading
     def show_ticket(self, ticket_id: int) -> None:
