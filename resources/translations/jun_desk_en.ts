@@ -163,63 +163,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="101" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="122" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="126" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="127" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="129" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="151" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="171" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="174" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="177" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="223" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="237" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="273" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="319" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="333" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="424" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="441" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="455" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -255,12 +255,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="125" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="159" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="127" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -404,37 +404,37 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="197" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="249" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="200" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="216" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="268" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="242" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="294" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="250" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="302" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="304" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="255" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -1091,177 +1091,177 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="71" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="81" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="85" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="102" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="118" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="139" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="140" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="141" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="171" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="212" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="209" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="113" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="114" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="121" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="36" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="39" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="85" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="283" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="88" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="286" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="91" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="100" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="294" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="373" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="308" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="424" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="349" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="335" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="448" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="373" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="461" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="386" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1269,163 +1269,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="358" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="168" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="176" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="177" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="178" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="165" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="182" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="193" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="208" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="249" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="285" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="287" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="292" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="316" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="331" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="333" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="320" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="335" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="360" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="362" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="350" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="369" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="381" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="396" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="419" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="405" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="415" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="430" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="416" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="431" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="461" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="452" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="467" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2519,98 +2519,98 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="66" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="69" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="128" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="129" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="130" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="131" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="132" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="133" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="187" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="248" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="257" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="262" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="345" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="362" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="367" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="364" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="373" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="374" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="371" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="380" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="385" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="394" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -3888,7 +3888,7 @@ week</translation>
         <translation>%d min %02d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="457" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="464" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -3904,164 +3904,164 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="139" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="148" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="237" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="147" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="224" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="149" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="160" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="150" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="197" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="204" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="198" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="205" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="202" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: «formacion» (supervisor) o «practicas» (operador).</source>
         <translation>Training mode (sandbox): the user name is enough, no password: “formacion” (supervisor) or “practicas” (operator).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="206" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="213" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="216" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="218" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="223" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
         <source>Código de primer acceso</source>
         <translation>First-access code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="227" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="234" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="228" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="229" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="236" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="262" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
         <source>Abriendo la base de datos…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="289" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="315" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="322" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="382" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="389" />
         <source>Ya puede volver a intentarlo.</source>
         <translation>You may try again now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="394" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="401" />
         <source>Esta cuenta aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <translation>This account has no password yet: type the first-access code a supervisor gave you.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="397" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="398" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="405" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="399" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
         <source>Código correcto. Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>Code accepted. This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="410" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
         <source>Demasiados intentos fallidos: espere %s y vuelva a intentarlo.</source>
         <translation>Too many failed attempts: wait %s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="424" />
         <source>Demasiados intentos fallidos: espere %s antes del siguiente.</source>
         <translation>Too many failed attempts: wait %s before the next one.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="411" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="413" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="408" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="412" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="419" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="414" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="421" />
         <source>Código incorrecto.</source>
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="422" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -4093,42 +4093,42 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="63" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="71" />
         <source>Gasto en X por día este mes</source>
         <translation>X spend per day this month</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="85" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="91" />
         <source>Sin datos de gasto todavía</source>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="161" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="170" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="176" />
         <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="167" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Gasto del día (escala derecha)</source>
         <translation>Day's spend (right scale)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="168" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>
