@@ -69,6 +69,25 @@ class Dashboard(QWidget):
         figures = QWidget(self.tabs)
         figures_layout = QVBoxLayout(figures)
         figures_layout.setContentsMargins(0, 2, 0, 0)
+        self._build_table()
+        figures_layout.addWidget(self.table)
+        self.totals = QLabel("", self)
+        self.totals.setWordWrap(True)
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        figures_layout.addWidget(self.totals)
+        self.campaigns = QLabel(self.tr("Sin campañas en las últimas 24 horas"), self)
+        self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
+        self.campaigns.setWordWrap(True)
+        self.campaigns.hide()  # shown when there are campaigns: the table keeps the room
+        figures_layout.addWidget(self.campaigns)
+        figures_layout.addStretch(1)
+        self.costs = CostsPanel(ui, self)  # what X costs this month (issue 17)
+        self.tabs.addTab(figures, self.tr("Departamentos"))
+        self.tabs.addTab(self.costs, self.tr("Gasto en X"))
+        layout.addWidget(self.tabs)
+
+    def _build_table(self) -> None:
+        """The figures per department, a row each, every department in view."""
         headers = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera de plazo"),
                    self.tr("1.ª respuesta hoy"), self.tr("Resolución hoy"),
                    self.tr("1.ª respuesta semana"), self.tr("Resolución semana")]
@@ -77,7 +96,7 @@ class Dashboard(QWidget):
         short = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera\nde plazo"),
                  self.tr("1.ª resp.\nhoy"), self.tr("Resolución\nhoy"),
                  self.tr("1.ª resp.\nsemana"), self.tr("Resolución\nsemana")]
-        self.table = QTableWidget(len(ui.desk.ctx.catalogue), len(headers), self)
+        self.table = QTableWidget(len(self.ui.desk.ctx.catalogue), len(headers), self)
         self.table.setAccessibleName(self.tr("Cifras por departamento"))
         for col, (full, label) in enumerate(zip(headers, short, strict=True)):
             heading = QTableWidgetItem(label)
@@ -94,7 +113,7 @@ class Dashboard(QWidget):
         header.setStretchLastSection(False)
         for col in range(1, len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        for row, dept in enumerate(ui.desk.ctx.catalogue):
+        for row, dept in enumerate(self.ui.desk.ctx.catalogue):
             item = QTableWidgetItem(department_name(dept))
             item.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
             item.setData(Qt.ItemDataRole.UserRole, dept.code)
@@ -108,21 +127,6 @@ class Dashboard(QWidget):
         self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 4)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        figures_layout.addWidget(self.table)
-        self.totals = QLabel("", self)
-        self.totals.setWordWrap(True)
-        self.totals.setTextFormat(Qt.TextFormat.PlainText)
-        figures_layout.addWidget(self.totals)
-        self.campaigns = QLabel(self.tr("Sin campañas en las últimas 24 horas"), self)
-        self.campaigns.setTextFormat(Qt.TextFormat.PlainText)
-        self.campaigns.setWordWrap(True)
-        self.campaigns.hide()  # shown when there are campaigns: the table keeps the room
-        figures_layout.addWidget(self.campaigns)
-        figures_layout.addStretch(1)
-        self.costs = CostsPanel(ui, self)  # what X costs this month (issue 17)
-        self.tabs.addTab(figures, self.tr("Departamentos"))
-        self.tabs.addTab(self.costs, self.tr("Gasto en X"))
-        layout.addWidget(self.tabs)
 
     def wanted_height(self) -> int:
         """The panel's height with every department's row in view."""
