@@ -586,120 +586,120 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="91" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="96" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="91" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="96" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="72" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="91" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="92" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="73" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="92" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="93" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="93" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="77" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="96" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="97" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="97" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="116" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="216" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="78" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="220" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="85" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="124" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="86" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="164" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="168" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="172" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="176" />
         <source>Encaminados solos (semana): %d %% de %d mensajes</source>
         <translation>Routed by triage alone (week): %d %% of %d messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="199" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="203" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="207" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="211" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="209" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="213" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -4294,67 +4294,67 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Ciudadano</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Título</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="117" />
         <source>Tickets encontrados</source>
         <translation>Tickets found</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="98" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
         <source>Lo he comprobado: vincular de todos modos</source>
         <translation>I have checked: link anyway</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="89" />
         <source>Vincular</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="90" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="151" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="155" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="170" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="174" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="187" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="191" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="192" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="196" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="197" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="201" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>
