@@ -171,63 +171,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="101" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="122" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="126" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="127" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="129" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="151" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="171" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="174" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="177" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="223" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="237" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="273" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="319" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="333" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="424" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="441" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="455" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -263,12 +263,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="125" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="159" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="127" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -412,37 +412,37 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="197" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="249" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="200" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="216" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="268" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="242" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="294" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="250" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="302" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="304" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="255" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -594,135 +594,135 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="103" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="103" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="99" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="99" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="103" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="104" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="104" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="105" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="105" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="83" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="107" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="247" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="85" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="251" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="92" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="131" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="93" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="174" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="178" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="182" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="186" />
         <source>Encaminados solos (semana): %d %% de %d mensajes</source>
         <translation>Routed by triage alone (week): %d %% of %d messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="191" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="195" />
         <source>⚠ Aún no hay ninguna copia de seguridad de la base de datos</source>
         <translation>⚠ There is no backup of the database yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="197" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="201" />
         <source>⚠ La última copia de seguridad es de hace %d días (%s): compruebe las copias</source>
         <translation>⚠ The last backup is %d days old (%s): check the backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="200" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="204" />
         <source>Última copia de seguridad: %s (%s)</source>
         <translation>Last backup: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="230" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="234" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="238" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="242" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="240" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="244" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -1114,177 +1114,177 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="71" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="81" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="85" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="102" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="118" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="139" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="140" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="141" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="171" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="210" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="212" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="209" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="216" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="113" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="114" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="121" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="36" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="39" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="85" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="283" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="88" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="286" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="91" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="100" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="294" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="373" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="298" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="308" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="424" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="349" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="335" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="448" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="373" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="461" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="386" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1292,163 +1292,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="358" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="168" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="176" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="177" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="178" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="165" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="182" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="193" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="208" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="249" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="285" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="287" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="292" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="316" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="331" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="333" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="320" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="335" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="360" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="362" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="350" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="369" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="381" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="396" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="419" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="405" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="415" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="430" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="416" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="431" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="461" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="452" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="467" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2662,98 +2662,98 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="66" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="69" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="128" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="129" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="130" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="131" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="132" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="133" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="187" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="248" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="257" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="262" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="345" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="362" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="367" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="364" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="373" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="374" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="371" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="380" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="385" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="394" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -2945,58 +2945,58 @@ week</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="101" />
+        <location filename="../../jun_desk/ui/main_window.py" line="102" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="102" />
+        <location filename="../../jun_desk/ui/main_window.py" line="103" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="103" />
+        <location filename="../../jun_desk/ui/main_window.py" line="104" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <location filename="../../jun_desk/ui/main_window.py" line="107" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="84" />
-        <location filename="../../jun_desk/ui/main_window.py" line="151" />
+        <location filename="../../jun_desk/ui/main_window.py" line="85" />
+        <location filename="../../jun_desk/ui/main_window.py" line="152" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="107" />
+        <location filename="../../jun_desk/ui/main_window.py" line="108" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="158" />
+        <location filename="../../jun_desk/ui/main_window.py" line="159" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="160" />
+        <location filename="../../jun_desk/ui/main_window.py" line="161" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="167" />
+        <location filename="../../jun_desk/ui/main_window.py" line="168" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="232" />
+        <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -3004,72 +3004,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="21" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="60" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="22" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="61" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="23" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="24" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="25" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="65" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="27" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="41" />
         <source>enlace</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="42" />
         <source>cuenta nueva con enlace</source>
         <translation>new account with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="81" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="43" />
         <source>avatar por defecto con enlace</source>
         <translation>default avatar with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="48" />
         <source>%d enlaces</source>
         <translation>%d links</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="50" />
         <source>texto repetido ×%d</source>
         <translation>same text ×%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="65" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="66" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="67" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -3077,299 +3077,103 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="122" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="102" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="107" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Respuesta</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Autor</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Señales</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="139" />
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="153" />
-        <source>Elija una respuesta</source>
-        <translation>Choose a reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
-        <source>Nota para el registro (opcional)</source>
-        <translation>Note for the record (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
-        <source>Motivo (normas):</source>
-        <translation>Reason (policy):</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
-        <source>Nota:</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
-        <source>Proponer ocultar</source>
-        <translation>Propose hiding</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
-        <source>Proponer silenciar</source>
-        <translation>Propose muting</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
-        <source>Ocultar</source>
-        <translation>Hide</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
-        <source>Silenciar cuenta</source>
-        <translation>Mute account</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
-        <source>Deshacer</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="170" />
-        <source>Crear ticket</source>
-        <translation>Create ticket</translation>
-    </message>
-    <message>
         <location filename="../../jun_desk/ui/moderation/panel.py" line="171" />
-        <source>La respuesta pide algo: se atiende aunque se oculte</source>
-        <translation>The reply asks for something: it is dealt with even if hidden</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
-        <source>Propuesta</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
-        <source>Motivo</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
-        <source>Propuesta por</source>
-        <translation>Proposed by</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
-        <source>Texto</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="199" />
-        <source>Aprobar</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="200" />
-        <source>Rechazar</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="206" />
-        <source>Propuestas pendientes de un supervisor</source>
-        <translation>Proposals waiting for a supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="211" />
-        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
-        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
-        <source>Respuestas por conversación</source>
-        <translation>Replies by conversation</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="267" />
-        <source>Texto de la respuesta elegida</source>
-        <translation>Text of the chosen reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
-        <source>Motivo según las normas</source>
-        <translation>Reason under the policy</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="269" />
-        <source>Nota para el registro</source>
-        <translation>Note for the record</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="270" />
-        <source>Propuestas pendientes</source>
-        <translation>Pending proposals</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="339" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="354" />
-        <source>Publicación de @%s</source>
-        <translation>Post of @%s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="356" />
-        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
-        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="359" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="367" />
-        <source>Conversación %s</source>
-        <translation>Conversation %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="362" />
-        <source>%d señaladas</source>
-        <translation>%d flagged</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
-        <source>%d respuestas</source>
-        <translation>%d replies</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="389" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="207" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="414" />
-        <source>oculta</source>
-        <translation>hidden</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="416" />
-        <source>cuenta silenciada</source>
-        <translation>account muted</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="419" />
-        <source>propuesto: %s</source>
-        <translation>proposed: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="422" />
-        <source>ticket #%d</source>
-        <translation>ticket #%d</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="424" />
-        <source>pide algo: crear ticket</source>
-        <translation>asks for something: create a ticket</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="466" />
-        <source>Sin señales.</source>
-        <translation>No flags.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="507" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="265" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="528" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="283" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="527" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="282" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="537" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="292" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="538" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="293" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="569" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="296" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="323" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="553" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="308" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="554" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="556" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="311" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="570" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="324" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="580" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="334" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="579" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="333" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="595" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="349" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="594" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="348" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
@@ -3469,6 +3273,49 @@ week</translation>
         <location filename="../../jun_desk/ui/pickers.py" line="209" />
         <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
         <translation>You may not create tickets: ask a supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalQueue</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="153" />
+        <source>Propuesta</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="153" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="154" />
+        <source>Propuesta por</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="154" />
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="157" />
+        <source>Propuestas pendientes</source>
+        <translation>Pending proposals</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="158" />
+        <source>Aprobar</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="159" />
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="163" />
+        <source>Propuestas pendientes de un supervisor</source>
+        <translation>Proposals waiting for a supervisor</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +3611,168 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>ReplyActions</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="39" />
+        <source>Elija una respuesta</source>
+        <translation>Choose a reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="50" />
+        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
+        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="65" />
+        <source>Texto de la respuesta elegida</source>
+        <translation>Text of the chosen reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="66" />
+        <source>Motivo según las normas</source>
+        <translation>Reason under the policy</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="67" />
+        <source>Nota para el registro</source>
+        <translation>Note for the record</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="74" />
+        <source>Nota para el registro (opcional)</source>
+        <translation>Note for the record (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="77" />
+        <source>Motivo (normas):</source>
+        <translation>Reason (policy):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="78" />
+        <source>Nota:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="82" />
+        <source>Proponer ocultar</source>
+        <translation>Propose hiding</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="83" />
+        <source>Proponer silenciar</source>
+        <translation>Propose muting</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="84" />
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="85" />
+        <source>Silenciar cuenta</source>
+        <translation>Mute account</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="86" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="87" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="88" />
+        <source>La respuesta pide algo: se atiende aunque se oculte</source>
+        <translation>The reply asks for something: it is dealt with even if hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="124" />
+        <source>Sin señales.</source>
+        <translation>No flags.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTree</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Respuesta</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Autor</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Señales</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="50" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="58" />
+        <source>Respuestas por conversación</source>
+        <translation>Replies by conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="81" />
+        <source>Publicación de @%s</source>
+        <translation>Post of @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="83" />
+        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
+        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="86" />
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="94" />
+        <source>Conversación %s</source>
+        <translation>Conversation %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="89" />
+        <source>%d señaladas</source>
+        <translation>%d flagged</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="90" />
+        <source>%d respuestas</source>
+        <translation>%d replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="114" />
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="116" />
+        <source>cuenta silenciada</source>
+        <translation>account muted</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="119" />
+        <source>propuesto: %s</source>
+        <translation>proposed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="122" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="124" />
+        <source>pide algo: crear ticket</source>
+        <translation>asks for something: create a ticket</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <location filename="../../jun_desk/ui/resolve_dialog.py" line="27" />
@@ -3920,57 +3929,57 @@ week</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
         <source>Tablero y listas</source>
         <translation>Board and lists</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="189" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="196" />
         <source>Tarjeta o mensaje anterior o siguiente</source>
         <translation>Previous or next card or message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="190" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="197" />
         <source>Columna anterior o siguiente del tablero</source>
         <translation>Previous or next board column</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="191" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="198" />
         <source>Abrir la tarjeta en el panel del ticket</source>
         <translation>Open the card in the ticket pane</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="192" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="199" />
         <source>Acciones de la tarjeta o el mensaje</source>
         <translation>Actions on the card or message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="201" />
         <source>Redactar</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="196" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="203" />
         <source>Salir del cuadro de texto al control siguiente o anterior</source>
         <translation>Leave the text box to the next or previous control</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="197" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="204" />
         <source>(en el texto)</source>
         <translation>(in the text)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="198" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="205" />
         <source>Deshacer lo escrito</source>
         <translation>Undo typing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="199" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="206" />
         <source>Alt + letra subrayada</source>
         <translation>Alt + underlined letter</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="200" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="207" />
         <source>Abrir un menú o pulsar un botón</source>
         <translation>Open a menu or press a button</translation>
     </message>
@@ -3978,8 +3987,8 @@ week</translation>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="209" />
-        <location filename="../../jun_desk/ui/shortcuts.py" line="213" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="216" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="220" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -4022,7 +4031,7 @@ week</translation>
         <translation>%d min %02d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="457" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="464" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -4038,164 +4047,164 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="139" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="148" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="237" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="147" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="224" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="149" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="160" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="150" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="197" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="204" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="198" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="205" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="202" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: «formacion» (supervisor) o «practicas» (operador).</source>
         <translation>Training mode (sandbox): the user name is enough, no password: “formacion” (supervisor) or “practicas” (operator).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="206" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="213" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="216" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="218" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="223" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
         <source>Código de primer acceso</source>
         <translation>First-access code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="227" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="234" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="228" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="229" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="236" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="262" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
         <source>Abriendo la base de datos…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="289" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="315" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="322" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="382" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="389" />
         <source>Ya puede volver a intentarlo.</source>
         <translation>You may try again now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="394" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="401" />
         <source>Esta cuenta aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <translation>This account has no password yet: type the first-access code a supervisor gave you.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="397" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="398" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="405" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="399" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
         <source>Código correcto. Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>Code accepted. This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="410" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
         <source>Demasiados intentos fallidos: espere %s y vuelva a intentarlo.</source>
         <translation>Too many failed attempts: wait %s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="424" />
         <source>Demasiados intentos fallidos: espere %s antes del siguiente.</source>
         <translation>Too many failed attempts: wait %s before the next one.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="411" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="413" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="408" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="412" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="419" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="414" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="421" />
         <source>Código incorrecto.</source>
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="422" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -4227,42 +4236,42 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="63" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="71" />
         <source>Gasto en X por día este mes</source>
         <translation>X spend per day this month</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="85" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="91" />
         <source>Sin datos de gasto todavía</source>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="161" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="170" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="176" />
         <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="167" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Gasto del día (escala derecha)</source>
         <translation>Day's spend (right scale)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="168" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>
@@ -4270,137 +4279,137 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="69" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="70" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="78" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="79" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="83" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="84" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="89" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="90" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="109" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="110" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="116" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="117" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="119" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="120" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="130" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="131" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="132" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="133" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="139" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="140" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="143" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="144" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="145" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="146" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="147" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="148" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="156" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="157" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="160" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="161" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="164" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="166" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="168" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="168" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="184" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="185" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="188" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="189" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="199" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="199" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="201" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="226" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="227" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="230" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="231" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="232" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="233" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
@@ -4428,67 +4437,67 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Ciudadano</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Título</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="117" />
         <source>Tickets encontrados</source>
         <translation>Tickets found</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="98" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
         <source>Lo he comprobado: vincular de todos modos</source>
         <translation>I have checked: link anyway</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="89" />
         <source>Vincular</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="90" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="151" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="155" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="170" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="174" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="187" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="191" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="192" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="196" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="197" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="201" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>
