@@ -37,6 +37,7 @@ from jun_desk.services.outbox import OutboxView
 from jun_desk.services.tickets import ResolvedWithReply, TicketDetail
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.detail.choices import RouteChoices
+from jun_desk.ui.detail.hold import HoldBanner
 from jun_desk.ui.error_texts import render, render_stored
 from jun_desk.ui.labels import (
     department_name,
@@ -145,6 +146,7 @@ class DetailPanel(QWidget):
         ui.ticket_chosen.connect(self.show_ticket)
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
         self._show(None)
+        self.hold = HoldBanner(self)  # under the header: held, and why (ui/detail/hold.py)
 
     # ------------------------------------------------------------------ loading
     def show_ticket(self, ticket_id: int) -> None:
