@@ -274,6 +274,74 @@
     </message>
 </context>
 <context>
+    <name>CitizenDataDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="82" />
+        <source>Datos de un vecino</source>
+        <translation>A citizen's data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="84" />
+        <source>Derechos de acceso y supresión: exporta o borra todo lo que la mesa guarda de un vecino.</source>
+        <translation>Rights of access and erasure: export or erase everything the desk stores about a citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="89" />
+        <source>Usuario de X:</source>
+        <translation>X handle:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="101" />
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="102" />
+        <source>Borrar datos…</source>
+        <translation>Erase data…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="131" />
+        <source>Exportar los datos de @%s</source>
+        <translation>Export @%s's data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="132" />
+        <source>JSON y HTML (*.json *.html)</source>
+        <translation>JSON and HTML (*.json *.html)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="153" />
+        <source>Exportando…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="159" />
+        <source>Exportados %d elementos de @%s a %s y %s</source>
+        <translation>Exported %d items of @%s to %s and %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="180" />
+        <source>Borrado cancelado: no se ha cambiado nada</source>
+        <translation>Erasure cancelled: nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="190" />
+        <source>Borrando…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="196" />
+        <source>Borrados los datos de @%s (la petición queda registrada con un seudónimo).</source>
+        <translation>@%s's data erased (the request is recorded under a pseudonym).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="199" />
+        <source>Se conservan en retención legal los tickets %s y la ficha del vecino que necesitan.</source>
+        <translation>Kept under legal hold: tickets %s and the citizen's record they need.</translation>
+    </message>
+</context>
+<context>
     <name>CitizenPanel</name>
     <message>
         <location filename="../../jun_desk/ui/citizen_panel.py" line="55" />
@@ -837,233 +905,243 @@ week</translation>
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="50" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="51" />
         <source>&amp;Feed</source>
         <translation>&amp;Feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="52" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="53" />
         <source>&amp;Ticket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="70" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
         <source>Ir al feed</source>
         <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="72" />
         <source>Buscar en el feed</source>
         <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="77" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="78" />
         <source>Ir a mensajes directos</source>
         <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="79" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
         <source>Enviar el DM de la conversación</source>
         <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="85" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
         <source>Ir al tablero</source>
         <translation>Go to the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="87" />
         <source>Buscar en tickets</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="88" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="89" />
         <source>Ir al ticket (redactar)</source>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="91" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="92" />
         <source>Ir al vecino</source>
         <translation>Go to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="96" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="97" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="98" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="99" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="101" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="102" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="108" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="110" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="115" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="116" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="120" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="121" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="124" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="125" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="127" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="128" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="129" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="130" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="131" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="134" />
+        <source>Retener por obligación legal…</source>
+        <translation>Place under legal hold…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="136" />
+        <source>Levantar la retención legal</source>
+        <translation>Release the legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="139" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="137" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="155" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="163" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="233" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="246" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="267" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="280" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="269" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="282" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="271" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="284" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="274" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="287" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="315" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="316" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="329" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="317" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="330" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="321" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="334" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="324" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="337" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="325" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="338" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="330" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="343" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="332" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="333" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="347" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="373" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="374" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="374" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="377" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="378" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="390" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="370" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="383" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="385" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -1114,177 +1192,177 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="69" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="79" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="83" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="100" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="112" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="132" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="133" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="134" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="166" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="205" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="207" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="209" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="211" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="221" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="221" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="222" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="225" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="228" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="237" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="240" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="282" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="283" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="285" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="286" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="288" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="297" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="371" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="373" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="375" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="385" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="424" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="426" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="412" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="448" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="450" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="461" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="463" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1451,6 +1529,31 @@ week</translation>
         <location filename="../../jun_desk/ui/dms/panel.py" line="452" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
+    </message>
+</context>
+<context>
+    <name>EraseConfirm</name>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="46" />
+        <source>Borrar los datos de @%s</source>
+        <translation>Erase @%s's data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="49" />
+        <source>Se anonimiza todo lo que la mesa guarda de @%s: su ficha, sus mensajes, los tickets, las respuestas y DMs, la moderación y la cuarentena. No se puede deshacer.
+Se conserva lo que está en retención legal: los tickets retenidos, con sus mensajes, y la ficha del vecino que necesitan. La petición queda registrada con un seudónimo, no con su usuario.</source>
+        <translation>Everything the desk stores about @%s is anonymised: their record, their messages, the tickets, the replies and DMs, moderation and quarantine. It cannot be undone.
+What is under legal hold is kept: the held tickets, with their messages, and the citizen's record they need. The request is recorded under a pseudonym, not their handle.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="57" />
+        <source>Escribe el usuario (@%s) para confirmar:</source>
+        <translation>Type the handle (@%s) to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="63" />
+        <source>Borrar</source>
+        <translation>Erase</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2905,14 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>HoldBanner</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="51" />
+        <source>⚖ En retención legal (no se anonimiza ni se borra): %s</source>
+        <translation>⚖ Under legal hold (neither anonymised nor erased): %s</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <location filename="../../jun_desk/ui/shell/session.py" line="207" />
@@ -2940,6 +3051,34 @@ week</translation>
         <location filename="../../jun_desk/ui/labels.py" line="115" />
         <source>falló</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>LegalHold</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="66" />
+        <source>Retención legal</source>
+        <translation>Legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="67" />
+        <source>Ticket #%d: ¿qué ley o procedimiento obliga a conservarlo? (queda en el registro)</source>
+        <translation>Ticket #%d: which law or proceedings require keeping it? (recorded in the audit)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="83" />
+        <source>Ticket #%d en retención legal</source>
+        <translation>Ticket #%d placed under legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="84" />
+        <source>Ticket #%d ya no está en retención legal</source>
+        <translation>Ticket #%d is no longer under legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="86" />
+        <source>No se pudo cambiar la retención legal</source>
+        <translation>Could not change the legal hold</translation>
     </message>
 </context>
 <context>
@@ -3897,22 +4036,27 @@ week</translation>
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="28" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="29" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="32" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="33" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="34" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="35" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="58" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="39" />
+        <source>Datos de un &amp;vecino (privacidad)…</source>
+        <translation>A &amp;citizen's data (privacy)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="63" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
