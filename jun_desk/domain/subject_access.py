@@ -17,7 +17,9 @@ class Export(Protocol):
     generated_at: datetime
     generated_by: str
     handle: str
-    sections: Mapping[str, Sequence[Mapping[str, Any]]]
+
+    @property  # read-only here, so a dict of lists of dicts (CitizenExport) fits
+    def sections(self) -> Mapping[str, Sequence[Mapping[str, Any]]]: ...
 
     @property
     def contents(self) -> Mapping[str, int]: ...

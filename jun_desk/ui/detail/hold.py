@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QBoxLayout, QInputDialog, QLabel, QLineEdit, QWidget
 
 from jun_desk.domain.tickets import TicketView
 from jun_desk.ui.operations import Op
@@ -30,7 +30,7 @@ class HoldBanner(QLabel):
         self._shown: int | None = None
         self.hide()
         layout = panel.layout()
-        if layout is not None:
+        if isinstance(layout, QBoxLayout):
             layout.insertWidget(1, self)  # right under the header
         panel.loaded.connect(self._loaded)
         panel.ui.ticket_chosen.connect(self._chosen)
