@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import func, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.errors import ConflictError, JunDeskError, NotFoundError, ValidationError
+from jun_desk.domain.errors import ConflictError, NotFoundError, StorageError, ValidationError
 from jun_desk.domain.retention import MARKER, handle_pseudonym
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.subject_access import export_html, export_json
@@ -114,7 +114,8 @@ def write_private(path: Path, text: str) -> None:
             handle.write(text)
         os.replace(tmp, path)
     except OSError as err:
-        raise JunDeskError(f"Cannot write {path}: {err.strerror or err}") from None
+        raise StorageError.of("privacy.write_failed", path=str(path),
+                              detail=err.strerror or str(err)) from None
 
 
 def write_export(export: CitizenExport, targets: tuple[Path, Path]) -> None:

@@ -79,6 +79,7 @@ class CitizenDataDialog(QDialog):
     def __init__(self, ui: UiContext, parent: QWidget | None = None, handle: str = "") -> None:
         super().__init__(parent)
         self.ui = ui
+        self.start_folder: Path | None = None  # where "Exportar…" starts (the home folder)
         self.setWindowTitle(self.tr("Datos de un vecino"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Derechos de acceso y supresión: exporta o borra todo lo que "
@@ -89,7 +90,7 @@ class CitizenDataDialog(QDialog):
         row.addWidget(QLabel(self.tr("Usuario de X:"), self))
         self.handle = QLineEdit(handle, self)
         self.handle.setObjectName("privacy-handle")
-        self.handle.setPlaceholderText("@usuario")
+        self.handle.setPlaceholderText(self.tr("@usuario"))
         row.addWidget(self.handle, 1)
         layout.addLayout(row)
         self.status = QLabel("", self)
@@ -126,11 +127,24 @@ class CitizenDataDialog(QDialog):
 
     # ------------------------------------------------------------------ export
     def ask_path(self, handle: str) -> str | None:
-        """Where to write (FILE.json and FILE.html); None: cancelled."""
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Exportar los datos de @%s") % handle,
-            str(Path.home() / f"{handle}-datos"), self.tr("JSON y HTML (*.json *.html)"))
-        return path or None
+        """Where to write (FILE.json and FILE.html); None: cancelled. Qt's own file dialog
+        (where the system has none) gets its words from the desk: Qt's Spanish lacks some."""
+        box = QFileDialog(self, self.tr("Exportar los datos de @%s") % handle,
+                          str((self.start_folder or Path.home()) / handle),
+                          self.tr("JSON y HTML (*.json *.html)"))
+        box.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        Label = QFileDialog.DialogLabel
+        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
+                            (Label.FileName, self.tr("Nombre del archivo:")),
+                            (Label.FileType, self.tr("Tipo de archivo:")),
+                            (Label.Accept, self.tr("Exportar")),
+                            (Label.Reject, self.tr("Cancelar"))):
+            box.setLabelText(label, text)
+        try:
+            chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            box.deleteLater()
+        return chosen[0] if chosen and chosen[0] else None
 
     def export(self) -> None:
         handle = bare(self.handle.text())
