@@ -135,6 +135,12 @@ class DeskActions(QObject):
                                        self._on_ticket(self.legal_hold.place))
         self.release_hold = self._action(t, self.tr("Levantar la retención legal"), [],
                                          self._on_ticket(self.legal_hold.release))
+        # The citizen shown beside the ticket: export or erase their data (also on the
+        # citizen panel's context menu).
+        self.citizen_data = self._action(t, self.tr("Datos del vecino (privacidad)…"), [],
+                                         self.open_citizen_data)
+        views.citizen.addAction(self.citizen_data)
+        views.citizen.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         t.addSeparator()
         self.undo_action = self._action(t, self.tr("Deshacer"), "Ctrl+Z", self.undo)
         self.undo_action.setObjectName("undo-action")
@@ -213,6 +219,8 @@ class DeskActions(QObject):
         privacy = actor.may(Permission.MANAGE_PRIVACY)
         for action in (self.place_hold, self.release_hold):
             action.setVisible(privacy)
+        self.citizen_data.setVisible(privacy)
+        self.citizen_data.setEnabled(privacy)
         self.place_hold.setEnabled(privacy and ticket is not None and not ticket.legal_hold)
         self.release_hold.setEnabled(privacy and ticket is not None and ticket.legal_hold)
         self.undo_action.setEnabled(self._undo is not None)
@@ -232,6 +240,16 @@ class DeskActions(QObject):
             if ticket is not None:
                 action(ticket)
         return run
+
+    def open_citizen_data(self) -> None:
+        """The citizen's data dialog for the citizen the citizen panel shows (if any)."""
+        from jun_desk.ui.privacy_dialog import CitizenDataDialog
+
+        if not self.ui.actor.may(Permission.MANAGE_PRIVACY):
+            return
+        profile = self.views.citizen.profile
+        handle = f"@{profile.citizen.handle}" if profile is not None else ""
+        CitizenDataDialog(self.ui, self.window, handle).exec()
 
     def _fill_moves(self) -> None:
         self.move_menu.clear()

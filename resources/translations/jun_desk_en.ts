@@ -341,32 +341,32 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="165" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="167" />
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="171" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="173" />
         <source>Exportados %d elementos de @%s a %s y %s</source>
         <translation>Exported %d items of @%s to %s and %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="192" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="194" />
         <source>Borrado cancelado: no se ha cambiado nada</source>
         <translation>Erasure cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="202" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="204" />
         <source>Borrando…</source>
         <translation>Erasing…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="208" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="210" />
         <source>Borrados los datos de @%s (la petición queda registrada con un seudónimo).</source>
         <translation>@%s's data erased (the request is recorded under a pseudonym).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="211" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="213" />
         <source>Se conservan en retención legal los tickets %s y la ficha del vecino que necesitan.</source>
         <translation>Kept under legal hold: tickets %s and the citizen's record they need.</translation>
     </message>
@@ -1050,128 +1050,133 @@ week</translation>
         <translation>Release the legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="139" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="140" />
+        <source>Datos del vecino (privacidad)…</source>
+        <translation>The citizen's data (privacy)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="151" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="163" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="169" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="246" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="264" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="280" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="298" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="282" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="300" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="284" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="302" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="287" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="329" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="347" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="330" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="348" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="334" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="352" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="337" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="338" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="356" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="341" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="343" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="345" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="363" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="364" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="378" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="373" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="391" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="374" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="392" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="374" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="392" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="378" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="390" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="396" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="408" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="383" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="385" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="403" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>

@@ -43,6 +43,7 @@ def test_an_operator_is_never_offered_the_legal_hold(qtbot, desk: Desk, people, 
     actions = window.desk_actions
     for action in (actions.place_hold, actions.release_hold):
         assert not action.isVisible() and not action.isEnabled()
+    assert not actions.citizen_data.isVisible()
     actions.place_hold.trigger()  # disabled: does nothing
     assert not window.settings_menu.citizen_data_action.isVisible()
     # Even asked directly, the service refuses her, and the pane shows nothing held.
@@ -91,6 +92,27 @@ def test_a_supervisor_holds_a_ticket_and_the_pane_says_why(qtbot, desk: Desk, pe
     assert not desk.tickets.get(s.lamp).legal_hold
     assert [e.action for e in desk.audit.for_ticket(s.lamp)][-2:] == [
         "ticket.legal_hold", "ticket.legal_hold_release"]
+    window.close()
+
+
+def test_the_citizen_shown_opens_their_data_dialog(qtbot, desk: Desk, people,  # type: ignore[no-untyped-def]
+                                                   clock: Clock) -> None:
+    s = _scenario(desk, people, clock)
+    window = _window(qtbot, desk, people["ana"], s.lamp)
+    qtbot.waitUntil(lambda: window.citizen.profile is not None
+                    and window.citizen.profile.citizen.handle == ZUL.handle, timeout=10_000)
+    actions = window.desk_actions
+    assert actions.citizen_data in window.citizen.actions()  # its context menu
+    seen: list[str] = []
+
+    def look(dialog: CitizenDataDialog) -> None:
+        seen.append(dialog.handle.text())
+        dialog.reject()
+
+    timer = on_modal(look, kind=CitizenDataDialog)
+    actions.citizen_data.trigger()
+    timer.stop()
+    assert seen == [f"@{ZUL.handle}"]
     window.close()
 
 
