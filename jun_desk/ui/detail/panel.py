@@ -33,6 +33,7 @@ from jun_desk.services.outbox import OutboxView
 from jun_desk.services.tickets import ResolvedWithReply, TicketDetail
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.detail.choices import RouteChoices
+from jun_desk.ui.detail.hold import HoldBanner
 from jun_desk.ui.detail.texts import dm_recipient, history_text, outbox_text, thread_html
 from jun_desk.ui.labels import (
     department_name,
@@ -65,6 +66,7 @@ class DetailPanel(QWidget):
         ui.ticket_chosen.connect(self.show_ticket)
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
         self._show(None)
+        self.hold = HoldBanner(self)  # under the header: held, and why (ui/detail/hold.py)
 
     def _build_header(self, layout: QVBoxLayout) -> None:
         """The ticket's heading, the route choices and the personal-data warning."""
