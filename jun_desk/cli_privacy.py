@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from dataclasses import asdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jun_desk.domain.errors import JunDeskError, ValidationError
@@ -175,33 +172,12 @@ def _retention(desk: Desk, args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Written beside the target then renamed (mkstemp: mode 0600); never over a file."""
-    if path.exists():
-        raise ValidationError.of("privacy.out_exists", path=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise JunDeskError(f"Cannot write {path}: {err.strerror or err}") from None
-
-
 def _export(desk: Desk, actor: Actor, args: argparse.Namespace) -> int:
-    from jun_desk.domain.subject_access import export_html, export_json
-    from jun_desk.services.rights import SECTIONS
+    from jun_desk.services.rights import export_targets, write_export
 
-    base = Path(args.out).expanduser()
-    if base.suffix in (".json", ".html"):
-        base = base.with_suffix("")
-    targets = base.with_name(base.name + ".json"), base.with_name(base.name + ".html")
-    for target in targets:
-        if target.exists():
-            raise ValidationError.of("privacy.out_exists", path=str(target))
+    targets = export_targets(args.out)
     export = desk.rights.export(actor, args.handle)
-    _write_private(targets[0], export_json(export, SECTIONS))
-    _write_private(targets[1], export_html(export, SECTIONS))
+    write_export(export, targets)
     counts = ", ".join(f"{k} {v}" for k, v in export.contents.items() if v)
     print(f"Exported @{export.handle} ({counts}) to {targets[0]} and {targets[1]}.",
           file=sys.stderr)

@@ -142,6 +142,7 @@ ERRORS: Mapping[str, str] = {
     "privacy.hold_anonymised": "Ticket #{ticket} was anonymised already: there is nothing "
                                "left to hold",
     "privacy.out_exists": "{path} exists already: choose another file (nothing was written)",
+    "privacy.write_failed": "The export could not be written in {path}: {detail}",
     # -- replies and DMs
     "outbox.kind": "Unknown outbox kind '{value}' (reply or dm)",
     "outbox.empty": "The message is empty",

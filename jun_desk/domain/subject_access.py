@@ -18,7 +18,7 @@ class Export(Protocol):
     generated_by: str
     handle: str
 
-    @property  # read-only here, so a service's dict of lists is one
+    @property  # read-only here, so a dict of lists of dicts (CitizenExport) fits
     def sections(self) -> Mapping[str, Sequence[Mapping[str, Any]]]: ...
 
     @property

@@ -31,6 +31,9 @@ class TicketView:
     first_response_at: datetime | None
     resolved_at: datetime | None
     version: int
+    # Kept whole past retention and erasure (a supervisor's flag, with the law or case why).
+    legal_hold: bool = False
+    legal_hold_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

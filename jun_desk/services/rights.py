@@ -11,16 +11,20 @@ citizen can be recognised without keeping who they were.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from jun_desk.domain.errors import ConflictError, NotFoundError, StorageError, ValidationError
 from jun_desk.domain.retention import MARKER, handle_pseudonym
 from jun_desk.domain.roles import Actor, Permission
+from jun_desk.domain.subject_access import export_html, export_json
 from jun_desk.domain.workflow import Status
 from jun_desk.services.anonymise import (
     UNSENT,
@@ -85,6 +89,39 @@ class ErasureReport:
     scrubbed: Scrubbed
     held_tickets: list[int] = field(default_factory=list)
     citizen_erased: bool = False
+
+
+def export_targets(out: str | Path) -> tuple[Path, Path]:
+    """FILE.json and FILE.html for ``out`` (a .json or .html suffix given is dropped);
+    refused, nothing written, if either exists."""
+    base = Path(out).expanduser()
+    if base.suffix in (".json", ".html"):
+        base = base.with_suffix("")
+    targets = base.with_name(base.name + ".json"), base.with_name(base.name + ".html")
+    for target in targets:
+        if target.exists():
+            raise ValidationError.of("privacy.out_exists", path=str(target))
+    return targets
+
+
+def write_private(path: Path, text: str) -> None:
+    """Written beside the target then renamed (mkstemp: mode 0600); never over a file."""
+    if path.exists():
+        raise ValidationError.of("privacy.out_exists", path=str(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise StorageError.of("privacy.write_failed", path=str(path),
+                              detail=err.strerror or str(err)) from None
+
+
+def write_export(export: CitizenExport, targets: tuple[Path, Path]) -> None:
+    """The export as JSON and HTML at ``targets`` (from ``export_targets``)."""
+    write_private(targets[0], export_json(export, SECTIONS))
+    write_private(targets[1], export_html(export, SECTIONS))
 
 
 def row_dict(row: Base) -> dict[str, Any]:

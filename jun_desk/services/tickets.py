@@ -122,7 +122,8 @@ def ticket_view(row: Ticket, item_count: int) -> TicketView:
         triage_reason=row.triage_reason, merged_into_id=row.merged_into_id,
         created_at=row.created_at, updated_at=row.updated_at,
         first_response_at=row.first_response_at, resolved_at=row.resolved_at,
-        version=row.version,
+        version=row.version, legal_hold=bool(row.legal_hold),
+        legal_hold_reason=row.legal_hold_reason,
     )
 
 

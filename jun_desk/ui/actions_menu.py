@@ -20,6 +20,7 @@ from jun_desk.domain.offers import ticket_offers
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.workflow import Status
+from jun_desk.ui.detail.hold import LegalHold
 from jun_desk.ui.labels import department_name, status_names, status_singular
 from jun_desk.ui.operations import Op
 from jun_desk.ui.shortcuts import BoardKeys, ShortcutsSheet, tab_leaves
@@ -128,6 +129,19 @@ class DeskActions(QObject):
                                     self.detail.resolve)
         self.reopen = self._action(t, self.tr("Reabrir"), "Ctrl+Shift+O", self.detail.reopen)
         t.addSeparator()
+        # Supervisors: kept whole past retention and erasure (ui/detail/hold.py).
+        self.legal_hold = LegalHold(self.ui, self.window)
+        self.place_hold = self._action(t, self.tr("Retener por obligación legal…"), [],
+                                       self._on_ticket(self.legal_hold.place))
+        self.release_hold = self._action(t, self.tr("Levantar la retención legal"), [],
+                                         self._on_ticket(self.legal_hold.release))
+        # The citizen shown beside the ticket: export or erase their data (also on the
+        # citizen panel's context menu).
+        self.citizen_data = self._action(t, self.tr("Datos del vecino (privacidad)…"), [],
+                                         self.open_citizen_data)
+        views.citizen.addAction(self.citizen_data)
+        views.citizen.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        t.addSeparator()
         self.undo_action = self._action(t, self.tr("Deshacer"), "Ctrl+Z", self.undo)
         self.undo_action.setObjectName("undo-action")
 
@@ -202,6 +216,13 @@ class DeskActions(QObject):
             action.setEnabled(offers.work)
         self.resolve.setEnabled(offers.resolve)
         self.reopen.setEnabled(offers.reopen)
+        privacy = actor.may(Permission.MANAGE_PRIVACY)
+        for action in (self.place_hold, self.release_hold):
+            action.setVisible(privacy)
+        self.citizen_data.setVisible(privacy)
+        self.citizen_data.setEnabled(privacy)
+        self.place_hold.setEnabled(privacy and ticket is not None and not ticket.legal_hold)
+        self.release_hold.setEnabled(privacy and ticket is not None and ticket.legal_hold)
         self.undo_action.setEnabled(self._undo is not None)
 
     def _changes_applied(self, changes: Changes, _initiator: object = None) -> None:
@@ -219,6 +240,16 @@ class DeskActions(QObject):
             if ticket is not None:
                 action(ticket)
         return run
+
+    def open_citizen_data(self) -> None:
+        """The citizen's data dialog for the citizen the citizen panel shows (if any)."""
+        from jun_desk.ui.privacy_dialog import CitizenDataDialog
+
+        if not self.ui.actor.may(Permission.MANAGE_PRIVACY):
+            return
+        profile = self.views.citizen.profile
+        handle = f"@{profile.citizen.handle}" if profile is not None else ""
+        CitizenDataDialog(self.ui, self.window, handle).exec()
 
     def _fill_moves(self) -> None:
         self.move_menu.clear()

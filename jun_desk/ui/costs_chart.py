@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from jun_desk.domain.actions import Changes, Kind
@@ -77,90 +85,93 @@ class SpendChart(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         painter.setFont(font)
-        metrics = painter.fontMetrics()
-        lang = labels.language()
         if data is None:
             painter.setPen(TEXT)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              self.tr("Sin datos de gasto todavía"))
             return
-        cumulative = data.cumulative()
-        # Left scale: the month (running total, forecast, budget). Right scale: one day
-        # (the bars and the daily alert), so a day's spend is readable beside the month's.
-        top_value = _nice(max([data.budget_micro, data.forecast_micro, *cumulative, 1]) * 1.1)
-        daily = [data.day(n) for n in range(1, data.days + 1)]
-        top_day = _nice(max([*daily, data.daily_alert_micro, 1]) * 1.25)
-        left = metrics.horizontalAdvance(money(top_value, lang)) + 12
-        right = metrics.horizontalAdvance(money(top_day, lang)) + 12
-        legend_h = metrics.height() + 8
-        plot = QRectF(left, legend_h + 4, self.width() - left - right,
-                      self.height() - legend_h - metrics.height() - 14)
-        step = plot.width() / data.days
+        frame = _Frame.fit(data, painter.fontMetrics(), self.width(), self.height())
+        self._draw_scales(painter, frame)
+        self._draw_days(painter, frame)
+        self._draw_bars(painter, frame)
+        self._draw_month(painter, frame)
+        self._draw_budget(painter, frame)
+        self._draw_legend(painter, frame)
+        painter.end()
 
-        def x_of(day: int) -> float:  # centre of a day's slot
-            return plot.left() + (day - 0.5) * step
-
-        def y_of(value: float) -> float:
-            return plot.bottom() - value / top_value * plot.height()
-
-        def y_day(value: float) -> float:
-            return plot.bottom() - value / top_day * plot.height()
-
-        # grid and both scales
+    @staticmethod
+    def _draw_scales(painter: QPainter, f: _Frame) -> None:
+        """The grid, the month's scale on the left and one day's on the right."""
+        plot, height = f.plot, f.metrics.height()
         for k in range(5):
-            y = y_of(top_value * k / 4)
+            y = f.y_of(f.top_value * k / 4)
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(LINE)
-            painter.drawText(QRectF(0, y - metrics.height() / 2, left - 6, metrics.height()),
+            painter.drawText(QRectF(0, y - height / 2, f.left - 6, height),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             money(round(top_value * k / 4), lang))
+                             money(round(f.top_value * k / 4), f.lang))
             painter.setPen(TODAY)
-            painter.drawText(QRectF(plot.right() + 6, y - metrics.height() / 2, right - 6,
-                                    metrics.height()),
+            painter.drawText(QRectF(plot.right() + 6, y - height / 2, f.right - 6, height),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             money(round(top_day * k / 4), lang))
-        # days along the bottom
+                             money(round(f.top_day * k / 4), f.lang))
+
+    @staticmethod
+    def _draw_days(painter: QPainter, f: _Frame) -> None:
+        """The days along the bottom: the 1st, every fifth and the last."""
         painter.setPen(TEXT)
-        for n in range(1, data.days + 1):
-            if n == 1 or n % 5 == 0 or n == data.days:
-                painter.drawText(QRectF(x_of(n) - 15, plot.bottom() + 3, 30, metrics.height()),
+        for n in range(1, f.data.days + 1):
+            if n == 1 or n % 5 == 0 or n == f.data.days:
+                painter.drawText(QRectF(f.x_of(n) - 15, f.plot.bottom() + 3, 30,
+                                        f.metrics.height()),
                                  Qt.AlignmentFlag.AlignCenter, str(n))
-        # bars: each day's spend (right scale)
+
+    @staticmethod
+    def _draw_bars(painter: QPainter, f: _Frame) -> None:
+        """Each day's spend (right scale), today darker; the daily alert dotted."""
+        data, plot = f.data, f.plot
         for n in range(1, data.today.day + 1):
             value = data.day(n)
             if not value:
                 continue
-            rect = QRectF(x_of(n) - step * 0.35, y_day(value), step * 0.7,
-                          plot.bottom() - y_day(value))
+            rect = QRectF(f.x_of(n) - f.step * 0.35, f.y_day(value), f.step * 0.7,
+                          plot.bottom() - f.y_day(value))
             painter.fillRect(rect, TODAY if n == data.today.day else BAR)
         if data.daily_alert_micro:
-            y = y_day(data.daily_alert_micro)
+            y = f.y_day(data.daily_alert_micro)
             painter.setPen(QPen(ALERT, 2, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        # the month so far, and the forecast to its end
-        path = QPainterPath(QPointF(plot.left(), plot.bottom()))
+
+    @staticmethod
+    def _draw_month(painter: QPainter, f: _Frame) -> None:
+        """The month so far, and the forecast to its end (dashed)."""
+        data, cumulative = f.data, f.cumulative
+        path = QPainterPath(QPointF(f.plot.left(), f.plot.bottom()))
         for n, value in enumerate(cumulative, start=1):
-            path.lineTo(QPointF(x_of(n), y_of(value)))
+            path.lineTo(QPointF(f.x_of(n), f.y_of(value)))
         painter.setPen(QPen(LINE, 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
         if cumulative and data.forecast_micro and data.today.day < data.days:
             pen = QPen(LINE, 2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.drawLine(QPointF(x_of(data.today.day), y_of(cumulative[-1])),
-                             QPointF(x_of(data.days), y_of(data.forecast_micro)))
-        # the budget
+            painter.drawLine(QPointF(f.x_of(data.today.day), f.y_of(cumulative[-1])),
+                             QPointF(f.x_of(data.days), f.y_of(data.forecast_micro)))
+
+    def _draw_budget(self, painter: QPainter, f: _Frame) -> None:
+        data, plot, height = f.data, f.plot, f.metrics.height()
         if data.budget_micro:
-            y = y_of(data.budget_micro)
+            y = f.y_of(data.budget_micro)
             painter.setPen(QPen(BUDGET, 2))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.drawText(QRectF(plot.left() + 4, y - metrics.height() - 1, plot.width() - 8,
-                                    metrics.height()),
+            painter.drawText(QRectF(plot.left() + 4, y - height - 1, plot.width() - 8,
+                                    height),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             self.tr("Presupuesto %s") % money(data.budget_micro, lang))
-        # legend
-        x = plot.left()
+                             self.tr("Presupuesto %s") % money(data.budget_micro, f.lang))
+
+    def _draw_legend(self, painter: QPainter, f: _Frame) -> None:
+        metrics = f.metrics
+        x = f.plot.left()
         for colour, text, style in (
                 (LINE, self.tr("Acumulado del mes"), "line"),
                 (LINE, self.tr("Previsión"), "dash"), (BUDGET, self.tr("Presupuesto"), "line"),
@@ -178,7 +189,48 @@ class SpendChart(QWidget):
             painter.setPen(TEXT)
             painter.drawText(QPointF(x + 18, y + metrics.ascent() / 2 - 1), text)
             x += 18 + metrics.horizontalAdvance(text) + 14
-        painter.end()
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Where the chart draws: the plot's rectangle inside the scales and the legend, and
+    the two scales. Left: the month (running total, forecast, budget). Right: one day
+    (the bars and the daily alert), so a day's spend is readable beside the month's."""
+
+    data: MonthSpend
+    cumulative: list[int]
+    metrics: QFontMetrics
+    lang: str
+    top_value: int
+    top_day: int
+    left: int
+    right: int
+    plot: QRectF
+    step: float
+
+    @classmethod
+    def fit(cls, data: MonthSpend, metrics: QFontMetrics, width: int, height: int) -> _Frame:
+        lang = labels.language()
+        cumulative = data.cumulative()
+        top_value = _nice(max([data.budget_micro, data.forecast_micro, *cumulative, 1]) * 1.1)
+        daily = [data.day(n) for n in range(1, data.days + 1)]
+        top_day = _nice(max([*daily, data.daily_alert_micro, 1]) * 1.25)
+        left = metrics.horizontalAdvance(money(top_value, lang)) + 12
+        right = metrics.horizontalAdvance(money(top_day, lang)) + 12
+        legend_h = metrics.height() + 8
+        plot = QRectF(left, legend_h + 4, width - left - right,
+                      height - legend_h - metrics.height() - 14)
+        return cls(data, cumulative, metrics, lang, top_value, top_day, left, right, plot,
+                   plot.width() / data.days)
+
+    def x_of(self, day: int) -> float:  # centre of a day's slot
+        return self.plot.left() + (day - 0.5) * self.step
+
+    def y_of(self, value: float) -> float:
+        return self.plot.bottom() - value / self.top_value * self.plot.height()
+
+    def y_day(self, value: float) -> float:
+        return self.plot.bottom() - value / self.top_day * self.plot.height()
 
 
 def _nice(value: float) -> int:

@@ -71,45 +71,7 @@ class Dashboard(QWidget):
         figures = QWidget(self.tabs)
         figures_layout = QVBoxLayout(figures)
         figures_layout.setContentsMargins(0, 2, 0, 0)
-        headers = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera de plazo"),
-                   self.tr("1.ª respuesta hoy"), self.tr("Resolución hoy"),
-                   self.tr("1.ª respuesta semana"), self.tr("Resolución semana")]
-        # Short two-line headings keep the figures in view on a laptop; the whole name
-        # is the heading's tooltip.
-        short = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera\nde plazo"),
-                 self.tr("1.ª resp.\nhoy"), self.tr("Resolución\nhoy"),
-                 self.tr("1.ª resp.\nsemana"), self.tr("Resolución\nsemana")]
-        self.table = QTableWidget(len(ui.desk.ctx.catalogue), len(headers), self)
-        self.table.setAccessibleName(self.tr("Cifras por departamento"))
-        for col, (full, label) in enumerate(zip(headers, short, strict=True)):
-            heading = QTableWidgetItem(label)
-            heading.setToolTip(full)
-            heading.setData(Qt.ItemDataRole.AccessibleTextRole, full)
-            self.table.setHorizontalHeaderItem(col, heading)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        # The department's name no longer takes the whole width: it gets what its longest
-        # name needs (at most DEPARTMENT_WIDTH, elided, whole in the tooltip); the
-        # figures come right after it.
-        header.setStretchLastSection(False)
-        for col in range(1, len(headers)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        for row, dept in enumerate(ui.desk.ctx.catalogue):
-            item = QTableWidgetItem(department_name(dept))
-            item.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
-            item.setData(Qt.ItemDataRole.UserRole, dept.code)
-            item.setToolTip(department_name(dept))
-            self.table.setItem(row, 0, item)
-        self.table.resizeColumnToContents(0)
-        header.resizeSection(0, min(header.sectionSize(0), DEPARTMENT_WIDTH))
-        # Compact rows, and a table as tall as its rows: every department in view.
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 6)
-        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 4)
-        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self._build_table()
         figures_layout.addWidget(self.table)
         self.totals = QLabel("", self)
         self.totals.setWordWrap(True)
@@ -130,6 +92,48 @@ class Dashboard(QWidget):
         self.tabs.addTab(figures, self.tr("Departamentos"))
         self.tabs.addTab(self.costs, self.tr("Gasto en X"))
         layout.addWidget(self.tabs)
+
+    def _build_table(self) -> None:
+        """The figures per department, a row each, every department in view."""
+        headers = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera de plazo"),
+                   self.tr("1.ª respuesta hoy"), self.tr("Resolución hoy"),
+                   self.tr("1.ª respuesta semana"), self.tr("Resolución semana")]
+        # Short two-line headings keep the figures in view on a laptop; the whole name
+        # is the heading's tooltip.
+        short = [self.tr("Departamento"), self.tr("Abiertos"), self.tr("Fuera\nde plazo"),
+                 self.tr("1.ª resp.\nhoy"), self.tr("Resolución\nhoy"),
+                 self.tr("1.ª resp.\nsemana"), self.tr("Resolución\nsemana")]
+        self.table = QTableWidget(len(self.ui.desk.ctx.catalogue), len(headers), self)
+        self.table.setAccessibleName(self.tr("Cifras por departamento"))
+        for col, (full, label) in enumerate(zip(headers, short, strict=True)):
+            heading = QTableWidgetItem(label)
+            heading.setToolTip(full)
+            heading.setData(Qt.ItemDataRole.AccessibleTextRole, full)
+            self.table.setHorizontalHeaderItem(col, heading)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        # The department's name no longer takes the whole width: it gets what its longest
+        # name needs (at most DEPARTMENT_WIDTH, elided, whole in the tooltip); the
+        # figures come right after it.
+        header.setStretchLastSection(False)
+        for col in range(1, len(headers)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for row, dept in enumerate(self.ui.desk.ctx.catalogue):
+            item = QTableWidgetItem(department_name(dept))
+            item.setData(Qt.ItemDataRole.DecorationRole, _swatch(dept.colour))
+            item.setData(Qt.ItemDataRole.UserRole, dept.code)
+            item.setToolTip(department_name(dept))
+            self.table.setItem(row, 0, item)
+        self.table.resizeColumnToContents(0)
+        header.resizeSection(0, min(header.sectionSize(0), DEPARTMENT_WIDTH))
+        # Compact rows, and a table as tall as its rows: every department in view.
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 6)
+        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 4)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
 
     def wanted_height(self) -> int:
         """The panel's height with every department's row in view."""

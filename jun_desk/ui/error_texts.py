@@ -211,6 +211,8 @@ def templates() -> dict[str, str]:
         "privacy.out_exists": translate("Errors",
             "{path} ya existe: elija otro archivo (no se ha escrito nada)",
             "privacy.out_exists"),
+        "privacy.write_failed": translate("Errors",
+            "No se pudo escribir la exportación en {path}: {detail}", "privacy.write_failed"),
         "outbox.kind": translate("Errors",
             "Tipo de envío desconocido «{value}» (respuesta o DM)", "outbox.kind"),
         "outbox.empty": translate("Errors",

@@ -113,7 +113,16 @@ class SignInPanel(QWidget):
         self._waiting: tuple[SignInError, float] | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._build_fields()
+        self._arrange()
+        for field in (self.name, self.password, self.new_password, self.repeat):
+            field.returnPressed.connect(self.submit)
+        self.name.textEdited.connect(self._name_edited)
+        self.prepare()
 
+    def _build_fields(self) -> None:
+        """The title, the name, the password (or first-access code), the new password
+        twice, the message and the buttons."""
         self.title = QLabel(self)
         self.title.setObjectName("sign-in-title")
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
@@ -143,6 +152,8 @@ class SignInPanel(QWidget):
         self.system_button = QPushButton(self)
         self.system_button.clicked.connect(self.submit_system)
 
+    def _arrange(self) -> None:
+        """The fields under their labels in a box of readable width, centred."""
         form = QFormLayout()
         self.password_label = QLabel(self.tr("Contraseña"), self)
         self.new_label = QLabel(self)
@@ -176,10 +187,6 @@ class SignInPanel(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        for field in (self.name, self.password, self.new_password, self.repeat):
-            field.returnPressed.connect(self.submit)
-        self.name.textEdited.connect(self._name_edited)
-        self.prepare()
 
     # ------------------------------------------------------------------ state
     def prepare(self, purpose: str = "sign_in", previous: Actor | None = None, *,

@@ -171,63 +171,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="101" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="122" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="126" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="127" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="129" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="118" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="151" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="171" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="174" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="157" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="177" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="223" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="259" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="237" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="273" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="319" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="333" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="424" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="441" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="455" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -263,14 +263,112 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="125" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="159" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="127" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenDataDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="83" />
+        <source>Datos de un vecino</source>
+        <translation>A citizen's data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="85" />
+        <source>Derechos de acceso y supresión: exporta o borra todo lo que la mesa guarda de un vecino.</source>
+        <translation>Rights of access and erasure: export or erase everything the desk stores about a citizen.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="90" />
+        <source>Usuario de X:</source>
+        <translation>X handle:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="93" />
+        <source>@usuario</source>
+        <translation>@handle</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="102" />
+        <source>Exportar…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="103" />
+        <source>Borrar datos…</source>
+        <translation>Erase data…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="132" />
+        <source>Exportar los datos de @%s</source>
+        <translation>Export @%s's data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="134" />
+        <source>JSON y HTML (*.json *.html)</source>
+        <translation>JSON and HTML (*.json *.html)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="137" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="138" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="139" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="140" />
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="141" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="167" />
+        <source>Exportando…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="173" />
+        <source>Exportados %d elementos de @%s a %s y %s</source>
+        <translation>Exported %d items of @%s to %s and %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="194" />
+        <source>Borrado cancelado: no se ha cambiado nada</source>
+        <translation>Erasure cancelled: nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="204" />
+        <source>Borrando…</source>
+        <translation>Erasing…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="210" />
+        <source>Borrados los datos de @%s (la petición queda registrada con un seudónimo).</source>
+        <translation>@%s's data erased (the request is recorded under a pseudonym).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="213" />
+        <source>Se conservan en retención legal los tickets %s y la ficha del vecino que necesitan.</source>
+        <translation>Kept under legal hold: tickets %s and the citizen's record they need.</translation>
     </message>
 </context>
 <context>
@@ -412,37 +510,37 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="197" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="249" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="200" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="216" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="268" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="242" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="294" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="250" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="302" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="304" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="255" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -594,135 +692,135 @@ You can type the keys now, practise on the sandbox (a trial day, without X or th
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="103" />
         <source>Departamento</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="103" />
         <source>Abiertos</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="74" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="98" />
         <source>Fuera de plazo</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="99" />
         <source>1.ª respuesta hoy</source>
         <translation>1st response today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="75" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="99" />
         <source>Resolución hoy</source>
         <translation>Resolution today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
         <source>1.ª respuesta semana</source>
         <translation>1st response this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="76" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="100" />
         <source>Resolución semana</source>
         <translation>Resolution this week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="79" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="103" />
         <source>Fuera
 de plazo</source>
         <translation>Past
 target</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="104" />
         <source>1.ª resp.
 hoy</source>
         <translation>1st reply
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="80" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="104" />
         <source>Resolución
 hoy</source>
         <translation>Resolution
 today</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="105" />
         <source>1.ª resp.
 semana</source>
         <translation>1st reply
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="81" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="105" />
         <source>Resolución
 semana</source>
         <translation>Resolution
 week</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="83" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="107" />
         <source>Cifras por departamento</source>
         <translation>Figures by department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="123" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="247" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="85" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="251" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="130" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="92" />
         <source>Departamentos</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="131" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="93" />
         <source>Gasto en X</source>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="174" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="178" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="182" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="186" />
         <source>Encaminados solos (semana): %d %% de %d mensajes</source>
         <translation>Routed by triage alone (week): %d %% of %d messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="191" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="195" />
         <source>⚠ Aún no hay ninguna copia de seguridad de la base de datos</source>
         <translation>⚠ There is no backup of the database yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="197" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="201" />
         <source>⚠ La última copia de seguridad es de hace %d días (%s): compruebe las copias</source>
         <translation>⚠ The last backup is %d days old (%s): check the backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="200" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="204" />
         <source>Última copia de seguridad: %s (%s)</source>
         <translation>Last backup: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="230" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="234" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="238" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="242" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="240" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="244" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -837,233 +935,248 @@ week</translation>
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="50" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="51" />
         <source>&amp;Feed</source>
         <translation>&amp;Feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="52" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="53" />
         <source>&amp;Ticket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="70" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
         <source>Ir al feed</source>
         <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="72" />
         <source>Buscar en el feed</source>
         <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="77" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="78" />
         <source>Ir a mensajes directos</source>
         <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="79" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
         <source>Enviar el DM de la conversación</source>
         <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="85" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
         <source>Ir al tablero</source>
         <translation>Go to the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="87" />
         <source>Buscar en tickets</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="88" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="89" />
         <source>Ir al ticket (redactar)</source>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="91" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="92" />
         <source>Ir al vecino</source>
         <translation>Go to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="96" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="97" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="98" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="99" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="101" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="102" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="108" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="110" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="115" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="116" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="120" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="121" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="124" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="125" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="127" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="128" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="129" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="130" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="131" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="134" />
+        <source>Retener por obligación legal…</source>
+        <translation>Place under legal hold…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="136" />
+        <source>Levantar la retención legal</source>
+        <translation>Release the legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="140" />
+        <source>Datos del vecino (privacidad)…</source>
+        <translation>The citizen's data (privacy)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="137" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="151" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="155" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="169" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="233" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="264" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="267" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="298" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="269" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="300" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="271" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="302" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="274" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="315" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="316" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="347" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="317" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="348" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="321" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="352" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="324" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="325" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="356" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="328" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="330" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="332" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="363" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="333" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="364" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="347" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="378" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="360" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="391" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="392" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="392" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="377" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="396" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="408" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="370" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="403" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -1114,177 +1227,177 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="68" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="97" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="98" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="99" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="146" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="203" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="205" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="215" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="209" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="113" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="114" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="220" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="121" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="235" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="36" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="238" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="39" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="280" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="85" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="283" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="88" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="286" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="91" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="295" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="100" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="297" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="373" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="301" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="383" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="311" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="424" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="352" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="410" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="338" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="448" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="376" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="461" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="389" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1292,165 +1405,190 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="115" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="116" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="132" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="343" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="358" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="168" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="159" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="176" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="160" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="177" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="161" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="178" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="162" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="164" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="165" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="182" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="193" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="208" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="249" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="269" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="270" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="285" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="272" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="287" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="277" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="292" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="316" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="331" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="318" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="333" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="320" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="335" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="360" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="347" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="362" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="350" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="354" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="369" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="381" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="396" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="419" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="405" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="415" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="430" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="416" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="431" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="461" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="452" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="467" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
+    </message>
+</context>
+<context>
+    <name>EraseConfirm</name>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="46" />
+        <source>Borrar los datos de @%s</source>
+        <translation>Erase @%s's data</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="49" />
+        <source>Se anonimiza todo lo que la mesa guarda de @%s: su ficha, sus mensajes, los tickets, las respuestas y DMs, la moderación y la cuarentena. No se puede deshacer.
+Se conserva lo que está en retención legal: los tickets retenidos, con sus mensajes, y la ficha del vecino que necesitan. La petición queda registrada con un seudónimo, no con su usuario.</source>
+        <translation>Everything the desk stores about @%s is anonymised: their record, their messages, the tickets, the replies and DMs, moderation and quarantine. It cannot be undone.
+What is under legal hold is kept: the held tickets, with their messages, and the citizen's record they need. The request is recorded under a pseudonym, not their handle.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="57" />
+        <source>Escribe el usuario (@%s) para confirmar:</source>
+        <translation>Type the handle (@%s) to confirm:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="63" />
+        <source>Borrar</source>
+        <translation>Erase</translation>
     </message>
 </context>
 <context>
@@ -1805,366 +1943,372 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="214" />
+        <source>No se pudo escribir la exportación en {path}: {detail}</source>
+        <comment>privacy.write_failed</comment>
+        <translation>The export could not be written in {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="216" />
         <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
         <comment>outbox.kind</comment>
         <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="216" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="218" />
         <source>El mensaje está vacío</source>
         <comment>outbox.empty</comment>
         <translation>The message is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="218" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="220" />
         <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
         <comment>outbox.reply_too_long</comment>
         <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="221" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="223" />
         <source>Un DM puede tener como máximo {limit} caracteres</source>
         <comment>outbox.dm_too_long</comment>
         <translation>A DM can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="226" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
         <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
         <comment>outbox.no_citizen</comment>
         <translation>Ticket #{ticket} has no citizen to write to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="231" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
         <source>El envío {outbox} no existe</source>
         <comment>outbox.not_found</comment>
         <translation>Outbox item {outbox} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="235" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="243" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="248" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="255" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="255" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="259" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="263" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="274" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="276" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="277" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="286" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="288" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="294" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="296" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="296" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="302" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="309" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="315" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="331" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="341" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="341" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="383" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="389" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="396" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="404" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="406" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="413" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -2266,347 +2410,347 @@ week</translation>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="223" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
         <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
         <comment>outbox.no_mention</comment>
         <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
         <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
         <comment>outbox.no_incoming</comment>
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="239" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="241" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="247" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="250" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="252" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="260" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="262" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="268" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="270" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="271" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="273" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="281" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="291" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="312" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="349" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="351" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="421" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="424" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="439" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="442" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="445" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="445" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="453" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="459" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="465" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="479" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="496" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="500" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="507" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="647" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="649" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -2662,98 +2806,98 @@ week</translation>
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="66" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="69" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="108" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="128" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="129" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="130" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="131" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="132" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="133" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="187" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="248" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="257" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="262" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="336" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="345" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="353" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="362" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="367" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="364" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="373" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="374" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="371" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="380" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="385" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="394" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -2799,6 +2943,14 @@ week</translation>
         <location filename="../../jun_desk/ui/first_code_dialog.py" line="94" />
         <source>Código de primer acceso emitido para %s</source>
         <translation>First-access code issued for %s</translation>
+    </message>
+</context>
+<context>
+    <name>HoldBanner</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="51" />
+        <source>⚖ En retención legal (no se anonimiza ni se borra): %s</source>
+        <translation>⚖ Under legal hold (neither anonymised nor erased): %s</translation>
     </message>
 </context>
 <context>
@@ -2943,60 +3095,88 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>LegalHold</name>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="66" />
+        <source>Retención legal</source>
+        <translation>Legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="67" />
+        <source>Ticket #%d: ¿qué ley o procedimiento obliga a conservarlo? (queda en el registro)</source>
+        <translation>Ticket #%d: which law or proceedings require keeping it? (recorded in the audit)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="83" />
+        <source>Ticket #%d en retención legal</source>
+        <translation>Ticket #%d placed under legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="84" />
+        <source>Ticket #%d ya no está en retención legal</source>
+        <translation>Ticket #%d is no longer under legal hold</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/hold.py" line="86" />
+        <source>No se pudo cambiar la retención legal</source>
+        <translation>Could not change the legal hold</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="101" />
+        <location filename="../../jun_desk/ui/main_window.py" line="102" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="102" />
+        <location filename="../../jun_desk/ui/main_window.py" line="103" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="103" />
+        <location filename="../../jun_desk/ui/main_window.py" line="104" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <location filename="../../jun_desk/ui/main_window.py" line="107" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="84" />
-        <location filename="../../jun_desk/ui/main_window.py" line="151" />
+        <location filename="../../jun_desk/ui/main_window.py" line="85" />
+        <location filename="../../jun_desk/ui/main_window.py" line="152" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="107" />
+        <location filename="../../jun_desk/ui/main_window.py" line="108" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="158" />
+        <location filename="../../jun_desk/ui/main_window.py" line="159" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="160" />
+        <location filename="../../jun_desk/ui/main_window.py" line="161" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="167" />
+        <location filename="../../jun_desk/ui/main_window.py" line="168" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="230" />
+        <location filename="../../jun_desk/ui/main_window.py" line="231" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="232" />
+        <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -3004,72 +3184,72 @@ week</translation>
 <context>
     <name>Moderation</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="59" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="21" />
         <source>Insulto</source>
         <translation>Insult</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="60" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="22" />
         <source>Amenaza</source>
         <translation>Threat</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="61" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="23" />
         <source>Odio</source>
         <translation>Hate</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="62" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="24" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="63" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="25" />
         <source>Datos personales de otros</source>
         <translation>Others' personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="65" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="27" />
         <source>Publicidad</source>
         <translation>Advertising</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="41" />
         <source>enlace</source>
         <translation>link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="42" />
         <source>cuenta nueva con enlace</source>
         <translation>new account with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="81" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="43" />
         <source>avatar por defecto con enlace</source>
         <translation>default avatar with a link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="48" />
         <source>%d enlaces</source>
         <translation>%d links</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="50" />
         <source>texto repetido ×%d</source>
         <translation>same text ×%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="65" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="66" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/moderation/texts.py" line="67" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
@@ -3077,299 +3257,103 @@ week</translation>
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="122" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="102" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="107" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Respuesta</source>
-        <translation>Reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Autor</source>
-        <translation>Author</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="138" />
-        <source>Señales</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="139" />
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="153" />
-        <source>Elija una respuesta</source>
-        <translation>Choose a reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="160" />
-        <source>Nota para el registro (opcional)</source>
-        <translation>Note for the record (optional)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="163" />
-        <source>Motivo (normas):</source>
-        <translation>Reason (policy):</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="164" />
-        <source>Nota:</source>
-        <translation>Note:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="165" />
-        <source>Proponer ocultar</source>
-        <translation>Propose hiding</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="166" />
-        <source>Proponer silenciar</source>
-        <translation>Propose muting</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="167" />
-        <source>Ocultar</source>
-        <translation>Hide</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="168" />
-        <source>Silenciar cuenta</source>
-        <translation>Mute account</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="169" />
-        <source>Deshacer</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="170" />
-        <source>Crear ticket</source>
-        <translation>Create ticket</translation>
-    </message>
-    <message>
         <location filename="../../jun_desk/ui/moderation/panel.py" line="171" />
-        <source>La respuesta pide algo: se atiende aunque se oculte</source>
-        <translation>The reply asks for something: it is dealt with even if hidden</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
-        <source>Propuesta</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
-        <source>Motivo</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
-        <source>Propuesta por</source>
-        <translation>Proposed by</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
-        <source>Texto</source>
-        <translation>Text</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="199" />
-        <source>Aprobar</source>
-        <translation>Approve</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="200" />
-        <source>Rechazar</source>
-        <translation>Reject</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="206" />
-        <source>Propuestas pendientes de un supervisor</source>
-        <translation>Proposals waiting for a supervisor</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="211" />
-        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
-        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
-        <source>Respuestas por conversación</source>
-        <translation>Replies by conversation</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="267" />
-        <source>Texto de la respuesta elegida</source>
-        <translation>Text of the chosen reply</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="268" />
-        <source>Motivo según las normas</source>
-        <translation>Reason under the policy</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="269" />
-        <source>Nota para el registro</source>
-        <translation>Note for the record</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="270" />
-        <source>Propuestas pendientes</source>
-        <translation>Pending proposals</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="314" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="339" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="354" />
-        <source>Publicación de @%s</source>
-        <translation>Post of @%s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="356" />
-        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
-        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="359" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="367" />
-        <source>Conversación %s</source>
-        <translation>Conversation %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="362" />
-        <source>%d señaladas</source>
-        <translation>%d flagged</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="363" />
-        <source>%d respuestas</source>
-        <translation>%d replies</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="389" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="207" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="414" />
-        <source>oculta</source>
-        <translation>hidden</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="416" />
-        <source>cuenta silenciada</source>
-        <translation>account muted</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="419" />
-        <source>propuesto: %s</source>
-        <translation>proposed: %s</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="422" />
-        <source>ticket #%d</source>
-        <translation>ticket #%d</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="424" />
-        <source>pide algo: crear ticket</source>
-        <translation>asks for something: create a ticket</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="466" />
-        <source>Sin señales.</source>
-        <translation>No flags.</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="507" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="265" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="528" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="283" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="527" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="282" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="537" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="292" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="538" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="293" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="541" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="569" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="296" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="323" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="553" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="308" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="554" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="556" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="311" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="570" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="324" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="580" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="334" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="579" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="333" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="595" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="349" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="594" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="348" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
@@ -3469,6 +3453,49 @@ week</translation>
         <location filename="../../jun_desk/ui/pickers.py" line="209" />
         <source>Usted no puede crear tickets: pídaselo a un supervisor</source>
         <translation>You may not create tickets: ask a supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalQueue</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="153" />
+        <source>Propuesta</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="153" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="154" />
+        <source>Propuesta por</source>
+        <translation>Proposed by</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="154" />
+        <source>Texto</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="157" />
+        <source>Propuestas pendientes</source>
+        <translation>Pending proposals</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="158" />
+        <source>Aprobar</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="159" />
+        <source>Rechazar</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="163" />
+        <source>Propuestas pendientes de un supervisor</source>
+        <translation>Proposals waiting for a supervisor</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +3791,168 @@ week</translation>
     </message>
 </context>
 <context>
+    <name>ReplyActions</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="39" />
+        <source>Elija una respuesta</source>
+        <translation>Choose a reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="50" />
+        <source>Bloqueos: la API de X ya no permite bloquear ni desbloquear cuentas; se gestionan en x.com (%s).</source>
+        <translation>Blocks: X's API no longer lets apps block or unblock accounts; they are managed on x.com (%s).</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="65" />
+        <source>Texto de la respuesta elegida</source>
+        <translation>Text of the chosen reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="66" />
+        <source>Motivo según las normas</source>
+        <translation>Reason under the policy</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="67" />
+        <source>Nota para el registro</source>
+        <translation>Note for the record</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="74" />
+        <source>Nota para el registro (opcional)</source>
+        <translation>Note for the record (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="77" />
+        <source>Motivo (normas):</source>
+        <translation>Reason (policy):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="78" />
+        <source>Nota:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="82" />
+        <source>Proponer ocultar</source>
+        <translation>Propose hiding</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="83" />
+        <source>Proponer silenciar</source>
+        <translation>Propose muting</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="84" />
+        <source>Ocultar</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="85" />
+        <source>Silenciar cuenta</source>
+        <translation>Mute account</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="86" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="87" />
+        <source>Crear ticket</source>
+        <translation>Create ticket</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="88" />
+        <source>La respuesta pide algo: se atiende aunque se oculte</source>
+        <translation>The reply asks for something: it is dealt with even if hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/actions.py" line="124" />
+        <source>Sin señales.</source>
+        <translation>No flags.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTree</name>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Respuesta</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Autor</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="49" />
+        <source>Señales</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="50" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="58" />
+        <source>Respuestas por conversación</source>
+        <translation>Replies by conversation</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="81" />
+        <source>Publicación de @%s</source>
+        <translation>Post of @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="83" />
+        <source>Hilo de @%s (X solo deja ocultar respuestas a las publicaciones propias)</source>
+        <translation>Thread of @%s (X only lets an account hide replies to its own posts)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="86" />
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="94" />
+        <source>Conversación %s</source>
+        <translation>Conversation %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="89" />
+        <source>%d señaladas</source>
+        <translation>%d flagged</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="90" />
+        <source>%d respuestas</source>
+        <translation>%d replies</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="114" />
+        <source>oculta</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="116" />
+        <source>cuenta silenciada</source>
+        <translation>account muted</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="119" />
+        <source>propuesto: %s</source>
+        <translation>proposed: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="122" />
+        <source>ticket #%d</source>
+        <translation>ticket #%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/moderation/queue.py" line="124" />
+        <source>pide algo: crear ticket</source>
+        <translation>asks for something: create a ticket</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <location filename="../../jun_desk/ui/resolve_dialog.py" line="27" />
@@ -3897,22 +4086,27 @@ week</translation>
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="28" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="29" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="32" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="33" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="34" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="35" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="58" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="39" />
+        <source>Datos de un &amp;vecino (privacidad)…</source>
+        <translation>A &amp;citizen's data (privacy)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="63" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
@@ -3920,57 +4114,57 @@ week</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="187" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
         <source>Tablero y listas</source>
         <translation>Board and lists</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="189" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="196" />
         <source>Tarjeta o mensaje anterior o siguiente</source>
         <translation>Previous or next card or message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="190" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="197" />
         <source>Columna anterior o siguiente del tablero</source>
         <translation>Previous or next board column</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="191" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="198" />
         <source>Abrir la tarjeta en el panel del ticket</source>
         <translation>Open the card in the ticket pane</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="192" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="199" />
         <source>Acciones de la tarjeta o el mensaje</source>
         <translation>Actions on the card or message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="194" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="201" />
         <source>Redactar</source>
         <translation>Writing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="196" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="203" />
         <source>Salir del cuadro de texto al control siguiente o anterior</source>
         <translation>Leave the text box to the next or previous control</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="197" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="204" />
         <source>(en el texto)</source>
         <translation>(in the text)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="198" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="205" />
         <source>Deshacer lo escrito</source>
         <translation>Undo typing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="199" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="206" />
         <source>Alt + letra subrayada</source>
         <translation>Alt + underlined letter</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="200" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="207" />
         <source>Abrir un menú o pulsar un botón</source>
         <translation>Open a menu or press a button</translation>
     </message>
@@ -3978,8 +4172,8 @@ week</translation>
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../jun_desk/ui/shortcuts.py" line="209" />
-        <location filename="../../jun_desk/ui/shortcuts.py" line="213" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="216" />
+        <location filename="../../jun_desk/ui/shortcuts.py" line="220" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -4022,7 +4216,7 @@ week</translation>
         <translation>%d min %02d s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="457" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="464" />
         <source>Esta mesa no tiene operadores todavía. Crea el primero con:
 
   jun-desk operators add NOMBRE --role supervisor --name "Nombre Apellido"
@@ -4038,164 +4232,164 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="139" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="148" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="237" />
         <source>Entrar</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="147" />
-        <location filename="../../jun_desk/ui/sign_in.py" line="224" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="158" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="231" />
         <source>Contraseña</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="149" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="160" />
         <source>Repítala</source>
         <translation>Type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="150" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="161" />
         <source>Usuario</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="196" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="203" />
         <source>Entrar en Jun Desk</source>
         <translation>Sign in to Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="197" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="204" />
         <source>Jun Desk está bloqueado</source>
         <translation>Jun Desk is locked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="198" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="205" />
         <source>Cambiar de operador</source>
         <translation>Switch operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="202" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
         <source>Modo formación (sandbox): basta con el nombre de usuario, sin contraseña: «formacion» (supervisor) o «practicas» (operador).</source>
         <translation>Training mode (sandbox): the user name is enough, no password: “formacion” (supervisor) or “practicas” (operator).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="206" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="213" />
         <source>Escriba su contraseña para seguir, u otro usuario y su contraseña para cambiar de operador.</source>
         <translation>Type your password to go on, or another user name and password to switch operator.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="209" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="216" />
         <source>Escriba su usuario y su contraseña.</source>
         <translation>Type your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="211" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="218" />
         <source>Entrar como el usuario del sistema (%s)</source>
         <translation>Sign in as the system user (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="223" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="230" />
         <source>Código de primer acceso</source>
         <translation>First-access code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="227" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="234" />
         <source>Nuevo PIN</source>
         <translation>New PIN</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="228" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="235" />
         <source>Nueva contraseña</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="229" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="236" />
         <source>Guardar y entrar</source>
         <translation>Save and sign in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="262" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="269" />
         <source>Abriendo la base de datos…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="275" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
         <source>Escriba su nombre de usuario.</source>
         <translation>Type your user name.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="282" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="289" />
         <source>Las dos contraseñas no coinciden.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="315" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="322" />
         <source>Comprobando…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="382" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="389" />
         <source>Ya puede volver a intentarlo.</source>
         <translation>You may try again now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="394" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="401" />
         <source>Esta cuenta aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <translation>This account has no password yet: type the first-access code a supervisor gave you.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="397" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
         <source>un PIN de al menos 6 cifras</source>
         <translation>a PIN of at least 6 digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="398" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="405" />
         <source>una contraseña de al menos 8 caracteres</source>
         <translation>a password of at least 8 characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="399" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
         <source>Código correcto. Es su primer acceso: elija %s y escríbala dos veces.</source>
         <translation>Code accepted. This is your first sign-in: choose %s and type it twice.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="410" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
         <source>Demasiados intentos fallidos: espere %s y vuelva a intentarlo.</source>
         <translation>Too many failed attempts: wait %s and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="417" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="424" />
         <source>Demasiados intentos fallidos: espere %s antes del siguiente.</source>
         <translation>Too many failed attempts: wait %s before the next one.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="404" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="411" />
         <source>Esta cuenta ya tiene contraseña: escríbala.</source>
         <translation>This account already has a password: type it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="406" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="413" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <translation>Type your user name and your password.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="408" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <translation>No operator is bound to this system user.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="412" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="419" />
         <source>La contraseña es demasiado larga (como máximo %d caracteres).</source>
         <translation>The password is too long (at most %d characters).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="414" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="421" />
         <source>Código incorrecto.</source>
         <translation>Wrong code.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/sign_in.py" line="415" />
+        <location filename="../../jun_desk/ui/sign_in.py" line="422" />
         <source>Usuario o contraseña incorrectos.</source>
         <translation>Wrong user name or password.</translation>
     </message>
@@ -4227,42 +4421,42 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="63" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="71" />
         <source>Gasto en X por día este mes</source>
         <translation>X spend per day this month</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="85" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="91" />
         <source>Sin datos de gasto todavía</source>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="161" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="170" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="165" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="176" />
         <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="166" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="167" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Gasto del día (escala derecha)</source>
         <translation>Day's spend (right scale)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="168" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>
@@ -4270,137 +4464,137 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="69" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="70" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="78" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="79" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="83" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="84" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="89" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="90" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="109" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="110" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="116" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="117" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="119" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="120" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="130" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="131" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="132" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="133" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="139" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="140" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="143" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="144" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="145" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="146" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="147" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="148" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="156" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="157" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="160" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="161" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="164" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="166" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="168" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="168" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="184" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="185" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="188" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="189" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="199" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="199" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="201" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="226" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="227" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="230" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="231" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="232" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="233" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
@@ -4428,67 +4622,67 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>N.º</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Ciudadano</source>
         <translation>Citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Título</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="75" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="109" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="117" />
         <source>Tickets encontrados</source>
         <translation>Tickets found</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="98" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="83" />
         <source>Lo he comprobado: vincular de todos modos</source>
         <translation>I have checked: link anyway</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="104" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="89" />
         <source>Vincular</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="105" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="90" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="151" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="155" />
         <source>No se pudieron buscar los tickets</source>
         <translation>Could not search the tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="170" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="174" />
         <source>Ningún ticket coincide.</source>
         <translation>No ticket matches.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="187" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="191" />
         <source>El ticket #%1 no es de %2, con quien es esta conversación.</source>
         <translation>Ticket #%1 is not %2's, whom this conversation is with.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="192" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="196" />
         <source>El ticket #%1 es de %2, no de %3, con quien es esta conversación. Sus datos no deben llegar a otra persona.</source>
         <translation>Ticket #%1 is %2's, not %3's, whom this conversation is with. Their details must not reach another person.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="197" />
+        <location filename="../../jun_desk/ui/dms/ticket_picker.py" line="201" />
         <source>El ticket #%1 ya está %2.</source>
         <translation>Ticket #%1 is already %2.</translation>
     </message>

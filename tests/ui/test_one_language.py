@@ -22,6 +22,7 @@ import importlib
 import math
 import pkgutil
 import re
+import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -82,6 +83,8 @@ _BOXES = {
     ("moderation/panel.py", "show_policy"),
     ("feed/panel.py", "attach_to_ticket"),
     ("main_window.py", "start_failed"),
+    ("detail/hold.py", "ask_reason"),
+    ("privacy_dialog.py", "ask_path"),
 }
 # placeholders, markup, accelerators, addresses and paths: none of them is a word
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sdif]|%\d|<[^>]+>|&(?=\w)"
@@ -389,6 +392,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
         NewTicketDepartmentPicker,
         SimilarDialog,
     )
+    from jun_desk.ui.privacy_dialog import CitizenDataDialog, EraseConfirm
     from jun_desk.ui.resolve_dialog import ResolveDialog
     from jun_desk.ui.shortcuts import ShortcutsSheet
 
@@ -483,6 +487,18 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     walk.dialog(code_dialog, "first-access code")
     walk.dialog(BudgetDialog(ui, desk.costs.budget("AytoJun"), window))
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
+    walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")
+    walk.dialog(EraseConfirm(MARIA.handle, window))
+    walk.modal(("detail/hold.py", "ask_reason"),
+               lambda: window.desk_actions.legal_hold.ask_reason(ticket))
+    data_dialog = CitizenDataDialog(ui, window)
+    qtbot.addWidget(data_dialog)
+    data_dialog.start_folder = Path(tempfile.mkdtemp(prefix="export-"))  # nothing in it
+    walk.modal(("privacy_dialog.py", "ask_path"), lambda: data_dialog.ask_path(MARIA.handle))
+    # The files and folders it lists are the disk's (their names, and the type "Folder" Qt's
+    # own Spanish lacks): data, not the desk's words. Its labels and buttons are read.
+    walk.texts = [(where, text) for where, text in walk.texts
+                  if not (where.startswith("ask_path() ›") and " item" in where)]
     credentials = CredentialsDialog("AytoJun", parent=window)
     walk.dialog(credentials)
     walk.modal(("credentials_dialog.py", "_keyring_failed"),
@@ -548,8 +564,10 @@ def test_every_window_and_dialog_speaks_one_language(qtbot, desk: Desk, people, 
     seen = " ".join(text for _, text in walk.texts)
     if language == "es":
         assert "Solo sin atender" in seen and "pídaselo a un supervisor" in seen
+        assert "Nombre del archivo:" in seen  # the export's file dialog, in the desk's words
     else:
         assert "Unhandled only" in seen and "ask a supervisor" in seen
+        assert "File name:" in seen
     test_no_dialog_or_box_is_forgotten(walk)
 
 

@@ -17,10 +17,18 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.departments import Department, DepartmentCatalogue
 from jun_desk.domain.tickets import TicketView
 from jun_desk.ui.board.model import TICKET_ROLE
 from jun_desk.ui.labels import language
@@ -70,6 +78,23 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN / 2)
+        self._draw_card(painter, option, card, ticket, dept)
+        x = card.left() + 12
+        right = card.right() - 8
+        y = card.top() + 6
+        metrics = painter.fontMetrics()
+        self._draw_heading(painter, option, ticket, dept, metrics, x, y, right)
+        y += 22
+        self._draw_title(painter, option, ticket, QRectF(x, y, right - x, 18))
+        y += 20
+        self._draw_footer(painter, option, ticket, dept, metrics, QRectF(x, y, right - x, 18))
+        painter.restore()
+
+    @staticmethod
+    def _draw_card(painter: QPainter, option: QStyleOptionViewItem, card: QRectF,
+                   ticket: TicketView, dept: Department | None) -> None:
+        """The rounded card (darker when selected, framed in red when urgent) and the
+        department's colour band on its left."""
         palette = option.palette
         path = QPainterPath()
         path.addRoundedRect(card, 6, 6)
@@ -88,10 +113,11 @@ class CardDelegate(QStyledItemDelegate):
             band.addRoundedRect(QRectF(card.left(), card.top(), 6, card.height()), 3, 3)
             painter.fillPath(band, QColor(dept.colour))
 
-        x = card.left() + 12
-        right = card.right() - 8
-        y = card.top() + 6
-        metrics = painter.fontMetrics()
+    @staticmethod
+    def _draw_heading(painter: QPainter, option: QStyleOptionViewItem, ticket: TicketView,
+                      dept: Department | None, metrics: QFontMetrics, x: float, y: float,
+                      right: float) -> None:
+        """The priority badge, the department chip if it fits, the number on the right."""
         number = f"#{ticket.id}"
         chip_x = x
         badge = priority_badge(ticket.priority.value)
@@ -109,16 +135,24 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(MUTED)
         painter.drawText(QRectF(x, y, right - x, 18),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, number)
-        y += 22
+
+    @staticmethod
+    def _draw_title(painter: QPainter, option: QStyleOptionViewItem, ticket: TicketView,
+                    line: QRectF) -> None:
         bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         title = _printable(ticket.title)
-        painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
-            title, Qt.TextElideMode.ElideRight, int(right - x)))
+        painter.drawText(QPointF(line.left(), line.top() + 13), painter.fontMetrics().elidedText(
+            title, Qt.TextElideMode.ElideRight, int(line.width())))
         painter.setFont(option.font)
-        y += 20
+
+    def _draw_footer(self, painter: QPainter, option: QStyleOptionViewItem, ticket: TicketView,
+                     dept: Department | None, metrics: QFontMetrics, line: QRectF) -> None:
+        """Citizen, assignee, messages (⚠ personal data) on the left; the age on the right,
+        amber or red while the first answer is late."""
+        x, y = line.left(), line.top()
         who = f"@{ticket.citizen_handle}" if ticket.citizen_handle else "—"
         if ticket.citizen_verified_resident:
             who += " ✔"
@@ -134,12 +168,11 @@ class CardDelegate(QStyledItemDelegate):
         age_width = metrics.horizontalAdvance(age_text) + 4
         painter.setPen(MUTED)
         painter.drawText(QPointF(x, y + 13), metrics.elidedText(
-            left_text, Qt.TextElideMode.ElideRight, int(right - x - age_width - 6)))
+            left_text, Qt.TextElideMode.ElideRight, int(line.width() - age_width - 6)))
         if colour is not None:
             bold_age = QFont(option.font)
             bold_age.setBold(True)
             painter.setFont(bold_age)
         painter.setPen(colour or MUTED)
-        painter.drawText(QRectF(x, y, right - x, 18),
-                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, age_text)
-        painter.restore()
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         age_text)

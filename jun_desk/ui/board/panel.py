@@ -96,10 +96,31 @@ class BoardPanel(QWidget):
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet("color: #c62828;")
         layout = QVBoxLayout(self)
+        self._build_filters(layout)
+        self._build_message(layout)
+        self._build_columns(layout)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.department.currentIndexChanged.connect(lambda _i: self.reload())
+        self.operator.currentIndexChanged.connect(lambda _i: self.reload())
+
+        self._build_actions()
+        self.apply_role()
+        ui.actor_changed.connect(self.apply_role)
+        self._wanted_operator: int | None = None
+        self._operators: list[OperatorView] = []
+        Query(ui, ui.desk.operators.list).success(self._operators_loaded).run()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def _build_filters(self, layout: QVBoxLayout) -> None:
+        """Department, person and search."""
         filters = QHBoxLayout()
         self.department = QComboBox(self)
         self.department.addItem(self.tr("Todos los departamentos"), None)
-        for dept in ui.desk.ctx.catalogue:
+        for dept in self.ui.desk.ctx.catalogue:
             self.department.addItem(department_name(dept), dept.code)
         self.operator = QComboBox(self)
         self.operator.addItem(self.tr("Cualquier persona"), None)
@@ -113,6 +134,9 @@ class BoardPanel(QWidget):
         for widget in (self.department, self.operator, self.search):
             filters.addWidget(widget)
         layout.addLayout(filters)
+
+    def _build_message(self, layout: QVBoxLayout) -> None:
+        """The board's error line and its Reintentar."""
         message_row = QHBoxLayout()
         message_row.addWidget(self.error_label, 1)
         self.retry_button = QPushButton(self.tr("Reintentar"), self)
@@ -122,6 +146,8 @@ class BoardPanel(QWidget):
         message_row.addWidget(self.retry_button)
         layout.addLayout(message_row)
         self._retry: Callable[[], None] | None = None
+
+    def _build_columns(self, layout: QVBoxLayout) -> None:
         # The columns share the width the board has, and scroll sideways when it is less
         # than six narrow columns (a laptop with the docks open).
         self.columns_area = QScrollArea(self)
@@ -140,14 +166,8 @@ class BoardPanel(QWidget):
         self.columns_area.setWidget(strip)
         layout.addWidget(self.columns_area, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.department.currentIndexChanged.connect(lambda _i: self.reload())
-        self.operator.currentIndexChanged.connect(lambda _i: self.reload())
-
+    def _build_actions(self) -> None:
+        """The card's actions with their shortcuts (inside the board)."""
         self.assign_me = QAction(self.tr("Asignármelo"), self)
         self.assign_me.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.assign_me.triggered.connect(lambda: self._with_current(self.take))
@@ -159,12 +179,6 @@ class BoardPanel(QWidget):
         for action in (self.assign_me, self.reassign, self.move_department):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
-        self.apply_role()
-        ui.actor_changed.connect(self.apply_role)
-        self._wanted_operator: int | None = None
-        self._operators: list[OperatorView] = []
-        Query(ui, ui.desk.operators.list).success(self._operators_loaded).run()
-        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def describe(self, ticket: TicketView) -> str:
         """A card's whole text: its tooltip and what a screen reader says."""

@@ -4,7 +4,6 @@ composer that replies or DMs through the outbox."""
 from __future__ import annotations
 
 import dataclasses
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jun_desk.domain.actions import Changes, history_sentence
+from jun_desk.domain.actions import Changes
 from jun_desk.domain.canned import (
     PRIVACY_REPLY,
     RESOLVED_REPLY,
@@ -27,28 +26,23 @@ from jun_desk.domain.canned import (
     load_canned,
     reply_language,
 )
-from jun_desk.domain.error_codes import ERRORS
-from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
-from jun_desk.domain.workflow import Status
 from jun_desk.resources import resource_path
 from jun_desk.services.outbox import OutboxView
 from jun_desk.services.tickets import ResolvedWithReply, TicketDetail
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.detail.choices import RouteChoices
-from jun_desk.ui.error_texts import render, render_stored
+from jun_desk.ui.detail.hold import HoldBanner
+from jun_desk.ui.detail.texts import dm_recipient, history_text, outbox_text, thread_html
 from jun_desk.ui.labels import (
     department_name,
-    kind_labels,
     language,
-    outbox_labels,
     status_singular,
 )
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
-from jun_desk.ui.text_render import tweet_html
 
 TicketSnapshot = TicketDetail  # what the pane shows: one read (TicketService.detail)
 
@@ -65,6 +59,17 @@ class DetailPanel(QWidget):
         self._own: TicketView | None = None  # the shown ticket as this desk last changed it
         self.canned: list[CannedReply] = load_canned(resource_path("canned_replies.json"))
         layout = QVBoxLayout(self)
+        self._build_header(layout)
+        self._build_tabs(layout)
+        self._build_composer(layout)
+        self._build_buttons(layout)
+        ui.ticket_chosen.connect(self.show_ticket)
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+        self._show(None)
+        self.hold = HoldBanner(self)  # under the header: held, and why (ui/detail/hold.py)
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        """The ticket's heading, the route choices and the personal-data warning."""
         self.header = QLabel(self.tr("Elige un ticket en el tablero o crea uno desde el feed"),
                              self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +77,7 @@ class DetailPanel(QWidget):
         self.header.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.header)
         # Unclassified: the two most likely departments, one key each (Alt+1, Alt+2).
-        self.route_choices = RouteChoices(ui.desk.ctx.catalogue, self)
+        self.route_choices = RouteChoices(self.ui.desk.ctx.catalogue, self)
         self.route_choices.chosen.connect(self.route_to)
         layout.addWidget(self.route_choices)
         self.privacy = QLabel(self.tr("⚠ El vecino publicó datos personales: ofrece seguir "
@@ -86,6 +91,8 @@ class DetailPanel(QWidget):
         privacy_row.addWidget(self.privacy_button)
         layout.addLayout(privacy_row)
 
+    def _build_tabs(self, layout: QVBoxLayout) -> None:
+        """Conversation (tweet text never opens links), history and outbox."""
         self.tabs = QTabWidget(self)
         self.thread_view = QTextBrowser(self)
         self.thread_view.setOpenLinks(False)  # nothing in a tweet can open anything
@@ -99,6 +106,8 @@ class DetailPanel(QWidget):
         self.tabs.addTab(self.outbox, self.tr("Envíos"))
         layout.addWidget(self.tabs, 1)
 
+    def _build_composer(self, layout: QVBoxLayout) -> None:
+        """The canned replies, the composer, whom a DM goes to and the last error."""
         self.templates = QComboBox(self)
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
         for reply in self.canned:
@@ -124,6 +133,9 @@ class DetailPanel(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #c62828;")
         layout.addWidget(self.error)
+
+    def _build_buttons(self, layout: QVBoxLayout) -> None:
+        """The counter and the buttons, wrapping on a narrow dock."""
         buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.counter = QLabel("0 / 280", self)
         self.reply_button = QPushButton(self.tr("Responder en público"), self)
@@ -142,9 +154,6 @@ class DetailPanel(QWidget):
         self.note_button.clicked.connect(self.add_note)
         self.resolve_button.clicked.connect(self.resolve)
         self.reopen_button.clicked.connect(self.reopen)
-        ui.ticket_chosen.connect(self.show_ticket)
-        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
-        self._show(None)
 
     # ------------------------------------------------------------------ loading
     def show_ticket(self, ticket_id: int) -> None:
@@ -191,7 +200,7 @@ class DetailPanel(QWidget):
         has = snapshot is not None
         for widget in (self.templates, self.composer, self.note_button):
             widget.setEnabled(has)
-        self.dm_to.setText(self._dm_recipient(snapshot))
+        self.dm_to.setText(dm_recipient(snapshot))
         self.route_choices.show_choices(snapshot.choices if snapshot is not None else ())
         if snapshot is None:
             self.privacy.hide()
@@ -214,93 +223,11 @@ class DetailPanel(QWidget):
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
         self.privacy_button.setVisible(public)
-        self.thread_view.setHtml(self._thread_html(snapshot))
-        self.history.setPlainText(self._history_text(snapshot))
-        kinds = {"reply": self.tr("respuesta"), "dm": self.tr("DM")}
-        why = self.tr("motivo")  # (lupdate does not read inside f-strings)
-        self.outbox.setPlainText("\n".join(
-            f"#{o.id} {kinds.get(o.kind, o.kind)} {outbox_labels().get(o.status, o.status)} "
-            + self.tr("(intentos: %d)") % o.attempts + f": {o.text}"
-            + (f"\n    {why}: {render_stored(o.last_error)}"
-               if o.last_error and o.status != "sent" else "")
-            for o in snapshot.outbox) or self.tr("Nada enviado aún."))
+        self.thread_view.setHtml(thread_html(snapshot))
+        self.history.setPlainText(history_text(snapshot, self.ui.desk.ctx.catalogue))
+        self.outbox.setPlainText(outbox_text(snapshot))
         self._update_buttons()
         self.loaded.emit(snapshot)
-
-    def _dm_recipient(self, snapshot: TicketSnapshot | None) -> str:
-        if snapshot is None:
-            return ""
-        t = snapshot.ticket
-        if not t.citizen_id:
-            return self.tr("Para (DM): nadie, el ticket no tiene vecino")
-        name = "".join(ch if ch.isprintable() else " " for ch in t.citizen_name or "")
-        handle = f"@{t.citizen_handle}" if t.citizen_handle else ""
-        return (self.tr("Para (DM): %s") % (f"{name} ({handle})" if name and handle
-                                           else name or handle)).strip()
-
-    def _history_text(self, snapshot: TicketSnapshot) -> str:
-        """Each audit event as a sentence in the operator's language, before → after:
-        "luis cambió el departamento: Obras → Limpieza"."""
-        catalogue, statuses = self.ui.desk.ctx.catalogue, status_singular()
-
-        def reason(event) -> str | None:  # type: ignore[no-untyped-def]
-            """A refusal's reason in the window's language (its error code, kept beside
-            the English message)."""
-            coded = event.after if event.outcome != "ok" and event.after else {}
-            if coded.get("error") in ERRORS:
-                return render(JunDeskError(event.message or "", code=coded["error"],
-                                           params=coded.get("params") or {}))
-            return render_stored(event.message) if event.message is not None else None
-
-        def shown(name: str, value: object) -> str:
-            if name == "department":
-                try:
-                    return department_name(catalogue.get(str(value)))
-                except JunDeskError:  # a department since removed from the catalogue
-                    return str(value)
-            if name == "status":
-                try:
-                    return statuses[Status(str(value))]
-                except (ValueError, KeyError):
-                    return str(value)
-            if name == "assignee":
-                return snapshot.people.get(value, "?") if isinstance(value, int) else "?"
-            return str(value)
-
-        return "\n".join(
-            f"{e.at:%d/%m %H:%M} " + history_sentence(
-                e.actor_name, e.action, e.outcome, e.before, e.after, reason(e),
-                language=language(), shown=shown)
-            for e in snapshot.history)
-
-    def _thread_html(self, snapshot: TicketSnapshot) -> str:
-        entries: list[tuple[object, str]] = []
-        for item in snapshot.items:
-            label = kind_labels().get(item.kind, item.kind)
-            who = f"@{item.author_handle}" if item.author_handle else self.tr("Ayuntamiento")
-            edited = ""
-            if item.earlier_versions:
-                edited = " · " + html.escape(self.tr("editado"))
-                before = "".join(f"<li>{html.escape(text)}</li>"
-                                 for text in item.earlier_versions)
-                earlier = html.escape(self.tr("Versiones anteriores:"))
-                edited_body = (f'<div style="color:#5f6368">{earlier}'
-                               f'<ul>{before}</ul></div>')
-            else:
-                edited_body = ""
-            entries.append((item.created_at, (
-                f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
-                f'{item.created_at:%d/%m %H:%M}{edited}</p>{tweet_html(item.text)}'
-                f'{edited_body}')))
-        internal = html.escape(self.tr("Nota interna"))
-        for note in snapshot.notes:
-            entries.append((note.created_at, (
-                f'<p style="color:#5f6368"><b>{internal}</b> · '
-                f'{html.escape(note.author_name)}'
-                f' · {note.created_at:%d/%m %H:%M}</p>'
-                f'<div style="color:#5f6368">{html.escape(note.text)}</div>')))
-        entries.sort(key=lambda e: e[0])  # type: ignore[arg-type, return-value]
-        return "<hr/>".join(body for _, body in entries)
 
     # ------------------------------------------------------------------ composing
     def reply_language(self) -> str:

@@ -108,6 +108,16 @@ class DmPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.model = ConversationModel(ui, self)
+        self._build_list(splitter)
+        right, right_layout = self._build_thread(splitter)
+        self._build_buttons(right, right_layout)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter)
+        self._update_buttons()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def _build_list(self, splitter: QSplitter) -> None:
+        """Left: the search and the conversations."""
         conversations = QWidget(splitter)
         list_layout = QVBoxLayout(conversations)
         list_layout.setContentsMargins(0, 0, 0, 0)
@@ -120,12 +130,15 @@ class DmPanel(QWidget):
         self.list = QListView(conversations)
         self.list.setAccessibleName(self.tr("Conversaciones"))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(ConversationDelegate(CONVERSATION_ROLE, ui.desk.ctx.clock,
+        self.list.setItemDelegate(ConversationDelegate(CONVERSATION_ROLE, self.ui.desk.ctx.clock,
                                                        self.list))
         self.list.setUniformItemSizes(True)
         self.list.setMinimumWidth(160)
         self.list.selectionModel().currentChanged.connect(lambda index, _p: self.open(index))
         list_layout.addWidget(self.list)
+
+    def _build_thread(self, splitter: QSplitter) -> tuple[QWidget, QVBoxLayout]:
+        """Right: the thread, its recipient (and a mismatch to confirm) and the composer."""
         right = QWidget(splitter)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,6 +168,10 @@ class DmPanel(QWidget):
         self.composer.setPlaceholderText(self.tr("Escribe un mensaje directo…"))
         self.composer.textChanged.connect(self._update_buttons)
         right_layout.addWidget(self.composer)
+        return right, right_layout
+
+    def _build_buttons(self, right: QWidget, right_layout: QVBoxLayout) -> None:
+        """The conversation's ticket buttons and Enviar DM, wrapping on a narrow dock."""
         buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.create_button = QPushButton(self.tr("Crear ticket"), right)
         self.link_button = QPushButton(self.tr("Vincular a ticket…"), right)
@@ -172,14 +189,12 @@ class DmPanel(QWidget):
         self.create_button.clicked.connect(self.create_ticket)
         self.link_button.clicked.connect(self.link_ticket)
         self.unlink_button.clicked.connect(self.unlink_ticket)
-        self.open_button.clicked.connect(
-            lambda: self.current and self.current.ticket_id
-            and self.ui.ticket_chosen.emit(self.current.ticket_id))
+        self.open_button.clicked.connect(self._open_ticket)
         self.send_button.clicked.connect(self.send)
-        splitter.setStretchFactor(1, 2)
-        layout.addWidget(splitter)
-        self._update_buttons()
-        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def _open_ticket(self) -> None:
+        if self.current and self.current.ticket_id:
+            self.ui.ticket_chosen.emit(self.current.ticket_id)
 
     # ------------------------------------------------------------------ loading
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:

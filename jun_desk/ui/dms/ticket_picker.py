@@ -70,22 +70,7 @@ class TicketPicker(QDialog):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Buscar ticket"))
         layout.addWidget(self.search)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("N.º"), self.tr("Ciudadano"), self.tr("Título"), self.tr("Estado")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        # Tab leaves the table for the warning's "Lo he comprobado" and the buttons (it
-        # would walk the cells for ever otherwise).
-        self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName(self.tr("Tickets encontrados"))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self._build_table()
         layout.addWidget(self.table, 1)
         self.empty = QLabel("", self)
         layout.addWidget(self.empty)
@@ -116,6 +101,25 @@ class TicketPicker(QDialog):
         self.confirm.toggled.connect(lambda _on: self._update())
         self._update()
         self.run_search()
+
+    def _build_table(self) -> None:
+        """The tickets found: number, citizen, title, state; one chosen."""
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("N.º"), self.tr("Ciudadano"), self.tr("Título"), self.tr("Estado")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        # Tab leaves the table for the warning's "Lo he comprobado" and the buttons (it
+        # would walk the cells for ever otherwise).
+        self.table.setTabKeyNavigation(False)
+        self.table.setAccessibleName(self.tr("Tickets encontrados"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
 
     def _double_clicked(self, _item: object) -> None:
         if self.ok.isEnabled():

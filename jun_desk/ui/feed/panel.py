@@ -58,10 +58,26 @@ class FeedPanel(QWidget):
         self._to_the_end = True  # the list holds everything down to the oldest match
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self._build_filters(layout)
+        self._build_list(layout)
+        self._build_actions(layout)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(300)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.department.currentIndexChanged.connect(lambda _i: self.reload())
+        self.unhandled.toggled.connect(lambda _c: self.reload())
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self._update_actions()
+        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
+
+    def _build_filters(self, layout: QVBoxLayout) -> None:
+        """Department, search, "Solo sin atender" and the unread count, in two short rows."""
         filters = QHBoxLayout()
         self.department = QComboBox(self)
         self.department.addItem(self.tr("Todos los departamentos"), None)
-        for dept in ui.desk.ctx.catalogue:
+        for dept in self.ui.desk.ctx.catalogue:
             self.department.addItem(department_name(dept), dept.code)
         self.unhandled = QCheckBox(self.tr("Solo sin atender"), self)
         self.unhandled.setChecked(True)
@@ -80,6 +96,8 @@ class FeedPanel(QWidget):
         second.addWidget(self.unread_label)
         layout.addLayout(second)
 
+    def _build_list(self, layout: QVBoxLayout) -> None:
+        """The items: the model and its list, painted by FeedDelegate."""
         self.model = FeedModel(self)
         self.model.describe = self.describe
         # Rows leaving the list move the current row to a neighbour nobody chose (connected
@@ -89,7 +107,7 @@ class FeedPanel(QWidget):
         self.model.rowsRemoved.connect(lambda *_: setattr(self, "_rows_leaving", False))
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(FeedDelegate(ui.desk.ctx.catalogue, ui.desk.ctx.clock,
+        self.view.setItemDelegate(FeedDelegate(self.ui.desk.ctx.catalogue, self.ui.desk.ctx.clock,
                                                self.view))
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -102,6 +120,8 @@ class FeedPanel(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         layout.addWidget(self.view)
 
+    def _build_actions(self, layout: QVBoxLayout) -> None:
+        """The item's actions, with their shortcuts, as buttons that wrap."""
         actions = FlowLayout()  # wraps on a narrow dock instead of widening the window
         self.item_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
@@ -123,17 +143,6 @@ class FeedPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.department.currentIndexChanged.connect(lambda _i: self.reload())
-        self.unhandled.toggled.connect(lambda _c: self.reload())
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self._update_actions()
-        ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def describe(self, item: ItemView) -> str:
         """An item's whole text and facts: its tooltip and screen-reader description."""

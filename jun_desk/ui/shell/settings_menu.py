@@ -1,4 +1,5 @@
-"""Configuración: X's credentials, the database, the X budget, the triage model."""
+"""Configuración: X's credentials, the database, the X budget, the triage model, a citizen's
+data (privacy)."""
 
 from __future__ import annotations
 
@@ -34,10 +35,14 @@ class SettingsMenu(QObject):
         self.x_budget_action = menu.addAction(self.tr("&Presupuesto de X…"))
         self.x_budget_action.triggered.connect(self.open_budget)
         self.triage = TriageMenu(window, ui, menu)
+        menu.addSeparator()
+        self.citizen_data_action = menu.addAction(self.tr("Datos de un &vecino (privacidad)…"))
+        self.citizen_data_action.triggered.connect(lambda _c=False: self.open_citizen_data())
 
     def apply_role(self, actor: Actor) -> None:
         self.x_budget_action.setVisible(actor.may(Permission.SET_X_BUDGET))
         self.triage.apply_role(actor)
+        self.citizen_data_action.setVisible(actor.may(Permission.MANAGE_PRIVACY))
 
     def open_database_settings(self) -> None:
         from jun_desk.ui.database_dialog import DatabaseDialog
@@ -56,3 +61,9 @@ class SettingsMenu(QObject):
 
         Query(self.ui, lambda: desk.costs.budget(account),
               failure_text=self.tr("No se pudo leer el presupuesto de X")).success(opened).run()
+
+    def open_citizen_data(self, handle: str = "") -> None:
+        """Export or erase a citizen's data (supervisors; ui/privacy_dialog.py)."""
+        from jun_desk.ui.privacy_dialog import CitizenDataDialog
+
+        CitizenDataDialog(self.ui, self.window, handle).exec()
