@@ -276,97 +276,97 @@
 <context>
     <name>CitizenDataDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="83" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="84" />
         <source>Datos de un vecino</source>
         <translation>A citizen's data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="85" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="86" />
         <source>Derechos de acceso y supresión: exporta o borra todo lo que la mesa guarda de un vecino.</source>
         <translation>Rights of access and erasure: export or erase everything the desk stores about a citizen.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="90" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="91" />
         <source>Usuario de X:</source>
         <translation>X handle:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="93" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="94" />
         <source>@usuario</source>
         <translation>@handle</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="102" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="103" />
         <source>Exportar…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="103" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="104" />
         <source>Borrar datos…</source>
         <translation>Erase data…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="132" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="133" />
         <source>Exportar los datos de @%s</source>
         <translation>Export @%s's data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="134" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="135" />
         <source>JSON y HTML (*.json *.html)</source>
         <translation>JSON and HTML (*.json *.html)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="137" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="138" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="138" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="139" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="139" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="140" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="140" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="141" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="141" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="142" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="167" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="168" />
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="173" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="174" />
         <source>Exportados %d elementos de @%s a %s y %s</source>
         <translation>Exported %d items of @%s to %s and %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="194" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="195" />
         <source>Borrado cancelado: no se ha cambiado nada</source>
         <translation>Erasure cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="204" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="205" />
         <source>Borrando…</source>
         <translation>Erasing…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="210" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="211" />
         <source>Borrados los datos de @%s (la petición queda registrada con un seudónimo).</source>
         <translation>@%s's data erased (the request is recorded under a pseudonym).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="213" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="214" />
         <source>Se conservan en retención legal los tickets %s y la ficha del vecino que necesitan.</source>
         <translation>Kept under legal hold: tickets %s and the citizen's record they need.</translation>
     </message>
@@ -1227,87 +1227,87 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="73" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="83" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="112" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="120" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="141" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="146" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="173" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="212" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="214" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="218" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
@@ -1367,37 +1367,37 @@ week</translation>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="296" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="301" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="300" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="311" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="310" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="351" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="337" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="376" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="375" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="389" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="388" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -1569,24 +1569,24 @@ week</translation>
 <context>
     <name>EraseConfirm</name>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="46" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="47" />
         <source>Borrar los datos de @%s</source>
         <translation>Erase @%s's data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="49" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="50" />
         <source>Se anonimiza todo lo que la mesa guarda de @%s: su ficha, sus mensajes, los tickets, las respuestas y DMs, la moderación y la cuarentena. No se puede deshacer.
 Se conserva lo que está en retención legal: los tickets retenidos, con sus mensajes, y la ficha del vecino que necesitan. La petición queda registrada con un seudónimo, no con su usuario.</source>
         <translation>Everything the desk stores about @%s is anonymised: their record, their messages, the tickets, the replies and DMs, moderation and quarantine. It cannot be undone.
 What is under legal hold is kept: the held tickets, with their messages, and the citizen's record they need. The request is recorded under a pseudonym, not their handle.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="57" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="58" />
         <source>Escribe el usuario (@%s) para confirmar:</source>
         <translation>Type the handle (@%s) to confirm:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="63" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="64" />
         <source>Borrar</source>
         <translation>Erase</translation>
     </message>
