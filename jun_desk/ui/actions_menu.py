@@ -9,11 +9,20 @@ focused card; the Feed menu on the message selected in the feed."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMenuBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDockWidget,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QToolButton,
+    QWidget,
+)
 
 from jun_desk.domain.actions import Changes
 from jun_desk.domain.offers import ticket_offers
@@ -290,7 +299,7 @@ class DeskActions(QObject):
         self._focus(self.views.detail_dock, self.detail.templates)
         self.detail.templates.showPopup()
 
-    def _send(self, button, send: Callable[[], None]) -> None:  # type: ignore[no-untyped-def]
+    def _send(self, button: QAbstractButton, send: Callable[[], None]) -> None:
         if button.isEnabled():
             send()
             return
@@ -306,7 +315,7 @@ class DeskActions(QObject):
         self.window.statusBar().showMessage(text, 10_000)
 
     # ------------------------------------------------------------------ focus
-    def _focus(self, dock, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    def _focus(self, dock: QDockWidget | None, widget: QWidget) -> None:
         if dock is not None:
             dock.show()
             dock.raise_()
@@ -383,7 +392,7 @@ class DeskActions(QObject):
         self.update()
         desk, actor = self.ui.desk, self.ui.actor
         if kind == "handled":
-            item: ItemView = before  # type: ignore[assignment]
+            item = cast(ItemView, before)  # "handled" is undone on a message
 
             def item_done(_updated: ItemView) -> None:
                 # Back in (or out of) the unhandled list: the feed follows the changes.
@@ -395,7 +404,7 @@ class DeskActions(QObject):
             Op(self.ui, lambda: desk.feed.mark_handled(actor, item.id, item.handled),
                failure_text=self.tr("No se pudo deshacer")).success(item_done).run()
             return
-        done_view: TicketView = after  # type: ignore[assignment]
+        done_view = cast(TicketView, after)  # every other undo is of a ticket
 
         def ticket_done(view: TicketView) -> None:
             who = view.assignee_name or self.tr("sin asignar")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -198,12 +198,12 @@ class BoardPanel(QWidget):
             action.setEnabled(allowed)
             action.setVisible(allowed)
 
-    def view_state(self) -> dict:  # type: ignore[type-arg]
+    def view_state(self) -> dict[str, Any]:
         """The filters, to save with the operator's layout."""
         return {"department": self.department.currentData(),
                 "operator": self.operator.currentData(), "search": self.search.text()}
 
-    def apply_view_state(self, state: dict) -> None:  # type: ignore[type-arg]
+    def apply_view_state(self, state: dict[str, Any]) -> None:
         department = self.department.findData(state.get("department"))
         self.department.setCurrentIndex(max(0, department))
         self.search.setText(str(state.get("search") or ""))
@@ -220,7 +220,7 @@ class BoardPanel(QWidget):
             self._wanted_operator = None
 
     # ------------------------------------------------------------------ loading
-    def filter(self, **extra) -> TicketFilter:  # type: ignore[no-untyped-def]
+    def filter(self, **extra: Any) -> TicketFilter:
         operator = self.operator.currentData()
         return TicketFilter(
             departments=[self.department.currentData()] if self.department.currentData()

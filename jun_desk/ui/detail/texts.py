@@ -5,6 +5,7 @@ pane's own: the catalogue's entries for it stay as they were."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -12,6 +13,7 @@ from jun_desk.domain.actions import history_sentence
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.error_codes import ERRORS
 from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.tickets import AuditView
 from jun_desk.domain.workflow import Status
 from jun_desk.services.tickets import TicketDetail
 from jun_desk.ui.error_texts import render, render_stored
@@ -45,7 +47,7 @@ def history_text(snapshot: TicketDetail, catalogue: DepartmentCatalogue) -> str:
     "luis cambió el departamento: Obras → Limpieza"."""
     statuses = status_singular()
 
-    def reason(event) -> str | None:  # type: ignore[no-untyped-def]
+    def reason(event: AuditView) -> str | None:
         """A refusal's reason in the window's language (its error code, kept beside
         the English message)."""
         coded = event.after if event.outcome != "ok" and event.after else {}
@@ -78,7 +80,7 @@ def history_text(snapshot: TicketDetail, catalogue: DepartmentCatalogue) -> str:
 
 def thread_html(snapshot: TicketDetail) -> str:
     """The items and the internal notes in order; tweet text escaped."""
-    entries: list[tuple[object, str]] = []
+    entries: list[tuple[datetime, str]] = []
     for item in snapshot.items:
         label = kind_labels().get(item.kind, item.kind)
         who = f"@{item.author_handle}" if item.author_handle \
@@ -104,7 +106,7 @@ def thread_html(snapshot: TicketDetail) -> str:
             f'{html.escape(note.author_name)}'
             f' · {note.created_at:%d/%m %H:%M}</p>'
             f'<div style="color:#5f6368">{html.escape(note.text)}</div>')))
-    entries.sort(key=lambda e: e[0])  # type: ignore[arg-type, return-value]
+    entries.sort(key=lambda e: e[0])
     return "<hr/>".join(body for _, body in entries)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -48,7 +48,7 @@ NARROW = 560  # px: below this the conversation list sits above the thread
 
 
 class ConversationModel(QAbstractListModel):
-    def __init__(self, ui: UiContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
         self.conversations: list[Conversation] = []
@@ -211,7 +211,7 @@ class DmPanel(QWidget):
     def _filter(self, text: str = "") -> None:
         apply_search(self.list, self.model.conversations, self.search.text())
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """In a narrow dock the list goes above the thread instead of beside it."""
         super().resizeEvent(event)
         wanted = (Qt.Orientation.Vertical if self.width() < NARROW

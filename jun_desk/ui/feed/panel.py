@@ -152,12 +152,12 @@ class FeedPanel(QWidget):
             if suggested is not None and suggested in catalogue else None
         return item_description(item, department, self.ui.desk.ctx.clock())
 
-    def view_state(self) -> dict:  # type: ignore[type-arg]
+    def view_state(self) -> dict[str, Any]:
         """The filters, to save with the operator's layout."""
         return {"department": self.department.currentData(),
                 "unhandled": self.unhandled.isChecked(), "search": self.search.text()}
 
-    def apply_view_state(self, state: dict) -> None:  # type: ignore[type-arg]
+    def apply_view_state(self, state: dict[str, Any]) -> None:
         self.department.setCurrentIndex(max(0, self.department.findData(
             state.get("department"))))
         self.unhandled.setChecked(bool(state.get("unhandled", True)))

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -143,7 +144,7 @@ class ModerationPanel(QWidget):
         split.setSizes([1000, 450])
         return split
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """In a narrow dock the chosen reply goes under the lists instead of beside."""
         super().resizeEvent(event)
         wanted = (Qt.Orientation.Vertical if self.width() < NARROW
