@@ -344,7 +344,10 @@ class Walk:
     def modal(self, box: tuple[str, str], trigger: Callable[[], object]) -> None:
         """Open what ``trigger`` opens modally (a message or input box), read it, close it."""
         seen: list[QWidget] = []
-        tries = [500]  # 5 s: a box that never opens must not keep looking into later tests
+        # 30 s at least: a box that never opens must not keep looking into later tests, and
+        # one opened after a worker's read (the privacy dialog checks the handle first) may
+        # take seconds on a busy machine.
+        tries = [3000]
 
         def look() -> None:
             widget = QApplication.activeModalWidget()
@@ -359,7 +362,7 @@ class Walk:
 
         QTimer.singleShot(0, look)
         trigger()  # blocks until closed (exec), or not (open): either way it is seen
-        self.qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+        self.qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
         self.boxes.add(box)
 
     def box(self, box: tuple[str, str], widget: QMessageBox) -> None:
@@ -523,7 +526,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     walk.read(opening, "window that could not open the desk")
     reporter = CrashReporter(window, lambda err, context="": Path("/tmp/jun-desk-crash.txt"))
     reporter.report(ValidationError("boom"))
-    qtbot.waitUntil(lambda: reporter.dialog is not None, timeout=5000)
+    qtbot.waitUntil(lambda: reporter.dialog is not None, timeout=30_000)
     walk.box(("crash_dialog.py", "_show"), reporter.dialog)
     empty = Desk.__new__(Desk)
     empty.operators = type("NoOne", (), {"list": staticmethod(lambda: [])})()  # type: ignore[attr-defined]
