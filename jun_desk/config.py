@@ -17,6 +17,7 @@ from jun_desk.store.files import private_file as private_file
 from jun_desk.store.files import private_folder as private_folder
 
 if TYPE_CHECKING:  # the prices are read when the desk opens, not at start-up
+    from jun_desk.domain.backups import BackupSettings
     from jun_desk.domain.costs import PriceTable
 
 DB_ENV = "JUN_DESK_DB"
@@ -127,7 +128,7 @@ def x_prices(paths: Paths | None = None) -> PriceTable:
         raise JunDeskError.of("resource.invalid", detail=f"{path} [x_prices]: {err}") from None
 
 
-def backup_settings(paths: Paths | None = None):  # type: ignore[no-untyped-def]  # (its type: imported when used)
+def backup_settings(paths: Paths | None = None) -> BackupSettings:
     """``[backup]`` of settings.ini as a ``domain.backups.BackupSettings`` (imported when a
     backup is taken, not at start-up): ``folder`` (default: backups/ in the data folder)
     and ``keep`` (how many daily backups are kept, default 7)."""

@@ -935,248 +935,248 @@ week</translation>
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="51" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="60" />
         <source>&amp;Feed</source>
         <translation>&amp;Feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="53" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="62" />
         <source>&amp;Ticket</source>
         <translation>&amp;Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="71" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
         <source>Ir al feed</source>
         <translation>Go to the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="72" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="81" />
         <source>Buscar en el feed</source>
         <translation>Search the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="78" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="87" />
         <source>Ir a mensajes directos</source>
         <translation>Go to direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="80" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="89" />
         <source>Enviar el DM de la conversación</source>
         <translation>Send the conversation's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="86" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="95" />
         <source>Ir al tablero</source>
         <translation>Go to the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="87" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="96" />
         <source>Buscar en tickets</source>
         <translation>Search tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="89" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="98" />
         <source>Ir al ticket (redactar)</source>
         <translation>Go to the ticket (write)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="92" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="101" />
         <source>Ir al vecino</source>
         <translation>Go to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="96" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="105" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="98" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="107" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="100" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="102" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="109" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="118" />
         <source>Mover a…</source>
         <translation>Move to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="111" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="120" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="116" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="125" />
         <source>Enviar DM al vecino</source>
         <translation>Send a DM to the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="121" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="130" />
         <source>Añadir nota interna</source>
         <translation>Add an internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="125" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="134" />
         <source>Respuesta preparada…</source>
         <translation>Canned reply…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="128" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="137" />
         <source>Resolver…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="130" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="139" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="134" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="143" />
         <source>Retener por obligación legal…</source>
         <translation>Place under legal hold…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="136" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
         <source>Levantar la retención legal</source>
         <translation>Release the legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="140" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="149" />
         <source>Datos del vecino (privacidad)…</source>
         <translation>The citizen's data (privacy)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="154" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="151" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="160" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="169" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="178" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="264" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="273" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="298" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="307" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="300" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="302" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="305" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="346" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="347" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="356" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="348" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="357" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="352" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="364" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="356" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="359" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="368" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="370" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="363" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="364" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="373" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="378" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="387" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="391" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="400" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="392" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="392" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="396" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="408" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="405" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="417" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="410" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="403" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -1184,42 +1184,42 @@ week</translation>
 <context>
     <name>DeskShell</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="156" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="157" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="157" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="158" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="163" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="164" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="169" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="170" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="186" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="187" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="189" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="190" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="192" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="193" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="364" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="365" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
@@ -1227,177 +1227,177 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="73" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="87" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="104" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="112" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="120" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="141" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="146" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="173" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="212" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="214" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="215" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="218" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="113" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="114" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="116" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="120" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="121" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="123" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="36" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="38" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="39" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="41" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="85" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="87" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="90" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="91" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="93" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="100" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="102" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="296" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="297" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="300" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="301" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="310" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="311" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="351" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="352" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="337" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="338" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="375" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="376" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="388" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="389" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -2948,7 +2948,7 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>HoldBanner</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/hold.py" line="51" />
+        <location filename="../../jun_desk/ui/detail/hold.py" line="49" />
         <source>⚖ En retención legal (no se anonimiza ni se borra): %s</source>
         <translation>⚖ Under legal hold (neither anonymised nor erased): %s</translation>
     </message>
@@ -3097,27 +3097,27 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>LegalHold</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/hold.py" line="66" />
+        <location filename="../../jun_desk/ui/detail/hold.py" line="64" />
         <source>Retención legal</source>
         <translation>Legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/hold.py" line="67" />
+        <location filename="../../jun_desk/ui/detail/hold.py" line="65" />
         <source>Ticket #%d: ¿qué ley o procedimiento obliga a conservarlo? (queda en el registro)</source>
         <translation>Ticket #%d: which law or proceedings require keeping it? (recorded in the audit)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/hold.py" line="83" />
+        <location filename="../../jun_desk/ui/detail/hold.py" line="81" />
         <source>Ticket #%d en retención legal</source>
         <translation>Ticket #%d placed under legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/hold.py" line="84" />
+        <location filename="../../jun_desk/ui/detail/hold.py" line="82" />
         <source>Ticket #%d ya no está en retención legal</source>
         <translation>Ticket #%d is no longer under legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/hold.py" line="86" />
+        <location filename="../../jun_desk/ui/detail/hold.py" line="84" />
         <source>No se pudo cambiar la retención legal</source>
         <translation>Could not change the legal hold</translation>
     </message>
@@ -3257,103 +3257,103 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>ModerationPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="102" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="103" />
         <source>Solo señaladas</source>
         <translation>Flagged only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="106" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="108" />
         <source>Normas de moderación…</source>
         <translation>Moderation policy…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="171" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="172" />
         <source>Normas de moderación</source>
         <translation>Moderation policy</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="194" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="195" />
         <source>No se pudo leer la moderación</source>
         <translation>Could not read the moderation list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="207" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="208" />
         <source>%(n)d respuestas señaladas en %(c)d conversaciones; %(p)d propuestas esperan a un supervisor. Una señal es una sugerencia: decide una persona, según las normas publicadas.</source>
         <translation>%(n)d flagged replies in %(c)d conversations; %(p)d proposals wait for a supervisor. A flag is a suggestion: a person decides, under the published policy.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="265" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="266" />
         <source> La petición que contenía es el ticket #%d.</source>
         <translation> The request it held is ticket #%d.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="283" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="284" />
         <source>Propuesta enviada: la aprueba un supervisor.</source>
         <translation>Proposal sent: a supervisor approves it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="282" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="283" />
         <source>No se pudo proponer</source>
         <translation>Could not propose</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="292" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="293" />
         <source>Respuesta ocultada en X.</source>
         <translation>Reply hidden on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="293" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="294" />
         <source>Cuenta silenciada en X.</source>
         <translation>Account muted on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="296" />
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="323" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="324" />
         <source>X no lo ha hecho</source>
         <translation>X did not do it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="308" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
         <source>Respuesta visible de nuevo en X.</source>
         <translation>Reply visible again on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="309" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="310" />
         <source>Cuenta ya no silenciada.</source>
         <translation>Account no longer muted.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="311" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="312" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="324" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="325" />
         <source>Propuesta aprobada y hecha en X.</source>
         <translation>Proposal approved and done on X.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="334" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="335" />
         <source>Propuesta rechazada.</source>
         <translation>Proposal rejected.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="333" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="334" />
         <source>No se pudo rechazar</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="349" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="350" />
         <source>Ticket creado.</source>
         <translation>Ticket created.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/moderation/panel.py" line="348" />
+        <location filename="../../jun_desk/ui/moderation/panel.py" line="349" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
@@ -3379,27 +3379,27 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>Notifier</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/notifications.py" line="40" />
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="42" />
         <source>desbloquee Jun Desk para verlo</source>
         <translation>unlock Jun Desk to see it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/notifications.py" line="52" />
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="54" />
         <source>URGENTE · Policía Local: %d aviso(s)</source>
         <translation>URGENT · Local Police: %d alert(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/notifications.py" line="59" />
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="61" />
         <source>Policía Local: %d aviso(s) nuevo(s)</source>
         <translation>Local Police: %d new report(s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/notifications.py" line="63" />
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="65" />
         <source>Campaña #%s</source>
         <translation>Campaign #%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/notifications.py" line="64" />
+        <location filename="../../jun_desk/ui/shell/notifications.py" line="66" />
         <source>%d menciones en la última hora (pico %d/h)</source>
         <translation>%d mentions in the last hour (peak %d/h)</translation>
     </message>
@@ -4086,27 +4086,27 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="29" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="30" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="33" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="34" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="35" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="36" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="39" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="40" />
         <source>Datos de un &amp;vecino (privacidad)…</source>
         <translation>A &amp;citizen's data (privacy)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="63" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="64" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
@@ -4464,137 +4464,137 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="70" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="72" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="79" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="81" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="84" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="86" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="90" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="92" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="110" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="112" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="117" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="119" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="120" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="122" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="131" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="133" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="133" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="135" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="140" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="142" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="144" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="146" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="146" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="148" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="148" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="150" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="157" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="159" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="161" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="164" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="166" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="169" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="168" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="168" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="185" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="187" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="189" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="191" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="202" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="202" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="201" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="203" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="227" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="230" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="231" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="234" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="233" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="236" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
@@ -4690,52 +4690,52 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>TriageMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="23" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="24" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="25" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="26" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="27" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="28" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="44" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="45" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="49" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="50" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="54" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="55" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="60" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="61" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="67" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="68" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="68" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="69" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="72" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="73" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>

@@ -14,28 +14,26 @@ from jun_desk.domain.tickets import TicketView
 from jun_desk.ui.operations import Op
 
 if TYPE_CHECKING:
+    from jun_desk.services.tickets import TicketDetail
     from jun_desk.ui.context import UiContext
-    from jun_desk.ui.detail.panel import DetailPanel, TicketSnapshot
 
 
 class HoldBanner(QLabel):
-    """Under the pane's header: "under legal hold: <reason>", hidden otherwise."""
+    """Under the pane's header: "under legal hold: <reason>", hidden otherwise. The pane
+    places it (``layout``, under its header) and hands it each ticket it shows."""
 
-    def __init__(self, panel: DetailPanel) -> None:
-        super().__init__("", panel)
+    def __init__(self, ui: UiContext, parent: QWidget, layout: QBoxLayout) -> None:
+        super().__init__("", parent)
         self.setObjectName("detail-legal-hold")
         self.setTextFormat(Qt.TextFormat.PlainText)  # the reason is typed by a person
         self.setWordWrap(True)
         self.setStyleSheet("color: #4a148c; background: #ede7f6; padding: 3px;")
         self._shown: int | None = None
         self.hide()
-        layout = panel.layout()
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(1, self)  # right under the header
-        panel.loaded.connect(self._loaded)
-        panel.ui.ticket_chosen.connect(self._chosen)
+        layout.insertWidget(1, self)  # right under the header
+        ui.ticket_chosen.connect(self._chosen)
 
-    def _loaded(self, snapshot: TicketSnapshot) -> None:
+    def loaded(self, snapshot: TicketDetail) -> None:
         self.show_for(snapshot.ticket)
 
     def _chosen(self, ticket_id: int) -> None:

@@ -66,7 +66,8 @@ class DetailPanel(QWidget):
         ui.ticket_chosen.connect(self.show_ticket)
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
         self._show(None)
-        self.hold = HoldBanner(self)  # under the header: held, and why (ui/detail/hold.py)
+        self.hold = HoldBanner(ui, self, layout)  # under the header: held, and why
+        self.loaded.connect(self.hold.loaded)
 
     def _build_header(self, layout: QVBoxLayout) -> None:
         """The ticket's heading, the route choices and the personal-data warning."""

@@ -21,6 +21,7 @@ from jun_desk.ui.shell.status import StatusArea
 if TYPE_CHECKING:
     from jun_desk.domain.actions import Changes
     from jun_desk.domain.roles import Actor
+    from jun_desk.domain.tickets import ItemView
     from jun_desk.services.changes import ChangeBatch
     from jun_desk.ui.actions_menu import DeskActions
     from jun_desk.ui.citizen_panel import CitizenPanel
@@ -355,7 +356,7 @@ class DeskShell(QObject):
     def _ticket_chosen(self, _ticket_id: int) -> None:
         self.docks.detail_dock.raise_()
 
-    def _reply_to(self, item) -> None:  # type: ignore[no-untyped-def]  # an ItemView
+    def _reply_to(self, item: ItemView) -> None:
         if item.ticket_id:
             self.ui.ticket_chosen.emit(item.ticket_id)
             self.detail.start_reply()
@@ -363,7 +364,7 @@ class DeskShell(QObject):
             self.status.show_message(
                 self.tr("Crea antes un ticket con este mensaje (Ctrl+T) para responder"), 8000)
 
-    def _dm_to(self, item) -> None:  # type: ignore[no-untyped-def]  # an ItemView
+    def _dm_to(self, item: ItemView) -> None:
         """Continue with this citizen by DM: in the DM panel if they wrote by DM, else from
         the ticket (created now if there is none) with the DM composer ready."""
         if item.kind == "dm_in" and item.conversation_id:
@@ -381,7 +382,7 @@ class DeskShell(QObject):
         self.docks.dms_dock.raise_()
         self.dms.open_conversation(conversation_id, clear_search=True)
 
-    def _show_item(self, item) -> None:  # type: ignore[no-untyped-def]  # an ItemView
+    def _show_item(self, item: ItemView) -> None:
         self.docks.feed_dock.show()
         self.docks.feed_dock.raise_()
         self.feed.show_item(item.id)

@@ -4,7 +4,7 @@ kept inside the screen; Moderación and "No se pudo leer" opened on demand."""
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
@@ -196,7 +196,7 @@ class DockLayout(QObject):
     def _key(self) -> str:
         return f"operator-{self.ui.actor.username.lower()}"
 
-    def saved_views(self) -> dict:  # type: ignore[type-arg]  # JSON of the views' filters
+    def saved_views(self) -> dict[str, Any]:  # JSON of the views' filters
         """The board's and feed's filters this operator left them with."""
         try:
             views = json.loads(str(layout_settings().value(f"{self._key()}/views", "")

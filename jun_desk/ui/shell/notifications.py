@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 from jun_desk.ui.urgency import UrgentBanner, urgent_police
 
 if TYPE_CHECKING:
+    from jun_desk.domain.campaigns import Campaign
+    from jun_desk.domain.tickets import ItemView
     from jun_desk.ui.context import UiContext
 
 
@@ -44,7 +46,7 @@ class Notifier(QObject):
                 title, text = html.escape(title), html.escape(text)
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Warning, 15_000)
 
-    def arrivals(self, items: list) -> None:  # type: ignore[type-arg]  # new ItemViews
+    def arrivals(self, items: list[ItemView]) -> None:
         urgent = urgent_police(items)
         if urgent:  # the whole text in a banner, and a notification that says URGENTE
             lines = self.urgent_banner.add(urgent, self.ui.desk.ctx.clock())  # one a matter
@@ -59,7 +61,7 @@ class Notifier(QObject):
             self.notify(self.tr("Policía Local: %d aviso(s) nuevo(s)") % len(police),
                         f"{who}: {first.text[:140]}")
 
-    def campaign(self, campaign) -> None:  # type: ignore[no-untyped-def]  # a Campaign
+    def campaign(self, campaign: Campaign) -> None:
         self.notify(self.tr("Campaña #%s") % campaign.hashtag,
                     self.tr("%d menciones en la última hora (pico %d/h)") % (
                         campaign.mentions, campaign.peak_per_hour))

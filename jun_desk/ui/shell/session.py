@@ -5,10 +5,10 @@ whoever signs in gets their own role, layout and filters (``Desk.hide``/``Desk.s
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 
 from jun_desk.domain.roles import Actor
@@ -191,7 +191,7 @@ class IdleLock(QObject):
         if session.locked or QApplication.activeModalWidget() is None:
             return False
         lock = session.lock_action
-        typed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]  # a QKeyEvent
+        typed = QKeySequence(cast(QKeyEvent, event).keyCombination())  # a key press
         if typed != lock.shortcut() or not lock.isEnabled():
             return False
         lock.trigger()

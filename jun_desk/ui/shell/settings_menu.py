@@ -14,6 +14,7 @@ from jun_desk.ui.operations import Query
 from jun_desk.ui.shell.triage import TriageMenu
 
 if TYPE_CHECKING:
+    from jun_desk.domain.costs import Budget
     from jun_desk.domain.roles import Actor
     from jun_desk.ui.context import UiContext
 
@@ -54,7 +55,7 @@ class SettingsMenu(QObject):
     def open_budget(self) -> None:
         desk, account = self.ui.desk, self.ui.account
 
-        def opened(budget) -> None:  # type: ignore[no-untyped-def]  # an XBudget
+        def opened(budget: Budget) -> None:
             from jun_desk.ui.budget_dialog import BudgetDialog
 
             BudgetDialog(self.ui, budget, self.window).exec()

@@ -20,7 +20,9 @@ from jun_desk.ui.urgency import UrgentBanner
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from jun_desk.domain.costs import BudgetState
     from jun_desk.domain.roles import Actor
+    from jun_desk.services.leases import LeaseState
     from jun_desk.services.outbox import OutboxView
     from jun_desk.ui.context import UiContext
 
@@ -139,7 +141,7 @@ class StatusArea(QObject):
         if busy:
             self.sync_label.setText(self.tr("Sincronizando con X…"))
 
-    def lease_state(self, state) -> None:  # type: ignore[no-untyped-def]  # a LeaseState
+    def lease_state(self, state: LeaseState) -> None:
         if state.held:
             text = self.tr("Sondeo de X: este puesto")
         elif state.holder_label:
@@ -205,7 +207,8 @@ class StatusArea(QObject):
         self.sync_banner.setText("\n".join(lines))
         self.sync_banner.show()
 
-    def show_costs(self, state, credits_error: Exception | None = None) -> None:  # type: ignore[no-untyped-def]  # a CostState
+    def show_costs(self, state: BudgetState | None,
+                   credits_error: Exception | None = None) -> None:
         """The status bar's spend line; the red banner when polling is paused for the
         budget or X refuses for spent credits (one message, until a poll is answered)."""
         from jun_desk.domain.costs import money

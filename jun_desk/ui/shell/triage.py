@@ -13,6 +13,7 @@ from jun_desk.ui.operations import Op
 
 if TYPE_CHECKING:
     from jun_desk.domain.roles import Actor
+    from jun_desk.services.triage_models import RetrainResult
     from jun_desk.ui.context import UiContext
 
 
@@ -43,7 +44,7 @@ class TriageMenu(QObject):
         self.retrain_action.setEnabled(False)
         self._say(self.tr("Reentrenando la clasificación…"))
 
-        def done(result) -> None:  # type: ignore[no-untyped-def]  # a RetrainResult
+        def done(result: RetrainResult) -> None:
             self.retrain_action.setEnabled(True)
             if result.accepted:
                 text = self.tr("Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% "
@@ -63,7 +64,7 @@ class TriageMenu(QObject):
     def rollback_triage(self) -> None:
         desk, actor = self.ui.desk, self.ui.actor
 
-        def done(version) -> None:  # type: ignore[no-untyped-def]  # int | None
+        def done(version: int | None) -> None:
             text = (self.tr("Clasificación: en uso el modelo #%d") % version if version
                     else self.tr("Clasificación: en uso el modelo de fábrica"))
             self._say(text, 15_000)
