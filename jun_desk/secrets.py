@@ -54,6 +54,25 @@ def _keyring() -> Any:  # the keyring module, imported on first use (no type inf
     return keyring
 
 
+def _read_entry(entry: str) -> str | None:
+    """One entry of the desk's own (not X's) secrets; a keyring that refuses is said."""
+    keyring = _keyring()
+    try:
+        value: str | None = keyring.get_password(SERVICE, entry)
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError.of("keyring.refused_read",
+                                         detail=type(err).__name__) from None
+    return value
+
+
+def _write_entry(entry: str, value: str, refused: str = "keyring.refused_store") -> None:
+    keyring = _keyring()
+    try:
+        keyring.set_password(SERVICE, entry, value)
+    except keyring.errors.KeyringError as err:
+        raise KeyringUnavailableError.of(refused, detail=type(err).__name__) from None
+
+
 def _entry(account: str, name: str) -> str:
     return f"{account}:{name}"
 
@@ -128,12 +147,7 @@ def store_database_password(url: str, password: str) -> None:
     if entry is None:
         raise CredentialsMissingError.of("db.password_only_server")
     register_secret(password)
-    keyring = _keyring()
-    try:
-        keyring.set_password(SERVICE, entry, password)
-    except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError.of("keyring.refused_db_password",
-                                         detail=type(err).__name__) from None
+    _write_entry(entry, password, refused="keyring.refused_db_password")
 
 
 def with_database_password(url: str) -> str:
@@ -168,15 +182,10 @@ def pseudonym_key() -> bytes:
     across desks; a desk without it makes its own."""
     import secrets as random
 
-    keyring = _keyring()
-    try:
-        stored = keyring.get_password(SERVICE, PSEUDONYM_ENTRY)
-        if not stored:
-            stored = random.token_hex(32)
-            keyring.set_password(SERVICE, PSEUDONYM_ENTRY, stored)
-    except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError.of("keyring.refused_read",
-                                         detail=type(err).__name__) from None
+    stored = _read_entry(PSEUDONYM_ENTRY)
+    if not stored:
+        stored = random.token_hex(32)
+        _write_entry(PSEUDONYM_ENTRY, stored, refused="keyring.refused_read")
     register_secret(stored)
     return bytes.fromhex(stored)
 
@@ -217,12 +226,7 @@ def backup_key(*, create: bool = False) -> tuple[bytes, bool]:
 
     from jun_desk.domain.errors import StorageError
 
-    keyring = _keyring()
-    try:
-        text = keyring.get_password(SERVICE, BACKUP_KEY_ENTRY)
-    except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError.of("keyring.refused_read",
-                                         detail=type(err).__name__) from None
+    text = _read_entry(BACKUP_KEY_ENTRY)
     if text:
         register_secret(text)
         return decode_backup_key(text), False
@@ -238,10 +242,5 @@ def store_backup_key(text: str) -> bytes:
     key = decode_backup_key(text)
     encoded = encode_backup_key(key)
     register_secret(encoded)
-    keyring = _keyring()
-    try:
-        keyring.set_password(SERVICE, BACKUP_KEY_ENTRY, encoded)
-    except keyring.errors.KeyringError as err:
-        raise KeyringUnavailableError.of("keyring.refused_store",
-                                         detail=type(err).__name__) from None
+    _write_entry(BACKUP_KEY_ENTRY, encoded)
     return key
