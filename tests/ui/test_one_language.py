@@ -240,6 +240,11 @@ def _actions(widget: QWidget) -> Iterator[tuple[str, str]]:
             yield "menu", action.menu().title()
 
 
+# Labels that show data, not words: a one-time code is random letters ("Q74BE-GSXBW" read
+# as English "be" one run in a dozen).
+DATA_LABELS = frozenset({"first-code"})
+
+
 def read(root: QWidget) -> list[tuple[str, str]]:
     """Every text a person can read in ``root`` and its children: (where, text)."""
     found: list[tuple[str, str]] = []
@@ -253,7 +258,7 @@ def read(root: QWidget) -> list[tuple[str, str]]:
             ("accessible description", widget.accessibleDescription())]
         if widget.isWindow() or isinstance(widget, QDockWidget):
             texts.append(("title", widget.windowTitle()))
-        if isinstance(widget, QLabel):
+        if isinstance(widget, QLabel) and widget.objectName() not in DATA_LABELS:
             texts.append(("label", _plain(widget.text())))
         if isinstance(widget, QAbstractButton):
             texts.append(("button", widget.text()))
