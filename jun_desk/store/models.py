@@ -128,6 +128,10 @@ class Citizen(Base):
     verified_resident: Mapped[bool] = mapped_column(Boolean, default=False)
     verified_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     verified_at: Mapped[datetime | None]
+    # Migration 0016: until when the verification holds (None: set by hand before issue
+    # 27, no end) and how it was made (counter, other_channel, manual).
+    verified_until: Mapped[datetime | None]
+    verified_how: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     # When the handle, name and picture were removed (migration 0013): by retention once
@@ -232,6 +236,39 @@ class TicketItem(Base):
         UniqueConstraint("source", "x_id", name="uq_ticket_items_source_x_id"),
         _partial("ix_ticket_items_undescribed", "author_x_id", where=_UNDESCRIBED),
     )
+
+
+class Verification(Base):
+    """One attempt to verify a citizen's X account as a resident's (migration 0016): asked
+    by the citizen or started by an operator, a one-time code sent by DM (kept only as an
+    Argon2id hash), confirmed at the counter (the kind of document checked, never its
+    number) or by a supervisor by another channel, and perhaps revoked."""
+
+    __tablename__ = "verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    state: Mapped[str] = mapped_column(String(12), index=True)  # domain.verification.State
+    requested_via: Mapped[str] = mapped_column(String(12))  # mention | dm | operator
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("ticket_items.id"), unique=True)
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), index=True)
+    language: Mapped[str] = mapped_column(String(2), default="es")
+    code_hash: Mapped[str | None] = mapped_column(String(255))
+    code_expires_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    code_sent_at: Mapped[datetime | None]
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    confirmed_at: Mapped[datetime | None]
+    method: Mapped[str | None] = mapped_column(String(16))  # counter | other_channel
+    document: Mapped[str | None] = mapped_column(String(24))  # kind only, never a number
+    note: Mapped[str | None] = mapped_column(Text)
+    verified_until: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]  # spent, expired, cancelled or revoked
+    revoked_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    revoke_note: Mapped[str | None] = mapped_column(Text)
 
 
 class TicketNote(Base):
