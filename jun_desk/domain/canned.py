@@ -11,6 +11,8 @@ from typing import Any
 from jun_desk.domain.errors import bad_resource
 
 PRIVACY_REPLY = "pasar_a_dm"
+VERIFY_HOWTO_REPLY = "como_verificarse"
+VERIFICATION_CODE_DM = "codigo_verificacion"
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +22,7 @@ class CannedReply:
     title_en: str
     text_es: str
     text_en: str
+    internal: bool = False  # sent by the desk itself (the verification code): not offered
 
     def title(self, language: str = "es") -> str:
         return self.title_en if language.startswith("en") else self.title_es

@@ -94,6 +94,26 @@ ERRORS: Mapping[str, str] = {
     "citizen.not_found": "Citizen {citizen} does not exist",
     "citizen.handle_unknown": "No citizen @{handle} has written to the desk",
     "citizen.unknown": "No such citizen has written to the desk",
+    # -- verifying residents (issue 27)
+    "verification.transition": "A verification that is '{was}' cannot become '{wanted}'",
+    "verification.policy": "The verification setting '{field}' is out of range",
+    "verification.document_unknown": "Unknown identity document '{value}' (valid: "
+                                     "{documents})",
+    "verification.document_unchecked": "Tick 'document checked' once you have checked the "
+                                       "citizen's identity document: nothing was confirmed",
+    "verification.code_empty": "Type the code the citizen shows: nothing was confirmed",
+    "verification.code_wrong": "Wrong code for @{handle}: {left} attempt(s) left before the "
+                               "code is spent",
+    "verification.code_spent": "Wrong code for @{handle} {attempts} times: the code is spent "
+                               "and no longer valid. Send a new code",
+    "verification.code_expired": "The code sent to @{handle} expired at {at} UTC: send a "
+                                 "new code",
+    "verification.no_code": "@{handle} has no verification code waiting: send one first",
+    "verification.note_required": "Say how @{handle} was verified by another channel (a "
+                                  "note): nothing was confirmed",
+    "verification.not_verified": "@{handle} is not verified: nothing to revoke",
+    "verification.citizen_gone": "The data of this citizen was removed: they cannot be "
+                                 "verified",
     "operator.not_found": "No operator called '{username}'",
     "operator.not_active": "No active operator called '{username}'",
     "operator.id_not_active": "Operator {operator} is not an active operator",

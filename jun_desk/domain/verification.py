@@ -52,8 +52,8 @@ TRANSITIONS: dict[State, frozenset[State]] = {
 
 def check_transition(current: State, target: State) -> None:
     if target not in TRANSITIONS[current]:
-        raise ValidationError.of("verification.transition", current=current.value,
-                                 target=target.value)
+        raise ValidationError.of("verification.transition", was=current.value,
+                                 wanted=target.value)
 
 
 class Method(StrEnum):

@@ -103,6 +103,9 @@ class CitizenService:
             row.verified_resident = verified
             row.verified_by_id = fresh.operator_id if verified else None
             row.verified_at = self.ctx.clock() if verified else None
+            # by hand, as before issue 27: no end (a verification at the counter has one)
+            row.verified_how = "manual" if verified else None
+            row.verified_until = None
             record(session, self.ctx, fresh, action, subject=f"citizen:{row.id}",
                    before=before, after={"verified_resident": verified})
             return self._view(session, row)

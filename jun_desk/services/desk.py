@@ -32,6 +32,7 @@ from jun_desk.services.similar import SimilarTickets
 from jun_desk.services.tickets import TicketService
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.services.undo import UndoService
+from jun_desk.services.verification import VerificationService
 from jun_desk.store.engine import Database
 from jun_desk.store.migrate import ensure_current
 from jun_desk.store.models import utcnow
@@ -48,6 +49,7 @@ class Desk:
         self.export = ExportService(ctx)
         self.operators = OperatorService(ctx)
         self.citizens = CitizenService(ctx)
+        self.verification = VerificationService(ctx)
         self.audit = AuditService(ctx)
         self.outbox = OutboxService(ctx)
         self.feed = FeedService(ctx)

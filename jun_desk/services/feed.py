@@ -50,7 +50,7 @@ class FeedService:
                    ticket_id=item.ticket_id, before={"handled": before},
                    after={"handled": handled})
             citizen = session.get(Citizen, item.citizen_id) if item.citizen_id else None
-            return item_view(item, citizen)
+            return item_view(item, citizen, self.ctx.clock())
 
     def conversations(self, limit: int = 500,
                       citizen_id: int | None = None) -> list[Conversation]:
@@ -90,4 +90,5 @@ class FeedService:
                 .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
                 .where(TicketItem.source == "dm", TicketItem.conversation_id == conversation_id)
                 .order_by(TicketItem.created_at, TicketItem.id))
-            return [item_view(item, citizen) for item, citizen in rows]
+            now = self.ctx.clock()
+            return [item_view(item, citizen, now) for item, citizen in rows]

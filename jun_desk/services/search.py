@@ -104,8 +104,9 @@ class SearchService:
         if flt.limit is not None:
             query = query.limit(flt.limit)
         rows = list(session.scalars(query).unique())
-        return [ticket_view(r, c) for r, c in zip(rows, self._counts(session, rows),
-                                                  strict=True)]
+        now = self.ctx.clock()
+        return [ticket_view(r, c, now) for r, c in zip(rows, self._counts(session, rows),
+                                                       strict=True)]
 
     def count(self, flt: TicketFilter | None = None) -> int:
         flt = flt or TicketFilter()
@@ -166,4 +167,6 @@ class SearchService:
             query = query.where(TicketItem.id > after_id)
         query = query.order_by(TicketItem.created_at.desc(), TicketItem.id.desc()).limit(limit)
         with self.ctx.db.session(readonly=True) as session:
-            return [item_view(item, citizen) for item, citizen in session.execute(query)]
+            now = self.ctx.clock()
+            return [item_view(item, citizen, now)
+                    for item, citizen in session.execute(query)]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -21,6 +22,7 @@ from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text, first_line
 from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
+from jun_desk.domain.verification import badge_shown
 from jun_desk.domain.workflow import (
     Priority,
     Status,
@@ -77,14 +79,14 @@ class TicketDetail:
     choices: tuple[str, ...] = ()
 
 
-def _items(session: Session, ticket_id: int) -> list[ItemView]:
+def _items(session: Session, ticket_id: int, now: datetime) -> list[ItemView]:
     rows = session.execute(
         select(TicketItem, Citizen)
         .outerjoin(Citizen, Citizen.id == TicketItem.citizen_id)
         .where(TicketItem.ticket_id == ticket_id)
         .order_by(TicketItem.created_at, TicketItem.id)
     )
-    return [item_view(item, citizen) for item, citizen in rows]
+    return [item_view(item, citizen, now) for item, citizen in rows]
 
 
 def _notes(session: Session, ticket_id: int) -> list[NoteView]:
@@ -109,14 +111,15 @@ def add_personal_data(ticket: Ticket, *sources: Ticket | TicketItem) -> None:
     ticket.personal_data = ",".join(sorted(flags))
 
 
-def ticket_view(row: Ticket, item_count: int) -> TicketView:
+def ticket_view(row: Ticket, item_count: int, now: datetime) -> TicketView:
+    """``now``: a lapsed verification shows no badge."""
     citizen, assignee = row.citizen, row.assignee
     return TicketView(
         id=row.id, department=row.department, status=Status(row.status),
         priority=Priority(row.priority), title=row.title, citizen_id=row.citizen_id,
         citizen_handle=citizen.handle if citizen else None,
         citizen_name=citizen.name if citizen else None,
-        citizen_verified_resident=bool(citizen and citizen.verified_resident),
+        citizen_verified_resident=_verified(citizen, now),
         assignee_id=row.assignee_id, assignee_name=assignee.display_name if assignee else None,
         item_count=item_count, personal_data=_split(row.personal_data),
         triage_reason=row.triage_reason, merged_into_id=row.merged_into_id,
@@ -127,7 +130,12 @@ def ticket_view(row: Ticket, item_count: int) -> TicketView:
     )
 
 
-def item_view(row: TicketItem, citizen: Citizen | None) -> ItemView:
+def _verified(citizen: Citizen | None, now: datetime) -> bool:
+    return citizen is not None and badge_shown(citizen.verified_resident,
+                                               citizen.verified_until, now)
+
+
+def item_view(row: TicketItem, citizen: Citizen | None, now: datetime) -> ItemView:
     return ItemView(
         id=row.id, x_id=row.x_id, kind=row.kind, ticket_id=row.ticket_id,
         author_handle=citizen.handle if citizen else None,
@@ -135,7 +143,7 @@ def item_view(row: TicketItem, citizen: Citizen | None) -> ItemView:
         suggested_department=row.suggested_department, triage_reason=row.triage_reason,
         personal_data=_split(row.personal_data), handled=row.handled,
         author_name=citizen.name if citizen else "",
-        author_verified_resident=bool(citizen and citizen.verified_resident),
+        author_verified_resident=_verified(citizen, now),
         author_x_id=row.author_x_id, media_count=row.media_count,
         conversation_id=row.conversation_id, suggested_priority=row.suggested_priority,
         earlier_versions=tuple(str(v.get("text", "")) for v in row.edit_history or ()
@@ -159,7 +167,7 @@ class TicketService:
 
     def items(self, ticket_id: int) -> list[ItemView]:
         with self.ctx.db.session(readonly=True) as session:
-            return _items(session, ticket_id)
+            return _items(session, ticket_id, self.ctx.clock())
 
     def notes(self, ticket_id: int) -> list[NoteView]:
         with self.ctx.db.session(readonly=True) as session:
@@ -177,7 +185,7 @@ class TicketService:
             names = {row.id: row.display_name for row in session.execute(
                 select(Operator.id, Operator.display_name).where(Operator.id.in_(people)))
             } if people else {}
-            items = _items(session, ticket_id)
+            items = _items(session, ticket_id, self.ctx.clock())
             return TicketDetail(ticket, items, _notes(session, ticket_id), history,
                                 outbox_for_ticket(session, ticket_id), names,
                                 self._choices(ticket, items))
@@ -532,13 +540,12 @@ class TicketService:
         count = session.scalar(
             select(func.count()).select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
         )
-        return ticket_view(ticket, int(count or 0))
+        return ticket_view(ticket, int(count or 0), self.ctx.clock())
 
-    @staticmethod
-    def _item_view(session: Session, item: TicketItem) -> ItemView:
+    def _item_view(self, session: Session, item: TicketItem) -> ItemView:
         session.flush()
         return item_view(item, session.get(Citizen, item.citizen_id) if item.citizen_id
-                         else None)
+                         else None, self.ctx.clock())
 
     def _touch(self, ticket: Ticket) -> None:
         """Every change of a ticket bumps its version, even when only a note was added."""

@@ -126,6 +126,39 @@ def templates() -> dict[str, str]:
             "Ningún vecino @{handle} ha escrito a la mesa", "citizen.handle_unknown"),
         "citizen.unknown": translate("Errors",
             "Ese vecino no ha escrito a la mesa", "citizen.unknown"),
+        "verification.transition": translate("Errors",
+            "Una verificación «{was}» no puede pasar a «{wanted}»", "verification.transition"),
+        "verification.policy": translate("Errors",
+            "El ajuste de verificación «{field}» está fuera de rango", "verification.policy"),
+        "verification.document_unknown": translate("Errors",
+            "Documento de identidad desconocido "
+            "«{value}» (válidos: {documents})", "verification.document_unknown"),
+        "verification.document_unchecked": translate("Errors",
+            "Marca «documento comprobado» cuando hayas comprobado el documento de identidad"
+            " del vecino: no se confirmó nada", "verification.document_unchecked"),
+        "verification.code_empty": translate("Errors",
+            "Escribe el código que enseña el "
+            "vecino: no se confirmó nada", "verification.code_empty"),
+        "verification.code_wrong": translate("Errors",
+            "Código incorrecto para @{handle}: quedan {left} intento(s) antes de que el "
+            "código se anule", "verification.code_wrong"),
+        "verification.code_spent": translate("Errors",
+            "Código incorrecto para @{handle} {attempts} veces: el código queda anulado y "
+            "ya no vale. Envía un código nuevo", "verification.code_spent"),
+        "verification.code_expired": translate("Errors",
+            "El código enviado a @{handle} caducó el "
+            "{at} UTC: envía un código nuevo", "verification.code_expired"),
+        "verification.no_code": translate("Errors",
+            "@{handle} no tiene ningún código de verificación pendiente: envíale uno "
+            "primero", "verification.no_code"),
+        "verification.note_required": translate("Errors",
+            "Di cómo se verificó a @{handle} por otro "
+            "canal (una nota): no se confirmó nada", "verification.note_required"),
+        "verification.not_verified": translate("Errors",
+            "@{handle} no está verificado: no hay nada que revocar", "verification.not_verified"),
+        "verification.citizen_gone": translate("Errors",
+            "Los datos de este vecino se "
+            "borraron: no se le puede verificar", "verification.citizen_gone"),
         "operator.not_found": translate("Errors",
             "No hay ningún operador llamado «{username}»", "operator.not_found"),
         "operator.not_active": translate("Errors",

@@ -12,7 +12,7 @@ def test_canned_replies_render_in_both_languages_and_fit_in_a_tweet() -> None:
     replies = {r.id: r for r in load_canned(resource_path("canned_replies.json"))}
     assert PRIVACY_REPLY in replies
     values = {"nombre": "María", "usuario": "@vecina_maria", "ticket": "1234",
-              "departamento": "Obras y mantenimiento"}
+              "departamento": "Obras y mantenimiento", "codigo": "ABC-234", "horas": "48"}
     for reply in replies.values():
         for language in ("es", "en"):
             text = reply.render(values, language)

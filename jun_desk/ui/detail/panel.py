@@ -111,7 +111,7 @@ class DetailPanel(QWidget):
         """The canned replies, the composer, whom a DM goes to and the last error."""
         self.templates = QComboBox(self)
         self.templates.addItem(self.tr("Respuestas preparadas…"), None)
-        for reply in self.canned:
+        for reply in (r for r in self.canned if not r.internal):
             self.templates.addItem(reply.title(language()), reply.id)
         shrinkable_combo(self.templates, 16)
         self.templates.activated.connect(
