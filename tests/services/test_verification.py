@@ -182,7 +182,8 @@ def test_other_channel_and_revocation_are_for_supervisors(
     status = service.confirm_other_channel(people["ana"], maria.id,
                                            "Comprobado en el padrón por teléfono")
     assert status.verified and status.how is Method.OTHER_CHANNEL
-    assert status.latest is not None and status.latest.note == "Comprobado en el padrón por teléfono"
+    assert status.latest is not None
+    assert status.latest.note == "Comprobado en el padrón por teléfono"
     with pytest.raises(PermissionDeniedError):
         service.revoke(people["luis"], maria.id, "error")
     status = service.revoke(people["ana"], maria.id, "Se mudó a otro municipio")
