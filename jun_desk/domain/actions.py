@@ -33,6 +33,7 @@ class Kind(StrEnum):
     QUARANTINE = "quarantine"  # what X sent unreadable
     SETTINGS = "settings"  # the desk's settings and its triage model
     MODERATION = "moderation"  # hidden replies, muted accounts, proposals
+    CITIZEN = "citizen"  # a citizen's verification: the badge on all their cards and items
 
 
 ALL_KINDS = frozenset(Kind)
@@ -56,6 +57,7 @@ class Action:
 
 _T, _F, _C, _O = Kind.TICKET, Kind.FEED, Kind.CONVERSATION, Kind.OUTBOX
 _P, _Q, _S, _M = Kind.OPERATOR, Kind.QUARANTINE, Kind.SETTINGS, Kind.MODERATION
+_V = Kind.CITIZEN
 
 
 def _a(code: str, es: str, en: str, done_es: str, done_en: str, *kinds: Kind) -> Action:
@@ -115,20 +117,23 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
     _a("quarantine.dismiss", "descartar un mensaje apartado", "dismiss a set-aside message",
        "descartó un mensaje apartado", "dismissed a set-aside message", _Q),
     _a("citizen.verify", "verificar al vecino", "verify the citizen",
-       "verificó al vecino como residente", "verified the citizen as a resident", _T, _F),
+       "verificó al vecino como residente", "verified the citizen as a resident", _T, _F, _V),
     _a("citizen.unverify", "retirar la verificación", "withdraw the verification",
-       "retiró la verificación del vecino", "withdrew the citizen's verification", _T, _F),
+       "retiró la verificación del vecino", "withdrew the citizen's verification", _T, _F,
+       _V),
     _a("verification.requested", "pedir la verificación", "ask to be verified",
        "pidió verificarse como vecino", "asked to be verified as a resident", _T, _F),
     _a("verification.start", "enviar el código de verificación", "send the verification code",
        "envió un código de verificación por DM", "sent a verification code by DM", _T, _F, _O),
     _a("verification.confirm", "confirmar la verificación", "confirm the verification",
-       "confirmó la verificación del vecino", "confirmed the citizen's verification", _T, _F),
+       "confirmó la verificación del vecino", "confirmed the citizen's verification", _T, _F,
+       _V),
     _a("verification.code_refused", "comprobar el código de verificación",
        "check the verification code", "rechazó un código de verificación",
        "refused a verification code", _T, _F),
     _a("verification.revoke", "revocar la verificación", "revoke the verification",
-       "revocó la verificación del vecino", "revoked the citizen's verification", _T, _F),
+       "revocó la verificación del vecino", "revoked the citizen's verification", _T, _F,
+       _V),
     _a("operator.add", "dar de alta a un operador", "add an operator",
        "dio de alta a un operador", "added an operator", _P),
     _a("operator.set_active", "activar o desactivar a un operador",

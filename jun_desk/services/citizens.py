@@ -15,6 +15,7 @@ from jun_desk.domain.tickets import NoteView, TicketView
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.services.verification import CitizenVerification, VerificationService
 from jun_desk.store.models import Citizen, Operator, Ticket, TicketNote
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class CitizenProfile:
     tickets: list[TicketView]
     conversations: list[Conversation]
     notes: list[NoteView]
+    verification: CitizenVerification | None = None  # how, when, by whom, until when
 
 
 class CitizenService:
@@ -86,7 +88,8 @@ class CitizenService:
         tickets = SearchService(self.ctx).tickets(TicketFilter(citizen_id=view.id, limit=50,
                                                               include_merged=False))
         conversations = FeedService(self.ctx).conversations(limit=20, citizen_id=view.id)
-        return CitizenProfile(view, tickets, conversations, notes)
+        verification = VerificationService(self.ctx).status(view.id)
+        return CitizenProfile(view, tickets, conversations, notes, verification)
 
     def set_verified(self, actor: Actor, citizen_id: int, verified: bool) -> CitizenView:
         """Record (or withdraw) that the town verified this account as a resident's."""

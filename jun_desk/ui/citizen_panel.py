@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,13 +21,16 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.roles import Permission
 from jun_desk.domain.tickets import ItemView
+from jun_desk.domain.verification import State
 from jun_desk.services.citizens import CitizenProfile
 from jun_desk.services.feed import Conversation
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.dms.conversation_list import describe as describe_conversation
 from jun_desk.ui.labels import department_name, status_singular
+from jun_desk.ui.layout_fit import FlowLayout
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import age, priority_badge, time_of_day
+from jun_desk.ui.verification import CounterDialog, NoteDialog, describe_verification
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 7
 
@@ -59,15 +61,24 @@ class CitizenPanel(QWidget):
         self.header.setWordWrap(True)
         self.header.setStyleSheet("font-weight: 600;")
         layout.addWidget(self.header)
-        verify_row = QHBoxLayout()
         self.verification = QLabel("", self)
+        self.verification.setObjectName("citizen-verification")
         self.verification.setTextFormat(Qt.TextFormat.PlainText)
         self.verification.setWordWrap(True)
-        self.verify_button = QPushButton(self.tr("Verificar como vecino"), self)
+        layout.addWidget(self.verification)
+        # Verifying the citizen (issue 27): a code by DM, then the counter; a supervisor
+        # by another channel, or revoking.
+        verify_row = FlowLayout()
+        self.send_code_button = QPushButton(self.tr("Enviar código por DM"), self)
+        self.send_code_button.clicked.connect(self.send_code)
+        self.counter_button = QPushButton(self.tr("Confirmar en el mostrador…"), self)
+        self.counter_button.clicked.connect(self.confirm_at_counter)
+        self.verify_button = QPushButton(self.tr("Verificar por otro canal…"), self)
         self.verify_button.clicked.connect(self.toggle_verified)
-        verify_row.addWidget(self.verification, 1)
-        verify_row.addWidget(self.verify_button)
+        for button in (self.send_code_button, self.counter_button, self.verify_button):
+            verify_row.addWidget(button)
         layout.addLayout(verify_row)
+        self.dialog: CounterDialog | NoteDialog | None = None
         self.tickets_label = QLabel(self.tr("Sus tickets"), self)
         self.tickets = QListWidget(self)
         self.tickets.setAccessibleName(self.tr("Tickets del vecino"))
@@ -161,23 +172,29 @@ class CitizenPanel(QWidget):
         for widget in (self.tickets, self.conversations, self.notes):
             widget.clear()
         supervisor = self.ui.actor.may(Permission.VERIFY_CITIZEN)
+        operator = self.ui.actor.may(Permission.WORK_TICKET)
         self.verify_button.setVisible(p is not None and supervisor)
         if p is None:
             self.header.setText(self.tr("Sin vecino: elige un ticket o un mensaje de un "
                                         "vecino"))
             self.verification.setText("")
+            self.send_code_button.setVisible(False)
+            self.counter_button.setVisible(False)
             return
         c = p.citizen
         self.header.setText(f"{_printable(c.name)} (@{c.handle})" if c.name else f"@{c.handle}")
-        if c.verified_resident:
-            when = c.verified_at.strftime("%d/%m/%Y") if c.verified_at else ""
-            self.verification.setText(self.tr("✔ Vecino verificado por %s el %s") % (
-                c.verified_by or "—", when))
-            self.verify_button.setText(self.tr("Retirar la verificación"))
-        else:
-            self.verification.setText(self.tr("Sin verificar como vecino de Jun"))
-            self.verify_button.setText(self.tr("Verificar como vecino"))
         now = self.ui.desk.ctx.clock()
+        status = p.verification
+        verified = status.verified if status is not None else c.verified_resident
+        self.verification.setText(describe_verification(status, now))
+        waiting = status is not None and status.latest is not None \
+            and status.latest.state is State.CODE_SENT
+        self.send_code_button.setVisible(operator and not verified)
+        self.send_code_button.setText(self.tr("Enviar otro código por DM") if waiting
+                                      else self.tr("Enviar código por DM"))
+        self.counter_button.setVisible(operator and waiting and not verified)
+        self.verify_button.setText(self.tr("Revocar la verificación…") if verified
+                                   else self.tr("Verificar por otro canal…"))
         catalogue = self.ui.desk.ctx.catalogue
         statuses = status_singular()
         for t in p.tickets:
@@ -222,18 +239,86 @@ class CitizenPanel(QWidget):
         if conversation_id is not None:
             self.conversation_requested.emit(str(conversation_id))
 
-    def toggle_verified(self) -> None:
+    def send_code(self) -> None:
+        """A one-time code to the citizen by DM, through the outbox."""
+        if self.profile is None:
+            return
+        desk, actor, account = self.ui.desk, self.ui.actor, self.ui.account
+        citizen = self.profile.citizen
+        ticket_id = self._wanted[1] if self._wanted and self._wanted[0] == "ticket" else None
+
+        def done(_view: object) -> None:
+            self.ui.message.emit(self.tr("Código de verificación para @%s en la bandeja de "
+                                         "salida") % citizen.handle)
+            self.reload()
+
+        Op(self.ui, lambda: desk.verification.start(
+            actor, citizen.id, account=account,
+            ticket_id=ticket_id if isinstance(ticket_id, int) else None),
+           failure_text=self.tr("No se pudo enviar el código")).success(done).run(
+            initiator=self)
+
+    def confirm_at_counter(self) -> None:
+        """The counter's dialog: the code the citizen shows and the document checked."""
         if self.profile is None:
             return
         desk, actor = self.ui.desk, self.ui.actor
         citizen = self.profile.citizen
-        verified = not citizen.verified_resident
 
-        def done(_view: object) -> None:
-            self.ui.message.emit(
-                (self.tr("@%s verificado como vecino de Jun") if verified
-                 else self.tr("@%s ya no figura como vecino verificado")) % citizen.handle)
-            self.reload()
+        def confirm(code: str, document: str, checked: bool) -> None:
+            Op(self.ui, lambda: desk.verification.confirm_at_counter(
+                actor, citizen.id, code, document=document, document_checked=checked)
+               ).quietly().success(lambda _s: self._verified(citizen.handle)).failure(
+                dialog.refused).run(initiator=self)
 
-        Op(self.ui, lambda: desk.citizens.set_verified(actor, citizen.id, verified),
-           failure_text=self.tr("No se pudo cambiar la verificación")).success(done).run()
+        dialog = CounterDialog(citizen.handle, confirm, self)
+        self._open_dialog(dialog)
+
+    def toggle_verified(self) -> None:
+        """A supervisor: verify by another channel (with a note), or revoke (saying why)."""
+        if self.profile is None:
+            return
+        desk, actor = self.ui.desk, self.ui.actor
+        citizen = self.profile.citizen
+        status = self.profile.verification
+        verified = status.verified if status is not None else citizen.verified_resident
+        if verified:
+            def revoke(note: str) -> None:
+                Op(self.ui, lambda: desk.verification.revoke(actor, citizen.id, note)
+                   ).quietly().success(lambda _s: self._done(
+                    self.tr("@%s ya no figura como vecino verificado") % citizen.handle)
+                ).failure(dialog.refused).run(initiator=self)
+
+            dialog = NoteDialog(self.tr("Revocar la verificación de @%s") % citizen.handle,
+                                self.tr("¿Por qué se revoca? (queda en el registro)"),
+                                self.tr("Revocar"), revoke, self)
+        else:
+            def other(note: str) -> None:
+                Op(self.ui, lambda: desk.verification.confirm_other_channel(
+                    actor, citizen.id, note)).quietly().success(
+                    lambda _s: self._verified(citizen.handle)).failure(
+                    dialog.refused).run(initiator=self)
+
+            dialog = NoteDialog(self.tr("Verificar a @%s por otro canal") % citizen.handle,
+                                self.tr("¿Cómo se comprobó que es vecino? (padrón, llamada…; "
+                                        "queda en el registro)"),
+                                self.tr("Verificar"), other, self)
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: CounterDialog | NoteDialog) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None)
+                                if self.dialog is dialog else None)
+        dialog.open()
+
+    def _verified(self, handle: str) -> None:
+        self._done(self.tr("@%s verificado como vecino de Jun") % handle)
+
+    def _done(self, message: str) -> None:
+        if self.dialog is not None:
+            self.dialog.accept()
+        self.ui.message.emit(message)
+        self.reload()

@@ -243,8 +243,8 @@ class BoardPanel(QWidget):
         when what changed is unknown."""
         for ticket in changes.tickets_now:
             self.place(ticket)
-        if changes.everything:
-            self.reload()
+        if changes.everything or changes.touches(Kind.CITIZEN):
+            self.reload()  # a citizen's verification: the badge on all their cards (rare)
             return
         if changes.tickets:
             self.refresh_tickets(changes.tickets)

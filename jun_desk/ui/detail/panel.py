@@ -43,6 +43,7 @@ from jun_desk.ui.labels import (
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
+from jun_desk.ui.verification import VerifyBanner
 
 TicketSnapshot = TicketDetail  # what the pane shows: one read (TicketService.detail)
 
@@ -68,6 +69,9 @@ class DetailPanel(QWidget):
         self._show(None)
         self.hold = HoldBanner(ui, self, layout)  # under the header: held, and why
         self.loaded.connect(self.hold.loaded)
+        # a matter that needs a verified resident, from one who is not (issue 27)
+        self.verify_banner = VerifyBanner(ui, self, layout, self.use_canned)
+        self.loaded.connect(self.verify_banner.loaded)
 
     def _build_header(self, layout: QVBoxLayout) -> None:
         """The ticket's heading, the route choices and the personal-data warning."""

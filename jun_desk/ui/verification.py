@@ -1,0 +1,253 @@
+"""Verifying residents in the window (issue 27): the counter's dialog (the code the citizen
+shows, the identity document checked and its kind, never its number), the supervisor's
+note for another channel or a revocation, the citizen panel's words for a verification,
+and the ticket pane's warning when a matter needs a verified resident.
+
+The rules and permissions are the services' (``VerificationService``); refusals come back
+as coded errors and are worded here in the window's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jun_desk.domain.canned import VERIFY_HOWTO_REPLY
+from jun_desk.domain.verification import Document, Method, RequestedVia, State
+from jun_desk.services.verification import CitizenVerification
+from jun_desk.ui.context import describe
+from jun_desk.ui.labels import language
+
+if TYPE_CHECKING:
+    from jun_desk.domain.tickets import TicketView
+    from jun_desk.services.tickets import TicketDetail
+    from jun_desk.ui.context import UiContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Verification", text)
+
+
+def document_names() -> dict[Document, str]:
+    return {
+        Document.DNI: _tr("DNI"),
+        Document.NIE: _tr("NIE"),
+        Document.PASSPORT: _tr("Pasaporte"),
+        Document.RESIDENCE_CARD: _tr("Tarjeta de residencia"),
+        Document.DRIVING_LICENCE: _tr("Permiso de conducir"),
+    }
+
+
+def _day(at: datetime | None) -> str:
+    return at.strftime("%d/%m/%Y") if at is not None else "—"
+
+
+def _when(at: datetime | None) -> str:
+    return at.strftime("%d/%m/%Y %H:%M") if at is not None else "—"
+
+
+def describe_verification(status: CitizenVerification | None, now: datetime) -> str:
+    """One paragraph for the citizen panel: verified how, when, by whom and until when; or
+    lapsed; or what is under way (asked, code sent and until when, spent, expired)."""
+    if status is None:
+        return _tr("Sin verificar como vecino de Jun")
+    lines = []
+    if status.verified:
+        how = {Method.COUNTER: _tr("en el mostrador"),
+               Method.OTHER_CHANNEL: _tr("por otro canal"),
+               Method.MANUAL: _tr("a mano")}.get(status.how, "") if status.how else ""
+        latest = status.latest
+        if latest is not None and latest.state is State.VERIFIED and latest.document:
+            how += f" ({document_names()[latest.document]})"
+        lines.append(_tr("✔ Vecino verificado por %s el %s, %s") % (
+            status.verified_by or "—", _day(status.verified_at), how))
+        if status.verified_until is not None:
+            lines.append(_tr("Válido hasta el %s") % _day(status.verified_until))
+    elif status.lapsed:
+        lines.append(_tr("La verificación caducó el %s: el vecino debe verificarse de nuevo")
+                     % _day(status.verified_until))
+    else:
+        lines.append(_tr("Sin verificar como vecino de Jun"))
+    latest = status.latest
+    if latest is not None and not status.verified:
+        via = {RequestedVia.DM: _tr("por DM"), RequestedVia.MENTION: _tr("por mención"),
+               RequestedVia.OPERATOR: _tr("en la mesa")}[latest.requested_via]
+        if latest.state is State.REQUESTED:
+            lines.append(_tr("Pidió verificarse %s el %s: envíale el código") % (
+                via, _when(latest.created_at)))
+        elif latest.state is State.CODE_SENT:
+            sent = _tr("enviado") if latest.outbox_status == "sent" else _tr("en la bandeja")
+            expired = latest.code_expires_at is not None and latest.code_expires_at <= now
+            lines.append((_tr("Código %s el %s; caducó el %s") if expired
+                          else _tr("Código %s el %s; caduca el %s")) % (
+                sent, _when(latest.code_sent_at), _when(latest.code_expires_at)))
+        elif latest.state is State.SPENT:
+            lines.append(_tr("Último código anulado tras %d intentos fallidos")
+                         % latest.attempts)
+        elif latest.state is State.EXPIRED:
+            lines.append(_tr("Último código caducado sin usar"))
+        elif latest.state is State.REVOKED:
+            lines.append(_tr("Verificación revocada por %s el %s") % (
+                latest.revoked_by or "—", _day(latest.closed_at)))
+    return "\n".join(line for line in lines if line)
+
+
+class CounterDialog(QDialog):
+    """At the counter: the code the citizen shows and the identity document checked.
+    Refusals (wrong code and the attempts left, spent, expired) are said in the dialog,
+    which stays open; a confirmation closes it."""
+
+    def __init__(self, handle: str, confirm: Callable[[str, str, bool], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Verificar a @%s en el mostrador") % handle)
+        self._confirm = confirm
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Escribe el código que el vecino enseña en su móvil y comprueba "
+                               "su documento de identidad. No se guarda el número del "
+                               "documento: solo quién verificó, cuándo y con qué tipo de "
+                               "documento."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText("ABC-234")
+        self.code.setMaxLength(16)
+        self.code.setAccessibleName(self.tr("Código de verificación"))
+        self.document = QComboBox(self)
+        for document, name in document_names().items():
+            self.document.addItem(name, document.value)
+        self.document.setAccessibleName(self.tr("Tipo de documento"))
+        self.checked = QCheckBox(self.tr("Documento comprobado"), self)
+        form.addRow(self.tr("Código:"), self.code)
+        form.addRow(self.tr("Documento:"), self.document)
+        form.addRow("", self.checked)
+        layout.addLayout(form)
+        self.error = QLabel("", self)
+        self.error.setObjectName("verification-error")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.addButton(self.tr("Confirmar verificación"),
+                                         QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.code.textChanged.connect(self._update)
+        self.checked.toggled.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.code.text().strip()) and self.checked.isChecked())
+
+    def _submit(self) -> None:
+        self.ok.setEnabled(False)
+        self.error.setText("")
+        self._confirm(self.code.text(), str(self.document.currentData()),
+                      self.checked.isChecked())
+
+    def refused(self, err: Exception) -> None:
+        self.error.setText(describe(err))
+        self.code.selectAll()
+        self.code.setFocus()
+        self._update()
+
+
+class NoteDialog(QDialog):
+    """A supervisor's note: how the citizen was verified by another channel, or why the
+    verification is revoked. Refusals are said in the dialog."""
+
+    def __init__(self, title: str, prompt: str, action: str,
+                 submit: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._submit_note = submit
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.note = QPlainTextEdit(self)
+        self.note.setAccessibleName(prompt)
+        self.note.setMaximumHeight(90)
+        layout.addWidget(self.note)
+        self.error = QLabel("", self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.note.textChanged.connect(
+            lambda: self.ok.setEnabled(bool(self.note.toPlainText().strip())))
+        self.ok.setEnabled(False)
+
+    def _submit(self) -> None:
+        self.ok.setEnabled(False)
+        self._submit_note(self.note.toPlainText())
+
+    def refused(self, err: Exception) -> None:
+        self.error.setText(describe(err))
+        self.ok.setEnabled(True)
+
+
+class VerifyBanner(QWidget):
+    """In the ticket pane: a matter of a department that needs a verified resident, from a
+    citizen who is not (or no longer) verified: a warning and the canned reply that says
+    how to verify, one click away."""
+
+    def __init__(self, ui: UiContext, parent: QWidget, layout: QBoxLayout,
+                 use_canned: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.setObjectName("detail-needs-verified")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel("", self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("color: #8a4b00; background: #fff3e0; padding: 3px;")
+        self.button = QPushButton(self.tr("Usar «cómo verificarse»"), self)
+        self.button.clicked.connect(lambda: use_canned(VERIFY_HOWTO_REPLY))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+        self.hide()
+        layout.insertWidget(1, self)  # under the header
+
+    def loaded(self, snapshot: TicketDetail) -> None:
+        self.show_for(snapshot.ticket)
+
+    def show_for(self, ticket: TicketView | None) -> None:
+        matter = None
+        if ticket is not None and ticket.citizen_id is not None \
+                and not ticket.citizen_verified_resident:
+            matter = self.ui.desk.verification.needs_verified(ticket.department, language())
+        if matter is None:
+            self.label.setText("")
+            self.hide()
+            return
+        self.label.setText(self.tr("⚠ %s necesitan un vecino verificado, y @%s no lo está")
+                           % (matter[:1].upper() + matter[1:], ticket.citizen_handle or "")
+                           if ticket is not None else "")
+        self.show()
