@@ -1,6 +1,7 @@
 """The citizen panel beside the ticket: follows the ticket chosen and the feed message
 chosen, lists the citizen's tickets, conversations and notes; a supervisor verifies the
-citizen from it; a ticket or a conversation opens with one click."""
+citizen from it (by another channel, with a note); a ticket or a conversation opens with
+one click."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from jun_desk.domain.items import Stream
 from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.main_window import MainWindow
+from jun_desk.ui.verification import NoteDialog
 from tests.factories import MARIA, PEPE, dm, mention
 
 
@@ -44,10 +46,17 @@ def test_citizen_panel_follows_the_work(qtbot, desk: Desk, people) -> None:  # t
     qtbot.waitUntil(lambda: panel.profile is not None
                     and panel.profile.citizen.handle == PEPE.handle, timeout=10_000)
     assert panel.tickets.item(0).text() == "Ningún ticket"
-    # Verify Pepe from the panel.
+    # Verify Pepe from the panel: a supervisor, by another channel, saying how.
+    assert panel.verify_button.text() == "Verificar por otro canal…"
     qtbot.mouseClick(panel.verify_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert isinstance(dialog, NoteDialog) and not dialog.ok.isEnabled()  # a note first
+    dialog.note.setPlainText("Comprobado en el padrón por teléfono")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.citizens.find(PEPE.handle).verified_resident, timeout=10_000)
     qtbot.waitUntil(lambda: "verificado por ana" in panel.verification.text(), timeout=10_000)
+    assert "por otro canal" in panel.verification.text() and panel.dialog is None
+    assert panel.verify_button.text() == "Revocar la verificación…"
     # Back to María: her conversation opens in the DM panel with one click.
     window.ui.ticket_chosen.emit(ticket.id)
     qtbot.waitUntil(lambda: panel.profile.citizen.handle == MARIA.handle, timeout=10_000)
