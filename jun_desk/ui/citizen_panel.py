@@ -289,9 +289,7 @@ class CitizenPanel(QWidget):
                     self.tr("@%s ya no figura como vecino verificado") % citizen.handle)
                 ).failure(dialog.refused).run(initiator=self)
 
-            dialog = NoteDialog(self.tr("Revocar la verificación de @%s") % citizen.handle,
-                                self.tr("¿Por qué se revoca? (queda en el registro)"),
-                                self.tr("Revocar"), revoke, self)
+            dialog = NoteDialog.revoke(citizen.handle, revoke, self)
         else:
             def other(note: str) -> None:
                 Op(self.ui, lambda: desk.verification.confirm_other_channel(
@@ -299,10 +297,7 @@ class CitizenPanel(QWidget):
                     lambda _s: self._verified(citizen.handle)).failure(
                     dialog.refused).run(initiator=self)
 
-            dialog = NoteDialog(self.tr("Verificar a @%s por otro canal") % citizen.handle,
-                                self.tr("¿Cómo se comprobó que es vecino? (padrón, llamada…; "
-                                        "queda en el registro)"),
-                                self.tr("Verificar"), other, self)
+            dialog = NoteDialog.other_channel(citizen.handle, other, self)
         self._open_dialog(dialog)
 
     def _open_dialog(self, dialog: CounterDialog | NoteDialog) -> None:

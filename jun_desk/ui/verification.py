@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.canned import VERIFY_HOWTO_REPLY
 from jun_desk.domain.verification import Document, Method, RequestedVia, State
-from jun_desk.services.verification import CitizenVerification
+from jun_desk.services.verification import CitizenVerification, VerificationView
 from jun_desk.ui.context import describe
 from jun_desk.ui.labels import language
 
@@ -41,17 +41,17 @@ if TYPE_CHECKING:
     from jun_desk.ui.context import UiContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Verification", text)
+# lupdate finds the strings by this name (``translate(context, text)``)
+translate = QCoreApplication.translate
 
 
 def document_names() -> dict[Document, str]:
     return {
-        Document.DNI: _tr("DNI"),
-        Document.NIE: _tr("NIE"),
-        Document.PASSPORT: _tr("Pasaporte"),
-        Document.RESIDENCE_CARD: _tr("Tarjeta de residencia"),
-        Document.DRIVING_LICENCE: _tr("Permiso de conducir"),
+        Document.DNI: translate("Verification", "DNI"),
+        Document.NIE: translate("Verification", "NIE"),
+        Document.PASSPORT: translate("Verification", "Pasaporte"),
+        Document.RESIDENCE_CARD: translate("Verification", "Tarjeta de residencia"),
+        Document.DRIVING_LICENCE: translate("Verification", "Permiso de conducir"),
     }
 
 
@@ -63,49 +63,62 @@ def _when(at: datetime | None) -> str:
     return at.strftime("%d/%m/%Y %H:%M") if at is not None else "—"
 
 
+def _how(status: CitizenVerification) -> str:
+    how = {Method.COUNTER: translate("Verification", "en el mostrador"),
+           Method.OTHER_CHANNEL: translate("Verification", "por otro canal"),
+           Method.MANUAL: translate("Verification", "a mano")}.get(status.how, "") \
+        if status.how else ""
+    latest = status.latest
+    if latest is not None and latest.state is State.VERIFIED and latest.document:
+        how += f" ({document_names()[latest.document]})"
+    return how
+
+
+def _under_way(latest: VerificationView, now: datetime) -> str:
+    """What the latest verification of a citizen who is not verified says."""
+    if latest.state is State.REQUESTED:
+        via = {RequestedVia.DM: translate("Verification", "por DM"),
+               RequestedVia.MENTION: translate("Verification", "por mención"),
+               RequestedVia.OPERATOR: translate("Verification", "en la mesa")}[latest.requested_via]
+        return translate("Verification", "Pidió verificarse %s el %s: envíale el código") % (
+            via, _when(latest.created_at))
+    if latest.state is State.CODE_SENT:
+        sent = translate("Verification", "enviado") if latest.outbox_status == "sent" \
+            else translate("Verification", "en la bandeja")
+        expired = latest.code_expires_at is not None and latest.code_expires_at <= now
+        text = translate("Verification", "Código %s el %s; caducó el %s") if expired \
+            else translate("Verification", "Código %s el %s; caduca el %s")
+        return text % (sent, _when(latest.code_sent_at), _when(latest.code_expires_at))
+    if latest.state is State.SPENT:
+        return translate("Verification", "Último código anulado tras %d intentos fallidos") \
+            % latest.attempts
+    if latest.state is State.EXPIRED:
+        return translate("Verification", "Último código caducado sin usar")
+    if latest.state is State.REVOKED:
+        return translate("Verification", "Verificación revocada por %s el %s") % (
+            latest.revoked_by or "—", _day(latest.closed_at))
+    return ""
+
+
 def describe_verification(status: CitizenVerification | None, now: datetime) -> str:
     """One paragraph for the citizen panel: verified how, when, by whom and until when; or
     lapsed; or what is under way (asked, code sent and until when, spent, expired)."""
     if status is None:
-        return _tr("Sin verificar como vecino de Jun")
+        return translate("Verification", "Sin verificar como vecino de Jun")
     lines = []
     if status.verified:
-        how = {Method.COUNTER: _tr("en el mostrador"),
-               Method.OTHER_CHANNEL: _tr("por otro canal"),
-               Method.MANUAL: _tr("a mano")}.get(status.how, "") if status.how else ""
-        latest = status.latest
-        if latest is not None and latest.state is State.VERIFIED and latest.document:
-            how += f" ({document_names()[latest.document]})"
-        lines.append(_tr("✔ Vecino verificado por %s el %s, %s") % (
-            status.verified_by or "—", _day(status.verified_at), how))
+        lines.append(translate("Verification", "✔ Vecino verificado por %s el %s, %s") % (
+            status.verified_by or "—", _day(status.verified_at), _how(status)))
         if status.verified_until is not None:
-            lines.append(_tr("Válido hasta el %s") % _day(status.verified_until))
+            lines.append(translate("Verification", "Válido hasta el %s")
+                         % _day(status.verified_until))
     elif status.lapsed:
-        lines.append(_tr("La verificación caducó el %s: el vecino debe verificarse de nuevo")
-                     % _day(status.verified_until))
+        lines.append(translate("Verification", "La verificación caducó el %s: el vecino debe "
+                        "verificarse de nuevo") % _day(status.verified_until))
     else:
-        lines.append(_tr("Sin verificar como vecino de Jun"))
-    latest = status.latest
-    if latest is not None and not status.verified:
-        via = {RequestedVia.DM: _tr("por DM"), RequestedVia.MENTION: _tr("por mención"),
-               RequestedVia.OPERATOR: _tr("en la mesa")}[latest.requested_via]
-        if latest.state is State.REQUESTED:
-            lines.append(_tr("Pidió verificarse %s el %s: envíale el código") % (
-                via, _when(latest.created_at)))
-        elif latest.state is State.CODE_SENT:
-            sent = _tr("enviado") if latest.outbox_status == "sent" else _tr("en la bandeja")
-            expired = latest.code_expires_at is not None and latest.code_expires_at <= now
-            lines.append((_tr("Código %s el %s; caducó el %s") if expired
-                          else _tr("Código %s el %s; caduca el %s")) % (
-                sent, _when(latest.code_sent_at), _when(latest.code_expires_at)))
-        elif latest.state is State.SPENT:
-            lines.append(_tr("Último código anulado tras %d intentos fallidos")
-                         % latest.attempts)
-        elif latest.state is State.EXPIRED:
-            lines.append(_tr("Último código caducado sin usar"))
-        elif latest.state is State.REVOKED:
-            lines.append(_tr("Verificación revocada por %s el %s") % (
-                latest.revoked_by or "—", _day(latest.closed_at)))
+        lines.append(translate("Verification", "Sin verificar como vecino de Jun"))
+    if status.latest is not None and not status.verified:
+        lines.append(_under_way(status.latest, now))
     return "\n".join(line for line in lines if line)
 
 
@@ -202,6 +215,21 @@ class NoteDialog(QDialog):
         self.note.textChanged.connect(
             lambda: self.ok.setEnabled(bool(self.note.toPlainText().strip())))
         self.ok.setEnabled(False)
+
+    @classmethod
+    def other_channel(cls, handle: str, submit: Callable[[str], None],
+                      parent: QWidget | None = None) -> NoteDialog:
+        return cls(translate("NoteDialog", "Verificar a @%s por otro canal") % handle,
+                   translate("NoteDialog", "¿Cómo se comprobó que es vecino? (padrón, "
+                             "llamada…; queda en el registro)"),
+                   translate("NoteDialog", "Verificar"), submit, parent)
+
+    @classmethod
+    def revoke(cls, handle: str, submit: Callable[[str], None],
+               parent: QWidget | None = None) -> NoteDialog:
+        return cls(translate("NoteDialog", "Revocar la verificación de @%s") % handle,
+                   translate("NoteDialog", "¿Por qué se revoca? (queda en el registro)"),
+                   translate("NoteDialog", "Revocar"), submit, parent)
 
     def _submit(self) -> None:
         self.ok.setEnabled(False)

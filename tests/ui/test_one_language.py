@@ -403,6 +403,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.privacy_dialog import CitizenDataDialog, EraseConfirm
     from jun_desk.ui.resolve_dialog import ResolveDialog
     from jun_desk.ui.shortcuts import ShortcutsSheet
+    from jun_desk.ui.verification import CounterDialog, NoteDialog
 
     # the sandbox's day in Jun (two mentions X sends incomplete: "could not be read"), then
     # the test's own messages and tickets
@@ -497,6 +498,12 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")
     walk.dialog(EraseConfirm(MARIA.handle, window))
+    counter = CounterDialog(MARIA.handle, lambda *_a: None, window)  # issue 27
+    counter.refused(ValidationError.of("verification.code_wrong", handle=MARIA.handle, left=2))
+    walk.dialog(counter, "verification at the counter")
+    walk.dialog(NoteDialog.other_channel(MARIA.handle, lambda _n: None, window),
+                "verification by another channel")
+    walk.dialog(NoteDialog.revoke(MARIA.handle, lambda _n: None, window), "revocation")
     walk.modal(("detail/hold.py", "ask_reason"),
                lambda: window.desk_actions.legal_hold.ask_reason(ticket))
     data_dialog = CitizenDataDialog(ui, window)
