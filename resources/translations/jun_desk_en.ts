@@ -3512,7 +3512,7 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     <message>
         <location filename="../../jun_desk/ui/verification.py" line="223" />
         <source>¿Cómo se comprobó que es vecino? (padrón, llamada…; queda en el registro)</source>
-        <translation>How was it checked that they live in Jun? (census, a call…; kept in the log)</translation>
+        <translation>How was it checked that they live in Jun? (the census, padrón; a call…; kept in the log)</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/verification.py" line="225" />
