@@ -32,6 +32,7 @@ from jun_desk.store.models import (
     TicketItem,
     TicketNote,
     TriageCorrection,
+    Verification,
     XSeen,
 )
 
@@ -165,6 +166,11 @@ def scrub_citizens(session: Session, citizens: Collection[Citizen], now: datetim
         session.execute(update(Citizen), [
             {"id": c.id, "handle": MARKER, "name": "", "profile_image_url": None,
              "x_user_id": f"anon:{c.id}", "anonymised_at": now} for c in batch])
+        # a supervisor's notes on their verification may name them (issue 27)
+        session.execute(update(Verification).where(
+            Verification.citizen_id.in_([c.id for c in batch]))
+            .values(note=None, revoke_note=None)
+            .execution_options(synchronize_session=False))
         done.citizens += len(batch)
         redact_audit(session, now, done, subjects=[f"citizen:{c.id}" for c in batch],
                      naming=needles)

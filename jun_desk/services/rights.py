@@ -53,11 +53,15 @@ from jun_desk.store.models import (
     TicketItem,
     TicketNote,
     TriageCorrection,
+    Verification,
 )
 
 # The export's sections, in order, with what each holds (said at the top of the file).
 SECTIONS: dict[str, str] = {
     "citizen": "the citizen's record as the desk keeps it, with its verification",
+    "verifications": "their verification as residents: asked, code sent, confirmed how, "
+                     "when and by whom (never a document's number; a code only as a hash, "
+                     "not exported)",
     "tickets": "the matters opened for them",
     "messages": "their mentions and DMs, and the town's replies and DMs on their tickets",
     "notes": "the desk's internal notes on their tickets",
@@ -206,6 +210,10 @@ class RightsService:
                     if citizen.verified_by_id else None
                 person["verified_by"] = by.username if by else None
                 sections["citizen"].append(person)
+                sections["verifications"] += [
+                    {k: v for k, v in row_dict(v).items() if k != "code_hash"}
+                    for v in session.scalars(select(Verification).where(
+                        Verification.citizen_id == citizen.id).order_by(Verification.id))]
                 for name, model, ids in (
                         ("tickets", Ticket, got.tickets), ("messages", TicketItem, got.items),
                         ("notes", TicketNote, got.notes), ("outbox", OutboxItem, got.outbox),

@@ -196,3 +196,18 @@ def test_other_channel_and_revocation_are_for_supervisors(
             AuditEvent.subject == f"citizen:{maria.id}").order_by(AuditEvent.id))]
     assert actions.count("verification.confirm") >= 2  # a refusal and the confirmation
     assert "verification.revoke" in actions and "verification.requested" in actions
+
+
+def test_the_citizen_sees_their_verification_and_erasure_clears_its_notes(
+        desk: Desk, people, service: VerificationService) -> None:  # type: ignore[no-untyped-def]
+    maria = _ingest_request(desk)  # (a code DM still waiting would hold the erasure back)
+    service.confirm_other_channel(people["ana"], maria.id,
+                                  "María López, calle Real 3, en el padrón")
+    export = desk.rights.export(people["ana"], f"@{MARIA.handle}")
+    (row,) = export.sections["verifications"]
+    assert row["state"] == "verified" and row["method"] == "other_channel"
+    assert "code_hash" not in row
+    desk.rights.erase(people["ana"], f"@{MARIA.handle}", key=b"k" * 32, confirmed=True)
+    with desk.db.session(readonly=True) as session:
+        (kept,) = session.scalars(select(Verification))
+        assert kept.note is None and kept.state == "verified"
