@@ -137,3 +137,18 @@ def test_the_shipped_settings(rules: Rules) -> None:
         VerificationSettings.parse('[needs_verified.nada]\nes = "x"\nen = "y"\n', codes)
     with pytest.raises(ValidationError):
         VerificationSettings.parse("[codes]\nattempts = 0\n", codes)
+
+
+def test_real_citizens_reports_are_not_taken_for_requests() -> None:
+    """The triage corpus (real messages to town halls, none asking to verify an account;
+    ten of them say "verificar" about something else): not one is a request."""
+    import json
+
+    from jun_desk.shared_material import TRIAGE_CORPUS
+    from tests.material import need
+
+    texts = [json.loads(line)["text"] for line in
+             need(TRIAGE_CORPUS).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 2000
+    assert sum("verific" in t.lower() for t in texts) >= 5
+    assert [t for t in texts if is_request(t)] == []

@@ -14,6 +14,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
+from jun_desk.domain.verification import State
 from jun_desk.domain.workflow import Status
 from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
@@ -101,6 +102,9 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
         qtbot, desk: Desk, people, sandbox) -> None:  # type: ignore[no-untyped-def]
     box, client = sandbox
     SyncEngine(desk, client).sync_once()  # the scenario day
+    # Its DMs and mentions "quiero verificar mi cuenta…" became requests.
+    asked = desk.verification.list(states=[State.REQUESTED])
+    assert len(asked) >= 3 and {v.requested_via.value for v in asked} == {"dm", "mention"}
     citizen = box.state.scenario.citizens[0]
     first = _asks(desk, box, client, citizen, "Hola, quiero verificar mi cuenta")
     second = _asks(desk, box, client, citizen,
