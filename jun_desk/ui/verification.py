@@ -131,6 +131,7 @@ class CounterDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Verificar a @%s en el mostrador") % handle)
+        self.setMinimumWidth(440)  # the wrapped explanation and the error read whole
         self._confirm = confirm
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Escribe el código que el vecino enseña en su móvil y comprueba "
@@ -193,6 +194,7 @@ class NoteDialog(QDialog):
                  submit: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(420)
         self._submit_note = submit
         layout = QVBoxLayout(self)
         label = QLabel(prompt, self)
@@ -250,16 +252,22 @@ class VerifyBanner(QWidget):
         super().__init__(parent)
         self.ui = ui
         self.setObjectName("detail-needs-verified")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        self.setStyleSheet("#detail-needs-verified { background: #fff3e0; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        column = QVBoxLayout(self)  # the warning across the pane, the button under it
+        column.setContentsMargins(4, 3, 4, 3)
+        column.setSpacing(2)
         self.label = QLabel("", self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color: #8a4b00; background: #fff3e0; padding: 3px;")
+        self.label.setStyleSheet("color: #8a4b00;")
         self.button = QPushButton(self.tr("Usar «cómo verificarse»"), self)
         self.button.clicked.connect(lambda: use_canned(VERIFY_HOWTO_REPLY))
-        row.addWidget(self.label, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
         row.addWidget(self.button)
+        column.addWidget(self.label)
+        column.addLayout(row)
         self.hide()
         layout.insertWidget(1, self)  # under the header
 
