@@ -102,6 +102,9 @@ ERRORS: Mapping[str, str] = {
     "verification.document_unchecked": "Tick 'document checked' once you have checked the "
                                        "citizen's identity document: nothing was confirmed",
     "verification.code_empty": "Type the code the citizen shows: nothing was confirmed",
+    "verification.code_malformed": "'{typed}' is not a code: a code has {length} letters "
+                                   "and digits, without 0, 1, I, L or O. Nothing was "
+                                   "counted; type it again",
     "verification.code_wrong": "Wrong code for @{handle}: {left} attempt(s) left before the "
                                "code is spent",
     "verification.code_spent": "Wrong code for @{handle} {attempts} times: the code is spent "

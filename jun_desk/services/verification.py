@@ -48,6 +48,7 @@ from jun_desk.domain.verification import (
     normalize_code,
     parse_document,
     shown_code,
+    well_formed,
 )
 from jun_desk.resources import resource_path
 from jun_desk.services import passwords
@@ -232,6 +233,9 @@ class VerificationService:
         typed = normalize_code(code)
         if not typed:
             raise ValidationError.of("verification.code_empty")
+        if not well_formed(typed):  # can never match: a slip of the keyboard, not a guess
+            raise ValidationError.of("verification.code_malformed", typed=code.strip()[:20],
+                                     length=CODE_LENGTH)
         subject = f"citizen:{citizen_id}"
         refusal: JunDeskError | None = None
         with unit_of_work(self.ctx, actor, "verification.confirm", subject=subject) as (

@@ -139,6 +139,10 @@ def templates() -> dict[str, str]:
         "verification.code_empty": translate("Errors",
             "Escribe el código que enseña el "
             "vecino: no se confirmó nada", "verification.code_empty"),
+        "verification.code_malformed": translate("Errors",
+            "«{typed}» no es un código: un código tiene {length} letras y cifras, sin 0, 1, "
+            "I, L ni O. No cuenta como intento; escríbelo de nuevo",
+            "verification.code_malformed"),
         "verification.code_wrong": translate("Errors",
             "Código incorrecto para @{handle}: quedan {left} intento(s) antes de que el "
             "código se anule", "verification.code_wrong"),

@@ -564,37 +564,37 @@
         <translation>Verify @%s at the counter</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="136" />
+        <location filename="../../jun_desk/ui/verification.py" line="137" />
         <source>Escribe el código que el vecino enseña en su móvil y comprueba su documento de identidad. No se guarda el número del documento: solo quién verificó, cuándo y con qué tipo de documento.</source>
         <translation>Type the code the resident shows on their phone and check their identity document. The document's number is not kept: only who verified, when and with which kind of document.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="146" />
+        <location filename="../../jun_desk/ui/verification.py" line="147" />
         <source>Código de verificación</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="150" />
+        <location filename="../../jun_desk/ui/verification.py" line="151" />
         <source>Tipo de documento</source>
         <translation>Kind of document</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="151" />
+        <location filename="../../jun_desk/ui/verification.py" line="152" />
         <source>Documento comprobado</source>
         <translation>Document checked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="152" />
+        <location filename="../../jun_desk/ui/verification.py" line="153" />
         <source>Código:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="153" />
+        <location filename="../../jun_desk/ui/verification.py" line="154" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="163" />
+        <location filename="../../jun_desk/ui/verification.py" line="164" />
         <source>Confirmar verificación</source>
         <translation>Confirm the verification</translation>
     </message>
@@ -1883,558 +1883,564 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="142" />
+        <source>«{typed}» no es un código: un código tiene {length} letras y cifras, sin 0, 1, I, L ni O. No cuenta como intento; escríbelo de nuevo</source>
+        <comment>verification.code_malformed</comment>
+        <translation>'{typed}' is not a code: a code has {length} letters and digits, without 0, 1, I, L or O. Nothing was counted; type it again</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="146" />
         <source>Código incorrecto para @{handle}: quedan {left} intento(s) antes de que el código se anule</source>
         <comment>verification.code_wrong</comment>
         <translation>Wrong code for @{handle}: {left} attempt(s) left before the code is spent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="145" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
         <source>Código incorrecto para @{handle} {attempts} veces: el código queda anulado y ya no vale. Envía un código nuevo</source>
         <comment>verification.code_spent</comment>
         <translation>Wrong code for @{handle} {attempts} times: the code is spent and no longer valid. Send a new code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="148" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="152" />
         <source>El código enviado a @{handle} caducó el {at} UTC: envía un código nuevo</source>
         <comment>verification.code_expired</comment>
         <translation>The code sent to @{handle} expired at {at} UTC: send a new code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="151" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="155" />
         <source>@{handle} no tiene ningún código de verificación pendiente: envíale uno primero</source>
         <comment>verification.no_code</comment>
         <translation>@{handle} has no verification code waiting: send one first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="154" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="158" />
         <source>Di cómo se verificó a @{handle} por otro canal (una nota): no se confirmó nada</source>
         <comment>verification.note_required</comment>
         <translation>Say how @{handle} was verified by another channel (a note): nothing was confirmed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="157" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="161" />
         <source>@{handle} no está verificado: no hay nada que revocar</source>
         <comment>verification.not_verified</comment>
         <translation>@{handle} is not verified: nothing to revoke</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="159" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="163" />
         <source>Los datos de este vecino se borraron: no se le puede verificar</source>
         <comment>verification.citizen_gone</comment>
         <translation>The data of this citizen was removed: they cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="166" />
         <source>No hay ningún operador llamado «{username}»</source>
         <comment>operator.not_found</comment>
         <translation>No operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="164" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="168" />
         <source>No hay ningún operador activo llamado «{username}»</source>
         <comment>operator.not_active</comment>
         <translation>No active operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="166" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
         <source>El operador {operator} no está activo</source>
         <comment>operator.id_not_active</comment>
         <translation>Operator {operator} is not an active operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="168" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
         <source>El operador {operator} ya no está activo</source>
         <comment>operator.inactive</comment>
         <translation>Operator {operator} is no longer active</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="174" />
         <source>Ya hay un operador llamado «{username}»</source>
         <comment>operator.exists</comment>
         <translation>There is already an operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="175" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="179" />
         <source>Usuario del sistema no válido «{system_user}»</source>
         <comment>operator.bad_system_user</comment>
         <translation>Invalid system user name '{system_user}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="184" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <comment>sign_in.empty</comment>
         <translation>Type your user name and your password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="197" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
         <source>{username} ya tiene contraseña: escríbala</source>
         <comment>sign_in.has_password</comment>
         <translation>{username} already has a password: type it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="199" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="203" />
         <source>Usuario o contraseña incorrectos.</source>
         <comment>sign_in.wrong</comment>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="205" />
         <source>Demasiados intentos fallidos: espere {seconds} s</source>
         <comment>sign_in.wait</comment>
         <translation>Too many wrong attempts: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="206" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="210" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <comment>sign_in.no_system</comment>
         <translation>No operator is bound to this system user</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="211" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="215" />
         <source>La contraseña está vacía.</source>
         <comment>password.empty</comment>
         <translation>The password is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="216" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="220" />
         <source>La contraseña contiene caracteres de control.</source>
         <comment>password.control</comment>
         <translation>The password contains control characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="218" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
         <source>El PIN debe tener al menos {limit} cifras, solo cifras.</source>
         <comment>password.pin</comment>
         <translation>The PIN must be at least {limit} digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="220" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="224" />
         <source>La contraseña debe tener al menos {limit} caracteres.</source>
         <comment>password.short</comment>
         <translation>The password must have at least {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="226" />
         <source>El plazo de conservación es un número de días entre 1 y {limit}, no {days}: no se ha cambiado nada</source>
         <comment>privacy.retention_days</comment>
         <translation>A retention period is a number of days between 1 and {limit}, not {days}: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="229" />
         <source>@{handle} aún tiene tickets abiertos ({tickets}): resuélvalos o ciérrelos antes de borrar; no se ha cambiado nada</source>
         <comment>privacy.erase_open</comment>
         <translation>@{handle} still has open tickets ({tickets}): resolve or close them before erasing; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="228" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="232" />
         <source>Una respuesta o DM a @{handle} espera aún en la bandeja de salida: deje que se envíe o falle antes de borrar; no se ha cambiado nada</source>
         <comment>privacy.erase_outbox</comment>
         <translation>A reply or DM to @{handle} is still waiting in the outbox: let it go or fail before erasing; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="231" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="235" />
         <source>No se confirmó el borrado de @{handle}: no se ha cambiado nada</source>
         <comment>privacy.not_confirmed</comment>
         <translation>Erasure of @{handle} was not confirmed: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="234" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
         <source>El ticket #{ticket} ya está en retención legal</source>
         <comment>privacy.hold_same</comment>
         <translation>Ticket #{ticket} is already under legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="240" />
         <source>El ticket #{ticket} no está en retención legal</source>
         <comment>privacy.hold_none</comment>
         <translation>Ticket #{ticket} is not under legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="242" />
         <source>Una retención legal necesita un motivo (la norma o el caso que obliga a conservar el ticket)</source>
         <comment>privacy.hold_reason</comment>
         <translation>A legal hold needs a reason (the law or the case that requires keeping the ticket)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="241" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
         <source>El ticket #{ticket} ya se anonimizó: no queda nada que retener</source>
         <comment>privacy.hold_anonymised</comment>
         <translation>Ticket #{ticket} was anonymised already: there is nothing left to hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="244" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="248" />
         <source>{path} ya existe: elija otro archivo (no se ha escrito nada)</source>
         <comment>privacy.out_exists</comment>
         <translation>{path} exists already: choose another file (nothing was written)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="247" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="251" />
         <source>No se pudo escribir la exportación en {path}: {detail}</source>
         <comment>privacy.write_failed</comment>
         <translation>The export could not be written in {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="249" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
         <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
         <comment>outbox.kind</comment>
         <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="251" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="255" />
         <source>El mensaje está vacío</source>
         <comment>outbox.empty</comment>
         <translation>The message is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
         <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
         <comment>outbox.reply_too_long</comment>
         <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="256" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="260" />
         <source>Un DM puede tener como máximo {limit} caracteres</source>
         <comment>outbox.dm_too_long</comment>
         <translation>A DM can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="261" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
         <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
         <comment>outbox.no_citizen</comment>
         <translation>Ticket #{ticket} has no citizen to write to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="266" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="270" />
         <source>El envío {outbox} no existe</source>
         <comment>outbox.not_found</comment>
         <translation>Outbox item {outbox} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="268" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="271" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="283" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="288" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="294" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="296" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="302" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="304" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="309" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="312" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="317" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="321" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="319" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="329" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="331" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="344" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="351" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="413" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="416" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="426" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="439" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="442" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="450" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="450" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="454" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="452" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="456" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -2476,407 +2482,407 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Ticket #{ticket} was changed by someone else. Nothing was overwritten: reload the ticket and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="176" />
         <source>Nombre de usuario no válido «{username}»: de 2 a 64 letras, cifras, «.», «-» o «_»</source>
         <comment>operator.bad_name</comment>
         <translation>Invalid user name '{username}': 2-64 letters, digits, '.', '-' or '_'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="177" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="181" />
         <source>El usuario del sistema {system_user} ya está asociado a {username}</source>
         <comment>operator.system_user_taken</comment>
         <translation>The system user {system_user} is already bound to {username}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="182" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="186" />
         <source>{username} aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <comment>sign_in.no_password</comment>
         <translation>{username} has no password yet: type the first-access code a supervisor gave you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="189" />
         <source>El código de primer acceso de {username} es correcto: elija ahora su contraseña.</source>
         <comment>sign_in.choose_password</comment>
         <translation>The first-access code of {username} is right: choose a password now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="188" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="192" />
         <source>{username} no tiene contraseña ni código de primer acceso: pida uno a un supervisor.</source>
         <comment>sign_in.no_code</comment>
         <translation>{username} has no password and no first-access code: ask a supervisor for one</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="191" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="195" />
         <source>El código de primer acceso de {username} ha caducado: pida uno nuevo a un supervisor.</source>
         <comment>sign_in.code_expired</comment>
         <translation>The first-access code of {username} has expired: ask a supervisor for a new one</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="194" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="198" />
         <source>Un código de primer acceso vale más de 0 y como máximo {limit} horas.</source>
         <comment>operator.code_hours</comment>
         <translation>A first-access code is valid for more than 0 and at most {limit} hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="203" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>sign_in.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="208" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="212" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <comment>password.wrong_current</comment>
         <translation>The current password is wrong: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="213" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>password.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="258" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="262" />
         <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
         <comment>outbox.no_mention</comment>
         <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="263" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
         <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
         <comment>outbox.no_incoming</comment>
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="274" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="280" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="289" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="299" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="306" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="326" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="349" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="454" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="458" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="464" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="462" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="464" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="474" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="479" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="513" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="537" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="550" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="555" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="682" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="686" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -3505,32 +3511,32 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="222" />
+        <location filename="../../jun_desk/ui/verification.py" line="224" />
         <source>Verificar a @%s por otro canal</source>
         <translation>Verify @%s by another channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="223" />
+        <location filename="../../jun_desk/ui/verification.py" line="225" />
         <source>¿Cómo se comprobó que es vecino? (padrón, llamada…; queda en el registro)</source>
         <translation>How was it checked that they live in Jun? (the census, padrón; a call…; kept in the log)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="225" />
+        <location filename="../../jun_desk/ui/verification.py" line="227" />
         <source>Verificar</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="230" />
+        <location filename="../../jun_desk/ui/verification.py" line="232" />
         <source>Revocar la verificación de @%s</source>
         <translation>Revoke the verification of @%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="231" />
+        <location filename="../../jun_desk/ui/verification.py" line="233" />
         <source>¿Por qué se revoca? (queda en el registro)</source>
         <translation>Why is it revoked? (kept in the log)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="232" />
+        <location filename="../../jun_desk/ui/verification.py" line="234" />
         <source>Revocar</source>
         <translation>Revoke</translation>
     </message>
@@ -5075,12 +5081,12 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>VerifyBanner</name>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="259" />
+        <location filename="../../jun_desk/ui/verification.py" line="264" />
         <source>Usar «cómo verificarse»</source>
         <translation>Use "how to verify"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="278" />
+        <location filename="../../jun_desk/ui/verification.py" line="286" />
         <source>⚠ %s necesitan un vecino verificado, y @%s no lo está</source>
         <translation>⚠ %s need a verified resident, and @%s is not one</translation>
     </message>

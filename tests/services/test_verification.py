@@ -116,6 +116,11 @@ def test_a_code_typed_wrong_three_times_is_spent_and_nothing_is_half_saved(
         service.confirm_at_counter(people["luis"], maria.id, "K7MQ2X", document="carné",
                                    document_checked=True)
     assert err.value.code == "verification.document_unknown"
+    with pytest.raises(ValidationError) as err:  # a slip of the keyboard is no guess
+        service.confirm_at_counter(people["luis"], maria.id, "K7MQ2", document="dni",
+                                   document_checked=True)
+    assert err.value.code == "verification.code_malformed" and "Nothing was counted" in str(
+        err.value)
     assert service.status(maria.id).latest.attempts == 0  # type: ignore[union-attr]
     codes = []
     for typed in ("AAAAAA", "BBBBBB", "CCCCCC"):
