@@ -127,7 +127,7 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "envió un código de verificación por DM", "sent a verification code by DM", _T, _F, _O),
     _a("verification.confirm", "confirmar la verificación", "confirm the verification",
        "confirmó la verificación del vecino", "confirmed the citizen's verification", _T, _F,
-       _V),
+       _V, _O),
     _a("verification.code_refused", "comprobar el código de verificación",
        "check the verification code", "rechazó un código de verificación",
        "refused a verification code", _T, _F),

@@ -32,6 +32,8 @@ from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, OutboxItem, Ticket, TicketItem
 
 SEND_LEASE = timedelta(seconds=90)  # a "sending" item older than this is in doubt
+# Taken back before any attempt (a verification code that no longer serves): never sent.
+WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.canned import VERIFICATION_CODE_DM, load_canned, reply_language
@@ -54,8 +54,9 @@ from jun_desk.resources import resource_path
 from jun_desk.services import passwords
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
-from jun_desk.services.outbox import checked_text
+from jun_desk.services.outbox import WITHDRAWN, checked_text
 from jun_desk.services.unit_of_work import unit_of_work
+from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, Operator, OutboxItem, TicketItem, Verification
 
 MAX_NOTE = 500
@@ -385,8 +386,19 @@ class VerificationService:
     @staticmethod
     def _hide_code(session: Session, row: Verification) -> None:
         """The code out of the desk's copies of the DM that carried it, once it no longer
-        serves (a DM not sent yet keeps it: the outbox must send what it promised)."""
+        serves. A DM still waiting (never tried) is withdrawn instead: a code that no longer
+        works is not sent. One being sent or failed is left to the outbox."""
         if row.outbox_id is None:
+            return
+        withdrawn = rowcount(session.execute(
+            update(OutboxItem).where(OutboxItem.id == row.outbox_id,
+                                     OutboxItem.status == "pending",
+                                     OutboxItem.attempts == 0)
+            .values(status=WITHDRAWN, text=hide_codes(row_text(session, row.outbox_id)),
+                    last_error="Withdrawn: the verification code it carried no longer "
+                               "serves", next_attempt_at=None)
+            .execution_options(synchronize_session="fetch")))
+        if withdrawn:
             return
         outbox = session.get(OutboxItem, row.outbox_id)
         if outbox is None or outbox.status != "sent":
@@ -436,6 +448,10 @@ def note_requests(session: Session, ctx: DeskContext, inserted: Sequence[dict[st
                       "via": via.value})
         made += 1
     return made
+
+
+def row_text(session: Session, outbox_id: int) -> str:
+    return str(session.scalar(select(OutboxItem.text).where(OutboxItem.id == outbox_id)) or "")
 
 
 def _open_for(citizen_id: int) -> Any:

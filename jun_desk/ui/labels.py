@@ -113,6 +113,7 @@ def outbox_labels() -> dict[str, str]:
         "sending": QCoreApplication.translate("Labels", "enviando"),
         "sent": QCoreApplication.translate("Labels", "enviado"),
         "failed": QCoreApplication.translate("Labels", "falló"),
+        "withdrawn": QCoreApplication.translate("Labels", "retirado"),
     }
 
 

@@ -3225,6 +3225,11 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <source>falló</source>
         <translation>failed</translation>
     </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="116" />
+        <source>retirado</source>
+        <translation>withdrawn</translation>
+    </message>
 </context>
 <context>
     <name>LegalHold</name>

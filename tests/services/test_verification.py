@@ -171,6 +171,13 @@ def test_a_new_code_supersedes_the_one_waiting(
     second = service.start(people["rosa"], maria.id, account="AytoJun")
     states = {v.id: v.state for v in service.list()}
     assert states == {first.id: State.CANCELLED, second.id: State.CODE_SENT}
+    # The first code's DM, never tried, is withdrawn (its code hidden): only one goes out.
+    with desk.db.session(readonly=True) as session:
+        rows = {o.id: o for o in session.scalars(select(OutboxItem))}
+    assert rows[first.outbox_id].status == "withdrawn"  # type: ignore[index]
+    assert "K7M-Q2X" not in rows[first.outbox_id].text  # type: ignore[index]
+    assert rows[second.outbox_id].status == "pending"  # type: ignore[index]
+    assert [o.id for o in desk.outbox.due("AytoJun")] == [second.outbox_id]
     with pytest.raises(ValidationError):  # the first code no longer works
         service.confirm_at_counter(people["rosa"], maria.id, "K7MQ2X", document="dni",
                                    document_checked=True)
@@ -205,7 +212,8 @@ def test_other_channel_and_revocation_are_for_supervisors(
 
 def test_the_citizen_sees_their_verification_and_erasure_clears_its_notes(
         desk: Desk, people, service: VerificationService) -> None:  # type: ignore[no-untyped-def]
-    maria = _ingest_request(desk)  # (a code DM still waiting would hold the erasure back)
+    maria = _ingest_request(desk)
+    service.start(people["rosa"], maria.id, account="AytoJun")  # withdrawn by what follows
     service.confirm_other_channel(people["ana"], maria.id,
                                   "María López, calle Real 3, en el padrón")
     export = desk.rights.export(people["ana"], f"@{MARIA.handle}")
