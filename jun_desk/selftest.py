@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REQUIRED_RESOURCES = [
-    "departments.json", "triage_rules.toml", "canned_replies.json",
+    "departments.json", "triage_rules.toml", "canned_replies.json", "verification.toml",
     "translations/jun_desk_en.qm", "icons/jun-desk.svg", "icons/jun-desk-48.png",
     "jun-desk.desktop",
 ]
