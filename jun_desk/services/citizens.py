@@ -15,7 +15,7 @@ from jun_desk.domain.tickets import NoteView, TicketView
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.unit_of_work import unit_of_work
-from jun_desk.services.verification import CitizenVerification, VerificationService
+from jun_desk.services.verification import CitizenVerification, read_status
 from jun_desk.store.models import Citizen, Operator, Ticket, TicketNote
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class CitizenService:
         tickets = SearchService(self.ctx).tickets(TicketFilter(citizen_id=view.id, limit=50,
                                                               include_merged=False))
         conversations = FeedService(self.ctx).conversations(limit=20, citizen_id=view.id)
-        verification = VerificationService(self.ctx).status(view.id)
+        verification = read_status(self.ctx, view.id)
         return CitizenProfile(view, tickets, conversations, notes, verification)
 
     def set_verified(self, actor: Actor, citizen_id: int, verified: bool) -> CitizenView:

@@ -20,14 +20,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cached_property
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.canned import VERIFICATION_CODE_DM, load_canned, reply_language
-from jun_desk.domain.errors import JunDeskError, NotFoundError, ValidationError
+from jun_desk.domain.errors import JunDeskError, NotFoundError, ValidationError, bad_resource
 from jun_desk.domain.items import ItemKind
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.verification import (
@@ -60,6 +59,16 @@ from jun_desk.store.insert import rowcount
 from jun_desk.store.models import Citizen, Operator, OutboxItem, TicketItem, Verification
 
 MAX_NOTE = 500
+
+
+def load_settings(ctx: DeskContext) -> VerificationSettings:
+    """``resources/verification.toml``, checked against the departments."""
+    path = resource_path("verification.toml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise bad_resource(f"Cannot read the verification settings {path}: {err}") from None
+    return VerificationSettings.parse(text, frozenset(ctx.catalogue.codes))
 
 
 def random_code() -> str:
@@ -111,35 +120,14 @@ class VerificationService:
     def __init__(self, ctx: DeskContext, *, settings: VerificationSettings | None = None,
                  codes: Callable[[], str] = random_code) -> None:
         self.ctx = ctx
-        self._settings = settings
         self._codes = codes
-
-    @cached_property
-    def settings(self) -> VerificationSettings:
-        if self._settings is None:
-            path = resource_path("verification.toml")
-            self._settings = VerificationSettings.parse(path.read_text(encoding="utf-8"),
-                                                        frozenset(self.ctx.catalogue.codes))
-        return self._settings
+        # Read with the desk's services (on the start's worker), never later on the GUI
+        # thread when the ticket pane asks what needs a verified resident.
+        self.settings = settings or load_settings(ctx)
 
     # ------------------------------------------------------------------ reading
     def status(self, citizen_id: int) -> CitizenVerification:
-        with self.ctx.db.session(readonly=True) as session:
-            citizen = session.get(Citizen, citizen_id)
-            if citizen is None:
-                raise NotFoundError.of("citizen.not_found", citizen=citizen_id)
-            latest = session.scalar(select(Verification)
-                                    .where(Verification.citizen_id == citizen_id)
-                                    .order_by(Verification.id.desc()).limit(1))
-            now = self.ctx.clock()
-            shown = badge_shown(citizen.verified_resident, citizen.verified_until, now)
-            return CitizenVerification(
-                citizen.id, citizen.handle, shown,
-                citizen.verified_resident and not shown,
-                _name(session, citizen.verified_by_id), citizen.verified_at,
-                citizen.verified_until,
-                Method(citizen.verified_how) if citizen.verified_how else None,
-                _view(session, latest) if latest is not None else None)
+        return read_status(self.ctx, citizen_id)
 
     def list(self, *, states: Sequence[State] = (), limit: int = 200) -> list[VerificationView]:
         query = select(Verification).order_by(Verification.id.desc()).limit(limit)
@@ -421,6 +409,25 @@ class VerificationService:
             citizen.verified_until,
             Method(citizen.verified_how) if citizen.verified_how else None,
             _view(session, row) if row is not None else None)
+
+
+def read_status(ctx: DeskContext, citizen_id: int) -> CitizenVerification:
+    """A citizen's verification as the panel shows it (one read)."""
+    with ctx.db.session(readonly=True) as session:
+        citizen = session.get(Citizen, citizen_id)
+        if citizen is None:
+            raise NotFoundError.of("citizen.not_found", citizen=citizen_id)
+        latest = session.scalar(select(Verification)
+                                .where(Verification.citizen_id == citizen_id)
+                                .order_by(Verification.id.desc()).limit(1))
+        now = ctx.clock()
+        shown = badge_shown(citizen.verified_resident, citizen.verified_until, now)
+        return CitizenVerification(
+            citizen.id, citizen.handle, shown, citizen.verified_resident and not shown,
+            _name(session, citizen.verified_by_id), citizen.verified_at,
+            citizen.verified_until,
+            Method(citizen.verified_how) if citizen.verified_how else None,
+            _view(session, latest) if latest is not None else None)
 
 
 def note_requests(session: Session, ctx: DeskContext, inserted: Sequence[dict[str, Any]]) -> int:
