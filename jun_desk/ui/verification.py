@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.canned import VERIFY_HOWTO_REPLY
 from jun_desk.domain.verification import Document, Method, RequestedVia, State
 from jun_desk.services.verification import CitizenVerification, VerificationView
@@ -248,9 +249,13 @@ class VerifyBanner(QWidget):
     how to verify, one click away."""
 
     def __init__(self, ui: UiContext, parent: QWidget, layout: QBoxLayout,
-                 use_canned: Callable[[str], None]) -> None:
+                 use_canned: Callable[[str], None], reload: Callable[[], None]) -> None:
         super().__init__(parent)
         self.ui = ui
+        self._reload = reload
+        # A citizen verified (or revoked) here or on another desk: the pane's ticket is
+        # read again while the warning shows, so it goes once the citizen is verified.
+        ui.changes_applied.connect(self._changed)
         self.setObjectName("detail-needs-verified")
         self.setStyleSheet("#detail-needs-verified { background: #fff3e0; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -273,6 +278,10 @@ class VerifyBanner(QWidget):
 
     def loaded(self, snapshot: TicketDetail) -> None:
         self.show_for(snapshot.ticket)
+
+    def _changed(self, changes: Changes, _initiator: object = None) -> None:
+        if not changes.everything and changes.touches(Kind.CITIZEN) and self.isVisible():
+            self._reload()
 
     def show_for(self, ticket: TicketView | None) -> None:
         matter = None

@@ -109,6 +109,8 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
     first = _asks(desk, box, client, citizen, "Hola, quiero verificar mi cuenta")
     second = _asks(desk, box, client, citizen,
                    "@AytoJun necesito un certificado de empadronamiento", tweet=True)
+    third = _asks(desk, box, client, citizen, "@AytoJun y otro volante para mi hijo",
+                  tweet=True)
     window = _window(qtbot, desk, people["rosa"])  # an operator
     panel = window.citizen
     window.feed.unhandled.setChecked(False)  # her messages are on tickets: handled
@@ -141,8 +143,12 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
                         if d.sender_id == citizen.id)
     assert any(CODE.search(d.text) and d.conversation_id == conversation
                for d in box.state.dms)
-    panel.reload()
-    qtbot.waitUntil(lambda: "enviado" in panel.verification.text(), timeout=10_000)
+    # The citizen comes to the counter; the operator has her certificate ticket open.
+    window.ui.ticket_chosen.emit(second)
+    qtbot.waitUntil(lambda: detail.snapshot is not None and detail.snapshot.ticket.id == second
+                    and detail.verify_banner.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: "enviado" in panel.verification.text()
+                    and panel.counter_button.isVisible(), timeout=10_000)
     # At the counter: a wrong code first, then the right one with the DNI checked.
     dialog = _counter(qtbot, window)
     _type_code(qtbot, dialog, "ZZZ-ZZZ")
@@ -154,22 +160,23 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
                     timeout=10_000)
     assert "en el mostrador (DNI)" in panel.verification.text()
     assert "Válido hasta el" in panel.verification.text()
+    qtbot.waitUntil(detail.verify_banner.isHidden, timeout=10_000)  # the open ticket too
     # The badge on every card and feed item of that citizen.
     board = window.board
     model = board.columns[Status.NEW].model
 
     def cards() -> list[bool]:
         return [model.ticket(r).citizen_verified_resident for r in range(model.rowCount())
-                if model.ticket(r).id in (first, second)]
+                if model.ticket(r).id in (first, second, third)]
 
-    qtbot.waitUntil(lambda: cards() == [True, True], timeout=10_000)
+    qtbot.waitUntil(lambda: cards() == [True, True, True], timeout=10_000)
     qtbot.waitUntil(lambda: len(items()) >= 2 and all(items()), timeout=10_000)
     assert not any(feed.item(r).author_verified_resident for r in range(feed.rowCount())
                    if feed.item(r).author_x_id not in (citizen.id,))
-    # The pane no longer warns.
-    window.ui.ticket_chosen.emit(second)
+    # Nor about another ticket of hers.
+    window.ui.ticket_chosen.emit(third)
     qtbot.waitUntil(lambda: detail.snapshot is not None
-                    and detail.snapshot.ticket.id == second, timeout=10_000)
+                    and detail.snapshot.ticket.id == third, timeout=10_000)
     assert detail.verify_banner.isHidden()
     # The code is gone from the desk's copy of the DM.
     assert code not in "\n".join(i.text for i in desk.tickets.detail(first).items)

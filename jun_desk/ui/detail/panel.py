@@ -70,7 +70,7 @@ class DetailPanel(QWidget):
         self.hold = HoldBanner(ui, self, layout)  # under the header: held, and why
         self.loaded.connect(self.hold.loaded)
         # a matter that needs a verified resident, from one who is not (issue 27)
-        self.verify_banner = VerifyBanner(ui, self, layout, self.use_canned)
+        self.verify_banner = VerifyBanner(ui, self, layout, self.use_canned, self.reload)
         self.loaded.connect(self.verify_banner.loaded)
 
     def _build_header(self, layout: QVBoxLayout) -> None:
