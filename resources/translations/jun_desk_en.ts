@@ -559,42 +559,42 @@
 <context>
     <name>CounterDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="133" />
+        <location filename="../../jun_desk/ui/verification.py" line="134" />
         <source>Verificar a @%s en el mostrador</source>
         <translation>Verify @%s at the counter</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="137" />
+        <location filename="../../jun_desk/ui/verification.py" line="138" />
         <source>Escribe el código que el vecino enseña en su móvil y comprueba su documento de identidad. No se guarda el número del documento: solo quién verificó, cuándo y con qué tipo de documento.</source>
         <translation>Type the code the resident shows on their phone and check their identity document. The document's number is not kept: only who verified, when and with which kind of document.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="147" />
+        <location filename="../../jun_desk/ui/verification.py" line="148" />
         <source>Código de verificación</source>
         <translation>Verification code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="151" />
+        <location filename="../../jun_desk/ui/verification.py" line="152" />
         <source>Tipo de documento</source>
         <translation>Kind of document</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="152" />
+        <location filename="../../jun_desk/ui/verification.py" line="153" />
         <source>Documento comprobado</source>
         <translation>Document checked</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="153" />
+        <location filename="../../jun_desk/ui/verification.py" line="154" />
         <source>Código:</source>
         <translation>Code:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="154" />
+        <location filename="../../jun_desk/ui/verification.py" line="155" />
         <source>Documento:</source>
         <translation>Document:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="164" />
+        <location filename="../../jun_desk/ui/verification.py" line="165" />
         <source>Confirmar verificación</source>
         <translation>Confirm the verification</translation>
     </message>
@@ -3516,32 +3516,32 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="224" />
+        <location filename="../../jun_desk/ui/verification.py" line="225" />
         <source>Verificar a @%s por otro canal</source>
         <translation>Verify @%s by another channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="225" />
+        <location filename="../../jun_desk/ui/verification.py" line="226" />
         <source>¿Cómo se comprobó que es vecino? (padrón, llamada…; queda en el registro)</source>
         <translation>How was it checked that they live in Jun? (the census, padrón; a call…; kept in the log)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="227" />
+        <location filename="../../jun_desk/ui/verification.py" line="228" />
         <source>Verificar</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="232" />
+        <location filename="../../jun_desk/ui/verification.py" line="233" />
         <source>Revocar la verificación de @%s</source>
         <translation>Revoke the verification of @%s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="233" />
+        <location filename="../../jun_desk/ui/verification.py" line="234" />
         <source>¿Por qué se revoca? (queda en el registro)</source>
         <translation>Why is it revoked? (kept in the log)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="234" />
+        <location filename="../../jun_desk/ui/verification.py" line="235" />
         <source>Revocar</source>
         <translation>Revoke</translation>
     </message>
@@ -4967,118 +4967,118 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>Verification</name>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="50" />
+        <location filename="../../jun_desk/ui/verification.py" line="51" />
         <source>DNI</source>
         <translation>Spanish ID card (DNI)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="51" />
+        <location filename="../../jun_desk/ui/verification.py" line="52" />
         <source>NIE</source>
         <translation>Foreigner ID (NIE)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="52" />
+        <location filename="../../jun_desk/ui/verification.py" line="53" />
         <source>Pasaporte</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="53" />
+        <location filename="../../jun_desk/ui/verification.py" line="54" />
         <source>Tarjeta de residencia</source>
         <translation>Residence card</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="54" />
+        <location filename="../../jun_desk/ui/verification.py" line="55" />
         <source>Permiso de conducir</source>
         <translation>Driving licence</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="67" />
+        <location filename="../../jun_desk/ui/verification.py" line="68" />
         <source>en el mostrador</source>
         <translation>at the counter</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="68" />
+        <location filename="../../jun_desk/ui/verification.py" line="69" />
         <source>por otro canal</source>
         <translation>by another channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="69" />
+        <location filename="../../jun_desk/ui/verification.py" line="70" />
         <source>a mano</source>
         <translation>by hand</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="80" />
+        <location filename="../../jun_desk/ui/verification.py" line="81" />
         <source>por DM</source>
         <translation>by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="81" />
+        <location filename="../../jun_desk/ui/verification.py" line="82" />
         <source>por mención</source>
         <translation>by mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="82" />
+        <location filename="../../jun_desk/ui/verification.py" line="83" />
         <source>en la mesa</source>
         <translation>at the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="83" />
+        <location filename="../../jun_desk/ui/verification.py" line="84" />
         <source>Pidió verificarse %s el %s: envíale el código</source>
         <translation>Asked to be verified %s on %s: send them the code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="86" />
+        <location filename="../../jun_desk/ui/verification.py" line="87" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="87" />
+        <location filename="../../jun_desk/ui/verification.py" line="88" />
         <source>en la bandeja</source>
         <translation>in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="89" />
+        <location filename="../../jun_desk/ui/verification.py" line="90" />
         <source>Código %s el %s; caducó el %s</source>
         <translation>Code %s on %s; expired on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="90" />
+        <location filename="../../jun_desk/ui/verification.py" line="91" />
         <source>Código %s el %s; caduca el %s</source>
         <translation>Code %s on %s; expires on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="93" />
+        <location filename="../../jun_desk/ui/verification.py" line="94" />
         <source>Último código anulado tras %d intentos fallidos</source>
         <translation>Last code spent after %d wrong attempts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="96" />
+        <location filename="../../jun_desk/ui/verification.py" line="97" />
         <source>Último código caducado sin usar</source>
         <translation>Last code expired unused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="98" />
+        <location filename="../../jun_desk/ui/verification.py" line="99" />
         <source>Verificación revocada por %s el %s</source>
         <translation>Verification revoked by %s on %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="107" />
-        <location filename="../../jun_desk/ui/verification.py" line="119" />
+        <location filename="../../jun_desk/ui/verification.py" line="108" />
+        <location filename="../../jun_desk/ui/verification.py" line="120" />
         <source>Sin verificar como vecino de Jun</source>
         <translation>Not verified as a resident of Jun</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="110" />
+        <location filename="../../jun_desk/ui/verification.py" line="111" />
         <source>✔ Vecino verificado por %s el %s, %s</source>
         <translation>✔ Resident verified by %s on %s, %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="113" />
+        <location filename="../../jun_desk/ui/verification.py" line="114" />
         <source>Válido hasta el %s</source>
         <translation>Valid until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="116" />
+        <location filename="../../jun_desk/ui/verification.py" line="117" />
         <source>La verificación caducó el %s: el vecino debe verificarse de nuevo</source>
         <translation>The verification lapsed on %s: the resident must verify again</translation>
     </message>
@@ -5086,12 +5086,12 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>VerifyBanner</name>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="264" />
+        <location filename="../../jun_desk/ui/verification.py" line="269" />
         <source>Usar «cómo verificarse»</source>
         <translation>Use "how to verify"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/verification.py" line="286" />
+        <location filename="../../jun_desk/ui/verification.py" line="295" />
         <source>⚠ %s necesitan un vecino verificado, y @%s no lo está</source>
         <translation>⚠ %s need a verified resident, and @%s is not one</translation>
     </message>
