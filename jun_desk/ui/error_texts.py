@@ -469,6 +469,35 @@ def templates() -> dict[str, str]:
             "X respondió a una consulta de {stream} con elementos que no se le pidieron (una "
             "respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo",
             "x.lookup_unasked"),
+        "menu.empty": translate("Errors",
+            "El archivo del menú está vacío: necesita una línea de cabecera y una línea por "
+            "día", "menu.empty"),
+        "menu.unreadable": translate("Errors",
+            "La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)",
+            "menu.unreadable"),
+        "menu.column_missing": translate("Errors",
+            "Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: "
+            "{columns})", "menu.column_missing"),
+        "menu.bad_date": translate("Errors",
+            "Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como "
+            "dd/mm/aaaa o aaaa-mm-dd)", "menu.bad_date"),
+        "menu.weekday_mismatch": translate("Errors",
+            "Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de "
+            "esa fecha", "menu.weekday_mismatch"),
+        "menu.day_twice": translate("Errors",
+            "Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}",
+            "menu.day_twice"),
+        "menu.allergen_unknown": translate("Errors",
+            "Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los "
+            "números 1-14 de la UE o sus nombres)", "menu.allergen_unknown"),
+        "menu.dishes_missing": translate("Errors",
+            "Línea {line}, columna «{column}»: el día no tiene platos", "menu.dishes_missing"),
+        "menu.day_too_long": translate("Errors",
+            "Línea {line}: los platos del día son demasiado largos para una publicación "
+            "({length} de {limit} caracteres)", "menu.day_too_long"),
+        "menu.language_unknown": translate("Errors",
+            "Idioma del menú desconocido «{value}» (válidos: {languages})",
+            "menu.language_unknown"),
         "resource.invalid": translate("Errors",
             "Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): "
             "{detail}", "resource.invalid"),

@@ -2615,142 +2615,202 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
+        <comment>menu.empty</comment>
+        <translation>The menu file is empty: it needs a header line and one line per day</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
+        <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
+        <comment>menu.unreadable</comment>
+        <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
+        <comment>menu.column_missing</comment>
+        <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
+        <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
+        <comment>menu.bad_date</comment>
+        <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
+        <comment>menu.weekday_mismatch</comment>
+        <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
+        <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
+        <comment>menu.day_twice</comment>
+        <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
+        <comment>menu.allergen_unknown</comment>
+        <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="493" />
+        <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
+        <comment>menu.dishes_missing</comment>
+        <translation>Line {line}, column '{column}': the day has no dishes</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
+        <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
+        <comment>menu.day_too_long</comment>
+        <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
+        <comment>menu.language_unknown</comment>
+        <translation>Unknown menu language '{value}' (valid: {languages})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="513" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="532" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="649" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="678" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
