@@ -319,6 +319,21 @@ ERRORS: Mapping[str, str] = {
     "menu.day_too_long": "Line {line}: the day's dishes are too long for one post "
                          "({length} of {limit} characters)",
     "menu.language_unknown": "Unknown menu language '{value}' (valid: {languages})",
+    # -- outage and works notices
+    "notice.not_found": "Notice #{notice} does not exist",
+    "notice.kind_unknown": "Unknown kind of notice '{value}' (valid: {kinds})",
+    "notice.street_missing": "The notice needs a street",
+    "notice.street_too_long": "The street is too long (at most {limit} characters)",
+    "notice.ends_before": "The notice's 'to' must come after its 'from'",
+    "notice.too_long": "The notice's text is too long for one post ({length} of {limit} "
+                       "characters): shorten the street",
+    "notice.ticket_closed": "Ticket #{ticket} is {status}: only open tickets are linked "
+                            "to a notice",
+    "notice.ticket_department": "Ticket #{ticket} is of '{department}', not of the "
+                                "notice's department",
+    "notice.publish_supervisor": "{username} ({role}) may not publish a notice: ask a "
+                                 "supervisor",
+    "notice.published": "Notice #{notice} is published already",
     # -- the desk's own files (shipped catalogues, settings): a broken install
     "resource.invalid": "{detail}",
 }

@@ -2675,142 +2675,202 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="501" />
+        <source>El aviso #{notice} no existe</source>
+        <comment>notice.not_found</comment>
+        <translation>Notice #{notice} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
+        <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
+        <comment>notice.kind_unknown</comment>
+        <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
+        <source>El aviso necesita una calle</source>
+        <comment>notice.street_missing</comment>
+        <translation>The notice needs a street</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="507" />
+        <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
+        <comment>notice.street_too_long</comment>
+        <translation>The street is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
+        <comment>notice.ends_before</comment>
+        <translation>The notice's 'to' must come after its 'from'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
+        <comment>notice.too_long</comment>
+        <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
+        <comment>notice.ticket_closed</comment>
+        <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
+        <comment>notice.ticket_department</comment>
+        <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
+        <comment>notice.publish_supervisor</comment>
+        <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <source>El aviso #{notice} ya está publicado</source>
+        <comment>notice.published</comment>
+        <translation>Notice #{notice} is published already</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="537" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="513" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="532" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="558" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="563" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="565" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="572" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="573" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="574" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="678" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="703" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
