@@ -96,6 +96,9 @@ STREET_TYPES = frozenset({
     "callejon", "cjon", "glorieta", "urbanizacion", "urb", "barrio", "bo", "pasaje", "psje",
 })
 _LINKING = frozenset({"de", "del", "la", "las", "el", "los", "y"})
+_BEFORE_A_PLACE = frozenset({"en", "por", "a", "in", "on", "at"})
+# English writes the kind after the name: 'Mayor street'
+_AFTER_A_NAME = frozenset({"street", "st", "avenue", "ave", "road", "rd", "square"})
 _ABBREVIATION = re.compile(r"\b(c|cl|avda|avd|av|pza|pl|ctra|po|rda|urb)\s*[./]\s*")
 _WORD = re.compile(r"\w+")
 
@@ -123,7 +126,9 @@ def names_street(text: str, street: str) -> bool:
         if tuple(words[start:start + size]) == wanted:
             # a one-word name after a kind of street or a preposition, or a longer name
             before = words[start - 1] if start else ""
-            if size > 1 or before in STREET_TYPES or before in ("en", "por", "a"):
+            after = words[start + size] if start + size < len(words) else ""
+            if size > 1 or before in STREET_TYPES or before in _BEFORE_A_PLACE \
+                    or after in _AFTER_A_NAME:
                 return True
             if not _is_common(wanted[0]):
                 return True

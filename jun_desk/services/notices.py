@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from jun_desk.domain.canned import reply_language
 from jun_desk.domain.errors import NotFoundError, PermissionDeniedError, ValidationError
 from jun_desk.domain.items import ItemKind
 from jun_desk.domain.notices import (
@@ -232,10 +233,12 @@ class NoticeService:
             return self._detail(session, notice)
 
     def answer_all(self, actor: Actor, notice_id: int, *, account: str,
-                   language: str = "es") -> AnswerResult:
+                   language: str | None = None) -> AnswerResult:
         """"Responder a todos": every linked ticket still open and not answered gets the
         notice's answer ("Ya lo sabemos: …") once, as a reply to its last mention (a DM
-        when it has none), queued in the outbox in this one transaction. A second click, on
+        when it has none), queued in the outbox in this one transaction. In ``language``,
+        or (None) in each citizen's: English when what they wrote reads as English,
+        Spanish otherwise. A second click, on
         this desk or another, answers none of them again: each link is claimed with a
         conditional update before its message is queued."""
         with unit_of_work(self.ctx, actor, "notice.answer") as (session, fresh):
@@ -243,7 +246,7 @@ class NoticeService:
             fresh.require(Permission.WORK_TICKET)
             notice = self._load(session, notice_id)
             fresh.require_department(notice.department)
-            text = answer_text(self._view(notice).fields, self.ctx.zone, language)
+            fields = self._view(notice).fields
             links = session.scalars(select(NoticeTicket).where(
                 NoticeTicket.notice_id == notice_id).order_by(NoticeTicket.ticket_id)).all()
             answered: list[int] = []
@@ -274,6 +277,8 @@ class NoticeService:
                 if claimed != 1:  # another desk answered it meanwhile
                     skipped.append((ticket.id, "answered"))
                     continue
+                text = answer_text(fields, self.ctx.zone,
+                                   language or self._citizen_language(session, ticket))
                 queued = outbox.queue(session, fresh, ticket, kind, checked_text(kind, text),
                                       account=account)
                 # one outbox item per notice and ticket, whatever happens: the unique key
@@ -333,6 +338,12 @@ class NoticeService:
         if mention is not None:
             return "reply"
         return "dm" if ticket.citizen_id is not None else None
+
+    @staticmethod
+    def _citizen_language(session: Session, ticket: Ticket) -> str:
+        return reply_language(list(session.scalars(select(TicketItem.text).where(
+            TicketItem.ticket_id == ticket.id,
+            TicketItem.kind.in_((ItemKind.MENTION.value, ItemKind.DM_IN.value))))))
 
     @staticmethod
     def _load(session: Session, notice_id: int) -> Notice:

@@ -40,6 +40,7 @@ def test_street_words_leave_out_the_kind_and_linking_words(street: str,
     ("obras en avda constitucion", "Avenida de la Constitución", True),
     ("obras en la Constitución", "Avenida de la Constitución", True),
     ("sin agua en calle Real", "Calle Mayor", False),
+    ("no water on Mayor street", "Calle Mayor", True),
     ("c/ Real de Jun sin luz", "Calle Real de Jun", True),
     ("calle Real sin luz", "Calle Real de Jun", False),
 ])

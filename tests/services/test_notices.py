@@ -37,6 +37,9 @@ def street(desk: Desk, people):  # type: ignore[no-untyped-def]
                                             author=PEPE, minutes=5), "suministros", PEPE),
         "dm": _ticket(desk, rosa, dm("Hola, ¿hay corte de agua en la calle Mayor?",
                                      minutes=7), "suministros"),
+        "english": _ticket(desk, rosa, mention("There is no water in Mayor street since "
+                                               "this morning, what is going on?", minutes=8),
+                           "suministros"),
         "real": _ticket(desk, rosa, mention("Sin agua en la calle Real", minutes=9),
                         "suministros"),
         "obras": _ticket(desk, rosa, mention("Bache enorme en la calle Mayor", minutes=11),
@@ -89,7 +92,7 @@ def test_candidates_are_the_open_tickets_of_the_street_department_and_time(  # t
         desk: Desk, people, street) -> None:
     notice_id = _notice(desk, people["rosa"])
     found = {c.ticket_id: c for c in desk.notices.candidates(notice_id)}
-    assert set(found) == {street["maria"], street["pepe"], street["dm"]}
+    assert set(found) == {street["maria"], street["pepe"], street["dm"], street["english"]}
     assert "C/Mayor" in found[street["maria"]].excerpt
     assert not any(c.linked for c in found.values())
     # another street finds none
@@ -125,7 +128,7 @@ def test_responder_a_todos_answers_every_linked_open_ticket_once(  # type: ignor
     notice_id = _notice(desk, rosa)
     chosen = [c.ticket_id for c in desk.notices.candidates(notice_id)]
     detail = desk.notices.link(rosa, notice_id, chosen)
-    assert detail.to_answer == 3
+    assert detail.to_answer == 4
     assert {c.ticket_id for c in desk.notices.candidates(notice_id) if c.linked} == set(chosen)
     versions = {t: desk.tickets.get(t).version for t in chosen}
 
@@ -134,9 +137,12 @@ def test_responder_a_todos_answers_every_linked_open_ticket_once(  # type: ignor
     with desk.db.session() as session:
         items = session.scalars(select(OutboxItem).order_by(OutboxItem.id)).all()
         assert [(i.ticket_id, i.kind) for i in items] == [
-            (street["maria"], "reply"), (street["pepe"], "reply"), (street["dm"], "dm")]
-        assert all(i.text.startswith("Ya lo sabemos: hay un corte de agua en Calle Mayor")
-                   for i in items)
+            (street["maria"], "reply"), (street["pepe"], "reply"), (street["dm"], "dm"),
+            (street["english"], "reply")]
+        # each in the citizen's language
+        assert [i.text.split(":")[0] for i in items] == ["Ya lo sabemos"] * 3 + [
+            "We know about it"]
+        assert items[0].text.startswith("Ya lo sabemos: hay un corte de agua en Calle Mayor")
         assert {i.idempotency_key for i in items} == {
             f"notice:{notice_id}:ticket:{t}" for t in chosen}
         answered_events = session.scalars(select(AuditEvent.ticket_id).where(
@@ -149,9 +155,9 @@ def test_responder_a_todos_answers_every_linked_open_ticket_once(  # type: ignor
     assert after.to_answer == 0 and all(t.outbox_id for t in after.linked)
 
     again = desk.notices.answer_all(rosa, notice_id, account="AytoJun")
-    assert again.answered == () and len(again.skipped) == 3
+    assert again.answered == () and len(again.skipped) == 4
     with desk.db.session() as session:
-        assert session.scalar(select(func.count()).select_from(OutboxItem)) == 3
+        assert session.scalar(select(func.count()).select_from(OutboxItem)) == 4
 
 
 def test_a_ticket_linked_later_is_answered_alone_and_closed_ones_skipped(  # type: ignore[no-untyped-def]
