@@ -318,6 +318,9 @@ ERRORS: Mapping[str, str] = {
     "menu.dishes_missing": "Line {line}, column '{column}': the day has no dishes",
     "menu.day_too_long": "Line {line}: the day's dishes are too long for one post "
                          "({length} of {limit} characters)",
+    "menu.file_unreadable": "The menu file {path} cannot be read: {detail}",
+    "menu.file_too_large": "The menu file {path} is too large for a menu (more than {limit} "
+                           "bytes)",
     "menu.language_unknown": "Unknown menu language '{value}' (valid: {languages})",
     # -- outage and works notices
     "notice.not_found": "Notice #{notice} does not exist",

@@ -105,6 +105,7 @@ class AnswerResult:
     answered: tuple[int, ...]  # tickets answered now (each with one outbox item)
     skipped: tuple[tuple[int, str], ...]  # (ticket, why): "answered", "closed", "no_contact"
     outbox_ids: tuple[int, ...]
+    notice: NoticeDetail  # as the answers left it
 
 
 class NoticeService:
@@ -185,9 +186,11 @@ class NoticeService:
                           "ends_at": row.ends_at.isoformat()})
             return self._detail(session, row)
 
-    def link(self, actor: Actor, notice_id: int, ticket_ids: Iterable[int]) -> NoticeDetail:
+    def link(self, actor: Actor, notice_id: int, ticket_ids: Iterable[int],
+             unlink: Iterable[int] = ()) -> NoticeDetail:
         """Link the tickets the operator confirmed (the ones linked already stay as they
-        are). Each must be open and of the notice's department."""
+        are), and take back those in ``unlink`` not answered yet, in one transaction. Each
+        ticket linked must be open and of the notice's department."""
         wanted = sorted(set(ticket_ids))
         with unit_of_work(self.ctx, actor, "notice.link") as (session, fresh):
             assert fresh is not None
@@ -212,6 +215,8 @@ class NoticeService:
                                          linked_at=self.ctx.clock()))
                 record(session, self.ctx, fresh, "notice.link", ticket_id=ticket_id,
                        subject=f"notice:{notice_id}", after={"notice_id": notice_id})
+            for ticket_id in sorted(set(unlink) - set(wanted)):
+                self._unlink(session, fresh, notice_id, ticket_id)
             session.flush()
             return self._detail(session, notice)
 
@@ -224,13 +229,16 @@ class NoticeService:
             fresh.require(Permission.WORK_TICKET)
             notice = self._load(session, notice_id)
             fresh.require_department(notice.department)
-            link = session.get(NoticeTicket, (notice_id, ticket_id))
-            if link is not None and link.answered_at is None:
-                session.delete(link)
-                record(session, self.ctx, fresh, "notice.unlink", ticket_id=ticket_id,
-                       subject=f"notice:{notice_id}", after={"notice_id": notice_id})
+            self._unlink(session, fresh, notice_id, ticket_id)
             session.flush()
             return self._detail(session, notice)
+
+    def _unlink(self, session: Session, actor: Actor, notice_id: int, ticket_id: int) -> None:
+        link = session.get(NoticeTicket, (notice_id, ticket_id))
+        if link is not None and link.answered_at is None:
+            session.delete(link)
+            record(session, self.ctx, actor, "notice.unlink", ticket_id=ticket_id,
+                   subject=f"notice:{notice_id}", after={"notice_id": notice_id})
 
     def answer_all(self, actor: Actor, notice_id: int, *, account: str,
                    language: str | None = None) -> AnswerResult:
@@ -300,7 +308,8 @@ class NoticeService:
                 answered.append(ticket.id)
                 outbox_ids.append(queued.id)
             session.flush()
-            return AnswerResult(tuple(answered), tuple(skipped), tuple(outbox_ids))
+            return AnswerResult(tuple(answered), tuple(skipped), tuple(outbox_ids),
+                                self._detail(session, notice))
 
     def mark_published(self, actor: Actor, notice_id: int,
                        announcement_id: int | None = None) -> NoticeDetail:

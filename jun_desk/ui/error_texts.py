@@ -495,6 +495,11 @@ def templates() -> dict[str, str]:
         "menu.day_too_long": translate("Errors",
             "Línea {line}: los platos del día son demasiado largos para una publicación "
             "({length} de {limit} caracteres)", "menu.day_too_long"),
+        "menu.file_unreadable": translate("Errors",
+            "No se puede leer el archivo del menú {path}: {detail}", "menu.file_unreadable"),
+        "menu.file_too_large": translate("Errors",
+            "El archivo del menú {path} es demasiado grande para un menú (más de {limit} "
+            "bytes)", "menu.file_too_large"),
         "menu.language_unknown": translate("Errors",
             "Idioma del menú desconocido «{value}» (válidos: {languages})",
             "menu.language_unknown"),
