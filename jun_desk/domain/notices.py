@@ -204,8 +204,11 @@ def notice_text(fields: NoticeFields, zone: tzinfo, department_name: str,
     return _fit(text)
 
 
-def answer_text(fields: NoticeFields, zone: tzinfo, language: str = "es") -> str:
-    """The answer to a ticket the notice covers: we know, what and when."""
+def answer_text(fields: NoticeFields, zone: tzinfo, language: str = "es",
+                ticket_id: int | None = None) -> str:
+    """The answer to a ticket the notice covers: we know, what and when. With the
+    ticket's number as a reference: X refuses an account's second post of the same text
+    (and the citizen can quote it)."""
     lang = _lang(language)
     kind = fields.kind.label(lang)
     when = when_text(fields, zone, lang)
@@ -216,6 +219,8 @@ def answer_text(fields: NoticeFields, zone: tzinfo, language: str = "es") -> str
         article = "unas" if fields.kind == NoticeKind.WORKS else "un"
         text = (f"Ya lo sabemos: hay {article} {kind} en {fields.street} {when}. "
                 "Gracias por avisar.")
+    if ticket_id is not None:
+        text += f" Ref. #{ticket_id}"
     return _fit(text)
 
 

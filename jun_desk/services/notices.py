@@ -286,7 +286,8 @@ class NoticeService:
                     skipped.append((ticket.id, "answered"))
                     continue
                 text = answer_text(fields, self.ctx.zone,
-                                   language or self._citizen_language(session, ticket))
+                                   language or self._citizen_language(session, ticket),
+                                   ticket.id)
                 queued = outbox.queue(session, fresh, ticket, kind, checked_text(kind, text),
                                       account=account)
                 # one outbox item per notice and ticket, whatever happens: the unique key

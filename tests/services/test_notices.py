@@ -143,6 +143,8 @@ def test_responder_a_todos_answers_every_linked_open_ticket_once(  # type: ignor
         assert [i.text.split(":")[0] for i in items] == ["Ya lo sabemos"] * 3 + [
             "We know about it"]
         assert items[0].text.startswith("Ya lo sabemos: hay un corte de agua en Calle Mayor")
+        # each with its ticket's reference: X refuses the same text twice
+        assert [i.text.rsplit(" ", 1)[1] for i in items] == [f"#{i.ticket_id}" for i in items]
         assert {i.idempotency_key for i in items} == {
             f"notice:{notice_id}:ticket:{t}" for t in chosen}
         answered_events = session.scalars(select(AuditEvent.ticket_id).where(
