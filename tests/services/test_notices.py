@@ -192,3 +192,40 @@ def test_unlink_and_publishing_is_a_supervisors(desk: Desk, people, street) -> N
     assert (published.status, published.announcement_id) == ("published", 7)
     with pytest.raises(ValidationError):
         desk.notices.mark_published(people["ana"], notice_id, 8)
+
+
+def test_two_desks_answering_at_once_answer_each_ticket_once(  # type: ignore[no-untyped-def]
+        desk: Desk, people, street, db_url: str, rules, clock) -> None:
+    """Two desks press "responder a todos" together: whichever way their transactions
+    interleave, each ticket gets one outbox item (the link is claimed by a conditional
+    update first; the outbox's unique key backs it)."""
+    import threading
+
+    rosa = people["rosa"]
+    notice_id = _notice(desk, rosa)
+    chosen = [street["maria"], street["pepe"], street["dm"], street["english"]]
+    desk.notices.link(rosa, notice_id, chosen)
+    other = Desk.open(db_url, rules=rules, clock=clock)
+    results: list[object] = []
+    start = threading.Barrier(2)
+
+    def press(on: Desk) -> None:
+        start.wait()
+        try:
+            results.append(on.notices.answer_all(rosa, notice_id, account="AytoJun"))
+        except Exception as err:  # a serialisation refusal is fine: nothing half-done
+            results.append(err)
+
+    try:
+        threads = [threading.Thread(target=press, args=(d,)) for d in (desk, other)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        other.close()
+    answered = [t for r in results if not isinstance(r, Exception)
+                for t in r.answered]  # type: ignore[attr-defined]
+    assert sorted(answered) == sorted(chosen)
+    with desk.db.session() as session:
+        assert sorted(session.scalars(select(OutboxItem.ticket_id))) == sorted(chosen)
