@@ -137,6 +137,9 @@ class NoticeDialog(QDialog):
         self.answer_button.clicked.connect(self.answer_all)
         actions.addWidget(self.answer_button)
         layout.addLayout(actions)
+        self.counts = QLabel("", self)
+        self.counts.setObjectName("notice-counts")
+        layout.addWidget(self.counts)
         self.status = QLabel("", self)
         self.status.setObjectName("notice-status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -187,8 +190,7 @@ class NoticeDialog(QDialog):
             self.create_button.setEnabled(False)
             return
         self.problem.setText("")
-        self.preview.setText(self.tr("Aviso: %s\n\nRespuesta a los tickets: %s")
-                             % (text, answer))
+        self.preview.setText(self.tr("%s\n\nRespuesta a los tickets: %s") % (text, answer))
         self.create_button.setEnabled(True)
 
     def _show_notice(self, detail: NoticeDetail) -> None:
@@ -203,9 +205,14 @@ class NoticeDialog(QDialog):
         self.ends.setDateTime(_qt(notice.ends_at.astimezone(zone)))
         self.department.setCurrentIndex(max(0, self.department.findData(notice.department)))
         english = labels.language() == "en"
-        self.preview.setText(self.tr("Aviso #%d: %s\n\nRespuesta a los tickets: %s") % (
+        self.preview.setText(self.tr("#%d · %s\n\nRespuesta a los tickets: %s") % (
             notice.id, notice.text_en if english else notice.text_es,
             notice.answer_en if english else notice.answer_es))
+        index = self.existing.findData(notice.id)
+        if index < 0:  # just created: listed first after "Nuevo aviso"
+            self.existing.insertItem(1, self._label(notice), notice.id)
+            index = 1
+        self.existing.setCurrentIndex(index)
         self.create_button.setEnabled(False)
         self._say_counts()
         self._update_buttons()
@@ -215,7 +222,7 @@ class NoticeDialog(QDialog):
             return
         linked = len(self.notice.linked)
         waiting = self.notice.to_answer
-        self.status.setText(self.tr("Vinculados: %d · por responder: %d") % (linked, waiting))
+        self.counts.setText(self.tr("Vinculados: %d · por responder: %d") % (linked, waiting))
         self.answer_button.setText(self.tr("Responder a todos (%d)…") % waiting)
 
     def _update_buttons(self) -> None:
@@ -227,10 +234,13 @@ class NoticeDialog(QDialog):
     # ------------------------------------------------------------------ existing notices
     def _recent(self, notices: list[NoticeView]) -> None:
         for notice in notices:
-            kind = self.kind.itemText(self.kind.findData(notice.kind.value))
-            when = notice.starts_at.astimezone(self.ui.desk.ctx.zone)
-            self.existing.addItem(f"#{notice.id} · {kind} · {notice.street} · "
-                                  f"{when:%d/%m/%Y %H:%M}", notice.id)
+            if self.existing.findData(notice.id) < 0:
+                self.existing.addItem(self._label(notice), notice.id)
+
+    def _label(self, notice: NoticeView) -> str:
+        kind = self.kind.itemText(self.kind.findData(notice.kind.value))
+        when = notice.starts_at.astimezone(self.ui.desk.ctx.zone)
+        return f"#{notice.id} · {kind} · {notice.street} · {when:%d/%m/%Y %H:%M}"
 
     def _existing_chosen(self, index: int) -> None:
         notice_id = self.existing.itemData(index)
@@ -271,12 +281,22 @@ class NoticeDialog(QDialog):
         self.candidates = candidates
         self.list.clear()
         linked = {t.ticket_id for t in self.notice.linked} if self.notice else set()
+        answered = {t.ticket_id for t in self.notice.linked
+                    if t.answered_at is not None} if self.notice else set()
         shown = {c.ticket_id for c in candidates}
         for candidate in candidates:
-            item = QListWidgetItem(f"#{candidate.ticket_id} · {candidate.title} — "
-                                   f"«{candidate.excerpt}»", self.list)
+            text = f"#{candidate.ticket_id} · {candidate.title}"
+            if candidate.excerpt != candidate.title:
+                text += f" — «{candidate.excerpt}»"
+            if candidate.ticket_id in answered:
+                text += " · " + self.tr("respondido")
+            item = QListWidgetItem(text, self.list)
+            item.setToolTip(candidate.excerpt)
             item.setData(Qt.ItemDataRole.UserRole, candidate.ticket_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            if candidate.ticket_id in answered:  # answered: its link is history
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if candidate.linked
                                else Qt.CheckState.Unchecked)
         if self.notice is not None:  # linked before, now closed or moved: still listed
@@ -287,7 +307,7 @@ class NoticeDialog(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                     item.setCheckState(Qt.CheckState.Checked)
         if not candidates and not linked:
-            self.status.setText(self.tr("Ningún ticket abierto nombra esa calle por ahora"))
+            self.counts.setText(self.tr("Ningún ticket abierto nombra esa calle por ahora"))
         else:
             self._say_counts()
         self._update_buttons()
@@ -372,6 +392,7 @@ class NoticeDialog(QDialog):
         if result.answered:
             self.ui.outbox_queued.emit()
         self._update_buttons()
+        self.find_candidates()  # the answered ones marked
 
     def _failed(self, err: Exception) -> None:
         self.problem.setText(describe(err))

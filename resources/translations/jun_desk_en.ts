@@ -3695,70 +3695,75 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/notice_dialog.py" line="136" />
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="328" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="348" />
         <source>Responder a todos</source>
         <translation>Answer everyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="170" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="173" />
         <source>Escriba la calle para ver el texto del aviso.</source>
         <translation>Type the street to see the notice's text.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="190" />
-        <source>Aviso: %s
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="193" />
+        <source>%s
 
 Respuesta a los tickets: %s</source>
-        <translation>Notice: %s
+        <translation>%s
 
 Answer to the tickets: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="206" />
-        <source>Aviso #%d: %s
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="208" />
+        <source>#%d · %s
 
 Respuesta a los tickets: %s</source>
-        <translation>Notice #%d: %s
+        <translation>#%d · %s
 
 Answer to the tickets: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="218" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="225" />
         <source>Vinculados: %d · por responder: %d</source>
         <translation>Linked: %d · to answer: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="219" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="226" />
         <source>Responder a todos (%d)…</source>
         <translation>Answer everyone (%d)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="290" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="292" />
+        <source>respondido</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="310" />
         <source>Ningún ticket abierto nombra esa calle por ahora</source>
         <translation>No open ticket names that street for now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="329" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="349" />
         <source>Se responderá una vez a %d tickets vinculados, a cada vecino en su idioma, por la bandeja de salida.</source>
         <translation>%d linked tickets will be answered once, each citizen in their language, through the outbox.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="336" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="356" />
         <source>Responder a %d</source>
         <translation>Answer %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="338" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="358" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="367" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="387" />
         <source>Respondidos: %d</source>
         <translation>Answered: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/notice_dialog.py" line="369" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="389" />
         <source>sin responder ahora: %d (ya respondidos, cerrados o sin mención ni vecino)</source>
         <translation>not answered now: %d (answered already, closed, or with no mention nor citizen)</translation>
     </message>

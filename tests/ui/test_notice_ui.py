@@ -62,6 +62,7 @@ def test_notice_links_the_open_tickets_it_covers_and_answers_each_once(  # type:
                     timeout=10_000)
     qtbot.waitUntil(dialog.answer_button.isEnabled, timeout=10_000)
     assert dialog.answer_button.text() == "Responder a todos (3)…"
+    assert dialog.counts.text() == "Vinculados: 3 · por responder: 3"
     box = dialog.answer_box(3)
     qtbot.addWidget(box)
     assert "3 tickets" in box.text() and box.informativeText().startswith("Ya lo sabemos")
@@ -71,6 +72,9 @@ def test_notice_links_the_open_tickets_it_covers_and_answers_each_once(  # type:
     qtbot.waitUntil(lambda: "Respondidos: 3" in dialog.status.text(), timeout=10_000)
     assert _outbox_count(desk) == 3
     assert not dialog.answer_button.isEnabled()
+    qtbot.waitUntil(lambda: all("respondido" in dialog.list.item(r).text()
+                                for r in range(dialog.list.count())), timeout=10_000)
+    assert dialog.counts.text() == "Vinculados: 3 · por responder: 0"
     dialog.answer_confirmed()  # a second click: nobody is answered twice
     qtbot.waitUntil(lambda: "Respondidos: 0" in dialog.status.text(), timeout=10_000)
     assert _outbox_count(desk) == 3
