@@ -181,35 +181,41 @@ def _rows(text: str) -> list[_Row]:
 
 
 def _header(rows: list[_Row]) -> tuple[int, dict[str, int], dict[str, int] | None]:
-    """Where the header is (its index in ``rows``), its columns by field, and a separate
-    weekday column when the dates are in their own one."""
+    """Where the header is (its index in ``rows``: the first of the first ten rows naming
+    the most known columns), its columns by field, and a separate weekday column when the
+    dates are in their own one."""
+    best: tuple[int, dict[str, int], dict[str, int] | None] | None = None
     for index, row in enumerate(rows[:10]):
-        found: dict[str, int] = {}
-        weekday: dict[str, int] | None = None
-        for col, cell in enumerate(row.cells):
-            field = _field_of(cell)
-            if field is None or (field in found and field != "day"):
-                continue
-            if field == "day" and "day" in found:
-                # "día" and "fecha" both: the date is in the one named fecha/date
-                if fold(cell) in ("fecha", "date"):
-                    weekday = {"weekday": found["day"]}
-                    found["day"] = col
-                else:
-                    weekday = {"weekday": col}
-                continue
-            found[field] = col
-        if len(found) >= 2:
-            for field in _REQUIRED:
-                if field not in found:
-                    raise ValidationError.of(
-                        "menu.column_missing", line=row.line, column=COLUMN_NAMES[field],
-                        columns=", ".join(c for c in row.cells if c) or "—")
-            return index, found, weekday
-    first = rows[0]
-    raise ValidationError.of("menu.column_missing", line=first.line,
-                             column=COLUMN_NAMES["day"],
-                             columns=", ".join(c for c in first.cells if c) or "—")
+        found, weekday = _columns(row)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (index, found, weekday)
+    index, found, weekday = best if best is not None else (0, {}, None)
+    row = rows[index]
+    for field in _REQUIRED:
+        if field not in found:
+            raise ValidationError.of(
+                "menu.column_missing", line=row.line, column=COLUMN_NAMES[field],
+                columns=", ".join(c for c in row.cells if c) or "—")
+    return index, found, weekday
+
+
+def _columns(row: _Row) -> tuple[dict[str, int], dict[str, int] | None]:
+    found: dict[str, int] = {}
+    weekday: dict[str, int] | None = None
+    for col, cell in enumerate(row.cells):
+        field = _field_of(cell)
+        if field is None or (field in found and field != "day"):
+            continue
+        if field == "day" and "day" in found:
+            # "día" and "fecha" both: the date is in the one named fecha/date
+            if fold(cell) in ("fecha", "date"):
+                weekday = {"weekday": found["day"]}
+                found["day"] = col
+            else:
+                weekday = {"weekday": col}
+            continue
+        found[field] = col
+    return found, weekday
 
 
 def _parse_date(value: str) -> tuple[date, int | None] | None:

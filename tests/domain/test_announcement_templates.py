@@ -87,6 +87,11 @@ def test_missing_column_names_the_line_and_column() -> None:
     assert err.code == "menu.column_missing"
     assert err.params["line"] == 2 and err.params["column"] == "segundo plato"
     assert "Line 2" in str(err) and "segundo plato" in str(err)
+    err = _error("fecha;comida\n14/12/2026;lentejas\n")  # only the date is known
+    assert (err.code, err.params["line"], err.params["column"]) == (
+        "menu.column_missing", 1, "primer plato")
+    err = _error("semana;comida\n14/12/2026;lentejas\n")  # nothing known: the date first
+    assert (err.params["line"], err.params["column"]) == (1, "fecha")
 
 
 def test_bad_date_names_the_line_and_field() -> None:
