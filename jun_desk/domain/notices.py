@@ -96,7 +96,6 @@ STREET_TYPES = frozenset({
     "callejon", "cjon", "glorieta", "urbanizacion", "urb", "barrio", "bo", "pasaje", "psje",
 })
 _LINKING = frozenset({"de", "del", "la", "las", "el", "los", "y"})
-_BEFORE_A_PLACE = frozenset({"en", "por", "a", "in", "on", "at"})
 # English writes the kind after the name: 'Mayor street'
 _AFTER_A_NAME = frozenset({"street", "st", "avenue", "ave", "road", "rd", "square"})
 _ABBREVIATION = re.compile(r"\b(c|cl|avda|avd|av|pza|pl|ctra|po|rda|urb)\s*[./]\s*")
@@ -124,13 +123,13 @@ def names_street(text: str, street: str) -> bool:
     size = len(wanted)
     for start in range(len(words) - size + 1):
         if tuple(words[start:start + size]) == wanted:
-            # a one-word name after a kind of street or a preposition, or a longer name
+            # a longer name, a one-word name no ordinary word ("Fuencarral"), or an
+            # ordinary word ("Mayor", "Vía") right after a kind of street ("calle Mayor";
+            # "en la vía pública" is no street) or before an English one ("Mayor street")
             before = words[start - 1] if start else ""
             after = words[start + size] if start + size < len(words) else ""
-            if size > 1 or before in STREET_TYPES or before in _BEFORE_A_PLACE \
+            if size > 1 or not _is_common(wanted[0]) or before in STREET_TYPES \
                     or after in _AFTER_A_NAME:
-                return True
-            if not _is_common(wanted[0]):
                 return True
     return False
 
@@ -138,7 +137,8 @@ def names_street(text: str, street: str) -> bool:
 # One-word street names that are ordinary words too: only after "calle", "en"...
 _COMMON = frozenset({"mayor", "real", "nueva", "nuevo", "ancha", "alta", "baja", "iglesia",
                      "fuente", "sol", "luna", "paz", "rio", "mar", "agua", "luz", "cruz",
-                     "estacion", "mercado", "castillo", "molino", "jardin", "huerta"})
+                     "estacion", "mercado", "castillo", "molino", "jardin", "huerta", "via",
+                     "direccion", "verdad", "invierno", "verano", "centro", "parque"})
 
 
 def _is_common(word: str) -> bool:

@@ -34,8 +34,11 @@ def test_street_words_leave_out_the_kind_and_linking_words(street: str,
 @pytest.mark.parametrize(("text", "street", "found"), [
     ("Llevamos sin agua en la C/Mayor toda la mañana", "Calle Mayor", True),
     ("no hay luz en CALLE MAYOR 3", "C/ Mayor", True),
-    ("sin agua en Mayor desde las 9", "Calle Mayor", True),
+    ("sin agua en la calle Mayor desde las 9", "Calle Mayor", True),
     ("el alcalde mayor no contesta", "Calle Mayor", False),  # a common word, not after 'calle'
+    ("escombros en la vía pública", "Calle de la Vía", False),
+    ("escombros en la calle de la Vía", "Calle de la Vía", True),
+    ("sin luz en Fuencarral 12", "Calle Fuencarral", True),  # no ordinary word: found alone
     ("cortada la avenida de la Constitución", "Avda. Constitución", True),
     ("obras en avda constitucion", "Avenida de la Constitución", True),
     ("obras en la Constitución", "Avenida de la Constitución", True),
