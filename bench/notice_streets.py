@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import statistics
 import sys
@@ -28,11 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from jun_desk.domain.notices import names_street  # noqa: E402
+from jun_desk.domain.notices import names_street
+from jun_desk.shared_material import TRIAGE_CORPUS
 
-CORPUS = Path(os.environ.get("JUN_DESK_TRIAGE_CORPUS", "")) if os.environ.get(
-    "JUN_DESK_TRIAGE_CORPUS") else Path(__file__).resolve().parents[3] / "shared" / \
-    "triage-corpus" / "corpus.jsonl"
 # The kind in any case; the name's words capitalised, linked by "de", "del", "la"...
 _STREET = re.compile(
     r"\b((?i:calle|c/|avenida|avda\.?|plaza|paseo))\s*((?:(?:de|del|la|las|los|el)\s+)*"
@@ -41,8 +38,10 @@ _STREET = re.compile(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=TRIAGE_CORPUS.path())
     args = parser.parse_args()
+    if args.corpus is None:
+        sys.exit(f"not found: {TRIAGE_CORPUS.where()}")
     texts = [json.loads(line)["text"] for line in args.corpus.read_text("utf-8").splitlines()
              if line.strip()]
     pairs = []
