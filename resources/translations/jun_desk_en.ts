@@ -1094,143 +1094,148 @@ week</translation>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="143" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="142" />
+        <source>Aviso de corte u obra…</source>
+        <translation>Outage or works notice…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
         <source>Retener por obligación legal…</source>
         <translation>Place under legal hold…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="147" />
         <source>Levantar la retención legal</source>
         <translation>Release the legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="149" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="151" />
         <source>Datos del vecino (privacidad)…</source>
         <translation>The citizen's data (privacy)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="154" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="156" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="160" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="162" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="178" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="180" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="273" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="284" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="307" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="318" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="320" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="322" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="325" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="366" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="356" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="367" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="357" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="368" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="364" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="375" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="376" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="368" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="379" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="370" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="381" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="383" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="373" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="384" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="387" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="398" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="400" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="411" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="405" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="417" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="416" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="428" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="410" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="421" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="423" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -2747,142 +2752,274 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
+        <comment>menu.empty</comment>
+        <translation>The menu file is empty: it needs a header line and one line per day</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
+        <comment>menu.unreadable</comment>
+        <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
+        <comment>menu.column_missing</comment>
+        <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
+        <comment>menu.bad_date</comment>
+        <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
+        <comment>menu.weekday_mismatch</comment>
+        <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
+        <comment>menu.day_twice</comment>
+        <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
+        <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
+        <comment>menu.allergen_unknown</comment>
+        <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
+        <comment>menu.dishes_missing</comment>
+        <translation>Line {line}, column '{column}': the day has no dishes</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="532" />
+        <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
+        <comment>menu.day_too_long</comment>
+        <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
+        <source>No se puede leer el archivo del menú {path}: {detail}</source>
+        <comment>menu.file_unreadable</comment>
+        <translation>The menu file {path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="537" />
+        <source>El archivo del menú {path} es demasiado grande para un menú (más de {limit} bytes)</source>
+        <comment>menu.file_too_large</comment>
+        <translation>The menu file {path} is too large for a menu (more than {limit} bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
+        <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
+        <comment>menu.language_unknown</comment>
+        <translation>Unknown menu language '{value}' (valid: {languages})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
+        <source>El aviso #{notice} no existe</source>
+        <comment>notice.not_found</comment>
+        <translation>Notice #{notice} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
+        <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
+        <comment>notice.kind_unknown</comment>
+        <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
+        <source>El aviso necesita una calle</source>
+        <comment>notice.street_missing</comment>
+        <translation>The notice needs a street</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
+        <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
+        <comment>notice.street_too_long</comment>
+        <translation>The street is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
+        <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
+        <comment>notice.ends_before</comment>
+        <translation>The notice's 'to' must come after its 'from'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
+        <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
+        <comment>notice.too_long</comment>
+        <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
+        <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
+        <comment>notice.ticket_closed</comment>
+        <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="560" />
+        <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
+        <comment>notice.ticket_department</comment>
+        <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="563" />
+        <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
+        <comment>notice.publish_supervisor</comment>
+        <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
+        <source>El aviso #{notice} ya está publicado</source>
+        <comment>notice.published</comment>
+        <translation>Notice #{notice} is published already</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="577" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="578" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="582" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="583" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="585" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="586" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="593" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="593" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="594" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="598" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="599" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="601" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="605" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="607" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="608" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="613" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="555" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="614" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="615" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="616" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="686" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="745" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -3319,6 +3456,99 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
 </context>
 <context>
+    <name>MenuCsvDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="56" />
+        <source>Menú escolar desde CSV</source>
+        <translation>School lunch menu from CSV</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="59" />
+        <source>Un CSV o la exportación CSV de una hoja de cálculo, con las columnas día o fecha, primer plato, segundo plato, postre y alérgenos (números 1-14 o sus nombres). Se convierte en un hilo: el título, los días y la leyenda de alérgenos.</source>
+        <translation>A CSV file or a spreadsheet's CSV export, with the columns day or date, first course, second course, dessert and allergens (numbers 1-14 or their names). It becomes a thread: the heading, the days and the allergen legend.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="66" />
+        <source>Elegir archivo…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="69" />
+        <source>Ningún archivo elegido</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="73" />
+        <source>Idioma del hilo</source>
+        <translation>Language of the thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="74" />
+        <source>En español</source>
+        <translation>In Spanish</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="75" />
+        <source>En inglés</source>
+        <translation>In English</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="87" />
+        <source>Vista previa del hilo</source>
+        <translation>Preview of the thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="91" />
+        <source>Usar este hilo</source>
+        <translation>Use this thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="106" />
+        <source>Elegir el menú escolar</source>
+        <translation>Choose the school lunch menu</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="108" />
+        <source>CSV (*.csv *.txt);;Todos los archivos (*)</source>
+        <translation>CSV (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="111" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="112" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="113" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="114" />
+        <source>Abrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="115" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="165" />
+        <source>Publicación %d de %d · %d/%d</source>
+        <translation>Post %d of %d · %d/%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="171" />
+        <source>Un hilo de %d publicaciones</source>
+        <translation>A thread of %d posts</translation>
+    </message>
+</context>
+<context>
     <name>Moderation</name>
     <message>
         <location filename="../../jun_desk/ui/moderation/texts.py" line="21" />
@@ -3544,6 +3774,168 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <location filename="../../jun_desk/ui/verification.py" line="235" />
         <source>Revocar</source>
         <translation>Revoke</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="67" />
+        <source>Aviso de corte u obra</source>
+        <translation>Outage or works notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="71" />
+        <source>Aviso:</source>
+        <translation>Notice:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="73" />
+        <source>Aviso</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="74" />
+        <source>Nuevo aviso</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="81" />
+        <source>Corte de agua</source>
+        <translation>Water cut</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="82" />
+        <source>Corte de luz</source>
+        <translation>Power cut</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="83" />
+        <source>Obras</source>
+        <translation>Roadworks</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="86" />
+        <source>p. ej. C/ Mayor</source>
+        <translation>e.g. C/ Mayor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="103" />
+        <source>Tipo:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="104" />
+        <source>Calle:</source>
+        <translation>Street:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="105" />
+        <source>Desde (hora de Jun):</source>
+        <translation>From (Jun time):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="106" />
+        <source>Hasta (hora de Jun):</source>
+        <translation>To (Jun time):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="107" />
+        <source>Departamento:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="120" />
+        <source>Crear el aviso y buscar tickets</source>
+        <translation>Create the notice and find tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="125" />
+        <source>Tickets abiertos que puede cubrir (mismo departamento, en torno a sus horas, que nombran la calle): marque los que cubre</source>
+        <translation>Open tickets it may cover (same department, around its hours, naming the street): tick the ones it covers</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="130" />
+        <source>Tickets que puede cubrir</source>
+        <translation>Tickets it may cover</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="133" />
+        <source>Vincular los marcados</source>
+        <translation>Link the ticked ones</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="136" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="348" />
+        <source>Responder a todos</source>
+        <translation>Answer everyone</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="173" />
+        <source>Escriba la calle para ver el texto del aviso.</source>
+        <translation>Type the street to see the notice's text.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="193" />
+        <source>%s
+
+Respuesta a los tickets: %s</source>
+        <translation>%s
+
+Answer to the tickets: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="208" />
+        <source>#%d · %s
+
+Respuesta a los tickets: %s</source>
+        <translation>#%d · %s
+
+Answer to the tickets: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="225" />
+        <source>Vinculados: %d · por responder: %d</source>
+        <translation>Linked: %d · to answer: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="226" />
+        <source>Responder a todos (%d)…</source>
+        <translation>Answer everyone (%d)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="292" />
+        <source>respondido</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="310" />
+        <source>Ningún ticket abierto nombra esa calle por ahora</source>
+        <translation>No open ticket names that street for now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="349" />
+        <source>Se responderá una vez a %d tickets vinculados, a cada vecino en su idioma, por la bandeja de salida.</source>
+        <translation>%d linked tickets will be answered once, each citizen in their language, through the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="356" />
+        <source>Responder a %d</source>
+        <translation>Answer %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="358" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="387" />
+        <source>Respondidos: %d</source>
+        <translation>Answered: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="389" />
+        <source>sin responder ahora: %d (ya respondidos, cerrados o sin mención ni vecino)</source>
+        <translation>not answered now: %d (answered already, closed, or with no mention nor citizen)</translation>
     </message>
 </context>
 <context>
