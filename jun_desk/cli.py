@@ -802,6 +802,7 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
 
 
 def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
+    from jun_desk.domain.classifier import CONFIDENCE
     from jun_desk.domain.training import (
         ROUTE_RIGHT,
         ROUTINE,
@@ -839,12 +840,14 @@ def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
                                          route=sub.route)
     meta = {k: v for k, v in model.meta.items()
             if k not in ("examples", "c", "balance", "solver", "scale", "per_department")}
+    mapping = held.pop(CONFIDENCE)  # the learned routing confidence travels with the model
     model = train(list(data.train) + lexicon, classes, c=model.meta["c"], threshold=threshold,
-                  offsets=offsets, meta={**meta, "rules_weight": weight, "calibration": held})
+                  offsets=offsets, meta={**meta, "rules_weight": weight, "calibration": held,
+                                         CONFIDENCE: mapping})
     model.rules_weight = weight
     print(f"Offsets {', '.join(f'{d} {o:+.2f}' for d, o in zip(classes, offsets, strict=True))}"
           f"; threshold {threshold}; held-out accuracy with the rules "
-          f"{held['held_out_before']['accuracy']:.1%} -> {held['held_out_after']['accuracy']:.1%}"
+          f"{held['held_out_before']['accuracy']:.1%} -> {held['held_out_best']['accuracy']:.1%}"
           f", unclassified {held['held_out_after']['unclassified']:.1%}; routed automatically "
           f"{held['routing']['routed_held_out']:.1%} of held-out messages, right "
           f"{held['routing']['right_held_out']:.1%} at {held['routing']['threshold']}"

@@ -32,7 +32,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.adjudication import RELABELS_FILE, Relabel, read_relabels, settle
-from jun_desk.domain.classifier import RULES_WEIGHT, LinearModel
+from jun_desk.domain.classifier import CONFIDENCE, RULES_WEIGHT, LinearModel
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
@@ -296,8 +296,13 @@ class TriageModelService:
                 and len(kept) == len(current.classes):
             by_department = dict(zip(current.classes, kept, strict=True))
             offsets = [float(by_department.get(c, 0.0)) for c in classes]
+        # So does the learned routing confidence the threshold is read on (issue 26).
+        kept_meta: dict[str, object] = {}
+        if current is not None and isinstance(current.meta.get(CONFIDENCE), dict):
+            kept_meta[CONFIDENCE] = current.meta[CONFIDENCE]
         new = train(examples, classes, c=c, threshold=threshold, offsets=offsets,
-                    meta={"corrections": len(corrections), "rules_weight": rules_weight})
+                    meta={"corrections": len(corrections), "rules_weight": rules_weight,
+                          **kept_meta})
         # The urgency head learns from the corpus's urgency labels, not from corrections:
         # the new version keeps the one in use.
         new = new.with_urgency(current.urgency_head() if current is not None else None)
