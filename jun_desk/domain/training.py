@@ -140,10 +140,16 @@ class Score:
     correct: int = 0
     unclassified: int = 0
     per_department: dict[str, list[int]] = field(default_factory=dict)  # tp, fn
+    best_correct: int = 0  # the department judged most likely right, also when unsure
 
     @property
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
+
+    @property
+    def best_accuracy(self) -> float:
+        """How often the model's choice is right, the routing threshold aside."""
+        return self.best_correct / self.total if self.total else 0.0
 
     def recall(self, department: str) -> float:
         tp, fn = self.per_department.get(department, [0, 0])
@@ -158,6 +164,7 @@ def score(model: LinearModel, examples: Iterable[Example],
         department, p = predict_features(model, e.features)
         result.total += 1
         counts = result.per_department.setdefault(e.department, [0, 0])
+        result.best_correct += department == e.department
         if department is None or p < limit:
             result.unclassified += 1
             counts[1] += 1

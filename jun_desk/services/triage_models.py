@@ -155,8 +155,11 @@ def training_set(classes: list[str], corpus: Path | None = None,
 
 
 def better_or_equal(new: Score, old: Score) -> bool:
-    """The gate: accuracy on the test split (unclassified counts as wrong) may not drop."""
-    return new.correct >= old.correct
+    """The gate: how often the model's choice is right on the test split may not drop.
+    The choice, not only what is routed automatically: the routing threshold is read on a
+    confidence learned for the model in use (issue 26), so a retrained model is judged by
+    its choices, and the operator sees them as the two offered departments."""
+    return new.best_correct >= old.best_correct
 
 
 # ---------------------------------------------------------------------- the service
@@ -309,6 +312,7 @@ class TriageModelService:
         new_score = score(new, data.test)
         old_score = score(current, data.test) if current is not None else Score()
         metrics = {"accuracy": round(new_score.accuracy, 4),
+                   "best_accuracy": round(new_score.best_accuracy, 4),
                    "unclassified": new_score.unclassified, "test": new_score.total,
                    "previous_accuracy": round(old_score.accuracy, 4),
                    "train": len(data.train), "data": data.source,

@@ -27,14 +27,17 @@ def test_labelled_set_is_big_and_covers_every_department(rules: Rules) -> None:
     assert min(counts.values()) >= 10
 
 
-def _accuracy(triage: Triage) -> tuple[float, dict[str, float], float]:
+def _accuracy(triage: Triage, best: bool = False) -> tuple[float, dict[str, float], float]:
+    """Accuracy, recall per department and the share left "sin clasificar"; with ``best``
+    the department judged most likely is judged, also below the routing threshold."""
     rows = labelled()
     per_dept: dict[str, list[bool]] = {}
     unclassified = 0
     for row in rows:
         result = triage.classify(row["text"])
         unclassified += result.unclassified
-        per_dept.setdefault(row["department"], []).append(result.department == row["department"])
+        answer = result.best if best else result.department
+        per_dept.setdefault(row["department"], []).append(answer == row["department"])
     accuracy = sum(sum(v) for v in per_dept.values()) / len(rows)
     recall = {d: sum(v) / len(v) for d, v in per_dept.items()}
     return accuracy, recall, unclassified / len(rows)
@@ -51,12 +54,18 @@ def test_rules_alone_on_labelled_set(rules: Rules) -> None:
 def test_rules_and_model_on_labelled_set(rules: Rules) -> None:
     """With the model trained on the real corpus (other cities' open data, another way of
     writing): the figures the README reports for the written set, with some margin."""
-    accuracy, recall, unclassified = _accuracy(rules.triage)
+    accuracy, recall, unclassified = _accuracy(rules.triage, best=True)
     print(f"\nrules + model: accuracy {accuracy:.3f}, unclassified {unclassified:.3f}; "
           f"recall {recall}")
     assert accuracy >= 0.85
-    assert unclassified <= 0.10
     assert min(recall.values()) >= 0.60, recall
+    # Routing the desk can trust without looking (issue 26): what is routed automatically
+    # is right; the rest waits "sin clasificar" with its two likeliest departments offered.
+    routed_right, _recall, _unclassified = _accuracy(rules.triage)
+    routed = 1.0 - unclassified
+    print(f"routed automatically {routed:.3f}, of them right {routed_right / routed:.3f}")
+    assert routed >= 0.35
+    assert routed_right / routed >= 0.97
 
 
 def test_personal_data_detection_on_labelled_set(rules: Rules) -> None:
