@@ -767,6 +767,7 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
         read_third,
     )
     from jun_desk.domain.evaluation import evaluate, read_labelled
+    from jun_desk.domain.training import routing_threshold_of
     from jun_desk.resources import resource_path
     from jun_desk.shared_material import REPO, TRIAGE_SECOND_READER
 
@@ -782,21 +783,26 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
     judged_by = judgements([(i.id, i.first, i.department) for i in test], relabels,
                            read_second(second_path),
                            read_third(resource_path("triage", THIRD_READING_FILE)))
-    real = figures(judged(test_report, judged_by), departments)
+    model = triage.model
+    route_at = routing_threshold_of(model) if model is not None else None
+    real = figures(judged(test_report, judged_by), departments, route_at)
     side: dict[str, dict[str, object]] = {"real test split": real}
     written_path = REPO / "tests" / "data" / "triage_labelled.jsonl"
     if written_path.exists():
         written = read_labelled(written_path)
         written_report = evaluate(written, triage, rules.privacy, departments, 0)
         side["written set"] = figures(judged(written_report, plain_judgements(written)),
-                                      departments)
+                                      departments, route_at)
     if sub.plot:
         from jun_desk.ui.reliability_plot import draw_reliability
 
-        model = triage.model
+        # The line drawn: the routing threshold the model was calibrated for, else the
+        # "sin clasificar" threshold in use.
+        line = route_at if route_at is not None else (
+            model.threshold if model is not None else None)
         draw_reliability(real["reliability"], Path(sub.plot).expanduser(),
                          f"Triage reliability, real test split ({real['items']} items)",
-                         model.threshold if model is not None else None)
+                         line)
         print(f"Reliability curve written to {sub.plot}")
     return side
 

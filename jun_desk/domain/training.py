@@ -365,6 +365,14 @@ def routing_threshold(answers: Sequence[tuple[str, float]], truth: Sequence[str]
     return round(max(0.0, p - 1e-6), 6), n / len(judged), hits / n
 
 
+def routing_threshold_of(model: LinearModel) -> float | None:
+    """The routing threshold a model was calibrated for (``calibrate``), applied or not."""
+    calibration = model.meta.get("calibration")
+    routing = calibration.get("routing") if isinstance(calibration, dict) else None
+    at = routing.get("threshold") if isinstance(routing, dict) else None
+    return float(at) if isinstance(at, (int, float)) else None
+
+
 def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
                    folds: int = 5, extra: Sequence[Example] = (),
                    ) -> list[tuple[str, str | None, float]]:
