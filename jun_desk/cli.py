@@ -903,7 +903,8 @@ def _triage_models(desk: Desk, sub: argparse.Namespace) -> int:
     corpus = Path(sub.corpus).expanduser() if sub.corpus else None
     result = desk.triage_models.retrain(actor, corpus)
     print(f"Trained on {result.examples} examples ({result.corrections} corrections from the "
-          f"desk): test accuracy {result.new.accuracy:.1%} vs {result.old.accuracy:.1%} now.")
+          f"desk): test accuracy {result.new.best_accuracy:.1%} vs "
+          f"{result.old.best_accuracy:.1%} now.")
     if result.accepted:
         print(f"Model #{result.version} is now in use on every desk.")
         return 0
