@@ -769,6 +769,7 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
         read_third,
     )
     from jun_desk.domain.evaluation import evaluate, read_labelled
+    from jun_desk.domain.training import routing_threshold_of
     from jun_desk.resources import resource_path
     from jun_desk.shared_material import REPO, TRIAGE_SECOND_READER
 
@@ -784,26 +785,32 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
     judged_by = judgements([(i.id, i.first, i.department) for i in test], relabels,
                            read_second(second_path),
                            read_third(resource_path("triage", THIRD_READING_FILE)))
-    real = figures(judged(test_report, judged_by), departments)
+    model = triage.model
+    route_at = routing_threshold_of(model) if model is not None else None
+    real = figures(judged(test_report, judged_by), departments, route_at)
     side: dict[str, dict[str, object]] = {"real test split": real}
     written_path = REPO / "tests" / "data" / "triage_labelled.jsonl"
     if written_path.exists():
         written = read_labelled(written_path)
         written_report = evaluate(written, triage, rules.privacy, departments, 0)
         side["written set"] = figures(judged(written_report, plain_judgements(written)),
-                                      departments)
+                                      departments, route_at)
     if sub.plot:
         from jun_desk.ui.reliability_plot import draw_reliability
 
-        model = triage.model
+        # The line drawn: the routing threshold the model was calibrated for, else the
+        # "sin clasificar" threshold in use.
+        line = route_at if route_at is not None else (
+            model.threshold if model is not None else None)
         draw_reliability(real["reliability"], Path(sub.plot).expanduser(),
                          f"Triage reliability, real test split ({real['items']} items)",
-                         model.threshold if model is not None else None)
+                         line)
         print(f"Reliability curve written to {sub.plot}")
     return side
 
 
 def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
+    from jun_desk.domain.classifier import CONFIDENCE
     from jun_desk.domain.training import (
         ROUTE_RIGHT,
         ROUTINE,
@@ -841,12 +848,14 @@ def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
                                          route=sub.route)
     meta = {k: v for k, v in model.meta.items()
             if k not in ("examples", "c", "balance", "solver", "scale", "per_department")}
+    mapping = held.pop(CONFIDENCE)  # the learned routing confidence travels with the model
     model = train(list(data.train) + lexicon, classes, c=model.meta["c"], threshold=threshold,
-                  offsets=offsets, meta={**meta, "rules_weight": weight, "calibration": held})
+                  offsets=offsets, meta={**meta, "rules_weight": weight, "calibration": held,
+                                         CONFIDENCE: mapping})
     model.rules_weight = weight
     print(f"Offsets {', '.join(f'{d} {o:+.2f}' for d, o in zip(classes, offsets, strict=True))}"
           f"; threshold {threshold}; held-out accuracy with the rules "
-          f"{held['held_out_before']['accuracy']:.1%} -> {held['held_out_after']['accuracy']:.1%}"
+          f"{held['held_out_before']['accuracy']:.1%} -> {held['held_out_best']['accuracy']:.1%}"
           f", unclassified {held['held_out_after']['unclassified']:.1%}; routed automatically "
           f"{held['routing']['routed_held_out']:.1%} of held-out messages, right "
           f"{held['routing']['right_held_out']:.1%} at {held['routing']['threshold']}"
@@ -896,7 +905,8 @@ def _triage_models(desk: Desk, sub: argparse.Namespace) -> int:
     corpus = Path(sub.corpus).expanduser() if sub.corpus else None
     result = desk.triage_models.retrain(actor, corpus)
     print(f"Trained on {result.examples} examples ({result.corrections} corrections from the "
-          f"desk): test accuracy {result.new.accuracy:.1%} vs {result.old.accuracy:.1%} now.")
+          f"desk): test accuracy {result.new.best_accuracy:.1%} vs "
+          f"{result.old.best_accuracy:.1%} now.")
     if result.accepted:
         print(f"Model #{result.version} is now in use on every desk.")
         return 0

@@ -64,9 +64,20 @@ def reliability(rows: Sequence[Judged], bins: int = BINS) -> list[dict[str, Any]
     return out
 
 
-def figures(rows: Sequence[Judged], departments: Sequence[str]) -> dict[str, Any]:
+def at_threshold(rows: Sequence[Judged], threshold: float) -> dict[str, Any]:
+    """What routing at ``threshold`` would do: the share of items whose confidence reaches
+    it, and how often those are right (exact) and acceptable."""
+    routed = [r for r in rows if r.best and r.confidence >= threshold]
+    return {"threshold": round(threshold, 4), "share": _share(len(routed), len(rows)),
+            "right": _share(sum(r.right for r in routed), len(routed)),
+            "acceptable": _share(sum(r.acceptable for r in routed), len(routed))}
+
+
+def figures(rows: Sequence[Judged], departments: Sequence[str],
+            route_at: float | None = None) -> dict[str, Any]:
     """Exact accuracy on agreed items, accuracy inside the acceptable set, recall per
-    department on agreed items, the readers' own agreement, routing, figures per source."""
+    department on agreed items, the readers' own agreement, routing, figures per source;
+    with ``route_at``, also what routing at that confidence would do (``at_threshold``)."""
     agreed = [r for r in rows if r.judgement.agreed]
     twice = [r for r in rows if r.judgement.agreed is not None]
     routed = [r for r in rows if r.routed]
@@ -103,6 +114,7 @@ def figures(rows: Sequence[Judged], departments: Sequence[str]) -> dict[str, Any
                           "routed_share": _share(sum(r.routed for r in v), len(v))}
                       for s, v in sorted(by_source.items())},
         "reliability": reliability(rows),
+        "at_routing_threshold": at_threshold(rows, route_at) if route_at is not None else None,
     }
 
 
@@ -136,8 +148,17 @@ def format_side_by_side(columns: Mapping[str, Mapping[str, Any]]) -> str:
                  if c["read_twice"] else "-")),
              row("routed automatically", lambda c: _pct(c["routed_share"])),
              row("  of them right (exact)", lambda c: _pct(c["routed_right"])),
-             row("  of them acceptable", lambda c: _pct(c["routed_acceptable"])),
-             "", "recall on agreed items (items)"]
+             row("  of them acceptable", lambda c: _pct(c["routed_acceptable"]))]
+    gated = [c.get("at_routing_threshold") for c in columns.values()]
+    if any(gated):
+        at = next(g for g in gated if g)["threshold"]
+        lines += [row(f"at the routing threshold ({at:.3f}): routed",
+                      lambda c: _pct((c.get("at_routing_threshold") or {}).get("share"))),
+                  row("  of them right (exact)",
+                      lambda c: _pct((c.get("at_routing_threshold") or {}).get("right"))),
+                  row("  of them acceptable",
+                      lambda c: _pct((c.get("at_routing_threshold") or {}).get("acceptable")))]
+    lines += ["", "recall on agreed items (items)"]
     departments: list[str] = []
     for c in columns.values():
         departments += [d for d in c["recall_on_agreed"] if d not in departments]
@@ -161,5 +182,5 @@ def plain_judgements(items: Sequence[Labelled]) -> dict[str, Judgement]:
                             or i.department, None) for i in items}
 
 
-__all__ = ["Judged", "figures", "format_side_by_side", "judged", "plain_judgements",
+__all__ = ["Judged", "at_threshold", "figures", "format_side_by_side", "judged", "plain_judgements",
            "reliability"]

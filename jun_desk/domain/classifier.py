@@ -122,6 +122,34 @@ class Prediction:
 
 _CACHE_LIMIT = 200_000
 
+# What the routing confidence is learned from (issue 26): the gap between the two most
+# likely departments, the same gap in log-odds, the winner's own probability, and whether
+# the rules' verdict names the winner (+1), another department (-1) or none (0).
+CONFIDENCE_FEATURES = ("gap", "log_odds_gap", "top", "rules")
+CONFIDENCE = "confidence"  # the model's meta key holding the learned mapping
+
+
+def _logit(p: float) -> float:
+    p = min(1.0 - 1e-9, max(1e-9, p))
+    return math.log(p / (1.0 - p))
+
+
+def confidence_features(probabilities: Sequence[float], rules: int = 0) -> list[float]:
+    """The values the routing confidence is learned from (see ``CONFIDENCE_FEATURES``),
+    from each department's probability (the rules' lift applied) and the rules' say."""
+    ranked = sorted(probabilities, reverse=True)
+    top = ranked[0] if ranked else 0.0
+    second = ranked[1] if len(ranked) > 1 else 0.0
+    return [top - second, (_logit(top) - _logit(second)) / 10.0, top, float(rules)]
+
+
+def learned_confidence(mapping: Mapping[str, Any], features: Sequence[float]) -> float:
+    """A mapping's probability that the answer is right (logistic over the features)."""
+    weights = mapping.get("weights") or []
+    s = float(mapping.get("bias", 0.0)) + sum(
+        float(w) * x for w, x in zip(weights, features, strict=False))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
+
 
 class LinearModel:
     """One-vs-rest logistic regression over hashed features, ready to predict."""
@@ -259,6 +287,18 @@ class LinearModel:
         return Prediction(self.classes[best], probs[best],
                           self.classes[second] if second is not None else None,
                           self.explain(parts, self.classes[best], evidence), tuple(probs))
+
+    def confidence(self, probabilities: Sequence[float], rules: int = 0) -> float:
+        """How likely the most probable department is right, 0..1: learned on held-out
+        training answers when the model carries the mapping (issue 26), else the winner's
+        own probability. ``rules``: +1 the rules name the winner, -1 another, 0 none."""
+        probs = list(probabilities)[:self._n]
+        if not probs:
+            return 0.0
+        mapping = self.meta.get(CONFIDENCE)
+        if not isinstance(mapping, Mapping):
+            return max(probs)
+        return learned_confidence(mapping, confidence_features(probs, rules))
 
     # ------------------------------------------------------------------ storing
     def to_bytes(self) -> bytes:

@@ -14,7 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from jun_desk.domain.classifier import LinearModel, text_features
+from jun_desk.domain.classifier import (
+    CONFIDENCE,
+    CONFIDENCE_FEATURES,
+    LinearModel,
+    confidence_features,
+    learned_confidence,
+    text_features,
+)
 from jun_desk.domain.errors import bad_resource
 
 DEFAULT_C = 4.0
@@ -120,9 +127,9 @@ def predict_features(model: LinearModel, features: dict[int, float]) -> tuple[st
     """(department, probability) of an already featurised message."""
     if not features:
         return None, 0.0
-    scores = _scores(model, features)
-    best = max(range(len(model.classes)), key=scores.__getitem__)
-    return model.classes[best], 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, scores[best]))))
+    probs = class_probabilities(model, features)
+    best = max(range(len(model.classes)), key=probs.__getitem__)
+    return model.classes[best], model.confidence(probs)
 
 
 @dataclass
@@ -133,10 +140,16 @@ class Score:
     correct: int = 0
     unclassified: int = 0
     per_department: dict[str, list[int]] = field(default_factory=dict)  # tp, fn
+    best_correct: int = 0  # the department judged most likely right, also when unsure
 
     @property
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
+
+    @property
+    def best_accuracy(self) -> float:
+        """How often the model's choice is right, the routing threshold aside."""
+        return self.best_correct / self.total if self.total else 0.0
 
     def recall(self, department: str) -> float:
         tp, fn = self.per_department.get(department, [0, 0])
@@ -151,6 +164,7 @@ def score(model: LinearModel, examples: Iterable[Example],
         department, p = predict_features(model, e.features)
         result.total += 1
         counts = result.per_department.setdefault(e.department, [0, 0])
+        result.best_correct += department == e.department
         if department is None or p < limit:
             result.unclassified += 1
             counts[1] += 1
@@ -186,6 +200,18 @@ def combined(probabilities: Sequence[Sequence[float]], classes: Sequence[str],
     """(answer, confidence) of each message from its held-out department probabilities,
     as ``Triage.classify`` combines them: ``offsets`` added to the decision values, then
     the rules' verdict (department, confidence) lifting its department by ``rules_weight``."""
+    out = []
+    for probs in lifted(probabilities, classes, verdicts, rules_weight, offsets):
+        best = max(range(len(classes)), key=probs.__getitem__)
+        out.append((classes[best], probs[best]))
+    return out
+
+
+def lifted(probabilities: Sequence[Sequence[float]], classes: Sequence[str],
+           verdicts: Sequence[tuple[str | None, float]] = (), rules_weight: float = 0.0,
+           offsets: Sequence[float] | None = None) -> list[list[float]]:
+    """Each message's department probabilities as ``Triage.classify`` sees them before
+    choosing: ``offsets`` added to the decision values, then the rules' lift."""
     n = len(classes)
     index = {d: k for k, d in enumerate(classes)}
     shift = list(offsets) if offsets is not None else [0.0] * n
@@ -198,8 +224,60 @@ def combined(probabilities: Sequence[Sequence[float]], classes: Sequence[str],
             k = index.get(ruled, -1) if ruled else -1
             if k >= 0:
                 probs[k] += min(1.0, rules_weight * confidence) * (1.0 - probs[k])
-        best = max(range(n), key=probs.__getitem__)
-        out.append((classes[best], probs[best]))
+        out.append(probs)
+    return out
+
+
+def rules_say(probs: Sequence[float], classes: Sequence[str], ruled: str | None) -> int:
+    """+1 when the rules' verdict names the most likely department, -1 another, 0 none."""
+    if not ruled:
+        return 0
+    best = max(range(len(classes)), key=probs.__getitem__)
+    return 1 if classes[best] == ruled else -1
+
+
+def fit_confidence(rows: Sequence[Sequence[float]], truth: Sequence[str],
+                   classes: Sequence[str], verdicts: Sequence[tuple[str | None, float]] = (),
+                   c: float = 10.0) -> dict[str, Any]:
+    """The routing confidence (issue 26): a logistic regression, learned on held-out
+    answers, of whether the most likely department is right, from the gap to the
+    runner-up, that gap in log-odds, the winner's probability and the rules' say (see
+    ``classifier.CONFIDENCE_FEATURES``). Platt scaling with a few more inputs: a winner
+    far ahead of the second, that the rules agree with, is right far more often than its
+    own one-vs-rest probability says."""
+    from liblinear.liblinearutil import train as ll_train
+
+    features: list[dict[int, float]] = []
+    labels: list[int] = []
+    for i, (probs, t) in enumerate(zip(rows, truth, strict=True)):
+        ruled = verdicts[i][0] if i < len(verdicts) else None
+        values = confidence_features(probs, rules_say(probs, classes, ruled))
+        features.append({k + 1: v for k, v in enumerate(values)})
+        best = max(range(len(classes)), key=probs.__getitem__)
+        labels.append(int(classes[best] == t))
+    if len(set(labels)) < 2:  # all right or all wrong: nothing to learn, a constant
+        p = min(1.0 - 1e-6, max(1e-6, sum(labels) / max(1, len(labels))))
+        return {"features": list(CONFIDENCE_FEATURES), "weights": [0.0] * len(CONFIDENCE_FEATURES),
+                "bias": _logit(p)}
+    model = ll_train(labels, features, f"-s 0 -c {c} -B 1 -q")
+    sign = 1.0 if model.get_labels()[0] == 1 else -1.0
+    return {"features": list(CONFIDENCE_FEATURES),
+            "weights": [round(sign * model.get_decfun_coef(k + 1, 0), 6)
+                        for k in range(len(CONFIDENCE_FEATURES))],
+            "bias": round(sign * model.get_decfun_bias(0), 6)}
+
+
+def confident_answers(rows: Sequence[Sequence[float]], classes: Sequence[str],
+                      mapping: dict[str, Any],
+                      verdicts: Sequence[tuple[str | None, float]] = (),
+                      ) -> list[tuple[str, float]]:
+    """(answer, learned confidence) of each message's lifted probabilities."""
+    out = []
+    for i, probs in enumerate(rows):
+        ruled = verdicts[i][0] if i < len(verdicts) else None
+        best = max(range(len(classes)), key=probs.__getitem__)
+        out.append((classes[best], learned_confidence(
+            mapping, confidence_features(probs, rules_say(probs, classes, ruled)))))
     return out
 
 
@@ -287,6 +365,14 @@ def routing_threshold(answers: Sequence[tuple[str, float]], truth: Sequence[str]
     return round(max(0.0, p - 1e-6), 6), n / len(judged), hits / n
 
 
+def routing_threshold_of(model: LinearModel) -> float | None:
+    """The routing threshold a model was calibrated for (``calibrate``), applied or not."""
+    calibration = model.meta.get("calibration")
+    routing = calibration.get("routing") if isinstance(calibration, dict) else None
+    at = routing.get("threshold") if isinstance(routing, dict) else None
+    return float(at) if isinstance(at, (int, float)) else None
+
+
 def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
                    folds: int = 5, extra: Sequence[Example] = (),
                    ) -> list[tuple[str, str | None, float]]:
@@ -316,7 +402,7 @@ def choose_threshold(judged: Sequence[tuple[str, str | None, float]],
 
 
 def fit(examples: Sequence[Example], classes: Sequence[str],
-        cs: Sequence[float] = (4.0, 16.0), unclassified: float = 0.08,
+        cs: Sequence[float] = (4.0, 16.0, 32.0), unclassified: float = 0.08,
         meta: dict[str, Any] | None = None, extra: Sequence[Example] = ()) -> LinearModel:
     """Choose C and the threshold by cross-validation on ``examples``, then train on all
     (and on ``extra``, e.g. ``lexicon_examples``)."""
@@ -362,18 +448,20 @@ def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, 
     before = combined(probs, classes, verdicts, rules_weight)
     offsets = tune_offsets(probs, truth, classes, verdicts, rules_weight,
                            recall_weight=recall_weight)
-    after = combined(probs, classes, verdicts, rules_weight, offsets)
+    rows = lifted(probs, classes, verdicts, rules_weight, offsets)
+    mapping = fit_confidence(rows, truth, classes, verdicts)
+    after = confident_answers(rows, classes, mapping, verdicts)
     threshold = calibrate_threshold(after, truth, right_below, most)
-    routing: dict[str, Any] = {}
+    routing: dict[str, Any] = {CONFIDENCE: mapping}
     if route_right is not None:
         # Routing the desk can trust without looking (issue 26): below this confidence a
         # message waits "sin clasificar" with its two most likely departments offered.
         at, share, hit = routing_threshold(after, truth, route_right)
         if route:  # applied: below it the message waits "sin clasificar"
             threshold = at
-        routing = {"routing": {"right": route_right, "threshold": at, "applied": route,
+        routing["routing"] = {"right": route_right, "threshold": at, "applied": route,
                                "routed_held_out": round(share, 4),
-                               "right_held_out": round(hit, 4)}}
+                               "right_held_out": round(hit, 4)}
 
     def figures(answers: list[tuple[str, float]], limit: float) -> dict[str, Any]:
         counts = Counter(truth)
@@ -384,7 +472,9 @@ def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, 
                                       4),
                 "recall": {d: round(hits[d] / counts[d], 3) for d in classes if counts[d]}}
 
-    return offsets, threshold, {"held_out_before": figures(before, threshold),
+    # Before: the offsets and the learned confidence not yet applied, every answer judged.
+    return offsets, threshold, {"held_out_before": figures(before, 0.0),
+                                "held_out_best": figures(after, 0.0),
                                 "held_out_after": figures(after, threshold), **routing}
 
 

@@ -294,7 +294,10 @@ class Triage:
             combined[d] += lift * (1.0 - combined[d])
         ranked = sorted(combined, key=lambda d: -combined[d])
         best = ranked[0]
-        confidence = combined[best]
+        # How likely the answer is right, as learned on held-out training answers: the
+        # routing threshold below is chosen on this confidence (issue 26).
+        say = 0 if ruled is None else (1 if ruled.department == best else -1)
+        confidence = model.confidence(list(combined.values()), say)
         evidence = model.explain(parts, best)
         choices = tuple(ranked[:2])
         if confidence < model.threshold:

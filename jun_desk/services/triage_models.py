@@ -32,7 +32,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from jun_desk.domain.adjudication import RELABELS_FILE, Relabel, read_relabels, settle
-from jun_desk.domain.classifier import RULES_WEIGHT, LinearModel
+from jun_desk.domain.classifier import CONFIDENCE, RULES_WEIGHT, LinearModel
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
@@ -155,8 +155,11 @@ def training_set(classes: list[str], corpus: Path | None = None,
 
 
 def better_or_equal(new: Score, old: Score) -> bool:
-    """The gate: accuracy on the test split (unclassified counts as wrong) may not drop."""
-    return new.correct >= old.correct
+    """The gate: how often the model's choice is right on the test split may not drop.
+    The choice, not only what is routed automatically: the routing threshold is read on a
+    confidence learned for the model in use (issue 26), so a retrained model is judged by
+    its choices, and the operator sees them as the two offered departments."""
+    return new.best_correct >= old.best_correct
 
 
 # ---------------------------------------------------------------------- the service
@@ -296,14 +299,20 @@ class TriageModelService:
                 and len(kept) == len(current.classes):
             by_department = dict(zip(current.classes, kept, strict=True))
             offsets = [float(by_department.get(c, 0.0)) for c in classes]
+        # So does the learned routing confidence the threshold is read on (issue 26).
+        kept_meta: dict[str, object] = {}
+        if current is not None and isinstance(current.meta.get(CONFIDENCE), dict):
+            kept_meta[CONFIDENCE] = current.meta[CONFIDENCE]
         new = train(examples, classes, c=c, threshold=threshold, offsets=offsets,
-                    meta={"corrections": len(corrections), "rules_weight": rules_weight})
+                    meta={"corrections": len(corrections), "rules_weight": rules_weight,
+                          **kept_meta})
         # The urgency head learns from the corpus's urgency labels, not from corrections:
         # the new version keeps the one in use.
         new = new.with_urgency(current.urgency_head() if current is not None else None)
         new_score = score(new, data.test)
         old_score = score(current, data.test) if current is not None else Score()
         metrics = {"accuracy": round(new_score.accuracy, 4),
+                   "best_accuracy": round(new_score.best_accuracy, 4),
                    "unclassified": new_score.unclassified, "test": new_score.total,
                    "previous_accuracy": round(old_score.accuracy, 4),
                    "train": len(data.train), "data": data.source,

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from jun_desk.domain.adjudicated_eval import Judged, at_threshold, figures, format_side_by_side
 from jun_desk.domain.adjudication import (
     RELABELS_FILE,
     THIRD_READING_FILE,
+    Judgement,
     Relabel,
     SecondReading,
     ThirdReading,
@@ -22,9 +24,11 @@ from jun_desk.domain.adjudication import (
     read_third,
     settle,
 )
+from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.errors import ValidationError
-from jun_desk.domain.training import routing_threshold
+from jun_desk.domain.evaluation import Labelled
+from jun_desk.domain.training import routing_threshold, routing_threshold_of
 from jun_desk.resources import resource_path
 from jun_desk.services.triage_models import TrainingSet
 from jun_desk.shared_material import TRIAGE_CORPUS, TRIAGE_SECOND_READER
@@ -100,6 +104,29 @@ def test_routing_threshold_routes_only_what_is_right_often_enough():
     threshold, share, right = routing_threshold([("b", 0.9), ("a", 0.8)], ["a", "a"], 0.97,
                                                 fallback_share=1.0)
     assert share == 1.0 and right == 0.5
+
+
+def test_the_figures_say_what_routing_at_the_calibrated_threshold_would_do():
+    def row(n: int, best: str, confidence: float) -> Judged:
+        item = Labelled(f"text {n}", "obras", id=f"x:{n}")
+        return Judged(item, best, confidence, True,
+                      Judgement("obras", frozenset({"obras", "limpieza"}), None, "obras", None))
+
+    rows = [row(0, "obras", 0.97), row(1, "limpieza", 0.95), row(2, "policia", 0.93),
+            row(3, "policia", 0.5)]
+    at = at_threshold(rows, 0.94)
+    assert at == {"threshold": 0.94, "share": 0.5, "right": 0.5, "acceptable": 1.0}
+    assert figures(rows, ["obras"], 0.94)["at_routing_threshold"] == at
+    assert figures(rows, ["obras"])["at_routing_threshold"] is None
+    shown = format_side_by_side({"set": figures(rows, ["obras"], 0.94)})
+    assert "at the routing threshold (0.940): routed" in shown
+
+
+def test_a_model_names_the_routing_threshold_it_was_calibrated_for():
+    model = LinearModel(["a", "b"], {}, [0.0, 0.0],
+                        meta={"calibration": {"routing": {"threshold": 0.93}}})
+    assert routing_threshold_of(model) == 0.93
+    assert routing_threshold_of(LinearModel(["a", "b"], {}, [0.0, 0.0])) is None
 
 
 def test_the_model_is_trained_on_the_train_split_only(tmp_path: Path):

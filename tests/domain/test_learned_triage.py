@@ -3,9 +3,20 @@ urgency and bad input."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from jun_desk.domain.classifier import LinearModel, text_features, tokens, word_features
+from jun_desk.domain.classifier import (
+    CONFIDENCE,
+    CONFIDENCE_FEATURES,
+    LinearModel,
+    confidence_features,
+    learned_confidence,
+    text_features,
+    tokens,
+    word_features,
+)
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.language import detect
@@ -16,6 +27,7 @@ from jun_desk.domain.training import (
     choose_threshold,
     combined,
     cross_validate,
+    fit_confidence,
     lexicon_examples,
     score,
     train,
@@ -135,8 +147,38 @@ def test_calibrate_on_held_out_training_answers() -> None:
     offsets, threshold, held = calibrate(examples, [(None, 0.0)] * len(examples), CLASSES,
                                          4.0, 1.0, folds=3)
     assert len(offsets) == len(CLASSES) and 0.0 <= threshold < 1.0
-    assert set(held) == {"held_out_before", "held_out_after"}
-    assert held["held_out_after"]["accuracy"] >= held["held_out_before"]["accuracy"] - 1e-9
+    assert set(held) == {"held_out_before", "held_out_best", "held_out_after", CONFIDENCE}
+    assert held["held_out_best"]["accuracy"] >= held["held_out_before"]["accuracy"] - 1e-9
+    assert held["held_out_before"]["unclassified"] == 0.0  # judged without a threshold
+    mapping = held[CONFIDENCE]
+    assert mapping["features"] == list(CONFIDENCE_FEATURES)
+    assert len(mapping["weights"]) == len(CONFIDENCE_FEATURES)
+
+
+def test_learned_confidence_rises_with_the_gap_to_the_runner_up() -> None:
+    # Held-out answers whose winner is far ahead are right; those in a near tie are not.
+    rows = ([[0.9, 0.05, 0.05]] * 20 + [[0.5, 0.45, 0.05]] * 10 + [[0.5, 0.45, 0.05]] * 10
+            + [[0.85, 0.1, 0.05]] * 2)
+    truth = ["a"] * 20 + ["a"] * 5 + ["b"] * 5 + ["a"] * 5 + ["b"] * 5 + ["b", "b"]
+    mapping = fit_confidence(rows, truth, ["a", "b", "c"])
+    far = learned_confidence(mapping, confidence_features([0.9, 0.05, 0.05]))
+    near = learned_confidence(mapping, confidence_features([0.5, 0.45, 0.05]))
+    assert 0.0 < near < 0.6 < far < 1.0
+    # Every answer right (or every one wrong): a constant, no division by nothing.
+    assert fit_confidence(rows[:20], truth[:20], ["a", "b", "c"])["weights"] == [0.0] * 4
+
+
+def test_a_model_reads_its_learned_confidence_and_keeps_it_when_stored() -> None:
+    model = train([Example.from_text(t, d) for t, d in TINY], CLASSES, c=4.0)
+    probs = [0.7, 0.2] + [0.01] * (len(CLASSES) - 2)
+    assert model.confidence(probs) == pytest.approx(0.7)  # no mapping: the winner's own
+    model.meta[CONFIDENCE] = {"features": list(CONFIDENCE_FEATURES),
+                              "weights": [10.0, 0.0, 0.0, 2.0], "bias": -3.0}
+    again = LinearModel.from_bytes(model.to_bytes())
+    assert again.confidence(probs) == pytest.approx(1 / (1 + math.exp(-(5.0 - 3.0))))
+    assert again.confidence(probs, rules=1) > again.confidence(probs) > again.confidence(
+        probs, rules=-1)
+    assert again.confidence([]) == 0.0
 
 
 def test_lexicon_examples_come_from_the_rules(rules: Rules) -> None:

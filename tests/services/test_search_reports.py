@@ -19,7 +19,7 @@ from tests.factories import MARIA, PEPE, mention
 @pytest.fixture
 def board(desk: Desk, people):  # type: ignore[no-untyped-def]
     items = [mention("Farola apagada en la calle Real", minutes=0),
-             mention("Bache 50% más grande que ayer_", author=PEPE, minutes=1),
+             mention("Bache en el asfalto 50% más grande que ayer_", author=PEPE, minutes=1),
              mention("Contenedores llenos en la plaza", minutes=2),
              mention("¿Menú del comedor?", author=PEPE, minutes=3)]
     desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, items, [MARIA, PEPE], items[-1].x_id)

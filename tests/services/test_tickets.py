@@ -25,7 +25,8 @@ def _ingest(desk: Desk, *texts: str, author=MARIA) -> list[int]:  # type: ignore
 
 
 def test_create_from_item_uses_triage_and_marks_item_handled(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
-    (item_id,) = _ingest(desk, "@AytoJun hay un bache enorme en la calle Ancha, es urgente")
+    (item_id,) = _ingest(desk, "@AytoJun hay un bache enorme en el asfalto de la calle Ancha, "
+                                "es urgente")
     ticket = desk.tickets.create_from_item(people["luis"], item_id)
     assert ticket.department == "obras"
     assert ticket.status is Status.NEW

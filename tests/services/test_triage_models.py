@@ -55,7 +55,8 @@ def test_changing_the_department_records_a_correction(desk: Desk, people) -> Non
 
 
 def test_choosing_another_department_at_creation_is_a_correction(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
-    item_a, item_b = _ingest(desk, "@AytoJun la farola está apagada", "@AytoJun otra farola")
+    item_a, item_b = _ingest(desk, "@AytoJun la farola está apagada",
+                             "@AytoJun otra farola apagada")
     desk.tickets.create_from_item(people["ana"], item_a, department="alcaldia")
     kept = desk.tickets.create_from_item(people["ana"], item_b)  # the suggestion kept
     (fix,) = _corrections(desk)
@@ -93,7 +94,7 @@ def test_retrain_rollback_and_every_desk_follows(desk: Desk, people, db_url: str
     data = _written_set()
     first = desk.triage_models.retrain(ana, data=data)
     assert first.accepted and first.version is not None
-    assert first.new.correct >= first.old.correct
+    assert first.new.best_correct >= first.old.best_correct
     other = Desk.open(db_url, rules=rules)
     try:
         _ingest(other, "@AytoJun la farola de la calle Real está apagada")
@@ -123,7 +124,7 @@ def test_a_worse_model_is_refused_and_the_current_one_stays(desk: Desk, people) 
                for e in data.train] * 3  # outweighs the rules' lexicon
     result = desk.triage_models.retrain(people["ana"], data=TrainingSet(garbage, data.test))
     assert not result.accepted and result.version is None
-    assert result.new.correct < result.old.correct
+    assert result.new.best_correct < result.old.best_correct
     assert [v.id for v in desk.triage_models.versions()] == [None]
     with desk.db.session(readonly=True) as session:
         event = session.scalars(select(AuditEvent)

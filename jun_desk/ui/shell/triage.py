@@ -49,12 +49,12 @@ class TriageMenu(QObject):
             if result.accepted:
                 text = self.tr("Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% "
                                "(antes %.1f %%), %d correcciones") % (
-                    result.version, 100 * result.new.accuracy, 100 * result.old.accuracy,
-                    result.corrections)
+                    result.version, 100 * result.new.best_accuracy,
+                    100 * result.old.best_accuracy, result.corrections)
             else:
                 text = self.tr("Modelo nuevo rechazado: acierta %.1f %%, peor que el actual "
-                               "(%.1f %%)") % (100 * result.new.accuracy,
-                                               100 * result.old.accuracy)
+                               "(%.1f %%)") % (100 * result.new.best_accuracy,
+                                               100 * result.old.best_accuracy)
             self._say(text, 30_000)
 
         Op(self.ui, lambda: desk.triage_models.retrain(actor),
