@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen
 
+from jun_desk.domain.media import MediaState, MediaView
+
 # What the desk agrees to decode: a phone photo is 12-50 MP; X serves at most 4096 px a side.
 MAX_PIXELS = 64_000_000
 ALLOCATION_LIMIT_MB = 256  # the reader refuses to allocate more for one image
@@ -76,6 +78,15 @@ def failure_text(failure: Failure | None) -> str:
     """What a placeholder says, in the window's language."""
     if failure is Failure.TOO_LARGE:
         return QCoreApplication.translate("Media", "imagen demasiado grande")
+    return QCoreApplication.translate("Media", "imagen no disponible")
+
+
+def state_text(view: MediaView) -> str:
+    """What a placeholder says of an attachment the cache has no image of (yet)."""
+    if view.state is MediaState.PENDING:
+        return QCoreApplication.translate("Media", "aún no descargada")
+    if view.state is MediaState.FAILED:
+        return QCoreApplication.translate("Media", "no se pudo descargar")
     return QCoreApplication.translate("Media", "imagen no disponible")
 
 
