@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QAction,
     QDesktopServices,
     QImage,
+    QImageWriter,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -300,7 +301,9 @@ class MediaViewer(QDialog):
         fmt = "PNG" if target.suffix.lower() == ".png" else "JPEG"
 
         def write() -> bool:
-            return image.save(str(target), fmt, 95)
+            writer = QImageWriter(str(target), fmt.encode())
+            writer.setQuality(95)
+            return writer.write(image)
 
         self.status.setText(self.tr("Guardando…"))
         run_job(self.pool, write, lambda ok: self._saved(target, bool(ok)),
