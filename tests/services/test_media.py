@@ -70,7 +70,7 @@ def test_location_only_for_obras_and_limpieza_staff(desk: Desk, tmp_path: Path,
     item = photo_item("@AytoJun hay un bache enorme en la calle Real", "3_gps")
     item_id = _store(desk, item)[item.x_id]
     (job,) = desk.media.due()
-    sha, path = desk.media.cache.put(b"jpeg bytes")
+    sha, _path = desk.media.cache.put(b"jpeg bytes")
     desk.media.cached(job.media_id, sha, 10, ImageFacts("jpeg", 4, 4, (42.1, -3.7)))
     ticket = desk.tickets.create_from_item(people["ana"], item_id, department="obras")
     luis, rosa = people["luis"], people["rosa"]
