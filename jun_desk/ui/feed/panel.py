@@ -150,6 +150,12 @@ class FeedPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        # The chosen message's photos in the viewer (a click on its thumbnail does it too).
+        self.photos_action = QAction(self.tr("Ver fotos"), self)
+        self.photos_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.photos_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.photos_action.triggered.connect(self.show_photos)
+        self.addAction(self.photos_action)
 
     def describe(self, item: ItemView) -> str:
         """An item's whole text and facts: its tooltip and screen-reader description."""
@@ -224,6 +230,11 @@ class FeedPanel(QWidget):
             row = self.model.row_of(item_id)
             if row is not None:
                 self.view.update(self.model.index(row))
+
+    def show_photos(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.open_media(item.id)
 
     def open_media(self, item_id: int, position: int = 0) -> None:
         """The item's photos in the viewer, from ``position``."""
