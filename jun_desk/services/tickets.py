@@ -109,7 +109,7 @@ def add_personal_data(ticket: Ticket, *sources: Ticket | TicketItem) -> None:
     ticket.personal_data = ",".join(sorted(flags))
 
 
-def ticket_view(row: Ticket, item_count: int) -> TicketView:
+def ticket_view(row: Ticket, item_count: int, media_count: int = 0) -> TicketView:
     citizen, assignee = row.citizen, row.assignee
     return TicketView(
         id=row.id, department=row.department, status=Status(row.status),
@@ -118,7 +118,8 @@ def ticket_view(row: Ticket, item_count: int) -> TicketView:
         citizen_name=citizen.name if citizen else None,
         citizen_verified_resident=bool(citizen and citizen.verified_resident),
         assignee_id=row.assignee_id, assignee_name=assignee.display_name if assignee else None,
-        item_count=item_count, personal_data=_split(row.personal_data),
+        item_count=item_count, media_count=media_count,
+        personal_data=_split(row.personal_data),
         triage_reason=row.triage_reason, merged_into_id=row.merged_into_id,
         created_at=row.created_at, updated_at=row.updated_at,
         first_response_at=row.first_response_at, resolved_at=row.resolved_at,
@@ -529,10 +530,11 @@ class TicketService:
     def _view(self, session: Session, ticket: Ticket) -> TicketView:
         session.flush()
         session.expire(ticket, ["assignee", "citizen"])  # ids may have changed
-        count = session.scalar(
-            select(func.count()).select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
-        )
-        return ticket_view(ticket, int(count or 0))
+        count, media = session.execute(
+            select(func.count(), func.coalesce(func.sum(TicketItem.media_count), 0))
+            .select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
+        ).one()
+        return ticket_view(ticket, int(count or 0), int(media or 0))
 
     @staticmethod
     def _item_view(session: Session, item: TicketItem) -> ItemView:

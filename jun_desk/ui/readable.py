@@ -75,6 +75,9 @@ def ticket_description(ticket: TicketView, department: str, status: str,
              QCoreApplication.translate("Readable", "Mensajes: %d") % ticket.item_count,
              QCoreApplication.translate("Readable", "Creado %s (%s)") % (
                  time_of_day(ticket.created_at, now), age(ticket.created_at, now))]
+    if ticket.media_count:
+        lines.append(QCoreApplication.translate("Readable", "Fotos y vídeos: %d")
+                     % ticket.media_count)
     if ticket.personal_data:
         lines.append(QCoreApplication.translate("Readable", "⚠ Contiene datos personales"))
     return "\n".join(lines)
