@@ -263,12 +263,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="159" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="184" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="186" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -1227,179 +1227,204 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="74" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="75" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="84" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="85" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="105" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="106" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="112" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="107" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="113" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="119" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="121" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="127" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="148" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="143" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="149" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="144" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="150" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="145" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="151" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="146" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="152" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="180" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="213" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="221" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="215" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="227" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="116" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="119" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="120" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="122" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="123" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="125" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="38" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="39" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="41" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="42" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="87" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="89" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="92" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="93" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="95" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="102" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="104" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="297" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="357" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="301" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="361" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="311" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="371" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="352" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="412" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="338" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="398" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="376" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="389" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="449" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/photos.py" line="87" />
+        <source>Foto %d: %s</source>
+        <translation>Photo %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/photos.py" line="127" />
+        <source>vídeo</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/photos.py" line="128" />
+        <source>GIF animado</source>
+        <translation>animated GIF</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/photos.py" line="129" />
+        <source>foto</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/detail/photos.py" line="130" />
+        <source>Ver %s %d de %d</source>
+        <translation>View %s %d of %d</translation>
     </message>
 </context>
 <context>
@@ -2758,47 +2783,48 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="144" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="177" />
         <source>▴ ver menos</source>
         <translation>▴ show less</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="145" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="178" />
         <source>… ver más</source>
         <translation>… show more</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="239" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="323" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="238" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="382" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="301" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="385" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="303" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="387" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="305" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="389" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="338" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="422" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="346" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="430" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -2806,98 +2832,103 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="80" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="135" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="136" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="137" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="138" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="139" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="140" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="187" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="154" />
+        <source>Ver fotos</source>
+        <translation>View photos</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="257" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="323" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="337" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="411" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="362" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="428" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="433" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="373" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="439" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="374" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="440" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="380" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="415" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="446" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="394" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="460" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -3179,6 +3210,168 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>bloqueado</source>
         <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>Media</name>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="80" />
+        <source>imagen demasiado grande</source>
+        <translation>image too large</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="81" />
+        <location filename="../../jun_desk/ui/media/decode.py" line="90" />
+        <source>imagen no disponible</source>
+        <translation>image not available</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="87" />
+        <source>aún no descargada</source>
+        <translation>not downloaded yet</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="89" />
+        <source>no se pudo descargar</source>
+        <translation>could not be downloaded</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="105" />
+        <source>Foto del vecino</source>
+        <translation>Resident's photo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="124" />
+        <source>Imagen</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="149" />
+        <source>◀ Anterior</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="150" />
+        <source>Siguiente ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="151" />
+        <source>Alejar</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="152" />
+        <source>Acercar</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="154" />
+        <source>Ajustar</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="155" />
+        <source>Guardar como…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="156" />
+        <source>Abrir en X</source>
+        <translation>Open on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="170" />
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="173" />
+        <source>Cerrar (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="187" />
+        <source>Foto %d de %d</source>
+        <translation>Photo %d of %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="189" />
+        <source>Texto alternativo: %s</source>
+        <translation>Alt text: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="207" />
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="237" />
+        <source>Ubicación de la foto: %s, %s</source>
+        <translation>Where the photo was taken: %s, %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="291" />
+        <source>Guardar la foto</source>
+        <translation>Save the photo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="293" />
+        <source>Imágenes (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="296" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="297" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="298" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="299" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="321" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="326" />
+        <source>Guardada en %s</source>
+        <translation>Saved to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="327" />
+        <source>No se pudo guardar en %s</source>
+        <translation>Could not save to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="342" />
+        <source>vídeo (vista previa)</source>
+        <translation>video (preview)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="344" />
+        <source>GIF animado (vista previa)</source>
+        <translation>animated GIF (preview)</translation>
     </message>
 </context>
 <context>
@@ -3735,7 +3928,7 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="69" />
-        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <location filename="../../jun_desk/ui/readable.py" line="100" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
@@ -3766,26 +3959,31 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="79" />
+        <source>Fotos y vídeos: %d</source>
+        <translation>Photos and videos: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="82" />
         <source>⚠ Contiene datos personales</source>
         <translation>⚠ Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="88" />
+        <location filename="../../jun_desk/ui/readable.py" line="91" />
         <source>Mensaje directo</source>
         <translation>Direct message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="89" />
+        <location filename="../../jun_desk/ui/readable.py" line="92" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <location filename="../../jun_desk/ui/readable.py" line="102" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="101" />
+        <location filename="../../jun_desk/ui/readable.py" line="104" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>

@@ -279,18 +279,31 @@ class MediaViewer(QDialog):
         view = self.current
         if view is None or self.decoded is None or self.decoded.image is None:
             return
+        target = self.ask_target(view)
+        if target is not None:
+            self.save_to(target)
+
+    def ask_target(self, view: MediaView) -> Path | None:
+        """Where to save the photo; None: cancelled. Qt's own file dialog (where the system
+        has none) gets its words from the desk: Qt's Spanish lacks some."""
         suffix = "png" if view.path is not None and view.path.suffix.lower() == ".png" \
             else "jpg"
         box = QFileDialog(self, self.tr("Guardar la foto"),
                           str(Path.home() / f"{view.ref.media_key}.{suffix}"),
                           self.tr("Imágenes (*.jpg *.jpeg *.png)"))
         box.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        Label = QFileDialog.DialogLabel
+        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
+                            (Label.FileName, self.tr("Nombre del archivo:")),
+                            (Label.FileType, self.tr("Tipo de archivo:")),
+                            (Label.Accept, self.tr("Guardar")),
+                            (Label.Reject, self.tr("Cancelar"))):
+            box.setLabelText(label, text)
         try:
             chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
         finally:
             box.deleteLater()
-        if chosen and chosen[0]:
-            self.save_to(Path(chosen[0]))
+        return Path(chosen[0]) if chosen and chosen[0] else None
 
     def save_to(self, target: Path) -> None:
         """Write the photo as shown, re-encoded on the pool: what the camera wrote beside
