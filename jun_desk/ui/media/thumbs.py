@@ -16,7 +16,7 @@ from jun_desk.ui.workers import run_job
 Key = tuple[str, int, int]  # the file, the box it is fitted in
 Decoder = Callable[[Path, QSize | None], Decoded]
 
-BUDGET_BYTES = 48 * 1024 * 1024  # ≈ 400 feed thumbnails of 160 × 120
+BUDGET_BYTES = 32 * 1024 * 1024  # ≈ 680 feed thumbnails (128 × 96), 430 of the ticket pane
 FAILED_COST = 256  # a remembered failure costs next to nothing, but counts
 
 
