@@ -190,8 +190,9 @@ class _Handler(BaseHTTPRequestHandler):
             except ApiError as err:
                 self._send(err.status, err.body, {})
                 return
-        self._send_raw(200, served.body(), {"Cache-Control": "max-age=604800"},
-                       served.content_type)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a killed desk
+            self._send_raw(200, served.body(), {"Cache-Control": "max-age=604800"},
+                           served.content_type)
 
     # ------------------------------------------------------------------ auth
     def _check_auth(self, method: str, path: str, query: str, body: bytes) -> None:
