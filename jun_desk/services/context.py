@@ -15,6 +15,7 @@ from jun_desk.domain.town_time import town_zone
 from jun_desk.domain.triage import Triage, TriageRules
 from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.resources import resource_path
+from jun_desk.services.media_cache import MediaSettings
 from jun_desk.store.engine import Database
 from jun_desk.store.models import utcnow
 
@@ -55,6 +56,7 @@ class DeskContext:
     prices: PriceTable | None = None  # X's prices (None: the dated defaults in resources/)
     # the town's days and months (reports, the dashboard's "today"); X bills in UTC days
     zone: tzinfo = field(default_factory=town_zone)
+    media: MediaSettings = field(default_factory=MediaSettings)  # the photos' cache (issue 29)
 
     @property
     def price_table(self) -> PriceTable:

@@ -10,14 +10,36 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
+from jun_desk.domain.images import MAX_PIXELS
+
 PART = ".part"
+DEFAULT_MAX_DOWNLOAD = 15 * 1024 * 1024  # bytes: X serves photos of up to 5 MB
+DEFAULT_CACHE_LIMIT = 2 * 1024 * 1024 * 1024  # bytes of the cache folder
+
+
+@dataclass(frozen=True)
+class MediaSettings:
+    folder: Path | None = None  # None: the data folder's ``media``
+    cache_limit: int = DEFAULT_CACHE_LIMIT
+    max_download: int = DEFAULT_MAX_DOWNLOAD
+    max_pixels: int = MAX_PIXELS
 
 
 class MediaCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+
+    @classmethod
+    def at(cls, settings: MediaSettings) -> MediaCache:
+        folder = settings.folder
+        if folder is None:
+            from jun_desk.paths import Paths
+
+            folder = Paths.default().data / "media"
+        return cls(folder)
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):

@@ -10,7 +10,8 @@ from jun_desk.domain.images import ImageFacts
 from jun_desk.domain.items import Stream, XItem
 from jun_desk.domain.media import MediaKind, MediaRef, MediaState
 from jun_desk.services.desk import Desk
-from jun_desk.services.media import MediaSettings, retry_delay
+from jun_desk.services.media import retry_delay
+from jun_desk.services.media_cache import MediaSettings
 from tests.factories import MARIA, mention
 
 ACCOUNT = "AytoJun"
