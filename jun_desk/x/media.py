@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import requests
 import tweepy
 
+from jun_desk.domain.error_codes import english
 from jun_desk.domain.images import CONTENT_TYPES, ImageRefused, inspect
 from jun_desk.services.media import MediaJob
 from jun_desk.x.transport import DEFAULT_TIMEOUT, X_API_BASE
@@ -39,19 +40,17 @@ ROUND_LIMIT = 500  # downloads in one round at most: the next poll goes on
 
 
 class MediaRefused(Exception):
-    """Never to be fetched: not X's, not an image, too large. ``reason`` in English."""
+    """Never to be fetched: not X's, not an image, too large. An error code of
+    ``media.*``; ``reason``: its English (stored, recognised by the window)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.reason = english(code, params)
+        super().__init__(self.reason)
 
 
-class MediaFailed(Exception):
+class MediaFailed(MediaRefused):
     """This try failed (network, X's answer): tried again later."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def media_address(url: str, sandbox_base: str | None = None) -> str:
@@ -60,7 +59,7 @@ def media_address(url: str, sandbox_base: str | None = None) -> str:
     parts = urlsplit(url)
     if parts.scheme != "https" or (parts.hostname or "") not in X_MEDIA_HOSTS \
             or parts.username or parts.password or parts.port not in (None, 443):
-        raise MediaRefused("not on X's media hosts")
+        raise MediaRefused("media.not_x_host")
     if sandbox_base is None:
         return url
     path = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -103,24 +102,24 @@ class MediaFetcher:
                                   timeout=self.timeout, allow_redirects=False) as response:
                 return self._read(response)
         except requests.RequestException as err:
-            raise MediaFailed(f"the download failed ({type(err).__name__})") from None
+            raise MediaFailed("media.network", detail=type(err).__name__) from None
 
     def _read(self, response: requests.Response) -> bytes:
         status = response.status_code
         if status != 200:
-            raise MediaFailed(f"X answered {status}")
+            raise MediaFailed("media.http", answer=status)
         kind = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if kind not in IMAGE_TYPES:
-            raise MediaRefused(f"not an image ({kind or 'no type'})")
+            raise MediaRefused("media.not_image", content_type=kind or "no type")
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise MediaRefused(f"larger than {self.max_bytes // (1024 * 1024)} MB")
+            raise MediaRefused("media.too_large", megabytes=self.max_bytes // (1024 * 1024))
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_content(64 * 1024):
             size += len(chunk)
             if size > self.max_bytes:
-                raise MediaRefused(f"larger than {self.max_bytes // (1024 * 1024)} MB")
+                raise MediaRefused("media.too_large", megabytes=self.max_bytes // (1024 * 1024))
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -168,22 +167,22 @@ class MediaDownloader:
         try:
             data = self.fetcher.fetch(job.url, dm=job.dm)
             facts = inspect(data, max_pixels=media.settings.max_pixels)
-        except (MediaRefused, ImageRefused) as err:
-            reason = err.reason if isinstance(err, MediaRefused) else str(err)
-            log.info("Media %d refused: %s", job.media_id, reason)
-            media.refused(job.media_id, reason)
-            fetched.refused += 1
-            return
         except MediaFailed as err:
             log.info("Media %d not downloaded (try %d): %s", job.media_id, job.tries + 1,
                      err.reason)
             media.failed(job.media_id, err.reason)
             fetched.failed += 1
             return
+        except (MediaRefused, ImageRefused) as err:
+            log.info("Media %d refused: %s", job.media_id, err.reason)
+            media.refused(job.media_id, err.reason)
+            fetched.refused += 1
+            return
         try:
             sha, path = media.cache.put(data)
         except OSError as err:
-            media.failed(job.media_id, f"the cache cannot be written ({err.strerror})")
+            media.failed(job.media_id, english("media.cache_write",
+                                               {"detail": err.strerror or str(err)}))
             fetched.failed += 1
             return
         media.cached(job.media_id, sha, path.stat().st_size, facts)

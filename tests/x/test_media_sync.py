@@ -57,8 +57,8 @@ def test_a_sandbox_day_caches_every_photo_once(desk: Desk, client: XClient, sand
     states = {m.media_key: m for m, _ in rows}
     refused = {k: m.reason for k, m in states.items() if m.state == MediaState.REFUSED}
     assert sorted(refused.values()) == [
-        "a broken JPEG file (cut short)", "larger than 15 MB",
-        "too large to show safely (20000 x 20000 pixels)"]
+        "A JPEG file cut short", "Larger than 15 MB",
+        "Too large to show safely (20000 x 20000 pixels)"]
     cached = [m for m in states.values() if m.state == MediaState.CACHED]
     assert len(cached) == len(keys) - 3 and report.media is not None
     assert (report.media.cached, report.media.refused, report.media.failed) == (
@@ -118,7 +118,7 @@ def test_failures_are_retried_and_never_block_the_sync(desk: Desk, sandbox: Sand
     assert report.inserted > 0 and report.media is not None
     assert report.media.failed > 0 and report.media.cached == 0
     failed = [m for m, _ in media_rows(desk) if m.state == MediaState.FAILED]
-    assert failed and all(m.reason == "the download failed (ConnectionError)" for m in failed)
+    assert failed and all(m.reason == "The download failed (ConnectionError)" for m in failed)
     clock.advance(minutes=1)
     engine.media.fetcher = MediaFetcher.like(client)
     assert engine.sync_once().media.cached > 0  # type: ignore[union-attr]
