@@ -303,12 +303,13 @@ def _crash_report(err: BaseException) -> Path:
 
 
 def _open_desk(args: argparse.Namespace, *, migrate: bool = True) -> Desk:
-    from jun_desk.config import x_prices
+    from jun_desk.config import media_settings, x_prices
     from jun_desk.services.desk import Desk
 
     desk = Desk.open(database_url(args.db), migrate=migrate)
     try:
         desk.ctx.prices = x_prices()
+        desk.media.configure(media_settings())
     except JunDeskError:
         desk.close()
         raise

@@ -10,12 +10,12 @@ from functools import cache
 from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.costs import PriceTable
 from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
 from jun_desk.domain.town_time import town_zone
 from jun_desk.domain.triage import Triage, TriageRules
 from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.resources import resource_path
-from jun_desk.services.media_cache import MediaSettings
 from jun_desk.store.engine import Database
 from jun_desk.store.models import utcnow
 

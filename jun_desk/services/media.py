@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session
 
 from jun_desk.domain.images import ImageFacts
 from jun_desk.domain.media import MediaKind, MediaRef, MediaState, MediaView
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.domain.roles import Actor
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
-from jun_desk.services.media_cache import MediaCache, MediaSettings
+from jun_desk.services.media_cache import MediaCache
 from jun_desk.store.models import ItemMedia, Ticket, TicketItem
 
 # Departments whose staff are shown where a photo was taken (its EXIF position): the

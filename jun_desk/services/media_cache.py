@@ -10,22 +10,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from jun_desk.domain.images import MAX_PIXELS
+from jun_desk.domain.media_settings import MediaSettings
 
 PART = ".part"
-DEFAULT_MAX_DOWNLOAD = 15 * 1024 * 1024  # bytes: X serves photos of up to 5 MB
-DEFAULT_CACHE_LIMIT = 2 * 1024 * 1024 * 1024  # bytes of the cache folder
-
-
-@dataclass(frozen=True)
-class MediaSettings:
-    folder: Path | None = None  # None: the data folder's ``media``
-    cache_limit: int = DEFAULT_CACHE_LIMIT
-    max_download: int = DEFAULT_MAX_DOWNLOAD
-    max_pixels: int = MAX_PIXELS
 
 
 class MediaCache:

@@ -9,9 +9,9 @@ from pathlib import Path
 from jun_desk.domain.images import ImageFacts
 from jun_desk.domain.items import Stream, XItem
 from jun_desk.domain.media import MediaKind, MediaRef, MediaState
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.services.desk import Desk
 from jun_desk.services.media import retry_delay
-from jun_desk.services.media_cache import MediaSettings
 from tests.factories import MARIA, mention
 
 ACCOUNT = "AytoJun"

@@ -14,8 +14,8 @@ from PySide6.QtGui import QImageReader
 from sqlalchemy import select
 
 from jun_desk.domain.media import MediaState
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.services.desk import Desk
-from jun_desk.services.media_cache import MediaSettings
 from jun_desk.store.models import ItemMedia, TicketItem
 from jun_desk.x.client import XClient
 from jun_desk.x.media import MediaFetcher, MediaRefused, media_address
