@@ -90,6 +90,9 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export tickets as CSV or Open311 GeoReport v2 JSON")
     export.add_argument("--format", choices=["csv", "open311"], required=True)
     export.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--media-base", metavar="URL",
+                        help="Open311: where the town publishes the photos (the cache's files "
+                             "copied there under their names); each request's media_url")
     _filters(export)
 
     ops = sub.add_parser("operators", help="the desk's operators").add_subparsers(
@@ -300,12 +303,13 @@ def _crash_report(err: BaseException) -> Path:
 
 
 def _open_desk(args: argparse.Namespace, *, migrate: bool = True) -> Desk:
-    from jun_desk.config import x_prices
+    from jun_desk.config import media_settings, x_prices
     from jun_desk.services.desk import Desk
 
     desk = Desk.open(database_url(args.db), migrate=migrate)
     try:
         desk.ctx.prices = x_prices()
+        desk.media.configure(media_settings())
     except JunDeskError:
         desk.close()
         raise
@@ -453,7 +457,8 @@ def _one_line(text: str, limit: int) -> str:
 
 def _export(desk: Desk, args: argparse.Namespace) -> int:
     flt = _ticket_filter(args, None, order="oldest")
-    text = desk.export.csv_text(flt) if args.format == "csv" else desk.export.open311_json(flt)
+    text = desk.export.csv_text(flt) if args.format == "csv" else \
+        desk.export.open311_json(flt, media_base=args.media_base)
     if not args.out:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0

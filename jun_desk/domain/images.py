@@ -10,6 +10,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass
 
+from jun_desk.domain.error_codes import english
+
 MAX_PIXELS = 40_000_000  # 40 megapixels: more than any photo X serves (4096 x 4096)
 MAX_SIDE = 16_384
 
@@ -18,7 +20,13 @@ CONTENT_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif",
 
 
 class ImageRefused(ValueError):
-    """Not an image the desk keeps: the reason, in English."""
+    """Not an image the desk keeps: an error code of ``media.*`` and its English."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params = params
+        self.reason = english(code, params)
+        super().__init__(self.reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +53,27 @@ def inspect(data: bytes, *, max_pixels: int = MAX_PIXELS) -> ImageFacts:
     """The image's facts, or ImageRefused saying why the desk does not keep it."""
     kind = sniff(data)
     if kind is None:
-        raise ImageRefused("not an image (PNG, JPEG, GIF or WebP)")
+        raise ImageRefused("media.unknown_format")
     try:
         width, height, location = _READERS[kind](data)
     except (struct.error, IndexError, ValueError) as err:
         if isinstance(err, ImageRefused):
             raise
-        raise ImageRefused(f"a broken {kind.upper()} file") from None
+        raise ImageRefused("media.broken", format=kind.upper()) from None
     if width <= 0 or height <= 0:
-        raise ImageRefused(f"a broken {kind.upper()} file (no size)")
+        raise ImageRefused("media.broken", format=kind.upper())
     if width > MAX_SIDE or height > MAX_SIDE or width * height > max_pixels:
-        raise ImageRefused(f"too large to show safely ({width} x {height} pixels)")
+        raise ImageRefused("media.too_many_pixels", width=width, height=height)
     return ImageFacts(kind, width, height, location)
 
 
 # ---------------------------------------------------------------------------- PNG
 def _png(data: bytes) -> tuple[int, int, None]:
     if data[12:16] != b"IHDR":
-        raise ImageRefused("a broken PNG file (no header)")
+        raise ImageRefused("media.broken", format="PNG")
     width, height = struct.unpack(">II", data[16:24])
     if not data.rstrip(b"\x00").endswith(b"IEND\xaeB`\x82"):
-        raise ImageRefused("a broken PNG file (cut short)")
+        raise ImageRefused("media.cut_short", format="PNG")
     return width, height, None
 
 
@@ -73,7 +81,7 @@ def _png(data: bytes) -> tuple[int, int, None]:
 def _gif(data: bytes) -> tuple[int, int, None]:
     width, height = struct.unpack("<HH", data[6:10])
     if not data.endswith(b";"):
-        raise ImageRefused("a broken GIF file (cut short)")
+        raise ImageRefused("media.cut_short", format="GIF")
     return width, height, None
 
 
@@ -81,7 +89,7 @@ def _gif(data: bytes) -> tuple[int, int, None]:
 def _webp(data: bytes) -> tuple[int, int, None]:
     (riff_size,) = struct.unpack("<I", data[4:8])
     if riff_size + 8 > len(data):
-        raise ImageRefused("a broken WebP file (cut short)")
+        raise ImageRefused("media.cut_short", format="WebP")
     chunk = data[12:16]
     if chunk == b"VP8X":
         width = 1 + int.from_bytes(data[24:27], "little")
@@ -92,7 +100,7 @@ def _webp(data: bytes) -> tuple[int, int, None]:
         bits = int.from_bytes(data[21:25], "little")
         width, height = (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
     else:
-        raise ImageRefused("a WebP file of a kind the desk does not know")
+        raise ImageRefused("media.unknown_format")
     return width, height, None
 
 
@@ -102,13 +110,13 @@ _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 
 
 def _jpeg(data: bytes) -> tuple[int, int, tuple[float, float] | None]:
     if not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
-        raise ImageRefused("a broken JPEG file (cut short)")
+        raise ImageRefused("media.cut_short", format="JPEG")
     pos = 2
     size: tuple[int, int] | None = None
     location = None
     while pos + 4 <= len(data) and size is None:
         if data[pos] != 0xFF:
-            raise ImageRefused("a broken JPEG file")
+            raise ImageRefused("media.broken", format="JPEG")
         marker = data[pos + 1]
         if marker == 0xFF:  # fill byte
             pos += 1
@@ -124,7 +132,7 @@ def _jpeg(data: bytes) -> tuple[int, int, tuple[float, float] | None]:
             break  # the scan began without a frame header
         pos += 2 + length
     if size is None:
-        raise ImageRefused("a broken JPEG file (no frame header)")
+        raise ImageRefused("media.broken", format="JPEG")
     return size[0], size[1], location
 
 

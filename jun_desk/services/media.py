@@ -17,11 +17,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
-from jun_desk.domain.images import MAX_PIXELS, ImageFacts
+from jun_desk.domain.images import ImageFacts
 from jun_desk.domain.media import MediaKind, MediaRef, MediaState, MediaView
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.domain.roles import Actor
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
@@ -32,19 +33,9 @@ from jun_desk.store.models import ItemMedia, Ticket, TicketItem
 # Departments whose staff are shown where a photo was taken (its EXIF position): the
 # pothole's or the bin's place helps them; nobody else sees it, and no export holds it.
 LOCATION_DEPARTMENTS = frozenset({"obras", "limpieza"})
-DEFAULT_MAX_DOWNLOAD = 15 * 1024 * 1024  # bytes: X serves photos of up to 5 MB
-DEFAULT_CACHE_LIMIT = 2 * 1024 * 1024 * 1024  # bytes of the cache folder
 RETRY_BASE = timedelta(minutes=1)
 RETRY_CAP = timedelta(hours=6)
 CLOSED = (Status.RESOLVED.value, Status.CLOSED.value)
-
-
-@dataclass(frozen=True)
-class MediaSettings:
-    folder: Path | None = None  # None: the data folder's ``media``
-    cache_limit: int = DEFAULT_CACHE_LIMIT
-    max_download: int = DEFAULT_MAX_DOWNLOAD
-    max_pixels: int = MAX_PIXELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +47,17 @@ class MediaJob:
     url: str
     dm: bool
     tries: int
+
+
+@dataclass(frozen=True, slots=True)
+class TicketMedia:
+    """One attachment of a ticket's messages, for the exports (no position: never)."""
+
+    image_url: str | None  # where X serves it (a DM's only with the account's signature)
+    path: Path | None  # the desk's copy, when cached
+    sha256: str | None
+    dm: bool
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,25 +77,20 @@ def x_link(item_x_id: str, source: str) -> str | None:
 
 
 class MediaService:
-    def __init__(self, ctx: DeskContext, settings: MediaSettings | None = None) -> None:
+    def __init__(self, ctx: DeskContext) -> None:
         self.ctx = ctx
-        self.settings = settings or MediaSettings()
-        self._cache: MediaCache | None = None
+
+    @property
+    def settings(self) -> MediaSettings:
+        return self.ctx.media
 
     def configure(self, settings: MediaSettings) -> None:
-        self.settings = settings
-        self._cache = None
+        """The cache's folder and bounds (the desk's settings), for every service."""
+        self.ctx.media = settings
 
     @property
     def cache(self) -> MediaCache:
-        if self._cache is None:
-            folder = self.settings.folder
-            if folder is None:
-                from jun_desk.paths import Paths
-
-                folder = Paths.default().data / "media"
-            self._cache = MediaCache(folder)
-        return self._cache
+        return MediaCache.at(self.ctx.media)
 
     # ------------------------------------------------------------------ the window
     def for_items(self, item_ids: Sequence[int]) -> dict[int, list[MediaView]]:
@@ -142,6 +139,28 @@ class MediaService:
         location = (row.gps_lat, row.gps_lon) if (
             show_location and row.gps_lat is not None and row.gps_lon is not None) else None
         return MediaView(ref, state, path, row.reason, x_link(x_id, source), location)
+
+    def of_tickets(self, ticket_ids: Sequence[int]) -> dict[int, list[TicketMedia]]:
+        """The media of these tickets' messages, for the exports: links and files only."""
+        out: dict[int, list[TicketMedia]] = {}
+        with self.ctx.db.session(readonly=True) as session:
+            for chunk in _chunks(list(ticket_ids), 500):
+                rows = session.execute(
+                    select(TicketItem.ticket_id, ItemMedia)
+                    .join(TicketItem, TicketItem.id == ItemMedia.item_id)
+                    .where(TicketItem.ticket_id.in_(chunk))
+                    .order_by(TicketItem.ticket_id, ItemMedia.item_id, ItemMedia.position))
+                for ticket_id, row in rows.all():
+                    if ticket_id is None:
+                        continue
+                    ref = MediaRef(row.media_key, MediaKind.of(row.kind), row.url,
+                                   row.preview_image_url)
+                    cached = row.state == MediaState.CACHED.value and row.sha256
+                    out.setdefault(ticket_id, []).append(TicketMedia(
+                        ref.image_url, self.cache.path_for(row.sha256) if cached and
+                        row.sha256 else None, row.sha256 if cached else None, row.dm,
+                        row.kind))
+        return out
 
     # ------------------------------------------------------------------ the downloader
     def due(self, limit: int = 50) -> list[MediaJob]:
@@ -244,24 +263,20 @@ class MediaService:
         return Eviction(len(gone), freed)
 
     # ------------------------------------------------------------------ erasure
-    def forget(self, session: Session, item_ids: Iterable[int]) -> list[str]:
-        """Delete these items' media rows in the caller's transaction (erasure, retention);
-        returns the digests no other row uses, whose files the caller removes with
-        ``remove_files`` once the transaction committed."""
-        ids = list(item_ids)
-        digests: set[str] = set()
-        for chunk in _chunks(ids, 500):
-            digests |= {d for d in session.scalars(select(ItemMedia.sha256).where(
-                ItemMedia.item_id.in_(chunk), ItemMedia.sha256.is_not(None))) if d}
-            session.execute(delete(ItemMedia).where(ItemMedia.item_id.in_(chunk)))
-        if not digests:
-            return []
-        still = set(session.scalars(select(ItemMedia.sha256).where(
-            ItemMedia.sha256.in_(sorted(digests)))))
-        return sorted(digests - still)
-
-    def remove_files(self, digests: Iterable[str]) -> int:
-        return sum(1 for d in digests if self.cache.remove(d))
+    def sweep(self) -> int:
+        """Remove the cache's files no row names (erasure and retention delete the rows
+        in their transaction, then sweep), and what a killed download left half written.
+        Returns the files removed."""
+        cache = self.cache
+        files = cache.files()
+        if not files:
+            return cache.clean_parts()
+        with self.ctx.db.session(readonly=True) as session:
+            named = set(session.scalars(select(ItemMedia.sha256).where(
+                ItemMedia.sha256.is_not(None)).distinct()))
+        removed = sum(1 for path in files if path.name not in named
+                      and cache.remove(path.name))
+        return removed + cache.clean_parts()
 
 
 def _cached_bytes(session: Session) -> int:
@@ -274,3 +289,19 @@ def _cached_bytes(session: Session) -> int:
 def _chunks(values: Sequence[int] | Sequence[str], size: int) -> Iterable[list[Any]]:
     for start in range(0, len(values), size):
         yield list(values[start:start + size])
+
+
+def export_rows(session: Session, item_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The media of these items for a citizen's access export: what X said of each one
+    and the desk's copy; where a photo was taken is said to be kept, never given."""
+    out: list[dict[str, Any]] = []
+    for chunk in _chunks(list(item_ids), 500):
+        for row in session.scalars(select(ItemMedia).where(ItemMedia.item_id.in_(chunk))
+                                   .order_by(ItemMedia.id)):
+            out.append({
+                "item_id": row.item_id, "media_key": row.media_key, "kind": row.kind,
+                "url": row.url, "preview_image_url": row.preview_image_url,
+                "alt_text": row.alt_text, "width": row.width, "height": row.height,
+                "state": row.state, "sha256": row.sha256, "size": row.size,
+                "cached_at": row.cached_at, "location_kept": row.gps_lat is not None})
+    return out

@@ -12,12 +12,23 @@ import hashlib
 import os
 from pathlib import Path
 
+from jun_desk.domain.media_settings import MediaSettings
+
 PART = ".part"
 
 
 class MediaCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+
+    @classmethod
+    def at(cls, settings: MediaSettings) -> MediaCache:
+        folder = settings.folder
+        if folder is None:
+            from jun_desk.paths import Paths
+
+            folder = Paths.default().data / "media"
+        return cls(folder)
 
     def path_for(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):

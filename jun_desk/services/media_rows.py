@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from jun_desk.domain.error_codes import english
 from jun_desk.domain.items import XItem
 from jun_desk.domain.media import MediaState
 from jun_desk.store.insert import insert_for
@@ -33,7 +34,7 @@ def media_rows(items: Sequence[XItem], inserted: Sequence[dict[str, Any]]
                 "width": ref.width, "height": ref.height,
                 # Nothing to download (X gave no image address): a link, for good.
                 "state": (MediaState.PENDING if image else MediaState.REFUSED).value,
-                "reason": None if image else "X gave no image for it",
+                "reason": None if image else english("media.no_image", {}),
                 "tries": 0, "sha256": None, "size": None, "next_try_at": None,
                 "cached_at": None, "used_at": None, "gps_lat": None, "gps_lon": None,
             })

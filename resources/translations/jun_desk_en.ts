@@ -2339,6 +2339,12 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>The keyring refused to store the credentials: {detail}</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="445" />
+        <source>X respondió {answer} a la descarga</source>
+        <comment>media.http</comment>
+        <translation>X answered {answer} to the download</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="40" />
         <source>Un ticket necesita a alguien asignado antes de estar «{target}»</source>
         <comment>move.needs_assignee</comment>
@@ -2544,238 +2550,298 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="429" />
+        <source>No está en los servidores de imágenes de X</source>
+        <comment>media.not_x_host</comment>
+        <translation>Not on X's media hosts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
+        <source>No es una imagen ({content_type})</source>
+        <comment>media.not_image</comment>
+        <translation>Not an image ({content_type})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <source>Ocupa más de {megabytes} MB</source>
+        <comment>media.too_large</comment>
+        <translation>Larger than {megabytes} MB</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
+        <source>Demasiado grande para mostrarla sin riesgo ({width} x {height} píxeles)</source>
+        <comment>media.too_many_pixels</comment>
+        <translation>Too large to show safely ({width} x {height} pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="438" />
+        <source>No es una imagen que la mesa pueda mostrar (PNG, JPEG, GIF o WebP)</source>
+        <comment>media.unknown_format</comment>
+        <translation>Not an image the desk can show (PNG, JPEG, GIF or WebP)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="441" />
+        <source>Un archivo {format} dañado</source>
+        <comment>media.broken</comment>
+        <translation>A broken {format} file</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <source>Un archivo {format} incompleto</source>
+        <comment>media.cut_short</comment>
+        <translation>A {format} file cut short</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
+        <source>La descarga falló ({detail})</source>
+        <comment>media.network</comment>
+        <translation>The download failed ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
+        <source>X no dio ninguna imagen de este adjunto</source>
+        <comment>media.no_image</comment>
+        <translation>X gave no image for it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
+        <source>No se puede guardar la foto en la caché ({detail})</source>
+        <comment>media.cache_write</comment>
+        <translation>The photo cannot be written to the cache ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="453" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="459" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="439" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="442" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="445" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="469" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="471" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="473" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="453" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="477" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="465" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="496" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="507" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="513" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="529" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="649" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="673" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>

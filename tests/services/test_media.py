@@ -9,8 +9,9 @@ from pathlib import Path
 from jun_desk.domain.images import ImageFacts
 from jun_desk.domain.items import Stream, XItem
 from jun_desk.domain.media import MediaKind, MediaRef, MediaState
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.services.desk import Desk
-from jun_desk.services.media import MediaSettings, retry_delay
+from jun_desk.services.media import retry_delay
 from tests.factories import MARIA, mention
 
 ACCOUNT = "AytoJun"
@@ -82,3 +83,75 @@ def test_location_only_for_obras_and_limpieza_staff(desk: Desk, tmp_path: Path,
     desk.operators.add("marta", "operator", display_name="Marta", departments=["salud"])
     marta = desk.operators.actor("marta")
     assert desk.media.for_ticket(ticket.id, viewer=marta)[item_id][0].location is None
+
+
+def _cache_photo(desk: Desk, clock, text: str, key: str, data: bytes,  # type: ignore[no-untyped-def]
+                 minutes: float = 0) -> tuple[int, str]:
+    """A mention with one photo, its image cached now; returns (item id, digest)."""
+    item = photo_item(text, key, minutes=minutes)
+    item_id = _store(desk, item)[item.x_id]
+    job = next(j for j in desk.media.due() if j.url.endswith(f"/{key}.jpg"))
+    sha, path = desk.media.cache.put(data)
+    desk.media.cached(job.media_id, sha, path.stat().st_size, ImageFacts("jpeg", 8, 8))
+    return item_id, sha
+
+
+def test_the_cache_keeps_its_bound_oldest_first_never_an_open_ticket_s(
+        desk: Desk, tmp_path: Path, clock, people) -> None:  # type: ignore[no-untyped-def]
+    desk.media.configure(MediaSettings(folder=tmp_path / "media", cache_limit=2500))
+    ana = people["ana"]
+    first, sha1 = _cache_photo(desk, clock, "@AytoJun bache 1", "3_e1", b"1" * 1000)
+    clock.advance(minutes=1)
+    second, sha2 = _cache_photo(desk, clock, "@AytoJun bache 2", "3_e2", b"2" * 1000, 1)
+    clock.advance(minutes=1)
+    third, sha3 = _cache_photo(desk, clock, "@AytoJun bache 3", "3_e3", b"3" * 1000, 2)
+    desk.tickets.create_from_item(ana, first, department="obras")  # open: never evicted
+    assert desk.media.cache_bytes() == 3000
+    gone = desk.media.evict()
+    assert (gone.files, gone.bytes) == (1, 1000)
+    states = {i: desk.media.for_items([i])[i][0].state for i in (first, second, third)}
+    assert states == {first: MediaState.CACHED, second: MediaState.PENDING,
+                      third: MediaState.CACHED}
+    assert not desk.media.cache.path_for(sha2).exists()
+    assert desk.media.cache.path_for(sha1).exists() and desk.media.cache.path_for(sha3).exists()
+    # evicted: downloaded again when wanted
+    assert [j.url for j in desk.media.due()] == ["https://pbs.twimg.com/media/3_e2.jpg"]
+    assert desk.media.evict().files == 0
+
+
+def test_erasure_deletes_the_photos_rows_and_files(desk: Desk, tmp_path: Path, clock,
+                                                   people) -> None:  # type: ignore[no-untyped-def]
+    desk.media.configure(MediaSettings(folder=tmp_path / "media"))
+    ana = people["ana"]
+    item_id, sha = _cache_photo(desk, clock, "@AytoJun contenedor roto", "3_er",
+                                b"\xff\xd8 photo of a bin")
+    ticket = desk.tickets.create_from_item(ana, item_id, department="limpieza")
+    desk.tickets.resolve(ana, ticket.id)
+    exported = desk.rights.export(ana, "@vecina_maria")
+    (row,) = exported.sections["media"]
+    assert row["sha256"] == sha and row["location_kept"] is False
+    assert "gps_lat" not in row and "gps_lon" not in row
+    report = desk.rights.erase(ana, "@vecina_maria", key=b"k" * 32, confirmed=True)
+    assert report.scrubbed.media == 1
+    assert desk.media.for_items([item_id]) == {}
+    assert not desk.media.cache.path_for(sha).exists() and desk.media.cache.files() == []
+
+
+def test_exports_carry_the_media_links_never_the_position(desk: Desk, tmp_path: Path, clock,
+                                                          people) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import json
+
+    desk.media.configure(MediaSettings(folder=tmp_path / "media"))
+    ana = people["ana"]
+    item_id, sha = _cache_photo(desk, clock, "@AytoJun farola caída", "3_ex", b"photo")
+    ticket = desk.tickets.create_from_item(ana, item_id, department="obras")
+    (row,) = list(csv.DictReader(io.StringIO(desk.export.csv_text())))
+    assert row["id"] == str(ticket.id)
+    assert row["media_urls"] == "https://pbs.twimg.com/media/3_ex.jpg"
+    assert row["media_files"] == str(desk.media.cache.path_for(sha))
+    (published,) = json.loads(desk.export.open311_json(media_base="https://datos.jun.es/fotos/"))
+    assert published["media_url"] == f"https://datos.jun.es/fotos/{sha}"
+    assert published["lat"] is None and published["long"] is None
+    assert json.loads(desk.export.open311_json())[0]["media_url"] is None
