@@ -29,6 +29,9 @@ class _Opened(QObject):
 def _viewer(qtbot, views, start: int = 0) -> MediaViewer:  # type: ignore[no-untyped-def]
     viewer = MediaViewer(views, start)
     qtbot.addWidget(viewer)
+    if viewer.current is not None and not viewer.current.showable:
+        viewer.show()  # its placeholder was there at once
+        return viewer
     with qtbot.waitSignal(viewer.shown, timeout=10_000):
         viewer.show()
     return viewer
@@ -114,4 +117,10 @@ def test_what_cannot_be_shown_is_a_placeholder_without_freezing(qtbot, tmp_path:
         image = viewer.canvas.image
         assert isinstance(image, QImage) and image.size() == QSize(480, 360), position
         assert not viewer.buttons["save"].isEnabled()
+    assert viewer.status.text() == "X answered 404"  # the reason, as stored (not a code)
     viewer.close()
+    english = "Too large to show safely (100000 x 100000 pixels)"
+    refused = _viewer(qtbot, [view_of(None, "9_e", state=MediaState.REFUSED, reason=english)])
+    assert refused.status.text() and refused.status.text() != english  # said in Spanish
+    assert "100000" in refused.status.text()
+    refused.close()

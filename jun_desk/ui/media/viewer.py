@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.media import MediaKind, MediaView
+from jun_desk.ui.error_texts import render_stored
 from jun_desk.ui.media.decode import Decoded, decode, failure_text, placeholder, state_text
 from jun_desk.ui.workers import run_job
 
@@ -201,6 +202,8 @@ class MediaViewer(QDialog):
         load = self._loads
         if not view.showable or view.path is None:
             self._show_image(placeholder(480, 360, state_text(view)))
+            if view.reason:  # why it failed or was refused, in the window's language
+                self.status.setText(render_stored(view.reason))
             self.shown.emit(self.position)
             return
         self._show_image(None)
