@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
@@ -55,6 +55,7 @@ class ImageCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.image: QImage | None = None
+        self.fitted = True  # False: zoomed, the canvas sized to the zoomed image
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def set_image(self, image: QImage | None) -> None:
@@ -71,11 +72,12 @@ class ImageCanvas(QWidget):
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        size = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
-        if size.width() > self.image.width() and self.size().width() <= self.image.width():
-            size = self.image.size()
-        target = QRectF(QPointF((self.width() - size.width()) / 2,
-                                (self.height() - size.height()) / 2), size.toSizeF())
+        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        if self.fitted:  # fitted: made smaller to fit, never blown up past its own size
+            scale = min(scale, 1.0)
+        width, height = self.image.width() * scale, self.image.height() * scale
+        target = QRectF((self.width() - width) / 2, (self.height() - height) / 2, width,
+                        height)
         painter.drawImage(target, self.image)
         painter.end()
 
@@ -270,8 +272,10 @@ class MediaViewer(QDialog):
 
     def _apply_zoom(self) -> None:
         image = self.canvas.image
+        self.canvas.fitted = self.zoom is None or image is None or image.isNull()
         if self.zoom is None or image is None or image.isNull():
             self.scroller.setWidgetResizable(True)
+            self.canvas.update()
             return
         self.scroller.setWidgetResizable(False)
         self.canvas.resize(max(1, round(image.width() * self.zoom)),
