@@ -123,7 +123,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from jun_desk.services.desk import Desk
-    from jun_desk.services.media import MediaSettings
+    from jun_desk.domain.media_settings import MediaSettings
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.feed.panel import FeedPanel
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QSize, QUrl
-from PySide6.QtGui import QColor, QImage, QTextDocument
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, QUrl
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from jun_desk.domain.media import MediaKind, MediaView
-from jun_desk.ui.media.decode import failure_text, placeholder, state_text
+from jun_desk.ui.media.decode import failure_text, placeholder, play_mark, state_text
 from jun_desk.ui.media.thumbs import Key, Thumbnails, key_of
 
 THUMB = QSize(160, 120)
@@ -104,6 +104,12 @@ class ThreadPhotos(QObject):
             return _waiting_box()
         if got.image is None:
             return placeholder(THUMB.width(), THUMB.height(), failure_text(got.failure))
+        if view.ref.kind in (MediaKind.VIDEO, MediaKind.ANIMATED_GIF):
+            marked = got.image.copy()  # the preview of something that plays
+            painter = QPainter(marked)
+            play_mark(painter, QRectF(marked.rect()))
+            painter.end()
+            return marked
         return got.image
 
     def target(self, url: QUrl) -> tuple[int, int] | None:

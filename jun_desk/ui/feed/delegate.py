@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
-    QPolygonF,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
@@ -51,7 +50,7 @@ from jun_desk.domain.tickets import ItemView
 from jun_desk.domain.triage import reason_in
 from jun_desk.ui.feed.model import ITEM_ROLE, MEDIA_ROLE
 from jun_desk.ui.labels import language, privacy_labels
-from jun_desk.ui.media.decode import failure_text, placeholder, state_text
+from jun_desk.ui.media.decode import failure_text, placeholder, play_mark, state_text
 from jun_desk.ui.media.thumbs import Key, Thumbnails, key_of
 from jun_desk.ui.readable import PRIORITY_COLOURS, age, priority_badge, time_of_day
 from jun_desk.ui.text_render import initials, tweet_html
@@ -254,7 +253,7 @@ class FeedDelegate(QStyledItemDelegate):
         else:
             self._paint_placeholder(painter, box, state_text(first))
         if first.ref.kind in (MediaKind.VIDEO, MediaKind.ANIMATED_GIF):
-            _play_mark(painter, box)
+            play_mark(painter, box)
         if len(views) > 1:
             more = f"+{len(views) - 1}"
             width = painter.fontMetrics().horizontalAdvance(more) + 10
@@ -434,21 +433,6 @@ class FeedDelegate(QStyledItemDelegate):
             )
         painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))
-
-
-def _play_mark(painter: QPainter, box: QRectF) -> None:
-    """A round play mark in the middle of a video's or GIF's preview."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    centre = box.center()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(0, 0, 0, 150))
-    painter.drawEllipse(centre, 16, 16)
-    painter.setBrush(QColor("white"))
-    painter.drawPolygon(QPolygonF([QPointF(centre.x() - 5, centre.y() - 8),
-                                   QPointF(centre.x() - 5, centre.y() + 8),
-                                   QPointF(centre.x() + 8, centre.y())]))
-    painter.restore()
 
 
 def _line_top(doc: QTextDocument, lines: int) -> float | None:

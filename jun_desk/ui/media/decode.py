@@ -10,8 +10,8 @@ from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPen, QPolygonF
 
 from jun_desk.domain.media import MediaState, MediaView
 
@@ -107,3 +107,18 @@ def placeholder(width: int, height: int, text: str) -> QImage:
                      Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
     painter.end()
     return image
+
+
+def play_mark(painter: QPainter, box: QRectF) -> None:
+    """A round play mark in the middle of a video's or GIF's preview."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    centre = box.center()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 150))
+    painter.drawEllipse(centre, 16, 16)
+    painter.setBrush(QColor("white"))
+    painter.drawPolygon(QPolygonF([QPointF(centre.x() - 5, centre.y() - 8),
+                                   QPointF(centre.x() - 5, centre.y() + 8),
+                                   QPointF(centre.x() + 8, centre.y())]))
+    painter.restore()
