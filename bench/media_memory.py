@@ -122,8 +122,8 @@ def main() -> None:
     immortal_singletons()
     from PySide6.QtWidgets import QApplication
 
-    from jun_desk.services.desk import Desk
     from jun_desk.domain.media_settings import MediaSettings
+    from jun_desk.services.desk import Desk
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.feed.panel import FeedPanel
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from jun_desk.domain.images import ImageFacts
 from jun_desk.domain.items import Stream, XItem
 from jun_desk.domain.media import MediaKind, MediaRef
-from jun_desk.services.desk import Desk
 from jun_desk.domain.media_settings import MediaSettings
+from jun_desk.services.desk import Desk
 from tests.factories import MARIA, PEPE, mention
 from tests.ui.media_files import write_bomb, write_broken, write_photo
 
