@@ -98,6 +98,9 @@ def item_description(item: ItemView, department: str | None, now: datetime) -> s
     badge = priority_badge(item.suggested_priority)
     if badge:
         facts.append(QCoreApplication.translate("Readable", "Prioridad: %s") % badge)
+    if item.media_count:
+        facts.append(QCoreApplication.translate("Readable", "Fotos y vídeos: %d")
+                     % item.media_count)
     if item.ticket_id:
         facts.append(QCoreApplication.translate("Readable", "ticket #%d") % item.ticket_id)
     elif item.handled:

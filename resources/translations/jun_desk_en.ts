@@ -1407,22 +1407,22 @@ week</translation>
         <translation>Photo %d: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="127" />
+        <location filename="../../jun_desk/ui/detail/photos.py" line="133" />
         <source>vídeo</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="128" />
+        <location filename="../../jun_desk/ui/detail/photos.py" line="134" />
         <source>GIF animado</source>
         <translation>animated GIF</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="129" />
+        <location filename="../../jun_desk/ui/detail/photos.py" line="135" />
         <source>foto</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="130" />
+        <location filename="../../jun_desk/ui/detail/photos.py" line="136" />
         <source>Ver %s %d de %d</source>
         <translation>View %s %d of %d</translation>
     </message>
@@ -2849,48 +2849,48 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="177" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="176" />
         <source>▴ ver menos</source>
         <translation>▴ show less</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="178" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="177" />
         <source>… ver más</source>
         <translation>… show more</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="323" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="322" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="238" />
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="382" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="237" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="381" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="385" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="384" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="387" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="386" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="389" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="388" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="422" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="421" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="430" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="429" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -3305,137 +3305,137 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>MediaViewer</name>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="105" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="108" />
         <source>Foto del vecino</source>
         <translation>Resident's photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="124" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="127" />
         <source>Imagen</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="149" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="152" />
         <source>◀ Anterior</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="150" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="153" />
         <source>Siguiente ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="151" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="154" />
         <source>Alejar</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="152" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="155" />
         <source>Acercar</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="154" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="157" />
         <source>Ajustar</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="155" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="158" />
         <source>Guardar como…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="156" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="159" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="170" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="173" />
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="173" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="176" />
         <source>Cerrar (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="187" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="190" />
         <source>Foto %d de %d</source>
         <translation>Photo %d of %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="189" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="192" />
         <source>Texto alternativo: %s</source>
         <translation>Alt text: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="207" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="212" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="237" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="242" />
         <source>Ubicación de la foto: %s, %s</source>
         <translation>Where the photo was taken: %s, %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="291" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="298" />
         <source>Guardar la foto</source>
         <translation>Save the photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="293" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
         <source>Imágenes (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="296" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="303" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="297" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="304" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="298" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="305" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="299" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="306" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="307" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="321" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="328" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="326" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="333" />
         <source>Guardada en %s</source>
         <translation>Saved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="327" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="334" />
         <source>No se pudo guardar en %s</source>
         <translation>Could not save to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="342" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="349" />
         <source>vídeo (vista previa)</source>
         <translation>video (preview)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="344" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="351" />
         <source>GIF animado (vista previa)</source>
         <translation>animated GIF (preview)</translation>
     </message>
@@ -4025,6 +4025,7 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="79" />
+        <location filename="../../jun_desk/ui/readable.py" line="102" />
         <source>Fotos y vídeos: %d</source>
         <translation>Photos and videos: %d</translation>
     </message>
@@ -4044,12 +4045,12 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="102" />
+        <location filename="../../jun_desk/ui/readable.py" line="105" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="104" />
+        <location filename="../../jun_desk/ui/readable.py" line="107" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>

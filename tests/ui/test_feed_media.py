@@ -65,6 +65,8 @@ def test_the_feed_shows_the_first_photo_with_the_count_of_the_others(
     row = next(r for r in range(2) if panel.model.item(r).media_count == 3)
     media = panel.model.media_of(panel.model.item(row).id)
     assert media is not None and [v.state for v in media] == [MediaState.CACHED] * 3
+    # a screen reader hears of them too (the item's description)
+    assert "Fotos y vídeos: 3" in panel.model.index(row).data(Qt.ItemDataRole.ToolTipRole)
     box = _thumb_box(panel, row)
     shot = panel.view.viewport().grab().toImage()
     # The photo's sky, painted in the thumbnail's top-left corner: a decoded image.
