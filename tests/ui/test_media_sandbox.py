@@ -77,3 +77,41 @@ def test_a_sandbox_days_photos_in_the_feed_and_the_ticket(qtbot, desk: Desk, peo
         n.endswith("/ok") for n in _images(pane)), timeout=15_000)
     assert len(_images(pane)) == photo.media_count
     pane.ui.wait()
+
+
+def test_a_dm_photo_from_the_sandbox_in_the_dm_thread(qtbot, desk: Desk, people,
+                                                      tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The DM's photo (fetched with the account's OAuth signature) under its message in
+    the DM thread; Enter on it opens the viewer."""
+    from PySide6.QtCore import QUrl
+
+    from jun_desk.ui.dms.panel import DmPanel
+    from jun_desk.ui.media.viewer import MediaViewer
+
+    desk.media.configure(MediaSettings(folder=tmp_path / "media"))
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
+        try:
+            SyncEngine(desk, client, page_size=100).sync_once()
+        finally:
+            client.close()
+    dms = [i for i in desk.search.feed(limit=5000, kinds=("dm_in",)) if i.media_count]
+    assert dms
+    dm = dms[0]
+    assert desk.media.for_items([dm.id])[dm.id][0].state is MediaState.CACHED
+    panel = DmPanel(UiContext(desk, people["rosa"], account="AytoJun"))
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.row_of(dm.conversation_id or "") is not None,
+                    timeout=10_000)
+    panel.open_conversation(dm.conversation_id or "", clear_search=True)
+    qtbot.waitUntil(lambda: any(n.endswith("/ok") for n in _images(panel)), timeout=15_000)
+    panel.thread_view.anchorClicked.emit(QUrl(f"jun-media:{dm.id}/0"))
+    viewer = panel.findChild(MediaViewer)
+    assert viewer is not None and viewer.isVisible()
+    qtbot.waitUntil(lambda: viewer.decoded is not None, timeout=10_000)
+    assert viewer.decoded is not None and viewer.decoded.ok
+    viewer.close()
+    panel.ui.wait()

@@ -11,12 +11,12 @@ from PySide6.QtCore import Qt, QUrl
 from jun_desk.services.desk import Desk
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.detail.panel import DetailPanel
-from jun_desk.ui.detail.photos import SCHEME_THUMB
+from jun_desk.ui.media.thread_photos import SCHEME_THUMB
 from jun_desk.ui.media.viewer import MediaViewer
 from tests.ui.media_desk import download_all, photo_item, store, with_cache
 
 
-def _images(panel: DetailPanel) -> list[str]:
+def _images(panel) -> list[str]:  # type: ignore[no-untyped-def]
     """The image names in the conversation's laid-out document."""
     doc = panel.thread_view.document()
     found = []

@@ -34,7 +34,6 @@ from jun_desk.services.tickets import ResolvedWithReply, TicketDetail
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.detail.choices import RouteChoices
 from jun_desk.ui.detail.hold import HoldBanner
-from jun_desk.ui.detail.photos import ThreadBrowser, ThreadPhotos
 from jun_desk.ui.detail.texts import dm_recipient, history_text, outbox_text, thread_html
 from jun_desk.ui.labels import (
     department_name,
@@ -42,6 +41,7 @@ from jun_desk.ui.labels import (
     status_singular,
 )
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.media.thread_photos import ThreadBrowser, ThreadPhotos
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
 

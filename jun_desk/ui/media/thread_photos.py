@@ -1,7 +1,8 @@
-"""The photos of each message in the ticket's conversation: small thumbnails under its
-text, each a link the keyboard reaches (Tab, Enter) and the mouse clicks, opening the
-viewer at that photo. The thumbnails come from the shared decoder (off the GUI thread);
-until one is decoded the conversation shows a grey box, then it is drawn again."""
+"""The photos of each message in a conversation (the ticket pane's, the DM thread's):
+small thumbnails under its text, each a link the keyboard reaches (Tab, Enter) and the
+mouse clicks, opening the viewer at that photo. The thumbnails come from the shared
+decoder (off the GUI thread); until one is decoded the conversation shows a grey box,
+then it is drawn again."""
 
 from __future__ import annotations
 
