@@ -219,6 +219,23 @@ class MediaService:
             record(session, self.ctx, None, "media.stored", subject="media",
                    after={"cached": cached, "failed": failed, "refused": refused})
 
+    def recheck(self) -> int:
+        """Rows CACHED whose file is gone (a restored database, a cache folder emptied by
+        hand) are PENDING again; returns how many."""
+        cache = self.cache
+        with self.ctx.db.session(readonly=True) as session:
+            cached = session.execute(select(ItemMedia.id, ItemMedia.sha256).where(
+                ItemMedia.state == MediaState.CACHED.value)).all()
+        missing = [i for i, sha in cached if not sha or not cache.path_for(sha).is_file()]
+        if missing:
+            with self.ctx.db.session() as session:
+                for chunk in _chunks(missing, 500):
+                    session.execute(update(ItemMedia).where(
+                        ItemMedia.id.in_(chunk), ItemMedia.state == MediaState.CACHED.value
+                    ).values(state=MediaState.PENDING.value, sha256=None, size=None,
+                             cached_at=None, next_try_at=None, tries=0))
+        return len(missing)
+
     # ------------------------------------------------------------------ the cache's bound
     def cache_bytes(self) -> int:
         with self.ctx.db.session(readonly=True) as session:
