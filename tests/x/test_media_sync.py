@@ -147,6 +147,6 @@ def test_a_round_keeps_to_its_time(desk: Desk, client: XClient, sandbox: Sandbox
     SyncEngine(desk, client, media=False).sync_once()
     downloader = MediaDownloader(desk, MediaFetcher.like(client), seconds=3.5,
                                  monotonic=lambda: float(next(ticks)))
-    done = downloader.run()  # the clock: 0 at the start (until 3.5), 1 the loop, 2 and 3 two jobs, 4 stops
+    done = downloader.run()  # the clock: 0 (until 3.5), 1 the loop, 2 and 3 two jobs, 4 stops
     assert done.cached + done.refused + done.failed == 2
     assert len(desk.media.due()) > 0  # the rest waits for the next poll
