@@ -75,7 +75,7 @@ def main() -> None:
         blobs = [os.urandom(args.kb * 1024) for _ in range(n)]
         start = time.perf_counter()
         for job, blob in zip(jobs, blobs, strict=True):
-            sha, path = desk.media.cache.put(blob)
+            sha, _path = desk.media.cache.put(blob)
             desk.media.cached(job.media_id, sha, len(blob), ImageFacts("jpeg", 1024, 768))
         spent = time.perf_counter() - start
         print(f"{n} photos of {args.kb} KB written (fsync, rename) and marked cached: "
