@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -135,6 +135,7 @@ class MediaRound:
     evicted: int = 0
     cleaned: int = 0  # half-written files a killed run left
     missing: int = 0  # rows said cached whose file was gone: pending again
+    settled: list[int] = field(default_factory=list)  # media ids cached or refused
 
 
 class MediaDownloader:
@@ -170,7 +171,7 @@ class MediaDownloader:
                     break
                 self._one(job, fetched)
                 done += 1
-        media.stored(fetched.cached, fetched.failed, fetched.refused)
+        media.stored(fetched.settled, fetched.cached, fetched.failed, fetched.refused)
         fetched.evicted = media.evict().files
         return fetched
 
@@ -189,6 +190,7 @@ class MediaDownloader:
             log.info("Media %d refused: %s", job.media_id, err.reason)
             media.refused(job.media_id, err.reason)
             fetched.refused += 1
+            fetched.settled.append(job.media_id)
             return
         try:
             sha, path = media.cache.put(data)
@@ -199,3 +201,4 @@ class MediaDownloader:
             return
         media.cached(job.media_id, sha, path.stat().st_size, facts)
         fetched.cached += 1
+        fetched.settled.append(job.media_id)
