@@ -210,14 +210,44 @@ class MediaService:
                 state=MediaState.REFUSED.value, reason=reason[:300], next_try_at=None,
                 tries=ItemMedia.tries + 1))
 
-    def stored(self, cached: int, failed: int, refused: int) -> None:
-        """One audit event for a downloader's round that changed something: the feed and
-        the tickets show the photos it brought (the window's one refresh path)."""
+    def stored(self, settled: Sequence[int], cached: int, failed: int, refused: int) -> None:
+        """The audit events of a downloader's round that changed something (the window's
+        one refresh path, ``Kind.MEDIA``): one for the round, and one on each ticket whose
+        photos it cached or refused (``settled``: those media ids), so an open ticket
+        pane shows them."""
         if not (cached or failed or refused):
             return
         with self.ctx.db.session() as session:
+            tickets: dict[int, int] = {}
+            for chunk in _chunks(list(settled), 500):
+                for ticket_id in session.scalars(
+                        select(TicketItem.ticket_id)
+                        .join(ItemMedia, ItemMedia.item_id == TicketItem.id)
+                        .where(ItemMedia.id.in_(chunk), TicketItem.ticket_id.is_not(None))):
+                    if ticket_id is not None:
+                        tickets[ticket_id] = tickets.get(ticket_id, 0) + 1
+            for ticket_id, photos in sorted(tickets.items()):
+                record(session, self.ctx, None, "media.stored", ticket_id=ticket_id,
+                       subject="media", after={"photos": photos})
             record(session, self.ctx, None, "media.stored", subject="media",
                    after={"cached": cached, "failed": failed, "refused": refused})
+
+    def recheck(self) -> int:
+        """Rows CACHED whose file is gone (a restored database, a cache folder emptied by
+        hand) are PENDING again; returns how many."""
+        cache = self.cache
+        with self.ctx.db.session(readonly=True) as session:
+            cached = session.execute(select(ItemMedia.id, ItemMedia.sha256).where(
+                ItemMedia.state == MediaState.CACHED.value)).all()
+        missing = [i for i, sha in cached if not sha or not cache.path_for(sha).is_file()]
+        if missing:
+            with self.ctx.db.session() as session:
+                for chunk in _chunks(missing, 500):
+                    session.execute(update(ItemMedia).where(
+                        ItemMedia.id.in_(chunk), ItemMedia.state == MediaState.CACHED.value
+                    ).values(state=MediaState.PENDING.value, sha256=None, size=None,
+                             cached_at=None, next_try_at=None, tries=0))
+        return len(missing)
 
     # ------------------------------------------------------------------ the cache's bound
     def cache_bytes(self) -> int:

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -37,6 +39,7 @@ X_MEDIA_HOSTS = frozenset({"pbs.twimg.com", "ton.twitter.com", "video.twimg.com"
 IMAGE_TYPES = frozenset(CONTENT_TYPES.values())
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 ROUND_LIMIT = 500  # downloads in one round at most: the next poll goes on
+ROUND_SECONDS = 60.0  # and for at most this long (a slow host never delays the next poll)
 
 
 class MediaRefused(Exception):
@@ -131,6 +134,8 @@ class MediaRound:
     refused: int = 0
     evicted: int = 0
     cleaned: int = 0  # half-written files a killed run left
+    missing: int = 0  # rows said cached whose file was gone: pending again
+    settled: list[int] = field(default_factory=list)  # media ids cached or refused
 
 
 class MediaDownloader:
@@ -138,27 +143,35 @@ class MediaDownloader:
 
     def __init__(self, desk: Desk, fetcher: MediaFetcher, *,
                  stop: threading.Event | None = None, batch: int = 50,
-                 limit: int = ROUND_LIMIT) -> None:
+                 limit: int = ROUND_LIMIT, seconds: float = ROUND_SECONDS,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self.desk = desk
         self.fetcher = fetcher
         self.stop = stop or threading.Event()
         self.batch = batch
         self.limit = limit
+        self.seconds = seconds  # a round's time: the next poll is not kept waiting
+        self._monotonic = monotonic
+        self._rechecked = False
 
     def run(self) -> MediaRound:
         media = self.desk.media
         fetched = MediaRound(cleaned=media.cache.clean_parts())
+        if not self._rechecked:  # once per run of the desk: files gone since (a restore)
+            fetched.missing = media.recheck()
+            self._rechecked = True
         done = 0
-        while done < self.limit and not self.stop.is_set():
+        until = self._monotonic() + self.seconds
+        while done < self.limit and not self.stop.is_set() and self._monotonic() < until:
             jobs = media.due(min(self.batch, self.limit - done))
             if not jobs:
                 break
             for job in jobs:
-                if self.stop.is_set():
+                if self.stop.is_set() or self._monotonic() >= until:
                     break
                 self._one(job, fetched)
                 done += 1
-        media.stored(fetched.cached, fetched.failed, fetched.refused)
+        media.stored(fetched.settled, fetched.cached, fetched.failed, fetched.refused)
         fetched.evicted = media.evict().files
         return fetched
 
@@ -177,6 +190,7 @@ class MediaDownloader:
             log.info("Media %d refused: %s", job.media_id, err.reason)
             media.refused(job.media_id, err.reason)
             fetched.refused += 1
+            fetched.settled.append(job.media_id)
             return
         try:
             sha, path = media.cache.put(data)
@@ -187,3 +201,4 @@ class MediaDownloader:
             return
         media.cached(job.media_id, sha, path.stat().st_size, facts)
         fetched.cached += 1
+        fetched.settled.append(job.media_id)

@@ -161,10 +161,11 @@ class SyncEngine:
         self._stops: list[WalkStopped] = []  # this poll's (walks and lookups)
         # Photos downloaded after each poll's streams (True: with the client's account
         # and the desk's media settings; False: none, for tests of the streams alone).
-        if media is True:
+        if media is True and isinstance(client, XClient):
             media = MediaDownloader(desk, MediaFetcher.like(
                 client, max_bytes=desk.media.settings.max_download), stop=self.stop)
-        self.media: MediaDownloader | None = media or None
+        self.media: MediaDownloader | None = \
+            media if isinstance(media, MediaDownloader) else None
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:

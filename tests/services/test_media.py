@@ -155,3 +155,21 @@ def test_exports_carry_the_media_links_never_the_position(desk: Desk, tmp_path: 
     assert published["media_url"] == f"https://datos.jun.es/fotos/{sha}"
     assert published["lat"] is None and published["long"] is None
     assert json.loads(desk.export.open311_json())[0]["media_url"] is None
+
+
+def test_a_round_tells_the_window_and_each_ticket_it_touched(desk: Desk, tmp_path: Path,
+                                                             clock, people) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.actions import Changes, Event, Kind
+
+    desk.media.configure(MediaSettings(folder=tmp_path / "media"))
+    item = photo_item("@AytoJun un árbol caído en el parque", "3_t1", "3_t2")
+    item_id = _store(desk, item)[item.x_id]
+    ticket = desk.tickets.create_from_item(people["ana"], item_id, department="obras")
+    first, second = desk.media.due()
+    desk.media.stored([first.media_id, second.media_id], cached=1, failed=0, refused=1)
+    events = [e for e in desk.audit.latest(10) if e.action == "media.stored"]
+    assert {e.ticket_id for e in events} == {ticket.id, None}
+    seen = Changes(tuple(Event(e.id, e.action, e.ticket_id) for e in events))
+    assert seen.touches(Kind.MEDIA) and seen.tickets == {ticket.id}
+    desk.media.stored([], 0, 0, 0)  # nothing happened: nothing recorded
+    assert len([e for e in desk.audit.latest(10) if e.action == "media.stored"]) == 2

@@ -122,3 +122,31 @@ def test_failures_are_retried_and_never_block_the_sync(desk: Desk, sandbox: Sand
     clock.advance(minutes=1)
     engine.media.fetcher = MediaFetcher.like(client)
     assert engine.sync_once().media.cached > 0  # type: ignore[union-attr]
+
+
+def test_photos_whose_files_are_gone_are_downloaded_again(desk: Desk, client: XClient,
+                                                          sandbox: Sandbox,
+                                                          cache: Path) -> None:
+    """After a restore (the backup holds the rows, not the files) or a cache emptied by hand."""
+    first = SyncEngine(desk, client).sync_once().media
+    assert first is not None and first.cached >= 5
+    import shutil
+
+    shutil.rmtree(cache)
+    again = SyncEngine(desk, client).sync_once().media  # a new run of the desk
+    assert again is not None and again.missing == first.cached
+    assert again.cached == first.cached and again.refused == 0
+    assert all(decodes(p) for p in cache.rglob("*") if p.is_file())
+
+
+def test_a_round_keeps_to_its_time(desk: Desk, client: XClient, sandbox: Sandbox,
+                                   cache: Path) -> None:
+    from jun_desk.x.media import MediaDownloader
+
+    ticks = iter(range(1000))
+    SyncEngine(desk, client, media=False).sync_once()
+    downloader = MediaDownloader(desk, MediaFetcher.like(client), seconds=3.5,
+                                 monotonic=lambda: float(next(ticks)))
+    done = downloader.run()  # the clock: 0 (until 3.5), 1 the loop, 2 and 3 two jobs, 4 stops
+    assert done.cached + done.refused + done.failed == 2
+    assert len(desk.media.due()) > 0  # the rest waits for the next poll
