@@ -140,3 +140,36 @@ def test_a_click_on_the_thumbnail_opens_the_viewer_and_escape_closes_it(
     qtbot.keyClick(viewer, Qt.Key.Key_Escape)
     assert not viewer.isVisible()
     panel.ui.wait()
+
+
+def test_a_photo_downloaded_after_it_was_shown_replaces_its_placeholder(
+        qtbot, desk: Desk, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The sync's media round stores the photo and says so (Kind.MEDIA): the feed and the
+    ticket pane read it again, and the thumbnail takes the placeholder's place."""
+    from jun_desk.domain.actions import Changes, Event
+    from jun_desk.ui.detail.panel import DetailPanel
+    from tests.ui.test_ticket_photos import _images
+
+    with_cache(desk, tmp_path)
+    item = photo_item("@AytoJun la rama sigue en la acera", ["9_late"])
+    ids = store(desk, [item])
+    panel = _panel(qtbot, desk, people["rosa"])
+    panel.reload()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=5000)
+    item_id = ids[item.x_id]
+    qtbot.waitUntil(lambda: panel.model.media_of(item_id) is not None, timeout=5000)
+    assert [v.state for v in panel.model.media_of(item_id) or ()] == [MediaState.PENDING]
+    ticket = desk.tickets.create_from_item(people["ana"], item_id, department="limpieza")
+    pane = DetailPanel(panel.ui)
+    qtbot.addWidget(pane)
+    pane.show()
+    panel.ui.ticket_chosen.emit(ticket.id)
+    qtbot.waitUntil(lambda: _images(pane) == [f"jun-thumb:{item_id}/0/none"], timeout=5000)
+    panel.ui.wait()
+    assert download_all(desk, tmp_path) == 1
+    panel.ui.apply_changes(Changes(events=(Event(10**9, "media.stored"),)))
+    qtbot.waitUntil(lambda: _settled(panel, range(1)) and [
+        v.state for v in panel.model.media_of(item_id) or ()] == [MediaState.CACHED],
+        timeout=10_000)
+    qtbot.waitUntil(lambda: _images(pane) == [f"jun-thumb:{item_id}/0/ok"], timeout=10_000)
+    panel.ui.wait()

@@ -25,7 +25,7 @@ from jun_desk.domain.canned import (
     load_canned,
     reply_language,
 )
-from jun_desk.domain.media import MediaState, MediaView
+from jun_desk.domain.media import MediaView
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
 from jun_desk.resources import resource_path
@@ -197,7 +197,7 @@ class DetailPanel(QWidget):
                 self._update_buttons()
         if changes.everything or self._current in changes.tickets:
             self.reload()
-        elif changes.touches(Kind.FEED) and self._media_unsettled():
+        elif changes.touches(Kind.MEDIA) and self.photos.unsettled():
             self._read_media()  # a download may have finished
 
     def reload(self) -> None:
@@ -259,10 +259,6 @@ class DetailPanel(QWidget):
 
         Query(self.ui, lambda: media.for_ticket(ticket_id, viewer=actor)).success(
             read).quietly().run()
-
-    def _media_unsettled(self) -> bool:
-        return any(v.state in (MediaState.PENDING, MediaState.FAILED)
-                   for views in self.photos.media.values() for v in views)
 
     def _redraw_thread(self) -> None:
         """The conversation again, where it was scrolled to (a photo decoded or read)."""

@@ -213,6 +213,8 @@ class DmPanel(QWidget):
         """A DM arrived, or one of ours went from pending to sent (or failed)."""
         if changes.touches(Kind.CONVERSATION, Kind.OUTBOX):
             self.reload()
+        elif changes.touches(Kind.MEDIA) and self.photos.unsettled():
+            self._load_thread()  # a photo of the thread was downloaded (or refused)
 
     def reload(self) -> None:
         desk = self.ui.desk

@@ -191,10 +191,13 @@ class FeedPanel(QWidget):
         desk's operation changed (one marked unhandled again comes back into the list)."""
         if changes.everything:
             self.reload()
-        elif changes.touches(Kind.FEED):
-            # A download may have finished: what was waiting is read again when painted.
+            return
+        if changes.touches(Kind.MEDIA):
+            # A download finished (or was refused): what was waiting is read again when
+            # painted (only the rows on screen).
             self._media_asked.difference_update(self.model.forget_unsettled_media())
             self.view.viewport().update()
+        if changes.touches(Kind.FEED):
             self.refresh_new()
             self.refresh_shown([i.id for i in changes.items_now])
 

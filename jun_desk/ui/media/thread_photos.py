@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, QUrl
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from jun_desk.domain.media import MediaKind, MediaView
+from jun_desk.domain.media import MediaKind, MediaState, MediaView
 from jun_desk.ui.media.decode import failure_text, placeholder, play_mark, state_text
 from jun_desk.ui.media.thumbs import Key, Thumbnails, key_of
 
@@ -60,6 +60,12 @@ class ThreadPhotos(QObject):
     def set_media(self, media: dict[int, list[MediaView]]) -> None:
         self.media = {item: list(views) for item, views in media.items() if views}
         self._waiting.clear()
+
+    def unsettled(self) -> bool:
+        """Whether a photo shown may still change (waiting for its download, or failed and
+        to be tried again)."""
+        return any(v.state in (MediaState.PENDING, MediaState.FAILED)
+                   for views in self.media.values() for v in views)
 
     def views(self, item_id: int) -> list[MediaView]:
         return self.media.get(item_id, [])
