@@ -478,7 +478,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="77" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="85" />
         <source>, %d sin atender</source>
         <translation>, %d unhandled</translation>
     </message>
@@ -1367,62 +1367,62 @@ week</translation>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="357" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="353" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="357" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="371" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="367" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="412" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="408" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="398" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="394" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="432" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="449" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="445" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="87" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="94" />
         <source>Foto %d: %s</source>
         <translation>Photo %d: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="133" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="140" />
         <source>vídeo</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="134" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="141" />
         <source>GIF animado</source>
         <translation>animated GIF</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="135" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="142" />
         <source>foto</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/photos.py" line="136" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="143" />
         <source>Ver %s %d de %d</source>
         <translation>View %s %d of %d</translation>
     </message>
@@ -1430,163 +1430,163 @@ week</translation>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="133" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="134" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="139" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="145" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="397" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="168" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="180" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="176" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="188" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="177" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="189" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="190" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="193" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="182" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="194" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="208" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="222" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="281" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="303" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="285" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="304" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="287" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="306" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="292" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="311" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="331" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="370" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="333" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="372" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="335" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="374" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="360" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="399" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="362" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="401" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="406" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="408" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="396" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="435" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="419" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="458" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="459" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="430" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="469" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="431" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="470" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="461" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="500" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="467" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="506" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2948,53 +2948,53 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>View photos</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="253" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="256" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="323" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="326" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="337" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="411" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="414" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="428" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="431" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="433" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="436" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="439" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="442" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="440" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="443" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="415" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="446" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="418" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="449" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="460" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="463" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
