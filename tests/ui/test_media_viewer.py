@@ -124,3 +124,30 @@ def test_what_cannot_be_shown_is_a_placeholder_without_freezing(qtbot, tmp_path:
     assert refused.status.text() and refused.status.text() != english  # said in Spanish
     assert "100000" in refused.status.text()
     refused.close()
+
+
+def test_the_wheel_zooms_and_shift_wheel_scrolls(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewer = _viewer(qtbot, [view_of(write_photo(tmp_path / "w.jpg", 2400, 1800), "6_w")])
+
+    def wheel(steps: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+        centre = QPointF(viewer.scroller.viewport().rect().center())
+        event = QWheelEvent(centre, QPointF(viewer.scroller.viewport().mapToGlobal(
+            centre.toPoint())), QPoint(0, 0), QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
+            modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(viewer.scroller.viewport(), event)
+
+    assert viewer.zoom is None
+    wheel(1)
+    zoomed = viewer.zoom
+    assert zoomed is not None
+    wheel(1)
+    assert viewer.zoom is not None and viewer.zoom > zoomed
+    wheel(-1)
+    assert viewer.zoom is not None and abs(viewer.zoom - zoomed) < 1e-9
+    wheel(-1, Qt.KeyboardModifier.ShiftModifier)  # scrolls: the zoom stays
+    assert viewer.zoom is not None and abs(viewer.zoom - zoomed) < 1e-9
+    viewer.close()
