@@ -239,9 +239,10 @@ class FeedDelegate(QStyledItemDelegate):
             return
         first = views[0]
         if first.showable and first.path is not None and self.thumbs is not None:
-            got = self.thumbs.get(first.path, THUMB)
+            fit = _device_size(painter, THUMB)  # sharp on a 200 % screen too
+            got = self.thumbs.get(first.path, fit)
             if got is None:
-                self.waiting.setdefault(key_of(first.path, THUMB), set()).add(item.id)
+                self.waiting.setdefault(key_of(first.path, fit), set()).add(item.id)
                 painter.fillRect(box, QColor("#eceff1"))  # being decoded: a grey box
             elif got.image is not None:
                 size = got.image.size().scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
@@ -269,8 +270,10 @@ class FeedDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _paint_placeholder(painter: QPainter, box: QRectF, text: str) -> None:
+        device = painter.device()
+        ratio = max(1.0, device.devicePixelRatioF()) if device is not None else 1.0
         painter.drawImage(box.topLeft(),
-                          placeholder(int(box.width()), int(box.height()), text))
+                          placeholder(int(box.width()), int(box.height()), text, ratio))
 
     def _paint_background(self, painter: QPainter, option: QStyleOptionViewItem,
                           item: ItemView, rect: QRectF) -> None:
@@ -433,6 +436,13 @@ class FeedDelegate(QStyledItemDelegate):
             )
         painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))
+
+
+def _device_size(painter: QPainter, size: QSize) -> QSize:
+    """``size`` in the device's pixels (the screen's scaling)."""
+    device = painter.device()
+    ratio = max(1.0, device.devicePixelRatioF()) if device is not None else 1.0
+    return QSize(round(size.width() * ratio), round(size.height() * ratio))
 
 
 def _line_top(doc: QTextDocument, lines: int) -> float | None:

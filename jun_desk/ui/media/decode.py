@@ -91,19 +91,21 @@ def state_text(view: MediaView) -> str:
 
 
 @lru_cache(maxsize=32)
-def placeholder(width: int, height: int, text: str) -> QImage:
+def placeholder(width: int, height: int, text: str, ratio: float = 1.0) -> QImage:
     """A grey box with ``text``: what is shown instead of an image that cannot be (made on
-    the GUI thread: it draws text)."""
-    image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
+    the GUI thread: it draws text). ``ratio``: the screen's scaling, for sharp text."""
+    image = QImage(max(1, round(width * ratio)), max(1, round(height * ratio)),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
     image.fill(QColor("#eceff1"))
     painter = QPainter(image)
     painter.setPen(QPen(QColor("#b0bec5"), 1))
-    painter.drawRect(0, 0, image.width() - 1, image.height() - 1)
+    painter.drawRect(QRectF(0.5, 0.5, width - 1, height - 1))
     font = QFont()
     font.setPointSizeF(8)
     painter.setFont(font)
     painter.setPen(QColor("#546e7a"))
-    painter.drawText(QRectF(4, 4, image.width() - 8, image.height() - 8),
+    painter.drawText(QRectF(4, 4, width - 8, height - 8),
                      Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
     painter.end()
     return image
