@@ -99,7 +99,9 @@ class MediaService:
         if not item_ids:
             return {}
         with self.ctx.db.session(readonly=True) as session:
-            return self._views(session, list(dict.fromkeys(item_ids)), show_location=False)
+            views = self._views(session, list(dict.fromkeys(item_ids)), show_location=False)
+        self._wanted(views)
+        return views
 
     def for_ticket(self, ticket_id: int, *, viewer: Actor | None = None
                    ) -> dict[int, list[MediaView]]:
@@ -111,7 +113,21 @@ class MediaService:
                                          .where(TicketItem.ticket_id == ticket_id)))
             show = (viewer is not None and department in LOCATION_DEPARTMENTS
                     and viewer.serves(department))
-            return self._views(session, items, show_location=show)
+            views = self._views(session, items, show_location=show)
+        self._wanted(views)
+        return views
+
+    def _wanted(self, views: dict[int, list[MediaView]]) -> None:
+        """Photos the bounded cache let go that the window now shows: the next round
+        downloads them again (while X still serves them)."""
+        items = [i for i, shown in views.items()
+                 if any(v.state is MediaState.PENDING for v in shown)]
+        if not items:
+            return
+        with self.ctx.db.session() as session:
+            session.execute(update(ItemMedia).where(
+                ItemMedia.item_id.in_(items), ItemMedia.evicted_at.is_not(None))
+                .values(evicted_at=None))
 
     def _views(self, session: Session, item_ids: list[int], *, show_location: bool
                ) -> dict[int, list[MediaView]]:
@@ -172,7 +188,7 @@ class MediaService:
                 select(ItemMedia.id, ItemMedia.url, ItemMedia.preview_image_url,
                        ItemMedia.kind, ItemMedia.dm, ItemMedia.tries)
                 .join(TicketItem, TicketItem.id == ItemMedia.item_id)
-                .where(TicketItem.anonymised_at.is_(None))
+                .where(TicketItem.anonymised_at.is_(None), ItemMedia.evicted_at.is_(None))
                 .where(ItemMedia.state.in_((MediaState.PENDING.value, MediaState.FAILED.value)))
                 .where(or_(ItemMedia.next_try_at.is_(None), ItemMedia.next_try_at <= now))
                 .order_by(ItemMedia.item_id.desc(), ItemMedia.position).limit(limit)).all()
@@ -190,7 +206,8 @@ class MediaService:
         with self.ctx.db.session() as session:
             session.execute(update(ItemMedia).where(ItemMedia.id == media_id).values(
                 state=MediaState.CACHED.value, sha256=sha256, size=size, reason=None,
-                next_try_at=None, cached_at=now, used_at=now, gps_lat=lat, gps_lon=lon,
+                next_try_at=None, cached_at=now, used_at=now, evicted_at=None, gps_lat=lat,
+                gps_lon=lon,
                 width=facts.width, height=facts.height))
 
     def failed(self, media_id: int, reason: str) -> None:
@@ -257,7 +274,8 @@ class MediaService:
     def evict(self, limit: int | None = None) -> Eviction:
         """Keep the cache under ``limit`` bytes (the setting by default): the images cached
         longest ago go first, never one of an open ticket's items; their rows are PENDING
-        again (downloaded again when they are wanted and X still serves them)."""
+        again, downloaded again only once the window shows them (and X still serves them):
+        never by the next round itself, which would only fill the cache again."""
         limit = self.settings.cache_limit if limit is None else limit
         with self.ctx.db.session() as session:
             total = _cached_bytes(session)
@@ -286,7 +304,7 @@ class MediaService:
             for chunk in _chunks(gone, 500):
                 session.execute(update(ItemMedia).where(ItemMedia.sha256.in_(chunk)).values(
                     state=MediaState.PENDING.value, sha256=None, size=None, cached_at=None,
-                    next_try_at=None, tries=0))
+                    next_try_at=None, tries=0, evicted_at=self.ctx.clock()))
             record(session, self.ctx, None, "media.evicted", subject="media",
                    after={"files": len(gone)})
         freed = sum(self.cache.remove(sha) for sha in gone)  # the rows first: no row lies

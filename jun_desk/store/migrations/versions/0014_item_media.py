@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("reason", sa.String(length=300), nullable=True),
         sa.Column("cached_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("evicted_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("gps_lat", sa.Float(), nullable=True),
         sa.Column("gps_lon", sa.Float(), nullable=True),
         sa.ForeignKeyConstraint(["item_id"], ["ticket_items.id"],
