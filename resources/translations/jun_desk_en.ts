@@ -2859,38 +2859,38 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>… show more</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="322" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="325" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/delegate.py" line="237" />
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="381" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="384" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="384" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="387" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="386" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="389" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="388" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="391" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="421" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="424" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="429" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="432" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
