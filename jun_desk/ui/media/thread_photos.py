@@ -61,6 +61,17 @@ class ThreadPhotos(QObject):
         self.media = {item: list(views) for item, views in media.items() if views}
         self._waiting.clear()
 
+    def _ratio(self) -> float:
+        """The screen's scaling where the conversation is shown (2.0 at 200 %)."""
+        parent = self.parent()
+        return max(1.0, parent.devicePixelRatioF()) if isinstance(parent, QWidget) else 1.0
+
+    def _fit(self) -> QSize:
+        """The thumbnails' size in the screen's pixels: sharp at any scaling (the HTML
+        gives them their size in the window's units)."""
+        ratio = self._ratio()
+        return QSize(round(THUMB.width() * ratio), round(THUMB.height() * ratio))
+
     def unsettled(self) -> bool:
         """Whether a photo shown may still change (waiting for its download, or failed and
         to be tried again)."""
@@ -73,9 +84,9 @@ class ThreadPhotos(QObject):
     def _state(self, view: MediaView) -> str:
         if not view.showable or view.path is None:
             return "none"
-        got = self.thumbs.get(view.path, THUMB)
+        got = self.thumbs.get(view.path, self._fit())
         if got is None:
-            self._waiting.add(key_of(view.path, THUMB))
+            self._waiting.add(key_of(view.path, self._fit()))
             return "wait"
         return "ok" if got.image is not None else "failed"
 
@@ -105,12 +116,13 @@ class ThreadPhotos(QObject):
         except (ValueError, IndexError):
             return QImage()
         if not view.showable or view.path is None:
-            return placeholder(THUMB.width(), THUMB.height(), state_text(view))
-        got = self.thumbs.get(view.path, THUMB)
+            return placeholder(THUMB.width(), THUMB.height(), state_text(view), self._ratio())
+        got = self.thumbs.get(view.path, self._fit())
         if got is None:
             return _waiting_box()
         if got.image is None:
-            return placeholder(THUMB.width(), THUMB.height(), failure_text(got.failure))
+            return placeholder(THUMB.width(), THUMB.height(), failure_text(got.failure),
+                               self._ratio())
         if view.ref.kind in (MediaKind.VIDEO, MediaKind.ANIMATED_GIF):
             marked = got.image.copy()  # the preview of something that plays
             painter = QPainter(marked)
