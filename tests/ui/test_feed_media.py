@@ -139,6 +139,18 @@ def test_a_click_on_the_thumbnail_opens_the_viewer_and_escape_closes_it(
     assert viewer.counter.text().startswith("Foto 1 de 2")
     qtbot.keyClick(viewer, Qt.Key.Key_Escape)
     assert not viewer.isVisible()
+    # The keyboard: the chosen message's photos with Ctrl+Shift+V.
+    panel.activateWindow()  # back from the dialog, as a window manager does
+    qtbot.waitUntil(panel.isActiveWindow, timeout=5000)
+    panel.select_row(0)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    opened = [v for v in panel.findChildren(MediaViewer) if v.isVisible()]
+    assert len(opened) == 1 and opened[0].position == 0
+    qtbot.waitUntil(lambda: opened[0].decoded is not None, timeout=10_000)
+    qtbot.keyClick(opened[0], Qt.Key.Key_Escape)
+    assert not opened[0].isVisible()
     panel.ui.wait()
 
 
