@@ -11,8 +11,10 @@ import io
 import json
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from jun_desk.domain.images import sniff
 from jun_desk.domain.privacy import redact
 from jun_desk.domain.text import MENTION
 from jun_desk.domain.tickets import TicketView
@@ -130,9 +132,36 @@ class ExportService:
                           ensure_ascii=False, indent=2)
 
 
+    def published_photos(self, flt: TicketFilter | None = None) -> list[tuple[Path, str]]:
+        """The cached files an Open311 export with ``media_base`` points at, and the name
+        each has there (its digest and its format's extension), to copy them."""
+        media = self._media.of_tickets([t.id for t in self._tickets(flt)])
+        found = (_first_public(m) for m in media.values())
+        return sorted({(m.path, public_name(m.path)) for m in found
+                       if m is not None and m.path is not None})
+
+
+def public_name(path: Path) -> str:
+    """``<sha256>.jpg`` (or .png, .gif, .webp) for a cached file."""
+    try:
+        with path.open("rb") as handle:
+            kind = sniff(handle.read(16))
+    except OSError:
+        kind = None
+    return f"{path.name}.{ {'jpeg': 'jpg'}.get(kind or '', kind or 'bin') }"
+
+
+def _first_public(media: list[TicketMedia]) -> TicketMedia | None:
+    """The ticket's photo the town may publish: the first cached photo of a public
+    mention (never a DM's)."""
+    return next((m for m in media if m.sha256 and not m.dm and m.kind == "photo"), None)
+
+
 def _published(media: list[TicketMedia], base: str | None) -> str | None:
     """The first cached photo of a public mention, at the town's address."""
     if not base:
         return None
-    first = next((m for m in media if m.sha256 and not m.dm and m.kind == "photo"), None)
-    return f"{base.rstrip('/')}/{first.sha256}" if first is not None else None
+    first = _first_public(media)
+    if first is None or first.path is None:
+        return None
+    return f"{base.rstrip('/')}/{public_name(first.path)}"

@@ -98,9 +98,11 @@ class MediaService:
         media are left out."""
         if not item_ids:
             return {}
+        evicted: list[int] = []
         with self.ctx.db.session(readonly=True) as session:
-            views = self._views(session, list(dict.fromkeys(item_ids)), show_location=False)
-        self._wanted(views)
+            views = self._views(session, list(dict.fromkeys(item_ids)), show_location=False,
+                                evicted=evicted)
+        self._wanted(evicted)
         return views
 
     def for_ticket(self, ticket_id: int, *, viewer: Actor | None = None
@@ -113,24 +115,23 @@ class MediaService:
                                          .where(TicketItem.ticket_id == ticket_id)))
             show = (viewer is not None and department in LOCATION_DEPARTMENTS
                     and viewer.serves(department))
-            views = self._views(session, items, show_location=show)
-        self._wanted(views)
+            evicted: list[int] = []
+            views = self._views(session, items, show_location=show, evicted=evicted)
+        self._wanted(evicted)
         return views
 
-    def _wanted(self, views: dict[int, list[MediaView]]) -> None:
-        """Photos the bounded cache let go that the window now shows: the next round
-        downloads them again (while X still serves them)."""
-        items = [i for i, shown in views.items()
-                 if any(v.state is MediaState.PENDING for v in shown)]
-        if not items:
+    def _wanted(self, evicted: list[int]) -> None:
+        """Photos the bounded cache let go that the window now shows (media ids): the
+        next round downloads them again (while X still serves them)."""
+        if not evicted:
             return
         with self.ctx.db.session() as session:
-            session.execute(update(ItemMedia).where(
-                ItemMedia.item_id.in_(items), ItemMedia.evicted_at.is_not(None))
-                .values(evicted_at=None))
+            for chunk in _chunks(evicted, 500):
+                session.execute(update(ItemMedia).where(ItemMedia.id.in_(chunk))
+                                .values(evicted_at=None))
 
-    def _views(self, session: Session, item_ids: list[int], *, show_location: bool
-               ) -> dict[int, list[MediaView]]:
+    def _views(self, session: Session, item_ids: list[int], *, show_location: bool,
+               evicted: list[int]) -> dict[int, list[MediaView]]:
         out: dict[int, list[MediaView]] = {}
         for chunk in _chunks(item_ids, 500):
             rows = session.execute(
@@ -139,6 +140,8 @@ class MediaService:
                 .where(ItemMedia.item_id.in_(chunk))
                 .order_by(ItemMedia.item_id, ItemMedia.position)).all()
             for media, x_id, source in rows:
+                if media.evicted_at is not None:
+                    evicted.append(media.id)
                 out.setdefault(media.item_id, []).append(
                     self._view(media, x_id, source, show_location))
         return out

@@ -154,9 +154,10 @@ def test_exports_carry_the_media_links_never_the_position(desk: Desk, tmp_path: 
     assert row["media_urls"] == "https://pbs.twimg.com/media/3_ex.jpg"
     assert row["media_files"] == str(desk.media.cache.path_for(sha))
     (published,) = json.loads(desk.export.open311_json(media_base="https://datos.jun.es/fotos/"))
-    assert published["media_url"] == f"https://datos.jun.es/fotos/{sha}"
+    assert published["media_url"] == f"https://datos.jun.es/fotos/{sha}.bin"  # not an image
     assert published["lat"] is None and published["long"] is None
     assert json.loads(desk.export.open311_json())[0]["media_url"] is None
+    assert desk.export.published_photos() == [(desk.media.cache.path_for(sha), f"{sha}.bin")]
 
 
 def test_a_round_tells_the_window_and_each_ticket_it_touched(desk: Desk, tmp_path: Path,
