@@ -1402,27 +1402,27 @@ week</translation>
         <translation>Could not reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/thread_photos.py" line="94" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="105" />
         <source>Foto %d: %s</source>
         <translation>Photo %d: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/thread_photos.py" line="140" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="152" />
         <source>vídeo</source>
         <translation>video</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/thread_photos.py" line="141" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="153" />
         <source>GIF animado</source>
         <translation>animated GIF</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/thread_photos.py" line="142" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="154" />
         <source>foto</source>
         <translation>photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/thread_photos.py" line="143" />
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="155" />
         <source>Ver %s %d de %d</source>
         <translation>View %s %d of %d</translation>
     </message>
