@@ -90,6 +90,11 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="export tickets as CSV or Open311 GeoReport v2 JSON")
     export.add_argument("--format", choices=["csv", "open311"], required=True)
     export.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--media-base", metavar="URL",
+                        help="Open311: where the town publishes the photos (the cache's files "
+                             "copied there under their names); each request's media_url")
+    export.add_argument("--media-out", metavar="DIR",
+                        help="Open311: copy the photos --media-base points at into DIR")
     _filters(export)
 
     ops = sub.add_parser("operators", help="the desk's operators").add_subparsers(
@@ -301,12 +306,13 @@ def _crash_report(err: BaseException) -> Path:
 
 
 def _open_desk(args: argparse.Namespace, *, migrate: bool = True) -> Desk:
-    from jun_desk.config import x_prices
+    from jun_desk.config import media_settings, x_prices
     from jun_desk.services.desk import Desk
 
     desk = Desk.open(database_url(args.db), migrate=migrate)
     try:
         desk.ctx.prices = x_prices()
+        desk.media.configure(media_settings())
     except JunDeskError:
         desk.close()
         raise
@@ -455,7 +461,8 @@ def _one_line(text: str, limit: int) -> str:
 
 def _export(desk: Desk, args: argparse.Namespace) -> int:
     flt = _ticket_filter(args, None, order="oldest")
-    text = desk.export.csv_text(flt) if args.format == "csv" else desk.export.open311_json(flt)
+    text = desk.export.csv_text(flt) if args.format == "csv" else \
+        desk.export.open311_json(flt, media_base=args.media_base)
     if not args.out:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
@@ -472,7 +479,25 @@ def _export(desk: Desk, args: argparse.Namespace) -> int:
         raise JunDeskError(f"Cannot write {out}: {err.strerror or err}") from None
     count = text.count("\n") - 1 if args.format == "csv" else text.count('"service_request_id"')
     print(f"Exported {count} tickets to {out}", file=sys.stderr)
+    if args.format == "open311" and args.media_base and args.media_out:
+        _copy_photos(desk, flt, Path(args.media_out).expanduser())
     return 0
+
+
+def _copy_photos(desk: Desk, flt: TicketFilter, folder: Path) -> None:
+    """The photos the Open311 file's media_url name, copied under their names."""
+    import shutil
+
+    photos = desk.export.published_photos(flt)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, name in photos:
+            if not (folder / name).exists():
+                shutil.copyfile(path, folder / name)
+    except OSError as err:
+        raise JunDeskError(f"Cannot copy the photos to {folder}: {err.strerror or err}") \
+            from None
+    print(f"Copied {len(photos)} photos to {folder}", file=sys.stderr)
 
 
 def _operators(desk: Desk, args: argparse.Namespace) -> int:

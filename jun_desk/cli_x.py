@@ -311,6 +311,12 @@ def _counts_line(report: SyncReport) -> str:
     if report.quarantined:
         line += (f"; {report.quarantined} could not be read whole (see `jun-desk "
                  "quarantine list`)")
+    media = report.media
+    if media is not None and (media.cached or media.failed or media.refused or media.evicted):
+        line += (f"; photos: {media.cached} cached, {media.refused} refused, "
+                 f"{media.failed} to retry")
+        if media.evicted:
+            line += f", {media.evicted} let go from the full cache"
     return line
 
 

@@ -19,6 +19,7 @@ from jun_desk.store.files import private_folder as private_folder
 if TYPE_CHECKING:  # the prices are read when the desk opens, not at start-up
     from jun_desk.domain.backups import BackupSettings
     from jun_desk.domain.costs import PriceTable
+    from jun_desk.domain.media_settings import MediaSettings
 
 DB_ENV = "JUN_DESK_DB"
 ACCOUNT_ENV = "JUN_DESK_ACCOUNT"
@@ -126,6 +127,34 @@ def x_prices(paths: Paths | None = None) -> PriceTable:
         return PriceTable.load(resource_path("x_prices.toml"), overrides)
     except ValueError as err:
         raise JunDeskError.of("resource.invalid", detail=f"{path} [x_prices]: {err}") from None
+
+
+def media_settings(paths: Paths | None = None) -> MediaSettings:
+    """``[media]`` of settings.ini (issue 29): ``folder`` of the photos' cache (default:
+    media/ in the data folder), ``cache_mb`` (its bound, default 2048: the oldest out
+    first, never an open ticket's), ``max_download_mb`` (default 15)."""
+    import configparser
+
+    from jun_desk.domain.media_settings import (
+        DEFAULT_CACHE_LIMIT,
+        DEFAULT_MAX_DOWNLOAD,
+        MB,
+        MediaSettings,
+    )
+
+    paths = paths or Paths.default()
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(_settings_file(paths), encoding="utf-8")
+    folder = parser.get("media", "folder", fallback="").strip()
+    try:
+        cache = parser.getfloat("media", "cache_mb", fallback=DEFAULT_CACHE_LIMIT / MB)
+        largest = parser.getfloat("media", "max_download_mb",
+                                  fallback=DEFAULT_MAX_DOWNLOAD / MB)
+    except ValueError:
+        cache, largest = DEFAULT_CACHE_LIMIT / MB, DEFAULT_MAX_DOWNLOAD / MB
+    return MediaSettings(Path(folder).expanduser() if folder else paths.data / "media",
+                         cache_limit=int(max(cache, 0) * MB),
+                         max_download=int(max(largest, 0.01) * MB))
 
 
 def backup_settings(paths: Paths | None = None) -> BackupSettings:

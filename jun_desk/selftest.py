@@ -52,6 +52,7 @@ def run_self_test() -> int:
 def _desk_round_trip(home: Path, check: Callable[..., bool]) -> bool:
     from PySide6.QtWidgets import QApplication
 
+    from jun_desk.domain.media_settings import MediaSettings
     from jun_desk.services.desk import Desk
     from jun_desk.ui import i18n
     from jun_desk.ui.context import UiContext
@@ -71,9 +72,12 @@ def _desk_round_trip(home: Path, check: Callable[..., bool]) -> bool:
             desk.operators.set_password(None, "selftest", "self-test-password")
             actor = desk.operators.sign_in("selftest", "self-test-password")
             ok &= check("password sign-in (Argon2id)", actor.username == "selftest")
+            desk.media.configure(MediaSettings(folder=home / "media"))
             report = SyncEngine(desk, client).sync_once()
             ok &= check("sync with the sandbox", report.inserted > 300,
                         f"{report.inserted} items")
+            photos = report.media.cached if report.media else 0
+            ok &= check("photos downloaded and checked", photos > 0, f"{photos} cached")
             first = desk.search.feed(limit=1)
             ticket = desk.tickets.create_from_item(actor, first[0].id) if first else None
             ok &= check("ticket created", ticket is not None,

@@ -34,6 +34,7 @@ class Kind(StrEnum):
     SETTINGS = "settings"  # the desk's settings and its triage model
     MODERATION = "moderation"  # hidden replies, muted accounts, proposals
     CITIZEN = "citizen"  # a citizen's verification: the badge on all their cards and items
+    MEDIA = "media"  # citizens' photos: downloaded, refused, evicted (issue 29)
 
 
 ALL_KINDS = frozenset(Kind)
@@ -118,6 +119,11 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "supo por X quién escribió", "learnt from X who wrote", _T, _F, _C),
     _a("ingest.page", "guardar lo que trajo X", "store what X brought",
        "guardó mensajes de X", "stored messages from X", _F, _C, _Q),
+    # the ticket's own event (ticket_id) also touches its ticket
+    _a("media.stored", "guardar fotos de X", "store photos from X",
+       "guardó fotos de X", "stored photos from X", Kind.MEDIA),
+    _a("media.evicted", "liberar espacio de fotos", "free space of photos",
+       "liberó espacio de fotos", "freed space of photos", Kind.MEDIA),
     _a("quarantine.add", "apartar un mensaje ilegible", "set aside an unreadable message",
        "apartó un mensaje ilegible", "set aside an unreadable message", _Q),
     _a("quarantine.stored", "guardar un mensaje apartado", "store a set-aside message",

@@ -298,6 +298,18 @@ ERRORS: Mapping[str, str] = {
     "credentials.missing": "No X credentials for @{account} in the keyring (missing: "
                            "{names}): run `jun-desk credentials set`",
     "credentials.empty": "Empty credential values: {names}; nothing was stored",
+    # -- citizens' photos (issue 29): why one is FAILED (tried again) or REFUSED (a placeholder)
+    "media.not_x_host": "Not on X's media hosts",
+    "media.not_image": "Not an image ({content_type})",
+    "media.too_large": "Larger than {megabytes} MB",
+    "media.too_many_pixels": "Too large to show safely ({width} x {height} pixels)",
+    "media.unknown_format": "Not an image the desk can show (PNG, JPEG, GIF or WebP)",
+    "media.broken": "A broken {format} file",
+    "media.cut_short": "A {format} file cut short",
+    "media.http": "X answered {answer} to the download",
+    "media.network": "The download failed ({detail})",
+    "media.no_image": "X gave no image for it",
+    "media.cache_write": "The photo cannot be written to the cache ({detail})",
     # -- X's answers (x/errors.py)
     "x.auth": "X rejected the credentials (401): check the keys in the settings",
     "x.forbidden": "X refused the request (403){detail}",

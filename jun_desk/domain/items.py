@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from jun_desk.domain.media import MediaRef
+
 
 class ItemKind(StrEnum):
     MENTION = "mention"
@@ -53,6 +55,8 @@ class XItem:
     raw: dict[str, Any] | None = field(default=None, compare=False)
     # X's edit_history_tweet_ids: the original id first. More than one id = an edited tweet.
     edit_ids: tuple[str, ...] = ()
+    # What X described of its attachments (the page's ``includes.media``), in their order.
+    media: tuple[MediaRef, ...] = field(default=(), compare=False)
 
     @property
     def original_id(self) -> str:

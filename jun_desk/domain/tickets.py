@@ -34,6 +34,7 @@ class TicketView:
     # Kept whole past retention and erasure (a supervisor's flag, with the law or case why).
     legal_hold: bool = False
     legal_hold_reason: str | None = None
+    media_count: int = 0  # photos, videos and GIFs of its messages (the card's badge)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from jun_desk.store.insert import rowcount
 from jun_desk.store.models import (
     AuditEvent,
     Citizen,
+    ItemMedia,
     ModerationAction,
     OutboxItem,
     QuarantinedItem,
@@ -53,6 +54,7 @@ class Scrubbed:
     quarantine: int = 0
     corrections: int = 0
     audit_events: int = 0
+    media: int = 0  # photos' rows deleted (their files go once the transaction committed)
 
     def as_dict(self) -> dict[str, int]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -102,7 +104,8 @@ def scrub_tickets(session: Session, ticket_ids: Collection[int], now: datetime,
 def scrub_items(session: Session, item_ids: Collection[int], now: datetime,
                 done: Scrubbed) -> None:
     """Messages: their words, raw payload, edits, author and conversation; the moderation
-    acts on them; the quarantined copies of them; their triage corrections."""
+    acts on them; the quarantined copies of them; their triage corrections; their photos'
+    rows (the files are removed by ``MediaService.sweep`` after the commit)."""
     for batch in chunks(sorted(item_ids)):
         x_ids = session.scalars(select(TicketItem.x_id).where(TicketItem.id.in_(batch))).all()
         done.messages += rowcount(session.execute(
@@ -119,6 +122,9 @@ def scrub_items(session: Session, item_ids: Collection[int], now: datetime,
         scrub_quarantine(session, quarantined, now, done)
         done.corrections += rowcount(session.execute(
             delete(TriageCorrection).where(TriageCorrection.item_id.in_(batch))
+            .execution_options(synchronize_session=False)))
+        done.media += rowcount(session.execute(
+            delete(ItemMedia).where(ItemMedia.item_id.in_(batch))
             .execution_options(synchronize_session=False)))
         redact_audit(session, now, done, subjects=[f"item:{i}" for i in batch])
 

@@ -10,6 +10,7 @@ from functools import cache
 from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.costs import PriceTable
 from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.media_settings import MediaSettings
 from jun_desk.domain.privacy import PrivacyScanner, load_health_terms
 from jun_desk.domain.town_time import town_zone
 from jun_desk.domain.triage import Triage, TriageRules
@@ -55,6 +56,7 @@ class DeskContext:
     prices: PriceTable | None = None  # X's prices (None: the dated defaults in resources/)
     # the town's days and months (reports, the dashboard's "today"); X bills in UTC days
     zone: tzinfo = field(default_factory=town_zone)
+    media: MediaSettings = field(default_factory=MediaSettings)  # the photos' cache (issue 29)
 
     @property
     def price_table(self) -> PriceTable:

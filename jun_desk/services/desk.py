@@ -18,6 +18,7 @@ from jun_desk.services.export import ExportService
 from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
 from jun_desk.services.leases import LeaseService
+from jun_desk.services.media import MediaService
 from jun_desk.services.moderation import ModerationService
 from jun_desk.services.notices import NoticeService
 from jun_desk.services.operators import OperatorService
@@ -68,6 +69,7 @@ class Desk:
         self.access_log = AccessLogService(ctx)
         self.privacy_report = PrivacyReportService(ctx)
         self.notices = NoticeService(ctx)
+        self.media = MediaService(ctx)  # its folder and bounds: configured by the start
         self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property

@@ -21,6 +21,7 @@ from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.costs import record as record_charges
+from jun_desk.services.media_rows import store_media
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.services.verification import note_requests
 from jun_desk.store.insert import insert_for, rowcount
@@ -159,6 +160,7 @@ class IngestService:
         self._describe_earlier_items(session, citizen_ids)
         self._known_citizen_ids(session, items, citizen_ids)
         inserted, edits = self._insert_items(session, account, items, citizen_ids)
+        store_media(session, items, inserted)
         attached = self._attach_to_open_tickets(session, inserted)
         note_requests(session, self.ctx, inserted)  # "quiero verificar mi cuenta" (issue 27)
         edited = self._apply_edits(session, edits)

@@ -15,6 +15,7 @@ from jun_desk.store.models import (
     AccessLogEntry,
     AuditEvent,
     Citizen,
+    ItemMedia,
     ModerationAction,
     Operator,
     OutboxItem,
@@ -43,6 +44,9 @@ _CATEGORIES: tuple[tuple[str, str, Any, Any, Any], ...] = (
      Ticket, Ticket.created_at, Ticket.anonymised_at),
     ("messages", "mentions and DMs with X's raw payload; the town's replies and DMs",
      TicketItem, TicketItem.created_at, TicketItem.anonymised_at),
+    ("media", "photos of messages: X's description (alt text), the cached file, where a "
+     "photo was taken (deleted with their message's erasure or retention)", ItemMedia,
+     ItemMedia.cached_at, None),
     ("notes", "operators' internal notes on tickets", TicketNote, TicketNote.created_at,
      None),
     ("outbox", "replies and DMs to send or sent, with the recipient", OutboxItem,

@@ -32,6 +32,7 @@ from jun_desk.services.anonymise import (
 )
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.media import MediaService
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.models import (
     AuditEvent,
@@ -160,7 +161,8 @@ class RetentionService:
                 "loose_messages": len(loose), "quarantined": len(quarantined),
                 "held": report.held,
                 **report.scrubbed.as_dict()})
-            return report
+        MediaService(self.ctx).sweep()  # the files of the media rows deleted, once committed
+        return report
 
     def _due_tickets(self, session: Session, days: dict[str, int], now: datetime,
                      report: RetentionReport) -> list[int]:

@@ -38,6 +38,7 @@ from jun_desk.services.anonymise import (
 )
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
+from jun_desk.services.media import MediaService, export_rows
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.insert import rowcount
 from jun_desk.store.models import (
@@ -64,6 +65,8 @@ SECTIONS: dict[str, str] = {
                      "not exported)",
     "tickets": "the matters opened for them",
     "messages": "their mentions and DMs, and the town's replies and DMs on their tickets",
+    "media": "the photos, videos and GIFs of their messages as X described them, and the "
+             "desk's copy (where a photo was taken is kept for the desk only: not exported)",
     "notes": "the desk's internal notes on their tickets",
     "outbox": "replies and DMs to them queued, sent or failed",
     "moderation": "moderation acts on their replies or account",
@@ -226,6 +229,7 @@ class RightsService:
                         select(model).where(model.id.in_(ids)).order_by(model.id))) \
                         if ids else []
                     sections[name] += [row_dict(r) for r in found]
+                sections["media"] += export_rows(session, got.items)
                 record(session, self.ctx, fresh, "privacy.export",
                        subject=f"citizen:{citizen.id}",
                        after={name: len(rows) for name, rows in sections.items()})
@@ -255,7 +259,8 @@ class RightsService:
                    subject=f"pseudonym:{report.pseudonym}",
                    after={"held_tickets": report.held_tickets,
                           "citizen_erased": report.citizen_erased, **done.as_dict()})
-            return report
+        MediaService(self.ctx).sweep()  # the files of the media rows deleted, once committed
+        return report
 
     @staticmethod
     def _refuse_open(session: Session, citizen: Citizen, name: str) -> None:

@@ -111,7 +111,8 @@ def add_personal_data(ticket: Ticket, *sources: Ticket | TicketItem) -> None:
     ticket.personal_data = ",".join(sorted(flags))
 
 
-def ticket_view(row: Ticket, item_count: int, now: datetime) -> TicketView:
+def ticket_view(row: Ticket, item_count: int, now: datetime,
+                media_count: int = 0) -> TicketView:
     """``now``: a lapsed verification shows no badge."""
     citizen, assignee = row.citizen, row.assignee
     return TicketView(
@@ -121,7 +122,8 @@ def ticket_view(row: Ticket, item_count: int, now: datetime) -> TicketView:
         citizen_name=citizen.name if citizen else None,
         citizen_verified_resident=_verified(citizen, now),
         assignee_id=row.assignee_id, assignee_name=assignee.display_name if assignee else None,
-        item_count=item_count, personal_data=_split(row.personal_data),
+        item_count=item_count, media_count=media_count,
+        personal_data=_split(row.personal_data),
         triage_reason=row.triage_reason, merged_into_id=row.merged_into_id,
         created_at=row.created_at, updated_at=row.updated_at,
         first_response_at=row.first_response_at, resolved_at=row.resolved_at,
@@ -537,10 +539,11 @@ class TicketService:
     def _view(self, session: Session, ticket: Ticket) -> TicketView:
         session.flush()
         session.expire(ticket, ["assignee", "citizen"])  # ids may have changed
-        count = session.scalar(
-            select(func.count()).select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
-        )
-        return ticket_view(ticket, int(count or 0), self.ctx.clock())
+        count, media = session.execute(
+            select(func.count(), func.coalesce(func.sum(TicketItem.media_count), 0))
+            .select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
+        ).one()
+        return ticket_view(ticket, int(count or 0), self.ctx.clock(), int(media or 0))
 
     def _item_view(self, session: Session, item: TicketItem) -> ItemView:
         session.flush()

@@ -40,6 +40,7 @@ def build_services(desk: Desk, connection: Connection, options: GuiOptions, acto
                    window: MainWindow) -> Services:
     """On the GUI thread (Qt objects): several desks may share the database, so one
     polls X under a lease and the others stand by."""
+    from jun_desk.config import media_settings
     from jun_desk.services.leases import PollerLease, lease_timing
     from jun_desk.ui.backup_keeper import BackupKeeper
     from jun_desk.ui.context import UiContext
@@ -47,6 +48,7 @@ def build_services(desk: Desk, connection: Connection, options: GuiOptions, acto
     from jun_desk.ui.live import ChangeListener
     from jun_desk.ui.poller import Poller
 
+    desk.media.configure(media_settings())  # settings.ini [media]: the photos' cache
     ttl, heartbeat = lease_timing(options.interval)
     x = XSide(desk, connection, PollerLease.for_this_desk(actor.username, ttl))
     poller = Poller(x.poll, lambda: x.next_delay(options.interval))

@@ -542,3 +542,40 @@ class NoticeTicket(Base):
     linked_at: Mapped[datetime]
     answered_at: Mapped[datetime | None]
     outbox_id: Mapped[int | None] = mapped_column(Integer)  # the outbox item that answered it
+class ItemMedia(Base):
+    """A photo, video or GIF attached to an item, as X described it, and where the desk
+    stands with its image (issue 29): one row per media key of an item, stored with the
+    item. ``sha256`` names the cached file (content-addressed, in the data folder's
+    ``media``); the EXIF position stays here, never exported."""
+
+    __tablename__ = "item_media"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("ticket_items.id"), index=True)
+    media_key: Mapped[str] = mapped_column(String(64))
+    position: Mapped[int] = mapped_column(Integer, default=0)  # its place in the item
+    kind: Mapped[str] = mapped_column(String(16))  # MediaKind
+    dm: Mapped[bool] = mapped_column(Boolean, default=False)  # fetched with OAuth 1.0a
+    url: Mapped[str | None] = mapped_column(String(1000))
+    preview_image_url: Mapped[str | None] = mapped_column(String(1000))
+    alt_text: Mapped[str | None] = mapped_column(Text)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(12), default="pending")  # MediaState
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    size: Mapped[int | None] = mapped_column(Integer)  # bytes of the cached file
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime | None]
+    reason: Mapped[str | None] = mapped_column(String(300))
+    cached_at: Mapped[datetime | None]
+    used_at: Mapped[datetime | None]  # when it was cached
+    # Evicted from the bounded cache: PENDING, but downloaded again only once the window
+    # shows its item (``MediaService.for_items`` clears this), never by itself.
+    evicted_at: Mapped[datetime | None]
+    gps_lat: Mapped[float | None] = mapped_column(Float)
+    gps_lon: Mapped[float | None] = mapped_column(Float)
+
+    __table_args__ = (
+        UniqueConstraint("item_id", "media_key", name="uq_item_media_item_id"),
+        Index("ix_item_media_state", "state", "next_try_at"),
+    )

@@ -5,6 +5,7 @@ which every view learns what changed (``changes_applied``)."""
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -12,6 +13,9 @@ from jun_desk.domain.actions import Changes
 from jun_desk.domain.roles import Actor
 from jun_desk.services.desk import Desk
 from jun_desk.ui import labels
+
+if TYPE_CHECKING:
+    from jun_desk.ui.media.thumbs import Thumbnails
 
 __all__ = ["APPLIED_MEMORY", "UiContext", "describe"]
 
@@ -53,6 +57,17 @@ class UiContext(QObject):
         self.pool.setMaxThreadCount(2)
         self._applied: deque[int] = deque(maxlen=APPLIED_MEMORY)  # audit event ids, in order
         self._applied_set: set[int] = set()
+        self._thumbnails: Thumbnails | None = None
+
+    @property
+    def thumbnails(self) -> Thumbnails:
+        """The citizens' photos decoded small, shared by the feed, the cards and the ticket
+        pane (made on first use: a desk nobody sends photos to decodes nothing)."""
+        if self._thumbnails is None:
+            from jun_desk.ui.media.thumbs import Thumbnails
+
+            self._thumbnails = Thumbnails(self)
+        return self._thumbnails
 
     def set_actor(self, actor: Actor) -> None:
         """Someone else sits at the desk now: their role applies at once."""
@@ -76,3 +91,5 @@ class UiContext(QObject):
 
     def wait(self, ms: int = 30_000) -> None:
         self.pool.waitForDone(ms)
+        if self._thumbnails is not None:
+            self._thumbnails.wait(ms)

@@ -75,6 +75,9 @@ def ticket_description(ticket: TicketView, department: str, status: str,
              QCoreApplication.translate("Readable", "Mensajes: %d") % ticket.item_count,
              QCoreApplication.translate("Readable", "Creado %s (%s)") % (
                  time_of_day(ticket.created_at, now), age(ticket.created_at, now))]
+    if ticket.media_count:
+        lines.append(QCoreApplication.translate("Readable", "Fotos y vídeos: %d")
+                     % ticket.media_count)
     if ticket.personal_data:
         lines.append(QCoreApplication.translate("Readable", "⚠ Contiene datos personales"))
     return "\n".join(lines)
@@ -95,6 +98,9 @@ def item_description(item: ItemView, department: str | None, now: datetime) -> s
     badge = priority_badge(item.suggested_priority)
     if badge:
         facts.append(QCoreApplication.translate("Readable", "Prioridad: %s") % badge)
+    if item.media_count:
+        facts.append(QCoreApplication.translate("Readable", "Fotos y vídeos: %d")
+                     % item.media_count)
     if item.ticket_id:
         facts.append(QCoreApplication.translate("Readable", "ticket #%d") % item.ticket_id)
     elif item.handled:

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +22,7 @@ import tweepy
 
 from jun_desk.domain.costs import Charge, charges_for
 from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, snowflake_time
+from jun_desk.domain.media import MediaKind, MediaRef
 from jun_desk.secrets import XCredentials
 from jun_desk.x.errors import Failure, XApiError, map_exception
 from jun_desk.x.ratelimit import RateBudget, daily_reset, endpoint_key
@@ -32,11 +33,14 @@ log = logging.getLogger(__name__)
 TWEET_FIELDS = ["id", "text", "author_id", "created_at", "conversation_id", "referenced_tweets",
                 "attachments", "note_tweet", "edit_history_tweet_ids", "in_reply_to_user_id"]
 USER_FIELDS = ["id", "name", "username", "profile_image_url", "verified"]
-MEDIA_FIELDS = ["media_key", "type", "url", "preview_image_url"]
+MEDIA_FIELDS = ["media_key", "type", "url", "preview_image_url", "alt_text", "width", "height"]
 # Every expansion is billed (X charges each post, user and media item a response carries),
 # and the desk keeps only the tweets themselves: authors are expanded only when asked
 # (``expand_authors``); otherwise the sync looks up the authors it does not know, once.
 TWEET_EXPANSIONS = ["author_id", "referenced_tweets.id", "attachments.media_keys"]
+# Media are always expanded (issue 29): the desk keeps a copy of the citizens' photos, and
+# only ``includes.media`` says where each one is. X bills each media item a page carries.
+MEDIA_EXPANSIONS = ["attachments.media_keys"]
 DM_EVENT_FIELDS = ["id", "text", "event_type", "created_at", "dm_conversation_id", "sender_id",
                    "participant_ids", "attachments"]
 
@@ -146,6 +150,48 @@ def _media_count(data: dict[str, Any]) -> int:
     attachments = data.get("attachments")
     keys = attachments.get("media_keys") if isinstance(attachments, dict) else None
     return len(keys) if isinstance(keys, list) else 0
+
+
+def _media_keys(data: Any) -> list[str]:
+    attachments = data.get("attachments") if isinstance(data, dict) else None
+    keys = attachments.get("media_keys") if isinstance(attachments, dict) else None
+    return [str(k) for k in keys if isinstance(k, (str, int))] if isinstance(keys, list) else []
+
+
+def _dimension(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 \
+        else None
+
+
+def _text_or_none(value: Any, limit: int) -> str | None:
+    return value[:limit] if isinstance(value, str) and value else None
+
+
+def media_refs(includes: Any) -> dict[str, MediaRef]:
+    """The media X described in a page's ``includes.media``, by key. One described badly
+    is left out (its item keeps its count); a type X adds later is kept as OTHER."""
+    raw = includes.get("media") if isinstance(includes, dict) else None
+    found: dict[str, MediaRef] = {}
+    for data in raw if isinstance(raw, list) else []:
+        if not isinstance(data, dict):
+            continue
+        key = data.get("media_key")
+        if not isinstance(key, str) or not key or len(key) > 64:
+            continue
+        found[key] = MediaRef(
+            media_key=key, kind=MediaKind.of(data.get("type") if isinstance(
+                data.get("type"), str) else None),
+            url=_text_or_none(data.get("url"), 1000),
+            preview_image_url=_text_or_none(data.get("preview_image_url"), 1000),
+            alt_text=_text_or_none(data.get("alt_text"), 1000),
+            width=_dimension(data.get("width")), height=_dimension(data.get("height")))
+    return found
+
+
+def with_media(item: XItem, described: dict[str, MediaRef]) -> XItem:
+    """The item with the media X described of its attachments, in their order."""
+    refs = tuple(described[k] for k in dict.fromkeys(_media_keys(item.raw)) if k in described)
+    return replace(item, media=refs) if refs else item
 
 
 def _edit_ids(data: dict[str, Any]) -> tuple[str, ...]:
@@ -371,6 +417,9 @@ class XClient:
         if (newest is not None and not _is_id(newest)) or \
                 (token is not None and not isinstance(token, str)):
             raise XApiError(Failure.MALFORMED)
+        described = media_refs(body.get("includes"))
+        if described:
+            items = [with_media(item, described) for item in items]
         for bad in unreadable:
             log.warning("X sent a %s item the desk cannot read (%s): %s", stream.value,
                         bad.reason, bad.x_id or "no id")
@@ -378,7 +427,7 @@ class XClient:
 
     def _expansions(self) -> dict[str, Any]:
         if not self.expand_authors:
-            return {}
+            return {"media_fields": MEDIA_FIELDS, "expansions": MEDIA_EXPANSIONS}
         return {"user_fields": USER_FIELDS, "media_fields": MEDIA_FIELDS,
                 "expansions": TWEET_EXPANSIONS}
 
@@ -408,9 +457,10 @@ class XClient:
         params: dict[str, Any] = {
             "max_results": max_results, "dm_event_fields": DM_EVENT_FIELDS,
             "event_types": "MessageCreate",
+            "expansions": MEDIA_EXPANSIONS, "media_fields": MEDIA_FIELDS,
         }
         if self.expand_authors:
-            params.update(expansions=["sender_id"], user_fields=USER_FIELDS)
+            params.update(expansions=["sender_id", *MEDIA_EXPANSIONS], user_fields=USER_FIELDS)
         if pagination_token:
             params["pagination_token"] = pagination_token
         body = self._call(self._tweepy.get_direct_message_events, user_auth=True, **params)

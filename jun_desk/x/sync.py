@@ -41,6 +41,7 @@ from jun_desk.x.client import (
     tweet_item,
 )
 from jun_desk.x.errors import CREDITS_RECHECK, Failure, XApiError
+from jun_desk.x.media import MediaDownloader, MediaFetcher, MediaRound
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -86,6 +87,7 @@ class SyncReport:
     budget: BudgetState | None = None  # the month's X spend against the budget (issue 17)
     # walks stopped before X said they were over, lookups whose answer was not used (issue 23)
     stopped: list[WalkStopped] = field(default_factory=list)
+    media: MediaRound | None = None  # the photos downloaded after the streams (issue 29)
 
     @property
     def paused(self) -> bool:
@@ -129,7 +131,8 @@ class SyncEngine:
                  progress: Progress | None = None, stop: threading.Event | None = None,
                  lease: PollerLease | None = None, stream_backoff_cap: float = 300.0,
                  stall_after: float = 600.0,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 media: MediaDownloader | bool | None = True) -> None:
         self.desk = desk
         self.lease = lease  # with several desks on one database: only the holder polls
         self.client = client
@@ -156,6 +159,13 @@ class SyncEngine:
         self._credits: tuple[XApiError, float] | None = None  # X refused: spent credits
         self._seen_cleared: date | None = None
         self._stops: list[WalkStopped] = []  # this poll's (walks and lookups)
+        # Photos downloaded after each poll's streams (True: with the client's account
+        # and the desk's media settings; False: none, for tests of the streams alone).
+        if media is True and isinstance(client, XClient):
+            media = MediaDownloader(desk, MediaFetcher.like(
+                client, max_bytes=desk.media.settings.max_download), stop=self.stop)
+        self.media: MediaDownloader | None = \
+            media if isinstance(media, MediaDownloader) else None
 
     # ------------------------------------------------------------------ public
     def sync_once(self) -> SyncReport:
@@ -208,6 +218,7 @@ class SyncEngine:
             else:
                 self._recovered(stream)
         self._flush_charges(me)
+        report.media = self._download_media()
         report.budget = self.budget_state = self.desk.costs.state(me.handle)
         report.stalled = self.stalled()
         for stall in report.stalled:
@@ -220,6 +231,17 @@ class SyncEngine:
         if attempted and len(attempted) + len(report.waiting) == len(Stream):
             raise attempted[0]
         return report
+
+    def _download_media(self) -> MediaRound | None:
+        """The photos of what was stored: after the streams, so they never wait for one;
+        a failure here is logged and tried again next poll."""
+        if self.media is None:
+            return None
+        try:
+            return self.media.run()
+        except JunDeskError as err:
+            log.warning("Sync: the photos could not be downloaded this time: %s", err)
+            return None
 
     def stalled(self) -> list[Stall]:
         """Streams that have failed for ``stall_after`` seconds or more."""

@@ -263,12 +263,12 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="159" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="184" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="186" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -489,7 +489,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="77" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="85" />
         <source>, %d sin atender</source>
         <translation>, %d unhandled</translation>
     </message>
@@ -1286,341 +1286,366 @@ week</translation>
 <context>
     <name>DetailPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="78" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="79" />
         <source>Elige un ticket en el tablero o crea uno desde el feed</source>
         <translation>Pick a ticket on the board or create one from the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="88" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="89" />
         <source>⚠ El vecino publicó datos personales: ofrece seguir por DM.</source>
         <translation>⚠ The resident posted personal data: offer to continue by DM.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="92" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="93" />
         <source>Usar «pásanos un DM»</source>
         <translation>Use "please DM us"</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="109" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="115" />
         <source>Conversación</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="110" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="116" />
         <source>Historial</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="111" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
         <source>Envíos</source>
         <translation>Sends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="123" />
         <source>Respuestas preparadas…</source>
         <translation>Canned replies…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="131" />
         <source>Escribe la respuesta, el DM o una nota…</source>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="146" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="152" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="147" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="148" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="154" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="149" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="155" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="150" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="156" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="184" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="217" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="225" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="219" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="227" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="223" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="231" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="116" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="119" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="120" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="122" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="123" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="125" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="38" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="39" />
         <source>Para (DM): nadie, el ticket no tiene vecino</source>
         <translation>To (DM): nobody, the ticket has no citizen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="41" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="42" />
         <source>Para (DM): %s</source>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="87" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="89" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="92" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="93" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="95" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="102" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="104" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="301" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="357" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="305" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="361" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="315" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="371" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="356" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="412" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="342" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="398" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="380" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="393" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="449" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="105" />
+        <source>Foto %d: %s</source>
+        <translation>Photo %d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="152" />
+        <source>vídeo</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="153" />
+        <source>GIF animado</source>
+        <translation>animated GIF</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="154" />
+        <source>foto</source>
+        <translation>photo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/thread_photos.py" line="155" />
+        <source>Ver %s %d de %d</source>
+        <translation>View %s %d of %d</translation>
     </message>
 </context>
 <context>
     <name>DmPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="125" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="133" />
         <source>Buscar conversación…</source>
         <translation>Search conversations…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="134" />
         <source>Buscar en las conversaciones</source>
         <translation>Search the conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="139" />
         <source>Conversaciones</source>
         <translation>Conversations</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="145" />
-        <location filename="../../jun_desk/ui/dms/panel.py" line="358" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="397" />
         <source>Elige una conversación</source>
         <translation>Pick a conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="168" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="180" />
         <source>Escribe un mensaje directo…</source>
         <translation>Write a direct message…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="176" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="188" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="177" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="189" />
         <source>Vincular a ticket…</source>
         <translation>Link to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="178" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="190" />
         <source>Ver ticket</source>
         <translation>Open ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="179" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="191" />
         <source>Desvincular</source>
         <translation>Unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="181" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="193" />
         <source>Quita la conversación del ticket: sus mensajes vuelven a esperar en el feed</source>
         <translation>Takes the conversation off the ticket: its messages wait in the feed again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="182" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="194" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="208" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="222" />
         <source>No se pudieron leer los mensajes directos</source>
         <translation>Could not read the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="264" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="281" />
         <source>No se pudo leer la conversación</source>
         <translation>Could not read the conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="284" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="303" />
         <source> · ticket #%d</source>
         <translation> · ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="285" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="304" />
         <source> · sin ticket</source>
         <translation> · no ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="287" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="306" />
         <source>Para: %1 %2, en esta conversación</source>
         <translation>To: %1 %2, in this conversation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="292" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="311" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="331" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="370" />
         <source>otra persona</source>
         <translation>someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="333" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="372" />
         <source>El ticket #%1 es de %2, no de %3. Un DM escrito aquí se envía a %3, nunca a %2: no incluya datos de %2.</source>
         <translation>Ticket #%1 is %2's, not %3's. A DM written here goes to %3, never to %2: do not include %2's details.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="335" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="374" />
         <source>Sí, este DM es para %1</source>
         <translation>Yes, this DM is for %1</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="360" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="399" />
         <source>Crea o vincula un ticket para responder: así queda registrado</source>
         <translation>Create or link a ticket to reply, so the answer is on record</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="362" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="401" />
         <source>Leyendo el ticket de la conversación…</source>
         <translation>Reading the conversation's ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="365" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="404" />
         <source>Escribe el mensaje antes de enviarlo</source>
         <translation>Write the message before sending it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="406" />
         <source>El mensaje pasa de %d caracteres</source>
         <translation>The message is longer than %d characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="369" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="408" />
         <source>No se ha enviado: marca «%1» para enviarlo a %2</source>
         <translation>Not sent: tick “%1” to send it to %2</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="396" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="435" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="419" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="458" />
         <source>Conversación vinculada al ticket #%d</source>
         <translation>Conversation linked to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="420" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="459" />
         <source>No se pudo vincular</source>
         <translation>Could not link</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="430" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="469" />
         <source>Conversación desvinculada del ticket #%d</source>
         <translation>Conversation unlinked from ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="431" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="470" />
         <source>No se pudo desvincular</source>
         <translation>Could not unlink</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="461" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="500" />
         <source>DM en la bandeja de salida</source>
         <translation>DM in the outbox</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dms/panel.py" line="467" />
+        <location filename="../../jun_desk/ui/dms/panel.py" line="506" />
         <source>No se pudo enviar el DM</source>
         <translation>Could not send the DM</translation>
     </message>
@@ -2451,6 +2476,12 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>The keyring refused to store the credentials: {detail}</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <source>X respondió {answer} a la descarga</source>
+        <comment>media.http</comment>
+        <translation>X answered {answer} to the download</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="40" />
         <source>Un ticket necesita a alguien asignado antes de estar «{target}»</source>
         <comment>move.needs_assignee</comment>
@@ -2656,370 +2687,430 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="466" />
+        <source>No está en los servidores de imágenes de X</source>
+        <comment>media.not_x_host</comment>
+        <translation>Not on X's media hosts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <source>No es una imagen ({content_type})</source>
+        <comment>media.not_image</comment>
+        <translation>Not an image ({content_type})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <source>Ocupa más de {megabytes} MB</source>
+        <comment>media.too_large</comment>
+        <translation>Larger than {megabytes} MB</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <source>Demasiado grande para mostrarla sin riesgo ({width} x {height} píxeles)</source>
+        <comment>media.too_many_pixels</comment>
+        <translation>Too large to show safely ({width} x {height} pixels)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
+        <source>No es una imagen que la mesa pueda mostrar (PNG, JPEG, GIF o WebP)</source>
+        <comment>media.unknown_format</comment>
+        <translation>Not an image the desk can show (PNG, JPEG, GIF or WebP)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <source>Un archivo {format} dañado</source>
+        <comment>media.broken</comment>
+        <translation>A broken {format} file</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <source>Un archivo {format} incompleto</source>
+        <comment>media.cut_short</comment>
+        <translation>A {format} file cut short</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <source>La descarga falló ({detail})</source>
+        <comment>media.network</comment>
+        <translation>The download failed ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <source>X no dio ninguna imagen de este adjunto</source>
+        <comment>media.no_image</comment>
+        <translation>X gave no image for it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <source>No se puede guardar la foto en la caché ({detail})</source>
+        <comment>media.cache_write</comment>
+        <translation>The photo cannot be written to the cache ({detail})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="496" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="474" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="500" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="479" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="529" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
         <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
         <comment>menu.empty</comment>
         <translation>The menu file is empty: it needs a header line and one line per day</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
         <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
         <comment>menu.unreadable</comment>
         <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
         <comment>menu.column_missing</comment>
         <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
         <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
         <comment>menu.bad_date</comment>
         <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
         <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
         <comment>menu.weekday_mismatch</comment>
         <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
         <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
         <comment>menu.day_twice</comment>
         <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
         <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
         <comment>menu.allergen_unknown</comment>
         <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
         <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
         <comment>menu.dishes_missing</comment>
         <translation>Line {line}, column '{column}': the day has no dishes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="532" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
         <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
         <comment>menu.day_too_long</comment>
         <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
         <source>No se puede leer el archivo del menú {path}: {detail}</source>
         <comment>menu.file_unreadable</comment>
         <translation>The menu file {path} cannot be read: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="537" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
         <source>El archivo del menú {path} es demasiado grande para un menú (más de {limit} bytes)</source>
         <comment>menu.file_too_large</comment>
         <translation>The menu file {path} is too large for a menu (more than {limit} bytes)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
         <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
         <comment>menu.language_unknown</comment>
         <translation>Unknown menu language '{value}' (valid: {languages})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="567" />
         <source>El aviso #{notice} no existe</source>
         <comment>notice.not_found</comment>
         <translation>Notice #{notice} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="569" />
         <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
         <comment>notice.kind_unknown</comment>
         <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
         <source>El aviso necesita una calle</source>
         <comment>notice.street_missing</comment>
         <translation>The notice needs a street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="573" />
         <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
         <comment>notice.street_too_long</comment>
         <translation>The street is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
         <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
         <comment>notice.ends_before</comment>
         <translation>The notice's 'to' must come after its 'from'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="578" />
         <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
         <comment>notice.too_long</comment>
         <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
         <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
         <comment>notice.ticket_closed</comment>
         <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="560" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
         <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
         <comment>notice.ticket_department</comment>
         <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="563" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
         <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
         <comment>notice.publish_supervisor</comment>
         <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="590" />
         <source>El aviso #{notice} ya está publicado</source>
         <comment>notice.published</comment>
         <translation>Notice #{notice} is published already</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="592" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="577" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="601" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="578" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="602" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="603" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="604" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="605" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="582" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="583" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="607" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="608" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="585" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="609" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="586" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="610" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="593" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="593" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="594" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="618" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="598" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="599" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="623" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="624" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="601" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="605" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="630" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="607" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="631" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="608" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="632" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="613" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="637" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="614" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="638" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="615" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="616" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="640" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="745" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="769" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -3027,47 +3118,48 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>FeedDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="144" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="176" />
         <source>▴ ver menos</source>
         <translation>▴ show less</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="145" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="177" />
         <source>… ver más</source>
         <translation>… show more</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="239" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="325" />
         <source>✔ vecino verificado</source>
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="237" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="384" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="301" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="387" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="303" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="389" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="305" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="391" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="338" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="424" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="346" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="432" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -3075,98 +3167,103 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="80" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="128" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="135" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="136" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="130" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="137" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="131" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="138" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="132" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="139" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="133" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="140" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="187" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="154" />
+        <source>Ver fotos</source>
+        <translation>View photos</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/panel.py" line="256" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="257" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="326" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="271" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="345" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="414" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="362" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="431" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="367" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="436" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="373" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="442" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="374" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="443" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="349" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="380" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="418" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="449" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="394" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="463" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -3453,6 +3550,168 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <location filename="../../jun_desk/ui/main_window.py" line="233" />
         <source>bloqueado</source>
         <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>Media</name>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="80" />
+        <source>imagen demasiado grande</source>
+        <translation>image too large</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="81" />
+        <location filename="../../jun_desk/ui/media/decode.py" line="90" />
+        <source>imagen no disponible</source>
+        <translation>image not available</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="87" />
+        <source>aún no descargada</source>
+        <translation>not downloaded yet</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/decode.py" line="89" />
+        <source>no se pudo descargar</source>
+        <translation>could not be downloaded</translation>
+    </message>
+</context>
+<context>
+    <name>MediaViewer</name>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="108" />
+        <source>Foto del vecino</source>
+        <translation>Resident's photo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="127" />
+        <source>Imagen</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="152" />
+        <source>◀ Anterior</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="153" />
+        <source>Siguiente ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="154" />
+        <source>Alejar</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="155" />
+        <source>Acercar</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="157" />
+        <source>Ajustar</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="158" />
+        <source>Guardar como…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="159" />
+        <source>Abrir en X</source>
+        <translation>Open on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="173" />
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="176" />
+        <source>Cerrar (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="190" />
+        <source>Foto %d de %d</source>
+        <translation>Photo %d of %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="192" />
+        <source>Texto alternativo: %s</source>
+        <translation>Alt text: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="212" />
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="242" />
+        <source>Ubicación de la foto: %s, %s</source>
+        <translation>Where the photo was taken: %s, %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="298" />
+        <source>Guardar la foto</source>
+        <translation>Save the photo</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
+        <source>Imágenes (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="303" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="304" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="305" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="306" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="307" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="328" />
+        <source>Guardando…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="333" />
+        <source>Guardada en %s</source>
+        <translation>Saved to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="334" />
+        <source>No se pudo guardar en %s</source>
+        <translation>Could not save to %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="349" />
+        <source>vídeo (vista previa)</source>
+        <translation>video (preview)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="351" />
+        <source>GIF animado (vista previa)</source>
+        <translation>animated GIF (preview)</translation>
     </message>
 </context>
 <context>
@@ -4297,7 +4556,7 @@ Answer to the tickets: %s</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="69" />
-        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <location filename="../../jun_desk/ui/readable.py" line="100" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
@@ -4328,26 +4587,32 @@ Answer to the tickets: %s</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="79" />
+        <location filename="../../jun_desk/ui/readable.py" line="102" />
+        <source>Fotos y vídeos: %d</source>
+        <translation>Photos and videos: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="82" />
         <source>⚠ Contiene datos personales</source>
         <translation>⚠ Contains personal data</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="88" />
+        <location filename="../../jun_desk/ui/readable.py" line="91" />
         <source>Mensaje directo</source>
         <translation>Direct message</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="89" />
+        <location filename="../../jun_desk/ui/readable.py" line="92" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <location filename="../../jun_desk/ui/readable.py" line="105" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="101" />
+        <location filename="../../jun_desk/ui/readable.py" line="107" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>

@@ -87,6 +87,7 @@ _BOXES = {
     ("privacy_dialog.py", "ask_path"),
     ("notice_dialog.py", "answer_box"),
     ("menu_csv_dialog.py", "ask_path"),
+    ("media/viewer.py", "ask_target"),
 }
 # placeholders, markup, accelerators, addresses and paths: none of them is a word
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sdif]|%\d|<[^>]+>|&(?=\w)"
@@ -522,10 +523,12 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     qtbot.addWidget(data_dialog)
     data_dialog.start_folder = Path(tempfile.mkdtemp(prefix="export-"))  # nothing in it
     walk.modal(("privacy_dialog.py", "ask_path"), lambda: data_dialog.ask_path(MARIA.handle))
+    walk_the_viewer(walk, window)  # its save box lists the home folder
     # The files and folders it lists are the disk's (their names, and the type "Folder" Qt's
     # own Spanish lacks): data, not the desk's words. Its labels and buttons are read.
     walk.texts = [(where, text) for where, text in walk.texts
-                  if not (where.startswith("ask_path() ›") and " item" in where)]
+                  if not (where.startswith(("ask_path() ›", "ask_target() ›"))
+                          and " item" in where)]
     credentials = CredentialsDialog("AytoJun", parent=window)
     walk.dialog(credentials)
     walk.modal(("credentials_dialog.py", "_keyring_failed"),
@@ -596,6 +599,22 @@ def test_every_window_and_dialog_speaks_one_language(qtbot, desk: Desk, people, 
         assert "Unhandled only" in seen and "ask a supervisor" in seen
         assert "File name:" in seen
     test_no_dialog_or_box_is_forgotten(walk)
+
+
+def walk_the_viewer(walk: Walk, window: QWidget) -> None:
+    """The photo viewer on a video (its preview not downloaded yet) with the photo's place,
+    and its save box."""
+    from jun_desk.domain.media import MediaKind, MediaRef, MediaState, MediaView
+    from jun_desk.ui.media.viewer import MediaViewer
+
+    ref = MediaRef("13_v", MediaKind.VIDEO, preview_image_url="https://pbs.twimg.com/v.jpg")
+    video = MediaView(ref, MediaState.PENDING, x_link="https://x.com/i/web/status/13",
+                      location=(42.1, -3.7))
+    walk.dialog(MediaViewer([video, video], 0, window), "photo viewer")
+    viewer = MediaViewer([video], 0, window)
+    walk.qtbot.addWidget(viewer)
+    walk.modal(("media/viewer.py", "ask_target"), lambda: viewer.ask_target(video))
+    viewer.close()
 
 
 def test_no_dialog_or_box_is_forgotten(walk: Walk | None = None) -> None:

@@ -68,6 +68,7 @@ def test_credentials_set_show_test_clear_and_sync(capsys, monkeypatch, tmp_path:
                      "--api-base", sandbox.base_url]) == 0
         out = capsys.readouterr().out
         assert f"{len(scenario_mention_ids(sandbox))} new mentions" in out
+        assert "; photos: 8 cached, 3 refused, 0 to retry" in out  # issue 29
         assert main(["credentials", "clear", "--account", account]) == 0
         assert "Removed 4" in capsys.readouterr().out
         assert main(["--db", db, "sync", "--once", "--account", account,

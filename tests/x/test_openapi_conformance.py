@@ -36,6 +36,8 @@ def test_sandbox_and_desk_follow_xs_openapi_document(spec: Path) -> None:
     # every probe made wrong on purpose was sent and checked, and every body compared
     assert report.refusals == len(probes(report.generation)) + 1
     assert report.body_schemas == 4
+    # the photos' descriptions (issue 29), a mention's and a DM's, checked like the rest
+    assert {"GET /2/users/:id/mentions", "GET /2/dm_events"} <= set(report.media)
     # what cannot be checked against the document is said, and only for X's generic problem
     assert all("about:blank" in gap.what for gap in report.spec_gaps)
 

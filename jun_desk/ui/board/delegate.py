@@ -1,5 +1,6 @@
 """Paints a ticket card: department colour and label, priority badge (an urgent card is
-also framed in red), title, citizen, assignee and age; what is elided is in the tooltip."""
+also framed in red), a photo badge with the count when its messages carry photos, title,
+citizen, assignee and age; what is elided is in the tooltip."""
 
 from __future__ import annotations
 
@@ -38,6 +39,26 @@ from jun_desk.ui.theme import AMBER, MUTED, RED, department_chip, draw_chip
 CARD_HEIGHT = 84
 MARGIN = 4
 MIN_CHIP = 40  # px: a department chip narrower than this is left out
+
+
+def _photo_badge(painter: QPainter, metrics: QFontMetrics, right: float, y: float,
+                 count: int) -> float:
+    """A small camera and the count, ending at ``right``; returns its width."""
+    text = str(count)
+    width = 16 + 3 + metrics.horizontalAdvance(text)
+    left = right - width
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(MUTED, 1.3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    body = QRectF(left + 1, y + 5, 14, 10)
+    painter.drawRoundedRect(body, 2, 2)
+    painter.drawRect(QRectF(left + 5, y + 3, 5, 2))
+    painter.drawEllipse(body.center(), 2.8, 2.8)
+    painter.drawText(QRectF(left + 19, y, width - 19, 18),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+    painter.restore()
+    return width
 
 
 def age_colour(ticket: TicketView, target_minutes: int, now: datetime) -> QColor | None:
@@ -119,6 +140,10 @@ class CardDelegate(QStyledItemDelegate):
                       right: float) -> None:
         """The priority badge, the department chip if it fits, the number on the right."""
         number = f"#{ticket.id}"
+        number_left = right - metrics.horizontalAdvance(number)
+        if ticket.media_count:  # the photo badge, left of the number
+            number_left -= _photo_badge(painter, metrics, number_left - 6, y,
+                                        ticket.media_count) + 6
         chip_x = x
         badge = priority_badge(ticket.priority.value)
         if badge is not None:
@@ -128,7 +153,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setFont(bold_badge)
             chip_x += draw_chip(painter, x, y, badge, badge_bg, badge_fg) + 4
             painter.setFont(option.font)
-        room = right - chip_x - metrics.horizontalAdvance(number) - 8
+        room = number_left - chip_x - 8
         if dept is not None and room >= MIN_CHIP:  # else the colour band says it (and the
             department_chip(painter, chip_x, y, dept, language=language(),  # tooltip)
                             max_width=room)

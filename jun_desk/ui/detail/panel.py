@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from jun_desk.domain.actions import Changes
+from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.canned import (
     PRIVACY_REPLY,
     RESOLVED_REPLY,
@@ -26,6 +25,7 @@ from jun_desk.domain.canned import (
     load_canned,
     reply_language,
 )
+from jun_desk.domain.media import MediaView
 from jun_desk.domain.tickets import TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH, MAX_WEIGHTED_LENGTH, weighted_length
 from jun_desk.resources import resource_path
@@ -41,6 +41,7 @@ from jun_desk.ui.labels import (
     status_singular,
 )
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.media.thread_photos import ThreadBrowser, ThreadPhotos
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import PRIORITY_COLOURS, priority_names
 from jun_desk.ui.verification import VerifyBanner
@@ -99,9 +100,14 @@ class DetailPanel(QWidget):
     def _build_tabs(self, layout: QVBoxLayout) -> None:
         """Conversation (tweet text never opens links), history and outbox."""
         self.tabs = QTabWidget(self)
-        self.thread_view = QTextBrowser(self)
+        self.thread_view = ThreadBrowser(self)
         self.thread_view.setOpenLinks(False)  # nothing in a tweet can open anything
         self.thread_view.setOpenExternalLinks(False)
+        # The photos under each message; a click (or Enter on one) opens the viewer.
+        self.photos = ThreadPhotos(self.ui.thumbnails, self._redraw_thread, self)
+        self.thread_view.photos = self.photos
+        self.thread_view.anchorClicked.connect(self._photo_clicked)
+        self._media_ticket: int | None = None  # whose media ``photos`` holds
         self.history = QPlainTextEdit(self)
         self.history.setReadOnly(True)
         self.outbox = QPlainTextEdit(self)
@@ -195,6 +201,8 @@ class DetailPanel(QWidget):
                 self._update_buttons()
         if changes.everything or self._current in changes.tickets:
             self.reload()
+        elif changes.touches(Kind.MEDIA) and self.photos.unsettled():
+            self._read_media()  # a download may have finished
 
     def reload(self) -> None:
         if self._current is not None:
@@ -228,11 +236,59 @@ class DetailPanel(QWidget):
         public = any(i.kind == "mention" and i.personal_data for i in snapshot.items)
         self.privacy.setVisible(public)
         self.privacy_button.setVisible(public)
-        self.thread_view.setHtml(thread_html(snapshot))
+        if self._media_ticket != t.id:
+            self.photos.set_media({})
+            self._media_ticket = None
+        self.thread_view.setHtml(thread_html(snapshot, self.photos.html))
+        if any(i.media_count for i in snapshot.items):
+            self._read_media()
         self.history.setPlainText(history_text(snapshot, self.ui.desk.ctx.catalogue))
         self.outbox.setPlainText(outbox_text(snapshot))
         self._update_buttons()
         self.loaded.emit(snapshot)
+
+    # ------------------------------------------------------------------ photos
+    def _read_media(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        media, actor, ticket_id = self.ui.desk.media, self.ui.actor, snap.ticket.id
+
+        def read(found: dict[int, list[MediaView]]) -> None:
+            if self.snapshot is None or self.snapshot.ticket.id != ticket_id:
+                return  # another ticket is shown now
+            self._media_ticket = ticket_id
+            self.photos.set_media(found)
+            self._redraw_thread()
+
+        Query(self.ui, lambda: media.for_ticket(ticket_id, viewer=actor)).success(
+            read).quietly().run()
+
+    def _redraw_thread(self) -> None:
+        """The conversation again, where it was scrolled to (a photo decoded or read)."""
+        if self.snapshot is None:
+            return
+        bar = self.thread_view.verticalScrollBar()
+        at = bar.value()
+        self.thread_view.setHtml(thread_html(self.snapshot, self.photos.html))
+        bar.setValue(at)
+
+    def _photo_clicked(self, url: QUrl) -> None:
+        target = self.photos.target(url)
+        if target is not None:
+            self.open_photo(*target)
+
+    def open_photo(self, item_id: int, position: int = 0) -> None:
+        """The viewer on that message's photos, at ``position``."""
+        views = self.photos.views(item_id)
+        if not views:
+            return
+        from jun_desk.ui.media.viewer import MediaViewer
+
+        viewer = MediaViewer(views, position, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open()
+        self.viewer = viewer
 
     # ------------------------------------------------------------------ composing
     def reply_language(self) -> str:

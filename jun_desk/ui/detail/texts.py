@@ -5,6 +5,7 @@ pane's own: the catalogue's entries for it stay as they were."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -78,8 +79,9 @@ def history_text(snapshot: TicketDetail, catalogue: DepartmentCatalogue) -> str:
         for e in snapshot.history)
 
 
-def thread_html(snapshot: TicketDetail) -> str:
-    """The items and the internal notes in order; tweet text escaped."""
+def thread_html(snapshot: TicketDetail, photos: Callable[[int], str] | None = None) -> str:
+    """The items and the internal notes in order; tweet text escaped; under each item
+    its photos (``photos(item_id)``: the desk's own links and images, see photos.py)."""
     entries: list[tuple[datetime, str]] = []
     for item in snapshot.items:
         label = kind_labels().get(item.kind, item.kind)
@@ -98,7 +100,7 @@ def thread_html(snapshot: TicketDetail) -> str:
         entries.append((item.created_at, (
             f'<p><b>{html.escape(label)}</b> · {html.escape(who)} · '
             f'{item.created_at:%d/%m %H:%M}{edited}</p>{tweet_html(item.text)}'
-            f'{edited_body}')))
+            f'{photos(item.id) if photos is not None else ""}{edited_body}')))
     internal = html.escape(translate("DetailPanel", "Nota interna"))
     for note in snapshot.notes:
         entries.append((note.created_at, (

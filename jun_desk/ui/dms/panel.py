@@ -12,7 +12,14 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,12 +29,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from jun_desk.domain.actions import Changes, Kind
+from jun_desk.domain.media import MediaView
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.tweet_length import MAX_DM_LENGTH
 from jun_desk.services.feed import Conversation
@@ -39,6 +46,7 @@ from jun_desk.ui.dms.ticket_picker import TicketPicker, fill
 from jun_desk.ui.error_texts import render_stored
 from jun_desk.ui.labels import outbox_labels
 from jun_desk.ui.layout_fit import FlowLayout
+from jun_desk.ui.media.thread_photos import ThreadBrowser, ThreadPhotos
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.text_render import relative_time, tweet_html
 
@@ -146,9 +154,13 @@ class DmPanel(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setStyleSheet("font-weight: 600;")
         right_layout.addWidget(self.header)
-        self.thread_view = QTextBrowser(right)
+        self.thread_view = ThreadBrowser(right)
         self.thread_view.setOpenLinks(False)
         self.thread_view.setOpenExternalLinks(False)
+        # The photos under each message; a click (or Enter on one) opens the viewer.
+        self.photos = ThreadPhotos(self.ui.thumbnails, self._redraw_photos, self)
+        self.thread_view.photos = self.photos
+        self.thread_view.anchorClicked.connect(self._photo_clicked)
         right_layout.addWidget(self.thread_view, 1)
         self.recipient = QLabel("", right)
         self.recipient.setTextFormat(Qt.TextFormat.PlainText)
@@ -201,6 +213,8 @@ class DmPanel(QWidget):
         """A DM arrived, or one of ours went from pending to sent (or failed)."""
         if changes.touches(Kind.CONVERSATION, Kind.OUTBOX):
             self.reload()
+        elif changes.touches(Kind.MEDIA) and self.photos.unsettled():
+            self._load_thread()  # a photo of the thread was downloaded (or refused)
 
     def reload(self) -> None:
         desk = self.ui.desk
@@ -256,21 +270,26 @@ class DmPanel(QWidget):
         self._thread_asked += 1
         asked = self._thread_asked
 
-        def work() -> tuple[list[ItemView], list[OutboxView], TicketView | None]:
-            return (desk.feed.conversation(conversation_id),
-                    desk.outbox.pending_for_conversation(conversation_id),
-                    desk.tickets.get(ticket_id) if ticket_id else None)
+        def work() -> tuple[list[ItemView], list[OutboxView], TicketView | None,
+                            dict[int, list[MediaView]]]:
+            messages = desk.feed.conversation(conversation_id)
+            with_media = [m.id for m in messages if m.media_count]
+            return (messages, desk.outbox.pending_for_conversation(conversation_id),
+                    desk.tickets.get(ticket_id) if ticket_id else None,
+                    desk.media.for_items(with_media) if with_media else {})
 
         Query(self.ui, work, failure_text=self.tr("No se pudo leer la conversación")).success(
             lambda loaded: self._show_thread(asked, conversation_id, *loaded)).run()
 
     def _show_thread(self, asked: int, conversation_id: str, messages: list[ItemView],
-                     pending: list[OutboxView], ticket: TicketView | None) -> None:
+                     pending: list[OutboxView], ticket: TicketView | None,
+                     media: dict[int, list[MediaView]]) -> None:
         if asked != self._thread_asked:
             return  # a newer read is on its way (or a DM was queued since this one began)
         if self.current is None or self.current.conversation_id != conversation_id:
             return  # the operator moved on to another conversation meanwhile
         self.messages, self.pending, self.ticket = messages, pending, ticket
+        self.photos.set_media(media)
         self._render()
 
     def _who(self, c: Conversation) -> str:
@@ -292,7 +311,8 @@ class DmPanel(QWidget):
             label = self.tr("Ayuntamiento") if mine else html.escape(c.citizen_name or who)
             align = "right" if mine else "left"
             parts.append(f'<p align="{align}"><b>{label}</b> · {m.created_at:%d/%m %H:%M}</p>'
-                         f'<div align="{align}">{tweet_html(m.text)}</div>')
+                         f'<div align="{align}">{tweet_html(m.text)}</div>'
+                         f'{self.photos.html(m.id)}')
         sent = {m.text for m in self.messages if m.kind == "dm_out"}
         states = outbox_labels()
         for o in self.pending:
@@ -309,6 +329,25 @@ class DmPanel(QWidget):
         self.thread_view.verticalScrollBar().setValue(self.thread_view.verticalScrollBar().maximum())
         self._show_mismatch()
         self._update_buttons()
+
+    def _redraw_photos(self) -> None:
+        """A photo was decoded: the thread again, where it was scrolled to."""
+        bar = self.thread_view.verticalScrollBar()
+        at, bottom = bar.value(), bar.value() >= bar.maximum()
+        self._render()
+        bar.setValue(bar.maximum() if bottom else at)
+
+    def _photo_clicked(self, url: QUrl) -> None:
+        target = self.photos.target(url)
+        if target is None:
+            return
+        from jun_desk.ui.media.viewer import MediaViewer
+
+        item_id, position = target
+        viewer = MediaViewer(self.photos.views(item_id), position, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open()
+        self.viewer = viewer
 
     def _other_citizens_ticket(self) -> bool:
         c, t = self.current, self.ticket

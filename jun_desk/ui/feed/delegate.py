@@ -2,7 +2,13 @@
 badge (an urgent item also gets a red edge), the triage chip, warnings. Names, handles and
 reasons that do not fit are elided; the whole item is in its tooltip. A long text (a
 citizen's 15-line complaint) shows its first MAX_LINES lines and "ver más": a click on it,
-or Space on the chosen item, shows the rest (and folds it again)."""
+or Space on the chosen item, shows the rest (and folds it again).
+
+An item with photos shows the first one's thumbnail under its text (+N when there are
+more; a play mark on a video's or GIF's preview; a small placeholder saying why when there
+is no image yet or none can be shown). Its media are asked for when the row is painted
+(``wants_media``) and its thumbnail decoded off the GUI thread (``thumbs``): only rows on
+screen cost anything. A click on the thumbnail opens the viewer (``open_media``)."""
 
 from __future__ import annotations
 
@@ -39,10 +45,13 @@ from PySide6.QtWidgets import (
 )
 
 from jun_desk.domain.departments import DepartmentCatalogue
+from jun_desk.domain.media import MediaKind, MediaView
 from jun_desk.domain.tickets import ItemView
 from jun_desk.domain.triage import reason_in
-from jun_desk.ui.feed.model import ITEM_ROLE
+from jun_desk.ui.feed.model import ITEM_ROLE, MEDIA_ROLE
 from jun_desk.ui.labels import language, privacy_labels
+from jun_desk.ui.media.decode import failure_text, placeholder, play_mark, state_text
+from jun_desk.ui.media.thumbs import Key, Thumbnails, key_of
 from jun_desk.ui.readable import PRIORITY_COLOURS, age, priority_badge, time_of_day
 from jun_desk.ui.text_render import initials, tweet_html
 from jun_desk.ui.theme import MUTED, RED, WARNING_BG, department_chip, draw_avatar, draw_chip
@@ -51,6 +60,8 @@ PAD = 8
 AVATAR = 36
 LINE = 18
 MAX_LINES = 5  # of a long text, until "ver más"
+THUMB = QSize(128, 96)  # the first photo's thumbnail, under the text
+MEDIA_GAP = 6
 
 
 class FeedDelegate(QStyledItemDelegate):
@@ -64,6 +75,10 @@ class FeedDelegate(QStyledItemDelegate):
         self._docs: dict[tuple[int, int], QTextDocument] = {}
         self._folds: dict[tuple[int, int], float | None] = {}
         self.expanded: set[int] = set()  # items whose whole long text is shown
+        self.thumbs: Thumbnails | None = None  # decoded thumbnails (set by the panel)
+        self.wants_media: Callable[[int], None] | None = None  # an item's media, please
+        self.open_media: Callable[[int, int], None] | None = None  # (item id, position)
+        self.waiting: dict[Key, set[int]] = {}  # a thumbnail being decoded → its items
 
     def _document(self, item: ItemView, width: int, font: QFont) -> QTextDocument:
         key = (item.id, width)
@@ -125,7 +140,24 @@ class FeedDelegate(QStyledItemDelegate):
             if more is not None and more.contains(event.position()):
                 self.toggle(item, index)
                 return True
+            thumb = self._thumb_rect(item, option)
+            if thumb is not None and thumb.contains(event.position()) and \
+                    index.data(MEDIA_ROLE) and self.open_media is not None:
+                self.open_media(item.id, 0)
+                return True
         return False
+
+    def _thumb_rect(self, item: ItemView, option: QStyleOptionViewItem) -> QRectF | None:
+        """Where the thumbnail is painted, if the item has media."""
+        if not item.media_count:
+            return None
+        width = self._text_width(option)
+        doc = self._document(item, width, option.font)
+        top = option.rect.top() + PAD + LINE + 4 + self._text_height(item, doc, width) + 6
+        if item.id in self.expanded and _line_top(doc, MAX_LINES) is not None:
+            top += LINE + 2
+        return QRectF(option.rect.left() + AVATAR + 2 * PAD, top, THUMB.width(),
+                      THUMB.height())
 
     def _more_rect(self, item: ItemView, option: QStyleOptionViewItem) -> QRectF | None:
         """Where "ver más" (or "ver menos") is painted, if the text is long."""
@@ -159,6 +191,8 @@ class FeedDelegate(QStyledItemDelegate):
         extra = LINE if item.personal_data else 0
         if item.id in self.expanded and _line_top(doc, MAX_LINES) is not None:
             extra += LINE + 2  # "ver menos" under the whole text
+        if item.media_count:
+            extra += THUMB.height() + MEDIA_GAP
         return QSize(width, int(PAD + LINE + 4 + self._text_height(item, doc, text_width)
                                 + 6 + LINE + extra + PAD))
 
@@ -183,11 +217,63 @@ class FeedDelegate(QStyledItemDelegate):
         self._paint_header(painter, option, item, rect, x, y, handle, text_colour, bold)
         y += LINE + 4
         y += self._paint_text(painter, option, item, QPointF(x, y), text_colour)
+        if item.media_count:
+            self._paint_media(painter, item, index.data(MEDIA_ROLE),
+                              QRectF(x, y, THUMB.width(), THUMB.height()))
+            y += THUMB.height() + MEDIA_GAP
         cursor = self._paint_chips(painter, option, item, rect, x, y, bold)
         self._paint_reason_and_tail(painter, item, rect, x, y, cursor)
         if item.personal_data:
             self._paint_privacy(painter, item, rect, x, y + LINE + 2)
         painter.restore()
+
+    def _paint_media(self, painter: QPainter, item: ItemView,
+                     views: tuple[MediaView, ...] | None, box: QRectF) -> None:
+        """The first attachment's thumbnail (or a placeholder saying why there is none),
+        a play mark on a video's or GIF's preview, +N for the others."""
+        if views is None and self.wants_media is not None:
+            self.wants_media(item.id)  # read once, then this row repaints
+        if not views:
+            text = QCoreApplication.translate("FeedDelegate", "adjuntos: %d") % item.media_count
+            self._paint_placeholder(painter, box, text)
+            return
+        first = views[0]
+        if first.showable and first.path is not None and self.thumbs is not None:
+            fit = _device_size(painter, THUMB)  # sharp on a 200 % screen too
+            got = self.thumbs.get(first.path, fit)
+            if got is None:
+                self.waiting.setdefault(key_of(first.path, fit), set()).add(item.id)
+                painter.fillRect(box, QColor("#eceff1"))  # being decoded: a grey box
+            elif got.image is not None:
+                size = got.image.size().scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRectF(box.left(), box.top(), size.width(), size.height()),
+                                  got.image)
+                box = QRectF(box.left(), box.top(), size.width(), size.height())
+            else:
+                self._paint_placeholder(painter, box, failure_text(got.failure))
+        else:
+            self._paint_placeholder(painter, box, state_text(first))
+        if first.ref.kind in (MediaKind.VIDEO, MediaKind.ANIMATED_GIF):
+            play_mark(painter, box)
+        if len(views) > 1:
+            more = f"+{len(views) - 1}"
+            width = painter.fontMetrics().horizontalAdvance(more) + 10
+            badge = QRectF(box.right() - width - 4, box.bottom() - 22, width, 18)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(0, 0, 0, 170))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, more)
+            painter.restore()
+
+    @staticmethod
+    def _paint_placeholder(painter: QPainter, box: QRectF, text: str) -> None:
+        device = painter.device()
+        ratio = max(1.0, device.devicePixelRatioF()) if device is not None else 1.0
+        painter.drawImage(box.topLeft(),
+                          placeholder(int(box.width()), int(box.height()), text, ratio))
 
     def _paint_background(self, painter: QPainter, option: QStyleOptionViewItem,
                           item: ItemView, rect: QRectF) -> None:
@@ -350,6 +436,13 @@ class FeedDelegate(QStyledItemDelegate):
             )
         painter.drawText(QPointF(x, y + 13), painter.fontMetrics().elidedText(
             text, Qt.TextElideMode.ElideRight, int(rect.right() - PAD - x)))
+
+
+def _device_size(painter: QPainter, size: QSize) -> QSize:
+    """``size`` in the device's pixels (the screen's scaling)."""
+    device = painter.device()
+    ratio = max(1.0, device.devicePixelRatioF()) if device is not None else 1.0
+    return QSize(round(size.width() * ratio), round(size.height() * ratio))
 
 
 def _line_top(doc: QTextDocument, lines: int) -> float | None:

@@ -8,10 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from jun_desk.domain.media import MediaState, MediaView
 from jun_desk.domain.tickets import ItemView
 from jun_desk.ui.keyed_model import KeyedListModel
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
+MEDIA_ROLE = Qt.ItemDataRole.UserRole + 2  # its MediaViews, once read (None: not yet)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +23,8 @@ class FeedModel(KeyedListModel[ItemView]):
         super().__init__(parent)
         # Tooltip and screen-reader description of an item (set by the feed panel).
         self.describe: Callable[[ItemView], str] | None = None
+        # The media of the items painted so far (read lazily, for the rows on screen).
+        self._media: dict[int, tuple[MediaView, ...]] = {}
 
     # ------------------------------------------------------------------ Qt API
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -29,6 +33,8 @@ class FeedModel(KeyedListModel[ItemView]):
             return None
         if role == ITEM_ROLE:
             return item
+        if role == MEDIA_ROLE:
+            return self._media.get(item.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return item.text
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -37,6 +43,30 @@ class FeedModel(KeyedListModel[ItemView]):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             return self.describe(item) if self.describe is not None else item.text
         return None
+
+    # ------------------------------------------------------------------ media
+    def media_of(self, item_id: int) -> tuple[MediaView, ...] | None:
+        return self._media.get(item_id)
+
+    def set_media(self, found: dict[int, list[MediaView]], asked: list[int]) -> None:
+        """The media read for ``asked`` (an item left out of ``found`` has none known
+        yet); their rows repaint."""
+        for item_id in asked:
+            self._media[item_id] = tuple(found.get(item_id, ()))
+            row = self._rows.get(item_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [MEDIA_ROLE])
+
+    def forget_unsettled_media(self) -> list[int]:
+        """Forget what may still change (waiting, failed, or not stored yet) so it is read
+        again when painted; returns those items."""
+        unsettled = [item_id for item_id, views in self._media.items()
+                     if not views or any(v.state in (MediaState.PENDING, MediaState.FAILED)
+                                         for v in views)]
+        for item_id in unsettled:
+            del self._media[item_id]
+        return unsettled
 
     # ------------------------------------------------------------------ feeding
     @property
@@ -54,6 +84,7 @@ class FeedModel(KeyedListModel[ItemView]):
         return self._entries[row]
 
     def reset(self, items: list[ItemView]) -> None:
+        self._media.clear()
         self._replace_all(items)
 
     def merge(self, items: list[ItemView], *, to_the_end: bool) -> int:

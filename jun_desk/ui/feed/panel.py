@@ -30,6 +30,7 @@ from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
 from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.media.thumbs import Key
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import item_description
 
@@ -107,8 +108,14 @@ class FeedPanel(QWidget):
         self.model.rowsRemoved.connect(lambda *_: setattr(self, "_rows_leaving", False))
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(FeedDelegate(self.ui.desk.ctx.catalogue, self.ui.desk.ctx.clock,
-                                               self.view))
+        delegate = FeedDelegate(self.ui.desk.ctx.catalogue, self.ui.desk.ctx.clock, self.view)
+        delegate.thumbs = self.ui.thumbnails
+        delegate.wants_media = self._wants_media
+        delegate.open_media = self.open_media
+        self.ui.thumbnails.ready.connect(self._thumbnail_ready)
+        self._media_wanted: list[int] = []  # painted rows whose media are to be read
+        self._media_asked: set[int] = set()
+        self.view.setItemDelegate(delegate)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -143,6 +150,12 @@ class FeedPanel(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        # The chosen message's photos in the viewer (a click on its thumbnail does it too).
+        self.photos_action = QAction(self.tr("Ver fotos"), self)
+        self.photos_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.photos_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.photos_action.triggered.connect(self.show_photos)
+        self.addAction(self.photos_action)
 
     def describe(self, item: ItemView) -> str:
         """An item's whole text and facts: its tooltip and screen-reader description."""
@@ -178,9 +191,65 @@ class FeedPanel(QWidget):
         desk's operation changed (one marked unhandled again comes back into the list)."""
         if changes.everything:
             self.reload()
-        elif changes.touches(Kind.FEED):
+            return
+        if changes.touches(Kind.MEDIA):
+            # A download finished (or was refused): what was waiting is read again when
+            # painted (only the rows on screen).
+            self._media_asked.difference_update(self.model.forget_unsettled_media())
+            self.view.viewport().update()
+        if changes.touches(Kind.FEED):
             self.refresh_new()
             self.refresh_shown([i.id for i in changes.items_now])
+
+    # ------------------------------------------------------------------ media
+    def _wants_media(self, item_id: int) -> None:
+        """A row with media was painted before its media were read: read them, with the
+        other rows painted in the same turn, in one query."""
+        if item_id in self._media_asked:
+            return
+        self._media_asked.add(item_id)
+        self._media_wanted.append(item_id)
+        if len(self._media_wanted) == 1:
+            QTimer.singleShot(0, self._read_media)
+
+    def _read_media(self) -> None:
+        asked, self._media_wanted = self._media_wanted, []
+        if not asked:
+            return
+        media = self.ui.desk.media
+
+        def failed(_err: Exception) -> None:
+            self._media_asked.difference_update(asked)  # painted again: asked again
+
+        Query(self.ui, lambda: media.for_items(asked)).success(
+            lambda found: self.model.set_media(found, asked)).failure(failed).quietly().run()
+
+    def _thumbnail_ready(self, key: Key) -> None:
+        """A thumbnail was decoded: the rows that wait for it repaint."""
+        delegate = self.view.itemDelegate()
+        waiting: set[int] = delegate.waiting.pop(key, set()) \
+            if isinstance(delegate, FeedDelegate) else set()
+        for item_id in waiting:
+            row = self.model.row_of(item_id)
+            if row is not None:
+                self.view.update(self.model.index(row))
+
+    def show_photos(self) -> None:
+        item = self.current()
+        if item is not None:
+            self.open_media(item.id)
+
+    def open_media(self, item_id: int, position: int = 0) -> None:
+        """The item's photos in the viewer, from ``position``."""
+        views = self.model.media_of(item_id)
+        if not views:
+            return
+        from jun_desk.ui.media.viewer import MediaViewer
+
+        viewer = MediaViewer(list(views), position, self)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.open()
+        self.viewer = viewer
 
     def reload(self) -> None:
         self._reloading = True

@@ -95,12 +95,15 @@ class Report:
     defects: list[str] = field(default_factory=list)  # in the document itself
     refusals: int = 0  # exchanges made wrong on purpose (INVALID)
     body_schemas: int = 0  # the sandbox's request body schemas compared with the document's
+    # media objects (includes.media, issue 29) in answers checked, by endpoint
+    media: dict[str, int] = field(default_factory=dict)
 
     def lines(self) -> list[str]:
         out = [f"X OpenAPI {self.version} ({self.generation} generation of names): "
                f"{self.exchanges} exchanges ({self.refusals} made wrong on purpose), "
                f"{len(self.endpoints)} endpoints, statuses {sorted(self.statuses)}, "
-               f"{self.body_schemas} request body schemas compared",
+               f"{self.body_schemas} request body schemas compared, media objects checked "
+               f"{sum(self.media.values())} ({', '.join(sorted(self.media))})",
                f"differences: {len(self.differences)}"]
         out += [f"  {d}" for d in self.differences]
         out.append(f"spec gaps (answers the document cannot describe): {len(self.spec_gaps)}")
@@ -422,6 +425,10 @@ def _check_one(spec: dict[str, Any], openapi: Any, exchange: Exchange, report: R
     report.endpoints.add(endpoint)
     report.statuses.add(response.status_code)
     body = _json(response)
+    includes = body.get("includes") if isinstance(body, dict) else None
+    found = includes.get("media") if isinstance(includes, dict) else None
+    if isinstance(found, list) and found:
+        report.media[endpoint] = report.media.get(endpoint, 0) + len(found)
 
     def differ(part: str, what: str) -> None:
         report.differences.append(Difference(endpoint, exchange.situation, part, what))

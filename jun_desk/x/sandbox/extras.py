@@ -19,7 +19,6 @@ from typing import Any
 from jun_desk.x.sandbox.ids import snowflake
 from jun_desk.x.sandbox.world import Scenario, Tweet
 
-MEDIA_TYPES = {"3": "photo", "7": "video", "16": "animated_gif"}
 _SEQUENCE = 0x200000  # high sequence bits: never one of the day's own ids
 
 
@@ -79,17 +78,4 @@ def references(tweet: Tweet) -> list[dict[str, str]]:
     out = [{"type": kind, "id": str(ref)} for kind, ref in tweet.references]
     if tweet.in_reply_to_id:
         out.append({"type": "replied_to", "id": str(tweet.in_reply_to_id)})
-    return out
-
-
-def media_json(key: str) -> dict[str, Any]:
-    kind = MEDIA_TYPES.get(key.split("_", 1)[0], "photo")
-    if kind == "photo":
-        return {"media_key": key, "type": kind, "url": f"https://pbs.twimg.com/media/{key}.jpg"}
-    preview = f"https://pbs.twimg.com/ext_tw_video_thumb/{key}/pu/img/preview.jpg"
-    variant = {"content_type": "video/mp4", "url": f"https://video.twimg.com/{key}.mp4"}
-    out: dict[str, Any] = {"media_key": key, "type": kind, "preview_image_url": preview,
-                           "variants": [{**variant, "bit_rate": 832000}]}
-    if kind == "video":
-        out["duration_ms"] = 12_480
     return out

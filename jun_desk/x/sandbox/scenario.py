@@ -252,6 +252,8 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
     dms.sort(key=lambda d: d.created_at)
     for event in dms:
         event.id = ids.next(event.created_at)
+    if dms:  # the day's first DM brings a photo (served only with OAuth, as X's are)
+        dms[0].media_keys = [f"3_{dms[0].id}"]
 
     users = {u.id: u for u in [desk, *people]}
     scenario = Scenario(desk, users, tweets, dms, ids, start, length)

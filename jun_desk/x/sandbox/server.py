@@ -73,6 +73,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+MEDIA_ROUTE = "/_media/"  # X's media hosts on the loopback: /_media/pbs.twimg.com/media/…
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -98,6 +99,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, method: str) -> None:
         state = self.server.state
         split = urlsplit(self.path)
+        if method == "GET" and split.path.startswith(MEDIA_ROUTE):
+            self._media(split.path[len(MEDIA_ROUTE):], split.query)
+            return
         endpoint = endpoint_key(method, split.path)
         query = {k: v[-1] for k, v in parse_qs(split.query, keep_blank_values=True).items()}
         length = int(self.headers.get("Content-Length") or 0)
@@ -167,6 +171,28 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
             return
         self._send(status, body, headers)
+
+    # ------------------------------------------------------------------ media
+    def _media(self, host_and_path: str, query: str) -> None:
+        """X's media hosts, played on the loopback: the bytes of a scenario's photo; a
+        DM's only with the account's OAuth 1.0a signature (X's 401 without)."""
+        state = self.server.state
+        with state.lock:
+            state.stats.media_requests += 1
+        found = state.media.find(host_and_path)
+        if found is None:
+            self._send_raw(404, b"Not Found", {}, "text/plain")
+            return
+        key, served = found
+        if state.media.needs_oauth(key):
+            try:
+                self._check_auth("GET", self.path.split("?", 1)[0], query, b"")
+            except ApiError as err:
+                self._send(err.status, err.body, {})
+                return
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a killed desk
+            self._send_raw(200, served.body(), {"Cache-Control": "max-age=604800"},
+                           served.content_type)
 
     # ------------------------------------------------------------------ auth
     def _check_auth(self, method: str, path: str, query: str, body: bytes) -> None:
@@ -360,7 +386,7 @@ class _Handler(BaseHTTPRequestHandler):
             includes["tweets"] = [_tweet_json(p, fields, state.tweets_by_id, now)
                                   for p in referenced.values()]
         if page and "attachments.media_keys" in expansions:
-            media = [extras.media_json(k) for t in page for k in t.media_keys]
+            media = [state.media.json(k) for t in page for k in t.media_keys]
             if media:
                 includes["media"] = media
         if includes:
@@ -421,10 +447,17 @@ class _Handler(BaseHTTPRequestHandler):
         out: dict[str, Any] = {}
         if page:
             out["data"] = [_dm_json(e, fields) for e in page]
-            if "sender_id" in _fields(query, "expansions"):
+            expansions = _fields(query, "expansions")
+            includes: dict[str, Any] = {}
+            if "sender_id" in expansions:
                 user_fields = _fields(query, "user.fields")
-                out["includes"] = {"users": [state.scenario.users[s].as_json(user_fields)
-                                             for s in sorted({e.sender_id for e in page})]}
+                includes["users"] = [state.scenario.users[s].as_json(user_fields)
+                                     for s in sorted({e.sender_id for e in page})]
+            media = [state.media.json(k) for e in page for k in e.media_keys]
+            if media and "attachments.media_keys" in expansions:
+                includes["media"] = media
+            if includes:
+                out["includes"] = includes
         out["meta"] = {"result_count": len(page), **tokens}
         return out
 

@@ -22,6 +22,7 @@ from jun_desk.secrets import XCredentials
 from jun_desk.x.fieldnames import TWEET
 from jun_desk.x.sandbox.item_faults import ItemFaults
 from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
+from jun_desk.x.sandbox.media import MediaLibrary
 from jun_desk.x.sandbox.rules import problem as _problem
 from jun_desk.x.sandbox.world import DmEvent, Scenario, Tweet, User
 
@@ -109,6 +110,7 @@ class SandboxStats:
     rate_limited: int = 0  # real 429s (budget spent)
     injected: dict[str, int] = field(default_factory=dict)
     by_endpoint: dict[str, int] = field(default_factory=dict)
+    media_requests: int = 0  # on X's media hosts (not the API: no rate limit, no bill)
 
 
 class SandboxState:
@@ -140,6 +142,7 @@ class SandboxState:
                                       else daily_limits)
         self.nonces: deque[tuple[str, str]] = deque(maxlen=10_000)
         self.stats = SandboxStats()
+        self.media = MediaLibrary(scenario)  # the photos' bytes, at X's media addresses
         self.faults = Faults()
         self.item_faults = ItemFaults()  # incomplete or surprising items
         # Pay-per-use, as X bills: per resource read (once per UTC day), per write.

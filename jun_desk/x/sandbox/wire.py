@@ -77,5 +77,7 @@ def dm_json(event: DmEvent, fields: set[str]) -> dict[str, Any]:
         out["dm_conversation_id"] = event.conversation_id
     if "participant_ids" in fields:
         out["participant_ids"] = [event.sender_id, event.recipient_id]
+    if "attachments" in fields and event.media_keys:
+        out["attachments"] = {"media_keys": list(event.media_keys)}
     return out
 

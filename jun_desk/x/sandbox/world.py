@@ -72,6 +72,7 @@ class DmEvent:
     text: str
     created_at: datetime
     conversation_id: str
+    media_keys: list[str] = field(default_factory=list)  # a photo sent in the DM
 
 
 @dataclass
