@@ -27,20 +27,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 BUDGET_MB = 300
 
 
-def immortal_singletons() -> None:
-    """Work around PySide6 6.12.0 on CPython 3.11 (measured here): every call of a Qt
-    method returning void takes one reference from ``None`` it never gave (as if ``None``
-    were immortal, as it is from 3.12 on), so after some tens of thousands of calls Python
-    aborts with "none_dealloc". Scrolling 1,000 rows makes that many calls; so here, as
-    CPython 3.12 does, None, True and False are given a reference count nothing reaches."""
-    import ctypes
-
-    if sys.version_info >= (3, 12):
-        return
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def rss_mb() -> float:
     """The resident set now (Linux), in MB."""
     with open("/proc/self/status", encoding="ascii") as status:
@@ -119,7 +105,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--photos", type=int, default=1000)
     args = parser.parse_args()
-    immortal_singletons()
     from PySide6.QtWidgets import QApplication
 
     from jun_desk.domain.media_settings import MediaSettings

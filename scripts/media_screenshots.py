@@ -21,23 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def immortal_singletons() -> None:
-    """PySide6 6.12.0 on CPython 3.11 takes a reference from None at every void Qt call
-    (see bench/media_memory.py); a long offscreen session needs what 3.12 does."""
-    import ctypes
-
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="resources/screenshots")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    immortal_singletons()
     with tempfile.TemporaryDirectory() as home:
         os.environ["JUN_DESK_HOME"] = home
         config = Path(home) / "screen.json"
