@@ -36,7 +36,7 @@ def media_rows(items: Sequence[XItem], inserted: Sequence[dict[str, Any]]
                 "state": (MediaState.PENDING if image else MediaState.REFUSED).value,
                 "reason": None if image else english("media.no_image", {}),
                 "tries": 0, "sha256": None, "size": None, "next_try_at": None,
-                "cached_at": None, "used_at": None, "evicted_at": None, "gps_lat": None,
+                "cached_at": None, "evicted_at": None, "gps_lat": None,
                 "gps_lon": None,
             })
     return rows
