@@ -169,3 +169,17 @@ def test_what_x_says_of_media_is_read_warily() -> None:
     assert found["7_2"].preview_image_url is None and found["7_2"].image_url is None
     assert found["99_3"].kind is MediaKind.OTHER
     assert media_refs(None) == {} and media_refs({"media": "no"}) == {}
+
+
+def test_new_keys_sign_the_dm_photos_too(desk: Desk, sandbox: Sandbox, client: XClient,
+                                         cache: Path) -> None:
+    engine = SyncEngine(desk, client)
+    assert engine.media is not None
+    before = engine.media.fetcher
+    engine.client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+    engine.renew_media_fetcher()
+    assert engine.media.fetcher is not before
+    key = next(k for d in sandbox.state.visible_dms() for k in d.media_keys)
+    url = sandbox.state.media.image_url(key)
+    assert url is not None and engine.media.fetcher.fetch(url, dm=True)[:2] == b"\xff\xd8"
+    engine.client.close()
