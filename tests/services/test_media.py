@@ -189,3 +189,20 @@ def test_hostile_alt_text_is_stored_clean(desk: Desk, tmp_path: Path) -> None:
     (view,) = desk.media.for_items([item_id])[item_id]
     assert view.ref.alt_text is not None and "\x00" not in view.ref.alt_text
     assert len(view.ref.alt_text) == 1000
+
+
+def test_the_cache_is_its_user_s_alone(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from jun_desk.services.media_cache import MediaCache
+
+    old = os.umask(0o022)
+    try:
+        cache = MediaCache(tmp_path / "data" / "media")
+        _sha, path = cache.put(b"a citizen's photo")
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "data", tmp_path / "data" / "media", path.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
