@@ -209,7 +209,7 @@ class MediaService:
         with self.ctx.db.session() as session:
             session.execute(update(ItemMedia).where(ItemMedia.id == media_id).values(
                 state=MediaState.CACHED.value, sha256=sha256, size=size, reason=None,
-                next_try_at=None, cached_at=now, used_at=now, evicted_at=None, gps_lat=lat,
+                next_try_at=None, cached_at=now, evicted_at=None, gps_lat=lat,
                 gps_lon=lon,
                 width=facts.width, height=facts.height))
 

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from jun_desk.domain.media_settings import MediaSettings
+from jun_desk.store.files import private_folder
 
 PART = ".part"
 
@@ -41,7 +42,8 @@ class MediaCache:
         path = self.path_for(digest)
         if path.is_file() and path.stat().st_size == len(data):
             return digest, path  # already there, whole (it was renamed into place)
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not path.parent.is_dir():  # the desk's own: 0700 whatever the umask
+            private_folder(path.parent, tighten_existing=False)
         part = path.with_name(f".{digest}.{os.getpid()}{PART}")
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:

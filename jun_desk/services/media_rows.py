@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from jun_desk.domain.error_codes import english
 from jun_desk.domain.items import XItem
 from jun_desk.domain.media import MediaState
+from jun_desk.domain.text import clean_text
 from jun_desk.store.insert import insert_for
 from jun_desk.store.models import ItemMedia
 
@@ -30,13 +31,15 @@ def media_rows(items: Sequence[XItem], inserted: Sequence[dict[str, Any]]
             rows.append({
                 "item_id": row["id"], "media_key": ref.media_key, "position": position,
                 "kind": ref.kind.value, "dm": item.kind.source == "dm", "url": ref.url,
-                "preview_image_url": ref.preview_image_url, "alt_text": ref.alt_text,
+                "preview_image_url": ref.preview_image_url,
+                # untrusted, as the tweet's text: cleaned here, escaped by the window
+                "alt_text": clean_text(ref.alt_text, 1000) if ref.alt_text else None,
                 "width": ref.width, "height": ref.height,
                 # Nothing to download (X gave no image address): a link, for good.
                 "state": (MediaState.PENDING if image else MediaState.REFUSED).value,
                 "reason": None if image else english("media.no_image", {}),
                 "tries": 0, "sha256": None, "size": None, "next_try_at": None,
-                "cached_at": None, "used_at": None, "evicted_at": None, "gps_lat": None,
+                "cached_at": None, "evicted_at": None, "gps_lat": None,
                 "gps_lon": None,
             })
     return rows

@@ -79,6 +79,7 @@ class XSide:
         engine, sender = self._built()
         new_client = XClient(credentials, api_base=self.connection.api_base)
         old, engine.client, engine.me = engine.client, new_client, None
+        engine.renew_media_fetcher()  # a DM's photos are signed with the new keys
         sender.client, sender.account = new_client, account
         old.close()
         with self._lock:  # the next moderation request builds a client with the new keys
@@ -90,5 +91,7 @@ class XSide:
         self.stop.set()
         if self.engine is not None:
             self.engine.client.close()
+            if self.engine.media is not None:
+                self.engine.media.fetcher.close()
         if self._moderation is not None:
             self._moderation.close()

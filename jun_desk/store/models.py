@@ -568,7 +568,6 @@ class ItemMedia(Base):
     next_try_at: Mapped[datetime | None]
     reason: Mapped[str | None] = mapped_column(String(300))
     cached_at: Mapped[datetime | None]
-    used_at: Mapped[datetime | None]  # when it was cached
     # Evicted from the bounded cache: PENDING, but downloaded again only once the window
     # shows its item (``MediaService.for_items`` clears this), never by itself.
     evicted_at: Mapped[datetime | None]

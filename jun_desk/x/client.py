@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -152,6 +153,9 @@ def _media_count(data: dict[str, Any]) -> int:
     return len(keys) if isinstance(keys, list) else 0
 
 
+_MEDIA_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")  # X's: "3_1463000000000000000"
+
+
 def _media_keys(data: Any) -> list[str]:
     attachments = data.get("attachments") if isinstance(data, dict) else None
     keys = attachments.get("media_keys") if isinstance(attachments, dict) else None
@@ -167,6 +171,15 @@ def _text_or_none(value: Any, limit: int) -> str | None:
     return value[:limit] if isinstance(value, str) and value else None
 
 
+def _address_or_none(value: Any) -> str | None:
+    """An address X gave: printable, without spaces, at most 1,000 characters (anything
+    else is no address: the attachment stays a link to the post)."""
+    if not isinstance(value, str) or not 0 < len(value) <= 1000 or not value.isprintable() \
+            or any(c.isspace() for c in value):
+        return None
+    return value
+
+
 def media_refs(includes: Any) -> dict[str, MediaRef]:
     """The media X described in a page's ``includes.media``, by key. One described badly
     is left out (its item keeps its count); a type X adds later is kept as OTHER."""
@@ -176,13 +189,13 @@ def media_refs(includes: Any) -> dict[str, MediaRef]:
         if not isinstance(data, dict):
             continue
         key = data.get("media_key")
-        if not isinstance(key, str) or not key or len(key) > 64:
+        if not isinstance(key, str) or not _MEDIA_KEY.fullmatch(key):
             continue
         found[key] = MediaRef(
             media_key=key, kind=MediaKind.of(data.get("type") if isinstance(
                 data.get("type"), str) else None),
-            url=_text_or_none(data.get("url"), 1000),
-            preview_image_url=_text_or_none(data.get("preview_image_url"), 1000),
+            url=_address_or_none(data.get("url")),
+            preview_image_url=_address_or_none(data.get("preview_image_url")),
             alt_text=_text_or_none(data.get("alt_text"), 1000),
             width=_dimension(data.get("width")), height=_dimension(data.get("height")))
     return found

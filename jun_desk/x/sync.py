@@ -232,6 +232,13 @@ class SyncEngine:
             raise attempted[0]
         return report
 
+    def renew_media_fetcher(self) -> None:
+        """After ``client`` changed (new keys): the photos are fetched with its account."""
+        if self.media is not None and isinstance(self.client, XClient):
+            old, self.media.fetcher = self.media.fetcher, MediaFetcher.like(
+                self.client, max_bytes=self.desk.media.settings.max_download)
+            old.close()
+
     def _download_media(self) -> MediaRound | None:
         """The photos of what was stored: after the streams, so they never wait for one;
         a failure here is logged and tried again next poll."""

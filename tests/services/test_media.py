@@ -176,3 +176,33 @@ def test_a_round_tells_the_window_and_each_ticket_it_touched(desk: Desk, tmp_pat
     assert seen.touches(Kind.MEDIA) and seen.tickets == {ticket.id}
     desk.media.stored([], 0, 0, 0)  # nothing happened: nothing recorded
     assert len([e for e in desk.audit.latest(10) if e.action == "media.stored"]) == 2
+
+
+def test_hostile_alt_text_is_stored_clean(desk: Desk, tmp_path: Path) -> None:
+    desk.media.configure(MediaSettings(folder=tmp_path / "media"))
+    item = mention("@AytoJun foto")
+    ref = MediaRef("3_h", MediaKind.PHOTO, url="https://pbs.twimg.com/media/h.jpg",
+                   alt_text="nul\x00 y \ud800 " + "x" * 3000)
+    item = replace(item, media=(ref,), raw={**(item.raw or {}),
+                                            "attachments": {"media_keys": ["3_h"]}})
+    item_id = _store(desk, item)[item.x_id]
+    (view,) = desk.media.for_items([item_id])[item_id]
+    assert view.ref.alt_text is not None and "\x00" not in view.ref.alt_text
+    assert len(view.ref.alt_text) == 1000
+
+
+def test_the_cache_is_its_user_s_alone(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from jun_desk.services.media_cache import MediaCache
+
+    old = os.umask(0o022)
+    try:
+        cache = MediaCache(tmp_path / "data" / "media")
+        _sha, path = cache.put(b"a citizen's photo")
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "data", tmp_path / "data" / "media", path.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

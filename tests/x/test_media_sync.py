@@ -150,3 +150,36 @@ def test_a_round_keeps_to_its_time(desk: Desk, client: XClient, sandbox: Sandbox
     done = downloader.run()  # the clock: 0 (until 3.5), 1 the loop, 2 and 3 two jobs, 4 stops
     assert done.cached + done.refused + done.failed == 2
     assert len(desk.media.due()) > 0  # the rest waits for the next poll
+
+
+def test_what_x_says_of_media_is_read_warily() -> None:
+    from jun_desk.domain.media import MediaKind
+    from jun_desk.x.client import media_refs
+
+    found = media_refs({"media": [
+        {"media_key": "3_1", "type": "photo", "url": "https://pbs.twimg.com/media/a.jpg",
+         "alt_text": "un bache\x00", "width": 800, "height": True},
+        {"media_key": "3_\x00", "type": "photo", "url": "https://pbs.twimg.com/b.jpg"},
+        {"media_key": "7_2", "type": "video", "preview_image_url": "https://x y/z.jpg"},
+        {"media_key": "99_3", "type": "hologram"}, "not an object", {"type": "photo"},
+    ]})
+    assert set(found) == {"3_1", "7_2", "99_3"}
+    photo = found["3_1"]
+    assert (photo.width, photo.height, photo.alt_text) == (800, None, "un bache\x00")
+    assert found["7_2"].preview_image_url is None and found["7_2"].image_url is None
+    assert found["99_3"].kind is MediaKind.OTHER
+    assert media_refs(None) == {} and media_refs({"media": "no"}) == {}
+
+
+def test_new_keys_sign_the_dm_photos_too(desk: Desk, sandbox: Sandbox, client: XClient,
+                                         cache: Path) -> None:
+    engine = SyncEngine(desk, client)
+    assert engine.media is not None
+    before = engine.media.fetcher
+    engine.client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+    engine.renew_media_fetcher()
+    assert engine.media.fetcher is not before
+    key = next(k for d in sandbox.state.visible_dms() for k in d.media_keys)
+    url = sandbox.state.media.image_url(key)
+    assert url is not None and engine.media.fetcher.fetch(url, dm=True)[:2] == b"\xff\xd8"
+    engine.client.close()

@@ -38,7 +38,6 @@ def upgrade() -> None:
         sa.Column("next_try_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("reason", sa.String(length=300), nullable=True),
         sa.Column("cached_at", sa.DateTime(timezone=True), nullable=True),
-        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("evicted_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("gps_lat", sa.Float(), nullable=True),
         sa.Column("gps_lon", sa.Float(), nullable=True),
