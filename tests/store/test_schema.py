@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from jun_desk.store.engine import Database
-from jun_desk.store.migrate import current_revision, head_revision, upgrade
+from jun_desk.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
 from jun_desk.store.models import AuditEvent, Base, Ticket, TicketItem
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -180,4 +180,4 @@ def test_stored_revision_of_an_empty_database_is_none(empty_db: Database) -> Non
 
     assert stored_revision(empty_db) is None
     upgrade(empty_db)
-    assert stored_revision(empty_db) == "0013"
+    assert stored_revision(empty_db) == HEAD_REVISION
