@@ -60,8 +60,8 @@ class Stream:
 
     def __post_init__(self) -> None:
         if self.kind.keyed != bool(self.key):
-            raise ValueError(f"stream {self.kind.value} {'needs' if self.kind.keyed else 'takes no'}"
-                             " key")
+            need = "needs" if self.kind.keyed else "takes no"
+            raise ValueError(f"stream {self.kind.value} {need} key")
         if ":" in self.key:
             raise ValueError("a stream key holds no ':'")
 

@@ -29,6 +29,7 @@ from jun_desk.services.retention import RetentionService
 from jun_desk.services.rights import RightsService
 from jun_desk.services.search import SearchService
 from jun_desk.services.similar import SimilarTickets
+from jun_desk.services.streams import StreamsService
 from jun_desk.services.tickets import TicketService
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.services.undo import UndoService
@@ -64,6 +65,7 @@ class Desk:
         self.rights = RightsService(ctx)
         self.access_log = AccessLogService(ctx)
         self.privacy_report = PrivacyReportService(ctx)
+        self.streams = StreamsService(ctx)  # staff accounts, watched searches
         self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property
