@@ -96,14 +96,18 @@ def classify(stream: Stream, items: Sequence[XItem], town_id: str,
              staff_ids: Iterable[str]) -> list[XItem]:
     """What a page of a stream brings, as the desk keeps it.
 
-    The town's own streams are kept as they are. In the others: retweets are dropped (no
+    The town's DMs are kept as they are, and so are its mentions but for a staff
+    account's posts (staff replies). In the other streams: retweets are dropped (no
     new message; what they repeat is read where it was written), the town's own posts are
     the town's replies, and a staff account's posts are staff replies: stored, never a
     ticket. A staff account's own-posts stream keeps only those posts (anything else in it
     is someone else's, quoted or expanded)."""
-    if stream.own:
-        return list(items)
     staff = set(staff_ids)
+    if stream.kind is StreamKind.DMS:
+        return list(items)
+    if stream.own:  # the town's mentions: an employee answering there is staff, too
+        return [replace(i, kind=ItemKind.STAFF_REPLY)
+                if i.author_x_id in staff and i.kind is ItemKind.MENTION else i for i in items]
     kept: list[XItem] = []
     for item in items:
         if is_retweet(item):
@@ -157,3 +161,19 @@ def department_for(watched: Mapping[Stream, WatchedStream], stream: Stream) -> s
     """A staff account's mentions go to the employee's department."""
     found = watched.get(stream)
     return found.department if found is not None and stream.kind is StreamKind.STAFF else None
+
+
+def paused_streams(order: Sequence[Stream], pace: str, factor: float,
+                   max_stretch: float) -> set[Stream]:
+    """Which streams a poll skips as the month's X budget runs short, in the
+    supervisor's ``order`` (:func:`pause_order`). At the budget (``paused``) every one;
+    stretched, a share of the watched streams that grows with the stretch (all of them at
+    the largest), the town's own mentions and DMs never before the budget is spent."""
+    if pace == "paused":
+        return set(order)
+    watched = [s for s in order if not s.own]
+    if pace != "stretched" or not watched or max_stretch <= 1:
+        return set()
+    share = min(1.0, max(0.0, (factor - 1.0) / (max_stretch - 1.0)))
+    count = min(len(watched), max(1, round(share * len(watched))))
+    return set(watched[:count])
