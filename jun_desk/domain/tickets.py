@@ -80,3 +80,11 @@ class ItemView:
     suggested_priority: str | None = None
     # An edited tweet: the texts of its earlier versions, oldest first (``text`` is the newest).
     earlier_versions: tuple[str, ...] = ()
+    # The stream that brought it when not the town's own mentions or DMs (issue 27):
+    # ``staff:<id>`` or ``search:<id>``; ``for_staff``: the employee's handle it was for.
+    via: str | None = None
+    for_staff: str | None = None
+
+    @property
+    def found_by_search(self) -> bool:
+        return bool(self.via and self.via.startswith("search:"))
