@@ -104,6 +104,7 @@ def kind_labels() -> dict[str, str]:
         "dm_in": QCoreApplication.translate("Labels", "DM del vecino"),
         "reply_out": QCoreApplication.translate("Labels", "Respuesta"),
         "dm_out": QCoreApplication.translate("Labels", "DM enviado"),
+        "staff_reply": QCoreApplication.translate("Labels", "Respuesta del personal"),
     }
 
 
