@@ -8,6 +8,9 @@ from typing import Any
 
 from jun_desk.domain.workflow import Priority, Status
 
+# How ingest words the department of a staff account's mention (a triage reason, kept in
+# Spanish as triage's own; domain.triage.reason_in says it in English).
+STAFF_REASON = "mención del personal: @"
 
 @dataclass(frozen=True, slots=True)
 class TicketView:
@@ -34,6 +37,14 @@ class TicketView:
     # Kept whole past retention and erasure (a supervisor's flag, with the law or case why).
     legal_hold: bool = False
     legal_hold_reason: str | None = None
+
+    @property
+    def for_staff(self) -> str | None:
+        """The staff account a ticket made of a staff mention is for (issue 27): the
+        handle its triage reason names (ingest writes ``mención del personal: @handle``)."""
+        reason = self.triage_reason or ""
+        return reason[len(STAFF_REASON):].split(";")[0].strip() or None \
+            if reason.startswith(STAFF_REASON) else None
 
 
 @dataclass(frozen=True, slots=True)

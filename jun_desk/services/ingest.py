@@ -18,6 +18,7 @@ from jun_desk.domain.costs import Charge
 from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, newer_id
 from jun_desk.domain.streams import WatchedStream
 from jun_desk.domain.text import clean_text
+from jun_desk.domain.tickets import STAFF_REASON
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
@@ -286,8 +287,8 @@ class IngestService:
             if route is not None and route.department is not None:
                 # A staff account's mentions: the employee's department (issue 27).
                 row["suggested_department"] = route.department
-                row["triage_reason"] = (f"mention of staff account @{route.handle} "
-                                        f"({route.department})")[:500]
+                # (stored in Spanish like triage's reasons; ``reason_in`` words it)
+                row["triage_reason"] = f"{STAFF_REASON}{route.handle}"[:500]
         return row
 
     def _triage(self, text: str) -> dict[str, Any]:

@@ -263,12 +263,17 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="159" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="160" />
+        <source>para @%s</source>
+        <translation>for @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="161" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="163" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -2826,32 +2831,42 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>✔ verified resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="298" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="297" />
+        <source>para @%s</source>
+        <translation>for @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="299" />
+        <source>búsqueda</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="302" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="301" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="305" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="303" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="307" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="305" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="309" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="338" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="342" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="346" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="350" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -3793,7 +3808,7 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="69" />
-        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <location filename="../../jun_desk/ui/readable.py" line="101" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
@@ -3838,12 +3853,22 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <location filename="../../jun_desk/ui/readable.py" line="94" />
+        <source>para @%s</source>
+        <translation>for @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="96" />
+        <source>encontrado por una búsqueda</source>
+        <translation>found by a search</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="103" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="101" />
+        <location filename="../../jun_desk/ui/readable.py" line="105" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>

@@ -62,7 +62,7 @@ def test_a_staff_mention_lands_in_the_employees_department_and_their_reply_joins
                 if t.author_id == SWEEPER.id and t.in_reply_to_id}
     item = next(i for i in asks if i.x_id in answered)
     ticket = desk.tickets.file_item(people["ana"], item.id).ticket
-    assert ticket.department == "limpieza"
+    assert ticket.department == "limpieza" and ticket.for_staff == "BarrenderoJun"
     kinds = [i.kind for i in desk.tickets.items(ticket.id)]
     assert kinds == ["mention", "staff_reply"]
     # Each stream has its own cursor row; the town's two keep their names.
