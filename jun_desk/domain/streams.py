@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
+from jun_desk.domain.costs import Charge
 from jun_desk.domain.errors import ValidationError
-from jun_desk.domain.items import ItemKind, Stream, StreamKind, XItem
+from jun_desk.domain.items import ItemKind, Stream, StreamKind, XItem, XUser
 
 HANDLE = re.compile(r"^@?([A-Za-z0-9_]{1,15})$")
 MAX_QUERY = 512  # X's recent search takes queries of up to 512 characters
@@ -177,3 +179,35 @@ def paused_streams(order: Sequence[Stream], pace: str, factor: float,
     share = min(1.0, max(0.0, (factor - 1.0) / (max_stretch - 1.0)))
     count = min(len(watched), max(1, round(share * len(watched))))
     return set(watched[:count])
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTrial:
+    """A search tried once on X before it is saved: how many posts it found (at most a
+    page) and the time between the newest and the oldest of them, in days."""
+
+    query: str
+    posts: int
+    days: float
+
+    @property
+    def volume(self) -> tuple[int | None, float]:
+        """(posts, days) for an expected cost; (None, 0) when the trial cannot tell."""
+        if self.posts == 0:
+            return None, 0.0
+        if self.posts < 2 or self.days <= 0:
+            return self.posts, 7.0
+        return self.posts, self.days
+
+
+class StreamLookups(Protocol):
+    """What the window asks X before a staff account or a search is saved (built by the
+    start over the X adapter, ``x/watch.py``; called on a worker thread)."""
+
+    def resolve(self, handle: str) -> XUser: ...
+
+    def trial(self, query: str) -> SearchTrial: ...
+
+    def take_charges(self) -> list[Charge]:
+        """What asking X cost, for the account's meter."""
+        ...

@@ -9,11 +9,10 @@ which is what its expected monthly cost is worked out from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from jun_desk.domain.costs import Charge
 from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.items import Stream, StreamKind, XUser
-from jun_desk.domain.streams import clean_handle, clean_query
+from jun_desk.domain.streams import SearchTrial, clean_handle, clean_query
 from jun_desk.x.client import XClient
 from jun_desk.x.errors import Failure, XApiError
 
@@ -29,21 +28,7 @@ def resolve_handle(client: XClient, handle: str) -> XUser:
     return user
 
 
-@dataclass(frozen=True)
-class SearchProbe:
-    query: str
-    posts: int  # found by the probe (at most PROBE_SIZE)
-    days: float  # the time between the newest and the oldest of them, in days
-
-    @property
-    def volume(self) -> tuple[int | None, float]:
-        """(posts, days) for an expected cost; (None, 0) when the probe cannot tell."""
-        if self.posts < 2 or self.days <= 0:
-            return (None, 0.0) if self.posts == 0 else (self.posts, 7.0)
-        return self.posts, self.days
-
-
-def try_search(client: XClient, query: str) -> SearchProbe:
+def try_search(client: XClient, query: str) -> SearchTrial:
     """Run the search once; X's 400 for a query it cannot take → ``search.rejected``."""
     text = clean_query(query)
     try:
@@ -57,4 +42,21 @@ def try_search(client: XClient, query: str) -> SearchProbe:
     times = sorted(i.created_at for i in page.items)
     days = (times[-1] - times[0]).total_seconds() / 86_400 if len(times) > 1 else 0.0
     # A full page means more than it shows: the volume is at least this over that span.
-    return SearchProbe(text, len(page.items), days)
+    return SearchTrial(text, len(page.items), days)
+
+
+class XLookups:
+    """:class:`~jun_desk.domain.streams.StreamLookups` over a client of its own; what
+    asking X cost goes on the account's meter (``billed``, taken by the caller)."""
+
+    def __init__(self, client: XClient) -> None:
+        self.client = client
+
+    def resolve(self, handle: str) -> XUser:
+        return resolve_handle(self.client, handle)
+
+    def trial(self, query: str) -> SearchTrial:
+        return try_search(self.client, query)
+
+    def take_charges(self) -> list[Charge]:
+        return self.client.take_charges()

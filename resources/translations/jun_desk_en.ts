@@ -1189,42 +1189,42 @@ week</translation>
 <context>
     <name>DeskShell</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="157" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="159" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="158" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="160" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="164" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="166" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="170" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="172" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="187" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="189" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="190" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="192" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="193" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="195" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="365" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="368" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
@@ -3198,58 +3198,58 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="102" />
+        <location filename="../../jun_desk/ui/main_window.py" line="103" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="103" />
+        <location filename="../../jun_desk/ui/main_window.py" line="104" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="104" />
+        <location filename="../../jun_desk/ui/main_window.py" line="105" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="107" />
+        <location filename="../../jun_desk/ui/main_window.py" line="108" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="85" />
-        <location filename="../../jun_desk/ui/main_window.py" line="152" />
+        <location filename="../../jun_desk/ui/main_window.py" line="86" />
+        <location filename="../../jun_desk/ui/main_window.py" line="153" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="108" />
+        <location filename="../../jun_desk/ui/main_window.py" line="109" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="159" />
+        <location filename="../../jun_desk/ui/main_window.py" line="160" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="161" />
+        <location filename="../../jun_desk/ui/main_window.py" line="162" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="168" />
+        <location filename="../../jun_desk/ui/main_window.py" line="169" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="234" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -4169,27 +4169,32 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="30" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="32" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="34" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="36" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="36" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="38" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/shell/settings_menu.py" line="40" />
+        <source>Personal y &amp;búsquedas en X…</source>
+        <translation>&amp;Staff and searches on X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="44" />
         <source>Datos de un &amp;vecino (privacidad)…</source>
         <translation>A &amp;citizen's data (privacy)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="64" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="69" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
@@ -4680,6 +4685,146 @@ or open Jun Desk with --sandbox to practise.</translation>
         <location filename="../../jun_desk/ui/shell/status.py" line="236" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="51" />
+        <source>Personal y búsquedas en X</source>
+        <translation>Staff and searches on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="54" />
+        <source>Las menciones de las cuentas del personal van a su departamento, y sus respuestas a un vecino se unen a su ticket. Los resultados de las búsquedas vigiladas llegan a la lista marcados como «búsqueda». X cobra cada lectura: antes de añadir se muestra el coste previsto al mes.</source>
+        <translation>Mentions of staff accounts go to their department, and their replies to a resident join the resident's ticket. What watched searches find arrives in the feed marked “search”. X charges every read: the expected monthly cost is shown before anything is added.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="72" />
+        <source>Sin conexión con X en este puesto</source>
+        <translation>No connection to X on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="77" />
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="80" />
+        <source>Cuentas del personal</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="92" />
+        <source>p. ej. barrendero</source>
+        <translation>e.g. street sweeper</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="93" />
+        <source>Cuenta de X:</source>
+        <translation>X account:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="94" />
+        <source>Departamento:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="95" />
+        <source>Cargo:</source>
+        <translation>Job:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="98" />
+        <source>Comprobar en X</source>
+        <translation>Check on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="100" />
+        <source>Añadir</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="103" />
+        <source>Quitar la seleccionada</source>
+        <translation>Remove the selected one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="111" />
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="114" />
+        <source>Búsquedas vigiladas</source>
+        <translation>Watched searches</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="120" />
+        <source>Búsqueda:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="123" />
+        <source>Probar en X</source>
+        <translation>Try on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="125" />
+        <source>Vigilar</source>
+        <translation>Watch</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="128" />
+        <source>Dejar de vigilar la seleccionada</source>
+        <translation>Stop watching the selected one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="139" />
+        <source>No se pudieron leer el personal y las búsquedas</source>
+        <translation>Could not read the staff and searches</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="150" />
+        <source>@%s · %s · %s · %d menciones en 7 días</source>
+        <translation>@%s · %s · %s · %d mentions in 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="157" />
+        <source>«%s» · %d publicaciones en 7 días</source>
+        <translation>“%s” · %d posts in 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="171" />
+        <source>coste previsto: %s al mes (unas %d publicaciones al día)</source>
+        <translation>expected cost: %s a month (about %d posts a day)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="173" />
+        <source>coste previsto: %s al mes (estimación por defecto: %d publicaciones al día, aún sin volumen conocido)</source>
+        <translation>expected cost: %s a month (default estimate: %d posts a day, no volume known yet)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="192" />
+        <source>Preguntando a X…</source>
+        <translation>Asking X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="206" />
+        <source>@%s (%s) existe en X; %s.</source>
+        <translation>@%s (%s) exists on X; %s.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="222" />
+        <source>@%s añadida: sus menciones se leen desde el próximo sondeo.</source>
+        <translation>@%s added: its mentions are read from the next poll.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="246" />
+        <source>Probando la búsqueda en X…</source>
+        <translation>Trying the search on X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="261" />
+        <source>X acepta la búsqueda (%d publicaciones encontradas); %s.</source>
+        <translation>X accepts the search (%d posts found); %s.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="275" />
+        <source>Búsqueda «%s» vigilada desde el próximo sondeo.</source>
+        <translation>Search “%s” watched from the next poll.</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.dms.ticket_picker import TicketPicker
     from jun_desk.ui.first_code_dialog import FirstCodeDialog
     from jun_desk.ui.password_dialog import PasswordDialog
+    from jun_desk.ui.streams_dialog import StreamsDialog
     from jun_desk.ui.pickers import (
         AssigneePicker,
         DepartmentPicker,
@@ -494,6 +495,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     qtbot.waitUntil(code_dialog.code.isVisible, timeout=10_000)
     walk.dialog(code_dialog, "first-access code")
     walk.dialog(BudgetDialog(ui, desk.costs.budget("AytoJun"), window))
+    walk.dialog(StreamsDialog(ui, None, window))
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")
     walk.dialog(EraseConfirm(MARIA.handle, window))

@@ -163,7 +163,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()
             return
         body = item_faults.apply(state.item_faults, state.lock, endpoint, body)
-        state.charge(endpoint, body, _text_of(body_bytes))  # billed even if the answer is lost
+        state.charge(endpoint, body, _text_of(body_bytes),  # billed even if the answer is lost
+                     owned=f"/users/{state.desk.id}/" in split.path)
         if fault == "malformed":
             raw = json.dumps(self._spoken(body)).encode()
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
