@@ -394,7 +394,6 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.dms.ticket_picker import TicketPicker
     from jun_desk.ui.first_code_dialog import FirstCodeDialog
     from jun_desk.ui.password_dialog import PasswordDialog
-    from jun_desk.ui.streams_dialog import StreamsDialog
     from jun_desk.ui.pickers import (
         AssigneePicker,
         DepartmentPicker,
@@ -404,6 +403,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.privacy_dialog import CitizenDataDialog, EraseConfirm
     from jun_desk.ui.resolve_dialog import ResolveDialog
     from jun_desk.ui.shortcuts import ShortcutsSheet
+    from jun_desk.ui.streams_dialog import StreamsDialog
 
     # the sandbox's day in Jun (two mentions X sends incomplete: "could not be read"), then
     # the test's own messages and tickets
