@@ -211,3 +211,14 @@ class StreamLookups(Protocol):
     def take_charges(self) -> list[Charge]:
         """What asking X cost, for the account's meter."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class StreamSpend:
+    """One line of the month's spend by stream: ``kind`` is ``mentions``, ``dms``,
+    ``staff`` (an employee's mentions and posts together), ``search`` or ``other`` (users
+    looked up, the account, replies and DMs sent); ``name`` the handle or the query."""
+
+    kind: str
+    name: str
+    micro: int

@@ -8,7 +8,7 @@ audits every change in its transaction. A refused or failed change stores nothin
 from __future__ import annotations
 
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
@@ -20,6 +20,7 @@ from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.streams import (
     Expected,
     StaffMember,
+    StreamSpend,
     Watched,
     WatchedStream,
     clean_handle,
@@ -28,7 +29,7 @@ from jun_desk.domain.streams import (
 )
 from jun_desk.services.audit import record, record_refusal
 from jun_desk.services.context import DeskContext
-from jun_desk.store.models import StaffAccount, TicketItem, WatchedSearch
+from jun_desk.store.models import StaffAccount, TicketItem, WatchedSearch, XSpend
 
 
 def _staff(row: StaffAccount) -> StaffMember:
@@ -98,6 +99,34 @@ class StreamsService:
                                           TicketItem.ingested_at >= since)
                                    .group_by(TicketItem.via)).all()
         return Counter({str(via): int(n) for via, n in rows})
+
+    def spend(self, account: str, first: date, last: date) -> list[StreamSpend]:
+        """What each stream cost from ``first`` to ``last`` (UTC days), largest first; the
+        town's mentions and DMs first of all."""
+        with self.ctx.db.session(readonly=True) as session:
+            rows = session.execute(select(XSpend.stream, func.sum(XSpend.micro))
+                                   .where(XSpend.account == account, XSpend.day >= first,
+                                          XSpend.day <= last)
+                                   .group_by(XSpend.stream)).all()
+            handles = {x: h for x, h in session.execute(
+                select(StaffAccount.x_user_id, StaffAccount.handle))}
+            queries = {str(i): q for i, q in session.execute(
+                select(WatchedSearch.id, WatchedSearch.query))}
+        lines: dict[tuple[str, str], int] = {}
+        for name, micro in rows:
+            kind, _, key = str(name).partition(":")
+            if kind in ("mentions", "dms"):
+                line = (kind, "")
+            elif kind in (StreamKind.STAFF.value, StreamKind.STAFF_POSTS.value):
+                line = ("staff", handles.get(key, key))
+            elif kind == StreamKind.SEARCH.value:
+                line = ("search", queries.get(key, key))
+            else:
+                line = ("other", "")
+            lines[line] = lines.get(line, 0) + int(micro or 0)
+        order = {"mentions": 0, "dms": 1, "other": 3}
+        return [StreamSpend(k, n, m) for (k, n), m in sorted(
+            lines.items(), key=lambda e: (order.get(e[0][0], 2), -e[1], e[0][1]))]
 
     # ------------------------------------------------------------------ staff
     def add_staff(self, actor: Actor, user: XUser, department: str, role: str = "", *,

@@ -515,37 +515,63 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="249" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="250" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="253" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="268" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="269" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="294" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="305" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="302" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="312" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="312" />
+        <source>mensajes directos</source>
+        <translation>DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="313" />
+        <source>usuarios y envíos</source>
+        <translation>users and sends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="319" />
+        <source>búsqueda «%s»</source>
+        <translation>search “%s”</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="323" />
+        <source>Por flujo: %s</source>
+        <translation>By stream: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="330" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="304" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="332" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="335" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -4509,42 +4535,42 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="71" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="72" />
         <source>Gasto en X por día este mes</source>
         <translation>X spend per day this month</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="91" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="92" />
         <source>Sin datos de gasto todavía</source>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="170" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="171" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="176" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
         <source>Gasto del día (escala derecha)</source>
         <translation>Day's spend (right scale)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="180" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>

@@ -62,3 +62,27 @@ def test_the_menu_entry_is_for_supervisors(qtbot, desk: Desk, people) -> None:  
         qtbot.addWidget(window)
         assert window.settings_menu.streams_action.isVisible() is shown
         window.close()
+
+
+def test_the_cost_panel_says_what_each_stream_cost(qtbot, desk: Desk, people, clock) -> None:  # type: ignore[no-untyped-def]
+    from jun_desk.domain.costs import Charge, Kind
+    from jun_desk.domain.items import XUser
+    from jun_desk.ui.costs_chart import CostsPanel
+
+    ana = people["ana"]
+    desk.streams.add_staff(ana, XUser("1300000000000000001", "BarrenderoJun"), "limpieza")
+    search = desk.streams.add_search(ana, "#EndesaMeEstresa")
+    day = clock().date()
+    charges = [Charge(day, "mentions", Kind.POST, f"m{i}") for i in range(10)]
+    charges += [Charge(day, "staff:1300000000000000001", Kind.POST, f"s{i}") for i in range(4)]
+    charges += [Charge(day, "staff_posts:1300000000000000001", Kind.POST, "p1")]
+    charges += [Charge(day, search.stream.value, Kind.POST, f"q{i}") for i in range(6)]
+    charges += [Charge(day, "users", Kind.USER, "u1")]
+    desk.costs.record("AytoJun", charges)
+    panel = CostsPanel(UiContext(desk, ana, account="AytoJun"))
+    qtbot.addWidget(panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.by_stream.text() != "", timeout=10_000)
+    assert panel.by_stream.text() == (
+        "Por flujo: menciones 0,05 $ · búsqueda «#EndesaMeEstresa» 0,03 $ · "
+        "@BarrenderoJun 0,03 $ · usuarios y envíos 0,01 $")
