@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Protocol
 
 from jun_desk.domain.costs import Charge
@@ -39,6 +40,7 @@ class StaffMember:
     role: str
     active: bool = True
     pause_rank: int = 100
+    since: datetime | None = None  # when it was added (or added again)
 
     @property
     def streams(self) -> tuple[Stream, Stream]:
@@ -54,6 +56,7 @@ class Watched:
     label: str
     active: bool = True
     pause_rank: int = 100
+    since: datetime | None = None  # when it was added
 
     @property
     def stream(self) -> Stream:
@@ -69,6 +72,8 @@ class WatchedStream:
     target: str  # the X user id (staff streams) or the query (a search)
     department: str | None = None  # where a staff account's mentions go
     handle: str | None = None  # the staff account's handle, shown on the card
+    # When it was added: its first walk reads back to there, not through all X keeps.
+    since: datetime | None = None
 
 
 def clean_handle(text: str) -> str:

@@ -34,11 +34,11 @@ from jun_desk.store.models import StaffAccount, TicketItem, WatchedSearch, XSpen
 
 def _staff(row: StaffAccount) -> StaffMember:
     return StaffMember(row.id, row.handle, row.x_user_id, row.name, row.department, row.role,
-                       row.active, row.pause_rank)
+                       row.active, row.pause_rank, row.updated_at)
 
 
 def _watched(row: WatchedSearch) -> Watched:
-    return Watched(row.id, row.query, row.label, row.active, row.pause_rank)
+    return Watched(row.id, row.query, row.label, row.active, row.pause_rank, row.created_at)
 
 
 class StreamsService:
@@ -67,9 +67,10 @@ class StreamsService:
         for member in self.staff():
             for stream in member.streams:
                 out.append(WatchedStream(stream, member.pause_rank, member.x_user_id,
-                                         member.department, member.handle))
+                                         member.department, member.handle, member.since))
         for search in self.searches():
-            out.append(WatchedStream(search.stream, search.pause_rank, search.query))
+            out.append(WatchedStream(search.stream, search.pause_rank, search.query,
+                                     since=search.since))
         return out
 
     def staff_ids(self) -> set[str]:

@@ -321,8 +321,8 @@ class SyncEngine:
 
     def _watched_stream(self, me: XUser, watched: WatchedStream, report: SyncReport) -> None:
         """A staff account's mentions or own posts, or a watched search: newest first down
-        to the cursor, like the town's mentions. A stream read for the first time begins
-        from now (its newest page): it does not walk back through a week of X's posts."""
+        to the cursor, like the town's mentions. A stream read for the first time walks
+        back to when it was added, not through all X keeps (a week of a search's posts)."""
         stream = watched.stream
         target = watched.target
         endpoint: str
@@ -343,8 +343,13 @@ class SyncEngine:
                 target, stream, since_id=cursor, next_token=token,
                 max_results=self.page_size)
         reach = MENTIONS_REACH if stream.kind is StreamKind.STAFF else SEARCH_REACH
-        self._walk(me, stream, endpoint, report.stats(stream), report, fetch,
-                   lambda page, cursor: page.next_token is None or cursor is None,
+        since = watched.since
+
+        def is_last(page: Page, cursor: str | None) -> bool:
+            return page.next_token is None or (cursor is None and (since is None or any(
+                i.created_at < since for i in page.items)))
+
+        self._walk(me, stream, endpoint, report.stats(stream), report, fetch, is_last,
                    lambda cursor, token: WalkGuard(cursor=cursor, token=token,
                                                    max_items=reach))
 
