@@ -3173,22 +3173,47 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Staff reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="113" />
+        <location filename="../../jun_desk/ui/labels.py" line="116" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="118" />
+        <source>mensajes</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="120" />
+        <source>menciones de la cuenta del personal %s</source>
+        <translation>mentions of staff account %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="122" />
+        <source>publicaciones de la cuenta del personal %s</source>
+        <translation>posts of staff account %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="125" />
+        <source>búsqueda n.º %s</source>
+        <translation>search no. %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="131" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="114" />
+        <location filename="../../jun_desk/ui/labels.py" line="132" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="115" />
+        <location filename="../../jun_desk/ui/labels.py" line="133" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="116" />
+        <location filename="../../jun_desk/ui/labels.py" line="134" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
@@ -4663,52 +4688,42 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
-        <source>menciones</source>
-        <translation>mentions</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
-        <source>mensajes</source>
-        <translation>messages</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="187" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="185" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="191" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="189" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="202" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="202" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="203" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="201" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="230" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="229" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="234" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="233" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="236" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="235" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
