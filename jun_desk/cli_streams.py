@@ -36,6 +36,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add.add_argument("handle", help="the X handle, with or without @")
     add.add_argument("--department", required=True, help="where its mentions go")
     add.add_argument("--role", default="", help="the employee's job, e.g. barrendero")
+    add.add_argument("--pause-rank", type=int, default=100,
+                     help="the budget's pause order: lower pauses first (default 100; "
+                          "searches 50; the town's own mentions and DMs always last)")
     add.add_argument("--as", dest="operator", required=True, metavar="USERNAME")
     _x_options(add)
     rm = staff.add_parser("remove", help="stop reading a staff account (supervisors)")
@@ -50,6 +53,8 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     sadd = search.add_parser("add", help="watch a search (supervisors)")
     sadd.add_argument("query", help="X's search query, e.g. '#EndesaMeEstresa'")
     sadd.add_argument("--label", default="")
+    sadd.add_argument("--pause-rank", type=int, default=50,
+                      help="the budget's pause order: lower pauses first (default 50)")
     sadd.add_argument("--as", dest="operator", required=True, metavar="USERNAME")
     _x_options(sadd)
     srm = search.add_parser("remove", help="stop watching a search (supervisors)")
@@ -98,7 +103,8 @@ def run_staff(desk: Desk, args: argparse.Namespace) -> int:
         _meter(desk, client, args)
     finally:
         client.close()
-    member = service.add_staff(actor, user, args.department, args.role)
+    member = service.add_staff(actor, user, args.department, args.role,
+                               pause_rank=args.pause_rank)
     prices = desk.ctx.price_table
     volume = service.volume(member.streams[0])
     expected = service.expected(prices, volume or None)
@@ -135,7 +141,7 @@ def run_search(desk: Desk, args: argparse.Namespace) -> int:
         client.close()
     posts, days = probe.volume
     expected = service.expected(desk.ctx.price_table, posts, days)
-    watched = service.add_search(actor, probe.query, args.label)
+    watched = service.add_search(actor, probe.query, args.label, pause_rank=args.pause_rank)
     print(f"Search #{watched.id} ({watched.query!r}) watched from the next poll; "
           f"{_cost_line(expected)}.")
     return 0

@@ -166,3 +166,25 @@ def test_removing_a_staff_account_stops_its_streams(desk: Desk, client: XClient,
     assert desk.streams.watched() == [] and desk.streams.staff_ids() == {SWEEPER.id}
     report = SyncEngine(desk, client, page_size=50).sync_once()
     assert report.streams == {}
+
+
+def test_as_the_budget_runs_short_watched_streams_pause_first(
+        desk: Desk, client: XClient, people: dict, clock) -> None:  # type: ignore[no-untyped-def,type-arg]
+    from datetime import timedelta
+
+    from jun_desk.domain.costs import Charge, Kind
+
+    add_sweeper(desk, client, people)
+    search = desk.streams.add_search(people["ana"], "#EndesaMeEstresa")
+    desk.costs.set_budget(people["ana"], "AytoJun", monthly=10)
+    today = clock().date()
+    days = [today - timedelta(days=n) for n in range(today.day)]
+    desk.costs.record("AytoJun", [Charge(d, "mentions", Kind.POST, f"{d}-{i}")
+                                  for d in days for i in range(1980 // len(days))])
+    state = desk.costs.state("AytoJun")
+    assert state.pace.value == "stretched" and state.factor > 15
+    report = SyncEngine(desk, client, page_size=100).sync_once()
+    watched = {search.stream, Stream(StreamKind.STAFF, SWEEPER.id),
+               Stream(StreamKind.STAFF_POSTS, SWEEPER.id)}
+    assert set(report.skipped) == watched and report.streams == {}
+    assert report.mentions.inserted > 300 and report.dms.inserted > 0
