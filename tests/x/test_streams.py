@@ -188,3 +188,17 @@ def test_as_the_budget_runs_short_watched_streams_pause_first(
                Stream(StreamKind.STAFF_POSTS, SWEEPER.id)}
     assert set(report.skipped) == watched and report.streams == {}
     assert report.mentions.inserted > 300 and report.dms.inserted > 0
+
+
+def test_erasing_a_citizen_scrubs_a_staff_reply_that_named_them(
+        desk: Desk, client: XClient, sandbox: Sandbox, people: dict) -> None:  # type: ignore[type-arg]
+    add_sweeper(desk, client, people)
+    SyncEngine(desk, client, page_size=50).sync_once()
+    reply = next(t for t in sandbox.state.tweets
+                 if t.author_id == SWEEPER.id and t.in_reply_to_id)
+    citizen = sandbox.scenario.users[reply.in_reply_to_user_id or ""]
+    before = [i for i in items_by(desk, SWEEPER.id) if i.x_id == str(reply.id)]
+    assert before and f"@{citizen.username}" in before[0].text and before[0].ticket_id is None
+    desk.rights.erase(people["ana"], citizen.username, key=b"k" * 32, confirmed=True)
+    after = [i for i in items_by(desk, "[anonimizado]") if i.x_id == str(reply.id)]
+    assert after and citizen.username not in after[0].text
