@@ -321,6 +321,12 @@ def _counts_line(report: SyncReport) -> str:
     if report.retries:
         line += f", {report.retries} retries"
     line += ")"
+    watched = sum(s.inserted for s in report.streams.values())
+    if report.streams:
+        line += (f"; {watched} new from {len(report.streams)} staff and search streams "
+                 f"({sum(s.pages for s in report.streams.values())} pages)")
+    if report.skipped:
+        line += f"; {len(report.skipped)} streams paused for the X budget"
     if report.quarantined:
         line += (f"; {report.quarantined} could not be read whole (see `jun-desk "
                  "quarantine list`)")
@@ -341,7 +347,7 @@ def _print_stream_problems(report: SyncReport) -> None:
 
     for stream, err in report.failed.items():
         print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe(err)}; "
-              "the other stream went on", file=sys.stderr, flush=True)
+              "the other streams went on", file=sys.stderr, flush=True)
     for stall in report.stalled:
         print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
               f"{stall.seconds / 60:.0f} min: {describe(stall.error)}",
