@@ -104,6 +104,12 @@ def test_a_staff_reply_arriving_later_joins_the_open_ticket(desk: Desk,
 
 def test_a_watched_search_brings_a_spike_without_the_towns_handle_into_the_campaigns(
         desk: Desk, people: dict) -> None:  # type: ignore[type-arg]
+    spike_found_by_a_search(desk, people)
+
+
+def spike_found_by_a_search(desk: Desk, people: dict) -> None:  # type: ignore[type-arg]
+    """A day whose #EndesaMeEstresa spike never names the town: no campaign; then the
+    search watched, the spike is in the feed (as 'búsqueda') and among the campaigns."""
     scenario = build_scenario()
     scenario.tweets = [t for t in scenario.tweets
                        if not ("#EndesaMeEstresa" in t.text and t.mentions("AytoJun"))]
@@ -123,6 +129,19 @@ def test_a_watched_search_brings_a_spike_without_the_towns_handle_into_the_campa
     assert {i.suggested_department for i in found} == {"suministros"}
     spikes = [c for c in desk.reports.campaigns(scenario.start) if tag in fold(c.hashtag)]
     assert len(spikes) == 1 and spikes[0].mentions == SEARCH_SPIKE
+
+
+def test_the_spike_a_search_found_shows_in_the_dashboards_campaigns(
+        qtbot, desk: Desk, people: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    from jun_desk.ui.context import UiContext
+    from jun_desk.ui.dashboard import Dashboard
+
+    spike_found_by_a_search(desk, people)
+    dashboard = Dashboard(UiContext(desk, people["ana"], account="AytoJun"))
+    qtbot.addWidget(dashboard)
+    dashboard.refresh()
+    qtbot.waitUntil(lambda: "EndesaMeEstresa" in dashboard.campaigns.text(), timeout=10_000)
+    assert f"{SEARCH_SPIKE} menciones" in dashboard.campaigns.text()
 
 
 def test_a_handle_x_does_not_know_saves_nothing(desk: Desk, client: XClient,
