@@ -308,7 +308,11 @@ class SyncEngine:
             floor = max(floor, min(wait, CREDITS_RECHECK))  # re-read the budget hourly
         elif state is not None:
             floor *= state.factor
-        return max(floor, budget.delay(MENTIONS), budget.delay(DM_EVENTS))
+        endpoints = {MENTIONS, DM_EVENTS}
+        for stream in self._watched:  # staff timelines and searches have limits of their own
+            endpoints.add(USER_TWEETS if stream.kind is StreamKind.STAFF_POSTS
+                          else SEARCH_RECENT if stream.kind is StreamKind.SEARCH else MENTIONS)
+        return max(floor, *(budget.delay(e) for e in endpoints))
 
     # ------------------------------------------------------------------ streams
     def _read(self, me: XUser, stream: Stream, report: SyncReport) -> None:
