@@ -100,6 +100,10 @@ def test_a_staff_reply_arriving_later_joins_the_open_ticket(desk: Desk,
     assert [(i.kind, i.x_id) for i in items] == [("mention", str(asked.id)),
                                                  ("staff_reply", str(reply.id))]
     assert items[1].for_staff == "BarrenderoJun"
+    from jun_desk.ui.detail.texts import thread_html
+
+    shown = thread_html(desk.tickets.detail(ticket.id))
+    assert "Respuesta del personal</b> · @BarrenderoJun" in shown
 
 
 def test_a_watched_search_brings_a_spike_without_the_towns_handle_into_the_campaigns(
