@@ -216,6 +216,9 @@ class SyncEngine:
         watched = self.desk.streams.watched()
         self._watched = {w.stream: w for w in watched}
         self._staff_ids = self.desk.streams.staff_ids()
+        # A stream removed since (a staff account, a search) is no longer failing.
+        self._health = {s: h for s, h in self._health.items()
+                        if s.own or s in self._watched}
         order = pause_order(watched)
         skipped = paused_streams(order, report.budget.pace.value, report.budget.factor,
                                  MAX_STRETCH)
