@@ -225,3 +225,17 @@ def test_erasing_a_citizen_scrubs_a_staff_reply_that_named_them(
     desk.rights.erase(people["ana"], citizen.username, key=b"k" * 32, confirmed=True)
     after = [i for i in items_by(desk, "[anonimizado]") if i.x_id == str(reply.id)]
     assert after and citizen.username not in after[0].text
+
+
+def test_a_failing_stream_holds_back_only_itself(desk: Desk, client: XClient,
+                                                 people: dict) -> None:  # type: ignore[type-arg]
+    """A search X now refuses (saved when X took it; X's rules changed since): it fails
+    and waits its backoff, the town's streams and the staff account's go on."""
+    add_sweeper(desk, client, people)
+    broken = desk.streams.add_search(people["ana"], "(luz OR")  # not tried on X: as if
+    report = SyncEngine(desk, client, page_size=100).sync_once()
+    assert set(report.failed) == {broken.stream}
+    assert report.failed[broken.stream].failure.value == "bad_request"
+    assert report.mentions.inserted > 300 and report.dms.inserted > 0
+    assert report.streams[f"staff:{SWEEPER.id}"].inserted == SWEEPER.mentions
+    assert not report.complete
