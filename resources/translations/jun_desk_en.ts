@@ -1343,27 +1343,27 @@ week</translation>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="115" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="116" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="116" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="120" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="121" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="123" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="124" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
@@ -1378,22 +1378,22 @@ week</translation>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="87" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="88" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="90" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="91" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="93" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="94" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="102" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="103" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
@@ -3770,32 +3770,32 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="146" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="147" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="148" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="149" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="166" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="174" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="177" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="178" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="182" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="183" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
     </message>
