@@ -239,3 +239,15 @@ def test_a_failing_stream_holds_back_only_itself(desk: Desk, client: XClient,
     assert report.mentions.inserted > 300 and report.dms.inserted > 0
     assert report.streams[f"staff:{SWEEPER.id}"].inserted == SWEEPER.mentions
     assert not report.complete
+
+
+def test_a_training_desk_watches_the_sandboxs_staff_and_searches_once(desk: Desk) -> None:
+    from jun_desk.config import SignInSettings
+    from jun_desk.start.database import who_signs_in
+
+    who_signs_in(desk, SignInSettings(), training=True)
+    assert sorted(m.handle for m in desk.streams.staff()) == sorted(s.handle for s in STAFF)
+    assert [w.query for w in desk.streams.searches()] == ["#EndesaMeEstresa", "Jun -is:retweet"]
+    desk.streams.remove_staff(desk.operators.actor("formacion"), SWEEPER.handle)
+    who_signs_in(desk, SignInSettings(), training=True)  # opened again: nothing added back
+    assert len(desk.streams.staff()) == len(STAFF) - 1 and len(desk.streams.searches()) == 2
