@@ -179,11 +179,15 @@ class StreamsService:
     def add_search(self, actor: Actor, query: str, label: str = "", *,
                    pause_rank: int = 50) -> Watched:
         """A search X accepted (tried by the X side first). Searches pause before staff
-        accounts by default (rank 50 against 100)."""
+        accounts by default (rank 50 against 100). The same search twice is one."""
         text = clean_query(query)
         self._require(actor, "search.add", f"search:{text[:60]}")
         now = self.ctx.clock()
         with self.ctx.db.session() as session:
+            same = session.scalar(select(WatchedSearch).where(
+                WatchedSearch.query == text, WatchedSearch.active.is_(True)))
+            if same is not None:  # watched already: one stream, read (and billed) once
+                return _watched(same)
             row = WatchedSearch(query=text, label=(label.strip() or text)[:200], active=True,
                                 pause_rank=pause_rank, added_by_id=actor.operator_id,
                                 created_at=now, updated_at=now)

@@ -251,3 +251,9 @@ def test_a_training_desk_watches_the_sandboxs_staff_and_searches_once(desk: Desk
     desk.streams.remove_staff(desk.operators.actor("formacion"), SWEEPER.handle)
     who_signs_in(desk, SignInSettings(), training=True)  # opened again: nothing added back
     assert len(desk.streams.staff()) == len(STAFF) - 1 and len(desk.streams.searches()) == 2
+
+
+def test_the_same_search_twice_is_one_stream(desk: Desk, people: dict) -> None:  # type: ignore[type-arg]
+    first = desk.streams.add_search(people["ana"], "#EndesaMeEstresa")
+    again = desk.streams.add_search(people["ana"], "  #EndesaMeEstresa ")
+    assert again == first and len(desk.streams.watched()) == 1
