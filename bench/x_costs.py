@@ -7,7 +7,12 @@ referenced tweets and media expanded on every page; DM pages of 100), what X bil
 against the minimum (each mention, DM event and unknown author read once), the desk's own
 meter, and the requests used. Then what a month costs at the default prices.
 
-    python bench/x_costs.py [--live-seconds 40] [--replies 120 --dms 40]
+``--streams`` (issue 27): the day polled live with the scenario's staff accounts and
+watched searches added at its start (each resolved or tried on X first, as a supervisor
+adds them), against the minimum where each resource — a post, a DM event, a user — is read
+once in the UTC day; and each stream's line of the desk's meter.
+
+    python bench/x_costs.py [--live-seconds 40] [--replies 120 --dms 40] [--streams]
 """
 
 from __future__ import annotations
@@ -29,9 +34,13 @@ from jun_desk.resources import resource_path
 from jun_desk.services.desk import Desk
 from jun_desk.x.client import XClient
 from jun_desk.x.sandbox.scenario import build_scenario
+from jun_desk.x.sandbox.search import Context as SearchContext
+from jun_desk.x.sandbox.search import compile_query
 from jun_desk.x.sandbox.server import Sandbox
+from jun_desk.x.sandbox.staff_day import SEARCH_QUERIES, STAFF
 from jun_desk.x.sandbox.world import Scenario
 from jun_desk.x.sync import SyncEngine
+from jun_desk.x.watch import resolve_handle, try_search
 
 PRICES = PriceTable.load(resource_path("x_prices.toml"))
 
@@ -146,6 +155,69 @@ def line(label: str, r: dict) -> str:
             f"{r['requests']} requests{polls}  [{units}]")
 
 
+def streams_minimum(sandbox: Sandbox) -> int:
+    """Each post any stream must read (the town's mentions, the staff accounts' mentions
+    and posts, the searches' results), each DM event and each user the desk must learn
+    (authors of incoming posts and DMs, the account, the staff accounts) read once."""
+    state, desk = sandbox.state, sandbox.scenario.desk
+    tweets = state.visible_tweets()
+    staff = {s.id: s.handle for s in STAFF}
+    town = sorted((t for t in tweets if t.mentions(desk.username) and t.author_id != desk.id),
+                  key=lambda t: t.id, reverse=True)[:800]
+    posts = {t.id for t in town}
+    incoming = {t.id: t for t in town}
+    for user_id, handle in staff.items():
+        mentions = [t for t in tweets if t.mentions(handle) and t.author_id != user_id]
+        posts |= {t.id for t in mentions} | {t.id for t in tweets if t.author_id == user_id}
+        incoming.update({t.id: t for t in mentions})
+    users = sandbox.scenario.users
+    context = SearchContext(lambda a: users[a].username if a in users else "",
+                            lambda t: any(k == "retweeted" for k, _ in t.references))
+    for query in SEARCH_QUERIES:
+        match = compile_query(query)
+        found = [t for t in tweets if match(t, context)]
+        posts |= {t.id for t in found}
+        incoming.update({t.id: t for t in found})
+    dms = state.visible_dms()
+    authors = ({t.author_id for t in incoming.values()} | {d.sender_id for d in dms} | {desk.id}
+               | set(staff))
+    return (len(posts) * PRICES.price(Kind.POST) + len(dms) * PRICES.price(Kind.DM_EVENT)
+            + len(authors) * PRICES.price(Kind.USER))
+
+
+def live_streams(seconds: float, folder: Path) -> dict:
+    """The scenario day polled live with its staff accounts and searches watched."""
+    factor = seconds / (15 * 3600)
+    scenario = build_scenario()
+    with Sandbox(scenario, speed=1 / factor, window_seconds=max(1.0, 900 * factor)) as sandbox:
+        desk = _desk(folder, "streams")
+        desk.operators.add("ana", "supervisor")
+        ana = desk.operators.actor("ana")
+        client = _client(sandbox, False)
+        for staff in STAFF:
+            desk.streams.add_staff(ana, resolve_handle(client, staff.handle), staff.department,
+                                   staff.role)
+        for query in SEARCH_QUERIES:
+            desk.streams.add_search(ana, try_search(client, query).query)
+        engine = _engine(desk, client, False)
+        end = time.monotonic() + seconds + 1
+        polls = 0
+        while time.monotonic() < end:
+            engine.sync_once()
+            polls += 1
+            time.sleep(engine.next_delay(DEFAULT_POLL_SECONDS * factor))
+        engine.sync_once()
+        lines: dict[str, int] = {}
+        for r in desk.costs.rows(None, date(2000, 1, 1), date(2100, 1, 1)):
+            lines[r.stream] = lines.get(r.stream, 0) + r.micro
+        out = {"billed": sandbox.bill.total, "minimum": streams_minimum(sandbox),
+               "metered": _metered(desk), "requests": sandbox.state.stats.requests,
+               "polls": polls + 1, "units": _units(sandbox), "lines": lines}
+        client.close()
+        desk.close()
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--live-seconds", type=float, default=40.0)
@@ -156,9 +228,20 @@ def main() -> None:
                         help="DMs sent a day assumed for the month's figure (default 40)")
     parser.add_argument("--links", type=float, default=0.05,
                         help="share of replies carrying a link (billed $0.200; default 0.05)")
+    parser.add_argument("--streams", action="store_true",
+                        help="only the day with the staff accounts and searches (issue 27)")
     args = parser.parse_args()
     print(f"Prices of {PRICES.as_of} ({PRICES.source}): "
           + ", ".join(f"{k.value} {v / 1e6:g} $" for k, v in PRICES.micro.items()))
+    if args.streams:
+        with tempfile.TemporaryDirectory() as tmp:
+            r = live_streams(args.live_seconds, Path(tmp))
+        print(f"scenario day with {len(STAFF)} staff accounts and {len(SEARCH_QUERIES)} "
+              f"searches ({', '.join(SEARCH_QUERIES)})")
+        print(line("now (cost-minimal), polled live", r))
+        for stream, micro in sorted(r["lines"].items()):
+            print(f"    {stream:<36} {money(micro, 'en'):>8}")
+        return
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

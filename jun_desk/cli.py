@@ -65,7 +65,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         p.set_defaults(command=None)
         return p
-    from jun_desk import cli_moderation, cli_privacy, cli_verify, cli_x
+    from jun_desk import cli_moderation, cli_privacy, cli_streams, cli_verify, cli_x
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -172,6 +172,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     triage.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     cli_x.add_parsers(sub)
     cli_moderation.add_parsers(sub)
+    cli_streams.add_parsers(sub)
     cli_privacy.add_parsers(sub)
     cli_verify.add_parsers(sub)
     return p
@@ -338,7 +339,7 @@ def _dispatch(args: argparse.Namespace,
         return _db(args)
     if args.command == "triage":
         return _triage(args)
-    from jun_desk import cli_moderation, cli_privacy, cli_verify, cli_x
+    from jun_desk import cli_moderation, cli_privacy, cli_streams, cli_verify, cli_x
 
     if args.command == "sandbox":
         return cli_x.run_sandbox(args, speed=parse_speed(args.speed))
@@ -350,7 +351,9 @@ def _dispatch(args: argparse.Namespace,
                    "report": _report, "sync": cli_x.run_sync, "outbox": _outbox,
                    "quarantine": _quarantine, "costs": _costs,
                    "moderation": cli_moderation.run, "privacy": cli_privacy.run,
-                   "verify": cli_verify.run}[args.command]
+                   "verify": cli_verify.run,
+                   "staff": cli_streams.run_staff, "search": cli_streams.run_search,
+                   }[args.command]
         return handler(desk, args)
     finally:
         desk.close()

@@ -86,6 +86,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     cset = csub.add_parser("set", help="store the four OAuth 1.0a values")
     cset.add_argument("--stdin", action="store_true",
                       help="read the four values from standard input, one per line")
+    bearer = csub.add_parser("set-bearer", help="store the app's bearer token (app-only "
+                                                "reads: public timelines, recent search)")
+    bearer.add_argument("--stdin", action="store_true", help="read it from standard input")
     for name in ("test", "clear", "show"):
         csub.add_parser(name, help={"test": "call X users/me with the stored credentials",
                                     "clear": "remove the stored credentials",
@@ -166,6 +169,14 @@ def run_credentials(args: argparse.Namespace) -> int:
         secrets.store_credentials(account, XCredentials(*values))
         print(f"Stored the X credentials of @{account} in the keyring.")
         return 0
+    if args.credentials_command == "set-bearer":
+        token = (sys.stdin.read() if args.stdin
+                 else getpass.getpass("Bearer token (OAuth 2.0 app-only): ")).strip()
+        if not token:
+            raise JunDeskError("The bearer token is empty; nothing was stored")
+        secrets.store_bearer_token(account, token)
+        print(f"Stored the app's bearer token for @{account} in the keyring.")
+        return 0
     if args.credentials_command == "clear":
         removed = secrets.clear_credentials(account)
         print(f"Removed {removed} keyring entries of @{account}." if removed
@@ -176,7 +187,9 @@ def run_credentials(args: argparse.Namespace) -> int:
         for name in FIELDS:
             tail = present.get(name)
             print(f"{LABELS[name]:<34} {'…' + tail if tail else '(missing)'}")
-        return 0 if len(present) == len(FIELDS) else 1
+        tail = present.get(secrets.BEARER)
+        print(f"{'Bearer token (optional)':<34} {'…' + tail if tail else '(none)'}")
+        return 0 if all(name in present for name in FIELDS) else 1
     from jun_desk.x.connection import check_connection
     from jun_desk.x.transport import X_API_BASE
 
@@ -308,6 +321,12 @@ def _counts_line(report: SyncReport) -> str:
     if report.retries:
         line += f", {report.retries} retries"
     line += ")"
+    watched = sum(s.inserted for s in report.streams.values())
+    if report.streams:
+        line += (f"; {watched} new from {len(report.streams)} staff and search streams "
+                 f"({sum(s.pages for s in report.streams.values())} pages)")
+    if report.skipped:
+        line += f"; {len(report.skipped)} streams paused for the X budget"
     if report.quarantined:
         line += (f"; {report.quarantined} could not be read whole (see `jun-desk "
                  "quarantine list`)")
@@ -334,7 +353,7 @@ def _print_stream_problems(report: SyncReport) -> None:
 
     for stream, err in report.failed.items():
         print(f"{datetime.now():%H:%M:%S} {stream.value}: {describe(err)}; "
-              "the other stream went on", file=sys.stderr, flush=True)
+              "the other streams went on", file=sys.stderr, flush=True)
     for stall in report.stalled:
         print(f"{datetime.now():%H:%M:%S} {stall.stream.value} not read for "
               f"{stall.seconds / 60:.0f} min: {describe(stall.error)}",

@@ -105,11 +105,32 @@ def store_credentials(account: str, credentials: XCredentials) -> None:
                                          detail=type(err).__name__) from None
 
 
+BEARER = "bearer_token"  # the app's OAuth 2.0 bearer token (app-only reads; issue 27)
+
+
+def store_bearer_token(account: str, token: str) -> None:
+    """The app's bearer token, beside the account's four keys: public timelines and
+    recent search accept it (README: which auth each call needs)."""
+    token = token.strip()
+    register_secret(token)
+    if not token:
+        raise CredentialsMissingError.of("credentials.empty", names=[BEARER])
+    _write_entry(_entry(account, BEARER), token)
+
+
+def load_bearer_token(account: str) -> str | None:
+    token = _read_entry(_entry(account, BEARER))
+    if token:
+        register_secret(token)
+    return token or None
+
+
 def credential_entries(account: str) -> dict[str, str]:
-    """Which entries exist, each shown only by its last 4 characters."""
+    """Which entries exist (the bearer token too), each shown only by its last 4
+    characters."""
     keyring = _keyring()
     found = {}
-    for name in FIELDS:
+    for name in (*FIELDS, BEARER):
         value = keyring.get_password(SERVICE, _entry(account, name))
         if value:
             found[name] = value[-4:]
@@ -119,7 +140,7 @@ def credential_entries(account: str) -> dict[str, str]:
 def clear_credentials(account: str) -> int:
     keyring = _keyring()
     removed = 0
-    for name in FIELDS:
+    for name in (*FIELDS, BEARER):
         try:
             keyring.delete_password(SERVICE, _entry(account, name))
             removed += 1

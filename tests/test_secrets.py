@@ -31,6 +31,25 @@ def test_round_trip_in_the_secret_service(secret_service) -> None:  # type: igno
         secrets.load_credentials("RoundTrip")
 
 
+def test_the_bearer_token_lives_beside_the_keys(secret_service, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Issue 27: the app's bearer token in the keyring too, shown by its last 4 only,
+    removed with the keys; an empty one stores nothing."""
+    token = "AAAA" + pysecrets.token_urlsafe(24)
+    monkeypatch.setattr("sys.stdin", io.StringIO(token + "\n"))
+    assert main(["credentials", "set-bearer", "--stdin", "--account", "BearerTest"]) == 0
+    try:
+        assert secrets.load_bearer_token("BearerTest") == token
+        assert main(["credentials", "show", "--account", "BearerTest"]) == 1  # no keys yet
+        out = capsys.readouterr().out
+        assert f"…{token[-4:]}" in out and token not in out and mask(token) == MASK
+        with pytest.raises(secrets.CredentialsMissingError):
+            secrets.store_bearer_token("BearerTest", "  ")
+        assert secrets.load_bearer_token("BearerTest") == token
+    finally:
+        assert secrets.clear_credentials("BearerTest") == 1
+    assert secrets.load_bearer_token("BearerTest") is None
+
+
 def test_credentials_never_print_themselves() -> None:
     creds = XCredentials("ck-visible-1234", "cs-SECRET", "at-SECRET", "ats-SECRET")
     assert "SECRET" not in repr(creds) and "SECRET" not in str(creds)

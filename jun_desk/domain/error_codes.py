@@ -210,6 +210,16 @@ ERRORS: Mapping[str, str] = {
     "budget.not_amount": "The budget must be an amount in dollars, not '{monthly}' / "
                          "'{daily}'",
     "budget.alert_above": "The daily alert level cannot be above the monthly budget",
+    # -- staff accounts and watched searches (issue 27)
+    "staff.bad_handle": "'{handle}' is not an X handle (letters, digits and _, up to 15)",
+    "staff.unknown_handle": "X does not know the account @{handle}: nothing was saved",
+    "staff.not_found": "There is no staff account @{handle}",
+    "staff.town_account": "@{handle} is the town's own account: its mentions are read "
+                          "already",
+    "search.bad_query": "A search must hold 1 to {limit} characters (this one has {length})",
+    "search.rejected": "X rejected the search '{query}'{detail}: nothing was saved",
+    "search.not_found": "There is no watched search #{search}",
+    "streams.unknown": "Unknown stream '{value}' (valid: {streams})",
     # -- triage model
     "triage.no_training_data": "No training data yet: retrain once with the corpus "
                                "(jun-desk triage retrain --corpus corpus.jsonl, or "

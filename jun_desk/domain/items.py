@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from jun_desk.domain.media import MediaRef
 
@@ -17,6 +17,9 @@ class ItemKind(StrEnum):
     DM_IN = "dm_in"
     REPLY_OUT = "reply_out"
     DM_OUT = "dm_out"
+    # A post of a staff account (an employee of the town) read from a staff stream: never
+    # a ticket; a reply to a citizen joins the citizen's ticket as the staff's answer.
+    STAFF_REPLY = "staff_reply"
 
     @property
     def source(self) -> str:
@@ -25,12 +28,76 @@ class ItemKind(StrEnum):
 
     @property
     def outgoing(self) -> bool:
-        return self in (ItemKind.REPLY_OUT, ItemKind.DM_OUT)
+        return self in (ItemKind.REPLY_OUT, ItemKind.DM_OUT, ItemKind.STAFF_REPLY)
 
 
-class Stream(StrEnum):
+class StreamKind(StrEnum):
+    """What a stream reads: the town's own mentions and DMs, the mentions of a staff
+    account, a staff account's own posts (their replies close the loop), a watched search."""
+
     MENTIONS = "mentions"
     DMS = "dms"
+    STAFF = "staff"
+    STAFF_POSTS = "staff_posts"
+    SEARCH = "search"
+
+    @property
+    def keyed(self) -> bool:
+        return self not in (StreamKind.MENTIONS, StreamKind.DMS)
+
+
+@dataclass(frozen=True, slots=True)
+class Stream:
+    """One stream the poller reads, with its identity: a kind and a key (the staff
+    account's X user id, the watched search's id; none for the town's own two).
+
+    ``value`` is how it is stored (cursor, quarantine, costs): ``mentions`` and ``dms``
+    for the town's own streams, as before issue 27, else ``kind:key``."""
+
+    kind: StreamKind
+    key: str = ""
+
+    MENTIONS: ClassVar[Stream]
+    DMS: ClassVar[Stream]
+
+    def __post_init__(self) -> None:
+        if self.kind.keyed != bool(self.key):
+            need = "needs" if self.kind.keyed else "takes no"
+            raise ValueError(f"stream {self.kind.value} {need} key")
+        if ":" in self.key:
+            raise ValueError("a stream key holds no ':'")
+
+    @property
+    def value(self) -> str:
+        return f"{self.kind.value}:{self.key}" if self.key else self.kind.value
+
+    @property
+    def own(self) -> bool:
+        """The town's own mentions or DMs (paused last when the budget runs short)."""
+        return not self.kind.keyed
+
+    @property
+    def source(self) -> str:
+        """Which of X's id spaces its items come from."""
+        return "dm" if self.kind is StreamKind.DMS else "tweet"
+
+    @classmethod
+    def parse(cls, value: str) -> Stream:
+        """A stored stream name back (``mentions``, ``dms``, ``staff:123``, ``search:4``)."""
+        kind, _, key = value.partition(":")
+        stream = cls(StreamKind(kind), key)
+        return {cls.MENTIONS: cls.MENTIONS, cls.DMS: cls.DMS}.get(stream, stream)
+
+    @classmethod
+    def own_streams(cls) -> tuple[Stream, Stream]:
+        return (cls.MENTIONS, cls.DMS)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+Stream.MENTIONS = Stream(StreamKind.MENTIONS)
+Stream.DMS = Stream(StreamKind.DMS)
 
 
 @dataclass(frozen=True, slots=True)

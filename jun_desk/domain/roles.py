@@ -31,6 +31,7 @@ class Permission(StrEnum):
     MANAGE_OPERATORS = "manage_operators"
     SET_X_BUDGET = "set_x_budget"
     MANAGE_PRIVACY = "manage_privacy"  # retention, legal hold, access log, export, erasure
+    MANAGE_STREAMS = "manage_streams"  # staff accounts, watched searches (issue 27)
 
 
 _OPERATOR_PERMISSIONS = frozenset({
@@ -54,6 +55,7 @@ _DESCRIPTIONS = {
     Permission.SET_X_BUDGET: "set the X budget",
     Permission.MANAGE_PRIVACY: "manage citizens' personal data (retention, legal hold, "
                                "access and erasure)",
+    Permission.MANAGE_STREAMS: "manage staff accounts and watched searches",
 }
 
 

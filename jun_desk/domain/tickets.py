@@ -8,6 +8,9 @@ from typing import Any
 
 from jun_desk.domain.workflow import Priority, Status
 
+# How ingest words the department of a staff account's mention (a triage reason, kept in
+# Spanish as triage's own; domain.triage.reason_in says it in English).
+STAFF_REASON = "mención del personal: @"
 
 @dataclass(frozen=True, slots=True)
 class TicketView:
@@ -35,6 +38,14 @@ class TicketView:
     legal_hold: bool = False
     legal_hold_reason: str | None = None
     media_count: int = 0  # photos, videos and GIFs of its messages (the card's badge)
+
+    @property
+    def for_staff(self) -> str | None:
+        """The staff account a ticket made of a staff mention is for (issue 27): the
+        handle its triage reason names (ingest writes ``mención del personal: @handle``)."""
+        reason = self.triage_reason or ""
+        return reason[len(STAFF_REASON):].split(";")[0].strip() or None \
+            if reason.startswith(STAFF_REASON) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +92,11 @@ class ItemView:
     suggested_priority: str | None = None
     # An edited tweet: the texts of its earlier versions, oldest first (``text`` is the newest).
     earlier_versions: tuple[str, ...] = ()
+    # The stream that brought it when not the town's own mentions or DMs (issue 27):
+    # ``staff:<id>`` or ``search:<id>``; ``for_staff``: the employee's handle it was for.
+    via: str | None = None
+    for_staff: str | None = None
+
+    @property
+    def found_by_search(self) -> bool:
+        return bool(self.via and self.via.startswith("search:"))

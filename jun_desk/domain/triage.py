@@ -338,7 +338,8 @@ _REASON_PHRASES = (
      "No rule matched: sent to the default department"),
 )
 _REASON_LABELS = {"modelo": "model", "palabras": "words", "hashtags": "hashtags",
-                  "cuenta": "account", "regla": "rule"}
+                  "cuenta": "account", "regla": "rule",
+                  "mención del personal": "mention of staff"}
 _UNSURE = re.compile(r"Dudoso \((\d+ ?%)\): sin clasificar")
 _LANGUAGE = re.compile(r"Idioma: (.+), sin clasificar")
 

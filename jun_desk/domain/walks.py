@@ -28,6 +28,7 @@ from jun_desk.domain.errors import JunDeskError
 
 MENTIONS_REACH = 800  # X serves at most the latest 800 mentions
 DM_REACH = timedelta(days=30)  # and DM events of the last 30 days
+SEARCH_REACH = 1000  # a watched search or staff timeline read between two polls (ours)
 EMPTY_PAGES_ALLOWED = 3  # empty pages in a row that still carry a token
 
 

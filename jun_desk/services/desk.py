@@ -31,6 +31,7 @@ from jun_desk.services.retention import RetentionService
 from jun_desk.services.rights import RightsService
 from jun_desk.services.search import SearchService
 from jun_desk.services.similar import SimilarTickets
+from jun_desk.services.streams import StreamsService
 from jun_desk.services.tickets import TicketService
 from jun_desk.services.triage_models import TriageModelService
 from jun_desk.services.undo import UndoService
@@ -70,6 +71,7 @@ class Desk:
         self.privacy_report = PrivacyReportService(ctx)
         self.notices = NoticeService(ctx)
         self.media = MediaService(ctx)  # its folder and bounds: configured by the start
+        self.streams = StreamsService(ctx)  # staff accounts, watched searches
         self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property

@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 
 from jun_desk.domain.costs import Charge
 from jun_desk.domain.items import ItemKind, Stream, Unreadable, XItem, XUser, newer_id
+from jun_desk.domain.streams import WatchedStream
 from jun_desk.domain.text import clean_text
+from jun_desk.domain.tickets import STAFF_REASON
 from jun_desk.domain.workflow import Status
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
@@ -79,7 +81,8 @@ class IngestService:
                     walk: tuple[str, str | None] | None = None,
                     fence: Callable[[Session], None] | None = None,
                     unreadable: Sequence[Unreadable] = (),
-                    charges: Sequence[Charge] = ()) -> IngestResult:
+                    charges: Sequence[Charge] = (),
+                    route: WatchedStream | None = None) -> IngestResult:
         """Store one page of items and advance the stream's cursor, atomically.
 
         ``walk``: where the walk goes on (next token, newest id seen) when this page is not
@@ -90,12 +93,15 @@ class IngestService:
         same transaction (so the cursor never moves past an item that is nowhere).
         ``charges``: what X billed for the requests that brought the page, metered in the
         same transaction (issue 17).
+        ``route``: the watched stream that brought the page (a staff account's mentions go
+        to the employee's department; its items say which stream brought them).
         """
         known: dict[str, tuple[tuple[Any, ...], int]] = {}
         with self.ctx.db.session() as session:
             if fence is not None:
                 fence(session)
-            result = self._store(session, account, stream, items, users, unreadable, known)
+            result = self._store(session, account, stream, items, users, unreadable, known,
+                                 route=route)
             stored = self._advance_cursor(session, account, stream, cursor, walk)
             record_charges(session, self.ctx, account, charges)
             inserted, attached, quarantined, edited = result
@@ -111,7 +117,8 @@ class IngestService:
     def store_recovered(self, account: str, stream: Stream, items: Sequence[XItem],
                         users: Sequence[XUser], unreadable: Sequence[Unreadable],
                         fence: Callable[[Session], None] | None = None,
-                        charges: Sequence[Charge] = ()) -> IngestResult:
+                        charges: Sequence[Charge] = (),
+                        route: WatchedStream | None = None) -> IngestResult:
         """Items read again for the quarantine: stored like a page, the cursor untouched;
         what is still unreadable counts one more attempt."""
         known: dict[str, tuple[tuple[Any, ...], int]] = {}
@@ -120,7 +127,8 @@ class IngestService:
                 fence(session)
             record_charges(session, self.ctx, account, charges)
             inserted, attached, _new, edited = self._store(
-                session, account, stream, items, users, unreadable, known, retried=True)
+                session, account, stream, items, users, unreadable, known, retried=True,
+                route=route)
         self._remember_citizens(known)
         return IngestResult(len(items), inserted, attached, None, 0, edited)
 
@@ -155,11 +163,12 @@ class IngestService:
     def _store(self, session: Session, account: str, stream: Stream,
                items: Sequence[XItem], users: Sequence[XUser],
                unreadable: Sequence[Unreadable], known: dict[str, tuple[tuple[Any, ...], int]],
-               retried: bool = False) -> tuple[int, int, int, int]:
+               retried: bool = False,
+               route: WatchedStream | None = None) -> tuple[int, int, int, int]:
         citizen_ids = self._upsert_citizens(session, users, known)
         self._describe_earlier_items(session, citizen_ids)
         self._known_citizen_ids(session, items, citizen_ids)
-        inserted, edits = self._insert_items(session, account, items, citizen_ids)
+        inserted, edits = self._insert_items(session, account, items, citizen_ids, route)
         store_media(session, items, inserted)
         attached = self._attach_to_open_tickets(session, inserted)
         note_requests(session, self.ctx, inserted)  # "quiero verificar mi cuenta" (issue 27)
@@ -261,7 +270,7 @@ class IngestService:
                 .where(Citizen.x_user_id.in_(sorted(missing)))).all())
 
     def _row(self, account: str, item: XItem, citizen_ids: dict[str, int],
-             now: object) -> dict[str, Any]:
+             now: object, route: WatchedStream | None = None) -> dict[str, Any]:
         text = clean_text(item.text)
         edited = item.original_id != item.x_id
         row = {
@@ -275,10 +284,15 @@ class IngestService:
             "triage_confidence": None, "triage_reason": None, "personal_data": "",
             "handled": item.kind.outgoing, "raw": item.raw, "ingested_at": now,
             "ticket_id": None, "version_x_id": item.x_id if edited else None,
-            "edit_history": None,
+            "edit_history": None, "via": route.stream.value if route else None,
         }
         if not item.kind.outgoing:
             row.update(self._triage(text))
+            if route is not None and route.department is not None:
+                # A staff account's mentions: the employee's department (issue 27).
+                row["suggested_department"] = route.department
+                # (stored in Spanish like triage's reasons; ``reason_in`` words it)
+                row["triage_reason"] = f"{STAFF_REASON}{route.handle}"[:500]
         return row
 
     def _triage(self, text: str) -> dict[str, Any]:
@@ -291,7 +305,7 @@ class IngestService:
                 "triage_reason": result.reason()[:500], "personal_data": ",".join(flags)}
 
     def _insert_items(self, session: Session, account: str, items: Sequence[XItem],
-                      citizen_ids: dict[str, int]
+                      citizen_ids: dict[str, int], route: WatchedStream | None = None
                       ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """New items inserted (returned with their ids), and the rows of newer versions of
         edited tweets whose original was stored before (applied by ``_apply_edits``)."""
@@ -304,7 +318,7 @@ class IngestService:
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         # Oldest first, so a page holding several versions of one tweet ends on the newest.
         for item in sorted(items, key=lambda i: int(i.x_id)):
-            row = self._row(account, item, citizen_ids, now)
+            row = self._row(account, item, citizen_ids, now, route)
             key = (row["source"], row["x_id"])
             if key in rows:
                 rows[key] = _newer_version(rows[key], row)
@@ -393,7 +407,7 @@ class IngestService:
         now = self.ctx.clock()
         wanted = {u.key: u for u in unreadable}
         # A broken copy of an item the desk already holds whole is nothing to keep.
-        source = "tweet" if stream is Stream.MENTIONS else "dm"
+        source = stream.source
         ids = sorted(k for k in wanted if k.isdigit())
         if ids:
             for x_id in session.scalars(select(TicketItem.x_id).where(
@@ -435,7 +449,8 @@ class IngestService:
     def _attach_to_open_tickets(self, session: Session, inserted: list[dict[str, Any]]) -> int:
         """A citizen's answer in a thread or DM conversation joins the ticket already open
         for it; a ticket waiting for the citizen goes back to work."""
-        incoming = [r for r in inserted if r["kind"] in (ItemKind.MENTION, ItemKind.DM_IN)]
+        incoming = [r for r in inserted if r["kind"] in (ItemKind.MENTION, ItemKind.DM_IN,
+                                                          ItemKind.STAFF_REPLY)]
         reply_to = {r["in_reply_to_x_id"] for r in incoming if r["in_reply_to_x_id"]}
         conversations = {r["conversation_id"] for r in incoming
                          if r["kind"] == ItemKind.DM_IN and r["conversation_id"]}
@@ -456,8 +471,16 @@ class IngestService:
         by_conversation = {c: t for source, _x, c, t, _s in known if source == "dm"}
         statuses = {t: s for *_rest, t, s in known}
         attached: dict[int, int] = {}  # ticket → messages joined
+        answered: dict[int, int] = {}  # ticket → staff replies joined (issue 27)
         woken: set[int] = set()
         for row in incoming:
+            if row["kind"] == ItemKind.STAFF_REPLY:
+                ticket_id = by_tweet.get(row["in_reply_to_x_id"])
+                if ticket_id is not None:
+                    session.execute(update(TicketItem).where(TicketItem.id == row["id"])
+                                    .values(ticket_id=ticket_id))
+                    answered[ticket_id] = answered.get(ticket_id, 0) + 1
+                continue
             if row["kind"] == ItemKind.MENTION:
                 ticket_id = by_tweet.get(row["in_reply_to_x_id"])
             else:
@@ -483,7 +506,11 @@ class IngestService:
             # The ticket gained messages: audited, so other desks show them at once.
             record(session, self.ctx, None, "ticket.attach_item", ticket_id=ticket_id,
                    after={"items": attached[ticket_id]}, message="The citizen wrote again")
-        return sum(attached.values())
+        for ticket_id, n in sorted(answered.items()):
+            record(session, self.ctx, None, "ticket.attach_item", ticket_id=ticket_id,
+                   after={"items": n, "staff_replies": n},
+                   message="A member of staff answered on X")
+        return sum(attached.values()) + sum(answered.values())
 
     def _advance_cursor(self, session: Session, account: str, stream: Stream,
                         cursor: str | None,

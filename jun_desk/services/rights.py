@@ -172,6 +172,14 @@ def holdings(session: Session, citizen: Citizen) -> _Holdings:
     items = list(session.scalars(select(TicketItem.id).where(
         or_(TicketItem.citizen_id == cid, TicketItem.ticket_id.in_(tickets)))))
     x_ids = list(session.scalars(select(TicketItem.x_id).where(TicketItem.id.in_(items))))
+    # A staff account's reply to the citizen that joined no ticket (issue 27): it names them.
+    answers = list(session.scalars(select(TicketItem.id).where(
+        TicketItem.kind == "staff_reply", TicketItem.source == "tweet",
+        TicketItem.in_reply_to_x_id.in_(x_ids), TicketItem.id.notin_(items))))
+    if answers:
+        items += answers
+        x_ids += list(session.scalars(select(TicketItem.x_id).where(
+            TicketItem.id.in_(answers))))
     notes = list(session.scalars(select(TicketNote.id).where(TicketNote.ticket_id.in_(tickets))))
     outbox = list(session.scalars(select(OutboxItem.id).where(
         or_(OutboxItem.ticket_id.in_(tickets), OutboxItem.recipient_x_id == xid))))

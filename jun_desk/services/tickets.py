@@ -11,14 +11,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.attributes import flag_modified
 
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
+from jun_desk.domain.items import ItemKind
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text, first_line
 from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
@@ -40,7 +41,7 @@ from jun_desk.services.outbox import for_ticket as outbox_for_ticket
 from jun_desk.services.triage_models import record_correction
 from jun_desk.services.unit_of_work import conflict_for, unit_of_work
 from jun_desk.store.insert import rowcount
-from jun_desk.store.models import Citizen, Operator, Ticket, TicketItem, TicketNote
+from jun_desk.store.models import Citizen, Operator, StaffAccount, Ticket, TicketItem, TicketNote
 
 MAX_NOTE = 5_000
 _LINK = re.compile(r"https?://\S+")
@@ -150,7 +151,24 @@ def item_view(row: TicketItem, citizen: Citizen | None, now: datetime) -> ItemVi
         conversation_id=row.conversation_id, suggested_priority=row.suggested_priority,
         earlier_versions=tuple(str(v.get("text", "")) for v in row.edit_history or ()
                                if isinstance(v, dict)),
+        via=row.via, for_staff=_staff_handle(row),
     )
+
+
+def _staff_handle(row: TicketItem) -> str | None:
+    """The staff account a staff stream's item was for (or a staff reply was from):
+    the handles read once per session."""
+    if not row.via or not row.via.startswith(("staff:", "staff_posts:")):
+        return None
+    session = object_session(row)
+    if session is None:
+        return None
+    handles = session.info.get("staff_handles")
+    if handles is None:
+        handles = {x_id: handle for x_id, handle in session.execute(
+            select(StaffAccount.x_user_id, StaffAccount.handle))}
+        session.info["staff_handles"] = handles
+    return cast("dict[str, str]", handles).get(row.via.partition(":")[2])
 
 
 def _snapshot(row: Ticket) -> dict[str, Any]:
@@ -262,6 +280,12 @@ class TicketService:
         for item in items:
             item.ticket_id = ticket.id
             item.handled = True
+        # What a member of staff already answered on X to these messages (issue 27).
+        for reply in session.scalars(select(TicketItem).where(
+                TicketItem.kind == ItemKind.STAFF_REPLY.value, TicketItem.source == "tweet",
+                TicketItem.ticket_id.is_(None),
+                TicketItem.in_reply_to_x_id.in_([i.x_id for i in items if i.source == "tweet"]))):
+            reply.ticket_id = ticket.id
         # A person chose the department over triage's suggestion, or kept it: either
         # way a labelled example (a later change of department supersedes it).
         record_correction(session, actor, ticket, lead.suggested_department, dept, now,

@@ -123,4 +123,4 @@ def attach(window: MainWindow, services: Services) -> None:
     window.attach(services.ui, poller=services.poller,
                   open_credentials=services.open_credentials, budget=x.budget,
                   live=services.live, lease_keeper=services.keeper, stalled=x.stalled,
-                  moderation_x=x.moderation_client)
+                  moderation_x=x.moderation_client, stream_lookups=x.stream_lookups)

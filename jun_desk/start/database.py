@@ -77,6 +77,8 @@ def who_signs_in(desk: Desk, settings: SignInSettings, *, training: bool,
 
     who_runs = os_user or system_user
     trainees_only = training and desk.operators.ensure_trainees()
+    if trainees_only:
+        seed_training_streams(desk)
     operators = desk.operators.list()
     session_os_user = who_runs() if settings.system_user and not training else None
     actor = None
@@ -88,3 +90,22 @@ def who_signs_in(desk: Desk, settings: SignInSettings, *, training: bool,
         actor = desk.operators.actor(TRAINEES[0][0])
     return Opened(desk, actor, not operators, dialog_os_user, session_os_user,
                   settings.idle_minutes)
+
+
+def seed_training_streams(desk: Desk) -> None:
+    """A training database (trainees only) watches the sandbox's staff accounts and
+    searches (issue 27), once: what the sandbox's day brings for them shows in the feed.
+    A supervisor may remove them; they are not added again."""
+    from jun_desk.domain.items import XUser
+    from jun_desk.services.operators import TRAINEES
+    from jun_desk.x.sandbox.staff_day import SEARCH_QUERIES, STAFF
+
+    streams = desk.streams
+    if streams.staff(include_inactive=True) or streams.searches(include_inactive=True):
+        return
+    actor = desk.operators.actor(TRAINEES[0][0])
+    for staff in STAFF:
+        streams.add_staff(actor, XUser(staff.id, staff.handle, staff.name), staff.department,
+                          staff.role)
+    for query in SEARCH_QUERIES:
+        streams.add_search(actor, query)

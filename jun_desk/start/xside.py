@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from jun_desk.x.client import XClient
     from jun_desk.x.outbox_sender import OutboxSender, SendReport
     from jun_desk.x.sync import Stall, SyncEngine, SyncReport
+    from jun_desk.x.watch import XLookups
 
 
 class XSide:
@@ -27,6 +28,7 @@ class XSide:
         self.engine: SyncEngine | None = None
         self.sender: OutboxSender | None = None
         self._moderation: XClient | None = None
+        self._lookups: XLookups | None = None
 
     def _built(self) -> tuple[SyncEngine, OutboxSender]:
         with self._lock:
@@ -50,6 +52,18 @@ class XSide:
                 self._moderation = XClient(self.connection.credentials,
                                            api_base=self.connection.api_base)
             return self._moderation
+
+    def stream_lookups(self) -> XLookups:
+        """What the staff and searches dialog asks X (a client of its own, on a worker
+        thread): a handle's user id, a search tried once."""
+        with self._lock:
+            if self._lookups is None:
+                from jun_desk.x.client import XClient
+                from jun_desk.x.watch import XLookups
+
+                self._lookups = XLookups(XClient(self.connection.credentials,
+                                                 api_base=self.connection.api_base))
+            return self._lookups
 
     def poll(self) -> tuple[SyncReport, SendReport]:
         engine, sender = self._built()
@@ -84,8 +98,11 @@ class XSide:
         old.close()
         with self._lock:  # the next moderation request builds a client with the new keys
             moderation, self._moderation = self._moderation, None
+            lookups, self._lookups = self._lookups, None
         if moderation is not None:
             moderation.close()
+        if lookups is not None:
+            lookups.client.close()
 
     def close(self) -> None:
         self.stop.set()
@@ -95,3 +112,5 @@ class XSide:
                 self.engine.media.fetcher.close()
         if self._moderation is not None:
             self._moderation.close()
+        if self._lookups is not None:
+            self._lookups.client.close()

@@ -229,6 +229,9 @@ class TicketItem(Base):
     # When its text and raw payload were removed (migration 0013); the X id stays, so the
     # same item read again from X is recognised and not stored twice.
     anonymised_at: Mapped[datetime | None]
+    # The stream that brought it when not the town's own mentions or DMs (issue 27):
+    # ``staff:<user id>`` (for an employee), ``search:<id>`` (a watched search).
+    via: Mapped[str | None] = mapped_column(String(64))
 
     ticket: Mapped[Ticket | None] = relationship(back_populates="items")
 
@@ -332,12 +335,47 @@ class SyncCursor(Base):
     __tablename__ = "sync_cursors"
 
     account: Mapped[str] = mapped_column(String(64), primary_key=True)
-    stream: Mapped[str] = mapped_column(String(16), primary_key=True)  # mentions | dms
+    stream: Mapped[str] = mapped_column(String(64), primary_key=True)  # Stream.value
     cursor: Mapped[str | None] = mapped_column(String(64))
     # A walk in progress: the next page's token and the newest id the walk has seen. Saved
     # with each page, so a restarted process goes on where the killed one stopped.
     walk_token: Mapped[str | None] = mapped_column(String(512))
     walk_newest: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class StaffAccount(Base):
+    """An employee of the town on X (issue 27): the mentions of the account are read and
+    routed to its department; its replies to citizens join their tickets. Removing one
+    makes it inactive (its items keep saying whose they were)."""
+
+    __tablename__ = "staff_accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handle: Mapped[str] = mapped_column(String(64))
+    x_user_id: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    pause_rank: Mapped[int] = mapped_column(Integer, default=100)  # lower pauses first
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WatchedSearch(Base):
+    """A recent search a supervisor watches (issue 27): its results land in the feed."""
+
+    __tablename__ = "watched_searches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    query: Mapped[str] = mapped_column(String(512))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    pause_rank: Mapped[int] = mapped_column(Integer, default=100)  # lower pauses first
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -397,7 +435,7 @@ class QuarantinedItem(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account: Mapped[str] = mapped_column(String(64))
-    stream: Mapped[str] = mapped_column(String(16))  # mentions | dms
+    stream: Mapped[str] = mapped_column(String(64))  # Stream.value
     # X's id when the item has a readable one, else "sha256:<digest of the raw JSON>".
     item_key: Mapped[str] = mapped_column(String(80))
     x_id: Mapped[str | None] = mapped_column(String(32))
@@ -422,7 +460,7 @@ class XSpend(Base):
 
     account: Mapped[str] = mapped_column(String(64), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    stream: Mapped[str] = mapped_column(String(16), primary_key=True)
+    stream: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(24), primary_key=True)
     units: Mapped[int] = mapped_column(Integer, default=0)
     micro: Mapped[int] = mapped_column(BigInteger, default=0)  # micro-dollars

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.costs import BudgetState, money, utc_day
+from jun_desk.domain.streams import StreamSpend
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.operations import Query
@@ -274,6 +275,12 @@ class CostsPanel(QWidget):
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
         self.figures.setWordWrap(True)
         layout.addWidget(self.figures)
+        # What each stream cost this month (issue 27): the town's mentions and DMs, each
+        # employee's account, each watched search, the rest.
+        self.by_stream = QLabel("", self)
+        self.by_stream.setTextFormat(Qt.TextFormat.PlainText)
+        self.by_stream.setWordWrap(True)
+        layout.addWidget(self.by_stream)
         ui.changes_applied.connect(self.on_changes)  # what changed, here or elsewhere
 
     def on_changes(self, changes: Changes, _initiator: object = None) -> None:
@@ -291,8 +298,29 @@ class CostsPanel(QWidget):
             return MonthSpend(today, per_day, state.budget.monthly_micro,
                               state.forecast_micro, state.budget.daily_alert_micro), state
 
+        def streams() -> list[StreamSpend]:
+            today = utc_day(desk.ctx.clock())
+            return desk.streams.spend(account, today.replace(day=1), today)
+
         Query(self.ui, load, failure_text=self.tr("No se pudo leer el gasto en X")).success(
             self.show_data).run()
+        Query(self.ui, streams, failure_text=self.tr("No se pudo leer el gasto en X")).success(
+            self.show_streams).run()
+
+    def show_streams(self, lines: list[StreamSpend]) -> None:
+        lang = labels.language()
+        names = {"mentions": self.tr("menciones"), "dms": self.tr("mensajes directos"),
+                 "other": self.tr("usuarios y envíos")}
+        parts = []
+        for line in lines:
+            if line.kind == "staff":
+                name = f"@{line.name}"
+            elif line.kind == "search":
+                name = self.tr("búsqueda «%s»") % line.name
+            else:
+                name = names.get(line.kind, line.kind)
+            parts.append(f"{name} {money(line.micro, lang)}")
+        self.by_stream.setText(self.tr("Por flujo: %s") % " · ".join(parts) if parts else "")
 
     def show_data(self, value: tuple[MonthSpend, BudgetState]) -> None:
         data, state = value

@@ -320,6 +320,26 @@ def templates() -> dict[str, str]:
             "budget.not_amount"),
         "budget.alert_above": translate("Errors",
             "El aviso diario no puede superar el presupuesto mensual", "budget.alert_above"),
+        "staff.bad_handle": translate("Errors",
+            "«{handle}» no es un nombre de usuario de X (letras, cifras y _, hasta 15)",
+            "staff.bad_handle"),
+        "staff.unknown_handle": translate("Errors",
+            "X no conoce la cuenta @{handle}: no se ha guardado nada", "staff.unknown_handle"),
+        "staff.not_found": translate("Errors",
+            "No hay ninguna cuenta del personal @{handle}", "staff.not_found"),
+        "staff.town_account": translate("Errors",
+            "@{handle} es la cuenta del propio ayuntamiento: sus menciones ya se leen",
+            "staff.town_account"),
+        "search.bad_query": translate("Errors",
+            "Una búsqueda debe tener entre 1 y {limit} caracteres (esta tiene {length})",
+            "search.bad_query"),
+        "search.rejected": translate("Errors",
+            "X ha rechazado la búsqueda «{query}»{detail}: no se ha guardado nada",
+            "search.rejected"),
+        "search.not_found": translate("Errors",
+            "No hay ninguna búsqueda vigilada n.º {search}", "search.not_found"),
+        "streams.unknown": translate("Errors",
+            "Flujo desconocido «{value}» (válidos: {streams})", "streams.unknown"),
         "triage.no_training_data": translate("Errors",
             "Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage "
             "retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la "
@@ -610,6 +630,8 @@ def _permission_names() -> dict[str, str]:
         "manage_privacy": translate("Errors",
             "gestionar los datos personales de los vecinos (conservación, retención legal, "
             "acceso y borrado)"),
+        "manage_streams": translate("Errors",
+            "gestionar las cuentas del personal y las búsquedas vigiladas"),
     }
 
 

@@ -104,7 +104,26 @@ def kind_labels() -> dict[str, str]:
         "dm_in": QCoreApplication.translate("Labels", "DM del vecino"),
         "reply_out": QCoreApplication.translate("Labels", "Respuesta"),
         "dm_out": QCoreApplication.translate("Labels", "DM enviado"),
+        "staff_reply": QCoreApplication.translate("Labels", "Respuesta del personal"),
     }
+
+
+def stream_label(value: str) -> str:
+    """A stream by its stored name (issue 27): the town's mentions and DMs, a staff
+    account's mentions or posts (by its X user id), a watched search (by its number)."""
+    kind, _, key = value.partition(":")
+    if kind == "mentions":
+        return QCoreApplication.translate("Labels", "menciones")
+    if kind == "dms":
+        return QCoreApplication.translate("Labels", "mensajes")
+    if kind == "staff":
+        return QCoreApplication.translate("Labels", "menciones de la cuenta del personal %s") % key
+    if kind == "staff_posts":
+        return QCoreApplication.translate("Labels", "publicaciones de la cuenta del personal %s") \
+            % key
+    if kind == "search":
+        return QCoreApplication.translate("Labels", "búsqueda n.º %s") % key
+    return value
 
 
 def outbox_labels() -> dict[str, str]:

@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
                  lease_keeper: LeaseKeeper | None = None,
                  session: SessionOptions | None = None,
                  stalled: Callable[[], list[Any]] | None = None,
-                 moderation_x: Callable[[], object] | None = None) -> None:
+                 moderation_x: Callable[[], object] | None = None,
+                 stream_lookups: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.session = session or SessionOptions()
         self.attached = False
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         if ui is not None:
             self.attach(ui, poller=poller, open_credentials=open_credentials, budget=budget,
                         live=live, lease_keeper=lease_keeper, stalled=stalled,
-                        moderation_x=moderation_x)
+                        moderation_x=moderation_x, stream_lookups=stream_lookups)
             self.finish()
 
     def __getattr__(self, name: str) -> Any:
@@ -196,7 +197,8 @@ class MainWindow(QMainWindow):
                live: ChangeListener | None = None,
                lease_keeper: LeaseKeeper | None = None,
                stalled: Callable[[], list[Any]] | None = None,
-               moderation_x: Callable[[], object] | None = None) -> None:
+               moderation_x: Callable[[], object] | None = None,
+               stream_lookups: Callable[[], object] | None = None) -> None:
         """Build the desk for ``ui`` (its services and who signed in) inside the window:
         the board now, reading its first page; the rest in the next event-loop turns."""
         from jun_desk.ui.shell.desk import DeskShell, Frame, Services
@@ -212,7 +214,8 @@ class MainWindow(QMainWindow):
                       (self._view_menu, self._session_menu, self._settings_menu),
                       self.about_action, self._set_title, self._built)
         self.desk = DeskShell(frame, ui, Services(poller, open_credentials, budget, live,
-                                                  lease_keeper, stalled, moderation_x))
+                                                  lease_keeper, stalled, moderation_x,
+                                                  stream_lookups))
         self.attached = True
         self.desk.go_on()
 

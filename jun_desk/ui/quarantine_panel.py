@@ -131,7 +131,8 @@ class QuarantinePanel(QWidget):
         streams = {"mentions": self.tr("Menciones"), "dms": self.tr("Mensajes directos")}
         for row, entry in enumerate(self.entries):
             status = self.tr(" (se reintentará)") if entry.status.value == "retry" else ""
-            cells = [streams.get(entry.stream, entry.stream), entry.x_id or "—",
+            stream = streams.get(entry.stream, labels.stream_label(entry.stream))
+            cells = [stream, entry.x_id or "—",
                      reason_text(entry.reason) + status,
                      entry.first_seen.astimezone().strftime("%d/%m %H:%M"),
                      entry.last_seen.astimezone().strftime("%d/%m %H:%M"),

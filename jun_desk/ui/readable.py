@@ -93,6 +93,10 @@ def item_description(item: ItemView, department: str | None, now: datetime) -> s
     lines = [f"{kind} · {who} · {time_of_day(item.created_at, now)} "
              f"({age(item.created_at, now)})", item.text]
     facts = []
+    if item.for_staff and item.kind == "mention":
+        facts.append(QCoreApplication.translate("Readable", "para @%s") % item.for_staff)
+    if item.found_by_search:
+        facts.append(QCoreApplication.translate("Readable", "encontrado por una búsqueda"))
     if department:
         facts.append(department)
     badge = priority_badge(item.suggested_priority)

@@ -48,6 +48,8 @@ DM_EVENT_FIELDS = ["id", "text", "event_type", "created_at", "dm_conversation_id
 MENTIONS = "GET /2/users/:id/mentions"
 USER_TWEETS = "GET /2/users/:id/tweets"
 DM_EVENTS = "GET /2/dm_events"
+SEARCH_RECENT = "GET /2/tweets/search/recent"
+USER_BY_NAME = "GET /2/users/by/username/:username"
 POST_TWEET = "POST /2/tweets"
 POST_DM = "POST /2/dm_conversations/with/:id/messages"
 
@@ -456,15 +458,59 @@ class XClient:
         return self._page(body, tweet_item, Stream.MENTIONS)
 
     def user_tweets(self, user_id: str, *, since_id: str | None = None,
-                    start_time: datetime | None = None, max_results: int = 100) -> Page:
-        """The account's own recent tweets (the outbox checks them before resending)."""
+                    start_time: datetime | None = None, max_results: int = 100,
+                    pagination_token: str | None = None,
+                    stream: Stream = Stream.MENTIONS) -> Page:
+        """An account's recent tweets: the desk's own (the outbox checks them before
+        resending) or a staff account's (their replies to citizens, issue 27)."""
         params: dict[str, Any] = {"max_results": max_results, "tweet_fields": TWEET_FIELDS}
         if since_id:
             params["since_id"] = since_id
         if start_time:
             params["start_time"] = start_time
+        if pagination_token:
+            params["pagination_token"] = pagination_token
         body = self._call(self._tweepy.get_users_tweets, user_id, user_auth=True, **params)
-        return self._page(body, tweet_item, Stream.MENTIONS)
+        return self._page(body, tweet_item, stream)
+
+    def user_mentions(self, user_id: str, stream: Stream, *, since_id: str | None = None,
+                      pagination_token: str | None = None, max_results: int = 100) -> Page:
+        """Another account's mentions (a staff account's, issue 27): X serves the mentions
+        timeline of any public account to the app (bearer token) or a user context."""
+        params: dict[str, Any] = {"max_results": max_results, "tweet_fields": TWEET_FIELDS,
+                                  **self._expansions()}
+        if since_id:
+            params["since_id"] = since_id
+        if pagination_token:
+            params["pagination_token"] = pagination_token
+        body = self._call(self._tweepy.get_users_mentions, user_id, user_auth=True, **params)
+        return self._page(body, tweet_item, stream)
+
+    def search_recent(self, query: str, stream: Stream, *, since_id: str | None = None,
+                      next_token: str | None = None, max_results: int = 100) -> Page:
+        """GET /2/tweets/search/recent: posts of the last seven days that match a watched
+        search (10 to 100 a page). A query X cannot take is its 400 (BAD_REQUEST)."""
+        params: dict[str, Any] = {"max_results": max(10, min(100, max_results)),
+                                  "tweet_fields": TWEET_FIELDS, **self._expansions()}
+        if since_id:
+            params["since_id"] = since_id
+        if next_token:
+            params["next_token"] = next_token
+        body = self._call(self._tweepy.search_recent_tweets, query, user_auth=True, **params)
+        return self._page(body, tweet_item, stream)
+
+    def user_by_username(self, username: str) -> XUser | None:
+        """GET /2/users/by/username/:username; None when X knows no such account (X
+        answers 200 with an error, or 404)."""
+        try:
+            body = self._call(self._tweepy.get_user, username=username,
+                              user_fields=USER_FIELDS, user_auth=True)
+        except XApiError as err:
+            if err.failure is Failure.NOT_FOUND:
+                return None
+            raise
+        found = _users({"users": [body["data"]] if isinstance(body.get("data"), dict) else []})
+        return found[0] if found else None
 
     def dm_events(self, *, pagination_token: str | None = None, max_results: int = 100) -> Page:
         params: dict[str, Any] = {

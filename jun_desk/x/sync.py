@@ -25,15 +25,26 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
-from jun_desk.domain.costs import BudgetState, Pace, utc_day
+from jun_desk.domain.costs import MAX_STRETCH, BudgetState, Charge, Pace, utc_day
+from jun_desk.domain.costs import Kind as CostKind
 from jun_desk.domain.errors import JunDeskError
-from jun_desk.domain.items import Stream, Unreadable, XItem, XUser, newer_id
-from jun_desk.domain.walks import DM_REACH, MENTIONS_REACH, WalkEnd, WalkGuard, WalkStopped
+from jun_desk.domain.items import Stream, StreamKind, Unreadable, XItem, XUser, newer_id
+from jun_desk.domain.streams import WatchedStream, classify, pause_order, paused_streams
+from jun_desk.domain.walks import (
+    DM_REACH,
+    MENTIONS_REACH,
+    SEARCH_REACH,
+    WalkEnd,
+    WalkGuard,
+    WalkStopped,
+)
 from jun_desk.services.desk import Desk
 from jun_desk.services.leases import PollerLease, lease_timing
 from jun_desk.x.client import (
     DM_EVENTS,
     MENTIONS,
+    SEARCH_RECENT,
+    USER_TWEETS,
     ItemUnreadable,
     Page,
     XClient,
@@ -77,6 +88,9 @@ class SyncReport:
     account: str
     mentions: StreamReport = field(default_factory=StreamReport)
     dms: StreamReport = field(default_factory=StreamReport)
+    # the watched streams (staff accounts, searches; issue 27), by Stream.value
+    streams: dict[str, StreamReport] = field(default_factory=dict)
+    skipped: list[Stream] = field(default_factory=list)  # paused as the budget runs short
     retries: int = 0
     rate_limited: int = 0
     standby: str | None = None  # another desk polls this account (its label): nothing done
@@ -94,13 +108,24 @@ class SyncReport:
         """The X budget is spent: nothing was read."""
         return self.budget is not None and self.budget.pace is Pace.PAUSED
 
+    def stats(self, stream: Stream) -> StreamReport:
+        if stream == Stream.MENTIONS:
+            return self.mentions
+        if stream == Stream.DMS:
+            return self.dms
+        return self.streams.setdefault(stream.value, StreamReport())
+
+    @property
+    def all_stats(self) -> list[StreamReport]:
+        return [self.mentions, self.dms, *self.streams.values()]
+
     @property
     def inserted(self) -> int:
-        return self.mentions.inserted + self.dms.inserted
+        return sum(s.inserted for s in self.all_stats)
 
     @property
     def quarantined(self) -> int:
-        return self.mentions.quarantined + self.dms.quarantined
+        return sum(s.quarantined for s in self.all_stats)
 
     @property
     def complete(self) -> bool:
@@ -110,9 +135,9 @@ class SyncReport:
 
     @property
     def walk_stopped(self) -> bool:
-        """A mentions or DM walk was stopped before X said it was over (a lookup whose
-        answer was not used is reported, but reads nothing short)."""
-        return any(s.stream in (Stream.MENTIONS.value, Stream.DMS.value) for s in self.stopped)
+        """A stream's walk was stopped before X said it was over (a lookup whose answer
+        was not used is reported, but reads nothing short)."""
+        return any(s.stream not in ("users", "tweets") for s in self.stopped)
 
 
 @dataclass
@@ -149,7 +174,11 @@ class SyncEngine:
         self.stream_backoff_cap = stream_backoff_cap
         self.stall_after = stall_after
         self._monotonic = monotonic
-        self._health = {stream: _Health() for stream in Stream}
+        self._health: dict[Stream, _Health] = {stream: _Health()
+                                               for stream in Stream.own_streams()}
+        # The streams besides the town's own two (issue 27), read afresh at every poll.
+        self._watched: dict[Stream, WatchedStream] = {}
+        self._staff_ids: set[str] = set()
         self.dm_probe = 5  # events in a walk's first DM page
         self.budget_state: BudgetState | None = None
         # Authors a users lookup left out (suspended or deleted): not asked again by this
@@ -194,10 +223,23 @@ class SyncEngine:
             log.info("Sync: the month's X budget is spent; polling paused until %s",
                      report.budget.until)
             return report
+        watched = self.desk.streams.watched()
+        self._watched = {w.stream: w for w in watched}
+        self._staff_ids = self.desk.streams.staff_ids()
+        # A stream removed since (a staff account, a search) is no longer failing.
+        self._health = {s: h for s, h in self._health.items()
+                        if s.own or s in self._watched}
+        order = pause_order(watched)
+        skipped = paused_streams(order, report.budget.pace.value, report.budget.factor,
+                                 MAX_STRETCH)
         self._retry_quarantined(me, report)
         attempted: list[XApiError] = []
-        for stream, run in ((Stream.MENTIONS, self._mentions), (Stream.DMS, self._dms)):
-            health = self._health[stream]
+        streams = [*Stream.own_streams(), *(s for s in reversed(order) if not s.own)]
+        for stream in streams:
+            if stream in skipped:
+                report.skipped.append(stream)
+                continue
+            health = self._health.setdefault(stream, _Health())
             if health.failures and self._monotonic() < health.retry_at:
                 report.waiting.append(stream)
                 continue
@@ -207,7 +249,7 @@ class SyncEngine:
                 attempted.append(attempted[-1])
                 continue
             try:
-                run(me, report)
+                self._read(me, stream, report)
             except XApiError as err:
                 attempted.append(err)
                 report.failed[stream] = err
@@ -228,7 +270,7 @@ class SyncEngine:
                 log.warning("Sync: the %s of @%s have not been read for %d minutes: %s",
                             stall.stream.value, me.handle, stall.seconds // 60,
                             stall.error)
-        if attempted and len(attempted) + len(report.waiting) == len(Stream):
+        if attempted and len(attempted) + len(report.waiting) == len(streams) - len(skipped):
             raise attempted[0]
         return report
 
@@ -298,9 +340,55 @@ class SyncEngine:
             floor = max(floor, min(wait, CREDITS_RECHECK))  # re-read the budget hourly
         elif state is not None:
             floor *= state.factor
-        return max(floor, budget.delay(MENTIONS), budget.delay(DM_EVENTS))
+        endpoints = {MENTIONS, DM_EVENTS}
+        for stream in self._watched:  # staff timelines and searches have limits of their own
+            endpoints.add(USER_TWEETS if stream.kind is StreamKind.STAFF_POSTS
+                          else SEARCH_RECENT if stream.kind is StreamKind.SEARCH else MENTIONS)
+        return max(floor, *(budget.delay(e) for e in endpoints))
 
     # ------------------------------------------------------------------ streams
+    def _read(self, me: XUser, stream: Stream, report: SyncReport) -> None:
+        if stream == Stream.MENTIONS:
+            self._mentions(me, report)
+        elif stream == Stream.DMS:
+            self._dms(me, report)
+        else:
+            self._watched_stream(me, self._watched[stream], report)
+
+    def _watched_stream(self, me: XUser, watched: WatchedStream, report: SyncReport) -> None:
+        """A staff account's mentions or own posts, or a watched search: newest first down
+        to the cursor, like the town's mentions. A stream read for the first time walks
+        back to when it was added, not through all X keeps (a week of a search's posts)."""
+        stream = watched.stream
+        target = watched.target
+        endpoint: str
+        fetch: Callable[[str | None, str | None], Page]
+        if stream.kind is StreamKind.STAFF:
+            endpoint = MENTIONS
+            fetch = lambda token, cursor: self.client.user_mentions(  # noqa: E731
+                target, stream, since_id=cursor, pagination_token=token,
+                max_results=self.page_size)
+        elif stream.kind is StreamKind.STAFF_POSTS:
+            endpoint = USER_TWEETS
+            fetch = lambda token, cursor: self.client.user_tweets(  # noqa: E731
+                target, since_id=cursor, pagination_token=token,
+                max_results=max(5, self.page_size), stream=stream)
+        else:
+            endpoint = SEARCH_RECENT
+            fetch = lambda token, cursor: self.client.search_recent(  # noqa: E731
+                target, stream, since_id=cursor, next_token=token,
+                max_results=self.page_size)
+        reach = MENTIONS_REACH if stream.kind is StreamKind.STAFF else SEARCH_REACH
+        since = watched.since
+
+        def is_last(page: Page, cursor: str | None) -> bool:
+            return page.next_token is None or (cursor is None and (since is None or any(
+                i.created_at < since for i in page.items)))
+
+        self._walk(me, stream, endpoint, report.stats(stream), report, fetch, is_last,
+                   lambda cursor, token: WalkGuard(cursor=cursor, token=token,
+                                                   max_items=reach))
+
     def _mentions(self, me: XUser, report: SyncReport) -> None:
         """X serves the latest 800 mentions: a walk that brings more has passed its reach."""
         self._walk(me, Stream.MENTIONS, MENTIONS, report.mentions, report,
@@ -356,11 +444,12 @@ class SyncEngine:
                         # X no longer knows the token (too old): walk again from the cursor.
                         self.desk.ingest.ingest_page(me.handle, stream, [], [], None, walk=None)
                     raise
-                page = self._complete(stream, page)
+                read = page
+                page = self._complete(stream, self._classified(me, stream, page))
                 newest = newer_id(newest, page.newest_id)
                 last = is_last(page, cursor)
                 end = None if last else guard.check(
-                    _page_ids(page), page.next_token, [i.created_at for i in page.items])
+                    _page_ids(read), page.next_token, [i.created_at for i in read.items])
                 last = last or end is WalkEnd.LIMIT
                 # (is_last holds on a page without a next token: a walk goes on by one)
                 walk = None if last or end or page.next_token is None \
@@ -376,8 +465,16 @@ class SyncEngine:
                 return
             resumed, token, newest = None, None, None  # now from the top, up to now
 
+    def _classified(self, me: XUser, stream: Stream, page: Page) -> Page:
+        """The town's and staff accounts' own posts are no messages for the feed; a
+        retweet in a watched stream is no new message (``domain.streams.classify``)."""
+        items = classify(stream, page.items, me.x_id, self._staff_ids)
+        return page if items == page.items else replace(page, items=items)
+
     def _walk_stopped(self, me: XUser, stream: Stream, end: WalkEnd, pages: int) -> None:
-        limit = "800 mentions" if stream is Stream.MENTIONS else "30 days of DM events"
+        limit = ("30 days of DM events" if stream == Stream.DMS
+                 else f"{SEARCH_REACH} posts" if stream.kind is StreamKind.SEARCH
+                 else "800 mentions")
         self._stopping(WalkStopped.because(end, stream.value, page=pages, limit=limit),
                        me.handle)
 
@@ -475,7 +572,7 @@ class SyncEngine:
         due = self.desk.quarantine.due(me.handle)
         if not due:
             return
-        for stream in Stream:
+        for stream in sorted({Stream.parse(q.stream) for q in due}, key=lambda s: s.value):
             # The first reason only: each retry adds what it found, not a longer story.
             entries = [Unreadable(stream, q.x_id, q.reason.split("; ")[0].split(" (retried")[0],
                                   q.raw, refetch=True)
@@ -485,11 +582,11 @@ class SyncEngine:
             items: list[XItem] = []
             still: list[Unreadable] = []
             users: list[XUser] = []
-            if stream is Stream.MENTIONS and all(u.x_id for u in entries):
+            if stream.source == "tweet" and all(u.x_id for u in entries):
                 page, still = self._read_again(entries)
                 items, users = list(page.items), list(page.users)
             else:
-                parse = tweet_item if stream is Stream.MENTIONS else dm_item
+                parse = tweet_item if stream.source == "tweet" else dm_item
                 for u in entries:
                     try:
                         item = parse(u.raw, me.x_id)
@@ -500,13 +597,14 @@ class SyncEngine:
                         continue
                     if item is not None:
                         items.append(item)
+            items = classify(stream, items, me.x_id, self._staff_ids)
             self._look_up_authors(items, users)
             with self.client.billed() as charges:
-                result = self.desk.ingest.store_recovered(me.handle, stream, items, users,
-                                                          still, fence=self._fence(me),
-                                                          charges=charges)
+                result = self.desk.ingest.store_recovered(
+                    me.handle, stream, items, users, still, fence=self._fence(me),
+                    charges=_restamped(stream, charges), route=self._watched.get(stream))
             report.recovered += len(items)
-            stats = report.mentions if stream is Stream.MENTIONS else report.dms
+            stats = report.stats(stream)
             stats.inserted += result.inserted
             stats.edited += result.edited
 
@@ -517,7 +615,9 @@ class SyncEngine:
         with self.client.billed() as charges:
             result = self.desk.ingest.ingest_page(me.handle, stream, page.items, page.users,
                                                   cursor, walk=walk, fence=self._fence(me),
-                                                  unreadable=page.unreadable, charges=charges)
+                                                  unreadable=page.unreadable,
+                                                  charges=_restamped(stream, charges),
+                                                  route=self._watched.get(stream))
         stats.pages += 1
         stats.received += result.received
         stats.inserted += result.inserted
@@ -558,6 +658,16 @@ class SyncEngine:
                     delay = max(delay, err.retry_after)
                 log.info("Sync: %s; retrying in %.1f s", err, delay)
                 self._sleep(delay)
+
+
+def _restamped(stream: Stream, charges: list[Charge]) -> list[Charge]:
+    """A watched stream's charges go on its own cost line; a staff account's posts are
+    not the town's own (X bills them as any post, not as an owned read)."""
+    if stream.own:
+        return charges
+    return [replace(c, stream=stream.value,
+                    kind=CostKind.POST if c.kind is CostKind.OWNED_POST else c.kind)
+            for c in charges]
 
 
 def _page_ids(page: Page) -> list[str]:

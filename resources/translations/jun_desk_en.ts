@@ -263,12 +263,17 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="184" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="185" />
+        <source>para @%s</source>
+        <translation>for @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/board/delegate.py" line="186" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/delegate.py" line="186" />
+        <location filename="../../jun_desk/ui/board/delegate.py" line="188" />
         <source>%d msj.</source>
         <translation>%d msgs</translation>
     </message>
@@ -521,37 +526,63 @@
 <context>
     <name>CostsPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="249" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="250" />
         <source>X hoy: %s · mes: %s</source>
         <translation>X today: %s · month: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="252" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="253" />
         <source> de %s</source>
         <translation> of %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="268" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="269" />
         <source>Gasto en X este mes (pago por uso)</source>
         <translation>X spend this month (pay-per-use)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="294" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="305" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
         <source>No se pudo leer el gasto en X</source>
         <translation>Could not read the X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="302" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="312" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="312" />
+        <source>mensajes directos</source>
+        <translation>DM</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="313" />
+        <source>usuarios y envíos</source>
+        <translation>users and sends</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="319" />
+        <source>búsqueda «%s»</source>
+        <translation>search “%s”</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="323" />
+        <source>Por flujo: %s</source>
+        <translation>By stream: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/costs_chart.py" line="330" />
         <source> · previsión a fin de mes: %s</source>
         <translation> · forecast to the month's end: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="304" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="332" />
         <source>sondeo en pausa hasta el %s</source>
         <translation>polling paused until %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="307" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="335" />
         <source>sondeo espaciado ×%s</source>
         <translation>polling spaced out ×%s</translation>
     </message>
@@ -1243,42 +1274,42 @@ week</translation>
 <context>
     <name>DeskShell</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="157" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="159" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="158" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="160" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="164" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="166" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="170" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="172" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="187" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="189" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="190" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="192" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="193" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="195" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="365" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="368" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
@@ -1371,27 +1402,27 @@ week</translation>
         <translation>Priority: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="117" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
         <source>respuesta</source>
         <translation>reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="118" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="119" />
         <source>DM</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="119" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="120" />
         <source>motivo</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="122" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="123" />
         <source>(intentos: %d)</source>
         <translation>(attempts: %d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="125" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="126" />
         <source>Nada enviado aún.</source>
         <translation>Nothing sent yet.</translation>
     </message>
@@ -1406,22 +1437,22 @@ week</translation>
         <translation>To (DM): %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="89" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="90" />
         <source>Ayuntamiento</source>
         <translation>Town hall</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="92" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="93" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="95" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="96" />
         <source>Versiones anteriores:</source>
         <translation>Earlier versions:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/texts.py" line="104" />
+        <location filename="../../jun_desk/ui/detail/texts.py" line="105" />
         <source>Nota interna</source>
         <translation>Internal note</translation>
     </message>
@@ -2219,267 +2250,309 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="323" />
+        <source>«{handle}» no es un nombre de usuario de X (letras, cifras y _, hasta 15)</source>
+        <comment>staff.bad_handle</comment>
+        <translation>'{handle}' is not an X handle (letters, digits and _, up to 15)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="326" />
+        <source>X no conoce la cuenta @{handle}: no se ha guardado nada</source>
+        <comment>staff.unknown_handle</comment>
+        <translation>X does not know the account @{handle}: nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
+        <source>No hay ninguna cuenta del personal @{handle}</source>
+        <comment>staff.not_found</comment>
+        <translation>There is no staff account @{handle}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <source>@{handle} es la cuenta del propio ayuntamiento: sus menciones ya se leen</source>
+        <comment>staff.town_account</comment>
+        <translation>@{handle} is the town's own account: its mentions are read already</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
+        <source>Una búsqueda debe tener entre 1 y {limit} caracteres (esta tiene {length})</source>
+        <comment>search.bad_query</comment>
+        <translation>A search must hold 1 to {limit} characters (this one has {length})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
+        <source>X ha rechazado la búsqueda «{query}»{detail}: no se ha guardado nada</source>
+        <comment>search.rejected</comment>
+        <translation>X rejected the search '{query}'{detail}: nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
+        <source>No hay ninguna búsqueda vigilada n.º {search}</source>
+        <comment>search.not_found</comment>
+        <translation>There is no watched search #{search}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="341" />
+        <source>Flujo desconocido «{value}» (válidos: {streams})</source>
+        <comment>streams.unknown</comment>
+        <translation>Unknown stream '{value}' (valid: {streams})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="347" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="344" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="414" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="426" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="453" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="450" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="454" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="474" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="456" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
-        <source>X respondió {answer} a la descarga</source>
-        <comment>media.http</comment>
-        <translation>X answered {answer} to the download</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="40" />
@@ -2632,485 +2705,496 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="349" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="369" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="458" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="464" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
         <source>No está en los servidores de imágenes de X</source>
         <comment>media.not_x_host</comment>
         <translation>Not on X's media hosts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
         <source>No es una imagen ({content_type})</source>
         <comment>media.not_image</comment>
         <translation>Not an image ({content_type})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
         <source>Ocupa más de {megabytes} MB</source>
         <comment>media.too_large</comment>
         <translation>Larger than {megabytes} MB</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
         <source>Demasiado grande para mostrarla sin riesgo ({width} x {height} píxeles)</source>
         <comment>media.too_many_pixels</comment>
         <translation>Too large to show safely ({width} x {height} pixels)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
         <source>No es una imagen que la mesa pueda mostrar (PNG, JPEG, GIF o WebP)</source>
         <comment>media.unknown_format</comment>
         <translation>Not an image the desk can show (PNG, JPEG, GIF or WebP)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
         <source>Un archivo {format} dañado</source>
         <comment>media.broken</comment>
         <translation>A broken {format} file</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="500" />
         <source>Un archivo {format} incompleto</source>
         <comment>media.cut_short</comment>
         <translation>A {format} file cut short</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <source>X respondió {answer} a la descarga</source>
+        <comment>media.http</comment>
+        <translation>X answered {answer} to the download</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
         <source>La descarga falló ({detail})</source>
         <comment>media.network</comment>
         <translation>The download failed ({detail})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
         <source>X no dio ninguna imagen de este adjunto</source>
         <comment>media.no_image</comment>
         <translation>X gave no image for it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
         <source>No se puede guardar la foto en la caché ({detail})</source>
         <comment>media.cache_write</comment>
         <translation>The photo cannot be written to the cache ({detail})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="496" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="500" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="532" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="529" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
         <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
         <comment>menu.empty</comment>
         <translation>The menu file is empty: it needs a header line and one line per day</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
         <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
         <comment>menu.unreadable</comment>
         <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
         <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
         <comment>menu.column_missing</comment>
         <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="562" />
         <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
         <comment>menu.bad_date</comment>
         <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="565" />
         <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
         <comment>menu.weekday_mismatch</comment>
         <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
         <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
         <comment>menu.day_twice</comment>
         <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
         <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
         <comment>menu.allergen_unknown</comment>
         <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="574" />
         <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
         <comment>menu.dishes_missing</comment>
         <translation>Line {line}, column '{column}': the day has no dishes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
         <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
         <comment>menu.day_too_long</comment>
         <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
         <source>No se puede leer el archivo del menú {path}: {detail}</source>
         <comment>menu.file_unreadable</comment>
         <translation>The menu file {path} cannot be read: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
         <source>El archivo del menú {path} es demasiado grande para un menú (más de {limit} bytes)</source>
         <comment>menu.file_too_large</comment>
         <translation>The menu file {path} is too large for a menu (more than {limit} bytes)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
         <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
         <comment>menu.language_unknown</comment>
         <translation>Unknown menu language '{value}' (valid: {languages})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="567" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
         <source>El aviso #{notice} no existe</source>
         <comment>notice.not_found</comment>
         <translation>Notice #{notice} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="569" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="589" />
         <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
         <comment>notice.kind_unknown</comment>
         <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="591" />
         <source>El aviso necesita una calle</source>
         <comment>notice.street_missing</comment>
         <translation>The notice needs a street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="573" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="593" />
         <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
         <comment>notice.street_too_long</comment>
         <translation>The street is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="596" />
         <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
         <comment>notice.ends_before</comment>
         <translation>The notice's 'to' must come after its 'from'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="578" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="598" />
         <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
         <comment>notice.too_long</comment>
         <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="601" />
         <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
         <comment>notice.ticket_closed</comment>
         <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="604" />
         <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
         <comment>notice.ticket_department</comment>
         <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="607" />
         <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
         <comment>notice.publish_supervisor</comment>
         <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="590" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="610" />
         <source>El aviso #{notice} ya está publicado</source>
         <comment>notice.published</comment>
         <translation>Notice #{notice} is published already</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="592" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="612" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="620" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="601" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="621" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="602" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="603" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="623" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="604" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="624" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="605" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="626" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="607" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="627" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="608" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="628" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="609" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="610" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="630" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="633" />
+        <source>gestionar las cuentas del personal y las búsquedas vigiladas</source>
+        <translation>manage staff accounts and watched searches</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="618" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="640" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="644" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="623" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="645" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="624" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="646" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="647" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="651" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="630" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="652" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="631" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="653" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="632" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="654" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="637" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="659" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="638" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="660" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="661" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="640" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="662" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="769" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="791" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -3133,33 +3217,43 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>✔ verified resident</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="383" />
+        <source>para @%s</source>
+        <translation>for @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="385" />
+        <source>búsqueda</source>
+        <translation>search</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/feed/delegate.py" line="237" />
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="384" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="388" />
         <source>adjuntos: %d</source>
         <translation>attachments: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="387" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="391" />
         <source>editado</source>
         <translation>edited</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="389" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="393" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="391" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="395" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="424" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="428" />
         <source>⚠ Datos personales en público (%s): mejor seguir por DM</source>
         <translation>⚠ Personal data in public (%s): better continue by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="432" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="436" />
         <source>Privado, contiene datos personales (%s)</source>
         <translation>Private, contains personal data (%s)</translation>
     </message>
@@ -3440,27 +3534,57 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="112" />
+        <location filename="../../jun_desk/ui/labels.py" line="107" />
+        <source>Respuesta del personal</source>
+        <translation>Staff reply</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="116" />
+        <source>menciones</source>
+        <translation>mentions</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="118" />
+        <source>mensajes</source>
+        <translation>messages</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="120" />
+        <source>menciones de la cuenta del personal %s</source>
+        <translation>mentions of staff account %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="122" />
+        <source>publicaciones de la cuenta del personal %s</source>
+        <translation>posts of staff account %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="125" />
+        <source>búsqueda n.º %s</source>
+        <translation>search no. %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="131" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="113" />
+        <location filename="../../jun_desk/ui/labels.py" line="132" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="114" />
+        <location filename="../../jun_desk/ui/labels.py" line="133" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="115" />
+        <location filename="../../jun_desk/ui/labels.py" line="134" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="116" />
+        <location filename="../../jun_desk/ui/labels.py" line="135" />
         <source>retirado</source>
         <translation>withdrawn</translation>
     </message>
@@ -3496,58 +3620,58 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="102" />
+        <location filename="../../jun_desk/ui/main_window.py" line="103" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="103" />
+        <location filename="../../jun_desk/ui/main_window.py" line="104" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="104" />
+        <location filename="../../jun_desk/ui/main_window.py" line="105" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="107" />
+        <location filename="../../jun_desk/ui/main_window.py" line="108" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="85" />
-        <location filename="../../jun_desk/ui/main_window.py" line="152" />
+        <location filename="../../jun_desk/ui/main_window.py" line="86" />
+        <location filename="../../jun_desk/ui/main_window.py" line="153" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="108" />
+        <location filename="../../jun_desk/ui/main_window.py" line="109" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="159" />
+        <location filename="../../jun_desk/ui/main_window.py" line="160" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="161" />
+        <location filename="../../jun_desk/ui/main_window.py" line="162" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="168" />
+        <location filename="../../jun_desk/ui/main_window.py" line="169" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="231" />
+        <location filename="../../jun_desk/ui/main_window.py" line="234" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="233" />
+        <location filename="../../jun_desk/ui/main_window.py" line="236" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -4467,32 +4591,32 @@ Answer to the tickets: %s</translation>
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="146" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="147" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="148" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="149" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="166" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="174" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="177" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="178" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="182" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="183" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
     </message>
@@ -4556,7 +4680,7 @@ Answer to the tickets: %s</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="69" />
-        <location filename="../../jun_desk/ui/readable.py" line="100" />
+        <location filename="../../jun_desk/ui/readable.py" line="104" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
@@ -4587,7 +4711,7 @@ Answer to the tickets: %s</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/readable.py" line="79" />
-        <location filename="../../jun_desk/ui/readable.py" line="102" />
+        <location filename="../../jun_desk/ui/readable.py" line="106" />
         <source>Fotos y vídeos: %d</source>
         <translation>Photos and videos: %d</translation>
     </message>
@@ -4607,12 +4731,22 @@ Answer to the tickets: %s</translation>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="105" />
+        <location filename="../../jun_desk/ui/readable.py" line="97" />
+        <source>para @%s</source>
+        <translation>for @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="99" />
+        <source>encontrado por una búsqueda</source>
+        <translation>found by a search</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/readable.py" line="109" />
         <source>ticket #%d</source>
         <translation>ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/readable.py" line="107" />
+        <location filename="../../jun_desk/ui/readable.py" line="111" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
@@ -4913,27 +5047,32 @@ Answer to the tickets: %s</translation>
 <context>
     <name>SettingsMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="30" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="32" />
         <source>Credenciales de &amp;X…</source>
         <translation>&amp;X credentials…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="34" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="36" />
         <source>&amp;Base de datos…</source>
         <translation>&amp;Database…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="36" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="38" />
         <source>&amp;Presupuesto de X…</source>
         <translation>X &amp;budget…</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/shell/settings_menu.py" line="40" />
+        <source>Personal y &amp;búsquedas en X…</source>
+        <translation>&amp;Staff and searches on X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="44" />
         <source>Datos de un &amp;vecino (privacidad)…</source>
         <translation>A &amp;citizen's data (privacy)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="64" />
+        <location filename="../../jun_desk/ui/shell/settings_menu.py" line="69" />
         <source>No se pudo leer el presupuesto de X</source>
         <translation>Could not read the X budget</translation>
     </message>
@@ -5248,42 +5387,42 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>SpendChart</name>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="71" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="72" />
         <source>Gasto en X por día este mes</source>
         <translation>X spend per day this month</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="91" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="92" />
         <source>Sin datos de gasto todavía</source>
         <translation>No spend figures yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="170" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="171" />
         <source>Presupuesto %s</source>
         <translation>Budget %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="176" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
         <source>Acumulado del mes</source>
         <translation>Month so far</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Previsión</source>
         <translation>Forecast</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="177" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
         <source>Presupuesto</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="178" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
         <source>Gasto del día (escala derecha)</source>
         <translation>Day's spend (right scale)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/costs_chart.py" line="179" />
+        <location filename="../../jun_desk/ui/costs_chart.py" line="180" />
         <source>Alerta diaria</source>
         <translation>Daily alert</translation>
     </message>
@@ -5376,54 +5515,184 @@ or open Jun Desk with --sandbox to practise.</translation>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
-        <source>menciones</source>
-        <translation>mentions</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
-        <source>mensajes</source>
-        <translation>messages</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="187" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="185" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="191" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="189" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="202" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="202" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="203" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="201" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="230" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="229" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="234" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="233" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="236" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="235" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="51" />
+        <source>Personal y búsquedas en X</source>
+        <translation>Staff and searches on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="54" />
+        <source>Las menciones de las cuentas del personal van a su departamento, y sus respuestas a un vecino se unen a su ticket. Los resultados de las búsquedas vigiladas llegan a la lista marcados como «búsqueda». X cobra cada lectura: antes de añadir se muestra el coste previsto al mes.</source>
+        <translation>Mentions of staff accounts go to their department, and their replies to a resident join the resident's ticket. What watched searches find arrives in the feed marked “search”. X charges every read: the expected monthly cost is shown before anything is added.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="72" />
+        <source>Sin conexión con X en este puesto</source>
+        <translation>No connection to X on this desk</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="77" />
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="80" />
+        <source>Cuentas del personal</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="92" />
+        <source>p. ej. barrendero</source>
+        <translation>e.g. street sweeper</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="93" />
+        <source>Cuenta de X:</source>
+        <translation>X account:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="94" />
+        <source>Departamento:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="95" />
+        <source>Cargo:</source>
+        <translation>Job:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="98" />
+        <source>Comprobar en X</source>
+        <translation>Check on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="100" />
+        <source>Añadir</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="103" />
+        <source>Quitar la seleccionada</source>
+        <translation>Remove the selected one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="111" />
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="114" />
+        <source>Búsquedas vigiladas</source>
+        <translation>Watched searches</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="120" />
+        <source>Búsqueda:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="123" />
+        <source>Probar en X</source>
+        <translation>Try on X</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="125" />
+        <source>Vigilar</source>
+        <translation>Watch</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="128" />
+        <source>Dejar de vigilar la seleccionada</source>
+        <translation>Stop watching the selected one</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="139" />
+        <source>No se pudieron leer el personal y las búsquedas</source>
+        <translation>Could not read the staff and searches</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="150" />
+        <source>@%s · %s · %s · %d menciones en 7 días</source>
+        <translation>@%s · %s · %s · %d mentions in 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="157" />
+        <source>«%s» · %d publicaciones en 7 días</source>
+        <translation>“%s” · %d posts in 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="171" />
+        <source>coste previsto: %s al mes (unas %d publicaciones al día)</source>
+        <translation>expected cost: %s a month (about %d posts a day)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="173" />
+        <source>coste previsto: %s al mes (estimación por defecto: %d publicaciones al día, aún sin volumen conocido)</source>
+        <translation>expected cost: %s a month (default estimate: %d posts a day, no volume known yet)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="192" />
+        <source>Preguntando a X…</source>
+        <translation>Asking X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="206" />
+        <source>@%s (%s) existe en X; %s.</source>
+        <translation>@%s (%s) exists on X; %s.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="222" />
+        <source>@%s añadida: sus menciones se leen desde el próximo sondeo.</source>
+        <translation>@%s added: its mentions are read from the next poll.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="246" />
+        <source>Probando la búsqueda en X…</source>
+        <translation>Trying the search on X…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="261" />
+        <source>X acepta la búsqueda (%d publicaciones encontradas); %s.</source>
+        <translation>X accepts the search (%d posts found); %s.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/streams_dialog.py" line="275" />
+        <source>Búsqueda «%s» vigilada desde el próximo sondeo.</source>
+        <translation>Search “%s” watched from the next poll.</translation>
     </message>
 </context>
 <context>

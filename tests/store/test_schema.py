@@ -181,3 +181,29 @@ def test_stored_revision_of_an_empty_database_is_none(empty_db: Database) -> Non
     assert stored_revision(empty_db) is None
     upgrade(empty_db)
     assert stored_revision(empty_db) == HEAD_REVISION
+
+
+def test_0015_keeps_the_towns_cursors_and_takes_streams_by_name(empty_db, rules) -> None:  # type: ignore[no-untyped-def]
+    """Issue 27: the town's two streams keep their stored names (cursor and unfinished walk
+    read as before the upgrade); a stream named ``kind:key`` fits."""
+    from jun_desk.domain.items import Stream, StreamKind
+    from jun_desk.services.context import DeskContext
+    from jun_desk.services.ingest import IngestService
+    from jun_desk.store.migrate import stored_revision
+
+    upgrade(empty_db, "0013")
+    with empty_db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO sync_cursors (account, stream, cursor, walk_token, walk_newest, "
+            "updated_at) VALUES ('AytoJun', 'mentions', '1900', 'tok', '1950', "
+            "'2026-11-24 08:00:00'), ('AytoJun', 'dms', '1800', NULL, NULL, "
+            "'2026-11-24 08:00:00')"))
+    upgrade(empty_db)
+    assert stored_revision(empty_db) == HEAD_REVISION
+    ingest = IngestService(DeskContext(empty_db, rules))
+    assert ingest.cursor("AytoJun", Stream.MENTIONS) == "1900"
+    assert ingest.walk("AytoJun", Stream.MENTIONS) == ("tok", "1950")
+    assert ingest.cursor("AytoJun", Stream.DMS) == "1800"
+    staff = Stream(StreamKind.STAFF_POSTS, "1300000000000000001")
+    ingest.ingest_page("AytoJun", staff, [], [], "2000")
+    assert ingest.cursor("AytoJun", staff) == "2000"

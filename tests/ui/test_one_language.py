@@ -409,6 +409,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.resolve_dialog import ResolveDialog
     from jun_desk.ui.shortcuts import ShortcutsSheet
     from jun_desk.ui.verification import CounterDialog, NoteDialog
+    from jun_desk.ui.streams_dialog import StreamsDialog
 
     # the sandbox's day in Jun (two mentions X sends incomplete: "could not be read"), then
     # the test's own messages and tickets
@@ -508,6 +509,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     walk.modal(("menu_csv_dialog.py", "ask_path"), menu.ask_path)
     walk.texts = [(where, text) for where, text in walk.texts
                   if not (where.startswith("ask_path() ›") and " item" in where)]
+    walk.dialog(StreamsDialog(ui, None, window))
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")
     walk.dialog(EraseConfirm(MARIA.handle, window))

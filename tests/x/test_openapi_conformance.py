@@ -19,7 +19,8 @@ from tests.material import need
 # Every endpoint the desk calls (jun_desk/x/client.py), each must be exercised.
 DESK_ENDPOINTS = {"GET /2/users/me", "GET /2/users", "GET /2/users/:id/mentions",
                   "GET /2/users/:id/tweets", "GET /2/tweets", "POST /2/tweets",
-                  "GET /2/dm_events", "POST /2/dm_conversations/with/:id/messages"}
+                  "GET /2/dm_events", "POST /2/dm_conversations/with/:id/messages",
+                  "GET /2/tweets/search/recent"}  # and a user by username (issue 27)
 VERSIONS = {"openapi.json": ("2.159", TWEET), "openapi-2.167.json": ("2.167", POST)}
 SPECS = X_OPENAPI.candidates()
 
@@ -32,6 +33,7 @@ def test_sandbox_and_desk_follow_xs_openapi_document(spec: Path) -> None:
         assert (report.version, report.generation) == VERSIONS[spec.name]
     assert report.differences == [], "\n".join(report.lines())
     assert report.endpoints >= DESK_ENDPOINTS
+    assert any(e.startswith("GET /2/users/by/username/") for e in report.endpoints)
     assert {200, 201, 400, 401, 403, 429} <= report.statuses
     # every probe made wrong on purpose was sent and checked, and every body compared
     assert report.refusals == len(probes(report.generation)) + 1

@@ -181,6 +181,8 @@ class CardDelegate(QStyledItemDelegate):
         who = f"@{ticket.citizen_handle}" if ticket.citizen_handle else "—"
         if ticket.citizen_verified_resident:
             who += " ✔"
+        if ticket.for_staff:
+            who += " · " + QCoreApplication.translate("CardDelegate", "para @%s") % ticket.for_staff
         assignee = ticket.assignee_name or QCoreApplication.translate("CardDelegate",
                                                                       "sin asignar")
         left_text = f"{who} · {assignee} · " + QCoreApplication.translate(

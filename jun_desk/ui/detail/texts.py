@@ -86,6 +86,7 @@ def thread_html(snapshot: TicketDetail, photos: Callable[[int], str] | None = No
     for item in snapshot.items:
         label = kind_labels().get(item.kind, item.kind)
         who = f"@{item.author_handle}" if item.author_handle \
+            else f"@{item.for_staff}" if item.kind == "staff_reply" and item.for_staff \
             else translate("DetailPanel", "Ayuntamiento")
         edited = ""
         if item.earlier_versions:

@@ -379,6 +379,10 @@ class FeedDelegate(QStyledItemDelegate):
     def _badges(item: ItemView) -> str:
         """The right-hand notes: attachments, edited, its ticket or handled."""
         extras = []
+        if item.for_staff and item.kind == "mention":
+            extras.append(QCoreApplication.translate("FeedDelegate", "para @%s") % item.for_staff)
+        if item.found_by_search:
+            extras.append(QCoreApplication.translate("FeedDelegate", "búsqueda"))
         if item.media_count:
             extras.append(
                 QCoreApplication.translate("FeedDelegate", "adjuntos: %d") % item.media_count

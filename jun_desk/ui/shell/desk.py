@@ -56,6 +56,8 @@ class Services:
     lease_keeper: LeaseKeeper | None = None
     stalled: Callable[[], list[Any]] | None = None
     moderation_x: Callable[[], object] | None = None
+    # Staff accounts and searches: X asked before saving (a StreamLookups; issue 27)
+    stream_lookups: Callable[[], object] | None = None
 
 
 @dataclass
@@ -220,7 +222,8 @@ class DeskShell(QObject):
                                               frame.title)
         self.session_control.fill(session)
         self.settings_menu = SettingsMenu(window, ui, settings,
-                                          self.services.open_credentials)
+                                          self.services.open_credentials,
+                                          self.services.stream_lookups)
         for waiting in frame.menus:
             waiting.setEnabled(True)
 

@@ -24,9 +24,11 @@ class SettingsMenu(QObject):
     A new budget reaches the spend figures through the change stream (CostsPanel)."""
 
     def __init__(self, window: QMainWindow, ui: UiContext, menu: QMenu,
-                 open_credentials: Callable[[], None] | None) -> None:
+                 open_credentials: Callable[[], None] | None,
+                 stream_lookups: Callable[[], object] | None = None) -> None:
         super().__init__(window)
         self.window, self.ui = window, ui
+        self.stream_lookups = stream_lookups
         self.credentials_action = menu.addAction(self.tr("Credenciales de &X…"))
         self.credentials_action.setEnabled(open_credentials is not None)
         if open_credentials is not None:
@@ -35,6 +37,8 @@ class SettingsMenu(QObject):
         self.database_action.triggered.connect(self.open_database_settings)
         self.x_budget_action = menu.addAction(self.tr("&Presupuesto de X…"))
         self.x_budget_action.triggered.connect(self.open_budget)
+        self.streams_action = menu.addAction(self.tr("Personal y &búsquedas en X…"))
+        self.streams_action.triggered.connect(lambda _c=False: self.open_streams())
         self.triage = TriageMenu(window, ui, menu)
         menu.addSeparator()
         self.citizen_data_action = menu.addAction(self.tr("Datos de un &vecino (privacidad)…"))
@@ -42,6 +46,7 @@ class SettingsMenu(QObject):
 
     def apply_role(self, actor: Actor) -> None:
         self.x_budget_action.setVisible(actor.may(Permission.SET_X_BUDGET))
+        self.streams_action.setVisible(actor.may(Permission.MANAGE_STREAMS))
         self.triage.apply_role(actor)
         self.citizen_data_action.setVisible(actor.may(Permission.MANAGE_PRIVACY))
 
@@ -62,6 +67,12 @@ class SettingsMenu(QObject):
 
         Query(self.ui, lambda: desk.costs.budget(account),
               failure_text=self.tr("No se pudo leer el presupuesto de X")).success(opened).run()
+
+    def open_streams(self) -> None:
+        """The staff accounts and watched searches (supervisors; ui/streams_dialog.py)."""
+        from jun_desk.ui.streams_dialog import StreamsDialog
+
+        StreamsDialog(self.ui, self.stream_lookups, self.window).exec()
 
     def open_citizen_data(self, handle: str = "") -> None:
         """Export or erase a citizen's data (supervisors; ui/privacy_dialog.py)."""

@@ -166,9 +166,7 @@ class StatusArea(QObject):
             text += self.tr(", %d enviados") % (sent.sent + sent.recovered)
         failed = getattr(report, "failed", {})
         for stream, err in failed.items():
-            text += self.tr("; %s: %s") % (
-                self.tr("menciones") if stream.value == "mentions" else self.tr("mensajes"),
-                describe(err))
+            text += self.tr("; %s: %s") % (labels.stream_label(stream.value), describe(err))
         stopped = getattr(report, "stopped", [])  # walks X made stop (issue 23)
         for stop in stopped:
             text += "; " + describe(stop)
@@ -202,7 +200,8 @@ class StatusArea(QObject):
         names = {"mentions": self.tr("las menciones"), "dms": self.tr("los mensajes directos")}
         lines = [self.tr("No se pueden leer %s desde hace %d min: %s. Jun Desk sigue "
                          "reintentando; lo demás llega con normalidad.") % (
-                     names.get(s.stream.value, s.stream.value), int(s.seconds // 60),
+                     names.get(s.stream.value, labels.stream_label(s.stream.value)),
+                     int(s.seconds // 60),
                      describe(s.error)) for s in stalls]
         self.sync_banner.setText("\n".join(lines))
         self.sync_banner.show()

@@ -154,6 +154,7 @@ def drive(generation: str) -> list[Exchange]:
         doing("mentions since the newest stored", lambda: client.mentions(
             me.x_id, since_id=second.items[-1].x_id))
         _invalid_requests(client, me.x_id, generation, doing)
+        _streams(client, doing)
         dms = doing("DM events, first page", lambda: client.dm_events(max_results=50))
         doing("DM events, next page", lambda: client.dm_events(
             max_results=50, pagination_token=dms.next_token))
@@ -181,6 +182,41 @@ def drive(generation: str) -> list[Exchange]:
         client.close()
         wrong.close()
     return recorded
+
+
+def _streams(client: Any, doing: Any) -> None:
+    """Issue 27: a staff account by its handle (and one X does not know), its mentions and
+    its own posts page by page, a watched search page by page and one X refuses."""
+    from jun_desk.domain.items import Stream, StreamKind
+    from jun_desk.x.sandbox.staff_day import SEARCH_QUERIES, STAFF, UNKNOWN_HANDLE
+
+    staff = doing("staff account by handle", lambda: client.user_by_username(STAFF[0].handle))
+    doing("a handle X does not know", lambda: client.user_by_username(UNKNOWN_HANDLE))
+    if staff is None:
+        return
+    mentions = Stream(StreamKind.STAFF, staff.x_id)
+    first = doing("staff mentions, first page",
+                  lambda: client.user_mentions(staff.x_id, mentions, max_results=5))
+    if first is not None and first.next_token:
+        doing("staff mentions, next page", lambda: client.user_mentions(
+            staff.x_id, mentions, pagination_token=first.next_token, max_results=5))
+    posts = Stream(StreamKind.STAFF_POSTS, staff.x_id)
+    own = doing("staff posts, first page",
+                lambda: client.user_tweets(staff.x_id, max_results=5, stream=posts))
+    if own is not None and own.next_token:
+        doing("staff posts, next page", lambda: client.user_tweets(
+            staff.x_id, max_results=5, pagination_token=own.next_token, stream=posts))
+    search = Stream(StreamKind.SEARCH, "1")
+    found = doing("recent search, first page",
+                  lambda: client.search_recent(SEARCH_QUERIES[0], search, max_results=10))
+    if found is not None and found.next_token:
+        doing("recent search, next page", lambda: client.search_recent(
+            SEARCH_QUERIES[0], search, next_token=found.next_token, max_results=10))
+    if found is not None and found.newest_id:
+        doing("recent search since the newest stored", lambda: client.search_recent(
+            SEARCH_QUERIES[0], search, since_id=found.newest_id, max_results=10))
+    doing("recent search X refuses (400)",
+          lambda: client.search_recent("(luz OR", search, max_results=10))
 
 
 def _moderation(client: Any, sandbox: Any, doing: Any) -> None:

@@ -22,6 +22,7 @@ DEFAULT_LIMITS = {
     "GET /2/users/:id": 900,
     "GET /2/users/:id/mentions": 180,
     "GET /2/users/:id/tweets": 900,
+    "GET /2/tweets/search/recent": 180,
     "POST /2/tweets": 100,
     "GET /2/dm_events": 300,
     "GET /2/dm_conversations/with/:id/dm_events": 300,

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from jun_desk.x.sandbox.extras import add_extras
 from jun_desk.x.sandbox.ids import IdMaker
 from jun_desk.x.sandbox.moderation_day import add_moderation_day
+from jun_desk.x.sandbox.staff_day import add_staff_day
 from jun_desk.x.sandbox.world import (
     DAY,
     DAY_LENGTH,
@@ -169,13 +170,16 @@ def _fill(template: str, rng: random.Random, user: User) -> str:
 
 def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
                    start: datetime = DAY, extras: bool = True, spike: int = 1,
-                   moderation: bool = True) -> Scenario:
+                   moderation: bool = True, staff: bool = True) -> Scenario:
     """The day: ≥300 mentions, ≥60 DM conversations, a campaign spike, threads; then, in
     its last minutes, what real X also sends (``extras``: edited tweets, quotes, retweets,
     videos and GIFs, a reply to a deleted tweet).
 
     ``moderation``: the town's own posts with replies under them, some abusive or spam
     (see moderation_day).
+
+    ``staff``: the town's staff accounts, their mentions and replies, and what is said
+    about Jun without its handle (see staff_day; issue 27).
 
     ``scale`` multiplies the ordinary traffic (benchmarks use bigger days); ``start`` is
     when the day begins (the sandbox lays it on the wall clock); ``spike`` multiplies the
@@ -261,4 +265,6 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
         add_extras(scenario, random.Random(seed + 1))
     if moderation:
         add_moderation_day(scenario, random.Random(seed + 2))
+    if staff:
+        add_staff_day(scenario, random.Random(seed + 3))
     return scenario

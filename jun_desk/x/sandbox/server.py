@@ -44,6 +44,8 @@ from jun_desk.x.sandbox.rules import ApiError, json_body, not_found, time_param
 from jun_desk.x.sandbox.rules import invalid as _invalid
 from jun_desk.x.sandbox.rules import problem as _problem
 from jun_desk.x.sandbox.scenario import build_scenario
+from jun_desk.x.sandbox.search import Context as SearchContext
+from jun_desk.x.sandbox.search import QueryError, compile_query
 from jun_desk.x.sandbox.state import (
     SANDBOX_CREDENTIALS,
     Faults,
@@ -165,7 +167,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._drop()
             return
         body = item_faults.apply(state.item_faults, state.lock, endpoint, body)
-        state.charge(endpoint, body, _text_of(body_bytes))  # billed even if the answer is lost
+        state.charge(endpoint, body, _text_of(body_bytes),  # billed even if the answer is lost
+                     owned=f"/users/{state.desk.id}/" in split.path)
         if fault == "malformed":
             raw = json.dumps(self._spoken(body)).encode()
             self._send_raw(status, raw[: max(1, len(raw) // 2)], headers)
@@ -260,6 +263,8 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, {"data": self.server.state.desk.as_json(_fields(query, "user.fields"))}
         if method == "GET" and rest == ["users"]:
             return 200, self._users(query)
+        if method == "GET" and len(rest) == 4 and rest[:3] == ["users", "by", "username"]:
+            return 200, self._user_by_name(rest[3], query)
         if method == "GET" and len(rest) == 2 and rest[0] == "users":
             return 200, self._users({**query, "ids": rest[1]}, single=True)
         if method == "GET" and len(rest) == 3 and rest[0] == "users" and rest[2] == "mentions":
@@ -270,6 +275,8 @@ class _Handler(BaseHTTPRequestHandler):
             return 201, self._post_tweet(body)
         if method == "GET" and rest == ["tweets"]:
             return 200, self._lookup(query)
+        if method == "GET" and rest == ["tweets", "search", "recent"]:
+            return 200, self._search(query)
         if method == "GET" and rest == ["dm_events"]:
             return 200, self._dm_events(query, None)
         if (method == "GET" and len(rest) == 4 and rest[:2] == ["dm_conversations", "with"]
@@ -303,6 +310,44 @@ class _Handler(BaseHTTPRequestHandler):
         if errors:
             out["errors"] = errors
         return out
+
+    def _user_by_name(self, username: str, query: dict[str, str]) -> dict[str, Any]:
+        """GET /2/users/by/username/:username: X answers 200 with an error for a name it
+        does not know."""
+        wanted = username.casefold()
+        user = next((u for u in self.server.state.scenario.users.values()
+                     if u.username.casefold() == wanted), None)
+        if user is None:
+            return {"errors": [not_found("user", "username", username)]}
+        return {"data": user.as_json(_fields(query, "user.fields"))}
+
+    def _search(self, query: dict[str, str]) -> dict[str, Any]:
+        """GET /2/tweets/search/recent: the last seven days' posts matching the query,
+        newest first, paged with ``next_token``. A query X cannot take is its 400."""
+        state = self.server.state
+        text = query.get("query", "")
+        try:
+            matcher = compile_query(text)
+        except QueryError as err:
+            raise _invalid("query", text, str(err)) from None
+        if "pagination_token" in query and "next_token" not in query:
+            query = {**query, "next_token": query["pagination_token"]}
+        paging = {k: v for k, v in query.items() if k != "pagination_token"}
+        if "next_token" in paging:
+            paging["pagination_token"] = paging.pop("next_token")
+        limit, since, until, bound = self._page_args(paging, "s", low=10, high=100,
+                                                     default=10)
+        users = state.scenario.users
+        context = SearchContext(lambda a: users[a].username if a in users else "",
+                                lambda t: any(kind == "retweeted" for kind, _ in t.references))
+        now = state.clock.now()
+        start = time_param(query, "start_time") or now - timedelta(days=7)
+        pool = sorted((t for t in state.visible_tweets() if t.created_at >= start
+                       and (since is None or t.id > since) and (until is None or t.id < until)
+                       and matcher(t, context)), key=lambda t: t.id, reverse=True)
+        page, tokens = _paged(pool, limit, bound, "s")
+        tokens.pop("previous_token", None)  # recent search pages forward only
+        return self._tweet_page(page, query, tokens)
 
     def _page_args(self, query: dict[str, str], kind: str, *, low: int, high: int,
                    default: int) -> tuple[int, int | None, int | None, tuple[str, int] | None]:

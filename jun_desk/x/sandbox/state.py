@@ -13,11 +13,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
-from jun_desk.domain.costs import DayBill, PriceTable, charges_for, to_micro
+from jun_desk.domain.costs import DayBill, Kind, PriceTable, charges_for, to_micro
 from jun_desk.secrets import XCredentials
 from jun_desk.x.fieldnames import TWEET
 from jun_desk.x.sandbox.item_faults import ItemFaults
@@ -161,9 +161,14 @@ class SandboxState:
         with self.lock:
             return self.credits_micro is not None and self.credits_micro <= 0
 
-    def charge(self, endpoint: str, body: Any, text: str) -> int:
-        """Bill what a successful request served or did; X takes it from the balance."""
+    def charge(self, endpoint: str, body: Any, text: str, *, owned: bool = True) -> int:
+        """Bill what a successful request served or did; X takes it from the balance.
+        ``owned``: false for another account's timeline (a staff account's posts are
+        billed as any post, not as the account's own)."""
         charges = charges_for(endpoint, body, self.wall(), text=text)
+        if not owned:
+            charges = [replace(c, kind=Kind.POST) if c.kind is Kind.OWNED_POST else c
+                       for c in charges]
         with self.lock:
             micro = self.bill.add(charges)
             if self.credits_micro is not None:
