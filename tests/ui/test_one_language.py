@@ -408,8 +408,8 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.privacy_dialog import CitizenDataDialog, EraseConfirm
     from jun_desk.ui.resolve_dialog import ResolveDialog
     from jun_desk.ui.shortcuts import ShortcutsSheet
-    from jun_desk.ui.verification import CounterDialog, NoteDialog
     from jun_desk.ui.streams_dialog import StreamsDialog
+    from jun_desk.ui.verification import CounterDialog, NoteDialog
 
     # the sandbox's day in Jun (two mentions X sends incomplete: "could not be read"), then
     # the test's own messages and tickets
