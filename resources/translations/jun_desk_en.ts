@@ -3773,67 +3773,77 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Loading…</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="238" />
+        <source>ver en X</source>
+        <translation>watch on X</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/media/viewer.py" line="242" />
         <source>Ubicación de la foto: %s, %s</source>
         <translation>Where the photo was taken: %s, %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="298" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="244" />
+        <source>abrir en mapa</source>
+        <translation>open on the map</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/media/viewer.py" line="299" />
         <source>Guardar la foto</source>
         <translation>Save the photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="301" />
         <source>Imágenes (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="303" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="304" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="304" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="305" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="305" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="306" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="306" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="307" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="307" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="308" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="328" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="329" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="333" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="334" />
         <source>Guardada en %s</source>
         <translation>Saved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="334" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="335" />
         <source>No se pudo guardar en %s</source>
         <translation>Could not save to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="349" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="350" />
         <source>vídeo (vista previa)</source>
         <translation>video (preview)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="351" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="352" />
         <source>GIF animado (vista previa)</source>
         <translation>animated GIF (preview)</translation>
     </message>

@@ -54,6 +54,7 @@ def test_every_action_the_code_records_is_in_the_catalogue() -> None:
     source = Path(__file__).resolve().parents[2] / "jun_desk"
     text = "\n".join(path.read_text(encoding="utf-8") for path in source.rglob("*.py")
                      if "domain/actions.py" not in str(path))
+    text = re.sub(r'ForeignKey\("[a-z_]+\.[a-z_]+"', "", text)  # a column, not an action
     # The codes of the known families wherever they are spelled, and every code given to
     # the audit helpers (their first "word.word" argument), whatever its family.
     families = re.compile(r'"((?:ticket|outbox|item|ingest|operator|quarantine|session|triage'

@@ -235,14 +235,15 @@ class MediaViewer(QDialog):
         parts = []
         if view.ref.kind in (MediaKind.VIDEO, MediaKind.ANIMATED_GIF, MediaKind.OTHER) \
                 and view.x_link:
-            parts.append(f'<a href="{html.escape(view.x_link)}">'
-                         f'{html.escape(self.tr("ver en X"))}</a>')
+            see_on_x = html.escape(self.tr("ver en X"))
+            parts.append(f'<a href="{html.escape(view.x_link)}">{see_on_x}</a>')
         if view.location is not None:
             lat, lon = view.location
             place = html.escape(self.tr("Ubicación de la foto: %s, %s")
                                 % (f"{lat:.5f}", f"{lon:.5f}"))
+            open_map = html.escape(self.tr("abrir en mapa"))
             parts.append(f'{place} · <a href="{html.escape(map_link(view.location))}">'
-                         f'{html.escape(self.tr("abrir en mapa"))}</a>')
+                         f'{open_map}</a>')
         return " &nbsp;·&nbsp; ".join(parts)
 
     # ------------------------------------------------------------------ moving, zooming
