@@ -31,10 +31,13 @@ class Permission(StrEnum):
     MANAGE_OPERATORS = "manage_operators"
     SET_X_BUDGET = "set_x_budget"
     MANAGE_PRIVACY = "manage_privacy"  # retention, legal hold, access log, export, erasure
+    DRAFT_ANNOUNCEMENT = "draft_announcement"  # draft, edit, submit the town's own posts
+    PUBLISH_ANNOUNCEMENT = "publish_announcement"  # approve, return, schedule, publish
 
 
 _OPERATOR_PERMISSIONS = frozenset({
     Permission.CREATE_TICKET, Permission.WORK_TICKET, Permission.ASSIGN_SELF, Permission.MERGE,
+    Permission.DRAFT_ANNOUNCEMENT,
 })
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: _OPERATOR_PERMISSIONS,
@@ -54,6 +57,8 @@ _DESCRIPTIONS = {
     Permission.SET_X_BUDGET: "set the X budget",
     Permission.MANAGE_PRIVACY: "manage citizens' personal data (retention, legal hold, "
                                "access and erasure)",
+    Permission.DRAFT_ANNOUNCEMENT: "draft the town's announcements",
+    Permission.PUBLISH_ANNOUNCEMENT: "approve, schedule or publish the town's announcements",
 }
 
 

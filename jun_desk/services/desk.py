@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from jun_desk.services.access_log import AccessLogService
+from jun_desk.services.announcements import AnnouncementService
 from jun_desk.services.audit import AuditService
 from jun_desk.services.backups import BackupService
 from jun_desk.services.changes import ChangeService
@@ -64,6 +65,7 @@ class Desk:
         self.rights = RightsService(ctx)
         self.access_log = AccessLogService(ctx)
         self.privacy_report = PrivacyReportService(ctx)
+        self.announcements = AnnouncementService(ctx)
         self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property

@@ -24,6 +24,7 @@ from jun_desk.domain.tweet_length import (
     fits_in_tweet,
     weighted_length,
 )
+from jun_desk.services.announcements import post_sent
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.costs import record as record_charges
@@ -48,6 +49,8 @@ class OutboxView:
     last_error: str | None
     sent_x_id: str | None
     created_at: datetime
+    announcement_id: int | None = None
+    position: int | None = None
 
 
 def for_ticket(session: Session, ticket_id: int) -> list[OutboxView]:
@@ -59,7 +62,7 @@ def for_ticket(session: Session, ticket_id: int) -> list[OutboxView]:
 def _view(row: OutboxItem) -> OutboxView:
     return OutboxView(row.id, row.kind, row.account, row.ticket_id, row.in_reply_to_x_id,
                       row.recipient_x_id, row.text, row.status, row.attempts, row.last_error,
-                      row.sent_x_id, row.created_at)
+                      row.sent_x_id, row.created_at, row.announcement_id, row.position)
 
 
 def checked_text(kind: str, text: str) -> str:
@@ -229,6 +232,11 @@ class OutboxService:
             now = self.ctx.clock()
             row.status, row.sent_x_id, row.sent_at = "sent", sent_x_id, now
             row.next_attempt_at = None
+            if row.kind == "post":  # a town's announcement: no ticket, the thread goes on
+                post_sent(session, self.ctx, row, sent_x_id)
+                record(session, self.ctx, None, "outbox.sent",
+                       after={"outbox_id": row.id, "x_id": sent_x_id})
+                return _view(row)
             kind = ItemKind.REPLY_OUT if row.kind == "reply" else ItemKind.DM_OUT
             copy = session.scalar(select(TicketItem).where(TicketItem.source == kind.source,
                                                            TicketItem.x_id == sent_x_id))

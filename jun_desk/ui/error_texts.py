@@ -490,6 +490,9 @@ def _permission_names() -> dict[str, str]:
         "manage_privacy": translate("Errors",
             "gestionar los datos personales de los vecinos (conservación, retención legal, "
             "acceso y borrado)"),
+        "draft_announcement": translate("Errors", "redactar anuncios del ayuntamiento"),
+        "publish_announcement": translate("Errors",
+            "aprobar, programar o publicar anuncios del ayuntamiento"),
     }
 
 

@@ -447,6 +447,18 @@ class XClient:
         except (KeyError, TypeError):
             raise XApiError(Failure.MALFORMED) from None
 
+    def post(self, text: str, *, in_reply_to: str | None = None,
+             media_ids: list[str] | None = None) -> str:
+        """POST /2/tweets: one of the town's own posts (an announcement's), replying to
+        the previous post of its thread when there is one."""
+        body = self._call(self._tweepy.create_tweet, text=text,
+                          in_reply_to_tweet_id=in_reply_to, media_ids=media_ids or None,
+                          user_auth=True)
+        try:
+            return str(body["data"]["id"])
+        except (KeyError, TypeError):
+            raise XApiError(Failure.MALFORMED) from None
+
     def send_dm(self, participant_id: str, text: str) -> str:
         body = self._call(self._tweepy.create_direct_message, participant_id=participant_id,
                           text=text, user_auth=True)

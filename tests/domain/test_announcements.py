@@ -35,7 +35,8 @@ SENTENCES = [
 
 
 def test_a_short_text_is_one_post_without_numbering() -> None:
-    assert split_thread("  Mañana, mercadillo en la plaza.  ") == ["Mañana, mercadillo en la plaza."]
+    text = "Mañana, mercadillo en la plaza."
+    assert split_thread(f"  {text}  ") == [text]
 
 
 def test_a_long_text_becomes_a_numbered_thread_at_sentence_ends() -> None:
