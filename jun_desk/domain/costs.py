@@ -172,6 +172,8 @@ def utc_day(moment: datetime) -> date:
 def charges_for(endpoint: str, body: Any, when: datetime, *, text: str = "") -> list[Charge]:
     day = utc_day(when)
     stream = stream_of(endpoint)
+    if endpoint.startswith("POST /2/media"):
+        return []  # an upload is not a post: X bills the post that carries it
     if endpoint.startswith("POST"):
         return [Charge(day, stream, write_kind(endpoint, text))]
     return [Charge(day, stream, kind, x_id) for kind, x_id in billed_reads(endpoint, body)]

@@ -184,7 +184,7 @@ ERRORS: Mapping[str, str] = {
                                    "to change",
     "announcement.image_missing": "The image {path} cannot be read: {detail}",
     "announcement.image_refused": "X refused the image {path}: {detail}",
-    "announcement.image_type": "The image {path} is not a JPEG, PNG, GIF or WEBP picture",
+    "announcement.image_type": "The image {path} is not a JPEG, PNG or WEBP picture",
     # -- the feed's unreadable items
     "quarantine.none_chosen": "Choose at least one item of the list",
     "quarantine.not_found": "No item {items} in the list of items that could not be read",

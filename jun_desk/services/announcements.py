@@ -44,7 +44,7 @@ from jun_desk.services.costs import CostService
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.store.models import Announcement, AnnouncementPost, Operator, OutboxItem
 
-MEDIA_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp"})
+MEDIA_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp"})  # X v2 upload's types
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # X's limit for an image
 
 
@@ -97,7 +97,7 @@ def check_image(path: str) -> str:
 
 
 def _looks_like_image(head: bytes) -> bool:
-    return (head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a"))
+    return (head.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n"))
             or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"))
 
 
@@ -322,7 +322,14 @@ class AnnouncementService:
         kept whole, with X's words as the comment."""
         with self.ctx.db.session() as session:
             row = self._row(session, announcement_id, lock=True)
-            self._withdraw(session, row)
+            # The image goes before the first post: nothing of the thread is on X, even
+            # the post the sender holds ("sending") may go back.
+            ids = [p.outbox_id for p in row.posts if p.outbox_id is not None]
+            session.execute(update(OutboxItem).where(OutboxItem.id.in_(ids),
+                                                     OutboxItem.status != "sent")
+                            .values(status="cancelled", next_attempt_at=None))
+            for post in row.posts:
+                post.outbox_id = None
             row.state = State.DRAFT.value
             row.approved_by_id = row.approved_at = None
             row.comment = f"X refused the image {row.media_path}: {detail}"[:2000]

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 8
 
 
+class MediaRefused(Exception):
+    """X refused an announcement's image: nothing was posted, the draft is kept."""
+
+
 @dataclass
 class SendReport:
     sent: int = 0
@@ -74,6 +78,9 @@ class OutboxSender:
                         report.recovered += 1
                         continue
                 x_id = self._send(item)
+            except MediaRefused:
+                report.failed += 1  # nothing posted; the announcement is a draft again
+                continue
             except XApiError as err:
                 self._failed(item, err, report)
                 if err.failure is Failure.CREDITS:
@@ -121,7 +128,18 @@ class OutboxSender:
         if path is None:
             return None
         if media_x_id is None:
-            media_x_id = self.client.upload_media(path)
+            try:
+                media_x_id = self.client.upload_media(path)
+            except XApiError as err:
+                if err.transient:
+                    raise  # tried again like any send
+                self.desk.announcements.media_refused(item.announcement_id,
+                                                      err.detail or str(err))
+                raise MediaRefused(str(err)) from err
+            except OSError as err:  # the file went away since it was attached
+                self.desk.announcements.media_refused(item.announcement_id,
+                                                      err.strerror or str(err))
+                raise MediaRefused(str(err)) from err
             self.desk.announcements.media_uploaded(item.announcement_id, media_x_id)
         return [media_x_id]
 

@@ -93,3 +93,25 @@ def media_json(key: str) -> dict[str, Any]:
     if kind == "video":
         out["duration_ms"] = 12_480
     return out
+
+
+IMAGE_LIMIT = 5 * 1024 * 1024  # X: an image is at most 5 MB
+_SIGNATURES = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",),
+               "image/pjpeg": (b"\xff\xd8\xff",), "image/webp": (b"RIFF",)}
+
+
+def image_problem(data: bytes, media_type: str) -> str | None:
+    """Why X would refuse ``data`` as an image of ``media_type`` (None: it takes it): an
+    unknown type, too large, not that kind of file, or cut short (a PNG without its IEND
+    chunk, a JPEG without its end marker)."""
+    signatures = _SIGNATURES.get(media_type)
+    if signatures is None:
+        return f"media_type {media_type or '(none)'} is not supported for tweet_image"
+    if len(data) > IMAGE_LIMIT:
+        return f"File size exceeds {IMAGE_LIMIT} bytes."
+    if not data.startswith(signatures):
+        return "Media type unrecognized."
+    whole = {"image/png": data.rstrip(b"\0").endswith(b"IEND\xaeB`\x82"),
+             "image/webp": data[8:12] == b"WEBP"}.get(media_type,
+                                                     data.rstrip(b"\0").endswith(b"\xff\xd9"))
+    return None if whole else "Media is corrupt or truncated."
