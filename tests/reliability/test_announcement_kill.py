@@ -2,8 +2,8 @@
 
 The real command line (`jun-desk sync --watch`, which sends the outbox after each poll) in a
 child process, against the sandbox, with the sandbox's keys in the real keyring. Each trial
-publishes a thread of three posts (each text its own: X refuses a duplicate) and kills the child after a random number of the sandbox's
-POST /2/tweets (0 to 3) plus a random few milliseconds, so kills land before, between and
+publishes a thread of three posts (each text its own: X refuses a duplicate) and kills the
+child after a random number of the sandbox's POST /2/tweets (0 to 3) plus a random few milliseconds, so kills land before, between and
 just after posts, and between X's answer and the commit. A last clean run, once the send
 leases of the killed children ran out, finishes what is left.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+from itertools import pairwise
 import signal
 import sqlite3
 import time
@@ -32,9 +33,11 @@ def _thread_text(trial: int) -> str:
         f"Aviso {trial}: el lunes habrá un corte de agua en la calle Real de 9:00 a 14:00 "
         "para renovar la tubería general que da servicio a los números del 1 al 40.",
         f"Aviso {trial}, 2: rogamos a los vecinos que llenen algún recipiente antes de la "
-        "hora del corte y que cierren la llave de paso de su vivienda mientras duren los trabajos.",
+        "hora del corte y que cierren la llave de paso de su vivienda mientras duren los "
+        "trabajos.",
         f"Aviso {trial}, 3: el servicio se restablecerá en cuanto terminen las obras; "
-        "cualquier duda, escríbanos por mensaje directo o llame a la oficina de atención al vecino.",
+        "cualquier duda, escríbanos por mensaje directo o llame a la oficina de atención al "
+        "vecino.",
     ])
 
 
@@ -101,7 +104,7 @@ def test_kill_9_around_the_send_time_posts_each_post_once_in_order(
         by_text = {t.text: t for t in on_x}
         chain = [by_text[text] for text in view.texts]
         assert chain[0].in_reply_to_id is None
-        for parent, child in zip(chain, chain[1:], strict=False):
+        for parent, child in pairwise(chain):
             assert child.in_reply_to_id == parent.id  # in order, each replying to the last
         assert [p.x_id for p in view.posts] == [str(t.id) for t in chain]
     with sqlite3.connect(db) as conn:
