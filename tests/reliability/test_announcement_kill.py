@@ -4,8 +4,9 @@ The real command line (`jun-desk sync --watch`, which sends the outbox after eac
 child process, against the sandbox, with the sandbox's keys in the real keyring. Each trial
 publishes a thread of three posts (each text its own: X refuses a duplicate) and kills the
 child after a random number of the sandbox's POST /2/tweets (0 to 3) plus a random few
-milliseconds, so kills land before, between and just after posts, and between X's answer and the commit. A last clean run, once the send
-leases of the killed children ran out, finishes what is left.
+milliseconds, so kills land before, between and just after posts, and between X's answer
+and the commit. A last clean run, once the send leases of the killed children ran out,
+finishes what is left.
 """
 
 from __future__ import annotations
