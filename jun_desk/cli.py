@@ -65,7 +65,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         p.set_defaults(command=None)
         return p
-    from jun_desk import cli_moderation, cli_privacy, cli_x
+    from jun_desk import cli_announce, cli_moderation, cli_privacy, cli_x
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -167,6 +167,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     triage.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     cli_x.add_parsers(sub)
     cli_moderation.add_parsers(sub)
+    cli_announce.add_parsers(sub)
     cli_privacy.add_parsers(sub)
     return p
 
@@ -331,7 +332,7 @@ def _dispatch(args: argparse.Namespace,
         return _db(args)
     if args.command == "triage":
         return _triage(args)
-    from jun_desk import cli_moderation, cli_privacy, cli_x
+    from jun_desk import cli_announce, cli_moderation, cli_privacy, cli_x
 
     if args.command == "sandbox":
         return cli_x.run_sandbox(args, speed=parse_speed(args.speed))
@@ -342,7 +343,8 @@ def _dispatch(args: argparse.Namespace,
         handler = {"tickets": _tickets, "export": _export, "operators": _operators,
                    "report": _report, "sync": cli_x.run_sync, "outbox": _outbox,
                    "quarantine": _quarantine, "costs": _costs,
-                   "moderation": cli_moderation.run, "privacy": cli_privacy.run}[args.command]
+                   "moderation": cli_moderation.run, "privacy": cli_privacy.run,
+                   "announce": cli_announce.run}[args.command]
         return handler(desk, args)
     finally:
         desk.close()
