@@ -69,8 +69,8 @@ def require_state(step: str, state: State, number: int) -> None:
     allowed = _NEXT[step]
     if state not in allowed:
         raise InvalidTransitionError.of(
-            "announcement.state", number=number, step=step, value=state.value,
-            states=sorted(s.value for s in allowed))
+            "announcement.state", number=number, ann_step=step, ann_state=state.value,
+            ann_states=sorted(s.value for s in allowed))
 
 
 # ---------------------------------------------------------------------- splitting

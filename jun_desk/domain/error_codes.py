@@ -31,6 +31,8 @@ PARAM_KINDS: Mapping[str, str] = {
     "action": "action", "permission": "permission", "move": "moderation_action",
     "moves": "moderation_actions", "state": "moderation_status",
     "reason": "moderation_reason", "reasons": "moderation_reasons", "stream": "x_stream",
+    "ann_state": "announcement_state", "ann_states": "announcement_states",
+    "ann_step": "announcement_step",
 }
 
 ERRORS: Mapping[str, str] = {
@@ -170,8 +172,8 @@ ERRORS: Mapping[str, str] = {
                                   "cannot be split inside a word",
     "announcement.too_many_posts": "The thread would have {count} posts (at most {limit})",
     "announcement.not_found": "Announcement {number} does not exist",
-    "announcement.state": "Announcement {number} is '{value}': it cannot {step} now "
-                          "(only when {states})",
+    "announcement.state": "Announcement {number} is '{ann_state}': it cannot {ann_step} "
+                          "now (only when {ann_states})",
     "announcement.slot_format": "Publication time '{value}' is not a date and time "
                                 "(YYYY-MM-DD HH:MM, the town's time)",
     "announcement.slot_nonexistent": "Publication time {slot} does not exist in Jun (the "

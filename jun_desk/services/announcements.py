@@ -128,9 +128,10 @@ class AnnouncementService:
     # ------------------------------------------------------------------ drafting
     def draft(self, actor: Actor, *, account: str, text: str | None = None,
               posts: Sequence[str] | None = None, scheduled_at: datetime | None = None,
-              if_missed: MissedSlot = MissedSlot.LATE,
-              media_path: str | None = None) -> AnnouncementView:
-        """A new draft from a text (split into a thread if long) or from posts as given."""
+              if_missed: MissedSlot = MissedSlot.LATE, media_path: str | None = None,
+              submit: bool = False) -> AnnouncementView:
+        """A new draft from a text (split into a thread if long) or from posts as given;
+        ``submit``: sent for approval in the same transaction."""
         texts = self._texts(text, posts)
         slot = self._slot(scheduled_at)
         media = check_image(media_path) if media_path else None
@@ -148,14 +149,18 @@ class AnnouncementService:
             record(session, self.ctx, fresh, "announcement.draft",
                    subject=f"announcement:{row.id}",
                    after={"announcement": row.id, "posts": len(texts)})
+            if submit:
+                return self._move(session, fresh, row, State.PENDING, "announcement.submit")
             return self._view(session, row)
 
     def edit(self, actor: Actor, announcement_id: int, *, text: str | None = None,
              posts: Sequence[str] | None = None, scheduled_at: datetime | None = None,
              clear_schedule: bool = False, if_missed: MissedSlot | None = None,
-             media_path: str | None = None, clear_media: bool = False) -> AnnouncementView:
+             media_path: str | None = None, clear_media: bool = False,
+             submit: bool = False) -> AnnouncementView:
         """Change a draft, or an announcement not yet on X: it goes back to a draft (to be
-        approved again) and what waited in the outbox is withdrawn."""
+        approved again) and what waited in the outbox is withdrawn. ``submit``: sent for
+        approval in the same transaction."""
         texts = self._texts(text, posts) if (text is not None or posts is not None) else None
         slot = self._slot(scheduled_at)
         media = check_image(media_path) if media_path else None
@@ -186,6 +191,8 @@ class AnnouncementService:
                    subject=f"announcement:{row.id}",
                    before={"state": before.value},
                    after={"announcement": row.id, "state": row.state})
+            if submit:
+                return self._move(session, fresh, row, State.PENDING, "announcement.submit")
             return self._view(session, row)
 
     def submit(self, actor: Actor, announcement_id: int) -> AnnouncementView:
@@ -245,9 +252,10 @@ class AnnouncementService:
             return self._move(session, fresh, row, State.SCHEDULED, "announcement.schedule",
                               extra={"scheduled_at": slot.isoformat()})
 
-    def publish(self, actor: Actor, announcement_id: int, *,
+    def publish(self, actor: Actor, announcement_id: int, *, at: datetime | None = None,
                 confirm_over_budget: bool = False) -> AnnouncementView:
-        """A supervisor publishes now, approval included."""
+        """A supervisor publishes, approval included: now, or ``at`` a later time."""
+        slot = None if at is None else check_slot(at, self.ctx.clock(), self.ctx.zone)
         with unit_of_work(self.ctx, actor, "announcement.publish") as (session, fresh):
             assert fresh is not None
             fresh.require(Permission.PUBLISH_ANNOUNCEMENT)
@@ -258,9 +266,10 @@ class AnnouncementService:
             now = self.ctx.clock()
             if row.approved_by_id is None:
                 row.approved_by_id, row.approved_at = fresh.operator_id, now
-            row.scheduled_at = now
-            self._enqueue(session, row, now)
-            return self._move(session, fresh, row, State.SCHEDULED, "announcement.publish")
+            row.scheduled_at = slot or now
+            self._enqueue(session, row, row.scheduled_at)
+            return self._move(session, fresh, row, State.SCHEDULED, "announcement.publish",
+                              extra={"scheduled_at": row.scheduled_at.isoformat()})
 
     def cancel(self, actor: Actor, announcement_id: int) -> AnnouncementView:
         with unit_of_work(self.ctx, actor, "announcement.cancel") as (session, fresh):
@@ -394,10 +403,10 @@ class AnnouncementService:
         if live is not None:
             # a sender claimed the first post meanwhile: it is leaving, too late to change
             raise InvalidTransitionError.of(
-                "announcement.state", number=row.id, step="edit",
-                value=State.PUBLISHING.value,
-                states=sorted(s.value for s in (State.DRAFT, State.APPROVED,
-                                                 State.SCHEDULED)))
+                "announcement.state", number=row.id, ann_step="edit",
+                ann_state=State.PUBLISHING.value,
+                ann_states=sorted(s.value for s in (State.DRAFT, State.APPROVED,
+                                                     State.SCHEDULED)))
         for post in row.posts:
             post.outbox_id = None
 

@@ -232,6 +232,43 @@ def templates() -> dict[str, str]:
             "outbox.no_incoming"),
         "outbox.not_found": translate("Errors",
             "El envío {outbox} no existe", "outbox.not_found"),
+        "announcement.empty": translate("Errors",
+            "El anuncio no tiene texto", "announcement.empty"),
+        "announcement.post_too_long": translate("Errors",
+            "La publicación {post} tiene {length} caracteres según cuenta X (como máximo "
+            "{limit}): acórtela o divida el texto", "announcement.post_too_long"),
+        "announcement.word_too_long": translate("Errors",
+            "«{word}» es más largo de lo que cabe en una publicación ({limit}) y no se puede "
+            "partir dentro de una palabra", "announcement.word_too_long"),
+        "announcement.too_many_posts": translate("Errors",
+            "El hilo tendría {count} publicaciones (como máximo {limit})",
+            "announcement.too_many_posts"),
+        "announcement.not_found": translate("Errors",
+            "El anuncio {number} no existe", "announcement.not_found"),
+        "announcement.state": translate("Errors",
+            "El anuncio {number} está «{ann_state}»: ahora no se puede {ann_step} (solo "
+            "cuando está {ann_states})", "announcement.state"),
+        "announcement.slot_format": translate("Errors",
+            "La hora de publicación «{value}» no es una fecha y hora (AAAA-MM-DD HH:MM, hora "
+            "de Jun)", "announcement.slot_format"),
+        "announcement.slot_nonexistent": translate("Errors",
+            "La hora de publicación {slot} no existe en Jun (esa noche se adelantan los "
+            "relojes): elija otra hora", "announcement.slot_nonexistent"),
+        "announcement.slot_past": translate("Errors",
+            "La hora de publicación {slot} ya ha pasado (en Jun son las {now}): elija una "
+            "hora posterior", "announcement.slot_past"),
+        "announcement.over_budget": translate("Errors",
+            "Publicarlo cuesta {cost} y el mes lleva gastados {spent} de un presupuesto de "
+            "{budget}: debe confirmarlo un supervisor", "announcement.over_budget"),
+        "announcement.return_comment": translate("Errors",
+            "Para devolver un anuncio hay que escribir un comentario con lo que debe "
+            "cambiar", "announcement.return_comment"),
+        "announcement.image_missing": translate("Errors",
+            "No se puede leer la imagen {path}: {detail}", "announcement.image_missing"),
+        "announcement.image_refused": translate("Errors",
+            "X rechazó la imagen {path}: {detail}", "announcement.image_refused"),
+        "announcement.image_type": translate("Errors",
+            "La imagen {path} no es una imagen JPEG, PNG o WEBP", "announcement.image_type"),
         "dm.not_linked": translate("Errors",
             "Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha "
             "enviado nada. Vincúlela primero.", "dm.not_linked"),
@@ -508,6 +545,28 @@ def _moderation_states() -> dict[str, str]:
             "undone": translate("Errors", "deshecha")}
 
 
+def announcement_states() -> dict[str, str]:
+    """An announcement's states as the window names them (``domain.announcements.State``)."""
+    return {"draft": translate("Errors", "borrador"),
+            "pending": translate("Errors", "pendiente de aprobación"),
+            "approved": translate("Errors", "aprobado"),
+            "scheduled": translate("Errors", "programado"),
+            "publishing": translate("Errors", "publicándose"),
+            "published": translate("Errors", "publicado"),
+            "returned": translate("Errors", "devuelto"),
+            "cancelled": translate("Errors", "cancelado")}
+
+
+def _announcement_steps() -> dict[str, str]:
+    return {"submit": translate("Errors", "enviar a aprobar"),
+            "approve": translate("Errors", "aprobar"),
+            "return": translate("Errors", "devolver"),
+            "schedule": translate("Errors", "programar"),
+            "publish": translate("Errors", "publicar"),
+            "edit": translate("Errors", "editar"),
+            "cancel": translate("Errors", "cancelar")}
+
+
 def _network_details() -> dict[str, str]:
     return {"connection refused": translate("Errors", "conexión rechazada"),
             "connection dropped": translate("Errors", "conexión cortada"),
@@ -578,6 +637,9 @@ def _worders() -> dict[str, Callable[[object], str]]:
         "moderation_reason": _moderation_reason,
         "moderation_reasons": _each(_moderation_reason),
         "x_stream": lookup(_x_streams()),
+        "announcement_state": lookup(announcement_states()),
+        "announcement_states": _each(lookup(announcement_states())),
+        "announcement_step": lookup(_announcement_steps()),
     }
 
 
