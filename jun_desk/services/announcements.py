@@ -266,10 +266,10 @@ class AnnouncementService:
             now = self.ctx.clock()
             if row.approved_by_id is None:
                 row.approved_by_id, row.approved_at = fresh.operator_id, now
-            row.scheduled_at = slot or now
-            self._enqueue(session, row, row.scheduled_at)
+            row.scheduled_at = slot  # now: no slot of its own (nor one to miss)
+            self._enqueue(session, row, slot or now)
             return self._move(session, fresh, row, State.SCHEDULED, "announcement.publish",
-                              extra={"scheduled_at": row.scheduled_at.isoformat()})
+                              extra={"scheduled_at": (slot or now).isoformat()})
 
     def cancel(self, actor: Actor, announcement_id: int) -> AnnouncementView:
         with unit_of_work(self.ctx, actor, "announcement.cancel") as (session, fresh):

@@ -209,7 +209,8 @@ class AnnouncementsDialog(QDialog):
             self.listing.addItem(item)
             if view.id == chosen:
                 self.listing.setCurrentItem(item)
-                self.show_announcement(view)
+                if view != self.current:  # changed elsewhere (the sender, another desk)
+                    self.show_announcement(view, keep_status=True)
         self.listing.blockSignals(False)
 
     def _chosen(self, item: QListWidgetItem | None, _previous: Any = None) -> None:
@@ -236,7 +237,7 @@ class AnnouncementsDialog(QDialog):
         self._apply_state()
         self.update_preview()
 
-    def show_announcement(self, view: AnnouncementView) -> None:
+    def show_announcement(self, view: AnnouncementView, *, keep_status: bool = False) -> None:
         self.current = view
         self.text.blockSignals(True)
         self.text.setPlainText("\n\n".join(view.texts))
@@ -249,7 +250,8 @@ class AnnouncementsDialog(QDialog):
                 int(view.scheduled_at.timestamp())))
         self.if_missed.setCurrentIndex(max(0, self.if_missed.findData(view.if_missed.value)))
         self.comment.setText(self.tr("Comentario: %s") % view.comment if view.comment else "")
-        self.status.setText("")
+        if not keep_status:
+            self.status.setText("")
         self._apply_state()
         self.update_preview()
 
