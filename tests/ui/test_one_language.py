@@ -85,6 +85,8 @@ _BOXES = {
     ("main_window.py", "start_failed"),
     ("detail/hold.py", "ask_reason"),
     ("privacy_dialog.py", "ask_path"),
+    ("announcements/editor.py", "return_it"),
+    ("announcements/editor.py", "choose_image"),
 }
 # placeholders, markup, accelerators, addresses and paths: none of them is a word
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sdif]|%\d|<[^>]+>|&(?=\w)"
@@ -383,6 +385,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.secrets import KeyringUnavailableError
     from jun_desk.services.feed import Conversation
     from jun_desk.ui import about, sign_in
+    from jun_desk.ui.announcements.editor import AnnouncementsDialog
     from jun_desk.ui.budget_dialog import BudgetDialog
     from jun_desk.ui.crash_dialog import CrashReporter
     from jun_desk.ui.credentials_dialog import (
@@ -494,6 +497,21 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     qtbot.waitUntil(code_dialog.code.isVisible, timeout=10_000)
     walk.dialog(code_dialog, "first-access code")
     walk.dialog(BudgetDialog(ui, desk.costs.budget("AytoJun"), window))
+    # the announcements: a thread waiting for the supervisor, its preview and counters
+    waiting = desk.announcements.draft(people["ana"], account="AytoJun", submit=True, text=(
+        "Corte de agua el lunes en la calle Real de 9:00 a 14:00. " * 6).strip())
+    announcements = AnnouncementsDialog(ui, window)
+    qtbot.addWidget(announcements)
+    announcements.show()
+    qtbot.waitUntil(lambda: announcements.listing.count() == 1, timeout=10_000)
+    announcements.listing.setCurrentRow(0)
+    assert announcements.current is not None and announcements.current.id == waiting.id
+    walk.dialog(announcements, "announcements")
+    announcements.show()
+    walk.modal(("announcements/editor.py", "return_it"), announcements.return_it)
+    announcements.start_folder = Path(tempfile.mkdtemp(prefix="images-"))  # nothing in it
+    walk.modal(("announcements/editor.py", "choose_image"), announcements.choose_image)
+    announcements.reject()
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")
     walk.dialog(EraseConfirm(MARIA.handle, window))
@@ -506,7 +524,8 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     # The files and folders it lists are the disk's (their names, and the type "Folder" Qt's
     # own Spanish lacks): data, not the desk's words. Its labels and buttons are read.
     walk.texts = [(where, text) for where, text in walk.texts
-                  if not (where.startswith("ask_path() ›") and " item" in where)]
+                  if not (where.startswith(("ask_path() ›", "choose_image() ›"))
+                          and " item" in where)]
     credentials = CredentialsDialog("AytoJun", parent=window)
     walk.dialog(credentials)
     walk.modal(("credentials_dialog.py", "_keyring_failed"),

@@ -67,6 +67,7 @@ class AnnouncementsDialog(QDialog):
         self.ui = ui
         self.current: AnnouncementView | None = None
         self.media_path: str | None = None
+        self.start_folder: Path | None = None  # where the image dialog opens (home)
         self.setWindowTitle(self.tr("Anuncios del ayuntamiento"))
         self.resize(1180, 700)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -323,11 +324,25 @@ class AnnouncementsDialog(QDialog):
             self._preview_timer.start()
 
     def choose_image(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Imagen del anuncio"), "",
-            self.tr("Imágenes (*.jpg *.jpeg *.png *.webp)"))
-        if path:
-            self.set_image(path)
+        """An image from disk. Qt's own file dialog (where the system has none) gets its
+        words from the desk: Qt's Spanish lacks some."""
+        box = QFileDialog(self, self.tr("Imagen del anuncio"),
+                          str(self.start_folder or Path.home()),
+                          self.tr("Imágenes (*.jpg *.jpeg *.png *.webp)"))
+        box.setFileMode(QFileDialog.FileMode.ExistingFile)
+        Label = QFileDialog.DialogLabel
+        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
+                            (Label.FileName, self.tr("Nombre del archivo:")),
+                            (Label.FileType, self.tr("Tipo de archivo:")),
+                            (Label.Accept, self.tr("Adjuntar")),
+                            (Label.Reject, self.tr("Cancelar"))):
+            box.setLabelText(label, text)
+        try:
+            chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
+        finally:
+            box.deleteLater()
+        if chosen and chosen[0]:
+            self.set_image(chosen[0])
 
     # ------------------------------------------------------------------ steps
     def slot(self) -> datetime | None:
