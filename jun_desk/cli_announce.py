@@ -93,8 +93,7 @@ def _menu_posts(path: str) -> list[str]:
     try:
         from jun_desk.domain import announcement_templates  # type: ignore[attr-defined,unused-ignore]  # merged from w9-ann-templates
     except ImportError:
-        raise JunDeskError("This desk cannot turn a menu CSV into a thread yet "
-                           "(announcement templates are not installed)") from None
+        raise JunDeskError.of("announcement.no_templates") from None
     text = Path(path).read_text(encoding="utf-8-sig")
     posts: list[str] = announcement_templates.lunch_menu_posts(text)
     return posts

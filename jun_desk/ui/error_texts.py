@@ -269,6 +269,9 @@ def templates() -> dict[str, str]:
             "X rechazó la imagen {path}: {detail}", "announcement.image_refused"),
         "announcement.image_type": translate("Errors",
             "La imagen {path} no es una imagen JPEG, PNG o WEBP", "announcement.image_type"),
+        "announcement.no_templates": translate("Errors",
+            "Esta mesa aún no sabe convertir un CSV de menú en un hilo (no están instaladas "
+            "las plantillas de anuncios)", "announcement.no_templates"),
         "dm.not_linked": translate("Errors",
             "Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha "
             "enviado nada. Vincúlela primero.", "dm.not_linked"),

@@ -2320,330 +2320,336 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="272" />
+        <source>Esta mesa aún no sabe convertir un CSV de menú en un hilo (no están instaladas las plantillas de anuncios)</source>
+        <comment>announcement.no_templates</comment>
+        <translation>This desk cannot turn a menu CSV into a thread yet (the announcement templates are not installed)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="294" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="297" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="296" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="299" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="302" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="304" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="319" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="321" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="324" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="326" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="344" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="347" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="349" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="370" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="383" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="399" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="414" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="418" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="426" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="426" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="429" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="432" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="434" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="450" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="453" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="454" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="456" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="459" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -2757,420 +2763,420 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="281" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="289" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="299" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="302" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="321" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="349" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="352" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="378" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="458" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="461" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="464" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="464" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="467" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="469" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="471" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="473" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="474" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="477" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="479" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="479" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="482" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="491" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="493" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="497" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="505" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="529" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
         <source>redactar anuncios del ayuntamiento</source>
         <translation>draft the town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
         <source>aprobar, programar o publicar anuncios del ayuntamiento</source>
         <translation>approve, schedule or publish the town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="537" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="537" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="550" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
         <source>borrador</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
         <source>pendiente de aprobación</source>
         <translation>pending approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="555" />
         <source>aprobado</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
         <source>programado</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
         <source>publicándose</source>
         <translation>publishing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="555" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="558" />
         <source>publicado</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
         <source>devuelto</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="560" />
         <source>cancelado</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
         <source>enviar a aprobar</source>
         <translation>submit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="562" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="565" />
         <source>aprobar</source>
         <translation>approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="563" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
         <source>devolver</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="567" />
         <source>programar</source>
         <translation>schedule</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="565" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
         <source>publicar</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="569" />
         <source>editar</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="567" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="570" />
         <source>cancelar</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="574" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="572" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="575" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="573" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="574" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="577" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="582" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="583" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="582" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="585" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="714" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="717" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
