@@ -148,6 +148,16 @@ def split_thread(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
     return [f"{post}{numbering(i, n)}" for i, post in enumerate(posts, 1)]
 
 
+def unnumbered(posts: Sequence[str]) -> str:
+    """The text a numbered thread was split from (its " i/n" taken off), to edit it again;
+    posts written one by one, as they are, a blank line between them."""
+    n = len(posts)
+    marks = [numbering(i, n) for i in range(1, n + 1)]
+    if n > 1 and all(p.endswith(m) for p, m in zip(posts, marks, strict=True)):
+        return " ".join(p[: -len(m)] for p, m in zip(posts, marks, strict=True))
+    return "\n\n".join(posts)
+
+
 def checked_posts(posts: Sequence[str]) -> list[str]:
     """Posts as they will be stored, or which one is wrong (1-based)."""
     cleaned = [clean_text(p).strip() for p in posts]

@@ -130,242 +130,242 @@
 <context>
     <name>AnnouncementsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="71" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="72" />
         <source>Anuncios del ayuntamiento</source>
         <translation>The town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="94" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="95" />
         <source>Todos</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="99" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="100" />
         <source>Anuncios</source>
         <translation>Announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="101" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="104" />
         <source>&amp;Nuevo anuncio</source>
         <translation>&amp;New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="123" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="126" />
         <source>Texto del anuncio</source>
         <translation>Announcement text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="125" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="128" />
         <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases.</source>
         <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="128" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="131" />
         <source>Vista previa como en X</source>
         <translation>Preview as X shows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="140" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="143" />
         <source>Adjuntar &amp;imagen…</source>
         <translation>Attach &amp;image…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="142" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="145" />
         <source>Quitar imagen</source>
         <translation>Remove image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="147" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="150" />
         <source>Imagen:</source>
         <translation>Image:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="149" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="152" />
         <source>Publicar el</source>
         <translation>Publish on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="153" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="156" />
         <source>Fecha y hora de publicación (hora de Jun)</source>
         <translation>Publication date and time (Jun time)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="156" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="159" />
         <source>si la mesa estaba cerrada, publicar con retraso</source>
         <translation>if every desk was off, publish late</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="158" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="161" />
         <source>si la mesa estaba cerrada, retener para aprobar</source>
         <translation>if every desk was off, hold for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="163" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="166" />
         <source>Hora de Jun:</source>
         <translation>Jun time:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="166" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="169" />
         <source>X cobrará:</source>
         <translation>X will bill:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="174" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="177" />
         <source>&amp;Guardar borrador</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="175" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="178" />
         <source>&amp;Enviar a aprobar</source>
         <translation>S&amp;ubmit for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="177" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="180" />
         <source>&amp;Aprobar</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="178" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="181" />
         <source>&amp;Devolver…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="179" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="182" />
         <source>&amp;Publicar ahora</source>
         <translation>&amp;Publish now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="180" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="183" />
         <source>Cancelar anuncio</source>
         <translation>Cancel announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="197" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="200" />
         <source>No se pudieron leer los anuncios</source>
         <translation>Could not read the announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="253" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="254" />
         <source>Comentario: %s</source>
         <translation>Comment: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="265" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="266" />
         <source>Anuncio #%d · %s</source>
         <translation>Announcement #%d · %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="266" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="267" />
         <source>Nuevo anuncio</source>
         <translation>New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="286" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="287" />
         <source>Sin texto</source>
         <translation>No text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="299" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="300" />
         <source>Publicación %d de %d · %d/%d</source>
         <translation>Post %d of %d · %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="301" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="302" />
         <source> · con imagen</source>
         <translation> · with image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="308" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="309" />
         <source>%d publicación(es) · la más larga: %d de %d caracteres según cuenta X</source>
         <translation>%d post(s) · the longest: %d of %d characters as X counts them</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="312" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="313" />
         <source>%s (%d publicación(es), %d con enlace)</source>
         <translation>%s (%d post(s), %d with a link)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="318" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="319" />
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="329" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="330" />
         <source>Imagen del anuncio</source>
         <translation>Announcement image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="331" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="332" />
         <source>Imágenes (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="334" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="335" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="335" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="336" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="336" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="337" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="337" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
         <source>Adjuntar</source>
         <translation>Attach</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="339" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="396" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="397" />
         <source>Borrador guardado.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="402" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="403" />
         <source>Enviado a aprobar.</source>
         <translation>Submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="409" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="410" />
         <source>Aprobado.</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="416" />
         <source>Devolver el anuncio</source>
         <translation>Return the announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="416" />
         <source>¿Qué debe cambiar?</source>
         <translation>What must change?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="420" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="421" />
         <source>Devuelto con el comentario.</source>
         <translation>Returned with the comment.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="434" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="435" />
         <source>En la bandeja de salida: se publicará a su hora.</source>
         <translation>In the outbox: it will be published at its time.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="435" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="436" />
         <source>En la bandeja de salida: se publica ahora.</source>
         <translation>In the outbox: it is being published now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="441" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="442" />
         <source>Cancelado.</source>
         <translation>Cancelled.</translation>
     </message>

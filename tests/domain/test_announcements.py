@@ -137,3 +137,11 @@ def test_a_slot_is_missed_only_past_the_grace() -> None:
     assert not missed(slot, datetime(2026, 12, 7, 8, 10, tzinfo=UTC))
     assert missed(slot, datetime(2026, 12, 7, 9, 0, tzinfo=UTC))
     assert not missed(None, datetime(2026, 12, 7, 9, 0, tzinfo=UTC))
+
+
+def test_a_numbered_thread_gives_back_the_text_it_was_split_from() -> None:
+    from jun_desk.domain.announcements import unnumbered
+
+    text = " ".join(SENTENCES)
+    assert unnumbered(split_thread(text)) == text
+    assert unnumbered(["Uno.", "Dos."]) == "Uno.\n\nDos."  # written one by one

@@ -11,7 +11,7 @@ import zlib
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 
 from jun_desk.domain.announcements import State
 from jun_desk.services.desk import Desk
@@ -47,8 +47,11 @@ def _dialog(qtbot, desk: Desk, actor) -> AnnouncementsDialog:  # type: ignore[no
 
 
 def _set_time(dialog: AnnouncementsDialog, desk: Desk, moment) -> None:  # type: ignore[no-untyped-def]
+    """Typed in the picker as the town's wall clock shows ``moment``."""
+    local = moment.astimezone(desk.ctx.zone)
     dialog.scheduled.setChecked(True)
-    dialog.when.setDateTime(QDateTime.fromSecsSinceEpoch(int(moment.timestamp())))
+    dialog.when.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                      QTime(local.hour, local.minute)))
 
 
 def _wait_status(qtbot, dialog: AnnouncementsDialog, needle: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,7 @@ from jun_desk.domain.announcements import (
     estimate,
     local_slot,
     split_thread,
+    unnumbered,
 )
 from jun_desk.domain.costs import money
 from jun_desk.domain.errors import JunDeskError
@@ -97,6 +98,8 @@ class AnnouncementsDialog(QDialog):
         self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.listing = QListWidget(side)
         self.listing.setAccessibleName(self.tr("Anuncios"))
+        self.listing.setWordWrap(True)
+        self.listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.listing.currentItemChanged.connect(self._chosen)
         self.new_button = QPushButton(self.tr("&Nuevo anuncio"), side)
         self.new_button.clicked.connect(self.new_announcement)
@@ -230,8 +233,7 @@ class AnnouncementsDialog(QDialog):
         self.set_image(None)
         self.scheduled.setChecked(False)
         self.when.setEnabled(False)
-        self.when.setDateTime(QDateTime.fromSecsSinceEpoch(
-            int((self.ui.desk.ctx.clock() + timedelta(hours=1)).timestamp())))
+        self.when.setDateTime(self._town_time(self.ui.desk.ctx.clock() + timedelta(hours=1)))
         self.if_missed.setCurrentIndex(0)
         self.comment.setText("")
         self.status.setText("")
@@ -241,14 +243,13 @@ class AnnouncementsDialog(QDialog):
     def show_announcement(self, view: AnnouncementView, *, keep_status: bool = False) -> None:
         self.current = view
         self.text.blockSignals(True)
-        self.text.setPlainText("\n\n".join(view.texts))
+        self.text.setPlainText(unnumbered(view.texts))
         self.text.blockSignals(False)
         self.set_image(view.media_path)
         self.scheduled.setChecked(view.scheduled_at is not None)
         self.when.setEnabled(view.scheduled_at is not None)
         if view.scheduled_at is not None:
-            self.when.setDateTime(QDateTime.fromSecsSinceEpoch(
-                int(view.scheduled_at.timestamp())))
+            self.when.setDateTime(self._town_time(view.scheduled_at))
         self.if_missed.setCurrentIndex(max(0, self.if_missed.findData(view.if_missed.value)))
         self.comment.setText(self.tr("Comentario: %s") % view.comment if view.comment else "")
         if not keep_status:
@@ -439,6 +440,13 @@ class AnnouncementsDialog(QDialog):
             return
         desk, actor, number = self.ui.desk, self.ui.actor, self.current.id
         self._run(lambda: desk.announcements.cancel(actor, number), self.tr("Cancelado."))
+
+    def _town_time(self, moment: datetime) -> QDateTime:
+        """``moment`` as the picker shows it: the town's wall clock (not this computer's
+        zone), the picker's value read back the same way (``slot``)."""
+        local = moment.astimezone(self.ui.desk.ctx.zone)
+        return QDateTime(QDate(local.year, local.month, local.day),
+                         QTime(local.hour, local.minute))
 
     def _local(self, moment: datetime) -> str:
         return f"{moment.astimezone(self.ui.desk.ctx.zone):%d/%m/%Y %H:%M}"
