@@ -488,3 +488,15 @@ def post_sent(session: Session, ctx: DeskContext, item: OutboxItem, x_id: str) -
            after={"announcement": row.id, "state": row.state, "position": item.position,
                   "x_id": x_id, **({"late": True} if late else {})},
            message=message)
+
+
+def post_failed(session: Session, ctx: DeskContext, item: OutboxItem) -> None:
+    """X refused a post for good (the outbox's ``mark_failed``, same transaction): the
+    posts after it wait; the announcement says which post and why, for a person to see."""
+    row = session.get(Announcement, item.announcement_id)
+    if row is None:
+        return
+    row.comment = f"post {item.position} was not published: {item.last_error}"[:2000]
+    record(session, ctx, None, "announcement.post_failed", subject=f"announcement:{row.id}",
+           after={"announcement": row.id, "state": row.state, "position": item.position},
+           message=row.comment)

@@ -24,7 +24,7 @@ from jun_desk.domain.tweet_length import (
     fits_in_tweet,
     weighted_length,
 )
-from jun_desk.services.announcements import post_sent
+from jun_desk.services.announcements import post_failed, post_sent
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.costs import record as record_charges
@@ -283,6 +283,8 @@ class OutboxService:
             row.status = "pending" if retry_at is not None else "failed"
             record(session, self.ctx, None, "outbox.failed", ticket_id=row.ticket_id,
                    after={"outbox_id": row.id, "status": row.status}, message=row.last_error)
+            if row.kind == "post" and row.status == "failed":
+                post_failed(session, self.ctx, row)
             return _view(row)
 
     def due(self, account: str, limit: int = 20) -> list[OutboxView]:

@@ -136,3 +136,21 @@ def test_an_image_x_refuses_keeps_the_draft_with_x_words(desk: Desk, people, san
     assert kept.state is State.DRAFT and kept.texts == ["Fiestas de Jun."]
     assert "corrupt" in (kept.comment or "") and "cortada.png" in (kept.comment or "")
     assert sender.send_due().sent == 0
+
+
+def test_a_post_x_refuses_for_good_is_named_on_the_announcement(  # type: ignore[no-untyped-def]
+        desk: Desk, people, sandbox: Sandbox, sender: OutboxSender) -> None:
+    town = sandbox.scenario.desk.id
+    # Someone posted the second post's text on X by hand: X refuses it as a duplicate.
+    draft = desk.announcements.draft(people["ana"], account=ACCOUNT, text=LONG)
+    sandbox.state.post_tweet(draft.texts[1], None)
+    desk.announcements.publish(people["ana"], draft.id)
+    report = sender.send_due()
+    assert (report.sent, report.failed) == (1, 1)
+    view = desk.announcements.get(draft.id)
+    assert view.state is State.PUBLISHING
+    assert [p.outbox_status for p in view.posts] == ["sent", "failed"]
+    assert (view.comment or "").startswith("post 2 was not published: ")
+    assert "duplicate" in (view.comment or "")
+    assert len([t for t in sandbox.state.tweets if t.author_id == town
+                and t.text == draft.texts[1]]) == 1
