@@ -148,14 +148,32 @@ def split_thread(text: str, limit: int = MAX_WEIGHTED_LENGTH) -> list[str]:
     return [f"{post}{numbering(i, n)}" for i, post in enumerate(posts, 1)]
 
 
+POST_BREAK = "---"  # a line of its own between posts written one by one
+
+
+def thread_of(text: str) -> list[str]:
+    """The posts of what a person typed: posts written one by one (a line ``---`` between
+    them) as they are, each checked; any other text split as ``split_thread`` does."""
+    lines = clean_text(text).split("\n")
+    if not any(line.strip() == POST_BREAK for line in lines):
+        return split_thread(text)
+    posts: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip() == POST_BREAK:
+            posts.append([])
+        else:
+            posts[-1].append(line)
+    return checked_posts(["\n".join(p) for p in posts])
+
+
 def unnumbered(posts: Sequence[str]) -> str:
-    """The text a numbered thread was split from (its " i/n" taken off), to edit it again;
-    posts written one by one, as they are, a blank line between them."""
+    """The text to edit a thread again: a split one as the text it came from (its " i/n"
+    taken off), posts written one by one with a ``---`` line between them."""
     n = len(posts)
     marks = [numbering(i, n) for i in range(1, n + 1)]
     if n > 1 and all(p.endswith(m) for p, m in zip(posts, marks, strict=True)):
         return " ".join(p[: -len(m)] for p, m in zip(posts, marks, strict=True))
-    return "\n\n".join(posts)
+    return f"\n{POST_BREAK}\n".join(posts)
 
 
 def checked_posts(posts: Sequence[str]) -> list[str]:

@@ -156,8 +156,8 @@
     </message>
     <message>
         <location filename="../../jun_desk/ui/announcements/editor.py" line="128" />
-        <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases.</source>
-        <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends.</translation>
+        <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases; o escriba cada publicación separada por una línea ---.</source>
+        <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends; or write each post with a line --- between them.</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/announcements/editor.py" line="131" />

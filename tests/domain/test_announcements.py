@@ -144,4 +144,15 @@ def test_a_numbered_thread_gives_back_the_text_it_was_split_from() -> None:
 
     text = " ".join(SENTENCES)
     assert unnumbered(split_thread(text)) == text
-    assert unnumbered(["Uno.", "Dos."]) == "Uno.\n\nDos."  # written one by one
+    assert unnumbered(["Uno.", "Dos."]) == "Uno.\n---\nDos."  # written one by one
+
+
+def test_posts_written_one_by_one_stay_as_written() -> None:
+    from jun_desk.domain.announcements import thread_of
+
+    menu = "Menú del lunes:\n\nLentejas\nPollo\n---\nLeyenda: 1 gluten"
+    assert thread_of(menu) == ["Menú del lunes:\n\nLentejas\nPollo", "Leyenda: 1 gluten"]
+    with pytest.raises(ValidationError) as err:
+        thread_of("Bien.\n---\n" + "a " * 200)
+    assert err.value.code == "announcement.post_too_long" and err.value.params["post"] == 2
+    assert thread_of(" ".join(SENTENCES)) == split_thread(" ".join(SENTENCES))

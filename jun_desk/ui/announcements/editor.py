@@ -43,7 +43,7 @@ from jun_desk.domain.announcements import (
     State,
     estimate,
     local_slot,
-    split_thread,
+    thread_of,
     unnumbered,
 )
 from jun_desk.domain.costs import money
@@ -126,7 +126,7 @@ class AnnouncementsDialog(QDialog):
         self.text.setAccessibleName(self.tr("Texto del anuncio"))
         self.text.setPlaceholderText(self.tr(
             "Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo "
-            "numerado por frases."))
+            "numerado por frases; o escriba cada publicación separada por una línea ---."))
         self.preview = QTextBrowser(side)
         self.preview.setAccessibleName(self.tr("Vista previa como en X"))
         self.preview.setOpenLinks(False)
@@ -288,7 +288,7 @@ class AnnouncementsDialog(QDialog):
             self.cost.setText("—")
             return
         try:
-            posts = split_thread(text)
+            posts = thread_of(text)
         except JunDeskError as err:
             self.preview.setHtml("")
             self.counter.setText(describe(err))
@@ -373,8 +373,8 @@ class AnnouncementsDialog(QDialog):
         """The save of what the editor holds (new draft or edit), or None if it cannot be
         read (said in the status line)."""
         desk, actor, account = self.ui.desk, self.ui.actor, self.ui.account
-        text = self.text.toPlainText()
         try:
+            posts = thread_of(self.text.toPlainText())
             slot = self.slot()
         except JunDeskError as err:
             self.status.setStyleSheet("color: #c62828;")
@@ -384,10 +384,10 @@ class AnnouncementsDialog(QDialog):
         media, current = self.media_path, self.current
         if current is None:
             return lambda submit=False: desk.announcements.draft(
-                actor, account=account, text=text, scheduled_at=slot, if_missed=missed,
+                actor, account=account, posts=posts, scheduled_at=slot, if_missed=missed,
                 media_path=media, submit=submit)
         return lambda submit=False: desk.announcements.edit(
-            actor, current.id, text=text, scheduled_at=slot, clear_schedule=slot is None,
+            actor, current.id, posts=posts, scheduled_at=slot, clear_schedule=slot is None,
             if_missed=missed, media_path=media if media != current.media_path else None,
             clear_media=media is None, submit=submit)
 
