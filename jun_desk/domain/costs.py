@@ -303,6 +303,21 @@ def budget_state(budget: Budget, per_day: Mapping[date, int], now: datetime) -> 
     return BudgetState(pace, factor, today_spend, month, fc, budget, None, alert)
 
 
+def dollars(micro: int) -> str:
+    """An exact amount in English for messages and logs: "$0.015", "$1,234.50"."""
+    text = f"{micro / MICRO:,.6f}".rstrip("0")
+    whole, _dot, cents = text.partition(".")
+    return f"${whole}.{cents.ljust(2, '0')}"
+
+
+def from_dollars(text: str) -> int | None:
+    """``dollars``' text back as micro-dollars (None if it is not one)."""
+    try:
+        return to_micro(text.strip().removeprefix("$").replace(",", ""))
+    except ValueError:
+        return None
+
+
 def money(micro: int, language: str = "es") -> str:
     """'1,24 $' in Spanish, '$1.24' in English."""
     value = f"{micro / MICRO:,.2f}"

@@ -33,6 +33,7 @@ PARAM_KINDS: Mapping[str, str] = {
     "reason": "moderation_reason", "reasons": "moderation_reasons", "stream": "x_stream",
     "ann_state": "announcement_state", "ann_states": "announcement_states",
     "ann_step": "announcement_step",
+    "cost": "dollars", "spent": "dollars", "budget": "dollars",  # "$0.015", as dollars()
 }
 
 ERRORS: Mapping[str, str] = {

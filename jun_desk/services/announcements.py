@@ -34,7 +34,7 @@ from jun_desk.domain.announcements import (
     require_state,
     split_thread,
 )
-from jun_desk.domain.costs import money
+from jun_desk.domain.costs import dollars
 from jun_desk.domain.errors import InvalidTransitionError, NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import first_line
@@ -364,9 +364,9 @@ class AnnouncementService:
         budget = state.budget.monthly_micro
         if over_budget(row.cost_micro, state.month_micro, budget) and not confirmed:
             raise ValidationError.of("announcement.over_budget",
-                                     cost=money(row.cost_micro, "en"),
-                                     spent=money(state.month_micro, "en"),
-                                     budget=money(budget, "en"))
+                                     cost=dollars(row.cost_micro),
+                                     spent=dollars(state.month_micro),
+                                     budget=dollars(budget))
 
     def _enqueue(self, session: Session, row: Announcement, due: datetime) -> None:
         created = self.ctx.clock()

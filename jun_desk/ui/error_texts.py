@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from jun_desk.domain.actions import action as catalogue_action
 from jun_desk.domain.actions import field_label
+from jun_desk.domain.costs import from_dollars
 from jun_desk.domain.error_codes import PARAM_KINDS, plain, recognise
 from jun_desk.domain.errors import ConflictError, JunDeskError, PermissionDeniedError
 from jun_desk.ui import labels
@@ -548,6 +549,20 @@ def _moderation_states() -> dict[str, str]:
             "undone": translate("Errors", "deshecha")}
 
 
+def _dollars(value: object) -> str:
+    """"$0.015" (an exact amount as the domain words it) as the window writes money, with
+    every decimal it has: "0,015 $" in Spanish."""
+    micro = from_dollars(plain(value))
+    if micro is None:
+        return plain(value)
+    language = labels.language()
+    text = plain(value).removeprefix("$")
+    if language.startswith("es"):
+        whole, _dot, cents = text.partition(".")
+        return f"{whole.replace(',', '.')},{cents} $"
+    return f"${text}"
+
+
 def announcement_states() -> dict[str, str]:
     """An announcement's states as the window names them (``domain.announcements.State``)."""
     return {"draft": translate("Errors", "borrador"),
@@ -643,6 +658,7 @@ def _worders() -> dict[str, Callable[[object], str]]:
         "announcement_state": lookup(announcement_states()),
         "announcement_states": _each(lookup(announcement_states())),
         "announcement_step": lookup(_announcement_steps()),
+        "dollars": _dollars,
     }
 
 

@@ -164,3 +164,33 @@ def test_an_image_x_refuses_is_said_naming_the_image_the_draft_kept(  # type: ig
     ana.save_button.click()
     _wait_status(qtbot, ana, "notas.png")
     assert "no es una imagen JPEG, PNG o WEBP" in ana.status.text()
+
+
+def test_above_the_budget_the_supervisor_confirms_or_nothing_leaves(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk, people, clock) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    desk.costs.set_budget(people["ana"], ACCOUNT, monthly="0.01")  # a post costs 0.015
+    ana = _dialog(qtbot, desk, people["ana"])
+    ana.text.setPlainText("Mercadillo solidario el sábado en la plaza.")
+    answers: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        answers.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.No))
+    ana.publish_button.click()
+    _wait_status(qtbot, ana, "debe confirmarlo un supervisor")
+    assert "0,015 $" in answers[0] and "0,01 $" in answers[0]  # the cost, the budget
+    assert [v.state for v in desk.announcements.find()] == [State.DRAFT]  # saved, not sent
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Yes))
+    ana.publish_button.click()
+    _wait_status(qtbot, ana, "se publica ahora")
+    assert len(answers) == 2
+    assert [v.state for v in desk.announcements.find()] == [State.SCHEDULED]

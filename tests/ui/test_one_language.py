@@ -87,6 +87,7 @@ _BOXES = {
     ("privacy_dialog.py", "ask_path"),
     ("announcements/editor.py", "return_it"),
     ("announcements/editor.py", "choose_image"),
+    ("announcements/editor.py", "confirm_over_budget"),
 }
 # placeholders, markup, accelerators, addresses and paths: none of them is a word
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sdif]|%\d|<[^>]+>|&(?=\w)"
@@ -511,6 +512,10 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     walk.modal(("announcements/editor.py", "return_it"), announcements.return_it)
     announcements.start_folder = Path(tempfile.mkdtemp(prefix="images-"))  # nothing in it
     walk.modal(("announcements/editor.py", "choose_image"), announcements.choose_image)
+    walk.modal(("announcements/editor.py", "confirm_over_budget"),
+               lambda: announcements.confirm_over_budget(ValidationError.of(
+                   "announcement.over_budget", cost="$0.015", spent="$29.99",
+                   budget="$30.00")))
     announcements.reject()
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -354,7 +355,13 @@ class AnnouncementsDialog(QDialog):
         day, at = typed.date().toPython(), typed.time().toPython()
         return local_slot(day, at, self.ui.desk.ctx.zone)  # type: ignore[arg-type]  # QDate/QTime give date/time
 
-    def _run(self, work: Callable[[], AnnouncementView], done_text: str) -> None:
+    def _run(self, work: Callable[[], AnnouncementView], done_text: str,
+             confirmed: Callable[[], AnnouncementView] | None = None,
+             saved: list[AnnouncementView] | None = None) -> None:
+        """``work`` on a worker; ``confirmed``: the same with the supervisor's confirmation
+        that it may take the month above the X budget, asked when the budget refuses;
+        ``saved``: where the work keeps the draft it saved before a step that failed (the
+        editor then edits that draft, not a new one)."""
         self.status.setText("")
 
         def done(view: AnnouncementView) -> None:
@@ -364,6 +371,14 @@ class AnnouncementsDialog(QDialog):
             self.status.setText(done_text)
 
         def failed(err: Exception) -> None:
+            if saved:
+                self.current = saved[-1]
+                self._apply_state()
+            if (confirmed is not None and isinstance(err, JunDeskError)
+                    and err.code == "announcement.over_budget"
+                    and self.confirm_over_budget(err)):
+                self._run(confirmed, done_text, saved=saved)
+                return
             self.status.setStyleSheet("color: #c62828;")
             self.status.setText(describe(err))
 
@@ -402,12 +417,27 @@ class AnnouncementsDialog(QDialog):
             return
         self._run(lambda: saving(True), self.tr("Enviado a aprobar."))
 
+    def confirm_over_budget(self, err: JunDeskError) -> bool:
+        """Ask the supervisor whether to publish above the month's X budget."""
+        Button = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Presupuesto de X"),
+                          describe(err), Button.Yes | Button.No, self)
+        box.setInformativeText(self.tr("¿Publicarlo de todos modos?"))
+        box.button(Button.Yes).setText(self.tr("Publicar igualmente"))
+        box.button(Button.No).setText(self.tr("No publicar"))
+        box.setDefaultButton(Button.No)
+        try:
+            return bool(box.exec() == Button.Yes)
+        finally:
+            box.deleteLater()
+
     def approve(self) -> None:
         if self.current is None:
             return
         desk, actor, number = self.ui.desk, self.ui.actor, self.current.id
         self._run(lambda: desk.announcements.approve(actor, number),
-                  self.tr("Aprobado."))
+                  self.tr("Aprobado."),
+                  lambda: desk.announcements.approve(actor, number, confirm_over_budget=True))
 
     def return_it(self) -> None:
         if self.current is None:
@@ -429,11 +459,17 @@ class AnnouncementsDialog(QDialog):
         desk, actor = self.ui.desk, self.ui.actor
         slot = self.slot()
 
-        def work() -> AnnouncementView:
-            return desk.announcements.publish(actor, saving().id, at=slot)
+        saved: list[AnnouncementView] = []
+
+        def work(confirm: bool = False) -> AnnouncementView:
+            if not saved:
+                saved.append(saving())
+            return desk.announcements.publish(actor, saved[0].id, at=slot,
+                                              confirm_over_budget=confirm)
 
         self._run(work, self.tr("En la bandeja de salida: se publicará a su hora.")
-                  if slot else self.tr("En la bandeja de salida: se publica ahora."))
+                  if slot else self.tr("En la bandeja de salida: se publica ahora."),
+                  lambda: work(confirm=True), saved)
 
     def cancel_it(self) -> None:
         if self.current is None:
