@@ -59,7 +59,8 @@ def sender(desk: Desk, client: XClient) -> OutboxSender:
 
 
 def test_a_scheduled_thread_goes_in_order_exactly_once_when_its_slot_comes(  # type: ignore[no-untyped-def]
-        desk: Desk, people, sandbox: Sandbox, sender: OutboxSender, clock) -> None:
+        desk: Desk, people, sandbox: Sandbox, sender: OutboxSender, client: XClient,
+        clock) -> None:
     slot = clock.now + timedelta(hours=3)
     draft = desk.announcements.draft(people["rosa"], account=ACCOUNT, text=LONG,
                                      scheduled_at=slot)
@@ -79,6 +80,14 @@ def test_a_scheduled_thread_goes_in_order_exactly_once_when_its_slot_comes(  # t
     assert [p.x_id for p in done.posts] == [str(t.id) for t in posted]
     assert sender.send_due().sent == 0  # nothing twice
     assert len(thread_on_x(sandbox, draft.texts[0])) == 2
+    # read back through X's API, as anyone sees the account: the thread once, in order
+    me = client.me()
+    mine = [i for i in client.user_tweets(me.x_id).items if i.text in draft.texts]
+    by_id = {i.x_id: i for i in mine}
+    assert sorted(i.text for i in mine) == sorted(draft.texts)
+    second = next(i for i in mine if i.text == draft.texts[1])
+    assert by_id[str(second.in_reply_to_x_id)].text == draft.texts[0]
+    assert second.conversation_id == by_id[str(second.in_reply_to_x_id)].x_id
 
 
 def test_a_crash_between_two_posts_sends_neither_twice(  # type: ignore[no-untyped-def]
