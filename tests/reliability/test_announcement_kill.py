@@ -49,7 +49,7 @@ def _posted(sandbox: Sandbox) -> int:
 
 def test_kill_9_around_the_send_time_posts_each_post_once_in_order(
         tmp_path: Path, sandbox_credentials) -> None:  # type: ignore[no-untyped-def]
-    rng = random.Random(28)
+    rng = random.Random(int(os.environ.get("JUN_DESK_KILL_SEED", "28")))
     db = tmp_path / "desk.db"
     with Sandbox(speed=float("inf")) as sandbox:
         first = jun_desk_process(db, tmp_path, "sync", "--once", "--api-base",
