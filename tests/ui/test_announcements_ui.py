@@ -194,3 +194,32 @@ def test_above_the_budget_the_supervisor_confirms_or_nothing_leaves(  # type: ig
     _wait_status(qtbot, ana, "se publica ahora")
     assert len(answers) == 2
     assert [v.state for v in desk.announcements.find()] == [State.SCHEDULED]
+
+
+def test_the_anuncios_menu_opens_the_announcements(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from jun_desk.ui.main_window import MainWindow
+
+    window = MainWindow(UiContext(desk, people["rosa"], account=ACCOUNT))
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-2:] == ["&Anuncios", "A&yuda"]
+    menu = window.desk.announcements_menu
+    assert menu.open_action.isEnabled()  # every operator drafts
+    seen: list[str] = []
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AnnouncementsDialog):
+            QTimer.singleShot(20, close_it)
+            return
+        seen.append(dialog.windowTitle())
+        assert dialog.approve_button.isHidden()  # an operator's
+        dialog.reject()
+
+    QTimer.singleShot(0, close_it)
+    menu.open_action.trigger()
+    assert seen == ["Anuncios del ayuntamiento"]
+    window.close()
