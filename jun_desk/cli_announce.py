@@ -86,17 +86,17 @@ def _who(p: argparse.ArgumentParser) -> None:
 
 
 def _menu_posts(path: str) -> list[str]:
-    """The lunch menu's thread: ``domain/announcement_templates.lunch_menu_posts`` (branch
-    w9-ann-templates); refused clearly while this desk does not have it."""
-    from jun_desk.domain.errors import JunDeskError
+    """The school lunch menu's thread (``domain/announcement_templates``): a heading, the
+    days, the allergen legend; a bad CSV is refused naming the line and the field."""
+    from jun_desk.domain.announcement_templates import decode_menu_file, lunch_menu_posts
+    from jun_desk.domain.errors import ValidationError
 
     try:
-        from jun_desk.domain import announcement_templates  # type: ignore[attr-defined,unused-ignore]  # merged from w9-ann-templates
-    except ImportError:
-        raise JunDeskError.of("announcement.no_templates") from None
-    text = Path(path).read_text(encoding="utf-8-sig")
-    posts: list[str] = announcement_templates.lunch_menu_posts(text)
-    return posts
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise ValidationError.of("menu.file_unreadable", path=Path(path).name,
+                                 detail=err.strerror or type(err).__name__) from None
+    return lunch_menu_posts(decode_menu_file(data))
 
 
 def run(desk: Desk, args: argparse.Namespace) -> int:

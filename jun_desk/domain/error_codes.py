@@ -188,8 +188,6 @@ ERRORS: Mapping[str, str] = {
     "announcement.image_missing": "The image {path} cannot be read: {detail}",
     "announcement.image_refused": "X refused the image {path}: {detail}",
     "announcement.image_type": "The image {path} is not a JPEG, PNG or WEBP picture",
-    "announcement.no_templates": "This desk cannot turn a menu CSV into a thread yet (the "
-                                 "announcement templates are not installed)",
     # -- the feed's unreadable items
     "quarantine.none_chosen": "Choose at least one item of the list",
     "quarantine.not_found": "No item {items} in the list of items that could not be read",
@@ -330,6 +328,41 @@ ERRORS: Mapping[str, str] = {
                     "({limit}). What was read is kept",
     "x.lookup_unasked": "X answered a {stream} lookup with items it was not asked for (a "
                         "repeated answer): not used; asked again at the next poll",
+    # -- announcement templates: the school lunch menu from a CSV (``line``: the file's line)
+    "menu.empty": "The menu file is empty: it needs a header line and one line per day",
+    "menu.unreadable": "Line {line} of the menu cannot be read as CSV (a quote left open?)",
+    "menu.column_missing": "Line {line}: the menu has no '{column}' column (columns found: "
+                           "{columns})",
+    "menu.bad_date": "Line {line}, column '{column}': '{value}' is not a date (write it as "
+                     "dd/mm/yyyy or yyyy-mm-dd)",
+    "menu.weekday_mismatch": "Line {line}, column '{column}': the weekday in '{value}' is "
+                             "not that date's",
+    "menu.day_twice": "Line {line}, column '{column}': {value} is already on line "
+                      "{first_line}",
+    "menu.allergen_unknown": "Line {line}, column '{column}': unknown allergen '{value}' "
+                             "(write the EU's numbers 1-14 or their names)",
+    "menu.dishes_missing": "Line {line}, column '{column}': the day has no dishes",
+    "menu.day_too_long": "Line {line}: the day's dishes are too long for one post "
+                         "({length} of {limit} characters)",
+    "menu.file_unreadable": "The menu file {path} cannot be read: {detail}",
+    "menu.file_too_large": "The menu file {path} is too large for a menu (more than {limit} "
+                           "bytes)",
+    "menu.language_unknown": "Unknown menu language '{value}' (valid: {languages})",
+    # -- outage and works notices
+    "notice.not_found": "Notice #{notice} does not exist",
+    "notice.kind_unknown": "Unknown kind of notice '{value}' (valid: {kinds})",
+    "notice.street_missing": "The notice needs a street",
+    "notice.street_too_long": "The street is too long (at most {limit} characters)",
+    "notice.ends_before": "The notice's 'to' must come after its 'from'",
+    "notice.too_long": "The notice's text is too long for one post ({length} of {limit} "
+                       "characters): shorten the street",
+    "notice.ticket_closed": "Ticket #{ticket} is {status}: only open tickets are linked "
+                            "to a notice",
+    "notice.ticket_department": "Ticket #{ticket} is of '{department}', not of the "
+                                "notice's department",
+    "notice.publish_supervisor": "{username} ({role}) may not publish a notice: ask a "
+                                 "supervisor",
+    "notice.published": "Notice #{notice} is published already",
     # -- the desk's own files (shipped catalogues, settings): a broken install
     "resource.invalid": "{detail}",
 }

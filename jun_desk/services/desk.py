@@ -20,6 +20,7 @@ from jun_desk.services.feed import FeedService
 from jun_desk.services.ingest import IngestService
 from jun_desk.services.leases import LeaseService
 from jun_desk.services.moderation import ModerationService
+from jun_desk.services.notices import NoticeService
 from jun_desk.services.operators import OperatorService
 from jun_desk.services.outbox import OutboxService
 from jun_desk.services.people import PeopleService
@@ -66,6 +67,7 @@ class Desk:
         self.access_log = AccessLogService(ctx)
         self.privacy_report = PrivacyReportService(ctx)
         self.announcements = AnnouncementService(ctx)
+        self.notices = NoticeService(ctx)
         self.backups = BackupService(ctx)  # configured by the window or the command line
 
     @property

@@ -520,3 +520,37 @@ class AnnouncementPost(Base):
     x_id: Mapped[str | None] = mapped_column(String(32))
 
     announcement: Mapped[Announcement] = relationship(back_populates="posts")
+
+
+class Notice(Base):
+    """An outage or works notice (migration 0018): a water or power cut, or works, in a
+    street, from a time to a time, of a department. Drafted by an operator; published by
+    a supervisor as an announcement (``announcement_id``, set when that is wired)."""
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # corte_agua | corte_luz | obras
+    street: Mapped[str] = mapped_column(String(120))
+    starts_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime]
+    department: Mapped[str] = mapped_column(String(32), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft | published
+    announcement_id: Mapped[int | None] = mapped_column(Integer)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class NoticeTicket(Base):
+    """A ticket a notice covers, as the operator confirmed it; ``answered_at`` and
+    ``outbox_id`` once "responder a todos" answered it (each ticket once)."""
+
+    __tablename__ = "notice_tickets"
+
+    notice_id: Mapped[int] = mapped_column(ForeignKey("notices.id"), primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), primary_key=True,
+                                           index=True)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    linked_at: Mapped[datetime]
+    answered_at: Mapped[datetime | None]
+    outbox_id: Mapped[int | None] = mapped_column(Integer)  # the outbox item that answered it

@@ -138,6 +138,8 @@ class DeskActions(QObject):
                                     self.detail.resolve)
         self.reopen = self._action(t, self.tr("Reabrir"), "Ctrl+Shift+O", self.detail.reopen)
         t.addSeparator()
+        # A water or power cut, or works: link the tickets it covers, answer them all once.
+        self.notice = self._action(t, self.tr("Aviso de corte u obra…"), [], self.open_notice)
         # Supervisors: kept whole past retention and erasure (ui/detail/hold.py).
         self.legal_hold = LegalHold(self.ui, self.window)
         self.place_hold = self._action(t, self.tr("Retener por obligación legal…"), [],
@@ -224,6 +226,7 @@ class DeskActions(QObject):
         for action in (self.reply, self.dm, self.note, self.canned):
             action.setEnabled(offers.work)
         self.resolve.setEnabled(offers.resolve)
+        self.notice.setEnabled(actor.may(Permission.WORK_TICKET))
         self.reopen.setEnabled(offers.reopen)
         privacy = actor.may(Permission.MANAGE_PRIVACY)
         for action in (self.place_hold, self.release_hold):
@@ -249,6 +252,14 @@ class DeskActions(QObject):
             if ticket is not None:
                 action(ticket)
         return run
+
+    def open_notice(self) -> None:
+        """The notice dialog, its department and kind taken from the open ticket."""
+        from jun_desk.ui.notice_dialog import NoticeDialog
+
+        if not self.ui.actor.may(Permission.WORK_TICKET):
+            return
+        NoticeDialog(self.ui, self.window, ticket=self.ticket()).exec()
 
     def open_citizen_data(self) -> None:
         """The citizen's data dialog for the citizen the citizen panel shows (if any)."""

@@ -270,9 +270,6 @@ def templates() -> dict[str, str]:
             "X rechazó la imagen {path}: {detail}", "announcement.image_refused"),
         "announcement.image_type": translate("Errors",
             "La imagen {path} no es una imagen JPEG, PNG o WEBP", "announcement.image_type"),
-        "announcement.no_templates": translate("Errors",
-            "Esta mesa aún no sabe convertir un CSV de menú en un hilo (no están instaladas "
-            "las plantillas de anuncios)", "announcement.no_templates"),
         "dm.not_linked": translate("Errors",
             "Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha "
             "enviado nada. Vincúlela primero.", "dm.not_linked"),
@@ -510,6 +507,65 @@ def templates() -> dict[str, str]:
             "X respondió a una consulta de {stream} con elementos que no se le pidieron (una "
             "respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo",
             "x.lookup_unasked"),
+        "menu.empty": translate("Errors",
+            "El archivo del menú está vacío: necesita una línea de cabecera y una línea por "
+            "día", "menu.empty"),
+        "menu.unreadable": translate("Errors",
+            "La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)",
+            "menu.unreadable"),
+        "menu.column_missing": translate("Errors",
+            "Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: "
+            "{columns})", "menu.column_missing"),
+        "menu.bad_date": translate("Errors",
+            "Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como "
+            "dd/mm/aaaa o aaaa-mm-dd)", "menu.bad_date"),
+        "menu.weekday_mismatch": translate("Errors",
+            "Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de "
+            "esa fecha", "menu.weekday_mismatch"),
+        "menu.day_twice": translate("Errors",
+            "Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}",
+            "menu.day_twice"),
+        "menu.allergen_unknown": translate("Errors",
+            "Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los "
+            "números 1-14 de la UE o sus nombres)", "menu.allergen_unknown"),
+        "menu.dishes_missing": translate("Errors",
+            "Línea {line}, columna «{column}»: el día no tiene platos", "menu.dishes_missing"),
+        "menu.day_too_long": translate("Errors",
+            "Línea {line}: los platos del día son demasiado largos para una publicación "
+            "({length} de {limit} caracteres)", "menu.day_too_long"),
+        "menu.file_unreadable": translate("Errors",
+            "No se puede leer el archivo del menú {path}: {detail}", "menu.file_unreadable"),
+        "menu.file_too_large": translate("Errors",
+            "El archivo del menú {path} es demasiado grande para un menú (más de {limit} "
+            "bytes)", "menu.file_too_large"),
+        "menu.language_unknown": translate("Errors",
+            "Idioma del menú desconocido «{value}» (válidos: {languages})",
+            "menu.language_unknown"),
+        "notice.not_found": translate("Errors",
+            "El aviso #{notice} no existe", "notice.not_found"),
+        "notice.kind_unknown": translate("Errors",
+            "Tipo de aviso desconocido «{value}» (válidos: {kinds})", "notice.kind_unknown"),
+        "notice.street_missing": translate("Errors",
+            "El aviso necesita una calle", "notice.street_missing"),
+        "notice.street_too_long": translate("Errors",
+            "La calle es demasiado larga (como mucho {limit} caracteres)",
+            "notice.street_too_long"),
+        "notice.ends_before": translate("Errors",
+            "El «hasta» del aviso debe ser posterior a su «desde»", "notice.ends_before"),
+        "notice.too_long": translate("Errors",
+            "El texto del aviso es demasiado largo para una publicación ({length} de {limit} "
+            "caracteres): acorte la calle", "notice.too_long"),
+        "notice.ticket_closed": translate("Errors",
+            "El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets "
+            "abiertos", "notice.ticket_closed"),
+        "notice.ticket_department": translate("Errors",
+            "El ticket #{ticket} es de «{department}», no del departamento del aviso",
+            "notice.ticket_department"),
+        "notice.publish_supervisor": translate("Errors",
+            "{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor",
+            "notice.publish_supervisor"),
+        "notice.published": translate("Errors",
+            "El aviso #{notice} ya está publicado", "notice.published"),
         "resource.invalid": translate("Errors",
             "Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): "
             "{detail}", "resource.invalid"),

@@ -130,262 +130,267 @@
 <context>
     <name>AnnouncementsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="73" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="74" />
         <source>Anuncios del ayuntamiento</source>
         <translation>The town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="96" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="97" />
         <source>Todos</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="101" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="102" />
         <source>Anuncios</source>
         <translation>Announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="105" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="106" />
         <source>&amp;Nuevo anuncio</source>
         <translation>&amp;New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="127" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="108" />
+        <source>Desde plantilla (&amp;menú escolar)…</source>
+        <translation>From template (school &amp;menu)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="131" />
         <source>Texto del anuncio</source>
         <translation>Announcement text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="129" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="133" />
         <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases; o escriba cada publicación separada por una línea ---.</source>
         <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends; or write each post with a line --- between them.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="132" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="136" />
         <source>Vista previa como en X</source>
         <translation>Preview as X shows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="144" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="148" />
         <source>Adjuntar &amp;imagen…</source>
         <translation>Attach &amp;image…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="146" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="150" />
         <source>Quitar imagen</source>
         <translation>Remove image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="151" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="155" />
         <source>Imagen:</source>
         <translation>Image:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="153" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="157" />
         <source>Publicar el</source>
         <translation>Publish on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="157" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="161" />
         <source>Fecha y hora de publicación (hora de Jun)</source>
         <translation>Publication date and time (Jun time)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="160" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="164" />
         <source>si la mesa estaba cerrada, publicar con retraso</source>
         <translation>if every desk was off, publish late</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="162" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="166" />
         <source>si la mesa estaba cerrada, retener para aprobar</source>
         <translation>if every desk was off, hold for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="167" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="171" />
         <source>Hora de Jun:</source>
         <translation>Jun time:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="170" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="174" />
         <source>X cobrará:</source>
         <translation>X will bill:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="178" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="182" />
         <source>&amp;Guardar borrador</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="179" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="183" />
         <source>&amp;Enviar a aprobar</source>
         <translation>S&amp;ubmit for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="181" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="185" />
         <source>&amp;Aprobar</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="182" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="186" />
         <source>&amp;Devolver…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="183" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="187" />
         <source>&amp;Publicar ahora</source>
         <translation>&amp;Publish now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="184" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="188" />
         <source>Cancelar anuncio</source>
         <translation>Cancel announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="201" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="205" />
         <source>No se pudieron leer los anuncios</source>
         <translation>Could not read the announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="255" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="259" />
         <source>Comentario: %s</source>
         <translation>Comment: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="267" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="271" />
         <source>Anuncio #%d · %s</source>
         <translation>Announcement #%d · %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="268" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="272" />
         <source>Nuevo anuncio</source>
         <translation>New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="288" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="312" />
         <source>Sin texto</source>
         <translation>No text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="301" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="325" />
         <source>Publicación %d de %d · %d/%d</source>
         <translation>Post %d of %d · %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="303" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="327" />
         <source> · con imagen</source>
         <translation> · with image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="310" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="334" />
         <source>%d publicación(es) · la más larga: %d de %d caracteres según cuenta X</source>
         <translation>%d post(s) · the longest: %d of %d characters as X counts them</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="314" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
         <source>%s (%d publicación(es), %d con enlace)</source>
         <translation>%s (%d post(s), %d with a link)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="320" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="344" />
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="331" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="355" />
         <source>Imagen del anuncio</source>
         <translation>Announcement image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="333" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="357" />
         <source>Imágenes (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="336" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="360" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="337" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="361" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="362" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="339" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="363" />
         <source>Adjuntar</source>
         <translation>Attach</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="340" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="364" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="412" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="436" />
         <source>Borrador guardado.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="418" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="442" />
         <source>Enviado a aprobar.</source>
         <translation>Submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="423" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="447" />
         <source>Presupuesto de X</source>
         <translation>X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="425" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="449" />
         <source>¿Publicarlo de todos modos?</source>
         <translation>Publish it all the same?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="426" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="450" />
         <source>Publicar igualmente</source>
         <translation>Publish all the same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="427" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="451" />
         <source>No publicar</source>
         <translation>Do not publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="439" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="463" />
         <source>Aprobado.</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="446" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
         <source>Devolver el anuncio</source>
         <translation>Return the announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="446" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
         <source>¿Qué debe cambiar?</source>
         <translation>What must change?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="451" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="475" />
         <source>Devuelto con el comentario.</source>
         <translation>Returned with the comment.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="494" />
         <source>En la bandeja de salida: se publicará a su hora.</source>
         <translation>In the outbox: it will be published at its time.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="471" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="495" />
         <source>En la bandeja de salida: se publica ahora.</source>
         <translation>In the outbox: it is being published now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="478" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="502" />
         <source>Cancelado.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -1311,143 +1316,148 @@ week</translation>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="143" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="142" />
+        <source>Aviso de corte u obra…</source>
+        <translation>Outage or works notice…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
         <source>Retener por obligación legal…</source>
         <translation>Place under legal hold…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="145" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="147" />
         <source>Levantar la retención legal</source>
         <translation>Release the legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="149" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="151" />
         <source>Datos del vecino (privacidad)…</source>
         <translation>The citizen's data (privacy)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="154" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="156" />
         <source>Deshacer</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="160" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="162" />
         <source>Atajos de teclado</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="178" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="180" />
         <source>Deshacer (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="273" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="284" />
         <source>Ningún cambio permitido</source>
         <translation>No move allowed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="307" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="318" />
         <source>Abre antes un ticket (tablero o feed)</source>
         <translation>Open a ticket first (board or feed)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="309" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="320" />
         <source>Escribe antes el texto en el panel del ticket (Ctrl+3)</source>
         <translation>Write the text in the ticket pane first (Ctrl+3)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="311" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="322" />
         <source>Este ticket no tiene mención pública a la que responder: Ctrl+Mayús+Intro lo envía por DM</source>
         <translation>This ticket has no public mention to reply to: Ctrl+Shift+Enter sends it by DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="314" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="325" />
         <source>No se puede enviar así: %s</source>
         <translation>Cannot send that way: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="355" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="366" />
         <source>el vecino</source>
         <translation>the resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="356" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="367" />
         <source>Mensaje de %s marcado como atendido</source>
         <translation>Message from %s marked as handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="357" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="368" />
         <source>Mensaje de %s vuelve a sin atender</source>
         <translation>Message from %s is unhandled again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="361" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
         <source>Ticket #%d asignado a ti</source>
         <translation>Ticket #%d assigned to you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="364" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="375" />
         <source>Ticket #%d asignado a %s</source>
         <translation>Ticket #%d assigned to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="365" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="376" />
         <source>Ticket #%d devuelto a la cola del departamento</source>
         <translation>Ticket #%d back in the department's queue</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="368" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="379" />
         <source>Ticket #%d pasado a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="370" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="381" />
         <source>Ticket #%d resuelto</source>
         <translation>Ticket #%d resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="372" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="383" />
         <source>Ticket #%d reabierto (%s)</source>
         <translation>Ticket #%d reopened (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="373" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="384" />
         <source>Ticket #%d movido a %s</source>
         <translation>Ticket #%d moved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="387" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="398" />
         <source>Nada que deshacer</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="400" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="411" />
         <source>Deshecho: el mensaje vuelve a estar %s</source>
         <translation>Undone: the message is %s again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
         <source>atendido</source>
         <translation>handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="401" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
         <source>sin atender</source>
         <translation>unhandled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="405" />
-        <location filename="../../jun_desk/ui/actions_menu.py" line="417" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="416" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="428" />
         <source>No se pudo deshacer</source>
         <translation>Could not undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="410" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="421" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/actions_menu.py" line="412" />
+        <location filename="../../jun_desk/ui/actions_menu.py" line="423" />
         <source>Deshecho: el ticket #%d vuelve a %s · %s · %s</source>
         <translation>Undone: ticket #%d is back to %s · %s · %s</translation>
     </message>
@@ -2340,336 +2350,330 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="273" />
-        <source>Esta mesa aún no sabe convertir un CSV de menú en un hilo (no están instaladas las plantillas de anuncios)</source>
-        <comment>announcement.no_templates</comment>
-        <translation>This desk cannot turn a menu CSV into a thread yet (the announcement templates are not installed)</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="276" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="276" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="286" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="283" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="291" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="288" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="296" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="297" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="306" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="305" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="317" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="317" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="324" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="331" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="341" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="338" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="346" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="347" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="358" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="360" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="363" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="373" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="383" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="401" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="406" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="409" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="406" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="412" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="416" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="421" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="418" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="424" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="421" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="424" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="430" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="430" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="432" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="434" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="441" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="438" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="444" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="441" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="444" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="450" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="447" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="454" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="458" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -2783,420 +2787,552 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="279" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="288" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="285" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="293" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="290" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="303" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="300" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="314" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="311" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="319" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="331" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="365" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="376" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="389" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="386" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="389" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="462" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="459" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="465" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="462" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="465" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="467" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="469" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="474" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="471" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="473" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="477" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="480" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="483" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="485" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="491" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="499" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="503" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="509" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
+        <comment>menu.empty</comment>
+        <translation>The menu file is empty: it needs a header line and one line per day</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="513" />
+        <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
+        <comment>menu.unreadable</comment>
+        <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
+        <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
+        <comment>menu.column_missing</comment>
+        <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
+        <comment>menu.bad_date</comment>
+        <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
+        <comment>menu.weekday_mismatch</comment>
+        <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
+        <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
+        <comment>menu.day_twice</comment>
+        <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
+        <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
+        <comment>menu.allergen_unknown</comment>
+        <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
+        <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
+        <comment>menu.dishes_missing</comment>
+        <translation>Line {line}, column '{column}': the day has no dishes</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
+        <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
+        <comment>menu.day_too_long</comment>
+        <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
+        <source>No se puede leer el archivo del menú {path}: {detail}</source>
+        <comment>menu.file_unreadable</comment>
+        <translation>The menu file {path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
+        <source>El archivo del menú {path} es demasiado grande para un menú (más de {limit} bytes)</source>
+        <comment>menu.file_too_large</comment>
+        <translation>The menu file {path} is too large for a menu (more than {limit} bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
+        <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
+        <comment>menu.language_unknown</comment>
+        <translation>Unknown menu language '{value}' (valid: {languages})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
+        <source>El aviso #{notice} no existe</source>
+        <comment>notice.not_found</comment>
+        <translation>Notice #{notice} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
+        <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
+        <comment>notice.kind_unknown</comment>
+        <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
+        <source>El aviso necesita una calle</source>
+        <comment>notice.street_missing</comment>
+        <translation>The notice needs a street</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="550" />
+        <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
+        <comment>notice.street_too_long</comment>
+        <translation>The street is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
+        <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
+        <comment>notice.ends_before</comment>
+        <translation>The notice's 'to' must come after its 'from'</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="555" />
+        <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
+        <comment>notice.too_long</comment>
+        <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="558" />
+        <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
+        <comment>notice.ticket_closed</comment>
+        <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
+        <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
+        <comment>notice.ticket_department</comment>
+        <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
+        <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
+        <comment>notice.publish_supervisor</comment>
+        <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="567" />
+        <source>El aviso #{notice} ya está publicado</source>
+        <comment>notice.published</comment>
+        <translation>Notice #{notice} is published already</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="569" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="521" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="577" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="578" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="582" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="583" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="529" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="585" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="586" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="590" />
         <source>redactar anuncios del ayuntamiento</source>
         <translation>draft the town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="535" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="591" />
         <source>aprobar, programar o publicar anuncios del ayuntamiento</source>
         <translation>approve, schedule or publish the town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="597" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="597" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="598" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="602" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="603" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="604" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="605" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="624" />
         <source>borrador</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="569" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
         <source>pendiente de aprobación</source>
         <translation>pending approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="570" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="626" />
         <source>aprobado</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="627" />
         <source>programado</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="572" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="628" />
         <source>publicándose</source>
         <translation>publishing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="573" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
         <source>publicado</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="574" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="630" />
         <source>devuelto</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="575" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="631" />
         <source>cancelado</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="635" />
         <source>enviar a aprobar</source>
         <translation>submit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="636" />
         <source>aprobar</source>
         <translation>approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="637" />
         <source>devolver</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="582" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="638" />
         <source>programar</source>
         <translation>schedule</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="583" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
         <source>publicar</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="640" />
         <source>editar</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="585" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="641" />
         <source>cancelar</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="589" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="645" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="590" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="646" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="591" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="647" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="592" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="648" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="597" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="653" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="598" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="654" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="599" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="655" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="656" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="733" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="789" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -3633,6 +3769,99 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
 </context>
 <context>
+    <name>MenuCsvDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="56" />
+        <source>Menú escolar desde CSV</source>
+        <translation>School lunch menu from CSV</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="59" />
+        <source>Un CSV o la exportación CSV de una hoja de cálculo, con las columnas día o fecha, primer plato, segundo plato, postre y alérgenos (números 1-14 o sus nombres). Se convierte en un hilo: el título, los días y la leyenda de alérgenos.</source>
+        <translation>A CSV file or a spreadsheet's CSV export, with the columns day or date, first course, second course, dessert and allergens (numbers 1-14 or their names). It becomes a thread: the heading, the days and the allergen legend.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="66" />
+        <source>Elegir archivo…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="69" />
+        <source>Ningún archivo elegido</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="73" />
+        <source>Idioma del hilo</source>
+        <translation>Language of the thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="74" />
+        <source>En español</source>
+        <translation>In Spanish</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="75" />
+        <source>En inglés</source>
+        <translation>In English</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="87" />
+        <source>Vista previa del hilo</source>
+        <translation>Preview of the thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="91" />
+        <source>Usar este hilo</source>
+        <translation>Use this thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="106" />
+        <source>Elegir el menú escolar</source>
+        <translation>Choose the school lunch menu</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="108" />
+        <source>CSV (*.csv *.txt);;Todos los archivos (*)</source>
+        <translation>CSV (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="111" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="112" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="113" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="114" />
+        <source>Abrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="115" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="165" />
+        <source>Publicación %d de %d · %d/%d</source>
+        <translation>Post %d of %d · %d/%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="171" />
+        <source>Un hilo de %d publicaciones</source>
+        <translation>A thread of %d posts</translation>
+    </message>
+</context>
+<context>
     <name>Moderation</name>
     <message>
         <location filename="../../jun_desk/ui/moderation/texts.py" line="21" />
@@ -3825,6 +4054,168 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <location filename="../../jun_desk/ui/pickers.py" line="182" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="67" />
+        <source>Aviso de corte u obra</source>
+        <translation>Outage or works notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="71" />
+        <source>Aviso:</source>
+        <translation>Notice:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="73" />
+        <source>Aviso</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="74" />
+        <source>Nuevo aviso</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="81" />
+        <source>Corte de agua</source>
+        <translation>Water cut</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="82" />
+        <source>Corte de luz</source>
+        <translation>Power cut</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="83" />
+        <source>Obras</source>
+        <translation>Roadworks</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="86" />
+        <source>p. ej. C/ Mayor</source>
+        <translation>e.g. C/ Mayor</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="103" />
+        <source>Tipo:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="104" />
+        <source>Calle:</source>
+        <translation>Street:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="105" />
+        <source>Desde (hora de Jun):</source>
+        <translation>From (Jun time):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="106" />
+        <source>Hasta (hora de Jun):</source>
+        <translation>To (Jun time):</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="107" />
+        <source>Departamento:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="120" />
+        <source>Crear el aviso y buscar tickets</source>
+        <translation>Create the notice and find tickets</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="125" />
+        <source>Tickets abiertos que puede cubrir (mismo departamento, en torno a sus horas, que nombran la calle): marque los que cubre</source>
+        <translation>Open tickets it may cover (same department, around its hours, naming the street): tick the ones it covers</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="130" />
+        <source>Tickets que puede cubrir</source>
+        <translation>Tickets it may cover</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="133" />
+        <source>Vincular los marcados</source>
+        <translation>Link the ticked ones</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="136" />
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="348" />
+        <source>Responder a todos</source>
+        <translation>Answer everyone</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="173" />
+        <source>Escriba la calle para ver el texto del aviso.</source>
+        <translation>Type the street to see the notice's text.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="193" />
+        <source>%s
+
+Respuesta a los tickets: %s</source>
+        <translation>%s
+
+Answer to the tickets: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="208" />
+        <source>#%d · %s
+
+Respuesta a los tickets: %s</source>
+        <translation>#%d · %s
+
+Answer to the tickets: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="225" />
+        <source>Vinculados: %d · por responder: %d</source>
+        <translation>Linked: %d · to answer: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="226" />
+        <source>Responder a todos (%d)…</source>
+        <translation>Answer everyone (%d)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="292" />
+        <source>respondido</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="310" />
+        <source>Ningún ticket abierto nombra esa calle por ahora</source>
+        <translation>No open ticket names that street for now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="349" />
+        <source>Se responderá una vez a %d tickets vinculados, a cada vecino en su idioma, por la bandeja de salida.</source>
+        <translation>%d linked tickets will be answered once, each citizen in their language, through the outbox.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="356" />
+        <source>Responder a %d</source>
+        <translation>Answer %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="358" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="387" />
+        <source>Respondidos: %d</source>
+        <translation>Answered: %d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/notice_dialog.py" line="389" />
+        <source>sin responder ahora: %d (ya respondidos, cerrados o sin mención ni vecino)</source>
+        <translation>not answered now: %d (answered already, closed, or with no mention nor citizen)</translation>
     </message>
 </context>
 <context>

@@ -69,3 +69,18 @@ def test_bad_input_is_one_line_naming_the_field(capsys, url, tmp_path) -> None: 
     assert code == 1 and "is not a JPEG, PNG or WEBP picture" in err
     code, out, _ = run(capsys, "--db", url, "announce", "list")
     assert "No announcements." in out  # nothing half-saved
+
+
+def test_draft_from_the_menu_csv_and_a_bad_one_named(capsys, url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    menu = Path(__file__).resolve().parents[1] / "data" / "menus" / "comedor_semana_51.csv"
+    code, out, err = run(capsys, "--db", url, "announce", "draft", "--as", "rosa", "--menu",
+                         str(menu))
+    assert code == 0, err
+    assert "Announcement #1 (draft)" in out and "Lentejas estofadas" in out
+    bad = tmp_path / "menu.csv"
+    bad.write_text("Día;Primer plato;Postre;Alérgenos\nLunes 14/12/2026;Lentejas;Fruta;3\n",
+                   encoding="utf-8")
+    code, _out, err = run(capsys, "--db", url, "announce", "draft", "--as", "rosa", "--menu",
+                          str(bad))
+    assert code == 1 and err.count("\n") == 1
+    assert "second" in err.lower() or "segundo" in err.lower()

@@ -45,11 +45,13 @@ def url(request: pytest.FixtureRequest, db_url: str) -> str:
 def test_db_upgrade_and_current(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     db = f"sqlite:///{tmp_path / 'new.db'}"
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
-    assert code == 0 and "upgraded from empty to 0017" in out
+    from jun_desk.store.migrate import HEAD_REVISION
+
+    assert code == 0 and f"upgraded from empty to {HEAD_REVISION}" in out
     code, out, _ = run(capsys, "--db", db, "db", "upgrade")
     assert code == 0 and "up to date" in out
     code, out, _ = run(capsys, "--db", db, "db", "current")
-    assert out.strip() == "0017 (up to date)"
+    assert out.strip() == f"{HEAD_REVISION} (up to date)"
 
 
 def test_default_database_lives_in_the_user_data_folder(capsys) -> None:  # type: ignore[no-untyped-def]

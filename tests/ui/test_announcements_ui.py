@@ -223,3 +223,41 @@ def test_the_anuncios_menu_opens_the_announcements(qtbot, desk: Desk, people) ->
     menu.open_action.trigger()
     assert seen == ["Anuncios del ayuntamiento"]
     window.close()
+
+
+def test_a_menu_csv_becomes_a_thread_approved_scheduled_and_posted_once(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk, people, clock) -> None:
+    """Issue 28's done-when: the school lunch menu's CSV (a real canteen export) becomes a
+    thread, a supervisor approves it, it is scheduled, the clock passes, X has it once."""
+    from jun_desk.ui.menu_csv_dialog import read_menu_posts
+
+    menu = Path(__file__).resolve().parents[1] / "data" / "menus" / "comedor_semana_51.csv"
+    posts = read_menu_posts(menu, "es")  # what the menu dialog hands the editor
+    assert len(posts) >= 3 and "Lentejas" in "".join(posts)
+    rosa = _dialog(qtbot, desk, people["rosa"])
+    rosa.use_posts(posts)
+    assert f"Publicación {len(posts)} de {len(posts)}" in rosa.preview.toHtml()
+    _set_time(rosa, desk, clock.now + timedelta(days=1))
+    rosa.submit_button.click()
+    _wait_status(qtbot, rosa, "Enviado a aprobar")
+    (pending,) = desk.announcements.find(states=[State.PENDING])
+    assert pending.texts == posts  # each post as the template made it
+    ana = _dialog(qtbot, desk, people["ana"])
+    _choose(qtbot, ana, pending.id, "pendiente de aprobación")
+    ana.approve_button.click()
+    _wait_status(qtbot, ana, "Aprobado")
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url)
+        try:
+            sender = OutboxSender(desk, client, ACCOUNT)
+            assert sender.send_due().sent == 0
+            clock.advance(days=1, minutes=1)
+            assert sender.send_due().sent == len(posts)
+            assert sender.send_due().sent == 0
+        finally:
+            client.close()
+        town = sandbox.scenario.desk.id
+        on_x = [t for t in sandbox.state.tweets if t.author_id == town and t.text in posts]
+    assert [t.text for t in on_x] == posts
+    for parent, child in zip(on_x, on_x[1:], strict=False):
+        assert child.in_reply_to_id == parent.id

@@ -88,6 +88,8 @@ _BOXES = {
     ("announcements/editor.py", "return_it"),
     ("announcements/editor.py", "choose_image"),
     ("announcements/editor.py", "confirm_over_budget"),
+    ("notice_dialog.py", "answer_box"),
+    ("menu_csv_dialog.py", "ask_path"),
 }
 # placeholders, markup, accelerators, addresses and paths: none of them is a word
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\([a-z_]+\)[sd]|%[sdif]|%\d|<[^>]+>|&(?=\w)"
@@ -397,6 +399,8 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.ui.database_dialog import DatabaseDialog
     from jun_desk.ui.dms.ticket_picker import TicketPicker
     from jun_desk.ui.first_code_dialog import FirstCodeDialog
+    from jun_desk.ui.menu_csv_dialog import MenuCsvDialog
+    from jun_desk.ui.notice_dialog import NoticeDialog
     from jun_desk.ui.password_dialog import PasswordDialog
     from jun_desk.ui.pickers import (
         AssigneePicker,
@@ -517,6 +521,14 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
                    "announcement.over_budget", cost="$0.015", spent="$29.99",
                    budget="$30.00")))
     announcements.reject()
+    notice = NoticeDialog(ui, window, ticket=ticket)
+    walk.box(("notice_dialog.py", "answer_box"), notice.answer_box(2))
+    walk.dialog(notice, "outage or works notice")
+    menu = MenuCsvDialog(ui, window, start_folder=Path(tempfile.mkdtemp(prefix="menu-")))
+    walk.dialog(menu, "school menu from CSV")
+    walk.modal(("menu_csv_dialog.py", "ask_path"), menu.ask_path)
+    walk.texts = [(where, text) for where, text in walk.texts
+                  if not (where.startswith("ask_path() ›") and " item" in where)]
     walk.dialog(DatabaseDialog(desk.db.display_url, window))
     walk.dialog(CitizenDataDialog(ui, window, f"@{MARIA.handle}"), "a citizen's data")
     walk.dialog(EraseConfirm(MARIA.handle, window))

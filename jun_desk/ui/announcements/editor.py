@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.announcements import (
     EDITABLE,
+    POST_BREAK,
     MissedSlot,
     State,
     estimate,
@@ -104,9 +105,12 @@ class AnnouncementsDialog(QDialog):
         self.listing.currentItemChanged.connect(self._chosen)
         self.new_button = QPushButton(self.tr("&Nuevo anuncio"), side)
         self.new_button.clicked.connect(self.new_announcement)
+        self.menu_button = QPushButton(self.tr("Desde plantilla (&menú escolar)…"), side)
+        self.menu_button.clicked.connect(lambda _checked=False: self.from_menu())
         column.addWidget(self.state_filter)
         column.addWidget(self.listing, 1)
         column.addWidget(self.new_button)
+        column.addWidget(self.menu_button)
         return side
 
     def _editor_side(self) -> QWidget:
@@ -279,6 +283,26 @@ class AnnouncementsDialog(QDialog):
                                                                      State.APPROVED))
         self.publish_button.setEnabled(editable)
         self.cancel_button.setEnabled(view is not None and editable)
+
+    def from_menu(self) -> None:
+        """A new announcement from the school lunch menu's CSV: its thread (heading, days,
+        allergen legend) as the template made it, each post as written."""
+        from jun_desk.ui.menu_csv_dialog import MenuCsvDialog
+
+        dialog = MenuCsvDialog(self.ui, self, start_folder=self.start_folder)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            posts = dialog.posts() if accepted else []
+        finally:
+            dialog.deleteLater()
+        if posts:
+            self.use_posts(posts)
+
+    def use_posts(self, posts: list[str]) -> None:
+        """A new announcement holding ``posts`` as they are (a ``---`` line between them)."""
+        self.new_announcement()
+        self.text.setPlainText(f"\n{POST_BREAK}\n".join(posts))
+        self.update_preview()
 
     def update_preview(self) -> None:
         """The posts as X will show them, each with its X length; the cost."""
