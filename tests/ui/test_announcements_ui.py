@@ -9,6 +9,7 @@ import math
 import struct
 import zlib
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -259,5 +260,5 @@ def test_a_menu_csv_becomes_a_thread_approved_scheduled_and_posted_once(  # type
         town = sandbox.scenario.desk.id
         on_x = [t for t in sandbox.state.tweets if t.author_id == town and t.text in posts]
     assert [t.text for t in on_x] == posts
-    for parent, child in zip(on_x, on_x[1:], strict=False):
+    for parent, child in pairwise(on_x):
         assert child.in_reply_to_id == parent.id
