@@ -646,7 +646,9 @@ def _outbox(desk: Desk, args: argparse.Namespace) -> int:
         return 0
     for item in items:
         reason = f" — {item.last_error}" if item.last_error and item.status != "sent" else ""
-        print(f"#{item.id:<5} {item.status:<8} {item.kind:<5} ticket #{item.ticket_id} "
+        about = (f"announcement #{item.announcement_id} post {item.position}"
+                 if item.announcement_id is not None else f"ticket #{item.ticket_id}")
+        print(f"#{item.id:<5} {item.status:<8} {item.kind:<5} {about} "
               f"attempts {item.attempts}: {_one_line(item.text, 60)}{reason}")
     return 0
 

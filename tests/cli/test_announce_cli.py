@@ -51,6 +51,8 @@ def test_draft_submit_approve_schedule_list_cancel(capsys, url) -> None:  # type
     assert code == 0 and out.startswith("#1") and "corte de agua" in out
     code, out, _ = run(capsys, "--db", url, "announce", "show", "1")
     assert "1. [pending]" in out and "2. [waiting]" in out
+    code, out, _ = run(capsys, "--db", url, "outbox")
+    assert "pending  post  announcement #1 post 1 attempts 0" in out
     code, out, _ = run(capsys, "--db", url, "announce", "cancel", "1", "--as", "ana")
     assert code == 0 and "cancelled" in out
 
