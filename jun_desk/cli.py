@@ -65,7 +65,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         p.set_defaults(command=None)
         return p
-    from jun_desk import cli_moderation, cli_privacy, cli_streams, cli_verify, cli_x
+    from jun_desk import cli_announce, cli_moderation, cli_privacy, cli_streams, cli_verify, cli_x
 
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -173,6 +173,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     cli_x.add_parsers(sub)
     cli_moderation.add_parsers(sub)
     cli_streams.add_parsers(sub)
+    cli_announce.add_parsers(sub)
     cli_privacy.add_parsers(sub)
     cli_verify.add_parsers(sub)
     return p
@@ -339,7 +340,7 @@ def _dispatch(args: argparse.Namespace,
         return _db(args)
     if args.command == "triage":
         return _triage(args)
-    from jun_desk import cli_moderation, cli_privacy, cli_streams, cli_verify, cli_x
+    from jun_desk import cli_announce, cli_moderation, cli_privacy, cli_streams, cli_verify, cli_x
 
     if args.command == "sandbox":
         return cli_x.run_sandbox(args, speed=parse_speed(args.speed))
@@ -353,7 +354,7 @@ def _dispatch(args: argparse.Namespace,
                    "moderation": cli_moderation.run, "privacy": cli_privacy.run,
                    "verify": cli_verify.run,
                    "staff": cli_streams.run_staff, "search": cli_streams.run_search,
-                   }[args.command]
+                   "announce": cli_announce.run}[args.command]
         return handler(desk, args)
     finally:
         desk.close()
@@ -674,7 +675,9 @@ def _outbox(desk: Desk, args: argparse.Namespace) -> int:
         return 0
     for item in items:
         reason = f" — {item.last_error}" if item.last_error and item.status != "sent" else ""
-        print(f"#{item.id:<5} {item.status:<8} {item.kind:<5} ticket #{item.ticket_id} "
+        about = (f"announcement #{item.announcement_id} post {item.position}"
+                 if item.announcement_id is not None else f"ticket #{item.ticket_id}")
+        print(f"#{item.id:<5} {item.status:<8} {item.kind:<5} {about} "
               f"attempts {item.attempts}: {_one_line(item.text, 60)}{reason}")
     return 0
 

@@ -35,6 +35,7 @@ class Kind(StrEnum):
     MODERATION = "moderation"  # hidden replies, muted accounts, proposals
     CITIZEN = "citizen"  # a citizen's verification: the badge on all their cards and items
     MEDIA = "media"  # citizens' photos: downloaded, refused, evicted (issue 29)
+    ANNOUNCEMENT = "announcement"  # the town's own posts: drafts, approvals, publishing
 
 
 ALL_KINDS = frozenset(Kind)
@@ -59,6 +60,7 @@ class Action:
 _T, _F, _C, _O = Kind.TICKET, Kind.FEED, Kind.CONVERSATION, Kind.OUTBOX
 _P, _Q, _S, _M = Kind.OPERATOR, Kind.QUARANTINE, Kind.SETTINGS, Kind.MODERATION
 _V = Kind.CITIZEN
+_AN = Kind.ANNOUNCEMENT
 
 
 def _a(code: str, es: str, en: str, done_es: str, done_en: str, *kinds: Kind) -> Action:
@@ -235,6 +237,34 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "borró los datos de un vecino", "erased a citizen's data", _T, _F, _C, _O, _Q, _M),
     _a("ticket.legal_hold", "poner en retención legal", "put under legal hold",
        "puso el ticket en retención legal", "put the ticket under legal hold", _T),
+    _a("announcement.draft", "redactar un anuncio", "draft an announcement",
+       "redactó un anuncio", "drafted an announcement", _AN),
+    _a("announcement.edit", "editar un anuncio", "edit an announcement",
+       "editó un anuncio", "edited an announcement", _AN, _O),
+    _a("announcement.submit", "enviar un anuncio a aprobar", "submit an announcement",
+       "envió un anuncio a aprobar", "submitted an announcement for approval", _AN),
+    _a("announcement.approve", "aprobar un anuncio", "approve an announcement",
+       "aprobó un anuncio", "approved an announcement", _AN, _O),
+    _a("announcement.return", "devolver un anuncio", "return an announcement",
+       "devolvió un anuncio con un comentario", "returned an announcement with a comment",
+       _AN),
+    _a("announcement.schedule", "programar un anuncio", "schedule an announcement",
+       "programó un anuncio", "scheduled an announcement", _AN, _O),
+    _a("announcement.publish", "publicar un anuncio", "publish an announcement",
+       "publicó un anuncio", "published an announcement", _AN, _O),
+    _a("announcement.cancel", "cancelar un anuncio", "cancel an announcement",
+       "canceló un anuncio", "cancelled an announcement", _AN, _O),
+    _a("announcement.post_sent", "publicar en X", "post on X",
+       "publicó en X un mensaje de un anuncio", "posted an announcement's post on X", _AN, _O),
+    _a("announcement.post_failed", "publicar en X", "post on X",
+       "no pudo publicar en X un mensaje de un anuncio",
+       "could not post an announcement's post on X", _AN, _O),
+    _a("announcement.missed", "retener un anuncio atrasado", "hold a late announcement",
+       "retuvo un anuncio cuya hora pasó con la mesa cerrada",
+       "held an announcement whose time passed with every desk off", _AN, _O),
+    _a("announcement.media_refused", "adjuntar una imagen", "attach an image",
+       "no pudo subir la imagen de un anuncio", "could not upload an announcement's image",
+       _AN, _O),
     _a("ticket.legal_hold_release", "levantar la retención legal", "release the legal hold",
        "levantó la retención legal", "released the legal hold", _T),
 )}

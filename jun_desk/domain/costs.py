@@ -172,6 +172,8 @@ def utc_day(moment: datetime) -> date:
 def charges_for(endpoint: str, body: Any, when: datetime, *, text: str = "") -> list[Charge]:
     day = utc_day(when)
     stream = stream_of(endpoint)
+    if endpoint.startswith("POST /2/media"):
+        return []  # an upload is not a post: X bills the post that carries it
     if endpoint.startswith("POST"):
         return [Charge(day, stream, write_kind(endpoint, text))]
     return [Charge(day, stream, kind, x_id) for kind, x_id in billed_reads(endpoint, body)]
@@ -299,6 +301,21 @@ def budget_state(budget: Budget, per_day: Mapping[date, int], now: datetime) -> 
         factor = max(factor, 2.0)
     pace = Pace.STRETCHED if factor > 1.0 else Pace.NORMAL
     return BudgetState(pace, factor, today_spend, month, fc, budget, None, alert)
+
+
+def dollars(micro: int) -> str:
+    """An exact amount in English for messages and logs: "$0.015", "$1,234.50"."""
+    text = f"{micro / MICRO:,.6f}".rstrip("0")
+    whole, _dot, cents = text.partition(".")
+    return f"${whole}.{cents.ljust(2, '0')}"
+
+
+def from_dollars(text: str) -> int | None:
+    """``dollars``' text back as micro-dollars (None if it is not one)."""
+    try:
+        return to_micro(text.strip().removeprefix("$").replace(",", ""))
+    except ValueError:
+        return None
 
 
 def money(micro: int, language: str = "es") -> str:

@@ -31,6 +31,9 @@ PARAM_KINDS: Mapping[str, str] = {
     "action": "action", "permission": "permission", "move": "moderation_action",
     "moves": "moderation_actions", "state": "moderation_status",
     "reason": "moderation_reason", "reasons": "moderation_reasons", "stream": "x_stream",
+    "ann_state": "announcement_state", "ann_states": "announcement_states",
+    "ann_step": "announcement_step",
+    "cost": "dollars", "spent": "dollars", "budget": "dollars",  # "$0.015", as dollars()
 }
 
 ERRORS: Mapping[str, str] = {
@@ -185,6 +188,29 @@ ERRORS: Mapping[str, str] = {
     "dm.other_nobody": "Ticket #{ticket} is someone else's, not @{handle}'s, whom this "
                        "conversation is with: nothing was sent. Confirm the DM is for "
                        "@{handle}",
+    # -- announcements
+    "announcement.empty": "The announcement has no text",
+    "announcement.post_too_long": "Post {post} is {length} characters as X counts them "
+                                  "(at most {limit}): shorten it or split the text",
+    "announcement.word_too_long": "'{word}' is longer than a post can hold ({limit}) and "
+                                  "cannot be split inside a word",
+    "announcement.too_many_posts": "The thread would have {count} posts (at most {limit})",
+    "announcement.not_found": "Announcement {number} does not exist",
+    "announcement.state": "Announcement {number} is '{ann_state}': it cannot {ann_step} "
+                          "now (only when {ann_states})",
+    "announcement.slot_format": "Publication time '{value}' is not a date and time "
+                                "(YYYY-MM-DD HH:MM, the town's time)",
+    "announcement.slot_nonexistent": "Publication time {slot} does not exist in Jun (the "
+                                     "clocks go forward that night): choose another time",
+    "announcement.slot_past": "Publication time {slot} is in the past (it is {now} in "
+                              "Jun): choose a later time",
+    "announcement.over_budget": "Publishing costs {cost} and the month has spent {spent} "
+                                "of a budget of {budget}: a supervisor must confirm it",
+    "announcement.return_comment": "Returning an announcement needs a comment saying what "
+                                   "to change",
+    "announcement.image_missing": "The image {path} cannot be read: {detail}",
+    "announcement.image_refused": "X refused the image {path}: {detail}",
+    "announcement.image_type": "The image {path} is not a JPEG, PNG or WEBP picture",
     # -- the feed's unreadable items
     "quarantine.none_chosen": "Choose at least one item of the list",
     "quarantine.not_found": "No item {items} in the list of items that could not be read",

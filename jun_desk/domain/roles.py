@@ -32,10 +32,13 @@ class Permission(StrEnum):
     SET_X_BUDGET = "set_x_budget"
     MANAGE_PRIVACY = "manage_privacy"  # retention, legal hold, access log, export, erasure
     MANAGE_STREAMS = "manage_streams"  # staff accounts, watched searches (issue 27)
+    DRAFT_ANNOUNCEMENT = "draft_announcement"  # draft, edit, submit the town's own posts
+    PUBLISH_ANNOUNCEMENT = "publish_announcement"  # approve, return, schedule, publish
 
 
 _OPERATOR_PERMISSIONS = frozenset({
     Permission.CREATE_TICKET, Permission.WORK_TICKET, Permission.ASSIGN_SELF, Permission.MERGE,
+    Permission.DRAFT_ANNOUNCEMENT,
 })
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: _OPERATOR_PERMISSIONS,
@@ -56,6 +59,8 @@ _DESCRIPTIONS = {
     Permission.MANAGE_PRIVACY: "manage citizens' personal data (retention, legal hold, "
                                "access and erasure)",
     Permission.MANAGE_STREAMS: "manage staff accounts and watched searches",
+    Permission.DRAFT_ANNOUNCEMENT: "draft the town's announcements",
+    Permission.PUBLISH_ANNOUNCEMENT: "approve, schedule or publish the town's announcements",
 }
 
 

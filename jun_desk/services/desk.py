@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from jun_desk.services.access_log import AccessLogService
+from jun_desk.services.announcements import AnnouncementService
 from jun_desk.services.audit import AuditService
 from jun_desk.services.backups import BackupService
 from jun_desk.services.changes import ChangeService
@@ -69,6 +70,7 @@ class Desk:
         self.rights = RightsService(ctx)
         self.access_log = AccessLogService(ctx)
         self.privacy_report = PrivacyReportService(ctx)
+        self.announcements = AnnouncementService(ctx)
         self.notices = NoticeService(ctx)
         self.media = MediaService(ctx)  # its folder and bounds: configured by the start
         self.streams = StreamsService(ctx)  # staff accounts, watched searches

@@ -24,6 +24,7 @@ from jun_desk.domain.tweet_length import (
     fits_in_tweet,
     weighted_length,
 )
+from jun_desk.services.announcements import post_failed, post_sent
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext
 from jun_desk.services.costs import record as record_charges
@@ -50,6 +51,8 @@ class OutboxView:
     last_error: str | None
     sent_x_id: str | None
     created_at: datetime
+    announcement_id: int | None = None
+    position: int | None = None
 
 
 def for_ticket(session: Session, ticket_id: int) -> list[OutboxView]:
@@ -61,7 +64,7 @@ def for_ticket(session: Session, ticket_id: int) -> list[OutboxView]:
 def _view(row: OutboxItem) -> OutboxView:
     return OutboxView(row.id, row.kind, row.account, row.ticket_id, row.in_reply_to_x_id,
                       row.recipient_x_id, row.text, row.status, row.attempts, row.last_error,
-                      row.sent_x_id, row.created_at)
+                      row.sent_x_id, row.created_at, row.announcement_id, row.position)
 
 
 def checked_text(kind: str, text: str) -> str:
@@ -231,6 +234,11 @@ class OutboxService:
             now = self.ctx.clock()
             row.status, row.sent_x_id, row.sent_at = "sent", sent_x_id, now
             row.next_attempt_at = None
+            if row.kind == "post":  # a town's announcement: no ticket, the thread goes on
+                post_sent(session, self.ctx, row, sent_x_id)
+                record(session, self.ctx, None, "outbox.sent",
+                       after={"outbox_id": row.id, "x_id": sent_x_id})
+                return _view(row)
             kind = ItemKind.REPLY_OUT if row.kind == "reply" else ItemKind.DM_OUT
             copy = session.scalar(select(TicketItem).where(TicketItem.source == kind.source,
                                                            TicketItem.x_id == sent_x_id))
@@ -277,6 +285,8 @@ class OutboxService:
             row.status = "pending" if retry_at is not None else "failed"
             record(session, self.ctx, None, "outbox.failed", ticket_id=row.ticket_id,
                    after={"outbox_id": row.id, "status": row.status}, message=row.last_error)
+            if row.kind == "post" and row.status == "failed":
+                post_failed(session, self.ctx, row)
             return _view(row)
 
     def due(self, account: str, limit: int = 20) -> list[OutboxView]:

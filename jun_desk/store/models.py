@@ -327,6 +327,10 @@ class OutboxItem(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    # A town's post (kind "post", migration 0017): its announcement and place in the thread;
+    # it replies to the previous post's X id, known only once that one is sent.
+    announcement_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    position: Mapped[int | None] = mapped_column(Integer)
 
 
 class SyncCursor(Base):
@@ -546,6 +550,51 @@ class AccessLogEntry(Base):
     ticket_id: Mapped[int] = mapped_column(Integer, index=True)
     department: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(String(64))  # department | personal data flags
+
+
+class Announcement(Base):
+    """The town's own post or thread (issue 28): drafted, approved, scheduled, published
+    through the outbox (migration 0017). ``scheduled_at`` in UTC; ``if_missed``: what a
+    slot missed while every desk was off does (``domain.announcements.MissedSlot``)."""
+
+    __tablename__ = "announcements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    title: Mapped[str] = mapped_column(String(120))
+    scheduled_at: Mapped[datetime | None]
+    if_missed: Mapped[str] = mapped_column(String(8), default="late")
+    media_path: Mapped[str | None] = mapped_column(Text)
+    media_x_id: Mapped[str | None] = mapped_column(String(32))
+    comment: Mapped[str | None] = mapped_column(Text)  # the supervisor's, when returned
+    cost_micro: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    approved_at: Mapped[datetime | None]
+    published_at: Mapped[datetime | None]
+
+    posts: Mapped[list[AnnouncementPost]] = relationship(
+        back_populates="announcement", order_by="AnnouncementPost.position",
+        cascade="all, delete-orphan")
+
+
+class AnnouncementPost(Base):
+    """One post of an announcement's thread, in order (``position`` from 1)."""
+
+    __tablename__ = "announcement_posts"
+    __table_args__ = (UniqueConstraint("announcement_id", "position",
+                                       name="uq_announcement_posts_place"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    announcement_id: Mapped[int] = mapped_column(ForeignKey("announcements.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    outbox_id: Mapped[int | None] = mapped_column(Integer)
+    x_id: Mapped[str | None] = mapped_column(String(32))
+
+    announcement: Mapped[Announcement] = relationship(back_populates="posts")
 
 
 class Notice(Base):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from jun_desk.domain.actions import action as catalogue_action
 from jun_desk.domain.actions import field_label
+from jun_desk.domain.costs import from_dollars
 from jun_desk.domain.error_codes import PARAM_KINDS, plain, recognise
 from jun_desk.domain.errors import ConflictError, JunDeskError, PermissionDeniedError
 from jun_desk.ui import labels
@@ -269,6 +270,43 @@ def templates() -> dict[str, str]:
             "outbox.no_incoming"),
         "outbox.not_found": translate("Errors",
             "El envío {outbox} no existe", "outbox.not_found"),
+        "announcement.empty": translate("Errors",
+            "El anuncio no tiene texto", "announcement.empty"),
+        "announcement.post_too_long": translate("Errors",
+            "La publicación {post} tiene {length} caracteres según cuenta X (como máximo "
+            "{limit}): acórtela o divida el texto", "announcement.post_too_long"),
+        "announcement.word_too_long": translate("Errors",
+            "«{word}» es más largo de lo que cabe en una publicación ({limit}) y no se puede "
+            "partir dentro de una palabra", "announcement.word_too_long"),
+        "announcement.too_many_posts": translate("Errors",
+            "El hilo tendría {count} publicaciones (como máximo {limit})",
+            "announcement.too_many_posts"),
+        "announcement.not_found": translate("Errors",
+            "El anuncio {number} no existe", "announcement.not_found"),
+        "announcement.state": translate("Errors",
+            "El anuncio {number} está «{ann_state}»: ahora no se puede {ann_step} (solo "
+            "cuando está {ann_states})", "announcement.state"),
+        "announcement.slot_format": translate("Errors",
+            "La hora de publicación «{value}» no es una fecha y hora (AAAA-MM-DD HH:MM, hora "
+            "de Jun)", "announcement.slot_format"),
+        "announcement.slot_nonexistent": translate("Errors",
+            "La hora de publicación {slot} no existe en Jun (esa noche se adelantan los "
+            "relojes): elija otra hora", "announcement.slot_nonexistent"),
+        "announcement.slot_past": translate("Errors",
+            "La hora de publicación {slot} ya ha pasado (en Jun son las {now}): elija una "
+            "hora posterior", "announcement.slot_past"),
+        "announcement.over_budget": translate("Errors",
+            "Publicarlo cuesta {cost} y el mes lleva gastados {spent} de un presupuesto de "
+            "{budget}: debe confirmarlo un supervisor", "announcement.over_budget"),
+        "announcement.return_comment": translate("Errors",
+            "Para devolver un anuncio hay que escribir un comentario con lo que debe "
+            "cambiar", "announcement.return_comment"),
+        "announcement.image_missing": translate("Errors",
+            "No se puede leer la imagen {path}: {detail}", "announcement.image_missing"),
+        "announcement.image_refused": translate("Errors",
+            "X rechazó la imagen {path}: {detail}", "announcement.image_refused"),
+        "announcement.image_type": translate("Errors",
+            "La imagen {path} no es una imagen JPEG, PNG o WEBP", "announcement.image_type"),
         "dm.not_linked": translate("Errors",
             "Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha "
             "enviado nada. Vincúlela primero.", "dm.not_linked"),
@@ -632,6 +670,9 @@ def _permission_names() -> dict[str, str]:
             "acceso y borrado)"),
         "manage_streams": translate("Errors",
             "gestionar las cuentas del personal y las búsquedas vigiladas"),
+        "draft_announcement": translate("Errors", "redactar anuncios del ayuntamiento"),
+        "publish_announcement": translate("Errors",
+            "aprobar, programar o publicar anuncios del ayuntamiento"),
     }
 
 
@@ -645,6 +686,42 @@ def _moderation_states() -> dict[str, str]:
             "applied": translate("Errors", "aplicada"),
             "rejected": translate("Errors", "rechazada"),
             "undone": translate("Errors", "deshecha")}
+
+
+def _dollars(value: object) -> str:
+    """"$0.015" (an exact amount as the domain words it) as the window writes money, with
+    every decimal it has: "0,015 $" in Spanish."""
+    micro = from_dollars(plain(value))
+    if micro is None:
+        return plain(value)
+    language = labels.language()
+    text = plain(value).removeprefix("$")
+    if language.startswith("es"):
+        whole, _dot, cents = text.partition(".")
+        return f"{whole.replace(',', '.')},{cents} $"
+    return f"${text}"
+
+
+def announcement_states() -> dict[str, str]:
+    """An announcement's states as the window names them (``domain.announcements.State``)."""
+    return {"draft": translate("Errors", "borrador"),
+            "pending": translate("Errors", "pendiente de aprobación"),
+            "approved": translate("Errors", "aprobado"),
+            "scheduled": translate("Errors", "programado"),
+            "publishing": translate("Errors", "publicándose"),
+            "published": translate("Errors", "publicado"),
+            "returned": translate("Errors", "devuelto"),
+            "cancelled": translate("Errors", "cancelado")}
+
+
+def _announcement_steps() -> dict[str, str]:
+    return {"submit": translate("Errors", "enviar a aprobar"),
+            "approve": translate("Errors", "aprobar"),
+            "return": translate("Errors", "devolver"),
+            "schedule": translate("Errors", "programar"),
+            "publish": translate("Errors", "publicar"),
+            "edit": translate("Errors", "editar"),
+            "cancel": translate("Errors", "cancelar")}
 
 
 def _network_details() -> dict[str, str]:
@@ -717,6 +794,10 @@ def _worders() -> dict[str, Callable[[object], str]]:
         "moderation_reason": _moderation_reason,
         "moderation_reasons": _each(_moderation_reason),
         "x_stream": lookup(_x_streams()),
+        "announcement_state": lookup(announcement_states()),
+        "announcement_states": _each(lookup(announcement_states())),
+        "announcement_step": lookup(_announcement_steps()),
+        "dollars": _dollars,
     }
 
 

@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         self._view_menu = menu.addMenu(self.tr("&Ver"))
         self._session_menu = menu.addMenu(self.tr("&Sesión"))
         self._settings_menu = menu.addMenu(self.tr("&Configuración"))
-        for waiting in (self._view_menu, self._session_menu, self._settings_menu):
+        self._announcements_menu = menu.addMenu(self.tr("&Anuncios"))
+        for waiting in (self._view_menu, self._session_menu, self._settings_menu,
+                        self._announcements_menu):
             waiting.setEnabled(False)  # until the desk is open
         help_menu = menu.addMenu(self.tr("A&yuda"))
         self.about_action = help_menu.addAction(self.tr("Acerca de Jun Desk"))
@@ -211,7 +213,8 @@ class MainWindow(QMainWindow):
                                        os_user=self.session.os_user)
             self.pages.addWidget(self.sign_in)
         frame = Frame(self, self.pages, self.sign_in, self.session,
-                      (self._view_menu, self._session_menu, self._settings_menu),
+                      (self._view_menu, self._session_menu, self._settings_menu,
+                       self._announcements_menu),
                       self.about_action, self._set_title, self._built)
         self.desk = DeskShell(frame, ui, Services(poller, open_credentials, budget, live,
                                                   lease_keeper, stalled, moderation_x,

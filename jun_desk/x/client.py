@@ -6,6 +6,7 @@ it blocks on the network and never sleeps for the rate limit itself.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
@@ -15,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -51,6 +53,8 @@ DM_EVENTS = "GET /2/dm_events"
 SEARCH_RECENT = "GET /2/tweets/search/recent"
 USER_BY_NAME = "GET /2/users/by/username/:username"
 POST_TWEET = "POST /2/tweets"
+MEDIA_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+               ".webp": "image/webp"}  # the image types X's v2 one-shot upload takes
 POST_DM = "POST /2/dm_conversations/with/:id/messages"
 
 
@@ -551,6 +555,33 @@ class XClient:
     def reply(self, text: str, in_reply_to: str) -> str:
         body = self._call(self._tweepy.create_tweet, text=text,
                           in_reply_to_tweet_id=in_reply_to, user_auth=True)
+        try:
+            return str(body["data"]["id"])
+        except (KeyError, TypeError):
+            raise XApiError(Failure.MALFORMED) from None
+
+    def post(self, text: str, *, in_reply_to: str | None = None,
+             media_ids: list[str] | None = None) -> str:
+        """POST /2/tweets: one of the town's own posts (an announcement's), replying to
+        the previous post of its thread when there is one."""
+        body = self._call(self._tweepy.create_tweet, text=text,
+                          in_reply_to_tweet_id=in_reply_to, media_ids=media_ids or None,
+                          user_auth=True)
+        try:
+            return str(body["data"]["id"])
+        except (KeyError, TypeError):
+            raise XApiError(Failure.MALFORMED) from None
+
+    def upload_media(self, path: str) -> str:
+        """POST /2/media/upload (one shot, an image as base64): X's media id for a post.
+        tweepy 4.17 has only v1.1's upload (upload.twitter.com); X's v2 document lists
+        this endpoint, so it goes through tweepy's signed request on the same session."""
+        file = Path(path)
+        media_type = MEDIA_TYPES.get(file.suffix.lower(), "image/jpeg")
+        data = base64.b64encode(file.read_bytes()).decode("ascii")
+        body = self._call(self._tweepy._make_request, "POST", "/2/media/upload",
+                          json={"media": data, "media_category": "tweet_image",
+                                "media_type": media_type}, user_auth=True)
         try:
             return str(body["data"]["id"])
         except (KeyError, TypeError):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from jun_desk.domain.announcements import MAX_POSTS
 from jun_desk.domain.costs import charges_for
 from jun_desk.domain.items import XItem
 from jun_desk.domain.walks import WalkGuard, WalkStopped
@@ -26,6 +27,10 @@ from jun_desk.x.sync import backoff
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+
+
+class MediaRefused(Exception):
+    """X refused an announcement's image: nothing was posted, the draft is kept."""
 
 
 @dataclass
@@ -49,6 +54,18 @@ class OutboxSender:
         if self.desk.costs.state(self.account).writes_stopped:
             report.writes_stopped = True
             return report
+        self.desk.announcements.hold_missed(self.account)
+        # A thread's next post is due once the previous one is on X: another round sends
+        # it, as many rounds as a thread has posts.
+        for _round in range(MAX_POSTS):
+            posted = report.sent + report.recovered
+            self._send_round(limit, report)
+            if report.credits is not None or report.sent + report.recovered == posted:
+                break
+        self._flush()
+        return report
+
+    def _send_round(self, limit: int, report: SendReport) -> None:
         for item in self.desk.outbox.due(self.account, limit):
             in_doubt = item.status == "sending"
             if not self.desk.outbox.claim(item.id, item.status):
@@ -61,6 +78,9 @@ class OutboxSender:
                         report.recovered += 1
                         continue
                 x_id = self._send(item)
+            except MediaRefused:
+                report.failed += 1  # nothing posted; the announcement is a draft again
+                continue
             except XApiError as err:
                 self._failed(item, err, report)
                 if err.failure is Failure.CREDITS:
@@ -69,8 +89,6 @@ class OutboxSender:
                 continue
             self._sent(item, x_id)
             report.sent += 1
-        self._flush()
-        return report
 
     def _sent(self, item: OutboxView, x_id: str, *, billed_unseen: bool = False) -> None:
         """Record the send with what X billed. ``billed_unseen``: found on X after a lost
@@ -78,7 +96,7 @@ class OutboxSender:
         taken = self.client.take_charges()
         charges = list(taken)
         if billed_unseen:
-            endpoint = POST_TWEET if item.kind == "reply" else POST_DM
+            endpoint = POST_DM if item.kind == "dm" else POST_TWEET
             charges += charges_for(endpoint, None, self.client.clock(), text=item.text)
         try:
             self.desk.outbox.mark_sent(item.id, x_id, charges=charges)
@@ -93,11 +111,37 @@ class OutboxSender:
             self.desk.costs.record(self.account, charges)
 
     def _send(self, item: OutboxView) -> str:
+        if item.kind == "post":
+            return self.client.post(item.text, in_reply_to=item.in_reply_to_x_id,
+                                     media_ids=self._media(item))
         if item.kind == "reply":
             assert item.in_reply_to_x_id is not None
             return self.client.reply(item.text, item.in_reply_to_x_id)
         assert item.recipient_x_id is not None
         return self.client.send_dm(item.recipient_x_id, item.text)
+
+    def _media(self, item: OutboxView) -> list[str] | None:
+        """The announcement's image on the first post, uploaded once (its X id kept)."""
+        if item.announcement_id is None or item.position != 1:
+            return None
+        path, media_x_id = self.desk.announcements.media_for(item.announcement_id)
+        if path is None:
+            return None
+        if media_x_id is None:
+            try:
+                media_x_id = self.client.upload_media(path)
+            except XApiError as err:
+                if err.transient:
+                    raise  # tried again like any send
+                self.desk.announcements.media_refused(item.announcement_id,
+                                                      err.detail or str(err))
+                raise MediaRefused(str(err)) from err
+            except OSError as err:  # the file went away since it was attached
+                self.desk.announcements.media_refused(item.announcement_id,
+                                                      err.strerror or str(err))
+                raise MediaRefused(str(err)) from err
+            self.desk.announcements.media_uploaded(item.announcement_id, media_x_id)
+        return [media_x_id]
 
     def _failed(self, item: OutboxView, err: XApiError, report: SendReport) -> None:
         if err.failure is Failure.FORBIDDEN and "duplicate" in err.detail.lower():
@@ -125,7 +169,7 @@ class OutboxSender:
         """The X id of this message if X already has it (sent before a crash)."""
         since = item.created_at - timedelta(minutes=5)
         me = self.client.me()
-        if item.kind == "reply":
+        if item.kind in ("reply", "post"):
             page = self.client.user_tweets(me.x_id, start_time=since)
             return _match(page.items, item.text,
                           lambda i: i.in_reply_to_x_id == item.in_reply_to_x_id)

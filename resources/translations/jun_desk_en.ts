@@ -128,6 +128,282 @@
     </message>
 </context>
 <context>
+    <name>AnnouncementsDialog</name>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="74" />
+        <source>Anuncios del ayuntamiento</source>
+        <translation>The town's announcements</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="97" />
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="102" />
+        <source>Anuncios</source>
+        <translation>Announcements</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="106" />
+        <source>&amp;Nuevo anuncio</source>
+        <translation>&amp;New announcement</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="108" />
+        <source>Desde plantilla (&amp;menú escolar)…</source>
+        <translation>From template (school &amp;menu)…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="131" />
+        <source>Texto del anuncio</source>
+        <translation>Announcement text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="133" />
+        <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases; o escriba cada publicación separada por una línea ---.</source>
+        <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends; or write each post with a line --- between them.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="136" />
+        <source>Vista previa como en X</source>
+        <translation>Preview as X shows it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="148" />
+        <source>Adjuntar &amp;imagen…</source>
+        <translation>Attach &amp;image…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="150" />
+        <source>Quitar imagen</source>
+        <translation>Remove image</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="155" />
+        <source>Imagen:</source>
+        <translation>Image:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="157" />
+        <source>Publicar el</source>
+        <translation>Publish on</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="161" />
+        <source>Fecha y hora de publicación (hora de Jun)</source>
+        <translation>Publication date and time (Jun time)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="164" />
+        <source>si la mesa estaba cerrada, publicar con retraso</source>
+        <translation>if every desk was off, publish late</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="166" />
+        <source>si la mesa estaba cerrada, retener para aprobar</source>
+        <translation>if every desk was off, hold for approval</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="171" />
+        <source>Hora de Jun:</source>
+        <translation>Jun time:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="174" />
+        <source>X cobrará:</source>
+        <translation>X will bill:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="182" />
+        <source>&amp;Guardar borrador</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="183" />
+        <source>&amp;Enviar a aprobar</source>
+        <translation>S&amp;ubmit for approval</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="185" />
+        <source>&amp;Aprobar</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="186" />
+        <source>&amp;Devolver…</source>
+        <translation>&amp;Return…</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="187" />
+        <source>&amp;Publicar ahora</source>
+        <translation>&amp;Publish now</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="188" />
+        <source>Cancelar anuncio</source>
+        <translation>Cancel announcement</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="205" />
+        <source>No se pudieron leer los anuncios</source>
+        <translation>Could not read the announcements</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="259" />
+        <source>Comentario: %s</source>
+        <translation>Comment: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="271" />
+        <source>Anuncio #%d · %s</source>
+        <translation>Announcement #%d · %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="272" />
+        <source>Nuevo anuncio</source>
+        <translation>New announcement</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="312" />
+        <source>Sin texto</source>
+        <translation>No text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="325" />
+        <source>Publicación %d de %d · %d/%d</source>
+        <translation>Post %d of %d · %d/%d</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="327" />
+        <source> · con imagen</source>
+        <translation> · with image</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="334" />
+        <source>%d publicación(es) · la más larga: %d de %d caracteres según cuenta X</source>
+        <translation>%d post(s) · the longest: %d of %d characters as X counts them</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
+        <source>%s (%d publicación(es), %d con enlace)</source>
+        <translation>%s (%d post(s), %d with a link)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="344" />
+        <source>ninguna</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="355" />
+        <source>Imagen del anuncio</source>
+        <translation>Announcement image</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="357" />
+        <source>Imágenes (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="360" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="361" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="362" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="363" />
+        <source>Adjuntar</source>
+        <translation>Attach</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="364" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="436" />
+        <source>Borrador guardado.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="442" />
+        <source>Enviado a aprobar.</source>
+        <translation>Submitted for approval.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="447" />
+        <source>Presupuesto de X</source>
+        <translation>X budget</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="449" />
+        <source>¿Publicarlo de todos modos?</source>
+        <translation>Publish it all the same?</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="450" />
+        <source>Publicar igualmente</source>
+        <translation>Publish all the same</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="451" />
+        <source>No publicar</source>
+        <translation>Do not publish</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="463" />
+        <source>Aprobado.</source>
+        <translation>Approved.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
+        <source>Devolver el anuncio</source>
+        <translation>Return the announcement</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
+        <source>¿Qué debe cambiar?</source>
+        <translation>What must change?</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="475" />
+        <source>Devuelto con el comentario.</source>
+        <translation>Returned with the comment.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="494" />
+        <source>En la bandeja de salida: se publicará a su hora.</source>
+        <translation>In the outbox: it will be published at its time.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="495" />
+        <source>En la bandeja de salida: se publica ahora.</source>
+        <translation>In the outbox: it is being published now.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="502" />
+        <source>Cancelado.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementsMenu</name>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/menu.py" line="22" />
+        <source>&amp;Anuncios del ayuntamiento…</source>
+        <translation>The town's &amp;announcements…</translation>
+    </message>
+</context>
+<context>
     <name>AssigneePicker</name>
     <message>
         <location filename="../../jun_desk/ui/pickers.py" line="98" />
@@ -1274,42 +1550,42 @@ week</translation>
 <context>
     <name>DeskShell</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="159" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="161" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="160" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="162" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="166" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="168" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="172" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="174" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="189" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="191" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="192" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="194" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="195" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="197" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="368" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="374" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
@@ -1709,1492 +1985,1661 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="31" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="32" />
         <source>Estado desconocido «{value}» (válidos: {statuses})</source>
         <comment>status.unknown</comment>
         <translation>Unknown status '{value}' (valid: {statuses})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="33" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="34" />
         <source>Prioridad desconocida «{value}» (válidas: {priorities})</source>
         <comment>priority.unknown</comment>
         <translation>Unknown priority '{value}' (valid: {priorities})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="35" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="36" />
         <source>El ticket ya está «{status}»</source>
         <comment>move.same</comment>
         <translation>The ticket is already '{status}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="37" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="38" />
         <source>Un ticket no puede pasar de «{status}» a «{target}» (desde «{status}» puede ir a: {statuses})</source>
         <comment>move.refused</comment>
         <translation>A ticket cannot move from '{status}' to '{target}' (from '{status}' it can go to: {statuses})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="43" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="44" />
         <source>Papel desconocido «{value}» (válidos: {roles})</source>
         <comment>role.unknown</comment>
         <translation>Unknown role '{value}' (valid: {roles})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="48" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="49" />
         <source>{username} trabaja para {departments}, no para «{department}»: pídaselo a un supervisor</source>
         <comment>permission.department</comment>
         <translation>{username} works for {departments}, not for '{department}': ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="51" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="52" />
         <source>{username} (operador/a) no puede {move} directamente por «{reason}»: propóngalo y un supervisor lo aprueba</source>
         <comment>permission.moderation_direct</comment>
         <translation>{username} (operator) may not {move} directly for '{reason}': propose it and a supervisor approves</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="57" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="58" />
         <source>{username} ({role}) no puede rechazar propuestas de moderación: pídaselo a un supervisor</source>
         <comment>permission.moderation_reject</comment>
         <translation>{username} ({role}) may not reject moderation proposals: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="60" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="61" />
         <source>{username} ya no es operador/a de esta mesa (la cuenta se eliminó, quizá desde otro puesto): no se ha hecho nada; inicie sesión con otra persona</source>
         <comment>session.removed</comment>
         <translation>{username} is no longer an operator of this desk (the account was removed, perhaps from another desk): nothing was done; sign in again as someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="63" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="64" />
         <source>Un supervisor desactivó la cuenta de {username} (quizá desde otro puesto): no se ha hecho nada; inicie sesión con otra persona</source>
         <comment>session.deactivated</comment>
         <translation>{username}'s account was deactivated by a supervisor (perhaps from another desk): nothing was done; sign in again as someone else</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="66" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="67" />
         <source>Departamento desconocido «{value}» (válidos: {departments})</source>
         <comment>department.unknown</comment>
         <translation>Unknown department '{value}' (valid: {departments})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="68" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="69" />
         <source>El ticket #{ticket} ya está en «{department}»</source>
         <comment>department.same</comment>
         <translation>Ticket #{ticket} is already in '{department}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="70" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="71" />
         <source>El ticket #{ticket} no existe</source>
         <comment>ticket.not_found</comment>
         <translation>Ticket #{ticket} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="72" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="73" />
         <source>Un ticket necesita un título</source>
         <comment>ticket.title_missing</comment>
         <translation>A ticket needs a title</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="77" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="78" />
         <source>El ticket ya está asignado así</source>
         <comment>ticket.assign_same</comment>
         <translation>The ticket is already assigned that way</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="79" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="80" />
         <source>{username} no trabaja para «{department}»</source>
         <comment>ticket.assignee_department</comment>
         <translation>{username} does not work for '{department}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="81" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="82" />
         <source>El ticket #{ticket} ya está abierto ({status})</source>
         <comment>ticket.reopen_open</comment>
         <translation>Ticket #{ticket} is open already ({status})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="86" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="87" />
         <source>Un ticket no se puede fusionar consigo mismo</source>
         <comment>ticket.merge_self</comment>
         <translation>A ticket cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="88" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="89" />
         <source>El ticket #{ticket} está «{status}»: reábralo primero</source>
         <comment>ticket.merge_closed</comment>
         <translation>Ticket #{ticket} is {status}: reopen it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="90" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="91" />
         <source>El ticket #{ticket} ya se fusionó</source>
         <comment>ticket.merge_again</comment>
         <translation>Ticket #{ticket} was already merged</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="96" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="97" />
         <source>El ticket #{ticket} lo acaba de cambiar {username} ({action}, {at} UTC{changes}). No se ha sobrescrito nada: el ticket se muestra como está ahora; repita la acción si sigue haciendo falta.</source>
         <comment>ticket.conflict_by</comment>
         <translation>Ticket #{ticket} was changed by someone else: {username} did '{action}' at {at} UTC{changes}. Nothing was overwritten: reload the ticket and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="100" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="101" />
         <source>Una nota no puede estar vacía</source>
         <comment>note.empty</comment>
         <translation>A note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="102" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="103" />
         <source>Una nota puede tener como máximo {limit} caracteres</source>
         <comment>note.too_long</comment>
         <translation>A note can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="104" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="105" />
         <source>Nada que deshacer en el ticket #{ticket}: el último cambio no es un movimiento ni una asignación de {username}</source>
         <comment>undo.not_yours</comment>
         <translation>Nothing to undo on ticket #{ticket}: the last change is not one of {username}'s moves or assignments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="107" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="108" />
         <source>El ticket #{ticket} ha cambiado desde entonces: nada que deshacer</source>
         <comment>undo.changed</comment>
         <translation>Ticket #{ticket} changed since: nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="109" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="110" />
         <source>Nada que deshacer en el ticket #{ticket}</source>
         <comment>undo.nothing</comment>
         <translation>Nothing to undo on ticket #{ticket}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="111" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="112" />
         <source>El mensaje {item} no existe</source>
         <comment>message.not_found</comment>
         <translation>Message {item} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="113" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="114" />
         <source>Ese mensaje ya pertenece al ticket #{ticket}</source>
         <comment>message.has_ticket</comment>
         <translation>That message already belongs to ticket #{ticket}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="115" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="116" />
         <source>Todo lo de esta conversación ya está en un ticket</source>
         <comment>conversation.nothing_new</comment>
         <translation>Everything in this conversation is already on a ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="117" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="118" />
         <source>Esta conversación no está vinculada al ticket #{ticket}</source>
         <comment>conversation.not_linked</comment>
         <translation>This conversation is not linked to ticket #{ticket}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="120" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="121" />
         <source>El ticket #{ticket} solo tiene esta conversación: resuélvalo o fusiónelo en vez de desvincularla</source>
         <comment>conversation.only_messages</comment>
         <translation>Ticket #{ticket} holds only this conversation: resolve it or merge it instead of unlinking</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="123" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="124" />
         <source>El vecino {citizen} no existe</source>
         <comment>citizen.not_found</comment>
         <translation>Citizen {citizen} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="125" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="126" />
         <source>Ningún vecino @{handle} ha escrito a la mesa</source>
         <comment>citizen.handle_unknown</comment>
         <translation>No citizen @{handle} has written to the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="127" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="128" />
         <source>Ese vecino no ha escrito a la mesa</source>
         <comment>citizen.unknown</comment>
         <translation>No such citizen has written to the desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="129" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="130" />
         <source>Una verificación «{was}» no puede pasar a «{wanted}»</source>
         <comment>verification.transition</comment>
         <translation>A verification that is '{was}' cannot become '{wanted}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="131" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="132" />
         <source>El ajuste de verificación «{field}» está fuera de rango</source>
         <comment>verification.policy</comment>
         <translation>The verification setting '{field}' is out of range</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="133" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="134" />
         <source>Documento de identidad desconocido «{value}» (válidos: {documents})</source>
         <comment>verification.document_unknown</comment>
         <translation>Unknown identity document '{value}' (valid: {documents})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="136" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="137" />
         <source>Marca «documento comprobado» cuando hayas comprobado el documento de identidad del vecino: no se confirmó nada</source>
         <comment>verification.document_unchecked</comment>
         <translation>Tick 'document checked' once you have checked the citizen's identity document: nothing was confirmed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="139" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="140" />
         <source>Escribe el código que enseña el vecino: no se confirmó nada</source>
         <comment>verification.code_empty</comment>
         <translation>Type the code the citizen shows: nothing was confirmed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="142" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="143" />
         <source>«{typed}» no es un código: un código tiene {length} letras y cifras, sin 0, 1, I, L ni O. No cuenta como intento; escríbelo de nuevo</source>
         <comment>verification.code_malformed</comment>
         <translation>'{typed}' is not a code: a code has {length} letters and digits, without 0, 1, I, L or O. Nothing was counted; type it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="146" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="147" />
         <source>Código incorrecto para @{handle}: quedan {left} intento(s) antes de que el código se anule</source>
         <comment>verification.code_wrong</comment>
         <translation>Wrong code for @{handle}: {left} attempt(s) left before the code is spent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="149" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="150" />
         <source>Código incorrecto para @{handle} {attempts} veces: el código queda anulado y ya no vale. Envía un código nuevo</source>
         <comment>verification.code_spent</comment>
         <translation>Wrong code for @{handle} {attempts} times: the code is spent and no longer valid. Send a new code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="152" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="153" />
         <source>El código enviado a @{handle} caducó el {at} UTC: envía un código nuevo</source>
         <comment>verification.code_expired</comment>
         <translation>The code sent to @{handle} expired at {at} UTC: send a new code</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="155" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="156" />
         <source>@{handle} no tiene ningún código de verificación pendiente: envíale uno primero</source>
         <comment>verification.no_code</comment>
         <translation>@{handle} has no verification code waiting: send one first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="158" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="159" />
         <source>Di cómo se verificó a @{handle} por otro canal (una nota): no se confirmó nada</source>
         <comment>verification.note_required</comment>
         <translation>Say how @{handle} was verified by another channel (a note): nothing was confirmed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="161" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="162" />
         <source>@{handle} no está verificado: no hay nada que revocar</source>
         <comment>verification.not_verified</comment>
         <translation>@{handle} is not verified: nothing to revoke</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="163" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="164" />
         <source>Los datos de este vecino se borraron: no se le puede verificar</source>
         <comment>verification.citizen_gone</comment>
         <translation>The data of this citizen was removed: they cannot be verified</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="166" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="167" />
         <source>No hay ningún operador llamado «{username}»</source>
         <comment>operator.not_found</comment>
         <translation>No operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="168" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="169" />
         <source>No hay ningún operador activo llamado «{username}»</source>
         <comment>operator.not_active</comment>
         <translation>No active operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="170" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="171" />
         <source>El operador {operator} no está activo</source>
         <comment>operator.id_not_active</comment>
         <translation>Operator {operator} is not an active operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="172" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="173" />
         <source>El operador {operator} ya no está activo</source>
         <comment>operator.inactive</comment>
         <translation>Operator {operator} is no longer active</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="174" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="175" />
         <source>Ya hay un operador llamado «{username}»</source>
         <comment>operator.exists</comment>
         <translation>There is already an operator called '{username}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="179" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="180" />
         <source>Usuario del sistema no válido «{system_user}»</source>
         <comment>operator.bad_system_user</comment>
         <translation>Invalid system user name '{system_user}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="184" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="185" />
         <source>Escriba su nombre de usuario y su contraseña.</source>
         <comment>sign_in.empty</comment>
         <translation>Type your user name and your password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="201" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="202" />
         <source>{username} ya tiene contraseña: escríbala</source>
         <comment>sign_in.has_password</comment>
         <translation>{username} already has a password: type it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="203" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="204" />
         <source>Usuario o contraseña incorrectos.</source>
         <comment>sign_in.wrong</comment>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="205" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="206" />
         <source>Demasiados intentos fallidos: espere {seconds} s</source>
         <comment>sign_in.wait</comment>
         <translation>Too many wrong attempts: wait {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="210" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="211" />
         <source>Ningún operador está asociado a este usuario del sistema.</source>
         <comment>sign_in.no_system</comment>
         <translation>No operator is bound to this system user</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="215" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="216" />
         <source>La contraseña está vacía.</source>
         <comment>password.empty</comment>
         <translation>The password is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="220" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="221" />
         <source>La contraseña contiene caracteres de control.</source>
         <comment>password.control</comment>
         <translation>The password contains control characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="222" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="223" />
         <source>El PIN debe tener al menos {limit} cifras, solo cifras.</source>
         <comment>password.pin</comment>
         <translation>The PIN must be at least {limit} digits</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="224" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="225" />
         <source>La contraseña debe tener al menos {limit} caracteres.</source>
         <comment>password.short</comment>
         <translation>The password must have at least {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="226" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="227" />
         <source>El plazo de conservación es un número de días entre 1 y {limit}, no {days}: no se ha cambiado nada</source>
         <comment>privacy.retention_days</comment>
         <translation>A retention period is a number of days between 1 and {limit}, not {days}: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="229" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="230" />
         <source>@{handle} aún tiene tickets abiertos ({tickets}): resuélvalos o ciérrelos antes de borrar; no se ha cambiado nada</source>
         <comment>privacy.erase_open</comment>
         <translation>@{handle} still has open tickets ({tickets}): resolve or close them before erasing; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="232" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="233" />
         <source>Una respuesta o DM a @{handle} espera aún en la bandeja de salida: deje que se envíe o falle antes de borrar; no se ha cambiado nada</source>
         <comment>privacy.erase_outbox</comment>
         <translation>A reply or DM to @{handle} is still waiting in the outbox: let it go or fail before erasing; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="235" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="236" />
         <source>No se confirmó el borrado de @{handle}: no se ha cambiado nada</source>
         <comment>privacy.not_confirmed</comment>
         <translation>Erasure of @{handle} was not confirmed: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="238" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="239" />
         <source>El ticket #{ticket} ya está en retención legal</source>
         <comment>privacy.hold_same</comment>
         <translation>Ticket #{ticket} is already under legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="240" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="241" />
         <source>El ticket #{ticket} no está en retención legal</source>
         <comment>privacy.hold_none</comment>
         <translation>Ticket #{ticket} is not under legal hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="242" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="243" />
         <source>Una retención legal necesita un motivo (la norma o el caso que obliga a conservar el ticket)</source>
         <comment>privacy.hold_reason</comment>
         <translation>A legal hold needs a reason (the law or the case that requires keeping the ticket)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="245" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="246" />
         <source>El ticket #{ticket} ya se anonimizó: no queda nada que retener</source>
         <comment>privacy.hold_anonymised</comment>
         <translation>Ticket #{ticket} was anonymised already: there is nothing left to hold</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="248" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="249" />
         <source>{path} ya existe: elija otro archivo (no se ha escrito nada)</source>
         <comment>privacy.out_exists</comment>
         <translation>{path} exists already: choose another file (nothing was written)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="251" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="252" />
         <source>No se pudo escribir la exportación en {path}: {detail}</source>
         <comment>privacy.write_failed</comment>
         <translation>The export could not be written in {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="253" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="254" />
         <source>Tipo de envío desconocido «{value}» (respuesta o DM)</source>
         <comment>outbox.kind</comment>
         <translation>Unknown outbox kind '{value}' (reply or dm)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="255" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="256" />
         <source>El mensaje está vacío</source>
         <comment>outbox.empty</comment>
         <translation>The message is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="257" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="258" />
         <source>La respuesta tiene {length} caracteres tal como los cuenta X (como máximo {limit}): acórtela o envíe un DM</source>
         <comment>outbox.reply_too_long</comment>
         <translation>The reply is {length} characters as X counts them (at most {limit}): shorten it or send a DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="260" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="261" />
         <source>Un DM puede tener como máximo {limit} caracteres</source>
         <comment>outbox.dm_too_long</comment>
         <translation>A DM can have at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="265" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="266" />
         <source>El ticket #{ticket} no tiene ningún vecino al que escribir</source>
         <comment>outbox.no_citizen</comment>
         <translation>Ticket #{ticket} has no citizen to write to</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="270" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="271" />
         <source>El envío {outbox} no existe</source>
         <comment>outbox.not_found</comment>
         <translation>Outbox item {outbox} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="272" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="273" />
+        <source>El anuncio no tiene texto</source>
+        <comment>announcement.empty</comment>
+        <translation>The announcement has no text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
+        <source>La publicación {post} tiene {length} caracteres según cuenta X (como máximo {limit}): acórtela o divida el texto</source>
+        <comment>announcement.post_too_long</comment>
+        <translation>Post {post} is {length} characters as X counts them (at most {limit}): shorten it or split the text</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
+        <source>«{word}» es más largo de lo que cabe en una publicación ({limit}) y no se puede partir dentro de una palabra</source>
+        <comment>announcement.word_too_long</comment>
+        <translation>'{word}' is longer than a post can hold ({limit}) and cannot be split inside a word</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="281" />
+        <source>El hilo tendría {count} publicaciones (como máximo {limit})</source>
+        <comment>announcement.too_many_posts</comment>
+        <translation>The thread would have {count} posts (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
+        <source>El anuncio {number} no existe</source>
+        <comment>announcement.not_found</comment>
+        <translation>Announcement {number} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="286" />
+        <source>El anuncio {number} está «{ann_state}»: ahora no se puede {ann_step} (solo cuando está {ann_states})</source>
+        <comment>announcement.state</comment>
+        <translation>Announcement {number} is '{ann_state}': it cannot {ann_step} now (only when {ann_states})</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="289" />
+        <source>La hora de publicación «{value}» no es una fecha y hora (AAAA-MM-DD HH:MM, hora de Jun)</source>
+        <comment>announcement.slot_format</comment>
+        <translation>Publication time '{value}' is not a date and time (YYYY-MM-DD HH:MM, the town's time)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
+        <source>La hora de publicación {slot} no existe en Jun (esa noche se adelantan los relojes): elija otra hora</source>
+        <comment>announcement.slot_nonexistent</comment>
+        <translation>Publication time {slot} does not exist in Jun (the clocks go forward that night): choose another time</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="295" />
+        <source>La hora de publicación {slot} ya ha pasado (en Jun son las {now}): elija una hora posterior</source>
+        <comment>announcement.slot_past</comment>
+        <translation>Publication time {slot} is in the past (it is {now} in Jun): choose a later time</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="298" />
+        <source>Publicarlo cuesta {cost} y el mes lleva gastados {spent} de un presupuesto de {budget}: debe confirmarlo un supervisor</source>
+        <comment>announcement.over_budget</comment>
+        <translation>Publishing costs {cost} and the month has spent {spent} of a budget of {budget}: a supervisor must confirm it</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="301" />
+        <source>Para devolver un anuncio hay que escribir un comentario con lo que debe cambiar</source>
+        <comment>announcement.return_comment</comment>
+        <translation>Returning an announcement needs a comment saying what to change</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="304" />
+        <source>No se puede leer la imagen {path}: {detail}</source>
+        <comment>announcement.image_missing</comment>
+        <translation>The image {path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="306" />
+        <source>X rechazó la imagen {path}: {detail}</source>
+        <comment>announcement.image_refused</comment>
+        <translation>X refused the image {path}: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="308" />
+        <source>La imagen {path} no es una imagen JPEG, PNG o WEBP</source>
+        <comment>announcement.image_type</comment>
+        <translation>The image {path} is not a JPEG, PNG or WEBP picture</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="275" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="282" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="287" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="292" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="294" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="296" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="302" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="304" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="351" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="321" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
         <source>«{handle}» no es un nombre de usuario de X (letras, cifras y _, hasta 15)</source>
         <comment>staff.bad_handle</comment>
         <translation>'{handle}' is not an X handle (letters, digits and _, up to 15)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="326" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
         <source>X no conoce la cuenta @{handle}: no se ha guardado nada</source>
         <comment>staff.unknown_handle</comment>
         <translation>X does not know the account @{handle}: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
         <source>No hay ninguna cuenta del personal @{handle}</source>
         <comment>staff.not_found</comment>
         <translation>There is no staff account @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
         <source>@{handle} es la cuenta del propio ayuntamiento: sus menciones ya se leen</source>
         <comment>staff.town_account</comment>
         <translation>@{handle} is the town's own account: its mentions are read already</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
         <source>Una búsqueda debe tener entre 1 y {limit} caracteres (esta tiene {length})</source>
         <comment>search.bad_query</comment>
         <translation>A search must hold 1 to {limit} characters (this one has {length})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="336" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
         <source>X ha rechazado la búsqueda «{query}»{detail}: no se ha guardado nada</source>
         <comment>search.rejected</comment>
         <translation>X rejected the search '{query}'{detail}: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="339" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
         <source>No hay ninguna búsqueda vigilada n.º {search}</source>
         <comment>search.not_found</comment>
         <translation>There is no watched search #{search}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="341" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
         <source>Flujo desconocido «{value}» (válidos: {streams})</source>
         <comment>streams.unknown</comment>
         <translation>Unknown stream '{value}' (valid: {streams})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="347" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="353" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="355" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="404" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="372" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="375" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="413" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="387" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="390" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="428" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="392" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="430" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="438" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="411" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="414" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="452" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="419" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="427" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="465" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="469" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="435" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="473" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="437" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="451" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="453" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="491" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="470" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="474" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="40" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="41" />
         <source>Un ticket necesita a alguien asignado antes de estar «{target}»</source>
         <comment>move.needs_assignee</comment>
         <translation>A ticket needs an assignee before it can be '{target}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="45" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="46" />
         <source>{username} ({role}) no puede {permission}: pídaselo a un supervisor</source>
         <comment>permission.denied</comment>
         <translation>{username} ({role}) may not {permission}: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="54" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="55" />
         <source>{username} ({role}) no puede aprobar moderaciones: pídaselo a un supervisor</source>
         <comment>permission.moderation_approve</comment>
         <translation>{username} ({role}) may not approve moderation: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="74" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="75" />
         <source>El ticket #{ticket} está «{status}»: reábralo antes de asignarlo</source>
         <comment>ticket.closed_assign</comment>
         <translation>Ticket #{ticket} is {status}: reopen it before assigning it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="83" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="84" />
         <source>El ticket #{ticket} se fusionó con el #{target_ticket}: reabra ese</source>
         <comment>ticket.reopen_merged</comment>
         <translation>Ticket #{ticket} was merged into #{target_ticket}: reopen that one</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="92" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="93" />
         <source>Otra persona acaba de cambiar el ticket #{ticket}. No se ha sobrescrito nada: el ticket se muestra como está ahora; repita la acción si sigue haciendo falta.</source>
         <comment>ticket.conflict</comment>
         <translation>Ticket #{ticket} was changed by someone else. Nothing was overwritten: reload the ticket and try again.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="176" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="177" />
         <source>Nombre de usuario no válido «{username}»: de 2 a 64 letras, cifras, «.», «-» o «_»</source>
         <comment>operator.bad_name</comment>
         <translation>Invalid user name '{username}': 2-64 letters, digits, '.', '-' or '_'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="181" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="182" />
         <source>El usuario del sistema {system_user} ya está asociado a {username}</source>
         <comment>operator.system_user_taken</comment>
         <translation>The system user {system_user} is already bound to {username}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="186" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="187" />
         <source>{username} aún no tiene contraseña: escriba el código de primer acceso que le dio un supervisor.</source>
         <comment>sign_in.no_password</comment>
         <translation>{username} has no password yet: type the first-access code a supervisor gave you</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="189" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="190" />
         <source>El código de primer acceso de {username} es correcto: elija ahora su contraseña.</source>
         <comment>sign_in.choose_password</comment>
         <translation>The first-access code of {username} is right: choose a password now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="192" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="193" />
         <source>{username} no tiene contraseña ni código de primer acceso: pida uno a un supervisor.</source>
         <comment>sign_in.no_code</comment>
         <translation>{username} has no password and no first-access code: ask a supervisor for one</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="195" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="196" />
         <source>El código de primer acceso de {username} ha caducado: pida uno nuevo a un supervisor.</source>
         <comment>sign_in.code_expired</comment>
         <translation>The first-access code of {username} has expired: ask a supervisor for a new one</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="198" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="199" />
         <source>Un código de primer acceso vale más de 0 y como máximo {limit} horas.</source>
         <comment>operator.code_hours</comment>
         <translation>A first-access code is valid for more than 0 and at most {limit} hours</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="207" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="208" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>sign_in.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="212" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="213" />
         <source>La contraseña actual no es correcta: no se ha cambiado nada.</source>
         <comment>password.wrong_current</comment>
         <translation>The current password is wrong: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="217" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="218" />
         <source>La contraseña es demasiado larga (como máximo {limit} caracteres)</source>
         <comment>password.too_long</comment>
         <translation>The password is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="262" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="263" />
         <source>El ticket #{ticket} no tiene ninguna mención a la que responder: envíe un DM</source>
         <comment>outbox.no_mention</comment>
         <translation>Ticket #{ticket} has no mention to reply to: send a DM instead</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="267" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="268" />
         <source>La conversación {conversation} no tiene ningún mensaje de un vecino al que contestar</source>
         <comment>outbox.no_incoming</comment>
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="278" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="284" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="289" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="299" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="307" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="310" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="318" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="350" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="369" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="408" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="486" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
         <source>No está en los servidores de imágenes de X</source>
         <comment>media.not_x_host</comment>
         <translation>Not on X's media hosts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="488" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
         <source>No es una imagen ({content_type})</source>
         <comment>media.not_image</comment>
         <translation>Not an image ({content_type})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
         <source>Ocupa más de {megabytes} MB</source>
         <comment>media.too_large</comment>
         <translation>Larger than {megabytes} MB</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
         <source>Demasiado grande para mostrarla sin riesgo ({width} x {height} píxeles)</source>
         <comment>media.too_many_pixels</comment>
         <translation>Too large to show safely ({width} x {height} pixels)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
         <source>No es una imagen que la mesa pueda mostrar (PNG, JPEG, GIF o WebP)</source>
         <comment>media.unknown_format</comment>
         <translation>Not an image the desk can show (PNG, JPEG, GIF or WebP)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
         <source>Un archivo {format} dañado</source>
         <comment>media.broken</comment>
         <translation>A broken {format} file</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="500" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
         <source>Un archivo {format} incompleto</source>
         <comment>media.cut_short</comment>
         <translation>A {format} file cut short</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="502" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
         <source>X respondió {answer} a la descarga</source>
         <comment>media.http</comment>
         <translation>X answered {answer} to the download</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
         <source>La descarga falló ({detail})</source>
         <comment>media.network</comment>
         <translation>The download failed ({detail})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="506" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
         <source>X no dio ninguna imagen de este adjunto</source>
         <comment>media.no_image</comment>
         <translation>X gave no image for it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
         <source>No se puede guardar la foto en la caché ({detail})</source>
         <comment>media.cache_write</comment>
         <translation>The photo cannot be written to the cache ({detail})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="510" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="550" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="518" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="520" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="558" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="523" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="532" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="570" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="534" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="572" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="591" />
         <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
         <comment>menu.empty</comment>
         <translation>The menu file is empty: it needs a header line and one line per day</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="594" />
         <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
         <comment>menu.unreadable</comment>
         <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="597" />
         <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
         <comment>menu.column_missing</comment>
         <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="562" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
         <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
         <comment>menu.bad_date</comment>
         <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="565" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="603" />
         <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
         <comment>menu.weekday_mismatch</comment>
         <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
         <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
         <comment>menu.day_twice</comment>
         <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="609" />
         <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
         <comment>menu.allergen_unknown</comment>
         <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="574" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="612" />
         <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
         <comment>menu.dishes_missing</comment>
         <translation>Line {line}, column '{column}': the day has no dishes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="614" />
         <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
         <comment>menu.day_too_long</comment>
         <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
         <source>No se puede leer el archivo del menú {path}: {detail}</source>
         <comment>menu.file_unreadable</comment>
         <translation>The menu file {path} cannot be read: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="581" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="619" />
         <source>El archivo del menú {path} es demasiado grande para un menú (más de {limit} bytes)</source>
         <comment>menu.file_too_large</comment>
         <translation>The menu file {path} is too large for a menu (more than {limit} bytes)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
         <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
         <comment>menu.language_unknown</comment>
         <translation>Unknown menu language '{value}' (valid: {languages})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
         <source>El aviso #{notice} no existe</source>
         <comment>notice.not_found</comment>
         <translation>Notice #{notice} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="589" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="627" />
         <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
         <comment>notice.kind_unknown</comment>
         <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="591" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
         <source>El aviso necesita una calle</source>
         <comment>notice.street_missing</comment>
         <translation>The notice needs a street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="593" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="631" />
         <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
         <comment>notice.street_too_long</comment>
         <translation>The street is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="596" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="634" />
         <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
         <comment>notice.ends_before</comment>
         <translation>The notice's 'to' must come after its 'from'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="598" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="636" />
         <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
         <comment>notice.too_long</comment>
         <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="601" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
         <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
         <comment>notice.ticket_closed</comment>
         <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="604" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="642" />
         <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
         <comment>notice.ticket_department</comment>
         <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="607" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="645" />
         <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
         <comment>notice.publish_supervisor</comment>
         <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="610" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="648" />
         <source>El aviso #{notice} ya está publicado</source>
         <comment>notice.published</comment>
         <translation>Notice #{notice} is published already</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="612" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="650" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="620" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="658" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="621" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="659" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="660" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="623" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="661" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="624" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="662" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="663" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="626" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="664" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="627" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="665" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="628" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="666" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="667" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="630" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="668" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="633" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="671" />
         <source>gestionar las cuentas del personal y las búsquedas vigiladas</source>
         <translation>manage staff accounts and watched searches</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="673" />
+        <source>redactar anuncios del ayuntamiento</source>
+        <translation>draft the town's announcements</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="674" />
+        <source>aprobar, programar o publicar anuncios del ayuntamiento</source>
+        <translation>approve, schedule or publish the town's announcements</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="680" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="680" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="640" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="681" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="644" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="685" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="645" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="686" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="646" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="687" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="647" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="688" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="651" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="707" />
+        <source>borrador</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="708" />
+        <source>pendiente de aprobación</source>
+        <translation>pending approval</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="709" />
+        <source>aprobado</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="710" />
+        <source>programado</source>
+        <translation>scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="711" />
+        <source>publicándose</source>
+        <translation>publishing</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="712" />
+        <source>publicado</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="713" />
+        <source>devuelto</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="714" />
+        <source>cancelado</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="718" />
+        <source>enviar a aprobar</source>
+        <translation>submit</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="719" />
+        <source>aprobar</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="720" />
+        <source>devolver</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="721" />
+        <source>programar</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="722" />
+        <source>publicar</source>
+        <translation>publish</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="723" />
+        <source>editar</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="724" />
+        <source>cancelar</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="728" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="652" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="729" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="653" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="730" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="654" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="731" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="659" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="736" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="660" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="737" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="661" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="738" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="662" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="739" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="791" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="872" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>
@@ -3217,6 +3662,12 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>✔ verified resident</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="237" />
+        <location filename="../../jun_desk/ui/feed/delegate.py" line="388" />
+        <source>adjuntos: %d</source>
+        <translation>attachments: %d</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/feed/delegate.py" line="383" />
         <source>para @%s</source>
         <translation>for @%s</translation>
@@ -3225,12 +3676,6 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <location filename="../../jun_desk/ui/feed/delegate.py" line="385" />
         <source>búsqueda</source>
         <translation>search</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="237" />
-        <location filename="../../jun_desk/ui/feed/delegate.py" line="388" />
-        <source>adjuntos: %d</source>
-        <translation>attachments: %d</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/feed/delegate.py" line="391" />
@@ -3635,43 +4080,48 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="108" />
+        <location filename="../../jun_desk/ui/main_window.py" line="110" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/main_window.py" line="86" />
-        <location filename="../../jun_desk/ui/main_window.py" line="153" />
+        <location filename="../../jun_desk/ui/main_window.py" line="155" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="109" />
+        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <source>&amp;Anuncios</source>
+        <translation>A&amp;nnouncements</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/main_window.py" line="111" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="160" />
+        <location filename="../../jun_desk/ui/main_window.py" line="162" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="162" />
+        <location filename="../../jun_desk/ui/main_window.py" line="164" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="169" />
+        <location filename="../../jun_desk/ui/main_window.py" line="171" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="234" />
+        <location filename="../../jun_desk/ui/main_window.py" line="237" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="236" />
+        <location filename="../../jun_desk/ui/main_window.py" line="239" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>

@@ -85,6 +85,9 @@ _BOXES = {
     ("main_window.py", "start_failed"),
     ("detail/hold.py", "ask_reason"),
     ("privacy_dialog.py", "ask_path"),
+    ("announcements/editor.py", "return_it"),
+    ("announcements/editor.py", "choose_image"),
+    ("announcements/editor.py", "confirm_over_budget"),
     ("notice_dialog.py", "answer_box"),
     ("menu_csv_dialog.py", "ask_path"),
     ("media/viewer.py", "ask_target"),
@@ -386,6 +389,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     from jun_desk.secrets import KeyringUnavailableError
     from jun_desk.services.feed import Conversation
     from jun_desk.ui import about, sign_in
+    from jun_desk.ui.announcements.editor import AnnouncementsDialog
     from jun_desk.ui.budget_dialog import BudgetDialog
     from jun_desk.ui.crash_dialog import CrashReporter
     from jun_desk.ui.credentials_dialog import (
@@ -501,6 +505,25 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     qtbot.waitUntil(code_dialog.code.isVisible, timeout=10_000)
     walk.dialog(code_dialog, "first-access code")
     walk.dialog(BudgetDialog(ui, desk.costs.budget("AytoJun"), window))
+    # the announcements: a thread waiting for the supervisor, its preview and counters
+    waiting = desk.announcements.draft(people["ana"], account="AytoJun", submit=True, text=(
+        "Corte de agua el lunes en la calle Real de 9:00 a 14:00. " * 6).strip())
+    announcements = AnnouncementsDialog(ui, window)
+    qtbot.addWidget(announcements)
+    announcements.show()
+    qtbot.waitUntil(lambda: announcements.listing.count() == 1, timeout=10_000)
+    announcements.listing.setCurrentRow(0)
+    assert announcements.current is not None and announcements.current.id == waiting.id
+    walk.dialog(announcements, "announcements")
+    announcements.show()
+    walk.modal(("announcements/editor.py", "return_it"), announcements.return_it)
+    announcements.start_folder = Path(tempfile.mkdtemp(prefix="images-"))  # nothing in it
+    walk.modal(("announcements/editor.py", "choose_image"), announcements.choose_image)
+    walk.modal(("announcements/editor.py", "confirm_over_budget"),
+               lambda: announcements.confirm_over_budget(ValidationError.of(
+                   "announcement.over_budget", cost="$0.015", spent="$29.99",
+                   budget="$30.00")))
+    announcements.reject()
     notice = NoticeDialog(ui, window, ticket=ticket)
     walk.box(("notice_dialog.py", "answer_box"), notice.answer_box(2))
     walk.dialog(notice, "outage or works notice")
@@ -529,7 +552,7 @@ def _walk_everything(qtbot, desk: Desk, people, language: str) -> Walk:  # type:
     # The files and folders it lists are the disk's (their names, and the type "Folder" Qt's
     # own Spanish lacks): data, not the desk's words. Its labels and buttons are read.
     walk.texts = [(where, text) for where, text in walk.texts
-                  if not (where.startswith(("ask_path() ›", "ask_target() ›"))
+                  if not (where.startswith(("ask_path() ›", "ask_target() ›", "choose_image() ›"))
                           and " item" in where)]
     credentials = CredentialsDialog("AytoJun", parent=window)
     walk.dialog(credentials)

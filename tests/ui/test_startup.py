@@ -103,7 +103,7 @@ def test_the_window_is_shown_before_the_data_layer_loads(tmp_path: Path) -> None
     assert not shown["database_exists"]
     assert shown["placeholder"] and shown["text"] == "Abriendo la mesa…"
     assert "Jun Desk" in shown["title"] and "sandbox" in shown["title"]
-    assert shown["menus"] == ["&Ver", "&Sesión", "&Configuración", "A&yuda"]
+    assert shown["menus"] == ["&Ver", "&Sesión", "&Configuración", "&Anuncios", "A&yuda"]
     # Then the desk, in that same window: the placeholder replaced by the board.
     assert ready["events"] == ["shown", "connected", "opened", "attached", "board"]
     assert ready["database_exists"]
@@ -336,7 +336,7 @@ def test_the_window_without_a_desk_yet(qtbot) -> None:  # type: ignore[no-untype
     window = _start(qtbot, training=True)[0]
     assert "MODO FORMACIÓN" in window.windowTitle()
     menus = window.menuBar().actions()
-    assert [a.isEnabled() for a in menus] == [False, False, False, True]
+    assert [a.isEnabled() for a in menus] == [False, False, False, False, True]
     assert window.createPopupMenu() is None
     window.show_placeholder("No se pudo abrir la mesa: prueba")
     assert window.placeholder.text().endswith("prueba")

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from jun_desk.domain.tickets import ItemView
     from jun_desk.services.changes import ChangeBatch
     from jun_desk.ui.actions_menu import DeskActions
+    from jun_desk.ui.announcements.menu import AnnouncementsMenu
     from jun_desk.ui.citizen_panel import CitizenPanel
     from jun_desk.ui.context import UiContext
     from jun_desk.ui.dashboard import Dashboard
@@ -69,7 +70,7 @@ class Frame:
     pages: QStackedWidget
     sign_in: SignInPanel
     options: SessionOptions
-    menus: tuple[QMenu, QMenu, QMenu]  # Ver, Sesión, Configuración
+    menus: tuple[QMenu, QMenu, QMenu, QMenu]  # Ver, Sesión, Configuración, Anuncios
     about_action: QAction
     title: Callable[[], None]
     built: Callable[[], None]
@@ -89,6 +90,7 @@ class DeskShell(QObject):
     view_menu: ViewMenu
     session_control: SessionControl
     settings_menu: SettingsMenu
+    announcements_menu: AnnouncementsMenu
     desk_actions: DeskActions
     _coalescer: ChangeCoalescer
 
@@ -214,7 +216,9 @@ class DeskShell(QObject):
         # Bound methods, not lambdas: Qt drops them when the window is gone, so a job that
         # finishes after the window closed has nobody to tell instead of a dead widget.
         ui.message.connect(status.show_message)
-        view, session, settings = frame.menus
+        from jun_desk.ui.announcements.menu import AnnouncementsMenu
+
+        view, session, settings, announcements = frame.menus
         self.view_menu = ViewMenu(window, view, self.docks, self.moderation, self.quarantine,
                                   self.sync_now)
         status.quarantine_button.clicked.connect(self.view_menu.show_quarantine)
@@ -224,6 +228,7 @@ class DeskShell(QObject):
         self.settings_menu = SettingsMenu(window, ui, settings,
                                           self.services.open_credentials,
                                           self.services.stream_lookups)
+        self.announcements_menu = AnnouncementsMenu(window, ui, announcements)
         for waiting in frame.menus:
             waiting.setEnabled(True)
 
@@ -289,6 +294,7 @@ class DeskShell(QObject):
         self.docks.apply_role(actor.is_supervisor)
         self.session_control.apply_role(actor)
         self.settings_menu.apply_role(actor)
+        self.announcements_menu.apply_role(actor)
         self.moderation.apply_role()
         self.status.show_user(actor)
 

@@ -79,3 +79,38 @@ def references(tweet: Tweet) -> list[dict[str, str]]:
     if tweet.in_reply_to_id:
         out.append({"type": "replied_to", "id": str(tweet.in_reply_to_id)})
     return out
+
+
+def media_json(key: str) -> dict[str, Any]:
+    kind = MEDIA_TYPES.get(key.split("_", 1)[0], "photo")
+    if kind == "photo":
+        return {"media_key": key, "type": kind, "url": f"https://pbs.twimg.com/media/{key}.jpg"}
+    preview = f"https://pbs.twimg.com/ext_tw_video_thumb/{key}/pu/img/preview.jpg"
+    variant = {"content_type": "video/mp4", "url": f"https://video.twimg.com/{key}.mp4"}
+    out: dict[str, Any] = {"media_key": key, "type": kind, "preview_image_url": preview,
+                           "variants": [{**variant, "bit_rate": 832000}]}
+    if kind == "video":
+        out["duration_ms"] = 12_480
+    return out
+
+
+IMAGE_LIMIT = 5 * 1024 * 1024  # X: an image is at most 5 MB
+_SIGNATURES = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",),
+               "image/pjpeg": (b"\xff\xd8\xff",), "image/webp": (b"RIFF",)}
+
+
+def image_problem(data: bytes, media_type: str) -> str | None:
+    """Why X would refuse ``data`` as an image of ``media_type`` (None: it takes it): an
+    unknown type, too large, not that kind of file, or cut short (a PNG without its IEND
+    chunk, a JPEG without its end marker)."""
+    signatures = _SIGNATURES.get(media_type)
+    if signatures is None:
+        return f"media_type {media_type or '(none)'} is not supported for tweet_image"
+    if len(data) > IMAGE_LIMIT:
+        return f"File size exceeds {IMAGE_LIMIT} bytes."
+    if not data.startswith(signatures):
+        return "Media type unrecognized."
+    whole = {"image/png": data.rstrip(b"\0").endswith(b"IEND\xaeB`\x82"),
+             "image/webp": data[8:12] == b"WEBP"}.get(media_type,
+                                                     data.rstrip(b"\0").endswith(b"\xff\xd9"))
+    return None if whole else "Media is corrupt or truncated."

@@ -12,6 +12,7 @@ fault injection for tests and training.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import logging
@@ -273,6 +274,8 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, self._timeline(rest[1], query, mentions=False)
         if method == "POST" and rest == ["tweets"]:
             return 201, self._post_tweet(body)
+        if method == "POST" and rest == ["media", "upload"]:
+            return 200, self._upload_media(body)
         if method == "GET" and rest == ["tweets"]:
             return 200, self._lookup(query)
         if method == "GET" and rest == ["tweets", "search", "recent"]:
@@ -473,9 +476,31 @@ class _Handler(BaseHTTPRequestHandler):
                            "https://github.com/twitter/twitter-text.")
         # the body's schema (rules.check_body) made an id a string of 1 to 19 digits
         reply_to = (payload.get("reply") or {}).get("in_reply_to_tweet_id")
-        tweet = self.server.state.post_tweet(text, int(reply_to) if reply_to else None)
+        media_ids = [str(m) for m in (payload.get("media") or {}).get("media_ids") or []]
+        tweet = self.server.state.post_tweet(text, int(reply_to) if reply_to else None,
+                                             media_ids)
         return {"data": {"id": str(tweet.id), "text": tweet.text,
                          "edit_history_tweet_ids": [str(tweet.id)]}}
+
+    def _upload_media(self, body: bytes) -> dict[str, Any]:
+        """POST /2/media/upload, one shot (X's MediaUploadRequestOneShot): a whole image as
+        base64; X refuses what it cannot read as the type it says it is."""
+        payload = json_body(body)
+        category = payload.get("media_category")
+        if category not in ("tweet_image", "dm_image", "subtitles"):
+            raise _invalid("media_category", str(category),
+                           "media_category must be one of tweet_image, dm_image, subtitles")
+        media_type = str(payload.get("media_type") or "")
+        try:
+            data = base64.b64decode(str(payload.get("media") or ""), validate=True)
+        except ValueError:
+            raise _invalid("media", "(binary)", "media must be base64-encoded") from None
+        problem = extras.image_problem(data, media_type)
+        if problem is not None:
+            raise _invalid("media", media_type or "(none)", problem)
+        media_id, key = self.server.state.upload_media(data, media_type)
+        return {"data": {"id": media_id, "media_key": key, "size": len(data),
+                         "expires_after_secs": 86400}}
 
     def _dm_events(self, query: dict[str, str], participant: str | None) -> dict[str, Any]:
         state = self.server.state

@@ -12,7 +12,7 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
@@ -23,6 +23,7 @@ from jun_desk.x.fieldnames import TWEET
 from jun_desk.x.sandbox.item_faults import ItemFaults
 from jun_desk.x.sandbox.limits import DEFAULT_DAILY_LIMITS, RateLimits
 from jun_desk.x.sandbox.media import MediaLibrary
+from jun_desk.x.sandbox.rules import invalid
 from jun_desk.x.sandbox.rules import problem as _problem
 from jun_desk.x.sandbox.world import DmEvent, Scenario, Tweet, User
 
@@ -135,6 +136,7 @@ class SandboxState:
         self.lock = threading.RLock()
         self.rng = random.Random(seed)
         self.tweets: list[Tweet] = list(scenario.tweets)
+        self.media: dict[str, tuple[str, str, int]] = {}  # id: (key, type, bytes)
         self.tweets_by_id = {t.id: t for t in self.tweets}
         self.dms: list[DmEvent] = list(scenario.dms)
         self.rate_limits = RateLimits(limits, window_seconds,
@@ -203,9 +205,22 @@ class SandboxState:
         return self.scenario.users.get(user_id)
 
     # ------------------------------------------------------------------ writing
-    def post_tweet(self, text: str, reply_to: int | None) -> Tweet:
+    def upload_media(self, data: bytes, media_type: str) -> tuple[str, str]:
+        """An image uploaded for a post: (media id, media key), as X answers."""
         now = self.clock.now()
         with self.lock:
+            media_id = str(self.scenario.ids.next(now))
+            key = f"3_{media_id}"
+            self.media[media_id] = (key, media_type, len(data))
+            return media_id, key
+
+    def post_tweet(self, text: str, reply_to: int | None,
+                   media_ids: Sequence[str] = ()) -> Tweet:
+        now = self.clock.now()
+        with self.lock:
+            unknown = [m for m in media_ids if m not in self.media]
+            if unknown:
+                raise invalid("media.media_ids", unknown[0], "Your media IDs are invalid.")
             parent = self.tweets_by_id.get(reply_to) if reply_to is not None else None
             if reply_to is not None and (parent is None or parent.created_at > now):
                 raise _problem(403, "Forbidden", "You attempted to reply to a Tweet that is "
@@ -218,7 +233,8 @@ class SandboxState:
             tweet_id = self.scenario.ids.next(now)
             tweet = Tweet(tweet_id, self.desk.id, text, now,
                           parent.conversation_id if parent else tweet_id,
-                          parent.id if parent else None, parent.author_id if parent else None)
+                          parent.id if parent else None, parent.author_id if parent else None,
+                          media_keys=[self.media[m][0] for m in media_ids])
             self._add_tweet(tweet)
             if parent is not None and parent.author_id != self.desk.id:
                 self._maybe_answer_reply(parent, tweet)
