@@ -81,19 +81,6 @@ def references(tweet: Tweet) -> list[dict[str, str]]:
     return out
 
 
-def media_json(key: str) -> dict[str, Any]:
-    kind = MEDIA_TYPES.get(key.split("_", 1)[0], "photo")
-    if kind == "photo":
-        return {"media_key": key, "type": kind, "url": f"https://pbs.twimg.com/media/{key}.jpg"}
-    preview = f"https://pbs.twimg.com/ext_tw_video_thumb/{key}/pu/img/preview.jpg"
-    variant = {"content_type": "video/mp4", "url": f"https://video.twimg.com/{key}.mp4"}
-    out: dict[str, Any] = {"media_key": key, "type": kind, "preview_image_url": preview,
-                           "variants": [{**variant, "bit_rate": 832000}]}
-    if kind == "video":
-        out["duration_ms"] = 12_480
-    return out
-
-
 IMAGE_LIMIT = 5 * 1024 * 1024  # X: an image is at most 5 MB
 _SIGNATURES = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",),
                "image/pjpeg": (b"\xff\xd8\xff",), "image/webp": (b"RIFF",)}

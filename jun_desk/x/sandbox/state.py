@@ -136,7 +136,7 @@ class SandboxState:
         self.lock = threading.RLock()
         self.rng = random.Random(seed)
         self.tweets: list[Tweet] = list(scenario.tweets)
-        self.media: dict[str, tuple[str, str, int]] = {}  # id: (key, type, bytes)
+        self.uploads: dict[str, tuple[str, str, int]] = {}  # media id: (key, type, bytes)
         self.tweets_by_id = {t.id: t for t in self.tweets}
         self.dms: list[DmEvent] = list(scenario.dms)
         self.rate_limits = RateLimits(limits, window_seconds,
@@ -211,14 +211,14 @@ class SandboxState:
         with self.lock:
             media_id = str(self.scenario.ids.next(now))
             key = f"3_{media_id}"
-            self.media[media_id] = (key, media_type, len(data))
+            self.uploads[media_id] = (key, media_type, len(data))
             return media_id, key
 
     def post_tweet(self, text: str, reply_to: int | None,
                    media_ids: Sequence[str] = ()) -> Tweet:
         now = self.clock.now()
         with self.lock:
-            unknown = [m for m in media_ids if m not in self.media]
+            unknown = [m for m in media_ids if m not in self.uploads]
             if unknown:
                 raise invalid("media.media_ids", unknown[0], "Your media IDs are invalid.")
             parent = self.tweets_by_id.get(reply_to) if reply_to is not None else None
@@ -234,7 +234,7 @@ class SandboxState:
             tweet = Tweet(tweet_id, self.desk.id, text, now,
                           parent.conversation_id if parent else tweet_id,
                           parent.id if parent else None, parent.author_id if parent else None,
-                          media_keys=[self.media[m][0] for m in media_ids])
+                          media_keys=[self.uploads[m][0] for m in media_ids])
             self._add_tweet(tweet)
             if parent is not None and parent.author_id != self.desk.id:
                 self._maybe_answer_reply(parent, tweet)
