@@ -127,7 +127,7 @@ def test_an_image_goes_with_the_first_post(desk: Desk, people, sandbox: Sandbox,
     assert sender.send_due().sent == 1
     (post,) = thread_on_x(sandbox, "El menú escolar de la semana.")
     assert len(post.media_keys) == 1
-    assert sandbox.state.media  # uploaded through POST /2/media/upload
+    assert sandbox.state.uploads  # uploaded through POST /2/media/upload
 
 
 def test_an_image_x_refuses_keeps_the_draft_with_x_words(desk: Desk, people, sandbox: Sandbox,  # type: ignore[no-untyped-def]
