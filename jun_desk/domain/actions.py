@@ -265,6 +265,11 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
     _a("announcement.media_refused", "adjuntar una imagen", "attach an image",
        "no pudo subir la imagen de un anuncio", "could not upload an announcement's image",
        _AN, _O),
+    _a("announcement.retry", "reintentar un hilo detenido", "retry a stopped thread",
+       "reintentó un hilo que X había detenido", "retried a thread X had stopped", _AN, _O),
+    _a("announcement.stop", "detener un hilo", "stop a thread",
+       "detuvo un hilo en la publicación que X rechazó",
+       "stopped a thread at the post X refused", _AN, _O),
     _a("ticket.legal_hold_release", "levantar la retención legal", "release the legal hold",
        "levantó la retención legal", "released the legal hold", _T),
 )}

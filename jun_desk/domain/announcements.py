@@ -12,6 +12,11 @@ kept whole. Its life:
       └──────── edit (before anything left: back to a draft)        publishing ──▶ published
     any state before "publishing" ──cancel──▶ cancelled
 
+When X refuses one post of a thread for good (a duplicate, a 403), the thread is *stuck*
+there: the later posts wait. A supervisor then retries from that post (its text edited or
+not; it replies to the last post on X) or stops the thread there: the rest cancelled, the
+announcement "partial" (published in part), or "cancelled" when nothing had left.
+
 Schedule times are typed in the town's time (Europe/Madrid) and stored in UTC; a local time
 that does not exist (the spring-forward hour) is refused, an ambiguous one (the autumn hour
 that happens twice) is its first occurrence; a slot in the past is refused. No function here
@@ -42,6 +47,7 @@ class State(StrEnum):
     SCHEDULED = "scheduled"  # in the outbox, due at its slot (or now)
     PUBLISHING = "publishing"  # its first post is on X, the rest follow
     PUBLISHED = "published"
+    PARTIAL = "partial"  # a thread stopped after X refused a post: what went out stays
     RETURNED = "returned"  # a supervisor sent it back with a comment
     CANCELLED = "cancelled"
 
@@ -49,7 +55,9 @@ class State(StrEnum):
 EDITABLE = frozenset({State.DRAFT, State.PENDING, State.RETURNED, State.APPROVED,
                       State.SCHEDULED})
 CANCELLABLE = EDITABLE
-LEFT = frozenset({State.PUBLISHING, State.PUBLISHED})  # something is on X already
+LEFT = frozenset({State.PUBLISHING, State.PUBLISHED,
+                  State.PARTIAL})  # something is on X already
+STUCK_STATES = frozenset({State.SCHEDULED, State.PUBLISHING})  # where a post may be refused
 
 _NEXT: Mapping[str, frozenset[State]] = {
     "submit": frozenset({State.DRAFT, State.RETURNED}),
@@ -61,6 +69,8 @@ _NEXT: Mapping[str, frozenset[State]] = {
                           State.SCHEDULED}),
     "edit": EDITABLE,
     "cancel": CANCELLABLE,
+    "retry": STUCK_STATES,
+    "stop": STUCK_STATES,
 }
 
 
@@ -71,6 +81,13 @@ def require_state(step: str, state: State, number: int) -> None:
         raise InvalidTransitionError.of(
             "announcement.state", number=number, ann_step=step, ann_state=state.value,
             ann_states=sorted(s.value for s in allowed))
+
+
+def refused_post(statuses: Sequence[tuple[int, str | None]]) -> int | None:
+    """The position of the post X refused for good (its outbox item "failed"), given each
+    post's (position, outbox status); None when the thread is not stuck."""
+    return next((position for position, status in sorted(statuses) if status == "failed"),
+                None)
 
 
 # ---------------------------------------------------------------------- splitting

@@ -211,6 +211,8 @@ ERRORS: Mapping[str, str] = {
     "announcement.image_missing": "The image {path} cannot be read: {detail}",
     "announcement.image_refused": "X refused the image {path}: {detail}",
     "announcement.image_type": "The image {path} is not a JPEG, PNG or WEBP picture",
+    "announcement.not_stuck": "Announcement {number} is not stopped: X has refused none of "
+                              "its posts",
     # -- the feed's unreadable items
     "quarantine.none_chosen": "Choose at least one item of the list",
     "quarantine.not_found": "No item {items} in the list of items that could not be read",

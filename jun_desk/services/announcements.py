@@ -7,7 +7,9 @@ others ``waiting`` until the previous one is on X (``OutboxService.mark_sent`` t
 the next one pending, replying to it). So whichever desk's sender runs sends each post
 once, in order, after a restart too. Cancel or edit before anything left: the outbox items
 are withdrawn with a conditional update, so a sender that claimed the first post meanwhile
-wins and the edit is refused. Every step is an audit event.
+wins and the edit is refused. When X refuses a post for good the thread is stuck there: a
+supervisor retries from it (``retry``, its text edited or not) or stops it (``stop``).
+Every step is an audit event.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from jun_desk.domain.announcements import (
     LEFT,
+    STUCK_STATES,
     CostEstimate,
     MissedSlot,
     State,
@@ -31,6 +34,7 @@ from jun_desk.domain.announcements import (
     estimate,
     missed,
     over_budget,
+    refused_post,
     require_state,
     split_thread,
 )
@@ -54,6 +58,7 @@ class PostView:
     text: str
     x_id: str | None
     outbox_status: str | None  # pending | waiting | sending | sent | failed | cancelled
+    error: str | None = None  # X's words when it refused this post
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,14 @@ class AnnouncementView:
     @property
     def texts(self) -> list[str]:
         return [p.text for p in self.posts]
+
+    @property
+    def refused(self) -> PostView | None:
+        """The post X refused for good, where the thread is stuck (else None)."""
+        if self.state not in STUCK_STATES:
+            return None
+        position = refused_post([(p.position, p.outbox_status) for p in self.posts])
+        return None if position is None else self.posts[position - 1]
 
 
 def check_image(path: str) -> str:
@@ -283,6 +296,83 @@ class AnnouncementService:
             self._withdraw(session, row)
             return self._move(session, fresh, row, State.CANCELLED, "announcement.cancel")
 
+    # ------------------------------------------------------------------ a stuck thread
+    def retry(self, actor: Actor, announcement_id: int, *,
+              text: str | None = None) -> AnnouncementView:
+        """A thread stuck on a post X refused: that post (``text``: edited) goes again, as a
+        reply to the last post on X; the posts on X stay, the later ones follow it."""
+        new_text = checked_posts([text])[0] if text is not None else None
+        with unit_of_work(self.ctx, actor, "announcement.retry") as (session, fresh):
+            assert fresh is not None
+            fresh.require(Permission.PUBLISH_ANNOUNCEMENT)
+            row = self._row(session, announcement_id, lock=True)
+            post, failed = self._refused(session, row, "retry")
+            before_text = post.text
+            if new_text is not None:
+                post.text = new_text
+                if post.position == 1:
+                    row.title = first_line(new_text, 120)
+                row.cost_micro = self.estimate([p.text for p in row.posts]).micro
+            previous = next((p for p in row.posts if p.position == post.position - 1), None)
+            item = OutboxItem(
+                idempotency_key=uuid.uuid4().hex, kind="post", account=row.account,
+                ticket_id=None, in_reply_to_x_id=previous.x_id if previous else None,
+                recipient_x_id=None, text=post.text, status="pending", attempts=0,
+                next_attempt_at=self.ctx.clock(), created_by_id=fresh.operator_id,
+                created_at=self.ctx.clock(), announcement_id=row.id, position=post.position)
+            session.add(item)
+            session.flush()
+            post.outbox_id = item.id  # the refused item stays "failed", for the record
+            row.comment = None
+            return self._move(session, fresh, row, State(row.state), "announcement.retry",
+                              message=failed.last_error,
+                              extra={"position": post.position, "edited": new_text
+                                     is not None and new_text != before_text,
+                                     "refused_outbox_id": failed.id,
+                                     "outbox_id": item.id})
+
+    def stop(self, actor: Actor, announcement_id: int) -> AnnouncementView:
+        """A thread stuck on a post X refused ends there: that post and the rest cancelled;
+        the announcement published in part (or cancelled when nothing had left)."""
+        with unit_of_work(self.ctx, actor, "announcement.stop") as (session, fresh):
+            assert fresh is not None
+            fresh.require(Permission.PUBLISH_ANNOUNCEMENT)
+            row = self._row(session, announcement_id, lock=True)
+            post, failed = self._refused(session, row, "stop")
+            ids = [p.outbox_id for p in row.posts
+                   if p.position >= post.position and p.outbox_id is not None]
+            # the later posts only wait (never claimed while the refused one is not sent)
+            session.execute(update(OutboxItem).where(
+                OutboxItem.id.in_(ids), OutboxItem.status.in_(("failed", "waiting")))
+                .values(status="cancelled", next_attempt_at=None))
+            on_x = [p for p in row.posts if p.x_id is not None]
+            if on_x:
+                row.published_at = self.ctx.clock()
+            return self._move(session, fresh, row,
+                              State.PARTIAL if on_x else State.CANCELLED, "announcement.stop",
+                              message=failed.last_error,
+                              extra={"position": post.position,
+                                     "on_x": {str(p.position): p.x_id for p in on_x},
+                                     "cancelled": [p.position for p in row.posts
+                                                   if p.position >= post.position]})
+
+    @staticmethod
+    def _refused(session: Session, row: Announcement,
+                 step: str) -> tuple[AnnouncementPost, OutboxItem]:
+        """The post where ``row``'s thread is stuck and its refused outbox item, or why
+        the announcement is not stuck."""
+        require_state(step, State(row.state), row.id)
+        ids = [p.outbox_id for p in row.posts if p.outbox_id is not None]
+        items = {i.id: i for i in session.scalars(
+            select(OutboxItem).where(OutboxItem.id.in_(ids)))} if ids else {}
+        position = refused_post([(p.position, items[p.outbox_id].status
+                                  if p.outbox_id in items else None) for p in row.posts])
+        if position is None:
+            raise InvalidTransitionError.of("announcement.not_stuck", number=row.id)
+        post = row.posts[position - 1]
+        assert post.outbox_id is not None
+        return post, items[post.outbox_id]
+
     # ------------------------------------------------------------------ the sender's side
     def hold_missed(self, account: str) -> list[int]:
         """Scheduled announcements whose slot passed while every desk was off and that
@@ -436,10 +526,13 @@ class AnnouncementService:
     def _view(session: Session, row: Announcement) -> AnnouncementView:
         ids = [p.outbox_id for p in row.posts if p.outbox_id is not None]
         statuses: dict[int, str] = {}
+        errors: dict[int, str | None] = {}
         if ids:
-            for outbox_id, status in session.execute(
-                    select(OutboxItem.id, OutboxItem.status).where(OutboxItem.id.in_(ids))):
+            for outbox_id, status, error in session.execute(
+                    select(OutboxItem.id, OutboxItem.status, OutboxItem.last_error)
+                    .where(OutboxItem.id.in_(ids))):
                 statuses[outbox_id] = status
+                errors[outbox_id] = error if status == "failed" else None
         people = [i for i in (row.created_by_id, row.approved_by_id) if i]
         names: dict[int, str] = {}
         for operator_id, username in session.execute(
@@ -448,7 +541,8 @@ class AnnouncementService:
         return AnnouncementView(
             row.id, row.account, State(row.state), row.title,
             tuple(PostView(p.position, p.text, p.x_id,
-                           statuses.get(p.outbox_id) if p.outbox_id else None)
+                           statuses.get(p.outbox_id) if p.outbox_id else None,
+                           errors.get(p.outbox_id) if p.outbox_id else None)
                   for p in row.posts),
             row.scheduled_at, MissedSlot(row.if_missed), row.media_path, row.comment,
             row.cost_micro, names.get(row.created_by_id) if row.created_by_id else None,

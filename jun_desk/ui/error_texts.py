@@ -307,6 +307,9 @@ def templates() -> dict[str, str]:
             "X rechazó la imagen {path}: {detail}", "announcement.image_refused"),
         "announcement.image_type": translate("Errors",
             "La imagen {path} no es una imagen JPEG, PNG o WEBP", "announcement.image_type"),
+        "announcement.not_stuck": translate("Errors",
+            "El anuncio {number} no está detenido: X no ha rechazado ninguna de sus "
+            "publicaciones", "announcement.not_stuck"),
         "dm.not_linked": translate("Errors",
             "Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha "
             "enviado nada. Vincúlela primero.", "dm.not_linked"),
@@ -710,6 +713,7 @@ def announcement_states() -> dict[str, str]:
             "scheduled": translate("Errors", "programado"),
             "publishing": translate("Errors", "publicándose"),
             "published": translate("Errors", "publicado"),
+            "partial": translate("Errors", "publicado en parte"),
             "returned": translate("Errors", "devuelto"),
             "cancelled": translate("Errors", "cancelado")}
 
@@ -721,7 +725,9 @@ def _announcement_steps() -> dict[str, str]:
             "schedule": translate("Errors", "programar"),
             "publish": translate("Errors", "publicar"),
             "edit": translate("Errors", "editar"),
-            "cancel": translate("Errors", "cancelar")}
+            "cancel": translate("Errors", "cancelar"),
+            "retry": translate("Errors", "reintentar"),
+            "stop": translate("Errors", "detener el hilo")}
 
 
 def _network_details() -> dict[str, str]:
