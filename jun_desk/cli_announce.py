@@ -10,6 +10,8 @@
     jun-desk announce schedule ID --at "YYYY-MM-DD HH:MM" --as ana [--confirm-over-budget]
     jun-desk announce publish ID --as ana [--confirm-over-budget]     (now)
     jun-desk announce cancel ID --as ana
+    jun-desk announce retry ID --as ana [--text TEXT]   (a thread X stopped: from the refused post)
+    jun-desk announce stop ID --as ana                  (a thread X stopped: end it there)
     jun-desk announce list [--state STATE] [--json]
     jun-desk announce show ID
 
@@ -31,8 +33,8 @@ if TYPE_CHECKING:  # imported where used: the command line starts without the da
     from jun_desk.services.announcements import AnnouncementView
     from jun_desk.services.desk import Desk
 
-STATES = ("draft", "pending", "approved", "scheduled", "publishing", "published", "returned",
-          "cancelled")
+STATES = ("draft", "pending", "approved", "scheduled", "publishing", "published", "partial",
+          "returned", "cancelled")
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +62,11 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
                        ("return", "return to its author with a comment (supervisors)"),
                        ("schedule", "give an approved announcement its time (supervisors)"),
                        ("publish", "publish now (supervisors; approval included)"),
-                       ("cancel", "cancel before it leaves")):
+                       ("cancel", "cancel before it leaves"),
+                       ("retry", "a thread stopped by a post X refused: send that post again "
+                                 "(--text: edited), then the rest (supervisors)"),
+                       ("stop", "a thread stopped by a post X refused: end it there, "
+                                "published in part (supervisors)")):
         p = ann.add_parser(name, help=text)
         p.add_argument("announcement_id", type=int, metavar="ID")
         _who(p)
@@ -68,6 +74,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
             p.add_argument("--comment", required=True, help="what to change")
         if name == "schedule":
             p.add_argument("--at", required=True, help="'YYYY-MM-DD HH:MM', the town's time")
+        if name == "retry":
+            p.add_argument("--text", default=None,
+                           help="the refused post's new text (default: as it was)")
         if name in ("approve", "schedule", "publish"):
             p.add_argument("--confirm-over-budget", action="store_true",
                            help="publish even if it takes the month above the X budget")
@@ -127,6 +136,7 @@ def run(desk: Desk, args: argparse.Namespace) -> int:
             print(f"  {post.position}. [{where}] {post.text}")
         if view.comment:
             print(f"  comment: {view.comment}")
+        _print_refused(view)
         return 0
     actor = desk.operators.actor(args.operator)
     if command == "draft":
@@ -157,10 +167,27 @@ def run(desk: Desk, args: argparse.Namespace) -> int:
                                 confirm_over_budget=confirm)
     elif command == "publish":
         view = service.publish(actor, number, confirm_over_budget=confirm)
+    elif command == "retry":
+        view = service.retry(actor, number, text=args.text)
+    elif command == "stop":
+        view = service.stop(actor, number)
     else:
         view = service.cancel(actor, number)
     print(_line(view, zone))
+    if command == "stop":
+        for post in view.posts:
+            if post.x_id:
+                print(f"  {post.position}. on X as {post.x_id}: {post.text}")
     return 0
+
+
+def _print_refused(view: AnnouncementView) -> None:
+    refused = view.refused
+    if refused is not None:
+        print(f"  stopped: X refused post {refused.position}/{len(view.posts)}: "
+              f"{refused.error}")
+        print(f"  (jun-desk announce retry {view.id} [--text ...] | "
+              f"jun-desk announce stop {view.id})")
 
 
 def _money(micro: int) -> str:

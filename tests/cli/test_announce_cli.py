@@ -86,3 +86,48 @@ def test_draft_from_the_menu_csv_and_a_bad_one_named(capsys, url, tmp_path) -> N
                           str(bad))
     assert code == 1 and err.count("\n") == 1
     assert "second" in err.lower() or "segundo" in err.lower()
+
+
+def stuck_thread(url: str) -> None:
+    """Announcement #1, a 2-post thread: post 1 on X, post 2 refused by X for good (what
+    the sender records through the outbox)."""
+    desk = Desk.open(url)
+    try:
+        ana = desk.operators.actor("ana")
+        view = desk.announcements.draft(ana, account="AytoJun", text=LONG)
+        desk.announcements.publish(ana, view.id)
+        first = desk.outbox.due("AytoJun")[0]
+        assert desk.outbox.claim(first.id, first.status)
+        desk.outbox.mark_sent(first.id, "1900000000000000001")
+        second = desk.outbox.due("AytoJun")[0]
+        assert desk.outbox.claim(second.id, second.status)
+        desk.outbox.mark_failed(second.id, "403 Forbidden: You are not allowed to create a "
+                                "Tweet with duplicate content.", retry_at=None)
+    finally:
+        desk.close()
+
+
+def test_a_stuck_thread_shown_retried_and_stopped(capsys, url) -> None:  # type: ignore[no-untyped-def]
+    stuck_thread(url)
+    code, out, _ = run(capsys, "--db", url, "announce", "show", "1")
+    assert code == 0 and "stopped: X refused post 2/2: 403 Forbidden" in out
+    assert "announce retry 1" in out
+    code, out, err = run(capsys, "--db", url, "announce", "stop", "1", "--as", "rosa")
+    assert code == 1 and err.count("\n") == 1
+    code, out, err = run(capsys, "--db", url, "announce", "retry", "1", "--as", "ana",
+                         "--text", "Sin suministro en los números 1 al 40. 2/2")
+    assert code == 0, err
+    assert "publishing" in out
+    code, out, _ = run(capsys, "--db", url, "announce", "show", "1")
+    assert "2. [pending] Sin suministro en los números 1 al 40. 2/2" in out
+    code, out, err = run(capsys, "--db", url, "announce", "stop", "1", "--as", "ana")
+    assert code == 1 and "not stopped" in err  # it is on its way again: nothing to stop
+
+
+def test_stop_lists_what_went_out(capsys, url) -> None:  # type: ignore[no-untyped-def]
+    stuck_thread(url)
+    code, out, err = run(capsys, "--db", url, "announce", "stop", "1", "--as", "ana")
+    assert code == 0, err
+    assert "partial" in out and "1. on X as 1900000000000000001" in out
+    code, out, _ = run(capsys, "--db", url, "announce", "list", "--state", "partial")
+    assert out.startswith("#1")
