@@ -130,269 +130,304 @@
 <context>
     <name>AnnouncementsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="74" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="76" />
         <source>Anuncios del ayuntamiento</source>
         <translation>The town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="97" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="99" />
         <source>Todos</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="102" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="104" />
         <source>Anuncios</source>
         <translation>Announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="106" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="108" />
         <source>&amp;Nuevo anuncio</source>
         <translation>&amp;New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="108" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="110" />
         <source>Desde plantilla (&amp;menú escolar)…</source>
         <translation>From template (school &amp;menu)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="131" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="134" />
         <source>Texto del anuncio</source>
         <translation>Announcement text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="133" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="136" />
         <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases; o escriba cada publicación separada por una línea ---.</source>
         <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends; or write each post with a line --- between them.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="136" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="139" />
         <source>Vista previa como en X</source>
         <translation>Preview as X shows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="148" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="151" />
         <source>Adjuntar &amp;imagen…</source>
         <translation>Attach &amp;image…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="150" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="153" />
         <source>Quitar imagen</source>
         <translation>Remove image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="155" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="158" />
         <source>Imagen:</source>
         <translation>Image:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="157" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="160" />
         <source>Publicar el</source>
         <translation>Publish on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="161" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="164" />
         <source>Fecha y hora de publicación (hora de Jun)</source>
         <translation>Publication date and time (Jun time)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="164" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="167" />
         <source>si la mesa estaba cerrada, publicar con retraso</source>
         <translation>if every desk was off, publish late</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="166" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="169" />
         <source>si la mesa estaba cerrada, retener para aprobar</source>
         <translation>if every desk was off, hold for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="171" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="174" />
         <source>Hora de Jun:</source>
         <translation>Jun time:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="174" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="177" />
         <source>X cobrará:</source>
         <translation>X will bill:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="182" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="185" />
         <source>&amp;Guardar borrador</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="183" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="186" />
         <source>&amp;Enviar a aprobar</source>
         <translation>S&amp;ubmit for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="185" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="188" />
         <source>&amp;Aprobar</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="186" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="189" />
         <source>&amp;Devolver…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="187" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="190" />
         <source>&amp;Publicar ahora</source>
         <translation>&amp;Publish now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="188" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="191" />
         <source>Cancelar anuncio</source>
         <translation>Cancel announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="205" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="208" />
+        <source>Publicación rechazada (editable)</source>
+        <translation>Refused post (editable)</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="211" />
+        <source>&amp;Reintentar desde esta publicación</source>
+        <translation>Retr&amp;y from this post</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="213" />
+        <source>De&amp;tener el hilo aquí</source>
+        <translation>St&amp;op the thread here</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="236" />
         <source>No se pudieron leer los anuncios</source>
         <translation>Could not read the announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="259" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="290" />
         <source>Comentario: %s</source>
         <translation>Comment: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="271" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="302" />
         <source>Anuncio #%d · %s</source>
         <translation>Announcement #%d · %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="272" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="303" />
         <source>Nuevo anuncio</source>
         <translation>New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="312" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="325" />
+        <source>Detenido: X rechazó la publicación %d/%d: %s</source>
+        <translation>Stopped: X refused post %d/%d: %s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="333" />
+        <source>Publicado en parte: en X %d de %d publicaciones (%s); el resto, cancelado.</source>
+        <translation>Published in part: %d of %d posts on X (%s); the rest cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="366" />
         <source>Sin texto</source>
         <translation>No text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="325" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="379" />
         <source>Publicación %d de %d · %d/%d</source>
         <translation>Post %d of %d · %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="327" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="381" />
         <source> · con imagen</source>
         <translation> · with image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="334" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="388" />
         <source>%d publicación(es) · la más larga: %d de %d caracteres según cuenta X</source>
         <translation>%d post(s) · the longest: %d of %d characters as X counts them</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="392" />
         <source>%s (%d publicación(es), %d con enlace)</source>
         <translation>%s (%d post(s), %d with a link)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="344" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="398" />
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="355" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="409" />
         <source>Imagen del anuncio</source>
         <translation>Announcement image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="357" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="411" />
         <source>Imágenes (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="360" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="414" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="361" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="362" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="416" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="363" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="417" />
         <source>Adjuntar</source>
         <translation>Attach</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="364" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="418" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="436" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="490" />
         <source>Borrador guardado.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="442" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="496" />
         <source>Enviado a aprobar.</source>
         <translation>Submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="447" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="501" />
         <source>Presupuesto de X</source>
         <translation>X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="449" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="503" />
         <source>¿Publicarlo de todos modos?</source>
         <translation>Publish it all the same?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="450" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="504" />
         <source>Publicar igualmente</source>
         <translation>Publish all the same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="451" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="505" />
         <source>No publicar</source>
         <translation>Do not publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="463" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="517" />
         <source>Aprobado.</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="524" />
         <source>Devolver el anuncio</source>
         <translation>Return the announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="470" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="524" />
         <source>¿Qué debe cambiar?</source>
         <translation>What must change?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="475" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="529" />
         <source>Devuelto con el comentario.</source>
         <translation>Returned with the comment.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="494" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="548" />
         <source>En la bandeja de salida: se publicará a su hora.</source>
         <translation>In the outbox: it will be published at its time.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="495" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="549" />
         <source>En la bandeja de salida: se publica ahora.</source>
         <translation>In the outbox: it is being published now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="502" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="556" />
         <source>Cancelado.</source>
         <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="567" />
+        <source>En la bandeja de salida: se reintenta desde la publicación rechazada.</source>
+        <translation>In the outbox: retrying from the refused post.</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="575" />
+        <source>Hilo detenido; el resto, cancelado.</source>
+        <translation>Thread stopped; the rest cancelled.</translation>
     </message>
 </context>
 <context>
@@ -2538,378 +2573,384 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
     <message>
         <location filename="../../jun_desk/ui/error_texts.py" line="310" />
+        <source>El anuncio {number} no está detenido: X no ha rechazado ninguna de sus publicaciones</source>
+        <comment>announcement.not_stuck</comment>
+        <translation>Announcement {number} is not stopped: X has refused none of its posts</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
         <source>Esta conversación (con @{handle}) no está vinculada al ticket #{ticket}: no se ha enviado nada. Vincúlela primero.</source>
         <comment>dm.not_linked</comment>
         <translation>This conversation (with @{handle}) is not linked to ticket #{ticket}: nothing was sent; link it first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="313" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
         <source>El ticket #{ticket} es de {owner}, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_citizen</comment>
         <translation>Ticket #{ticket} is {owner}'s, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="320" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="323" />
         <source>Elija al menos un elemento de la lista</source>
         <comment>quarantine.none_chosen</comment>
         <translation>Choose at least one item of the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="328" />
         <source>No existe la moderación {number}</source>
         <comment>moderation.not_found</comment>
         <translation>No moderation action {number}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="333" />
         <source>Ya hay una propuesta de {move} esperando (#{number})</source>
         <comment>moderation.duplicate</comment>
         <translation>A proposal to {move} this is already waiting (#{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="332" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="335" />
         <source>La moderación #{number} está {state}, no espera una decisión</source>
         <comment>moderation.decided</comment>
         <translation>Moderation action #{number} is {state}, not waiting for a decision</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="334" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
         <source>X no puede recuperar una publicación borrada; su texto se conserva en el archivo (moderación #{number})</source>
         <comment>moderation.undo_delete</comment>
         <translation>X cannot bring back a deleted post; its text is kept in the archive (moderation action #{number})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="343" />
         <source>«{value}» no es un identificador de X</source>
         <comment>moderation.bad_target</comment>
         <translation>'{value}' is not an X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="342" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
         <source>No hay ninguna respuesta guardada con el identificador de X {target_id}: sincronice primero</source>
         <comment>moderation.no_reply</comment>
         <translation>No stored reply with X id {target_id}: sync first</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="351" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
         <source>Las normas no permiten {move} por el motivo «{value}» (motivos para {move}: {reasons})</source>
         <comment>moderation.reason_not_for</comment>
         <translation>The policy does not allow '{move}' for reason '{value}' (reasons for {move}: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="354" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="357" />
         <source>X lo rechazó: {detail}</source>
         <comment>moderation.x_refused</comment>
         <translation>X refused: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="362" />
         <source>El aviso diario no puede superar el presupuesto mensual</source>
         <comment>budget.alert_above</comment>
         <translation>The daily alert level cannot be above the monthly budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="361" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
         <source>«{handle}» no es un nombre de usuario de X (letras, cifras y _, hasta 15)</source>
         <comment>staff.bad_handle</comment>
         <translation>'{handle}' is not an X handle (letters, digits and _, up to 15)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="364" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="367" />
         <source>X no conoce la cuenta @{handle}: no se ha guardado nada</source>
         <comment>staff.unknown_handle</comment>
         <translation>X does not know the account @{handle}: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="366" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="369" />
         <source>No hay ninguna cuenta del personal @{handle}</source>
         <comment>staff.not_found</comment>
         <translation>There is no staff account @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="368" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
         <source>@{handle} es la cuenta del propio ayuntamiento: sus menciones ya se leen</source>
         <comment>staff.town_account</comment>
         <translation>@{handle} is the town's own account: its mentions are read already</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="371" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
         <source>Una búsqueda debe tener entre 1 y {limit} caracteres (esta tiene {length})</source>
         <comment>search.bad_query</comment>
         <translation>A search must hold 1 to {limit} characters (this one has {length})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="374" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
         <source>X ha rechazado la búsqueda «{query}»{detail}: no se ha guardado nada</source>
         <comment>search.rejected</comment>
         <translation>X rejected the search '{query}'{detail}: nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="377" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="380" />
         <source>No hay ninguna búsqueda vigilada n.º {search}</source>
         <comment>search.not_found</comment>
         <translation>There is no watched search #{search}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="379" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="382" />
         <source>Flujo desconocido «{value}» (válidos: {streams})</source>
         <comment>streams.unknown</comment>
         <translation>Unknown stream '{value}' (valid: {streams})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="381" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="384" />
         <source>Aún no hay datos de entrenamiento: reentrene una vez con el corpus (jun-desk triage retrain --corpus corpus.jsonl, o ${variable}); sus vectores se guardan luego en la base de datos para todos los puestos</source>
         <comment>triage.no_training_data</comment>
         <translation>No training data yet: retrain once with the corpus (jun-desk triage retrain --corpus corpus.jsonl, or ${variable}); its vectors are then kept in the database for every desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="385" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
         <source>Los datos de entrenamiento no tienen una parte de prueba con la que comprobar un modelo nuevo</source>
         <comment>triage.no_test_split</comment>
         <translation>The training data has no test split to check a new model on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="394" />
         <source>No se pueden leer los datos de entrenamiento: {detail}</source>
         <comment>triage.unreadable</comment>
         <translation>Cannot read the triage training set: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="393" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="396" />
         <source>No se puede leer el corpus {path}: {detail}</source>
         <comment>triage.corpus_unreadable</comment>
         <translation>Cannot read the corpus {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="395" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="398" />
         <source>{path}:{line}: no es un elemento del corpus</source>
         <comment>triage.corpus_line</comment>
         <translation>{path}:{line}: not a corpus item</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="397" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
         <source>Ahora sondea @{account} otro puesto: este perdió su turno y no ha guardado nada de la última página</source>
         <comment>lease.lost</comment>
         <translation>Another desk now polls @{account}: this desk lost its turn and stored nothing of the last page</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="400" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="403" />
         <source>El turno de sondeo debe durar algo</source>
         <comment>lease.too_short</comment>
         <translation>The poller lease must last some time</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="402" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="405" />
         <source>La dirección de la base de datos está vacía</source>
         <comment>db.url_empty</comment>
         <translation>The database URL is empty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="404" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
         <source>Dirección de base de datos no válida: se espera p. ej. sqlite:///ruta/mesa.db o postgresql+psycopg://usuario@servidor/base</source>
         <comment>db.url_invalid</comment>
         <translation>Invalid database URL: expected e.g. sqlite:///path/desk.db or postgresql+psycopg://user@host/dbname</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="413" />
         <source>El controlador de base de datos «{value}» no está instalado (para PostgreSQL: pip install 'jun-desk[postgres]')</source>
         <comment>db.driver_missing</comment>
         <translation>The database driver '{value}' is not installed (for PostgreSQL: pip install 'jun-desk[postgres]')</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="413" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="416" />
         <source>Configuración de la base de datos no válida: {detail}</source>
         <comment>db.settings_invalid</comment>
         <translation>Invalid database settings: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="415" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="418" />
         <source>No se puede crear la carpeta de la base de datos {path}: {detail}</source>
         <comment>db.folder</comment>
         <translation>Cannot create the folder for the database {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="417" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
         <source>Otro programa tiene bloqueada la base de datos{where}; cierre el otro Jun Desk o vuelva a intentarlo en un momento</source>
         <comment>db.locked</comment>
         <translation>The database is locked by another program{where}; close the other Jun Desk or try again in a moment</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="420" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="423" />
         <source>El archivo de la base de datos está dañado o no es de Jun Desk{where}</source>
         <comment>db.damaged</comment>
         <translation>The database file is damaged or is not a Jun Desk database{where}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="428" />
         <source>No se puede abrir el archivo de la base de datos{where}: revise la ruta y los permisos</source>
         <comment>db.cannot_open</comment>
         <translation>The database file cannot be opened{where}: check the path and permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="428" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="431" />
         <source>El disco está lleno{where}: libere espacio; no se ha guardado nada</source>
         <comment>db.disk_full</comment>
         <translation>The disk is full{where}: free some space; nothing was saved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="430" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
         <source>No se puede abrir la base de datos{where}: el servidor rechazó el usuario o la contraseña</source>
         <comment>db.login_refused</comment>
         <translation>Cannot open the database{where}: the server refused the user name or password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="439" />
         <source>No se puede abrir la base de datos{where}: no se llega al servidor</source>
         <comment>db.unreachable</comment>
         <translation>Cannot open the database{where}: the server cannot be reached</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="438" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="441" />
         <source>Error de la base de datos{where}: {detail}</source>
         <comment>db.error</comment>
         <translation>Database error{where}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="440" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
         <source>La base de datos está en la revisión {revision}, más nueva de lo que conoce este Jun Desk: instale el Jun Desk más nuevo que la creó</source>
         <comment>db.newer</comment>
         <translation>The database is at schema revision {revision}, newer than this Jun Desk knows: install the newer Jun Desk that created it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="452" />
         <source>Las copias de seguridad no están configuradas en este puesto</source>
         <comment>backup.not_configured</comment>
         <translation>Backups are not set up on this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="452" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
         <source>El número de copias que se conservan debe ser al menos 1, no «{value}»</source>
         <comment>backup.keep_invalid</comment>
         <translation>The number of backups kept must be at least 1, not '{value}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="455" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="458" />
         <source>No se puede crear ni usar la carpeta de copias {path}: {detail}</source>
         <comment>backup.folder</comment>
         <translation>Cannot create or use the backups folder {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="457" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
         <source>Ya hay otra copia o restauración en marcha en {path}: inténtelo cuando termine</source>
         <comment>backup.busy</comment>
         <translation>Another backup or restore is running in {path}: try again when it ends</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="460" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
         <source>No se pudo escribir la copia en {path}: {detail}. Las copias anteriores siguen intactas</source>
         <comment>backup.write_failed</comment>
         <translation>The backup could not be written in {path}: {detail}. The earlier backups are untouched</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="463" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="466" />
         <source>No se pueden hacer copias de bases de datos «{value}»</source>
         <comment>backup.unsupported</comment>
         <translation>Backups of '{value}' databases are not supported</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="465" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="468" />
         <source>pg_dump no está instalado en este PC, así que el puesto no puede copiar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor, o confíe en las copias del propio servidor de base de datos</source>
         <comment>backup.no_pg_dump</comment>
         <translation>pg_dump is not installed on this PC, so the desk cannot back up the PostgreSQL database: install the PostgreSQL client of the server's version, or rely on the database server's own backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="469" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="472" />
         <source>psql no está instalado en este PC, así que el puesto no puede restaurar la base de datos PostgreSQL: instale el cliente de PostgreSQL de la versión del servidor</source>
         <comment>backup.no_psql</comment>
         <translation>psql is not installed on this PC, so the desk cannot restore into the PostgreSQL database: install the PostgreSQL client of the server's version</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="473" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="476" />
         <source>pg_dump falló: {detail}</source>
         <comment>backup.pg_dump_failed</comment>
         <translation>pg_dump failed: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="475" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
         <source>La restauración falló y la base de datos quedó como estaba: {detail}</source>
         <comment>backup.restore_failed</comment>
         <translation>The restore failed and the database was left as it was: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="478" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
         <source>La copia no pasó la comprobación y no se ha conservado: {detail}</source>
         <comment>backup.verify_failed</comment>
         <translation>The backup did not pass its check and was not kept: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="481" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
         <source>El llavero de este PC no tiene clave de copias: ponga la clave con la que se hicieron (jun-desk db backup-key --set)</source>
         <comment>backup.key_missing</comment>
         <translation>This PC's keyring has no backup key: set the key the backups were made with (jun-desk db backup-key --set)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="484" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
         <source>Esa no es una clave de copias de Jun Desk (44 caracteres, como la muestra jun-desk db backup-key)</source>
         <comment>backup.key_invalid</comment>
         <translation>That is not a Jun Desk backup key (44 characters, as jun-desk db backup-key shows it)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="487" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="490" />
         <source>{path} no es una copia de seguridad de Jun Desk</source>
         <comment>backup.not_a_backup</comment>
         <translation>{path} is not a Jun Desk backup</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="489" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="492" />
         <source>No se puede leer la copia {path}: {detail}</source>
         <comment>backup.unreadable</comment>
         <translation>Cannot read the backup {path}: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="491" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="494" />
         <source>La copia {path} se cifró con otra clave (clave {backup_key}; la de este PC es {desk_key}): ponga la correcta con jun-desk db backup-key --set. No se ha cambiado nada</source>
         <comment>backup.wrong_key</comment>
         <translation>The backup {path} was encrypted with another key (key {backup_key}; this PC's key is {desk_key}): set the right one with jun-desk db backup-key --set. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="495" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
         <source>La copia {path} está dañada o incompleta y no se puede restaurar. No se ha cambiado nada</source>
         <comment>backup.damaged</comment>
         <translation>The backup {path} is damaged or incomplete and cannot be restored. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="498" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
         <source>Esa copia es de una base de datos {backup}; la de este puesto es {database}. No se ha cambiado nada</source>
         <comment>backup.other_kind</comment>
         <translation>That backup is of a {backup} database; this desk's database is {database}. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="501" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
         <source>Un puesto sigue consultando X en esta base de datos ({holder}): cierre todos los puestos antes de restaurar. No se ha cambiado nada</source>
         <comment>backup.desks_open</comment>
         <translation>A desk still polls X on this database ({holder}): close every desk before restoring. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="504" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="507" />
         <source>La copia está en la revisión de esquema {revision} (Jun Desk {version}), más nueva de lo que este Jun Desk conoce: instale esa versión para restaurarla. No se ha cambiado nada</source>
         <comment>backup.newer</comment>
         <translation>The backup is at schema revision {revision} (Jun Desk {version}), newer than this Jun Desk knows: install that version to restore it. Nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="508" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="511" />
         <source>No hay ningún llavero donde guardar las credenciales de X. En Linux instale e inicie un Secret Service (p. ej. `sudo apt-get install gnome-keyring`) y desbloquéelo, o use Jun Desk con el simulador: `jun-desk --sandbox`.</source>
         <comment>keyring.missing</comment>
         <translation>No keyring is available to keep the X credentials. On Linux install and start a Secret Service (e.g. `sudo apt-get install gnome-keyring`) and unlock it, or run Jun Desk on the sandbox with `jun-desk --sandbox`.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="512" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="515" />
         <source>El llavero se negó a dar las credenciales: {detail}</source>
         <comment>keyring.refused_read</comment>
         <translation>The keyring refused to give the credentials: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="514" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="517" />
         <source>El llavero se negó a guardar las credenciales: {detail}</source>
         <comment>keyring.refused_store</comment>
         <translation>The keyring refused to store the credentials: {detail}</translation>
@@ -3023,623 +3064,638 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>Conversation {conversation} has no message from a citizen to answer</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="316" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="319" />
         <source>El ticket #{ticket} es de otra persona, no de @{handle}, con quien es esta conversación: no se ha enviado nada. Confirme que el DM debe ir a @{handle}.</source>
         <comment>dm.other_nobody</comment>
         <translation>Ticket #{ticket} is someone else's, not @{handle}'s, whom this conversation is with: nothing was sent. Confirm the DM is for @{handle}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="322" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="325" />
         <source>No está el elemento {items} en la lista de los que no se pudieron leer</source>
         <comment>quarantine.not_found</comment>
         <translation>No item {items} in the list of items that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="327" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="330" />
         <source>Nada que deshacer: no hay ninguna acción de {move} vigente sobre {target_id}</source>
         <comment>moderation.nothing_in_force</comment>
         <translation>Nothing to undo: no {move} in force on {target_id}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="337" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="340" />
         <source>La moderación #{number} está {state}: no hay nada que deshacer</source>
         <comment>moderation.not_applied</comment>
         <translation>Moderation action #{number} is {state}: there is nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="345" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
         <source>Acción de moderación desconocida «{value}» (válidas: {moves})</source>
         <comment>moderation.unknown_action</comment>
         <translation>Unknown moderation action '{value}' (valid: {moves})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="348" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="351" />
         <source>«{value}» no es un motivo de las normas de moderación (válidos: {reasons})</source>
         <comment>moderation.unknown_reason</comment>
         <translation>'{value}' is not a reason of the moderation policy (valid: {reasons})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="356" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="359" />
         <source>El presupuesto debe ser una cantidad en dólares, no «{monthly}» / «{daily}»</source>
         <comment>budget.not_amount</comment>
         <translation>The budget must be an amount in dollars, not '{monthly}' / '{daily}'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="388" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="391" />
         <source>La mesa ya usa el modelo de clasificación de serie: no hay nada que deshacer</source>
         <comment>triage.nothing_to_roll_back</comment>
         <translation>The desk already uses the shipped triage model: nothing to roll back</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="407" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="410" />
         <source>Tipo de base de datos no admitido «{value}»: use sqlite o postgresql+psycopg</source>
         <comment>db.unsupported</comment>
         <translation>Unsupported database type '{value}': use sqlite or postgresql+psycopg</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="422" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="425" />
         <source>La base de datos es de solo lectura{where}: revise los permisos del archivo</source>
         <comment>db.read_only</comment>
         <translation>The database is read-only{where}: check the file's permissions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="433" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="436" />
         <source>No se puede abrir la base de datos{where}: esa base de datos no existe</source>
         <comment>db.no_such_database</comment>
         <translation>Cannot open the database{where}: that database does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="443" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
         <source>La actualización en directo no está disponible con bases de datos «{value}»</source>
         <comment>db.no_live</comment>
         <translation>Live refresh is not available on '{value}' databases</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="446" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="449" />
         <source>Solo una base de datos de servidor (PostgreSQL) tiene contraseña</source>
         <comment>db.password_only_server</comment>
         <translation>Only a server database (PostgreSQL) has a password</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="516" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
         <source>El llavero se negó a guardar la contraseña de la base de datos: {detail}</source>
         <comment>keyring.refused_db_password</comment>
         <translation>The keyring refused to store the database password: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="519" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
         <source>No hay credenciales de X para @{account} en el llavero (faltan: {names}): ejecute `jun-desk credentials set`</source>
         <comment>credentials.missing</comment>
         <translation>No X credentials for @{account} in the keyring (missing: {names}): run `jun-desk credentials set`</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="522" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="525" />
         <source>Credenciales vacías: {names}; no se ha guardado nada</source>
         <comment>credentials.empty</comment>
         <translation>Empty credential values: {names}; nothing was stored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="524" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="527" />
         <source>No está en los servidores de imágenes de X</source>
         <comment>media.not_x_host</comment>
         <translation>Not on X's media hosts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="526" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="529" />
         <source>No es una imagen ({content_type})</source>
         <comment>media.not_image</comment>
         <translation>Not an image ({content_type})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="528" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="531" />
         <source>Ocupa más de {megabytes} MB</source>
         <comment>media.too_large</comment>
         <translation>Larger than {megabytes} MB</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="530" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
         <source>Demasiado grande para mostrarla sin riesgo ({width} x {height} píxeles)</source>
         <comment>media.too_many_pixels</comment>
         <translation>Too large to show safely ({width} x {height} pixels)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="533" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
         <source>No es una imagen que la mesa pueda mostrar (PNG, JPEG, GIF o WebP)</source>
         <comment>media.unknown_format</comment>
         <translation>Not an image the desk can show (PNG, JPEG, GIF or WebP)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="536" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="539" />
         <source>Un archivo {format} dañado</source>
         <comment>media.broken</comment>
         <translation>A broken {format} file</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="538" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="541" />
         <source>Un archivo {format} incompleto</source>
         <comment>media.cut_short</comment>
         <translation>A {format} file cut short</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="540" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="543" />
         <source>X respondió {answer} a la descarga</source>
         <comment>media.http</comment>
         <translation>X answered {answer} to the download</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="542" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="545" />
         <source>La descarga falló ({detail})</source>
         <comment>media.network</comment>
         <translation>The download failed ({detail})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="544" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="547" />
         <source>X no dio ninguna imagen de este adjunto</source>
         <comment>media.no_image</comment>
         <translation>X gave no image for it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="546" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="549" />
         <source>No se puede guardar la foto en la caché ({detail})</source>
         <comment>media.cache_write</comment>
         <translation>The photo cannot be written to the cache ({detail})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="548" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="551" />
         <source>X rechazó las credenciales (401): revise las claves en la configuración</source>
         <comment>x.auth</comment>
         <translation>X rejected the credentials (401): check the keys in the settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="550" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="553" />
         <source>X denegó la petición (403){detail}</source>
         <comment>x.forbidden</comment>
         <translation>X refused the request (403){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="552" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="555" />
         <source>X no encuentra ese elemento o usuario (404){detail}</source>
         <comment>x.not_found</comment>
         <translation>X does not know that item or user (404){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="554" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="557" />
         <source>X rechazó la petición por no válida (400){detail}</source>
         <comment>x.bad_request</comment>
         <translation>X refused the request as invalid (400){detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="556" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="559" />
         <source>Límite de peticiones de X alcanzado: se espera {wait}</source>
         <comment>x.rate_limited</comment>
         <translation>X rate limit reached: waiting {wait}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="558" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
         <source>Límite de peticiones de X alcanzado: se reintentará cuando X lo permita</source>
         <comment>x.rate_limited_now</comment>
         <translation>X rate limit reached: retrying when X allows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="561" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
         <source>Se alcanzó el límite de publicaciones de X en 24 horas: se podrá publicar de nuevo a las {when}</source>
         <comment>x.daily_cap</comment>
         <translation>X's 24-hour posting limit reached: posting resumes at {when}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="564" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="567" />
         <source>X tiene problemas ({status}); se reintentará en breve</source>
         <comment>x.server</comment>
         <translation>X is having trouble ({status}); retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="566" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="569" />
         <source>X no respondió a tiempo; se reintentará en breve</source>
         <comment>x.timeout</comment>
         <translation>X did not answer in time; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="568" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="571" />
         <source>No se puede conectar con X ({network}); revise la red</source>
         <comment>x.network</comment>
         <translation>Cannot reach X ({network}); check the network</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="570" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="573" />
         <source>X envió una respuesta ilegible; se reintentará en breve</source>
         <comment>x.malformed</comment>
         <translation>X sent an answer that cannot be read; retrying shortly</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="572" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="575" />
         <source>X rechaza las peticiones: se agotaron los créditos de la API de la cuenta ({status}). Alguien debe añadir créditos en la Developer Console de X; Jun Desk vuelve a comprobarlo cada hora</source>
         <comment>x.credits</comment>
         <translation>X refuses requests: the account's API credits are spent ({status}). A person must add credits in X's Developer Console; Jun Desk checks again once an hour</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="576" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="579" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha vuelto a dar una marca de página que ya había dado. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_repeated</comment>
         <translation>The {stream} walk stopped at page {page}: X gave again a page token it had already given. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="580" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="583" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: las páginas de X no traen nada nuevo. Lo leído se conserva; el próximo sondeo lee de nuevo desde el último punto guardado</source>
         <comment>x.walk_no_progress</comment>
         <translation>The {stream} walk stopped at page {page}: X's pages bring nothing new. What was read is kept; the next poll reads again from the last stored point</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="584" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
         <source>Se ha detenido la lectura de {stream} en la página {page}: X ha enviado más de lo que guarda ({limit}). Lo leído se conserva</source>
         <comment>x.walk_limit</comment>
         <translation>The {stream} walk stopped at page {page}: X sent more than it keeps ({limit}). What was read is kept</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="587" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="590" />
         <source>X respondió a una consulta de {stream} con elementos que no se le pidieron (una respuesta repetida): no se usa; se pregunta de nuevo en el próximo sondeo</source>
         <comment>x.lookup_unasked</comment>
         <translation>X answered a {stream} lookup with items it was not asked for (a repeated answer): not used; asked again at the next poll</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="591" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="594" />
         <source>El archivo del menú está vacío: necesita una línea de cabecera y una línea por día</source>
         <comment>menu.empty</comment>
         <translation>The menu file is empty: it needs a header line and one line per day</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="594" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="597" />
         <source>La línea {line} del menú no se puede leer como CSV (¿unas comillas sin cerrar?)</source>
         <comment>menu.unreadable</comment>
         <translation>Line {line} of the menu cannot be read as CSV (a quote left open?)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="597" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
         <source>Línea {line}: el menú no tiene la columna «{column}» (columnas encontradas: {columns})</source>
         <comment>menu.column_missing</comment>
         <translation>Line {line}: the menu has no '{column}' column (columns found: {columns})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="600" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="603" />
         <source>Línea {line}, columna «{column}»: «{value}» no es una fecha (escríbala como dd/mm/aaaa o aaaa-mm-dd)</source>
         <comment>menu.bad_date</comment>
         <translation>Line {line}, column '{column}': '{value}' is not a date (write it as dd/mm/yyyy or yyyy-mm-dd)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="603" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
         <source>Línea {line}, columna «{column}»: el día de la semana de «{value}» no es el de esa fecha</source>
         <comment>menu.weekday_mismatch</comment>
         <translation>Line {line}, column '{column}': the weekday in '{value}' is not that date's</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="606" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="609" />
         <source>Línea {line}, columna «{column}»: {value} ya está en la línea {first_line}</source>
         <comment>menu.day_twice</comment>
         <translation>Line {line}, column '{column}': {value} is already on line {first_line}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="609" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="612" />
         <source>Línea {line}, columna «{column}»: alérgeno desconocido «{value}» (escriba los números 1-14 de la UE o sus nombres)</source>
         <comment>menu.allergen_unknown</comment>
         <translation>Line {line}, column '{column}': unknown allergen '{value}' (write the EU's numbers 1-14 or their names)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="612" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="615" />
         <source>Línea {line}, columna «{column}»: el día no tiene platos</source>
         <comment>menu.dishes_missing</comment>
         <translation>Line {line}, column '{column}': the day has no dishes</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="614" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
         <source>Línea {line}: los platos del día son demasiado largos para una publicación ({length} de {limit} caracteres)</source>
         <comment>menu.day_too_long</comment>
         <translation>Line {line}: the day's dishes are too long for one post ({length} of {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="617" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="620" />
         <source>No se puede leer el archivo del menú {path}: {detail}</source>
         <comment>menu.file_unreadable</comment>
         <translation>The menu file {path} cannot be read: {detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="619" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
         <source>El archivo del menú {path} es demasiado grande para un menú (más de {limit} bytes)</source>
         <comment>menu.file_too_large</comment>
         <translation>The menu file {path} is too large for a menu (more than {limit} bytes)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="622" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
         <source>Idioma del menú desconocido «{value}» (válidos: {languages})</source>
         <comment>menu.language_unknown</comment>
         <translation>Unknown menu language '{value}' (valid: {languages})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="625" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="628" />
         <source>El aviso #{notice} no existe</source>
         <comment>notice.not_found</comment>
         <translation>Notice #{notice} does not exist</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="627" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="630" />
         <source>Tipo de aviso desconocido «{value}» (válidos: {kinds})</source>
         <comment>notice.kind_unknown</comment>
         <translation>Unknown kind of notice '{value}' (valid: {kinds})</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="629" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="632" />
         <source>El aviso necesita una calle</source>
         <comment>notice.street_missing</comment>
         <translation>The notice needs a street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="631" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="634" />
         <source>La calle es demasiado larga (como mucho {limit} caracteres)</source>
         <comment>notice.street_too_long</comment>
         <translation>The street is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="634" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="637" />
         <source>El «hasta» del aviso debe ser posterior a su «desde»</source>
         <comment>notice.ends_before</comment>
         <translation>The notice's 'to' must come after its 'from'</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="636" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
         <source>El texto del aviso es demasiado largo para una publicación ({length} de {limit} caracteres): acorte la calle</source>
         <comment>notice.too_long</comment>
         <translation>The notice's text is too long for one post ({length} of {limit} characters): shorten the street</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="639" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="642" />
         <source>El ticket #{ticket} está «{status}»: solo se vinculan a un aviso tickets abiertos</source>
         <comment>notice.ticket_closed</comment>
         <translation>Ticket #{ticket} is {status}: only open tickets are linked to a notice</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="642" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="645" />
         <source>El ticket #{ticket} es de «{department}», no del departamento del aviso</source>
         <comment>notice.ticket_department</comment>
         <translation>Ticket #{ticket} is of '{department}', not of the notice's department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="645" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="648" />
         <source>{username} ({role}) no puede publicar un aviso: pídaselo a un supervisor</source>
         <comment>notice.publish_supervisor</comment>
         <translation>{username} ({role}) may not publish a notice: ask a supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="648" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="651" />
         <source>El aviso #{notice} ya está publicado</source>
         <comment>notice.published</comment>
         <translation>Notice #{notice} is published already</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="650" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="653" />
         <source>Un archivo de Jun Desk no se puede usar (reinstale o revise la configuración): {detail}</source>
         <comment>resource.invalid</comment>
         <translation>{detail}</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="658" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="661" />
         <source>crear tickets</source>
         <translation>create tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="659" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="662" />
         <source>trabajar tickets</source>
         <translation>work on tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="660" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="663" />
         <source>tomar tickets</source>
         <translation>take tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="661" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="664" />
         <source>fusionar tickets</source>
         <translation>merge tickets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="662" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="665" />
         <source>pasar tickets a otro departamento</source>
         <translation>move tickets to another department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="663" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="666" />
         <source>asignar tickets a otras personas</source>
         <translation>assign tickets to other people</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="664" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="667" />
         <source>verificar vecinos como residentes</source>
         <translation>verify citizens as residents</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="665" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="668" />
         <source>cambiar las reglas de clasificación</source>
         <translation>edit triage rules</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="666" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="669" />
         <source>gestionar operadores</source>
         <translation>manage operators</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="667" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="670" />
         <source>fijar el presupuesto de X</source>
         <translation>set the X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="668" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="671" />
         <source>gestionar los datos personales de los vecinos (conservación, retención legal, acceso y borrado)</source>
         <translation>manage citizens' personal data (retention, legal hold, access and erasure)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="671" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="674" />
         <source>gestionar las cuentas del personal y las búsquedas vigiladas</source>
         <translation>manage staff accounts and watched searches</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="673" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="676" />
         <source>redactar anuncios del ayuntamiento</source>
         <translation>draft the town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="674" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="677" />
         <source>aprobar, programar o publicar anuncios del ayuntamiento</source>
         <translation>approve, schedule or publish the town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="680" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="683" />
         <source>ocultar</source>
         <translation>hide</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="680" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="683" />
         <source>silenciar</source>
         <translation>mute</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="681" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="684" />
         <source>borrar</source>
         <translation>delete</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="685" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="688" />
         <source>propuesta</source>
         <translation>proposed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="686" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="689" />
         <source>aplicada</source>
         <translation>applied</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="687" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="690" />
         <source>rechazada</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="688" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="691" />
         <source>deshecha</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="707" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="710" />
         <source>borrador</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="708" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="711" />
         <source>pendiente de aprobación</source>
         <translation>pending approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="709" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="712" />
         <source>aprobado</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="710" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="713" />
         <source>programado</source>
         <translation>scheduled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="711" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="714" />
         <source>publicándose</source>
         <translation>publishing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="712" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="715" />
         <source>publicado</source>
         <translation>published</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="713" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="716" />
+        <source>publicado en parte</source>
+        <translation>published in part</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="717" />
         <source>devuelto</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="714" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="718" />
         <source>cancelado</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="718" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="722" />
         <source>enviar a aprobar</source>
         <translation>submit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="719" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="723" />
         <source>aprobar</source>
         <translation>approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="720" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="724" />
         <source>devolver</source>
         <translation>return</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="721" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="725" />
         <source>programar</source>
         <translation>schedule</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="722" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="726" />
         <source>publicar</source>
         <translation>publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="723" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="727" />
         <source>editar</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="724" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="728" />
         <source>cancelar</source>
         <translation>cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="728" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="729" />
+        <source>reintentar</source>
+        <translation>retry</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="730" />
+        <source>detener el hilo</source>
+        <translation>stop the thread</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/error_texts.py" line="734" />
         <source>conexión rechazada</source>
         <translation>connection refused</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="729" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="735" />
         <source>conexión cortada</source>
         <translation>connection dropped</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="730" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="736" />
         <source>servidor desconocido</source>
         <translation>unknown host</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="731" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="737" />
         <source>conexión fallida</source>
         <translation>connection failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="736" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="742" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="737" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="743" />
         <source>mensajes directos</source>
         <translation>DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="738" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="744" />
         <source>usuarios</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="739" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="745" />
         <source>tweets</source>
         <translation>tweets</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/error_texts.py" line="872" />
+        <location filename="../../jun_desk/ui/error_texts.py" line="878" />
         <source>No se ha hecho (%s): %s</source>
         <translation>Not done (%s): %s</translation>
     </message>

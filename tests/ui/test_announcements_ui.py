@@ -262,3 +262,66 @@ def test_a_menu_csv_becomes_a_thread_approved_scheduled_and_posted_once(  # type
     assert [t.text for t in on_x] == posts
     for parent, child in pairwise(on_x):
         assert child.in_reply_to_id == parent.id
+
+
+def _stuck_on_second(desk: Desk, people, sandbox: Sandbox, client: XClient) -> int:  # type: ignore[no-untyped-def]
+    """A thread whose post 2 X refuses as a duplicate (its text posted by hand before)."""
+    draft = desk.announcements.draft(people["ana"], account=ACCOUNT, text=LONG)
+    sandbox.state.post_tweet(draft.texts[1], None)
+    desk.announcements.publish(people["ana"], draft.id)
+    report = OutboxSender(desk, client, ACCOUNT).send_due()
+    assert (report.sent, report.failed) == (1, 1)
+    return draft.id
+
+
+def test_a_stuck_thread_shows_why_and_the_supervisor_retries_it_edited(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk, people) -> None:
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
+        try:
+            number = _stuck_on_second(desk, people, sandbox, client)
+            operator = _dialog(qtbot, desk, people["rosa"])
+            _choose(qtbot, operator, number, "publicándose")
+            assert operator.stuck_label.isVisibleTo(operator)
+            assert "Detenido: X rechazó la publicación 2/2: " in operator.stuck_label.text()
+            assert "duplicate" in operator.stuck_label.text()
+            assert not operator.stuck_box.isVisibleTo(operator)  # an operator only sees it
+            dialog = _dialog(qtbot, desk, people["ana"])
+            _choose(qtbot, dialog, number, "publicándose")
+            assert dialog.retry_button.isVisibleTo(dialog)
+            assert dialog.stop_button.isVisibleTo(dialog)
+            edited = "Sin suministro en los números 1 al 40 durante las obras. 2/2"
+            dialog.stuck_text.setPlainText(edited)
+            dialog.retry_button.click()
+            _wait_status(qtbot, dialog, "se reintenta")
+            assert not dialog.stuck_box.isVisibleTo(dialog)
+            assert OutboxSender(desk, client, ACCOUNT).send_due().sent == 1
+            done = desk.announcements.get(number)
+            assert done.state is State.PUBLISHED and done.texts[1] == edited
+            mine = [t for t in sandbox.state.tweets if t.author_id == sandbox.scenario.desk.id]
+            second = next(t for t in mine if t.text == edited)
+            assert str(second.in_reply_to_id) == done.posts[0].x_id
+            assert len([t for t in mine if t.text == done.texts[0]]) == 1
+        finally:
+            client.close()
+
+
+def test_the_supervisor_stops_a_stuck_thread_published_in_part(  # type: ignore[no-untyped-def]
+        qtbot, desk: Desk, people) -> None:
+    with Sandbox(speed=math.inf) as sandbox:
+        client = XClient(sandbox.credentials, api_base=sandbox.base_url, timeout=(2.0, 5.0))
+        try:
+            number = _stuck_on_second(desk, people, sandbox, client)
+        finally:
+            client.close()
+    dialog = _dialog(qtbot, desk, people["ana"])
+    published = _dialog(qtbot, desk, people["ana"])
+    _choose(qtbot, dialog, number, "publicándose")
+    dialog.stop_button.click()
+    _wait_status(qtbot, dialog, "Hilo detenido")
+    assert dialog.current is not None and dialog.current.state is State.PARTIAL
+    assert not dialog.stuck_box.isVisibleTo(dialog)
+    assert "Publicado en parte: en X 1 de 2 publicaciones (1/2)" in dialog.stuck_label.text()
+    assert "publicado en parte" in dialog.heading.text()
+    _choose(qtbot, published, number, "publicado en parte")
+    assert not published.retry_button.isVisibleTo(published)

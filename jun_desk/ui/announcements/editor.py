@@ -4,7 +4,9 @@ The editor splits the text as it will go to X (``domain.announcements.split_thre
 each post "as X shows it" (escaped: ``text_render.tweet_html``) with its X-length counter,
 the image attached, the publication time in the town's time and what X will bill. Operators
 save drafts and submit them; supervisors approve, return with a comment, schedule and
-publish directly. Every call goes through ``Op``/``Query`` to the services, which check the
+publish directly. A thread X stopped (it refused one post for good) says which post and
+why; a supervisor then edits that post and retries from it, or stops the thread there
+(published in part). Every call goes through ``Op``/``Query`` to the services, which check the
 role again and audit each step.
 """
 
@@ -126,6 +128,7 @@ class AnnouncementsDialog(QDialog):
         self.comment.setWordWrap(True)
         self.comment.setStyleSheet("color: #8d6e00;")
         column.addWidget(self.comment)
+        column.addWidget(self._stuck_box(side))
         texts = QHBoxLayout()
         self.text = QPlainTextEdit(side)
         self.text.setAccessibleName(self.tr("Texto del anuncio"))
@@ -189,6 +192,34 @@ class AnnouncementsDialog(QDialog):
                                           buttons)
         column.addLayout(buttons)
         return side
+
+    def _stuck_box(self, side: QWidget) -> QWidget:
+        """Where a thread X stopped says so: the refused post (to edit) and, for a
+        supervisor, retry from it or stop the thread there. Hidden otherwise."""
+        self.stuck_label = QLabel(side)
+        self.stuck_label.setTextFormat(Qt.TextFormat.PlainText)  # X's words: untrusted
+        self.stuck_label.setWordWrap(True)
+        self.stuck_label.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.stuck_box = QWidget(side)
+        box = QVBoxLayout(self.stuck_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self._stuck_post: tuple[int, int] | None = None  # (announcement, post) shown
+        self.stuck_text = QPlainTextEdit(self.stuck_box)
+        self.stuck_text.setAccessibleName(self.tr("Publicación rechazada (editable)"))
+        self.stuck_text.setMaximumHeight(80)
+        row = QHBoxLayout()
+        self.retry_button = self._button(self.tr("&Reintentar desde esta publicación"),
+                                         self.retry, row)
+        self.stop_button = self._button(self.tr("De&tener el hilo aquí"), self.stop, row)
+        row.addStretch(1)
+        box.addWidget(self.stuck_text)
+        box.addLayout(row)
+        holder = QWidget(side)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.stuck_label)
+        column.addWidget(self.stuck_box)
+        return holder
 
     def _button(self, text: str, slot: Callable[[], None], row: QHBoxLayout) -> QPushButton:
         button = QPushButton(text, self)
@@ -283,6 +314,29 @@ class AnnouncementsDialog(QDialog):
                                                                      State.APPROVED))
         self.publish_button.setEnabled(editable)
         self.cancel_button.setEnabled(view is not None and editable)
+        self._apply_stuck(view, supervisor)
+
+    def _apply_stuck(self, view: AnnouncementView | None, supervisor: bool) -> None:
+        """"detenido: X rechazó la publicación 2/4: …" and, for a supervisor, the refused
+        post to edit with retry/stop; "publicado en parte" lists what is on X."""
+        refused = view.refused if view else None
+        if view is not None and refused is not None:
+            self.stuck_label.setText(
+                self.tr("Detenido: X rechazó la publicación %d/%d: %s")
+                % (refused.position, len(view.posts), refused.error or ""))
+            if self._stuck_post != (view.id, refused.position):  # keep what is being edited
+                self.stuck_text.setPlainText(refused.text)
+                self._stuck_post = (view.id, refused.position)
+        elif view is not None and view.state is State.PARTIAL:
+            on_x = [p for p in view.posts if p.x_id]
+            self.stuck_label.setText(
+                self.tr("Publicado en parte: en X %d de %d publicaciones (%s); el resto, "
+                        "cancelado.")
+                % (len(on_x), len(view.posts),
+                   ", ".join(f"{p.position}/{len(view.posts)}" for p in on_x)))
+        self.stuck_label.setVisible(refused is not None or (
+            view is not None and view.state is State.PARTIAL))
+        self.stuck_box.setVisible(refused is not None and supervisor)
 
     def from_menu(self) -> None:
         """A new announcement from the school lunch menu's CSV: its thread (heading, days,
@@ -500,6 +554,25 @@ class AnnouncementsDialog(QDialog):
             return
         desk, actor, number = self.ui.desk, self.ui.actor, self.current.id
         self._run(lambda: desk.announcements.cancel(actor, number), self.tr("Cancelado."))
+
+    def retry(self) -> None:
+        """A supervisor: the refused post (as edited here) goes again, replying to the last
+        post on X; the rest follows it."""
+        if self.current is None or self.current.refused is None:
+            return
+        desk, actor, number = self.ui.desk, self.ui.actor, self.current.id
+        text = self.stuck_text.toPlainText()
+        edited = None if text == self.current.refused.text else text
+        self._run(lambda: desk.announcements.retry(actor, number, text=edited),
+                  self.tr("En la bandeja de salida: se reintenta desde la publicación "
+                          "rechazada."))
+
+    def stop(self) -> None:
+        if self.current is None:
+            return
+        desk, actor, number = self.ui.desk, self.ui.actor, self.current.id
+        self._run(lambda: desk.announcements.stop(actor, number),
+                  self.tr("Hilo detenido; el resto, cancelado."))
 
     def _town_time(self, moment: datetime) -> QDateTime:
         """``moment`` as the picker shows it: the town's wall clock (not this computer's
