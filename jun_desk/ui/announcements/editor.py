@@ -337,6 +337,7 @@ class AnnouncementsDialog(QDialog):
         self.stuck_label.setVisible(refused is not None or (
             view is not None and view.state is State.PARTIAL))
         self.stuck_box.setVisible(refused is not None and supervisor)
+        self.comment.setVisible(refused is None)  # it said the same, in the sender's words
 
     def from_menu(self) -> None:
         """A new announcement from the school lunch menu's CSV: its thread (heading, days,
