@@ -119,3 +119,30 @@ def test_only_a_supervisor_and_only_a_stuck_thread(  # type: ignore[no-untyped-d
     with pytest.raises(InvalidTransitionError) as err:  # scheduled, nothing refused
         desk.announcements.retry(people["ana"], later.id)
     assert err.value.code == "announcement.not_stuck"
+
+
+def test_a_refused_first_post_retried_starts_the_thread_or_stopped_cancels_it(  # type: ignore[no-untyped-def]
+        desk: Desk, people, sandbox: Sandbox, sender: OutboxSender) -> None:
+    # X refuses post 1 for good, recorded as the sender records it (a duplicate of an older
+    # hand-made post would be taken by the sender for its own, sent before a crash).
+    numbers = []
+    for _ in range(2):
+        draft = desk.announcements.draft(people["ana"], account=ACCOUNT, posts=POSTS[:2])
+        desk.announcements.publish(people["ana"], draft.id)
+        numbers.append(draft.id)
+    for item in desk.outbox.due(ACCOUNT):
+        assert desk.outbox.claim(item.id, item.status)
+        desk.outbox.mark_failed(item.id, "403 Forbidden: not allowed", retry_at=None)
+    for number in numbers:
+        view = desk.announcements.get(number)
+        assert view.state is State.SCHEDULED  # nothing on X yet
+        assert view.refused is not None and view.refused.position == 1
+    first = "Corte de agua el lunes 14 en la calle Real (9:00-14:00)."
+    desk.announcements.retry(people["ana"], numbers[0], text=first)
+    assert sender.send_due().sent == 2
+    done = desk.announcements.get(numbers[0])
+    assert done.state is State.PUBLISHED and done.title == first
+    assert [t.text for t in thread_on_x(sandbox, first)] == [first, POSTS[1]]
+    stopped = desk.announcements.stop(people["ana"], numbers[1])
+    assert stopped.state is State.CANCELLED and stopped.published_at is None
+    assert sender.send_due().sent == 0
