@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from jun_desk.domain.announcements import State
 from jun_desk.services.desk import Desk
 from jun_desk.ui.announcements.editor import AnnouncementsDialog
+from jun_desk.ui import i18n
 from jun_desk.ui.context import UiContext
 from jun_desk.x.client import XClient
 from jun_desk.x.outbox_sender import OutboxSender
@@ -325,3 +326,29 @@ def test_the_supervisor_stops_a_stuck_thread_published_in_part(  # type: ignore[
     assert "publicado en parte" in dialog.heading.text()
     _choose(qtbot, published, number, "publicado en parte")
     assert not published.retry_button.isVisibleTo(published)
+
+
+def test_a_stuck_thread_in_english(qtbot, qapp, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    draft = desk.announcements.draft(people["ana"], account=ACCOUNT, text=LONG)
+    desk.announcements.publish(people["ana"], draft.id)
+    first = desk.outbox.due(ACCOUNT)[0]  # as the sender records it: post 1 on X, post 2 not
+    assert desk.outbox.claim(first.id, first.status)
+    desk.outbox.mark_sent(first.id, "1900000000000000001")
+    second = desk.outbox.due(ACCOUNT)[0]
+    assert desk.outbox.claim(second.id, second.status)
+    desk.outbox.mark_failed(second.id, "X refused the request (403)", retry_at=None)
+    i18n.install(qapp, "en")
+    try:
+        dialog = _dialog(qtbot, desk, people["ana"])
+        _choose(qtbot, dialog, draft.id, "publishing")
+        assert dialog.stuck_label.text() == \
+            "Stopped: X refused post 2/2: X refused the request (403)"
+        assert dialog.retry_button.text() == "Retr&y from this post"
+        assert dialog.stop_button.text() == "St&op the thread here"
+        dialog.stop_button.click()
+        _wait_status(qtbot, dialog, "Thread stopped; the rest cancelled.")
+        assert "published in part" in dialog.heading.text()
+        assert dialog.stuck_label.text() == \
+            "Published in part: 1 of 2 posts on X (1/2); the rest cancelled."
+    finally:
+        i18n.install(qapp, "es")
