@@ -16,8 +16,8 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 
 from jun_desk.domain.announcements import State
 from jun_desk.services.desk import Desk
-from jun_desk.ui.announcements.editor import AnnouncementsDialog
 from jun_desk.ui import i18n
+from jun_desk.ui.announcements.editor import AnnouncementsDialog
 from jun_desk.ui.context import UiContext
 from jun_desk.x.client import XClient
 from jun_desk.x.outbox_sender import OutboxSender
