@@ -290,142 +290,142 @@
         <translation>Published in part: %d of %d posts on X (%s); the rest cancelled.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="366" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="367" />
         <source>Sin texto</source>
         <translation>No text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="379" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="380" />
         <source>Publicación %d de %d · %d/%d</source>
         <translation>Post %d of %d · %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="381" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="382" />
         <source> · con imagen</source>
         <translation> · with image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="388" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="389" />
         <source>%d publicación(es) · la más larga: %d de %d caracteres según cuenta X</source>
         <translation>%d post(s) · the longest: %d of %d characters as X counts them</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="392" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="393" />
         <source>%s (%d publicación(es), %d con enlace)</source>
         <translation>%s (%d post(s), %d with a link)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="398" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="399" />
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="409" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="410" />
         <source>Imagen del anuncio</source>
         <translation>Announcement image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="411" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="412" />
         <source>Imágenes (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="414" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
         <source>Buscar en:</source>
         <translation>Look in:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="416" />
         <source>Nombre del archivo:</source>
         <translation>File name:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="416" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="417" />
         <source>Tipo de archivo:</source>
         <translation>File type:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="417" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="418" />
         <source>Adjuntar</source>
         <translation>Attach</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="418" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="419" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="490" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="491" />
         <source>Borrador guardado.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="496" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="497" />
         <source>Enviado a aprobar.</source>
         <translation>Submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="501" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="502" />
         <source>Presupuesto de X</source>
         <translation>X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="503" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="504" />
         <source>¿Publicarlo de todos modos?</source>
         <translation>Publish it all the same?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="504" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="505" />
         <source>Publicar igualmente</source>
         <translation>Publish all the same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="505" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="506" />
         <source>No publicar</source>
         <translation>Do not publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="517" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="518" />
         <source>Aprobado.</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="524" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="525" />
         <source>Devolver el anuncio</source>
         <translation>Return the announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="524" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="525" />
         <source>¿Qué debe cambiar?</source>
         <translation>What must change?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="529" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="530" />
         <source>Devuelto con el comentario.</source>
         <translation>Returned with the comment.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="548" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="549" />
         <source>En la bandeja de salida: se publicará a su hora.</source>
         <translation>In the outbox: it will be published at its time.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="549" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="550" />
         <source>En la bandeja de salida: se publica ahora.</source>
         <translation>In the outbox: it is being published now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="556" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="557" />
         <source>Cancelado.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="567" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="568" />
         <source>En la bandeja de salida: se reintenta desde la publicación rechazada.</source>
         <translation>In the outbox: retrying from the refused post.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="575" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="576" />
         <source>Hilo detenido; el resto, cancelado.</source>
         <translation>Thread stopped; the rest cancelled.</translation>
     </message>
