@@ -76,6 +76,28 @@ class WatchedStream:
     since: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StreamNames:
+    """Who or what the stored stream names stand for, for people to read: the staff
+    accounts' handles by X user id and the watched searches' queries by number, removed
+    ones included (a quarantined item or a cost line outlives the stream)."""
+
+    staff: Mapping[str, str]  # X user id → handle (without @)
+    searches: Mapping[str, str]  # the search's number → its query
+
+    def name(self, stream: Stream) -> str | None:
+        """The handle (staff streams) or the query (a search) of ``stream``; None for the
+        town's own two, or for a stream the directory does not know."""
+        if stream.kind in (StreamKind.STAFF, StreamKind.STAFF_POSTS):
+            return self.staff.get(stream.key)
+        if stream.kind is StreamKind.SEARCH:
+            return self.searches.get(stream.key)
+        return None
+
+
+NO_NAMES = StreamNames({}, {})
+
+
 def clean_handle(text: str) -> str:
     """An X handle as typed (with or without @) → without the @; refused otherwise."""
     found = HANDLE.match((text or "").strip())

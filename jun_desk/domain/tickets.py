@@ -9,7 +9,8 @@ from typing import Any
 from jun_desk.domain.workflow import Priority, Status
 
 # How ingest words the department of a staff account's mention (a triage reason, kept in
-# Spanish as triage's own; domain.triage.reason_in says it in English).
+# Spanish as triage's own; domain.triage.reason_in says it in English). Only words: the
+# employee it was for is read from the stream that brought it (``ItemView.via``).
 STAFF_REASON = "mención del personal: @"
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +40,9 @@ class TicketView:
     legal_hold_reason: str | None = None
     media_count: int = 0  # photos, videos and GIFs of its messages (the card's badge)
 
-    @property
-    def for_staff(self) -> str | None:
-        """The staff account a ticket made of a staff mention is for (issue 27): the
-        handle its triage reason names (ingest writes ``mención del personal: @handle``)."""
-        reason = self.triage_reason or ""
-        return reason[len(STAFF_REASON):].split(";")[0].strip() or None \
-            if reason.startswith(STAFF_REASON) else None
+    # The employee a ticket made of a staff account's mention is for (issue 27): the
+    # handle of the account whose stream brought it (its messages' ``via``), not its words.
+    for_staff: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from jun_desk.domain.text import clean_text
 from jun_desk.domain.tickets import ItemView, TicketView
 from jun_desk.domain.workflow import Status, parse_status
 from jun_desk.services.context import DeskContext
-from jun_desk.services.tickets import item_view, ticket_view
+from jun_desk.services.tickets import item_view, staff_for, ticket_view
 from jun_desk.store.models import Citizen, Ticket, TicketItem
 
 MAX_QUERY = 200
@@ -105,8 +105,9 @@ class SearchService:
             query = query.limit(flt.limit)
         rows = list(session.scalars(query).unique())
         now = self.ctx.clock()
-        return [ticket_view(r, c, now, m) for r, (c, m) in zip(rows, self._counts(session, rows),
-                                                               strict=True)]
+        staff = staff_for(session, [r.id for r in rows])
+        return [ticket_view(r, c, now, m, staff.get(r.id))
+                for r, (c, m) in zip(rows, self._counts(session, rows), strict=True)]
 
     def count(self, flt: TicketFilter | None = None) -> int:
         flt = flt or TicketFilter()

@@ -20,6 +20,7 @@ from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.streams import (
     Expected,
     StaffMember,
+    StreamNames,
     StreamSpend,
     Watched,
     WatchedStream,
@@ -72,6 +73,15 @@ class StreamsService:
             out.append(WatchedStream(search.stream, search.pause_rank, search.query,
                                      since=search.since))
         return out
+
+    def names(self) -> StreamNames:
+        """The handles and queries the stored stream names stand for, removed ones too."""
+        with self.ctx.db.session(readonly=True) as session:
+            staff = {str(x_id): str(handle) for x_id, handle in session.execute(
+                select(StaffAccount.x_user_id, StaffAccount.handle))}
+            searches = {str(n): str(query) for n, query in session.execute(
+                select(WatchedSearch.id, WatchedSearch.query))}
+        return StreamNames(staff, searches)
 
     def staff_ids(self) -> set[str]:
         """Every staff account ever added (a removed one's posts are still not tickets)."""

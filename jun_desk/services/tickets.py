@@ -19,7 +19,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import ConflictError, NotFoundError, ValidationError
-from jun_desk.domain.items import ItemKind
+from jun_desk.domain.items import ItemKind, StreamKind
 from jun_desk.domain.roles import Actor, Permission
 from jun_desk.domain.text import clean_text, first_line
 from jun_desk.domain.tickets import AuditView, ItemView, NoteView, TicketView
@@ -113,8 +113,8 @@ def add_personal_data(ticket: Ticket, *sources: Ticket | TicketItem) -> None:
 
 
 def ticket_view(row: Ticket, item_count: int, now: datetime,
-                media_count: int = 0) -> TicketView:
-    """``now``: a lapsed verification shows no badge."""
+                media_count: int = 0, for_staff: str | None = None) -> TicketView:
+    """``now``: a lapsed verification shows no badge; ``for_staff``: :func:`staff_for`."""
     citizen, assignee = row.citizen, row.assignee
     return TicketView(
         id=row.id, department=row.department, status=Status(row.status),
@@ -129,7 +129,7 @@ def ticket_view(row: Ticket, item_count: int, now: datetime,
         created_at=row.created_at, updated_at=row.updated_at,
         first_response_at=row.first_response_at, resolved_at=row.resolved_at,
         version=row.version, legal_hold=bool(row.legal_hold),
-        legal_hold_reason=row.legal_hold_reason,
+        legal_hold_reason=row.legal_hold_reason, for_staff=for_staff,
     )
 
 
@@ -155,20 +155,48 @@ def item_view(row: TicketItem, citizen: Citizen | None, now: datetime) -> ItemVi
     )
 
 
-def _staff_handle(row: TicketItem) -> str | None:
-    """The staff account a staff stream's item was for (or a staff reply was from):
-    the handles read once per session."""
-    if not row.via or not row.via.startswith(("staff:", "staff_posts:")):
-        return None
-    session = object_session(row)
-    if session is None:
-        return None
+def _staff_handles(session: Session) -> dict[str, str]:
+    """Every staff account's handle by X user id, removed ones too: read once per session."""
     handles = session.info.get("staff_handles")
     if handles is None:
         handles = {x_id: handle for x_id, handle in session.execute(
             select(StaffAccount.x_user_id, StaffAccount.handle))}
         session.info["staff_handles"] = handles
-    return cast("dict[str, str]", handles).get(row.via.partition(":")[2])
+    return cast("dict[str, str]", handles)
+
+
+def _staff_handle(row: TicketItem) -> str | None:
+    """The staff account a staff stream's item was for (or a staff reply was from)."""
+    if not row.via or not row.via.startswith(("staff:", "staff_posts:")):
+        return None
+    session = object_session(row)
+    if session is None:
+        return None
+    return _staff_handles(session).get(row.via.partition(":")[2])
+
+
+def staff_for(session: Session, ticket_ids: list[int]) -> dict[int, str]:
+    """The employee each ticket is for when made of a staff account's mention (issue 27):
+    the handle of the account whose mentions stream brought its first such message,
+    read from the stream (``via``) and the staff directory, whatever the words of its
+    triage reason."""
+    if not ticket_ids:
+        return {}
+    found: dict[int, str] = {}
+    handles: dict[str, str] | None = None
+    for ticket_id, via in session.execute(
+            select(TicketItem.ticket_id, TicketItem.via).where(
+                TicketItem.ticket_id.in_(ticket_ids),
+                TicketItem.kind == ItemKind.MENTION.value,
+                TicketItem.via.like(f"{StreamKind.STAFF.value}:%"))
+            .order_by(TicketItem.id)):
+        if ticket_id is None or ticket_id in found:
+            continue
+        handles = _staff_handles(session) if handles is None else handles
+        handle = handles.get(str(via).partition(":")[2])
+        if handle:
+            found[ticket_id] = handle
+    return found
 
 
 def _snapshot(row: Ticket) -> dict[str, Any]:
@@ -567,7 +595,8 @@ class TicketService:
             select(func.count(), func.coalesce(func.sum(TicketItem.media_count), 0))
             .select_from(TicketItem).where(TicketItem.ticket_id == ticket.id)
         ).one()
-        return ticket_view(ticket, int(count or 0), self.ctx.clock(), int(media or 0))
+        return ticket_view(ticket, int(count or 0), self.ctx.clock(), int(media or 0),
+                           staff_for(session, [ticket.id]).get(ticket.id))
 
     def _item_view(self, session: Session, item: TicketItem) -> ItemView:
         session.flush()

@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from jun_desk.domain.items import Stream, StreamKind
+from jun_desk.domain.streams import NO_NAMES, StreamNames
+
 if TYPE_CHECKING:  # (the language is set before the window is shown, the rest later)
     from jun_desk.domain.departments import Department, DepartmentCatalogue
     from jun_desk.domain.workflow import Status
@@ -108,22 +111,33 @@ def kind_labels() -> dict[str, str]:
     }
 
 
-def stream_label(value: str) -> str:
-    """A stream by its stored name (issue 27): the town's mentions and DMs, a staff
-    account's mentions or posts (by its X user id), a watched search (by its number)."""
-    kind, _, key = value.partition(":")
-    if kind == "mentions":
+def stream_label(value: str, names: StreamNames = NO_NAMES) -> str:
+    """A stream by its stored name (issue 27), as a person reads it: the town's mentions
+    and DMs, a staff account's mentions or posts by its handle, a watched search by its
+    query, from ``names`` (``StreamsService.names``, removed ones included); by the X user
+    id or the search's number only when the directory does not know them."""
+    try:
+        stream = Stream.parse(value)
+    except ValueError:
+        return value
+    name = names.name(stream)
+    kind, key = stream.kind, stream.key
+    if kind is StreamKind.MENTIONS:
         return QCoreApplication.translate("Labels", "menciones")
-    if kind == "dms":
+    if kind is StreamKind.DMS:
         return QCoreApplication.translate("Labels", "mensajes")
-    if kind == "staff":
+    if kind is StreamKind.STAFF and name:
+        return QCoreApplication.translate("Labels", "menciones de @%s") % name
+    if kind is StreamKind.STAFF:
         return QCoreApplication.translate("Labels", "menciones de la cuenta del personal %s") % key
-    if kind == "staff_posts":
-        return QCoreApplication.translate("Labels", "publicaciones de la cuenta del personal %s") \
-            % key
-    if kind == "search":
-        return QCoreApplication.translate("Labels", "búsqueda n.º %s") % key
-    return value
+    if kind is StreamKind.STAFF_POSTS and name:
+        return QCoreApplication.translate("Labels", "publicaciones de @%s") % name
+    if kind is StreamKind.STAFF_POSTS:
+        text = QCoreApplication.translate("Labels", "publicaciones de la cuenta del personal %s")
+        return text % key
+    if name:
+        return QCoreApplication.translate("Labels", "búsqueda «%s»") % name
+    return QCoreApplication.translate("Labels", "búsqueda n.º %s") % key
 
 
 def outbox_labels() -> dict[str, str]:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.actions import Changes, Kind
 from jun_desk.domain.quarantine import QuarantineView
+from jun_desk.domain.streams import NO_NAMES, StreamNames
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.operations import Op, Query
@@ -121,17 +122,19 @@ class QuarantinePanel(QWidget):
 
     def reload(self) -> None:
         desk = self.ui.desk
-        Query(self.ui, lambda: desk.quarantine.list(),
-              failure_text=self.tr("No se pudo leer la lista")).success(self.show_entries).run()
+        Query(self.ui, lambda: (desk.quarantine.list(), desk.streams.names()),
+              failure_text=self.tr("No se pudo leer la lista")).success(
+            lambda found: self.show_entries(*found)).run()
 
-    def show_entries(self, entries: list[QuarantineView]) -> None:
+    def show_entries(self, entries: list[QuarantineView],
+                     names: StreamNames = NO_NAMES) -> None:
         chosen = set(self.selected_ids())
         self.entries = list(entries)
         self.table.setRowCount(len(self.entries))
         streams = {"mentions": self.tr("Menciones"), "dms": self.tr("Mensajes directos")}
         for row, entry in enumerate(self.entries):
             status = self.tr(" (se reintentará)") if entry.status.value == "retry" else ""
-            stream = streams.get(entry.stream, labels.stream_label(entry.stream))
+            stream = streams.get(entry.stream, labels.stream_label(entry.stream, names))
             cells = [stream, entry.x_id or "—",
                      reason_text(entry.reason) + status,
                      entry.first_seen.astimezone().strftime("%d/%m %H:%M"),

@@ -29,7 +29,13 @@ from jun_desk.domain.costs import MAX_STRETCH, BudgetState, Charge, Pace, utc_da
 from jun_desk.domain.costs import Kind as CostKind
 from jun_desk.domain.errors import JunDeskError
 from jun_desk.domain.items import Stream, StreamKind, Unreadable, XItem, XUser, newer_id
-from jun_desk.domain.streams import WatchedStream, classify, pause_order, paused_streams
+from jun_desk.domain.streams import (
+    StreamNames,
+    WatchedStream,
+    classify,
+    pause_order,
+    paused_streams,
+)
 from jun_desk.domain.walks import (
     DM_REACH,
     MENTIONS_REACH,
@@ -102,6 +108,8 @@ class SyncReport:
     # walks stopped before X said they were over, lookups whose answer was not used (issue 23)
     stopped: list[WalkStopped] = field(default_factory=list)
     media: MediaRound | None = None  # the photos downloaded after the streams (issue 29)
+    # the handles and queries the streams' stored names stand for (the window's words)
+    names: StreamNames | None = None
 
     @property
     def paused(self) -> bool:
@@ -226,6 +234,7 @@ class SyncEngine:
         watched = self.desk.streams.watched()
         self._watched = {w.stream: w for w in watched}
         self._staff_ids = self.desk.streams.staff_ids()
+        report.names = self.desk.streams.names()
         # A stream removed since (a staff account, a search) is no longer failing.
         self._health = {s: h for s, h in self._health.items()
                         if s.own or s in self._watched}

@@ -3925,167 +3925,182 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="61" />
+        <location filename="../../jun_desk/ui/labels.py" line="64" />
         <source>Nuevos</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="62" />
+        <location filename="../../jun_desk/ui/labels.py" line="65" />
         <source>Asignados</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="63" />
+        <location filename="../../jun_desk/ui/labels.py" line="66" />
         <source>En curso</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="64" />
+        <location filename="../../jun_desk/ui/labels.py" line="67" />
         <source>Esperando al vecino</source>
         <translation>Waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="65" />
+        <location filename="../../jun_desk/ui/labels.py" line="68" />
         <source>Resueltos</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="66" />
+        <location filename="../../jun_desk/ui/labels.py" line="69" />
         <source>Cerrados</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="74" />
+        <location filename="../../jun_desk/ui/labels.py" line="77" />
         <source>nuevo</source>
         <translation>new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="75" />
+        <location filename="../../jun_desk/ui/labels.py" line="78" />
         <source>asignado</source>
         <translation>assigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="76" />
+        <location filename="../../jun_desk/ui/labels.py" line="79" />
         <source>en curso</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="77" />
+        <location filename="../../jun_desk/ui/labels.py" line="80" />
         <source>esperando al vecino</source>
         <translation>waiting for resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="78" />
+        <location filename="../../jun_desk/ui/labels.py" line="81" />
         <source>resuelto</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="79" />
+        <location filename="../../jun_desk/ui/labels.py" line="82" />
         <source>cerrado</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="85" />
+        <location filename="../../jun_desk/ui/labels.py" line="88" />
         <source>operador/a</source>
         <translation>operator</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="86" />
+        <location filename="../../jun_desk/ui/labels.py" line="89" />
         <source>supervisor/a</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="94" />
+        <location filename="../../jun_desk/ui/labels.py" line="97" />
         <source>teléfono</source>
         <translation>phone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="95" />
+        <location filename="../../jun_desk/ui/labels.py" line="98" />
         <source>correo</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="96" />
+        <location filename="../../jun_desk/ui/labels.py" line="99" />
         <source>cuenta bancaria</source>
         <translation>bank account</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="97" />
+        <location filename="../../jun_desk/ui/labels.py" line="100" />
         <source>salud</source>
         <translation>health</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="103" />
+        <location filename="../../jun_desk/ui/labels.py" line="106" />
         <source>Mención</source>
         <translation>Mention</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="104" />
+        <location filename="../../jun_desk/ui/labels.py" line="107" />
         <source>DM del vecino</source>
         <translation>Resident's DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="105" />
+        <location filename="../../jun_desk/ui/labels.py" line="108" />
         <source>Respuesta</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="106" />
+        <location filename="../../jun_desk/ui/labels.py" line="109" />
         <source>DM enviado</source>
         <translation>DM sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="107" />
+        <location filename="../../jun_desk/ui/labels.py" line="110" />
         <source>Respuesta del personal</source>
         <translation>Staff reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="116" />
+        <location filename="../../jun_desk/ui/labels.py" line="126" />
         <source>menciones</source>
         <translation>mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="118" />
+        <location filename="../../jun_desk/ui/labels.py" line="128" />
         <source>mensajes</source>
         <translation>messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="120" />
+        <location filename="../../jun_desk/ui/labels.py" line="130" />
+        <source>menciones de @%s</source>
+        <translation>mentions of @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="132" />
         <source>menciones de la cuenta del personal %s</source>
         <translation>mentions of staff account %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="122" />
+        <location filename="../../jun_desk/ui/labels.py" line="134" />
+        <source>publicaciones de @%s</source>
+        <translation>posts by @%s</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="136" />
         <source>publicaciones de la cuenta del personal %s</source>
         <translation>posts of staff account %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="125" />
+        <location filename="../../jun_desk/ui/labels.py" line="139" />
+        <source>búsqueda «%s»</source>
+        <translation>search “%s”</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/labels.py" line="140" />
         <source>búsqueda n.º %s</source>
         <translation>search no. %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="131" />
+        <location filename="../../jun_desk/ui/labels.py" line="145" />
         <source>pendiente</source>
         <translation>pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="132" />
+        <location filename="../../jun_desk/ui/labels.py" line="146" />
         <source>enviando</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="133" />
+        <location filename="../../jun_desk/ui/labels.py" line="147" />
         <source>enviado</source>
         <translation>sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="134" />
+        <location filename="../../jun_desk/ui/labels.py" line="148" />
         <source>falló</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/labels.py" line="135" />
+        <location filename="../../jun_desk/ui/labels.py" line="149" />
         <source>retirado</source>
         <translation>withdrawn</translation>
     </message>
@@ -4962,177 +4977,177 @@ Answer to the tickets: %s</translation>
 <context>
     <name>QuarantinePanel</name>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="41" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="42" />
         <source>faltan el autor (author_id) y el texto</source>
         <translation>author_id and text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="43" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="44" />
         <source>falta el autor (author_id)</source>
         <translation>author_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="45" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
         <source>falta el texto</source>
         <translation>text missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="46" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="47" />
         <source>falta el remitente (sender_id)</source>
         <translation>sender_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="48" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="49" />
         <source>falta la conversación (dm_conversation_id)</source>
         <translation>dm_conversation_id missing</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="50" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="51" />
         <source>el autor no es un id de usuario</source>
         <translation>author_id is not a user id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="52" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
         <source>sin id válido</source>
         <translation>no valid id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="53" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="54" />
         <source>no es un objeto JSON</source>
         <translation>not a JSON object</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="55" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="56" />
         <source>pedido de nuevo por id: igual</source>
         <translation>read again by id: same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="57" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="58" />
         <source>pedido de nuevo por id:</source>
         <translation>read again by id:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="59" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="60" />
         <source>volver a pedirlo a X falló:</source>
         <translation>reading it again from X failed:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="61" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="62" />
         <source>X no lo ha vuelto a servir</source>
         <translation>X did not serve it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="63" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="64" />
         <source>reintentado:</source>
         <translation>retried:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
         <source>Id de X</source>
         <translation>X id</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="82" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
         <source>Visto por 1.ª vez</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="84" />
         <source>Última vez</source>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="83" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="84" />
         <source>Intentos</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="93" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
         <source>El JSON tal como lo envió X</source>
         <translation>The JSON as X sent it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="94" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="95" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
         <source>La próxima sincronización vuelve a pedirlo a X</source>
         <translation>The next sync asks X for it again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="96" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="97" />
         <source>Descartar</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="97" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="98" />
         <source>Quitarlo de la lista (queda en el historial)</source>
         <translation>Take it off the list (it stays in the history)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="98" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="99" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="125" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="126" />
         <source>No se pudo leer la lista</source>
         <translation>Could not read the list</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="131" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="134" />
         <source>Menciones</source>
         <translation>Mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="131" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="134" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="133" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="136" />
         <source> (se reintentará)</source>
         <translation> (will be retried)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="147" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="150" />
         <source>%d elementos que X envió incompletos o ilegibles. Nada se descarta sin que un operador lo decida.</source>
         <translation>%d items X sent incomplete or unreadable. Nothing is dropped unless an operator decides so.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="149" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="152" />
         <source>Todo lo que X envió se ha podido leer.</source>
         <translation>Everything X sent could be read.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="167" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="170" />
         <source>No se pudo pedir el reintento</source>
         <translation>Could not ask for the retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="175" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="178" />
         <source>No se pudo descartar</source>
         <translation>Could not dismiss</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="178" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="181" />
         <source>%d elementos se volverán a pedir a X</source>
         <translation>%d items will be asked from X again</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/quarantine_panel.py" line="183" />
+        <location filename="../../jun_desk/ui/quarantine_panel.py" line="186" />
         <source>%d elementos descartados</source>
         <translation>%d items dismissed</translation>
     </message>
@@ -5946,127 +5961,127 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="72" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="75" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="81" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="84" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="86" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="89" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="92" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="95" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="112" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="115" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="119" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="122" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="122" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="125" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="133" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="136" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="135" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="138" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="142" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="145" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="146" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="149" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="148" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="151" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="150" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="153" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="159" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="166" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="169" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="173" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="185" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="190" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="189" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="194" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="205" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="200" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="205" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="201" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="206" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="229" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="234" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="233" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="238" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="235" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="240" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton
 
+from jun_desk.domain.streams import NO_NAMES, StreamNames
 from jun_desk.ui import labels
 from jun_desk.ui.context import describe
 from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel
@@ -57,6 +58,8 @@ class StatusArea(QObject):
         # the status bar alike (show_costs).
         self.refresh_costs: Callable[[], None] = lambda: None
         self._credits_error: Exception | None = None  # X refused for spent credits
+        # What the streams' stored names stand for (handles, queries), from the last poll.
+        self._names: StreamNames = NO_NAMES
         self.desk_status = DeskStatusBar(window)
         window.setStatusBar(self.desk_status)
         self.banner = _banner(window, "connection-banner", RED)
@@ -155,6 +158,7 @@ class StatusArea(QObject):
         # (SyncReport, SendReport) from the poll; typed loosely: the window never imports
         # the X adapter that defines them.
         report, sent = cast(tuple[Any, Any], value)
+        self._names = getattr(report, "names", None) or self._names
         if report.standby is not None:
             self.sync_label.setText(self.tr("En espera: sondea %s") % report.standby)
             self.sync_label.setStyleSheet("")
@@ -166,7 +170,8 @@ class StatusArea(QObject):
             text += self.tr(", %d enviados") % (sent.sent + sent.recovered)
         failed = getattr(report, "failed", {})
         for stream, err in failed.items():
-            text += self.tr("; %s: %s") % (labels.stream_label(stream.value), describe(err))
+            text += self.tr("; %s: %s") % (labels.stream_label(stream.value, self._names),
+                                           describe(err))
         stopped = getattr(report, "stopped", [])  # walks X made stop (issue 23)
         for stop in stopped:
             text += "; " + describe(stop)
@@ -200,7 +205,7 @@ class StatusArea(QObject):
         names = {"mentions": self.tr("las menciones"), "dms": self.tr("los mensajes directos")}
         lines = [self.tr("No se pueden leer %s desde hace %d min: %s. Jun Desk sigue "
                          "reintentando; lo demás llega con normalidad.") % (
-                     names.get(s.stream.value, labels.stream_label(s.stream.value)),
+                     names.get(s.stream.value, labels.stream_label(s.stream.value, self._names)),
                      int(s.seconds // 60),
                      describe(s.error)) for s in stalls]
         self.sync_banner.setText("\n".join(lines))
