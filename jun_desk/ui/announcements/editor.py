@@ -71,6 +71,7 @@ class AnnouncementsDialog(QDialog):
         super().__init__(parent)
         self.ui = ui
         self.current: AnnouncementView | None = None
+        self._reads = 0  # refresh() calls so far: only the newest read is shown
         self.media_path: str | None = None
         self.start_folder: Path | None = None  # where the image dialog opens (home)
         self.setWindowTitle(self.tr("Anuncios del ayuntamiento"))
@@ -232,9 +233,13 @@ class AnnouncementsDialog(QDialog):
         desk = self.ui.desk
         state = self.state_filter.currentData()
         states = [State(state)] if state else None
+        # Reads run on the pool and may end out of order: only the newest one is shown, so
+        # a read made while the sender was still writing never replaces a later one.
+        self._reads += 1
+        read = self._reads
         Query(self.ui, lambda: desk.announcements.find(states=states),
               failure_text=self.tr("No se pudieron leer los anuncios")).success(
-            self._listed).run()
+            lambda views: self._listed(views) if read == self._reads else None).run()
 
     def _listed(self, views: list[AnnouncementView]) -> None:
         chosen = self.current.id if self.current else None
