@@ -48,9 +48,11 @@ class _Window:
 class RateLimits:
     def __init__(self, limits: dict[str, int], window_seconds: float,
                  daily: dict[str, tuple[int, int]]) -> None:
-        self.limits = limits
+        # Copies: a test that lowers one sandbox's caps must not lower every later one's
+        # (the defaults are module-level dicts).
+        self.limits = dict(limits)
         self.window_seconds = window_seconds
-        self.daily = daily
+        self.daily = dict(daily)
         self.windows: dict[str, _Window] = {}
         self._days: dict[str, _Window] = {}
         self._lock = threading.Lock()
