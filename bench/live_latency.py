@@ -142,10 +142,10 @@ def main() -> int:
         window.show()
         listener.start()
 
-        feed_view = window.feed.view
+        feed_view = window.desk.feed.view
         feed = FirstPaint(feed_view, lambda row: feed_view.model().item(row).x_id)
         cards = []
-        for column in window.board.columns.values():
+        for column in window.desk.board.columns.values():
             view = column.view
             cards.append(FirstPaint(view, lambda row, v=view: str(
                 v.model().index(row, 0).data(TICKET_ROLE).id)))

@@ -15,14 +15,21 @@ expected monthly cost; a handle X does not know or a search X refuses saves noth
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from jun_desk.cli_moderation import _client, _x_options
 from jun_desk.config import default_account
 
 if TYPE_CHECKING:  # imported where used: the command line starts without the data layer
-    from jun_desk.domain.streams import Expected
+    from collections import Counter
+
+    from jun_desk.domain.items import XUser
+    from jun_desk.domain.roles import Actor
+    from jun_desk.domain.streams import Expected, SearchTrial, StaffMember, Watched
     from jun_desk.services.desk import Desk
+    from jun_desk.services.streams import StreamsService
     from jun_desk.x.client import XClient
 
 
@@ -76,72 +83,117 @@ def _meter(desk: Desk, client: XClient, args: argparse.Namespace) -> None:
         desk.costs.record(account, charges)
 
 
-def run_staff(desk: Desk, args: argparse.Namespace) -> int:
+class _Listed(Protocol):
+    @property
+    def active(self) -> bool: ...
+
+
+Row = TypeVar("Row", bound=_Listed)
+Answer = TypeVar("Answer")
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[Row, Answer]):
+    """What ``staff`` and ``search`` each do at the steps they share: list, remove, add
+    (X asked first, what asking cost metered, then saved)."""
+
+    command: str  # the sub-command's argparse dest
+    rows: Callable[[StreamsService, bool], Sequence[Row]]  # bool: also the removed ones
+    line: Callable[[Row, Counter[str]], str]  # a listed row, with its 7 days' volumes
+    none: str  # the list is empty
+    remove: Callable[[StreamsService, Actor, argparse.Namespace], str]
+    ask_x: Callable[[XClient, argparse.Namespace], Answer]
+    add: Callable[[Desk, Actor, Answer, argparse.Namespace], str]
+
+
+def _run(kind: _Kind[Row, Answer], desk: Desk, args: argparse.Namespace) -> int:
     service = desk.streams
-    command = args.staff_command
+    command = getattr(args, kind.command)
     if command == "list":
-        members = service.staff(include_inactive=args.all)
+        rows = kind.rows(service, args.all)
         volumes = service.volumes()
-        for m in members:
-            state = "" if m.active else " [removed]"
-            seen = volumes.get(m.streams[0].value, 0)
-            print(f"@{m.handle:<16} {m.department:<12} {m.role or '-':<24} {m.x_user_id} "
-                  f"({seen} mentions in 7 days){state}")
-        if not members:
-            print("No staff accounts.")
+        for row in rows:
+            print(kind.line(row, volumes) + ("" if row.active else " [removed]"))
+        if not rows:
+            print(kind.none)
         return 0
     actor = desk.operators.actor(args.operator)
     if command == "remove":
-        member = service.remove_staff(actor, args.handle)
-        print(f"@{member.handle} removed: its mentions are no longer read.")
+        print(kind.remove(service, actor, args))
         return 0
-    from jun_desk.x.watch import resolve_handle
-
     client = _client(args)
     try:
-        user = resolve_handle(client, args.handle)
+        answer = kind.ask_x(client, args)
         _meter(desk, client, args)
     finally:
         client.close()
-    member = service.add_staff(actor, user, args.department, args.role,
-                               pause_rank=args.pause_rank)
-    prices = desk.ctx.price_table
-    volume = service.volume(member.streams[0])
-    expected = service.expected(prices, volume or None)
-    print(f"@{member.handle} ({member.x_user_id}) added to {member.department}: its mentions "
-          f"are read from the next poll; {_cost_line(expected)}.")
+    print(kind.add(desk, actor, answer, args))
     return 0
 
 
-def run_search(desk: Desk, args: argparse.Namespace) -> int:
+def _staff_line(m: StaffMember, volumes: Counter[str]) -> str:
+    seen = volumes.get(m.streams[0].value, 0)
+    return (f"@{m.handle:<16} {m.department:<12} {m.role or '-':<24} {m.x_user_id} "
+            f"({seen} mentions in 7 days)")
+
+
+def _remove_staff(service: StreamsService, actor: Actor, args: argparse.Namespace) -> str:
+    member = service.remove_staff(actor, args.handle)
+    return f"@{member.handle} removed: its mentions are no longer read."
+
+
+def _resolve(client: XClient, args: argparse.Namespace) -> XUser:
+    from jun_desk.x.watch import resolve_handle
+
+    return resolve_handle(client, args.handle)
+
+
+def _add_staff(desk: Desk, actor: Actor, user: XUser, args: argparse.Namespace) -> str:
     service = desk.streams
-    command = args.search_command
-    if command == "list":
-        searches = service.searches(include_inactive=args.all)
-        volumes = service.volumes()
-        for s in searches:
-            state = "" if s.active else " [removed]"
-            print(f"#{s.id:<4} {s.query!r:<40} {s.label:<20} "
-                  f"({volumes.get(s.stream.value, 0)} posts in 7 days){state}")
-        if not searches:
-            print("No watched searches.")
-        return 0
-    actor = desk.operators.actor(args.operator)
-    if command == "remove":
-        watched = service.remove_search(actor, args.search_id)
-        print(f"Search #{watched.id} ({watched.query!r}) is no longer watched.")
-        return 0
+    member = service.add_staff(actor, user, args.department, args.role,
+                               pause_rank=args.pause_rank)
+    volume = service.volume(member.streams[0])
+    expected = service.expected(desk.ctx.price_table, volume or None)
+    return (f"@{member.handle} ({member.x_user_id}) added to {member.department}: its "
+            f"mentions are read from the next poll; {_cost_line(expected)}.")
+
+
+def _search_line(s: Watched, volumes: Counter[str]) -> str:
+    return (f"#{s.id:<4} {s.query!r:<40} {s.label:<20} "
+            f"({volumes.get(s.stream.value, 0)} posts in 7 days)")
+
+
+def _remove_search(service: StreamsService, actor: Actor, args: argparse.Namespace) -> str:
+    watched = service.remove_search(actor, args.search_id)
+    return f"Search #{watched.id} ({watched.query!r}) is no longer watched."
+
+
+def _try_search(client: XClient, args: argparse.Namespace) -> SearchTrial:
     from jun_desk.x.watch import try_search
 
-    client = _client(args)
-    try:
-        probe = try_search(client, args.query)
-        _meter(desk, client, args)
-    finally:
-        client.close()
+    return try_search(client, args.query)
+
+
+def _add_search(desk: Desk, actor: Actor, probe: SearchTrial, args: argparse.Namespace) -> str:
+    service = desk.streams
     posts, days = probe.volume
     expected = service.expected(desk.ctx.price_table, posts, days)
     watched = service.add_search(actor, probe.query, args.label, pause_rank=args.pause_rank)
-    print(f"Search #{watched.id} ({watched.query!r}) watched from the next poll; "
-          f"{_cost_line(expected)}.")
-    return 0
+    return (f"Search #{watched.id} ({watched.query!r}) watched from the next poll; "
+            f"{_cost_line(expected)}.")
+
+
+_STAFF: _Kind[StaffMember, XUser] = _Kind(
+    "staff_command", lambda service, every: service.staff(include_inactive=every),
+    _staff_line, "No staff accounts.", _remove_staff, _resolve, _add_staff)
+_SEARCH: _Kind[Watched, SearchTrial] = _Kind(
+    "search_command", lambda service, every: service.searches(include_inactive=every),
+    _search_line, "No watched searches.", _remove_search, _try_search, _add_search)
+
+
+def run_staff(desk: Desk, args: argparse.Namespace) -> int:
+    return _run(_STAFF, desk, args)
+
+
+def run_search(desk: Desk, args: argparse.Namespace) -> int:
+    return _run(_SEARCH, desk, args)

@@ -103,12 +103,14 @@ def _desk_round_trip(home: Path, check: Callable[..., bool]) -> bool:
             ok &= check("ticket created", ticket is not None,
                         f"#{ticket.id} {ticket.department}" if ticket else "")
             ui = UiContext(desk, actor)
-            window = MainWindow(ui, source="self-test")
+            window = MainWindow(ui, source="self-test")  # built whole
+            assert window.desk is not None
+            shell = window.desk
             window.show()
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline and (
-                    window.feed.model.rowCount() == 0
-                    or window.board.columns[next(iter(window.board.columns))].model.rowCount()
+                    shell.feed.model.rowCount() == 0
+                    or shell.board.columns[next(iter(shell.board.columns))].model.rowCount()
                     == 0):
                 app.processEvents()
                 ui.pool.waitForDone(20)

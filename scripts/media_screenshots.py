@@ -69,21 +69,21 @@ def render(out: Path, home: Path) -> None:
         ui = UiContext(desk, luis, account="AytoJun")
         window = MainWindow(ui, source="sandbox")
         window.show()
-        window.feed.unhandled.setChecked(False)
+        window.desk.feed.unhandled.setChecked(False)
         QTimer.singleShot(600, lambda: ui.ticket_chosen.emit(ticket.id))
 
         def to_photo() -> None:
-            window.feed.show_item(shown.id)
-            row = window.feed.model.row_of(shown.id)
+            window.desk.feed.show_item(shown.id)
+            row = window.desk.feed.model.row_of(shown.id)
             if row is not None:
-                window.feed.view.scrollTo(window.feed.model.index(row),
+                window.desk.feed.view.scrollTo(window.desk.feed.model.index(row),
                                           QAbstractItemView.ScrollHint.PositionAtTop)
 
         QTimer.singleShot(2500, to_photo)
 
         def shoot() -> None:
             window.grab().save(str(out / "media-ui-window.png"))
-            views = window.detail.photos.views(shown.id)
+            views = window.desk.detail.photos.views(shown.id)
             viewer = MediaViewer(views, 0, window)
             viewer.resize(1366, 768)
             viewer.show()

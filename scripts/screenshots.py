@@ -113,22 +113,22 @@ def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = 
         # The urgent police ticket open, if the morning made one; else the newest.
         first = next((t for t in tickets if t.priority.value == "urgent"), tickets[0])
         QTimer.singleShot(800, lambda: ui.ticket_chosen.emit(first.id))
-        QTimer.singleShot(1400, lambda: window.detail.use_canned("recibido"))
+        QTimer.singleShot(1400, lambda: window.desk.detail.use_canned("recibido"))
         # The urgent Policía Local mention as it arrives: notification and banner.
         urgent = [i for i in desk.search.feed(limit=500, kinds=("mention",))
                   if i.suggested_department == "policia" and i.suggested_priority == "urgent"]
-        QTimer.singleShot(1600, lambda: window._arrivals(urgent[:1]))
+        QTimer.singleShot(1600, lambda: window.desk.notifier.arrivals(urgent[:1]))
 
         def shoot() -> None:
             if only is not None:  # the window as it opened on this screen
                 grab(f"{only}.png")
-                window.dms_dock.raise_()  # and its DMs tab, a conversation open
-                window.dms.list.setCurrentIndex(window.dms.model.index(0))
+                window.desk.docks.dms_dock.raise_()  # and its DMs tab, a conversation open
+                window.desk.dms.list.setCurrentIndex(window.desk.dms.model.index(0))
                 QTimer.singleShot(800, shoot_dms)
                 return
             window.grab().save(str(out / "desk.png"))
-            window.feed.grab().save(str(out / "feed.png"))
-            window.board.grab().save(str(out / "board.png"))
+            window.desk.feed.grab().save(str(out / "feed.png"))
+            window.desk.board.grab().save(str(out / "board.png"))
             shoot_moderation()
 
         def shoot_moderation() -> None:
@@ -153,7 +153,7 @@ def render(out: Path, home: Path, only: str | None = None, whole_screen: bool = 
             def grab() -> None:
                 panel.grab().save(str(out / "moderation.png"))
                 panel.close()
-                window.lock()  # Ctrl+L: everything behind the sign-in
+                window.desk.session_control.lock()  # Ctrl+L: everything behind the sign-in
                 QTimer.singleShot(300, shoot_locked)
 
             QTimer.singleShot(1500, chosen)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from jun_desk.ui.live import ChangeListener
     from jun_desk.ui.main_window import MainWindow
     from jun_desk.ui.poller import Poller
+    from jun_desk.ui.shell.desk import DeskShell
     from jun_desk.ui.sign_in import SignInPanel
     from jun_desk.x.sandbox.server import Sandbox
 
@@ -324,7 +325,7 @@ class DeskStart:
 
         def attach() -> None:
             build.attach(self.window, services)
-            self.window.board.loaded.connect(self._board_loaded)
+            self._shell().board.loaded.connect(self._board_loaded)
             self.enter(Stage.ATTACHED)
             services.live.start()
             services.keeper.start()
@@ -337,14 +338,21 @@ class DeskStart:
 
         self.later(import_views)
 
+    def _shell(self) -> DeskShell:
+        """The desk inside the window (attached)."""
+        assert self.window.desk is not None
+        return self.window.desk
+
     def _board_loaded(self) -> None:
-        self.window.board.loaded.disconnect(self._board_loaded)
+        self._shell().board.loaded.disconnect(self._board_loaded)
         self.later(self.painted)
 
     def painted(self) -> None:
-        self.window.board.repaint()  # the first page of every column, on screen now
+        shell = self._shell()
+        shell.board.repaint()  # the first page of every column, on screen now
         if self.window.focusWidget() is None:  # the placeholder had nothing to focus:
-            self.window.desk_actions.focus_board()  # the keys work from the first press
+            self.window.finish()  # (the desk's keys come with its last step)
+            shell.desk_actions.focus_board()  # the keys work from the first press
         self.enter(Stage.BOARD)
         self._ready()
         if self.poller is not None and not (self.announce and self.quit_when_ready):

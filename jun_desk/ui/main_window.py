@@ -4,8 +4,9 @@ says how the desk is doing. Ctrl+L, idle time or "Cambiar de operador" put the s
 front of everything; whoever signs in gets their own role, layout and filters at once.
 
 The window is a frame (title, menus, a placeholder while the desk opens, the first
-sign-in); the desk inside it is composed of named parts in ``ui/shell/`` (see its
-``__init__``), whose names the window hands on (``window.feed_dock``, ``window.lock``…)."""
+sign-in); the desk inside it, ``window.desk``, is composed of named parts in ``ui/shell/``
+(see its ``__init__``): ``window.desk.feed``, ``window.desk.docks.feed_dock``,
+``window.desk.session_control.lock``…"""
 
 from __future__ import annotations
 
@@ -116,20 +117,6 @@ class MainWindow(QMainWindow):
                         moderation_x=moderation_x, stream_lookups=stream_lookups)
             self.finish()
 
-    def __getattr__(self, name: str) -> Any:
-        """The desk's parts by name (``feed_dock``, ``sync_label``, ``lock``…). Asked for
-        while the desk is being built, the board is there; anything else, the desk is
-        finished first."""
-        desk = self.__dict__.get("desk")
-        if desk is None or name.startswith("__"):
-            raise AttributeError(name)
-        if name not in ("board", "desk_page"):
-            desk.finish()
-        for part in desk.parts():
-            if hasattr(part, name):
-                return getattr(part, name)
-        raise AttributeError(name)
-
     @property
     def locked(self) -> bool:
         return self.desk is not None and self.desk.locked()
@@ -228,8 +215,8 @@ class MainWindow(QMainWindow):
             self.desk.finish()
 
     def _built(self) -> None:
-        if self.isVisible():  # built inside a window already on screen (app.py)
-            self.docks.place()
+        if self.isVisible() and self.desk is not None:  # built in a window on screen (app.py)
+            self.desk.docks.place()
 
     def _set_title(self) -> None:
         title = f"Jun Desk {__version__}" + (f" — {self._source}" if self._source else "")
@@ -269,7 +256,7 @@ class MainWindow(QMainWindow):
         clamp_to(self, area)
         QTimer.singleShot(500, self._clamp_to_screen)  # again once the frame is known
         if self.desk is not None and not self.desk.building():
-            self.docks.place()
+            self.desk.docks.place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A window that grew past the screen (a panel's content asking for more room)
@@ -293,7 +280,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.save_layout()
-        self.idle.stop()
+        if self.desk is not None:
+            self.desk.session_control.idle.stop()
         self.sign_in.wait()
         if self.poller is not None:
             self.poller.stop()

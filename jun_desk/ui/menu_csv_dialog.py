@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,6 +25,7 @@ from jun_desk.domain.announcement_templates import decode_menu_file, lunch_menu_
 from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.tweet_length import MAX_WEIGHTED_LENGTH, weighted_length
 from jun_desk.ui.context import UiContext, describe
+from jun_desk.ui.file_dialogs import ask_file
 from jun_desk.ui.operations import Query
 from jun_desk.ui.text_render import tweet_html
 
@@ -102,23 +102,10 @@ class MenuCsvDialog(QDialog):
         return list(self._posts)
 
     def ask_path(self) -> str | None:
-        """The CSV to read; None: cancelled. Qt's own file dialog gets the desk's words."""
-        box = QFileDialog(self, self.tr("Elegir el menú escolar"),
-                          str(self.start_folder or Path.home()),
-                          self.tr("CSV (*.csv *.txt);;Todos los archivos (*)"))
-        box.setFileMode(QFileDialog.FileMode.ExistingFile)
-        Label = QFileDialog.DialogLabel
-        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
-                            (Label.FileName, self.tr("Nombre del archivo:")),
-                            (Label.FileType, self.tr("Tipo de archivo:")),
-                            (Label.Accept, self.tr("Abrir")),
-                            (Label.Reject, self.tr("Cancelar"))):
-            box.setLabelText(label, text)
-        try:
-            chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
-        finally:
-            box.deleteLater()
-        return chosen[0] if chosen and chosen[0] else None
+        """The CSV to read; None: cancelled (the desk's file dialog)."""
+        return ask_file(self, self.tr("Elegir el menú escolar"),
+                        self.start_folder or Path.home(),
+                        self.tr("CSV (*.csv *.txt);;Todos los archivos (*)"), self.tr("Abrir"))
 
     def choose(self) -> None:
         path = self.ask_path()

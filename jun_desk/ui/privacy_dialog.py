@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk.services.rights import CitizenExport, ErasureReport
 from jun_desk.ui.context import describe
+from jun_desk.ui.file_dialogs import ask_file
 from jun_desk.ui.operations import Op, Query
 
 if TYPE_CHECKING:
@@ -128,24 +128,11 @@ class CitizenDataDialog(QDialog):
 
     # ------------------------------------------------------------------ export
     def ask_path(self, handle: str) -> str | None:
-        """Where to write (FILE.json and FILE.html); None: cancelled. Qt's own file dialog
-        (where the system has none) gets its words from the desk: Qt's Spanish lacks some."""
-        box = QFileDialog(self, self.tr("Exportar los datos de @%s") % handle,
-                          str((self.start_folder or Path.home()) / handle),
-                          self.tr("JSON y HTML (*.json *.html)"))
-        box.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        Label = QFileDialog.DialogLabel
-        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
-                            (Label.FileName, self.tr("Nombre del archivo:")),
-                            (Label.FileType, self.tr("Tipo de archivo:")),
-                            (Label.Accept, self.tr("Exportar")),
-                            (Label.Reject, self.tr("Cancelar"))):
-            box.setLabelText(label, text)
-        try:
-            chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
-        finally:
-            box.deleteLater()
-        return chosen[0] if chosen and chosen[0] else None
+        """Where to write (FILE.json and FILE.html); None: cancelled (the desk's file
+        dialog)."""
+        return ask_file(self, self.tr("Exportar los datos de @%s") % handle,
+                        (self.start_folder or Path.home()) / handle,
+                        self.tr("JSON y HTML (*.json *.html)"), self.tr("Exportar"), save=True)
 
     def export(self) -> None:
         handle = bare(self.handle.text())

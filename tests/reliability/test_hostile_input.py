@@ -87,20 +87,21 @@ def test_window_search_boxes_and_composer_take_hostile_text(qtbot, stocked) -> N
     messages: list[str] = []
     ui.message.connect(messages.append)
     for text in HOSTILE:
-        window.board.search.setText(text)
-        window.board.reload()
-        window.feed.search.setText(text)
-        window.feed.reload()
+        window.desk.board.search.setText(text)
+        window.desk.board.reload()
+        window.desk.feed.search.setText(text)
+        window.desk.feed.reload()
         ui.wait()
         qtbot.wait(5)
     assert not [m for m in messages if "unexpected" in m.lower() or "inesperado" in m.lower()]
     ui.ticket_chosen.emit(ticket.id)
-    qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=5000)
-    window.detail.composer.setPlainText("x" * 10_001)
-    assert not window.detail.dm_button.isEnabled()  # too long for a DM … or refused
-    window.detail.composer.setPlainText("<b>negrita</b> \x1b[31m")
-    window.detail.add_note()
-    qtbot.waitUntil(lambda: window.detail.composer.toPlainText() == "", timeout=5000)
+    qtbot.waitUntil(lambda: window.desk.detail.snapshot is not None, timeout=5000)
+    window.desk.detail.composer.setPlainText("x" * 10_001)
+    assert not window.desk.detail.dm_button.isEnabled()  # too long for a DM … or refused
+    window.desk.detail.composer.setPlainText("<b>negrita</b> \x1b[31m")
+    window.desk.detail.add_note()
+    qtbot.waitUntil(lambda: window.desk.detail.composer.toPlainText() == "", timeout=5000)
     assert desk.tickets.notes(ticket.id)[-1].text.startswith("<b>negrita</b>")
-    qtbot.waitUntil(lambda: "&lt;b&gt;negrita" in window.detail.thread_view.toHtml(), timeout=5000)
+    qtbot.waitUntil(lambda: "&lt;b&gt;negrita" in window.desk.detail.thread_view.toHtml(),
+                    timeout=5000)
     ui.wait()

@@ -183,25 +183,26 @@ def test_the_window_shows_a_lost_server_and_recovers_without_losing_the_draft(
     live.start()
     try:
         ui.ticket_chosen.emit(tickets[0])
-        qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=5000)
-        window.detail.composer.setPlainText("Buenos días, mañana pasa la brigada de obras.")
+        qtbot.waitUntil(lambda: window.desk.detail.snapshot is not None, timeout=5000)
+        window.desk.detail.composer.setPlainText("Buenos días, mañana pasa la brigada de obras.")
         server.stop_only()
-        qtbot.waitUntil(lambda: not window.banner.isHidden(), timeout=15_000)
-        assert "no se llega al servidor" in window.banner.text()  # in the window's language
-        window.detail.add_note()  # refused with the reason; the draft stays
-        qtbot.waitUntil(lambda: "no se llega al servidor" in window.detail.error.text(),
+        qtbot.waitUntil(lambda: not window.desk.status.banner.isHidden(), timeout=15_000)
+        # in the window's language
+        assert "no se llega al servidor" in window.desk.status.banner.text()
+        window.desk.detail.add_note()  # refused with the reason; the draft stays
+        qtbot.waitUntil(lambda: "no se llega al servidor" in window.desk.detail.error.text(),
                         timeout=15_000)
-        assert window.detail.composer.toPlainText().startswith("Buenos días")
+        assert window.desk.detail.composer.toPlainText().startswith("Buenos días")
         server.start_again()
-        qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=20_000)
+        qtbot.waitUntil(lambda: window.desk.status.banner.isHidden(), timeout=20_000)
         # Back: the same note goes through, and another desk's change shows up live.
-        window.detail.add_note()
-        qtbot.waitUntil(lambda: window.detail.composer.toPlainText() == "", timeout=10_000)
+        window.desk.detail.add_note()
+        qtbot.waitUntil(lambda: window.desk.detail.composer.toPlainText() == "", timeout=10_000)
         other = Desk.open(url, migrate=False)
         other.tickets.assign(other.operators.actor("ana"), tickets[0], ops[1],
                              other.tickets.get(tickets[0]).version)
         other.close()
-        assigned = window.board.columns[Status.ASSIGNED].model
+        assigned = window.desk.board.columns[Status.ASSIGNED].model
         qtbot.waitUntil(lambda: assigned.row_of(tickets[0]) is not None, timeout=5000)
         assert [n.text for n in desk.tickets.notes(tickets[0])] == [
             "Buenos días, mañana pasa la brigada de obras."]
@@ -227,8 +228,8 @@ def test_another_desks_change_reaches_this_board_within_a_second(db_url: str, qt
     window = MainWindow(ui, live=live)
     qtbot.addWidget(window)
     live.start()
-    new_column = window.board.columns[Status.NEW].model
-    column = window.board.columns[Status.ASSIGNED].model
+    new_column = window.desk.board.columns[Status.NEW].model
+    column = window.desk.board.columns[Status.ASSIGNED].model
     qtbot.waitUntil(lambda: new_column.row_of(ticket_id) is not None, timeout=5000)
     proc = _worker("change", db_url, str(ticket_id), stdin=True)
     try:

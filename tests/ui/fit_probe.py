@@ -46,7 +46,7 @@ def main() -> None:
         app.processEvents()
     screen = window.screen().availableGeometry()
     docks = {}
-    for dock in window.docks.docks():  # each in turn in front of its tab group
+    for dock in window.desk.docks.docks():  # each in turn in front of its tab group
         if not dock.isVisible():
             continue
         dock.raise_()
@@ -64,8 +64,8 @@ def main() -> None:
         "minimum_width": window.minimumSizeHint().width(),
         "docks": docks,
         "status": [top_left.x(), top_left.y(), status.width(), status.height()],
-        "board_width": window.board.width(),
-        "columns": {s.value: c.width() for s, c in window.board.columns.items()},
+        "board_width": window.desk.board.width(),
+        "columns": {s.value: c.width() for s, c in window.desk.board.columns.items()},
     }))
     window.close()  # saves this operator's layout
     desk.close()

@@ -120,12 +120,12 @@ def window_problems(window: QMainWindow, cards: int = CARDS) -> list[str]:
     minimum = window.minimumSizeHint()
     if minimum.width() > screen.width() or minimum.height() > screen.height():
         found.append(f"window's minimum {minimum} larger than the screen {screen}")
-    for status, column in window.board.columns.items():
+    for status, column in window.desk.board.columns.items():
         if column.view.isVisible() and column.view.viewport().height() < cards * CARD_HEIGHT:
             found.append(f"board column {status.value}: room for "
                          f"{column.view.viewport().height() / CARD_HEIGHT:.1f} cards")
-    table = window.dashboard.table
-    if table.isVisible() and not window.dashboard_dock.visibleRegion().isEmpty():
+    table = window.desk.dashboard.table
+    if table.isVisible() and not window.desk.docks.dashboard_dock.visibleRegion().isEmpty():
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
         if table.viewport().height() < rows:
             shown = table.viewport().height() / max(1, table.rowHeight(0))
@@ -170,46 +170,48 @@ def run(app: QApplication, db_url: str, language: str, username: str,
 
     def check(step: str) -> None:
         settle(app, window)
-        on_demand = not (window.moderation_dock.isHidden() and window.quarantine_dock.isHidden())
+        docks = window.desk.docks
+        on_demand = not (docks.moderation_dock.isHidden() and docks.quarantine_dock.isHidden())
         found.extend(f"{language} {username} {step}: {p}"
                      for p in window_problems(window, 2 if on_demand else CARDS))
 
-    working = [window.feed_dock, window.detail_dock, window.dms_dock, window.citizen_dock]
+    docks = window.desk.docks
+    working = [docks.feed_dock, docks.detail_dock, docks.dms_dock, docks.citizen_dock]
     if actor.is_supervisor:
-        working.append(window.dashboard_dock)
+        working.append(window.desk.docks.dashboard_dock)
 
     def shown(step: str) -> None:
         for dock in working:
             if dock.isHidden():
                 found.append(f"{language} {username} {step}: {dock.windowTitle()} not shown")
         settle(app, window)
-        if window.detail_dock.visibleRegion().isEmpty():
+        if window.desk.docks.detail_dock.visibleRegion().isEmpty():
             found.append(f"{language} {username} {step}: the ticket not in front of its tabs")
 
     shown("first start")
     check("first start")
     steps: list[tuple[str, Callable[[], None]]] = [
         (dock.objectName(), dock.raise_) for dock in working]
-    steps += [] if working_only else [("moderation", window.show_moderation),
-              ("quarantine", window.show_quarantine),
-              ("urgent banner", lambda: window.notifier.arrivals(
-                  [window.feed.model.item(r) for r in range(window.feed.model.rowCount())
-                   if window.feed.model.item(r).suggested_priority == "urgent"]))]
+    steps += [] if working_only else [("moderation", window.desk.view_menu.show_moderation),
+              ("quarantine", window.desk.view_menu.show_quarantine),
+              ("urgent banner", lambda: window.desk.notifier.arrivals(
+                  [window.desk.feed.model.item(r) for r in range(window.desk.feed.model.rowCount())
+                   if window.desk.feed.model.item(r).suggested_priority == "urgent"]))]
     feed_width = 0
     for step, act in steps:
         if step == "moderation":
-            feed_width = window.feed_dock.width()  # before Moderación takes room
+            feed_width = window.desk.docks.feed_dock.width()  # before Moderación takes room
         act()
         check(step)
-    window.moderation_dock.close()
-    window.quarantine_dock.close()
+    window.desk.docks.moderation_dock.close()
+    window.desk.docks.quarantine_dock.close()
     check("moderation closed")
-    if window.feed_dock.width() < feed_width - 4:
+    if window.desk.docks.feed_dock.width() < feed_width - 4:
         found.append(f"{language} {username}: the feed stays squeezed after Moderación "
-                     f"({window.feed_dock.width()} px)")
+                     f"({window.desk.docks.feed_dock.width()} px)")
     for dock in working:
         dock.close()
-    reset = getattr(window, "reset_layout_action", None)
+    reset = getattr(window.desk.view_menu, "reset_layout_action", None)
     if reset is None:
         found.append(f"{language} {username}: no Ver → Restablecer disposición")
     else:

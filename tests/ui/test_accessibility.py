@@ -37,9 +37,9 @@ def test_every_control_of_the_window_has_a_name(qtbot, desk: Desk, people) -> No
     window.show()
     qtbot.waitExposed(window)
     assert missing_names(window) == []
-    window.urgent_banner.show()
-    assert missing_names(window.urgent_banner) == []
-    window.lock()  # the sign-in in front
+    window.desk.status.urgent_banner.show()
+    assert missing_names(window.desk.status.urgent_banner) == []
+    window.desk.session_control.lock()  # the sign-in in front
     assert missing_names(window) == []
     window.close()
 

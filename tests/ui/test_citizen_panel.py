@@ -31,7 +31,7 @@ def test_citizen_panel_follows_the_work(qtbot, desk: Desk, people) -> None:  # t
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    panel = window.citizen
+    panel = window.desk.citizen
     window.ui.ticket_chosen.emit(ticket.id)
     qtbot.waitUntil(lambda: panel.profile is not None, timeout=10_000)
     assert panel.header.text() == f"{MARIA.name} (@{MARIA.handle})"
@@ -40,9 +40,9 @@ def test_citizen_panel_follows_the_work(qtbot, desk: Desk, people) -> None:  # t
     assert "Llamar por la tarde" in panel.notes.item(0).text()
     assert panel.verify_button.isVisible()  # a supervisor may verify
     # Another citizen's message chosen in the feed: the panel follows its author.
-    qtbot.waitUntil(lambda: window.feed.model.rowCount() >= 2, timeout=10_000)
-    row = window.feed.model.row_of(items[other.text].id)
-    window.feed.select_row(row)
+    qtbot.waitUntil(lambda: window.desk.feed.model.rowCount() >= 2, timeout=10_000)
+    row = window.desk.feed.model.row_of(items[other.text].id)
+    window.desk.feed.select_row(row)
     qtbot.waitUntil(lambda: panel.profile is not None
                     and panel.profile.citizen.handle == PEPE.handle, timeout=10_000)
     assert panel.tickets.item(0).text() == "Ningún ticket"
@@ -60,9 +60,9 @@ def test_citizen_panel_follows_the_work(qtbot, desk: Desk, people) -> None:  # t
     # Back to María: her conversation opens in the DM panel with one click.
     window.ui.ticket_chosen.emit(ticket.id)
     qtbot.waitUntil(lambda: panel.profile.citizen.handle == MARIA.handle, timeout=10_000)
-    qtbot.waitUntil(lambda: window.dms.model.row_of("c-m") is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.desk.dms.model.row_of("c-m") is not None, timeout=10_000)
     panel._open_conversation(panel.conversations.item(0))
-    assert window.dms.current is not None and window.dms.current.conversation_id == "c-m"
+    assert window.desk.dms.current is not None and window.desk.dms.current.conversation_id == "c-m"
     window.close()
 
 
@@ -75,8 +75,8 @@ def test_an_operator_is_not_offered_verification(qtbot, desk: Desk, people) -> N
     qtbot.addWidget(window)
     window.show()
     window.ui.ticket_chosen.emit(ticket.id)
-    qtbot.waitUntil(lambda: window.citizen.profile is not None, timeout=10_000)
-    assert window.citizen.verify_button.isHidden()
+    qtbot.waitUntil(lambda: window.desk.citizen.profile is not None, timeout=10_000)
+    assert window.desk.citizen.verify_button.isHidden()
     window.close()
 
 
@@ -113,18 +113,18 @@ def test_the_panel_shows_the_citizen_of_what_was_opened_last(qtbot, desk: Desk,
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    panel = window.citizen
+    panel = window.desk.citizen
     shown = lambda: panel.profile.citizen.handle if panel.profile else None  # noqa: E731
-    feed = window.feed
+    feed = window.desk.feed
     qtbot.waitUntil(lambda: feed.model.row_of(items[pepes.text].id) is not None,
                     timeout=10_000)
     _click_row(qtbot, feed.view, feed.model.row_of(items[pepes.text].id))
     qtbot.waitUntil(lambda: shown() == PEPE.handle, timeout=10_000)
     # Sergio's conversation, opened with a click in the DM panel.
-    window.dms_dock.show()
-    window.dms_dock.raise_()
-    qtbot.waitUntil(lambda: window.dms.model.row_of("c-s") is not None, timeout=10_000)
-    _click_row(qtbot, window.dms.list, window.dms.model.row_of("c-s"))
+    window.desk.docks.dms_dock.show()
+    window.desk.docks.dms_dock.raise_()
+    qtbot.waitUntil(lambda: window.desk.dms.model.row_of("c-s") is not None, timeout=10_000)
+    _click_row(qtbot, window.desk.dms.list, window.desk.dms.model.row_of("c-s"))
     qtbot.waitUntil(lambda: shown() == sergio.handle, timeout=10_000)
     # Pilar's ticket; a change arrives before her profile is read.
     window.ui.ticket_chosen.emit(pilars_ticket.id)

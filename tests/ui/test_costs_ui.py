@@ -61,15 +61,16 @@ def test_panel_status_bar_and_banner_follow_the_budget(qtbot, desk: Desk, people
     window = MainWindow(ui)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.costs_label.text().startswith("X hoy: 2,00 $"),
+    qtbot.waitUntil(lambda: window.desk.status.costs_label.text().startswith("X hoy: 2,00 $"),
                     timeout=10_000)
-    assert window.costs_label.text() == "X hoy: 2,00 $ · mes: 30,50 $ de 60,00 $"
-    assert window.cost_banner.isHidden()
+    assert window.desk.status.costs_label.text() == "X hoy: 2,00 $ · mes: 30,50 $ de 60,00 $"
+    assert window.desk.status.cost_banner.isHidden()
     desk.costs.set_budget(people["ana"], "AytoJun", monthly=30)
-    window.refresh_costs()
-    qtbot.waitUntil(lambda: window.cost_banner.isVisible(), timeout=10_000)
-    assert "en pausa" in window.cost_banner.text() and "01/12/2026" in window.cost_banner.text()
-    assert "sí se envían" in window.cost_banner.text()
+    window.desk.status.refresh_costs()
+    qtbot.waitUntil(lambda: window.desk.status.cost_banner.isVisible(), timeout=10_000)
+    banner = window.desk.status.cost_banner
+    assert "en pausa" in banner.text() and "01/12/2026" in banner.text()
+    assert "sí se envían" in window.desk.status.cost_banner.text()
     window.close()
 
 
@@ -86,7 +87,7 @@ def test_budget_dialog_saves_for_a_supervisor_refuses_an_operator(qtbot, desk: D
     luis = UiContext(desk, people["luis"], account="AytoJun")
     window = MainWindow(luis)
     qtbot.addWidget(window)
-    assert not window.x_budget_action.isVisible()  # not offered to an operator
+    assert not window.desk.settings_menu.x_budget_action.isVisible()  # not offered to an operator
     refused = BudgetDialog(luis, desk.costs.budget("AytoJun"))
     qtbot.addWidget(refused)
     refused.monthly.setValue(1)
@@ -100,8 +101,8 @@ def test_spent_credits_show_one_banner(qtbot, desk: Desk, people) -> None:  # ty
         window, poller, _engine = _desk_window(qtbot, desk, people["ana"], sandbox)
         with qtbot.waitSignal(poller.error, timeout=20_000):
             poller.start()
-        qtbot.waitUntil(lambda: window.cost_banner.isVisible(), timeout=5000)
-        assert "créditos" in window.cost_banner.text()
+        qtbot.waitUntil(lambda: window.desk.status.cost_banner.isVisible(), timeout=5000)
+        assert "créditos" in window.desk.status.cost_banner.text()
         assert sandbox.state.refused_for_credits == 1  # users/me refused; nothing retried
         window.close()
 
@@ -135,11 +136,13 @@ def test_the_status_bar_and_the_dashboard_show_one_cost_figure(qtbot, desk: Desk
             poller.poll_now()
         final = money(desk.costs.state("AytoJun").today_micro, "es")
         assert any(o.status == "sent" for o in desk.outbox.for_ticket(ticket.id))
-        qtbot.waitUntil(lambda: f"X hoy: {final} ·" in window.dashboard.costs.figures.text(),
+        qtbot.waitUntil(lambda: f"X hoy: {final} ·" in window.desk.dashboard.costs.figures.text(),
                         timeout=10_000)
-        qtbot.waitUntil(lambda: window.costs_label.text().startswith(f"X hoy: {final} ·"),
+        qtbot.waitUntil(lambda: window.desk.status.costs_label.text().startswith(
+            f"X hoy: {final} ·"),
                         timeout=10_000)
-        assert window.dashboard.costs.figures.text().startswith(window.costs_label.text())
+        assert window.desk.dashboard.costs.figures.text().startswith(
+            window.desk.status.costs_label.text())
         window.close()
         client.close()
 

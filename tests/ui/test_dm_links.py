@@ -54,9 +54,9 @@ def test_a_cross_citizen_link_made_with_keys_confirmed_per_dm_and_undone(
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
-    window.dms_dock.show()
-    window.dms_dock.raise_()
-    panel = window.dms
+    window.desk.docks.dms_dock.show()
+    window.desk.docks.dms_dock.raise_()
+    panel = window.desk.dms
     said: list[str] = []
     panel.ui.message.connect(said.append)
     _open(qtbot, panel, "c-s")
@@ -170,7 +170,7 @@ def test_resolver_right_after_desvincular_is_no_conflict_with_ones_own_change(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    detail, panel = window.detail, window.dms
+    detail, panel = window.desk.detail, window.desk.dms
     said: list[str] = []
     window.ui.message.connect(said.append)
     window.ui.ticket_chosen.emit(ticket.id)

@@ -40,9 +40,9 @@ def _switch_to(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no
     press(qtbot, Qt.Key.Key_S, ALT)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
     menu = QApplication.activePopupWidget()
-    assert menu.activeAction() is window.lock_action
+    assert menu.activeAction() is window.desk.session_control.lock_action
     press(qtbot, Qt.Key.Key_Down)
-    assert menu.activeAction() is window.switch_action
+    assert menu.activeAction() is window.desk.session_control.switch_action
     press(qtbot, Qt.Key.Key_Return)
     panel = window.sign_in
     qtbot.waitUntil(lambda: window.pages.currentWidget() is panel, timeout=5000)
@@ -51,7 +51,7 @@ def _switch_to(qtbot, window: MainWindow, name: str) -> None:  # type: ignore[no
     with qtbot.waitSignal(panel.signed_in, timeout=10_000):
         press(qtbot, Qt.Key.Key_Return)
     assert window.ui.actor.username == name and not window.locked
-    assert name in window.user_label.text()
+    assert name in window.desk.status.user_label.text()
 
 
 def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -72,17 +72,18 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
         assert desk is not None
 
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-        assert _focus() is window.board.columns[Status.NEW].view  # the keys work at once
+        assert _focus() is window.desk.board.columns[Status.NEW].view  # the keys work at once
         # 2. Sesión → Cambiar de operador… (Alt+S, Down, Enter), "practicas", Enter.
         _switch_to(qtbot, window, "practicas")
-        for dock in (window.feed_dock, window.detail_dock, window.dms_dock,
-                     window.citizen_dock):  # issue 24, item 1: ticked in Ver and shown
+        docks = window.desk.docks
+        for dock in (docks.feed_dock, docks.detail_dock, docks.dms_dock,
+                     docks.citizen_dock):  # issue 24, item 1: ticked in Ver and shown
             assert dock.toggleViewAction().isChecked() and not dock.isHidden(), \
                 dock.windowTitle()
-        assert window.dashboard_dock.isHidden()  # an operator's desk
+        assert window.desk.docks.dashboard_dock.isHidden()  # an operator's desk
 
         # 3. A mention to a ticket: Ctrl+Shift+F, type, Ctrl+1, Ctrl+T; take it, reply.
-        feed, detail, sandbox = window.feed, window.detail, start.sandbox
+        feed, detail, sandbox = window.desk.feed, window.desk.detail, start.sandbox
         qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=30_000)
         lamp, ticket_id = ticket_from_the_feed_by_keys(qtbot, window, "farola")
         qtbot.waitUntil(lambda: _open_ticket(window) == ticket_id, timeout=10_000)
@@ -108,7 +109,7 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
         # 4. The DM panel (Ctrl+4): another citizen's conversation, linked to the ticket
         # (the picker: the ticket's number, Tab, Tab to "Lo he comprobado", Space, Enter),
         # a DM sent after the confirmation, then Desvincular.
-        dms = window.dms
+        dms = window.desk.dms
         press(qtbot, Qt.Key.Key_4, CTRL)
         assert _focus() is dms.list
         qtbot.waitUntil(lambda: dms.model.rowCount() > 0, timeout=10_000)
@@ -166,8 +167,9 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
 
         # 5. Ctrl+5: the citizen panel in front, showing whom the DM panel opened last.
         press(qtbot, Qt.Key.Key_5, CTRL)
-        citizen = window.citizen
-        assert _focus() is citizen.tickets and not window.citizen_dock.visibleRegion().isEmpty()
+        citizen = window.desk.citizen
+        assert _focus() is citizen.tickets
+        assert not window.desk.docks.citizen_dock.visibleRegion().isEmpty()
         qtbot.waitUntil(lambda: other.citizen_handle in citizen.header.text(), timeout=10_000)
 
         # 6. The ticket is still the one open: resolve it, Ctrl+Shift+E then Enter.
@@ -195,28 +197,28 @@ def test_an_operators_first_day_with_the_keys_alone(qtbot) -> None:  # type: ign
         # 7. The supervisor: Sesión → Cambiar de operador…, "formacion"; then Ver →
         # Moderación (Alt+V, M) and Ver → No se pudo leer (Alt+V, L); the day's X cost.
         _switch_to(qtbot, window, "formacion")
-        assert not window.dashboard_dock.isHidden()  # the supervisor's default layout
+        assert not window.desk.docks.dashboard_dock.isHidden()  # the supervisor's default layout
         press(qtbot, Qt.Key.Key_V, ALT)
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
         press(qtbot, Qt.Key.Key_M)
-        qtbot.waitUntil(lambda: not window.moderation_dock.visibleRegion().isEmpty(),
+        qtbot.waitUntil(lambda: not window.desk.docks.moderation_dock.visibleRegion().isEmpty(),
                         timeout=10_000)
-        tree = window.moderation.tree
+        tree = window.desk.moderation.tree
         qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=20_000)
-        assert "respuestas señaladas" in window.moderation.summary.text()
+        assert "respuestas señaladas" in window.desk.moderation.summary.text()
         press(qtbot, Qt.Key.Key_V, ALT)
         qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=5000)
         press(qtbot, Qt.Key.Key_L)
-        qtbot.waitUntil(lambda: not window.quarantine_dock.visibleRegion().isEmpty(),
+        qtbot.waitUntil(lambda: not window.desk.docks.quarantine_dock.visibleRegion().isEmpty(),
                         timeout=10_000)
-        assert window.quarantine.summary.text() == "Todo lo que X envió se ha podido leer."
+        assert window.desk.quarantine.summary.text() == "Todo lo que X envió se ha podido leer."
         def the_days_cost() -> str:  # desk.costs, as the status bar and dashboard word it
             today = utc_day(desk.ctx.clock())
             spent = desk.costs.per_day(None, today, today).get(today, 0)
             return f"X hoy: {money(spent, 'es')} ·"
 
-        qtbot.waitUntil(lambda: window.costs_label.text().startswith(the_days_cost())
-                        and window.dashboard.costs.figures.text().startswith(the_days_cost()),
+        qtbot.waitUntil(lambda: window.desk.status.costs_label.text().startswith(the_days_cost())
+                        and window.desk.dashboard.costs.figures.text().startswith(the_days_cost()),
                         timeout=10_000)
     finally:
         ui = getattr(window, "ui", None)

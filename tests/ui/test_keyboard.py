@@ -26,13 +26,13 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def _open_ticket(window: MainWindow) -> int | None:
-    ticket = window.desk_actions.ticket()
+    ticket = window.desk.desk_actions.ticket()
     return ticket.id if ticket is not None else None
 
 
 def _move_key(window: MainWindow, status: Status) -> Qt.Key:
     """The number the Mover a menu gives ``status`` for the open ticket."""
-    actions = window.desk_actions
+    actions = window.desk.desk_actions
     actions._fill_moves()
     for action in actions.move_menu.actions():
         if action.data() == status.value:
@@ -45,7 +45,7 @@ def ticket_from_the_feed_by_keys(qtbot, window: MainWindow, needle: str):  # typ
     """Find ``needle`` in the feed and make a ticket of it: Ctrl+Shift+F, type, Ctrl+1,
     Ctrl+T (should open tickets look like the same matter, Enter still makes a new one).
     Returns the feed item and the new ticket's id."""
-    feed = window.feed
+    feed = window.desk.feed
     press(qtbot, Qt.Key.Key_F, CTRL | SHIFT)
     assert QApplication.focusWidget() is feed.search
     type_text(qtbot, needle)
@@ -72,7 +72,7 @@ def test_the_whole_operator_flow_with_keys_only(qtbot, desk: Desk, people) -> No
         window.activateWindow()
         with qtbot.waitSignal(poller.result, timeout=30_000):
             poller.start()
-        feed, board, detail = window.feed, window.board, window.detail
+        feed, board, detail = window.desk.feed, window.desk.board, window.desk.detail
         qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=10_000)
         lamp, ticket_id = ticket_from_the_feed_by_keys(qtbot, window, "farola")
         assert desk.tickets.get(ticket_id).title != other.title
@@ -97,13 +97,13 @@ def test_the_whole_operator_flow_with_keys_only(qtbot, desk: Desk, people) -> No
         press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.ASSIGNED), timeout=10_000)
         assert "asignado a ti" in window.statusBar().currentMessage()
-        assert window.desk_actions.undo_button.isVisible()
+        assert window.desk.desk_actions.undo_button.isVisible()
         press(qtbot, Qt.Key.Key_Z, CTRL)
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.NEW), timeout=10_000)
         assert desk.tickets.get(ticket_id).assignee_id is None
         assert "Deshecho" in window.statusBar().currentMessage()
         qtbot.waitUntil(lambda: _open_ticket(window) == ticket_id
-                        and window.desk_actions.take.isEnabled(), timeout=10_000)
+                        and window.desk.desk_actions.take.isEnabled(), timeout=10_000)
         press(qtbot, Qt.Key.Key_A, CTRL | SHIFT)
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.ASSIGNED), timeout=10_000)
         # The focus followed the card to its column; Left goes to the next column with cards.
@@ -185,7 +185,7 @@ def test_menus_list_every_action_and_offer_only_allowed_moves(qtbot, desk: Desk,
     window = MainWindow(UiContext(desk, people["luis"]))
     qtbot.addWidget(window)
     window.show()
-    actions = window.desk_actions
+    actions = window.desk.desk_actions
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[:2] == ["&Feed", "&Ticket"]
     ticket_menu = [a.text() for a in actions.ticket_menu.actions() if not a.isSeparator()]
@@ -227,7 +227,7 @@ def test_mark_handled_is_confirmed_and_undone_with_ctrl_z(qtbot, desk: Desk, peo
 
     _ingest(desk, ["¡Gracias por arreglar la farola! 👏"])
     window = _active_window(qtbot, desk, people["rosa"])
-    feed = window.feed
+    feed = window.desk.feed
     qtbot.waitUntil(lambda: feed.model.rowCount() == 1, timeout=5000)
     press(qtbot, Qt.Key.Key_1, CTRL)
     press(qtbot, Qt.Key.Key_D, CTRL)
@@ -245,16 +245,17 @@ def test_tab_leaves_both_composers_and_locked_keys_do_nothing(qtbot, desk: Desk,
                                                               people) -> None:
     lamp = desk.tickets.create_manual(people["luis"], department="obras", title="Farola")
     window = _active_window(qtbot, desk, people["luis"])
-    for composer in (window.detail.composer, window.dms.composer):
+    for composer in (window.desk.detail.composer, window.desk.dms.composer):
         assert isinstance(composer, QPlainTextEdit) and composer.tabChangesFocus()
     window.ui.ticket_chosen.emit(lamp.id)
-    qtbot.waitUntil(lambda: window.desk_actions.take.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: window.desk.desk_actions.take.isEnabled(), timeout=5000)
     fired: list[str] = []
     for name in ("take", "resolve", "undo_action", "go_board"):
-        getattr(window.desk_actions, name).triggered.connect(lambda *_a, n=name: fired.append(n))
+        getattr(window.desk.desk_actions, name).triggered.connect(
+            lambda *_a, n=name: fired.append(n))
     press(qtbot, Qt.Key.Key_2, CTRL)  # unlocked: the keys work
     assert fired == ["go_board"]
-    window.lock()
+    window.desk.session_control.lock()
     assert QApplication.focusWidget() is not None
     for key, mods in ((Qt.Key.Key_A, CTRL | SHIFT), (Qt.Key.Key_E, CTRL | SHIFT),
                       (Qt.Key.Key_Z, CTRL), (Qt.Key.Key_2, CTRL)):
@@ -274,7 +275,7 @@ def test_the_shortcuts_sheet_lists_the_menus_keys_in_each_language(qtbot, qapp, 
         try:
             window = _active_window(qtbot, desk, people["luis"])
             press(qtbot, Qt.Key.Key_F1)
-            sheet = window.desk_actions.sheet
+            sheet = window.desk.desk_actions.sheet
             assert sheet is not None and sheet.isVisible()
             text = sheet.text.toPlainText()
             for wanted in expect:
@@ -299,7 +300,7 @@ def test_resolve_offers_the_canned_reply_in_the_citizens_language(qtbot, desk: D
     qtbot.addWidget(window)
     window.show()
     window.ui.ticket_chosen.emit(ticket.id)
-    qtbot.waitUntil(lambda: window.desk_actions.resolve.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: window.desk.desk_actions.resolve.isEnabled(), timeout=5000)
     seen: dict = {}
 
     def look(dialog: ResolveDialog) -> None:
@@ -309,7 +310,7 @@ def test_resolve_offers_the_canned_reply_in_the_citizens_language(qtbot, desk: D
         qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
 
     timer = on_modal(look, kind=ResolveDialog)
-    window.desk_actions.resolve.trigger()
+    window.desk.desk_actions.resolve.trigger()
     timer.stop()
     assert seen["text"].startswith("Hi ") and "confirms it is fixed" in seen["text"]
     assert "en inglés" in seen["label"]
@@ -331,7 +332,7 @@ def test_similar_open_tickets_are_offered_before_a_new_one(qtbot, desk: Desk, pe
         next(i for i in desk.search.feed(unhandled_only=True) if "farola" in i.text).id)] \
         == [first.id]
     window = _active_window(qtbot, desk, rosa)
-    feed = window.feed
+    feed = window.desk.feed
     qtbot.waitUntil(lambda: feed.model.rowCount() == 2, timeout=5000)
     press(qtbot, Qt.Key.Key_1, CTRL)
     lamp_row = next(r for r in range(2) if "farola" in feed.model.item(r).text)

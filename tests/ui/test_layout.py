@@ -98,23 +98,24 @@ def test_first_start_shows_the_working_panels_and_reset_brings_them_back(
     on screen stays hidden until shown). Ver → Restablecer disposición brings the role's
     panels back after a person closed them."""
     window = _first_start(qtbot, desk, people[who])
-    working = [window.feed_dock, window.detail_dock, window.dms_dock, window.citizen_dock]
+    docks = window.desk.docks
+    working = [docks.feed_dock, docks.detail_dock, docks.dms_dock, docks.citizen_dock]
     assert [d.objectName() for d in working if d.isHidden()] == []
-    assert window.dashboard_dock.isHidden() == (who == "luis")
-    assert window.feed_dock.isVisible() and window.detail_dock.isVisible()
+    assert window.desk.docks.dashboard_dock.isHidden() == (who == "luis")
+    assert window.desk.docks.feed_dock.isVisible() and window.desk.docks.detail_dock.isVisible()
     # The ticket in front of its tabs (on the tests' low screen the supervision panel is
     # one of them).
-    qtbot.waitUntil(lambda: not window.detail_dock.visibleRegion().isEmpty())
+    qtbot.waitUntil(lambda: not window.desk.docks.detail_dock.visibleRegion().isEmpty())
     for dock in working:
         dock.close()
-    window.moderation_dock.show()
+    window.desk.docks.moderation_dock.show()
     view = window.menuBar().actions()[2].menu()  # Ver (after Feed and Ticket)
     reset = next(a for a in view.actions() if a.objectName() == "reset-layout-action")
     assert reset.text() == "Restablecer disposición"
     reset.trigger()
     assert [d.objectName() for d in working if d.isHidden()] == []
-    assert window.moderation_dock.isHidden()
-    assert window.dashboard_dock.isHidden() == (who == "luis")
+    assert window.desk.docks.moderation_dock.isHidden()
+    assert window.desk.docks.dashboard_dock.isHidden() == (who == "luis")
     window.close()
 
 
@@ -126,9 +127,9 @@ def test_the_citizen_panel_comes_to_the_front(qtbot, desk: Desk, people) -> None
     from tests.ui.keys import press
 
     window = _first_start(qtbot, desk, people["luis"])
-    qtbot.waitUntil(lambda: window.detail_dock.visibleRegion().isEmpty() is False)
-    assert window.citizen_dock.visibleRegion().isEmpty()  # behind the ticket's tab
-    toggle = window.citizen_dock.toggleViewAction()
+    qtbot.waitUntil(lambda: window.desk.docks.detail_dock.visibleRegion().isEmpty() is False)
+    assert window.desk.docks.citizen_dock.visibleRegion().isEmpty()  # behind the ticket's tab
+    toggle = window.desk.docks.citizen_dock.toggleViewAction()
     assert toggle.isChecked()
 
     def choose() -> None:  # Ver → Vecino: the menu opens, the entry is chosen
@@ -136,18 +137,18 @@ def test_the_citizen_panel_comes_to_the_front(qtbot, desk: Desk, people) -> None
         toggle.trigger()
 
     choose()
-    qtbot.waitUntil(lambda: not window.citizen_dock.visibleRegion().isEmpty())
-    assert not window.citizen_dock.isHidden()
+    qtbot.waitUntil(lambda: not window.desk.docks.citizen_dock.visibleRegion().isEmpty())
+    assert not window.desk.docks.citizen_dock.isHidden()
     choose()  # in front: chosen again, it closes as before
-    assert window.citizen_dock.isHidden()
+    assert window.desk.docks.citizen_dock.isHidden()
     choose()
-    qtbot.waitUntil(lambda: not window.citizen_dock.visibleRegion().isEmpty())
-    window.detail_dock.raise_()
-    qtbot.waitUntil(lambda: window.citizen_dock.visibleRegion().isEmpty())
-    window.board.search.setFocus()
+    qtbot.waitUntil(lambda: not window.desk.docks.citizen_dock.visibleRegion().isEmpty())
+    window.desk.docks.detail_dock.raise_()
+    qtbot.waitUntil(lambda: window.desk.docks.citizen_dock.visibleRegion().isEmpty())
+    window.desk.board.search.setFocus()
     press(qtbot, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not window.citizen_dock.visibleRegion().isEmpty())
-    assert QApplication.focusWidget() is window.citizen.tickets
+    qtbot.waitUntil(lambda: not window.desk.docks.citizen_dock.visibleRegion().isEmpty())
+    assert QApplication.focusWidget() is window.desk.citizen.tickets
     window.close()
 
 

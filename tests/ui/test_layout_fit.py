@@ -102,8 +102,9 @@ def test_status_bar_elides_and_makes_room_for_messages(qtbot, desk: Desk, people
     qtbot.waitExposed(window)
     bar = window.statusBar()
     long = "Sincronización: " + "X no responde; " * 20
-    window.sync_label.setText(long)
-    assert window.sync_label.text() == long and window.sync_label.toolTip() == long
+    window.desk.status.sync_label.setText(long)
+    status = window.desk.status
+    assert status.sync_label.text() == long and status.sync_label.toolTip() == long
     fields = [w for w in bar._permanent if w.isVisible()]
     assert all(w.geometry().right() <= bar.width() for w in fields)  # nothing pushed out
     for left, right in itertools.pairwise(fields):
@@ -111,11 +112,12 @@ def test_status_bar_elides_and_makes_room_for_messages(qtbot, desk: Desk, people
     message = "Policía Local: 1 aviso nuevo: @pepe_jun: hay una furgoneta en el colegio"
     bar.showMessage(message, 20_000)
     assert bar.currentMessage() == message and bar.toolTip() == message
-    assert not window.sync_label.isVisible()  # stepped aside for the message
+    assert not window.desk.status.sync_label.isVisible()  # stepped aside for the message
     assert bar.message_rect().width() >= min(bar.fontMetrics().horizontalAdvance(message),
                                              bar.width() * 0.45)
     bar.grab()  # painted elided, no error
     bar.clearMessage()
-    assert window.database_label.isVisible() and window.sync_label.isVisible()
-    assert window.sync_label.width() > 200  # the sync line takes the room there is
+    assert window.desk.status.database_label.isVisible()
+    assert window.desk.status.sync_label.isVisible()
+    assert window.desk.status.sync_label.width() > 200  # the sync line takes the room there is
     window.close()

@@ -47,9 +47,9 @@ def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people, live: bool
         window, poller, _engine = _desk_window(qtbot, desk, luis, sandbox, live=live)
         with qtbot.waitSignal(poller.result, timeout=30_000):
             poller.start()
-        feed = window.feed
+        feed = window.desk.feed
         qtbot.waitUntil(lambda: feed.model.rowCount() > 50, timeout=10_000)
-        assert "Cupo X:" in window.budget_label.text()
+        assert "Cupo X:" in window.desk.status.budget_label.text()
         # The operator looks for the street lamp in the feed and makes it a ticket.
         qtbot.keyClicks(feed.search, "farola")
         qtbot.waitUntil(lambda: feed.model.rowCount() > 0 and all(
@@ -61,12 +61,12 @@ def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people, live: bool
         with qtbot.waitSignal(window.ui.ticket_chosen, timeout=10_000) as chosen:
             qtbot.keyClick(feed.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
         ticket_id = chosen.args[0]
-        board = window.board
+        board = window.desk.board
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.NEW), timeout=10_000)
         _drop(board, ticket_id, Status.IN_PROGRESS)
         qtbot.waitUntil(lambda: ticket_id in _rows(board, Status.IN_PROGRESS), timeout=10_000)
         # Reply with a canned answer through the outbox.
-        detail = window.detail
+        detail = window.desk.detail
         qtbot.waitUntil(lambda: detail.snapshot is not None
                         and detail.snapshot.ticket.id == ticket_id
                         and detail.snapshot.ticket.status is Status.IN_PROGRESS,
@@ -110,7 +110,8 @@ def test_sync_failure_is_shown_and_the_desk_keeps_working(qtbot, desk: Desk, peo
         engine.max_attempts = 1
         with qtbot.waitSignal(poller.error, timeout=20_000):
             poller.start()
-        qtbot.waitUntil(lambda: "X tiene problemas" in window.sync_label.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "X tiene problemas" in window.desk.status.sync_label.text(),
+                        timeout=5000)
         assert poller.failures >= 1
         window.close()
 
@@ -120,13 +121,13 @@ def test_operator_sees_who_is_signed_in_and_layout_is_saved(qtbot, desk: Desk, p
     window = MainWindow(ui)
     qtbot.addWidget(window)
     window.show()
-    assert window.user_label.text() == "luis (operador/a)"
-    window.feed_dock.setFloating(True)
+    assert window.desk.status.user_label.text() == "luis (operador/a)"
+    window.desk.docks.feed_dock.setFloating(True)
     window.close()
     again = MainWindow(UiContext(desk, people["luis"]))
     qtbot.addWidget(again)
     again.show()
-    assert again.feed_dock.isFloating()
+    assert again.desk.docks.feed_dock.isFloating()
     again.close()
 
 
@@ -137,26 +138,28 @@ def test_dashboard_shows_the_campaign_and_police_news_are_notified(qtbot, desk: 
 
     with Sandbox(speed=math.inf) as sandbox:
         window, poller, _engine = _desk_window(qtbot, desk, people["ana"], sandbox)
-        assert window.dashboard_dock.isVisibleTo(window)  # open for a supervisor
-        with qtbot.waitSignal(window.dashboard.new_campaign, timeout=30_000) as spike:
+        assert window.desk.docks.dashboard_dock.isVisibleTo(window)  # open for a supervisor
+        with qtbot.waitSignal(window.desk.dashboard.new_campaign, timeout=30_000) as spike:
             poller.start()
         assert spike.args[0].hashtag == "EndesaMeEstresa"
         qtbot.waitUntil(lambda: "#EndesaMeEstresa: 110 menciones" in
-                        window.dashboard.campaigns.text(), timeout=10_000)
-        assert ("Campaña #EndesaMeEstresa" in [t for t, _ in window.notifications])
-        rows = {window.dashboard.table.item(r, 0).text(): window.dashboard.table.item(r, 1)
-                for r in range(window.dashboard.table.rowCount())}
+                        window.desk.dashboard.campaigns.text(), timeout=10_000)
+        assert ("Campaña #EndesaMeEstresa" in [t for t, _ in window.desk.notifier.notifications])
+        table = window.desk.dashboard.table
+        rows = {table.item(r, 0).text(): table.item(r, 1) for r in range(table.rowCount())}
         assert rows["Policía Local"] is not None
-        qtbot.waitUntil(lambda: window.feed.model.rowCount() > 0, timeout=10_000)
+        qtbot.waitUntil(lambda: window.desk.feed.model.rowCount() > 0, timeout=10_000)
         van = mention("@PoliciaJun hay una furgoneta sospechosa en la puerta del colegio",
                       author=PEPE, minutes=900)
         desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [van], [PEPE], van.x_id)
-        window.feed.refresh_new()
+        window.desk.feed.refresh_new()
         def van_notified() -> bool:
-            return any("en la puerta del colegio" in text for _t, text in window.notifications)
+            return any("en la puerta del colegio" in text
+                       for _t, text in window.desk.notifier.notifications)
 
         qtbot.waitUntil(van_notified, timeout=15_000)
-        title = next(t for t, text in window.notifications if "en la puerta del colegio" in text)
+        title = next(t for t, text in window.desk.notifier.notifications
+                     if "en la puerta del colegio" in text)
         assert title.startswith("Policía Local: ")
         window.close()
 
@@ -165,8 +168,8 @@ def test_operator_does_not_get_the_dashboard_open(qtbot, desk: Desk, people) -> 
     window = MainWindow(UiContext(desk, people["luis"]))
     qtbot.addWidget(window)
     window.show()
-    assert not window.dashboard_dock.isVisible()
-    assert not window.board.reassign.isEnabled()
+    assert not window.desk.docks.dashboard_dock.isVisible()
+    assert not window.desk.board.reassign.isEnabled()
     window.close()
 
 
@@ -175,17 +178,20 @@ def test_triage_menu_is_for_supervisors_and_reports_in_the_status_bar(qtbot, des
     monkeypatch.delenv("JUN_DESK_TRIAGE_CORPUS", raising=False)
     operator = MainWindow(UiContext(desk, people["luis"]))
     qtbot.addWidget(operator)
-    assert not operator.retrain_action.isEnabled() and not operator.rollback_action.isEnabled()
+    triage = operator.desk.settings_menu.triage
+    assert not triage.retrain_action.isEnabled() and not triage.rollback_action.isEnabled()
     window = MainWindow(UiContext(desk, people["ana"]))
     qtbot.addWidget(window)
-    assert window.retrain_action.isEnabled()
-    window.rollback_action.trigger()  # nothing to roll back: one clear line, no crash
+    assert window.desk.settings_menu.triage.retrain_action.isEnabled()
+    # nothing to roll back: one clear line, no crash
+    window.desk.settings_menu.triage.rollback_action.trigger()
     qtbot.waitUntil(lambda: "no hay nada que deshacer" in window.statusBar().currentMessage(),
                     timeout=10_000)
-    window.retrain_action.trigger()  # no corpus given and none kept yet: said so
+    # no corpus given and none kept yet: said so
+    window.desk.settings_menu.triage.retrain_action.trigger()
     qtbot.waitUntil(lambda: "reentrene una vez con el corpus"
                     in window.statusBar().currentMessage(), timeout=30_000)
-    assert window.retrain_action.isEnabled()
+    assert window.desk.settings_menu.triage.retrain_action.isEnabled()
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -208,8 +214,8 @@ def test_a_stopped_walk_is_said_in_the_sync_status_in_the_window_language(  # ty
                           "a dar una marca de página que ya había dado",
                     "en": "The mentions walk stopped at page 2: X gave again a page token it "
                           "had already given"}[language]
-            qtbot.waitUntil(lambda: said in window.sync_label.text(), timeout=5000)
-            assert "#b34700" in window.sync_label.styleSheet()
+            qtbot.waitUntil(lambda: said in window.desk.status.sync_label.text(), timeout=5000)
+            assert "#b34700" in window.desk.status.sync_label.styleSheet()
             window.close()
     finally:
         i18n.install(qapp, "es")

@@ -29,9 +29,9 @@ def _window(qtbot, desk: Desk, actor, client: XClient) -> MainWindow:  # type: i
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.moderation_action.trigger()
-    panel = window.moderation
-    qtbot.waitUntil(lambda: window.moderation_dock.isVisible()
+    window.desk.view_menu.moderation_action.trigger()
+    panel = window.desk.moderation
+    qtbot.waitUntil(lambda: window.desk.docks.moderation_dock.isVisible()
                     and panel.tree.topLevelItemCount() > 0, timeout=10_000)
     return window
 
@@ -65,7 +65,7 @@ def test_spam_flagged_proposed_approved_hidden_then_undone(qtbot, desk: Desk,  #
         spam_ids = {t.id for t in sandbox.state.tweets if SPAM in t.text}
         # the operator: the spam reply is flagged with its reasons; Rosa proposes to hide it
         window = _window(qtbot, desk, people["rosa"], client)
-        panel = window.moderation
+        panel = window.desk.moderation
         reply = panel.select_reply(SPAM)
         assert reply is not None and reply.assessment.flagged
         assert "Spam" in panel.flags.text() and "texto repetido ×3" in panel.flags.text()
@@ -86,7 +86,7 @@ def test_spam_flagged_proposed_approved_hidden_then_undone(qtbot, desk: Desk,  #
 
         # the supervisor approves: X hides it
         window = _window(qtbot, desk, people["ana"], client)
-        panel = window.moderation
+        panel = window.desk.moderation
         assert panel.pending.topLevelItemCount() == 1 and panel.approve_button.isVisible()
         panel.select_proposal(panel.proposals[0].id)
         _click(qtbot, panel.approve_button)
@@ -112,7 +112,7 @@ def test_x_refusal_gives_xs_reason_in_one_line(qtbot, desk: Desk, people) -> Non
         client = XClient(sandbox.credentials, api_base=sandbox.base_url)
         SyncEngine(desk, client).sync_once()
         window = _window(qtbot, desk, people["ana"], client)
-        panel = window.moderation
+        panel = window.desk.moderation
         reply = panel.select_reply("vaya panda de payasos")
         assert reply is not None
         with sandbox.state.lock:  # the citizen deleted it meanwhile

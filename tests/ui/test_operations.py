@@ -32,7 +32,7 @@ def _counting(reads: Counter[str], name: str, read: Callable[..., Any]) -> Calla
 
 
 def _on(window: MainWindow, status: Status, ticket_id: int) -> bool:
-    return window.board.columns[status].model.row_of(ticket_id) is not None
+    return window.desk.board.columns[status].model.row_of(ticket_id) is not None
 
 
 @pytest.mark.parametrize("live", [False, True], ids=["alone", "live-refresh"])
@@ -49,7 +49,7 @@ def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[n
         listener.start()  # stopped when qtbot closes the window
     window.show()
     qtbot.waitExposed(window)
-    detail = window.detail
+    detail = window.desk.detail
     ui.ticket_chosen.emit(ticket.id)
     qtbot.waitUntil(lambda: detail.snapshot is not None
                     and detail.snapshot.ticket.id == ticket.id, timeout=10_000)
@@ -67,7 +67,7 @@ def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[n
     answer = resolving_without_a_message()  # Resolver asks first
     if live:
         # The resolve's audit event comes back through the stream too: applied once.
-        with qtbot.waitSignal(window._coalescer.ready, timeout=10_000):
+        with qtbot.waitSignal(window.desk._coalescer.ready, timeout=10_000):
             qtbot.mouseClick(detail.resolve_button, Qt.MouseButton.LeftButton)
             qtbot.waitUntil(lambda: bool(applied), timeout=10_000)
     else:

@@ -30,7 +30,7 @@ def _window(qtbot, desk: Desk, actor, ticket_id: int) -> MainWindow:  # type: ig
     qtbot.addWidget(window)
     window.show()
     window.ui.ticket_chosen.emit(ticket_id)
-    qtbot.waitUntil(lambda: (t := window.desk_actions.ticket()) is not None
+    qtbot.waitUntil(lambda: (t := window.desk.desk_actions.ticket()) is not None
                     and t.id == ticket_id, timeout=10_000)
     return window
 
@@ -40,12 +40,12 @@ def test_an_operator_is_never_offered_the_legal_hold(qtbot, desk: Desk, people, 
     s = _scenario(desk, people, clock)
     rosa = people["rosa"]
     window = _window(qtbot, desk, rosa, s.lamp)
-    actions = window.desk_actions
+    actions = window.desk.desk_actions
     for action in (actions.place_hold, actions.release_hold):
         assert not action.isVisible() and not action.isEnabled()
     assert not actions.citizen_data.isVisible()
     actions.place_hold.trigger()  # disabled: does nothing
-    assert not window.settings_menu.citizen_data_action.isVisible()
+    assert not window.desk.settings_menu.citizen_data_action.isVisible()
     # Even asked directly, the service refuses her, and the pane shows nothing held.
     hold = LegalHold(window.ui, window)
     hold.ask_reason = lambda _t: "por si acaso"  # type: ignore[method-assign]
@@ -57,7 +57,7 @@ def test_an_operator_is_never_offered_the_legal_hold(qtbot, desk: Desk, people, 
     assert not desk.tickets.get(s.lamp).legal_hold
     with pytest.raises(PermissionDeniedError):
         desk.retention.set_legal_hold(rosa, s.lamp, True, "por si acaso")
-    assert not window.detail.hold.isVisible()
+    assert not window.desk.detail.hold.isVisible()
     window.close()
 
 
@@ -65,7 +65,7 @@ def test_a_supervisor_holds_a_ticket_and_the_pane_says_why(qtbot, desk: Desk, pe
                                                            clock: Clock) -> None:
     s = _scenario(desk, people, clock)
     window = _window(qtbot, desk, people["ana"], s.lamp)
-    actions, banner = window.desk_actions, window.detail.hold
+    actions, banner = window.desk.desk_actions, window.desk.detail.hold
     assert actions.place_hold.isVisible() and actions.place_hold.isEnabled()
     assert not actions.release_hold.isEnabled() and not banner.isVisible()
     actions.legal_hold.ask_reason = lambda _t: None  # type: ignore[method-assign]
@@ -99,10 +99,10 @@ def test_the_citizen_shown_opens_their_data_dialog(qtbot, desk: Desk, people,  #
                                                    clock: Clock) -> None:
     s = _scenario(desk, people, clock)
     window = _window(qtbot, desk, people["ana"], s.lamp)
-    qtbot.waitUntil(lambda: window.citizen.profile is not None
-                    and window.citizen.profile.citizen.handle == ZUL.handle, timeout=10_000)
-    actions = window.desk_actions
-    assert actions.citizen_data in window.citizen.actions()  # its context menu
+    qtbot.waitUntil(lambda: window.desk.citizen.profile is not None
+                    and window.desk.citizen.profile.citizen.handle == ZUL.handle, timeout=10_000)
+    actions = window.desk.desk_actions
+    assert actions.citizen_data in window.desk.citizen.actions()  # its context menu
     seen: list[str] = []
 
     def look(dialog: CitizenDataDialog) -> None:

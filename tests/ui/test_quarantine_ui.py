@@ -40,16 +40,16 @@ def test_operator_sees_retries_and_dismisses_what_could_not_be_read(qtbot, desk:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
-        assert not window.quarantine_button.isVisible()
+        assert not window.desk.status.quarantine_button.isVisible()
         with qtbot.waitSignal(poller.result, timeout=30_000):
             poller.start()
         # The count in the status bar, and the list from the menu.
-        qtbot.waitUntil(lambda: window.quarantine_button.isVisible(), timeout=10_000)
-        assert window.quarantine_button.text() == "No se pudo leer: 2"
-        assert not window.quarantine_dock.isVisible()
-        window.quarantine_action.trigger()
-        panel = window.quarantine
-        qtbot.waitUntil(lambda: window.quarantine_dock.isVisible()
+        qtbot.waitUntil(lambda: window.desk.status.quarantine_button.isVisible(), timeout=10_000)
+        assert window.desk.status.quarantine_button.text() == "No se pudo leer: 2"
+        assert not window.desk.docks.quarantine_dock.isVisible()
+        window.desk.view_menu.quarantine_action.trigger()
+        panel = window.desk.quarantine
+        qtbot.waitUntil(lambda: window.desk.docks.quarantine_dock.isVisible()
                         and panel.table.rowCount() == 2, timeout=10_000)
         reasons = [panel.table.item(r, 2).text() for r in range(2)]
         # The reason in the operator's language: "falta el autor (author_id); pedido de
@@ -67,12 +67,13 @@ def test_operator_sees_retries_and_dismisses_what_could_not_be_read(qtbot, desk:
             qtbot.mouseClick(panel.retry_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: _stored(desk, first), timeout=10_000)
         qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
-        assert window.quarantine_button.text() == "No se pudo leer: 1"
+        assert window.desk.status.quarantine_button.text() == "No se pudo leer: 1"
         # Descartar takes the other one off the list (and the status bar).
         panel.select_row(0)
         qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: panel.table.rowCount() == 0, timeout=10_000)
-        qtbot.waitUntil(lambda: not window.quarantine_button.isVisible(), timeout=10_000)
+        qtbot.waitUntil(lambda: not window.desk.status.quarantine_button.isVisible(),
+                        timeout=10_000)
         assert panel.summary.text() == "Todo lo que X envió se ha podido leer."
         with desk.db.session(readonly=True) as session:
             actions = {(e.action, e.actor_name) for e in session.scalars(select(AuditEvent))}
@@ -89,17 +90,17 @@ def test_a_stream_failing_for_ten_minutes_shows_a_banner(qtbot, desk: Desk, peop
     qtbot.addWidget(window)
     window.show()
     err = XApiError(Failure.MALFORMED)
-    window.status.sync_failed(err)
-    assert not window.sync_banner.isVisible()
+    window.desk.status.sync_failed(err)
+    assert not window.desk.status.sync_banner.isVisible()
     stalls.append(Stall(Stream.DMS, 12 * 60 + 5, err))
-    window.status.sync_failed(err)
-    assert window.sync_banner.isVisible()
-    assert window.sync_banner.text().startswith(
+    window.desk.status.sync_failed(err)
+    assert window.desk.status.sync_banner.isVisible()
+    assert window.desk.status.sync_banner.text().startswith(
         "No se pueden leer los mensajes directos desde hace 12 min: X envió una respuesta "
         "ilegible")
     stalls.clear()
-    window.status.sync_failed(err)
-    assert not window.sync_banner.isVisible()
+    window.desk.status.sync_failed(err)
+    assert not window.desk.status.sync_banner.isVisible()
 
 
 class _NoOutbox:

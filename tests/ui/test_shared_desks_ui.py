@@ -30,40 +30,41 @@ def window(qtbot, desk: Desk, people):  # type: ignore[no-untyped-def]
 def test_a_conflicting_move_says_who_changed_what_and_retry_applies_it(
         qtbot, window: MainWindow, desk: Desk, db_url: str, people, rules, clock) -> None:  # type: ignore[no-untyped-def]
     ticket = desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
-    window.board.reload()
-    new = window.board.columns[Status.NEW].model
+    window.desk.board.reload()
+    new = window.desk.board.columns[Status.NEW].model
     qtbot.waitUntil(lambda: new.row_of(ticket.id) is not None, timeout=5000)
     # Another desk gives it to Luis while Ana still sees the old card.
     other = Desk.open(db_url, rules=rules, clock=clock)
     other.tickets.assign(other.operators.actor("ana"), ticket.id,
                          people["luis"].operator_id, ticket.version)
     other.close()
-    window.board.assign_me.setEnabled(True)
-    window.board.take(new.ticket(new.row_of(ticket.id)))
-    qtbot.waitUntil(lambda: not window.board.retry_button.isHidden(), timeout=5000)
-    message = window.board.error_label.text()
+    window.desk.board.assign_me.setEnabled(True)
+    window.desk.board.take(new.ticket(new.row_of(ticket.id)))
+    qtbot.waitUntil(lambda: not window.desk.board.retry_button.isHidden(), timeout=5000)
+    message = window.desk.board.error_label.text()
     assert "lo acaba de cambiar ana (asignar" in message and "asignado: - → luis" in message
     # The card already shows the ticket as it is now (Luis, Asignado).
-    assigned = window.board.columns[Status.ASSIGNED].model
+    assigned = window.desk.board.columns[Status.ASSIGNED].model
     qtbot.waitUntil(lambda: assigned.row_of(ticket.id) is not None, timeout=5000)
-    qtbot.mouseClick(window.board.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.desk.board.retry_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: desk.tickets.get(ticket.id).assignee_id == people["ana"].operator_id,
                     timeout=5000)
-    assert window.board.retry_button.isHidden()
+    assert window.desk.board.retry_button.isHidden()
 
 
 def test_connection_banner_and_who_polls(window: MainWindow) -> None:
     window.show()
-    window.set_connection(False, "Cannot open the database: the server cannot be reached")
-    assert window.banner.isVisible()
-    assert "server cannot be reached" in window.banner.text()
-    assert "se conserva" in window.banner.text()
-    window.set_connection(True, "")
-    assert not window.banner.isVisible()
-    window.status.lease_state(LeaseState("AytoJun", False, "rosa @ PC-2", None))
-    assert window.poller_label.text() == "Sondeo de X: rosa @ PC-2"
-    window.status.lease_state(LeaseState("AytoJun", True, "ana @ PC-1", None))
-    assert window.poller_label.text() == "Sondeo de X: este puesto"
+    window.desk.status.set_connection(
+        False, "Cannot open the database: the server cannot be reached")
+    assert window.desk.status.banner.isVisible()
+    assert "server cannot be reached" in window.desk.status.banner.text()
+    assert "se conserva" in window.desk.status.banner.text()
+    window.desk.status.set_connection(True, "")
+    assert not window.desk.status.banner.isVisible()
+    window.desk.status.lease_state(LeaseState("AytoJun", False, "rosa @ PC-2", None))
+    assert window.desk.status.poller_label.text() == "Sondeo de X: rosa @ PC-2"
+    window.desk.status.lease_state(LeaseState("AytoJun", True, "ana @ PC-1", None))
+    assert window.desk.status.poller_label.text() == "Sondeo de X: este puesto"
 
 
 def test_database_settings_keep_the_password_in_the_keyring_only(

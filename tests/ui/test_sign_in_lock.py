@@ -57,9 +57,11 @@ def _actions(desk: Desk) -> list[str]:
 
 
 def _data_hidden(window: MainWindow) -> bool:
-    return (not window.board.isVisible() and not window.feed_dock.isVisible()
-            and not window.detail_dock.isVisible() and not window.dms_dock.isVisible()
-            and not window.dashboard_dock.isVisible() and window.sign_in.isVisible()
+    assert window.desk is not None
+    docks = window.desk.docks
+    return (not window.desk.board.isVisible() and not docks.feed_dock.isVisible()
+            and not docks.detail_dock.isVisible() and not docks.dms_dock.isVisible()
+            and not docks.dashboard_dock.isVisible() and window.sign_in.isVisible()
             and not window.menuBar().isEnabled())
 
 
@@ -178,20 +180,21 @@ def test_bad_input_on_the_sign_in_is_a_clear_message(qtbot, desk: Desk, staff) -
 
 def test_ctrl_l_locks_and_the_password_unlocks(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, desk, staff["luis"])
-    assert window.feed_dock.isVisible() and window.board.isVisible()
-    window.detail.composer.setPlainText("Borrador para el vecino")
-    qtbot.keyClick(window.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.desk.docks.feed_dock.isVisible() and window.desk.board.isVisible()
+    window.desk.detail.composer.setPlainText("Borrador para el vecino")
+    qtbot.keyClick(window.desk.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.locked and _data_hidden(window)
     assert "bloqueado" in window.windowTitle()
     assert window.sign_in.name.text() == "luis"
-    window.notify("Policía Local: 1 aviso(s) nuevo(s)", "@pepe: hay un incendio en la calle")
+    window.desk.notifier.notify("Policía Local: 1 aviso(s) nuevo(s)",
+                                "@pepe: hay un incendio en la calle")
     assert "incendio" not in window.statusBar().currentMessage()
     _type(qtbot, window.sign_in, None, "clave-equivocada")
     assert window.locked and _data_hidden(window)
     _type(qtbot, window.sign_in, None, "clave-de-luis")
     assert not window.locked
-    assert window.board.isVisible() and window.feed_dock.isVisible()
-    assert window.detail.composer.toPlainText() == "Borrador para el vecino"  # kept for him
+    assert window.desk.board.isVisible() and window.desk.docks.feed_dock.isVisible()
+    assert window.desk.detail.composer.toPlainText() == "Borrador para el vecino"  # kept for him
     qtbot.waitUntil(lambda: "session.lock" in _actions(desk), timeout=10_000)
     assert _actions(desk)[-1] == "session.unlock"
     window.close()
@@ -201,18 +204,18 @@ def test_the_desk_locks_itself_after_the_idle_time(qtbot, desk: Desk, staff) -> 
     seconds = Seconds()
     window = _window(qtbot, desk, staff["ana"], idle_minutes=10, clock=seconds)
     seconds.now += 9 * 60
-    window.idle.check()
+    window.desk.session_control.idle.check()
     assert not window.locked
-    qtbot.keyClick(window.board.search, Qt.Key.Key_A)  # the supervisor types: still here
+    qtbot.keyClick(window.desk.board.search, Qt.Key.Key_A)  # the supervisor types: still here
     seconds.now += 9 * 60
-    window.idle.check()
+    window.desk.session_control.idle.check()
     assert not window.locked
     seconds.now += 60
-    window.idle.check()
+    window.desk.session_control.idle.check()
     assert window.locked and _data_hidden(window)
     assert window.sign_in.message.text() == "Bloqueado tras 10 min sin actividad."
     _type(qtbot, window.sign_in, None, "clave-de-ana")
-    assert not window.locked and window.dashboard_dock.isVisible()
+    assert not window.locked and window.desk.docks.dashboard_dock.isVisible()
     window.close()
 
 
@@ -221,28 +224,28 @@ def test_switching_from_an_operator_to_a_supervisor_changes_what_is_offered(
     window = _window(qtbot, desk, staff["luis"])
 
     def offered() -> dict[str, bool]:
-        return {"dashboard": window.dashboard_dock.toggleViewAction().isVisible(),
-                "dashboard_open": window.dashboard_dock.isVisible(),
-                "reassign": window.board.reassign.isVisible(),
-                "move_department": window.board.move_department.isVisible(),
-                "reset_password": window.reset_action.isVisible()}
+        return {"dashboard": window.desk.docks.dashboard_dock.toggleViewAction().isVisible(),
+                "dashboard_open": window.desk.docks.dashboard_dock.isVisible(),
+                "reassign": window.desk.board.reassign.isVisible(),
+                "move_department": window.desk.board.move_department.isVisible(),
+                "reset_password": window.desk.session_control.reset_action.isVisible()}
 
     assert set(offered().values()) == {False}
-    assert window.user_label.text() == "luis (operador/a)"
-    window.detail.composer.setPlainText("Borrador de Luis")
-    window.switch_action.trigger()
+    assert window.desk.status.user_label.text() == "luis (operador/a)"
+    window.desk.detail.composer.setPlainText("Borrador de Luis")
+    window.desk.session_control.switch_action.trigger()
     assert _data_hidden(window) and window.sign_in.name.text() == ""
     _type(qtbot, window.sign_in, "ana", "clave-de-ana")
     assert window.ui.actor.username == "ana" and not window.locked
     assert set(offered().values()) == {True}
-    assert window.user_label.text() == "ana (supervisor/a)"
-    assert window.detail.composer.toPlainText() == ""  # Luis's draft is not Ana's to send
+    assert window.desk.status.user_label.text() == "ana (supervisor/a)"
+    assert window.desk.detail.composer.toPlainText() == ""  # Luis's draft is not Ana's to send
     with desk.db.session(readonly=True) as session:
         switch = session.scalars(select(AuditEvent).where(
             AuditEvent.action == "session.switch")).one()
     assert switch.actor_name == "ana" and switch.before == {"operator": "luis"}
     # And back: the supervision dock goes away at once.
-    window.switch_operator()
+    window.desk.session_control.switch_operator()
     _type(qtbot, window.sign_in, "luis", "clave-de-luis")
     assert window.ui.actor.username == "luis" and set(offered().values()) == {False}
     window.close()
@@ -251,7 +254,7 @@ def test_switching_from_an_operator_to_a_supervisor_changes_what_is_offered(
 def test_an_operator_never_sees_the_supervision_dock(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
     # A supervisor leaves the dashboard open in the layout of older versions (shared)...
     ana = _window(qtbot, desk, staff["ana"])
-    assert ana.dashboard_dock.isVisible()
+    assert ana.desk.docks.dashboard_dock.isVisible()
     from jun_desk.ui.main_window import layout_settings
 
     settings = layout_settings()
@@ -260,30 +263,31 @@ def test_an_operator_never_sees_the_supervision_dock(qtbot, desk: Desk, staff) -
     ana.close()
     # ...and an operator opens the desk: no dock, no menu entry, no right-click entry.
     window = _window(qtbot, desk, staff["luis"])
-    assert not window.dashboard_dock.isVisible()
-    assert not window.dashboard_dock.toggleViewAction().isVisible()
+    assert not window.desk.docks.dashboard_dock.isVisible()
+    assert not window.desk.docks.dashboard_dock.toggleViewAction().isVisible()
     popup = window.createPopupMenu()
     assert popup is not None
-    assert window.dashboard_dock.toggleViewAction() not in popup.actions()
-    window.lock()
+    assert window.desk.docks.dashboard_dock.toggleViewAction() not in popup.actions()
+    window.desk.session_control.lock()
     assert window.createPopupMenu() is None
     window.close()
 
 
 def test_each_operator_has_their_own_layout_and_filters(qtbot, desk: Desk, staff) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, desk, staff["luis"])
-    window.feed_dock.setFloating(True)
-    window.feed.department.setCurrentIndex(window.feed.department.findData("obras"))
-    window.board.search.setText("farola")
-    window.switch_operator()
+    window.desk.docks.feed_dock.setFloating(True)
+    window.desk.feed.department.setCurrentIndex(window.desk.feed.department.findData("obras"))
+    window.desk.board.search.setText("farola")
+    window.desk.session_control.switch_operator()
     _type(qtbot, window.sign_in, "ana", "clave-de-ana")
-    assert not window.feed_dock.isFloating()
-    assert window.feed.department.currentData() is None and window.board.search.text() == ""
+    assert not window.desk.docks.feed_dock.isFloating()
+    assert window.desk.feed.department.currentData() is None
+    assert window.desk.board.search.text() == ""
     window.close()  # saves Ana's
     again = _window(qtbot, desk, staff["luis"])
-    assert again.feed_dock.isFloating()
-    assert again.feed.department.currentData() == "obras"
-    assert again.board.search.text() == "farola"
+    assert again.desk.docks.feed_dock.isFloating()
+    assert again.desk.feed.department.currentData() == "obras"
+    assert again.desk.board.search.text() == "farola"
     again.close()
 
 
@@ -307,13 +311,13 @@ def test_an_operator_deactivated_on_another_desk_is_stopped_at_the_next_action(
 def test_training_signs_in_without_a_password_and_says_so(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, desk, people["luis"], training=True)
     assert "MODO FORMACIÓN: sin contraseñas" in window.windowTitle()
-    assert window.training_label.isVisible()
-    window.lock()
+    assert window.desk.status.training_label.isVisible()
+    window.desk.session_control.lock()
     assert not window.sign_in.password.isVisible()
     window.sign_in.name.setText("ana")
     with qtbot.waitSignal(window.sign_in.signed_in, timeout=10_000):
         qtbot.mouseClick(window.sign_in.button, Qt.MouseButton.LeftButton)
-    assert window.ui.actor.username == "ana" and window.dashboard_dock.isVisible()
+    assert window.ui.actor.username == "ana" and window.desk.docks.dashboard_dock.isVisible()
     window.close()
 
 
@@ -340,13 +344,15 @@ def test_a_supervisor_issues_a_first_access_code_from_the_session_menu(
     from jun_desk.ui.first_code_dialog import FirstCodeDialog
 
     operator = _window(qtbot, desk, staff["luis"])
-    assert not operator.code_action.isVisible()  # an operator is not offered it
+    # an operator is not offered it
+    assert not operator.desk.session_control.code_action.isVisible()
     operator.close()
     window = _window(qtbot, desk, staff["ana"])
-    assert window.code_action.isVisible() and window.code_action.isEnabled()
+    code_action = window.desk.session_control.code_action
+    assert code_action.isVisible() and code_action.isEnabled()
     opened: list[FirstCodeDialog] = []
     monkeypatch.setattr(FirstCodeDialog, "exec", lambda self: opened.append(self) or 0)
-    window.code_action.trigger()
+    window.desk.session_control.code_action.trigger()
     dialog = opened[0]
     qtbot.addWidget(dialog)
     dialog.show()
@@ -360,7 +366,7 @@ def test_a_supervisor_issues_a_first_access_code_from_the_session_menu(
     assert "no se volverá a mostrar" in dialog.message.text()
     assert not dialog.issue_button.isEnabled()  # shown once; another press issues nothing
     # rosa signs in with it at a lock screen.
-    qtbot.keyClick(window.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.desk.board, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     panel = window.sign_in
     panel.name.setText("rosa")
     _type(qtbot, panel, None, code)
@@ -381,8 +387,8 @@ def test_the_sandbox_has_one_trainee_per_role_and_switching_needs_no_command_lin
     assert [(v.username, v.role.value) for v in desk.operators.list()] == [
         ("formacion", "supervisor"), ("practicas", "operator")]
     window = _window(qtbot, desk, desk.operators.actor("formacion"), training=True)
-    assert window.dashboard_dock.toggleViewAction().isVisible()
-    window.switch_action.trigger()
+    assert window.desk.docks.dashboard_dock.toggleViewAction().isVisible()
+    window.desk.session_control.switch_action.trigger()
     panel = window.sign_in
     assert "«practicas» (operador)" in panel.subtitle.text()
     assert not panel.password.isVisible()  # training: the name is enough
@@ -390,7 +396,7 @@ def test_the_sandbox_has_one_trainee_per_role_and_switching_needs_no_command_lin
     with qtbot.waitSignal(panel.signed_in, timeout=10_000):
         qtbot.keyClick(panel.name, Qt.Key.Key_Return)
     assert window.ui.actor.username == "practicas" and not window.locked
-    assert not window.dashboard_dock.toggleViewAction().isVisible()
+    assert not window.desk.docks.dashboard_dock.toggleViewAction().isVisible()
 
 
 def test_a_real_desk_gets_no_trainees(desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
@@ -412,8 +418,8 @@ def test_a_modal_dialog_left_open_does_not_stay_in_front_of_the_lock(qtbot, desk
     ticket = desk.tickets.create_manual(luis, department="obras",
                                         title="Farola rota en la calle de Pepe")
     window = _window(qtbot, desk, luis)
-    window.detail.show_ticket(ticket.id)
-    qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=10_000)
+    window.desk.detail.show_ticket(ticket.id)
+    qtbot.waitUntil(lambda: window.desk.detail.snapshot is not None, timeout=10_000)
     seen: list[QDialog] = []
 
     def press_ctrl_l() -> None:
@@ -429,7 +435,7 @@ def test_a_modal_dialog_left_open_does_not_stay_in_front_of_the_lock(qtbot, desk
             dialogs[0].reject()
 
     QTimer.singleShot(0, press_ctrl_l)
-    window.detail.resolve()  # returns once the dialog is closed
+    window.desk.detail.resolve()  # returns once the dialog is closed
     assert seen and window.locked and _data_hidden(window)
     assert not any(isinstance(w, QDialog) and w.isVisible()
                    for w in QApplication.topLevelWidgets())
@@ -456,7 +462,7 @@ def test_the_idle_lock_closes_a_dialog_left_open(qtbot, desk: Desk, staff) -> No
             QTimer.singleShot(20, idle_for_ten_minutes)
             return
         seconds.now += 601
-        window.idle.check()
+        window.desk.session_control.idle.check()
         if box.isVisible():  # not closed by the lock: fail, do not hang
             box.done(QMessageBox.StandardButton.Yes)
 

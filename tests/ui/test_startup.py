@@ -64,9 +64,9 @@ def at_ready(self):
         "events": list(self.events),
         "heavy": sorted(m for m in HEAVY if m in sys.modules),
         "database_exists": db.exists(),
-        "desk_page": window.pages.currentWidget() is window.desk_page,
+        "desk_page": window.pages.currentWidget() is window.desk.desk_page,
         "placeholder_visible": window.placeholder.isVisible(),
-        "cards": sum(c.model.rowCount() for c in window.board.columns.values()),
+        "cards": sum(c.model.rowCount() for c in window.desk.board.columns.values()),
         "menus_enabled": all(a.isEnabled() for a in window.menuBar().actions()),
     }
     ready(self)
@@ -194,9 +194,9 @@ def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # ty
             panel.submit()
             qtbot.waitUntil(lambda: "board" in start.events, timeout=30_000)
             assert window.attached and window.ui.actor.username == "rosa"
-            assert window.pages.currentWidget() is window.desk_page
+            assert window.pages.currentWidget() is window.desk.desk_page
             assert window.sign_in is panel  # the same panel now locks the desk
-            assert "rosa" in window.user_label.text()
+            assert "rosa" in window.desk.status.user_label.text()
             assert start.events == ["connected", "opened", "sign-in", "ready", "attached",
                                     "board", "ready"]
             ui = window.ui  # let the first reads finish before the window goes

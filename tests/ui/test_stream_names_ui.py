@@ -55,15 +55,15 @@ def test_the_sync_line_and_the_stall_banner_name_streams_by_handle_and_query(
     stalls.append(Stall(staff, 12 * 60 + 5, err))
     report = SyncReport("AytoJun", failed={staff: err, search: err},
                         names=desk.streams.names())
-    window.status.synced((report, _NoOutbox()))
+    window.desk.status.synced((report, _NoOutbox()))
     mentions, query, banner = EXPECTED[language]
-    line = window.status.sync_label.text()
+    line = window.desk.status.sync_label.text()
     assert f"{mentions}: " in line and f"{query}: " in line
     assert SWEEPER.x_id not in line
-    assert window.sync_banner.text().startswith(banner)
+    assert window.desk.status.sync_banner.text().startswith(banner)
     # A later report without names (another desk's standby) keeps the names known.
-    window.status.synced((SyncReport("AytoJun", failed={staff: err}), _NoOutbox()))
-    assert f"{mentions}: " in window.status.sync_label.text()
+    window.desk.status.synced((SyncReport("AytoJun", failed={staff: err}), _NoOutbox()))
+    assert f"{mentions}: " in window.desk.status.sync_label.text()
 
 
 def test_the_quarantine_names_a_removed_accounts_stream_by_its_handle(

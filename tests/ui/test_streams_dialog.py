@@ -60,7 +60,7 @@ def test_the_menu_entry_is_for_supervisors(qtbot, desk: Desk, people) -> None:  
     for name, shown in (("ana", True), ("luis", False)):
         window = MainWindow(UiContext(desk, people[name], account="AytoJun"))
         qtbot.addWidget(window)
-        assert window.settings_menu.streams_action.isVisible() is shown
+        assert window.desk.settings_menu.streams_action.isVisible() is shown
         window.close()
 
 

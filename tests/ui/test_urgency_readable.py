@@ -62,29 +62,29 @@ def test_urgent_police_mention_raises_banner_and_notification(qtbot, desk: Desk,
     qtbot.waitExposed(window)
     van = mention(VAN, author=PEPE, minutes=5)
     desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, [van], [PEPE], van.x_id)
-    window.feed.refresh_new()
-    qtbot.waitUntil(lambda: window.urgent_banner.isVisible(), timeout=10_000)
-    banner = window.urgent_banner
+    window.desk.feed.refresh_new()
+    qtbot.waitUntil(lambda: window.desk.status.urgent_banner.isVisible(), timeout=10_000)
+    banner = window.desk.status.urgent_banner
     assert "URGENTE" in banner.title.text()
     assert banner.text.textFormat() == Qt.TextFormat.PlainText  # the tweet's "<b>" is text
     assert "preguntan por los niños. <b>Matrícula</b> tapada & sin luces" in banner.text.text()
-    title, text = window.notifications[-1]
+    title, text = window.desk.notifier.notifications[-1]
     assert title.startswith("URGENTE · Policía Local") and text.endswith("& sin luces")
     # The feed item says it too, with the whole text in its tooltip.
-    qtbot.waitUntil(lambda: window.feed.model.rowCount() > 0, timeout=10_000)
-    row = window.feed.model.row_of(window.feed.model.newest_id)
-    tip = window.feed.model.index(row).data(Qt.ItemDataRole.ToolTipRole)
+    qtbot.waitUntil(lambda: window.desk.feed.model.rowCount() > 0, timeout=10_000)
+    row = window.desk.feed.model.row_of(window.desk.feed.model.newest_id)
+    tip = window.desk.feed.model.index(row).data(Qt.ItemDataRole.ToolTipRole)
     assert "Prioridad: URGENTE" in tip and VAN in tip
     # "Ver en el feed" selects it; "Cerrar aviso" dismisses the banner.
     qtbot.mouseClick(banner.open_button, Qt.MouseButton.LeftButton)
-    assert window.feed.current() is not None and window.feed.current().text == VAN
+    assert window.desk.feed.current() is not None and window.desk.feed.current().text == VAN
     qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()
     # The ticket made from it carries the priority into the header.
-    ticket = desk.tickets.create_from_item(people["ana"], window.feed.current().id)
+    ticket = desk.tickets.create_from_item(people["ana"], window.desk.feed.current().id)
     window.ui.ticket_chosen.emit(ticket.id)
-    qtbot.waitUntil(lambda: window.detail.snapshot is not None, timeout=10_000)
-    assert "Prioridad: URGENTE" in window.detail.header.text()
+    qtbot.waitUntil(lambda: window.desk.detail.snapshot is not None, timeout=10_000)
+    assert "Prioridad: URGENTE" in window.desk.detail.header.text()
     window.close()
 
 
@@ -138,14 +138,14 @@ def test_one_accident_told_by_four_neighbours_is_one_line_with_its_count(  # typ
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    banner = window.urgent_banner
+    banner = window.desk.status.urgent_banner
 
     def arrive(*items) -> None:  # type: ignore[no-untyped-def]
         desk.ingest.ingest_page("AytoJun", Stream.MENTIONS, list(items), [PEPE, *neighbours],
                                 items[-1].x_id)
-        seen = len(window.notifications)
-        window.feed.refresh_new()
-        qtbot.waitUntil(lambda: len(window.notifications) > seen, timeout=10_000)
+        seen = len(window.desk.notifier.notifications)
+        window.desk.feed.refresh_new()
+        qtbot.waitUntil(lambda: len(window.desk.notifier.notifications) > seen, timeout=10_000)
 
     # Two neighbours and the van in one poll: two matters, two lines.
     arrive(mention(VAN, author=PEPE, minutes=60),
@@ -155,16 +155,17 @@ def test_one_accident_told_by_four_neighbours_is_one_line_with_its_count(  # typ
     assert len(lines) == 2 and ACCIDENT in lines[0] and "furgoneta gris" in lines[1]
     assert "2 avisos de 2 vecino(s), el último de Vecino 1 (@vecino_1)" in lines[0]
     assert banner.title.text() == "URGENTE · Policía Local: 3 aviso(s) de 2 asunto(s)"
-    title, text = window.notifications[-1]
+    title, text = window.desk.notifier.notifications[-1]
     assert title == "URGENTE · Policía Local: 3 aviso(s)" and text.split("\n") == lines
     # Two more neighbours, one poll each: still one line, and each notification says the
     # matter's count so far instead of a new accident.
     arrive(mention(ACCIDENT, author=neighbours[2], minutes=691))
-    assert window.notifications[-1][1].count("\n") == 0
-    assert "2 avisos" not in window.notifications[-1][1]
-    assert "3 avisos de 3 vecino(s)" in window.notifications[-1][1]
+    assert window.desk.notifier.notifications[-1][1].count("\n") == 0
+    assert "2 avisos" not in window.desk.notifier.notifications[-1][1]
+    assert "3 avisos de 3 vecino(s)" in window.desk.notifier.notifications[-1][1]
     arrive(mention(ACCIDENT, author=neighbours[3], minutes=709))
-    assert "4 avisos de 4 vecino(s), el último de Vecino 3" in window.notifications[-1][1]
+    last = window.desk.notifier.notifications[-1][1]
+    assert "4 avisos de 4 vecino(s), el último de Vecino 3" in last
     lines = banner.text.text().split("\n")
     assert len(lines) == 2 and lines[0].count(ACCIDENT) == 1
     assert banner.title.text() == "URGENTE · Policía Local: 5 aviso(s) de 2 asunto(s)"

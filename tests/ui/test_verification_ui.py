@@ -74,7 +74,7 @@ def _code_on_x(box: Sandbox, citizen: User) -> str:
 
 
 def _send_code(qtbot, window: MainWindow, ticket_id: int) -> None:  # type: ignore[no-untyped-def]
-    panel = window.citizen
+    panel = window.desk.citizen
     window.ui.ticket_chosen.emit(ticket_id)
     qtbot.waitUntil(lambda: panel.profile is not None and panel.send_code_button.isVisible(),
                     timeout=10_000)
@@ -83,8 +83,8 @@ def _send_code(qtbot, window: MainWindow, ticket_id: int) -> None:  # type: igno
 
 
 def _counter(qtbot, window: MainWindow) -> CounterDialog:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.citizen.counter_button, Qt.MouseButton.LeftButton)
-    dialog = window.citizen.dialog
+    qtbot.mouseClick(window.desk.citizen.counter_button, Qt.MouseButton.LeftButton)
+    dialog = window.desk.citizen.dialog
     assert isinstance(dialog, CounterDialog)
     return dialog
 
@@ -112,9 +112,9 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
     third = _asks(desk, box, client, citizen, "@AytoJun y otro volante para mi hijo",
                   tweet=True)
     window = _window(qtbot, desk, people["rosa"])  # an operator
-    panel = window.citizen
-    window.feed.unhandled.setChecked(False)  # her messages are on tickets: handled
-    feed = window.feed.model
+    panel = window.desk.citizen
+    window.desk.feed.unhandled.setChecked(False)  # her messages are on tickets: handled
+    feed = window.desk.feed.model
 
     def items() -> list[bool]:
         return [feed.item(r).author_verified_resident for r in range(feed.rowCount())
@@ -126,7 +126,7 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
     qtbot.waitUntil(lambda: "Pidió verificarse por DM" in panel.verification.text(),
                     timeout=10_000)
     # The ticket pane warns: certificates need a verified resident; one click, the reply.
-    detail = window.detail
+    detail = window.desk.detail
     qtbot.waitUntil(lambda: detail.verify_banner.isVisible(), timeout=10_000)
     assert "necesitan un vecino verificado" in detail.verify_banner.label.text()
     qtbot.mouseClick(detail.verify_banner.button, Qt.MouseButton.LeftButton)
@@ -162,7 +162,7 @@ def test_a_citizen_asks_gets_the_code_by_dm_and_is_verified_at_the_counter(
     assert "Válido hasta el" in panel.verification.text()
     qtbot.waitUntil(detail.verify_banner.isHidden, timeout=10_000)  # the open ticket too
     # The badge on every card and feed item of that citizen.
-    board = window.board
+    board = window.desk.board
     model = board.columns[Status.NEW].model
 
     def cards() -> list[bool]:

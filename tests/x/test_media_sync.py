@@ -82,6 +82,19 @@ def test_a_sandbox_day_caches_every_photo_once(desk: Desk, client: XClient, sand
     assert sandbox.state.stats.media_requests == before
 
 
+def test_a_dm_that_says_it_sends_a_photo_brings_one(desk: Desk, client: XClient,
+                                                    cache: Path) -> None:
+    """"Os paso foto del bache…" (the first screen of the sandbox's window shows it) comes
+    with its photo, downloaded and shown like any other."""
+    SyncEngine(desk, client, page_size=100).sync_once()
+    said = [i for i in desk.search.feed(limit=5000, kinds=("dm_in",))
+            if i.text.startswith("Os paso foto")]
+    assert len(said) >= 3
+    media = desk.media.for_items([i.id for i in said])
+    assert [i.media_count for i in said] == [1] * len(said)
+    assert all(media[i.id][0].state is MediaState.CACHED for i in said)
+
+
 def test_a_dm_photo_needs_the_signature(sandbox: Sandbox, client: XClient) -> None:
     key = next(k for d in sandbox.state.visible_dms() for k in d.media_keys)
     url = sandbox.state.media.image_url(key)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -58,6 +57,7 @@ from jun_desk.services.announcements import AnnouncementView
 from jun_desk.ui import labels
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.error_texts import announcement_states
+from jun_desk.ui.file_dialogs import ask_file
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.text_render import tweet_html
 
@@ -410,25 +410,11 @@ class AnnouncementsDialog(QDialog):
             self._preview_timer.start()
 
     def choose_image(self) -> None:
-        """An image from disk. Qt's own file dialog (where the system has none) gets its
-        words from the desk: Qt's Spanish lacks some."""
-        box = QFileDialog(self, self.tr("Imagen del anuncio"),
-                          str(self.start_folder or Path.home()),
-                          self.tr("Imágenes (*.jpg *.jpeg *.png *.webp)"))
-        box.setFileMode(QFileDialog.FileMode.ExistingFile)
-        Label = QFileDialog.DialogLabel
-        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
-                            (Label.FileName, self.tr("Nombre del archivo:")),
-                            (Label.FileType, self.tr("Tipo de archivo:")),
-                            (Label.Accept, self.tr("Adjuntar")),
-                            (Label.Reject, self.tr("Cancelar"))):
-            box.setLabelText(label, text)
-        try:
-            chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
-        finally:
-            box.deleteLater()
-        if chosen and chosen[0]:
-            self.set_image(chosen[0])
+        """An image from disk (the desk's file dialog)."""
+        chosen = ask_file(self, self.tr("Imagen del anuncio"), self.start_folder or Path.home(),
+                          self.tr("Imágenes (*.jpg *.jpeg *.png *.webp)"), self.tr("Adjuntar"))
+        if chosen is not None:
+            self.set_image(chosen)
 
     # ------------------------------------------------------------------ steps
     def slot(self) -> datetime | None:

@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from jun_desk.domain.media import MediaKind, MediaView
 from jun_desk.ui.error_texts import render_stored
+from jun_desk.ui.file_dialogs import ask_file
 from jun_desk.ui.media.decode import Decoded, decode, failure_text, placeholder, state_text
 from jun_desk.ui.workers import run_job
 
@@ -292,26 +292,14 @@ class MediaViewer(QDialog):
             self.save_to(target)
 
     def ask_target(self, view: MediaView) -> Path | None:
-        """Where to save the photo; None: cancelled. Qt's own file dialog (where the system
-        has none) gets its words from the desk: Qt's Spanish lacks some."""
+        """Where to save the photo; None: cancelled (the desk's file dialog)."""
         suffix = "png" if view.path is not None and view.path.suffix.lower() == ".png" \
             else "jpg"
-        box = QFileDialog(self, self.tr("Guardar la foto"),
-                          str(Path.home() / f"{view.ref.media_key}.{suffix}"),
-                          self.tr("Imágenes (*.jpg *.jpeg *.png)"))
-        box.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        Label = QFileDialog.DialogLabel
-        for label, text in ((Label.LookIn, self.tr("Buscar en:")),
-                            (Label.FileName, self.tr("Nombre del archivo:")),
-                            (Label.FileType, self.tr("Tipo de archivo:")),
-                            (Label.Accept, self.tr("Guardar")),
-                            (Label.Reject, self.tr("Cancelar"))):
-            box.setLabelText(label, text)
-        try:
-            chosen = box.selectedFiles() if box.exec() == QDialog.DialogCode.Accepted else []
-        finally:
-            box.deleteLater()
-        return Path(chosen[0]) if chosen and chosen[0] else None
+        chosen = ask_file(self, self.tr("Guardar la foto"),
+                          Path.home() / f"{view.ref.media_key}.{suffix}",
+                          self.tr("Imágenes (*.jpg *.jpeg *.png)"), self.tr("Guardar"),
+                          save=True)
+        return Path(chosen) if chosen is not None else None
 
     def save_to(self, target: Path) -> None:
         """Write the photo as shown, re-encoded on the pool: what the camera wrote beside

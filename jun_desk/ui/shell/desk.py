@@ -77,7 +77,7 @@ class Frame:
 
 
 class DeskShell(QObject):
-    """Every part of the desk, by name (the window hands these names on)."""
+    """Every part of the desk, by name (``window.desk.feed``, ``window.desk.status``…)."""
 
     feed: FeedPanel
     detail: DetailPanel
@@ -121,16 +121,6 @@ class DeskShell(QObject):
 
     def locked(self) -> bool:
         return "session_control" in self.__dict__ and self.session_control.locked
-
-    def parts(self) -> list[object]:
-        """Where the window looks for a name it does not have (those built so far)."""
-        parts: list[object] = [self, self.status, self.docks]
-        for name in ("notifier", "session_control", "view_menu", "settings_menu"):
-            if name in self.__dict__:
-                parts.append(self.__dict__[name])
-        if "settings_menu" in self.__dict__:
-            parts.append(self.settings_menu.triage)
-        return parts
 
     def _build_board(self) -> None:
         ui, window, services = self.ui, self.window, self.services

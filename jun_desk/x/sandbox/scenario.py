@@ -123,6 +123,7 @@ SPECIAL = [
                   " le han dado huevo y es alérgico, por favor revisadlo"),
     ("obras", "@AytoJun ‏مرحبا، مصباح الشارع في {calle} لا يعمل منذ أيام. شكرا"),
 ]
+PHOTO_LINE = "Os paso foto del bache de {calle}"  # a DM that says it sends a photo has one
 DM_OPENERS: list[tuple[str, list[str]]] = [
     ("salud", ["Hola, os escribo por aquí para la cita del médico. Mi DNI es {dni}",
                "Sería para el jueves por la mañana si puede ser", "Muchas gracias"]),
@@ -130,7 +131,7 @@ DM_OPENERS: list[tuple[str, list[str]]] = [
                   "Es pepa.ruiz@correo.es", "Gracias!"]),
     ("policia", ["Prefiero no ponerlo en público: mi vecino deja al perro atado en la terraza"
                  " todo el día sin agua", "Es en {calle}, el número {n}"]),
-    ("obras", ["Os paso foto del bache de {calle}", "Está justo delante del número {n}"]),
+    ("obras", [PHOTO_LINE, "Está justo delante del número {n}"]),
     ("limpieza", ["¿Podéis recoger unos muebles en {calle}? Son un armario y dos sillas"]),
     ("suministros", ["Me ha llegado una factura del agua de 300 euros, ¿me podéis ayudar?",
                      "El contador es el de la casa de mi madre, en {calle}"]),
@@ -251,11 +252,13 @@ def build_scenario(seed: int = 2026, *, citizens: int = 90, scale: int = 1,
         when = at(rng.uniform(0, 840))
         conversation = f"{min(int(user.id), int(DESK_ID))}-{max(int(user.id), int(DESK_ID))}"
         for line in lines[: rng.randint(1, len(lines))]:
-            dms.append(DmEvent(0, user.id, DESK_ID, _fill(line, rng, user), when, conversation))
+            dms.append(DmEvent(0, user.id, DESK_ID, _fill(line, rng, user), when, conversation,
+                               media_keys=["3_photo"] if line == PHOTO_LINE else []))
             when += timedelta(minutes=rng.uniform(1, 30))
     dms.sort(key=lambda d: d.created_at)
     for event in dms:
         event.id = ids.next(event.created_at)
+        event.media_keys = [f"3_{event.id}"] if event.media_keys else []
     if dms:  # the day's first DM brings a photo (served only with OAuth, as X's are)
         dms[0].media_keys = [f"3_{dms[0].id}"]
 
