@@ -327,14 +327,20 @@ def cv(corpus: Path, specs: Sequence[str], cs: Sequence[float], weigh: bool) -> 
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
         base[te] = setting.base_probs([examples[i] for i in tr], [examples[i] for i in te])
         base_inner.append(inner_base(setting, [examples[i] for i in tr], y[tr]))
-    rows = [("current model (hashed words, C 32)", base)]
+    print(f"{'configuration':<40} {'model alone':>22}   {'with the rules lift':>22}")
+
+    def show(label: str, probs: np.ndarray) -> None:  # each row as soon as it is known
+        print(f"{label:<40} {summary(truth, answers(probs, classes, None), classes):>22}   "
+              f"{summary(truth, answers(probs, classes, verdicts), classes):>22}", flush=True)
+
+    show("current model (hashed words, C 32)", base)
     recal = np.zeros((len(items), k))
     for f in range(FOLDS):
         tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
         recal[te] = configs_for("recalibrated", base_inner[f], base[te],
                                 np.zeros((len(tr), 1)), np.zeros((len(te), 1)), y[tr], k,
                                 1.0, weigh)
-    rows.append(("current model, recalibrated (no emb.)", recal))
+    show("current model, recalibrated (no emb.)", recal)
     for name, x in vectors.items():
         for config in ("emb", "concat", "stack"):
             for c in cs:
@@ -343,12 +349,7 @@ def cv(corpus: Path, specs: Sequence[str], cs: Sequence[float], weigh: bool) -> 
                     tr, te = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
                     probs[te] = configs_for(config, base_inner[f], base[te], x[tr], x[te],
                                             y[tr], k, c, weigh)
-                rows.append((f"{name} {config} C={c}", probs))
-                print(f"  done {rows[-1][0]}", file=sys.stderr, flush=True)
-    print(f"{'configuration':<40} {'model alone':>22}   {'with the rules lift':>22}")
-    for label, probs in rows:
-        print(f"{label:<40} {summary(truth, answers(probs, classes, None), classes):>22}   "
-              f"{summary(truth, answers(probs, classes, verdicts), classes):>22}")
+                show(f"{name} {config} C={c}", probs)
 
 
 # ---------------------------------------------------------------------- stage 3: test
