@@ -130,302 +130,282 @@
 <context>
     <name>AnnouncementsDialog</name>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="76" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="77" />
         <source>Anuncios del ayuntamiento</source>
         <translation>The town's announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="99" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="100" />
         <source>Todos</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="104" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="105" />
         <source>Anuncios</source>
         <translation>Announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="108" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="109" />
         <source>&amp;Nuevo anuncio</source>
         <translation>&amp;New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="110" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="111" />
         <source>Desde plantilla (&amp;menú escolar)…</source>
         <translation>From template (school &amp;menu)…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="134" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="135" />
         <source>Texto del anuncio</source>
         <translation>Announcement text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="136" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="137" />
         <source>Escriba el anuncio. Si no cabe en una publicación se dividirá en un hilo numerado por frases; o escriba cada publicación separada por una línea ---.</source>
         <translation>Write the announcement. If it does not fit in one post it is split into a numbered thread at sentence ends; or write each post with a line --- between them.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="139" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="140" />
         <source>Vista previa como en X</source>
         <translation>Preview as X shows it</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="151" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="152" />
         <source>Adjuntar &amp;imagen…</source>
         <translation>Attach &amp;image…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="153" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="154" />
         <source>Quitar imagen</source>
         <translation>Remove image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="158" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="159" />
         <source>Imagen:</source>
         <translation>Image:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="160" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="161" />
         <source>Publicar el</source>
         <translation>Publish on</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="164" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="165" />
         <source>Fecha y hora de publicación (hora de Jun)</source>
         <translation>Publication date and time (Jun time)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="167" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="168" />
         <source>si la mesa estaba cerrada, publicar con retraso</source>
         <translation>if every desk was off, publish late</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="169" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="170" />
         <source>si la mesa estaba cerrada, retener para aprobar</source>
         <translation>if every desk was off, hold for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="174" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="175" />
         <source>Hora de Jun:</source>
         <translation>Jun time:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="177" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="178" />
         <source>X cobrará:</source>
         <translation>X will bill:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="185" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="186" />
         <source>&amp;Guardar borrador</source>
         <translation>&amp;Save draft</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="186" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="187" />
         <source>&amp;Enviar a aprobar</source>
         <translation>S&amp;ubmit for approval</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="188" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="189" />
         <source>&amp;Aprobar</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="189" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="190" />
         <source>&amp;Devolver…</source>
         <translation>&amp;Return…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="190" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="191" />
         <source>&amp;Publicar ahora</source>
         <translation>&amp;Publish now</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="191" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="192" />
         <source>Cancelar anuncio</source>
         <translation>Cancel announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="208" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="209" />
         <source>Publicación rechazada (editable)</source>
         <translation>Refused post (editable)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="211" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="212" />
         <source>&amp;Reintentar desde esta publicación</source>
         <translation>Retr&amp;y from this post</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="213" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="214" />
         <source>De&amp;tener el hilo aquí</source>
         <translation>St&amp;op the thread here</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="236" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="241" />
         <source>No se pudieron leer los anuncios</source>
         <translation>Could not read the announcements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="290" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="295" />
         <source>Comentario: %s</source>
         <translation>Comment: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="302" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="307" />
         <source>Anuncio #%d · %s</source>
         <translation>Announcement #%d · %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="303" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="308" />
         <source>Nuevo anuncio</source>
         <translation>New announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="325" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="330" />
         <source>Detenido: X rechazó la publicación %d/%d: %s</source>
         <translation>Stopped: X refused post %d/%d: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="333" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="338" />
         <source>Publicado en parte: en X %d de %d publicaciones (%s); el resto, cancelado.</source>
         <translation>Published in part: %d of %d posts on X (%s); the rest cancelled.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="367" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="372" />
         <source>Sin texto</source>
         <translation>No text</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="380" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="385" />
         <source>Publicación %d de %d · %d/%d</source>
         <translation>Post %d of %d · %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="382" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="387" />
         <source> · con imagen</source>
         <translation> · with image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="389" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="394" />
         <source>%d publicación(es) · la más larga: %d de %d caracteres según cuenta X</source>
         <translation>%d post(s) · the longest: %d of %d characters as X counts them</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="393" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="398" />
         <source>%s (%d publicación(es), %d con enlace)</source>
         <translation>%s (%d post(s), %d with a link)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="399" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="404" />
         <source>ninguna</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="410" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="414" />
         <source>Imagen del anuncio</source>
         <translation>Announcement image</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="412" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
         <source>Imágenes (*.jpg *.jpeg *.png *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/announcements/editor.py" line="415" />
-        <source>Buscar en:</source>
-        <translation>Look in:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="416" />
-        <source>Nombre del archivo:</source>
-        <translation>File name:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="417" />
-        <source>Tipo de archivo:</source>
-        <translation>File type:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="418" />
         <source>Adjuntar</source>
         <translation>Attach</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="419" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="491" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="482" />
         <source>Borrador guardado.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="497" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="488" />
         <source>Enviado a aprobar.</source>
         <translation>Submitted for approval.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="502" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="493" />
         <source>Presupuesto de X</source>
         <translation>X budget</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="504" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="495" />
         <source>¿Publicarlo de todos modos?</source>
         <translation>Publish it all the same?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="505" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="496" />
         <source>Publicar igualmente</source>
         <translation>Publish all the same</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="506" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="497" />
         <source>No publicar</source>
         <translation>Do not publish</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="518" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="509" />
         <source>Aprobado.</source>
         <translation>Approved.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="525" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="516" />
         <source>Devolver el anuncio</source>
         <translation>Return the announcement</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="525" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="516" />
         <source>¿Qué debe cambiar?</source>
         <translation>What must change?</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="530" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="521" />
         <source>Devuelto con el comentario.</source>
         <translation>Returned with the comment.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="549" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="540" />
         <source>En la bandeja de salida: se publicará a su hora.</source>
         <translation>In the outbox: it will be published at its time.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="550" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="541" />
         <source>En la bandeja de salida: se publica ahora.</source>
         <translation>In the outbox: it is being published now.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="557" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="548" />
         <source>Cancelado.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="568" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="559" />
         <source>En la bandeja de salida: se reintenta desde la publicación rechazada.</source>
         <translation>In the outbox: retrying from the refused post.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/announcements/editor.py" line="576" />
+        <location filename="../../jun_desk/ui/announcements/editor.py" line="567" />
         <source>Hilo detenido; el resto, cancelado.</source>
         <translation>Thread stopped; the rest cancelled.</translation>
     </message>
@@ -632,57 +612,37 @@
         <translation>JSON and HTML (*.json *.html)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="138" />
-        <source>Buscar en:</source>
-        <translation>Look in:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="139" />
-        <source>Nombre del archivo:</source>
-        <translation>File name:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="140" />
-        <source>Tipo de archivo:</source>
-        <translation>File type:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="141" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="135" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="142" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="168" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="155" />
         <source>Exportando…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="174" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="161" />
         <source>Exportados %d elementos de @%s a %s y %s</source>
         <translation>Exported %d items of @%s to %s and %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="195" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="182" />
         <source>Borrado cancelado: no se ha cambiado nada</source>
         <translation>Erasure cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="205" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="192" />
         <source>Borrando…</source>
         <translation>Erasing…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="211" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="198" />
         <source>Borrados los datos de @%s (la petición queda registrada con un seudónimo).</source>
         <translation>@%s's data erased (the request is recorded under a pseudonym).</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/privacy_dialog.py" line="214" />
+        <location filename="../../jun_desk/ui/privacy_dialog.py" line="201" />
         <source>Se conservan en retención legal los tickets %s y la ficha del vecino que necesitan.</source>
         <translation>Kept under legal hold: tickets %s and the citizen's record they need.</translation>
     </message>
@@ -1585,42 +1545,42 @@ week</translation>
 <context>
     <name>DeskShell</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="161" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="151" />
         <source>Menciones y mensajes</source>
         <translation>Mentions and messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="162" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="152" />
         <source>Ticket</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="168" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="158" />
         <source>Mensajes directos</source>
         <translation>Direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="174" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="164" />
         <source>Vecino</source>
         <translation>Resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="191" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="181" />
         <source>Panel de supervisión</source>
         <translation>Supervisor dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="194" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="184" />
         <source>No se pudo leer</source>
         <translation>Could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="197" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="187" />
         <source>Moderación</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/desk.py" line="374" />
+        <location filename="../../jun_desk/ui/shell/desk.py" line="364" />
         <source>Crea antes un ticket con este mensaje (Ctrl+T) para responder</source>
         <translation>Create a ticket from this message first (Ctrl+T) to reply</translation>
     </message>
@@ -3864,6 +3824,29 @@ What is under legal hold is kept: the held tickets, with their messages, and the
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../jun_desk/ui/file_dialogs.py" line="25" />
+        <source>Buscar en:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/file_dialogs.py" line="26" />
+        <source>Nombre del archivo:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/file_dialogs.py" line="27" />
+        <source>Tipo de archivo:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/file_dialogs.py" line="29" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstCodeDialog</name>
     <message>
         <location filename="../../jun_desk/ui/first_code_dialog.py" line="29" />
@@ -4136,63 +4119,63 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="103" />
+        <location filename="../../jun_desk/ui/main_window.py" line="104" />
         <source>&amp;Ver</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="104" />
+        <location filename="../../jun_desk/ui/main_window.py" line="105" />
         <source>&amp;Sesión</source>
         <translation>&amp;Session</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="105" />
+        <location filename="../../jun_desk/ui/main_window.py" line="106" />
         <source>&amp;Configuración</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="110" />
+        <location filename="../../jun_desk/ui/main_window.py" line="111" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="86" />
-        <location filename="../../jun_desk/ui/main_window.py" line="155" />
+        <location filename="../../jun_desk/ui/main_window.py" line="87" />
+        <location filename="../../jun_desk/ui/main_window.py" line="142" />
         <source>Abriendo la mesa…</source>
         <translation>Opening the desk…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="106" />
+        <location filename="../../jun_desk/ui/main_window.py" line="107" />
         <source>&amp;Anuncios</source>
         <translation>A&amp;nnouncements</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="111" />
+        <location filename="../../jun_desk/ui/main_window.py" line="112" />
         <source>Acerca de Jun Desk</source>
         <translation>About Jun Desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="162" />
+        <location filename="../../jun_desk/ui/main_window.py" line="149" />
         <source>No se pudo abrir la mesa: %s</source>
         <translation>Could not open the desk: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="164" />
+        <location filename="../../jun_desk/ui/main_window.py" line="151" />
         <source>No se pudo abrir la mesa.</source>
         <translation>Could not open the desk.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="171" />
+        <location filename="../../jun_desk/ui/main_window.py" line="158" />
         <source>Error inesperado (%s); los detalles están en %s</source>
         <translation>Unexpected error (%s); the details are in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="237" />
+        <location filename="../../jun_desk/ui/main_window.py" line="224" />
         <source>MODO FORMACIÓN: sin contraseñas</source>
         <translation>TRAINING MODE: no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/main_window.py" line="239" />
+        <location filename="../../jun_desk/ui/main_window.py" line="226" />
         <source>bloqueado</source>
         <translation>locked</translation>
     </message>
@@ -4309,62 +4292,42 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>open on the map</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="299" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="298" />
         <source>Guardar la foto</source>
         <translation>Save the photo</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="301" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
         <source>Imágenes (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="304" />
-        <source>Buscar en:</source>
-        <translation>Look in:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="305" />
-        <source>Nombre del archivo:</source>
-        <translation>File name:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="306" />
-        <source>Tipo de archivo:</source>
-        <translation>File type:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="307" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="300" />
         <source>Guardar</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="308" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="329" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="317" />
         <source>Guardando…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="334" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="322" />
         <source>Guardada en %s</source>
         <translation>Saved to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="335" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="323" />
         <source>No se pudo guardar en %s</source>
         <translation>Could not save to %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="350" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="338" />
         <source>vídeo (vista previa)</source>
         <translation>video (preview)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/media/viewer.py" line="352" />
+        <location filename="../../jun_desk/ui/media/viewer.py" line="340" />
         <source>GIF animado (vista previa)</source>
         <translation>animated GIF (preview)</translation>
     </message>
@@ -4427,37 +4390,17 @@ What is under legal hold is kept: the held tickets, with their messages, and the
         <translation>CSV (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="111" />
-        <source>Buscar en:</source>
-        <translation>Look in:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="112" />
-        <source>Nombre del archivo:</source>
-        <translation>File name:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="113" />
-        <source>Tipo de archivo:</source>
-        <translation>File type:</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="114" />
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="108" />
         <source>Abrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="115" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="165" />
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="152" />
         <source>Publicación %d de %d · %d/%d</source>
         <translation>Post %d of %d · %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="171" />
+        <location filename="../../jun_desk/ui/menu_csv_dialog.py" line="158" />
         <source>Un hilo de %d publicaciones</source>
         <translation>A thread of %d posts</translation>
     </message>
