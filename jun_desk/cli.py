@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from jun_desk import __version__
 from jun_desk.config import DB_ENV, database_url
 from jun_desk.domain.errors import JunDeskError
+from jun_desk.domain.routing import RoutingPolicy
 from jun_desk.paths import Paths
 
 if TYPE_CHECKING:  # imported where used: the window starts without the data layer
@@ -179,7 +180,7 @@ def _parser(*, commands: bool = True) -> argparse.ArgumentParser:
     return p
 
 
-TRIAGE_COMMANDS = ("eval", "train", "retrain", "rollback", "models")
+TRIAGE_COMMANDS = ("eval", "train", "retrain", "rollback", "models", "routing")
 
 
 def _triage_parser() -> argparse.ArgumentParser:
@@ -217,6 +218,13 @@ def _triage_parser() -> argparse.ArgumentParser:
     rb = sub.add_parser("rollback", help="go back to the previous model (supervisors)")
     rb.add_argument("--as", dest="username", required=True, help="supervisor's username")
     sub.add_parser("models", help="the model versions in the database")
+    ro = sub.add_parser("routing", help="when triage routes a message by itself: only when "
+                                        "it is safe (97 %% right) or always (supervisors)")
+    ro.add_argument("policy", nargs="?", choices=[p.value for p in RoutingPolicy],
+                    help="safe: only answers right 97 %% of the time, the rest wait 'sin "
+                         "clasificar' (default); always: the most likely department. "
+                         "Without it: the policy in use")
+    ro.add_argument("--as", dest="username", help="supervisor's username (to change it)")
     return p
 
 
@@ -766,9 +774,11 @@ def _triage_offline(sub: argparse.Namespace, args: argparse.Namespace) -> int:
         desk = _open_desk(args)
         try:
             _version, model = desk.triage_models.load_active()
+            policy = desk.triage_routing.policy()
         finally:
             desk.close()
         triage = triage.fork(lambda: model)
+        triage.use_policy(policy)  # and routed as the town chose
     departments = [d.code for d in rules.catalogue.routable]
     report = evaluate(items, triage, rules.privacy, departments, sub.worst)
     side = _against_readers(sub, items, report, triage, rules, departments, relabels)
@@ -800,7 +810,7 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
         read_third,
     )
     from jun_desk.domain.evaluation import evaluate, read_labelled
-    from jun_desk.domain.training import routing_threshold_of
+    from jun_desk.domain.routing import routing_threshold_of, threshold_for
     from jun_desk.resources import resource_path
     from jun_desk.shared_material import REPO, TRIAGE_SECOND_READER
 
@@ -818,14 +828,16 @@ def _against_readers(sub: argparse.Namespace, items: list[Labelled], report: Rep
                            read_third(resource_path("triage", THIRD_READING_FILE)))
     model = triage.model
     route_at = routing_threshold_of(model) if model is not None else None
-    real = figures(judged(test_report, judged_by), departments, route_at)
+    # What the other policy, "always the most likely department", would route.
+    always_at = threshold_for(model, RoutingPolicy.ALWAYS) if model is not None else None
+    real = figures(judged(test_report, judged_by), departments, route_at, always_at)
     side: dict[str, dict[str, object]] = {"real test split": real}
     written_path = REPO / "tests" / "data" / "triage_labelled.jsonl"
     if written_path.exists():
         written = read_labelled(written_path)
         written_report = evaluate(written, triage, rules.privacy, departments, 0)
         side["written set"] = figures(judged(written_report, plain_judgements(written)),
-                                      departments, route_at)
+                                      departments, route_at, always_at)
     if sub.plot:
         from jun_desk.ui.reliability_plot import draw_reliability
 
@@ -902,6 +914,7 @@ def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
     result = score(model, data.test) if data.test else None
     if result is not None:
         model.meta["metrics"] = {"accuracy": round(result.accuracy, 4), "test": result.total,
+                                 "best_accuracy": round(result.best_accuracy, 4),
                                  "unclassified": result.unclassified}
     out = Path(sub.out).expanduser() if sub.out else resources_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -915,7 +928,31 @@ def _triage_train(sub: argparse.Namespace, rules: Rules) -> int:
           + f"), {len(model.weights):,} features; written to {out / MODEL_FILE}")
     if result is not None:
         print(f"Model alone on the test split ({result.total} items): accuracy "
-              f"{result.accuracy:.1%}, unclassified {result.unclassified}")
+              f"{result.accuracy:.1%}, unclassified {result.unclassified}, its choice right "
+              f"{result.best_accuracy:.1%}")
+    return 0
+
+
+def _triage_routing(desk: Desk, sub: argparse.Namespace) -> int:
+    """Show the routing policy, or (a supervisor) change it."""
+    if sub.policy is not None:
+        if not sub.username:
+            raise JunDeskError("Say who changes it: jun-desk triage routing "
+                               f"{sub.policy} --as SUPERVISOR")
+        view = desk.triage_routing.set_policy(desk.operators.actor(sub.username),
+                                              RoutingPolicy(sub.policy))
+    else:
+        view = desk.triage_routing.view()
+    said = {RoutingPolicy.SAFE: "only when it is safe (97 % right); the rest wait 'sin "
+                                "clasificar' with two choices",
+            RoutingPolicy.ALWAYS: "always to the most likely department"}
+    print(f"{view.policy.value}: triage routes {said[view.policy]}"
+          + (" (the default)" if view.default else
+             f" (set by {view.updated_by} at {view.updated_at:%Y-%m-%d %H:%M} UTC)"
+             if view.updated_at else ""))
+    if view.thresholds:
+        print("unclassified below confidence: " + ", ".join(
+            f"{p.value} {t:.3f}" for p, t in view.thresholds.items()))
     return 0
 
 
@@ -924,10 +961,13 @@ def _triage_models(desk: Desk, sub: argparse.Namespace) -> int:
         for v in desk.triage_models.versions():
             name = f"#{v.id}" if v.id is not None else "shipped"
             mark = "*" if v.active else " "
-            acc = v.metrics.get("accuracy")
+            # The model's choice, the routing threshold aside (what the gate compares).
+            acc = v.metrics.get("best_accuracy", v.metrics.get("accuracy"))
             shown = f"test accuracy {acc:.1%}" if isinstance(acc, float) else ""
             print(f"{mark} {name:<8} corrections {v.corrections:<5} {shown}")
         return 0
+    if sub.triage_command == "routing":
+        return _triage_routing(desk, sub)
     actor = desk.operators.actor(sub.username)
     if sub.triage_command == "rollback":
         version = desk.triage_models.rollback(actor)

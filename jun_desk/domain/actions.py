@@ -185,6 +185,8 @@ ACTIONS: Mapping[str, Action] = {a.code: a for a in (
        "reentrenó la clasificación", "retrained triage", _S),
     _a("triage.rollback", "volver al modelo anterior", "roll back the triage model",
        "volvió al modelo de clasificación anterior", "rolled back the triage model", _S),
+    _a("triage.routing", "elegir cuándo se enruta solo", "choose when triage routes by itself",
+       "cambió cuándo se enruta solo", "changed when triage routes by itself", _S),
     _a("poller.take", "tomar el sondeo de X", "take over polling X",
        "tomó el sondeo de X", "took over polling X"),
     _a("poller.release", "dejar el sondeo de X", "release polling X",

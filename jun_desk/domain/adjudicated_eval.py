@@ -74,10 +74,12 @@ def at_threshold(rows: Sequence[Judged], threshold: float) -> dict[str, Any]:
 
 
 def figures(rows: Sequence[Judged], departments: Sequence[str],
-            route_at: float | None = None) -> dict[str, Any]:
+            route_at: float | None = None, always_at: float | None = None) -> dict[str, Any]:
     """Exact accuracy on agreed items, accuracy inside the acceptable set, recall per
     department on agreed items, the readers' own agreement, routing, figures per source;
-    with ``route_at``, also what routing at that confidence would do (``at_threshold``)."""
+    with ``route_at``, also what routing at that confidence would do (``at_threshold``),
+    and with ``always_at`` what the policy "always the most likely department" would
+    (its "sin clasificar" threshold)."""
     agreed = [r for r in rows if r.judgement.agreed]
     twice = [r for r in rows if r.judgement.agreed is not None]
     routed = [r for r in rows if r.routed]
@@ -115,6 +117,8 @@ def figures(rows: Sequence[Judged], departments: Sequence[str],
                       for s, v in sorted(by_source.items())},
         "reliability": reliability(rows),
         "at_routing_threshold": at_threshold(rows, route_at) if route_at is not None else None,
+        "at_always_threshold": at_threshold(rows, always_at) if always_at is not None
+        else None,
     }
 
 
@@ -149,15 +153,17 @@ def format_side_by_side(columns: Mapping[str, Mapping[str, Any]]) -> str:
              row("routed automatically", lambda c: _pct(c["routed_share"])),
              row("  of them right (exact)", lambda c: _pct(c["routed_right"])),
              row("  of them acceptable", lambda c: _pct(c["routed_acceptable"]))]
-    gated = [c.get("at_routing_threshold") for c in columns.values()]
-    if any(gated):
-        at = next(g for g in gated if g)["threshold"]
-        lines += [row(f"at the routing threshold ({at:.3f}): routed",
-                      lambda c: _pct((c.get("at_routing_threshold") or {}).get("share"))),
-                  row("  of them right (exact)",
-                      lambda c: _pct((c.get("at_routing_threshold") or {}).get("right"))),
-                  row("  of them acceptable",
-                      lambda c: _pct((c.get("at_routing_threshold") or {}).get("acceptable")))]
+    for key, label in (("at_routing_threshold", "at the routing threshold"),
+                       ("at_always_threshold", "policy 'always'")):
+        gated = [c.get(key) for c in columns.values()]
+        if any(gated):
+            at = next(g for g in gated if g)["threshold"]
+            lines += [row(f"{label} ({at:.3f}): routed",
+                          lambda c, k=key: _pct((c.get(k) or {}).get("share"))),
+                      row("  of them right (exact)",
+                          lambda c, k=key: _pct((c.get(k) or {}).get("right"))),
+                      row("  of them acceptable",
+                          lambda c, k=key: _pct((c.get(k) or {}).get("acceptable")))]
     lines += ["", "recall on agreed items (items)"]
     departments: list[str] = []
     for c in columns.values():

@@ -23,6 +23,7 @@ from jun_desk.domain.classifier import (
     text_features,
 )
 from jun_desk.domain.errors import bad_resource
+from jun_desk.domain.routing import ROUTING_AT, UNCLASSIFIED_AT
 
 DEFAULT_C = 4.0
 RULES_WEIGHT_FLOOR = 1.0
@@ -365,14 +366,6 @@ def routing_threshold(answers: Sequence[tuple[str, float]], truth: Sequence[str]
     return round(max(0.0, p - 1e-6), 6), n / len(judged), hits / n
 
 
-def routing_threshold_of(model: LinearModel) -> float | None:
-    """The routing threshold a model was calibrated for (``calibrate``), applied or not."""
-    calibration = model.meta.get("calibration")
-    routing = calibration.get("routing") if isinstance(calibration, dict) else None
-    at = routing.get("threshold") if isinstance(routing, dict) else None
-    return float(at) if isinstance(at, (int, float)) else None
-
-
 def cross_validate(examples: Sequence[Example], classes: Sequence[str], c: float,
                    folds: int = 5, extra: Sequence[Example] = (),
                    ) -> list[tuple[str, str | None, float]]:
@@ -457,11 +450,13 @@ def calibrate(examples: Sequence[Example], verdicts: Sequence[tuple[str | None, 
         # Routing the desk can trust without looking (issue 26): below this confidence a
         # message waits "sin clasificar" with its two most likely departments offered.
         at, share, hit = routing_threshold(after, truth, route_right)
+        # Both thresholds are kept: the town's routing policy chooses between them
+        # (``domain.routing``); ``route`` makes the routing one the model's own.
+        routing["routing"] = {"right": route_right, ROUTING_AT: at, "applied": route,
+                              UNCLASSIFIED_AT: threshold, "routed_held_out": round(share, 4),
+                              "right_held_out": round(hit, 4)}
         if route:  # applied: below it the message waits "sin clasificar"
             threshold = at
-        routing["routing"] = {"right": route_right, "threshold": at, "applied": route,
-                               "routed_held_out": round(share, 4),
-                               "right_held_out": round(hit, 4)}
 
     def figures(answers: list[tuple[str, float]], limit: float) -> dict[str, Any]:
         counts = Counter(truth)

@@ -4,9 +4,10 @@ Two halves. Rules are data (``resources/triage_rules.toml``): a department's X h
 campaign hashtag decides, an ``[override]`` phrase decides, and weighted terms give the
 rules' own opinion. A learned model (``jun_desk.domain.classifier``) reads everything
 else, robust to typos, missing accents and informal spelling. Below the model's
-confidence threshold, or in a language the model cannot judge, the message is left
-**unclassified** (``UNCLASSIFIED``) for a person to route, instead of being filed quietly
-under the default department. Matching runs on folded text (no accents, no case).
+confidence threshold (the one of the town's routing policy: ``domain.routing``), or in a
+language the model cannot judge, the message is left **unclassified** (``UNCLASSIFIED``)
+for a person to route, instead of being filed quietly under the default department.
+Matching runs on folded text (no accents, no case).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from jun_desk.domain.departments import UNCLASSIFIED, DepartmentCatalogue
 from jun_desk.domain.errors import bad_resource
 from jun_desk.domain.language import Language, detect
 from jun_desk.domain.matching import TermMatcher, words
+from jun_desk.domain.routing import DEFAULT_POLICY, RoutingPolicy, threshold_for
 from jun_desk.domain.text import MENTION, fold, hashtags, mentions
 from jun_desk.domain.urgency import UrgencyLexicon
 from jun_desk.domain.workflow import Priority
@@ -170,7 +172,8 @@ class Triage:
     """Compiled rules and the learned model, ready to classify many messages quickly.
 
     The model is loaded on first use (``model_loader``), not at start: the desk window
-    opens without waiting for it. ``use_model`` swaps it (a retrained or rolled-back one).
+    opens without waiting for it. ``use_model`` swaps it (a retrained or rolled-back one);
+    ``use_policy`` sets the routing policy (``domain.routing``: safe unless told).
     """
 
     def __init__(self, rules: TriageRules, model_loader: ModelLoader | None = None,
@@ -195,6 +198,9 @@ class Triage:
         self._loaded = model_loader is None
         self._lock = threading.Lock()
         self.model_version: object = None  # which model is in use, as its owner names it
+        # Which answers are routed by themselves (issue 26): the town's choice, set by its
+        # owner (``use_policy``); the model keeps the threshold of each policy.
+        self.policy: RoutingPolicy = DEFAULT_POLICY
 
     # ------------------------------------------------------------------ the model
     @property
@@ -219,6 +225,10 @@ class Triage:
             self._model = model
             self.model_version = version
             self._loaded = True
+
+    def use_policy(self, policy: RoutingPolicy) -> None:
+        """Route by ``policy`` from the next message on."""
+        self.policy = policy
 
     def fork(self, model_loader: ModelLoader | None) -> Triage:
         """The same compiled rules with a model slot of its own (one per desk)."""
@@ -300,10 +310,12 @@ class Triage:
         confidence = model.confidence(list(combined.values()), say)
         evidence = model.explain(parts, best)
         choices = tuple(ranked[:2])
-        if confidence < model.threshold:
-            return TriageResult(UNCLASSIFIED, round(confidence, 2), priority, (), best,
+        # Not rounded: what is routed and the confidence reported (and evaluated, stored)
+        # agree at the threshold's own precision.
+        if confidence < threshold_for(model, self.policy):
+            return TriageResult(UNCLASSIFIED, confidence, priority, (), best,
                                 SOURCE_NONE, evidence, language, choices)
-        return TriageResult(best, round(confidence, 2), priority, tuple(matches.get(best, ())),
+        return TriageResult(best, confidence, priority, tuple(matches.get(best, ())),
                             ranked[1] if len(ranked) > 1 else None, SOURCE_MODEL, evidence,
                             language, choices)
 

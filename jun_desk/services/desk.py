@@ -35,6 +35,7 @@ from jun_desk.services.similar import SimilarTickets
 from jun_desk.services.streams import StreamsService
 from jun_desk.services.tickets import TicketService
 from jun_desk.services.triage_models import TriageModelService
+from jun_desk.services.triage_routing import TriageRoutingService
 from jun_desk.services.undo import UndoService
 from jun_desk.services.verification import VerificationService
 from jun_desk.store.engine import Database
@@ -60,6 +61,7 @@ class Desk:
         self.leases = LeaseService(ctx)
         self.changes = ChangeService(ctx)
         self.triage_models = TriageModelService(ctx)
+        self.triage_routing = TriageRoutingService(ctx)  # the routing policy (issue 26)
         self.quarantine = QuarantineService(ctx)
         self.costs = CostService(ctx)
         self.moderation = ModerationService(ctx)

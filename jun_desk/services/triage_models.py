@@ -36,10 +36,12 @@ from jun_desk.domain.classifier import CONFIDENCE, RULES_WEIGHT, LinearModel
 from jun_desk.domain.departments import UNCLASSIFIED
 from jun_desk.domain.errors import NotFoundError, ValidationError
 from jun_desk.domain.roles import Actor, Permission
+from jun_desk.domain.routing import routing_meta
 from jun_desk.domain.training import Example, Score, lexicon_examples, score, train
 from jun_desk.resources import resource_path
 from jun_desk.services.audit import record
 from jun_desk.services.context import DeskContext, shipped_model
+from jun_desk.services.triage_routing import read_policy
 from jun_desk.services.unit_of_work import unit_of_work
 from jun_desk.shared_material import TRIAGE_CORPUS
 from jun_desk.store.models import Ticket, TicketItem, TriageCorrection, TriageModel
@@ -227,8 +229,10 @@ class TriageModelService:
         return row.id, LinearModel.from_bytes(row.blob)
 
     def refresh(self, session: Session) -> None:
-        """Use the active version if another desk (or this one) changed it."""
+        """Use the active version if another desk (or this one) changed it, and the town's
+        routing policy as it is now (``services.triage_routing``)."""
         triage = self.ctx.rules.triage
+        triage.use_policy(read_policy(session))
         current = session.scalar(select(TriageModel.id).where(TriageModel.active.is_(True))
                                  .order_by(TriageModel.id.desc()).limit(1))
         if triage.model_version == ("db", current) and triage.model_loaded:
@@ -237,8 +241,11 @@ class TriageModelService:
         triage.use_model(model, ("db", version))
 
     def loader(self) -> tuple[LinearModel | None, object]:
-        """For the desk's Triage: the active version, read when first needed."""
-        version, model = self.load_active()
+        """For the desk's Triage: the active version and the routing policy, read when
+        first needed."""
+        with self.ctx.db.session(readonly=True) as session:
+            version, model = self.load_active(session)
+            self.ctx.rules.triage.use_policy(read_policy(session))
         return model, ("db", version)
 
     def versions(self) -> list[ModelVersion]:
@@ -303,6 +310,11 @@ class TriageModelService:
         kept_meta: dict[str, object] = {}
         if current is not None and isinstance(current.meta.get(CONFIDENCE), dict):
             kept_meta[CONFIDENCE] = current.meta[CONFIDENCE]
+        # And the two thresholds read on it, so the town's routing policy routes the same
+        # share, as right, with the new version (``domain.routing``).
+        routing = routing_meta(current) if current is not None else {}
+        if routing:
+            kept_meta["calibration"] = {"routing": dict(routing)}
         new = train(examples, classes, c=c, threshold=threshold, offsets=offsets,
                     meta={"corrections": len(corrections), "rules_weight": rules_weight,
                           **kept_meta})

@@ -430,6 +430,18 @@ class TriageModel(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class TriageRouting(Base):
+    """The town's routing policy (issue 26, migration 0019): one row, ``id`` 1, shared by
+    every desk on the database; without it the default (``domain.routing``)."""
+
+    __tablename__ = "triage_routing"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    policy: Mapped[str] = mapped_column(String(16))  # safe | always
+    updated_by: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime | None]
+
+
 class QuarantinedItem(Base):
     """An item X sent that the desk could not read whole: kept with its raw JSON and the
     reason until it is read (status ``stored``) or an operator dismisses it. Nothing X

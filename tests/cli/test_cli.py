@@ -215,13 +215,20 @@ def test_entry_points_run_as_a_program(tmp_path: Path) -> None:
 WRITTEN = Path(__file__).resolve().parents[1] / "data" / "triage_labelled.jsonl"
 
 
-def test_triage_eval_prints_the_figures(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_triage_eval_prints_the_figures(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "triage", "eval", str(WRITTEN), "--worst", "3")
     assert code == 0
     assert out.startswith(f"{WRITTEN}: 169 items")
     for part in ("PRECISION", "RECALL", "confusion (rows: truth", "s/clas", "urgency:",
-                 "personal data (169 labelled items): dni 1/1", "worst errors"):
+                 "personal data (169 labelled items): dni 1/1"):
         assert part in out, part
+    # The errors, most confident first: routing only what is safe, the written set has
+    # none, so a label no reader would give, on a message triage is sure of.
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_text(json.dumps({"text": "la farola de la calle Real está apagada",
+                                 "department": "salud"}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "triage", "eval", str(wrong))
+    assert code == 0 and "worst errors (most confident first):\n  salud → obras" in out
     code, out, _ = run(capsys, "triage", "eval", str(WRITTEN), "--json", "--rules-only")
     report = json.loads(out)
     assert report["items"] == 169 and report["accuracy"] >= 0.9
@@ -278,6 +285,24 @@ def test_triage_models_retrain_and_rollback(capsys, url: str, tmp_path: Path) ->
     assert code == 1 and "nothing to roll back" in err
     code, _, err = run(capsys, "triage", "farola", "apagada")
     assert code == 1 and "quotes" in err
+
+
+def test_triage_routing_is_shown_and_set_by_a_supervisor(capsys, url: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run(capsys, "--db", url, "triage", "routing")
+    assert code == 0 and out.startswith("safe: triage routes only when it is safe")
+    assert "(the default)" in out and "unclassified below confidence: safe 0.929, always" in out
+    code, _, err = run(capsys, "--db", url, "triage", "routing", "always")
+    assert code == 1 and "--as SUPERVISOR" in err
+    desk = Desk.open(url)
+    desk.operators.add("luis", "operator")
+    desk.close()
+    code, _, err = run(capsys, "--db", url, "triage", "routing", "always", "--as", "luis")
+    assert code == 1 and "may not edit triage rules" in err
+    code, out, _ = run(capsys, "--db", url, "triage", "routing", "always", "--as", "ana")
+    assert code == 0 and out.startswith("always: triage routes always to the most likely")
+    assert "(set by ana at " in out
+    code, out, _ = run(capsys, "--db", url, "triage", "routing")
+    assert out.startswith("always:")
 
 
 def test_quarantine_list_retry_and_dismiss(capsys, url: str) -> None:  # type: ignore[no-untyped-def]

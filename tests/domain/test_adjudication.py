@@ -28,7 +28,8 @@ from jun_desk.domain.classifier import LinearModel
 from jun_desk.domain.departments import DepartmentCatalogue
 from jun_desk.domain.errors import ValidationError
 from jun_desk.domain.evaluation import Labelled
-from jun_desk.domain.training import routing_threshold, routing_threshold_of
+from jun_desk.domain.routing import routing_threshold_of
+from jun_desk.domain.training import routing_threshold
 from jun_desk.resources import resource_path
 from jun_desk.services.triage_models import TrainingSet
 from jun_desk.shared_material import TRIAGE_CORPUS, TRIAGE_SECOND_READER

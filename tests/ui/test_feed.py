@@ -85,8 +85,14 @@ def test_new_mentions_do_not_move_what_the_operator_is_reading(qtbot, desk: Desk
     assert panel.unread == 0
 
 
+# Clear enough for triage to route by itself (above the routing threshold, issue 26); the
+# bare "Hay un bache enorme en la calle Ancha" waits "sin clasificar" with two choices.
+POTHOLE = "Hay un bache enorme en la calle Ancha, la calzada está hundida"
+WATER_CUT = "Corte de agua en toda la calle Real, no tenemos agua en casa"
+
+
 def test_keyboard_creates_a_ticket_and_marks_handled(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
-    _ingest(desk, ["Hay un bache enorme en la calle Ancha", "¡Gracias por todo! 👏"])
+    _ingest(desk, [POTHOLE, "¡Gracias por todo! 👏"])
     panel = _panel(qtbot, desk, people["luis"])
     panel.reload()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2, timeout=5000)
@@ -134,7 +140,7 @@ def test_ctrl_t_offers_only_the_departments_the_operator_may_create_in(
     message triage suggests for another department asks where, offering only theirs."""
     from jun_desk.ui import pickers
 
-    _ingest(desk, ["No hay agua en toda la calle Real, la tubería de suministro está rota"])
+    _ingest(desk, [WATER_CUT])
     (item,) = desk.search.feed(limit=5)
     assert item.suggested_department == "suministros"
     offered: list[list[str]] = []
@@ -158,7 +164,7 @@ def test_ctrl_t_asks_nothing_when_the_suggestion_is_the_operators(
         qtbot, desk: Desk, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from jun_desk.ui import pickers
 
-    _ingest(desk, ["No hay agua en toda la calle Real, la tubería de suministro está rota"])
+    _ingest(desk, [WATER_CUT])
     monkeypatch.setattr(pickers.NewTicketDepartmentPicker, "exec",
                         lambda self: pytest.fail("asked a supervisor where"))
     panel = _panel(qtbot, desk, people["ana"])

@@ -194,6 +194,35 @@ def test_triage_menu_is_for_supervisors_and_reports_in_the_status_bar(qtbot, des
     assert window.desk.settings_menu.triage.retrain_action.isEnabled()
 
 
+def test_a_supervisor_chooses_when_triage_routes_by_itself(qtbot, desk: Desk, people) -> None:  # type: ignore[no-untyped-def]
+    """Configuración → Clasificación: routing only what is safe (checked by default) or
+    always; the choice is the town's, so a window of another desk shows it too."""
+    from jun_desk.domain.routing import RoutingPolicy
+
+    operator = MainWindow(UiContext(desk, people["luis"]))
+    qtbot.addWidget(operator)
+    assert not operator.triage_menu.menuAction().isVisible()  # not offered to operators
+    assert not any(a.isEnabled() for a in operator.routing_actions.values())
+    window = MainWindow(UiContext(desk, people["ana"]))
+    qtbot.addWidget(window)
+    safe, always = (window.routing_actions[p] for p in (RoutingPolicy.SAFE,
+                                                         RoutingPolicy.ALWAYS))
+    qtbot.waitUntil(safe.isChecked, timeout=10_000)
+    assert "97 %" in safe.text() and always.isEnabled() and not always.isChecked()
+    always.trigger()
+    qtbot.waitUntil(lambda: "departamento más probable" in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert always.isChecked() and not safe.isChecked()
+    assert desk.triage_routing.policy() is RoutingPolicy.ALWAYS
+    other = MainWindow(UiContext(desk, people["ana"]))  # opened after: reads the town's
+    qtbot.addWidget(other)
+    qtbot.waitUntil(other.routing_actions[RoutingPolicy.ALWAYS].isChecked, timeout=10_000)
+    safe.trigger()
+    qtbot.waitUntil(lambda: "97 % de aciertos" in window.statusBar().currentMessage(),
+                    timeout=10_000)
+    assert desk.triage_routing.policy() is RoutingPolicy.SAFE
+
+
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_a_stopped_walk_is_said_in_the_sync_status_in_the_window_language(  # type: ignore[no-untyped-def]
         qtbot, qapp, desk: Desk, people, language: str) -> None:
