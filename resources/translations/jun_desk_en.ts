@@ -6260,52 +6260,97 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>TriageMenu</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="24" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="32" />
         <source>&amp;Clasificación</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="26" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="34" />
         <source>Reentrenar con las correcciones del mostrador</source>
         <translation>Retrain with the desk's corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="28" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="36" />
         <source>Volver al modelo anterior</source>
         <translation>Go back to the previous model</translation>
     </message>
     <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="39" />
+        <source>Enrutar automáticamente</source>
+        <translation>Route by itself</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="44" />
+        <source>Solo cuando es seguro (97 % de aciertos)</source>
+        <translation>Only when it is safe (97 % right)</translation>
+    </message>
+    <message>
         <location filename="../../jun_desk/ui/shell/triage.py" line="45" />
+        <source>Siempre el departamento más probable</source>
+        <translation>Always the most likely department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="53" />
+        <source>Por debajo del 97 % de aciertos el mensaje queda «sin clasificar» y la ficha ofrece los dos departamentos más probables</source>
+        <translation>Below 97 % right the message stays “unclassified” and the card offers the two most likely departments</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="56" />
+        <source>Como antes: casi todos los mensajes van a un departamento, acertando menos</source>
+        <translation>As before: almost every message goes to a department, right less often</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="74" />
+        <source>No se pudo leer cuándo se enruta solo</source>
+        <translation>Could not read when triage routes by itself</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="91" />
+        <source>Clasificación: se enruta solo lo seguro (97 % de aciertos); el resto queda sin clasificar con dos opciones</source>
+        <translation>Triage: only what is safe is routed by itself (97 % right); the rest stays unclassified with two choices</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="94" />
+        <source>Clasificación: cada mensaje va a su departamento más probable</source>
+        <translation>Triage: every message goes to its most likely department</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="98" />
+        <source>No se pudo cambiar cuándo se enruta solo</source>
+        <translation>Could not change when triage routes by itself</translation>
+    </message>
+    <message>
+        <location filename="../../jun_desk/ui/shell/triage.py" line="109" />
         <source>Reentrenando la clasificación…</source>
         <translation>Retraining triage…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="50" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="114" />
         <source>Nuevo modelo #%d en uso en todos los puestos: acierto %.1f %% (antes %.1f %%), %d correcciones</source>
         <translation>New model #%d in use on every desk: accuracy %.1f %% (was %.1f %%), %d corrections</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="55" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="119" />
         <source>Modelo nuevo rechazado: acierta %.1f %%, peor que el actual (%.1f %%)</source>
         <translation>New model refused: accuracy %.1f %%, worse than the current one (%.1f %%)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="61" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="125" />
         <source>No se pudo reentrenar</source>
         <translation>Could not retrain</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="68" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="132" />
         <source>Clasificación: en uso el modelo #%d</source>
         <translation>Triage: model #%d in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="69" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="133" />
         <source>Clasificación: en uso el modelo de fábrica</source>
         <translation>Triage: the shipped model in use</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/triage.py" line="73" />
+        <location filename="../../jun_desk/ui/shell/triage.py" line="137" />
         <source>No se pudo volver al modelo anterior</source>
         <translation>Could not go back to the previous model</translation>
     </message>
