@@ -201,11 +201,11 @@ def test_a_supervisor_chooses_when_triage_routes_by_itself(qtbot, desk: Desk, pe
 
     operator = MainWindow(UiContext(desk, people["luis"]))
     qtbot.addWidget(operator)
-    assert not operator.triage_menu.menuAction().isVisible()  # not offered to operators
-    assert not any(a.isEnabled() for a in operator.routing_actions.values())
+    assert not operator.desk.settings_menu.triage.triage_menu.menuAction().isVisible()  # not offered to operators
+    assert not any(a.isEnabled() for a in operator.desk.settings_menu.triage.routing_actions.values())
     window = MainWindow(UiContext(desk, people["ana"]))
     qtbot.addWidget(window)
-    safe, always = (window.routing_actions[p] for p in (RoutingPolicy.SAFE,
+    safe, always = (window.desk.settings_menu.triage.routing_actions[p] for p in (RoutingPolicy.SAFE,
                                                          RoutingPolicy.ALWAYS))
     qtbot.waitUntil(safe.isChecked, timeout=10_000)
     assert "97 %" in safe.text() and always.isEnabled() and not always.isChecked()
@@ -216,7 +216,7 @@ def test_a_supervisor_chooses_when_triage_routes_by_itself(qtbot, desk: Desk, pe
     assert desk.triage_routing.policy() is RoutingPolicy.ALWAYS
     other = MainWindow(UiContext(desk, people["ana"]))  # opened after: reads the town's
     qtbot.addWidget(other)
-    qtbot.waitUntil(other.routing_actions[RoutingPolicy.ALWAYS].isChecked, timeout=10_000)
+    qtbot.waitUntil(other.desk.settings_menu.triage.routing_actions[RoutingPolicy.ALWAYS].isChecked, timeout=10_000)
     safe.trigger()
     qtbot.waitUntil(lambda: "97 % de aciertos" in window.statusBar().currentMessage(),
                     timeout=10_000)
