@@ -13,6 +13,7 @@ Matching runs on folded text (no accents, no case).
 from __future__ import annotations
 
 import copy
+import math
 import re
 import threading
 import tomllib
@@ -85,8 +86,10 @@ class TriageResult:
             parts.append("Nothing to judge it by: unclassified" if en
                          else "Nada en qué basarse: sin clasificar")
         elif self.unclassified:
-            parts.append(f"Unsure ({self.confidence:.0%}): unclassified" if en
-                         else f"Dudoso ({self.confidence:.0%}): sin clasificar")
+            # Rounded down: 92.6 % below a 92.9 % threshold must not read "93 %".
+            sure = f"{math.floor(100 * self.confidence)}%"
+            parts.append(f"Unsure ({sure}): unclassified" if en
+                         else f"Dudoso ({sure}): sin clasificar")
         if self.evidence:
             label = "model" if en else "modelo"
             parts.append(f"{label}: {', '.join(self.evidence)}")
@@ -119,6 +122,9 @@ class TriageRules:
     high_terms: list[str] = field(default_factory=list)
     health_terms: list[str] = field(default_factory=list)
     overrides: dict[str, str] = field(default_factory=dict)  # phrase → department
+    # Departments an urgent message goes to at once when it is their most likely message,
+    # whatever the routing policy (``[priority] urgent_at_once``): an emergency never waits.
+    urgent_at_once: frozenset[str] = frozenset()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], catalogue: DepartmentCatalogue) -> TriageRules:
@@ -153,6 +159,8 @@ class TriageRules:
             high_terms=list(priority.get("high", [])),
             health_terms=list(data.get("privacy", {}).get("health_terms", [])),
             overrides=overrides,
+            urgent_at_once=frozenset(catalogue.get(str(code)).code
+                                     for code in priority.get("urgent_at_once", [])),
         )
 
     @classmethod
@@ -312,7 +320,10 @@ class Triage:
         choices = tuple(ranked[:2])
         # Not rounded: what is routed and the confidence reported (and evaluated, stored)
         # agree at the threshold's own precision.
-        if confidence < threshold_for(model, self.policy):
+        policy = self.policy
+        if priority is Priority.URGENT and best in self.rules.urgent_at_once:
+            policy = RoutingPolicy.ALWAYS  # an emergency is not left waiting for a person
+        if confidence < threshold_for(model, policy):
             return TriageResult(UNCLASSIFIED, confidence, priority, (), best,
                                 SOURCE_NONE, evidence, language, choices)
         return TriageResult(best, confidence, priority, tuple(matches.get(best, ())),

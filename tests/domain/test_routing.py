@@ -85,3 +85,40 @@ def test_triage_routes_by_its_policy(rules: Rules) -> None:
     always = triage.classify(text)
     assert always.department == "limpieza" and always.confidence == safe.confidence
     assert rules.triage.policy is RoutingPolicy.SAFE  # the fork's own policy
+
+
+def test_an_urgent_message_for_the_police_never_waits(rules: Rules) -> None:
+    """[priority] urgent_at_once: an accident the model places with the police below the
+    safe threshold goes to the police at once (its urgent alert fires); an urgent message for
+    another department, and a routine one for the police, still wait when unsure."""
+    shipped = rules.triage.model
+    assert shipped is not None and rules.triage.rules.urgent_at_once == {"policia"}
+    triage = rules.triage.fork(lambda: shipped)
+    safe_at = threshold_for(shipped, RoutingPolicy.SAFE)
+    accident = triage.classify("@AytoJun accidente en la rotonda de la entrada, dos coches, "
+                               "parece que no hay heridos pero está cortado el tráfico")
+    assert accident.priority.value == "urgent" and accident.confidence < safe_at
+    assert accident.department == "policia"
+    branch = triage.classify("@AytoJun se ha caído una rama grande en calle Real y no se "
+                             "puede pasar")
+    assert branch.priority.value == "urgent" and branch.confidence < safe_at
+    assert branch.department == UNCLASSIFIED and branch.best == "obras"
+    # Without the line in the rules, the accident waits like any unsure message.
+    plain = rules.triage.rules.__class__(**{**vars(rules.triage.rules),
+                                            "urgent_at_once": frozenset()})
+    waiting = type(rules.triage)(plain, lambda: shipped, rules.triage.urgency)
+    assert waiting.classify("@AytoJun accidente en la rotonda de la entrada, dos coches, "
+                            "parece que no hay heridos pero está cortado el tráfico"
+                            ).department == UNCLASSIFIED
+
+
+def test_an_unsure_answer_is_never_shown_at_the_threshold_it_missed(rules: Rules) -> None:
+    """The percentage an unsure message shows is rounded down: 92.6 % below a 92.9 %
+    threshold reads "92 %", not "93 %"."""
+    from dataclasses import replace
+
+    shipped = rules.triage.model
+    assert shipped is not None
+    unsure = replace(rules.triage.fork(lambda: shipped).classify(
+        "han hecho pintadas en la fachada de la biblioteca esta noche"), confidence=0.926)
+    assert "Dudoso (92%)" in unsure.reason("es") and "Unsure (92%)" in unsure.reason("en")

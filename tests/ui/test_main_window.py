@@ -201,12 +201,13 @@ def test_a_supervisor_chooses_when_triage_routes_by_itself(qtbot, desk: Desk, pe
 
     operator = MainWindow(UiContext(desk, people["luis"]))
     qtbot.addWidget(operator)
-    assert not operator.desk.settings_menu.triage.triage_menu.menuAction().isVisible()  # not offered to operators
-    assert not any(a.isEnabled() for a in operator.desk.settings_menu.triage.routing_actions.values())
+    offered = operator.desk.settings_menu.triage
+    assert not offered.triage_menu.menuAction().isVisible()  # not offered to operators
+    assert not any(a.isEnabled() for a in offered.routing_actions.values())
     window = MainWindow(UiContext(desk, people["ana"]))
     qtbot.addWidget(window)
-    safe, always = (window.desk.settings_menu.triage.routing_actions[p] for p in (RoutingPolicy.SAFE,
-                                                         RoutingPolicy.ALWAYS))
+    actions = window.desk.settings_menu.triage.routing_actions
+    safe, always = (actions[p] for p in (RoutingPolicy.SAFE, RoutingPolicy.ALWAYS))
     qtbot.waitUntil(safe.isChecked, timeout=10_000)
     assert "97 %" in safe.text() and always.isEnabled() and not always.isChecked()
     always.trigger()
@@ -216,7 +217,8 @@ def test_a_supervisor_chooses_when_triage_routes_by_itself(qtbot, desk: Desk, pe
     assert desk.triage_routing.policy() is RoutingPolicy.ALWAYS
     other = MainWindow(UiContext(desk, people["ana"]))  # opened after: reads the town's
     qtbot.addWidget(other)
-    qtbot.waitUntil(other.desk.settings_menu.triage.routing_actions[RoutingPolicy.ALWAYS].isChecked, timeout=10_000)
+    theirs = other.desk.settings_menu.triage.routing_actions
+    qtbot.waitUntil(theirs[RoutingPolicy.ALWAYS].isChecked, timeout=10_000)
     safe.trigger()
     qtbot.waitUntil(lambda: "97 % de aciertos" in window.statusBar().currentMessage(),
                     timeout=10_000)
