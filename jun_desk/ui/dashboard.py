@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -114,9 +114,11 @@ class Dashboard(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        # The department's name no longer takes the whole width: it gets what its longest
-        # name needs (at most DEPARTMENT_WIDTH, elided, whole in the tooltip); the
-        # figures come right after it.
+        # The figures as wide as they need; the department's name takes the rest of the
+        # table's width (fit_department_column), whole where there is room ("Educación —
+        # colegio y comedor"), no blank strip right of the figures; never narrower than
+        # DEPARTMENT_WIDTH or its longest name (elided, whole in the tooltip, the table
+        # scrolling sideways in a narrow dock).
         header.setStretchLastSection(False)
         for col in range(1, len(headers)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -127,13 +129,35 @@ class Dashboard(QWidget):
             item.setToolTip(department_name(dept))
             self.table.setItem(row, 0, item)
         self.table.resizeColumnToContents(0)
-        header.resizeSection(0, min(header.sectionSize(0), DEPARTMENT_WIDTH))
-        # Compact rows, and a table as tall as its rows: every department in view.
+        self._department_width = header.sectionSize(0)  # its longest name, whole
+        header.resizeSection(0, min(self._department_width, DEPARTMENT_WIDTH))
+        self.table.viewport().installEventFilter(self)  # resized: fit again
+        header.sectionResized.connect(self._figures_resized)  # new figures: fit again
+        # Compact rows, and a table as tall as its rows: every department in view (and
+        # the board above it keeps its room on a laptop).
         self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 6)
-        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 4)
+            self.table.fontMetrics().height() + 3)
+        self.table.verticalHeader().setMinimumSectionSize(self.table.fontMetrics().height() + 2)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_department_column()
+        return super().eventFilter(watched, event)
+
+    def _figures_resized(self, column: int, _old: int, _new: int) -> None:
+        if column:
+            self.fit_department_column()
+
+    def fit_department_column(self) -> None:
+        """The department's name takes the width the figures leave (see _build_table)."""
+        header = self.table.horizontalHeader()
+        figures = sum(header.sectionSize(c) for c in range(1, header.count()))
+        room = self.table.viewport().width() - figures
+        width = max(min(self._department_width, DEPARTMENT_WIDTH), room)
+        if width != header.sectionSize(0):
+            header.resizeSection(0, width)
 
     def wanted_height(self) -> int:
         """The panel's height with every department's row in view."""

@@ -11,8 +11,11 @@ sum of its docks' and central widget's minimum widths."""
 
 from __future__ import annotations
 
+import itertools
+import math
+
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -21,10 +24,12 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QMainWindow,
     QScrollArea,
+    QSizeGrip,
     QSizePolicy,
     QStatusBar,
     QStyle,
     QStyleOption,
+    QStyleOptionComboBox,
     QWidget,
     QWidgetItem,
 )
@@ -39,12 +44,18 @@ from jun_desk.ui.screen_fit import first_size as first_size
 
 class FlowLayout(QLayout):
     """Lays its widgets out left to right and wraps them onto the next line when the
-    width runs out, so a row of buttons never sets the window's minimum width."""
+    width runs out, so a row of buttons never sets the window's minimum width.
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    ``balanced``: wrapped, the lines are as even as their order allows (the fewest lines,
+    the longest as short as it can be), so a row of buttons reads as one group: filled
+    greedily, the ticket's five buttons left "Reabrir" alone on a second line."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6, *,
+                 balanced: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self.balanced = balanced
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -96,18 +107,53 @@ class FlowLayout(QLayout):
     def _visible(self) -> list[QLayoutItem]:
         return [i for i in self._items if not i.isEmpty()]
 
+    def _lines(self, items: list[QLayoutItem], width: int) -> list[list[QLayoutItem]]:
+        """``items`` in lines ``width`` px wide: filled in turn, then balanced."""
+        lines: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in items:
+            advance = item.sizeHint().width()
+            if lines[-1] and used + self._spacing + advance > width:
+                lines.append([])
+                used = 0
+            used += (self._spacing if lines[-1] else 0) + advance
+            lines[-1].append(item)
+        if not self.balanced or len(lines) < 2:
+            return lines
+        return self._balance(items, len(lines), width) or lines
+
+    def _balance(self, items: list[QLayoutItem], count: int,
+                 width: int) -> list[list[QLayoutItem]] | None:
+        """``items`` in ``count`` lines, in order, the longest line as short as it can be."""
+        widths = [i.sizeHint().width() for i in items]
+
+        def length(start: int, end: int) -> int:
+            return sum(widths[start:end]) + self._spacing * (end - start - 1)
+
+        best: tuple[int, tuple[int, ...]] | None = None
+        for breaks in itertools.combinations(range(1, len(items)), count - 1):
+            bounds = (0, *breaks, len(items))
+            longest = max(length(a, b) for a, b in itertools.pairwise(bounds))
+            if longest <= width and (best is None or longest < best[0]):
+                best = (longest, bounds)
+        if best is None:
+            return None
+        return [items[a:b] for a, b in itertools.pairwise(best[1])]
+
     def _place(self, rect: QRect, apply: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line = area.x(), area.y(), 0
-        for item in self._visible():
-            hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line > 0:
-                x, y, line = area.x(), y + line + self._spacing, 0
-            if apply:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line = max(line, hint.height())
+        y, line = area.y(), 0
+        for row in self._lines(self._visible(), area.width()):
+            if line:
+                y += line + self._spacing
+            x, line = area.x(), 0
+            for item in row:
+                hint = item.sizeHint()
+                if apply:
+                    item.setGeometry(QRect(QPoint(x, y), hint))
+                x += hint.width() + self._spacing
+                line = max(line, hint.height())
         return y + line - rect.y() + margins.bottom()
 
 
@@ -117,10 +163,15 @@ class StatusLabel(QLabel):
     runs into the next."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, cap: int = 360,
-                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+                 keep: str = "", whole: bool = False) -> None:
         super().__init__(text, parent)
         self.cap = cap
         self.mode = mode
+        # What must stay readable when the status bar is short of room: this text's
+        # width (``keep``) or all of it (``whole``); the other fields are cut first.
+        self.keep = keep
+        self.whole = whole
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setText(text)
@@ -141,15 +192,83 @@ class StatusLabel(QLabel):
         width = min(hint.width(), self.fontMetrics().horizontalAdvance("M" * 4))
         return QSize(width, hint.height())
 
+    def kept_width(self) -> int:
+        """What this field keeps while the status bar cuts the others: its whole text
+        (``whole``), the width of ``keep``, or nothing (see DeskStatusBar.fit_fields)."""
+        hint = self.sizeHint().width()
+        if self.whole:
+            return hint
+        if not self.keep:
+            return 0
+        chrome = super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text())
+        return min(hint, self.fontMetrics().horizontalAdvance(self.keep) + max(0, chrome))
+
+    def shown(self, width: int) -> str:
+        """The text as shown ``width`` px wide."""
+        return self.fontMetrics().elidedText(self.text(), self.mode, width)
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         option = QStyleOption()
         option.initFrom(self)
         rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), self.mode, rect.width())
+        text = self.shown(rect.width())
         align = int(self.alignment() | Qt.AlignmentFlag.AlignVCenter)
         self.style().drawItemText(painter, rect, align, self.palette(), self.isEnabled(), text,
                                   self.foregroundRole())
+
+
+def elide_path(text: str, metrics: QFontMetrics, width: int) -> str:
+    """A path or an address ``width`` px wide: whole if it fits, else its end from a "/"
+    on ("…/sandbox/jun-desk-sandbox.db": the file's name kept, the folders it is in cut
+    from the top), else the end of the file's name ("…sk-sandbox.db")."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    parts = text.split("/")
+    for start in range(1, len(parts)):
+        tail = "…/" + "/".join(parts[start:])
+        if metrics.horizontalAdvance(tail) <= width:
+            return tail
+    return metrics.elidedText(parts[-1], Qt.TextElideMode.ElideLeft, width)
+
+
+class PathLabel(StatusLabel):
+    """A status-bar field naming a file or an address, ``template`` with it for its
+    ``%s`` ("Base de datos: %s"): the words stay, the path is cut from its start
+    (``elide_path``: "Base de datos: …/jun-desk-sandbox.db"); the whole text in the
+    tooltip. It used to be cut in the middle of everything ("Base de datos:
+    sq…n-desk-sandbox.db")."""
+
+    def __init__(self, template: str, path: str, parent: QWidget | None = None, *,
+                 cap: int = 360) -> None:
+        self.prefix, _, self.suffix = template.partition("%s")
+        self.path = path
+        super().__init__(self.prefix + path + self.suffix, parent, cap=cap)
+
+    def shown(self, width: int) -> str:
+        metrics = self.fontMetrics()
+        room = width - metrics.horizontalAdvance(self.prefix + self.suffix)
+        if room < metrics.horizontalAdvance("…" + "M" * 4):  # not even a few letters
+            return metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+        return self.prefix + elide_path(self.path, metrics, room) + self.suffix
+
+
+FIELD_SPACING = 6  # px between a QStatusBar's fields (its layout's own)
+FIELD_LEAD = 2  # px QStatusBar leaves before its first field
+GRIP_SPACING = 7  # px between its fields and its size grip
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
+
+def _shared(wants: dict[StatusLabel, int], floors: dict[StatusLabel, int],
+            room: int) -> dict[StatusLabel, int]:
+    """Widths from ``wants`` down towards ``floors`` adding up to ``room``: each field
+    gives up the same share of what it has above its floor (all at their floors when
+    even those do not fit)."""
+    spare = sum(wants[f] - floors[f] for f in wants)
+    short = sum(wants.values()) - room
+    if spare <= 0 or short >= spare:
+        return dict(floors)
+    return {f: wants[f] - math.ceil((wants[f] - floors[f]) * short / spare) for f in wants}
 
 
 class DeskStatusBar(QStatusBar):
@@ -163,6 +282,47 @@ class DeskStatusBar(QStatusBar):
         self._yielding: list[QWidget] = []  # fields that step aside for a message
         self._stepped_aside: list[QWidget] = []
         self.messageChanged.connect(self._message_changed)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a field's text or visibility
+            self.fit_fields()
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.fit_fields()
+        super().resizeEvent(event)
+
+    def fit_fields(self) -> None:
+        """Where the fields do not all fit, the status bar's layout would cut them all
+        alike ("Última sincronización 01:0…"): instead the fields' kept parts
+        (``StatusLabel.kept_width``: the sync's time and count, who is signed in…) stay
+        whole and the rest is cut from the others, each in proportion to what it has
+        more than its least; only on a window too narrow even for that are the kept
+        parts cut too. The caps are maximum widths, so the window's minimum width is
+        what it was."""
+        shown = [w for w in self._permanent if not w.isHidden()]
+        fields = [w for w in shown if isinstance(w, StatusLabel)]
+        if not fields:
+            return
+        # The row QStatusBar lays its fields in: its width, less its size grip's corner.
+        # (Its layout is not walked: PySide hands stale wrappers for the one it rebuilds.)
+        grip = self.findChild(QSizeGrip)
+        corner = grip.width() + GRIP_SPACING if grip is not None and not grip.isHidden() \
+            else 0
+        room = (self.width() - FIELD_LEAD - corner - FIELD_SPACING * (len(shown) - 1)
+                - sum(w.sizeHint().width() for w in shown if w not in fields))
+        wants = {f: f.sizeHint().width() for f in fields}
+        least = {f: f.minimumSizeHint().width() for f in fields}
+        kept = {f: max(least[f], min(wants[f], f.kept_width())) for f in fields}
+        caps: dict[StatusLabel, int] = {}
+        if sum(wants.values()) > room:
+            caps = _shared(wants, kept, room)
+            if sum(caps.values()) > room:
+                caps = _shared(kept, least, room)
+        for field in fields:
+            cap = caps.get(field, QWIDGETSIZE_MAX)
+            if field.maximumWidth() != cap:
+                field.setMaximumWidth(cap)
 
     def yield_to_messages(self, *widgets: QWidget) -> None:
         """These fields are hidden while a message is shown on a narrow window, so the
@@ -259,6 +419,33 @@ def shrinkable_combo(combo: QComboBox, characters: int = 12) -> None:
     """A combo box as wide as ``characters`` at least, not as its longest entry."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
+
+
+def combo_width(combo: QComboBox, text: str) -> int:
+    """The width ``combo`` needs to show ``text`` whole (its frame and arrow added)."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    metrics = combo.fontMetrics()
+    return combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option,
+        QSize(metrics.horizontalAdvance(text), metrics.height()), combo).width()
+
+
+class FilterCombo(QComboBox):
+    """A filter's combo box: as wide as its longest entry (its size hint), so where there
+    is room every entry is read whole, not "Todos los depa" (sized by a few characters,
+    these were cut at every screen size); a few characters at least (its minimum), so on
+    a low-resolution screen it still gives way rather than widen the window. Its text in
+    its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), combo_width(self, "M" * 6)), hint.height())
 
 
 def default_layout(window: QMainWindow, left: QDockWidget, right: list[QDockWidget],

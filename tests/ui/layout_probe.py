@@ -145,10 +145,80 @@ def window_problems(window: QMainWindow, cards: int = CARDS) -> list[str]:
     return found + widget_problems(window)
 
 
+def readable_problems(window: QMainWindow) -> list[str]:
+    """What a person would read cut on a laptop or a full HD screen: a filter's combo
+    box showing less than its entry ("Todos los depa"); a board column cut at the edge
+    ("Res…") or a heading cut; on full HD, a board that scrolls sideways; a department's
+    name cut in the supervision table or a blank strip right of its figures; the sync
+    line's time cut; the database's file name not shown; a ticket button alone on its
+    line."""
+    from jun_desk.ui.layout_fit import FilterCombo, combo_width
+
+    found = []
+    for combo in window.findChildren(FilterCombo):
+        if not combo.isVisible() or combo.visibleRegion().isEmpty():
+            continue
+        if combo.width() < combo_width(combo, combo.currentText()) - 1:
+            found.append(f"combo box shows {combo.currentText()!r} cut: {combo.width()} px")
+        longest = max(combo_width(combo, combo.itemText(i)) for i in range(combo.count()))
+        if combo.sizeHint().width() < longest - 1:
+            found.append(f"combo box {combo.currentText()!r} asks for {combo.sizeHint()}"
+                         f" < {longest}")
+    board = window.desk.board
+    viewport = board.columns_area.viewport()
+    in_view = 0
+    for status, column in board.columns.items():
+        left = column.mapTo(viewport, column.rect().topLeft()).x()
+        right = left + column.width()
+        if left < viewport.width() and right > viewport.width() + 1:
+            found.append(f"board column {status.value} cut at the edge: {left}-{right} in "
+                         f"{viewport.width()}")
+        in_view += right <= viewport.width() + 1
+        if column.header.height() < column.header_height(column.width()):
+            found.append(f"board heading {column.header.text()!r} cut")
+    if window.screen().availableGeometry().width() >= 1900 and in_view < len(board.columns):
+        found.append(f"board shows {in_view} of {len(board.columns)} columns on full HD")
+    dashboard, dock = window.desk.dashboard, window.desk.docks.dashboard_dock
+    if dashboard.table.isVisible() and not dock.visibleRegion().isEmpty():
+        table = dashboard.table
+        header = table.horizontalHeader()
+        names = max(header.sectionSizeFromContents(0).width(),
+                    *(table.sizeHintForIndex(table.model().index(r, 0)).width()
+                      for r in range(table.rowCount())))
+        if header.sectionSize(0) < names:
+            found.append(f"supervision table's departments cut: {header.sectionSize(0)} "
+                         f"< {names}")
+        filled = sum(header.sectionSize(c) for c in range(header.count()))
+        if filled < table.viewport().width() - 2:
+            found.append(f"supervision table leaves {table.viewport().width() - filled} px "
+                         "blank")
+    status = window.desk.status
+    if status.sync_label.isVisible() and \
+            status.sync_label.width() < status.sync_label.kept_width() - 1:
+        found.append(f"sync line cut: {status.sync_label.width()} < "
+                     f"{status.sync_label.kept_width()}")
+    database = status.database_label
+    shown = database.shown(database.contentsRect().width())
+    if database.isVisible() and not shown.endswith(database.path[-8:]):
+        found.append(f"database shown as {shown!r}")
+    detail = window.desk.detail
+    if not window.desk.docks.detail_dock.visibleRegion().isEmpty():
+        buttons = [detail.note_button, detail.dm_button, detail.reply_button,
+                   detail.resolve_button, detail.reopen_button]
+        lines: dict[int, int] = {}
+        for button in buttons:
+            lines[button.y()] = lines.get(button.y(), 0) + 1
+        if len(lines) > 1 and min(lines.values()) == 1:
+            found.append(f"a ticket button alone on its line: {sorted(lines.items())}")
+    return found
+
+
 def run(app: QApplication, db_url: str, language: str, username: str,
-        working_only: bool = False) -> list[str]:
+        working_only: bool = False, readable: bool = False) -> list[str]:
     """``working_only``: the role's own panels, not the ones opened on demand (a low
-    screen, where those scroll and the board keeps less than three cards)."""
+    screen, where those scroll and the board keeps less than three cards). ``readable``:
+    on the first start and after a reset, also what is read cut (``readable_problems``;
+    a laptop and full HD at 100 %), with the status bar of a training desk that synced."""
     from jun_desk.config import Paths
     from jun_desk.services.desk import Desk
     from jun_desk.ui import i18n
@@ -168,12 +238,22 @@ def run(app: QApplication, db_url: str, language: str, username: str,
     settle(app, window)
     found: list[str] = []
 
+    if readable:  # the status bar as a training desk's after a sync: its fullest
+        status = window.desk.status
+        status.sync_label.setText(status.tr("Última sincronización %s: %d nuevos")
+                                  % ("01:06:07", 120))
+        status.poller_label.setText(status.tr("Sondeo de X: este puesto"))
+        status.training_label.show()
+
     def check(step: str) -> None:
         settle(app, window)
         docks = window.desk.docks
         on_demand = not (docks.moderation_dock.isHidden() and docks.quarantine_dock.isHidden())
         found.extend(f"{language} {username} {step}: {p}"
                      for p in window_problems(window, 2 if on_demand else CARDS))
+        if readable and step in ("first start", "layout reset"):
+            found.extend(f"{language} {username} {step}: {p}"
+                         for p in readable_problems(window))
 
     docks = window.desk.docks
     working = [docks.feed_dock, docks.detail_dock, docks.dms_dock, docks.citizen_dock]
@@ -227,11 +307,12 @@ def run(app: QApplication, db_url: str, language: str, username: str,
 def main() -> None:
     db_url = sys.argv[1]
     working_only = "--working-only" in sys.argv[2:]
+    readable = "--readable" in sys.argv[2:]
     app = QApplication(sys.argv[:1])
     found = []
     for language in ("es", "en"):
         for username in ("luis", "ana"):
-            found.extend(run(app, db_url, language, username, working_only))
+            found.extend(run(app, db_url, language, username, working_only, readable))
     print(json.dumps({"screen": QApplication.primaryScreen().availableGeometry().getRect(),
                       "problems": found}))
 

@@ -121,3 +121,107 @@ def test_status_bar_elides_and_makes_room_for_messages(qtbot, desk: Desk, people
     assert window.desk.status.sync_label.isVisible()
     assert window.desk.status.sync_label.width() > 200  # the sync line takes the room there is
     window.close()
+
+
+def _settle(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """The layout requests posted by a resize, handled."""
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    qtbot.wait(10)
+    widget.layout().activate()
+
+
+def test_the_status_bar_cuts_the_other_fields_before_the_sync_time(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A status bar short of room (the training desk's on a laptop) keeps the sync line's
+    time and count and who is signed in whole, and cuts the others ("Última
+    sincronización 01:0…" said nothing); the database keeps its file's name."""
+    from jun_desk.ui.layout_fit import DeskStatusBar, PathLabel, StatusLabel
+
+    bar = DeskStatusBar()
+    qtbot.addWidget(bar)
+    sync = StatusLabel("Última sincronización 01:06:07: 120 nuevos", bar,
+                       keep="Última sincronización 00:00:00: 1000 nuevos")
+    poller = StatusLabel("Sondeo de X: este puesto", bar, cap=200)
+    costs = StatusLabel("X hoy: 0,78 $ · mes: 12,40 $", bar, cap=220)
+    user = StatusLabel("formacion (supervisor/a)", bar, cap=220, whole=True)
+    database = PathLabel("Base de datos: %s", "sqlite:////home/ana/.local/share/jun-desk/"
+                         "sandbox/jun-desk-sandbox.db", bar, cap=240)
+    fields = [sync, poller, costs, database, user]
+    for field in fields:
+        bar.addPermanentWidget(field, 1 if field is sync else 0)
+    wants = sum(f.sizeHint().width() for f in fields) + 6 * len(fields)
+    whole = {f: f.fontMetrics().horizontalAdvance(f.text()) for f in fields}
+    bar.resize(wants - 150, 24)
+    bar.show()
+    qtbot.waitExposed(bar)
+    _settle(qtbot, bar)
+    assert sync.width() >= whole[sync] and user.width() >= whole[user]
+    assert all(f.width() < f.sizeHint().width() for f in (poller, costs, database))
+    shown = database.shown(database.contentsRect().width())
+    assert shown.startswith("Base de datos: …") and shown.endswith("box.db")  # the file's end
+    assert all(f.geometry().right() <= bar.width() for f in fields)
+    # Room for all: nothing is cut, the sync line takes what is left.
+    bar.resize(wants + 100, 24)
+    _settle(qtbot, bar)
+    assert all(f.width() >= f.sizeHint().width() for f in fields)
+    assert database.shown(database.contentsRect().width()) == database.text() or \
+        database.shown(database.contentsRect().width()).startswith("Base de datos: …/")
+    # Too narrow even for what they keep: all are cut, none pushed out of the bar.
+    bar.resize(420, 24)
+    _settle(qtbot, bar)
+    assert sync.width() < whole[sync]
+    assert all(f.geometry().right() <= bar.width() for f in fields)
+
+
+def test_a_path_is_cut_from_its_start_and_keeps_its_file_name(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from jun_desk.ui.layout_fit import elide_path
+
+    metrics = QLabel().fontMetrics()
+    path = "sqlite:////home/ana/.local/share/jun-desk/sandbox/jun-desk-sandbox.db"
+    assert elide_path(path, metrics, 2000) == path
+    tail = "…/sandbox/jun-desk-sandbox.db"
+    assert elide_path(path, metrics, metrics.horizontalAdvance(tail)) == tail
+    short = elide_path(path, metrics, metrics.horizontalAdvance("jun-desk-sandbox.db") - 20)
+    assert short.startswith("…") and short.endswith("sandbox.db")
+    server = "postgresql+psycopg://ana@db.jun.local/jundesk"
+    host = "…/ana@db.jun.local/jundesk"  # the server's address kept, the driver cut
+    assert elide_path(server, metrics, metrics.horizontalAdvance(host)) == host
+
+
+def test_a_balanced_flow_wraps_its_buttons_in_even_lines(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The ticket's buttons, wrapped: the fewest lines, as even as their order allows
+    (filled in turn, "Reabrir" was left alone on the second line)."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+    from jun_desk.ui.layout_fit import FlowLayout
+
+    def lines(balanced: bool, width: int) -> list[list[str]]:
+        host = QWidget()
+        qtbot.addWidget(host)
+        flow = FlowLayout(host, balanced=balanced)
+        widgets = [QLabel("0 / 280")] + [QPushButton(t) for t in (
+            "Añadir nota", "Enviar DM", "Responder en público", "Resolver", "Reabrir")]
+        for widget in widgets:
+            flow.addWidget(widget)
+        host.resize(width, flow.heightForWidth(width))
+        flow.setGeometry(host.rect())
+        rows: dict[int, list[str]] = {}
+        for widget in widgets:
+            rows.setdefault(widget.y(), []).append(widget.text())
+        assert all(w.geometry().right() < width for w in widgets)
+        return [rows[y] for y in sorted(rows)]
+
+    probe = [QLabel("0 / 280")] + [QPushButton(t) for t in (
+        "Añadir nota", "Enviar DM", "Responder en público", "Resolver", "Reabrir")]
+    widths = [w.sizeHint().width() for w in probe]
+    five = sum(widths[:5]) + 6 * 4 + 2  # all but "Reabrir" on a line
+    assert lines(False, five) == [[p.text() for p in probe[:5]], ["Reabrir"]]
+    balanced = lines(True, five)
+    assert len(balanced) == 2 and min(len(line) for line in balanced) >= 2
+    assert lines(True, sum(widths) + 6 * 5 + 2) == [[p.text() for p in probe]]  # one row
+    for width in (max(widths) + 2, 2 * max(widths), five // 2):  # never more lines
+        assert len(lines(True, width)) == len(lines(False, width))

@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from jun_desk.ui.board.delegate import CARD_HEIGHT, CardDelegate
 from jun_desk.ui.board.model import PAGE, TICKET_ROLE, ColumnModel
 from jun_desk.ui.context import UiContext, describe
 from jun_desk.ui.labels import department_name, status_names
-from jun_desk.ui.layout_fit import StatusLabel, shrinkable_combo
+from jun_desk.ui.layout_fit import FilterCombo
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import ticket_description
 
@@ -43,7 +42,24 @@ if TYPE_CHECKING:
     from jun_desk.services.people import Workload
 
 MAX_TARGETED_REFRESH = 500  # more changed tickets at once: reload the columns instead
-COLUMN_MIN_WIDTH = 150  # narrower than this, the columns scroll sideways
+# Narrower than this, the columns scroll sideways, whole columns at a time: a card 106 px
+# wide (six columns on a 1,366 px laptop with the feed and the ticket open) keeps ten
+# letters of its title and loses its citizen and its age, so the columns do not shrink
+# that far.
+COLUMN_MIN_WIDTH = 144
+
+
+class _MessageLabel(QLabel):
+    """The board's message line: shown while it says something (empty, it kept a line of
+    the board's height for nothing)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("", parent)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class Column(QWidget):
@@ -52,8 +68,16 @@ class Column(QWidget):
         self.status = status
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        self.header = StatusLabel(status_names()[status], self, cap=10_000)
-        self.header.setStyleSheet("font-weight: 600; padding: 4px;")
+        layout.setSpacing(2)  # (the heading has its own padding)
+        self._layout = layout
+        # A long status ("Esperando al vecino (12)") wraps onto a second line instead of
+        # being cut; the board gives every column's heading the same height.
+        self.header = QLabel(status_names()[status], self)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)
+        self.header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+        self.header.setStyleSheet("font-weight: 600; padding: 3px 4px;")
+        self.header.setAccessibleName(self.header.text())
         layout.addWidget(self.header)
         self.model = ColumnModel(status, board.load_page, self)
         self.model.describe = board.describe
@@ -80,8 +104,20 @@ class Column(QWidget):
         layout.addWidget(self.view)
         self.model.move_requested.connect(board.move_ticket)
 
+    def header_height(self, width: int) -> int:
+        """The heading's height with the column ``width`` px wide: its lines, wrapped.
+        (QLabel.heightForWidth gave two lines' height to one word.)"""
+        self.header.ensurePolished()  # its bold font and padding, from its style sheet
+        outer, inner = self._layout.contentsMargins(), self.header.contentsMargins()
+        room = width - outer.left() - outer.right() - inner.left() - inner.right()
+        text = self.header.fontMetrics().boundingRect(
+            QRect(0, 0, max(1, room), 10_000), int(Qt.TextFlag.TextWordWrap),
+            self.header.text())
+        return text.height() + inner.top() + inner.bottom()
+
     def set_count(self, count: int) -> None:
         self.header.setText(f"{status_names()[self.status]} ({count:,})".replace(",", "."))
+        self.header.setAccessibleName(self.header.text())
 
 
 class BoardPanel(QWidget):
@@ -91,7 +127,7 @@ class BoardPanel(QWidget):
     def __init__(self, ui: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.error_label = QLabel("", self)
+        self.error_label = _MessageLabel(self)
         self.error_label.setObjectName("board-message")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setStyleSheet("color: #c62828;")
@@ -118,18 +154,16 @@ class BoardPanel(QWidget):
     def _build_filters(self, layout: QVBoxLayout) -> None:
         """Department, person and search."""
         filters = QHBoxLayout()
-        self.department = QComboBox(self)
+        self.department = FilterCombo(self)
         self.department.addItem(self.tr("Todos los departamentos"), None)
         for dept in self.ui.desk.ctx.catalogue:
             self.department.addItem(department_name(dept), dept.code)
-        self.operator = QComboBox(self)
+        self.operator = FilterCombo(self)
         self.operator.addItem(self.tr("Cualquier persona"), None)
         self.operator.addItem(self.tr("Sin asignar"), -1)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Buscar en tickets…"))
         self.search.setClearButtonEnabled(True)
-        shrinkable_combo(self.department, 8)
-        shrinkable_combo(self.operator, 8)
         self.search.setMinimumWidth(80)
         for widget in (self.department, self.operator, self.search):
             filters.addWidget(widget)
@@ -156,15 +190,40 @@ class BoardPanel(QWidget):
         self.columns_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.columns_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         strip = QWidget(self.columns_area)
-        columns = QHBoxLayout(strip)
-        columns.setContentsMargins(0, 0, 0, 0)
+        self._strip = QHBoxLayout(strip)
+        self._strip.setContentsMargins(0, 0, 0, 0)
         self.columns: dict[Status, Column] = {}
         for status in Status:
             column = Column(self, status)
             self.columns[status] = column
-            columns.addWidget(column, 1)
+            self._strip.addWidget(column, 1)
         self.columns_area.setWidget(strip)
+        self.columns_area.viewport().installEventFilter(self)
         layout.addWidget(self.columns_area, 1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.columns_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """The columns share the board's width; where six do not fit at
+        ``COLUMN_MIN_WIDTH``, as many whole columns as fit fill it and the rest are a
+        sideways scroll away, a column at a time (no column cut in two at the edge, its
+        heading "Res…"). The headings wrap, all at the height of the tallest."""
+        count, spacing = len(self.columns), self._strip.spacing()
+        room = self.columns_area.viewport().width()
+        fits = max(1, (room + spacing) // (COLUMN_MIN_WIDTH + 4 + spacing))
+        shown = min(fits, count)
+        width = max(COLUMN_MIN_WIDTH + 4, (room - spacing * (shown - 1)) // shown)
+        for column in self.columns.values():
+            column.setMinimumWidth(width if fits < count else 0)
+        bar = self.columns_area.horizontalScrollBar()
+        bar.setSingleStep(width + spacing)
+        bar.setPageStep(shown * (width + spacing))
+        height = max(c.header_height(width) for c in self.columns.values())
+        for column in self.columns.values():
+            column.header.setFixedHeight(height)
 
     def _build_actions(self) -> None:
         """The card's actions with their shortcuts (inside the board)."""
@@ -281,6 +340,7 @@ class BoardPanel(QWidget):
     def _counts(self, counts: dict[Status, int]) -> None:
         for status, column in self.columns.items():
             column.set_count(counts.get(status, 0))
+        self.fit_columns()  # a longer count may wrap a heading
 
     def _operators_loaded(self, operators: list[OperatorView]) -> None:
         self._operators = operators

@@ -147,7 +147,8 @@ class DetailPanel(QWidget):
 
     def _build_buttons(self, layout: QVBoxLayout) -> None:
         """The counter and the buttons, wrapping on a narrow dock."""
-        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
+        # wraps on a narrow dock instead of widening the window, in even lines
+        buttons = FlowLayout(balanced=True)
         self.counter = QLabel("0 / 280", self)
         self.reply_button = QPushButton(self.tr("Responder en público"), self)
         self.dm_button = QPushButton(self.tr("Enviar DM"), self)

@@ -184,7 +184,7 @@ class DmPanel(QWidget):
 
     def _build_buttons(self, right: QWidget, right_layout: QVBoxLayout) -> None:
         """The conversation's ticket buttons and Enviar DM, wrapping on a narrow dock."""
-        buttons = FlowLayout()  # wraps on a narrow dock instead of widening the window
+        buttons = FlowLayout(balanced=True)  # wraps on a narrow dock, in even lines
         self.create_button = QPushButton(self.tr("Crear ticket"), right)
         self.link_button = QPushButton(self.tr("Vincular a ticket…"), right)
         self.open_button = QPushButton(self.tr("Ver ticket"), right)

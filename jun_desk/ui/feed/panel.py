@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,7 +28,7 @@ from jun_desk.ui.context import UiContext
 from jun_desk.ui.feed.delegate import FeedDelegate
 from jun_desk.ui.feed.model import ITEM_ROLE, FeedModel
 from jun_desk.ui.labels import department_name
-from jun_desk.ui.layout_fit import FlowLayout, shrinkable_combo
+from jun_desk.ui.layout_fit import FilterCombo, FlowLayout
 from jun_desk.ui.media.thumbs import Key
 from jun_desk.ui.operations import Op, Query
 from jun_desk.ui.readable import item_description
@@ -76,7 +75,7 @@ class FeedPanel(QWidget):
     def _build_filters(self, layout: QVBoxLayout) -> None:
         """Department, search, "Solo sin atender" and the unread count, in two short rows."""
         filters = QHBoxLayout()
-        self.department = QComboBox(self)
+        self.department = FilterCombo(self)
         self.department.addItem(self.tr("Todos los departamentos"), None)
         for dept in self.ui.desk.ctx.catalogue:
             self.department.addItem(department_name(dept), dept.code)
@@ -86,7 +85,6 @@ class FeedPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Buscar…"))
         self.search.setClearButtonEnabled(True)
         self.unread_label = QLabel("", self)
-        shrinkable_combo(self.department, 10)
         self.search.setMinimumWidth(70)
         for widget in (self.department, self.search):
             filters.addWidget(widget)
@@ -129,7 +127,7 @@ class FeedPanel(QWidget):
 
     def _build_actions(self, layout: QVBoxLayout) -> None:
         """The item's actions, with their shortcuts, as buttons that wrap."""
-        actions = FlowLayout()  # wraps on a narrow dock instead of widening the window
+        actions = FlowLayout(balanced=True)  # wraps on a narrow dock, in even lines
         self.item_actions: dict[str, QAction] = {}
         for key, text, shortcut, slot in (
             ("ticket", self.tr("Crear ticket"), "Ctrl+T", self.create_ticket),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QToolButton
 from jun_desk.domain.streams import NO_NAMES, StreamNames
 from jun_desk.ui import labels
 from jun_desk.ui.context import describe
-from jun_desk.ui.layout_fit import DeskStatusBar, StatusLabel
+from jun_desk.ui.layout_fit import DeskStatusBar, PathLabel, StatusLabel
 from jun_desk.ui.operations import Query
 from jun_desk.ui.urgency import UrgentBanner
 
@@ -72,22 +72,24 @@ class StatusArea(QObject):
 
     def build_labels(self, training: bool) -> None:
         window = self.window
-        self.sync_label = StatusLabel(self.tr("Sin sincronizar"), window)
+        # The sync line never narrower than its time and count: the other fields are
+        # cut first ("Última sincronización 01:0…" said nothing).
+        self.sync_label = StatusLabel(self.tr("Sin sincronizar"), window, keep=self.tr(
+            "Última sincronización %s: %d nuevos") % ("00:00:00", 1000))
         self.poller_label = StatusLabel("", window, cap=200)
         self.poller_label.setObjectName("poller-label")
-        self.budget_label = StatusLabel("", window, cap=140)
+        self.budget_label = StatusLabel("", window, cap=140, whole=True)
         self.costs_label = StatusLabel("", window, cap=220)  # "X hoy: 1,24 $ · mes: …"
         self.costs_label.setObjectName("costs-label")
-        self.outbox_label = StatusLabel("", window, cap=200)
-        self.user_label = StatusLabel("", window, cap=220)
+        self.outbox_label = StatusLabel("", window, cap=200, whole=True)  # unsent replies
+        self.user_label = StatusLabel("", window, cap=220, whole=True)  # who is signed in
         self.user_label.setObjectName("user-label")
         self.training_label = QLabel(self.tr("FORMACIÓN · sin contraseñas"), window)
         self.training_label.setStyleSheet("background: #f9a825; color: black; "
                                           "font-weight: 600; padding: 0 6px;")
         self.training_label.setVisible(training)
-        self.database_label = StatusLabel(
-            self.tr("Base de datos: %s") % self.ui.desk.db.display_url, window, cap=240,
-            mode=Qt.TextElideMode.ElideMiddle)
+        self.database_label = PathLabel(self.tr("Base de datos: %s"),
+                                        self.ui.desk.db.display_url, window, cap=240)
         self.quarantine_button = QToolButton(window)
         self.quarantine_button.setObjectName("quarantine-count")
         self.quarantine_button.setAutoRaise(True)

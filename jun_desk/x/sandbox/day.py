@@ -7,6 +7,10 @@ first start of a UTC day records where it laid the day (``DayRecord``, a small J
 beside the database); a restart on that database the same UTC day lays the same day
 (same start, hence the same ids) and resumes its clock where the day has got to, as X goes
 on while the desk is closed. A new UTC day lays a new day.
+
+A new day may start already under way (``under_way``, the training desk's): its start is
+laid that long before the wall clock and its clock starts at the wall clock, so what the
+day's first part said is there, dated in the past, at the desk's first sync.
 """
 
 from __future__ import annotations
@@ -71,15 +75,21 @@ class DayRecord:
         os.replace(spare, path)  # never half a record
 
 
-def plan_day(record: DayRecord | None, *, seed: int, speed: float,
-             wall: datetime) -> DayPlan:
+def plan_day(record: DayRecord | None, *, seed: int, speed: float, wall: datetime,
+             under_way: timedelta = timedelta(0)) -> DayPlan:
     """The day a sandbox starting at ``wall`` plays: the recorded one, resumed, if it was
     laid for this seed on this UTC day; else a new one (at full speed it has just ended,
-    a slower one starts now)."""
+    a slower one starts now, or ``under_way`` before now and goes on from now)."""
     if (record is not None and record.seed == seed
             and record.wall.astimezone(UTC).date() == wall.astimezone(UTC).date()):
         return DayPlan(record.start, record.resumed(wall))
-    return DayPlan(wall - DAY_LENGTH if math.isinf(speed) else wall)
+    if math.isinf(speed):
+        return DayPlan(wall - DAY_LENGTH)
+    if under_way < timedelta(0):
+        raise ValueError("under_way is a length of the day, 0 or more")
+    if not under_way:
+        return DayPlan(wall)
+    return DayPlan(wall - under_way, resume_at=wall)
 
 
 def record_path(db_path: Path) -> Path:

@@ -603,12 +603,16 @@ class Sandbox:
                  daily_limits: dict[str, tuple[int, int]] | None = None,
                  prices: PriceTable | None = None, credits: float | None = None,
                  day_file: Path | None = None, wall: Callable[[], datetime] = wall_clock,
-                 timer: Callable[[], float] = time.monotonic) -> None:
+                 timer: Callable[[], float] = time.monotonic,
+                 under_way: timedelta = timedelta(0)) -> None:
         """``day_file``: where the day laid for a database is recorded, so a restart on
         it the same UTC day plays the same day (same ids) from where it had got to
         (``day``). ``wall``: the real time X lives in (the day is laid on it, bills are
         dated by it; tests put it on a month's end or a summer-time night); ``timer``:
-        real seconds (tests)."""
+        real seconds (tests). ``under_way``: how much of a new day (not a resumed one)
+        has already happened when the sandbox starts, its messages dated in the past and
+        waiting for the first sync (the training desk's first screen); none by default,
+        the day starts now."""
         if permissions not in ("read", "write", "dm"):
             raise ValueError("permissions is read, write or dm")
         if generation not in GENERATIONS:
@@ -618,9 +622,12 @@ class Sandbox:
         now = wall()
         record = DayRecord.read(day_file) if day_file is not None and scenario is None \
             else None
-        plan = plan_day(record, seed=seed, speed=speed, wall=now)
+        plan = plan_day(record, seed=seed, speed=speed, wall=now, under_way=under_way)
         self.scenario = scenario or build_scenario(seed, start=plan.start)
-        self.clock = SandboxClock(self.scenario, speed, resume_at=plan.resume_at, timer=timer)
+        resume_at = plan.resume_at
+        if scenario is not None and under_way and not math.isinf(speed):
+            resume_at = scenario.start + under_way  # a given day: that far into it
+        self.clock = SandboxClock(self.scenario, speed, resume_at=resume_at, timer=timer)
         if day_file is not None and scenario is None:
             DayRecord(seed, plan.start, now, self.clock.now(), speed).write(day_file)
         self.state = SandboxState(self.scenario, self.clock, seed=seed,
