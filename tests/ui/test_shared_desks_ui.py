@@ -28,6 +28,7 @@ def window(qtbot, desk: Desk, people):  # type: ignore[no-untyped-def]
     ui.wait()
 
 
+@pytest.mark.both_backends  # a second desk on the same database
 def test_a_conflicting_move_says_who_changed_what_and_retry_applies_it(
         qtbot, window: MainWindow, desk: Desk, db_url: str, people, rules, clock) -> None:  # type: ignore[no-untyped-def]
     ticket = desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
