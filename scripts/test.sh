@@ -29,8 +29,11 @@ export QT_QPA_PLATFORM=offscreen
 export JUN_DESK_TEST_KEYRING=secret-service
 # A private session bus with a fresh, unlocked gnome-keyring (its files in a temporary
 # folder, so the tests never touch the keyring of the person running them).
+# Two pytest-xdist workers, a test file's tests on one worker (--dist loadfile); each worker
+# starts a bus, a keyring and a PostgreSQL server of its own (tests/conftest.py), the
+# keyring here serves a run without workers (-n 0, given after: the last -n counts).
 keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
 XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
     printf "jun-desk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-    exec .venv/bin/python -m pytest "$@"' bash "$@"
+    exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"' bash "$@"

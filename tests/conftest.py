@@ -17,8 +17,40 @@ from jun_desk.services.context import Rules
 from jun_desk.services.desk import Desk
 from tests.pg_databases import PgDatabases
 from tests.pg_server import PostgresServer, PostgresUnavailable
+from tests.worker_keyring import WorkerKeyring
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# The migrated template the PostgreSQL tests copy. Each pytest-xdist worker starts a server
+# of its own, but JUN_DESK_TEST_PG_URL gives them one to share: one template each, or a
+# worker's DROP of it would cut the other's copies short.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+PG_TEMPLATE = f"jun_template_{_WORKER}" if _WORKER else "jun_template"
+_WORKER_KEYRING = pytest.StashKey[WorkerKeyring]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist (scripts/test.sh runs ``-n 2``) each worker gets a D-Bus session
+    and a gnome-keyring of its own (tests/worker_keyring.py): the tests of two workers
+    must not read and delete each other's entries. Without xdist nothing changes: the
+    tests use the keyring scripts/test.sh started."""
+    if (os.environ.get("PYTEST_XDIST_WORKER")
+            and os.environ.get("JUN_DESK_TEST_KEYRING") == "secret-service"):
+        keyring = WorkerKeyring()
+        keyring.start()
+        config.stash[_WORKER_KEYRING] = keyring
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    keyring = config.stash.get(_WORKER_KEYRING, None)
+    if keyring is not None:
+        keyring.stop()
+        del config.stash[_WORKER_KEYRING]
+
+
+@pytest.fixture(scope="session")
+def worker_keyring(pytestconfig: pytest.Config) -> WorkerKeyring | None:
+    """This worker's own keyring (None: not under xdist, or no Secret Service)."""
+    return pytestconfig.stash.get(_WORKER_KEYRING, None)
 
 
 class Clock:
@@ -104,9 +136,9 @@ def pg_admin_url() -> Iterator[str]:
         pytest.skip(f"PostgreSQL not available: {err}")
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
-        conn.execute(text("DROP DATABASE IF EXISTS jun_template WITH (FORCE)"))
-        conn.execute(text("CREATE DATABASE jun_template"))
-    Desk.open(url.rsplit("/", 1)[0] + "/jun_template").close()  # migrate once
+        conn.execute(text(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {PG_TEMPLATE}"))
+    Desk.open(url.rsplit("/", 1)[0] + f"/{PG_TEMPLATE}").close()  # migrate once
     engine.dispose()
     try:
         yield url
@@ -118,7 +150,7 @@ def pg_admin_url() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def pg_databases(pg_admin_url: str) -> Iterator[PgDatabases]:
     """Copies of the template, made ahead and dropped behind the tests (tests/pg_databases.py)."""
-    databases = PgDatabases(pg_admin_url)
+    databases = PgDatabases(pg_admin_url, template=PG_TEMPLATE)
     try:
         yield databases
     finally:
@@ -128,7 +160,7 @@ def pg_databases(pg_admin_url: str) -> Iterator[PgDatabases]:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A migrated, empty SQLite database's bytes: migrating from nothing takes about a
-    second, copying a few milliseconds (PostgreSQL's ``jun_template`` is the same idea)."""
+    second, copying a few milliseconds (PostgreSQL's ``PG_TEMPLATE`` is the same idea)."""
     path = tmp_path_factory.mktemp("sqlite-template") / "template.db"
     Desk.open(f"sqlite:///{path}").close()
     assert not path.with_name(path.name + "-wal").exists()  # all of it in the one file
@@ -138,7 +170,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 def migrated(request: pytest.FixtureRequest, url: str) -> str:
     """``url`` (a fresh ``db_url``) holding the migrated schema, like ``Desk.open`` leaves it:
     on SQLite the template's copy, made 0600 as the desk makes its files; PostgreSQL's
-    fresh databases are copies of the migrated template already."""
+    fresh databases are copies of the migrated template (``PG_TEMPLATE``) already."""
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         if not path.exists():
@@ -157,10 +189,13 @@ def drop_pg_database(admin_url: str, url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database URL on each backend."""
-    if request.param == "sqlite":
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def fresh_database(request: pytest.FixtureRequest, tmp_path: Path,
+                   backend: str) -> Iterator[str]:
+    """A fresh, empty database URL on ``backend`` (``db_url``; tests/ui/conftest.py too)."""
+    if backend == "sqlite":
         yield f"sqlite:///{tmp_path / 'desk.db'}"
         return
     databases: PgDatabases = request.getfixturevalue("pg_databases")
@@ -169,6 +204,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
     finally:
         databases.give_back(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL on each backend."""
+    yield from fresh_database(request, tmp_path, request.param)
 
 
 @pytest.fixture

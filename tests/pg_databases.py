@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from sqlalchemy import create_engine, exc, text
 
 # CREATE DATABASE refuses while someone is connected to the template (a few tests open
-# ``jun_template`` itself, as a person would name an existing database): try again.
+# the template itself, as a person would name an existing database): try again.
 _TEMPLATE_BUSY = "55006"  # object_in_use
 _BUSY_PATIENCE_SECONDS = 60.0
 

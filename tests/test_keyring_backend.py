@@ -24,3 +24,16 @@ def test_secret_service_round_trip() -> None:
     finally:
         keyring.delete_password(service, user)
     assert keyring.get_password(service, user) is None
+
+
+def test_each_xdist_worker_has_a_keyring_of_its_own(worker_keyring) -> None:  # type: ignore[no-untyped-def]
+    """Under ``-n 2`` (scripts/test.sh) the keyring answering this worker is the one it
+    started on a bus of its own, not the shared one of scripts/test.sh (tests/worker_keyring.py)."""
+    if worker_keyring is None:
+        pytest.skip("not a pytest-xdist worker with the Secret Service keyring")
+    from tests.worker_keyring import owner_pid
+
+    address = os.environ["DBUS_SESSION_BUS_ADDRESS"]
+    assert address == worker_keyring.address != worker_keyring.inherited_address
+    assert owner_pid(address) == worker_keyring.daemon_pid
+    test_secret_service_round_trip()  # and it is a working, unlocked Secret Service

@@ -17,6 +17,7 @@ from jun_desk.cli import main
 from jun_desk.logging_setup import MASK, mask, register_secret
 from jun_desk.secrets import XCredentials
 from jun_desk.x.sandbox.server import Faults, Sandbox
+from tests.conftest import PG_TEMPLATE
 
 
 def test_round_trip_in_the_secret_service(secret_service) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +149,7 @@ def test_the_database_password_stays_in_the_keyring(tmp_path: Path, monkeypatch,
     home = Path(os.environ["JUN_DESK_HOME"])
     monkeypatch.setenv("JUN_DESK_LOG_LEVEL", "DEBUG")
     server = make_url(pg_admin_url)
-    url = server.set(database="jun_template").render_as_string(hide_password=False)
+    url = server.set(database=PG_TEMPLATE).render_as_string(hide_password=False)
     secrets.store_database_password(url, password)
     try:
         config.save_database_url(make_url(url).set(password=password)

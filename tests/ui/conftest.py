@@ -6,17 +6,47 @@ timer of an object nobody deleted, a window nobody closed.
 
 A test that means to leave something (none does today) marks itself
 ``@pytest.mark.allow_leaks``.
+
+The database behind the window: SQLite only, unless a test is marked
+``@pytest.mark.both_backends``. A widget does not care which database the services read;
+the storage, the services and the X sync run on both backends in their own folders, and the
+PostgreSQL copy of every window test was two fifths of this folder's time for nothing
+more. The tests kept on both are those whose path differs by backend: a second desk on
+the same database (tests/ui/test_shared_desks_ui.py), the live refresh (PostgreSQL's
+LISTEN/NOTIFY, SQLite's data_version), the database dialog showing a shared board's
+address, the daily backup the window takes (pg_dump or SQLite's backup API), and the
+window opening its database at start.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QThread, QTimer
 from PySide6.QtWidgets import QApplication
+
+from tests.conftest import BACKENDS, fresh_database
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``db_url`` (and so ``desk``) on SQLite; on both backends with ``both_backends``."""
+    both = metafunc.definition.get_closest_marker("both_backends") is not None
+    if "db_url" not in metafunc.fixturenames:
+        if both:
+            raise pytest.UsageError(f"{metafunc.definition.nodeid} is marked both_backends "
+                                    "but uses no database (db_url or desk)")
+        return
+    metafunc.parametrize("db_url", BACKENDS if both else ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database URL on the backend ``pytest_generate_tests`` chose."""
+    yield from fresh_database(request, tmp_path, request.param)
 
 
 def _delete_deferred() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jun_desk.domain.backups import BackupSettings
 from jun_desk.services.desk import Desk
 from jun_desk.ui.backup_keeper import BackupKeeper
@@ -19,6 +21,7 @@ def _configure(desk: Desk, folder: Path) -> None:
     desk.backups.configure(BackupSettings(folder), lambda: KEY, host="ana @ PC-1")
 
 
+@pytest.mark.both_backends  # pg_dump or SQLite's backup API
 def test_the_desk_that_polls_takes_the_daily_backup_off_the_gui_thread(
         qtbot, desk: Desk, people, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _configure(desk, tmp_path / "backups")

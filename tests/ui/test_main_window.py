@@ -37,6 +37,7 @@ def _desk_window(qtbot, desk: Desk, actor, sandbox: Sandbox, *, live: bool = Fal
     return window, poller, engine
 
 
+@pytest.mark.both_backends  # the window's smoke test; live: LISTEN/NOTIFY or data_version
 @pytest.mark.parametrize("live", [False, True], ids=["alone", "live-refresh"])
 def test_full_operator_flow_on_the_sandbox(qtbot, desk: Desk, people, live: bool) -> None:  # type: ignore[no-untyped-def]
     """A mention arrives → ticket created → dragged to in progress → reply sent →

@@ -600,6 +600,7 @@ def language(request, qapp):  # type: ignore[no-untyped-def]
     i18n.install(qapp, "es")
 
 
+@pytest.mark.both_backends  # the database dialog shows a shared board's address
 def test_every_window_and_dialog_speaks_one_language(qtbot, desk: Desk, people,  # type: ignore[no-untyped-def]
                                                      language) -> None:
     walk = _walk_everything(qtbot, desk, people, language)

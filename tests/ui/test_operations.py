@@ -35,6 +35,7 @@ def _on(window: MainWindow, status: Status, ticket_id: int) -> bool:
     return window.desk.board.columns[status].model.row_of(ticket_id) is not None
 
 
+@pytest.mark.both_backends  # live: LISTEN/NOTIFY or data_version
 @pytest.mark.parametrize("live", [False, True], ids=["alone", "live-refresh"])
 def test_one_resolve_reads_the_ticket_once_and_the_board_once(  # type: ignore[no-untyped-def]
         qtbot, desk: Desk, people, live: bool) -> None:

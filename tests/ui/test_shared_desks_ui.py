@@ -16,6 +16,7 @@ from jun_desk.services.leases import LeaseState
 from jun_desk.ui.context import UiContext
 from jun_desk.ui.database_dialog import DatabaseDialog
 from jun_desk.ui.main_window import MainWindow
+from tests.conftest import PG_TEMPLATE
 
 
 @pytest.fixture
@@ -27,6 +28,7 @@ def window(qtbot, desk: Desk, people):  # type: ignore[no-untyped-def]
     ui.wait()
 
 
+@pytest.mark.both_backends  # a second desk on the same database
 def test_a_conflicting_move_says_who_changed_what_and_retry_applies_it(
         qtbot, window: MainWindow, desk: Desk, db_url: str, people, rules, clock) -> None:  # type: ignore[no-untyped-def]
     ticket = desk.tickets.create_manual(people["ana"], department="obras", title="Bache")
@@ -75,7 +77,7 @@ def test_database_settings_keep_the_password_in_the_keyring_only(
     dialog.kind.setCurrentIndex(1)
     dialog.host.setText(server.host or "")
     dialog.port.setValue(server.port or 5432)
-    dialog.name.setText("jun_template")
+    dialog.name.setText(PG_TEMPLATE)
     dialog.user.setText(server.username or "")
     qtbot.keyClicks(dialog.password, "S3creto-del-servidor")
     dialog.test()
@@ -88,7 +90,7 @@ def test_database_settings_keep_the_password_in_the_keyring_only(
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(settings)
     saved = parser.get("database", "url")
-    assert make_url(saved).database == "jun_template" and make_url(saved).password is None
+    assert make_url(saved).database == PG_TEMPLATE and make_url(saved).password is None
     # The next start: the URL from settings.ini, the password from the keyring.
     assert make_url(config.database_url()).password == "S3creto-del-servidor"
     assert config.database_url("sqlite:///other.db") == "sqlite:///other.db"

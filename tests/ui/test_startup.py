@@ -180,6 +180,7 @@ def _sandbox_connection(sandbox: Sandbox, db_url: str) -> Connection:
                       training=True)
 
 
+@pytest.mark.both_backends  # the window opens its database
 def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # type: ignore[no-untyped-def]
         qtbot, db_url: str, desk: Desk, people) -> None:
     with Sandbox(speed=math.inf) as sandbox:
