@@ -462,63 +462,63 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="122" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="158" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="126" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="162" />
         <source>Cualquier persona</source>
         <translation>Anyone</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="127" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="163" />
         <source>Sin asignar</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="129" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="165" />
         <source>Buscar en tickets…</source>
         <translation>Search tickets…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="142" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="176" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="171" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="230" />
         <source>Asignármelo</source>
         <translation>Assign to me</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="174" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="233" />
         <source>Asignar a…</source>
         <translation>Assign to…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="177" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="236" />
         <source>Cambiar de departamento…</source>
         <translation>Change department…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="237" />
-        <location filename="../../jun_desk/ui/board/panel.py" line="273" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="296" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="332" />
         <source>No se pudo leer el tablero</source>
         <translation>Could not read the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="333" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="393" />
         <source>No se pudo actualizar el tablero</source>
         <translation>Could not update the board</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="424" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="484" />
         <source>No se pudo leer quién atiende</source>
         <translation>Could not read who is on duty</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/board/panel.py" line="455" />
+        <location filename="../../jun_desk/ui/board/panel.py" line="515" />
         <source>Mover a</source>
         <translation>Move to</translation>
     </message>
@@ -1126,7 +1126,7 @@ week</translation>
     </message>
     <message>
         <location filename="../../jun_desk/ui/dashboard.py" line="85" />
-        <location filename="../../jun_desk/ui/dashboard.py" line="251" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="275" />
         <source>Sin campañas en las últimas 24 horas</source>
         <translation>No campaigns in the last 24 hours</translation>
     </message>
@@ -1141,42 +1141,42 @@ week</translation>
         <translation>X spend</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="178" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="202" />
         <source>No se pudo calcular el panel</source>
         <translation>Could not compute the dashboard</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="186" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="210" />
         <source>Encaminados solos (semana): %d %% de %d mensajes</source>
         <translation>Routed by triage alone (week): %d %% of %d messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="195" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="219" />
         <source>⚠ Aún no hay ninguna copia de seguridad de la base de datos</source>
         <translation>⚠ There is no backup of the database yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="201" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="225" />
         <source>⚠ La última copia de seguridad es de hace %d días (%s): compruebe las copias</source>
         <translation>⚠ The last backup is %d days old (%s): check the backups</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="204" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="228" />
         <source>Última copia de seguridad: %s (%s)</source>
         <translation>Last backup: %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="234" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="258" />
         <source>Hoy: %d tickets, mediana de 1.ª respuesta %s, de resolución %s · Semana: %d tickets, %s / %s</source>
         <translation>Today: %d tickets, median first response %s, resolution %s · Week: %d tickets, %s / %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="242" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="266" />
         <source>Campañas (últimas 24 h):</source>
         <translation>Campaigns (last 24 h):</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/dashboard.py" line="244" />
+        <location filename="../../jun_desk/ui/dashboard.py" line="268" />
         <source>#%s: %d menciones de %d vecinos, %s–%s, pico %d/hora</source>
         <translation>#%s: %d mentions from %d residents, %s–%s, peak %d/hour</translation>
     </message>
@@ -1628,47 +1628,47 @@ week</translation>
         <translation>Write the reply, the DM or a note…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="152" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
         <source>Responder en público</source>
         <translation>Reply in public</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="153" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="154" />
         <source>Enviar DM</source>
         <translation>Send DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="155" />
         <source>Añadir nota</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="155" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="156" />
         <source>Resolver</source>
         <translation>Resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="156" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="157" />
         <source>Reabrir</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="184" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="185" />
         <source>No se pudo abrir el ticket</source>
         <translation>Could not open the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="225" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="226" />
         <source>sin vecino</source>
         <translation>no resident</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="227" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="228" />
         <source>sin asignar</source>
         <translation>unassigned</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="231" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="232" />
         <source>Prioridad: %s</source>
         <translation>Priority: %s</translation>
     </message>
@@ -1728,37 +1728,37 @@ week</translation>
         <translation>Internal note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="357" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="358" />
         <source>No se pudo enviar</source>
         <translation>Could not send</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="361" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="362" />
         <source>Mensaje en la bandeja de salida (#%d)</source>
         <translation>Message in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="371" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="372" />
         <source>No se pudo guardar la nota</source>
         <translation>Could not save the note</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="412" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="413" />
         <source>Ticket #%d resuelto; aviso al vecino en la bandeja de salida (#%d)</source>
         <translation>Ticket #%d resolved; message to the resident in the outbox (#%d)</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="398" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="399" />
         <source>No se pudo resolver</source>
         <translation>Could not resolve</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="436" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="437" />
         <source>No se pudo cambiar de departamento</source>
         <translation>Could not change the department</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/detail/panel.py" line="449" />
+        <location filename="../../jun_desk/ui/detail/panel.py" line="450" />
         <source>No se pudo reabrir</source>
         <translation>Could not reopen</translation>
     </message>
@@ -3722,103 +3722,103 @@ What is under legal hold is kept: the held tickets, with their messages, and the
 <context>
     <name>FeedPanel</name>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="80" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="79" />
         <source>Todos los departamentos</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="83" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="82" />
         <source>Solo sin atender</source>
         <translation>Unhandled only</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="86" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="85" />
         <source>Buscar…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="135" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="133" />
         <source>Crear ticket</source>
         <translation>Create ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="136" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="134" />
         <source>Añadir a ticket…</source>
         <translation>Add to ticket…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="137" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="135" />
         <source>Responder</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="138" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="136" />
         <source>Abrir DM</source>
         <translation>Open DM</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="139" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="137" />
         <source>Marcar atendido</source>
         <translation>Mark handled</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="140" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="138" />
         <source>Abrir en X</source>
         <translation>Open on X</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="154" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="152" />
         <source>Ver fotos</source>
         <translation>View photos</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="256" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="254" />
         <source>No se pudo leer el feed</source>
         <translation>Could not read the feed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="326" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="324" />
         <source>No se pudieron leer los mensajes anteriores</source>
         <translation>Could not read the older messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="340" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="338" />
         <source>%d nuevos ↑</source>
         <translation>%d new ↑</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="414" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="412" />
         <source>Mensaje añadido al ticket #%d</source>
         <translation>Message added to ticket #%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="431" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="429" />
         <source>Ticket #%d creado en %s</source>
         <translation>Ticket #%d created in %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="436" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="434" />
         <source>No se pudo crear el ticket</source>
         <translation>Could not create the ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="442" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="440" />
         <source>Añadir a ticket</source>
         <translation>Add to ticket</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="443" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="441" />
         <source>Número de ticket:</source>
         <translation>Ticket number:</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="418" />
-        <location filename="../../jun_desk/ui/feed/panel.py" line="449" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="416" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="447" />
         <source>No se pudo añadir</source>
         <translation>Could not add</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/feed/panel.py" line="463" />
+        <location filename="../../jun_desk/ui/feed/panel.py" line="461" />
         <source>No se pudo marcar</source>
         <translation>Could not mark</translation>
     </message>
@@ -5904,127 +5904,128 @@ or open Jun Desk with --sandbox to practise.</translation>
 <context>
     <name>StatusArea</name>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="75" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="77" />
         <source>Sin sincronizar</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="84" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="87" />
         <source>FORMACIÓN · sin contraseñas</source>
         <translation>TRAINING · no passwords</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="89" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="91" />
         <source>Base de datos: %s</source>
         <translation>Database: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="95" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="97" />
         <source>Elementos que X envió y no se pudieron leer</source>
         <translation>Items X sent that could not be read</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="115" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="117" />
         <source>No se pudo leer: %d</source>
         <translation>Could not be read: %d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="122" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="124" />
         <source>Conexión con la base de datos recuperada</source>
         <translation>Connection to the database restored</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="125" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="127" />
         <source>Sin conexión con la base de datos: %s. Reintentando automáticamente; lo que escriba se conserva, pero no se guardará hasta que vuelva la conexión.</source>
         <translation>No connection to the database: %s. Retrying automatically; what you type is kept, but it will not be saved until the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="136" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="138" />
         <source>Salida: %d pendientes</source>
         <translation>Outbox: %d pending</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="138" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="140" />
         <source>, %d fallidos</source>
         <translation>, %d failed</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="145" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="147" />
         <source>Sincronizando con X…</source>
         <translation>Syncing with X…</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="149" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="151" />
         <source>Sondeo de X: este puesto</source>
         <translation>Polling X: this desk</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="151" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="153" />
         <source>Sondeo de X: %s</source>
         <translation>Polling X: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="153" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="155" />
         <source>Sondeo de X: nadie</source>
         <translation>Polling X: nobody</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="163" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="165" />
         <source>En espera: sondea %s</source>
         <translation>Standing by: %s polls</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="167" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="78" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="169" />
         <source>Última sincronización %s: %d nuevos</source>
         <translation>Last sync %s: %d new</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="170" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="172" />
         <source>, %d enviados</source>
         <translation>, %d sent</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="173" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="175" />
         <source>; %s: %s</source>
         <translation>; %s: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="190" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="192" />
         <source>Cupo X: %d/%d</source>
         <translation>X budget: %d/%d</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="194" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="196" />
         <source>Sincronización: %s</source>
         <translation>Sync: %s</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="205" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="207" />
         <source>las menciones</source>
         <translation>the mentions</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="205" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="207" />
         <source>los mensajes directos</source>
         <translation>the direct messages</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="206" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="208" />
         <source>No se pueden leer %s desde hace %d min: %s. Jun Desk sigue reintentando; lo demás llega con normalidad.</source>
         <translation>Cannot read %s for %d min: %s. Jun Desk keeps retrying; everything else arrives as usual.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="234" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="236" />
         <source>Sondeo de X en pausa: se alcanzó el presupuesto mensual (%s de %s). Se reanuda el %s a las 00:00 UTC o cuando un supervisor lo amplíe.</source>
         <translation>X polling paused: the monthly budget is spent (%s of %s). It resumes on %s at 00:00 UTC, or when a supervisor raises it.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="238" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="240" />
         <source>Las respuestas y los DM pendientes también esperan.</source>
         <translation>Queued replies and DMs wait too.</translation>
     </message>
     <message>
-        <location filename="../../jun_desk/ui/shell/status.py" line="240" />
+        <location filename="../../jun_desk/ui/shell/status.py" line="242" />
         <source>Las respuestas y los DM pendientes sí se envían.</source>
         <translation>Queued replies and DMs still go out.</translation>
     </message>
