@@ -197,7 +197,9 @@ def test_the_sign_in_is_asked_inside_the_window_then_the_desk_replaces_it(  # ty
             assert window.attached and window.ui.actor.username == "rosa"
             assert window.pages.currentWidget() is window.desk.desk_page
             assert window.sign_in is panel  # the same panel now locks the desk
-            assert "rosa" in window.desk.status.user_label.text()
+            # The desk finishes its parts after the board is up (the status bar among them).
+            qtbot.waitUntil(lambda: "rosa" in window.desk.status.user_label.text(),
+                            timeout=10_000)
             assert start.events == ["connected", "opened", "sign-in", "ready", "attached",
                                     "board", "ready"]
             ui = window.ui  # let the first reads finish before the window goes
